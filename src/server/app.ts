@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database, Db } from './db/client.ts';
+import { ApiError, registerErrorHandling } from './http/errors.ts';
+import { registerMetrics } from './http/metrics.ts';
+import { createRedis, type Redis } from './http/redis.ts';
+import { platformRoutes } from './modules/platform/routes.ts';
+// TEMP import { mediaRoutes } from './modules/media/routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    database: Database;
+    db: Db;
+    redis: Redis | undefined;
+  }
+  interface FastifyContextConfig {
+    /** Who may call the route; the identity module's policy decides on it. */
+    policy?: string;
+  }
+}
+
+export interface BuildAppOptions {
+  config: Config;
+  database: Database;
+  /** Serve the server-rendered web app from this build folder; off when absent (API-only tests). */
+  webBuildDir?: string | false;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export const API_PREFIX = '/api/v1';
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+const QUIET_PATHS = new Set([`${API_PREFIX}/healthz`, `${API_PREFIX}/readyz`, '/metrics']);
+
+/** Builds the whole platform as a Fastify app, ready to `listen` or `inject`. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    // Keep a caller's request id when it looks like one, so traces join up across services.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    logController: new LogController({
+      requestIdLogLabel: 'requestId',
+      // Probes and scrapes arrive every few seconds from every balancer; logging them buries real traffic.
+      disableRequestLogging: (request) => QUIET_PATHS.has(request.url),
+    }),
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    return503OnClosing: true,
+  });
+
+  app.decorate('config', config);
+  app.decorate('database', database);
+  app.decorate('db', database.db);
+  app.decorate('redis', config.REDIS_URL ? createRedis(config.REDIS_URL) : undefined);
+  app.addHook('onClose', async () => {
+    await app.redis?.quit();
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Inline style attributes come from server-rendered components; scripts stay nonce-only.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.NODE_ENV === 'production' ? [] : null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: config.NODE_ENV === 'production' ? { maxAge: 31536000, includeSubDomains: true } : false,
+  });
+  await app.register(compress, { global: true, threshold: 1024 });
+  await app.register(cookie);
+  if (config.CORS_ORIGINS.length > 0) {
+    const { default: cors } = await import('@fastify/cors');
+    await app.register(cors, { origin: config.CORS_ORIGINS, credentials: true });
+  }
+  await app.register(rateLimit, {
+    global: true,
+    max: config.RATE_LIMIT_MAX,
+    timeWindow: config.RATE_LIMIT_WINDOW_SECONDS * 1000,
+    // Shared counters across instances when Redis is configured; in memory otherwise.
+    ...(app.redis ? { redis: app.redis, nameSpace: 'sbz-rl:' } : {}),
+    errorResponseBuilder: (_request, context) =>
+      new ApiError('ThrottlingException', 'Too many requests. Please slow down and try again shortly.', {
+        retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)),
+      }),
+  });
+
+  registerMetrics(app, { token: config.METRICS_TOKEN });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'StyleByZaga API',
+        version: '1.0.0',
+        description: 'The StyleByZaga luxury fashion & lifestyle platform. Operations follow stylebyzaga.smithy.',
+      },
+      servers: [{ url: '/' }],
+      components: {
+        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+  });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { rateLimit: false } }, async () => app.swagger());
+
+  await app.register(platformRoutes, { prefix: API_PREFIX });
+  // TEMP await app.register(mediaRoutes);
+
+  app.setNotFoundHandler(async (request) => {
+    throw new ApiError('ResourceNotFoundException', `No route for ${request.method} ${request.url.split('?')[0]}`);
+  });
+
+  const webBuildDir = options.webBuildDir === undefined ? resolve('build') : options.webBuildDir;
+  if (webBuildDir && existsSync(resolve(webBuildDir, 'server/index.js'))) {
+    const { webPlugin } = await import('./web/ssr.ts');
+    await app.register(webPlugin, { buildDir: webBuildDir });
+  }
+
+  return app;
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('needs nothing: every default works', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', DATA_DIR: './data', DEMO_DATA: true, CORS_ORIGINS: [] });
+    expect(config.dataDir).toMatch(/\/data$/);
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }).PORT).toBe(3000);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^Invalid configuration: PORT .*"abc"/],
+    [{ PORT: '70000' }, /^Invalid configuration: PORT /],
+    [{ LOG_LEVEL: 'loud' }, /^Invalid configuration: LOG_LEVEL .*"loud"/],
+    [{ DATABASE_URL: 'mysql://u:secret@h/db' }, /^Invalid configuration: DATABASE_URL invalid URL$/],
+    [{ REDIS_URL: 'http://localhost' }, /^Invalid configuration: REDIS_URL /],
+    [{ DEMO_DATA: 'maybe' }, /^Invalid configuration: DEMO_DATA /],
+    [{ METRICS_TOKEN: 'short' }, /^Invalid configuration: METRICS_TOKEN /],
+  ])('rejects %o with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('never echoes credentials from a bad database URL', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://u:secret@h/db' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('secret') }));
+  });
+
+  it('parses lists and booleans', () => {
+    const config = loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example', DEMO_DATA: 'no', TRUST_PROXY: '1' });
+    expect(config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
+    expect(config.DEMO_DATA).toBe(false);
+    expect(config.TRUST_PROXY).toBe(true);
+  });
+});

@@ -1,0 +1,3 @@
+// The schema index drizzle-kit reads: every module's tables, re-exported.
+export * from '../modules/platform/schema.ts';
+export * from '../seed/schema.ts';

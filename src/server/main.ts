@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { openDatabase, type Database, type DatabaseTarget } from './db/client.ts';
+import { runMigrations } from './db/migrate.ts';
+import { buildApp } from './app.ts';
+import { loggerOptions } from './http/logger.ts';
+
+/** Reads config, opens and migrates the database, seeds demo data, listens; closes cleanly on signals. */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+
+  const target: DatabaseTarget = config.DATABASE_URL
+    ? { kind: 'postgres', url: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX }
+    : { kind: 'pglite', dataDir: config.dataDir };
+  const say = (line: string) => {
+    if (config.LOG_LEVEL !== 'silent') console.log(line);
+  };
+
+  say(`StyleByZaga · opening ${target.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'PostgreSQL'}…`);
+  const database = await openDatabase(target);
+  openedDatabase = database;
+  const running: { app?: FastifyInstance } = {};
+  installShutdown(() => running.app, database);
+
+  await runMigrations(database, target);
+  if (config.DEMO_DATA) {
+    const { seedDemoData } = await import('./seed/demo.ts');
+    await seedDemoData(database, { seed: config.DEMO_SEED, log: say });
+  }
+
+  const app = await buildApp({ config, database, logger: loggerOptions(config) });
+  running.app = app;
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const shownHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  say(`StyleByZaga is ready at http://${shownHost}:${port}  (API docs: http://${shownHost}:${port}/api/docs)`);
+}
+
+let shuttingDown = false;
+let openedDatabase: Database | undefined;
+
+/** SIGINT/SIGTERM: stop accepting requests, finish those in flight, then close the database so PGlite flushes. */
+function installShutdown(getApp: () => FastifyInstance | undefined, database: Database): void {
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) {
+      console.error(`${signal} again: exiting now.`);
+      process.exit(1);
+    }
+    shuttingDown = true;
+    console.log(`${signal} received: closing…`);
+    try {
+      await getApp()?.close();
+    } finally {
+      await database.close();
+    }
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch(async (err: unknown) => {
+  console.error('StyleByZaga failed to start:', err instanceof Error ? err.message : err);
+  if (err instanceof Error && err.stack && process.env.LOG_LEVEL === 'debug') console.error(err.stack);
+  await openedDatabase?.close().catch(() => undefined);
+  process.exit(1);
+});

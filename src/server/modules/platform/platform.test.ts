@@ -1,0 +1,97 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../test/app.ts';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await buildTestApp();
+});
+afterAll(() => app.shutdown());
+
+describe('probes', () => {
+  it('healthz answers 200 with a request id header', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/healthz' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('keeps a well-formed caller request id and replaces a malformed one', async () => {
+    const kept = await app.inject({ method: 'GET', url: '/api/v1/healthz', headers: { 'x-request-id': 'trace-abc-12345' } });
+    expect(kept.headers['x-request-id']).toBe('trace-abc-12345');
+    const replaced = await app.inject({ method: 'GET', url: '/api/v1/healthz', headers: { 'x-request-id': 'bad id\r\nx' } });
+    expect(replaced.headers['x-request-id']).not.toContain('bad');
+  });
+
+  it('readyz reports the database it reached', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/readyz' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ready', database: process.env.DATABASE_URL ? 'postgres' : 'pglite' });
+  });
+});
+
+describe('unknown routes', () => {
+  it.each(['/api/v1/nope', '/api/v1/products/../../etc/passwd', '/api/nothing-here'])('%s is a 404 in the error shape', async (url) => {
+    const res = await app.inject({ method: 'GET', url });
+    expect(res.statusCode).toBe(404);
+    const body = res.json();
+    expect(body.code).toBe('ResourceNotFoundException');
+    expect(body.message).toMatch(/No route/);
+    expect(res.headers['content-type']).toMatch(/application\/json/);
+  });
+
+  it('answers a wrong method with 404 too', async () => {
+    const res = await app.inject({ method: 'DELETE', url: '/api/v1/healthz' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe('ResourceNotFoundException');
+  });
+});
+
+describe('OpenAPI', () => {
+  it('serves a valid OpenAPI 3.1 document', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toBe('3.1.0');
+    const result = await new Validator().validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(Object.keys(doc.paths)).toContain('/api/v1/healthz');
+    expect(doc.paths['/api/v1/readyz'].get.responses['503']).toBeDefined();
+  });
+
+  it('serves browsable docs', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('swagger');
+  });
+});
+
+describe('metrics', () => {
+  it('exposes an HTTP latency histogram labelled by route template', async () => {
+    await app.inject({ method: 'GET', url: '/api/v1/healthz' });
+    const res = await app.inject({ method: 'GET', url: '/metrics' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/plain/);
+    expect(res.body).toMatch(/http_request_duration_seconds_bucket\{le="0\.005",method="GET",route="\/api\/v1\/healthz",status_code="200"\} \d+/);
+    expect(res.body).toContain('process_cpu_user_seconds_total');
+  });
+});
+
+describe('security headers', () => {
+  it('sets a real content security policy and the usual hardening headers', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/healthz' });
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("script-src 'self' 'unsafe-inline'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('compresses large responses', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/openapi.json', headers: { 'accept-encoding': 'gzip' } });
+    expect(res.headers['content-encoding']).toBe('gzip');
+  });
+});

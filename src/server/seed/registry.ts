@@ -1,0 +1,10 @@
+import type { Seeder } from './seeder.ts';
+
+/**
+ * Every demo-data seeder, one line each; `runSeeders` orders them by `dependsOn`, so the order here only breaks ties.
+ * Add yours as `import { productsSeeder } from '../modules/catalog/seed.ts';` and a line below.
+ */
+export const seeders: readonly Seeder[] = [
+  // brandsSeeder,
+  // productsSeeder,
+];
