@@ -20,6 +20,12 @@ import { ApiError, registerErrorHandling } from './http/errors.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { createRedis, type Redis } from './http/redis.ts';
 import { platformRoutes } from './modules/platform/routes.ts';
+import { registerAuthGuard } from './modules/identity/guard.ts';
+import { identityRoutes } from './modules/identity/routes.ts';
+import { createMailer } from './modules/mail/service.ts';
+import { mailRoutes } from './modules/mail/routes.ts';
+import { loadKeys } from './security/keys.ts';
+import type { AppContext } from './context.ts';
 // TEMP import { mediaRoutes } from './modules/media/routes.ts';
 
 declare module 'fastify' {
@@ -28,10 +34,7 @@ declare module 'fastify' {
     database: Database;
     db: Db;
     redis: Redis | undefined;
-  }
-  interface FastifyContextConfig {
-    /** Who may call the route; the identity module's policy decides on it. */
-    policy?: string;
+    ctx: AppContext;
   }
 }
 
@@ -72,6 +75,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('database', database);
   app.decorate('db', database.db);
   app.decorate('redis', config.REDIS_URL ? createRedis(config.REDIS_URL) : undefined);
+  const keys = loadKeys(config);
+  const ctx: AppContext = { db: database.db, keys, config, mailer: createMailer(config, keys) };
+  app.decorate('ctx', ctx);
   app.addHook('onClose', async () => {
     await app.redis?.quit();
   });
@@ -126,6 +132,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   registerMetrics(app, { token: config.METRICS_TOKEN });
+  registerAuthGuard(app, ctx);
 
   await app.register(swagger, {
     openapi: {
@@ -151,6 +158,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.get('/api/openapi.json', { schema: { hide: true }, config: { rateLimit: false } }, async () => app.swagger());
 
   await app.register(platformRoutes, { prefix: API_PREFIX });
+  await app.register(identityRoutes, { prefix: API_PREFIX, ctx });
+  await app.register(mailRoutes, { prefix: API_PREFIX, ctx });
   // TEMP await app.register(mediaRoutes);
 
   app.setNotFoundHandler(async (request) => {

@@ -21,11 +21,20 @@ const ConfigSchema = z.object({
   BODY_LIMIT_BYTES: positiveInt.max(50 * 1024 * 1024).default(1024 * 1024),
   RATE_LIMIT_MAX: positiveInt.default(300),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(60),
+  SIGNUP_RATE_LIMIT_PER_HOUR: positiveInt.default(20),
   CORS_ORIGINS: z
     .string()
     .optional()
     .transform((v) => (v ? v.split(',').map((o) => o.trim()).filter(Boolean) : [])),
   METRICS_TOKEN: z.string().min(16).optional(),
+  DATA_KEY: z.string().optional(),
+  JWT_PRIVATE_KEY: z.string().optional(),
+  ACCESS_TOKEN_TTL_SECONDS: positiveInt.min(60).max(3600).default(900),
+  REFRESH_TOKEN_TTL_DAYS: positiveInt.max(365).default(30),
+  BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
+  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default('StyleByZaga <concierge@stylebyzaga.local>'),
   DEMO_DATA: bool.default(true),
   DEMO_SEED: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(2026),
 });
@@ -46,7 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 // Values that may carry credentials are never echoed back.
-const SECRET_NAMES = new Set(['DATABASE_URL', 'REDIS_URL', 'METRICS_TOKEN']);
+const SECRET_NAMES = new Set(['DATABASE_URL', 'REDIS_URL', 'METRICS_TOKEN', 'DATA_KEY', 'JWT_PRIVATE_KEY', 'BOOTSTRAP_ADMIN_PASSWORD', 'SMTP_URL']);
 
 function describe(issue: z.core.$ZodIssue, name: string, value: string | undefined): string {
   const shown = value === undefined || SECRET_NAMES.has(name) ? '' : ` (got "${value.length > 40 ? `${value.slice(0, 40)}…` : value}")`;

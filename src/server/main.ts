@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { openDatabase, type Database, type DatabaseTarget } from './db/client.ts';
+import { databaseTargetFor, openDatabase, type Database } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
 import { buildApp } from './app.ts';
 import { loggerOptions } from './http/logger.ts';
@@ -18,9 +18,7 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  const target: DatabaseTarget = config.DATABASE_URL
-    ? { kind: 'postgres', url: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX }
-    : { kind: 'pglite', dataDir: config.dataDir };
+  const target = databaseTargetFor(config);
   const say = (line: string) => {
     if (config.LOG_LEVEL !== 'silent') console.log(line);
   };

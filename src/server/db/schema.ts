@@ -1,3 +1,5 @@
 // The schema index drizzle-kit reads: every module's tables, re-exported.
 export * from '../modules/platform/schema.ts';
 export * from '../seed/schema.ts';
+export * from '../modules/identity/schema.ts';
+export * from '../modules/mail/schema.ts';

@@ -1,12 +1,13 @@
 import type { Database } from '../db/client.ts';
 import { seeders } from './registry.ts';
-import { runSeeders, type SeedSummary } from './runner.ts';
-import type { SeedOptions } from './seeder.ts';
+import { resetSeeds, runSeeders, type RunSeedersOptions, type SeedSummary } from './runner.ts';
 
 /** Fills an empty (or half-seeded) database with the registered demo data; a no-op once everything has run. */
-export async function seedDemoData(
-  database: Database,
-  opts: { seed: number; log?: (message: string) => void; only?: readonly string[]; options?: SeedOptions },
-): Promise<SeedSummary> {
+export async function seedDemoData(database: Database, opts: Omit<RunSeedersOptions, 'seeders'>): Promise<SeedSummary> {
   return runSeeders(database.db, { ...opts, seeders });
+}
+
+/** Forgets (and clears) the registered demo data, all of it or `only` some seeders and their dependents. */
+export async function resetDemoData(database: Database, opts: { only?: readonly string[]; log?: (message: string) => void } = {}): Promise<string[]> {
+  return resetSeeds(database.db, { ...opts, seeders });
 }

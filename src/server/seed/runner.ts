@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { createRandom } from '../../shared/random.ts';
-import type { Db, Tx } from '../db/client.ts';
+import { queryRows, type Db, type Tx } from '../db/client.ts';
 import { seedRuns } from '../modules/platform/schema.ts';
 import { seedProgress } from './schema.ts';
 import type { SeedChunk, SeedContext, SeedOptions, Seeder } from './seeder.ts';
@@ -16,6 +16,8 @@ export interface RunSeedersOptions {
   seeders: readonly Seeder[];
   /** When another instance is seeding the same database: wait for it (default) or return at once. */
   onBusy?: 'wait' | 'skip';
+  /** Stops cleanly between two chunks (or seeders) once aborted, e.g. on SIGINT; what is committed stays. */
+  signal?: AbortSignal;
   /** Minimum time between two progress lines of one chunked seeder (default 1000 ms; the last chunk always logs). */
   progressIntervalMs?: number;
 }
@@ -27,6 +29,8 @@ export interface SeedSummary {
   alreadyDone: string[];
   /** True when `onBusy: 'skip'` met another instance seeding and this call stopped. */
   busy: boolean;
+  /** True when `signal` aborted the run; the next call resumes where it stopped. */
+  interrupted: boolean;
 }
 
 // Any constant distinct from the migration lock: one instance writes demo data at a time.
@@ -42,7 +46,7 @@ export async function runSeeders(db: Db, opts: RunSeedersOptions): Promise<SeedS
   const log = opts.log ?? (() => undefined);
   const ordered = orderSeeders(opts.seeders);
   const selected = opts.only ? withDependencies(ordered, opts.only) : ordered;
-  const summary: SeedSummary = { ran: [], alreadyDone: [], busy: false };
+  const summary: SeedSummary = { ran: [], alreadyDone: [], busy: false, interrupted: false };
   if (selected.length === 0) return summary;
 
   const done = new Set(
@@ -56,6 +60,11 @@ export async function runSeeders(db: Db, opts: RunSeedersOptions): Promise<SeedS
   const started = Date.now();
   for (const seeder of pending) {
     const outcome = await runOne(db, seeder, opts, log);
+    if (outcome === 'interrupted') {
+      summary.interrupted = true;
+      log('Seeding demo data: interrupted; what was committed stays, the next run continues from there.');
+      return summary;
+    }
     if (outcome === 'busy') {
       summary.busy = true;
       log('Seeding demo data: another instance is seeding this database; continuing without waiting for it.');
@@ -68,7 +77,7 @@ export async function runSeeders(db: Db, opts: RunSeedersOptions): Promise<SeedS
   return summary;
 }
 
-type Outcome = 'busy' | 'done-elsewhere' | { name: string; rows: number; ms: number };
+type Outcome = 'busy' | 'interrupted' | 'done-elsewhere' | { name: string; rows: number; ms: number };
 
 async function runOne(db: Db, seeder: Seeder, opts: RunSeedersOptions, log: (m: string) => void): Promise<Outcome> {
   const options = opts.options ?? {};
@@ -83,6 +92,7 @@ async function runOne(db: Db, seeder: Seeder, opts: RunSeedersOptions, log: (m: 
   log(`Seeding demo data: ${seeder.name}…`);
 
   for (;;) {
+    if (opts.signal?.aborted) return 'interrupted';
     let step: { state: 'busy' | 'done-elsewhere' } | { state: 'chunk'; chunk: SeedChunk; rows: number; complete: boolean };
     try {
       step = await db.transaction(async (tx) => {
@@ -236,8 +246,8 @@ function withDependents(ordered: Seeder[], only: readonly string[]): Seeder[] {
 }
 
 async function tryLock(tx: Tx): Promise<boolean> {
-  const result = await tx.execute(sql`select pg_try_advisory_xact_lock(${sql.raw(String(SEED_LOCK_ID))}) as locked`);
-  return (result.rows[0] as { locked: boolean }).locked === true;
+  const [row] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${sql.raw(String(SEED_LOCK_ID))}) as locked`);
+  return row?.locked === true;
 }
 
 function checkPlan(name: string, plan: { total: number; chunkSize: number }) {

@@ -49,6 +49,7 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     LOG_LEVEL: 'silent',
     DEMO_DATA: 'false',
     RATE_LIMIT_MAX: '10000',
+    SIGNUP_RATE_LIMIT_PER_HOUR: '10000',
     DATA_DIR: dataDir,
     ...env,
   });

@@ -56,7 +56,7 @@ type ButtonLinkProps = LinkProps & { variant?: ButtonVariant; size?: ButtonSize;
 
 /** A navigation that looks like a button; it stays a link so it can be opened in a new tab. */
 export function ButtonLink({ variant, size, className, ...rest }: ButtonLinkProps) {
-  return <Link className={buttonClasses({ variant, size, className: typeof className === 'string' ? className : undefined })} {...rest} />;
+  return <Link className={buttonClasses({ variant, size, className })} {...rest} />;
 }
 
 function Spinner() {

@@ -1,0 +1,89 @@
+// Command line of `npm run bench -- <scenario|all> [options]`.
+
+export interface BenchArgs {
+  /** Scenario names, or `['all']`. */
+  scenarios: string[];
+  durationSeconds: number;
+  warmupSeconds: number;
+  connections: number[];
+  /** Append to bench/RESULTS.md (off with --no-record, for quick iterations). */
+  record: boolean;
+  help: boolean;
+}
+
+export const USAGE = `Usage: npm run bench -- <scenario|all> [scenario…] [options]
+
+Options:
+  --duration S        seconds of measurement per target and connection count (default 10)
+  --connections 4,64  connection counts to measure (default 4,64)
+  --warmup S          seconds of warm-up per target before measuring (default 3)
+  --no-record         do not append the results to bench/RESULTS.md
+  --help              this text
+
+Environment:
+  BENCH_DATABASE_URL  PostgreSQL database for the platform (default postgres://postgres@127.0.0.1:5432/sbz_bench;
+                      created when missing)`;
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export function parseArgs(argv: string[]): BenchArgs {
+  const args: BenchArgs = { scenarios: [], durationSeconds: 10, warmupSeconds: 3, connections: [4, 64], record: true, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    // Both `--duration 5` and `--duration=5`.
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--duration':
+        args.durationSeconds = positiveNumber(flag, value());
+        break;
+      case '--warmup':
+        args.warmupSeconds = nonNegativeNumber(flag, value());
+        break;
+      case '--connections':
+        args.connections = value()
+          .split(',')
+          .map((c) => positiveInteger(flag, c.trim()));
+        break;
+      case '--no-record':
+        args.record = false;
+        break;
+      case '--help':
+      case '-h':
+        args.help = true;
+        break;
+      default:
+        if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
+        if (!/^[a-z0-9][a-z0-9-]*$/.test(flag)) throw new UsageError(`"${flag}" is not a scenario name`);
+        args.scenarios.push(flag);
+    }
+  }
+  if (!args.help && args.scenarios.length === 0) throw new UsageError('name a scenario (or all)');
+  if (args.scenarios.includes('all') && args.scenarios.length > 1) throw new UsageError('"all" runs every scenario; name no others with it');
+  args.connections = [...new Set(args.connections)];
+  return args;
+}
+
+function positiveNumber(flag: string, v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} must be a positive number (got "${v}")`);
+  return n;
+}
+
+function nonNegativeNumber(flag: string, v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new UsageError(`${flag} must be a number ≥ 0 (got "${v}")`);
+  return n;
+}
+
+function positiveInteger(flag: string, v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0 || n > 10_000) throw new UsageError(`${flag} takes positive integers such as 4,64 (got "${v}")`);
+  return n;
+}

@@ -1,0 +1,186 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import axe from 'axe-core';
+import { chromium, type Browser, type Page, type Response } from 'playwright-core';
+
+export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+export const SCREENSHOT_DIR = join(ROOT, 'e2e', 'screenshots');
+
+export const DESKTOP = { width: 1440, height: 900 } as const;
+export const MOBILE = { width: 390, height: 844 } as const;
+
+/** Where Debian's Chromium lives; CHROMIUM_PATH overrides it. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Debian's Chromium, headless. The networking flags stop it from calling
+ * Google's services at start, which this closed network refuses noisily.
+ */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Builds the web app when no build exists; the server only serves pages from a build. */
+export function ensureWebBuild(): void {
+  if (existsSync(join(ROOT, 'build', 'server', 'index.js')) && process.env.E2E_REBUILD !== '1') return;
+  const result = spawnSync('npx', ['react-router', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('react-router build failed');
+}
+
+/** A TCP port nobody is listening on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export type RunningServer = { url: string; stop: () => Promise<void> };
+
+/**
+ * Starts the whole platform as `npm start` would (src/server/main.ts) on a
+ * free port with a fresh data directory, and waits until it is healthy.
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const port = await freePort();
+  const dataDir = await mkdtemp(join(tmpdir(), 'sbz-e2e-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      // One browser loads dozens of assets and images per page from one address; the journeys are not about throttling.
+      RATE_LIMIT_MAX: '100000',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    await stopProcess(child);
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(url, child, () => output);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url, stop };
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}) before it was healthy:\n${output()}`);
+    try {
+      const res = await fetch(`${url}/api/v1/healthz`);
+      if (res.status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The server was not healthy within 120 s:\n${output()}`);
+}
+
+/** SIGTERM lets the server close its database cleanly; SIGKILL only if it hangs. */
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Everything that went wrong while a page was open: console errors, page errors, failed or >= 400 requests. */
+export type PageProblems = { list: string[]; ignoreStatusOf: (url: string) => void };
+
+export function watchProblems(page: Page): PageProblems {
+  const list: string[] = [];
+  const expected = new Set<string>();
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    // Chromium also reports every >= 400 response on the console; those are judged by status below.
+    if (message.text().startsWith('Failed to load resource') && expected.has(message.location().url)) return;
+    list.push(`console.error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => list.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => list.push(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText})`));
+  page.on('response', (response: Response) => {
+    if (response.status() >= 400 && !expected.has(response.url())) list.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return {
+    list,
+    // A 404 page's own document is meant to answer 404; its browser console line is the same fact.
+    ignoreStatusOf: (url) => {
+      expected.add(url);
+    },
+  };
+}
+
+/**
+ * Scrolls to the bottom a screen at a time and back, so every lazy image is
+ * requested (and judged) before a full-page screenshot.
+ */
+export async function scrollThrough(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    window.scrollTo(0, 0);
+  });
+  await page.waitForLoadState('networkidle');
+}
+
+export type AxeViolation = { id: string; impact: string | null; help: string; nodes: string[] };
+
+/** Runs axe-core in the page (open it in a context with `bypassCSP`, or the CSP blocks the injected script) and returns its violations in a form that reads well in a failed assertion. */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axe.source });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document);
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  });
+}
+
+declare global {
+  interface Window {
+    axe: typeof axe;
+  }
+}

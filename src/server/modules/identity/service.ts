@@ -1,0 +1,715 @@
+import { randomBytes } from 'node:crypto';
+import { and, desc, eq, gt, ilike, isNull, lt, or, sql } from 'drizzle-orm';
+import QRCode from 'qrcode';
+import { uuidv7 } from 'uuidv7';
+import type { AppContext, RequestMeta } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { ApiError } from '../../http/errors.ts';
+import { decrypt, decryptJson, encrypt, encryptJson, lookupHash, randomToken, tokenHash } from '../../security/crypto.ts';
+import { checkTotp, newTotpSecret, totpUri } from './mfa.ts';
+import type {
+  AuthenticateUserInput,
+  AuthenticateUserOutput,
+  CreateUserInput,
+  PrivateProfile,
+  UpdateUserInput,
+  User,
+  UserPreferences,
+} from './models.ts';
+import { burnPasswordCheck, hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { mustEnrolMfa, type Actor, type Tier, type UserType } from './policy.ts';
+import { auditLog, contactShares, emailTokens, passkeys, recoveryCodes, refreshTokens, users, webauthnChallenges } from './schema.ts';
+import { assertNotThrottled, clearFailures, recordFailure } from './throttle.ts';
+import { signAccessToken, verifyAccessToken } from './tokens.ts';
+
+type UserRow = typeof users.$inferSelect;
+
+const EMAIL_TOKEN_MINUTES = 30;
+const RECOVERY_CODE_COUNT = 10;
+const BAD_CREDENTIALS = 'The email or password is incorrect';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const normaliseEmail = (email: string) => email.trim().toLowerCase();
+const emailHashOf = (ctx: AppContext, email: string) => lookupHash(ctx.keys, `email:${normaliseEmail(email)}`);
+
+// Crockford-style alphabet without look-alikes (0/O, 1/I/L) for aliases people may read aloud.
+const ALIAS_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+function aliasCode(length: number): string {
+  return [...randomBytes(length)].map((b) => ALIAS_ALPHABET[b % ALIAS_ALPHABET.length]).join('');
+}
+
+// ───────────────────────────── presentation ─────────────────────────────
+
+/** The User shape the API returns; the private profile only when `withProfile` (owner or admin). */
+export function presentUser(ctx: AppContext, row: UserRow, withProfile = false): User {
+  const mfaEnabled = row.mfaEnabledAt !== null;
+  const privateData = row.privateEnc ? decryptJson<{ sizes?: UserPreferences['sizePreferences'] } & PrivateProfile>(ctx.keys, row.privateEnc) : {};
+  const { sizes, ...profile } = privateData;
+  const preferences: UserPreferences = { ...row.preferences, ...(sizes ? { sizePreferences: sizes } : {}) };
+  return {
+    userId: row.id,
+    email: decrypt(ctx.keys, row.emailEnc),
+    firstName: row.firstName,
+    lastName: row.lastName,
+    ...(row.phoneEnc ? { phoneNumber: decrypt(ctx.keys, row.phoneEnc) } : {}),
+    userType: row.userType,
+    preferences,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    tier: row.tier,
+    emailVerified: row.emailVerifiedAt !== null,
+    mfaEnabled,
+    mfaEnrollmentRequired: mustEnrolMfa({ userType: row.userType, tier: row.tier, mfaEnabled }),
+    privacyMode: row.privacyMode,
+    alias: row.alias,
+    ...(withProfile ? { profile } : {}),
+  };
+}
+
+/** Sizes are body data: they go into the encrypted private part, the rest of the preferences stays queryable. */
+function splitPreferences(preferences: UserPreferences | undefined) {
+  const { sizePreferences, ...open } = preferences ?? {};
+  return { open, sizes: sizePreferences };
+}
+
+async function findActiveUser(db: Db, userId: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(and(eq(users.id, userId), isNull(users.deletedAt)));
+  return row;
+}
+
+async function requireUser(db: Db, userId: string): Promise<UserRow> {
+  const row = await findActiveUser(db, userId);
+  if (!row) throw new ApiError('ResourceNotFoundException', 'No such user');
+  return row;
+}
+
+// ───────────────────────────── audit ─────────────────────────────
+
+export interface AuditEntry {
+  action: string;
+  actorId?: string | null;
+  targetUserId?: string | null;
+  details?: Record<string, unknown>;
+  meta?: RequestMeta;
+}
+
+/** Appends to the audit log; callers in a transaction pass the transaction so both commit together. */
+export async function audit(db: Db, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    id: uuidv7(),
+    action: entry.action,
+    actorId: entry.actorId ?? null,
+    targetUserId: entry.targetUserId ?? null,
+    ip: entry.meta?.ip ?? null,
+    details: entry.details ?? {},
+  });
+}
+
+// ───────────────────────────── accounts ─────────────────────────────
+
+/**
+ * Creates an account. Self sign-up may only make CLIENT or STYLIST; ADMIN and BRAND_PARTNER need an admin
+ * (`creator`). Sends the email-verification link.
+ */
+export async function createUser(
+  ctx: AppContext,
+  input: CreateUserInput,
+  creator?: Actor,
+  meta: RequestMeta = {},
+): Promise<User> {
+  const userType: UserType = input.userType ?? 'CLIENT';
+  if ((userType === 'ADMIN' || userType === 'BRAND_PARTNER') && creator?.userType !== 'ADMIN') {
+    throw new ApiError('AccessDeniedException', `Only an administrator can create ${userType} accounts`);
+  }
+  const problem = passwordProblem(input.password, [input.firstName, input.lastName, input.email.split('@')[0] ?? '']);
+  if (problem) throw new ApiError('ValidationException', problem, { fieldErrors: { 'body.password': [problem] } });
+
+  const { open, sizes } = splitPreferences(input.preferences);
+  const id = uuidv7();
+  const passwordHash = await hashPassword(input.password);
+  const row = await ctx.db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(users)
+      .values({
+        id,
+        emailHash: emailHashOf(ctx, input.email),
+        emailEnc: encrypt(ctx.keys, normaliseEmail(input.email)),
+        phoneEnc: input.phoneNumber ? encrypt(ctx.keys, input.phoneNumber) : null,
+        privateEnc: sizes ? encryptJson(ctx.keys, { sizes }) : null,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        userType,
+        passwordHash,
+        preferences: open,
+        alias: `Client ${aliasCode(1)}-${aliasCode(4)}`,
+        pseudonym: `Former member ${aliasCode(8)}`,
+      })
+      .onConflictDoNothing({ target: users.emailHash })
+      .returning();
+    if (!inserted) throw new ApiError('ConflictException', 'An account with this email already exists', { fieldErrors: { 'body.email': ['Already registered'] } });
+    // The bootstrap creator (first admin, scripts) is nobody in the table.
+    const actorId = creator ? (UUID.test(creator.userId) ? creator.userId : null) : id;
+    await audit(tx as unknown as Db, { action: 'user.created', actorId, targetUserId: id, details: { userType }, meta });
+    return inserted;
+  });
+  await sendEmailVerification(ctx, row);
+  return presentUser(ctx, row, true);
+}
+
+/** GetUser: oneself or an admin; anyone else gets 404 (no probing which ids exist). Admin views of VIPs are audited. */
+export async function getUser(ctx: AppContext, actor: Actor, userId: string, meta: RequestMeta = {}): Promise<User> {
+  if (actor.userId !== userId && actor.userType !== 'ADMIN') throw new ApiError('ResourceNotFoundException', 'No such user');
+  const row = await requireUser(ctx.db, userId);
+  if (actor.userId !== userId && row.tier === 'VIP') {
+    await audit(ctx.db, { action: 'vip.profile.viewed', actorId: actor.userId, targetUserId: userId, meta });
+  }
+  return presentUser(ctx, row, true);
+}
+
+/** UpdateUser: names, email (needs verifying again), phone, preferences and the private profile. */
+export async function updateUser(ctx: AppContext, actor: Actor, userId: string, input: UpdateUserInput, meta: RequestMeta = {}): Promise<User> {
+  if (actor.userId !== userId && actor.userType !== 'ADMIN') throw new ApiError('ResourceNotFoundException', 'No such user');
+  const current = await requireUser(ctx.db, userId);
+  const privateNow = current.privateEnc ? decryptJson<Record<string, unknown>>(ctx.keys, current.privateEnc) : {};
+  const { open, sizes } = splitPreferences(input.preferences);
+  const privateNext = {
+    ...privateNow,
+    ...(input.preferences?.sizePreferences !== undefined ? { sizes } : {}),
+    ...(input.profile ?? {}),
+  };
+  const emailChanged = input.email !== undefined && emailHashOf(ctx, input.email) !== current.emailHash;
+  const [row] = await ctx.db
+    .update(users)
+    .set({
+      ...(input.firstName !== undefined ? { firstName: input.firstName } : {}),
+      ...(input.lastName !== undefined ? { lastName: input.lastName } : {}),
+      ...(emailChanged ? { emailHash: emailHashOf(ctx, input.email!), emailEnc: encrypt(ctx.keys, normaliseEmail(input.email!)), emailVerifiedAt: null } : {}),
+      ...(input.phoneNumber !== undefined ? { phoneEnc: input.phoneNumber === null ? null : encrypt(ctx.keys, input.phoneNumber) } : {}),
+      ...(input.preferences !== undefined ? { preferences: { ...current.preferences, ...open } } : {}),
+      privateEnc: Object.keys(privateNext).length ? encryptJson(ctx.keys, privateNext) : null,
+      updatedAt: new Date(),
+    })
+    .where(eq(users.id, userId))
+    .returning()
+    .catch((err: unknown) => {
+      if (isUniqueViolation(err)) throw new ApiError('ConflictException', 'An account with this email already exists', { fieldErrors: { 'body.email': ['Already registered'] } });
+      throw err;
+    });
+  await audit(ctx.db, { action: 'user.updated', actorId: actor.userId, targetUserId: userId, details: { fields: Object.keys(input) }, meta });
+  if (emailChanged) await sendEmailVerification(ctx, row!);
+  return presentUser(ctx, row!, true);
+}
+
+/**
+ * DeleteUser erases personal data irreversibly (ciphertexts, names, sessions, passkeys, MFA) but keeps the row
+ * under its pseudonym, so orders and ledger entries still balance.
+ */
+export async function deleteUser(ctx: AppContext, actor: Actor, userId: string, meta: RequestMeta = {}): Promise<void> {
+  if (actor.userId !== userId && actor.userType !== 'ADMIN') throw new ApiError('ResourceNotFoundException', 'No such user');
+  const row = await requireUser(ctx.db, userId);
+  await ctx.db.transaction(async (tx) => {
+    const erased = `erased:${row.id}`;
+    await tx
+      .update(users)
+      .set({
+        emailHash: erased,
+        emailEnc: encrypt(ctx.keys, ''),
+        phoneEnc: null,
+        privateEnc: null,
+        firstName: row.pseudonym,
+        lastName: '',
+        passwordHash: null,
+        mfaSecretEnc: null,
+        mfaEnabledAt: null,
+        preferences: {},
+        privacyMode: true,
+        status: 'DELETED',
+        deletedAt: new Date(),
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, userId));
+    await tx.delete(refreshTokens).where(eq(refreshTokens.userId, userId));
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+    await tx.delete(emailTokens).where(eq(emailTokens.userId, userId));
+    await tx.delete(passkeys).where(eq(passkeys.userId, userId));
+    await tx.delete(webauthnChallenges).where(eq(webauthnChallenges.userId, userId));
+    await tx.delete(contactShares).where(or(eq(contactShares.userId, userId), eq(contactShares.sharedWithId, userId)));
+    await audit(tx as unknown as Db, { action: 'user.deleted', actorId: actor.userId, targetUserId: userId, meta });
+  });
+}
+
+/** Admin list with search by name (trigram) or exact email, and filters; cursor on (createdAt, id). */
+export async function listUsers(
+  ctx: AppContext,
+  params: { query?: string; userType?: UserType; tier?: Tier; maxResults: number; nextToken?: string },
+): Promise<{ users: User[]; nextToken?: string }> {
+  const cursor = params.nextToken ? decodeCursor(params.nextToken) : undefined;
+  const conditions = [isNull(users.deletedAt)];
+  if (params.userType) conditions.push(eq(users.userType, params.userType));
+  if (params.tier) conditions.push(eq(users.tier, params.tier));
+  if (params.query) {
+    const q = params.query;
+    conditions.push(
+      q.includes('@')
+        ? eq(users.emailHash, emailHashOf(ctx, q))
+        : or(ilike(sql`${users.firstName} || ' ' || ${users.lastName}`, `%${escapeLike(q)}%`), sql`(${users.firstName} || ' ' || ${users.lastName}) % ${q}`)!,
+    );
+  }
+  if (cursor) conditions.push(or(lt(users.createdAt, cursor.at), and(eq(users.createdAt, cursor.at), lt(users.id, cursor.id)))!);
+  const rows = await ctx.db
+    .select()
+    .from(users)
+    .where(and(...conditions))
+    .orderBy(desc(users.createdAt), desc(users.id))
+    .limit(params.maxResults + 1);
+  const page = rows.slice(0, params.maxResults);
+  const last = page.at(-1);
+  return {
+    users: page.map((r) => presentUser(ctx, r)),
+    ...(rows.length > params.maxResults && last ? { nextToken: encodeCursor(last.createdAt, last.id) } : {}),
+  };
+}
+
+/** Changes an account's role; its sessions end so the new role applies at once. */
+export async function changeRole(ctx: AppContext, actor: Actor, userId: string, userType: UserType, meta: RequestMeta = {}): Promise<User> {
+  if (actor.userId === userId) throw new ApiError('AccessDeniedException', 'Administrators cannot change their own role');
+  const current = await requireUser(ctx.db, userId);
+  const [row] = await ctx.db.transaction(async (tx) => {
+    const updated = await tx.update(users).set({ userType, updatedAt: new Date() }).where(eq(users.id, userId)).returning();
+    await tx.update(refreshTokens).set({ revokedAt: new Date() }).where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
+    await audit(tx as unknown as Db, { action: 'user.role.changed', actorId: actor.userId, targetUserId: userId, details: { from: current.userType, to: userType }, meta });
+    return updated;
+  });
+  return presentUser(ctx, row!, true);
+}
+
+/** Sets or lifts VIP tier (VIP decisions call this inside their transaction). */
+export async function setTier(db: Db, userId: string, tier: Tier): Promise<void> {
+  await db.update(users).set({ tier, updatedAt: new Date() }).where(eq(users.id, userId));
+}
+
+/** Creates the first admin from BOOTSTRAP_ADMIN_* or the create-admin script; does nothing if an admin exists. */
+export async function ensureAdmin(ctx: AppContext, input: { email: string; password: string; firstName?: string; lastName?: string }): Promise<'created' | 'exists'> {
+  const [existing] = await ctx.db.select({ id: users.id }).from(users).where(and(eq(users.userType, 'ADMIN'), isNull(users.deletedAt))).limit(1);
+  if (existing) return 'exists';
+  const bootstrap: Actor = { userId: 'bootstrap', userType: 'ADMIN', tier: 'STANDARD', sessionId: 'bootstrap', mfaEnabled: true, mfaVerifiedAt: null };
+  const user = await createUser(ctx, { email: input.email, password: input.password, firstName: input.firstName ?? 'Platform', lastName: input.lastName ?? 'Administrator', userType: 'ADMIN' }, bootstrap);
+  await ctx.db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, user.userId));
+  return 'created';
+}
+
+// ───────────────────────────── sign-in and sessions ─────────────────────────────
+
+/**
+ * Password sign-in. Same message and one argon2 verification whether or not the email exists; 5 failures per
+ * account or IP in 15 minutes answer 429. With MFA on, a valid unused TOTP or recovery code is required.
+ */
+export async function login(ctx: AppContext, input: AuthenticateUserInput, meta: RequestMeta = {}): Promise<AuthenticateUserOutput> {
+  const account = normaliseEmail(input.email);
+  await assertNotThrottled(ctx.db, ctx.keys, 'login', [account, meta.ip]);
+  const [row] = await ctx.db.select().from(users).where(and(eq(users.emailHash, emailHashOf(ctx, account)), isNull(users.deletedAt)));
+  const passwordOk = row?.passwordHash ? await verifyPassword(row.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
+  if (!row || !passwordOk || row.status !== 'ACTIVE') {
+    await recordFailure(ctx.db, ctx.keys, 'login', [account, meta.ip]);
+    await audit(ctx.db, { action: 'auth.login.failed', targetUserId: row?.id ?? null, meta, details: { reason: row ? 'password' : 'unknown-account' } });
+    throw new ApiError('UnauthorizedException', BAD_CREDENTIALS);
+  }
+  let mfaVerified = false;
+  if (row.mfaEnabledAt) {
+    if (!input.mfaCode) throw new ApiError('UnauthorizedException', 'Enter the code from your authenticator app', { reason: 'MFA_REQUIRED' });
+    mfaVerified = await consumeSecondFactor(ctx, row, input.mfaCode);
+    if (!mfaVerified) {
+      await recordFailure(ctx.db, ctx.keys, 'login', [account, meta.ip]);
+      await audit(ctx.db, { action: 'auth.mfa.failed', targetUserId: row.id, meta });
+      throw new ApiError('UnauthorizedException', 'That code is not valid or was already used', { reason: 'MFA_INVALID' });
+    }
+  }
+  await clearFailures(ctx.db, ctx.keys, 'login', account);
+  await audit(ctx.db, { action: 'auth.login', actorId: row.id, targetUserId: row.id, meta, details: { method: mfaVerified ? 'password+totp' : 'password' } });
+  return startSession(ctx, row, meta, mfaVerified);
+}
+
+/** Issues an access token and a new refresh-token family (a session). Used by password and passkey sign-in. */
+export async function startSession(ctx: AppContext, row: UserRow, meta: RequestMeta, mfaVerified: boolean): Promise<AuthenticateUserOutput> {
+  if (mfaVerified) {
+    await ctx.db.update(users).set({ mfaVerifiedAt: new Date() }).where(eq(users.id, row.id));
+  }
+  const familyId = uuidv7();
+  const refreshToken = await insertRefreshToken(ctx, row.id, familyId, meta);
+  const accessToken = await signAccessToken(ctx.keys, { sub: row.id, sid: familyId }, ctx.config.ACCESS_TOKEN_TTL_SECONDS);
+  const user = presentUser(ctx, row, true);
+  return { accessToken, refreshToken, expiresIn: ctx.config.ACCESS_TOKEN_TTL_SECONDS, user, ...(user.mfaEnrollmentRequired ? { mfaEnrollmentRequired: true } : {}) };
+}
+
+async function insertRefreshToken(ctx: AppContext | { db: Db; config: AppContext['config'] }, userId: string, familyId: string, meta: RequestMeta): Promise<string> {
+  const token = randomToken(32);
+  await ctx.db.insert(refreshTokens).values({
+    id: uuidv7(),
+    userId,
+    familyId,
+    tokenHash: tokenHash(token),
+    expiresAt: new Date(Date.now() + ctx.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000),
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    ip: meta.ip ?? null,
+  });
+  return token;
+}
+
+/**
+ * Rotates a refresh token: the presented one is spent and a new one in the same family is returned. Presenting a
+ * spent token means it was copied: the whole family (session) is revoked.
+ */
+export async function refreshSession(ctx: AppContext, presented: string, meta: RequestMeta = {}): Promise<AuthenticateUserOutput> {
+  const invalid = () => new ApiError('UnauthorizedException', 'Your session has ended. Please sign in again.');
+  const outcome = await ctx.db.transaction(async (tx) => {
+    const [token] = await tx.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash(presented))).for('update');
+    if (!token) return { kind: 'invalid' as const };
+    if (token.revokedAt || token.expiresAt < new Date()) return { kind: 'invalid' as const };
+    if (token.rotatedAt) {
+      await tx.update(refreshTokens).set({ revokedAt: new Date() }).where(and(eq(refreshTokens.familyId, token.familyId), isNull(refreshTokens.revokedAt)));
+      await audit(tx as unknown as Db, { action: 'auth.refresh.reused', targetUserId: token.userId, meta, details: { sessionId: token.familyId } });
+      return { kind: 'reused' as const };
+    }
+    const [row] = await tx.select().from(users).where(and(eq(users.id, token.userId), isNull(users.deletedAt), eq(users.status, 'ACTIVE')));
+    if (!row) return { kind: 'invalid' as const };
+    await tx.update(refreshTokens).set({ rotatedAt: new Date() }).where(eq(refreshTokens.id, token.id));
+    const next = await insertRefreshToken({ db: tx as unknown as Db, config: ctx.config }, row.id, token.familyId, meta);
+    return { kind: 'ok' as const, row, next, familyId: token.familyId };
+  });
+  if (outcome.kind !== 'ok') throw invalid();
+  const accessToken = await signAccessToken(ctx.keys, { sub: outcome.row.id, sid: outcome.familyId }, ctx.config.ACCESS_TOKEN_TTL_SECONDS);
+  const user = presentUser(ctx, outcome.row, true);
+  return { accessToken, refreshToken: outcome.next, expiresIn: ctx.config.ACCESS_TOKEN_TTL_SECONDS, user, ...(user.mfaEnrollmentRequired ? { mfaEnrollmentRequired: true } : {}) };
+}
+
+/** Ends one session (refresh-token family); access tokens of that session stop working at once. */
+export async function revokeSession(ctx: AppContext, actor: Actor, sessionId: string, meta: RequestMeta = {}): Promise<void> {
+  const revoked = await ctx.db
+    .update(refreshTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(refreshTokens.userId, actor.userId), eq(refreshTokens.familyId, sessionId), isNull(refreshTokens.revokedAt)))
+    .returning({ id: refreshTokens.id });
+  if (!revoked.length) throw new ApiError('ResourceNotFoundException', 'No such session');
+  await audit(ctx.db, { action: 'auth.session.revoked', actorId: actor.userId, targetUserId: actor.userId, meta, details: { sessionId } });
+}
+
+/** Ends every session but the current one. */
+export async function revokeOtherSessions(ctx: AppContext, actor: Actor, meta: RequestMeta = {}): Promise<number> {
+  const revoked = await ctx.db
+    .update(refreshTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(refreshTokens.userId, actor.userId), sql`${refreshTokens.familyId} <> ${actor.sessionId}`, isNull(refreshTokens.revokedAt)))
+    .returning({ familyId: refreshTokens.familyId });
+  const sessions = new Set(revoked.map((r) => r.familyId)).size;
+  await audit(ctx.db, { action: 'auth.sessions.revokedOthers', actorId: actor.userId, targetUserId: actor.userId, meta, details: { sessions } });
+  return sessions;
+}
+
+/** Active sessions: families with a live, unrotated token. */
+export async function listSessions(ctx: AppContext, actor: Actor) {
+  const rows = await ctx.db
+    .select({
+      familyId: refreshTokens.familyId,
+      startedAt: sql<string>`(select min(f.created_at) from refresh_tokens f where f.family_id = ${refreshTokens.familyId})`,
+      lastUsedAt: refreshTokens.createdAt,
+      expiresAt: refreshTokens.expiresAt,
+      userAgent: refreshTokens.userAgent,
+      ip: refreshTokens.ip,
+    })
+    .from(refreshTokens)
+    .where(and(eq(refreshTokens.userId, actor.userId), isNull(refreshTokens.revokedAt), isNull(refreshTokens.rotatedAt), gt(refreshTokens.expiresAt, sql`now()`)))
+    .orderBy(desc(refreshTokens.createdAt));
+  return rows.map((r) => ({
+    sessionId: r.familyId,
+    createdAt: new Date(r.startedAt).toISOString(),
+    lastUsedAt: r.lastUsedAt.toISOString(),
+    expiresAt: r.expiresAt.toISOString(),
+    ...(r.userAgent ? { userAgent: r.userAgent } : {}),
+    ...(r.ip ? { ip: r.ip } : {}),
+    current: r.familyId === actor.sessionId,
+  }));
+}
+
+/**
+ * The caller behind an access token, read fresh from the database on every request: a revoked session, a
+ * deleted account or a changed role takes effect immediately, not when the token expires.
+ */
+export async function actorFromAccessToken(ctx: AppContext, token: string): Promise<Actor | undefined> {
+  const claims = await verifyAccessToken(ctx.keys, token);
+  if (!claims) return undefined;
+  const [row] = await ctx.db
+    .select({
+      userType: users.userType,
+      tier: users.tier,
+      mfaEnabledAt: users.mfaEnabledAt,
+      mfaVerifiedAt: users.mfaVerifiedAt,
+    })
+    .from(users)
+    .where(
+      and(
+        eq(users.id, claims.sub),
+        eq(users.status, 'ACTIVE'),
+        sql`exists (select 1 from ${refreshTokens} where ${refreshTokens.familyId} = ${claims.sid} and ${refreshTokens.userId} = ${claims.sub} and ${refreshTokens.revokedAt} is null)`,
+      ),
+    );
+  if (!row) return undefined;
+  return {
+    userId: claims.sub,
+    sessionId: claims.sid,
+    userType: row.userType,
+    tier: row.tier,
+    mfaEnabled: row.mfaEnabledAt !== null,
+    mfaVerifiedAt: row.mfaVerifiedAt,
+  };
+}
+
+/** Signs out: the current session ends. */
+export async function logout(ctx: AppContext, actor: Actor, meta: RequestMeta = {}): Promise<void> {
+  await ctx.db.update(refreshTokens).set({ revokedAt: new Date() }).where(and(eq(refreshTokens.familyId, actor.sessionId), isNull(refreshTokens.revokedAt)));
+  await audit(ctx.db, { action: 'auth.logout', actorId: actor.userId, targetUserId: actor.userId, meta });
+}
+
+export async function getMe(ctx: AppContext, actor: Actor): Promise<User> {
+  return presentUser(ctx, await requireUser(ctx.db, actor.userId), true);
+}
+
+// ───────────────────────────── MFA ─────────────────────────────
+
+/** Starts TOTP enrolment: a new secret (not active until verified), its otpauth URL and a QR code. */
+export async function mfaSetup(ctx: AppContext, actor: Actor) {
+  const row = await requireUser(ctx.db, actor.userId);
+  if (row.mfaEnabledAt) throw new ApiError('ConflictException', 'Two-factor authentication is already on; turn it off first to enrol a new device');
+  const secret = newTotpSecret();
+  await ctx.db.update(users).set({ mfaSecretEnc: encrypt(ctx.keys, secret), mfaLastStep: null }).where(eq(users.id, actor.userId));
+  const otpauthUrl = totpUri(secret, decrypt(ctx.keys, row.emailEnc));
+  const qrCodeDataUrl = await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 240, color: { dark: '#111111', light: '#FBF8F1' } });
+  return { secret, otpauthUrl, qrCodeDataUrl };
+}
+
+/** Confirms enrolment with a first code; returns 10 one-time recovery codes (shown once, stored hashed). */
+export async function mfaVerify(ctx: AppContext, actor: Actor, code: string, meta: RequestMeta = {}) {
+  await assertNotThrottled(ctx.db, ctx.keys, 'mfa', [actor.userId]);
+  const row = await requireUser(ctx.db, actor.userId);
+  if (row.mfaEnabledAt) throw new ApiError('ConflictException', 'Two-factor authentication is already on');
+  if (!row.mfaSecretEnc) throw new ApiError('ConflictException', 'Start the setup first');
+  const step = await checkTotp(decrypt(ctx.keys, row.mfaSecretEnc), code, row.mfaLastStep);
+  if (step === undefined) {
+    await recordFailure(ctx.db, ctx.keys, 'mfa', [actor.userId]);
+    throw new ApiError('ValidationException', 'That code is not valid. Check the time on your device and try again.', { fieldErrors: { 'body.code': ['Invalid code'] } });
+  }
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => `${aliasCode(5)}-${aliasCode(5)}`);
+  const updated = await ctx.db.transaction(async (tx) => {
+    const [u] = await tx.update(users).set({ mfaEnabledAt: new Date(), mfaVerifiedAt: new Date(), mfaLastStep: step, updatedAt: new Date() }).where(eq(users.id, actor.userId)).returning();
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, actor.userId));
+    await tx.insert(recoveryCodes).values(codes.map((c) => ({ id: uuidv7(), userId: actor.userId, codeHash: lookupHash(ctx.keys, `recovery:${c}`) })));
+    await audit(tx as unknown as Db, { action: 'auth.mfa.enabled', actorId: actor.userId, targetUserId: actor.userId, meta });
+    return u!;
+  });
+  return { recoveryCodes: codes, user: presentUser(ctx, updated, true) };
+}
+
+/** Turns MFA off; needs a current code. Accounts that must have MFA cannot turn it off. */
+export async function mfaDisable(ctx: AppContext, actor: Actor, code: string, meta: RequestMeta = {}): Promise<User> {
+  const row = await requireUser(ctx.db, actor.userId);
+  if (!row.mfaEnabledAt) throw new ApiError('ConflictException', 'Two-factor authentication is not on');
+  if (mustEnrolMfa({ userType: row.userType, tier: row.tier, mfaEnabled: false })) {
+    throw new ApiError('AccessDeniedException', 'Your account type requires two-factor authentication');
+  }
+  await assertNotThrottled(ctx.db, ctx.keys, 'mfa', [actor.userId]);
+  if (!(await consumeSecondFactor(ctx, row, code))) {
+    await recordFailure(ctx.db, ctx.keys, 'mfa', [actor.userId]);
+    throw new ApiError('ValidationException', 'That code is not valid or was already used', { fieldErrors: { 'body.code': ['Invalid code'] } });
+  }
+  const [updated] = await ctx.db.transaction(async (tx) => {
+    const u = await tx.update(users).set({ mfaEnabledAt: null, mfaSecretEnc: null, mfaLastStep: null, updatedAt: new Date() }).where(eq(users.id, actor.userId)).returning();
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, actor.userId));
+    await audit(tx as unknown as Db, { action: 'auth.mfa.disabled', actorId: actor.userId, targetUserId: actor.userId, meta });
+    return u;
+  });
+  return presentUser(ctx, updated!, true);
+}
+
+/** Step-up: proves the second factor again, for high-value actions guarded by `requireRecentMfa`. */
+export async function mfaStepUp(ctx: AppContext, actor: Actor, code: string, meta: RequestMeta = {}): Promise<void> {
+  await assertNotThrottled(ctx.db, ctx.keys, 'mfa', [actor.userId]);
+  const row = await requireUser(ctx.db, actor.userId);
+  if (!row.mfaEnabledAt) throw new ApiError('ConflictException', 'Turn on two-factor authentication first');
+  if (!(await consumeSecondFactor(ctx, row, code))) {
+    await recordFailure(ctx.db, ctx.keys, 'mfa', [actor.userId]);
+    throw new ApiError('UnauthorizedException', 'That code is not valid or was already used', { reason: 'MFA_INVALID' });
+  }
+  await ctx.db.update(users).set({ mfaVerifiedAt: new Date() }).where(eq(users.id, actor.userId));
+  await audit(ctx.db, { action: 'auth.mfa.stepUp', actorId: actor.userId, targetUserId: actor.userId, meta });
+}
+
+/**
+ * Accepts a TOTP code (each time step once, enforced by a conditional update so two racing requests cannot
+ * both use it) or an unused recovery code.
+ */
+async function consumeSecondFactor(ctx: AppContext, row: UserRow, code: string): Promise<boolean> {
+  if (!row.mfaSecretEnc) return false;
+  const trimmed = code.replace(/\s+/g, '');
+  if (/^\d{6}$/.test(trimmed)) {
+    const step = await checkTotp(decrypt(ctx.keys, row.mfaSecretEnc), trimmed, row.mfaLastStep);
+    if (step === undefined) return false;
+    const claimed = await ctx.db
+      .update(users)
+      .set({ mfaLastStep: step })
+      .where(and(eq(users.id, row.id), or(isNull(users.mfaLastStep), lt(users.mfaLastStep, step))))
+      .returning({ id: users.id });
+    return claimed.length === 1;
+  }
+  const used = await ctx.db
+    .update(recoveryCodes)
+    .set({ usedAt: new Date() })
+    .where(and(eq(recoveryCodes.userId, row.id), eq(recoveryCodes.codeHash, lookupHash(ctx.keys, `recovery:${trimmed.toUpperCase()}`)), isNull(recoveryCodes.usedAt)))
+    .returning({ id: recoveryCodes.id });
+  if (used.length === 1) await audit(ctx.db, { action: 'auth.mfa.recoveryCodeUsed', actorId: row.id, targetUserId: row.id });
+  return used.length === 1;
+}
+
+/** Throws unless the actor proved a second factor in the last `minutes` (for payments, payouts, role changes…). */
+export function requireRecentMfa(actor: Actor, minutes = 10): void {
+  if (!actor.mfaEnabled) throw new ApiError('AccessDeniedException', 'Turn on two-factor authentication to do this', { reason: 'MFA_ENROLLMENT_REQUIRED' });
+  if (!actor.mfaVerifiedAt || Date.now() - actor.mfaVerifiedAt.getTime() > minutes * 60_000) {
+    throw new ApiError('AccessDeniedException', 'Confirm with your authenticator code to continue', { reason: 'MFA_STEP_UP_REQUIRED' });
+  }
+}
+
+// ───────────────────────────── email links ─────────────────────────────
+
+async function issueEmailToken(db: Db, userId: string, purpose: 'VERIFY_EMAIL' | 'RESET_PASSWORD'): Promise<string> {
+  const token = randomToken(32);
+  // A new link replaces older ones of the same kind.
+  await db.delete(emailTokens).where(and(eq(emailTokens.userId, userId), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt)));
+  await db.insert(emailTokens).values({ tokenHash: tokenHash(token), userId, purpose, expiresAt: new Date(Date.now() + EMAIL_TOKEN_MINUTES * 60_000) });
+  return token;
+}
+
+/** Spends a link token exactly once (conditional update); returns its user id, or throws a clear 400. */
+async function consumeEmailToken(db: Db, token: string, purpose: 'VERIFY_EMAIL' | 'RESET_PASSWORD'): Promise<string> {
+  const [row] = await db
+    .update(emailTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(emailTokens.tokenHash, tokenHash(token)), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, sql`now()`)))
+    .returning({ userId: emailTokens.userId });
+  if (!row) throw new ApiError('ValidationException', 'This link has expired or was already used. Please ask for a new one.', { fieldErrors: { 'body.token': ['Expired or already used'] } });
+  return row.userId;
+}
+
+function publicUrl(ctx: AppContext): string {
+  return ctx.config.PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`;
+}
+
+async function sendEmailVerification(ctx: AppContext, row: UserRow): Promise<void> {
+  const token = await issueEmailToken(ctx.db, row.id, 'VERIFY_EMAIL');
+  const link = `${publicUrl(ctx)}/verify-email?token=${token}`;
+  await ctx.mailer.send(ctx.db, {
+    to: decrypt(ctx.keys, row.emailEnc),
+    subject: 'Confirm your email — StyleByZaga',
+    text: `Dear ${row.firstName},\n\nPlease confirm your email address to complete your StyleByZaga account:\n${link}\n\nThis link is valid for ${EMAIL_TOKEN_MINUTES} minutes and can be used once.\n\nWith our compliments,\nThe StyleByZaga concierge`,
+    html: mailHtml(`Dear ${escapeHtml(row.firstName)},`, 'Please confirm your email address to complete your StyleByZaga account.', link, 'Confirm my email'),
+  });
+}
+
+export async function resendEmailVerification(ctx: AppContext, actor: Actor): Promise<void> {
+  const row = await requireUser(ctx.db, actor.userId);
+  if (row.emailVerifiedAt) throw new ApiError('ConflictException', 'Your email address is already confirmed');
+  await sendEmailVerification(ctx, row);
+}
+
+export async function verifyEmail(ctx: AppContext, token: string, meta: RequestMeta = {}): Promise<void> {
+  const userId = await consumeEmailToken(ctx.db, token, 'VERIFY_EMAIL');
+  await ctx.db.update(users).set({ emailVerifiedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, userId));
+  await audit(ctx.db, { action: 'user.email.verified', actorId: userId, targetUserId: userId, meta });
+}
+
+/** Always answers the same, whether or not the address has an account; throttled per address and IP. */
+export async function forgotPassword(ctx: AppContext, email: string, meta: RequestMeta = {}): Promise<void> {
+  const account = normaliseEmail(email);
+  await assertNotThrottled(ctx.db, ctx.keys, 'reset', [account, meta.ip]);
+  // Every request counts toward the limit: it stops mail bombing as well as guessing.
+  await recordFailure(ctx.db, ctx.keys, 'reset', [account, meta.ip]);
+  const [row] = await ctx.db.select().from(users).where(and(eq(users.emailHash, emailHashOf(ctx, account)), isNull(users.deletedAt), eq(users.status, 'ACTIVE')));
+  if (!row) return;
+  const token = await issueEmailToken(ctx.db, row.id, 'RESET_PASSWORD');
+  const link = `${publicUrl(ctx)}/reset-password?token=${token}`;
+  await ctx.mailer.send(ctx.db, {
+    to: account,
+    subject: 'Reset your password — StyleByZaga',
+    text: `Dear ${row.firstName},\n\nWe received a request to reset your password. Choose a new one here:\n${link}\n\nThis link is valid for ${EMAIL_TOKEN_MINUTES} minutes and can be used once. If you did not ask for it, you can ignore this message.\n\nThe StyleByZaga concierge`,
+    html: mailHtml(`Dear ${escapeHtml(row.firstName)},`, 'We received a request to reset your password. If you did not ask for it, you can ignore this message.', link, 'Choose a new password'),
+  });
+  await audit(ctx.db, { action: 'auth.password.resetRequested', targetUserId: row.id, meta });
+}
+
+/** Sets a new password from a reset link. Never bypasses MFA; ends every session. */
+export async function resetPassword(ctx: AppContext, input: { token: string; password: string; mfaCode?: string }, meta: RequestMeta = {}): Promise<void> {
+  await assertNotThrottled(ctx.db, ctx.keys, 'reset', [meta.ip]);
+  const [pending] = await ctx.db
+    .select({ userId: emailTokens.userId })
+    .from(emailTokens)
+    .where(and(eq(emailTokens.tokenHash, tokenHash(input.token)), eq(emailTokens.purpose, 'RESET_PASSWORD'), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, sql`now()`)));
+  if (!pending) {
+    await recordFailure(ctx.db, ctx.keys, 'reset', [meta.ip]);
+    throw new ApiError('ValidationException', 'This link has expired or was already used. Please ask for a new one.', { fieldErrors: { 'body.token': ['Expired or already used'] } });
+  }
+  const row = await requireUser(ctx.db, pending.userId);
+  const problem = passwordProblem(input.password, [row.firstName, row.lastName, decrypt(ctx.keys, row.emailEnc).split('@')[0] ?? '']);
+  if (problem) throw new ApiError('ValidationException', problem, { fieldErrors: { 'body.password': [problem] } });
+  if (row.mfaEnabledAt) {
+    if (!input.mfaCode) throw new ApiError('UnauthorizedException', 'Enter the code from your authenticator app', { reason: 'MFA_REQUIRED' });
+    if (!(await consumeSecondFactor(ctx, row, input.mfaCode))) {
+      await recordFailure(ctx.db, ctx.keys, 'mfa', [row.id]);
+      throw new ApiError('UnauthorizedException', 'That code is not valid or was already used', { reason: 'MFA_INVALID' });
+    }
+  }
+  const passwordHash = await hashPassword(input.password);
+  await ctx.db.transaction(async (tx) => {
+    await consumeEmailToken(tx as unknown as Db, input.token, 'RESET_PASSWORD');
+    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, row.id));
+    await tx.update(refreshTokens).set({ revokedAt: new Date() }).where(and(eq(refreshTokens.userId, row.id), isNull(refreshTokens.revokedAt)));
+    await audit(tx as unknown as Db, { action: 'auth.password.reset', actorId: row.id, targetUserId: row.id, meta });
+  });
+}
+
+// ───────────────────────────── helpers ─────────────────────────────
+
+function mailHtml(greeting: string, body: string, link: string, cta: string): string {
+  return `<!doctype html><html><body style="margin:0;background:#FBF8F1;font-family:Georgia,serif;color:#111">
+<div style="max-width:560px;margin:0 auto;padding:48px 32px">
+<p style="letter-spacing:.3em;font-size:12px;text-transform:uppercase;color:#6B5A2E">StyleByZaga</p>
+<p style="font-size:18px">${greeting}</p><p style="font-size:16px;line-height:1.6">${escapeHtml(body)}</p>
+<p style="margin:32px 0"><a href="${escapeHtml(link)}" style="background:#111;color:#FBF8F1;padding:14px 28px;text-decoration:none;letter-spacing:.15em;text-transform:uppercase;font-size:12px">${escapeHtml(cta)}</a></p>
+<p style="font-size:13px;color:#555">This link is valid for ${EMAIL_TOKEN_MINUTES} minutes and can be used once.</p>
+</div></body></html>`;
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function encodeCursor(at: Date, id: string): string {
+  return Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
+}
+
+function decodeCursor(token: string): { at: Date; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as [string, string];
+    const date = new Date(at);
+    if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad cursor');
+    return { at: date, id };
+  } catch {
+    throw new ApiError('ValidationException', 'nextToken is not valid; start again without it', { fieldErrors: { 'query.nextToken': ['Invalid token'] } });
+  }
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: string; cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code;
+  return code === '23505';
+}
+

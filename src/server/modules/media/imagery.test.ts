@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { composeSvg, heightFor } from './imagery.ts';
+import { PRODUCT_OBJECTS, productObjectFor } from './products.ts';
+
+const NAMES = Array.from({ length: 24 }, (_, i) => `look-${i}`);
+
+describe('composeSvg', () => {
+  it('is a pure function of kind and name', () => {
+    for (const kind of ['product', 'portrait', 'editorial'] as const) {
+      expect(composeSvg(kind, 'aurelia-leather-bag', 640, heightFor(kind, 640))).toBe(composeSvg(kind, 'aurelia-leather-bag', 640, heightFor(kind, 640)));
+    }
+  });
+
+  it('gives every name its own picture, in several colour schemes', () => {
+    for (const kind of ['product', 'portrait', 'editorial'] as const) {
+      const svgs = NAMES.map((n) => composeSvg(kind, n, 320, heightFor(kind, 320)));
+      expect(new Set(svgs).size).toBe(NAMES.length);
+      // The first gradient stop is the backdrop's main tone: expect a real spread of moods, not one look.
+      const backdrops = new Set(svgs.map((s) => /stop-color="(#[0-9A-Fa-f]{6})"/.exec(s)?.[1]));
+      expect(backdrops.size).toBeGreaterThanOrEqual(4);
+    }
+  });
+
+  it('sizes the SVG as asked and keeps the drawing space of its kind', () => {
+    const product = composeSvg('product', 'noir-heels', 640, 800);
+    expect(product).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="640" height="800" viewBox="0 0 800 1000"/);
+    expect(composeSvg('editorial', 'riviera', 1280, 720)).toContain('viewBox="0 0 1600 900"');
+    expect(heightFor('product', 2048)).toBe(2560);
+    expect(heightFor('portrait', 320)).toBe(400);
+    expect(heightFor('editorial', 1280)).toBe(720);
+  });
+
+  it('draws no text, no external references and no filters (which are slow to rasterise)', () => {
+    for (const kind of ['product', 'portrait', 'editorial'] as const) {
+      for (const name of [...NAMES, 'grand-tourer-car', 'silk-evening-gown', 'heritage-watch']) {
+        const svg = composeSvg(kind, name, 320, heightFor(kind, 320));
+        expect(svg).not.toMatch(/<text|<image|href=|<filter|<script|NaN|undefined/);
+      }
+    }
+  });
+});
+
+describe('productObjectFor', () => {
+  it.each([
+    ['aurelia-leather-bag', 'bag'],
+    ['quilted-clutch-noir', 'bag'],
+    ['noir-stiletto-heels', 'shoe'],
+    ['heritage-chronograph-watch', 'watch'],
+    ['emerald-solitaire-ring', 'ring'],
+    ['oud-royal-perfume', 'bottle'],
+    ['silk-evening-gown', 'dress'],
+    ['midnight-tuxedo', 'suit'],
+    ['v12-grand-tourer-car', 'car'],
+    ['gulfstream-jet-charter', 'jet'],
+    ['cap-ferrat-villa', 'villa'],
+    ['riviera-yacht-week', 'yacht'],
+    ['south-sea-pearls', 'necklace'],
+    ['cat-eye-sunglasses', 'sunglasses'],
+    ['objet-no-7', 'sculpture'],
+    ['ringside', 'sculpture'],
+  ])('%s shows a %s', (name, object) => {
+    expect(productObjectFor(name)).toBe(object);
+  });
+
+  it('covers every object it can draw', () => {
+    const drawn = new Set(['bag', 'shoes', 'watch', 'ring', 'perfume', 'dress', 'suit', 'car', 'jet', 'villa', 'yacht', 'necklace', 'sunglasses', 'vase'].map(productObjectFor));
+    expect([...drawn].sort()).toEqual([...PRODUCT_OBJECTS].sort());
+  });
+});

@@ -1,0 +1,90 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webPlugin } from './ssr.ts';
+
+const buildDir = resolve('build');
+const built = existsSync(join(buildDir, 'server', 'index.js'));
+
+// Needs `npm run build` first; the API tests do not, so this file says clearly when it has nothing to test.
+describe.skipIf(!built)('webPlugin (against the web build)', () => {
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    app = Fastify();
+    // As the platform registers it: per-request nonces in the CSP header.
+    await app.register(helmet, {
+      enableCSPNonces: true,
+      contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"] } },
+    });
+    app.get('/api/v1/healthz', async () => ({ ok: true }));
+    app.setNotFoundHandler(async (_request, reply) => reply.code(404).send({ code: 'ResourceNotFoundException' }));
+    await app.register(webPlugin, { buildDir });
+  });
+
+  afterAll(() => app?.close());
+
+  it('renders the home page with every inline script carrying the CSP nonce', async () => {
+    const res = await app.inject({ method: 'GET', url: '/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    const nonce = /'nonce-([a-f0-9]+)'/.exec(String(res.headers['content-security-policy']))?.[1];
+    expect(nonce).toBeTruthy();
+    const inlineScripts = [...res.body.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].map((m) => m[1]);
+    expect(inlineScripts.length).toBeGreaterThan(0);
+    for (const attributes of inlineScripts) expect(attributes).toContain(`nonce="${nonce}"`);
+    expect(res.body).toContain('<title>StyleByZaga');
+  });
+
+  it('answers unknown pages with the 404 page and status 404', async () => {
+    const res = await app.inject({ method: 'GET', url: '/no-such-page' });
+    expect(res.statusCode).toBe(404);
+    expect(res.body).toContain('stepped out');
+  });
+
+  it('leaves /api and /media paths to the server', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/v1/healthz' })).json()).toEqual({ ok: true });
+    for (const url of ['/api/v1/nope', '/media/nope.jpg']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode).toBe(404);
+      expect(res.json()).toEqual({ code: 'ResourceNotFoundException' });
+    }
+  });
+
+  it('answers HEAD without a body', async () => {
+    const res = await app.inject({ method: 'HEAD', url: '/shop' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe('');
+  });
+
+  it('passes form posts to route actions', async () => {
+    const post = (email: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/newsletter',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `email=${encodeURIComponent(email)}`,
+      });
+    const accepted = await post('client@example.com');
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.body).toContain('Thank you');
+    expect((await post('not-an-address')).statusCode).toBe(400);
+  });
+
+  it('caches hashed assets for a year and other public files briefly', async () => {
+    const css = readdirSync(join(buildDir, 'client', 'assets')).find((f) => f.endsWith('.css'));
+    const asset = await app.inject({ method: 'GET', url: `/assets/${css}` });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+
+    const icon = await app.inject({ method: 'GET', url: '/favicon.svg' });
+    expect(icon.statusCode).toBe(200);
+    expect(icon.headers['cache-control']).toBe('public, max-age=3600');
+
+    const missing = await app.inject({ method: 'GET', url: '/assets/gone-1234.js' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toContain('text/plain');
+  });
+});

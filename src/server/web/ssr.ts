@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import fastifyStatic from '@fastify/static';
+// Brings in helmet's `reply.cspNonce` typing; the app registers helmet itself.
+import type {} from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+import { createRequestHandler, type ServerBuild } from 'react-router';
+import { sendWebResponse, toWebRequest } from './fetch-bridge.ts';
+
+export interface WebPluginOptions {
+  /** The React Router build folder, holding `client/` and `server/index.js`. */
+  buildDir: string;
+}
+
+/** Paths that belong to the server itself; the web app never answers them, even with a 404 page. */
+const SERVER_PREFIXES = ['/api', '/media'];
+
+/** Every method a browser form or fetch can send to a page route. */
+const WEB_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/**
+ * Serves the server-rendered web app: hashed assets with a year-long
+ * immutable cache, the other public files with a short one, and every other
+ * page path through React Router. Register it last and without
+ * fastify-plugin, so its body parsing stays inside this scope.
+ */
+export async function webPlugin(app: FastifyInstance, opts: WebPluginOptions): Promise<void> {
+  const buildDir = resolve(opts.buildDir);
+  const clientDir = join(buildDir, 'client');
+  const serverEntry = join(buildDir, 'server', 'index.js');
+  if (!existsSync(serverEntry)) {
+    throw new Error(`The web app is not built (no ${serverEntry}). Run "npm run build" first.`);
+  }
+  const build = (await import(pathToFileURL(serverEntry).href)) as ServerBuild;
+  const handleRequest = createRequestHandler(build, 'production');
+
+  // One route per file found at start (wildcard: false), so the catch-all below keeps every other path.
+  await app.register(fastifyStatic, {
+    root: clientDir,
+    wildcard: false,
+    decorateReply: false,
+    index: false,
+    cacheControl: false,
+    setHeaders(reply, path) {
+      // File names under assets/ carry a content hash: a changed file is a new URL, so it can be cached forever.
+      const hashed = path.startsWith(join(clientDir, 'assets'));
+      reply.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+    },
+  });
+  // An asset missing from this build (an old tab asking for last release's chunk) is a plain 404, not a page.
+  app.get('/assets/*', { schema: { hide: true } }, async (_request, reply) => reply.code(404).type('text/plain').send('Not found'));
+
+  // Hand React Router the raw body stream: form posts arrive as urlencoded or multipart, which Fastify would refuse.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', (_request, _payload, done) => done(null));
+
+  app.route({
+    method: [...WEB_METHODS],
+    url: '/*',
+    schema: { hide: true },
+    handler: async (request, reply) => {
+      const path = request.url.split('?', 1)[0] ?? '/';
+      if (SERVER_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) {
+        return reply.callNotFound();
+      }
+      const response = await handleRequest(toWebRequest(request, reply), { cspNonce: reply.cspNonce?.script });
+      return sendWebResponse(reply, response);
+    },
+  });
+}

@@ -1,0 +1,41 @@
+import { Link, NavLink } from 'react-router';
+import { PRIMARY_NAV } from '../../lib/site.ts';
+import { Container } from '../ui/container.tsx';
+import { MobileMenu } from './mobile-menu.tsx';
+import { Wordmark } from './wordmark.tsx';
+
+/** Announcement line, then navigation · wordmark · appointment, divided by one hairline. */
+export function SiteHeader() {
+  return (
+    <header className="relative z-30 bg-ivory">
+      <p className="eyebrow border-b border-line bg-sand px-6 py-2.5 text-center text-[0.625rem] text-ink-soft">
+        Complimentary personal styling<span className="hidden sm:inline"> for every private client</span>
+      </p>
+      <Container className="grid h-20 grid-cols-[1fr_auto_1fr] items-center border-b border-line lg:h-24">
+        <div className="flex items-center">
+          <MobileMenu />
+          <nav aria-label="Main" className="hidden lg:block">
+            <ul className="flex items-center gap-10">
+              {PRIMARY_NAV.map((item) => (
+                <li key={item.to}>
+                  <NavLink
+                    to={item.to}
+                    className="eyebrow relative py-2 text-ink after:absolute after:inset-x-0 after:-bottom-0.5 after:h-px after:origin-left after:scale-x-0 after:bg-ink after:transition-transform after:duration-500 after:ease-maison hover:after:scale-x-100 aria-[current=page]:after:scale-x-100"
+                  >
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+        <Wordmark />
+        <div className="flex justify-end">
+          <Link to="/stylists" className="eyebrow hidden border-b border-ink/30 pb-1 text-ink transition-colors hover:border-ink sm:inline-block">
+            Book a stylist
+          </Link>
+        </div>
+      </Container>
+    </header>
+  );
+}

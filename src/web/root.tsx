@@ -1,0 +1,84 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration } from 'react-router';
+import type { Route } from './+types/root';
+import stylesheet from './app.css?url';
+import interLatin from '@fontsource-variable/inter/files/inter-latin-wght-normal.woff2?url';
+import cormorantLatin from '@fontsource/cormorant-garamond/files/cormorant-garamond-latin-400-normal.woff2?url';
+import { SiteShell } from './components/layout/site-shell.tsx';
+import { ErrorPage } from './components/editorial/error-page.tsx';
+import { useNonce } from './lib/nonce.tsx';
+import { pageMeta } from './lib/seo.ts';
+import { SITE_DESCRIPTION } from './lib/site.ts';
+
+export const links: Route.LinksFunction = () => [
+  // The two faces every page opens with; preloading them avoids a late swap of the hero headline.
+  { rel: 'preload', href: cormorantLatin, as: 'font', type: 'font/woff2', crossOrigin: 'anonymous' },
+  { rel: 'preload', href: interLatin, as: 'font', type: 'font/woff2', crossOrigin: 'anonymous' },
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+  { rel: 'manifest', href: '/manifest.webmanifest' },
+];
+
+/** The public origin, for the absolute URLs that Open Graph and canonical links need. */
+export function loader({ request }: Route.LoaderArgs) {
+  return { origin: new URL(request.url).origin };
+}
+
+export const meta: Route.MetaFunction = (args) => {
+  if (args.error) {
+    const notFound = isRouteErrorResponse(args.error) && args.error.status === 404;
+    return [{ title: notFound ? 'Page not found — StyleByZaga' : 'Something went amiss — StyleByZaga' }, { name: 'robots', content: 'noindex' }];
+  }
+  return pageMeta(args, { description: SITE_DESCRIPTION, image: 'maison-hero' });
+};
+
+/** The document, shared by the app and the error boundary. */
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#faf7f0" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  // One cache per browser session (and per server render), never shared between visitors.
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 60_000 } } }));
+  return (
+    <QueryClientProvider client={queryClient}>
+      <SiteShell>
+        <Outlet />
+      </SiteShell>
+    </QueryClientProvider>
+  );
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    return (
+      <SiteShell>
+        <ErrorPage status={404} />
+      </SiteShell>
+    );
+  }
+  // Details stay in the server log; in development the stack helps whoever is at the keyboard.
+  const detail = import.meta.env.DEV && error instanceof Error ? error.stack : undefined;
+  return (
+    <SiteShell>
+      <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} detail={detail} />
+    </SiteShell>
+  );
+}
