@@ -26,7 +26,7 @@ import { createMailer } from './modules/mail/service.ts';
 import { mailRoutes } from './modules/mail/routes.ts';
 import { loadKeys } from './security/keys.ts';
 import type { AppContext } from './context.ts';
-// TEMP import { mediaRoutes } from './modules/media/routes.ts';
+import { mediaRoutes } from './modules/media/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -44,6 +44,8 @@ export interface BuildAppOptions {
   /** Serve the server-rendered web app from this build folder; off when absent (API-only tests). */
   webBuildDir?: string | false;
   logger?: FastifyServerOptions['logger'];
+  /** Called once the app exists, before any route is registered (tests watch routes with an onRoute hook). */
+  beforeRoutes?: (app: FastifyInstance) => void;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -71,6 +73,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     return503OnClosing: true,
   });
 
+  options.beforeRoutes?.(app);
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('db', database.db);
@@ -160,7 +163,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(platformRoutes, { prefix: API_PREFIX });
   await app.register(identityRoutes, { prefix: API_PREFIX, ctx });
   await app.register(mailRoutes, { prefix: API_PREFIX, ctx });
-  // TEMP await app.register(mediaRoutes);
+  await app.register(mediaRoutes);
 
   app.setNotFoundHandler(async (request) => {
     throw new ApiError('ResourceNotFoundException', `No route for ${request.method} ${request.url.split('?')[0]}`);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import type { Client as PgClient } from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { openDatabase, queryRows, type Database, type Db, type Tx } from '../db/client.ts';
@@ -255,7 +256,7 @@ describe('resetSeeds', () => {
 // Several app instances on one PostgreSQL: only real connections can contend for the advisory lock.
 describe.runIf(process.env.DATABASE_URL)('on PostgreSQL with several connections', () => {
   let name: string;
-  let admin: import('pg').Client;
+  let admin: PgClient;
   const opened: Database[] = [];
   const open = async () => {
     const d = await openDatabase({ kind: 'postgres', url: databaseUrlFor(process.env.DATABASE_URL!, name), poolMax: 3 });

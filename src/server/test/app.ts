@@ -42,7 +42,7 @@ export interface TestApp extends FastifyInstance {
 }
 
 /** The whole platform on a fresh database, for `app.inject`; settings can be overridden per file. */
-export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function buildTestApp(env: Record<string, string> = {}, beforeRoutes?: (app: FastifyInstance) => void): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sbz-data-'));
   const config: Config = loadConfig({
     NODE_ENV: 'test',
@@ -54,7 +54,7 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const database = await createTestDatabase();
-  const app = (await buildApp({ config, database, webBuildDir: false })) as TestApp;
+  const app = (await buildApp({ config, database, webBuildDir: false, beforeRoutes })) as TestApp;
   app.shutdown = async () => {
     await app.close();
     await database.close();

@@ -1,6 +1,6 @@
 // Portraits as cameo-like profile silhouettes on a tonal ground, drawn in an 800 × 1000 space (4:5).
 import type { Random } from '../../../shared/random.ts';
-import { darken, Defs, lighten, luminance, mix, PALETTE as P, r1 } from './svg-kit.ts';
+import { darken, type Defs, lighten, luminance, mix, PALETTE as P, r1 } from './svg-kit.ts';
 
 interface Scheme {
   ground: string;

@@ -1,6 +1,6 @@
 // Product still lifes on a studio sweep, drawn in an 800 × 1000 space (4:5). The object is chosen from the name's words.
 import type { Random } from '../../../shared/random.ts';
-import { darken, Defs, lighten, mix, PALETTE as P, r1, softEllipse } from './svg-kit.ts';
+import { darken, type Defs, lighten, mix, PALETTE as P, r1, softEllipse } from './svg-kit.ts';
 
 export const PRODUCT_OBJECTS = [
   'bag',
@@ -278,7 +278,7 @@ const watch: Draw = ({ defs, rnd, color, metal, theme }) => {
   out.push(`<rect x="${cx - 92}" y="${cy - R - 22}" width="184" height="60" rx="16" fill="${metalFill(defs, metal)}"/><rect x="${cx - 92}" y="${cy + R - 38}" width="184" height="60" rx="16" fill="${metalFill(defs, metal)}"/>`);
   out.push(`<rect x="${cx + R - 4}" y="${cy - 18}" width="26" height="36" rx="5" fill="${metalFill(defs, metal, 1)}"/>`);
   // Case, bezel, dial.
-  out.push(softEllipse(defs, cx, cy + 10, R + 28, R + 28, '#000', 0.3, 0.78));
+  out.push(softEllipse(defs, cx, cy + 14, R + 22, R + 22, '#000', 0.22, 0.72));
   out.push(`<circle cx="${cx}" cy="${cy}" r="${R}" fill="${metalFill(defs, metal, 1)}"/>`);
   out.push(`<circle cx="${cx}" cy="${cy}" r="${R - 16}" fill="${defs.linear([[0, darken(metal.dark, 0.2)], [1, metal.light]], 0, 0, 1, 1)}"/>`);
   const dialFill = defs.radial([[0, lighten(dial, 0.12)], [0.8, dial], [1, darken(dial, 0.25)]], 0.4, 0.35, 0.75);
@@ -305,7 +305,6 @@ const watch: Draw = ({ defs, rnd, color, metal, theme }) => {
 
 const ring: Draw = ({ defs, rnd, metal, theme }) => {
   const cx = 400;
-  const cy = 560;
   const gem = rnd.weighted([
     ['#F4F7FA', 4],
     [P.green, 1.5],
@@ -381,7 +380,7 @@ const dress: Draw = ({ defs, rnd, color, metal, theme }) => {
   const hem = rnd.float(230, 280);
   const out: string[] = [];
   // A brass hanger rail and hook.
-  out.push(`<path d="M${cx} 118 C ${cx} 98 ${cx + 22} 96 ${cx + 22} 116 C ${cx + 22} 132 ${cx} 134 ${cx} 150" fill="none" stroke="${metal.mid}" stroke-width="5" stroke-linecap="round"/>`);
+  out.push(`<path d="M${cx - 2} 122 C ${cx - 2} 100 ${cx + 22} 98 ${cx + 22} 118 C ${cx + 22} 134 ${cx} 136 ${cx} 176" fill="none" stroke="${metal.mid}" stroke-width="5" stroke-linecap="round"/>`);
   out.push(`<path d="M${cx - 130} 212 Q${cx} 138 ${cx + 130} 212" fill="none" stroke="${metal.mid}" stroke-width="8" stroke-linecap="round"/>`);
   out.push(contactShadow(defs, cx, FLOOR_Y + 10, hem * 0.9, 14, 0.18));
   // Straps, bodice, skirt.
@@ -414,7 +413,7 @@ const suit: Draw = ({ defs, rnd, color, metal }) => {
   const cx = 400;
   const shirt = color === P.ivory || color === P.champagne ? P.onyx : P.porcelain;
   const out: string[] = [];
-  out.push(`<path d="M${cx} 120 C ${cx} 100 ${cx + 22} 98 ${cx + 22} 118 C ${cx + 22} 134 ${cx} 136 ${cx} 154" fill="none" stroke="${metal.mid}" stroke-width="5" stroke-linecap="round"/>`);
+  out.push(`<path d="M${cx - 2} 122 C ${cx - 2} 100 ${cx + 22} 98 ${cx + 22} 118 C ${cx + 22} 134 ${cx} 136 ${cx} 180" fill="none" stroke="${metal.mid}" stroke-width="5" stroke-linecap="round"/>`);
   out.push(contactShadow(defs, cx, FLOOR_Y + 12, 240, 12, 0.15));
   const hem = 720;
   // Sleeves hang behind the body.
