@@ -2,7 +2,7 @@
 //
 // One run: the platform (src/server/main.ts on real PostgreSQL) and the ceiling (bench/ceiling.ts, bare Fastify)
 // as child processes, a load generator (autocannon) as a third; for each connection count the ceiling and the
-// scenario are measured back to back so both see the same machine state; then a table, threshold verdicts,
+// scenario are measured in alternating slices so both see the same machine state; then a table, threshold verdicts,
 // a section appended to bench/RESULTS.md, and a non-zero exit code when anything failed.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { USAGE, UsageError, parseArgs, type BenchArgs } from './lib/args.ts';
 import { killAllNow, startChild, stopAll, stopChild, type Started } from './lib/children.ts';
 import { LoadGenerator, toLoadRequests } from './lib/load.ts';
 import { DEFAULT_BENCH_DATABASE_URL, ensureDatabase } from './lib/postgres.ts';
-import type { LoadJob, LoadRequest } from './lib/protocol.ts';
+import type { LoadRequest } from './lib/protocol.ts';
 import { evaluate, problems, table, type Measurement, type Verdict } from './lib/report.ts';
 import { appendResults, gitSha, machine } from './lib/results.ts';
 
@@ -124,26 +124,25 @@ async function runScenario(scenario: Scenario, ctx: Context): Promise<Measuremen
     await probe(ceiling.baseUrl, CEILING_REQUEST[0]!, 200, 'ceiling');
     await probe(app.baseUrl, requests[0]!, expectStatus, scenario.name);
 
-    const job = (target: Started, reqs: LoadRequest[], connections: number, durationSeconds: number): LoadJob => ({
-      baseUrl: target.baseUrl,
-      connections,
-      durationSeconds,
-      requests: reqs,
-    });
+    const ceilingTarget = { baseUrl: ceiling.baseUrl, requests: CEILING_REQUEST };
+    const appTarget = { baseUrl: app.baseUrl, requests };
     if (args.warmupSeconds > 0) {
       // JIT, connection pools and caches settle before anything counts; at the highest count, as the hottest path.
       const most = Math.max(...args.connections);
       say(`  warming up ${args.warmupSeconds}s each at ${most} connections…`);
-      await loadgen.run(job(ceiling, CEILING_REQUEST, most, args.warmupSeconds));
-      await loadgen.run(job(app, requests, most, args.warmupSeconds));
+      await loadgen.run({ targets: [ceilingTarget, appTarget], connections: most, durationSeconds: args.warmupSeconds, sliceSeconds: args.warmupSeconds });
     }
 
     const measurements: Measurement[] = [];
     for (const connections of args.connections) {
-      say(`  measuring ${connections} connections: ceiling ${args.durationSeconds}s, then ${scenario.name} ${args.durationSeconds}s…`);
-      const ceilingResult = await loadgen.run(job(ceiling, CEILING_REQUEST, connections, args.durationSeconds));
-      const result = await loadgen.run(job(app, requests, connections, args.durationSeconds));
-      measurements.push({ scenario: scenario.name, connections, expectStatus, result, ceiling: ceilingResult });
+      say(`  measuring ${connections} connections: ceiling and ${scenario.name}, ${args.durationSeconds}s each in alternating ${Math.min(args.sliceSeconds, args.durationSeconds)}s slices…`);
+      const [ceilingResult, result] = await loadgen.run({
+        targets: [ceilingTarget, appTarget],
+        connections,
+        durationSeconds: args.durationSeconds,
+        sliceSeconds: args.sliceSeconds,
+      });
+      measurements.push({ scenario: scenario.name, connections, expectStatus, result: result!, ceiling: ceilingResult! });
     }
     return measurements;
   } finally {

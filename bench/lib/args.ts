@@ -4,6 +4,8 @@ export interface BenchArgs {
   /** Scenario names, or `['all']`. */
   scenarios: string[];
   durationSeconds: number;
+  /** The ceiling and the scenario alternate every this many seconds until each has had `durationSeconds`. */
+  sliceSeconds: number;
   warmupSeconds: number;
   connections: number[];
   /** Append to bench/RESULTS.md (off with --no-record, for quick iterations). */
@@ -15,7 +17,8 @@ export const USAGE = `Usage: npm run bench -- <scenario|all> [scenario…] [opti
 
 Options:
   --duration S        seconds of measurement per target and connection count (default 10)
-  --connections 4,64  connection counts to measure (default 4,64)
+  --slice S           the ceiling and the scenario alternate every S seconds (default 2; = duration: one block each)
+  --connections 4,64  connection counts to measure, comma-separated (default 4,64)
   --warmup S          seconds of warm-up per target before measuring (default 3)
   --no-record         do not append the results to bench/RESULTS.md
   --help              this text
@@ -29,7 +32,7 @@ export class UsageError extends Error {
 }
 
 export function parseArgs(argv: string[]): BenchArgs {
-  const args: BenchArgs = { scenarios: [], durationSeconds: 10, warmupSeconds: 3, connections: [4, 64], record: true, help: false };
+  const args: BenchArgs = { scenarios: [], durationSeconds: 10, sliceSeconds: 2, warmupSeconds: 3, connections: [4, 64], record: true, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     // Both `--duration 5` and `--duration=5`.
@@ -41,10 +44,13 @@ export function parseArgs(argv: string[]): BenchArgs {
     };
     switch (flag) {
       case '--duration':
-        args.durationSeconds = positiveNumber(flag, value());
+        args.durationSeconds = positiveInteger(flag, value());
+        break;
+      case '--slice':
+        args.sliceSeconds = positiveInteger(flag, value());
         break;
       case '--warmup':
-        args.warmupSeconds = nonNegativeNumber(flag, value());
+        args.warmupSeconds = nonNegativeInteger(flag, value());
         break;
       case '--connections':
         args.connections = value()
@@ -70,20 +76,15 @@ export function parseArgs(argv: string[]): BenchArgs {
   return args;
 }
 
-function positiveNumber(flag: string, v: string): number {
+// Whole numbers only: autocannon stops on a once-a-second tick, so seconds are whole anyway.
+function nonNegativeInteger(flag: string, v: string): number {
   const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} must be a positive number (got "${v}")`);
-  return n;
-}
-
-function nonNegativeNumber(flag: string, v: string): number {
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < 0) throw new UsageError(`${flag} must be a number ≥ 0 (got "${v}")`);
+  if (v.trim() === '' || !Number.isInteger(n) || n < 0 || n > 10_000) throw new UsageError(`${flag} takes whole numbers (got "${v}")`);
   return n;
 }
 
 function positiveInteger(flag: string, v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0 || n > 10_000) throw new UsageError(`${flag} takes positive integers such as 4,64 (got "${v}")`);
+  const n = nonNegativeInteger(flag, v);
+  if (n === 0) throw new UsageError(`${flag} takes whole numbers above 0 (got "${v}")`);
   return n;
 }

@@ -7,7 +7,7 @@ import type { FromLoadgen, LoadJob, LoadRequest, LoadResult } from './protocol.t
 
 export class LoadGenerator {
   private readonly child: ChildProcess;
-  private pending: { resolve(r: LoadResult): void; reject(e: Error): void } | undefined;
+  private pending: { resolve(r: LoadResult[]): void; reject(e: Error): void } | undefined;
 
   constructor(cwd: string) {
     this.child = fork(fileURLToPath(new URL('./loadgen.ts', import.meta.url)), [], {
@@ -21,7 +21,7 @@ export class LoadGenerator {
     this.child.on('message', (message: FromLoadgen) => {
       const pending = this.pending;
       this.pending = undefined;
-      if (message.type === 'result') pending?.resolve(message.result);
+      if (message.type === 'result') pending?.resolve(message.results);
       else pending?.reject(new Error(`load generator: ${message.message}`));
     });
     this.child.once('exit', (code, signal) => {
@@ -30,7 +30,8 @@ export class LoadGenerator {
     });
   }
 
-  run(job: LoadJob): Promise<LoadResult> {
+  /** One result per target of the job, in the same order. */
+  run(job: LoadJob): Promise<LoadResult[]> {
     if (this.pending) throw new Error('load generator is busy');
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject };

@@ -8,11 +8,21 @@ export interface LoadRequest {
   body?: string;
 }
 
-export interface LoadJob {
+/** A server and the requests to send it. */
+export interface LoadTarget {
   baseUrl: string;
+  requests: LoadRequest[];
+}
+
+/**
+ * Measure every target for `durationSeconds` in total, in alternating slices of `sliceSeconds` (A, B, A, B…),
+ * so that a burst of load from elsewhere on the machine hits all targets alike instead of one of them.
+ */
+export interface LoadJob {
+  targets: LoadTarget[];
   connections: number;
   durationSeconds: number;
-  requests: LoadRequest[];
+  sliceSeconds: number;
 }
 
 export interface LoadResult {
@@ -32,4 +42,4 @@ export interface LoadResult {
 }
 
 export type ToLoadgen = { type: 'run'; job: LoadJob };
-export type FromLoadgen = { type: 'result'; result: LoadResult } | { type: 'error'; message: string };
+export type FromLoadgen = { type: 'result'; results: LoadResult[] } | { type: 'error'; message: string };

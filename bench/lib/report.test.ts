@@ -80,8 +80,9 @@ describe('arguments', () => {
 
   it('refuses what it cannot run', () => {
     expect(() => parseArgs([])).toThrow(UsageError);
-    expect(() => parseArgs(['healthz', '--connections', '4,x'])).toThrow(/positive integers/);
+    expect(() => parseArgs(['healthz', '--connections', '4,x'])).toThrow(/whole numbers/);
     expect(() => parseArgs(['all', 'healthz'])).toThrow(/all/);
     expect(() => parseArgs(['healthz', '--fast'])).toThrow(/unknown option/);
+    expect(() => parseArgs(['healthz', '--duration', '2.5'])).toThrow(/whole numbers/);
   });
 });

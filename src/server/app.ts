@@ -22,6 +22,7 @@ import { createRedis, type Redis } from './http/redis.ts';
 import { platformRoutes } from './modules/platform/routes.ts';
 import { registerAuthGuard } from './modules/identity/guard.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
+import { passkeyRoutes } from './modules/identity/passkeys-routes.ts';
 import { createMailer } from './modules/mail/service.ts';
 import { mailRoutes } from './modules/mail/routes.ts';
 import { loadKeys } from './security/keys.ts';
@@ -162,6 +163,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(platformRoutes, { prefix: API_PREFIX });
   await app.register(identityRoutes, { prefix: API_PREFIX, ctx });
+  await app.register(passkeyRoutes, { prefix: API_PREFIX, ctx });
   await app.register(mailRoutes, { prefix: API_PREFIX, ctx });
   await app.register(mediaRoutes);
 

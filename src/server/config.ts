@@ -4,6 +4,7 @@ import { z } from 'zod';
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
+const DOMAIN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
 /** Every setting the platform reads, with its default. `.env.example` documents the same list. */
 const ConfigSchema = z.object({
@@ -37,7 +38,42 @@ const ConfigSchema = z.object({
   MAIL_FROM: z.string().min(3).default('StyleByZaga <concierge@stylebyzaga.local>'),
   DEMO_DATA: bool.default(true),
   DEMO_SEED: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(2026),
-});
+  WEBAUTHN_RP_ID: z
+    .string()
+    .toLowerCase()
+    .regex(DOMAIN, 'must be a domain name without scheme, port or path, e.g. stylebyzaga.com')
+    .optional(),
+  WEBAUTHN_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((o) => o.trim()).filter(Boolean) : undefined)),
+}).transform(withWebAuthnDefaults);
+
+/**
+ * Passkeys are bound to an RP ID (a domain) and the origins a browser may use them on. Both default from
+ * PUBLIC_URL, and every origin must sit on the RP ID or a subdomain of it, or no browser would ever accept it.
+ */
+function withWebAuthnDefaults<T extends { PUBLIC_URL?: string; PORT: number; WEBAUTHN_RP_ID?: string; WEBAUTHN_ORIGINS?: string[] }>(
+  c: T,
+  ctx: z.RefinementCtx,
+): Omit<T, 'WEBAUTHN_RP_ID' | 'WEBAUTHN_ORIGINS'> & { WEBAUTHN_RP_ID: string; WEBAUTHN_ORIGINS: string[] } {
+  const rpId = c.WEBAUTHN_RP_ID ?? (c.PUBLIC_URL ? new URL(c.PUBLIC_URL).hostname : 'localhost');
+  const origins = c.WEBAUTHN_ORIGINS ?? [c.PUBLIC_URL ? new URL(c.PUBLIC_URL).origin : `http://localhost:${c.PORT}`];
+  for (const origin of origins) {
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== origin) {
+      ctx.addIssue({ code: 'custom', path: ['WEBAUTHN_ORIGINS'], message: `needs origins like https://stylebyzaga.com (scheme, host and optional port, no path); "${origin}" is not one` });
+    } else if (url.hostname !== rpId && !url.hostname.endsWith(`.${rpId}`)) {
+      ctx.addIssue({ code: 'custom', path: ['WEBAUTHN_ORIGINS'], message: `origin ${origin} is not on the WebAuthn RP ID "${rpId}" (set WEBAUTHN_RP_ID and WEBAUTHN_ORIGINS together)` });
+    }
+  }
+  return { ...c, WEBAUTHN_RP_ID: rpId, WEBAUTHN_ORIGINS: origins };
+}
 
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };
 

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -66,9 +66,11 @@ async function openPglite(target: { dataDir?: string; loadDataDir?: Blob }): Pro
     import('@electric-sql/pglite/contrib/pgcrypto'),
   ]);
   let dataDir: string | undefined;
+  let releaseLock = () => {};
   if (target.dataDir) {
     mkdirSync(target.dataDir, { recursive: true });
     dataDir = join(target.dataDir, 'pglite');
+    releaseLock = lockDataDir(join(target.dataDir, 'pglite.lock'));
   }
   const client = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
@@ -84,7 +86,11 @@ async function openPglite(target: { dataDir?: string; loadDataDir?: Blob }): Pro
     close: async () => {
       if (closed) return;
       closed = true;
-      await client.close();
+      try {
+        await client.close();
+      } finally {
+        releaseLock();
+      }
     },
     dump: async () => (await client.dumpDataDir('none')) as Blob,
   };
@@ -101,4 +107,41 @@ export function databaseTargetFor(config: Pick<Config, 'DATABASE_URL' | 'DATABAS
   return config.DATABASE_URL
     ? { kind: 'postgres', url: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX }
     : { kind: 'pglite', dataDir: config.dataDir };
+}
+
+/**
+ * PGlite has no lock of its own: two processes on one data directory corrupt it. A pid file refuses the
+ * second one with a clear message; a file left by a process that died (SIGKILL) is taken over.
+ */
+function lockDataDir(file: string): () => void {
+  const tryCreate = () => {
+    writeFileSync(file, String(process.pid), { flag: 'wx' });
+  };
+  try {
+    tryCreate();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    const owner = Number(readFileSync(file, 'utf8'));
+    if (owner && owner !== process.pid && isAlive(owner)) {
+      throw new Error(`The embedded database in ${file.replace(/pglite\.lock$/, '')} is in use by process ${owner}. Stop it first, or set DATA_DIR to another folder.`);
+    }
+    unlinkSync(file);
+    tryCreate();
+  }
+  return () => {
+    try {
+      if (Number(readFileSync(file, 'utf8')) === process.pid) unlinkSync(file);
+    } catch {
+      // already gone
+    }
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

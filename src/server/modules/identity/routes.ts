@@ -65,7 +65,7 @@ const AUTH_COOKIE_PATH = '/api/v1/auth';
 const wantsCookie = (request: FastifyRequest) => request.headers['x-auth-mode'] === 'cookie';
 
 /** In cookie mode the refresh token goes into the httpOnly cookie and never into JavaScript's reach. */
-function deliver(ctx: AppContext, reply: FastifyReply, request: FastifyRequest, result: LoginResult): LoginResult {
+export function deliver(ctx: AppContext, reply: FastifyReply, request: FastifyRequest, result: LoginResult): LoginResult {
   if (!wantsCookie(request)) return result;
   const maxAge = ctx.config.REFRESH_TOKEN_TTL_DAYS * 86_400;
   const secure = true; // browsers treat http://localhost as secure, so this holds in the demo too
