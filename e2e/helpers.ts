@@ -149,18 +149,28 @@ export function watchProblems(page: Page): PageProblems {
 }
 
 /**
- * Scrolls to the bottom a screen at a time and back, so every lazy image is
- * requested (and judged) before a full-page screenshot.
+ * Scrolls to the bottom a screen at a time, letting each screen's lazy images
+ * finish (the server renders a generated image on first request, which takes
+ * a moment), then back to the top: full-page screenshots show every picture,
+ * and every image response is judged by watchProblems.
  */
 export async function scrollThrough(page: Page): Promise<void> {
   await page.evaluate(async () => {
-    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
+    const settled = (img: HTMLImageElement) =>
+      img.complete
+        ? Promise.resolve()
+        : new Promise<void>((done) => {
+            img.addEventListener('load', () => done(), { once: true });
+            img.addEventListener('error', () => done(), { once: true });
+          });
+    const deadline = Date.now() + 45_000;
+    for (let y = 0; y < document.documentElement.scrollHeight && Date.now() < deadline; y += window.innerHeight) {
       window.scrollTo(0, y);
-      await new Promise((r) => setTimeout(r, 60));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+      await Promise.all(Array.from(document.images).filter((img) => img.getBoundingClientRect().top < window.innerHeight * 2).map(settled));
     }
     window.scrollTo(0, 0);
   });
-  await page.waitForLoadState('networkidle');
 }
 
 export type AxeViolation = { id: string; impact: string | null; help: string; nodes: string[] };

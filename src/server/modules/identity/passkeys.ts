@@ -98,7 +98,8 @@ export const PasskeyRegistrationOptions = z
       })
       .optional(),
     attestation: z.enum(['none', 'indirect', 'direct', 'enterprise']).optional(),
-    extensions: z.record(z.string(), z.unknown()).optional(),
+    // credProps is the one extension asked for (it tells whether the credential became discoverable).
+    extensions: z.object({ credProps: z.boolean().optional() }).optional(),
     hints: z.array(z.string()).optional(),
   })
   .meta({ id: 'PasskeyRegistrationOptions' });
@@ -111,7 +112,6 @@ export const PasskeyAuthenticationOptions = z
     timeout: z.number().int().optional(),
     allowCredentials: z.array(CredentialDescriptor).optional(),
     userVerification: z.enum(['discouraged', 'preferred', 'required']).optional(),
-    extensions: z.record(z.string(), z.unknown()).optional(),
   })
   .meta({ id: 'PasskeyAuthenticationOptions' });
 
