@@ -18,10 +18,11 @@ const steps = [
   { name: 'lint', cmd: ['npx', 'eslint', '--max-warnings', '0', '.'] },
   { name: 'typecheck', cmd: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'openapi is up to date', cmd: ['npx', 'tsx', 'scripts/openapi.ts', '--check'] },
+  // The web build comes first: the SSR bridge's tests render the real build.
+  { name: 'web build', cmd: ['npx', 'react-router', 'build'] },
   { name: 'unit and API tests', cmd: ['npx', 'vitest', 'run', ...vitestReport('unit')] },
 ];
 if (existsSync(chromium)) {
-  steps.push({ name: 'web build', cmd: ['npx', 'react-router', 'build'] });
   steps.push({ name: 'browser tests', cmd: ['npx', 'vitest', 'run', '--config', 'e2e/vitest.config.ts', ...vitestReport('e2e')] });
 } else {
   console.log(`\n⚠ Browser tests skipped: no Chromium at ${chromium} (install Debian's chromium or set CHROMIUM_PATH).`);

@@ -23,8 +23,11 @@ import { platformRoutes } from './modules/platform/routes.ts';
 import { registerAuthGuard } from './modules/identity/guard.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { passkeyRoutes } from './modules/identity/passkeys-routes.ts';
+import { vipRoutes } from './modules/identity/vip-routes.ts';
+import { auditRoutes } from './modules/identity/audit-routes.ts';
 import { createMailer } from './modules/mail/service.ts';
 import { mailRoutes } from './modules/mail/routes.ts';
+import { newsletterRoutes } from './modules/newsletter/routes.ts';
 import { loadKeys } from './security/keys.ts';
 import type { AppContext } from './context.ts';
 import { mediaRoutes } from './modules/media/routes.ts';
@@ -59,7 +62,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: config.TRUST_PROXY,
+    // Behind a load balancer trust it; otherwise trust only loopback, which is how server-rendered pages
+    // call the API on a visitor's behalf (X-Forwarded-For from anywhere else is ignored).
+    trustProxy: config.TRUST_PROXY ? true : ['127.0.0.1', '::1'],
     // Keep a caller's request id when it looks like one, so traces join up across services.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -129,6 +134,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     timeWindow: config.RATE_LIMIT_WINDOW_SECONDS * 1000,
     // Shared counters across instances when Redis is configured; in memory otherwise.
     ...(app.redis ? { redis: app.redis, nameSpace: 'sbz-rl:' } : {}),
+    // Static assets and cached images are part of every page view; counting them would lock out a
+    // visitor after a few pages. Image rendering has its own concurrency cap in the media module.
+    allowList: (request) => request.url.startsWith('/assets/') || request.url.startsWith('/media/'),
     errorResponseBuilder: (_request, context) =>
       new ApiError('ThrottlingException', 'Too many requests. Please slow down and try again shortly.', {
         retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)),
@@ -164,7 +172,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(platformRoutes, { prefix: API_PREFIX });
   await app.register(identityRoutes, { prefix: API_PREFIX, ctx });
   await app.register(passkeyRoutes, { prefix: API_PREFIX, ctx });
+  await app.register(vipRoutes, { prefix: API_PREFIX, ctx });
+  await app.register(auditRoutes, { prefix: API_PREFIX, ctx });
   await app.register(mailRoutes, { prefix: API_PREFIX, ctx });
+  await app.register(newsletterRoutes, { prefix: API_PREFIX, ctx });
   await app.register(mediaRoutes);
 
   app.setNotFoundHandler(async (request) => {

@@ -7,6 +7,7 @@ import interLatin from '@fontsource-variable/inter/files/inter-latin-wght-normal
 import cormorantLatin from '@fontsource/cormorant-garamond/files/cormorant-garamond-latin-400-normal.woff2?url';
 import { SiteShell } from './components/layout/site-shell.tsx';
 import { ErrorPage } from './components/editorial/error-page.tsx';
+import { SessionProvider } from './features/auth/session.tsx';
 import { useNonce } from './lib/nonce.tsx';
 import { pageMeta } from './lib/seo.ts';
 import { SITE_DESCRIPTION } from './lib/site.ts';
@@ -59,9 +60,11 @@ export default function App() {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 60_000 } } }));
   return (
     <QueryClientProvider client={queryClient}>
-      <SiteShell>
-        <Outlet />
-      </SiteShell>
+      <SessionProvider>
+        <SiteShell>
+          <Outlet />
+        </SiteShell>
+      </SessionProvider>
     </QueryClientProvider>
   );
 }

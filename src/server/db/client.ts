@@ -123,7 +123,7 @@ function lockDataDir(file: string): () => void {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     const owner = Number(readFileSync(file, 'utf8'));
     if (owner && owner !== process.pid && isAlive(owner)) {
-      throw new Error(`The embedded database in ${file.replace(/pglite\.lock$/, '')} is in use by process ${owner}. Stop it first, or set DATA_DIR to another folder.`);
+      throw new Error(`The embedded database in ${file.replace(/pglite\.lock$/, '')} is in use by process ${owner}. Stop it first, or set DATA_DIR to another folder.`, { cause: err });
     }
     unlinkSync(file);
     tryCreate();

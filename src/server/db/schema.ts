@@ -3,3 +3,4 @@ export * from '../modules/platform/schema.ts';
 export * from '../seed/schema.ts';
 export * from '../modules/identity/schema.ts';
 export * from '../modules/mail/schema.ts';
+export * from '../modules/newsletter/schema.ts';

@@ -42,7 +42,14 @@ export interface TestApp extends FastifyInstance {
 }
 
 /** The whole platform on a fresh database, for `app.inject`; settings can be overridden per file. */
-export async function buildTestApp(env: Record<string, string> = {}, beforeRoutes?: (app: FastifyInstance) => void): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Runs before any route is registered (e.g. an onRoute hook that records routes). */
+  beforeRoutes?: (app: FastifyInstance) => void;
+  /** Serve the server-rendered web app from this build (off by default: API tests need no build). */
+  webBuildDir?: string;
+}
+
+export async function buildTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sbz-data-'));
   const config: Config = loadConfig({
     NODE_ENV: 'test',
@@ -54,7 +61,7 @@ export async function buildTestApp(env: Record<string, string> = {}, beforeRoute
     ...env,
   });
   const database = await createTestDatabase();
-  const app = (await buildApp({ config, database, webBuildDir: false, beforeRoutes })) as TestApp;
+  const app = (await buildApp({ config, database, webBuildDir: options.webBuildDir ?? false, beforeRoutes: options.beforeRoutes })) as TestApp;
   app.shutdown = async () => {
     await app.close();
     await database.close();

@@ -1,30 +1,22 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import helmet from '@fastify/helmet';
-import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webPlugin } from './ssr.ts';
+import { buildTestApp, type TestApp } from '../test/app.ts';
 
 const buildDir = resolve('build');
 const built = existsSync(join(buildDir, 'server', 'index.js'));
 
 // Needs `npm run build` first; the API tests do not, so this file says clearly when it has nothing to test.
 describe.skipIf(!built)('webPlugin (against the web build)', () => {
-  let app: FastifyInstance;
+  let app: TestApp;
 
   beforeAll(async () => {
-    app = Fastify();
-    // As the platform registers it: per-request nonces in the CSP header.
-    await app.register(helmet, {
-      enableCSPNonces: true,
-      contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"] } },
-    });
-    app.get('/api/v1/healthz', async () => ({ ok: true }));
-    app.setNotFoundHandler(async (_request, reply) => reply.code(404).send({ code: 'ResourceNotFoundException' }));
-    await app.register(webPlugin, { buildDir });
+    // The whole platform, listening: server-side actions call the API over loopback.
+    app = await buildTestApp({}, { webBuildDir: buildDir });
+    await app.listen({ port: 0, host: '127.0.0.1' });
   });
 
-  afterAll(() => app?.close());
+  afterAll(() => app?.shutdown());
 
   it('renders the home page with every inline script carrying the CSP nonce', async () => {
     const res = await app.inject({ method: 'GET', url: '/' });
@@ -45,7 +37,7 @@ describe.skipIf(!built)('webPlugin (against the web build)', () => {
   });
 
   it('leaves /api and /media paths to the server', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/v1/healthz' })).json()).toEqual({ ok: true });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/healthz' })).json()).toEqual({ status: 'ok' });
     for (const url of ['/api/v1/nope', '/media/nope.jpg']) {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode).toBe(404);

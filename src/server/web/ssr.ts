@@ -64,8 +64,25 @@ export async function webPlugin(app: FastifyInstance, opts: WebPluginOptions): P
       if (SERVER_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) {
         return reply.callNotFound();
       }
-      const response = await handleRequest(toWebRequest(request, reply), { cspNonce: reply.cspNonce?.script });
+      const response = await handleRequest(toWebRequest(request, reply), {
+        cspNonce: reply.cspNonce?.script,
+        apiOrigin: internalOrigin(app),
+        clientIp: request.ip,
+      });
       return sendWebResponse(reply, response);
     },
   });
+}
+
+/**
+ * Where server-side loaders and actions reach this very process's API: the loopback address it listens
+ * on, never the Host header (a client could point that anywhere and turn actions into SSRF).
+ */
+function internalOrigin(app: FastifyInstance): string {
+  const address = app.server.address();
+  if (address && typeof address === 'object') {
+    const host = address.family === 'IPv6' ? (address.address === '::' ? '[::1]' : `[${address.address}]`) : address.address === '0.0.0.0' ? '127.0.0.1' : address.address;
+    return `http://${host}:${address.port}`;
+  }
+  return 'http://127.0.0.1';
 }

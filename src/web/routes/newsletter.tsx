@@ -3,6 +3,7 @@ import type { Route } from './+types/newsletter';
 import { ButtonLink } from '../components/ui/button.tsx';
 import { Container } from '../components/ui/container.tsx';
 import { readSubscription } from '../features/newsletter/subscription.ts';
+import { createApiClient } from '../lib/api/client.ts';
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) => [
@@ -11,12 +12,27 @@ export const meta: Route.MetaFunction = (args) => [
 ];
 
 /**
- * Receives the footer sign-up. The platform has no mailing-list operation
- * yet, so the address is validated and acknowledged but not stored.
+ * Receives the footer sign-up (also without JavaScript) and records it through the API, which stores the
+ * address encrypted and sends the welcome note. It runs on the server, so it calls this process over loopback.
  */
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const result = readSubscription(await request.formData());
-  return data(result, { status: result.ok ? 200 : 400 });
+  if (!result.ok) return data(result, { status: 400 });
+  const api = createApiClient(context.apiOrigin);
+  const { error, response } = await api.POST('/api/v1/newsletter/subscriptions', {
+    body: { email: result.email },
+    headers: { 'x-forwarded-for': context.clientIp },
+  });
+  if (error) {
+    const message =
+      response.status === 429
+        ? 'Too many sign-ups from your connection. Please try again in a little while.'
+        : response.status === 400
+          ? 'That email address does not look complete.'
+          : 'We could not record your address just now. Please try again.';
+    return data({ ok: false as const, error: message }, { status: response.status });
+  }
+  return data(result, { status: 200 });
 }
 
 /** Shown only when the form was posted without JavaScript (the footer's fetcher stays on its page). */

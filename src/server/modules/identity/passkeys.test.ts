@@ -59,9 +59,9 @@ class SoftAuthenticator {
     const UV = 0x04;
     const AT = 0x40;
     const attestationObject = isoCBOR.encode(
-      new Map<string, string | Uint8Array | Map<string, never>>([
+      new Map<string, string | Uint8Array | Map<string, string>>([
         ['fmt', 'none'],
-        ['attStmt', new Map()],
+        ['attStmt', new Map<string, string>()],
         ['authData', this.authData(UP | UV | AT, attested)],
       ]),
     );
@@ -220,8 +220,8 @@ describe('passkey registration', () => {
     const response = new SoftAuthenticator().register(optionsA.json(), ORIGIN);
     const res = await app.inject({ method: 'POST', url: '/api/v1/auth/passkeys/register/verify', headers: { ...b.auth, origin: ORIGIN }, payload: { response } });
     expect(res.statusCode).toBe(400);
-    const [{ n }] = await queryRows<{ n: number }>(app.db, sql`select count(*)::int as n from passkeys where user_id in (${a.userId}, ${b.userId})`);
-    expect(n).toBe(0);
+    const [row] = await queryRows<{ n: number }>(app.db, sql`select count(*)::int as n from passkeys where user_id in (${a.userId}, ${b.userId})`);
+    expect(row?.n).toBe(0);
   });
 
   it('refuses an attestation from a foreign origin and audits why', async () => {

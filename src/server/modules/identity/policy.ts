@@ -41,7 +41,10 @@ export const RULES = {
   'vip.apply': (a) => a.userType === 'CLIENT',
   'vip.decide': isAdmin,
   'vip.listAll': isAdmin,
-  'privacy.manage': (a) => a.userType === 'CLIENT',
+  // Admins see every application; a client sees their own (the service scopes the query).
+  'vip.read': (a) => a.userType === 'ADMIN' || a.userType === 'CLIENT',
+  // Privacy mode and contact sharing exist for VIP clients only.
+  'privacy.manage': (a) => a.userType === 'CLIENT' && a.tier === 'VIP',
   'audit.read': isAdmin,
   'audit.readOwnViews': (a) => a.tier === 'VIP',
   'mail.readDevMailbox': isAdmin,
@@ -76,6 +79,7 @@ export const ROLE_ONLY_ACTIONS: ReadonlySet<Action> = new Set([
   'vip.apply',
   'vip.decide',
   'vip.listAll',
+  'vip.read',
   'privacy.manage',
   'audit.read',
   'audit.readOwnViews',

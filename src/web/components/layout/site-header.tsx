@@ -1,4 +1,5 @@
 import { Link, NavLink } from 'react-router';
+import { AccountLink } from '../../features/auth/components/account-link.tsx';
 import { PRIMARY_NAV } from '../../lib/site.ts';
 import { Container } from '../ui/container.tsx';
 import { MobileMenu } from './mobile-menu.tsx';
@@ -30,7 +31,8 @@ export function SiteHeader() {
           </nav>
         </div>
         <Wordmark />
-        <div className="flex justify-end">
+        <div className="flex items-center justify-end gap-8">
+          <AccountLink />
           <Link to="/stylists" className="eyebrow hidden border-b border-ink/30 pb-1 text-ink transition-colors hover:border-ink sm:inline-block">
             Book a stylist
           </Link>
