@@ -41,7 +41,7 @@ describe.skipIf(!built)('webPlugin (against the web build)', () => {
     for (const url of ['/api/v1/nope', '/media/nope.jpg']) {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode).toBe(404);
-      expect(res.json()).toEqual({ code: 'ResourceNotFoundException' });
+      expect(res.json()).toMatchObject({ code: 'ResourceNotFoundException' });
     }
   });
 

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useId, type FormEvent } from 'react';
+import { useEffect, useId, useRef, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 import { Field } from '../../../components/ui/field.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
@@ -18,12 +18,28 @@ function groupKey(secret: string): string {
  * TOTP enrolment: start (a fresh secret), scan the QR code or type the key, confirm with a first code, then
  * the recovery codes, shown this once. Used by the required first-sign-in step and by account security.
  */
-export function MfaEnrolment({ onDone, onCancel, startLabel = 'Set up two-step verification' }: { onDone: () => void; onCancel?: () => void; startLabel?: string }) {
+type MfaEnrolmentProps = {
+  onDone: () => void;
+  onCancel?: () => void;
+  startLabel?: string;
+  /** Asks for a secret at once, for a place where the person already chose to set it up. */
+  autoStart?: boolean;
+};
+
+export function MfaEnrolment({ onDone, onCancel, startLabel = 'Set up two-step verification', autoStart = false }: MfaEnrolmentProps) {
   const session = useSession();
   const { toast } = useToast();
   const stepsId = useId();
 
   const setup = useMutation({ mutationFn: () => call(session.api.POST('/api/v1/auth/mfa/setup')) });
+  const started = useRef(false);
+  const { mutate: start } = setup;
+  useEffect(() => {
+    // Each setup call makes a new secret; start once, even if an effect runs twice.
+    if (!autoStart || started.current) return;
+    started.current = true;
+    start();
+  }, [autoStart, start]);
   const verify = useMutation({
     mutationFn: (code: string) => call(session.api.POST('/api/v1/auth/mfa/verify', { body: { code } })),
     onSuccess: (result) => session.setUser(result.user),
@@ -43,6 +59,13 @@ export function MfaEnrolment({ onDone, onCancel, startLabel = 'Set up two-step v
 
   if (!setup.data) {
     const problem = setup.error ? toProblem(setup.error) : null;
+    if (autoStart && !problem) {
+      return (
+        <p role="status" className="text-ink-soft">
+          Preparing your setup key…
+        </p>
+      );
+    }
     return (
       <div className="space-y-6">
         <FormAlert problem={problem} />

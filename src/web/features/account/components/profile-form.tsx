@@ -1,0 +1,67 @@
+import type { FormEvent } from 'react';
+import { Button } from '../../../components/ui/button.tsx';
+import { Field } from '../../../components/ui/field.tsx';
+import { Input } from '../../../components/ui/input.tsx';
+import { useToast } from '../../../components/ui/toast.tsx';
+import { FormAlert } from '../../auth/components/form-alert.tsx';
+import { toProblem } from '../../auth/problem.ts';
+import { useSignedInUser } from '../../auth/session.tsx';
+import { useUpdateMe } from '../api/update-user.ts';
+
+const FIELDS = ['firstName', 'lastName', 'email', 'phoneNumber'] as const;
+
+/** Names, email and telephone. A new email address must be confirmed again from the link sent to it. */
+export function ProfileForm() {
+  const user = useSignedInUser();
+  const { toast } = useToast();
+  const update = useUpdateMe();
+  const problem = update.error ? toProblem(update.error) : null;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? '').trim();
+    const email = text('email');
+    const phone = text('phoneNumber');
+    update.mutate(
+      {
+        firstName: text('firstName'),
+        lastName: text('lastName'),
+        ...(email.toLowerCase() !== user.email.toLowerCase() ? { email } : {}),
+        // An emptied field removes the number.
+        ...(phone !== (user.phoneNumber ?? '') ? { phoneNumber: phone || null } : {}),
+      },
+      {
+        onSuccess: (result) =>
+          toast({
+            title: 'Profile saved',
+            description: result.user.emailVerified ? undefined : `We have sent a confirmation link to ${result.user.email}.`,
+            tone: 'success',
+          }),
+      },
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Profile" className="space-y-8">
+      <FormAlert problem={problem} fields={FIELDS} />
+      <div className="grid gap-8 sm:grid-cols-2">
+        <Field label="First name" error={problem?.field('firstName')}>
+          {(p) => <Input {...p} name="firstName" autoComplete="given-name" required maxLength={80} defaultValue={user.firstName} />}
+        </Field>
+        <Field label="Last name" error={problem?.field('lastName')}>
+          {(p) => <Input {...p} name="lastName" autoComplete="family-name" required maxLength={80} defaultValue={user.lastName} />}
+        </Field>
+      </div>
+      <Field label="Email address" hint="Changing it sends a confirmation link to the new address." error={problem?.field('email')}>
+        {(p) => <Input {...p} name="email" type="email" autoComplete="email" required maxLength={254} defaultValue={user.email} />}
+      </Field>
+      <Field label="Telephone" hint="International format, e.g. +33 6 12 34 56 78. Leave empty to remove it." error={problem?.field('phoneNumber')}>
+        {(p) => <Input {...p} name="phoneNumber" type="tel" autoComplete="tel" defaultValue={user.phoneNumber ?? ''} />}
+      </Field>
+      <Button type="submit" loading={update.isPending}>
+        Save profile
+      </Button>
+    </form>
+  );
+}

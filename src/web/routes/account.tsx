@@ -1,0 +1,51 @@
+import { Outlet } from 'react-router';
+import type { Route } from './+types/account';
+import { PrivateAreaLayout, type AreaNavItem } from '../features/account/components/private-area-layout.tsx';
+import { Notice } from '../features/auth/components/form-alert.tsx';
+import { ResendVerification } from '../features/auth/components/resend-verification.tsx';
+import { RequireAuth } from '../features/auth/require-auth.tsx';
+import { useSignedInUser } from '../features/auth/session.tsx';
+import { pageMeta } from '../lib/seo.ts';
+
+export const meta: Route.MetaFunction = (args) => [
+  ...pageMeta(args, { title: 'Your account', description: 'Your StyleByZaga account.', image: 'private-client-salon' }),
+  { name: 'robots', content: 'noindex' },
+];
+
+export default function AccountRoute() {
+  return (
+    <RequireAuth>
+      <AccountArea />
+    </RequireAuth>
+  );
+}
+
+function AccountArea() {
+  const user = useSignedInUser();
+  const items: AreaNavItem[] = [
+    { label: 'Profile', to: '/account', end: true },
+    { label: 'Preferences & sizes', to: '/account/preferences' },
+    { label: 'Security', to: '/account/security' },
+    ...(user.userType === 'CLIENT' && user.tier === 'VIP' ? [{ label: 'Privacy', to: '/account/privacy' }] : []),
+    ...(user.userType === 'CLIENT' ? [{ label: 'VIP membership', to: '/account/membership' }] : []),
+    { label: 'Delete account', to: '/account/delete' },
+  ];
+  return (
+    <PrivateAreaLayout
+      eyebrow="Private client area"
+      navLabel="Account"
+      items={items}
+      elsewhere={user.userType === 'ADMIN' ? { label: 'The house office', to: '/admin' } : undefined}
+    >
+      {!user.emailVerified && (
+        <Notice title="Please confirm your email address" className="mb-14">
+          <p>We sent a link to {user.email}. Until it is confirmed, some letters from the house cannot reach you.</p>
+          <div className="mt-4">
+            <ResendVerification variant="ghost" />
+          </div>
+        </Notice>
+      )}
+      <Outlet />
+    </PrivateAreaLayout>
+  );
+}
