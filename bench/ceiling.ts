@@ -18,5 +18,3 @@ const close = () => {
 };
 process.once('SIGTERM', close);
 process.once('SIGINT', close);
-// Started with an IPC channel by the harness: if the harness dies without stopping us, do not linger.
-process.once('disconnect', close);

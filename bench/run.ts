@@ -19,6 +19,9 @@ import { appendResults, gitSha, machine } from './lib/results.ts';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SCENARIO_DIR = join(ROOT, 'bench', 'scenarios');
 const RESULTS_FILE = join(ROOT, 'bench', 'RESULTS.md');
+// Another entry point (one that prints the same ready line) to measure a variant of the app side by side with the
+// same harness, e.g. before changing src/server: BENCH_APP_ENTRY=/tmp/variant/main.ts npm run bench -- healthz.
+const APP_ENTRY = process.env.BENCH_APP_ENTRY || 'src/server/main.ts';
 
 /** What every platform process gets under bench, before the scenario's own `env`. */
 const PLATFORM_ENV: Record<string, string> = {
@@ -102,11 +105,11 @@ async function runScenario(scenario: Scenario, ctx: Context): Promise<Measuremen
     say(`  prepared (${elapsed(started)})`);
   }
 
-  say(`▸ ${scenario.name}: starting the platform on ${redact(ctx.databaseUrl)}…`);
+  say(`▸ ${scenario.name}: starting ${APP_ENTRY} on ${redact(ctx.databaseUrl)}…`);
   started = Date.now();
   const app = await startChild({
     label: scenario.name,
-    entry: 'src/server/main.ts',
+    entry: APP_ENTRY,
     cwd: ROOT,
     env: { ...baseEnv(), ...PLATFORM_ENV, DATABASE_URL: ctx.databaseUrl, ...scenario.env },
     ready: /StyleByZaga is ready at (http:\/\/\S+)/,
@@ -157,7 +160,10 @@ function redact(url: string): string {
 }
 
 function commandLine(argv: string[]): string {
-  const env = process.env.BENCH_DATABASE_URL ? `BENCH_DATABASE_URL=${redact(process.env.BENCH_DATABASE_URL)} ` : '';
+  const env = [
+    process.env.BENCH_DATABASE_URL ? `BENCH_DATABASE_URL=${redact(process.env.BENCH_DATABASE_URL)} ` : '',
+    process.env.BENCH_APP_ENTRY ? `BENCH_APP_ENTRY=${process.env.BENCH_APP_ENTRY} ` : '',
+  ].join('');
   return process.env.npm_lifecycle_event === 'bench' ? `${env}npm run bench -- ${argv.join(' ')}` : `${env}tsx bench/run.ts ${argv.join(' ')}`;
 }
 

@@ -25,7 +25,9 @@ Options:
 
 Environment:
   BENCH_DATABASE_URL  PostgreSQL database for the platform (default postgres://postgres@127.0.0.1:5432/sbz_bench;
-                      created when missing)`;
+                      created when missing)
+  BENCH_APP_ENTRY     another entry point than src/server/main.ts, to measure a variant of the app (it must print
+                      the same "StyleByZaga is ready at http://…" line)`;
 
 export class UsageError extends Error {
   override name = 'UsageError';

@@ -3,6 +3,7 @@
 // SIGTERM (the platform treats a second signal as "exit now", which would skip its clean database close).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const running = new Set<ChildProcess>();
 
@@ -27,11 +28,12 @@ export interface Started {
 
 /** Starts a child and resolves with its base URL once it prints its ready line; rejects with its last output otherwise. */
 export function startChild(opts: StartOptions): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', opts.entry], {
+  const watchdog = fileURLToPath(new URL('./exit-with-harness.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', pathToFileURL(watchdog).href, opts.entry], {
     cwd: opts.cwd,
     env: opts.env,
     detached: true,
-    // The IPC channel lets children that care (the ceiling) notice a vanished harness.
+    // The IPC channel closes when the harness dies, however it dies: exit-with-harness.ts then stops the child.
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   track(child);

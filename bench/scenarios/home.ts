@@ -31,10 +31,11 @@ export default defineScenario({
       console.log('  ⚠ build/ is older than src/web: these figures are for the previous build (npx react-router build to refresh).');
     }
   },
-  // A page a person waits for, not a throughput target: at 4 connections (a few visitors at once, no queueing)
-  // the slowest 1 % should still be well under the ~100 ms where a click stops feeling instant. The ratio to the
-  // JSON ceiling is reported for information only: rendering a page is meant to cost far more than `{"status":"ok"}`.
-  thresholds: [{ p99Ms: 50, at: 4 }],
+  // A page a person waits for, not a throughput target. At 4 connections (a few visitors at once) the slowest 1 %
+  // of pages should leave the server within 100 ms, the budget in which a click still feels instant; past it the
+  // render path has regressed. No ratio threshold: a rendered, compressed 37 KB page is meant to cost far more
+  // than `{"status":"ok"}`; the ratio is still printed, for trends.
+  thresholds: [{ p99Ms: 100, at: 4 }],
 });
 
 function run(command: string, args: string[], cwd: string): Promise<void> {

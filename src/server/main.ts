@@ -37,6 +37,8 @@ async function main(): Promise<void> {
 
   const app = await buildApp({ config, database, logger: loggerOptions(config) });
   running.app = app;
+  const { bootstrapAdmin } = await import('./modules/identity/bootstrap.ts');
+  await bootstrapAdmin(app.ctx, say);
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;

@@ -287,9 +287,10 @@ describe('passkey sign-in', () => {
     expect(login?.details.passkeyId).toBe(authenticator.id);
   });
 
-  it('refuses a replayed assertion', async () => {
+  it('refuses a replayed assertion: the challenge is spent, even for authenticators without a counter', async () => {
     const account = await signUp(app);
-    const { authenticator } = await registerPasskey(account);
+    // A synced passkey always reports counter 0, so only the spent challenge stops the replay.
+    const { authenticator } = await registerPasskey(account, new SoftAuthenticator('localhost', false));
     const { challengeId, options } = await loginOptions();
     const payload = { challengeId, response: authenticator.assert(options, ORIGIN) };
     const ip = freshIp();
@@ -297,6 +298,8 @@ describe('passkey sign-in', () => {
     const replay = await passkeyLogin(payload, { ip });
     expect(replay.statusCode).toBe(401);
     expect(replay.json().code).toBe('UnauthorizedException');
+    // Refused at the challenge, before the credential was looked up: no failure names this account.
+    expect((await auditActions(account.userId)).filter((a) => a.action === 'auth.login.failed')).toEqual([]);
   });
 
   it('refuses an assertion from a foreign origin, even when the request claims it', async () => {

@@ -39,8 +39,16 @@ const SIGN_IN_FAILED = 'We could not sign you in with this passkey';
 
 const base64url = (max: number) => z.string().max(max).regex(/^[A-Za-z0-9_-]*$/, 'Must be base64url');
 const transports = z.array(z.string().max(32)).max(10);
-const clientExtensionResults = z.record(z.string(), z.unknown());
-const authenticatorAttachment = z.enum(['platform', 'cross-platform']).optional();
+// Extension outputs are the browser's to add to (largeBlob, prf…) and we read none of them: listed ones are typed,
+// unknown ones are dropped rather than refused, so a browser update cannot break passkeys.
+const clientExtensionResults = z.object({
+  appid: z.boolean().optional(),
+  credProps: z.object({ rk: z.boolean().optional() }).optional(),
+  hmacCreateSecret: z.boolean().optional(),
+});
+// 'platform' or 'cross-platform' today; null from PublicKeyCredential.toJSON() when the browser cannot tell.
+// Only used to name the passkey, so a value from a newer browser is kept rather than refused.
+const authenticatorAttachment = z.string().max(32).nullish();
 
 /** What @simplewebauthn/browser's startRegistration() (or PublicKeyCredential.toJSON()) produces. */
 export const RegistrationResponse = z
@@ -286,7 +294,7 @@ export async function registerPasskey(
   return presentPasskey(row);
 }
 
-function defaultName(attachment: string | undefined): string {
+function defaultName(attachment: string | null | undefined): string {
   const date = new Date().toISOString().slice(0, 10);
   return attachment === 'cross-platform' ? `Security key · ${date}` : `Passkey · ${date}`;
 }

@@ -114,13 +114,15 @@ describe('what others see', () => {
   });
 
   it('answers lists in one call and leaves unknown ids out', async () => {
-    const [a, b] = [await vipClient(), await vipClient(false)];
+    // a shared with the stylist, b is private and did not, c is not private.
+    const [a, b, c] = [await vipClient(), await vipClient(), await vipClient(false)];
     await share(a, stylist.userId);
     const ghost = '0195f3a2-7c1d-7b8e-9a4f-2d3c4b5a6e7f';
-    const identities = await clientIdentitiesFor(app.ctx, actor(stylist, 'STYLIST'), [a.userId, b.userId, ghost, 'not-a-uuid', a.userId]);
-    expect([...identities.keys()].sort()).toEqual([a.userId, b.userId].sort());
+    const identities = await clientIdentitiesFor(app.ctx, actor(stylist, 'STYLIST'), [a.userId, b.userId, c.userId, ghost, 'not-a-uuid', a.userId]);
+    expect([...identities.keys()].sort()).toEqual([a.userId, b.userId, c.userId].sort());
     expect(identities.get(a.userId)?.isAlias).toBe(false);
-    expect(identities.get(b.userId)?.isAlias).toBe(false);
+    expect(identities.get(b.userId)).toEqual({ displayName: expect.stringMatching(/^Client /), isAlias: true });
+    expect(identities.get(c.userId)?.isAlias).toBe(false);
     expect((await clientIdentitiesFor(app.ctx, actor(otherStylist, 'STYLIST'), [a.userId])).get(a.userId)?.isAlias).toBe(true);
     await expect(clientIdentityFor(app.ctx, actor(stylist, 'STYLIST'), ghost)).rejects.toMatchObject({ code: 'ResourceNotFoundException' });
   });

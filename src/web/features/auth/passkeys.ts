@@ -16,6 +16,21 @@ import type { AuthResult } from './session-store.ts';
 const asCreationOptions = (options: unknown) => options as PublicKeyCredentialCreationOptionsJSON;
 const asRequestOptions = (options: unknown) => options as PublicKeyCredentialRequestOptionsJSON;
 
+/**
+ * The browser library's response objects, as the generated request types spell them: interfaces become plain
+ * objects (the schema's `clientExtensionResults` is an open record) and a missing attachment is left out.
+ */
+function forApi<T extends { clientExtensionResults: object; authenticatorAttachment?: string | undefined }>(
+  response: T,
+): Omit<T, 'clientExtensionResults' | 'authenticatorAttachment'> & { clientExtensionResults: Record<string, unknown>; authenticatorAttachment?: 'platform' | 'cross-platform' } {
+  const { authenticatorAttachment, clientExtensionResults, ...rest } = response;
+  return {
+    ...rest,
+    clientExtensionResults: { ...clientExtensionResults },
+    ...(authenticatorAttachment === 'platform' || authenticatorAttachment === 'cross-platform' ? { authenticatorAttachment } : {}),
+  };
+}
+
 /** Signs in with a discoverable passkey: options, the browser's ceremony, then verification (cookie mode). */
 export async function signInWithPasskey(api: ApiClient): Promise<AuthResult> {
   const { challengeId, options } = await call(api.POST('/api/v1/auth/passkeys/login/options'));
@@ -23,7 +38,7 @@ export async function signInWithPasskey(api: ApiClient): Promise<AuthResult> {
   return call(
     api.POST('/api/v1/auth/passkeys/login/verify', {
       params: { header: { 'x-auth-mode': 'cookie' } },
-      body: { challengeId, response: { ...response, authenticatorAttachment: response.authenticatorAttachment ?? undefined } },
+      body: { challengeId, response: forApi(response) },
     }),
   );
 }
@@ -35,7 +50,7 @@ export async function registerPasskey(api: ApiClient, name: string | undefined) 
   return call(
     api.POST('/api/v1/auth/passkeys/register/verify', {
       body: {
-        response: { ...response, authenticatorAttachment: response.authenticatorAttachment ?? undefined },
+        response: forApi(response),
         ...(name ? { name } : {}),
       },
     }),

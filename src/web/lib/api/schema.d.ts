@@ -3070,10 +3070,13 @@ export interface components {
                 publicKey?: string;
             };
             clientExtensionResults: {
-                [key: string]: unknown;
+                appid?: boolean;
+                credProps?: {
+                    rk?: boolean;
+                };
+                hmacCreateSecret?: boolean;
             };
-            /** @enum {string} */
-            authenticatorAttachment?: "platform" | "cross-platform";
+            authenticatorAttachment?: string | null;
         };
         PasskeyAuthenticationResponseInput: {
             id: string;
@@ -3087,10 +3090,13 @@ export interface components {
                 userHandle?: string;
             };
             clientExtensionResults: {
-                [key: string]: unknown;
+                appid?: boolean;
+                credProps?: {
+                    rk?: boolean;
+                };
+                hmacCreateSecret?: boolean;
             };
-            /** @enum {string} */
-            authenticatorAttachment?: "platform" | "cross-platform";
+            authenticatorAttachment?: string | null;
         };
         PasskeyRegistrationOptionsInput: {
             challenge: string;
@@ -3476,10 +3482,13 @@ export interface components {
                 publicKey?: string;
             };
             clientExtensionResults: {
-                [key: string]: unknown;
+                appid?: boolean;
+                credProps?: {
+                    rk?: boolean;
+                };
+                hmacCreateSecret?: boolean;
             };
-            /** @enum {string} */
-            authenticatorAttachment?: "platform" | "cross-platform";
+            authenticatorAttachment?: string | null;
         };
         PasskeyAuthenticationResponse: {
             id: string;
@@ -3493,10 +3502,13 @@ export interface components {
                 userHandle?: string;
             };
             clientExtensionResults: {
-                [key: string]: unknown;
+                appid?: boolean;
+                credProps?: {
+                    rk?: boolean;
+                };
+                hmacCreateSecret?: boolean;
             };
-            /** @enum {string} */
-            authenticatorAttachment?: "platform" | "cross-platform";
+            authenticatorAttachment?: string | null;
         };
         PasskeyRegistrationOptions: {
             challenge: string;

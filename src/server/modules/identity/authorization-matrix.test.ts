@@ -1,0 +1,127 @@
+/**
+ * Every API route × every kind of caller. The table below is the specification: a route missing from it
+ * fails the test, a caller outside a route's audience must be refused (401 / 403 / 404, never 2xx), and a
+ * caller inside it must get past authorization (anything but 401 / 403).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../test/app.ts';
+import { accountOf, type TestAccount } from '../../test/identity.ts';
+
+type Caller = 'anonymous' | 'client' | 'otherClient' | 'vip' | 'stylist' | 'partner' | 'admin';
+const CALLERS: Caller[] = ['anonymous', 'client', 'otherClient', 'vip', 'stylist', 'partner', 'admin'];
+const SIGNED_IN: Caller[] = CALLERS.filter((c) => c !== 'anonymous');
+
+const EVERYONE = CALLERS;
+const ADMIN: Caller[] = ['admin'];
+// Routes about one user act on `client`'s account: only that client and admins may.
+const OWNER_OR_ADMIN: Caller[] = ['client', 'admin'];
+const CLIENTS: Caller[] = ['client', 'otherClient', 'vip'];
+const VIP: Caller[] = ['vip'];
+
+/** "METHOD /path" → who may pass authorization. `order: 'last'` routes end the caller's session or account. */
+const MATRIX: Record<string, { allowed: Caller[]; order?: 'last' }> = {
+  'GET /api/v1/healthz': { allowed: EVERYONE },
+  'GET /api/v1/readyz': { allowed: EVERYONE },
+  'POST /api/v1/users': { allowed: EVERYONE },
+  'GET /api/v1/users': { allowed: ADMIN },
+  'GET /api/v1/users/:userId': { allowed: OWNER_OR_ADMIN },
+  'PUT /api/v1/users/:userId': { allowed: OWNER_OR_ADMIN },
+  'DELETE /api/v1/users/:userId': { allowed: ADMIN, order: 'last' }, // aimed at a separate victim account
+  'PUT /api/v1/users/:userId/role': { allowed: ADMIN },
+  'GET /api/v1/me': { allowed: SIGNED_IN },
+  'POST /api/v1/auth/login': { allowed: EVERYONE },
+  'POST /api/v1/auth/refresh': { allowed: EVERYONE },
+  'POST /api/v1/auth/logout': { allowed: SIGNED_IN, order: 'last' },
+  'GET /api/v1/auth/sessions': { allowed: SIGNED_IN },
+  'DELETE /api/v1/auth/sessions/:sessionId': { allowed: SIGNED_IN },
+  'DELETE /api/v1/auth/sessions': { allowed: SIGNED_IN },
+  'POST /api/v1/auth/mfa/setup': { allowed: SIGNED_IN },
+  'POST /api/v1/auth/mfa/verify': { allowed: SIGNED_IN },
+  'POST /api/v1/auth/mfa/disable': { allowed: SIGNED_IN },
+  'POST /api/v1/auth/mfa/step-up': { allowed: SIGNED_IN },
+  'POST /api/v1/auth/email/verify': { allowed: EVERYONE },
+  'POST /api/v1/auth/email/resend': { allowed: SIGNED_IN },
+  'POST /api/v1/auth/password/forgot': { allowed: EVERYONE },
+  'POST /api/v1/auth/password/reset': { allowed: EVERYONE },
+  'POST /api/v1/auth/passkeys/register/options': { allowed: SIGNED_IN },
+  'POST /api/v1/auth/passkeys/register/verify': { allowed: SIGNED_IN },
+  'GET /api/v1/auth/passkeys': { allowed: SIGNED_IN },
+  'DELETE /api/v1/auth/passkeys/:passkeyId': { allowed: SIGNED_IN },
+  'POST /api/v1/auth/passkeys/login/options': { allowed: EVERYONE },
+  'POST /api/v1/auth/passkeys/login/verify': { allowed: EVERYONE },
+  'GET /api/v1/admin/dev-mailbox': { allowed: ADMIN },
+  'GET /api/v1/admin/audit-log': { allowed: ADMIN },
+  'GET /api/v1/me/profile-views': { allowed: VIP },
+  'POST /api/v1/vip/applications': { allowed: CLIENTS },
+  'GET /api/v1/vip/applications': { allowed: [...CLIENTS, 'admin'] },
+  'POST /api/v1/vip/applications/:applicationId/decision': { allowed: ADMIN },
+  'PUT /api/v1/me/privacy': { allowed: VIP },
+  'GET /api/v1/me/privacy/shares': { allowed: VIP },
+  'POST /api/v1/me/privacy/shares': { allowed: VIP },
+  'DELETE /api/v1/me/privacy/shares/:userId': { allowed: VIP },
+  'POST /api/v1/newsletter/subscriptions': { allowed: EVERYONE },
+};
+
+// Public routes may answer 401 on their own terms (no refresh token, a wrong password): that is not authorization.
+const PUBLIC_MAY_401 = new Set(['POST /api/v1/auth/refresh', 'POST /api/v1/auth/passkeys/login/verify', 'POST /api/v1/auth/password/reset']);
+
+let app: TestApp;
+const routes: string[] = [];
+const accounts = {} as Record<Exclude<Caller, 'anonymous'>, TestAccount>;
+let victim: TestAccount;
+
+beforeAll(async () => {
+  app = await buildTestApp({}, {
+    beforeRoutes: (instance) =>
+      instance.addHook('onRoute', (route) => {
+        for (const method of [route.method].flat()) if (method !== 'HEAD' && route.url.startsWith('/api/v1/')) routes.push(`${method} ${route.url}`);
+      }),
+  });
+  accounts.client = await accountOf(app, 'CLIENT');
+  accounts.otherClient = await accountOf(app, 'CLIENT');
+  accounts.vip = await accountOf(app, 'CLIENT', { vip: true });
+  accounts.stylist = await accountOf(app, 'STYLIST');
+  accounts.partner = await accountOf(app, 'BRAND_PARTNER');
+  accounts.admin = await accountOf(app, 'ADMIN');
+  victim = await accountOf(app, 'CLIENT');
+}, 120_000);
+afterAll(() => app.shutdown());
+
+function urlFor(route: string): string {
+  const path = route.split(' ')[1]!;
+  const target = route.startsWith('DELETE /api/v1/users/') ? victim.userId : accounts.client.userId;
+  return path
+    .replace(':userId', target)
+    .replace(':sessionId', '0195f3a2-7c1d-7b8e-9a4f-2d3c4b5a6e7f')
+    .replace(':passkeyId', 'AAAAAAAAAAAAAAAAAAAAAA')
+    .replace(':applicationId', '0195f3a2-7c1d-7b8e-9a4f-2d3c4b5a6e7e');
+}
+
+describe('authorization matrix', () => {
+  it('covers every registered API route', () => {
+    expect(routes.length).toBeGreaterThan(30);
+    expect(routes.filter((r) => !MATRIX[r]).sort()).toEqual([]);
+  });
+
+  it('refuses everyone outside each route’s audience and lets the audience through', async () => {
+    const ordered = [...routes].sort((a, b) => Number(MATRIX[a]?.order === 'last') - Number(MATRIX[b]?.order === 'last'));
+    const problems: string[] = [];
+    for (const route of ordered) {
+      const spec = MATRIX[route];
+      if (!spec) continue;
+      const [method] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE'];
+      // Admins last, so a route that changes state (delete, logout) has been tried by everyone else first.
+      for (const caller of CALLERS) {
+        const headers = caller === 'anonymous' ? {} : accounts[caller].auth;
+        const res = await app.inject({ method, url: urlFor(route), headers, ...(method === 'POST' || method === 'PUT' ? { payload: {} } : {}) });
+        const allowed = spec.allowed.includes(caller);
+        const s = res.statusCode;
+        if (allowed && (s === 403 || (s === 401 && !PUBLIC_MAY_401.has(route)))) problems.push(`${route} as ${caller}: refused with ${s} ${res.body}`);
+        if (!allowed && s < 400) problems.push(`${route} as ${caller}: UNEXPECTED ${s}`);
+        if (!allowed && ![401, 403, 404].includes(s)) problems.push(`${route} as ${caller}: expected 401/403/404, got ${s}`);
+        if (!allowed && caller === 'anonymous' && s !== 401) problems.push(`${route} as anonymous: expected 401, got ${s}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
