@@ -3,21 +3,21 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import compress from '@fastify/compress';
-import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
-  serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
 import { ApiError, registerErrorHandling } from './http/errors.ts';
 import { registerMetrics } from './http/metrics.ts';
+import { lazyChildLogger } from './http/logger.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
+import { responseSerializerCompiler } from './http/serializer.ts';
 import { createRedis, type Redis } from './http/redis.ts';
 import { platformRoutes } from './modules/platform/routes.ts';
 import { registerAuthGuard } from './modules/identity/guard.ts';
@@ -54,6 +54,9 @@ export interface BuildAppOptions {
 
 export const API_PREFIX = '/api/v1';
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+// Request ids: a random prefix per process and a counter, unique across instances and cheaper than a UUID each.
+const bootId = randomUUID().slice(0, 8);
+let requestCount = 0;
 const QUIET_PATHS = new Set([`${API_PREFIX}/healthz`, `${API_PREFIX}/readyz`, '/metrics']);
 
 /** Builds the whole platform as a Fastify app, ready to `listen` or `inject`. */
@@ -68,7 +71,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // Keep a caller's request id when it looks like one, so traces join up across services.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : `${bootId}-${(++requestCount).toString(36)}`;
     },
     logController: new LogController({
       requestIdLogLabel: 'requestId',
@@ -77,6 +80,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     }),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     return503OnClosing: true,
+    childLoggerFactory: lazyChildLogger,
   });
 
   options.beforeRoutes?.(app);
@@ -92,38 +96,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler(config.NODE_ENV !== 'production'));
   registerErrorHandling(app);
 
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
-
-  await app.register(helmet, {
-    enableCSPNonces: true,
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Inline style attributes come from server-rendered components; scripts stay nonce-only.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        manifestSrc: ["'self'"],
-        workerSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: config.NODE_ENV === 'production' ? [] : null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-    hsts: config.NODE_ENV === 'production' ? { maxAge: 31536000, includeSubDomains: true } : false,
-  });
-  await app.register(compress, { global: true, threshold: 1024 });
-  await app.register(cookie);
+  registerSecurityHeaders(app, { production: config.NODE_ENV === 'production' });
+  // Compression is opted into per route (`compress` in route options: pages, assets, large documents);
+  // a global hook would run on every small JSON answer for nothing.
+  await app.register(compress, { global: false, threshold: 1024 });
   if (config.CORS_ORIGINS.length > 0) {
     const { default: cors } = await import('@fastify/cors');
     await app.register(cors, { origin: config.CORS_ORIGINS, credentials: true });
@@ -167,7 +146,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     staticCSP: true,
     uiConfig: { docExpansion: 'list', deepLinking: true },
   });
-  app.get('/api/openapi.json', { schema: { hide: true }, config: { rateLimit: false } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { rateLimit: false }, compress: {} }, async () => app.swagger());
 
   await app.register(platformRoutes, { prefix: API_PREFIX });
   await app.register(identityRoutes, { prefix: API_PREFIX, ctx });
@@ -185,7 +164,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const webBuildDir = options.webBuildDir === undefined ? resolve('build') : options.webBuildDir;
   if (webBuildDir && existsSync(resolve(webBuildDir, 'server/index.js'))) {
     const { webPlugin } = await import('./web/ssr.ts');
-    await app.register(webPlugin, { buildDir: webBuildDir });
+    await app.register(webPlugin, { buildDir: webBuildDir, production: config.NODE_ENV === 'production' });
   }
 
   return app;

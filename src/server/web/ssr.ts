@@ -2,15 +2,16 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fastifyStatic from '@fastify/static';
-// Brings in helmet's `reply.cspNonce` typing; the app registers helmet itself.
-import type {} from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import { createRequestHandler, type ServerBuild } from 'react-router';
+import { pageSecurityHeaders } from '../http/security-headers.ts';
 import { sendWebResponse, toWebRequest } from './fetch-bridge.ts';
 
 export interface WebPluginOptions {
   /** The React Router build folder, holding `client/` and `server/index.js`. */
   buildDir: string;
+  /** Adds upgrade-insecure-requests to the page policy. */
+  production?: boolean;
 }
 
 /** Paths that belong to the server itself; the web app never answers them, even with a 404 page. */
@@ -34,6 +35,11 @@ export async function webPlugin(app: FastifyInstance, opts: WebPluginOptions): P
   }
   const build = (await import(pathToFileURL(serverEntry).href)) as ServerBuild;
   const handleRequest = createRequestHandler(build, 'production');
+
+  // Every route of this plugin (pages and static files) is compressed; the API opts in route by route.
+  app.addHook('onRoute', (route) => {
+    route.compress ??= {};
+  });
 
   // One route per file found at start (wildcard: false), so the catch-all below keeps every other path.
   await app.register(fastifyStatic, {
@@ -65,7 +71,7 @@ export async function webPlugin(app: FastifyInstance, opts: WebPluginOptions): P
         return reply.callNotFound();
       }
       const response = await handleRequest(toWebRequest(request, reply), {
-        cspNonce: reply.cspNonce?.script,
+        cspNonce: pageSecurityHeaders(reply, opts.production ?? false),
         apiOrigin: internalOrigin(app),
         clientIp: request.ip,
       });

@@ -24,10 +24,8 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
  */
 export function registerAuthGuard(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', undefined);
-  app.addHook('onRequest', async (request) => {
-    const policy = request.routeOptions.config?.policy;
+  const check = async (request: FastifyRequest, policy: RoutePolicy) => {
     const header = request.headers.authorization;
-    if (policy === undefined) return; // not an API route (docs, web pages, media); those never see an actor
     const match = header ? BEARER.exec(header) : null;
     if (match) request.actor = await actorFromAccessToken(ctx, match[1]!);
     if (policy === 'public') return; // a stale token on a public route just means "anonymous"
@@ -39,6 +37,12 @@ export function registerAuthGuard(app: FastifyInstance, ctx: AppContext): void {
     if (policy !== 'authenticated' && ROLE_ONLY_ACTIONS.has(policy) && !can(actor, policy)) {
       throw new ApiError('AccessDeniedException', 'You are not allowed to do this');
     }
+  };
+  app.addHook('onRequest', (request, _reply, done) => {
+    const policy = request.routeOptions.config?.policy;
+    // Fast path without a promise: pages, docs and media have no policy; public routes without a token need no actor.
+    if (policy === undefined || (policy === 'public' && !request.headers.authorization)) return done();
+    check(request, policy).then(() => done(), done);
   });
 }
 

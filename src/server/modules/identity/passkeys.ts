@@ -8,10 +8,8 @@ import {
   generateRegistrationOptions,
   verifyAuthenticationResponse,
   verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
   type PublicKeyCredentialCreationOptionsJSON,
   type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { and, asc, count, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
@@ -68,6 +66,7 @@ export const RegistrationResponse = z
     authenticatorAttachment,
   })
   .meta({ id: 'PasskeyRegistrationResponse' });
+export type RegistrationResponse = z.infer<typeof RegistrationResponse>;
 
 /** What @simplewebauthn/browser's startAuthentication() (or PublicKeyCredential.toJSON()) produces. */
 export const AuthenticationResponse = z
@@ -85,6 +84,7 @@ export const AuthenticationResponse = z
     authenticatorAttachment,
   })
   .meta({ id: 'PasskeyAuthenticationResponse' });
+export type AuthenticationResponse = z.infer<typeof AuthenticationResponse>;
 
 const CredentialDescriptor = z.object({ id: z.string(), type: z.string(), transports: z.array(z.string()).optional() });
 
@@ -173,6 +173,12 @@ function userHandleOf(userId: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(Buffer.from(userId.replace(/-/g, ''), 'hex'));
 }
 
+// The attachment plays no part in verification, and the library's type knows only today's two values.
+function withoutAttachment<T extends { authenticatorAttachment?: string | null }>(response: T): Omit<T, 'authenticatorAttachment'> {
+  const { authenticatorAttachment: _unused, ...rest } = response;
+  return rest;
+}
+
 const fromBase64url = (value: string) => new Uint8Array(Buffer.from(value, 'base64url'));
 
 /** The challenge the client signed, read from clientDataJSON without trusting anything else in it yet. */
@@ -230,7 +236,7 @@ export async function passkeyRegistrationOptions(ctx: AppContext, actor: Actor):
 export async function registerPasskey(
   ctx: AppContext,
   actor: Actor,
-  input: { response: RegistrationResponseJSON; name?: string },
+  input: { response: RegistrationResponse; name?: string },
   requestOrigin: string | undefined,
   meta: RequestMeta = {},
 ): Promise<Passkey> {
@@ -259,7 +265,7 @@ export async function registerPasskey(
   let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
   try {
     verification = await verifyRegistrationResponse({
-      response: input.response,
+      response: withoutAttachment(input.response),
       expectedChallenge: pending.challenge,
       expectedOrigin: expectedOrigins(ctx.config, requestOrigin),
       expectedRPID: ctx.config.WEBAUTHN_RP_ID,
@@ -338,7 +344,7 @@ export async function passkeyLoginOptions(ctx: AppContext): Promise<{ challengeI
  */
 export async function loginWithPasskey(
   ctx: AppContext,
-  input: { challengeId: string; response: AuthenticationResponseJSON },
+  input: { challengeId: string; response: AuthenticationResponse },
   requestOrigin: string | undefined,
   meta: RequestMeta = {},
 ): Promise<AuthenticateUserOutput> {
@@ -370,7 +376,7 @@ export async function loginWithPasskey(
   let verification: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
   try {
     verification = await verifyAuthenticationResponse({
-      response: input.response,
+      response: withoutAttachment(input.response),
       expectedChallenge: pending.challenge,
       expectedOrigin: expectedOrigins(ctx.config, requestOrigin),
       expectedRPID: ctx.config.WEBAUTHN_RP_ID,
