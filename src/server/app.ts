@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -103,6 +104,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Compression is opted into per route (`compress` in route options: pages, assets, large documents);
   // a global hook would run on every small JSON answer for nothing.
   await app.register(compress, { global: false, threshold: 1024 });
+  await app.register(cookie);
   if (config.CORS_ORIGINS.length > 0) {
     const { default: cors } = await import('@fastify/cors');
     await app.register(cors, { origin: config.CORS_ORIGINS, credentials: true });

@@ -1,4 +1,3 @@
-import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -95,8 +94,6 @@ function presentedRefreshToken(request: FastifyRequest, body: { refreshToken?: s
 
 /** Accounts, sign-in, sessions, MFA and email links (spec: CreateUser, GetUser, UpdateUser, DeleteUser, AuthenticateUser). */
 export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
-  // Cookies are only read and set by these auth routes; parsing them on every other request is waste.
-  await parent.register(cookie);
   const app = parent.withTypeProvider<ZodTypeProvider>();
   const { ctx } = opts;
 

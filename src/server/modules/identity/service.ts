@@ -438,12 +438,7 @@ export async function actorFromAccessToken(ctx: AppContext, token: string): Prom
   const claims = await verifyAccessToken(ctx.keys, token);
   if (!claims) return undefined;
   const [row] = await ctx.db
-    .select({
-      userType: users.userType,
-      tier: users.tier,
-      mfaEnabledAt: users.mfaEnabledAt,
-      mfaVerifiedAt: users.mfaVerifiedAt,
-    })
+    .select()
     .from(users)
     .where(
       and(
@@ -453,7 +448,7 @@ export async function actorFromAccessToken(ctx: AppContext, token: string): Prom
       ),
     );
   if (!row) return undefined;
-  return {
+  const actor: Actor = {
     userId: claims.sub,
     sessionId: claims.sid,
     userType: row.userType,
@@ -461,7 +456,12 @@ export async function actorFromAccessToken(ctx: AppContext, token: string): Prom
     mfaEnabled: row.mfaEnabledAt !== null,
     mfaVerifiedAt: row.mfaVerifiedAt,
   };
+  // The row read to authenticate this request serves /me without a second query.
+  rowsReadForActor.set(actor, row);
+  return actor;
 }
+
+const rowsReadForActor = new WeakMap<Actor, UserRow>();
 
 /** Signs out: the current session ends. */
 export async function logout(ctx: AppContext, actor: Actor, meta: RequestMeta = {}): Promise<void> {
@@ -470,7 +470,7 @@ export async function logout(ctx: AppContext, actor: Actor, meta: RequestMeta = 
 }
 
 export async function getMe(ctx: AppContext, actor: Actor): Promise<User> {
-  return presentUser(ctx, await requireUser(ctx.db, actor.userId), true);
+  return presentUser(ctx, rowsReadForActor.get(actor) ?? (await requireUser(ctx.db, actor.userId)), true);
 }
 
 // ───────────────────────────── MFA ─────────────────────────────

@@ -7,6 +7,9 @@ import { signInPath } from './next-path.ts';
 import { useSessionState, useSignedInUser } from './session.tsx';
 import { SessionPending } from './components/session-pending.tsx';
 
+// Stable objects: <Navigate> navigates again whenever its props change, and a fresh object is a change.
+const NOTICE_STATE = { none: undefined, 'signed-out': { notice: 'signed-out' }, expired: { notice: 'expired' } } as const;
+
 type RequireAuthProps = {
   children: ReactNode;
   /** Shown while the session is still being established (server render, first refresh). */
@@ -28,7 +31,7 @@ export function RequireAuth({ children, fallback, allowDuringEnrolment = false }
   if (session.status === 'signed-out') {
     // Someone who just signed out wants the sign-in page plain, not a promise to return to where they were.
     const to = session.reason === 'signed-out' ? '/sign-in' : signInPath(here);
-    return <Navigate replace to={to} state={{ notice: session.reason }} />;
+    return <Navigate replace to={to} state={NOTICE_STATE[session.reason]} />;
   }
   if (session.user.mfaEnrollmentRequired && !allowDuringEnrolment) {
     return <Navigate replace to={`/secure-account?next=${encodeURIComponent(here)}`} />;
