@@ -64,9 +64,12 @@ async function openPage(): Promise<{ page: Page; problems: PageProblems }> {
   return { page, problems: watchProblems(page) };
 }
 
-/** Full-page screenshots at desktop and phone widths; the page returns to desktop width. */
+/** Full-page screenshots at desktop and phone widths, without the toasts of earlier steps; back to desktop width after. */
 async function screenshots(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
+  const dismiss = page.getByRole('button', { name: 'Dismiss' });
+  for (let i = 0; i < 10 && (await dismiss.count()) > 0; i++) await dismiss.first().click({ timeout: 2000 }).catch(() => undefined);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await settle(page);
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-desktop.png`), fullPage: true, animations: 'disabled' });
   await page.setViewportSize(MOBILE);
@@ -262,7 +265,7 @@ describe('a client’s identity journey', () => {
     await expectHeading(page, 'VIP membership');
     await page.getByLabel('Your note').fill('I dress for the opera season in Vienna and Milan and would value a stylist who travels.');
     await page.getByRole('button', { name: 'Send my application' }).click();
-    await page.getByText('Your application has reached the house').waitFor();
+    await page.getByText('Under review').waitFor();
     await page.reload({ waitUntil: 'networkidle' });
     await page.getByText('Under review').waitFor();
     await expectAxeClean(page);
@@ -341,7 +344,7 @@ describe('the house office', () => {
   });
 
   it('opens a member and approves the VIP application there', async () => {
-    await page.goto(`${origin}/admin`, { waitUntil: 'networkidle' });
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Members' }).click();
     await page.getByRole('link', { name: 'Margaux Delacroix' }).click();
     await expectHeading(page, 'Margaux Delacroix');
     await page.getByText('+33 6 12 34 56 78').waitFor();
@@ -361,6 +364,9 @@ describe('the house office', () => {
     await page.getByText('Margaux Delacroix is now a VIP member').first().waitFor();
     await page.getByRole('link', { name: 'Approved' }).click();
     await page.getByText('Known to the Paris salon; approved.').waitFor();
+    // Opening a VIP's profile is recorded, and the client will see it.
+    await page.getByRole('link', { name: 'Margaux Delacroix' }).click();
+    await page.getByText('You opened a VIP profile').waitFor();
   });
 
   it('browses the audit log with filters', async () => {
@@ -372,10 +378,12 @@ describe('the house office', () => {
     await page.getByLabel('Action').fill('auth.*');
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL(/action=auth/);
-    await page.getByRole('table').waitFor();
-    const actions = await page.locator('tbody code').allTextContents();
-    expect(actions.length).toBeGreaterThan(0);
-    expect(actions.every((a) => a.startsWith('auth.'))).toBe(true);
+    await expect
+      .poll(async () => {
+        const actions = await page.locator('tbody code').allTextContents();
+        return actions.length > 0 && actions.every((a) => a.startsWith('auth.'));
+      })
+      .toBe(true);
   });
 
   it('reads the dev mailbox, links clickable', async () => {
@@ -391,6 +399,32 @@ describe('the house office', () => {
 
   it('had no console errors or failed requests on the way', () => {
     expect(problems.list).toEqual([]);
+  });
+
+  it('sends the new VIP to set up two-step verification, then shows privacy and who looked', async () => {
+    const { page: client, problems: clientProblems } = await openPage();
+    await client.goto(`${origin}/sign-in`, { waitUntil: 'networkidle' });
+    await signInWithPassword(client, clientEmail, PASSWORD);
+    await client.waitForURL(/\/secure-account/);
+    await client.getByRole('button', { name: 'Begin' }).click();
+    await client.getByTestId('mfa-secret').waitFor();
+    await enrolMfa(client);
+    await client.getByLabel('I have kept these codes somewhere safe.').check();
+    await client.getByRole('button', { name: 'Done' }).click();
+    await client.waitForURL(`${origin}/account`);
+    await client.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Privacy' }).click();
+    await expectHeading(client, 'Privacy');
+    const privacyMode = client.getByRole('switch', { name: 'Hide my name and contact details' });
+    expect(await privacyMode.isChecked()).toBe(true); // approval turns it on
+    await client.getByRole('list', { name: 'Profile views' }).getByText('Platform Administrator').waitFor();
+    await privacyMode.click();
+    await client.getByText('Privacy mode is off').first().waitFor();
+    expect(await privacyMode.isChecked()).toBe(false);
+    await privacyMode.click();
+    await client.getByText('Privacy mode is on').first().waitFor();
+    await expectAxeClean(client);
+    await screenshots(client, 'account-privacy');
+    expect(clientProblems.list).toEqual([]);
   });
 });
 

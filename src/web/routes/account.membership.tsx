@@ -6,10 +6,11 @@ import { Button, ButtonLink } from '../components/ui/button.tsx';
 import { Field } from '../components/ui/field.tsx';
 import { Skeleton } from '../components/ui/skeleton.tsx';
 import { Textarea } from '../components/ui/textarea.tsx';
+import { useToast } from '../components/ui/toast.tsx';
 import { useApplyForVip, useMyVipApplications } from '../features/account/api/vip.ts';
 import { PageTitle, SettingsSection } from '../features/account/components/settings-section.tsx';
 import { formatDate } from '../features/account/format.ts';
-import { FormAlert, Notice } from '../features/auth/components/form-alert.tsx';
+import { FormAlert } from '../features/auth/components/form-alert.tsx';
 import { problemMessage, toProblem } from '../features/auth/problem.ts';
 import { useSignedInUser } from '../features/auth/session.tsx';
 import { pageMeta } from '../lib/seo.ts';
@@ -41,7 +42,7 @@ export default function AccountMembership() {
   return (
     <>
       <PageTitle eyebrow="Your account" title="VIP membership" lede="For clients who ask more of the house, and of its discretion." />
-      <ul className="mb-16 grid gap-8 border-y border-line py-10 sm:grid-cols-3">
+      <ul className="mb-14 grid gap-8 border-t border-line pt-10 sm:grid-cols-3">
         {BENEFITS.map((b, i) => (
           <li key={b.title}>
             <span aria-hidden="true" className="font-display text-3xl text-gold-deep">
@@ -92,15 +93,16 @@ function Application() {
 
 function ApplyForm() {
   const apply = useApplyForVip();
+  const { toast } = useToast();
   const [length, setLength] = useState(0);
   const problem = apply.error ? toProblem(apply.error) : null;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    apply.mutate(String(new FormData(event.currentTarget).get('note') ?? '').trim());
+    apply.mutate(String(new FormData(event.currentTarget).get('note') ?? '').trim(), {
+      onSuccess: () => toast({ title: 'Thank you', description: 'Your application has reached the house. You will hear from us by email.', tone: 'success' }),
+    });
   }
-
-  if (apply.isSuccess) return <Notice title="Thank you">Your application has reached the house. You will hear from us by email.</Notice>;
 
   return (
     <form onSubmit={submit} noValidate aria-label="Apply for VIP membership" className="space-y-8">

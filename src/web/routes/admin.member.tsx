@@ -75,7 +75,7 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
       <dt className="eyebrow text-stone">{label}</dt>
-      <dd className="mt-2 text-ink">{children}</dd>
+      <dd className="mt-2 text-ink [overflow-wrap:anywhere]">{children}</dd>
     </div>
   );
 }

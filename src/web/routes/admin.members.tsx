@@ -36,6 +36,10 @@ function filtersFrom(params: URLSearchParams): MemberFilters {
   };
 }
 
+function securityOf(m: { mfaEnabled: boolean; mfaEnrollmentRequired: boolean }): string {
+  return m.mfaEnabled ? 'Two-step on' : m.mfaEnrollmentRequired ? 'Two-step owed' : 'Password only';
+}
+
 export default function AdminMembers() {
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
@@ -92,36 +96,55 @@ export default function AdminMembers() {
         <p className="border-y border-line py-10 text-center text-stone">No member matches this search.</p>
       ) : (
         <>
-          <Table caption="Members">
-            <thead>
-              <tr>
-                <Th>Member</Th>
-                <Th>Account</Th>
-                <Th>Tier</Th>
-                <Th>Security</Th>
-                <Th>Joined</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((m) => (
-                <Tr key={m.userId}>
-                  <Td>
-                    <Link to={`/admin/members/${m.userId}`} className="font-display text-lg text-ink underline decoration-line underline-offset-4 hover:decoration-ink">
-                      {m.firstName} {m.lastName}
-                    </Link>
-                    <span className="block text-stone">{m.email}</span>
-                  </Td>
-                  <Td>{USER_TYPE_LABELS[m.userType]}</Td>
-                  <Td>{m.tier === 'VIP' ? <Badge tone="gold">VIP</Badge> : 'Standard'}</Td>
-                  <Td>
-                    <span className="block">{m.mfaEnabled ? 'Two-step on' : m.mfaEnrollmentRequired ? 'Two-step owed' : 'Password only'}</span>
-                    <span className="block text-stone">{m.emailVerified ? 'Email confirmed' : 'Email unconfirmed'}</span>
-                  </Td>
-                  <Td className="whitespace-nowrap">{formatDate(m.createdAt)}</Td>
-                </Tr>
-              ))}
-            </tbody>
-          </Table>
+          {/* A phone gets one card per member; the ledger needs the width of a tablet. */}
+          <ul aria-label="Members" className="divide-y divide-line border-y border-line md:hidden">
+            {rows.map((m) => (
+              <li key={m.userId} className="py-5">
+                <div className="flex items-start justify-between gap-4">
+                  <Link to={`/admin/members/${m.userId}`} className="font-display text-xl text-ink underline decoration-line underline-offset-4 hover:decoration-ink">
+                    {m.firstName} {m.lastName}
+                  </Link>
+                  {m.tier === 'VIP' && <Badge tone="gold">VIP</Badge>}
+                </div>
+                <p className="mt-1 text-sm break-all text-stone">{m.email}</p>
+                <p className="mt-2 text-sm text-ink-soft">
+                  {USER_TYPE_LABELS[m.userType]} · {securityOf(m)} · joined {formatDate(m.createdAt)}
+                </p>
+              </li>
+            ))}
+          </ul>
+          <div className="hidden md:block">
+            <Table caption="Members">
+              <thead>
+                <tr>
+                  <Th>Member</Th>
+                  <Th>Account</Th>
+                  <Th>Tier</Th>
+                  <Th>Security</Th>
+                  <Th>Joined</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((m) => (
+                  <Tr key={m.userId}>
+                    <Td>
+                      <Link to={`/admin/members/${m.userId}`} className="font-display text-lg text-ink underline decoration-line underline-offset-4 hover:decoration-ink">
+                        {m.firstName} {m.lastName}
+                      </Link>
+                      <span className="block text-stone">{m.email}</span>
+                    </Td>
+                    <Td>{USER_TYPE_LABELS[m.userType]}</Td>
+                    <Td>{m.tier === 'VIP' ? <Badge tone="gold">VIP</Badge> : 'Standard'}</Td>
+                    <Td>
+                      <span className="block">{securityOf(m)}</span>
+                      <span className="block text-stone">{m.emailVerified ? 'Email confirmed' : 'Email unconfirmed'}</span>
+                    </Td>
+                    <Td className="whitespace-nowrap">{formatDate(m.createdAt)}</Td>
+                  </Tr>
+                ))}
+              </tbody>
+            </Table>
+          </div>
           <LoadMore shown={rows.length} noun={rows.length === 1 ? 'member' : 'members'} hasMore={members.hasNextPage} loading={members.isFetchingNextPage} onMore={() => void members.fetchNextPage()} />
         </>
       )}

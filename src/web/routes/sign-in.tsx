@@ -78,8 +78,7 @@ export default function SignIn() {
         </p>
       }
     >
-      {notice && <Notice title={notice.title} className="mb-10">{notice.body}</Notice>}
-      <SignInForm defaultEmail={state?.email} onSignedIn={signedIn} />
+      <SignInForm defaultEmail={state?.email} notice={notice && <Notice title={notice.title}>{notice.body}</Notice>} onSignedIn={signedIn} />
     </AuthFrame>
   );
 }

@@ -437,16 +437,7 @@ export async function listSessions(ctx: AppContext, actor: Actor) {
 export async function actorFromAccessToken(ctx: AppContext, token: string): Promise<Actor | undefined> {
   const claims = await verifyAccessToken(ctx.keys, token);
   if (!claims) return undefined;
-  const [row] = await ctx.db
-    .select()
-    .from(users)
-    .where(
-      and(
-        eq(users.id, claims.sub),
-        eq(users.status, 'ACTIVE'),
-        sql`exists (select 1 from ${refreshTokens} where ${refreshTokens.familyId} = ${claims.sid} and ${refreshTokens.userId} = ${claims.sub} and ${refreshTokens.revokedAt} is null)`,
-      ),
-    );
+  const [row] = await actorQuery(ctx.db).execute({ userId: claims.sub, sessionId: claims.sid });
   if (!row) return undefined;
   const actor: Actor = {
     userId: claims.sub,
@@ -462,6 +453,27 @@ export async function actorFromAccessToken(ctx: AppContext, token: string): Prom
 }
 
 const rowsReadForActor = new WeakMap<Actor, UserRow>();
+
+// Every authenticated request runs this query: built and prepared once per database, not per request.
+const preparedActorQueries = new WeakMap<Db, ReturnType<typeof prepareActorQuery>>();
+function prepareActorQuery(db: Db) {
+  return db
+    .select()
+    .from(users)
+    .where(
+      and(
+        eq(users.id, sql.placeholder('userId')),
+        eq(users.status, 'ACTIVE'),
+        sql`exists (select 1 from ${refreshTokens} where ${refreshTokens.familyId} = ${sql.placeholder('sessionId')} and ${refreshTokens.userId} = ${sql.placeholder('userId')} and ${refreshTokens.revokedAt} is null)`,
+      ),
+    )
+    .prepare('identity_actor_lookup');
+}
+function actorQuery(db: Db) {
+  let query = preparedActorQueries.get(db);
+  if (!query) preparedActorQueries.set(db, (query = prepareActorQuery(db)));
+  return query;
+}
 
 /** Signs out: the current session ends. */
 export async function logout(ctx: AppContext, actor: Actor, meta: RequestMeta = {}): Promise<void> {

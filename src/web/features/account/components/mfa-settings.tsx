@@ -27,7 +27,7 @@ export function MfaSettings() {
   return (
     <SettingsSection
       title="Two-step verification"
-      aside={on ? <Badge tone="gold">On</Badge> : <Badge>Off</Badge>}
+      aside={user.mfaEnabled ? <Badge tone="gold">On</Badge> : <Badge>Off</Badge>}
       description={
         on
           ? 'Signing in with your password also asks for a code from your authenticator app. Passkeys already prove both.'

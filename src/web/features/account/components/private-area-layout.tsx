@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
-import { NavLink } from 'react-router';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { NavLink, useLocation } from 'react-router';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Container } from '../../../components/ui/container.tsx';
 import { cn } from '../../../lib/cn.ts';
@@ -26,9 +26,17 @@ export function PrivateAreaLayout({ eyebrow, navLabel, items, elsewhere, childre
   const user = useSignedInUser();
   const session = useSession();
   const signOut = useMutation({ mutationFn: () => session.signOut() });
+  const navRef = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  // On a phone the sections are one scrolling row: bring the current one into view, without moving the page.
+  useEffect(() => {
+    const nav = navRef.current;
+    const active = nav?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (nav && active && nav.scrollWidth > nav.clientWidth) nav.scrollLeft = Math.max(0, active.offsetLeft - 24);
+  }, [pathname]);
   return (
     <Container className="grid gap-10 pt-10 pb-24 lg:grid-cols-12 lg:gap-16 lg:pt-16 lg:pb-32">
-      <aside className="lg:col-span-3">
+      <aside className="min-w-0 lg:col-span-3">
         <div className="lg:sticky lg:top-10">
           <p className="eyebrow text-gold-deep">{eyebrow}</p>
           <p className="display mt-4 text-4xl text-ink">
@@ -38,7 +46,7 @@ export function PrivateAreaLayout({ eyebrow, navLabel, items, elsewhere, childre
             {user.tier === 'VIP' && <Badge tone="gold">VIP member</Badge>}
             {user.userType !== 'CLIENT' && <Badge>{user.userType === 'BRAND_PARTNER' ? 'Partner' : user.userType === 'ADMIN' ? 'Administrator' : 'Stylist'}</Badge>}
           </div>
-          <nav aria-label={navLabel} className="-mx-6 mt-8 overflow-x-auto px-6 sm:-mx-10 sm:px-10 lg:mx-0 lg:mt-12 lg:overflow-visible lg:px-0">
+          <nav ref={navRef} aria-label={navLabel} className="-mx-6 mt-8 overflow-x-auto px-6 sm:-mx-10 sm:px-10 lg:mx-0 lg:mt-12 lg:overflow-visible lg:px-0">
             <ul className="flex gap-7 border-b border-line lg:flex-col lg:gap-0 lg:border-b-0 lg:border-l">
               {items.map((item) => (
                 <li key={item.to} className="shrink-0">

@@ -29,7 +29,7 @@ export function AuthFrame({ eyebrow, title, lede, image, caption, children, foot
         <div className="mt-12 max-w-md">{children}</div>
         {footer && <div className="mt-14 max-w-md border-t border-line pt-8 text-sm leading-relaxed text-ink-soft">{footer}</div>}
       </div>
-      <figure className="hidden lg:col-span-6 lg:col-start-7 lg:block">
+      <figure className="hidden lg:sticky lg:top-10 lg:col-span-6 lg:col-start-7 lg:block">
         <ResponsiveImage
           kind="editorial"
           name={image}

@@ -17,7 +17,7 @@ export function CodeInput({ className, ...rest }: InputHTMLAttributes<HTMLInputE
       spellCheck={false}
       maxLength={32}
       {...rest}
-      className={cn(fieldControlClasses, 'font-display text-3xl tracking-[0.3em]', className)}
+      className={cn(fieldControlClasses, 'font-display text-3xl tracking-[0.3em] lining-nums tabular-nums', className)}
     />
   );
 }

@@ -102,7 +102,7 @@ export function MfaEnrolment({ onDone, onCancel, startLabel = 'Set up two-step v
 
   return (
     <div className="grid gap-10 md:grid-cols-[auto_1fr] md:gap-12">
-      <div className="justify-self-start border border-line bg-white p-4">
+      <div className="self-start justify-self-start border border-line bg-white p-3">
         {/* A data: URL made by the server; the CSP allows data: images. */}
         <img src={qrCodeDataUrl} width={176} height={176} alt="QR code that adds StyleByZaga to your authenticator app" className="block size-44" />
       </div>

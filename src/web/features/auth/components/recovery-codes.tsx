@@ -44,7 +44,7 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
       <p className="mt-4 max-w-xl leading-relaxed text-ink-soft">
         If your phone is lost, each of these codes signs you in once instead of an authenticator code. Keep them somewhere safe, such as your password manager; we cannot show them again.
       </p>
-      <ol aria-label="Recovery codes" data-testid="recovery-codes" className="mt-8 grid grid-cols-2 gap-x-8 gap-y-3 font-mono text-[0.9375rem] tracking-wider text-ink sm:grid-cols-2">
+      <ol aria-label="Recovery codes" data-testid="recovery-codes" className="mt-8 grid max-w-md grid-cols-2 gap-x-10 gap-y-3 font-mono text-[0.9375rem] tracking-wider text-ink">
         {codes.map((code) => (
           <li key={code}>{code}</li>
         ))}

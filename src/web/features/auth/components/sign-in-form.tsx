@@ -1,6 +1,6 @@
 import { browserSupportsWebAuthn } from '@simplewebauthn/browser';
 import { useMutation } from '@tanstack/react-query';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Button } from '../../../components/ui/button.tsx';
 import { Field } from '../../../components/ui/field.tsx';
@@ -20,7 +20,14 @@ type Credentials = { email: string; password: string; mfaCode?: string };
  * Password first; when the account has MFA the server answers MFA_REQUIRED and the form asks for the code
  * (the password stays in memory for that one extra request). A passkey signs in without either.
  */
-export function SignInForm({ defaultEmail, onSignedIn }: { defaultEmail?: string; onSignedIn: (result: AuthResult) => void }) {
+type SignInFormProps = {
+  defaultEmail?: string;
+  /** A note above the password step ("You have signed out"); it has served its purpose by the code step. */
+  notice?: ReactNode;
+  onSignedIn: (result: AuthResult) => void;
+};
+
+export function SignInForm({ defaultEmail, notice, onSignedIn }: SignInFormProps) {
   const { api } = useSession();
   const [step, setStep] = useState<'password' | 'code'>('password');
   const credentials = useRef<Credentials>({ email: '', password: '' });
@@ -88,6 +95,7 @@ export function SignInForm({ defaultEmail, onSignedIn }: { defaultEmail?: string
 
   return (
     <div className="space-y-10">
+      {notice}
       <form onSubmit={submitPassword} noValidate aria-label="Sign in with your password" className="space-y-8">
         <FormAlert problem={shownProblem} fields={['email', 'password']} />
         <Field label="Email address" error={shownProblem?.field('email')}>
