@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -101,10 +100,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerErrorHandling(app);
 
   registerSecurityHeaders(app, { production: config.NODE_ENV === 'production' });
-  // Compression is opted into per route (`compress` in route options: pages, assets, large documents);
-  // a global hook would run on every small JSON answer for nothing.
-  await app.register(compress, { global: false, threshold: 1024 });
-  await app.register(cookie);
+  // Cookies are parsed on demand by the auth routes that read them, not on every request.
+  await app.register(cookie, { hook: false });
   if (config.CORS_ORIGINS.length > 0) {
     const { default: cors } = await import('@fastify/cors');
     await app.register(cors, { origin: config.CORS_ORIGINS, credentials: true });
@@ -148,7 +145,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     staticCSP: true,
     uiConfig: { docExpansion: 'list', deepLinking: true },
   });
-  app.get('/api/openapi.json', { schema: { hide: true }, config: { rateLimit: false }, compress: {} }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { rateLimit: false } }, async () => app.swagger());
 
   await app.register(platformRoutes, { prefix: API_PREFIX });
   await app.register(identityRoutes, { prefix: API_PREFIX, ctx });

@@ -30,6 +30,11 @@ describe.skipIf(!built)('webPlugin (against the web build)', () => {
     expect(res.body).toContain('<title>StyleByZaga');
   });
 
+  it('compresses pages for browsers that accept it', async () => {
+    const res = await app.inject({ method: 'GET', url: '/', headers: { 'accept-encoding': 'gzip' } });
+    expect(res.headers['content-encoding']).toBe('gzip');
+  });
+
   it('answers unknown pages with the 404 page and status 404', async () => {
     const res = await app.inject({ method: 'GET', url: '/no-such-page' });
     expect(res.statusCode).toBe(404);

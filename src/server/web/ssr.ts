@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { createRequestHandler, type ServerBuild } from 'react-router';
@@ -36,10 +37,9 @@ export async function webPlugin(app: FastifyInstance, opts: WebPluginOptions): P
   const build = (await import(pathToFileURL(serverEntry).href)) as ServerBuild;
   const handleRequest = createRequestHandler(build, 'production');
 
-  // Every route of this plugin (pages and static files) is compressed; the API opts in route by route.
-  app.addHook('onRoute', (route) => {
-    route.compress ??= {};
-  });
+  // Pages and static files are compressed; compression lives in this scope only, so small JSON API answers
+  // do not pay for its hooks (before @fastify/static, as @fastify/compress requires).
+  await app.register(compress, { global: true, threshold: 1024 });
 
   // One route per file found at start (wildcard: false), so the catch-all below keeps every other path.
   await app.register(fastifyStatic, {

@@ -82,9 +82,10 @@ function clearCookies(reply: FastifyReply) {
 /** The refresh token from the body, or from the cookie when the CSRF header matches its cookie. */
 function presentedRefreshToken(request: FastifyRequest, body: { refreshToken?: string }): string {
   if (body.refreshToken) return body.refreshToken;
-  const cookie = request.cookies[REFRESH_COOKIE];
+  const cookies = request.headers.cookie ? request.server.parseCookie(request.headers.cookie) : {};
+  const cookie = cookies[REFRESH_COOKIE];
   if (!cookie) throw new ApiError('UnauthorizedException', 'Your session has ended. Please sign in again.');
-  const csrfCookie = request.cookies[CSRF_COOKIE];
+  const csrfCookie = cookies[CSRF_COOKIE];
   const csrfHeader = request.headers['x-csrf-token'];
   if (!csrfCookie || typeof csrfHeader !== 'string' || !safeEqual(csrfCookie, csrfHeader)) {
     throw new ApiError('AccessDeniedException', 'Missing or wrong CSRF token');

@@ -50,7 +50,12 @@ export class SessionStore {
   private readonly signedOutListeners = new Set<() => void>();
   private channel: BroadcastChannel | null = null;
   // Refresh and logout are the store's own plumbing: a bare client, so they never loop through the auth middleware.
-  private readonly client = createApiClient();
+  private readonly client: ReturnType<typeof createApiClient>;
+
+  /** `client` is for tests, which have no page origin to resolve relative URLs against. */
+  constructor(client = createApiClient()) {
+    this.client = client;
+  }
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);

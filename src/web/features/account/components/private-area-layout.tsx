@@ -30,9 +30,14 @@ export function PrivateAreaLayout({ eyebrow, navLabel, items, elsewhere, childre
   const { pathname } = useLocation();
   // On a phone the sections are one scrolling row: bring the current one into view, without moving the page.
   useEffect(() => {
-    const nav = navRef.current;
-    const active = nav?.querySelector<HTMLElement>('[aria-current="page"]');
-    if (nav && active && nav.scrollWidth > nav.clientWidth) nav.scrollLeft = Math.max(0, active.offsetLeft - 24);
+    const reveal = () => {
+      const nav = navRef.current;
+      const active = nav?.querySelector<HTMLElement>('[aria-current="page"]');
+      if (nav && active && nav.scrollWidth > nav.clientWidth) nav.scrollLeft = Math.max(0, active.offsetLeft - 24);
+    };
+    reveal();
+    window.addEventListener('resize', reveal);
+    return () => window.removeEventListener('resize', reveal);
   }, [pathname]);
   return (
     <Container className="grid gap-10 pt-10 pb-24 lg:grid-cols-12 lg:gap-16 lg:pt-16 lg:pb-32">

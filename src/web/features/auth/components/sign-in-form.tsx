@@ -7,7 +7,7 @@ import { Field } from '../../../components/ui/field.tsx';
 import { Input } from '../../../components/ui/input.tsx';
 import { useHydrated } from '../../../lib/use-hydrated.ts';
 import { passkeyCeremonyMessage, signInWithPasskey } from '../passkeys.ts';
-import { ApiProblem, call, toProblem } from '../problem.ts';
+import { ApiProblem, call, problemMessage, toProblem } from '../problem.ts';
 import { useSession } from '../session.tsx';
 import type { AuthResult } from '../session-store.ts';
 import { CodeInput } from './code-input.tsx';
@@ -129,7 +129,7 @@ function PasskeySignIn({ onSignedIn }: { onSignedIn: (result: AuthResult) => voi
     mutationFn: () => signInWithPasskey(api),
     onMutate: () => setMessage(null),
     onSuccess: onSignedIn,
-    onError: (error) => setMessage(passkeyCeremonyMessage(error) ?? toProblem(error).message),
+    onError: (error) => setMessage(passkeyCeremonyMessage(error) ?? problemMessage(toProblem(error))),
   });
   // Decided in the browser only: the server cannot know what the visitor's browser supports.
   if (!hydrated || !browserSupportsWebAuthn()) return null;

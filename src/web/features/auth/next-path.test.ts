@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { safeNextPath, signInPath } from './next-path.ts';
+
+describe('safeNextPath', () => {
+  it.each([
+    ['/account/security', '/account/security'],
+    ['/admin/members/0196?x=1', '/admin/members/0196?x=1'],
+    [null, '/account'],
+    ['', '/account'],
+    // Open redirects: another origin in any spelling falls back.
+    ['//evil.example/path', '/account'],
+    ['/\\evil.example', '/account'],
+    ['https://evil.example', '/account'],
+    ['javascript:alert(1)', '/account'],
+    ['account', '/account'],
+    // Returning to the threshold pages would loop.
+    ['/sign-in?next=/account', '/account'],
+    ['/secure-account', '/account'],
+    ['/sign-up', '/account'],
+    ['/sign-inside', '/sign-inside'],
+  ])('%s → %s', (next, expected) => {
+    expect(safeNextPath(next)).toBe(expected);
+  });
+
+  it('uses the given fallback', () => {
+    expect(safeNextPath('//x', '/admin')).toBe('/admin');
+  });
+});
+
+describe('signInPath', () => {
+  it('encodes where to return', () => {
+    expect(signInPath('/account/security?tab=1')).toBe('/sign-in?next=%2Faccount%2Fsecurity%3Ftab%3D1');
+    expect(signInPath()).toBe('/sign-in');
+  });
+});
