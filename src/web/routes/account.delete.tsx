@@ -6,6 +6,7 @@ import { Button } from '../components/ui/button.tsx';
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from '../components/ui/dialog.tsx';
 import { Field } from '../components/ui/field.tsx';
 import { Input } from '../components/ui/input.tsx';
+import { DialogTitleText } from '../features/account/components/dialog-title-text.tsx';
 import { useToast } from '../components/ui/toast.tsx';
 import { PageTitle } from '../features/account/components/settings-section.tsx';
 import { FormAlert } from '../features/auth/components/form-alert.tsx';
@@ -64,18 +65,20 @@ export default function AccountDelete() {
             Delete my account
           </Button>
         </DialogTrigger>
-        <DialogContent title="Delete your account?" description="Everything listed on this page is erased immediately. Type your email address to confirm.">
+        <DialogContent title={<DialogTitleText>Delete your account?</DialogTitleText>} description="Everything listed on this page is erased immediately. Type your email address to confirm.">
           <form onSubmit={submit} noValidate className="space-y-6">
             <FormAlert problem={erase.error ? toProblem(erase.error) : null} />
-            <Field label="Your email address" hint={user.email}>
+            <Field label="Your email address" hint={<span className="break-all">{user.email}</span>}>
               {(p) => <Input {...p} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} autoFocus />}
             </Field>
             <div className="flex flex-wrap gap-4">
-              <Button type="submit" disabled={!confirmed} loading={erase.isPending} className="bg-danger! border-danger! hover:opacity-90">
+              <Button type="submit" size="sm" disabled={!confirmed} loading={erase.isPending} className="border-danger! bg-danger! hover:opacity-90">
                 Delete for good
               </Button>
               <DialogClose asChild>
-                <Button variant="secondary">Keep my account</Button>
+                <Button variant="secondary" size="sm">
+                  Keep my account
+                </Button>
               </DialogClose>
             </div>
           </form>

@@ -6,6 +6,7 @@ import { Button } from '../components/ui/button.tsx';
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from '../components/ui/dialog.tsx';
 import { Field } from '../components/ui/field.tsx';
 import { Input } from '../components/ui/input.tsx';
+import { DialogTitleText } from '../features/account/components/dialog-title-text.tsx';
 import { useToast } from '../components/ui/toast.tsx';
 import type { components } from '../lib/api/schema.d.ts';
 import { PageTitle, SettingsSection } from '../features/account/components/settings-section.tsx';
@@ -220,12 +221,13 @@ function RoleSection({ user }: { user: User }) {
             </DialogTrigger>
           </div>
           <DialogContent
-            title="Change this role?"
+            title={<DialogTitleText>Change this role?</DialogTitleText>}
             description={`${user.firstName} ${user.lastName} becomes ${USER_TYPE_LABELS[role]?.toLowerCase()}. Their sessions end now and they will sign in again.`}
           >
             <FormAlert problem={changeRole.error ? toProblem(changeRole.error) : null} className="mb-6" />
             <div className="flex flex-wrap gap-4">
               <Button
+                size="sm"
                 loading={changeRole.isPending}
                 onClick={() =>
                   changeRole.mutate(role, {
@@ -239,7 +241,9 @@ function RoleSection({ user }: { user: User }) {
                 Change role
               </Button>
               <DialogClose asChild>
-                <Button variant="secondary">Cancel</Button>
+                <Button variant="secondary" size="sm">
+                  Cancel
+                </Button>
               </DialogClose>
             </div>
           </DialogContent>

@@ -4,6 +4,7 @@ import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Dialog, DialogContent, DialogTrigger } from '../../../components/ui/dialog.tsx';
 import { Field } from '../../../components/ui/field.tsx';
+import { DialogTitleText } from './dialog-title-text.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { CodeInput } from '../../auth/components/code-input.tsx';
 import { FormAlert } from '../../auth/components/form-alert.tsx';
@@ -82,7 +83,7 @@ function MfaOn({ required }: { required: boolean }) {
               Turn off
             </Button>
           </DialogTrigger>
-          <DialogContent title="Turn off two-step verification?" description="Your account will be protected by your password alone. Confirm with a current code from your app.">
+          <DialogContent title={<DialogTitleText>Turn off two-step verification?</DialogTitleText>} description="Your account will be protected by your password alone. Confirm with a current code from your app.">
             <form onSubmit={submit} noValidate className="space-y-6">
               <FormAlert problem={problem} fields={['code']} />
               <Field label="Authentication code" error={problem?.field('code')}>

@@ -5,6 +5,7 @@ import { Dialog, DialogClose, DialogContent, DialogTrigger } from '../../../comp
 import { Field } from '../../../components/ui/field.tsx';
 import { Input } from '../../../components/ui/input.tsx';
 import { Skeleton } from '../../../components/ui/skeleton.tsx';
+import { DialogTitleText } from './dialog-title-text.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import type { components } from '../../../lib/api/schema.d.ts';
 import { FormAlert } from '../../auth/components/form-alert.tsx';
@@ -65,10 +66,11 @@ function PasskeyRow({ passkey }: { passkey: Passkey }) {
             Remove
           </Button>
         </DialogTrigger>
-        <DialogContent title="Remove this passkey?" description={`“${passkey.name}” will no longer sign you in. You can add it again later.`}>
+        <DialogContent title={<DialogTitleText>Remove this passkey?</DialogTitleText>} description={`“${passkey.name}” will no longer sign you in. You can add it again later.`}>
           {remove.isError && <FormAlert problem={toProblem(remove.error)} className="mb-6" />}
           <div className="flex flex-wrap gap-4">
             <Button
+              size="sm"
               loading={remove.isPending}
               onClick={() =>
                 remove.mutate(passkey.passkeyId, {
@@ -82,7 +84,9 @@ function PasskeyRow({ passkey }: { passkey: Passkey }) {
               Remove passkey
             </Button>
             <DialogClose asChild>
-              <Button variant="secondary">Keep it</Button>
+              <Button variant="secondary" size="sm">
+                Keep it
+              </Button>
             </DialogClose>
           </div>
         </DialogContent>
