@@ -21,6 +21,7 @@ import { FormAlert } from '../features/auth/components/form-alert.tsx';
 import { toProblem } from '../features/auth/problem.ts';
 import { useSignedInUser } from '../features/auth/session.tsx';
 import { pageMeta } from '../lib/seo.ts';
+import { detailsChangeFrom } from '../features/account/details-change.ts';
 
 export const meta: Route.MetaFunction = (args) => [
   ...pageMeta(args, { title: 'Member — The house office', description: 'A member of StyleByZaga.', image: 'private-client-salon' }),
@@ -139,17 +140,8 @@ function EditDetails({ user }: { user: User }) {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? '').trim();
-    const email = text('email');
-    const phone = text('phoneNumber');
     update.mutate(
-      {
-        firstName: text('firstName'),
-        lastName: text('lastName'),
-        ...(email.toLowerCase() !== user.email.toLowerCase() ? { email } : {}),
-        ...(phone !== (user.phoneNumber ?? '') ? { phoneNumber: phone || null } : {}),
-      },
+      detailsChangeFrom(new FormData(event.currentTarget), user),
       { onSuccess: () => toast({ title: 'Details saved', tone: 'success' }) },
     );
   }

@@ -7,6 +7,7 @@ import { FormAlert } from '../../auth/components/form-alert.tsx';
 import { toProblem } from '../../auth/problem.ts';
 import { useSignedInUser } from '../../auth/session.tsx';
 import { useUpdateMe } from '../api/update-user.ts';
+import { detailsChangeFrom } from '../details-change.ts';
 
 const FIELDS = ['firstName', 'lastName', 'email', 'phoneNumber'] as const;
 
@@ -19,18 +20,8 @@ export function ProfileForm() {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? '').trim();
-    const email = text('email');
-    const phone = text('phoneNumber');
     update.mutate(
-      {
-        firstName: text('firstName'),
-        lastName: text('lastName'),
-        ...(email.toLowerCase() !== user.email.toLowerCase() ? { email } : {}),
-        // An emptied field removes the number.
-        ...(phone !== (user.phoneNumber ?? '') ? { phoneNumber: phone || null } : {}),
-      },
+      detailsChangeFrom(new FormData(event.currentTarget), user),
       {
         onSuccess: (result) =>
           toast({
