@@ -1,0 +1,173 @@
+/**
+ * Time as the visitor reads it. The API speaks UTC instants; every page shows them in a named IANA zone
+ * (the viewer's own, or the stylist's) and always says which: "Thu 12 Mar, 15:00 (Paris time)".
+ * Pure functions of (instant, zone), so the server render and a test give the same text as the browser.
+ */
+
+/** A calendar day in some zone, "2026-03-12". */
+export type DayKey = string;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${timeZone}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { ...options, timeZone });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** The zone this browser runs in; UTC where none can be read (server render). */
+export function visitorTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** Whether the runtime knows this IANA zone. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** "Europe/Paris" → "Paris", "America/Argentina/Buenos_Aires" → "Buenos Aires", "UTC" → "UTC". */
+export function zoneCity(zone: string): string {
+  if (zone === 'UTC' || zone === 'Etc/UTC' || zone === 'Etc/GMT') return 'UTC';
+  return (zone.split('/').at(-1) ?? zone).replace(/_/g, ' ');
+}
+
+/** "Paris time", "New York time", "UTC". */
+export function zoneLabel(zone: string): string {
+  const city = zoneCity(zone);
+  return city === 'UTC' ? 'UTC' : `${city} time`;
+}
+
+/** "Thu 12 Mar, 15:00 (Paris time)". */
+export function formatInstant(iso: string, zone: string): string {
+  return `${formatDayTime(iso, zone)} (${zoneLabel(zone)})`;
+}
+
+/** "Thu 12 Mar, 15:00", without the zone (for places that name the zone once, in a heading). */
+export function formatDayTime(iso: string, zone: string): string {
+  return formatter(zone, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+}
+
+/** "15:00". */
+export function formatTime(iso: string, zone: string): string {
+  return formatter(zone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+}
+
+/** "15:00–16:00 (Paris time)" for a start and end on the same local day; the end's day is added otherwise. */
+export function formatRange(startIso: string, endIso: string, zone: string): string {
+  const sameDay = dayKeyOf(startIso, zone) === dayKeyOf(endIso, zone);
+  const end = sameDay ? formatTime(endIso, zone) : formatDayTime(endIso, zone);
+  return `${formatDayTime(startIso, zone)}–${end} (${zoneLabel(zone)})`;
+}
+
+/** "Thursday 12 March" for a day key (a calendar day, no zone involved). */
+export function formatDayKey(day: DayKey, style: 'long' | 'short' = 'long'): string {
+  const options: Intl.DateTimeFormatOptions =
+    style === 'long' ? { weekday: 'long', day: 'numeric', month: 'long' } : { weekday: 'short', day: 'numeric', month: 'short' };
+  return formatter('UTC', options).format(new Date(`${day}T12:00:00Z`));
+}
+
+/** "12 March 2026". */
+export function formatDate(iso: string, zone: string): string {
+  return formatter(zone, { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+}
+
+/** The calendar day an instant falls on in a zone. */
+export function dayKeyOf(iso: string | Date, zone: string): DayKey {
+  const parts = formatter(zone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(typeof iso === 'string' ? new Date(iso) : iso);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** The day `n` days after `day` (negative: before). */
+export function addDays(day: DayKey, n: number): DayKey {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + n);
+  return date.toISOString().slice(0, 10);
+}
+
+/** 0 = Monday … 6 = Sunday. */
+export function weekdayIndex(day: DayKey): number {
+  return (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+}
+
+/** The Monday that starts the week of `day`. */
+export function startOfWeek(day: DayKey): DayKey {
+  return addDays(day, -weekdayIndex(day));
+}
+
+/** `count` consecutive days from `start`. */
+export function daysFrom(start: DayKey, count: number): DayKey[] {
+  return Array.from({ length: count }, (_, i) => addDays(start, i));
+}
+
+/** Minutes the zone is ahead of UTC at an instant (Paris in summer: 120). */
+export function zoneOffsetMinutes(instant: Date, zone: string): number {
+  const parts = formatter(zone, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+/**
+ * The UTC instant of a wall-clock time in a zone ("2026-03-29", "10:30", "Europe/Paris"). A time skipped by a
+ * spring-forward change moves on by the gap; an hour repeated in autumn means its first occurrence.
+ */
+export function zonedTimeToInstant(day: DayKey, time: string, zone: string): Date {
+  const [y, m, d] = day.split('-').map(Number);
+  const [hh, mm] = time.split(':').map(Number);
+  const wall = Date.UTC(y!, m! - 1, d!, hh!, mm!);
+  // The offsets in force a day either side cover both readings around any change.
+  const offsets = [...new Set([zoneOffsetMinutes(new Date(wall - 86_400_000), zone), zoneOffsetMinutes(new Date(wall + 86_400_000), zone), zoneOffsetMinutes(new Date(wall), zone)])];
+  const candidates = offsets.map((o) => wall - o * 60_000).sort((a, b) => a - b);
+  const exact = candidates.filter((i) => i + zoneOffsetMinutes(new Date(i), zone) * 60_000 === wall);
+  // Autumn: both readings exist, keep the earlier; spring: the wall time is skipped, keep the later instant.
+  return new Date(exact.length ? exact[0]! : candidates.at(-1)!);
+}
+
+/** "HH:MM" of an instant in a zone, for time inputs. */
+export function wallTimeOf(iso: string, zone: string): string {
+  return formatTime(iso, zone);
+}
+
+/** The whole-hour difference between two zones at an instant, as the profile page words it: "6 hours behind you". */
+export function describeZoneGap(instant: Date, stylistZone: string, viewerZone: string): string | null {
+  const gap = zoneOffsetMinutes(instant, stylistZone) - zoneOffsetMinutes(instant, viewerZone);
+  if (gap === 0) return null;
+  const hours = Math.abs(gap) / 60;
+  const amount = Number.isInteger(hours) ? `${hours} hour${hours === 1 ? '' : 's'}` : `${hours.toFixed(1)} hours`;
+  return `${amount} ${gap > 0 ? 'ahead of' : 'behind'} you`;
+}
+
+/** "Thu 12 Mar" style short day for an instant in a zone. */
+export function formatShortDay(iso: string, zone: string): string {
+  return formatter(zone, { weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(iso));
+}
+
+/** A duration in minutes, as a person says it: "45 min", "1 h", "1 h 30". */
+export function formatDuration(minutes: number): string {
+  if (minutes < 60) return `${minutes} min`;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return m ? `${h} h ${String(m).padStart(2, '0')}` : `${h} h`;
+}
