@@ -4,3 +4,5 @@ export * from '../seed/schema.ts';
 export * from '../modules/identity/schema.ts';
 export * from '../modules/mail/schema.ts';
 export * from '../modules/newsletter/schema.ts';
+export * from '../modules/catalog/schema.ts';
+export * from '../modules/media/schema.ts';
