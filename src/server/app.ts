@@ -31,6 +31,8 @@ import { newsletterRoutes } from './modules/newsletter/routes.ts';
 import { loadKeys } from './security/keys.ts';
 import type { AppContext } from './context.ts';
 import { mediaRoutes } from './modules/media/routes.ts';
+import { stylistRoutes } from './modules/stylists/routes.ts';
+import { stylistBookingRoutes } from './modules/stylists/routes-booking.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -154,6 +156,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(auditRoutes, { prefix: API_PREFIX, ctx });
   await app.register(mailRoutes, { prefix: API_PREFIX, ctx });
   await app.register(newsletterRoutes, { prefix: API_PREFIX, ctx });
+  await app.register(stylistRoutes, { prefix: API_PREFIX, ctx });
+  await app.register(stylistBookingRoutes, { prefix: API_PREFIX, ctx });
   await app.register(mediaRoutes);
 
   app.setNotFoundHandler(async (request) => {

@@ -6,3 +6,4 @@ export * from '../modules/mail/schema.ts';
 export * from '../modules/newsletter/schema.ts';
 export * from '../modules/catalog/schema.ts';
 export * from '../modules/media/schema.ts';
+export * from '../modules/stylists/schema.ts';

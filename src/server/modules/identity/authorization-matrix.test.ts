@@ -17,6 +17,8 @@ const ADMIN: Caller[] = ['admin'];
 const OWNER_OR_ADMIN: Caller[] = ['client', 'admin'];
 const CLIENTS: Caller[] = ['client', 'otherClient', 'vip'];
 const VIP: Caller[] = ['vip'];
+const STYLIST: Caller[] = ['stylist'];
+const STYLIST_OR_ADMIN: Caller[] = ['stylist', 'admin'];
 
 /** "METHOD /path" → who may pass authorization. `order: 'last'` routes end the caller's session or account. */
 const MATRIX: Record<string, { allowed: Caller[]; order?: 'last' }> = {
@@ -60,6 +62,41 @@ const MATRIX: Record<string, { allowed: Caller[]; order?: 'last' }> = {
   'POST /api/v1/me/privacy/shares': { allowed: VIP },
   'DELETE /api/v1/me/privacy/shares/:userId': { allowed: VIP },
   'POST /api/v1/newsletter/subscriptions': { allowed: EVERYONE },
+  // Stylist marketplace (ownership of a profile or booking is checked in the stylists service; see its tests).
+  'POST /api/v1/stylists': { allowed: STYLIST_OR_ADMIN },
+  'GET /api/v1/stylists': { allowed: EVERYONE },
+  'GET /api/v1/admin/stylists': { allowed: ADMIN },
+  'GET /api/v1/me/stylist': { allowed: STYLIST },
+  'GET /api/v1/stylists/:stylistId': { allowed: EVERYONE },
+  'PUT /api/v1/stylists/:stylistId': { allowed: STYLIST_OR_ADMIN },
+  'DELETE /api/v1/stylists/:stylistId': { allowed: STYLIST_OR_ADMIN },
+  'POST /api/v1/stylists/:stylistId/review': { allowed: ADMIN },
+  'POST /api/v1/stylists/:stylistId/services': { allowed: STYLIST_OR_ADMIN },
+  'PUT /api/v1/stylists/:stylistId/services/:serviceId': { allowed: STYLIST_OR_ADMIN },
+  'DELETE /api/v1/stylists/:stylistId/services/:serviceId': { allowed: STYLIST_OR_ADMIN },
+  'POST /api/v1/stylists/:stylistId/portfolio': { allowed: STYLIST_OR_ADMIN },
+  'DELETE /api/v1/stylists/:stylistId/portfolio/:itemId': { allowed: STYLIST_OR_ADMIN },
+  'GET /api/v1/stylists/:stylistId/schedule': { allowed: STYLIST_OR_ADMIN },
+  'PUT /api/v1/stylists/:stylistId/schedule': { allowed: STYLIST_OR_ADMIN },
+  'PUT /api/v1/stylists/:stylistId/cancellation-policy': { allowed: STYLIST_OR_ADMIN },
+  'GET /api/v1/stylists/:stylistId/availability': { allowed: EVERYONE },
+  'PUT /api/v1/stylists/:stylistId/availability': { allowed: STYLIST_OR_ADMIN },
+  'GET /api/v1/stylists/:stylistId/reviews': { allowed: EVERYONE },
+  'GET /api/v1/matching/stylists': { allowed: [...CLIENTS, 'admin'] },
+  'POST /api/v1/matching/request': { allowed: CLIENTS },
+  'POST /api/v1/matching/accept': { allowed: STYLIST_OR_ADMIN },
+  'POST /api/v1/matching/decline': { allowed: STYLIST_OR_ADMIN },
+  'GET /api/v1/me/bookings': { allowed: CLIENTS },
+  'GET /api/v1/me/stylist/requests': { allowed: STYLIST },
+  'GET /api/v1/requests/:requestId': { allowed: [...CLIENTS, 'stylist', 'admin'] },
+  'POST /api/v1/requests/:requestId/cancel': { allowed: [...CLIENTS, 'stylist', 'admin'] },
+  'POST /api/v1/requests/:requestId/reschedule': { allowed: [...CLIENTS, 'stylist', 'admin'] },
+  'POST /api/v1/requests/:requestId/complete': { allowed: STYLIST_OR_ADMIN },
+  'POST /api/v1/requests/:requestId/review': { allowed: CLIENTS },
+  'POST /api/v1/reviews/:reviewId/reply': { allowed: STYLIST },
+  'GET /api/v1/me/calendar-feed': { allowed: SIGNED_IN },
+  'POST /api/v1/me/calendar-feed/rotate': { allowed: SIGNED_IN },
+  'GET /api/v1/calendar/:file': { allowed: EVERYONE },
 };
 
 // Public routes may answer 401 on their own terms (no refresh token, a wrong password): that is not authorization.

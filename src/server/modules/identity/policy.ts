@@ -48,6 +48,18 @@ export const RULES = {
   'audit.read': isAdmin,
   'audit.readOwnViews': (a) => a.tier === 'VIP',
   'mail.readDevMailbox': isAdmin,
+  // Stylist marketplace. Role parts only: ownership of the profile or booking is checked in the stylists service.
+  'stylist.create': (a) => a.userType === 'STYLIST' || a.userType === 'ADMIN',
+  'stylist.manage': (a) => a.userType === 'STYLIST' || a.userType === 'ADMIN',
+  'stylist.self': (a) => a.userType === 'STYLIST',
+  'stylist.vet': isAdmin,
+  'stylist.match': (a) => a.userType === 'CLIENT' || a.userType === 'ADMIN',
+  'booking.request': (a) => a.userType === 'CLIENT',
+  'booking.respond': (a) => a.userType === 'STYLIST' || a.userType === 'ADMIN',
+  'booking.read': (a) => a.userType === 'CLIENT' || a.userType === 'STYLIST' || a.userType === 'ADMIN',
+  'booking.change': (a) => a.userType === 'CLIENT' || a.userType === 'STYLIST' || a.userType === 'ADMIN',
+  'booking.review': (a) => a.userType === 'CLIENT',
+  'review.reply': (a) => a.userType === 'STYLIST',
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;
@@ -84,4 +96,15 @@ export const ROLE_ONLY_ACTIONS: ReadonlySet<Action> = new Set([
   'audit.read',
   'audit.readOwnViews',
   'mail.readDevMailbox',
+  'stylist.create',
+  'stylist.manage',
+  'stylist.self',
+  'stylist.vet',
+  'stylist.match',
+  'booking.request',
+  'booking.respond',
+  'booking.read',
+  'booking.change',
+  'booking.review',
+  'review.reply',
 ]);

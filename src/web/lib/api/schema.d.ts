@@ -2871,6 +2871,2753 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stylists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ListStylists: approved stylists, filtered, cursor-paginated */
+        get: {
+            parameters: {
+                query?: {
+                    nextToken?: string;
+                    maxResults?: number;
+                    specialties?: string | string[];
+                    minExperienceYears?: number;
+                    /** @description Hourly rate ceiling, in `currency` */
+                    maxRate?: number;
+                    currency?: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
+                    language?: string;
+                    city?: string;
+                    country?: string;
+                    availableFrom?: string;
+                    availableTo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListStylistsOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** CreateStylist: a STYLIST creates its profile (PENDING_REVIEW until an admin approves it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateStylistInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreateStylistOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/stylists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vetting queue: stylists by status (PENDING_REVIEW by default), oldest first (admin) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: components["schemas"]["StylistStatusInput"];
+                    nextToken?: string;
+                    maxResults?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListStylistsOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/stylist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in stylist's own profile, whatever its status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GetStylistOutput"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stylists/{stylistId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GetStylist: approved stylists for everyone; others only for their owner and admins (else 404) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    stylistId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GetStylistOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** UpdateStylist: the owner or an admin */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    stylistId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateStylistInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UpdateStylistOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** DeleteStylist: the owner or an admin; upcoming bookings are cancelled */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    stylistId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeleteStylistOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stylists/{stylistId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vetting decision (admin): APPROVE, REJECT or SUSPEND, with notes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    stylistId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReviewStylistInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GetStylistOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stylists/{stylistId}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a service (kind, duration, price) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    stylistId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StylistServiceFieldsInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StylistServiceOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stylists/{stylistId}/services/{serviceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a service */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    stylistId: string;
+                    serviceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StylistServiceFieldsInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StylistServiceOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Withdraw a service (kept for past bookings, no longer offered) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    stylistId: string;
+                    serviceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            success: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stylists/{stylistId}/portfolio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a portfolio item (an image uploaded through POST /api/v1/media) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    stylistId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewPortfolioItemInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PortfolioItemOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stylists/{stylistId}/portfolio/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a portfolio item */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    stylistId: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            success: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stylists/{stylistId}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The weekly schedule, upcoming date-specific windows and cancellation policy (owner or admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    stylistId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduleOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** Set the weekly schedule in the stylist's IANA zone, buffer, minimum notice and horizon */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    stylistId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateScheduleInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduleOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stylists/{stylistId}/cancellation-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the cancellation policy: free until N hours before the start */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    stylistId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Free cancellation or rescheduling until this many hours before the start */
+                        freeCancellationHours: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CancellationPolicy"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stylists/{stylistId}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GetStylistAvailability: slots AVAILABLE / BOOKED / BLOCKED between two instants (at most 62 days) */
+        get: {
+            parameters: {
+                query: {
+                    startDate: string;
+                    endDate: string;
+                    /** @description Slot length; default the service duration or 60 */
+                    slotMinutes?: number;
+                    serviceId?: string;
+                };
+                header?: never;
+                path: {
+                    stylistId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GetStylistAvailabilityOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** UpdateStylistAvailability: replace the upcoming date-specific windows (AVAILABLE adds, BLOCKED removes) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    stylistId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateStylistAvailabilityInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UpdateStylistAvailabilityOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matching/stylists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** MatchClientWithStylists: approved stylists scored for the client, with reasons and next slots */
+        get: {
+            parameters: {
+                query: {
+                    clientId: string;
+                    specialties?: string | string[];
+                    maxRate?: number;
+                    currency?: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
+                    /** @description A city name, or "virtual" */
+                    locationPreference?: string;
+                    /** @description Default: the client's saved style preferences */
+                    stylePreferences?: string | string[];
+                    languages?: string | string[];
+                    /** @description Default: now */
+                    availableFrom?: string;
+                    /** @description Default: 14 days after availableFrom */
+                    availableTo?: string;
+                    maxResults?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatchClientWithStylistsOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matching/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** RequestStylist: the client asks for a slot inside the stylist’s availability (→ PENDING) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RequestStylistInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RequestStylistOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matching/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** AcceptClientRequest: the stylist confirms (409 when it would overlap a confirmed booking) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AcceptClientRequestInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AcceptClientRequestOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matching/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** DeclineClientRequest: with a reason and alternative dates the client can take with one click */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DeclineClientRequestInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeclineClientRequestOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in client's requests and bookings, soonest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string | string[];
+                    /** @description Requested start at or after */
+                    from?: string;
+                    /** @description Requested start before */
+                    to?: string;
+                    nextToken?: string;
+                    maxResults?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListBookingsOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/stylist/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in stylist's inbox and calendar: requests and bookings, soonest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string | string[];
+                    /** @description Requested start at or after */
+                    from?: string;
+                    /** @description Requested start before */
+                    to?: string;
+                    nextToken?: string;
+                    maxResults?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListBookingsOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One request with its booking and change history (its client, its stylist or an admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GetBookingRequestOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{requestId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a pending request or a confirmed booking (late when inside the cancellation policy) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CancelBookingInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GetBookingRequestOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{requestId}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a pending request or a confirmed booking (free until the policy’s notice; 409 on overlap) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RescheduleBookingInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GetBookingRequestOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{requestId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The stylist marks a past booking COMPLETED or NO_SHOW */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CompleteBookingInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GetBookingRequestOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{requestId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The client reviews a COMPLETED booking, once (1–5 stars and text) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateReviewInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{reviewId}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The reviewed stylist replies, once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reviewId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReplyReviewInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stylists/{stylistId}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An approved stylist's reviews, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    nextToken?: string;
+                    maxResults?: number;
+                };
+                header?: never;
+                path: {
+                    stylistId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListReviewsOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The private .ics URL of your bookings (created on first call) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarFeedOutput"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar-feed/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new secret feed URL; the old one stops working */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarFeedOutput"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A calendar feed (RFC 5545) by its secret token: /calendar/<token>.ics */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3280,6 +6027,423 @@ export interface components {
         };
         NewsletterSubscribeInputInput: {
             email: string;
+        };
+        /** @enum {string} */
+        SpecialtyInput: "red-carpet" | "bridal" | "menswear" | "capsule-wardrobe" | "personal-shopping" | "event-styling" | "wardrobe-edit" | "image-consulting" | "sustainable-fashion" | "haute-couture" | "jewellery" | "travel-wardrobe";
+        /** @enum {string} */
+        StyleTagInput: "classic" | "minimalist" | "avant-garde" | "bohemian" | "romantic" | "streetwear" | "glamour" | "tailored" | "eclectic" | "sporty-chic" | "vintage" | "monochrome";
+        /** @enum {string} */
+        StylistServiceKindInput: "VIRTUAL_CONSULTATION" | "IN_PERSON_SESSION" | "WARDROBE_EDIT" | "PERSONAL_SHOPPING_TRIP" | "RED_CARPET_PREPARATION" | "BRIDAL" | "EVENT_STYLING";
+        /** @enum {string} */
+        StylistStatusInput: "PENDING_REVIEW" | "APPROVED" | "REJECTED" | "SUSPENDED";
+        /** @enum {string} */
+        SlotStatusInput: "AVAILABLE" | "BOOKED" | "BLOCKED";
+        /** @enum {string} */
+        RequestStatusInput: "PENDING" | "ACCEPTED" | "DECLINED" | "CANCELLED" | "EXPIRED";
+        /** @enum {string} */
+        BookingStatusInput: "CONFIRMED" | "CANCELLED" | "COMPLETED" | "NO_SHOW";
+        /** @enum {string} */
+        WeekDayInput: "MON" | "TUE" | "WED" | "THU" | "FRI" | "SAT" | "SUN";
+        PortfolioItemInput: {
+            itemId: string;
+            title: string;
+            imageUrl: string;
+            mediaId?: string;
+            description?: string;
+            clientName?: string;
+            /** Format: date-time */
+            date?: string;
+            tags?: string[];
+        };
+        NewPortfolioItemInput: {
+            title: string;
+            /**
+             * Format: uuid
+             * @description An image uploaded through POST /api/v1/media
+             */
+            mediaId?: string;
+            imageUrl?: string;
+            description?: string;
+            clientName?: string;
+            /** Format: date-time */
+            date?: string;
+            tags?: string[];
+        };
+        StylistServiceInput: {
+            serviceId: string;
+            kind: components["schemas"]["StylistServiceKindInput"];
+            name: string;
+            description: string;
+            durationMinutes: number;
+            price: {
+                amount: number;
+                /** @enum {string} */
+                currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
+            };
+            active: boolean;
+        };
+        StylistServiceFieldsInput: {
+            kind: components["schemas"]["StylistServiceKindInput"];
+            name: string;
+            description?: string;
+            durationMinutes: number;
+            price: {
+                amount: number;
+                /** @enum {string} */
+                currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
+            };
+            active?: boolean;
+        };
+        CancellationPolicyInput: {
+            /** @description Free cancellation or rescheduling until this many hours before the start */
+            freeCancellationHours: number;
+        };
+        StylistInput: {
+            stylistId: string;
+            userId: string;
+            firstName: string;
+            lastName: string;
+            headline: string;
+            bio: string;
+            specialties: string[];
+            styleTags: string[];
+            languages: string[];
+            experienceYears: number;
+            /** @description Hourly rate */
+            rate: {
+                amount: number;
+                /** @enum {string} */
+                currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
+            };
+            portfolio?: components["schemas"]["PortfolioItemInput"][];
+            services: components["schemas"]["StylistServiceInput"][];
+            /** @description Plain average of the stars (1–5); absent without reviews */
+            rating?: number;
+            reviewCount: number;
+            /** @description Share of requests answered before they expired, 0–1 */
+            responseRate: number;
+            city: string;
+            country: string;
+            latitude?: number;
+            longitude?: number;
+            travelRadiusKm: number;
+            offersVirtual: boolean;
+            timeZone: string;
+            portraitUrl?: string;
+            cancellationPolicy: components["schemas"]["CancellationPolicyInput"];
+            status: components["schemas"]["StylistStatusInput"];
+            /** @description Only for the stylist and admins */
+            vettingNotes?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        CreateStylistInputInput: {
+            /** Format: uuid */
+            userId: string;
+            headline?: string;
+            bio: string;
+            specialties: components["schemas"]["SpecialtyInput"][];
+            styleTags?: components["schemas"]["StyleTagInput"][];
+            languages?: string[];
+            portfolio?: components["schemas"]["NewPortfolioItemInput"][];
+            experienceYears?: number;
+            rate?: {
+                amount: number;
+                /** @enum {string} */
+                currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
+            };
+            city?: string;
+            country?: string;
+            latitude?: number;
+            longitude?: number;
+            travelRadiusKm?: number;
+            offersVirtual?: boolean;
+            timeZone?: string;
+        };
+        CreateStylistOutputInput: {
+            stylistId: string;
+            stylist: components["schemas"]["StylistInput"];
+        };
+        UpdateStylistInputInput: {
+            headline?: string;
+            bio?: string;
+            specialties?: components["schemas"]["SpecialtyInput"][];
+            styleTags?: components["schemas"]["StyleTagInput"][];
+            languages?: string[];
+            portfolio?: components["schemas"]["NewPortfolioItemInput"][];
+            experienceYears?: number;
+            rate?: {
+                amount: number;
+                /** @enum {string} */
+                currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
+            };
+            city?: string;
+            country?: string;
+            latitude?: number;
+            longitude?: number;
+            travelRadiusKm?: number;
+            offersVirtual?: boolean;
+            timeZone?: string;
+        };
+        GetStylistOutputInput: {
+            stylist: components["schemas"]["StylistInput"];
+        };
+        UpdateStylistOutputInput: {
+            stylist: components["schemas"]["StylistInput"];
+        };
+        DeleteStylistOutputInput: {
+            success: boolean;
+        };
+        ListStylistsOutputInput: {
+            stylists: components["schemas"]["StylistInput"][];
+            nextToken?: string;
+        };
+        ReviewStylistInputInput: {
+            /** @enum {string} */
+            decision: "APPROVE" | "REJECT" | "SUSPEND";
+            notes?: string;
+        };
+        WeeklyRangeInput: {
+            day: components["schemas"]["WeekDayInput"];
+            start: string;
+            end: string;
+        };
+        ScheduleInput: {
+            timeZone: string;
+            weekly: {
+                day: components["schemas"]["WeekDayInput"];
+                start: string;
+                end: string;
+            }[];
+            bufferMinutes: number;
+            minNoticeHours: number;
+            horizonDays: number;
+        };
+        UpdateScheduleInputInput: {
+            timeZone: string;
+            weekly: components["schemas"]["WeeklyRangeInput"][];
+            /** @default 30 */
+            bufferMinutes: number;
+            /** @default 24 */
+            minNoticeHours: number;
+            /** @default 90 */
+            horizonDays: number;
+        };
+        AvailabilitySlotInput: {
+            slotId: string;
+            /** Format: date-time */
+            startTime: string;
+            /** Format: date-time */
+            endTime: string;
+            status: components["schemas"]["SlotStatusInput"];
+        };
+        /** @description Replaces the upcoming date-specific windows (past ones stay). */
+        UpdateStylistAvailabilityInputInput: {
+            availability: {
+                slotId?: string;
+                /** Format: date-time */
+                startTime: string;
+                /** Format: date-time */
+                endTime: string;
+                /** @enum {string} */
+                status: "AVAILABLE" | "BLOCKED";
+            }[];
+        };
+        UpdateStylistAvailabilityOutputInput: {
+            availability: components["schemas"]["AvailabilitySlotInput"][];
+        };
+        ScheduleOutputInput: {
+            schedule: components["schemas"]["ScheduleInput"];
+            windows: components["schemas"]["AvailabilitySlotInput"][];
+            cancellationPolicy: components["schemas"]["CancellationPolicyInput"];
+        };
+        GetStylistAvailabilityOutputInput: {
+            availability: components["schemas"]["AvailabilitySlotInput"][];
+            /** @description The stylist's zone (slots are UTC instants) */
+            timeZone: string;
+        };
+        StylistMatchInput: {
+            stylist: components["schemas"]["StylistInput"];
+            matchScore: number;
+            /** @description The next available slots in the requested window */
+            availability: components["schemas"]["AvailabilitySlotInput"][];
+            reasons: string[];
+        };
+        MatchClientWithStylistsOutputInput: {
+            matches: components["schemas"]["StylistMatchInput"][];
+        };
+        BookingDetailsInput: {
+            bookingId: string;
+            clientId: string;
+            stylistId: string;
+            /** Format: date-time */
+            startTime: string;
+            /** Format: date-time */
+            endTime: string;
+            status: components["schemas"]["BookingStatusInput"];
+            location?: string;
+            notes?: string;
+        };
+        RequestStylistInputInput: {
+            /** Format: uuid */
+            clientId: string;
+            /** Format: uuid */
+            stylistId: string;
+            /** Format: date-time */
+            requestedDate: string;
+            /** @description Minutes; default the service duration, else 60 */
+            requestedDuration?: number;
+            /** Format: uuid */
+            serviceId?: string;
+            message?: string;
+        };
+        RequestStylistOutputInput: {
+            requestId: string;
+            status: components["schemas"]["RequestStatusInput"];
+        };
+        AcceptClientRequestInputInput: {
+            /** Format: uuid */
+            requestId: string;
+            /** Format: uuid */
+            stylistId: string;
+            message?: string;
+            location?: string;
+        };
+        AcceptClientRequestOutputInput: {
+            requestId: string;
+            status: components["schemas"]["RequestStatusInput"];
+            bookingDetails: components["schemas"]["BookingDetailsInput"];
+        };
+        DeclineClientRequestInputInput: {
+            /** Format: uuid */
+            requestId: string;
+            /** Format: uuid */
+            stylistId: string;
+            reason?: string;
+            alternativeDates?: string[];
+        };
+        DeclineClientRequestOutputInput: {
+            requestId: string;
+            status: components["schemas"]["RequestStatusInput"];
+        };
+        BookingEventInput: {
+            type: string;
+            /** Format: date-time */
+            at: string;
+            actorId?: string;
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        BookingRequestInput: {
+            requestId: string;
+            status: components["schemas"]["RequestStatusInput"];
+            clientId: string;
+            /** @description As the viewer may see the client (alias while a VIP hides) */
+            client: {
+                displayName: string;
+                firstName?: string;
+                lastName?: string;
+                email?: string;
+                phoneNumber?: string;
+                isAlias: boolean;
+            };
+            stylistId: string;
+            stylist: {
+                stylistId: string;
+                firstName: string;
+                lastName: string;
+                timeZone: string;
+                portraitUrl?: string;
+            };
+            serviceId?: string;
+            serviceName?: string;
+            /** Format: date-time */
+            requestedDate: string;
+            requestedDuration: number;
+            message?: string;
+            /** Format: date-time */
+            expiresAt: string;
+            declineReason?: string;
+            alternativeDates: string[];
+            booking?: components["schemas"]["BookingDetailsInput"];
+            cancellation?: {
+                /** Format: date-time */
+                cancelledAt: string;
+                cancelledBy?: string;
+                reason?: string;
+                late: boolean;
+            };
+            /**
+             * Format: date-time
+             * @description Until then cancelling or rescheduling is free
+             */
+            freeCancellationUntil: string;
+            reviewed: boolean;
+            history?: components["schemas"]["BookingEventInput"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        GetBookingRequestOutputInput: {
+            request: components["schemas"]["BookingRequestInput"];
+        };
+        ListBookingsOutputInput: {
+            requests: components["schemas"]["BookingRequestInput"][];
+            nextToken?: string;
+        };
+        CancelBookingInputInput: {
+            reason?: string;
+        };
+        RescheduleBookingInputInput: {
+            /** Format: date-time */
+            requestedDate: string;
+            requestedDuration?: number;
+        };
+        CompleteBookingInputInput: {
+            /** @enum {string} */
+            outcome: "COMPLETED" | "NO_SHOW";
+        };
+        StylistReviewInput: {
+            reviewId: string;
+            stylistId: string;
+            bookingId: string;
+            rating: number;
+            text: string;
+            /** @description First name and initial, or an alias */
+            author: string;
+            reply?: string;
+            /** Format: date-time */
+            repliedAt?: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateReviewInputInput: {
+            rating: number;
+            text: string;
+        };
+        ReplyReviewInputInput: {
+            reply: string;
+        };
+        ReviewOutputInput: {
+            review: components["schemas"]["StylistReviewInput"];
+        };
+        ListReviewsOutputInput: {
+            reviews: components["schemas"]["StylistReviewInput"][];
+            nextToken?: string;
+        };
+        StylistServiceOutputInput: {
+            service: components["schemas"]["StylistServiceInput"];
+        };
+        PortfolioItemOutputInput: {
+            item: components["schemas"]["PortfolioItemInput"];
+        };
+        CalendarFeedOutputInput: {
+            /** @description Secret .ics URL; anyone with it can read your bookings */
+            url: string;
+            /** Format: date-time */
+            createdAt: string;
         };
         ListPasskeysOutputInput: {
             passkeys: components["schemas"]["PasskeyInput"][];
@@ -3693,6 +6857,423 @@ export interface components {
         NewsletterSubscribeInput: {
             /** Format: email */
             email: string;
+        };
+        /** @enum {string} */
+        Specialty: "red-carpet" | "bridal" | "menswear" | "capsule-wardrobe" | "personal-shopping" | "event-styling" | "wardrobe-edit" | "image-consulting" | "sustainable-fashion" | "haute-couture" | "jewellery" | "travel-wardrobe";
+        /** @enum {string} */
+        StyleTag: "classic" | "minimalist" | "avant-garde" | "bohemian" | "romantic" | "streetwear" | "glamour" | "tailored" | "eclectic" | "sporty-chic" | "vintage" | "monochrome";
+        /** @enum {string} */
+        StylistServiceKind: "VIRTUAL_CONSULTATION" | "IN_PERSON_SESSION" | "WARDROBE_EDIT" | "PERSONAL_SHOPPING_TRIP" | "RED_CARPET_PREPARATION" | "BRIDAL" | "EVENT_STYLING";
+        /** @enum {string} */
+        StylistStatus: "PENDING_REVIEW" | "APPROVED" | "REJECTED" | "SUSPENDED";
+        /** @enum {string} */
+        SlotStatus: "AVAILABLE" | "BOOKED" | "BLOCKED";
+        /** @enum {string} */
+        RequestStatus: "PENDING" | "ACCEPTED" | "DECLINED" | "CANCELLED" | "EXPIRED";
+        /** @enum {string} */
+        BookingStatus: "CONFIRMED" | "CANCELLED" | "COMPLETED" | "NO_SHOW";
+        /** @enum {string} */
+        WeekDay: "MON" | "TUE" | "WED" | "THU" | "FRI" | "SAT" | "SUN";
+        PortfolioItem: {
+            itemId: string;
+            title: string;
+            imageUrl: string;
+            mediaId?: string;
+            description?: string;
+            clientName?: string;
+            /** Format: date-time */
+            date?: string;
+            tags?: string[];
+        };
+        NewPortfolioItem: {
+            title: string;
+            /**
+             * Format: uuid
+             * @description An image uploaded through POST /api/v1/media
+             */
+            mediaId?: string;
+            imageUrl?: string;
+            description?: string;
+            clientName?: string;
+            /** Format: date-time */
+            date?: string;
+            tags?: string[];
+        };
+        StylistService: {
+            serviceId: string;
+            kind: components["schemas"]["StylistServiceKind"];
+            name: string;
+            description: string;
+            durationMinutes: number;
+            price: {
+                amount: number;
+                /** @enum {string} */
+                currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
+            };
+            active: boolean;
+        };
+        StylistServiceFields: {
+            kind: components["schemas"]["StylistServiceKind"];
+            name: string;
+            description?: string;
+            durationMinutes: number;
+            price: {
+                amount: number;
+                /** @enum {string} */
+                currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
+            };
+            active?: boolean;
+        };
+        CancellationPolicy: {
+            /** @description Free cancellation or rescheduling until this many hours before the start */
+            freeCancellationHours: number;
+        };
+        Stylist: {
+            stylistId: string;
+            userId: string;
+            firstName: string;
+            lastName: string;
+            headline: string;
+            bio: string;
+            specialties: string[];
+            styleTags: string[];
+            languages: string[];
+            experienceYears: number;
+            /** @description Hourly rate */
+            rate: {
+                amount: number;
+                /** @enum {string} */
+                currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
+            };
+            portfolio?: components["schemas"]["PortfolioItem"][];
+            services: components["schemas"]["StylistService"][];
+            /** @description Plain average of the stars (1–5); absent without reviews */
+            rating?: number;
+            reviewCount: number;
+            /** @description Share of requests answered before they expired, 0–1 */
+            responseRate: number;
+            city: string;
+            country: string;
+            latitude?: number;
+            longitude?: number;
+            travelRadiusKm: number;
+            offersVirtual: boolean;
+            timeZone: string;
+            portraitUrl?: string;
+            cancellationPolicy: components["schemas"]["CancellationPolicy"];
+            status: components["schemas"]["StylistStatus"];
+            /** @description Only for the stylist and admins */
+            vettingNotes?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        CreateStylistInput: {
+            /** Format: uuid */
+            userId: string;
+            headline?: string;
+            bio: string;
+            specialties: components["schemas"]["Specialty"][];
+            styleTags?: components["schemas"]["StyleTag"][];
+            languages?: string[];
+            portfolio?: components["schemas"]["NewPortfolioItem"][];
+            experienceYears?: number;
+            rate?: {
+                amount: number;
+                /** @enum {string} */
+                currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
+            };
+            city?: string;
+            country?: string;
+            latitude?: number;
+            longitude?: number;
+            travelRadiusKm?: number;
+            offersVirtual?: boolean;
+            timeZone?: string;
+        };
+        CreateStylistOutput: {
+            stylistId: string;
+            stylist: components["schemas"]["Stylist"];
+        };
+        UpdateStylistInput: {
+            headline?: string;
+            bio?: string;
+            specialties?: components["schemas"]["Specialty"][];
+            styleTags?: components["schemas"]["StyleTag"][];
+            languages?: string[];
+            portfolio?: components["schemas"]["NewPortfolioItem"][];
+            experienceYears?: number;
+            rate?: {
+                amount: number;
+                /** @enum {string} */
+                currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
+            };
+            city?: string;
+            country?: string;
+            latitude?: number;
+            longitude?: number;
+            travelRadiusKm?: number;
+            offersVirtual?: boolean;
+            timeZone?: string;
+        };
+        GetStylistOutput: {
+            stylist: components["schemas"]["Stylist"];
+        };
+        UpdateStylistOutput: {
+            stylist: components["schemas"]["Stylist"];
+        };
+        DeleteStylistOutput: {
+            success: boolean;
+        };
+        ListStylistsOutput: {
+            stylists: components["schemas"]["Stylist"][];
+            nextToken?: string;
+        };
+        ReviewStylistInput: {
+            /** @enum {string} */
+            decision: "APPROVE" | "REJECT" | "SUSPEND";
+            notes?: string;
+        };
+        WeeklyRange: {
+            day: components["schemas"]["WeekDay"];
+            start: string;
+            end: string;
+        };
+        Schedule: {
+            timeZone: string;
+            weekly: {
+                day: components["schemas"]["WeekDay"];
+                start: string;
+                end: string;
+            }[];
+            bufferMinutes: number;
+            minNoticeHours: number;
+            horizonDays: number;
+        };
+        UpdateScheduleInput: {
+            timeZone: string;
+            weekly: components["schemas"]["WeeklyRange"][];
+            /** @default 30 */
+            bufferMinutes: number;
+            /** @default 24 */
+            minNoticeHours: number;
+            /** @default 90 */
+            horizonDays: number;
+        };
+        AvailabilitySlot: {
+            slotId: string;
+            /** Format: date-time */
+            startTime: string;
+            /** Format: date-time */
+            endTime: string;
+            status: components["schemas"]["SlotStatus"];
+        };
+        /** @description Replaces the upcoming date-specific windows (past ones stay). */
+        UpdateStylistAvailabilityInput: {
+            availability: {
+                slotId?: string;
+                /** Format: date-time */
+                startTime: string;
+                /** Format: date-time */
+                endTime: string;
+                /** @enum {string} */
+                status: "AVAILABLE" | "BLOCKED";
+            }[];
+        };
+        UpdateStylistAvailabilityOutput: {
+            availability: components["schemas"]["AvailabilitySlot"][];
+        };
+        ScheduleOutput: {
+            schedule: components["schemas"]["Schedule"];
+            windows: components["schemas"]["AvailabilitySlot"][];
+            cancellationPolicy: components["schemas"]["CancellationPolicy"];
+        };
+        GetStylistAvailabilityOutput: {
+            availability: components["schemas"]["AvailabilitySlot"][];
+            /** @description The stylist's zone (slots are UTC instants) */
+            timeZone: string;
+        };
+        StylistMatch: {
+            stylist: components["schemas"]["Stylist"];
+            matchScore: number;
+            /** @description The next available slots in the requested window */
+            availability: components["schemas"]["AvailabilitySlot"][];
+            reasons: string[];
+        };
+        MatchClientWithStylistsOutput: {
+            matches: components["schemas"]["StylistMatch"][];
+        };
+        BookingDetails: {
+            bookingId: string;
+            clientId: string;
+            stylistId: string;
+            /** Format: date-time */
+            startTime: string;
+            /** Format: date-time */
+            endTime: string;
+            status: components["schemas"]["BookingStatus"];
+            location?: string;
+            notes?: string;
+        };
+        RequestStylistInput: {
+            /** Format: uuid */
+            clientId: string;
+            /** Format: uuid */
+            stylistId: string;
+            /** Format: date-time */
+            requestedDate: string;
+            /** @description Minutes; default the service duration, else 60 */
+            requestedDuration?: number;
+            /** Format: uuid */
+            serviceId?: string;
+            message?: string;
+        };
+        RequestStylistOutput: {
+            requestId: string;
+            status: components["schemas"]["RequestStatus"];
+        };
+        AcceptClientRequestInput: {
+            /** Format: uuid */
+            requestId: string;
+            /** Format: uuid */
+            stylistId: string;
+            message?: string;
+            location?: string;
+        };
+        AcceptClientRequestOutput: {
+            requestId: string;
+            status: components["schemas"]["RequestStatus"];
+            bookingDetails: components["schemas"]["BookingDetails"];
+        };
+        DeclineClientRequestInput: {
+            /** Format: uuid */
+            requestId: string;
+            /** Format: uuid */
+            stylistId: string;
+            reason?: string;
+            alternativeDates?: string[];
+        };
+        DeclineClientRequestOutput: {
+            requestId: string;
+            status: components["schemas"]["RequestStatus"];
+        };
+        BookingEvent: {
+            type: string;
+            /** Format: date-time */
+            at: string;
+            actorId?: string;
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        BookingRequest: {
+            requestId: string;
+            status: components["schemas"]["RequestStatus"];
+            clientId: string;
+            /** @description As the viewer may see the client (alias while a VIP hides) */
+            client: {
+                displayName: string;
+                firstName?: string;
+                lastName?: string;
+                email?: string;
+                phoneNumber?: string;
+                isAlias: boolean;
+            };
+            stylistId: string;
+            stylist: {
+                stylistId: string;
+                firstName: string;
+                lastName: string;
+                timeZone: string;
+                portraitUrl?: string;
+            };
+            serviceId?: string;
+            serviceName?: string;
+            /** Format: date-time */
+            requestedDate: string;
+            requestedDuration: number;
+            message?: string;
+            /** Format: date-time */
+            expiresAt: string;
+            declineReason?: string;
+            alternativeDates: string[];
+            booking?: components["schemas"]["BookingDetails"];
+            cancellation?: {
+                /** Format: date-time */
+                cancelledAt: string;
+                cancelledBy?: string;
+                reason?: string;
+                late: boolean;
+            };
+            /**
+             * Format: date-time
+             * @description Until then cancelling or rescheduling is free
+             */
+            freeCancellationUntil: string;
+            reviewed: boolean;
+            history?: components["schemas"]["BookingEvent"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        GetBookingRequestOutput: {
+            request: components["schemas"]["BookingRequest"];
+        };
+        ListBookingsOutput: {
+            requests: components["schemas"]["BookingRequest"][];
+            nextToken?: string;
+        };
+        CancelBookingInput: {
+            reason?: string;
+        };
+        RescheduleBookingInput: {
+            /** Format: date-time */
+            requestedDate: string;
+            requestedDuration?: number;
+        };
+        CompleteBookingInput: {
+            /** @enum {string} */
+            outcome: "COMPLETED" | "NO_SHOW";
+        };
+        StylistReview: {
+            reviewId: string;
+            stylistId: string;
+            bookingId: string;
+            rating: number;
+            text: string;
+            /** @description First name and initial, or an alias */
+            author: string;
+            reply?: string;
+            /** Format: date-time */
+            repliedAt?: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateReviewInput: {
+            rating: number;
+            text: string;
+        };
+        ReplyReviewInput: {
+            reply: string;
+        };
+        ReviewOutput: {
+            review: components["schemas"]["StylistReview"];
+        };
+        ListReviewsOutput: {
+            reviews: components["schemas"]["StylistReview"][];
+            nextToken?: string;
+        };
+        StylistServiceOutput: {
+            service: components["schemas"]["StylistService"];
+        };
+        PortfolioItemOutput: {
+            item: components["schemas"]["PortfolioItem"];
+        };
+        CalendarFeedOutput: {
+            /** @description Secret .ics URL; anyone with it can read your bookings */
+            url: string;
+            /** Format: date-time */
+            createdAt: string;
         };
         ListPasskeysOutput: {
             passkeys: components["schemas"]["Passkey"][];
