@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -16,11 +15,11 @@ import type { Database, Db } from './db/client.ts';
 import { ApiError, registerErrorHandling } from './http/errors.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { lazyChildLogger } from './http/logger.ts';
-import { registerSecurityHeaders } from './http/security-headers.ts';
+import { apiSecurityHeaders } from './http/security-headers.ts';
 import { responseSerializerCompiler } from './http/serializer.ts';
 import { createRedis, type Redis } from './http/redis.ts';
 import { platformRoutes } from './modules/platform/routes.ts';
-import { registerAuthGuard } from './modules/identity/guard.ts';
+import { authGuard } from './modules/identity/guard.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { passkeyRoutes } from './modules/identity/passkeys-routes.ts';
 import { vipRoutes } from './modules/identity/vip-routes.ts';
@@ -101,9 +100,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setSerializerCompiler(responseSerializerCompiler(config.NODE_ENV !== 'production'));
   registerErrorHandling(app);
 
-  registerSecurityHeaders(app, { production: config.NODE_ENV === 'production' });
-  // Cookies are parsed on demand by the auth routes that read them, not on every request.
-  await app.register(cookie, { hook: false });
   if (config.CORS_ORIGINS.length > 0) {
     const { default: cors } = await import('@fastify/cors');
     await app.register(cors, { origin: config.CORS_ORIGINS, credentials: true });
@@ -124,7 +120,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   registerMetrics(app, { token: config.METRICS_TOKEN });
-  registerAuthGuard(app, ctx);
+  // One onRequest hook for what every request needs: security headers and request id, then authentication
+  // and the route's policy (each extra hook costs on every request; bench/RESULTS.md).
+  const stampHeaders = apiSecurityHeaders({ production: config.NODE_ENV === 'production' });
+  const guard = authGuard(app, ctx);
+  app.addHook('onRequest', (request, reply, done) => {
+    stampHeaders(request, reply);
+    guard(request, done);
+  });
 
   await app.register(swagger, {
     openapi: {

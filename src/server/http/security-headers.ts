@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * Security headers, computed once at start instead of per request (helmet rebuilt them on every request and
- * cost more than the rest of the stack together; see bench/RESULTS.md). JSON answers get a CSP that allows
- * nothing; HTML pages get the page policy with a fresh script nonce (`pageSecurityHeaders`).
+ * cost more than the rest of the stack together; see bench/RESULTS.md). app.ts stamps them in the one onRequest
+ * hook every request passes. JSON answers get a CSP that allows nothing; HTML pages get the page policy with a fresh script nonce (`pageSecurityHeaders`).
  */
-export function registerSecurityHeaders(app: FastifyInstance, opts: { production: boolean }): void {
+export function apiSecurityHeaders(opts: { production: boolean }): (request: FastifyRequest, reply: FastifyReply) => void {
   // What a JSON API needs (OWASP REST Security): no sniffing, nothing may load or frame it, HSTS. The
   // document-only headers (referrer, opener, XSS auditor…) go on pages only: each header costs on every answer.
   const api: Record<string, string> = {
@@ -15,11 +15,10 @@ export function registerSecurityHeaders(app: FastifyInstance, opts: { production
     'cross-origin-resource-policy': 'same-origin',
     ...(opts.production ? { 'strict-transport-security': HSTS } : {}),
   };
-  app.addHook('onRequest', (request, reply, done) => {
+  return (request, reply) => {
     reply.headers(api);
     reply.header('x-request-id', request.id);
-    done();
-  });
+  };
 }
 
 const PAGE_POLICY = (nonce: string, production: boolean) =>

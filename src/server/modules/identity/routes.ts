@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { parseCookie, stringifySetCookie } from 'cookie';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { ApiError, errorResponses } from '../../http/errors.ts';
@@ -69,20 +70,31 @@ export function deliver(ctx: AppContext, reply: FastifyReply, request: FastifyRe
   if (!wantsCookie(request)) return result;
   const maxAge = ctx.config.REFRESH_TOKEN_TTL_DAYS * 86_400;
   const secure = true; // browsers treat http://localhost as secure, so this holds in the demo too
-  reply.setCookie(REFRESH_COOKIE, result.refreshToken, { httpOnly: true, secure, sameSite: 'strict', path: AUTH_COOKIE_PATH, maxAge });
-  reply.setCookie(CSRF_COOKIE, randomToken(16), { httpOnly: false, secure, sameSite: 'strict', path: '/', maxAge });
+  setCookies(reply, [
+    stringifySetCookie({ name: REFRESH_COOKIE, value: result.refreshToken, httpOnly: true, secure, sameSite: 'strict', path: AUTH_COOKIE_PATH, maxAge }),
+    stringifySetCookie({ name: CSRF_COOKIE, value: randomToken(16), httpOnly: false, secure, sameSite: 'strict', path: '/', maxAge }),
+  ]);
   return { ...result, refreshToken: '' };
 }
 
 function clearCookies(reply: FastifyReply) {
-  reply.clearCookie(REFRESH_COOKIE, { path: AUTH_COOKIE_PATH });
-  reply.clearCookie(CSRF_COOKIE, { path: '/' });
+  const gone = { expires: new Date(0), maxAge: 0 };
+  setCookies(reply, [
+    stringifySetCookie({ name: REFRESH_COOKIE, value: '', ...gone, path: AUTH_COOKIE_PATH }),
+    stringifySetCookie({ name: CSRF_COOKIE, value: '', ...gone, path: '/' }),
+  ]);
+}
+
+// Cookies are written here rather than by @fastify/cookie, whose onSend hook would run on every request of
+// the platform for the three routes that set them (bench/RESULTS.md).
+function setCookies(reply: FastifyReply, cookies: string[]) {
+  for (const cookie of cookies) reply.header('set-cookie', cookie);
 }
 
 /** The refresh token from the body, or from the cookie when the CSRF header matches its cookie. */
 function presentedRefreshToken(request: FastifyRequest, body: { refreshToken?: string }): string {
   if (body.refreshToken) return body.refreshToken;
-  const cookies = request.headers.cookie ? request.server.parseCookie(request.headers.cookie) : {};
+  const cookies = request.headers.cookie ? parseCookie(request.headers.cookie) : {};
   const cookie = cookies[REFRESH_COOKIE];
   if (!cookie) throw new ApiError('UnauthorizedException', 'Your session has ended. Please sign in again.');
   const csrfCookie = cookies[CSRF_COOKIE];
