@@ -15,6 +15,7 @@ const noDatabase: Database = {
   kind: 'pglite',
   ping: () => Promise.reject(new Error('no database while generating OpenAPI')),
   close: () => Promise.resolve(),
+  listen: () => Promise.resolve(() => Promise.resolve()),
 };
 
 const app = await buildApp({

@@ -20,6 +20,7 @@ import { responseSerializerCompiler } from './http/serializer.ts';
 import { createRedis, type Redis } from './http/redis.ts';
 import { platformRoutes } from './modules/platform/routes.ts';
 import { authGuard } from './modules/identity/guard.ts';
+import { startActorCacheInvalidation } from './modules/identity/actor-cache.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { passkeyRoutes } from './modules/identity/passkeys-routes.ts';
 import { vipRoutes } from './modules/identity/vip-routes.ts';
@@ -92,7 +93,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const keys = loadKeys(config);
   const ctx: AppContext = { db: database.db, keys, config, mailer: createMailer(config, keys) };
   app.decorate('ctx', ctx);
+  // Signed-in callers are cached in memory while this instance hears every change to accounts and sessions.
+  const stopActorCacheInvalidation = await startActorCacheInvalidation(database, app.log);
   app.addHook('onClose', async () => {
+    await stopActorCacheInvalidation();
     await app.redis?.quit();
   });
 

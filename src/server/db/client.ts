@@ -20,7 +20,20 @@ export interface Database {
   close(): Promise<void>;
   /** PGlite only: a tarball of the data directory, to start copies quickly (tests). */
   dump?: () => Promise<Blob>;
+  /**
+   * LISTENs on a channel for NOTIFY payloads. `onState(true)` once listening, `onState(false)` whenever
+   * notifications may have been missed (connection lost; it reconnects by itself). Resolves to the unsubscriber.
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
 }
+
+export interface ListenHandlers {
+  onMessage: (payload: string) => void;
+  onState: (listening: boolean) => void;
+}
+
+const CHANNEL = /^[a-z_][a-z0-9_]*$/;
+const RELISTEN_DELAY_MS = 1_000;
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolMax?: number }
@@ -44,13 +57,61 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   });
   const db = drizzle(pool, { schema, casing }) as unknown as Db;
   let closed = false;
+  const listeners = new Set<() => Promise<void>>();
+
+  /** A dedicated connection (a pooled one would be handed to queries) that re-LISTENs after any loss. */
+  const listen = async (channel: string, handlers: ListenHandlers): Promise<() => Promise<void>> => {
+    if (!CHANNEL.test(channel)) throw new Error(`Not a channel name: ${channel}`);
+    let client: InstanceType<typeof pg.Client> | undefined;
+    let stopped = false;
+    let retry: NodeJS.Timeout | undefined;
+    const lost = () => {
+      handlers.onState(false);
+      client?.removeAllListeners();
+      void client?.end().catch(() => undefined);
+      client = undefined;
+      if (!stopped && !closed) retry = setTimeout(() => void connect(), RELISTEN_DELAY_MS).unref();
+    };
+    const connect = async () => {
+      const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+      next.on('notification', (message) => {
+        if (message.channel === channel && message.payload) handlers.onMessage(message.payload);
+      });
+      next.on('error', () => client === next && lost());
+      next.on('end', () => client === next && lost());
+      client = next;
+      try {
+        await next.connect();
+        await next.query(`LISTEN ${channel}`);
+        if (!stopped) handlers.onState(true);
+      } catch {
+        if (client === next) lost();
+      }
+    };
+    await connect();
+    const stop = async () => {
+      stopped = true;
+      clearTimeout(retry);
+      listeners.delete(stop);
+      handlers.onState(false);
+      const last = client;
+      client = undefined;
+      last?.removeAllListeners();
+      await last?.end().catch(() => undefined);
+    };
+    listeners.add(stop);
+    return stop;
+  };
+
   return {
     db,
     kind: 'postgres',
     ping: async () => void (await db.execute(sql`select 1`)),
+    listen,
     close: async () => {
       if (closed) return;
       closed = true;
+      await Promise.all([...listeners].map((stop) => stop()));
       await pool.end();
     },
   };
@@ -83,6 +144,16 @@ async function openPglite(target: { dataDir?: string; loadDataDir?: Blob }): Pro
     db,
     kind: 'pglite',
     ping: async () => void (await client.query('select 1')),
+    // In-process: a notification cannot be lost, so the subscription holds until it is stopped.
+    listen: async (channel, handlers) => {
+      if (!CHANNEL.test(channel)) throw new Error(`Not a channel name: ${channel}`);
+      const unlisten = await client.listen(channel, (payload) => payload && handlers.onMessage(payload));
+      handlers.onState(true);
+      return async () => {
+        handlers.onState(false);
+        if (!closed) await unlisten();
+      };
+    },
     close: async () => {
       if (closed) return;
       closed = true;

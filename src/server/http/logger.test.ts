@@ -1,7 +1,10 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it, vi } from 'vitest';
-import { lazyChildLogger } from './logger.ts';
+import { lazyChildLogger as lazyChild } from './logger.ts';
+
+// The stand-in answers pino's isLevelEnabled too, which Fastify's logger type does not name.
+const lazyChildLogger = (...args: Parameters<typeof lazyChild>) => lazyChild(...args) as unknown as pino.Logger;
 
 function capture(level: string) {
   const lines: Record<string, unknown>[] = [];
@@ -18,7 +21,7 @@ describe('lazyChildLogger', () => {
   it('makes no pino child for a level the parent drops', () => {
     const { parent, lines } = capture('warn');
     const child = vi.spyOn(parent, 'child');
-    const log = lazyChildLogger(parent, { requestId: 'r-1' }, {});
+    const log = lazyChildLogger(parent as never, { requestId: 'r-1' }, {});
     log.info('request completed');
     log.debug({ detail: 1 }, 'noise');
     expect(child).not.toHaveBeenCalled();
@@ -28,7 +31,7 @@ describe('lazyChildLogger', () => {
   it('writes an enabled level through one child carrying the bindings', () => {
     const { parent, lines } = capture('warn');
     const child = vi.spyOn(parent, 'child');
-    const log = lazyChildLogger(parent, { requestId: 'r-2' }, {});
+    const log = lazyChildLogger(parent as never, { requestId: 'r-2' }, {});
     log.warn({ userId: 'u-1' }, 'slow query');
     log.error('failed');
     expect(child).toHaveBeenCalledTimes(1);
@@ -41,7 +44,7 @@ describe('lazyChildLogger', () => {
 
   it('lets a route-level log level decide for itself', () => {
     const { parent, lines } = capture('warn');
-    const log = lazyChildLogger(parent, { requestId: 'r-3' }, { level: 'debug' });
+    const log = lazyChildLogger(parent as never, { requestId: 'r-3' }, { level: 'debug' });
     expect(log.isLevelEnabled('debug')).toBe(true);
     log.debug('visible at the route level');
     expect(lines.map((l) => l.msg)).toEqual(['visible at the route level']);
@@ -50,7 +53,7 @@ describe('lazyChildLogger', () => {
   it('answers isLevelEnabled like the parent without making a child', () => {
     const { parent } = capture('info');
     const child = vi.spyOn(parent, 'child');
-    const log = lazyChildLogger(parent, { requestId: 'r-4' }, {});
+    const log = lazyChildLogger(parent as never, { requestId: 'r-4' }, {});
     expect(log.isLevelEnabled('info')).toBe(true);
     expect(log.isLevelEnabled('debug')).toBe(false);
     expect(child).not.toHaveBeenCalled();

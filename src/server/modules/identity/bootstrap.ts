@@ -10,6 +10,7 @@ import type { User } from './models.ts';
 import { passwordProblem } from './passwords.ts';
 import type { Actor } from './policy.ts';
 import { users } from './schema.ts';
+import { forgetActors } from './actor-cache.ts';
 import { audit, createUser, ensureAdmin } from './service.ts';
 
 export interface NewAdmin {
@@ -65,6 +66,7 @@ export async function createAdmin(ctx: AppContext, input: NewAdmin): Promise<Use
   if (problem) throw new ApiError('ValidationException', problem, { fieldErrors: { password: [problem] } });
   const user = await createUser(ctx, { email: input.email, password: input.password, firstName, lastName, userType: 'ADMIN' }, OPERATOR);
   await ctx.db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, user.userId));
+  forgetActors(ctx.db, user.userId);
   // An admin made outside the app, at any time, is worth its own line in the log.
   await audit(ctx.db, { action: 'user.admin.createdByOperator', targetUserId: user.userId, details: { via: 'npm run create-admin' } });
   return { ...user, emailVerified: true };

@@ -11,6 +11,7 @@ import { ApiError } from '../../http/errors.ts';
 import { decrypt } from '../../security/crypto.ts';
 import type { Actor } from './policy.ts';
 import { contactShares, users } from './schema.ts';
+import { forgetActors } from './actor-cache.ts';
 import { audit } from './service.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -48,7 +49,7 @@ function requireVipClient(actor: Actor): void {
 /** Turns privacy mode on or off for the signed-in VIP client. */
 export async function setPrivacyMode(ctx: AppContext, actor: Actor, privacyMode: boolean, meta: RequestMeta = {}): Promise<PrivacySettings> {
   requireVipClient(actor);
-  return ctx.db.transaction(async (tx) => {
+  const settings = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(users)
       .set({ privacyMode, updatedAt: new Date() })
@@ -58,6 +59,8 @@ export async function setPrivacyMode(ctx: AppContext, actor: Actor, privacyMode:
     await audit(tx as unknown as Db, { action: 'privacy.mode.changed', actorId: actor.userId, targetUserId: actor.userId, meta, details: { privacyMode } });
     return row;
   });
+  forgetActors(ctx.db, actor.userId);
+  return settings;
 }
 
 /** The stylists and partners the signed-in VIP has shared their name and contact details with. */

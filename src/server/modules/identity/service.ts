@@ -17,6 +17,7 @@ import type {
   UserPreferences,
 } from './models.ts';
 import { burnPasswordCheck, hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { actorCacheFor, forgetActors } from './actor-cache.ts';
 import { mustEnrolMfa, type Actor, type Tier, type UserType } from './policy.ts';
 import { auditLog, contactShares, emailTokens, passkeys, recoveryCodes, refreshTokens, users, webauthnChallenges } from './schema.ts';
 import { assertNotThrottled, clearFailures, recordFailure } from './throttle.ts';
@@ -195,6 +196,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, userId: string, 
       if (isUniqueViolation(err)) throw new ApiError('ConflictException', 'An account with this email already exists', { fieldErrors: { 'body.email': ['Already registered'] } });
       throw err;
     });
+  forgetActors(ctx.db, userId);
   await audit(ctx.db, { action: 'user.updated', actorId: actor.userId, targetUserId: userId, details: { fields: Object.keys(input) }, meta });
   if (emailChanged) await sendEmailVerification(ctx, row!);
   return presentUser(ctx, row!, true);
@@ -236,6 +238,7 @@ export async function deleteUser(ctx: AppContext, actor: Actor, userId: string, 
     await tx.delete(contactShares).where(or(eq(contactShares.userId, userId), eq(contactShares.sharedWithId, userId)));
     await audit(tx as unknown as Db, { action: 'user.deleted', actorId: actor.userId, targetUserId: userId, meta });
   });
+  forgetActors(ctx.db, userId);
 }
 
 /** Admin list with search by name (trigram) or exact email, and filters; cursor on (createdAt, id). */
@@ -280,12 +283,14 @@ export async function changeRole(ctx: AppContext, actor: Actor, userId: string, 
     await audit(tx as unknown as Db, { action: 'user.role.changed', actorId: actor.userId, targetUserId: userId, details: { from: current.userType, to: userType }, meta });
     return updated;
   });
+  forgetActors(ctx.db, userId);
   return presentUser(ctx, row!, true);
 }
 
-/** Sets or lifts VIP tier (VIP decisions call this inside their transaction). */
+/** Sets or lifts VIP tier (VIP decisions call this inside their transaction, and forget the actor after commit). */
 export async function setTier(db: Db, userId: string, tier: Tier): Promise<void> {
   await db.update(users).set({ tier, updatedAt: new Date() }).where(eq(users.id, userId));
+  forgetActors(db, userId); // a no-op inside a transaction (another handle): its caller forgets after commit
 }
 
 /** Creates the first admin from BOOTSTRAP_ADMIN_* or the create-admin script; does nothing if an admin exists. */
@@ -295,6 +300,7 @@ export async function ensureAdmin(ctx: AppContext, input: { email: string; passw
   const bootstrap: Actor = { userId: 'bootstrap', userType: 'ADMIN', tier: 'STANDARD', sessionId: 'bootstrap', mfaEnabled: true, mfaVerifiedAt: null };
   const user = await createUser(ctx, { email: input.email, password: input.password, firstName: input.firstName ?? 'Platform', lastName: input.lastName ?? 'Administrator', userType: 'ADMIN' }, bootstrap);
   await ctx.db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, user.userId));
+  forgetActors(ctx.db, user.userId);
   return 'created';
 }
 
@@ -333,6 +339,7 @@ export async function login(ctx: AppContext, input: AuthenticateUserInput, meta:
 export async function startSession(ctx: AppContext, row: UserRow, meta: RequestMeta, mfaVerified: boolean): Promise<AuthenticateUserOutput> {
   if (mfaVerified) {
     await ctx.db.update(users).set({ mfaVerifiedAt: new Date() }).where(eq(users.id, row.id));
+    forgetActors(ctx.db, row.id);
   }
   const familyId = uuidv7();
   const refreshToken = await insertRefreshToken(ctx, row.id, familyId, meta);
@@ -368,7 +375,7 @@ export async function refreshSession(ctx: AppContext, presented: string, meta: R
     if (token.rotatedAt) {
       await tx.update(refreshTokens).set({ revokedAt: new Date() }).where(and(eq(refreshTokens.familyId, token.familyId), isNull(refreshTokens.revokedAt)));
       await audit(tx as unknown as Db, { action: 'auth.refresh.reused', targetUserId: token.userId, meta, details: { sessionId: token.familyId } });
-      return { kind: 'reused' as const };
+      return { kind: 'reused' as const, userId: token.userId };
     }
     const [row] = await tx.select().from(users).where(and(eq(users.id, token.userId), isNull(users.deletedAt), eq(users.status, 'ACTIVE')));
     if (!row) return { kind: 'invalid' as const };
@@ -376,6 +383,7 @@ export async function refreshSession(ctx: AppContext, presented: string, meta: R
     const next = await insertRefreshToken({ db: tx as unknown as Db, config: ctx.config }, row.id, token.familyId, meta);
     return { kind: 'ok' as const, row, next, familyId: token.familyId };
   });
+  if (outcome.kind === 'reused') forgetActors(ctx.db, outcome.userId);
   if (outcome.kind !== 'ok') throw invalid();
   const accessToken = await signAccessToken(ctx.keys, { sub: outcome.row.id, sid: outcome.familyId }, ctx.config.ACCESS_TOKEN_TTL_SECONDS);
   const user = presentUser(ctx, outcome.row, true);
@@ -390,6 +398,7 @@ export async function revokeSession(ctx: AppContext, actor: Actor, sessionId: st
     .where(and(eq(refreshTokens.userId, actor.userId), eq(refreshTokens.familyId, sessionId), isNull(refreshTokens.revokedAt)))
     .returning({ id: refreshTokens.id });
   if (!revoked.length) throw new ApiError('ResourceNotFoundException', 'No such session');
+  forgetActors(ctx.db, actor.userId);
   await audit(ctx.db, { action: 'auth.session.revoked', actorId: actor.userId, targetUserId: actor.userId, meta, details: { sessionId } });
 }
 
@@ -401,6 +410,7 @@ export async function revokeOtherSessions(ctx: AppContext, actor: Actor, meta: R
     .where(and(eq(refreshTokens.userId, actor.userId), sql`${refreshTokens.familyId} <> ${actor.sessionId}`, isNull(refreshTokens.revokedAt)))
     .returning({ familyId: refreshTokens.familyId });
   const sessions = new Set(revoked.map((r) => r.familyId)).size;
+  forgetActors(ctx.db, actor.userId);
   await audit(ctx.db, { action: 'auth.sessions.revokedOthers', actorId: actor.userId, targetUserId: actor.userId, meta, details: { sessions } });
   return sessions;
 }
@@ -431,14 +441,22 @@ export async function listSessions(ctx: AppContext, actor: Actor) {
 }
 
 /**
- * The caller behind an access token, read fresh from the database on every request: a revoked session, a
- * deleted account or a changed role takes effect immediately, not when the token expires.
+ * The caller behind an access token. The account and session row comes from the actor cache while it is live
+ * (actor-cache.ts: every change to an account or its sessions drops it on every instance), else from the
+ * database: a revoked session, a deleted account or a changed role takes effect immediately, not when the
+ * token expires.
  */
 export async function actorFromAccessToken(ctx: AppContext, token: string): Promise<Actor | undefined> {
   const claims = await verifyAccessToken(ctx.keys, token);
   if (!claims) return undefined;
-  const [row] = await actorQuery(ctx.db).execute({ userId: claims.sub, sessionId: claims.sid });
-  if (!row) return undefined;
+  const cache = actorCacheFor<UserRow>(ctx.db);
+  let row = cache.get(claims.sub, claims.sid);
+  if (!row) {
+    const epoch = cache.epoch;
+    [row] = await actorQuery(ctx.db).execute({ userId: claims.sub, sessionId: claims.sid });
+    if (!row) return undefined;
+    cache.store(claims.sub, claims.sid, row, epoch);
+  }
   const actor: Actor = {
     userId: claims.sub,
     sessionId: claims.sid,
@@ -478,6 +496,7 @@ function actorQuery(db: Db) {
 /** Signs out: the current session ends. */
 export async function logout(ctx: AppContext, actor: Actor, meta: RequestMeta = {}): Promise<void> {
   await ctx.db.update(refreshTokens).set({ revokedAt: new Date() }).where(and(eq(refreshTokens.familyId, actor.sessionId), isNull(refreshTokens.revokedAt)));
+  forgetActors(ctx.db, actor.userId);
   await audit(ctx.db, { action: 'auth.logout', actorId: actor.userId, targetUserId: actor.userId, meta });
 }
 
@@ -493,6 +512,7 @@ export async function mfaSetup(ctx: AppContext, actor: Actor) {
   if (row.mfaEnabledAt) throw new ApiError('ConflictException', 'Two-factor authentication is already on; turn it off first to enrol a new device');
   const secret = newTotpSecret();
   await ctx.db.update(users).set({ mfaSecretEnc: encrypt(ctx.keys, secret), mfaLastStep: null }).where(eq(users.id, actor.userId));
+  forgetActors(ctx.db, actor.userId);
   const otpauthUrl = totpUri(secret, decrypt(ctx.keys, row.emailEnc));
   const qrCodeDataUrl = await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 240, color: { dark: '#111111', light: '#FBF8F1' } });
   return { secret, otpauthUrl, qrCodeDataUrl };
@@ -517,6 +537,7 @@ export async function mfaVerify(ctx: AppContext, actor: Actor, code: string, met
     await audit(tx as unknown as Db, { action: 'auth.mfa.enabled', actorId: actor.userId, targetUserId: actor.userId, meta });
     return u!;
   });
+  forgetActors(ctx.db, actor.userId);
   return { recoveryCodes: codes, user: presentUser(ctx, updated, true) };
 }
 
@@ -538,6 +559,7 @@ export async function mfaDisable(ctx: AppContext, actor: Actor, code: string, me
     await audit(tx as unknown as Db, { action: 'auth.mfa.disabled', actorId: actor.userId, targetUserId: actor.userId, meta });
     return u;
   });
+  forgetActors(ctx.db, actor.userId);
   return presentUser(ctx, updated!, true);
 }
 
@@ -551,6 +573,7 @@ export async function mfaStepUp(ctx: AppContext, actor: Actor, code: string, met
     throw new ApiError('UnauthorizedException', 'That code is not valid or was already used', { reason: 'MFA_INVALID' });
   }
   await ctx.db.update(users).set({ mfaVerifiedAt: new Date() }).where(eq(users.id, actor.userId));
+  forgetActors(ctx.db, actor.userId);
   await audit(ctx.db, { action: 'auth.mfa.stepUp', actorId: actor.userId, targetUserId: actor.userId, meta });
 }
 
@@ -569,6 +592,7 @@ async function consumeSecondFactor(ctx: AppContext, row: UserRow, code: string):
       .set({ mfaLastStep: step })
       .where(and(eq(users.id, row.id), or(isNull(users.mfaLastStep), lt(users.mfaLastStep, step))))
       .returning({ id: users.id });
+    forgetActors(ctx.db, row.id);
     return claimed.length === 1;
   }
   const used = await ctx.db
@@ -633,6 +657,7 @@ export async function resendEmailVerification(ctx: AppContext, actor: Actor): Pr
 export async function verifyEmail(ctx: AppContext, token: string, meta: RequestMeta = {}): Promise<void> {
   const userId = await consumeEmailToken(ctx.db, token, 'VERIFY_EMAIL');
   await ctx.db.update(users).set({ emailVerifiedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, userId));
+  forgetActors(ctx.db, userId);
   await audit(ctx.db, { action: 'user.email.verified', actorId: userId, targetUserId: userId, meta });
 }
 
@@ -683,6 +708,7 @@ export async function resetPassword(ctx: AppContext, input: { token: string; pas
     await tx.update(refreshTokens).set({ revokedAt: new Date() }).where(and(eq(refreshTokens.userId, row.id), isNull(refreshTokens.revokedAt)));
     await audit(tx as unknown as Db, { action: 'auth.password.reset', actorId: row.id, targetUserId: row.id, meta });
   });
+  forgetActors(ctx.db, row.id);
 }
 
 // ───────────────────────────── helpers ─────────────────────────────

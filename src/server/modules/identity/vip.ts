@@ -14,6 +14,7 @@ import { decrypt } from '../../security/crypto.ts';
 import { idAfterPageToken, toPage } from './paging.ts';
 import type { Actor } from './policy.ts';
 import { users, vipApplications } from './schema.ts';
+import { forgetActors } from './actor-cache.ts';
 import { audit, setTier } from './service.ts';
 
 // ───────────────────────────── models ─────────────────────────────
@@ -151,7 +152,7 @@ export async function decideVipApplication(
   meta: RequestMeta = {},
 ): Promise<VipApplication> {
   if (actor.userType !== 'ADMIN') throw new ApiError('AccessDeniedException', 'You are not allowed to do this');
-  return ctx.db.transaction(async (tx) => {
+  const decided = await ctx.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
     const [application] = await tx.select().from(vipApplications).where(eq(vipApplications.id, applicationId)).for('update');
     if (!application) throw new ApiError('ResourceNotFoundException', 'No such application');
@@ -181,6 +182,9 @@ export async function decideVipApplication(
     const [admin] = await tx.select({ firstName: users.firstName, lastName: users.lastName }).from(users).where(eq(users.id, actor.userId));
     return presentApplication(ctx, decided!, { applicant: { ...applicant, tier: approve ? 'VIP' : applicant.tier }, decider: admin ?? null });
   });
+  // The new tier applies to the client's very next request, on this instance and (by NOTIFY) on the others.
+  forgetActors(ctx.db, decided.userId);
+  return decided;
 }
 
 // The admin's notes stay internal: the client hears the outcome, not the deliberation.
