@@ -501,8 +501,15 @@ export async function logout(ctx: AppContext, actor: Actor, meta: RequestMeta = 
 }
 
 export async function getMe(ctx: AppContext, actor: Actor): Promise<User> {
-  return presentUser(ctx, rowsReadForActor.get(actor) ?? (await requireUser(ctx.db, actor.userId)), true);
+  const row = rowsReadForActor.get(actor);
+  if (!row) return presentUser(ctx, await requireUser(ctx.db, actor.userId), true);
+  // A row from the actor cache serves many requests: decrypt it once, not on every /me.
+  let user = presentedRows.get(row);
+  if (!user) presentedRows.set(row, (user = presentUser(ctx, row, true)));
+  return user;
 }
+
+const presentedRows = new WeakMap<UserRow, User>();
 
 // ───────────────────────────── MFA ─────────────────────────────
 
