@@ -38,6 +38,9 @@ const ConfigSchema = z.object({
   MAIL_FROM: z.string().min(3).default('StyleByZaga <concierge@stylebyzaga.local>'),
   DEMO_DATA: bool.default(true),
   DEMO_SEED: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(2026),
+  // Stylist bookings: unanswered requests expire after this; the sweep (expiry, 24 h reminders) runs this often (0 = off).
+  BOOKING_REQUEST_TTL_HOURS: positiveInt.max(24 * 30).default(48),
+  BOOKING_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   WEBAUTHN_RP_ID: z
     .string()
     .toLowerCase()

@@ -1,18 +1,157 @@
-// TEMPORARY contract placeholder, replaced by the implementation in the next commit.
+/**
+ * Private calendar feeds (RFC 5545): each user gets a secret URL listing their bookings, as client and as stylist.
+ * The token is stored hashed (to look it up) and encrypted (to show the URL again); rotating it kills the old URL.
+ * Output follows the RFC: CRLF line ends, TEXT escaping, lines folded at 75 octets, times in UTC ("…Z").
+ */
+import { and, eq, gt, inArray, isNull, or } from 'drizzle-orm';
+import type { AppContext } from '../../context.ts';
 import { ApiError } from '../../http/errors.ts';
+import { decrypt, encrypt, randomToken, tokenHash } from '../../security/crypto.ts';
+import { clientIdentitiesFor } from '../identity/privacy.ts';
+// eslint-disable-next-line no-restricted-imports -- the Actor type has no export in identity's service.ts
+import type { Actor } from '../identity/policy.ts';
+// eslint-disable-next-line no-restricted-imports -- stylists' display names (and FKs): identity's service has no batch lookup of professional names
+import { users } from '../identity/schema.ts';
+import { calendarFeeds, stylistBookings, stylistServices, stylists } from './schema.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unused-vars
-export async function calendarFeedFor(..._args: any[]): Promise<any> {
-  throw new ApiError('ServiceUnavailableException', 'Coming in the next commit');
+const PAST_DAYS = 90;
+
+function feedUrl(ctx: AppContext, token: string): string {
+  const origin = ctx.config.PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`;
+  return `${origin.replace(/\/$/, '')}/api/v1/calendar/${token}.ics`;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unused-vars
-export async function renderCalendarFeed(..._args: any[]): Promise<any> {
-  throw new ApiError('ServiceUnavailableException', 'Coming in the next commit');
+/** The user's feed URL, created on first use. */
+export async function calendarFeedFor(ctx: AppContext, actor: Actor): Promise<{ url: string; createdAt: string }> {
+  const token = randomToken(24);
+  await ctx.db.insert(calendarFeeds).values({ userId: actor.userId, tokenHash: tokenHash(token), tokenEnc: encrypt(ctx.keys, token) }).onConflictDoNothing();
+  const [row] = await ctx.db.select().from(calendarFeeds).where(eq(calendarFeeds.userId, actor.userId));
+  return { url: feedUrl(ctx, decrypt(ctx.keys, row!.tokenEnc)), createdAt: row!.createdAt.toISOString() };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unused-vars
-export async function rotateCalendarFeed(..._args: any[]): Promise<any> {
-  throw new ApiError('ServiceUnavailableException', 'Coming in the next commit');
+/** A new secret; the previous URL answers 404 from now on. */
+export async function rotateCalendarFeed(ctx: AppContext, actor: Actor): Promise<{ url: string; createdAt: string }> {
+  const token = randomToken(24);
+  const values = { tokenHash: tokenHash(token), tokenEnc: encrypt(ctx.keys, token), createdAt: new Date() };
+  const [row] = await ctx.db
+    .insert(calendarFeeds)
+    .values({ userId: actor.userId, ...values })
+    .onConflictDoUpdate({ target: calendarFeeds.userId, set: values })
+    .returning();
+  return { url: feedUrl(ctx, token), createdAt: row!.createdAt.toISOString() };
 }
 
+// ───────────────────────────── RFC 5545 ─────────────────────────────
+
+/** TEXT value escaping (RFC 5545 §3.3.11): backslash, semicolon, comma, newline. */
+export function escapeText(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/** Folds a content line at 75 octets (§3.1): CRLF + one space, never splitting a UTF-8 character. */
+export function foldLine(line: string): string {
+  const out: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const ch of line) {
+    const size = Buffer.byteLength(ch, 'utf8');
+    const limit = out.length === 0 ? 75 : 74; // continuation lines start with the space
+    if (octets + size > limit) {
+      out.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += ch;
+    octets += size;
+  }
+  out.push(current);
+  return out.join('\r\n ');
+}
+
+/** 20260504T070000Z */
+export function icsTime(at: Date): string {
+  return at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+export interface FeedEvent {
+  uid: string;
+  start: Date;
+  end: Date;
+  stamp: Date;
+  summary: string;
+  description?: string;
+  location?: string;
+  status: 'CONFIRMED' | 'CANCELLED';
+}
+
+export function buildCalendar(name: string, events: readonly FeedEvent[]): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//StyleByZaga//Stylist bookings//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(name)}`];
+  for (const e of events) {
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${e.uid}`,
+      `DTSTAMP:${icsTime(e.stamp)}`,
+      `DTSTART:${icsTime(e.start)}`,
+      `DTEND:${icsTime(e.end)}`,
+      `SUMMARY:${escapeText(e.summary)}`,
+      ...(e.description ? [`DESCRIPTION:${escapeText(e.description)}`] : []),
+      ...(e.location ? [`LOCATION:${escapeText(e.location)}`] : []),
+      `STATUS:${e.status}`,
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}
+
+/** GET /calendar/<token>.ics: the owner's bookings from 90 days ago on; unknown tokens are 404. */
+export async function renderCalendarFeed(ctx: AppContext, file: string): Promise<string> {
+  const match = /^([A-Za-z0-9_-]{16,64})\.ics$/.exec(file);
+  if (!match) throw new ApiError('ResourceNotFoundException', 'No such calendar');
+  const [feed] = await ctx.db
+    .select({ userId: calendarFeeds.userId, userType: users.userType })
+    .from(calendarFeeds)
+    .innerJoin(users, eq(users.id, calendarFeeds.userId))
+    .where(and(eq(calendarFeeds.tokenHash, tokenHash(match[1]!)), isNull(users.deletedAt)));
+  if (!feed) throw new ApiError('ResourceNotFoundException', 'No such calendar');
+  const viewer: Actor = { userId: feed.userId, userType: feed.userType, tier: 'STANDARD', sessionId: 'calendar-feed', mfaEnabled: true, mfaVerifiedAt: null };
+  const mine = await ctx.db.select({ id: stylists.id }).from(stylists).where(and(eq(stylists.userId, feed.userId), isNull(stylists.deletedAt)));
+  const since = new Date(Date.now() - PAST_DAYS * 86_400_000);
+  const rows = await ctx.db
+    .select({
+      booking: stylistBookings,
+      stylistFirst: users.firstName,
+      stylistLast: users.lastName,
+      stylistUserId: stylists.userId,
+      serviceName: stylistServices.name,
+    })
+    .from(stylistBookings)
+    .innerJoin(stylists, eq(stylists.id, stylistBookings.stylistId))
+    .innerJoin(users, eq(users.id, stylists.userId))
+    .leftJoin(stylistServices, eq(stylistServices.id, stylistBookings.serviceId))
+    .where(
+      and(
+        gt(stylistBookings.endAt, since),
+        or(eq(stylistBookings.clientId, feed.userId), mine.length ? inArray(stylistBookings.stylistId, mine.map((m) => m.id)) : undefined),
+      ),
+    )
+    .orderBy(stylistBookings.startAt);
+  const clients = await clientIdentitiesFor(ctx, viewer, rows.map((r) => r.booking.clientId));
+  const events: FeedEvent[] = rows.map((r) => {
+    const b = r.booking;
+    const asClient = b.clientId === feed.userId;
+    const what = r.serviceName ?? 'Styling session';
+    const summary = asClient ? `${what} with ${r.stylistFirst} ${r.stylistLast}` : `${what} — ${clients.get(b.clientId)?.displayName ?? 'client'}`;
+    return {
+      uid: `${b.id}@stylebyzaga`,
+      start: b.startAt,
+      end: b.endAt,
+      stamp: b.updatedAt,
+      summary,
+      ...(b.notes ? { description: b.notes } : {}),
+      ...(b.location ? { location: b.location } : {}),
+      status: b.status === 'CANCELLED' ? 'CANCELLED' : 'CONFIRMED',
+    };
+  });
+  return buildCalendar('StyleByZaga bookings', events);
+}

@@ -203,7 +203,7 @@ const profileFields = {
 };
 
 export const CreateStylistInput = z
-  .strictObject({ userId: uuid('user'), ...profileFields })
+  .strictObject({ userId: uuid('user'), ...profileFields, rate: MoneyShape.describe('Hourly rate') })
   .meta({ id: 'CreateStylistInput' });
 export type CreateStylistInput = z.infer<typeof CreateStylistInput>;
 export const CreateStylistOutput = z.object({ stylistId: z.string(), stylist: Stylist }).meta({ id: 'CreateStylistOutput' });
@@ -328,6 +328,7 @@ export const MatchClientWithStylistsQuery = z.strictObject({
   availableFrom: instant.optional().describe('Default: now'),
   availableTo: instant.optional().describe('Default: 14 days after availableFrom'),
   maxResults: z.coerce.number().int().min(1).max(30).default(10),
+  timeZone: TimeZone.optional().describe("The client's zone, for wording like “Available Thursday” (default UTC)"),
 });
 export type MatchClientWithStylistsQuery = z.infer<typeof MatchClientWithStylistsQuery>;
 

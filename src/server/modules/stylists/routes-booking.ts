@@ -33,6 +33,7 @@ import {
   StylistIdParams,
 } from './models.ts';
 import { createReview, listReviews, replyToReview } from './reviews.ts';
+import { startSweeper, type Sweeper } from './sweep.ts';
 
 const tags = ['Matching & bookings'];
 const bearer = [{ bearerAuth: [] }];
@@ -41,6 +42,15 @@ const bearer = [{ bearerAuth: [] }];
 export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();
   const { ctx } = opts;
+
+  // Request expiry and 24 h reminders: started with the app, stopped (waiting for a pass in progress) on close.
+  let sweeper: Sweeper | undefined;
+  app.addHook('onReady', async () => {
+    sweeper = startSweeper(ctx, app.log, ctx.config.BOOKING_SWEEP_INTERVAL_SECONDS);
+  });
+  app.addHook('onClose', async () => {
+    await sweeper?.stop();
+  });
 
   app.get(
     '/matching/stylists',

@@ -4283,6 +4283,8 @@ export interface paths {
                     /** @description Default: 14 days after availableFrom */
                     availableTo?: string;
                     maxResults?: number;
+                    /** @description The client's zone, for wording like “Available Thursday” (default UTC) */
+                    timeZone?: string;
                 };
                 header?: never;
                 path?: never;
@@ -5618,6 +5620,2816 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/api/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ListProducts — browse with filters (category includes descendants), sort and cursor pagination */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque; pass back what the previous page returned. */
+                    nextToken?: string;
+                    maxResults?: number;
+                    /** @description Category slug; includes its descendants. */
+                    category?: string;
+                    brand?: string;
+                    collection?: string;
+                    minPrice?: string;
+                    maxPrice?: string;
+                    /** @description Currency of the price filters (default EUR). */
+                    currency?: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
+                    sort?: components["schemas"]["ProductSortInput"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListProductsOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** CreateProduct — admins, or a brand partner for their own brand (new products are DRAFT unless visibility says otherwise) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateProductInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreateProductOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api/v1/products/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SearchProducts — full-text search with typo tolerance and disjunctive facets */
+        get: {
+            parameters: {
+                query: {
+                    query: string;
+                    categories?: string | string[];
+                    brands?: string | string[];
+                    colors?: string | string[];
+                    sizes?: string | string[];
+                    /** @description The spec’s PriceRange as "min-max" (max optional), the same form as the priceRanges facet values. */
+                    priceRange?: string;
+                    /** @description Currency of the price filters (default EUR). */
+                    currency?: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
+                    sort?: "relevance" | "newest" | "price_asc" | "price_desc";
+                    /** @description Opaque; pass back what the previous page returned. */
+                    nextToken?: string;
+                    maxResults?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchProductsOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api/v1/products/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** As-you-type suggestions: products, brands, categories */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SuggestOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api/v1/products/by-slug/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GetProduct by its URL slug */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GetProductOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api/v1/products/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GetProduct — 404 for products the caller may not see (VIP-only for non-VIP, drafts for all but the brand and admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    productId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GetProductOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** UpdateProduct — admins, or the brand’s partner */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    productId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateProductInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UpdateProductOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** DeleteProduct — admins, or the brand’s partner */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    productId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeleteProductOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api/v1/products/{productId}/visibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Publish, restrict to VIP or withdraw to draft */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    productId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SetVisibilityInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GetProductOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api/v1/products/{productId}/variants/{variantId}/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set one variant’s stock (the product’s inventory follows) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    productId: string;
+                    variantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SetStockInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GetProductOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api/v1/admin/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Back-office product list, drafts included: every product for admins, their brand’s for a partner */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque; pass back what the previous page returned. */
+                    nextToken?: string;
+                    maxResults?: number;
+                    visibility?: components["schemas"]["ProductVisibilityInput"];
+                    brand?: string;
+                    category?: string;
+                    /** @description Name contains (case- and accent-insensitive). */
+                    query?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListProductsOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api/v1/brands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every brand, by name */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Include product counts (visible to the caller). */
+                    withCounts?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListBrandsOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a brand (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateBrandInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Brand"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api/v1/brands/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One brand, with its visible product count */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Brand"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api/v1/brands/{brandId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Update a brand (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    brandId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateBrandInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Brand"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a brand without products (admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    brandId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CatalogSuccessOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api/v1/admin/brand-partners/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Link a brand-partner account to its brand (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SetPartnerBrandInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerBrand"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Unlink a brand-partner account (admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CatalogSuccessOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api/v1/me/brand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand a partner account acts for */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerBrand"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api/v1/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The category tree */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Include product counts (visible to the caller). */
+                    withCounts?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListCategoriesOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a category (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateCategoryInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Category"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api/v1/categories/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One category with its sub-tree, counts and breadcrumbs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GetCategoryOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api/v1/categories/{categoryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Rename, move or reorder a category (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    categoryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateCategoryInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Category"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete an empty category (admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    categoryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CatalogSuccessOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api/v1/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Curated collections (VIP-only ones are listed locked for non-VIP callers) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListCollectionsOutput"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a collection (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateCollectionInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Collection"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api/v1/collections/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A collection and its products (none while locked) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque; pass back what the previous page returned. */
+                    nextToken?: string;
+                    maxResults?: number;
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GetCollectionOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api/v1/collections/{collectionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Update a collection (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    collectionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateCollectionInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Collection"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a collection (admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    collectionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CatalogSuccessOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api/v1/collections/{collectionId}/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a collection’s products in order (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    collectionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SetCollectionProductsInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Collection"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api/v1/products/{productId}/inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Request a private viewing or ask about a product (signed-in clients) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    productId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateInquiryInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Inquiry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api/v1/inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inquiry inbox: all for admins, the brand’s for a partner, one’s own for a client (newest first) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: components["schemas"]["InquiryStatusInput"];
+                    /** @description Opaque; pass back what the previous page returned. */
+                    nextToken?: string;
+                    maxResults?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListInquiriesOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api/v1/inquiries/{inquiryId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer an inquiry (the brand’s partner or an admin); `close: true` closes it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    inquiryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AnswerInquiryInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Inquiry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api/v1/me/wishlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client’s saved products, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WishlistOutput"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api/v1/me/wishlist/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save a product (idempotent) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    productId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WishlistChangeOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a product (idempotent) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    productId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WishlistChangeOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an image (multipart/form-data: `file`, optional `purpose`): admins, brand partners, stylists
+         * @description JPEG, PNG, WebP or AVIF, checked by content; at most 20 MB, 50 megapixels, 12,000 px a side, at least 320 px wide. Re-encoded without metadata (EXIF, GPS) to AVIF/WebP/JPEG at 320/640/1280/2048 px (never wider than the original).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MediaAsset"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/media/{mediaId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An uploaded image’s sizes, placeholder and srcset */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mediaId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MediaAsset"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6149,7 +8961,8 @@ export interface components {
             languages?: string[];
             portfolio?: components["schemas"]["NewPortfolioItemInput"][];
             experienceYears?: number;
-            rate?: {
+            /** @description Hourly rate */
+            rate: {
                 amount: number;
                 /** @enum {string} */
                 currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
@@ -6443,6 +9256,444 @@ export interface components {
             /** @description Secret .ics URL; anyone with it can read your bookings */
             url: string;
             /** Format: date-time */
+            createdAt: string;
+        };
+        /**
+         * @description PUBLIC for everyone, VIP_ONLY for VIP clients, DRAFT for its brand and admins only.
+         * @enum {string}
+         */
+        ProductVisibilityInput: "PUBLIC" | "VIP_ONLY" | "DRAFT";
+        /**
+         * @description BUY_NOW: add to bag. INQUIRE: a private-viewing request (showcase). BESPOKE: made to order with customisation options.
+         * @enum {string}
+         */
+        PurchaseModeInput: "BUY_NOW" | "INQUIRE" | "BESPOKE";
+        MoneyInput: {
+            /** @description Decimal amount, at most the currency’s minor digits (2 for EUR, 0 for JPY). */
+            amount: number;
+            /** @description ISO 4217 code, one of EUR, USD, GBP, CHF, JPY, AED, SAR, QAR, KWD, BHD, CAD, AUD, HKD, SGD, CNY, KRW, INR, MXN, BRL, SEK, NOK, DKK, MAD, ZAR */
+            currency: string;
+        };
+        PriceInputInput: {
+            amount: number;
+            currency: string;
+        };
+        /** @description `srcset` attribute values per format: "url 320w, url 640w, …". */
+        ImageSrcSetInput: {
+            avif: string;
+            webp: string;
+            jpg: string;
+        };
+        ImageInput: {
+            /** @description The JPEG at 1280 px (or the largest width below it). */
+            url: string;
+            alt?: string;
+            width?: number;
+            height?: number;
+            /** @description Uploaded asset id; absent for generated demo imagery. */
+            mediaId?: string;
+            /** @description Tiny blurred WebP data URI. */
+            placeholder?: string;
+            widths: number[];
+            srcset: components["schemas"]["ImageSrcSetInput"];
+        };
+        ImageRefInput: {
+            /** Format: uuid */
+            mediaId?: string;
+            /** @description Only our own media paths: /media/uploads/{id}/… or /media/generated/product/{name}-{w}.{fmt} */
+            url?: string;
+            alt?: string;
+        };
+        ProductAttributesInput: {
+            color?: string;
+            size?: string;
+            material?: string;
+            dimensions?: string;
+            weight?: string;
+            additionalAttributes?: {
+                [key: string]: string | number | boolean;
+            };
+        };
+        SpecificationInput: {
+            label: string;
+            value: string;
+            group?: string;
+        };
+        CustomisationOptionInput: {
+            key: string;
+            label: string;
+            /** @enum {string} */
+            kind: "TEXT" | "CHOICE" | "MEASUREMENTS";
+            choices?: string[];
+            maxLength?: number;
+        };
+        ProductVariantInput: {
+            variantId: string;
+            sku: string;
+            color?: string;
+            size?: string;
+            stock: number;
+        };
+        VariantInputInput: {
+            /**
+             * Format: uuid
+             * @description Keep an existing variant (update); omit to add one.
+             */
+            variantId?: string;
+            sku?: string;
+            color?: string;
+            size?: string;
+            stock: number;
+        };
+        ProductInput: {
+            productId: string;
+            slug: string;
+            name: string;
+            description: string;
+            price: components["schemas"]["MoneyInput"];
+            priceOnRequest: boolean;
+            /** @description Category slug. */
+            category: string;
+            categoryName: string;
+            /** @description Breadcrumbs from the root to the category. */
+            categoryPath: {
+                slug: string;
+                name: string;
+            }[];
+            /** @description Brand slug. */
+            brand: string;
+            brandName: string;
+            images: components["schemas"]["ImageInput"][];
+            attributes?: components["schemas"]["ProductAttributesInput"];
+            /** @description Sum of the variants’ stock. */
+            inventory: number;
+            /** @description Present on GetProduct, Create and Update; omitted in lists. */
+            variants?: components["schemas"]["ProductVariantInput"][];
+            visibility: components["schemas"]["ProductVisibilityInput"];
+            purchaseMode: components["schemas"]["PurchaseModeInput"];
+            /** @description In a showcase category (automobiles, residences, aviation, yachts, experiences). */
+            showcase: boolean;
+            limitedEdition: boolean;
+            editionSize?: number;
+            specifications: components["schemas"]["SpecificationInput"][];
+            customisations: components["schemas"]["CustomisationOptionInput"][];
+            colors: string[];
+            sizes: string[];
+            createdAt: string;
+            updatedAt?: string;
+        };
+        CreateProductInputInput: {
+            name: string;
+            description: string;
+            price: components["schemas"]["PriceInputInput"];
+            /** @description Category slug. */
+            category: string;
+            /** @description Brand slug (a partner may only use their own brand). */
+            brand: string;
+            images?: components["schemas"]["ImageRefInput"][];
+            attributes?: components["schemas"]["ProductAttributesInput"];
+            /** @description Without variants: the stock of the single default variant. */
+            inventory?: number;
+            variants?: components["schemas"]["VariantInputInput"][];
+            /** @description Defaults to one made from the brand and name. */
+            slug?: string;
+            visibility?: components["schemas"]["ProductVisibilityInput"];
+            purchaseMode?: components["schemas"]["PurchaseModeInput"];
+            priceOnRequest?: boolean;
+            limitedEdition?: boolean;
+            editionSize?: number;
+            specifications?: components["schemas"]["SpecificationInput"][];
+            customisations?: components["schemas"]["CustomisationOptionInput"][];
+        };
+        CreateProductOutputInput: {
+            productId: string;
+            product: components["schemas"]["ProductInput"];
+        };
+        UpdateProductInputInput: {
+            name?: string;
+            description?: string;
+            price?: components["schemas"]["PriceInputInput"];
+            /** @description Category slug. */
+            category?: string;
+            /** @description Brand slug (a partner may only use their own brand). */
+            brand?: string;
+            images?: components["schemas"]["ImageRefInput"][];
+            attributes?: components["schemas"]["ProductAttributesInput"];
+            /** @description Without variants: the stock of the single default variant. */
+            inventory?: number;
+            /** @description Replaces the variants: listed ids are kept and updated, others removed, new ones added. */
+            variants?: components["schemas"]["VariantInputInput"][];
+            /** @description Defaults to one made from the brand and name. */
+            slug?: string;
+            visibility?: components["schemas"]["ProductVisibilityInput"];
+            purchaseMode?: components["schemas"]["PurchaseModeInput"];
+            priceOnRequest?: boolean;
+            limitedEdition?: boolean;
+            editionSize?: number | null;
+            specifications?: components["schemas"]["SpecificationInput"][];
+            customisations?: components["schemas"]["CustomisationOptionInput"][];
+        };
+        GetProductOutputInput: {
+            product: components["schemas"]["ProductInput"];
+        };
+        UpdateProductOutputInput: {
+            product: components["schemas"]["ProductInput"];
+        };
+        DeleteProductOutputInput: {
+            success: boolean;
+        };
+        SetVisibilityInputInput: {
+            visibility: components["schemas"]["ProductVisibilityInput"];
+        };
+        SetStockInputInput: {
+            stock: number;
+        };
+        /** @enum {string} */
+        ProductSortInput: "newest" | "price_asc" | "price_desc";
+        ListProductsOutputInput: {
+            products: components["schemas"]["ProductInput"][];
+            nextToken?: string;
+        };
+        FacetCountInput: {
+            value: string;
+            count: number;
+            /** @description Display name (categories, brands, price ranges). */
+            label?: string;
+            selected: boolean;
+        };
+        /** @description Each facet counts with every filter applied except its own. */
+        ProductFacetsInput: {
+            categories: components["schemas"]["FacetCountInput"][];
+            brands: components["schemas"]["FacetCountInput"][];
+            priceRanges: components["schemas"]["FacetCountInput"][];
+            colors: components["schemas"]["FacetCountInput"][];
+            sizes: components["schemas"]["FacetCountInput"][];
+        };
+        SearchProductsOutputInput: {
+            products: components["schemas"]["ProductInput"][];
+            facets: components["schemas"]["ProductFacetsInput"];
+            /** @description Matches with every filter applied. */
+            total: number;
+            /** @description Set when typo correction changed the words searched for. */
+            correctedQuery?: string;
+            nextToken?: string;
+        };
+        SuggestOutputInput: {
+            products: {
+                productId: string;
+                slug: string;
+                name: string;
+                brandName: string;
+                image?: components["schemas"]["ImageInput"];
+                price: components["schemas"]["MoneyInput"];
+                priceOnRequest: boolean;
+            }[];
+            brands: {
+                slug: string;
+                name: string;
+            }[];
+            categories: {
+                slug: string;
+                name: string;
+                parentName?: string;
+            }[];
+        };
+        BrandInput: {
+            brandId: string;
+            slug: string;
+            name: string;
+            description: string;
+            country?: string;
+            foundedYear?: number;
+            isPartner: boolean;
+            logo?: components["schemas"]["ImageInput"];
+            /** @description Products visible to the caller (with `withCounts=true`). */
+            productCount?: number;
+        };
+        CreateBrandInputInput: {
+            name: string;
+            slug?: string;
+            description?: string;
+            country?: string;
+            foundedYear?: number;
+            isPartner?: boolean;
+            logo?: components["schemas"]["ImageRefInput"];
+        };
+        UpdateBrandInputInput: {
+            name?: string;
+            slug?: string;
+            description?: string;
+            country?: string;
+            foundedYear?: number;
+            isPartner?: boolean;
+            logo?: components["schemas"]["ImageRefInput"];
+        };
+        ListBrandsOutputInput: {
+            brands: components["schemas"]["BrandInput"][];
+        };
+        SetPartnerBrandInputInput: {
+            /** Format: uuid */
+            brandId: string;
+        };
+        PartnerBrandInput: {
+            userId: string;
+            brand: components["schemas"]["BrandInput"];
+        };
+        CategoryInput: {
+            categoryId: string;
+            slug: string;
+            name: string;
+            description: string;
+            showcase: boolean;
+            position: number;
+            /** @description Parent slug. */
+            parent?: string;
+            /** @description Products visible to the caller, this category and below (with `withCounts=true`). */
+            productCount?: number;
+            children: components["schemas"]["CategoryInput"][];
+        };
+        ListCategoriesOutputInput: {
+            /** @description Roots, each with its children. */
+            categories: components["schemas"]["CategoryInput"][];
+        };
+        GetCategoryOutputInput: {
+            category: components["schemas"]["CategoryInput"];
+            breadcrumbs: {
+                slug: string;
+                name: string;
+            }[];
+        };
+        CreateCategoryInputInput: {
+            name: string;
+            slug?: string;
+            description?: string;
+            /** @description Parent slug; null or absent for a root. */
+            parent?: string | null;
+            position?: number;
+            showcase?: boolean;
+        };
+        UpdateCategoryInputInput: {
+            name?: string;
+            slug?: string;
+            description?: string;
+            /** @description Parent slug; null or absent for a root. */
+            parent?: string | null;
+            position?: number;
+            showcase?: boolean;
+        };
+        CollectionInput: {
+            collectionId: string;
+            slug: string;
+            name: string;
+            tagline: string;
+            description: string;
+            hero?: components["schemas"]["ImageInput"];
+            visibility: components["schemas"]["ProductVisibilityInput"];
+            position: number;
+            /** @description VIP-only and the caller is not VIP: shown with a lock, without its products. */
+            locked: boolean;
+            productCount: number;
+        };
+        ListCollectionsOutputInput: {
+            collections: components["schemas"]["CollectionInput"][];
+        };
+        GetCollectionOutputInput: {
+            collection: components["schemas"]["CollectionInput"];
+            products: components["schemas"]["ProductInput"][];
+            nextToken?: string;
+        };
+        CreateCollectionInputInput: {
+            name: string;
+            slug?: string;
+            tagline?: string;
+            description?: string;
+            hero?: components["schemas"]["ImageRefInput"];
+            visibility?: components["schemas"]["ProductVisibilityInput"];
+            position?: number;
+        };
+        UpdateCollectionInputInput: {
+            name?: string;
+            slug?: string;
+            tagline?: string;
+            description?: string;
+            hero?: components["schemas"]["ImageRefInput"];
+            visibility?: components["schemas"]["ProductVisibilityInput"];
+            position?: number;
+        };
+        /** @description The collection’s products, in display order (replaces the list). */
+        SetCollectionProductsInputInput: {
+            productIds: string[];
+        };
+        /** @enum {string} */
+        InquiryStatusInput: "OPEN" | "ANSWERED" | "CLOSED";
+        CreateInquiryInputInput: {
+            message: string;
+            /** @enum {string} */
+            preferredContact: "EMAIL" | "PHONE" | "MESSAGE";
+            /** Format: date */
+            preferredDate?: string;
+        };
+        InquiryInput: {
+            inquiryId: string;
+            productId: string;
+            productName: string;
+            productSlug: string;
+            brand: string;
+            brandName: string;
+            clientId: string;
+            /** @description The client’s alias while their privacy mode is on. */
+            clientName: string;
+            message: string;
+            /** @enum {string} */
+            preferredContact: "EMAIL" | "PHONE" | "MESSAGE";
+            preferredDate?: string;
+            status: components["schemas"]["InquiryStatusInput"];
+            answer?: string;
+            answeredAt?: string;
+            createdAt: string;
+        };
+        ListInquiriesOutputInput: {
+            inquiries: components["schemas"]["InquiryInput"][];
+            nextToken?: string;
+        };
+        AnswerInquiryInputInput: {
+            answer: string;
+            /** @description Close the inquiry with this answer. */
+            close?: boolean;
+        };
+        WishlistItemInput: {
+            product: components["schemas"]["ProductInput"];
+            addedAt: string;
+        };
+        WishlistOutputInput: {
+            items: components["schemas"]["WishlistItemInput"][];
+        };
+        WishlistChangeOutputInput: {
+            productId: string;
+            saved: boolean;
+        };
+        CatalogSuccessOutputInput: {
+            success: boolean;
+        };
+        MediaAssetInput: {
+            mediaId: string;
+            /** @enum {string} */
+            purpose: "PRODUCT" | "BRAND" | "COLLECTION" | "PORTFOLIO" | "EDITORIAL" | "AVATAR";
+            /** @description The JPEG at 1280 px (or the largest width below it). */
+            url: string;
+            width: number;
+            height: number;
+            widths: number[];
+            /** @description Tiny blurred WebP data URI. */
+            placeholder: string;
+            srcset: {
+                avif: string;
+                webp: string;
+                jpg: string;
+            };
+            /** @description What the original was (it is never served). */
+            contentType: string;
+            bytes: number;
             createdAt: string;
         };
         ListPasskeysOutputInput: {
@@ -6979,7 +10230,8 @@ export interface components {
             languages?: string[];
             portfolio?: components["schemas"]["NewPortfolioItem"][];
             experienceYears?: number;
-            rate?: {
+            /** @description Hourly rate */
+            rate: {
                 amount: number;
                 /** @enum {string} */
                 currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
@@ -7273,6 +10525,444 @@ export interface components {
             /** @description Secret .ics URL; anyone with it can read your bookings */
             url: string;
             /** Format: date-time */
+            createdAt: string;
+        };
+        /**
+         * @description PUBLIC for everyone, VIP_ONLY for VIP clients, DRAFT for its brand and admins only.
+         * @enum {string}
+         */
+        ProductVisibility: "PUBLIC" | "VIP_ONLY" | "DRAFT";
+        /**
+         * @description BUY_NOW: add to bag. INQUIRE: a private-viewing request (showcase). BESPOKE: made to order with customisation options.
+         * @enum {string}
+         */
+        PurchaseMode: "BUY_NOW" | "INQUIRE" | "BESPOKE";
+        Money: {
+            /** @description Decimal amount, at most the currency’s minor digits (2 for EUR, 0 for JPY). */
+            amount: number;
+            /** @description ISO 4217 code, one of EUR, USD, GBP, CHF, JPY, AED, SAR, QAR, KWD, BHD, CAD, AUD, HKD, SGD, CNY, KRW, INR, MXN, BRL, SEK, NOK, DKK, MAD, ZAR */
+            currency: string;
+        };
+        PriceInput: {
+            amount: number;
+            currency: string;
+        };
+        /** @description `srcset` attribute values per format: "url 320w, url 640w, …". */
+        ImageSrcSet: {
+            avif: string;
+            webp: string;
+            jpg: string;
+        };
+        Image: {
+            /** @description The JPEG at 1280 px (or the largest width below it). */
+            url: string;
+            alt?: string;
+            width?: number;
+            height?: number;
+            /** @description Uploaded asset id; absent for generated demo imagery. */
+            mediaId?: string;
+            /** @description Tiny blurred WebP data URI. */
+            placeholder?: string;
+            widths: number[];
+            srcset: components["schemas"]["ImageSrcSet"];
+        };
+        ImageRef: {
+            /** Format: uuid */
+            mediaId?: string;
+            /** @description Only our own media paths: /media/uploads/{id}/… or /media/generated/product/{name}-{w}.{fmt} */
+            url?: string;
+            alt?: string;
+        };
+        ProductAttributes: {
+            color?: string;
+            size?: string;
+            material?: string;
+            dimensions?: string;
+            weight?: string;
+            additionalAttributes?: {
+                [key: string]: string | number | boolean;
+            };
+        };
+        Specification: {
+            label: string;
+            value: string;
+            group?: string;
+        };
+        CustomisationOption: {
+            key: string;
+            label: string;
+            /** @enum {string} */
+            kind: "TEXT" | "CHOICE" | "MEASUREMENTS";
+            choices?: string[];
+            maxLength?: number;
+        };
+        ProductVariant: {
+            variantId: string;
+            sku: string;
+            color?: string;
+            size?: string;
+            stock: number;
+        };
+        VariantInput: {
+            /**
+             * Format: uuid
+             * @description Keep an existing variant (update); omit to add one.
+             */
+            variantId?: string;
+            sku?: string;
+            color?: string;
+            size?: string;
+            stock: number;
+        };
+        Product: {
+            productId: string;
+            slug: string;
+            name: string;
+            description: string;
+            price: components["schemas"]["Money"];
+            priceOnRequest: boolean;
+            /** @description Category slug. */
+            category: string;
+            categoryName: string;
+            /** @description Breadcrumbs from the root to the category. */
+            categoryPath: {
+                slug: string;
+                name: string;
+            }[];
+            /** @description Brand slug. */
+            brand: string;
+            brandName: string;
+            images: components["schemas"]["Image"][];
+            attributes?: components["schemas"]["ProductAttributes"];
+            /** @description Sum of the variants’ stock. */
+            inventory: number;
+            /** @description Present on GetProduct, Create and Update; omitted in lists. */
+            variants?: components["schemas"]["ProductVariant"][];
+            visibility: components["schemas"]["ProductVisibility"];
+            purchaseMode: components["schemas"]["PurchaseMode"];
+            /** @description In a showcase category (automobiles, residences, aviation, yachts, experiences). */
+            showcase: boolean;
+            limitedEdition: boolean;
+            editionSize?: number;
+            specifications: components["schemas"]["Specification"][];
+            customisations: components["schemas"]["CustomisationOption"][];
+            colors: string[];
+            sizes: string[];
+            createdAt: string;
+            updatedAt?: string;
+        };
+        CreateProductInput: {
+            name: string;
+            description: string;
+            price: components["schemas"]["PriceInput"];
+            /** @description Category slug. */
+            category: string;
+            /** @description Brand slug (a partner may only use their own brand). */
+            brand: string;
+            images?: components["schemas"]["ImageRef"][];
+            attributes?: components["schemas"]["ProductAttributes"];
+            /** @description Without variants: the stock of the single default variant. */
+            inventory?: number;
+            variants?: components["schemas"]["VariantInput"][];
+            /** @description Defaults to one made from the brand and name. */
+            slug?: string;
+            visibility?: components["schemas"]["ProductVisibility"];
+            purchaseMode?: components["schemas"]["PurchaseMode"];
+            priceOnRequest?: boolean;
+            limitedEdition?: boolean;
+            editionSize?: number;
+            specifications?: components["schemas"]["Specification"][];
+            customisations?: components["schemas"]["CustomisationOption"][];
+        };
+        CreateProductOutput: {
+            productId: string;
+            product: components["schemas"]["Product"];
+        };
+        UpdateProductInput: {
+            name?: string;
+            description?: string;
+            price?: components["schemas"]["PriceInput"];
+            /** @description Category slug. */
+            category?: string;
+            /** @description Brand slug (a partner may only use their own brand). */
+            brand?: string;
+            images?: components["schemas"]["ImageRef"][];
+            attributes?: components["schemas"]["ProductAttributes"];
+            /** @description Without variants: the stock of the single default variant. */
+            inventory?: number;
+            /** @description Replaces the variants: listed ids are kept and updated, others removed, new ones added. */
+            variants?: components["schemas"]["VariantInput"][];
+            /** @description Defaults to one made from the brand and name. */
+            slug?: string;
+            visibility?: components["schemas"]["ProductVisibility"];
+            purchaseMode?: components["schemas"]["PurchaseMode"];
+            priceOnRequest?: boolean;
+            limitedEdition?: boolean;
+            editionSize?: number | null;
+            specifications?: components["schemas"]["Specification"][];
+            customisations?: components["schemas"]["CustomisationOption"][];
+        };
+        GetProductOutput: {
+            product: components["schemas"]["Product"];
+        };
+        UpdateProductOutput: {
+            product: components["schemas"]["Product"];
+        };
+        DeleteProductOutput: {
+            success: boolean;
+        };
+        SetVisibilityInput: {
+            visibility: components["schemas"]["ProductVisibility"];
+        };
+        SetStockInput: {
+            stock: number;
+        };
+        /** @enum {string} */
+        ProductSort: "newest" | "price_asc" | "price_desc";
+        ListProductsOutput: {
+            products: components["schemas"]["Product"][];
+            nextToken?: string;
+        };
+        FacetCount: {
+            value: string;
+            count: number;
+            /** @description Display name (categories, brands, price ranges). */
+            label?: string;
+            selected: boolean;
+        };
+        /** @description Each facet counts with every filter applied except its own. */
+        ProductFacets: {
+            categories: components["schemas"]["FacetCount"][];
+            brands: components["schemas"]["FacetCount"][];
+            priceRanges: components["schemas"]["FacetCount"][];
+            colors: components["schemas"]["FacetCount"][];
+            sizes: components["schemas"]["FacetCount"][];
+        };
+        SearchProductsOutput: {
+            products: components["schemas"]["Product"][];
+            facets: components["schemas"]["ProductFacets"];
+            /** @description Matches with every filter applied. */
+            total: number;
+            /** @description Set when typo correction changed the words searched for. */
+            correctedQuery?: string;
+            nextToken?: string;
+        };
+        SuggestOutput: {
+            products: {
+                productId: string;
+                slug: string;
+                name: string;
+                brandName: string;
+                image?: components["schemas"]["Image"];
+                price: components["schemas"]["Money"];
+                priceOnRequest: boolean;
+            }[];
+            brands: {
+                slug: string;
+                name: string;
+            }[];
+            categories: {
+                slug: string;
+                name: string;
+                parentName?: string;
+            }[];
+        };
+        Brand: {
+            brandId: string;
+            slug: string;
+            name: string;
+            description: string;
+            country?: string;
+            foundedYear?: number;
+            isPartner: boolean;
+            logo?: components["schemas"]["Image"];
+            /** @description Products visible to the caller (with `withCounts=true`). */
+            productCount?: number;
+        };
+        CreateBrandInput: {
+            name: string;
+            slug?: string;
+            description?: string;
+            country?: string;
+            foundedYear?: number;
+            isPartner?: boolean;
+            logo?: components["schemas"]["ImageRef"];
+        };
+        UpdateBrandInput: {
+            name?: string;
+            slug?: string;
+            description?: string;
+            country?: string;
+            foundedYear?: number;
+            isPartner?: boolean;
+            logo?: components["schemas"]["ImageRef"];
+        };
+        ListBrandsOutput: {
+            brands: components["schemas"]["Brand"][];
+        };
+        SetPartnerBrandInput: {
+            /** Format: uuid */
+            brandId: string;
+        };
+        PartnerBrand: {
+            userId: string;
+            brand: components["schemas"]["Brand"];
+        };
+        Category: {
+            categoryId: string;
+            slug: string;
+            name: string;
+            description: string;
+            showcase: boolean;
+            position: number;
+            /** @description Parent slug. */
+            parent?: string;
+            /** @description Products visible to the caller, this category and below (with `withCounts=true`). */
+            productCount?: number;
+            children: components["schemas"]["Category"][];
+        };
+        ListCategoriesOutput: {
+            /** @description Roots, each with its children. */
+            categories: components["schemas"]["Category"][];
+        };
+        GetCategoryOutput: {
+            category: components["schemas"]["Category"];
+            breadcrumbs: {
+                slug: string;
+                name: string;
+            }[];
+        };
+        CreateCategoryInput: {
+            name: string;
+            slug?: string;
+            description?: string;
+            /** @description Parent slug; null or absent for a root. */
+            parent?: string | null;
+            position?: number;
+            showcase?: boolean;
+        };
+        UpdateCategoryInput: {
+            name?: string;
+            slug?: string;
+            description?: string;
+            /** @description Parent slug; null or absent for a root. */
+            parent?: string | null;
+            position?: number;
+            showcase?: boolean;
+        };
+        Collection: {
+            collectionId: string;
+            slug: string;
+            name: string;
+            tagline: string;
+            description: string;
+            hero?: components["schemas"]["Image"];
+            visibility: components["schemas"]["ProductVisibility"];
+            position: number;
+            /** @description VIP-only and the caller is not VIP: shown with a lock, without its products. */
+            locked: boolean;
+            productCount: number;
+        };
+        ListCollectionsOutput: {
+            collections: components["schemas"]["Collection"][];
+        };
+        GetCollectionOutput: {
+            collection: components["schemas"]["Collection"];
+            products: components["schemas"]["Product"][];
+            nextToken?: string;
+        };
+        CreateCollectionInput: {
+            name: string;
+            slug?: string;
+            tagline?: string;
+            description?: string;
+            hero?: components["schemas"]["ImageRef"];
+            visibility?: components["schemas"]["ProductVisibility"];
+            position?: number;
+        };
+        UpdateCollectionInput: {
+            name?: string;
+            slug?: string;
+            tagline?: string;
+            description?: string;
+            hero?: components["schemas"]["ImageRef"];
+            visibility?: components["schemas"]["ProductVisibility"];
+            position?: number;
+        };
+        /** @description The collection’s products, in display order (replaces the list). */
+        SetCollectionProductsInput: {
+            productIds: string[];
+        };
+        /** @enum {string} */
+        InquiryStatus: "OPEN" | "ANSWERED" | "CLOSED";
+        CreateInquiryInput: {
+            message: string;
+            /** @enum {string} */
+            preferredContact: "EMAIL" | "PHONE" | "MESSAGE";
+            /** Format: date */
+            preferredDate?: string;
+        };
+        Inquiry: {
+            inquiryId: string;
+            productId: string;
+            productName: string;
+            productSlug: string;
+            brand: string;
+            brandName: string;
+            clientId: string;
+            /** @description The client’s alias while their privacy mode is on. */
+            clientName: string;
+            message: string;
+            /** @enum {string} */
+            preferredContact: "EMAIL" | "PHONE" | "MESSAGE";
+            preferredDate?: string;
+            status: components["schemas"]["InquiryStatus"];
+            answer?: string;
+            answeredAt?: string;
+            createdAt: string;
+        };
+        ListInquiriesOutput: {
+            inquiries: components["schemas"]["Inquiry"][];
+            nextToken?: string;
+        };
+        AnswerInquiryInput: {
+            answer: string;
+            /** @description Close the inquiry with this answer. */
+            close?: boolean;
+        };
+        WishlistItem: {
+            product: components["schemas"]["Product"];
+            addedAt: string;
+        };
+        WishlistOutput: {
+            items: components["schemas"]["WishlistItem"][];
+        };
+        WishlistChangeOutput: {
+            productId: string;
+            saved: boolean;
+        };
+        CatalogSuccessOutput: {
+            success: boolean;
+        };
+        MediaAsset: {
+            mediaId: string;
+            /** @enum {string} */
+            purpose: "PRODUCT" | "BRAND" | "COLLECTION" | "PORTFOLIO" | "EDITORIAL" | "AVATAR";
+            /** @description The JPEG at 1280 px (or the largest width below it). */
+            url: string;
+            width: number;
+            height: number;
+            widths: number[];
+            /** @description Tiny blurred WebP data URI. */
+            placeholder: string;
+            srcset: {
+                avif: string;
+                webp: string;
+                jpg: string;
+            };
+            /** @description What the original was (it is never served). */
+            contentType: string;
+            bytes: number;
             createdAt: string;
         };
         ListPasskeysOutput: {
