@@ -33,6 +33,8 @@ import type { AppContext } from './context.ts';
 import { mediaRoutes } from './modules/media/routes.ts';
 import { stylistRoutes } from './modules/stylists/routes.ts';
 import { stylistBookingRoutes } from './modules/stylists/routes-booking.ts';
+import { catalogRoutes } from './modules/catalog/routes.ts';
+import { mediaUploadFiles, mediaUploadRoutes } from './modules/media/upload-routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -165,7 +167,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(newsletterRoutes, { prefix: API_PREFIX, ctx });
   await app.register(stylistRoutes, { prefix: API_PREFIX, ctx });
   await app.register(stylistBookingRoutes, { prefix: API_PREFIX, ctx });
+  await app.register(catalogRoutes, { prefix: API_PREFIX, ctx });
+  await app.register(mediaUploadRoutes, { prefix: API_PREFIX, ctx });
   await app.register(mediaRoutes);
+  await app.register(mediaUploadFiles);
 
   app.setNotFoundHandler(async (request) => {
     throw new ApiError('ResourceNotFoundException', `No route for ${request.method} ${request.url.split('?')[0]}`);

@@ -41,6 +41,13 @@ const ConfigSchema = z.object({
   // Stylist bookings: unanswered requests expire after this; the sweep (expiry, 24 h reminders) runs this often (0 = off).
   BOOKING_REQUEST_TTL_HOURS: positiveInt.max(24 * 30).default(48),
   BOOKING_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  // Uploaded media in an S3-compatible bucket (all of bucket + keys, or none: local disk under DATA_DIR/media).
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z.string().regex(/^[a-z0-9-]{2,30}$/, 'must be a region name such as eu-west-3').optional(),
+  S3_ACCESS_KEY_ID: z.string().min(3).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(8).optional(),
+  S3_VIRTUAL_HOSTED: bool.optional(),
   WEBAUTHN_RP_ID: z
     .string()
     .toLowerCase()

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+// eslint-disable-next-line no-restricted-imports -- the users table, for foreign keys has no export in identity's service.ts
 import { users } from '../identity/schema.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -29,7 +30,7 @@ export interface StoredAttributes {
   material?: string;
   dimensions?: string;
   weight?: string;
-  additionalAttributes?: Record<string, unknown>;
+  additionalAttributes?: Record<string, string | number | boolean>;
 }
 
 export interface StoredSpecification {

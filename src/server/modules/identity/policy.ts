@@ -60,6 +60,18 @@ export const RULES = {
   'booking.change': (a) => a.userType === 'CLIENT' || a.userType === 'STYLIST' || a.userType === 'ADMIN',
   'booking.review': (a) => a.userType === 'CLIENT',
   'review.reply': (a) => a.userType === 'STYLIST',
+  // Catalog: admins run brands, categories, collections and partner links; partners write their own brand's products
+  // (the service checks the brand); clients ask about products and keep a wishlist.
+  'catalog.manage': isAdmin,
+  'product.write': (a) => a.userType === 'ADMIN' || a.userType === 'BRAND_PARTNER',
+  'brand.readOwn': (a) => a.userType === 'BRAND_PARTNER',
+  'inquiry.create': (a) => a.userType === 'CLIENT',
+  // Admins see every inquiry, a partner their brand's, a client their own (the service scopes the query).
+  'inquiry.read': (a) => a.userType === 'ADMIN' || a.userType === 'BRAND_PARTNER' || a.userType === 'CLIENT',
+  'inquiry.answer': (a) => a.userType === 'ADMIN' || a.userType === 'BRAND_PARTNER',
+  'wishlist.manage': (a) => a.userType === 'CLIENT',
+  // Product and brand pictures, stylists' portfolios.
+  'media.upload': (a) => a.userType === 'ADMIN' || a.userType === 'BRAND_PARTNER' || a.userType === 'STYLIST',
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;
@@ -107,4 +119,12 @@ export const ROLE_ONLY_ACTIONS: ReadonlySet<Action> = new Set([
   'booking.change',
   'booking.review',
   'review.reply',
+  'catalog.manage',
+  'product.write',
+  'brand.readOwn',
+  'inquiry.create',
+  'inquiry.read',
+  'inquiry.answer',
+  'wishlist.manage',
+  'media.upload',
 ]);

@@ -5620,7 +5620,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/api/v1/products": {
+    "/api/v1/products": {
         parameters: {
             query?: never;
             header?: never;
@@ -5756,7 +5756,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/api/v1/products/search": {
+    "/api/v1/products/search": {
         parameters: {
             query?: never;
             header?: never;
@@ -5824,7 +5824,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/api/v1/products/suggest": {
+    "/api/v1/products/suggest": {
         parameters: {
             query?: never;
             header?: never;
@@ -5881,7 +5881,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/api/v1/products/by-slug/{slug}": {
+    "/api/v1/products/by-slug/{slug}": {
         parameters: {
             query?: never;
             header?: never;
@@ -5946,7 +5946,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/api/v1/products/{productId}": {
+    "/api/v1/products/{productId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -6158,7 +6158,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/api/v1/products/{productId}/visibility": {
+    "/api/v1/products/{productId}/visibility": {
         parameters: {
             query?: never;
             header?: never;
@@ -6245,7 +6245,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/api/v1/products/{productId}/variants/{variantId}/stock": {
+    "/api/v1/products/{productId}/variants/{variantId}/stock": {
         parameters: {
             query?: never;
             header?: never;
@@ -6333,7 +6333,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/api/v1/admin/products": {
+    "/api/v1/admin/products": {
         parameters: {
             query?: never;
             header?: never;
@@ -6414,7 +6414,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/api/v1/brands": {
+    "/api/v1/brands": {
         parameters: {
             query?: never;
             header?: never;
@@ -6540,7 +6540,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/api/v1/brands/{slug}": {
+    "/api/v1/brands/{slug}": {
         parameters: {
             query?: never;
             header?: never;
@@ -6605,7 +6605,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/api/v1/brands/{brandId}": {
+    "/api/v1/brands/{brandId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -6777,7 +6777,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/api/v1/admin/brand-partners/{userId}": {
+    "/api/v1/admin/brand-partners/{userId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -6931,7 +6931,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/api/v1/me/brand": {
+    "/api/v1/me/brand": {
         parameters: {
             query?: never;
             header?: never;
@@ -7003,7 +7003,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/api/v1/categories": {
+    "/api/v1/categories": {
         parameters: {
             query?: never;
             header?: never;
@@ -7129,7 +7129,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/api/v1/categories/{slug}": {
+    "/api/v1/categories/{slug}": {
         parameters: {
             query?: never;
             header?: never;
@@ -7194,7 +7194,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/api/v1/categories/{categoryId}": {
+    "/api/v1/categories/{categoryId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -7366,7 +7366,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/api/v1/collections": {
+    "/api/v1/collections": {
         parameters: {
             query?: never;
             header?: never;
@@ -7471,7 +7471,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/api/v1/collections/{slug}": {
+    "/api/v1/collections/{slug}": {
         parameters: {
             query?: never;
             header?: never;
@@ -7540,7 +7540,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/api/v1/collections/{collectionId}": {
+    "/api/v1/collections/{collectionId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -7703,7 +7703,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/api/v1/collections/{collectionId}/products": {
+    "/api/v1/collections/{collectionId}/products": {
         parameters: {
             query?: never;
             header?: never;
@@ -7790,7 +7790,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/api/v1/products/{productId}/inquiries": {
+    "/api/v1/products/{productId}/inquiries": {
         parameters: {
             query?: never;
             header?: never;
@@ -7886,7 +7886,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/api/v1/inquiries": {
+    "/api/v1/inquiries": {
         parameters: {
             query?: never;
             header?: never;
@@ -7963,7 +7963,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/api/v1/inquiries/{inquiryId}/answer": {
+    "/api/v1/inquiries/{inquiryId}/answer": {
         parameters: {
             query?: never;
             header?: never;
@@ -8059,7 +8059,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/api/v1/me/wishlist": {
+    "/api/v1/me/wishlist": {
         parameters: {
             query?: never;
             header?: never;
@@ -8122,7 +8122,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/api/v1/me/wishlist/{productId}": {
+    "/api/v1/me/wishlist/{productId}": {
         parameters: {
             query?: never;
             header?: never;

@@ -1,0 +1,70 @@
+/** Pictures: what a product stores (uploaded asset or generated demo composition) and what the API shows (url + srcset). */
+import { generatedImageUrl, IMAGE_FORMATS, IMAGE_WIDTHS, type ImageFormat, type ImageWidth } from '../../../shared/media.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { ApiError } from '../../http/errors.ts';
+import { findMediaAsset, heightFor, uploadUrl } from '../media/service.ts';
+import type { StoredImage } from './schema.ts';
+
+export interface ImageView {
+  url: string;
+  alt?: string;
+  width?: number;
+  height?: number;
+  mediaId?: string;
+  placeholder?: string;
+  widths: number[];
+  srcset: { avif: string; webp: string; jpg: string };
+}
+
+function urlOf(image: StoredImage, width: number, format: ImageFormat): string {
+  return image.mediaId ? uploadUrl(image.mediaId, width, format) : generatedImageUrl('product', image.generated!, width as ImageWidth, format);
+}
+
+export function presentImage(image: StoredImage): ImageView {
+  const widths = image.widths.length > 0 ? image.widths : [...IMAGE_WIDTHS];
+  const main = [...widths].reverse().find((w) => w <= 1280) ?? widths[0]!;
+  const srcset = Object.fromEntries(IMAGE_FORMATS.map((f) => [f, widths.map((w) => `${urlOf(image, w, f)} ${w}w`).join(', ')])) as ImageView['srcset'];
+  return {
+    url: urlOf(image, main, 'jpg'),
+    ...(image.alt ? { alt: image.alt } : {}),
+    width: image.width,
+    height: image.height,
+    ...(image.mediaId ? { mediaId: image.mediaId } : {}),
+    ...(image.placeholder ? { placeholder: image.placeholder } : {}),
+    widths,
+    srcset,
+  };
+}
+
+/** A generated demo composition, as the seeders store it. */
+export function generatedImage(name: string, alt: string): StoredImage {
+  return { generated: name, alt, width: 2048, height: heightFor('product', 2048), widths: [...IMAGE_WIDTHS] };
+}
+
+const GENERATED = /^\/media\/generated\/product\/([a-z0-9-]{1,80})-\d{1,5}\.(?:avif|webp|jpg)$/;
+const UPLOADED = /^\/media\/uploads\/([0-9a-f-]{36})\/\d{1,5}\.(?:avif|webp|jpg)$/;
+
+/** Resolves image inputs to stored images: uploads must exist, URLs must be our own media paths (never fetched). */
+export async function resolveImages(db: Db | Tx, inputs: readonly { mediaId?: string; url?: string; alt?: string }[], field = 'images'): Promise<StoredImage[]> {
+  const out: StoredImage[] = [];
+  for (const [index, input] of inputs.entries()) {
+    const bad = (message: string): never => {
+      throw new ApiError('ValidationException', message, { fieldErrors: { [`body.${field}.${index}`]: [message] } });
+    };
+    let mediaId = input.mediaId;
+    if (input.url) {
+      const generated = GENERATED.exec(input.url);
+      if (generated) {
+        out.push(generatedImage(generated[1]!, input.alt ?? ''));
+        continue;
+      }
+      const uploaded = UPLOADED.exec(input.url);
+      if (!uploaded) bad('Only images uploaded to StyleByZaga can be used: upload the file first (POST /api/v1/media)');
+      mediaId = uploaded![1]!;
+    }
+    const asset = await findMediaAsset(db, mediaId!);
+    if (!asset) bad('No such uploaded image');
+    out.push({ mediaId: asset!.id, alt: input.alt ?? '', width: asset!.width, height: asset!.height, widths: asset!.widths, placeholder: asset!.placeholder });
+  }
+  return out;
+}

@@ -1,0 +1,12 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import { engagementRoutes } from './routes-engagement.ts';
+import { productRoutes } from './routes-products.ts';
+import { taxonomyRoutes } from './routes-taxonomy.ts';
+
+/** Every catalog route; register with the API prefix. */
+export async function catalogRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
+  await app.register(productRoutes, { ctx: opts.ctx });
+  await app.register(taxonomyRoutes, { ctx: opts.ctx });
+  await app.register(engagementRoutes, { ctx: opts.ctx });
+}

@@ -1,0 +1,240 @@
+/**
+ * SearchProducts and suggestions: PostgreSQL full-text search over the weighted document, typo correction from the
+ * catalog's own vocabulary with pg_trgm, and disjunctive facets (each facet counted with every filter except its own),
+ * all in one statement over the matching set. The audience filter sits in that set's WHERE clause, beside the text
+ * match and outside every user filter, so a hidden product is never returned or counted.
+ */
+import { sql } from 'drizzle-orm';
+import { formatMoney, fromDecimal, minorDigits, MoneyError, money, toDto, type Currency } from '../../../shared/money.ts';
+import { queryRows, type Db } from '../../db/client.ts';
+import { ApiError } from '../../http/errors.ts';
+// eslint-disable-next-line no-restricted-imports -- the Actor type has no export in identity's service.ts
+import type { Actor } from '../identity/policy.ts';
+import { audienceFilter, audienceOf, type Audience } from './access.ts';
+import { productsByIds } from './browse.ts';
+import { decodeCursor, encodeCursor, TIME_KEY_FORMAT, type CursorKind } from './cursor.ts';
+import { presentImage } from './images.ts';
+import { categoryIdsBySlugs, brandsBySlugs } from './lookup.ts';
+import type { ProductFacets, SearchProductsInput, SearchProductsOutput, SuggestOutput } from './models.ts';
+import type { StoredImage } from './schema.ts';
+import { sqlArray } from './sql-util.ts';
+import { words } from './text.ts';
+
+/** Rank weights for D, C, B, A: name counts ten times a description word. */
+const WEIGHTS = sql.raw(`'{0.1, 0.25, 0.5, 1.0}'`);
+
+/** Price-range facet bounds in major units of the requested currency; the last range is open-ended. */
+export const PRICE_BANDS = [0, 500, 1_000, 2_500, 5_000, 10_000, 25_000, 100_000, 1_000_000] as const;
+
+export interface Correction {
+  word: string;
+  /** The catalog word it most likely meant, when the word itself is not in the catalog. */
+  correction?: string;
+}
+
+/** For each word not in the vocabulary, the most similar one that is (pg_trgm), if any is similar enough. */
+export async function correctWords(db: Db, ws: readonly string[]): Promise<Correction[]> {
+  if (ws.length === 0) return [];
+  const rows = await queryRows<{ word: string; known: boolean; best: string | null }>(
+    db,
+    sql`select w.word,
+          exists (select 1 from search_terms t where t.term = w.word) as known,
+          case when length(w.word) >= 4 and not exists (select 1 from search_terms t where t.term = w.word) then
+            (select t.term from search_terms t where t.term % w.word order by similarity(t.term, w.word) desc, t.uses desc, t.term limit 1)
+          end as best
+        from unnest(${sqlArray(ws, 'text')}) with ordinality as w(word, n) order by w.n`,
+  );
+  return rows.map((r) => ({ word: r.word, ...(r.best && r.best !== r.word ? { correction: r.best } : {}) }));
+}
+
+/**
+ * The tsquery text: words ANDed, a misspelt word ORed with its correction. Words are [a-z0-9]+ only (see `words`), so
+ * no operator a visitor types can reach the parser; stop words simply drop out.
+ */
+export function tsqueryText(corrections: readonly Correction[], prefixLast = false): string {
+  return corrections
+    .map((c, i) => {
+      const p = prefixLast && i === corrections.length - 1 ? ':*' : '';
+      return c.correction ? `(${c.word}${p} | ${c.correction}${p})` : `${c.word}${p}`;
+    })
+    .join(' & ');
+}
+
+function bandsFor(currency: Currency): number[] {
+  return PRICE_BANDS.map((b) => b * 10 ** minorDigits(currency));
+}
+
+function bandValue(i: number): string {
+  const lo = PRICE_BANDS[i]!;
+  const hi = PRICE_BANDS[i + 1];
+  return hi === undefined ? `${lo}-` : `${lo}-${hi}`;
+}
+
+function bandLabel(i: number, currency: Currency): string {
+  const f = (n: number) => formatMoney(money(n * 10 ** minorDigits(currency), currency), { compactWhole: true });
+  const lo = PRICE_BANDS[i]!;
+  const hi = PRICE_BANDS[i + 1];
+  if (hi === undefined) return `${f(lo)} and above`;
+  if (lo === 0) return `Under ${f(hi)}`;
+  return `${f(lo)} – ${f(hi)}`;
+}
+
+/** `"1000-5000"` → minor-unit bounds `[min, max)`; `"100000-"` has no upper bound. */
+export function parsePriceRange(value: string, currency: Currency): { min: number; max?: number } {
+  const [lo, hi] = value.split('-') as [string, string];
+  try {
+    const min = fromDecimal(lo, currency).minor;
+    const max = hi ? fromDecimal(hi, currency).minor : undefined;
+    if (max !== undefined && max <= min) throw new MoneyError('The upper bound must be above the lower one');
+    return { min, ...(max !== undefined ? { max } : {}) };
+  } catch (err) {
+    if (err instanceof MoneyError) throw new ApiError('ValidationException', `priceRange: ${err.message}`, { fieldErrors: { 'query.priceRange': [err.message] } });
+    throw err;
+  }
+}
+
+interface SearchRow {
+  total: number;
+  page: { id: string; k: string }[];
+  categories: [string, string, number][];
+  brands: [string, string, number][];
+  prices: [number, number][];
+  colors: [string, number][];
+  sizes: [string, number][];
+}
+
+const SORTS: Record<SearchProductsInput['sort'], { order: string; key: string; kind: CursorKind; cmp: '<' | '>'; cast: string; col: string }> = {
+  relevance: { order: 'rank desc, id desc', key: 'rank::text', kind: 'real', cmp: '<', cast: 'real', col: 'rank' },
+  newest: { order: 'created_at desc, id desc', key: `to_char(created_at at time zone 'UTC', '${TIME_KEY_FORMAT}')`, kind: 'time', cmp: '<', cast: 'timestamptz', col: 'created_at' },
+  price_asc: { order: 'price_minor asc, id asc', key: 'price_minor::text', kind: 'int', cmp: '>', cast: 'bigint', col: 'price_minor' },
+  price_desc: { order: 'price_minor desc, id desc', key: 'price_minor::text', kind: 'int', cmp: '<', cast: 'bigint', col: 'price_minor' },
+};
+
+export async function searchProducts(db: Db, actor: Actor | undefined, input: SearchProductsInput): Promise<SearchProductsOutput> {
+  const audience: Audience = audienceOf(actor);
+  const ws = words(input.query);
+  if (ws.length === 0) throw new ApiError('ValidationException', 'Search for at least one word or number', { fieldErrors: { 'query.query': ['No searchable words'] } });
+  const currency = (input.currency ?? 'EUR') as Currency;
+  const range = input.priceRange ? parsePriceRange(input.priceRange, currency) : undefined;
+  const sort = SORTS[input.sort];
+  const cursor = input.nextToken ? decodeCursor(input.nextToken, `search:${input.sort}`, sort.kind) : undefined;
+
+  const [corrections, categoryIds, brandRows] = await Promise.all([
+    correctWords(db, ws),
+    categoryIdsBySlugs(db, input.categories ?? []),
+    brandsBySlugs(db, input.brands ?? []),
+  ]);
+  const colors = (input.colors ?? []).map((c) => c.toLowerCase());
+  const sizes = (input.sizes ?? []).map((s) => s.toLowerCase());
+
+  // Each user filter becomes a boolean column of the matching set; a filter that names nothing known matches nothing.
+  const fc = input.categories?.length ? sql`p.category_ids && ${sqlArray(categoryIds, 'uuid')}` : sql`true`;
+  const fb = input.brands?.length ? sql`p.brand_id = any(${sqlArray(brandRows.map((b) => b.id), 'uuid')})` : sql`true`;
+  const fp = range ? sql`p.currency = ${currency} and p.price_minor >= ${range.min} ${range.max !== undefined ? sql`and p.price_minor < ${range.max}` : sql``}` : sql`true`;
+  const fcol = colors.length ? sql`p.colors && ${sqlArray(colors, 'text')}` : sql`true`;
+  const fs = sizes.length ? sql`p.sizes && ${sqlArray(sizes, 'text')}` : sql`true`;
+  const after = cursor ? sql`and (${sql.raw(sort.col)}, id) ${sql.raw(sort.cmp)} (${cursor.key}::${sql.raw(sort.cast)}, ${cursor.id}::uuid)` : sql``;
+  const all = sql.raw('fc and fb and fp and fcol and fs');
+
+  const [row] = await queryRows<SearchRow>(
+    db,
+    sql`with m as materialized (
+        select p.id, p.brand_id, p.category_ids, p.price_minor, p.currency, p.colors, p.sizes, p.created_at,
+          ts_rank(${WEIGHTS}, p.search_document, q.q) as rank,
+          (${fc}) as fc, (${fb}) as fb, (${fp}) as fp, (${fcol}) as fcol, (${fs}) as fs
+        from products p, (select to_tsquery('english', ${tsqueryText(corrections)}) as q) q
+        where p.search_document @@ q.q and ${audienceFilter(audience)}
+      )
+      select
+        (select count(*)::int from m where ${all}) as total,
+        (select coalesce(json_agg(json_build_object('id', r.id, 'k', r.k)), '[]'::json) from (
+          select id, ${sql.raw(sort.key)} as k from m where ${all} ${after} order by ${sql.raw(sort.order)} limit ${input.maxResults + 1}) r) as page,
+        (select coalesce(json_agg(json_build_array(c.slug, c.name, x.n) order by x.n desc, c.name), '[]'::json) from (
+          select unnest(category_ids) as k, count(*)::int as n from m where fb and fp and fcol and fs group by 1) x join categories c on c.id = x.k) as categories,
+        (select coalesce(json_agg(json_build_array(b.slug, b.name, x.n) order by x.n desc, b.name), '[]'::json) from (
+          select brand_id as k, count(*)::int as n from m where fc and fp and fcol and fs group by 1) x join brands b on b.id = x.k) as brands,
+        (select coalesce(json_agg(json_build_array(x.band, x.n) order by x.band), '[]'::json) from (
+          select width_bucket(price_minor, ${sqlArray(bandsFor(currency), 'bigint')}) as band, count(*)::int as n
+          from m where fc and fb and fcol and fs and currency = ${currency} group by 1) x) as prices,
+        (select coalesce(json_agg(json_build_array(x.v, x.n) order by x.n desc, x.v), '[]'::json) from (
+          select unnest(colors) as v, count(*)::int as n from m where fc and fb and fp and fs group by 1 order by 2 desc, 1 limit 24) x) as colors,
+        (select coalesce(json_agg(json_build_array(x.v, x.n) order by x.n desc, x.v), '[]'::json) from (
+          select unnest(sizes) as v, count(*)::int as n from m where fc and fb and fp and fcol group by 1 order by 2 desc, 1 limit 40) x) as sizes`,
+  );
+  const r = row!;
+  const pageRows = r.page.slice(0, input.maxResults);
+  const found = await productsByIds(db, audience, pageRows.map((p) => p.id));
+  const last = pageRows.at(-1);
+  const selectedCats = new Set(input.categories ?? []);
+  const selectedBrands = new Set(input.brands ?? []);
+  const facets: ProductFacets = {
+    categories: r.categories.map(([value, label, count]) => ({ value, label, count, selected: selectedCats.has(value) })),
+    brands: r.brands.map(([value, label, count]) => ({ value, label, count, selected: selectedBrands.has(value) })),
+    priceRanges: r.prices
+      .filter(([band]) => band >= 1)
+      .map(([band, count]) => ({ value: bandValue(band - 1), label: bandLabel(band - 1, currency), count, selected: input.priceRange === bandValue(band - 1) })),
+    colors: r.colors.map(([value, count]) => ({ value, count, selected: colors.includes(value) })),
+    sizes: r.sizes.map(([value, count]) => ({ value, count, selected: sizes.includes(value) })),
+  };
+  const corrected = corrections.some((c) => c.correction) ? corrections.map((c) => c.correction ?? c.word).join(' ') : undefined;
+  return {
+    products: found,
+    facets,
+    total: r.total,
+    ...(corrected ? { correctedQuery: corrected } : {}),
+    ...(r.page.length > input.maxResults && last ? { nextToken: encodeCursor({ sort: `search:${input.sort}`, key: last.k, id: last.id }) } : {}),
+  };
+}
+
+/** As-you-type suggestions: brands and categories by prefix or similarity, products by prefix full-text match. */
+export async function suggest(db: Db, actor: Actor | undefined, input: { q: string; limit: number }): Promise<SuggestOutput> {
+  const audience = audienceOf(actor);
+  const ws = words(input.q);
+  if (ws.length === 0) return { products: [], brands: [], categories: [] };
+  const phrase = ws.join(' ');
+  const last = ws.at(-1)!;
+  // Products: a bounded candidate set (the first 200 matches) ranked by the weighted document, so cost stays flat.
+  const productsQuery =
+    last.length >= 2
+      ? queryRows<{ id: string; slug: string; name: string; brand_name: string; image: StoredImage | null; price_minor: number | string; currency: string; price_on_request: boolean }>(
+          db,
+          sql`select p.id, p.slug, p.name, b.name as brand_name, p.images->0 as image, p.price_minor, p.currency, p.price_on_request
+              from (select p.id, ts_rank(${WEIGHTS}, p.search_document, q.q) as rank
+                    from (select * from products p where p.search_document @@ to_tsquery('english', ${tsqueryText(ws.map((word) => ({ word })), true)})
+                          and ${audienceFilter(audience)} limit 200) p,
+                         (select to_tsquery('english', ${tsqueryText(ws.map((word) => ({ word })), true)}) as q) q
+                    order by rank desc, p.id desc limit ${input.limit}) top
+              join products p on p.id = top.id join brands b on b.id = p.brand_id
+              order by top.rank desc, p.id desc`,
+        )
+      : Promise.resolve([]);
+  const [productRows, brandRows, categoryRows] = await Promise.all([
+    productsQuery,
+    queryRows<{ slug: string; name: string }>(
+      db,
+      sql`select slug, name from brands
+          where unaccent(lower(name)) like ${`${phrase}%`} or unaccent(lower(name)) like ${`% ${phrase}%`} or similarity(unaccent(lower(name)), ${phrase}) > 0.35
+          order by (unaccent(lower(name)) like ${`${phrase}%`}) desc, similarity(unaccent(lower(name)), ${phrase}) desc, name limit 5`,
+    ),
+    queryRows<{ slug: string; name: string; parent_name: string | null }>(
+      db,
+      sql`select c.slug, c.name, pc.name as parent_name from categories c left join categories pc on pc.id = c.parent_id
+          where unaccent(lower(c.name)) like ${`${phrase}%`} or unaccent(lower(c.name)) like ${`% ${phrase}%`} or similarity(unaccent(lower(c.name)), ${phrase}) > 0.4
+          order by (unaccent(lower(c.name)) like ${`${phrase}%`}) desc, similarity(unaccent(lower(c.name)), ${phrase}) desc, c.name limit 5`,
+    ),
+  ]);
+  return {
+    products: productRows.map((p) => ({
+      productId: p.id,
+      slug: p.slug,
+      name: p.name,
+      brandName: p.brand_name,
+      ...(p.image ? { image: presentImage(p.image) } : {}),
+      price: toDto(money(Number(p.price_minor), p.currency)),
+      priceOnRequest: p.price_on_request,
+    })),
+    brands: brandRows,
+    categories: categoryRows.map((c) => ({ slug: c.slug, name: c.name, ...(c.parent_name ? { parentName: c.parent_name } : {}) })),
+  };
+}
+

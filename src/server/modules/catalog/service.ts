@@ -1,0 +1,6 @@
+/** What other modules may import from the catalog. */
+export { getProduct, createProduct, updateProduct } from './products.ts';
+export { listProducts, productsByIds } from './browse.ts';
+export { searchProducts, suggest } from './search.ts';
+export { audienceOf, partnerBrandId, managesBrand } from './access.ts';
+export { presentImage, resolveImages } from './images.ts';
