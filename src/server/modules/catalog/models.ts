@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CURRENCY_CODES, fromDecimal, MoneyError } from '../../../shared/money.ts';
+import { SEARCH_TEXT, SEARCH_TEXT_MESSAGE } from './text.ts';
 
 // ───────────────────────────── building blocks ─────────────────────────────
 
@@ -233,7 +234,7 @@ const filterValue = z.string().trim().min(1).max(60).regex(/^[\p{L}\p{N} ._/+-]+
 const PRICE_RANGE = /^(\d{1,13}(?:\.\d{1,3})?)-(\d{1,13}(?:\.\d{1,3})?)?$/;
 
 export const SearchProductsInput = z.strictObject({
-  query: z.string().trim().min(1, 'Type something to search for').max(200, 'At most 200 characters'),
+  query: z.string().trim().min(1, 'Type something to search for').max(200, 'At most 200 characters').regex(SEARCH_TEXT, SEARCH_TEXT_MESSAGE),
   categories: list(Slug),
   brands: list(Slug),
   colors: list(filterValue),
@@ -265,7 +266,7 @@ export const SearchProductsOutput = z
   .meta({ id: 'SearchProductsOutput' });
 export type SearchProductsOutput = z.infer<typeof SearchProductsOutput>;
 
-export const SuggestInput = z.strictObject({ q: z.string().trim().min(1, 'Type something').max(100, 'At most 100 characters'), limit: z.coerce.number().int().min(1).max(10).default(6) });
+export const SuggestInput = z.strictObject({ q: z.string().trim().min(1, 'Type something').max(100, 'At most 100 characters').regex(SEARCH_TEXT, SEARCH_TEXT_MESSAGE), limit: z.coerce.number().int().min(1).max(10).default(6) });
 export const SuggestOutput = z
   .object({
     products: z.array(z.object({ productId: z.string(), slug: z.string(), name: z.string(), brandName: z.string(), image: Image.optional(), price: Money, priceOnRequest: z.boolean() })),
