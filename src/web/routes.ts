@@ -3,6 +3,12 @@ import { index, route, type RouteConfig } from '@react-router/dev/routes';
 export default [
   index('routes/home.tsx'),
   route('shop', 'routes/shop.tsx'),
+  // Catalog: departments, search, products and collections, server-rendered as the public sees them; VIP
+  // pieces are fetched again in the browser with the visitor's own session.
+  route('shop/:categorySlug', 'routes/shop.category.tsx'),
+  route('search', 'routes/search.tsx'),
+  route('products/:slug', 'routes/product.tsx'),
+  route('collections/:slug', 'routes/collection.tsx'),
   route('stylists', 'routes/stylists.tsx'),
   route('concierge', 'routes/concierge.tsx'),
   route('journal', 'routes/journal.tsx'),
@@ -21,6 +27,7 @@ export default [
     route('security', 'routes/account.security.tsx'),
     route('privacy', 'routes/account.privacy.tsx'),
     route('membership', 'routes/account.membership.tsx'),
+    route('wishlist', 'routes/account.wishlist.tsx'),
     route('delete', 'routes/account.delete.tsx'),
   ]),
   route('admin', 'routes/admin.tsx', [
@@ -29,6 +36,20 @@ export default [
     route('vip', 'routes/admin.vip.tsx'),
     route('audit', 'routes/admin.audit.tsx'),
     route('mailbox', 'routes/admin.mailbox.tsx'),
+    route('products', 'routes/admin.products.tsx'),
+    route('products/new', 'routes/admin.product-edit.tsx', { id: 'admin-product-new' }),
+    route('products/:productId', 'routes/admin.product-edit.tsx'),
+    route('brands', 'routes/admin.brands.tsx'),
+    route('categories', 'routes/admin.categories.tsx'),
+    route('collections', 'routes/admin.collections.tsx'),
+    route('inquiries', 'routes/admin.inquiries.tsx'),
+  ]),
+  // The partner area: a brand partner's own products and their house's inquiry inbox.
+  route('partner', 'routes/partner.tsx', [
+    index('routes/admin.inquiries.tsx', { id: 'partner-inquiries' }),
+    route('products', 'routes/admin.products.tsx', { id: 'partner-products' }),
+    route('products/new', 'routes/admin.product-edit.tsx', { id: 'partner-product-new' }),
+    route('products/:productId', 'routes/admin.product-edit.tsx', { id: 'partner-product-edit' }),
   ]),
   // Last: whatever no other route claims renders the house 404 with a real 404 status.
   route('*', 'routes/not-found.tsx'),

@@ -12,6 +12,11 @@ export const meta: Route.MetaFunction = (args) => [
 const ITEMS = [
   { label: 'Members', to: '/admin', end: true },
   { label: 'VIP approvals', to: '/admin/vip' },
+  { label: 'Products', to: '/admin/products' },
+  { label: 'Houses', to: '/admin/brands' },
+  { label: 'Categories', to: '/admin/categories' },
+  { label: 'Collections', to: '/admin/collections' },
+  { label: 'Inquiries', to: '/admin/inquiries' },
   { label: 'Audit log', to: '/admin/audit' },
   { label: 'Dev mailbox', to: '/admin/mailbox' },
 ];

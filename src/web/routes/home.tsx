@@ -7,22 +7,41 @@ import { ResponsiveImage } from '../components/media/responsive-image.tsx';
 import { ButtonLink } from '../components/ui/button.tsx';
 import { Container } from '../components/ui/container.tsx';
 import { SectionHeading } from '../components/ui/section-heading.tsx';
+import { listProducts, useProducts, type ListProductsOutput } from '../features/catalog/api/products.ts';
+import { serverApi } from '../features/catalog/api/server.ts';
+import { listCategories, listCollections, useCollectionsForViewer } from '../features/catalog/api/taxonomy.ts';
+import { CollectionTile } from '../features/catalog/components/collection-tile.tsx';
+import { ProductGrid } from '../features/catalog/components/product-card.tsx';
+import { toCard, type Category, type Collection } from '../features/catalog/present.ts';
 import { pageMeta } from '../lib/seo.ts';
 import { SITE_DESCRIPTION } from '../lib/site.ts';
 
 export const meta: Route.MetaFunction = (args) => pageMeta(args, { description: SITE_DESCRIPTION, image: 'maison-hero' });
 
-const EDIT = [
-  { eyebrow: 'Evening', title: 'After dark', name: 'edit-evening' },
-  { eyebrow: 'Tailoring', title: 'The new tailoring', name: 'edit-tailoring' },
-  { eyebrow: 'Resort', title: 'Far from town', name: 'edit-resort' },
-] as const;
+/** Editorial words and pictures for the showcase departments the house knows; others get their own name. */
+const SHOWCASE_COPY: Record<string, { title: string; image: string }> = {
+  automobiles: { title: 'Grand tourers & rare marques', image: 'showcase-automobiles' },
+  residences: { title: 'Houses with a view of their own', image: 'showcase-residences' },
+  'private-aviation': { title: 'Charters, quietly arranged', image: 'showcase-aviation' },
+  yachts: { title: 'Summers at sea', image: 'showcase-yachts' },
+  experiences: { title: 'Evenings to remember', image: 'showcase-experiences' },
+};
 
-const SHOWCASE = [
-  { eyebrow: 'Automobiles', title: 'Grand tourers & rare marques', name: 'showcase-automobiles' },
-  { eyebrow: 'Residences', title: 'Houses with a view of their own', name: 'showcase-residences' },
-  { eyebrow: 'Private aviation', title: 'Charters, quietly arranged', name: 'showcase-aviation' },
-] as const;
+const NEW_ARRIVALS = { sort: 'newest', maxResults: 4 } as const;
+
+/**
+ * The home page's catalogue rows, rendered on the server as the public sees them. Each is optional: the editorial
+ * page stands on its own if the catalogue cannot answer.
+ */
+export async function loader({ context }: Route.LoaderArgs) {
+  const api = serverApi(context);
+  const [collections, arrivals, categories] = await Promise.all([
+    listCollections(api).catch((): Collection[] => []),
+    listProducts(api, NEW_ARRIVALS).catch((): ListProductsOutput => ({ products: [] })),
+    listCategories(api).catch((): Category[] => []),
+  ]);
+  return { collections, arrivals, categories };
+}
 
 const STYLIST_STEPS = [
   { title: 'Tell us about you', body: 'A short, private questionnaire on your life, your sizes and the way you like to dress.' },
@@ -30,14 +49,14 @@ const STYLIST_STEPS = [
   { title: 'Approve the edit', body: 'Your stylist proposes pieces; you keep what you love, and nothing else.' },
 ] as const;
 
-export default function Home() {
+export default function Home({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <Hero />
-      <TheEdit />
-      <NewArrivals />
+      <TheEdit collections={loaderData.collections} />
+      <NewArrivals serverData={loaderData.arrivals} />
       <PersonalStylist />
-      <Showcase />
+      <Showcase categories={loaderData.categories} />
       <EditorialFeature
         id="journal"
         eyebrow="The Journal"
@@ -101,7 +120,10 @@ function Hero() {
   );
 }
 
-function TheEdit() {
+/** The collections the house features, three across; a VIP's own list (unlocked) replaces the public one once known. */
+function TheEdit({ collections: serverCollections }: { collections: Collection[] }) {
+  const collections = useCollectionsForViewer(serverCollections).slice(0, 3);
+  if (collections.length === 0) return null;
   return (
     <section aria-labelledby="edit-title" className="border-t border-line py-20 lg:py-32">
       <Container>
@@ -110,22 +132,18 @@ function TheEdit() {
           eyebrow="The Edit"
           title={
             <>
-              The season in <em className="italic">three moods</em>
+              Collections, <em className="italic">composed</em>
             </>
           }
           lede="Collections composed by our stylists each season, from the houses and ateliers we know best."
-          action={{ label: 'Shop the edit', to: '/shop' }}
+          action={{ label: 'Shop the boutique', to: '/shop' }}
         />
         <div className="mt-16 grid gap-14 sm:grid-cols-2 lg:mt-20 lg:grid-cols-3 lg:gap-10">
-          {EDIT.map((item, index) => (
-            <EditorialTile
-              key={item.name}
-              to="/shop"
-              eyebrow={item.eyebrow}
-              title={item.title}
-              image={{ kind: 'editorial', name: item.name }}
+          {collections.map((collection, index) => (
+            <CollectionTile
+              key={collection.slug}
+              collection={collection}
               sizes="(min-width: 1024px) 30vw, (min-width: 640px) 50vw, 100vw"
-              linkLabel="Explore"
               // The middle column sits lower, as on a printed spread.
               className={index === 1 ? 'lg:mt-24' : undefined}
             />
@@ -136,7 +154,8 @@ function TheEdit() {
   );
 }
 
-function NewArrivals() {
+function NewArrivals({ serverData }: { serverData: ListProductsOutput }) {
+  const arrivals = useProducts(NEW_ARRIVALS, serverData).data?.products ?? [];
   return (
     <section aria-labelledby="arrivals-title" className="bg-sand py-20 lg:py-32">
       <Container className="grid items-center gap-14 lg:grid-cols-12 lg:gap-16">
@@ -150,25 +169,23 @@ function NewArrivals() {
             Florence, fine jewellery from the Place Vendôme. Private clients see them first.
           </p>
           <div className="mt-10">
-            <ButtonLink to="/shop" variant="secondary">
+            <ButtonLink to="/shop?sort=newest#boutique" variant="secondary">
               Shop new arrivals
             </ButtonLink>
           </div>
         </div>
-        <div className="grid grid-cols-5 items-end gap-4 sm:gap-6 lg:col-span-7 lg:col-start-6">
-          <ResponsiveImage
-            kind="product"
-            name="arrival-still-life"
-            alt=""
-            width={1280}
-            height={1600}
-            sizes="(min-width: 1024px) 35vw, 60vw"
-            className="col-span-3 aspect-[4/5]"
-          />
-          <div className="col-span-2 space-y-4 sm:space-y-6">
-            <ResponsiveImage kind="product" name="arrival-detail" alt="" width={960} height={1280} sizes="(min-width: 1024px) 22vw, 40vw" className="aspect-[3/4]" />
-            <ResponsiveImage kind="product" name="arrival-accessory" alt="" width={960} height={960} sizes="(min-width: 1024px) 22vw, 40vw" className="aspect-square" />
-          </div>
+        <div className="lg:col-span-7 lg:col-start-6">
+          {arrivals.length > 0 ? (
+            <ProductGrid products={arrivals.map(toCard)} label="New arrivals" columns={2} priorityCount={0} />
+          ) : (
+            <div className="grid grid-cols-5 items-end gap-4 sm:gap-6">
+              <ResponsiveImage kind="product" name="arrival-still-life" alt="" width={1280} height={1600} sizes="(min-width: 1024px) 35vw, 60vw" className="col-span-3 aspect-[4/5]" />
+              <div className="col-span-2 space-y-4 sm:space-y-6">
+                <ResponsiveImage kind="product" name="arrival-detail" alt="" width={960} height={1280} sizes="(min-width: 1024px) 22vw, 40vw" className="aspect-[3/4]" />
+                <ResponsiveImage kind="product" name="arrival-accessory" alt="" width={960} height={960} sizes="(min-width: 1024px) 22vw, 40vw" className="aspect-square" />
+              </div>
+            </div>
+          )}
         </div>
       </Container>
     </section>
@@ -212,7 +229,8 @@ function PersonalStylist() {
   );
 }
 
-function Showcase() {
+function Showcase({ categories }: { categories: Category[] }) {
+  const showcase = categories.filter((c) => c.showcase && (c.productCount ?? 0) > 0).slice(0, 3);
   return (
     <section aria-labelledby="showcase-title" className="py-20 lg:py-32">
       <Container>
@@ -228,16 +246,16 @@ function Showcase() {
           lede="Beyond the wardrobe, our concierge introduces clients to the marques, homes and charters of our partners, by private appointment."
         />
         <div className="mt-16 grid gap-14 md:grid-cols-3 md:gap-8 lg:mt-20">
-          {SHOWCASE.map((item) => (
+          {showcase.map((category) => (
             <EditorialTile
-              key={item.name}
-              to="/concierge#showcase"
-              eyebrow={item.eyebrow}
-              title={item.title}
-              image={{ kind: 'editorial', name: item.name }}
+              key={category.slug}
+              to={`/shop/${category.slug}`}
+              eyebrow={category.name}
+              title={SHOWCASE_COPY[category.slug]?.title ?? category.name}
+              image={{ kind: 'editorial', name: SHOWCASE_COPY[category.slug]?.image ?? `showcase-${category.slug}` }}
               sizes="(min-width: 768px) 33vw, 100vw"
               aspect="aspect-[2/3]"
-              linkLabel="Enquire"
+              linkLabel="View the listings"
             />
           ))}
         </div>

@@ -1,5 +1,7 @@
 import { Link, NavLink } from 'react-router';
 import { AccountLink } from '../../features/auth/components/account-link.tsx';
+import { BagButton } from '../../features/catalog/bag/bag-drawer.tsx';
+import { SearchLink } from '../../features/catalog/components/search-link.tsx';
 import { PRIMARY_NAV } from '../../lib/site.ts';
 import { Container } from '../ui/container.tsx';
 import { MobileMenu } from './mobile-menu.tsx';
@@ -31,8 +33,10 @@ export function SiteHeader() {
           </nav>
         </div>
         <Wordmark />
-        <div className="flex items-center justify-end gap-8">
+        <div className="flex items-center justify-end gap-5 sm:gap-8">
+          <SearchLink />
           <AccountLink />
+          <BagButton />
           <Link to="/stylists" className="eyebrow hidden border-b border-ink/30 pb-1 text-ink transition-colors hover:border-ink sm:inline-block">
             Book a stylist
           </Link>

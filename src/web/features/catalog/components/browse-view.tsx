@@ -1,0 +1,155 @@
+import * as RadixDialog from '@radix-ui/react-dialog';
+import { useState, type ReactNode } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { Button } from '../../../components/ui/button.tsx';
+import { Container } from '../../../components/ui/container.tsx';
+import { cn } from '../../../lib/cn.ts';
+import { hasFilters, searchString, type BrowseState, type FacetKey, type Sort } from '../url-state.ts';
+import { FacetSidebar, type FacetGroup, type FacetOption } from './facet-sidebar.tsx';
+import { FilterChips } from './filter-chips.tsx';
+import { Pagination } from './pagination.tsx';
+import { ProductGrid, type ProductCardData } from './product-card.tsx';
+import { SortSelect } from './sort-select.tsx';
+
+export type Crumb = { label: string; to: string };
+
+type BrowseViewProps = {
+  eyebrow: string;
+  title: ReactNode;
+  lede?: ReactNode;
+  breadcrumbs?: Crumb[];
+  /** Links to narrower departments, above the grid. */
+  subcategories?: { label: string; to: string; count?: number }[];
+  state: BrowseState;
+  groups: FacetGroup[];
+  priceRanges?: FacetOption[];
+  currency: string;
+  products: ProductCardData[];
+  total?: number | undefined;
+  nextToken: string | undefined;
+  sorts: readonly Sort[];
+  labelOf?: (key: FacetKey, value: string) => string;
+  /** Shown instead of the grid when nothing matches. */
+  empty?: ReactNode;
+  /** Above the grid, under the toolbar ("Showing results for …"). */
+  notice?: ReactNode;
+  /** True while a refreshed list for this visitor is being fetched. */
+  refreshing?: boolean;
+  /** h2 where the page above already has its h1 (the boutique's landing). */
+  titleAs?: 'h1' | 'h2';
+};
+
+/**
+ * The shared body of department and search pages: title, the filters in force, sort, the facet sidebar (a sheet
+ * on a phone), the grid and the pages. Every control writes the address; the page's loader does the rest.
+ */
+export function BrowseView(props: BrowseViewProps) {
+  const { eyebrow, title, lede, breadcrumbs, subcategories, state, groups, priceRanges, currency, products, total, nextToken, sorts, labelOf, empty, notice, refreshing, titleAs: Heading = 'h1' } = props;
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const change = (next: BrowseState) => void navigate(`${location.pathname}${searchString(next)}`, { preventScrollReset: true });
+  const filterCount = state.brands.length + state.categories.length + state.colors.length + state.sizes.length + (state.minPrice !== undefined || state.maxPrice !== undefined ? 1 : 0);
+
+  return (
+    <>
+      <Container as="header" className="pt-12 pb-12 lg:pt-16 lg:pb-16">
+        {breadcrumbs && breadcrumbs.length > 0 && (
+          <nav aria-label="Breadcrumb">
+            <ol className="eyebrow flex flex-wrap items-center gap-2 text-stone">
+              {breadcrumbs.map((crumb, i) => (
+                <li key={crumb.to} className="flex items-center gap-2">
+                  {i > 0 && <span aria-hidden="true">/</span>}
+                  {i === breadcrumbs.length - 1 ? (
+                    <span aria-current="page" className="text-ink-soft">
+                      {crumb.label}
+                    </span>
+                  ) : (
+                    <Link to={crumb.to} className="hover:text-ink">
+                      {crumb.label}
+                    </Link>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </nav>
+        )}
+        <div className="mt-8 grid gap-8 lg:grid-cols-12 lg:items-end">
+          <div className="lg:col-span-7">
+            <p className="eyebrow text-gold-deep">{eyebrow}</p>
+            <Heading id="browse-title" className="display mt-5 text-5xl text-ink sm:text-6xl lg:text-7xl">
+              {title}
+            </Heading>
+          </div>
+          {lede && <div className="max-w-md leading-relaxed text-ink-soft lg:col-span-4 lg:col-start-9">{lede}</div>}
+        </div>
+        {subcategories && subcategories.length > 0 && (
+          <ul aria-label="Departments" className="mt-12 flex flex-wrap gap-x-8 gap-y-3 border-t border-line pt-8">
+            {subcategories.map((s) => (
+              <li key={s.to}>
+                <Link to={s.to} className="font-display text-xl text-ink-soft transition-colors hover:text-ink">
+                  {s.label}
+                  {s.count !== undefined && <span className="ml-2 align-super font-sans text-[0.625rem] text-stone">{s.count}</span>}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Container>
+
+      <Container className="pb-24 lg:pb-32">
+        <div className="flex flex-wrap items-center justify-between gap-6 border-y border-line py-4">
+          <div className="flex items-center gap-6">
+            <RadixDialog.Root open={sheetOpen} onOpenChange={setSheetOpen}>
+              <RadixDialog.Trigger className="eyebrow inline-flex items-center gap-2 border border-ink px-4 py-2.5 text-ink lg:hidden">
+                Filters{filterCount > 0 && <span className="tabular-nums">({filterCount})</span>}
+              </RadixDialog.Trigger>
+              <RadixDialog.Portal>
+                <RadixDialog.Overlay className="fixed inset-0 z-40 bg-ink/40 data-[state=open]:animate-fade-in" />
+                <RadixDialog.Content className="fixed inset-y-0 left-0 z-50 flex w-full max-w-sm animate-fade-in flex-col bg-ivory">
+                  <div className="flex items-center justify-between border-b border-line px-6 py-5">
+                    <RadixDialog.Title className="display text-3xl text-ink">Refine</RadixDialog.Title>
+                    <RadixDialog.Description className="sr-only">Filter the pieces shown by house, colour, size and price.</RadixDialog.Description>
+                    <RadixDialog.Close className="eyebrow -mr-2 p-2 text-ink">Close</RadixDialog.Close>
+                  </div>
+                  <div className="flex-1 overflow-y-auto px-6 py-8">
+                    <FacetSidebar groups={groups} priceRanges={priceRanges} currency={currency} state={state} onChange={change} />
+                  </div>
+                  <div className="border-t border-line p-6">
+                    <Button className="w-full" onClick={() => setSheetOpen(false)}>
+                      Show {total !== undefined ? `${total} ` : ''}pieces
+                    </Button>
+                  </div>
+                </RadixDialog.Content>
+              </RadixDialog.Portal>
+            </RadixDialog.Root>
+            <p className="text-sm text-stone" aria-live="polite">
+              {total !== undefined ? `${total.toLocaleString('en-GB')} ${total === 1 ? 'piece' : 'pieces'}` : `${products.length} ${products.length === 1 ? 'piece' : 'pieces'} shown`}
+            </p>
+          </div>
+          <SortSelect state={state} options={sorts} onChange={change} />
+        </div>
+        {hasFilters(state) && (
+          <div className="border-b border-line py-4">
+            <FilterChips state={state} currency={currency} labelOf={labelOf} onChange={change} />
+          </div>
+        )}
+
+        <div className="mt-12 grid gap-12 lg:grid-cols-[15rem_1fr] lg:gap-16">
+          <aside aria-label="Refine" className="hidden lg:block">
+            <FacetSidebar groups={groups} priceRanges={priceRanges} currency={currency} state={state} onChange={change} />
+          </aside>
+          <div aria-busy={refreshing || undefined} className={cn('transition-opacity duration-300', refreshing && 'opacity-70')}>
+            {notice}
+            {products.length === 0 ? (
+              empty
+            ) : (
+              <ProductGrid products={products} label="Pieces" columns={3} priorityCount={3} />
+            )}
+            <Pagination state={state} nextToken={nextToken} pathname={location.pathname} shown={products.length} />
+          </div>
+        </div>
+      </Container>
+    </>
+  );
+}
