@@ -119,11 +119,16 @@ export function forgetActors(db: Db, userId: string): void {
  */
 export async function startActorCacheInvalidation(database: Database, log: { warn: (obj: object, msg: string) => void }): Promise<() => Promise<void>> {
   const cache = () => actorCacheFor(database.db);
-  return database.listen(IDENTITY_CHANNEL, {
+  let stopping = false;
+  const unlisten = await database.listen(IDENTITY_CHANNEL, {
     onMessage: (userId) => cache().forgetUser(userId),
     onState: (listening) => {
       cache().setLive(listening);
-      if (!listening) log.warn({}, 'identity change notifications interrupted: signed-in callers are read from the database until they resume');
+      if (!listening && !stopping) log.warn({}, 'identity change notifications interrupted: signed-in callers are read from the database until they resume');
     },
   });
+  return async () => {
+    stopping = true;
+    await unlisten();
+  };
 }
