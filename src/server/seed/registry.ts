@@ -1,4 +1,5 @@
 import type { Seeder } from './seeder.ts';
+import { stylistClientsSeeder, stylistsSeeder } from '../modules/stylists/seed.ts';
 
 /**
  * Every demo-data seeder, one line each; `runSeeders` orders them by `dependsOn`, so the order here only breaks ties.
@@ -7,4 +8,6 @@ import type { Seeder } from './seeder.ts';
 export const seeders: readonly Seeder[] = [
   // brandsSeeder,
   // productsSeeder,
+  stylistClientsSeeder,
+  stylistsSeeder,
 ];

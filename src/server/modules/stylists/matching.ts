@@ -109,10 +109,10 @@ export async function matchClientWithStylists(ctx: AppContext, actor: Actor, que
   const terms: { name: keyof typeof WEIGHTS; expr: SQL }[] = [];
   const nullTerm = sql`null::float8`;
   const spec = specialties.length
-    ? sql`(cardinality(array(select unnest(s.specialties) intersect select unnest(${sql.param(specialties)}::text[])))::float8 / ${specialties.length})`
+    ? sql`(cardinality(array(select unnest(s.specialties) intersect select unnest(${sql.param(specialties)}::text[])))::float8 / ${sql.raw(String(specialties.length))})`
     : nullTerm;
-  const sty = style.length ? sql`(cardinality(array(select unnest(s.style_tags) intersect select unnest(${sql.param(style)}::text[])))::float8 / ${style.length})` : nullTerm;
-  const budget = maxEur !== undefined ? sql`(case when s.rate_eur_minor <= ${maxEur} then 1.0 else power(${maxEur}::float8 / greatest(s.rate_eur_minor, 1), 2) end)` : nullTerm;
+  const sty = style.length ? sql`(cardinality(array(select unnest(s.style_tags) intersect select unnest(${sql.param(style)}::text[])))::float8 / ${sql.raw(String(style.length))})` : nullTerm;
+  const budget = maxEur !== undefined ? sql`(case when s.rate_eur_minor <= ${maxEur}::bigint then 1.0 else power(${maxEur}::float8 / greatest(s.rate_eur_minor, 1), 2) end)` : nullTerm;
   const distance = sql`(6371 * 2 * asin(sqrt(power(sin(radians(t.lat - s.latitude) / 2), 2) + cos(radians(s.latitude)) * cos(radians(t.lat)) * power(sin(radians(t.lon - s.longitude) / 2), 2))))`;
   const near = location && !wantsVirtual ? sql`(lower(s.city) = lower(${location}) or (t.lat is not null and s.latitude is not null and ${distance} <= s.travel_radius_km))` : sql`false`;
   const loc = wantsVirtual
@@ -121,7 +121,7 @@ export async function matchClientWithStylists(ctx: AppContext, actor: Actor, que
       ? sql`(case when lower(s.city) = lower(${location}) then 1.0 when t.lat is not null and s.latitude is not null and ${distance} <= s.travel_radius_km then 0.8 when s.offers_virtual then 0.4 else 0.0 end)`
       : nullTerm;
   const lang = languages.length ? sql`(case when s.languages && ${sql.param(languages)}::text[] then 1.0 else 0.0 end)` : nullTerm;
-  const rating = sql`((((${RATING_PRIOR_WEIGHT} * ${RATING_PRIOR_MEAN})::float8 + s.rating_sum) / (${RATING_PRIOR_WEIGHT} + s.review_count) - 1) / 4)`;
+  const rating = sql`(((${sql.raw(String(RATING_PRIOR_WEIGHT * RATING_PRIOR_MEAN))}::float8 + s.rating_sum) / (${sql.raw(String(RATING_PRIOR_WEIGHT))} + s.review_count) - 1) / 4)`;
   const experience = sql`(least(s.experience_years, 25)::float8 / 25)`;
   const response = sql`((s.requests_answered + 1)::float8 / (s.requests_received + 2))`;
   if (specialties.length) terms.push({ name: 'specialties', expr: spec });
@@ -131,7 +131,7 @@ export async function matchClientWithStylists(ctx: AppContext, actor: Actor, que
   if (languages.length) terms.push({ name: 'languages', expr: lang });
   terms.push({ name: 'rating', expr: rating }, { name: 'experience', expr: experience }, { name: 'response', expr: response });
   const staticScore = sql.join(
-    terms.map((t) => sql`${WEIGHTS[t.name]}::float8 * ${t.expr}`),
+    terms.map((t) => sql`${sql.raw(String(WEIGHTS[t.name]))}::float8 * ${t.expr}`),
     sql` + `,
   );
   const candidates = Math.max(MIN_CANDIDATES, query.maxResults * CANDIDATES_PER_RESULT);
@@ -147,7 +147,7 @@ export async function matchClientWithStylists(ctx: AppContext, actor: Actor, que
         from stylists s cross join t
         where s.status = 'APPROVED' and s.deleted_at is null
         order by static_score desc, s.id asc
-        limit ${candidates}`,
+        limit ${sql.raw(String(candidates))}`,
   );
   if (!scored.length) return [];
 

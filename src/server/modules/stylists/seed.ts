@@ -1,0 +1,343 @@
+/**
+ * Demo data of the marketplace. `stylist-clients`: eight demo clients (one VIP in privacy mode). `stylists`: 46
+ * stylists across 14 cities and zones (42 APPROVED, 4 PENDING_REVIEW) with portraits, portfolios, schedules,
+ * services, a half-year behind and ahead of bookings, completed ones with reviews, and pending requests. With
+ * `npm run seed -- --stylists 2000` it writes that many (the bench dataset), each with a year of bookings, 100
+ * stylists per committed chunk. Accounts are made through the identity service; see /work/coord/stylists-api.md
+ * for the demo sign-ins.
+ */
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import { generatedImageUrl } from '../../../shared/media.ts';
+import { fromDecimal } from '../../../shared/money.ts';
+import type { Random } from '../../../shared/random.ts';
+import { loadConfig } from '../../config.ts';
+import type { AppContext } from '../../context.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { ApiError } from '../../http/errors.ts';
+import { lookupHash } from '../../security/crypto.ts';
+import { loadKeys } from '../../security/keys.ts';
+import type { SeedContext, Seeder } from '../../seed/seeder.ts';
+import { setPrivacyMode } from '../identity/privacy.ts';
+import { createUser, setTier } from '../identity/service.ts';
+// eslint-disable-next-line no-restricted-imports -- resolving a seeded account's id by its email on a re-seed; identity's service has no lookup by email
+import { users } from '../identity/schema.ts';
+import { DAY, HOUR, MINUTE, wallClock, zonedToInstant, type WeeklyRange } from './availability.ts';
+import { toEurMinor } from './currency.ts';
+import { STYLE_TAGS, SPECIALTIES } from './models.ts';
+import { BIO_CLOSINGS, BIO_OPENINGS, CITIES, CLIENTS, FIRST_NAMES, HEADLINES, LAST_NAMES, PORTFOLIO_TITLES, REVIEW_TEXTS, SERVICE_CATALOG } from './seed-data.ts';
+import { bookingEvents, bookingRequests, stylistAvailabilityWindows, stylistBookings, stylistPortfolioItems, stylistReviews, stylistServices, stylists } from './schema.ts';
+
+export const DEMO_PASSWORD = 'velvet-orchid-sunrise-47';
+export const DEMO_STYLISTS = 46;
+const DEMO_PENDING_FROM = 42;
+const CHUNK = 100;
+const INSERT_BATCH = 1000;
+
+const slug = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
+export const demoClientEmail = (c: { firstName: string; lastName: string }) => `${slug(c.firstName)}.${slug(c.lastName)}@demo.stylebyzaga.test`;
+
+/** What services need, for a seeder's transaction; mail is dropped (demo accounts need no verification links). */
+function seedContext(tx: Tx): AppContext {
+  const config = loadConfig();
+  return { db: tx as unknown as Db, keys: loadKeys(config), config, mailer: { send: async () => undefined } };
+}
+
+/** Creates the account through the identity service, or finds it when an earlier seed made it already. */
+async function ensureAccount(ctx: AppContext, input: { email: string; firstName: string; lastName: string; userType: 'CLIENT' | 'STYLIST'; preferences?: { stylePreferences: string[] } }): Promise<string> {
+  try {
+    const user = await createUser(ctx, { ...input, password: DEMO_PASSWORD });
+    return user.userId;
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.code !== 'ConflictException') throw err;
+    const [row] = await ctx.db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.emailHash, lookupHash(ctx.keys, `email:${input.email.trim().toLowerCase()}`)), isNull(users.deletedAt)));
+    if (!row) throw err;
+    return row.id;
+  }
+}
+
+async function insertChunked<T extends Record<string, unknown>>(tx: Tx, table: Parameters<Tx['insert']>[0], rows: T[]): Promise<number> {
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) await tx.insert(table).values(rows.slice(i, i + INSERT_BATCH) as never);
+  return rows.length;
+}
+
+export const stylistClientsSeeder: Seeder = {
+  name: 'stylist-clients',
+  async run(tx) {
+    const ctx = seedContext(tx);
+    for (const c of CLIENTS) {
+      const userId = await ensureAccount(ctx, { email: demoClientEmail(c), firstName: c.firstName, lastName: c.lastName, userType: 'CLIENT', preferences: { stylePreferences: [...c.style] } });
+      if (c.vip) {
+        await setTier(ctx.db, userId, 'VIP');
+        if (c.privacy) await setPrivacyMode(ctx, { userId, userType: 'CLIENT', tier: 'VIP', sessionId: 'seed', mfaEnabled: true, mfaVerifiedAt: null }, true);
+      }
+    }
+    return CLIENTS.length;
+  },
+};
+
+// ───────────────────────────── one stylist ─────────────────────────────
+
+const SCHEDULES: readonly WeeklyRange[][] = [
+  (['MON', 'TUE', 'WED', 'THU', 'FRI'] as const).map((day) => ({ day, start: '09:00', end: '18:00' })),
+  (['TUE', 'WED', 'THU', 'FRI', 'SAT'] as const).map((day) => ({ day, start: '10:00', end: '19:00' })),
+  [
+    ...(['MON', 'TUE', 'WED', 'THU'] as const).flatMap((day) => [
+      { day, start: '09:00', end: '13:00' },
+      { day, start: '14:00', end: '18:00' },
+    ]),
+    { day: 'SAT', start: '10:00', end: '16:00' },
+  ],
+];
+/** Local start hours of bookings on a working day, for each schedule: never overlapping (≤ 4 h + buffer apart). */
+const BOOKING_HOURS: readonly number[][] = [[9, 14], [10, 15], [9, 14]];
+const PENDING_HOUR = [13, 18, 16];
+
+interface Planned {
+  index: number;
+  userEmail: string;
+  firstName: string;
+  lastName: string;
+  city: (typeof CITIES)[number];
+  status: 'APPROVED' | 'PENDING_REVIEW';
+  scheduleIndex: number;
+}
+
+function plan(index: number): Planned {
+  const demo = index < DEMO_STYLISTS;
+  const firstName = demo ? FIRST_NAMES[index]! : FIRST_NAMES[index % FIRST_NAMES.length]!;
+  const lastName = demo ? LAST_NAMES[index]! : LAST_NAMES[(index * 7 + 3) % LAST_NAMES.length]!;
+  return {
+    index,
+    firstName,
+    lastName,
+    userEmail: demo ? `${slug(firstName)}.${slug(lastName)}@demo.stylebyzaga.test` : `stylist.${String(index).padStart(5, '0')}@bench.stylebyzaga.test`,
+    city: CITIES[index % CITIES.length]!,
+    status: demo && index >= DEMO_PENDING_FROM ? 'PENDING_REVIEW' : 'APPROVED',
+    scheduleIndex: index % SCHEDULES.length,
+  };
+}
+
+function roundRate(amount: number): number {
+  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(amount)) - 1);
+  return Math.round(amount / magnitude) * magnitude;
+}
+
+export const stylistsSeeder: Seeder = {
+  name: 'stylists',
+  dependsOn: ['stylist-clients'],
+  plan: (options) => ({ total: Math.max(DEMO_STYLISTS, options.stylists ?? DEMO_STYLISTS), chunkSize: CHUNK }),
+  async clear(tx) {
+    // Accounts stay (identity owns them; a re-seed finds them again); everything of the marketplace goes.
+    await tx.delete(stylists);
+  },
+  async run(tx, seed) {
+    const ctx = seedContext(tx);
+    const dense = seed.options.stylists !== undefined;
+    const clientIds = (
+      await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(inArray(users.emailHash, CLIENTS.map((c) => lookupHash(ctx.keys, `email:${demoClientEmail(c)}`))))
+    ).map((r) => r.id);
+    clientIds.sort();
+    if (!clientIds.length) throw new Error('the stylist-clients seeder must run first');
+    const today = Math.floor(Date.now() / DAY) * DAY;
+    let rows = 0;
+    for (let index = seed.chunk.from; index < seed.chunk.to; index++) {
+      rows += await seedOne(ctx, tx, plan(index), seed.random.fork(`stylist-${index}`), clientIds, today, dense, seed);
+    }
+    return rows;
+  },
+};
+
+async function seedOne(ctx: AppContext, tx: Tx, p: Planned, rnd: Random, clientIds: string[], today: number, dense: boolean, seed: SeedContext): Promise<number> {
+  const userId = await ensureAccount(ctx, { email: p.userEmail, firstName: p.firstName, lastName: p.lastName, userType: 'STYLIST' });
+  const id = uuidv7();
+  const c = p.city;
+  const specialties = p.index === 0 ? ['red-carpet', 'haute-couture', 'wardrobe-edit'] : rnd.sample(SPECIALTIES, rnd.int(2, 3));
+  const styleTags = p.index === 0 ? ['minimalist', 'tailored', 'classic'] : rnd.sample(STYLE_TAGS, rnd.int(2, 3));
+  const extraLanguage = rnd.chance(0.3) ? [rnd.pick(['fr', 'it', 'es', 'de', 'ar', 'zh', 'ja'])] : [];
+  const languages = [...new Set([...c.languages, ...extraLanguage])];
+  const rate = fromDecimal(roundRate(c.rate * rnd.float(0.7, 1.6)), c.currency);
+  const weekly = SCHEDULES[p.scheduleIndex]!;
+  const bufferMinutes = rnd.pick([15, 30, 30, 45]);
+  await tx.insert(stylists).values({
+    id,
+    userId,
+    status: p.status,
+    headline: rnd.pick(HEADLINES),
+    bio: `${rnd.pick(BIO_OPENINGS)} Based in ${c.city}. ${rnd.pick(BIO_CLOSINGS)}`,
+    specialties,
+    styleTags,
+    languages,
+    experienceYears: rnd.int(3, 28),
+    rateMinor: rate.minor,
+    rateCurrency: rate.currency,
+    rateEurMinor: toEurMinor(rate),
+    city: c.city,
+    country: c.country,
+    latitude: c.latitude + rnd.float(-0.05, 0.05),
+    longitude: c.longitude + rnd.float(-0.05, 0.05),
+    travelRadiusKm: rnd.pick([0, 50, 200, 1000, 5000]),
+    offersVirtual: rnd.chance(0.8),
+    portraitName: `stylist-${slug(p.firstName)}-${slug(p.lastName)}-${p.index}`,
+    timeZone: c.timeZone,
+    weekly,
+    bufferMinutes,
+    minNoticeHours: rnd.pick([12, 24, 24, 48]),
+    horizonDays: rnd.pick([60, 90, 120]),
+    freeCancellationHours: rnd.pick([24, 48, 72]),
+    ...(p.status === 'APPROVED' ? { vettingNotes: 'Portfolio and references checked', vettedAt: new Date(today - 200 * DAY) } : {}),
+  });
+  let rows = 1;
+
+  const services = rnd.sample(SERVICE_CATALOG, rnd.int(2, 4)).map((s) => ({
+    id: uuidv7(),
+    stylistId: id,
+    kind: s.kind,
+    name: s.name,
+    description: '',
+    durationMinutes: s.duration,
+    priceMinor: fromDecimal(roundRate((rate.minor / 10 ** (rate.currency === 'JPY' || rate.currency === 'KRW' ? 0 : 2)) * s.factor), rate.currency).minor,
+    currency: rate.currency,
+  }));
+  rows += await insertChunked(tx, stylistServices, services);
+  const portfolio = rnd.sample(PORTFOLIO_TITLES, dense && p.index >= DEMO_STYLISTS ? 2 : rnd.int(3, 5)).map((title, position) => ({
+    id: uuidv7(),
+    stylistId: id,
+    position,
+    title,
+    imageUrl: generatedImageUrl('editorial', `portfolio-${slug(p.lastName)}-${p.index}-${position}`, 1280, 'webp'),
+    description: `Styled by ${p.firstName} in ${c.city}.`,
+    tags: rnd.sample(styleTags, 1),
+  }));
+  rows += await insertChunked(tx, stylistPortfolioItems, portfolio);
+  if (p.status !== 'APPROVED') return rows;
+
+  // A holiday week blocked in two months' time.
+  await tx.insert(stylistAvailabilityWindows).values({ id: uuidv7(), stylistId: id, kind: 'BLOCKED', startAt: new Date(today + 60 * DAY), endAt: new Date(today + 67 * DAY) });
+  rows++;
+
+  // Bookings from half a year ago to half a year ahead: dense for the bench, lighter for the demo.
+  const now = Date.now();
+  const requestsOut: (typeof bookingRequests.$inferInsert)[] = [];
+  const bookingsOut: (typeof stylistBookings.$inferInsert)[] = [];
+  const reviewsOut: (typeof stylistReviews.$inferInsert)[] = [];
+  const eventsOut: (typeof bookingEvents.$inferInsert)[] = [];
+  let ratingSum = 0;
+  let reviewCount = 0;
+  let received = 0;
+  let answered = 0;
+  const perSlot = dense ? 0.75 : 0.18;
+  const localToday = Math.floor(wallClock(today, c.timeZone) / DAY) * DAY;
+  for (let d = -182; d <= 182; d++) {
+    const localDay = localToday + d * DAY;
+    const weekday = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'][new Date(localDay).getUTCDay()];
+    if (!weekly.some((r) => r.day === weekday)) continue;
+    if (d >= 60 && d < 67) continue; // the blocked holiday
+    for (const hour of BOOKING_HOURS[p.scheduleIndex]!) {
+      if (!rnd.chance(perSlot)) continue;
+      const service = rnd.pick(services);
+      const start = zonedToInstant(localDay + hour * HOUR, c.timeZone);
+      const end = start + service.durationMinutes * MINUTE;
+      if (start > now && start < now + 2 * DAY) continue; // leave the next days open for new requests
+      const past = end < now;
+      const outcome = past ? rnd.weighted([['COMPLETED', 90], ['CANCELLED', 5], ['NO_SHOW', 5]] as const) : rnd.chance(0.04) ? 'CANCELLED' : 'CONFIRMED';
+      const clientId = rnd.pick(clientIds);
+      const requestId = uuidv7();
+      const bookingId = uuidv7();
+      const createdAt = new Date(start - rnd.int(3, 20) * DAY);
+      received++;
+      answered++;
+      requestsOut.push({
+        id: requestId,
+        stylistId: id,
+        clientId,
+        serviceId: service.id,
+        startAt: new Date(start),
+        durationMinutes: service.durationMinutes,
+        status: outcome === 'CANCELLED' ? 'CANCELLED' : 'ACCEPTED',
+        expiresAt: new Date(Math.min(createdAt.getTime() + 48 * HOUR, start)),
+        decidedAt: new Date(createdAt.getTime() + rnd.int(1, 30) * HOUR),
+        createdAt,
+        updatedAt: createdAt,
+      });
+      bookingsOut.push({
+        id: bookingId,
+        requestId,
+        stylistId: id,
+        clientId,
+        serviceId: service.id,
+        startAt: new Date(start),
+        endAt: new Date(end),
+        blockStart: new Date(start),
+        blockEnd: new Date(end + bufferMinutes * MINUTE),
+        status: outcome,
+        location: service.kind === 'VIRTUAL_CONSULTATION' ? 'Video call' : `${c.city} atelier`,
+        reminderSentAt: past ? new Date(start - DAY) : null,
+        ...(outcome === 'CANCELLED' ? { cancelledAt: new Date(start - 3 * DAY), cancelledBy: clientId, cancelReason: 'Travel plans changed' } : {}),
+        createdAt,
+        updatedAt: createdAt,
+      });
+      if (!dense || p.index < DEMO_STYLISTS) {
+        eventsOut.push({ id: uuidv7(), requestId, actorId: clientId, type: 'REQUESTED', at: createdAt, details: {} });
+        eventsOut.push({ id: uuidv7(), requestId, actorId: userId, type: outcome === 'CANCELLED' ? 'CANCELLED' : 'ACCEPTED', at: new Date(createdAt.getTime() + HOUR), details: {} });
+      }
+      if (outcome === 'COMPLETED' && rnd.chance(dense ? 0.08 : 0.45)) {
+        const rating = rnd.weighted([[5, 62], [4, 28], [3, 7], [2, 2], [1, 1]] as const);
+        ratingSum += rating;
+        reviewCount++;
+        reviewsOut.push({
+          id: uuidv7(),
+          bookingId,
+          stylistId: id,
+          clientId,
+          rating,
+          text: rnd.pick(REVIEW_TEXTS),
+          ...(rnd.chance(0.4) ? { reply: 'Thank you — it was a pleasure.', repliedAt: new Date(end + 2 * DAY) } : {}),
+          createdAt: new Date(end + DAY),
+        });
+      }
+    }
+  }
+  // Pending requests in the coming days, waiting in the stylist's inbox (the first stylist gets one from the VIP).
+  const pendingCount = p.index === 0 ? 3 : dense && p.index >= DEMO_STYLISTS ? (rnd.chance(0.3) ? 1 : 0) : rnd.int(0, 2);
+  for (let k = 0; k < pendingCount; k++) {
+    let day = 3 + k * 2 + rnd.int(0, 1);
+    for (let guard = 0; guard < 7 && !weekly.some((r) => r.day === ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'][new Date(localToday + day * DAY).getUTCDay()]); guard++) day++;
+    const start = zonedToInstant(localToday + day * DAY + PENDING_HOUR[p.scheduleIndex]! * HOUR, c.timeZone);
+    const service = services.find((s) => s.durationMinutes <= 60) ?? services[0]!;
+    const createdAt = new Date(now - rnd.int(1, 20) * HOUR);
+    const requestId = uuidv7();
+    received++;
+    requestsOut.push({
+      id: requestId,
+      stylistId: id,
+      clientId: k === 0 ? clientIds[0]! : rnd.pick(clientIds),
+      serviceId: service.id,
+      startAt: new Date(start),
+      durationMinutes: service.durationMinutes,
+      message: rnd.pick(['A gala in three weeks: I need a complete look.', 'Could we edit my autumn wardrobe?', 'First time working with a stylist — very excited.']),
+      status: 'PENDING',
+      expiresAt: new Date(Math.min(createdAt.getTime() + ctx.config.BOOKING_REQUEST_TTL_HOURS * HOUR, start)),
+      createdAt,
+      updatedAt: createdAt,
+    });
+    eventsOut.push({ id: uuidv7(), requestId, actorId: null, type: 'REQUESTED', at: createdAt, details: {} });
+  }
+  rows += await insertChunked(tx, bookingRequests, requestsOut);
+  rows += await insertChunked(tx, stylistBookings, bookingsOut);
+  rows += await insertChunked(tx, stylistReviews, reviewsOut);
+  rows += await insertChunked(tx, bookingEvents, eventsOut);
+  await tx
+    .update(stylists)
+    .set({ ratingSum, reviewCount, requestsReceived: received, requestsAnswered: answered, updatedAt: sql`now()` })
+    .where(eq(stylists.id, id));
+  if (p.index % 25 === 0 && seed.chunk.count > 1) seed.log(`  stylist ${p.index}: ${bookingsOut.length} bookings`);
+  return rows;
+}
+
