@@ -17,7 +17,7 @@ export interface ImageView {
 }
 
 function urlOf(image: StoredImage, width: number, format: ImageFormat): string {
-  return image.mediaId ? uploadUrl(image.mediaId, width, format) : generatedImageUrl('product', image.generated!, width as ImageWidth, format);
+  return image.mediaId ? uploadUrl(image.mediaId, width, format) : generatedImageUrl(image.generatedKind ?? 'product', image.generated!, width as ImageWidth, format);
 }
 
 export function presentImage(image: StoredImage): ImageView {
@@ -37,11 +37,11 @@ export function presentImage(image: StoredImage): ImageView {
 }
 
 /** A generated demo composition, as the seeders store it. */
-export function generatedImage(name: string, alt: string): StoredImage {
-  return { generated: name, alt, width: 2048, height: heightFor('product', 2048), widths: [...IMAGE_WIDTHS] };
+export function generatedImage(name: string, alt: string, kind: 'product' | 'editorial' = 'product'): StoredImage {
+  return { generated: name, ...(kind === 'product' ? {} : { generatedKind: kind }), alt, width: 2048, height: heightFor(kind, 2048), widths: [...IMAGE_WIDTHS] };
 }
 
-const GENERATED = /^\/media\/generated\/product\/([a-z0-9-]{1,80})-\d{1,5}\.(?:avif|webp|jpg)$/;
+const GENERATED = /^\/media\/generated\/(product|editorial)\/([a-z0-9-]{1,80})-\d{1,5}\.(?:avif|webp|jpg)$/;
 const UPLOADED = /^\/media\/uploads\/([0-9a-f-]{36})\/\d{1,5}\.(?:avif|webp|jpg)$/;
 
 /** Resolves image inputs to stored images: uploads must exist, URLs must be our own media paths (never fetched). */
@@ -55,7 +55,7 @@ export async function resolveImages(db: Db | Tx, inputs: readonly { mediaId?: st
     if (input.url) {
       const generated = GENERATED.exec(input.url);
       if (generated) {
-        out.push(generatedImage(generated[1]!, input.alt ?? ''));
+        out.push(generatedImage(generated[2]!, input.alt ?? '', generated[1] as 'product' | 'editorial'));
         continue;
       }
       const uploaded = UPLOADED.exec(input.url);

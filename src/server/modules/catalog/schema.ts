@@ -15,6 +15,8 @@ export interface StoredImage {
   mediaId?: string;
   /** Generated demo imagery: the composition's name (`/media/generated/product/{name}-{w}.{fmt}`). */
   generated?: string;
+  /** Which generator drew it (default `product`; collection heroes use `editorial`, 16:9). */
+  generatedKind?: 'product' | 'editorial';
   alt: string;
   width: number;
   height: number;
