@@ -117,7 +117,8 @@ export async function processUpload(bytes: Buffer): Promise<ProcessedImage> {
   if (!detected || !ACCEPTED.includes(detected)) refuse('UnsupportedMediaTypeException', 'Only JPEG, PNG, WebP or AVIF images can be uploaded');
   let meta: Metadata;
   try {
-    meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' }).metadata();
+    // Headers only (nothing is decoded yet), so the pixel limit below can answer 413 with a clear message.
+    meta = await sharp(bytes, { limitInputPixels: false, failOn: 'error' }).metadata();
   } catch {
     refuse('ValidationException', 'The image could not be read; it may be damaged');
   }
