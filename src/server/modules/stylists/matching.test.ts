@@ -28,7 +28,7 @@ beforeAll(async () => {
   app = await buildTestApp({ BOOKING_SWEEP_INTERVAL_SECONDS: '0' });
   const admin = await accountOf(app, 'ADMIN');
   client = await accountOf(app, 'CLIENT');
-  await app.inject({ method: 'PUT', url: `/api/v1/users/${client.userId}`, headers: client.auth, payload: { preferences: { stylePreferences: ['minimalist'] } } });
+  await app.inject({ method: 'PUT', url: `/api/v1/users/${client.userId}`, headers: client.auth, payload: { preferences: { stylePreferences: ['Minimalist'] } } });
   paris = await approvedStylist(app, admin);
   tokyo = await approvedStylist(app, admin, {
     profile: { specialties: ['bridal'], styleTags: ['avant-garde'], languages: ['ja', 'en'], city: 'Tokyo', country: 'JP', latitude: 35.68, longitude: 139.65, timeZone: 'Asia/Tokyo', rate: { amount: 30000, currency: 'JPY' }, offersVirtual: false, travelRadiusKm: 0 },
@@ -51,7 +51,10 @@ describe('MatchClientWithStylists', () => {
     expect(matches[0].reasons).toEqual(expect.arrayContaining(['Red-carpet specialist', 'Speaks French', 'Based in Paris', 'Within your budget', 'Shares your taste: Minimalist']));
     expect(matches[0].reasons.some((r: string) => /^Available (Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/.test(r))).toBe(true);
     expect(matches[0].availability.length).toBeGreaterThan(0);
-    for (const m of matches) expect(m.matchScore).toBeGreaterThanOrEqual(0), expect(m.matchScore).toBeLessThanOrEqual(1);
+    for (const m of matches) {
+      expect(m.matchScore).toBeGreaterThanOrEqual(0);
+      expect(m.matchScore).toBeLessThanOrEqual(1);
+    }
     const scores = matches.map((m: { matchScore: number }) => m.matchScore);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     // Over budget once converted: 2,000 EUR is far above 300 USD.

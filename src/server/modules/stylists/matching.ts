@@ -70,6 +70,8 @@ const SPECIALTY_REASON: Record<string, string> = {
   jewellery: 'Jewellery styling specialist',
   'travel-wardrobe': 'Travel wardrobe expert',
 };
+/** "Sporty chic", "sporty_chic" and "sporty-chic" are the same style. */
+export const styleSlug = (s: string) => s.trim().toLowerCase().replace(/[\s_]+/g, '-');
 const titleCase = (s: string) => s.replace(/(^|-)([a-z])/g, (_m, sep: string, c: string) => (sep ? ' ' : '') + c.toUpperCase());
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 
@@ -99,7 +101,7 @@ export async function matchClientWithStylists(ctx: AppContext, actor: Actor, que
   if (to - from > MAX_RANGE_DAYS * DAY) throw new ApiError('ValidationException', `A range spans at most ${MAX_RANGE_DAYS} days`, { fieldErrors: { 'query.availableTo': [`At most ${MAX_RANGE_DAYS} days after availableFrom`] } });
 
   const specialties = [...new Set(query.specialties ?? [])];
-  const style = [...new Set((query.stylePreferences ?? client.preferences?.stylePreferences ?? []).map((s) => s.trim().toLowerCase()).filter(Boolean))];
+  const style = [...new Set((query.stylePreferences ?? client.preferences?.stylePreferences ?? []).map(styleSlug).filter(Boolean))];
   const languages = [...new Set(query.languages ?? [])];
   const location = query.locationPreference?.trim();
   const wantsVirtual = location?.toLowerCase() === 'virtual' || location?.toLowerCase() === 'online';
