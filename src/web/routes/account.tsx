@@ -28,6 +28,7 @@ function AccountArea() {
     ...(user.userType === 'CLIENT' ? [{ label: 'Wishlist', to: '/account/wishlist' }] : []),
     { label: 'Security', to: '/account/security' },
     ...(user.userType === 'CLIENT' && user.tier === 'VIP' ? [{ label: 'Privacy', to: '/account/privacy' }] : []),
+    ...(user.userType === 'CLIENT' ? [{ label: 'Sessions', to: '/account/bookings' }] : []),
     ...(user.userType === 'CLIENT' ? [{ label: 'VIP membership', to: '/account/membership' }] : []),
     { label: 'Delete account', to: '/account/delete' },
   ];
@@ -36,7 +37,7 @@ function AccountArea() {
       eyebrow="Private client area"
       navLabel="Account"
       items={items}
-      elsewhere={user.userType === 'ADMIN' ? { label: 'The house office', to: '/admin' } : undefined}
+      elsewhere={user.userType === 'ADMIN' ? { label: 'The house office', to: '/admin' } : user.userType === 'STYLIST' ? { label: 'Your studio', to: '/studio' } : undefined}
     >
       {!user.emailVerified && (
         <Notice title="Please confirm your email address" className="mb-14">

@@ -12,6 +12,7 @@ export const meta: Route.MetaFunction = (args) => [
 const ITEMS = [
   { label: 'Members', to: '/admin', end: true },
   { label: 'VIP approvals', to: '/admin/vip' },
+  { label: 'Stylist vetting', to: '/admin/stylists' },
   { label: 'Products', to: '/admin/products' },
   { label: 'Houses', to: '/admin/brands' },
   { label: 'Categories', to: '/admin/categories' },

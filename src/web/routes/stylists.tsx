@@ -113,7 +113,7 @@ export default function Stylists({ loaderData }: Route.ComponentProps) {
                 ? error
                 : stylists.length === 0
                   ? 'No stylist matches all of these filters.'
-                  : `${stylists.length}${nextToken ? '+' : ''} ${stylists.length === 1 ? 'stylist' : 'stylists'}${active ? ' for your filters' : ''}${filters.cursor ? ', continued' : ''}`}
+                  : `${nextToken || filters.cursor ? 'Showing ' : ''}${stylists.length} ${stylists.length === 1 ? 'stylist' : 'stylists'}${active ? ' for your filters' : ''}${filters.cursor ? ', continued' : ''}`}
             </p>
             {stylists.length === 0 ? (
               <div className="border-y border-line py-16 text-center">

@@ -143,7 +143,7 @@ export function useRemovePortfolioItem(stylistId: string) {
 /** The stylist's inbox and calendar: requests and bookings, soonest first. */
 export function useStylistRequests(query: ListBookingsQuery = {}) {
   const { api } = useSession();
-  return useQuery({ queryKey: ['studio', 'requests', query], queryFn: () => call(api.GET('/api/v1/me/stylist/requests', { params: { query } })), staleTime: 10_000 });
+  return useQuery({ queryKey: ['studio', 'requests', query], queryFn: () => call(api.GET('/api/v1/me/stylist/requests', { params: { query } })), staleTime: 10_000, placeholderData: (previous) => previous });
 }
 
 export function useAcceptRequest(stylistId: string) {

@@ -6,8 +6,8 @@ const STAR = 'M10 1.5l2.6 5.5 6 .7-4.5 4.1 1.2 5.9L10 14.8l-5.3 2.9 1.2-5.9L1.4 
  * Five gold stars filled to the rating, with the figure and the count in words for everyone. The stars are
  * drawn, not read: the text beside them carries the meaning.
  */
-export function RatingStars({ rating, count, size = 'md', className }: { rating?: number | null; count?: number | null; size?: 'sm' | 'md'; className?: string }) {
-  const reviews = count ?? 0;
+export function RatingStars({ rating, count, size = 'md', single = false, className }: { rating?: number | null; count?: number | null; size?: 'sm' | 'md'; /** One review's stars: no average, no count. */ single?: boolean; className?: string }) {
+  const reviews = single ? 1 : (count ?? 0);
   if (!rating || reviews === 0) {
     return <p className={cn('text-sm text-stone', className)}>New to the house</p>;
   }
@@ -21,10 +21,14 @@ export function RatingStars({ rating, count, size = 'md', className }: { rating?
           <Stars px={px} className="text-gold" />
         </span>
       </span>
-      <span>
-        <span className="text-ink">{rating.toFixed(1)}</span>
-        <span className="sr-only"> out of 5</span> · {reviews} {reviews === 1 ? 'review' : 'reviews'}
-      </span>
+      {single ? (
+        <span className="sr-only">{rating} out of 5 stars</span>
+      ) : (
+        <span>
+          <span className="text-ink">{rating.toFixed(1)}</span>
+          <span className="sr-only"> out of 5</span> · {reviews} {reviews === 1 ? 'review' : 'reviews'}
+        </span>
+      )}
     </p>
   );
 }

@@ -5,14 +5,20 @@ import { languageName, specialtyLabel } from '../vocabulary.ts';
 import { RatingStars } from './rating-stars.tsx';
 import { StylistPortrait } from './stylist-portrait.tsx';
 
-/** "Paris, France"-style place, from a city and an ISO country code. */
+// Region names the server's and the browser's ICU data word differently; one wording keeps hydration exact.
+const REGION_NAMES: Record<string, string> = { HK: 'Hong Kong', MO: 'Macao', US: 'United States', GB: 'United Kingdom', AE: 'United Arab Emirates' };
+
+/** "Paris, France"-style place, from a city and an ISO country code; a city-state is named once ("Singapore"). */
 export function placeOf(stylist: Pick<Stylist, 'city' | 'country'>): string {
-  let country = stylist.country;
-  try {
-    country = new Intl.DisplayNames(['en-GB'], { type: 'region' }).of(stylist.country) ?? stylist.country;
-  } catch {
-    // An unknown code is shown as it is.
+  let country = REGION_NAMES[stylist.country] ?? stylist.country;
+  if (!REGION_NAMES[stylist.country]) {
+    try {
+      country = new Intl.DisplayNames(['en-GB'], { type: 'region' }).of(stylist.country) ?? stylist.country;
+    } catch {
+      // An unknown code is shown as it is.
+    }
   }
+  if (country === stylist.city) return country;
   return [stylist.city, country].filter(Boolean).join(', ');
 }
 

@@ -1,0 +1,115 @@
+import { Link, useSearchParams } from 'react-router';
+import type { Route } from './+types/admin.stylists';
+import { formatMoney } from '../../shared/money.ts';
+import { Badge } from '../components/ui/badge.tsx';
+import { PageTitle } from '../features/account/components/settings-section.tsx';
+import { formatDate } from '../features/account/format.ts';
+import { ListError, ListLoading } from '../features/admin/components/list-state.tsx';
+import { LoadMore } from '../features/admin/components/load-more.tsx';
+import type { Stylist } from '../features/stylists/api/stylists.ts';
+import { useVettingQueue, type StylistStatus } from '../features/stylists/api/vetting.ts';
+import { fullName, placeOf } from '../features/stylists/components/stylist-card.tsx';
+import { StylistPortrait } from '../features/stylists/components/stylist-portrait.tsx';
+import { VettingForm } from '../features/stylists/components/vetting-form.tsx';
+import { languageName, serviceKindLabel, specialtyLabel } from '../features/stylists/vocabulary.ts';
+import { cn } from '../lib/cn.ts';
+import { pageMeta } from '../lib/seo.ts';
+
+export const meta: Route.MetaFunction = (args) => [
+  ...pageMeta(args, { title: 'Stylist vetting — The house office', description: 'Stylist applications and standing at StyleByZaga.', image: 'private-client-salon' }),
+  { name: 'robots', content: 'noindex' },
+];
+
+const STATUSES: ReadonlyArray<{ value: StylistStatus; label: string }> = [
+  { value: 'PENDING_REVIEW', label: 'Awaiting review' },
+  { value: 'APPROVED', label: 'Approved' },
+  { value: 'SUSPENDED', label: 'Suspended' },
+  { value: 'REJECTED', label: 'Rejected' },
+];
+
+export default function AdminStylists() {
+  const [params] = useSearchParams();
+  const status = STATUSES.find((s) => s.value === params.get('status'))?.value ?? 'PENDING_REVIEW';
+  const queue = useVettingQueue(status);
+  const rows = queue.data?.pages.flatMap((p) => p.stylists) ?? [];
+  return (
+    <>
+      <PageTitle eyebrow="The house office" title="Stylist vetting" lede="Only approved stylists are listed, matched and bookable. Read the profile and portfolio in full; the notes go to the stylist with your decision." />
+      <nav aria-label="Stylist status" className="mb-12">
+        <ul className="flex flex-wrap gap-x-8 gap-y-3 border-b border-line">
+          {STATUSES.map((s) => (
+            <li key={s.value}>
+              <Link
+                to={`?status=${s.value}`}
+                aria-current={s.value === status ? 'page' : undefined}
+                className={cn('eyebrow -mb-px block border-b py-3', s.value === status ? 'border-ink text-ink' : 'border-transparent text-ink-soft hover:text-ink')}
+              >
+                {s.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {queue.isPending ? (
+        <ListLoading rows={3} />
+      ) : queue.isError ? (
+        <ListError error={queue.error} />
+      ) : rows.length === 0 ? (
+        <p className="border-y border-line py-10 text-center text-stone">{status === 'PENDING_REVIEW' ? 'No stylist is waiting. All caught up.' : 'None.'}</p>
+      ) : (
+        <>
+          <ul className="space-y-6">
+            {rows.map((s) => (
+              <VettingCard key={s.stylistId} stylist={s} />
+            ))}
+          </ul>
+          <LoadMore shown={rows.length} noun={rows.length === 1 ? 'stylist' : 'stylists'} hasMore={queue.hasNextPage} loading={queue.isFetchingNextPage} onMore={() => void queue.fetchNextPage()} />
+        </>
+      )}
+    </>
+  );
+}
+
+function VettingCard({ stylist: s }: { stylist: Stylist }) {
+  const name = fullName(s);
+  return (
+    <li className="grid gap-8 border border-line bg-ivory p-8 md:grid-cols-[9rem_1fr] md:p-10">
+      <StylistPortrait url={s.portraitUrl} name={name} sizes="9rem" className="w-36" />
+      <div className="min-w-0">
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <div>
+            <h2 className="font-display text-3xl text-ink">{name}</h2>
+            <p className="mt-1 text-sm text-stone">
+              {placeOf(s)} · {s.experienceYears} years · {formatMoney(s.rate, { compactWhole: true })} an hour · applied {formatDate(s.createdAt)}
+            </p>
+          </div>
+          <Badge tone={s.status === 'PENDING_REVIEW' ? 'gold' : s.status === 'APPROVED' ? 'ink' : 'neutral'}>{STATUSES.find((x) => x.value === s.status)?.label ?? s.status}</Badge>
+        </div>
+        {s.headline && <p className="mt-5 font-display text-xl text-ink-soft italic">{s.headline}</p>}
+        <p className="mt-4 line-clamp-4 leading-relaxed text-ink-soft">{s.bio}</p>
+        <dl className="mt-6 grid gap-4 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="eyebrow text-stone">Specialties</dt>
+            <dd className="mt-1 text-ink">{s.specialties.map(specialtyLabel).join(', ')}</dd>
+          </div>
+          <div>
+            <dt className="eyebrow text-stone">Languages</dt>
+            <dd className="mt-1 text-ink">{s.languages.map(languageName).join(', ') || '—'}</dd>
+          </div>
+          <div>
+            <dt className="eyebrow text-stone">Services</dt>
+            <dd className="mt-1 text-ink">{s.services.map((x) => serviceKindLabel(x.kind)).join(', ') || 'None yet'}</dd>
+          </div>
+          <div>
+            <dt className="eyebrow text-stone">Portfolio</dt>
+            <dd className="mt-1 text-ink">{s.portfolio?.length ?? 0} pieces</dd>
+          </div>
+        </dl>
+        {s.vettingNotes && <p className="mt-6 text-sm text-stone">Last notes — “{s.vettingNotes}”</p>}
+        <div className="mt-8 border-t border-line pt-8">
+          <VettingForm stylistId={s.stylistId} name={name} status={s.status} />
+        </div>
+      </div>
+    </li>
+  );
+}
