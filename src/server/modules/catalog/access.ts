@@ -21,8 +21,8 @@ export function audienceOf(actor: Actor | undefined): Audience {
  * The storefront's visibility condition on `products` aliased `p`. Written exactly as the partial indexes are
  * (`visibility = 'PUBLIC'`, `visibility <> 'DRAFT'`) so the planner can use them. A fixed SQL text, never built from input.
  */
-export function audienceFilter(audience: Audience): SQL {
-  return audience === 'VIP' ? sql.raw(`p.visibility <> 'DRAFT'`) : sql.raw(`p.visibility = 'PUBLIC'`);
+export function audienceFilter(audience: Audience, alias: 'p' | 's' = 'p'): SQL {
+  return audience === 'VIP' ? sql.raw(`${alias}.visibility <> 'DRAFT'`) : sql.raw(`${alias}.visibility = 'PUBLIC'`);
 }
 
 export function canSeeVisibility(audience: Audience, visibility: 'PUBLIC' | 'VIP_ONLY' | 'DRAFT'): boolean {

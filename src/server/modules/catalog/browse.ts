@@ -18,7 +18,7 @@ export function sortSql(sort: ProductSort, after?: { key: string; id: string }):
   switch (sort) {
     case 'newest':
       return {
-        order: sql`p.created_at desc, p.id desc`,
+        order: sql`p.created_at desc nulls last, p.id desc nulls last`,
         key: sql`to_char(p.created_at at time zone 'UTC', ${TIME_KEY_FORMAT})`,
         after: after ? sql`and (p.created_at, p.id) < (${after.key}::timestamptz, ${after.id}::uuid)` : sql``,
       };

@@ -13,6 +13,7 @@ import type { CreateProductInput, Product, UpdateProductInput, Visibility } from
 import { presentProduct, productSelect, type ProductRow } from './present.ts';
 import { products, productVariants, type StoredAttributes } from './schema.ts';
 import { attributesText, documentSql, rememberTerms, slugify } from './text.ts';
+import { bumpCatalogVersion } from './search-cache.ts';
 
 type VariantIn = { variantId?: string; sku?: string; color?: string; size?: string; stock: number };
 
@@ -144,6 +145,7 @@ export async function createProduct(db: Db, actor: Actor, input: CreateProductIn
   } catch (err) {
     writeErrors(err);
   }
+  await bumpCatalogVersion(db);
   return presentProduct((await readProduct(db, id))!);
 }
 
@@ -225,6 +227,7 @@ export async function updateProduct(db: Db, actor: Actor, productId: string, inp
   } catch (err) {
     writeErrors(err);
   }
+  await bumpCatalogVersion(db);
   return presentProduct((await readProduct(db, productId))!);
 }
 
@@ -233,6 +236,7 @@ export async function deleteProduct(db: Db, actor: Actor, productId: string): Pr
     await lockForWrite(tx, actor, productId);
     await tx.delete(products).where(eq(products.id, productId));
   });
+  await bumpCatalogVersion(db);
 }
 
 export async function setVisibility(db: Db, actor: Actor, productId: string, visibility: Visibility): Promise<Product> {
@@ -240,6 +244,7 @@ export async function setVisibility(db: Db, actor: Actor, productId: string, vis
     await lockForWrite(tx, actor, productId);
     await tx.update(products).set({ visibility, updatedAt: new Date() }).where(eq(products.id, productId));
   });
+  await bumpCatalogVersion(db);
   return presentProduct((await readProduct(db, productId))!);
 }
 
@@ -251,6 +256,7 @@ export async function setVariantStock(db: Db, actor: Actor, productId: string, v
     if (updated.length === 0) throw new ApiError('ResourceNotFoundException', 'No such variant');
     await tx.execute(sql`update products set inventory = (select coalesce(sum(stock), 0) from product_variants where product_id = ${productId}), updated_at = now() where id = ${productId}`);
   });
+  await bumpCatalogVersion(db);
   return presentProduct((await readProduct(db, productId))!);
 }
 

@@ -140,7 +140,7 @@ export const products = pgTable(
   },
   (t) => [
     uniqueIndex('products_slug_key').on(t.slug),
-    // Browse, newest first or by price: partial indexes per audience, so the visibility filter is the index itself.
+    // Browse, newest first or by price: partial indexes per audience (queries say `desc nulls last` to match them), so the visibility filter is the index itself.
     // Anonymous and standard visitors read `visibility = 'PUBLIC'`, VIP clients `visibility <> 'DRAFT'`.
     index('products_public_created_idx').on(t.createdAt.desc(), t.id.desc()).where(sql`visibility = 'PUBLIC'`),
     index('products_public_price_idx').on(t.priceMinor, t.id).where(sql`visibility = 'PUBLIC'`),
@@ -199,6 +199,30 @@ export const collectionProducts = pgTable(
     position: integer().notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.collectionId, t.productId] }), index('collection_products_product_idx').on(t.productId)],
+);
+
+/**
+ * The search side of a product, narrow so that scanning thousands of matches stays cheap: what the text match, the
+ * visibility filter, ranking, sorting and every facet need, and nothing else. Written in the same transaction as the
+ * product (see `syncSearchRow`), so it is never stale.
+ */
+export const productSearch = pgTable(
+  'product_search',
+  {
+    productId: uuid()
+      .primaryKey()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    visibility: productVisibility().notNull(),
+    brandId: uuid().notNull(),
+    categoryIds: uuid().array().notNull(),
+    priceMinor: bigint({ mode: 'number' }).notNull(),
+    currency: text().notNull(),
+    colors: text().array().notNull(),
+    sizes: text().array().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    document: tsvector().notNull(),
+  },
+  (t) => [index('product_search_document_idx').using('gin', t.document)],
 );
 
 /** Distinct words of the catalog (names, brands, categories, attributes), for typo correction with pg_trgm. */

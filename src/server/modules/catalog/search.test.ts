@@ -62,6 +62,24 @@ describe('full-text search', () => {
   });
 });
 
+describe('cached answers', () => {
+  it('are dropped as soon as the catalog changes: a new, re-priced or hidden product shows at once', async () => {
+    const before = await search('query=minaudiere');
+    expect(before.total).toBe(0);
+    const { productId } = await addProduct(app, f.admin, { name: 'Crystal Minaudiere', brand: 'hermes', category: 'bags', amount: 4000 });
+    const after = await search('query=minaudiere');
+    expect(after.total).toBe(1);
+    expect(after.facets.priceRanges.map((p: { value: string }) => p.value)).toEqual(['2500-5000']);
+    await app.inject({ method: 'PUT', url: `/api/v1/products/${productId}`, headers: f.admin.auth, payload: { price: { amount: 6000, currency: 'EUR' } } });
+    expect((await search('query=minaudiere')).facets.priceRanges.map((p: { value: string }) => p.value)).toEqual(['5000-10000']);
+    await app.inject({ method: 'PUT', url: `/api/v1/products/${productId}/visibility`, headers: f.admin.auth, payload: { visibility: 'VIP_ONLY' } });
+    const hidden = await search('query=minaudiere');
+    expect(hidden.total).toBe(0);
+    expect(hidden.products).toEqual([]);
+    expect((await search('query=minaudiere', f.vip.auth)).total).toBe(1);
+  });
+});
+
 describe('disjunctive facets', () => {
   it('counts each facet with every filter except its own', async () => {
     const all = await search('query=bag');

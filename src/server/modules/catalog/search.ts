@@ -19,6 +19,7 @@ import type { ProductFacets, SearchProductsInput, SearchProductsOutput, SuggestO
 import type { StoredImage } from './schema.ts';
 import { sqlArray } from './sql-util.ts';
 import { words } from './text.ts';
+import { cacheFor, catalogVersion } from './search-cache.ts';
 
 /** Rank weights for D, C, B, A: name counts ten times a description word. */
 const WEIGHTS = sql.raw(`'{0.1, 0.25, 0.5, 1.0}'`);
@@ -110,8 +111,35 @@ const SORTS: Record<SearchProductsInput['sort'], { order: string; key: string; k
   price_desc: { order: 'price_minor desc, id desc', key: 'price_minor::text', kind: 'int', cmp: '<', cast: 'bigint', col: 'price_minor' },
 };
 
+interface SearchAnswer {
+  total: number;
+  page: { id: string; k: string }[];
+  facets: ProductFacets;
+  correctedQuery?: string;
+}
+
+/**
+ * Search: the answer (ids of the page, facets, total) comes from the versioned cache or one statement; the products
+ * themselves are always read fresh, through the audience filter again.
+ */
 export async function searchProducts(db: Db, actor: Actor | undefined, input: SearchProductsInput): Promise<SearchProductsOutput> {
   const audience: Audience = audienceOf(actor);
+  if (words(input.query).length === 0) throw new ApiError('ValidationException', 'Search for at least one word or number', { fieldErrors: { 'query.query': ['No searchable words'] } });
+  const version = await catalogVersion(db);
+  const answer = await cacheFor<SearchAnswer>(db, 'search').get(JSON.stringify([audience, input]), version, () => computeSearch(db, audience, input));
+  const pageRows = answer.page.slice(0, input.maxResults);
+  const found = await productsByIds(db, audience, pageRows.map((p) => p.id));
+  const last = pageRows.at(-1);
+  return {
+    products: found,
+    facets: answer.facets,
+    total: answer.total,
+    ...(answer.correctedQuery ? { correctedQuery: answer.correctedQuery } : {}),
+    ...(answer.page.length > input.maxResults && last ? { nextToken: encodeCursor({ sort: `search:${input.sort}`, key: last.k, id: last.id }) } : {}),
+  };
+}
+
+async function computeSearch(db: Db, audience: Audience, input: SearchProductsInput): Promise<SearchAnswer> {
   const ws = words(input.query);
   if (ws.length === 0) throw new ApiError('ValidationException', 'Search for at least one word or number', { fieldErrors: { 'query.query': ['No searchable words'] } });
   const currency = (input.currency ?? 'EUR') as Currency;
@@ -128,22 +156,22 @@ export async function searchProducts(db: Db, actor: Actor | undefined, input: Se
   const sizes = (input.sizes ?? []).map((s) => s.toLowerCase());
 
   // Each user filter becomes a boolean column of the matching set; a filter that names nothing known matches nothing.
-  const fc = input.categories?.length ? sql`p.category_ids && ${sqlArray(categoryIds, 'uuid')}` : sql`true`;
-  const fb = input.brands?.length ? sql`p.brand_id = any(${sqlArray(brandRows.map((b) => b.id), 'uuid')})` : sql`true`;
-  const fp = range ? sql`p.currency = ${currency} and p.price_minor >= ${range.min} ${range.max !== undefined ? sql`and p.price_minor < ${range.max}` : sql``}` : sql`true`;
-  const fcol = colors.length ? sql`p.colors && ${sqlArray(colors, 'text')}` : sql`true`;
-  const fs = sizes.length ? sql`p.sizes && ${sqlArray(sizes, 'text')}` : sql`true`;
+  const fc = input.categories?.length ? sql`s.category_ids && ${sqlArray(categoryIds, 'uuid')}` : sql`true`;
+  const fb = input.brands?.length ? sql`s.brand_id = any(${sqlArray(brandRows.map((b) => b.id), 'uuid')})` : sql`true`;
+  const fp = range ? sql`s.currency = ${currency} and s.price_minor >= ${range.min} ${range.max !== undefined ? sql`and s.price_minor < ${range.max}` : sql``}` : sql`true`;
+  const fcol = colors.length ? sql`s.colors && ${sqlArray(colors, 'text')}` : sql`true`;
+  const fs = sizes.length ? sql`s.sizes && ${sqlArray(sizes, 'text')}` : sql`true`;
   const after = cursor ? sql`and (${sql.raw(sort.col)}, id) ${sql.raw(sort.cmp)} (${cursor.key}::${sql.raw(sort.cast)}, ${cursor.id}::uuid)` : sql``;
   const all = sql.raw('fc and fb and fp and fcol and fs');
 
   const [row] = await queryRows<SearchRow>(
     db,
     sql`with m as materialized (
-        select p.id, p.brand_id, p.category_ids, p.price_minor, p.currency, p.colors, p.sizes, p.created_at,
-          ts_rank(${WEIGHTS}, p.search_document, q.q) as rank,
+        select s.product_id as id, s.brand_id, s.category_ids, s.price_minor, s.currency, s.colors, s.sizes, s.created_at,
+          ${input.sort === 'relevance' ? sql`ts_rank(${WEIGHTS}, s.document, q.q)` : sql`0::real`} as rank,
           (${fc}) as fc, (${fb}) as fb, (${fp}) as fp, (${fcol}) as fcol, (${fs}) as fs
-        from products p, (select to_tsquery('english', ${tsqueryText(corrections)}) as q) q
-        where p.search_document @@ q.q and ${audienceFilter(audience)}
+        from product_search s, (select to_tsquery('english', ${tsqueryText(corrections)}) as q) q
+        where s.document @@ q.q and ${audienceFilter(audience, 's')}
       )
       select
         (select count(*)::int from m where ${all}) as total,
@@ -162,9 +190,6 @@ export async function searchProducts(db: Db, actor: Actor | undefined, input: Se
           select unnest(sizes) as v, count(*)::int as n from m where fc and fb and fp and fcol group by 1 order by 2 desc, 1 limit 40) x) as sizes`,
   );
   const r = row!;
-  const pageRows = r.page.slice(0, input.maxResults);
-  const found = await productsByIds(db, audience, pageRows.map((p) => p.id));
-  const last = pageRows.at(-1);
   const selectedCats = new Set(input.categories ?? []);
   const selectedBrands = new Set(input.brands ?? []);
   const facets: ProductFacets = {
@@ -177,18 +202,17 @@ export async function searchProducts(db: Db, actor: Actor | undefined, input: Se
     sizes: r.sizes.map(([value, count]) => ({ value, count, selected: sizes.includes(value) })),
   };
   const corrected = corrections.some((c) => c.correction) ? corrections.map((c) => c.correction ?? c.word).join(' ') : undefined;
-  return {
-    products: found,
-    facets,
-    total: r.total,
-    ...(corrected ? { correctedQuery: corrected } : {}),
-    ...(r.page.length > input.maxResults && last ? { nextToken: encodeCursor({ sort: `search:${input.sort}`, key: last.k, id: last.id }) } : {}),
-  };
+  return { total: r.total, page: r.page, facets, ...(corrected ? { correctedQuery: corrected } : {}) };
 }
 
 /** As-you-type suggestions: brands and categories by prefix or similarity, products by prefix full-text match. */
 export async function suggest(db: Db, actor: Actor | undefined, input: { q: string; limit: number }): Promise<SuggestOutput> {
   const audience = audienceOf(actor);
+  const version = await catalogVersion(db);
+  return cacheFor<SuggestOutput>(db, 'suggest').get(JSON.stringify([audience, words(input.q).join(' '), input.limit]), version, () => computeSuggest(db, audience, input));
+}
+
+async function computeSuggest(db: Db, audience: Audience, input: { q: string; limit: number }): Promise<SuggestOutput> {
   const ws = words(input.q);
   if (ws.length === 0) return { products: [], brands: [], categories: [] };
   const phrase = ws.join(' ');
@@ -199,11 +223,11 @@ export async function suggest(db: Db, actor: Actor | undefined, input: { q: stri
       ? queryRows<{ id: string; slug: string; name: string; brand_name: string; image: StoredImage | null; price_minor: number | string; currency: string; price_on_request: boolean }>(
           db,
           sql`select p.id, p.slug, p.name, b.name as brand_name, p.images->0 as image, p.price_minor, p.currency, p.price_on_request
-              from (select p.id, ts_rank(${WEIGHTS}, p.search_document, q.q) as rank
-                    from (select * from products p where p.search_document @@ to_tsquery('english', ${tsqueryText(ws.map((word) => ({ word })), true)})
-                          and ${audienceFilter(audience)} limit 200) p,
+              from (select s.product_id as id, ts_rank(${WEIGHTS}, s.document, q.q) as rank
+                    from (select * from product_search s where s.document @@ to_tsquery('english', ${tsqueryText(ws.map((word) => ({ word })), true)})
+                          and ${audienceFilter(audience, 's')} limit 200) s,
                          (select to_tsquery('english', ${tsqueryText(ws.map((word) => ({ word })), true)}) as q) q
-                    order by rank desc, p.id desc limit ${input.limit}) top
+                    order by rank desc, s.product_id desc limit ${input.limit}) top
               join products p on p.id = top.id join brands b on b.id = p.brand_id
               order by top.rank desc, p.id desc`,
         )
