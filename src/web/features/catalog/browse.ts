@@ -1,15 +1,16 @@
 import type { AppLoadContext } from 'react-router';
 import { ApiProblem } from '../auth/problem.ts';
-import { searchProducts, searchQueryOf, type SearchProductsOutput, type SearchProductsQuery } from './api/products.ts';
+import { searchProducts, searchQueryOf, type BrowseResult, type SearchProductsQuery } from './api/products.ts';
 import { serverApi } from './api/server.ts';
 import type { FacetGroup, FacetOption } from './components/facet-sidebar.tsx';
+import { sizeOrder } from './components/variant-picker.tsx';
 import type { ProductFacets } from './present.ts';
 import { readBrowseState, type BrowseState, type FacetKey } from './url-state.ts';
 
 export type BrowseData = {
   state: BrowseState;
   query: SearchProductsQuery;
-  result: SearchProductsOutput | null;
+  result: BrowseResult | null;
   /** Why there is no result: the address asked for something the API refused (an expired page, say). */
   problem: string | null;
 };
@@ -38,7 +39,7 @@ export function facetGroups(facets: ProductFacets | undefined, withCategories: b
   if (withCategories) groups.push({ key: 'categories', title: 'Department', options: options(facets?.categories, (v) => v.label ?? v.value) });
   groups.push({ key: 'brands', title: 'House', options: options(facets?.brands, (v) => v.label ?? v.value) });
   groups.push({ key: 'colors', title: 'Colour', options: options(facets?.colors, (v) => v.label ?? capitalise(v.value)) });
-  groups.push({ key: 'sizes', title: 'Size', options: options(facets?.sizes, (v) => v.label ?? v.value) });
+  groups.push({ key: 'sizes', title: 'Size', options: options(facets?.sizes, (v) => v.label ?? v.value).sort((a, b) => sizeOrder(a.value) - sizeOrder(b.value) || a.value.localeCompare(b.value)) });
   return groups;
 }
 

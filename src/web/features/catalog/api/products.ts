@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../auth/authed-client.ts';
-import { call } from '../../auth/problem.ts';
+import { ApiProblem, call } from '../../auth/problem.ts';
 import type { BrowseState, Sort } from '../url-state.ts';
 import { useViewer } from './viewer.ts';
 
@@ -35,8 +35,34 @@ export function searchQueryOf(state: BrowseState, category?: string): SearchProd
   };
 }
 
-export function searchProducts(api: ApiClient, query: SearchProductsQuery) {
-  return call(api.GET('/api/v1/products/search', { params: { query } }));
+/** What a department or search page shows: search results, or a plain list when there is nothing to search for. */
+export type BrowseResult = Omit<SearchProductsOutput, 'total'> & { total?: number | undefined };
+
+const NO_FACETS: SearchProductsOutput['facets'] = { categories: [], brands: [], priceRanges: [], colors: [], sizes: [] };
+
+/**
+ * Searches; a department page has no words to search for, and where the API wants words it falls back to the
+ * plain list (category, the first house, price and sort) without facets rather than failing the page.
+ */
+export async function searchProducts(api: ApiClient, query: SearchProductsQuery): Promise<BrowseResult> {
+  try {
+    return await call(api.GET('/api/v1/products/search', { params: { query } }));
+  } catch (error) {
+    const aboutWords = error instanceof ApiProblem && error.status === 400 && Object.keys(error.fieldErrors).some((k) => k === 'query' || k.endsWith('.query'));
+    if (query.query || !aboutWords) throw error;
+    const range = query.priceRange?.split('-');
+    const list = await listProducts(api, {
+      maxResults: query.maxResults ?? 24,
+      ...(query.categories?.[0] ? { category: query.categories[0] } : {}),
+      ...(query.brands?.[0] ? { brand: query.brands[0] } : {}),
+      ...(range?.[0] ? { minPrice: range[0] } : {}),
+      ...(range?.[1] ? { maxPrice: range[1] } : {}),
+      ...(query.currency ? { currency: query.currency } : {}),
+      ...(query.sort && query.sort !== 'relevance' ? { sort: query.sort } : {}),
+      ...(query.nextToken ? { nextToken: query.nextToken } : {}),
+    });
+    return { products: list.products, facets: NO_FACETS, ...(list.nextToken ? { nextToken: list.nextToken } : {}) };
+  }
 }
 
 export function getSearchQueryOptions(api: ApiClient, viewerKey: string, query: SearchProductsQuery) {
@@ -47,7 +73,7 @@ export function getSearchQueryOptions(api: ApiClient, viewerKey: string, query: 
  * Search results for this visitor. The loader's answer (public) is shown at once; a VIP, partner or
  * administrator then gets their own, fetched with their session.
  */
-export function useSearchProducts(query: SearchProductsQuery, serverData: SearchProductsOutput | undefined) {
+export function useSearchProducts(query: SearchProductsQuery, serverData: BrowseResult | undefined) {
   const viewer = useViewer();
   const own = useQuery({ ...getSearchQueryOptions(viewer.api, viewer.key, query), enabled: viewer.privileged, placeholderData: keepPreviousData });
   return { data: (viewer.privileged ? own.data : undefined) ?? serverData, refreshing: viewer.privileged && own.isFetching };

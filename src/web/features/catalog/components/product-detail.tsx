@@ -37,7 +37,7 @@ export function detailRows(product: Product): SpecRow[] {
   if (a.weight) rows.push({ label: 'Weight', value: a.weight });
   rows.push(...specRowsFrom(a.additionalAttributes));
   for (const s of product.specifications) rows.push({ label: s.label, value: s.value });
-  return rows;
+  return rows.map((r) => ({ ...r, value: r.value.charAt(0).toUpperCase() + r.value.slice(1) }));
 }
 
 /** Breadcrumbs from the boutique to the piece's department. */

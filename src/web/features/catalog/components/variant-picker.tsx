@@ -33,7 +33,7 @@ export function VariantPicker({ variants, selectedId, onSelect, aside }: Variant
   const selected = variants.find((v) => v.variantId === selectedId);
   const colors = unique(variants.map((v) => v.color).filter((c): c is string => !!c));
   const activeColor = selected?.color ?? colors[0];
-  const sized = variants.filter((v) => v.size && (!activeColor || !v.color || v.color === activeColor));
+  const sized = variants.filter((v) => v.size && (!activeColor || !v.color || v.color === activeColor)).sort((a, b) => sizeOrder(a.size!) - sizeOrder(b.size!) || a.size!.localeCompare(b.size!));
 
   function pickColor(color: string) {
     // Keep the size when that size exists in the new colour; otherwise its first variant in stock.
@@ -48,7 +48,7 @@ export function VariantPicker({ variants, selectedId, onSelect, aside }: Variant
       {colors.length > 0 && (
         <fieldset>
           <legend className="eyebrow text-ink-soft">
-            Colour <span className="ml-2 normal-case tracking-normal text-ink">{activeColor && capitalise(activeColor)}</span>
+            Colour <span className="ml-2 text-sm font-normal tracking-normal text-ink normal-case">{activeColor && capitalise(activeColor)}</span>
           </legend>
           <div className="mt-4 flex flex-wrap gap-3">
             {colors.map((color) => {
@@ -111,6 +111,16 @@ export function VariantPicker({ variants, selectedId, onSelect, aside }: Variant
       </p>
     </div>
   );
+}
+
+const LETTER_SIZES = ['XXS', 'XS', 'S', 'M', 'L', 'XL', 'XXL', '3XL'];
+
+/** Sizes in the order a shopper reads them: XS before S before M, 36 before 38, 50 ml before 100 ml. */
+export function sizeOrder(size: string): number {
+  const letter = LETTER_SIZES.indexOf(size.toUpperCase());
+  if (letter >= 0) return letter;
+  const number = Number.parseFloat(size.replace(',', '.'));
+  return Number.isFinite(number) ? 100 + number : 100_000;
 }
 
 function unique<T>(items: T[]): T[] {

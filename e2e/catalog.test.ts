@@ -1,0 +1,277 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { generate } from 'otplib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, MOBILE, SCREENSHOT_DIR, ensureWebBuild, launchBrowser, runAxeUnderCsp, startServer, watchProblems, type PageProblems, type RunningServer } from './helpers.ts';
+
+/**
+ * The storefront of issue 4 in Chromium against the whole platform and its demo catalogue: a client searches with a
+ * typo, narrows by a facet (the address keeps it, Back undoes it), opens a piece and saves it to the wishlist. Then
+ * visibility as security: a VIP-only piece is absent from search and its department and answers the 404 page by
+ * direct address, for a visitor and for a signed-in standard client alike, and is there on all three for a VIP.
+ * Every page: axe-core clean under the real CSP, no console errors or failed requests, screenshots at both widths.
+ */
+
+const PASSWORD = 'velvet-orchid-sunrise-47';
+const ADMIN_EMAIL = 'direction@stylebyzaga.test';
+const ADMIN_PASSWORD = 'amber-lantern-harbour-93';
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+const totp = (secret: string, stepsAhead = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + stepsAhead * 30 });
+
+type Json = Record<string, unknown>;
+
+async function api<T = Json>(path: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${server.url}/api/v1${path}`, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers: { ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  });
+  return { status: res.status, body: (await res.json().catch(() => ({}))) as T };
+}
+
+/** Signs in through the API and, when the account must have two-step verification, enrols it; returns a token and the TOTP secret. */
+async function enrolledToken(email: string, password: string): Promise<{ token: string; secret: string }> {
+  const login = await api<{ accessToken: string }>('/auth/login', { body: { email, password } });
+  expect(login.status).toBe(200);
+  const setup = await api<{ secret: string }>('/auth/mfa/setup', { body: {}, token: login.body.accessToken });
+  expect(setup.status).toBe(200);
+  expect((await api('/auth/mfa/verify', { body: { code: await totp(setup.body.secret) }, token: login.body.accessToken })).status).toBe(200);
+  const again = await api<{ accessToken: string }>('/auth/login', { body: { email, password, mfaCode: await totp(setup.body.secret, 1) } });
+  expect(again.status).toBe(200);
+  return { token: again.body.accessToken, secret: setup.body.secret };
+}
+
+async function signUp(email: string, firstName: string, lastName: string): Promise<void> {
+  expect((await api('/users', { body: { email, password: PASSWORD, firstName, lastName } })).status).toBe(201);
+}
+
+/** Reduced motion, so axe-core and screenshots never catch a fade half-way. The real CSP stays on. */
+async function openPage(): Promise<{ page: Page; problems: PageProblems }> {
+  const context = await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce' });
+  contexts.push(context);
+  const page = await context.newPage();
+  return { page, problems: watchProblems(page) };
+}
+
+async function imagesSettled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
+      window.scrollTo(0, y);
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 60)));
+    }
+    window.scrollTo(0, 0);
+    await Promise.all(
+      Array.from(document.images)
+        .filter((img) => !img.complete)
+        .map((img) => new Promise((done) => ['load', 'error'].forEach((type) => img.addEventListener(type, done, { once: true })))),
+    );
+  });
+}
+
+async function screenshots(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  const dismiss = page.getByRole('button', { name: 'Dismiss' });
+  for (let i = 0; i < 10 && (await dismiss.count()) > 0; i++) await dismiss.first().click({ timeout: 2000 }).catch(() => undefined);
+  await imagesSettled(page);
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `catalog-${name}-desktop.png`), fullPage: true, animations: 'disabled' });
+  await page.setViewportSize(MOBILE);
+  await imagesSettled(page);
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `catalog-${name}-mobile.png`), fullPage: true, animations: 'disabled' });
+  await page.setViewportSize(DESKTOP);
+  await imagesSettled(page);
+}
+
+async function expectAxeClean(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
+  });
+  expect(await runAxeUnderCsp(page)).toEqual([]);
+}
+
+async function signInInBrowser(page: Page, email: string, next: string, secret?: string): Promise<void> {
+  await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(next)}`, { waitUntil: 'networkidle' });
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  if (secret) {
+    await page.getByRole('heading', { name: 'Two-step verification' }).waitFor();
+    await page.getByLabel('Authentication code').fill(await totp(secret, 2));
+    await page.getByRole('button', { name: 'Verify and sign in' }).click();
+  }
+  await page.waitForURL(`${server.url}${next}`);
+}
+
+type VipPiece = { slug: string; name: string; category: string; brand: string; brandName: string };
+let vipPiece: VipPiece;
+const clientEmail = `camille.${Date.now()}@example.com`;
+const vipEmail = `serena.${Date.now()}@example.com`;
+let vipSecret = '';
+
+beforeAll(async () => {
+  ensureWebBuild();
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  [server, browser] = await Promise.all([startServer({ BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL, BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD }), launchBrowser()]);
+
+  // The house office, through the API as another device would: it knows which pieces are VIP-only.
+  const admin = await enrolledToken(ADMIN_EMAIL, ADMIN_PASSWORD);
+  const vipOnly = await api<{ products: VipPiece[] }>('/admin/products?visibility=VIP_ONLY&maxResults=1', { token: admin.token });
+  expect(vipOnly.status).toBe(200);
+  vipPiece = vipOnly.body.products[0]!;
+  expect(vipPiece).toBeDefined();
+
+  // A standard client, and a client the house makes VIP (who must then use two-step verification).
+  await signUp(clientEmail, 'Camille', 'Rousseau');
+  await signUp(vipEmail, 'Serena', 'Vale');
+  const vipLogin = await api<{ accessToken: string }>('/auth/login', { body: { email: vipEmail, password: PASSWORD } });
+  expect((await api('/vip/applications', { body: { note: 'A client of the Cannes salon for many seasons; private previews please.' }, token: vipLogin.body.accessToken })).status).toBe(201);
+  const pending = await api<{ applications: { applicationId: string; userId: string; applicant?: { email?: string } }[] }>('/vip/applications?status=PENDING', { token: admin.token });
+  const application = pending.body.applications[0]!;
+  expect((await api(`/vip/applications/${application.applicationId}/decision`, { body: { decision: 'APPROVE', notes: 'Known to the Cannes salon.' }, token: admin.token })).status).toBe(200);
+  vipSecret = (await enrolledToken(vipEmail, PASSWORD)).secret;
+}, 180_000);
+
+afterAll(async () => {
+  await Promise.all(contexts.map((c) => c.close()));
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('a client searches, filters, opens a piece and saves it', () => {
+  let page: Page;
+  let problems: PageProblems;
+  let productName = '';
+
+  beforeAll(async () => {
+    ({ page, problems } = await openPage());
+    await signInInBrowser(page, clientEmail, '/account');
+  });
+
+  it('searches with a typo from the header and is shown the corrected results', async () => {
+    await page.getByRole('banner').getByRole('link', { name: 'Search' }).first().click();
+    await page.getByRole('heading', { level: 1, name: /find/ }).waitFor();
+    const box = page.getByRole('combobox', { name: 'Search the boutique' });
+    await box.fill('chanell');
+    // Suggestions as you type: the house is suggested despite the typo.
+    await page.getByRole('listbox', { name: 'Suggestions' }).getByRole('option').first().waitFor();
+    await box.press('Enter');
+    await page.waitForURL(/\/search\?q=chanell/);
+    await page.getByText('Showing results for').waitFor();
+    const cards = page.getByRole('list', { name: 'Pieces' }).getByRole('listitem');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBeGreaterThan(0);
+    expect((await page.getByRole('list', { name: 'Pieces' }).textContent())?.toLowerCase()).toContain('chanel');
+    expect(await page.locator('meta[name="description"]').getAttribute('content')).toBeTruthy();
+    await expectAxeClean(page);
+    await screenshots(page, 'search');
+  });
+
+  it('narrows by a facet kept in the address; Back undoes it', async () => {
+    const refine = page.getByRole('complementary', { name: 'Refine' });
+    const colour = refine.getByRole('group', { name: 'Colour' }).getByRole('checkbox').first();
+    const colourName = (await colour.locator('xpath=..').textContent())?.replace(/\d+$/, '').trim() ?? '';
+    const before = page.url();
+    await colour.check();
+    await page.waitForURL(/color=/);
+    const filtered = page.url();
+    await page.getByRole('list', { name: 'Filters in force' }).getByRole('button', { name: new RegExp(`Remove filter ${colourName}`, 'i') }).waitFor();
+    expect(await refine.getByRole('group', { name: 'Colour' }).getByRole('checkbox', { checked: true }).count()).toBe(1);
+    await page.goBack();
+    await page.waitForURL(before);
+    expect(await page.getByRole('list', { name: 'Filters in force' }).count()).toBe(0);
+    await page.goForward();
+    await page.waitForURL(filtered);
+    await page.getByRole('list', { name: 'Filters in force' }).waitFor();
+    await screenshots(page, 'search-filtered');
+  });
+
+  it('opens the product page, server-rendered with Open Graph and Product JSON-LD', async () => {
+    const first = page.getByRole('list', { name: 'Pieces' }).getByRole('listitem').first().getByRole('link');
+    productName = (await first.textContent()) ?? '';
+    await first.click();
+    await page.getByRole('heading', { level: 1, name: productName }).waitFor();
+    const html = await (await fetch(page.url())).text();
+    expect(html).toContain('application/ld+json');
+    expect(html).toContain('"@type":"Product"');
+    expect(html).toContain('property="og:image"');
+    expect(await page.title()).toContain(productName);
+    await expectAxeClean(page);
+    await screenshots(page, 'product');
+  });
+
+  it('saves the piece to the wishlist and finds it there', async () => {
+    const save = page.getByRole('button', { name: 'Save to wishlist' });
+    await save.click();
+    await page.getByRole('button', { name: 'Saved to wishlist', pressed: true }).waitFor();
+    await page.goto(`${server.url}/account/wishlist`, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { level: 1, name: 'Your wishlist' }).waitFor();
+    await page.getByRole('list', { name: 'Saved pieces' }).getByRole('link', { name: productName }).waitFor();
+    await expectAxeClean(page);
+    await screenshots(page, 'wishlist');
+  });
+
+  it('had no console errors or failed requests on the way', () => {
+    expect(problems.list).toEqual([]);
+  });
+});
+
+describe('a VIP-only piece', () => {
+  const searchFor = () => `/search?q=${encodeURIComponent(vipPiece.name)}`;
+  const department = () => `/shop/${vipPiece.category}?brand=${encodeURIComponent(vipPiece.brand)}`;
+
+  async function expectAbsent(page: Page, problems: PageProblems): Promise<void> {
+    await page.goto(`${server.url}${searchFor()}`, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.getByRole('link', { name: vipPiece.name, exact: true }).count()).toBe(0);
+    await page.goto(`${server.url}${department()}`, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.getByRole('link', { name: vipPiece.name, exact: true }).count()).toBe(0);
+    const direct = `${server.url}/products/${vipPiece.slug}`;
+    problems.ignoreStatusOf(direct);
+    problems.ignoreStatusOf(`${server.url}/api/v1/products/by-slug/${vipPiece.slug}`);
+    const response = await page.goto(direct, { waitUntil: 'networkidle' });
+    expect(response?.status()).toBe(404);
+    await page.getByRole('heading', { level: 1, name: /stepped out/ }).waitFor();
+    expect(await page.title()).toBe('Page not found — StyleByZaga');
+    expect(await page.content()).not.toContain(vipPiece.name);
+  }
+
+  it('does not exist for a visitor: not in search, not in its department, 404 by its address', async () => {
+    const { page, problems } = await openPage();
+    await expectAbsent(page, problems);
+    await expectAxeClean(page);
+    await screenshots(page, 'vip-404');
+    expect(problems.list).toEqual([]);
+  });
+
+  it('does not exist for a signed-in standard client either', async () => {
+    const { page, problems } = await openPage();
+    await signInInBrowser(page, clientEmail, '/account');
+    await expectAbsent(page, problems);
+    expect(problems.list).toEqual([]);
+  });
+
+  it('is there for a VIP: in search, in its department and on its own page', async () => {
+    const { page, problems } = await openPage();
+    await signInInBrowser(page, vipEmail, '/account', vipSecret);
+    await page.goto(`${server.url}${searchFor()}`, { waitUntil: 'networkidle' });
+    await page.getByRole('link', { name: vipPiece.name, exact: true }).first().waitFor();
+    await page.goto(`${server.url}${department()}`, { waitUntil: 'networkidle' });
+    await page.getByRole('link', { name: vipPiece.name, exact: true }).first().waitFor();
+    await screenshots(page, 'vip-department');
+    // The server renders the public answer (404); the VIP's own session then fetches the piece in the browser.
+    const direct = `${server.url}/products/${vipPiece.slug}`;
+    problems.ignoreStatusOf(direct);
+    await page.goto(direct, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { level: 1, name: vipPiece.name }).waitFor();
+    await page.getByText('Private clients').first().waitFor();
+    await expectAxeClean(page);
+    await screenshots(page, 'vip-product');
+    expect(problems.list).toEqual([]);
+  });
+});
