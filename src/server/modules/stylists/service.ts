@@ -2,12 +2,12 @@
  * Stylist profiles: creation, vetting, services, portfolio, schedule, date-specific windows and availability.
  * Plain functions `fn(ctx, actor, …)`; bookings live in booking.ts, matching in matching.ts.
  */
-import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { fromDto, MoneyError, toDto, type Currency } from '../../../shared/money.ts';
 import { generatedImageUrl } from '../../../shared/media.ts';
 import type { AppContext } from '../../context.ts';
-import type { Db } from '../../db/client.ts';
+import { queryRows, type Db } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 import { idAfterPageToken, toPage } from '../identity/paging.ts';
 // eslint-disable-next-line no-restricted-imports -- the Actor type has no export in identity's service.ts
@@ -34,7 +34,7 @@ import type {
   UpdateStylistInput,
 } from './models.ts';
 import { notifyStylistVetted } from './notifications.ts';
-import { stylistAvailabilityWindows, stylistBookings, stylistPortfolioItems, stylistServices, stylists, type WeeklyRange } from './schema.ts';
+import { stylistAvailabilityWindows, stylistPortfolioItems, stylistServices, stylists, type WeeklyRange } from './schema.ts';
 
 export type StylistRow = typeof stylists.$inferSelect;
 export type StylistWithName = StylistRow & { firstName: string; lastName: string };
@@ -529,40 +529,76 @@ export function checkedRange(fromIso: string | undefined, toIso: string | undefi
   return { start, end };
 }
 
-/** Windows and booking blocks of several stylists around [from, to), in two range queries. */
-export async function loadAvailabilityInputs(db: Db, rows: readonly StylistRow[], range: Interval, now: number): Promise<Map<string, AvailabilityInput>> {
+type RulesRow = Pick<StylistRow, 'id' | 'timeZone' | 'weekly' | 'bufferMinutes' | 'minNoticeHours' | 'horizonDays'>;
+
+/**
+ * Windows and booking blocks of several stylists around [from, to), in ONE round trip: per stylist two index range
+ * scans ((stylist_id, start_at) on windows and bookings) aggregated into arrays of epoch milliseconds, so the driver
+ * parses numbers, not thousands of timestamps. Sessions last at most 12 h plus a 4 h buffer: a start window one day
+ * wider than the range finds every block that overlaps it.
+ */
+export async function loadAvailabilityInputs(db: Db, rows: readonly RulesRow[], range: Interval, now: number): Promise<Map<string, AvailabilityInput>> {
   const out = new Map<string, AvailabilityInput>();
   if (!rows.length) return out;
-  const ids = rows.map((r) => r.id);
   const from = new Date(range.start - DAY);
   const to = new Date(range.end + DAY);
-  const [windows, bookings] = await Promise.all([
-    db
-      .select({ stylistId: stylistAvailabilityWindows.stylistId, kind: stylistAvailabilityWindows.kind, startAt: stylistAvailabilityWindows.startAt, endAt: stylistAvailabilityWindows.endAt })
-      .from(stylistAvailabilityWindows)
-      .where(and(inArray(stylistAvailabilityWindows.stylistId, ids), lt(stylistAvailabilityWindows.startAt, to), gt(stylistAvailabilityWindows.endAt, from))),
-    db
-      .select({ stylistId: stylistBookings.stylistId, blockStart: stylistBookings.blockStart, blockEnd: stylistBookings.blockEnd })
-      .from(stylistBookings)
-      .where(
-        and(
-          inArray(stylistBookings.stylistId, ids),
-          inArray(stylistBookings.status, ['CONFIRMED', 'COMPLETED']),
-          // Sessions last at most 12 h plus a 4 h buffer, so a start window one day wider finds every overlap.
-          gt(stylistBookings.startAt, from),
-          lt(stylistBookings.startAt, to),
-        ),
-      ),
-  ]);
+  const found = await queryRows<{ id: string; windows: [string, number, number][] | null; blocks: [number, number][] | null }>(
+    db,
+    sql`select s.id,
+          (select json_agg(json_build_array(w.kind, (extract(epoch from w.start_at) * 1000)::bigint, (extract(epoch from w.end_at) * 1000)::bigint))
+             from stylist_availability_windows w where w.stylist_id = s.id and w.start_at < ${to} and w.end_at > ${from}) as windows,
+          (select json_agg(json_build_array((extract(epoch from b.block_start) * 1000)::bigint, (extract(epoch from b.block_end) * 1000)::bigint))
+             from stylist_bookings b
+             where b.stylist_id = s.id and b.status in ('CONFIRMED', 'COMPLETED') and b.start_at > ${from} and b.start_at < ${to}) as blocks
+        from unnest(${sql.param(rows.map((r) => r.id))}::uuid[]) as s(id)`,
+  );
   for (const row of rows) {
+    const f = found.find((x) => x.id === row.id);
+    const bookings: Interval[] = (f?.blocks ?? []).map(([start, end]) => ({ start: Number(start), end: Number(end) }));
     out.set(row.id, {
       rules: rulesOf(row),
-      windows: windows.filter((w) => w.stylistId === row.id).map((w): Window => ({ kind: w.kind, start: w.startAt.getTime(), end: w.endAt.getTime() })),
-      bookings: bookings.filter((b) => b.stylistId === row.id).map((b) => ({ start: b.blockStart.getTime(), end: b.blockEnd.getTime() })),
+      windows: (f?.windows ?? []).map(([kind, start, end]): Window => ({ kind: kind as Window['kind'], start: Number(start), end: Number(end) })),
+      bookings,
       now,
     });
   }
   return out;
+}
+
+// GetStylistAvailability: the rules, windows and booking blocks of one stylist in one round trip, a statement
+// built and prepared once per database (this is the hottest read of the marketplace).
+const windowsOf = (from: SQL, to: SQL) => sql<[string, number, number][] | null>`(select json_agg(json_build_array(w.kind, (extract(epoch from w.start_at) * 1000)::bigint, (extract(epoch from w.end_at) * 1000)::bigint))
+    from stylist_availability_windows w where w.stylist_id = "stylists"."id" and w.start_at < ${to} and w.end_at > ${from})`;
+const blocksOf = (from: SQL, to: SQL) => sql<[number, number][] | null>`(select json_agg(json_build_array((extract(epoch from b.block_start) * 1000)::bigint, (extract(epoch from b.block_end) * 1000)::bigint))
+    from stylist_bookings b where b.stylist_id = "stylists"."id" and b.status in ('CONFIRMED', 'COMPLETED') and b.start_at > ${from} and b.start_at < ${to})`;
+
+function prepareAvailabilityQuery(db: Db) {
+  const from = sql`${sql.placeholder('from')}::timestamptz`;
+  const to = sql`${sql.placeholder('to')}::timestamptz`;
+  return db
+    .select({
+      id: stylists.id,
+      userId: stylists.userId,
+      status: stylists.status,
+      timeZone: stylists.timeZone,
+      weekly: stylists.weekly,
+      bufferMinutes: stylists.bufferMinutes,
+      minNoticeHours: stylists.minNoticeHours,
+      horizonDays: stylists.horizonDays,
+      windows: windowsOf(from, to),
+      blocks: blocksOf(from, to),
+    })
+    .from(stylists)
+    .where(and(eq(stylists.id, sql.placeholder('id')), isNull(stylists.deletedAt)))
+    .prepare('stylists_availability');
+}
+const availabilityQueries = new WeakMap<Db, ReturnType<typeof prepareAvailabilityQuery>>();
+
+async function availabilityRow(db: Db, stylistId: string, range: Interval) {
+  let query = availabilityQueries.get(db);
+  if (!query) availabilityQueries.set(db, (query = prepareAvailabilityQuery(db)));
+  const [row] = await query.execute({ id: stylistId, from: new Date(range.start - DAY).toISOString(), to: new Date(range.end + DAY).toISOString() });
+  return row;
 }
 
 /** GetStylistAvailability: slots between startDate and endDate (≤ 62 days), UTC instants. */
@@ -573,7 +609,8 @@ export async function getAvailability(
   query: { startDate: string; endDate: string; slotMinutes?: number; serviceId?: string },
 ): Promise<{ availability: AvailabilitySlot[]; timeZone: string }> {
   const range = checkedRange(query.startDate, query.endDate, 'query.startDate', 'query.endDate');
-  const row = await requireVisibleStylist(ctx.db, viewer, stylistId);
+  const row = await availabilityRow(ctx.db, stylistId, range);
+  if (!row || (row.status !== 'APPROVED' && !ownsStylist(viewer, row) && !isAdmin(viewer))) throw new ApiError('ResourceNotFoundException', 'No such stylist');
   let minutes = query.slotMinutes ?? 60;
   if (query.serviceId) {
     const [service] = await ctx.db
@@ -583,7 +620,12 @@ export async function getAvailability(
     if (!service) throw new ApiError('ValidationException', 'Not a service of this stylist', { fieldErrors: { 'query.serviceId': ['Not a service of this stylist'] } });
     minutes = query.slotMinutes ?? service.durationMinutes;
   }
-  const input = (await loadAvailabilityInputs(ctx.db, [row], range, Date.now())).get(row.id)!;
+  const input: AvailabilityInput = {
+    rules: rulesOf(row),
+    windows: (row.windows ?? []).map(([kind, start, end]): Window => ({ kind: kind as Window['kind'], start: Number(start), end: Number(end) })),
+    bookings: (row.blocks ?? []).map(([start, end]) => ({ start: Number(start), end: Number(end) })),
+    now: Date.now(),
+  };
   const slots = computeSlots(input, range.start, range.end, minutes);
   return {
     timeZone: row.timeZone,
