@@ -10,6 +10,7 @@ import { decodeCursor, encodeCursor, TIME_KEY_FORMAT } from './cursor.ts';
 import type { AdminListProductsInput, ListProductsInput, ListProductsOutput, Product, ProductSort } from './models.ts';
 import { presentProduct, productSelect, type ProductRow } from './present.ts';
 import { words } from './text.ts';
+import { catalogCache } from './catalog-cache.ts';
 
 type KeyedRow = ProductRow & { sort_key: string };
 
@@ -63,6 +64,10 @@ function page(rows: KeyedRow[], maxResults: number, sort: string): ListProductsO
 /** Storefront browse: the caller's filters, then the audience's visibility filter ANDed outside them. */
 export async function listProducts(db: Db, actor: Actor | undefined, input: ListProductsInput): Promise<ListProductsOutput> {
   const audience: Audience = audienceOf(actor);
+  return catalogCache(db).get(`list:${audience}:${JSON.stringify(input)}`, () => computeList(db, audience, input));
+}
+
+async function computeList(db: Db, audience: Audience, input: ListProductsInput): Promise<ListProductsOutput> {
   const currency = (input.currency ?? 'EUR') as Currency;
   const bounds = priceBounds(input.minPrice, input.maxPrice, currency);
   const cursor = input.nextToken ? decodeCursor(input.nextToken, input.sort, cursorKind(input.sort)) : undefined;

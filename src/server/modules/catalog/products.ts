@@ -13,7 +13,7 @@ import type { CreateProductInput, Product, UpdateProductInput, Visibility } from
 import { presentProduct, productSelect, type ProductRow } from './present.ts';
 import { products, productVariants, type StoredAttributes } from './schema.ts';
 import { attributesText, documentSql, rememberTerms, slugify } from './text.ts';
-import { bumpCatalogVersion } from './search-cache.ts';
+import { catalogCache, invalidateCatalog } from './catalog-cache.ts';
 
 type VariantIn = { variantId?: string; sku?: string; color?: string; size?: string; stock: number };
 
@@ -145,12 +145,18 @@ export async function createProduct(db: Db, actor: Actor, input: CreateProductIn
   } catch (err) {
     writeErrors(err);
   }
-  await bumpCatalogVersion(db);
+  invalidateCatalog(db);
   return presentProduct((await readProduct(db, id))!);
 }
 
 /** A product as the caller may see it: VIP_ONLY only for VIP clients and staff, DRAFT only for its brand and admins; 404 otherwise. */
 export async function getProduct(db: Db, actor: Actor | undefined, by: { id: string } | { slug: string }): Promise<Product> {
+  // Staff and partners may see drafts: they always read the database. Everyone else shares cached answers per audience.
+  if (actor && (actor.userType === 'ADMIN' || actor.userType === 'BRAND_PARTNER')) return readVisibleProduct(db, actor, by);
+  return catalogCache(db).get(`product:${audienceOf(actor)}:${JSON.stringify(by)}`, () => readVisibleProduct(db, actor, by));
+}
+
+async function readVisibleProduct(db: Db, actor: Actor | undefined, by: { id: string } | { slug: string }): Promise<Product> {
   const [row] = await queryRows<ProductRow>(db, sql`${productSelect(true)} where ${'id' in by ? sql`p.id = ${by.id}` : sql`p.slug = ${by.slug}`}`);
   if (!row || !(canSeeVisibility(audienceOf(actor), row.visibility) || (await managesBrand(db, actor, row.brand_id)))) {
     throw new ApiError('ResourceNotFoundException', 'No such product');
@@ -227,7 +233,7 @@ export async function updateProduct(db: Db, actor: Actor, productId: string, inp
   } catch (err) {
     writeErrors(err);
   }
-  await bumpCatalogVersion(db);
+  invalidateCatalog(db);
   return presentProduct((await readProduct(db, productId))!);
 }
 
@@ -236,7 +242,7 @@ export async function deleteProduct(db: Db, actor: Actor, productId: string): Pr
     await lockForWrite(tx, actor, productId);
     await tx.delete(products).where(eq(products.id, productId));
   });
-  await bumpCatalogVersion(db);
+  invalidateCatalog(db);
 }
 
 export async function setVisibility(db: Db, actor: Actor, productId: string, visibility: Visibility): Promise<Product> {
@@ -244,7 +250,7 @@ export async function setVisibility(db: Db, actor: Actor, productId: string, vis
     await lockForWrite(tx, actor, productId);
     await tx.update(products).set({ visibility, updatedAt: new Date() }).where(eq(products.id, productId));
   });
-  await bumpCatalogVersion(db);
+  invalidateCatalog(db);
   return presentProduct((await readProduct(db, productId))!);
 }
 
@@ -256,7 +262,7 @@ export async function setVariantStock(db: Db, actor: Actor, productId: string, v
     if (updated.length === 0) throw new ApiError('ResourceNotFoundException', 'No such variant');
     await tx.execute(sql`update products set inventory = (select coalesce(sum(stock), 0) from product_variants where product_id = ${productId}), updated_at = now() where id = ${productId}`);
   });
-  await bumpCatalogVersion(db);
+  invalidateCatalog(db);
   return presentProduct((await readProduct(db, productId))!);
 }
 

@@ -1,11 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { listenForCatalogChanges } from './catalog-cache.ts';
 import { engagementRoutes } from './routes-engagement.ts';
 import { productRoutes } from './routes-products.ts';
 import { taxonomyRoutes } from './routes-taxonomy.ts';
 
 /** Every catalog route; register with the API prefix. */
 export async function catalogRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
+  // Storefront answers are cached in memory while change notifications can reach this instance.
+  const stopListening = await listenForCatalogChanges(app.database);
+  app.addHook('onClose', async () => stopListening());
   await app.register(productRoutes, { ctx: opts.ctx });
   await app.register(taxonomyRoutes, { ctx: opts.ctx });
   await app.register(engagementRoutes, { ctx: opts.ctx });

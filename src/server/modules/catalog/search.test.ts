@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
+import { catalogCache } from './catalog-cache.ts';
 import { addProduct, setupCatalog, type CatalogFixture } from './test-fixtures.ts';
 
 let app: TestApp;
@@ -77,6 +79,21 @@ describe('cached answers', () => {
     expect(hidden.total).toBe(0);
     expect(hidden.products).toEqual([]);
     expect((await search('query=minaudiere', f.vip.auth)).total).toBe(1);
+  });
+
+  it('are dropped when anyone else changes the catalog (NOTIFY from a trigger, here a direct SQL write)', async () => {
+    expect(catalogCache(app.db).live).toBe(true);
+    const first = (await app.inject({ method: 'GET', url: `/api/v1/products/${ids.love}` })).json().product;
+    expect(first.name).toBe('Love Ring');
+    expect(catalogCache(app.db).size).toBeGreaterThan(0);
+    await app.db.execute(sql`update products set name = 'Love Ring, Pavé' where id = ${ids.love}`);
+    let name = first.name;
+    for (let i = 0; i < 50 && name === 'Love Ring'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      name = (await app.inject({ method: 'GET', url: `/api/v1/products/${ids.love}` })).json().product.name;
+    }
+    expect(name).toBe('Love Ring, Pavé');
+    await app.db.execute(sql`update products set name = 'Love Ring' where id = ${ids.love}`);
   });
 });
 

@@ -19,7 +19,7 @@ import type { ProductFacets, SearchProductsInput, SearchProductsOutput, SuggestO
 import type { StoredImage } from './schema.ts';
 import { sqlArray } from './sql-util.ts';
 import { words } from './text.ts';
-import { cacheFor, catalogVersion } from './search-cache.ts';
+import { catalogCache } from './catalog-cache.ts';
 
 /** Rank weights for D, C, B, A: name counts ten times a description word. */
 const WEIGHTS = sql.raw(`'{0.1, 0.25, 0.5, 1.0}'`);
@@ -119,14 +119,19 @@ interface SearchAnswer {
 }
 
 /**
- * Search: the answer (ids of the page, facets, total) comes from the versioned cache or one statement; the products
- * themselves are always read fresh, through the audience filter again.
+ * Search: one statement for the page's ids, the total and the facets, then the page's products (through the audience
+ * filter again). Whole answers are kept in the catalog cache, which every catalog change clears.
  */
 export async function searchProducts(db: Db, actor: Actor | undefined, input: SearchProductsInput): Promise<SearchProductsOutput> {
   const audience: Audience = audienceOf(actor);
   if (words(input.query).length === 0) throw new ApiError('ValidationException', 'Search for at least one word or number', { fieldErrors: { 'query.query': ['No searchable words'] } });
-  const version = await catalogVersion(db);
-  const answer = await cacheFor<SearchAnswer>(db, 'search').get(JSON.stringify([audience, input]), version, () => computeSearch(db, audience, input));
+  return catalogCache(db).get(`search:${JSON.stringify([audience, input])}`, async () => {
+    const answer = await computeSearch(db, audience, input);
+    return presentSearch(db, audience, input, answer);
+  });
+}
+
+async function presentSearch(db: Db, audience: Audience, input: SearchProductsInput, answer: SearchAnswer): Promise<SearchProductsOutput> {
   const pageRows = answer.page.slice(0, input.maxResults);
   const found = await productsByIds(db, audience, pageRows.map((p) => p.id));
   const last = pageRows.at(-1);
@@ -208,8 +213,7 @@ async function computeSearch(db: Db, audience: Audience, input: SearchProductsIn
 /** As-you-type suggestions: brands and categories by prefix or similarity, products by prefix full-text match. */
 export async function suggest(db: Db, actor: Actor | undefined, input: { q: string; limit: number }): Promise<SuggestOutput> {
   const audience = audienceOf(actor);
-  const version = await catalogVersion(db);
-  return cacheFor<SuggestOutput>(db, 'suggest').get(JSON.stringify([audience, words(input.q).join(' '), input.limit]), version, () => computeSuggest(db, audience, input));
+  return catalogCache(db).get(`suggest:${JSON.stringify([audience, words(input.q).join(' '), input.limit])}`, () => computeSuggest(db, audience, input));
 }
 
 async function computeSuggest(db: Db, audience: Audience, input: { q: string; limit: number }): Promise<SuggestOutput> {

@@ -15,6 +15,7 @@ import { isUniqueViolation } from './lookup.ts';
 import type { Brand, BrandInput, CategoryInput, CategoryNode, Collection, CollectionInput, Product } from './models.ts';
 import { brandPartners, brands, categories, collectionProducts, collections, type StoredImage } from './schema.ts';
 import { documentSql, slugify } from './text.ts';
+import { invalidateCatalog } from './catalog-cache.ts';
 
 const conflict = (what: string) => new ApiError('ConflictException', `${what} already exists`, { fieldErrors: { 'body.slug': ['Already used'] } });
 
@@ -59,7 +60,7 @@ async function storedOne(db: Db | Tx, input: { mediaId?: string; url?: string; a
   return (await resolveImages(db, [input], field))[0]!;
 }
 
-export async function createBrand(db: Db, input: BrandInput): Promise<Brand> {
+async function createBrandWrite(db: Db, input: BrandInput): Promise<Brand> {
   const logo = await storedOne(db, input.logo, 'logo');
   try {
     const [row] = await db
@@ -82,7 +83,7 @@ export async function createBrand(db: Db, input: BrandInput): Promise<Brand> {
   }
 }
 
-export async function updateBrand(db: Db, brandId: string, input: Partial<BrandInput>): Promise<Brand> {
+async function updateBrandWrite(db: Db, brandId: string, input: Partial<BrandInput>): Promise<Brand> {
   const logo = await storedOne(db, input.logo, 'logo');
   try {
     const [row] = await db
@@ -109,7 +110,7 @@ export async function updateBrand(db: Db, brandId: string, input: Partial<BrandI
   }
 }
 
-export async function deleteBrand(db: Db, brandId: string): Promise<void> {
+async function deleteBrandWrite(db: Db, brandId: string): Promise<void> {
   const [used] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from products where brand_id = ${brandId}`);
   if (Number(used?.n) > 0) throw new ApiError('ConflictException', 'This brand still has products: move or delete them first');
   const deleted = await db.delete(brands).where(eq(brands.id, brandId)).returning({ id: brands.id });
@@ -117,7 +118,7 @@ export async function deleteBrand(db: Db, brandId: string): Promise<void> {
 }
 
 /** Links a brand-partner account to the brand it acts for (replacing any earlier link). */
-export async function setPartnerBrand(db: Db, userId: string, brandId: string): Promise<{ userId: string; brand: Brand }> {
+async function setPartnerBrandWrite(db: Db, userId: string, brandId: string): Promise<{ userId: string; brand: Brand }> {
   const [user] = await db.select({ userType: users.userType }).from(users).where(eq(users.id, userId)).limit(1);
   if (!user) throw new ApiError('ResourceNotFoundException', 'No such user');
   if (user.userType !== 'BRAND_PARTNER') throw new ApiError('ValidationException', 'Only brand-partner accounts can be linked to a brand', { fieldErrors: { 'params.userId': ['Not a brand partner'] } });
@@ -202,7 +203,7 @@ export async function getCategory(db: Db, actor: Actor | undefined, slug: string
   return { category, breadcrumbs };
 }
 
-export async function createCategory(db: Db, input: CategoryInput): Promise<CategoryNode> {
+async function createCategoryWrite(db: Db, input: CategoryInput): Promise<CategoryNode> {
   const slug = input.slug ?? slugify(input.name);
   let parent: CategoryRow | undefined;
   if (input.parent) {
@@ -231,7 +232,7 @@ export async function createCategory(db: Db, input: CategoryInput): Promise<Cate
 }
 
 /** Renames, describes or reorders a category. Moving under another parent is refused while it holds products. */
-export async function updateCategory(db: Db, categoryId: string, input: Partial<CategoryInput>): Promise<CategoryNode> {
+async function updateCategoryWrite(db: Db, categoryId: string, input: Partial<CategoryInput>): Promise<CategoryNode> {
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(categories).where(eq(categories.id, categoryId)).for('update');
     if (!current) throw new ApiError('ResourceNotFoundException', 'No such category');
@@ -283,7 +284,7 @@ export async function updateCategory(db: Db, categoryId: string, input: Partial<
   });
 }
 
-export async function deleteCategory(db: Db, categoryId: string): Promise<void> {
+async function deleteCategoryWrite(db: Db, categoryId: string): Promise<void> {
   const [row] = await db.select().from(categories).where(eq(categories.id, categoryId)).limit(1);
   if (!row) throw new ApiError('ResourceNotFoundException', 'No such category');
   const [children] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from categories where parent_id = ${categoryId}`);
@@ -366,7 +367,7 @@ export async function getCollection(db: Db, actor: Actor | undefined, slug: stri
   };
 }
 
-export async function createCollection(db: Db, input: CollectionInput): Promise<Collection> {
+async function createCollectionWrite(db: Db, input: CollectionInput): Promise<Collection> {
   const hero = await storedOne(db, input.hero, 'hero');
   try {
     const [row] = await db
@@ -389,7 +390,7 @@ export async function createCollection(db: Db, input: CollectionInput): Promise<
   }
 }
 
-export async function updateCollection(db: Db, collectionId: string, input: Partial<CollectionInput>): Promise<Collection> {
+async function updateCollectionWrite(db: Db, collectionId: string, input: Partial<CollectionInput>): Promise<Collection> {
   const hero = await storedOne(db, input.hero, 'hero');
   try {
     const [row] = await db
@@ -415,13 +416,13 @@ export async function updateCollection(db: Db, collectionId: string, input: Part
   }
 }
 
-export async function deleteCollection(db: Db, collectionId: string): Promise<void> {
+async function deleteCollectionWrite(db: Db, collectionId: string): Promise<void> {
   const deleted = await db.delete(collections).where(eq(collections.id, collectionId)).returning({ id: collections.id });
   if (deleted.length === 0) throw new ApiError('ResourceNotFoundException', 'No such collection');
 }
 
 /** Replaces a collection's products, in order, in one transaction. */
-export async function setCollectionProducts(db: Db, collectionId: string, productIds: readonly string[]): Promise<Collection> {
+async function setCollectionProductsWrite(db: Db, collectionId: string, productIds: readonly string[]): Promise<Collection> {
   const unique = [...new Set(productIds)];
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(collections).where(eq(collections.id, collectionId)).for('update');
@@ -434,4 +435,83 @@ export async function setCollectionProducts(db: Db, collectionId: string, produc
     if (unique.length > 0) await tx.insert(collectionProducts).values(unique.map((productId, position) => ({ collectionId, productId, position })));
     return presentCollection(row, 'VIP', unique.length);
   });
+}
+
+// Writes clear this instance's catalog cache at once; the NOTIFY trigger clears the others'.
+export async function createBrand(db: Db, input: BrandInput) {
+  try {
+    return await createBrandWrite(db, input);
+  } finally {
+    invalidateCatalog(db);
+  }
+}
+export async function updateBrand(db: Db, brandId: string, input: Partial<BrandInput>) {
+  try {
+    return await updateBrandWrite(db, brandId, input);
+  } finally {
+    invalidateCatalog(db);
+  }
+}
+export async function deleteBrand(db: Db, brandId: string) {
+  try {
+    return await deleteBrandWrite(db, brandId);
+  } finally {
+    invalidateCatalog(db);
+  }
+}
+export async function createCategory(db: Db, input: CategoryInput) {
+  try {
+    return await createCategoryWrite(db, input);
+  } finally {
+    invalidateCatalog(db);
+  }
+}
+export async function updateCategory(db: Db, categoryId: string, input: Partial<CategoryInput>) {
+  try {
+    return await updateCategoryWrite(db, categoryId, input);
+  } finally {
+    invalidateCatalog(db);
+  }
+}
+export async function deleteCategory(db: Db, categoryId: string) {
+  try {
+    return await deleteCategoryWrite(db, categoryId);
+  } finally {
+    invalidateCatalog(db);
+  }
+}
+export async function createCollection(db: Db, input: CollectionInput) {
+  try {
+    return await createCollectionWrite(db, input);
+  } finally {
+    invalidateCatalog(db);
+  }
+}
+export async function updateCollection(db: Db, collectionId: string, input: Partial<CollectionInput>) {
+  try {
+    return await updateCollectionWrite(db, collectionId, input);
+  } finally {
+    invalidateCatalog(db);
+  }
+}
+export async function deleteCollection(db: Db, collectionId: string) {
+  try {
+    return await deleteCollectionWrite(db, collectionId);
+  } finally {
+    invalidateCatalog(db);
+  }
+}
+export async function setCollectionProducts(db: Db, collectionId: string, productIds: readonly string[]) {
+  try {
+    return await setCollectionProductsWrite(db, collectionId, productIds);
+  } finally {
+    invalidateCatalog(db);
+  }
+}
+export async function setPartnerBrand(db: Db, userId: string, brandId: string) {
+  try {
+    return await setPartnerBrandWrite(db, userId, brandId);
+  } finally {
+    invalidateCatalog(db);
+  }
 }

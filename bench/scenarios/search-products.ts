@@ -1,0 +1,36 @@
+import { defineScenario } from '../scenario.ts';
+import { assertBenchCatalog } from '../lib/catalog-bench.ts';
+
+// SearchProducts with all five facets on the 100,000-piece catalog: shoppers' queries from broad ("bag", 13k
+// matches) to exact ("cartier love ring"), typos ("chanell", "lamborgini") and facet filters. Each answer is one
+// statement over the narrow product_search table (text match + visibility, ranking, disjunctive facets); answers are
+// cached per process under the catalog version (exact invalidation), products are always read fresh.
+const QUERIES = [
+  'query=bag',
+  'query=chanell',
+  'query=cartier%20love%20ring',
+  'query=lamborgini',
+  'query=silk%20gown',
+  'query=watch&brands=patek-philippe,audemars-piguet',
+  'query=bag&brands=chanel&colors=black&sizes=medium',
+  'query=gold&categories=fine-jewellery&priceRange=5000-10000',
+  'query=villa&sort=price_desc',
+  'query=hermes%20kelly',
+  'query=cashmere%20coat&sizes=38,40',
+  'query=tourbillon',
+  'query=eau%20de%20parfum&brands=guerlain',
+  'query=superyacht',
+  'query=loafers&colors=cognac',
+  'query=dress&categories=women&priceRange=2500-5000',
+];
+
+export default defineScenario({
+  name: 'search-products',
+  description: 'GET /api/v1/products/search — full-text + typo correction + 5 disjunctive facets over 100,000 products',
+  async setup({ databaseUrl }) {
+    await assertBenchCatalog(databaseUrl);
+  },
+  requests: QUERIES.map((q) => ({ path: `/api/v1/products/search?${q}` })),
+  expectStatus: 200,
+  thresholds: [{ p95Ms: 30, p99Ms: 60, at: 4 }],
+});

@@ -1,0 +1,74 @@
+/**
+ * Catalog answers kept in memory, so a storefront read (a product page, a listing, a search with its facets) needs no
+ * database round trip once computed. An instance drops everything
+ *  - at once, when this instance's catalog service writes (`invalidateCatalog`);
+ *  - within milliseconds on every instance, by a PostgreSQL statement trigger that NOTIFYs `catalog_changed` on any
+ *    change to products, variants, brands or categories, whoever makes it (NOTIFY is delivered on commit);
+ *  - after TTL_MS in any case.
+ * An answer computed while an invalidation arrived is not kept (it may predate the change). While the notification
+ * channel is down the cache is off and every read goes to the database.
+ */
+import type { Database, Db } from '../../db/client.ts';
+
+export const CATALOG_CHANNEL = 'catalog_changed';
+const TTL_MS = 60_000;
+const MAX_ENTRIES = 20_000;
+
+export class CatalogCache {
+  readonly #entries = new Map<string, { value: unknown; at: number }>();
+  #live = false;
+  #epoch = 0;
+
+  get live(): boolean {
+    return this.#live;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  setLive(live: boolean): void {
+    this.#live = live;
+    this.invalidate();
+  }
+
+  invalidate(): void {
+    this.#epoch++;
+    this.#entries.clear();
+  }
+
+  /** The kept answer for `key`, or `compute()`'s, kept when nothing changed meanwhile. */
+  async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    if (!this.#live) return compute();
+    const hit = this.#entries.get(key);
+    const now = Date.now();
+    if (hit && now - hit.at < TTL_MS) return hit.value as T;
+    const epoch = this.#epoch;
+    const value = await compute();
+    if (this.#live && epoch === this.#epoch) {
+      if (this.#entries.size >= MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value!);
+      this.#entries.set(key, { value, at: now });
+    }
+    return value;
+  }
+}
+
+const caches = new WeakMap<object, CatalogCache>();
+
+/** The cache of one database handle (tests open several databases in one process). */
+export function catalogCache(db: Db): CatalogCache {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new CatalogCache()));
+  return cache;
+}
+
+/** Drops this instance's answers after a write of its own (other instances hear the NOTIFY). */
+export function invalidateCatalog(db: Db): void {
+  catalogCache(db).invalidate();
+}
+
+/** Turns the cache on for as long as `catalog_changed` notifications reach this instance; resolves to the unsubscriber. */
+export async function listenForCatalogChanges(database: Database): Promise<() => Promise<void>> {
+  const cache = catalogCache(database.db);
+  return database.listen(CATALOG_CHANNEL, { onMessage: () => cache.invalidate(), onState: (listening) => cache.setLive(listening) });
+}
