@@ -153,7 +153,7 @@ export async function createProduct(db: Db, actor: Actor, input: CreateProductIn
 export async function getProduct(db: Db, actor: Actor | undefined, by: { id: string } | { slug: string }): Promise<Product> {
   // Staff and partners may see drafts: they always read the database. Everyone else shares cached answers per audience.
   if (actor && (actor.userType === 'ADMIN' || actor.userType === 'BRAND_PARTNER')) return readVisibleProduct(db, actor, by);
-  return catalogCache(db).get(`product:${audienceOf(actor)}:${JSON.stringify(by)}`, () => readVisibleProduct(db, actor, by));
+  return catalogCache(db).get(`product:${audienceOf(actor)}:${'id' in by ? `id:${by.id}` : `slug:${by.slug}`}`, () => readVisibleProduct(db, actor, by));
 }
 
 async function readVisibleProduct(db: Db, actor: Actor | undefined, by: { id: string } | { slug: string }): Promise<Product> {

@@ -26,6 +26,7 @@ import {
 } from './models.ts';
 import { createProduct, deleteProduct, getProduct, setVariantStock, setVisibility, updateProduct } from './products.ts';
 import { searchProducts, suggest } from './search.ts';
+import { sendAnswer } from './http-json.ts';
 
 const tags = ['Products'];
 const bearer = [{ bearerAuth: [] }];
@@ -35,6 +36,7 @@ const optionalBearer: Record<string, string[]>[] = [{}, { bearerAuth: [] }];
 export async function productRoutes(parent: FastifyInstance, _opts: { ctx: AppContext }): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();
   const db = app.db;
+  const production = app.config.NODE_ENV === 'production';
 
   app.post(
     '/products',
@@ -66,7 +68,7 @@ export async function productRoutes(parent: FastifyInstance, _opts: { ctx: AppCo
       },
       config: { policy: 'public' },
     },
-    async (request) => listProducts(db, request.actor, request.query),
+    async (request, reply) => sendAnswer(reply, production, await listProducts(db, request.actor, request.query)),
   );
 
   app.get(
@@ -81,7 +83,7 @@ export async function productRoutes(parent: FastifyInstance, _opts: { ctx: AppCo
       },
       config: { policy: 'public' },
     },
-    async (request) => searchProducts(db, request.actor, request.query),
+    async (request, reply) => sendAnswer(reply, production, await searchProducts(db, request.actor, request.query)),
   );
 
   app.get(
@@ -90,7 +92,7 @@ export async function productRoutes(parent: FastifyInstance, _opts: { ctx: AppCo
       schema: { tags, summary: 'As-you-type suggestions: products, brands, categories', security: optionalBearer, querystring: SuggestInput, response: { 200: SuggestOutput, ...errorResponses('ValidationException') } },
       config: { policy: 'public' },
     },
-    async (request) => suggest(db, request.actor, request.query),
+    async (request, reply) => sendAnswer(reply, production, await suggest(db, request.actor, request.query)),
   );
 
   app.get(
@@ -99,7 +101,7 @@ export async function productRoutes(parent: FastifyInstance, _opts: { ctx: AppCo
       schema: { tags, summary: 'GetProduct by its URL slug', security: optionalBearer, params: ProductSlugParams, response: { 200: GetProductOutput, ...errorResponses('ValidationException', 'ResourceNotFoundException') } },
       config: { policy: 'public' },
     },
-    async (request) => ({ product: await getProduct(db, request.actor, { slug: request.params.slug }) }),
+    async (request, reply) => sendAnswer(reply, production, await getProduct(db, request.actor, { slug: request.params.slug }), 'product'),
   );
 
   app.get(
@@ -114,7 +116,7 @@ export async function productRoutes(parent: FastifyInstance, _opts: { ctx: AppCo
       },
       config: { policy: 'public' },
     },
-    async (request) => ({ product: await getProduct(db, request.actor, { id: request.params.productId }) }),
+    async (request, reply) => sendAnswer(reply, production, await getProduct(db, request.actor, { id: request.params.productId }), 'product'),
   );
 
   app.put(
