@@ -107,48 +107,51 @@ export async function matchClientWithStylists(ctx: AppContext, actor: Actor, que
   const wantsVirtual = location?.toLowerCase() === 'virtual' || location?.toLowerCase() === 'online';
   const maxEur = query.maxRate !== undefined ? decimalToEurMinor(query.maxRate, query.currency) : undefined;
 
-  // Each applicable factor: its SQL (a value in [0, 1]) and its weight.
-  const terms: { name: keyof typeof WEIGHTS; expr: SQL }[] = [];
+  // Each factor is a value in [0, 1] computed ONCE per stylist in the CTE `f`; the score sums the applicable ones
+  // with their weights.
+  const terms: { name: keyof typeof WEIGHTS; column: string }[] = [];
   const nullTerm = sql`null::float8`;
-  const spec = specialties.length
-    ? sql`(cardinality(array(select unnest(s.specialties) intersect select unnest(${sql.param(specialties)}::text[])))::float8 / ${sql.raw(String(specialties.length))})`
-    : nullTerm;
-  const sty = style.length ? sql`(cardinality(array(select unnest(s.style_tags) intersect select unnest(${sql.param(style)}::text[])))::float8 / ${sql.raw(String(style.length))})` : nullTerm;
+  // Share of the requested values present in the stylist's array: one `= any` test per requested value (no subplan).
+  const share = (column: SQL, wanted: string[]) => sql`((${sql.join(wanted.map((w) => sql`(${w}::text = any(${column}))::int`), sql` + `)})::float8 / ${sql.raw(String(wanted.length))})`;
+  const spec = specialties.length ? share(sql`s.specialties`, specialties) : nullTerm;
+  const sty = style.length ? share(sql`s.style_tags`, style) : nullTerm;
   const budget = maxEur !== undefined ? sql`(case when s.rate_eur_minor <= ${maxEur}::bigint then 1.0 else power(${maxEur}::float8 / greatest(s.rate_eur_minor, 1), 2) end)` : nullTerm;
-  const distance = sql`(6371 * 2 * asin(sqrt(power(sin(radians(t.lat - s.latitude) / 2), 2) + cos(radians(s.latitude)) * cos(radians(t.lat)) * power(sin(radians(t.lon - s.longitude) / 2), 2))))`;
-  const near = location && !wantsVirtual ? sql`(lower(s.city) = lower(${location}) or (t.lat is not null and s.latitude is not null and ${distance} <= s.travel_radius_km))` : sql`false`;
+  // Great-circle distance to the requested city (the mean position of our stylists there), when both are known.
+  const distance = sql`(case when t.lat is not null and s.latitude is not null then 6371 * 2 * asin(sqrt(power(sin(radians(t.lat - s.latitude) / 2), 2) + cos(radians(s.latitude)) * cos(radians(t.lat)) * power(sin(radians(t.lon - s.longitude) / 2), 2))) end)`;
+  const sameCity = location ? sql`lower(s.city) = lower(${location})` : sql`false`;
+  const near = location && !wantsVirtual ? sql`(${sameCity} or coalesce(d.km <= s.travel_radius_km, false))` : sql`false`;
   const loc = wantsVirtual
     ? sql`(case when s.offers_virtual then 1.0 else 0.0 end)`
     : location
-      ? sql`(case when lower(s.city) = lower(${location}) then 1.0 when t.lat is not null and s.latitude is not null and ${distance} <= s.travel_radius_km then 0.8 when s.offers_virtual then 0.4 else 0.0 end)`
+      ? sql`(case when ${sameCity} then 1.0 when d.km <= s.travel_radius_km then 0.8 when s.offers_virtual then 0.4 else 0.0 end)`
       : nullTerm;
   const lang = languages.length ? sql`(case when s.languages && ${sql.param(languages)}::text[] then 1.0 else 0.0 end)` : nullTerm;
   const rating = sql`(((${sql.raw(String(RATING_PRIOR_WEIGHT * RATING_PRIOR_MEAN))}::float8 + s.rating_sum) / (${sql.raw(String(RATING_PRIOR_WEIGHT))} + s.review_count) - 1) / 4)`;
   const experience = sql`(least(s.experience_years, 25)::float8 / 25)`;
   const response = sql`((s.requests_answered + 1)::float8 / (s.requests_received + 2))`;
-  if (specialties.length) terms.push({ name: 'specialties', expr: spec });
-  if (style.length) terms.push({ name: 'style', expr: sty });
-  if (maxEur !== undefined) terms.push({ name: 'budget', expr: budget });
-  if (location) terms.push({ name: 'location', expr: loc });
-  if (languages.length) terms.push({ name: 'languages', expr: lang });
-  terms.push({ name: 'rating', expr: rating }, { name: 'experience', expr: experience }, { name: 'response', expr: response });
-  const staticScore = sql.join(
-    terms.map((t) => sql`${sql.raw(String(WEIGHTS[t.name]))}::float8 * ${t.expr}`),
-    sql` + `,
-  );
+  if (specialties.length) terms.push({ name: 'specialties', column: 'f_spec' });
+  if (style.length) terms.push({ name: 'style', column: 'f_style' });
+  if (maxEur !== undefined) terms.push({ name: 'budget', column: 'f_budget' });
+  if (location) terms.push({ name: 'location', column: 'f_loc' });
+  if (languages.length) terms.push({ name: 'languages', column: 'f_lang' });
+  terms.push({ name: 'rating', column: 'f_rating' }, { name: 'experience', column: 'f_exp' }, { name: 'response', column: 'f_resp' });
+  const staticScore = sql.raw(terms.map((t) => `${WEIGHTS[t.name]}::float8 * ${t.column}`).join(' + '));
   const candidates = Math.max(MIN_CANDIDATES, query.maxResults * CANDIDATES_PER_RESULT);
 
   const scored = await queryRows<Scored>(
     ctx.db,
-    sql`with t as (
+    sql`with t as materialized (
           select avg(latitude) as lat, avg(longitude) as lon from stylists
           where ${location && !wantsVirtual ? sql`lower(city) = lower(${location})` : sql`false`} and latitude is not null and status = 'APPROVED' and deleted_at is null
+        ),
+        f as materialized (
+          select s.id, ${spec} as f_spec, ${sty} as f_style, ${budget} as f_budget, ${loc} as f_loc, ${lang} as f_lang,
+                 ${rating} as f_rating, ${experience} as f_exp, ${response} as f_resp, ${near} as near
+          from stylists s cross join t cross join lateral (select ${distance} as km) d
+          where s.status = 'APPROVED' and s.deleted_at is null
         )
-        select s.id, ${spec} as f_spec, ${sty} as f_style, ${budget} as f_budget, ${loc} as f_loc, ${lang} as f_lang,
-               ${rating} as f_rating, ${experience} as f_exp, ${response} as f_resp, ${near} as near, (${staticScore}) as static_score
-        from stylists s cross join t
-        where s.status = 'APPROVED' and s.deleted_at is null
-        order by static_score desc, s.id asc
+        select f.*, (${staticScore}) as static_score from f
+        order by static_score desc, id asc
         limit ${sql.raw(String(candidates))}`,
   );
   if (!scored.length) return [];
