@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Route } from './+types/style-quiz';
+import { ResponsiveImage } from '../components/media/responsive-image.tsx';
 import { ButtonLink } from '../components/ui/button.tsx';
 import { Container } from '../components/ui/container.tsx';
 import { Skeleton } from '../components/ui/skeleton.tsx';
@@ -117,7 +118,9 @@ function Quiz() {
             <h2 id="matches-title" className="display text-4xl text-ink sm:text-5xl">
               Your introductions
             </h2>
-            <p className="mt-4 max-w-2xl text-lg leading-relaxed text-ink-soft">Chosen for the occasion, your style, budget, languages and diary. Open times are in {zoneLabel(zone)}.</p>
+            <p className="mt-4 max-w-2xl text-lg leading-relaxed text-ink-soft">
+              Chosen for the occasion, your style, budget, languages and diary. Open times are in {zoneLabel(zone)}.
+            </p>
           </div>
           <button type="button" onClick={() => setQuery(null)} className="eyebrow border-b border-ink/30 pb-1 text-ink hover:border-ink">
             Change my answers
@@ -167,14 +170,22 @@ function Quiz() {
   }
 
   return (
-    <div className="max-w-5xl">
-      <StyleQuiz
-        initialStyles={initialStyles}
-        today={dayKeyOf(new Date(), zone)}
-        onComplete={complete}
-        submitting={update.isPending}
-        error={update.error ? <FormAlert problem={toProblem(update.error)} /> : undefined}
-      />
+    <div className="grid gap-16 lg:grid-cols-12">
+      <div className="lg:col-span-8">
+        <StyleQuiz
+          initialStyles={initialStyles}
+          today={dayKeyOf(new Date(), zone)}
+          onComplete={complete}
+          submitting={update.isPending}
+          error={update.error ? <FormAlert problem={toProblem(update.error)} /> : undefined}
+        />
+      </div>
+      <aside aria-hidden="true" className="hidden lg:col-span-4 lg:block">
+        <div className="sticky top-10">
+          <ResponsiveImage kind="portrait" name="stylists-occasions" alt="" width={960} height={1200} sizes="30vw" className="aspect-[4/5]" />
+          <p className="mt-5 font-display text-xl leading-snug text-ink-soft italic">“The best first session begins with knowing what the evening is for.”</p>
+        </div>
+      </aside>
     </div>
   );
 }

@@ -134,8 +134,8 @@ function DeclineButton({ request: r, stylist }: { request: BookingRequest; styli
             <ul className="mt-3 space-y-3">
               {alternatives.map((a, i) => (
                 <li key={i} className="flex flex-wrap items-center gap-3">
-                  <input type="date" aria-label={`Alternative ${i + 1}: day`} value={a.day} min={tomorrow} onChange={(e) => update(i, { day: e.target.value })} className={cn(fieldControlClasses, 'w-44')} />
-                  <input type="time" aria-label={`Alternative ${i + 1}: time`} step={900} value={a.time} onChange={(e) => update(i, { time: e.target.value })} className={cn(fieldControlClasses, 'w-28')} />
+                  <input type="date" aria-label={`Alternative ${i + 1}: day`} value={a.day} min={tomorrow} onChange={(e) => update(i, { day: e.target.value })} className={cn(fieldControlClasses, 'w-44!')} />
+                  <input type="time" aria-label={`Alternative ${i + 1}: time`} step={900} value={a.time} onChange={(e) => update(i, { time: e.target.value })} className={cn(fieldControlClasses, 'w-36!')} />
                   <button type="button" onClick={() => setAlternatives(alternatives.filter((_, j) => j !== i))} className="eyebrow px-2 py-2 text-ink-soft hover:text-ink" aria-label={`Remove alternative ${i + 1}`}>
                     Remove
                   </button>

@@ -50,7 +50,8 @@ export function ChoiceGroup<T extends string>({ legend, hint, name, choices, mul
                   if (!multiple) onChange([c.value]);
                   else onChange(e.target.checked ? [...value, c.value] : value.filter((v) => v !== c.value));
                 }}
-                className="sr-only"
+                // Transparent over the whole tile: the tile is what is seen, the native control what is clicked and announced.
+                className="absolute inset-0 m-0 cursor-pointer appearance-none opacity-0"
               />
               <span className="flex items-center justify-between gap-3">
                 <span className={cn('text-ink', size === 'lg' ? 'font-display text-xl' : 'text-sm')}>{c.label}</span>

@@ -60,19 +60,19 @@ export function ExceptionsEditor({ stylistId, zone, windows }: { stylistId: stri
         <div className="flex flex-wrap items-end gap-4">
           <label className="block">
             <span className="eyebrow block text-ink-soft">Day</span>
-            <input type="date" min={tomorrow} value={draft.day} onChange={(e) => setDraft({ ...draft, day: e.target.value })} className={cn(fieldControlClasses, 'w-44')} />
+            <input type="date" min={tomorrow} value={draft.day} onChange={(e) => setDraft({ ...draft, day: e.target.value })} className={cn(fieldControlClasses, 'w-44!')} />
           </label>
           <label className="block">
             <span className="eyebrow block text-ink-soft">From</span>
-            <input type="time" step={900} value={draft.start} onChange={(e) => setDraft({ ...draft, start: e.target.value })} className={cn(fieldControlClasses, 'w-28')} />
+            <input type="time" step={900} value={draft.start} onChange={(e) => setDraft({ ...draft, start: e.target.value })} className={cn(fieldControlClasses, 'w-36!')} />
           </label>
           <label className="block">
             <span className="eyebrow block text-ink-soft">Until</span>
-            <input type="time" step={900} value={draft.end} aria-invalid={draft.end <= draft.start || undefined} onChange={(e) => setDraft({ ...draft, end: e.target.value })} className={cn(fieldControlClasses, 'w-28')} />
+            <input type="time" step={900} value={draft.end} aria-invalid={draft.end <= draft.start || undefined} onChange={(e) => setDraft({ ...draft, end: e.target.value })} className={cn(fieldControlClasses, 'w-36!')} />
           </label>
           <label className="block">
             <span className="eyebrow block text-ink-soft">Kind</span>
-            <select value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value as Draft['status'] })} className={cn(fieldControlClasses, 'w-44 cursor-pointer')}>
+            <select value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value as Draft['status'] })} className={cn(fieldControlClasses, 'w-44! cursor-pointer')}>
               <option value="BLOCKED">Blocked</option>
               <option value="AVAILABLE">Extra time</option>
             </select>

@@ -52,8 +52,8 @@ export function StarInput({ name, value, onChange, legend }: { name: string; val
       <legend className="eyebrow text-ink-soft">{legend}</legend>
       <div className="mt-3 flex gap-1">
         {[1, 2, 3, 4, 5].map((n) => (
-          <label key={n} className="cursor-pointer p-1 has-focus-visible:outline-2 has-focus-visible:outline-focus">
-            <input type="radio" name={name} value={n} checked={value === n} onChange={() => onChange(n)} className="sr-only" />
+          <label key={n} className="relative cursor-pointer p-1 has-focus-visible:outline-2 has-focus-visible:outline-focus">
+            <input type="radio" name={name} value={n} checked={value === n} onChange={() => onChange(n)} className="absolute inset-0 m-0 cursor-pointer appearance-none opacity-0" />
             <span className="sr-only">
               {n} {n === 1 ? 'star' : 'stars'}
             </span>

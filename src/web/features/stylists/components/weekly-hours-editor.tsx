@@ -38,7 +38,7 @@ export function WeeklyHoursEditor({ value, onChange, errorFor }: { value: readon
                           aria-label={`${WEEKDAY_NAMES[day]}: from`}
                           aria-invalid={error ? true : undefined}
                           onChange={(e) => update(r.i, { start: e.target.value })}
-                          className={cn(fieldControlClasses, 'w-28 tabular-nums')}
+                          className={cn(fieldControlClasses, 'w-36! tabular-nums')}
                         />
                         <span aria-hidden="true" className="text-stone">
                           –
@@ -50,7 +50,7 @@ export function WeeklyHoursEditor({ value, onChange, errorFor }: { value: readon
                           aria-label={`${WEEKDAY_NAMES[day]}: until`}
                           aria-invalid={error ? true : undefined}
                           onChange={(e) => update(r.i, { end: e.target.value })}
-                          className={cn(fieldControlClasses, 'w-28 tabular-nums')}
+                          className={cn(fieldControlClasses, 'w-36! tabular-nums')}
                         />
                         <button
                           type="button"
