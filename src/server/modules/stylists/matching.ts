@@ -118,7 +118,7 @@ export async function matchClientWithStylists(ctx: AppContext, actor: Actor, que
   const budget = maxEur !== undefined ? sql`(case when s.rate_eur_minor <= ${maxEur}::bigint then 1.0 else power(${maxEur}::float8 / greatest(s.rate_eur_minor, 1), 2) end)` : nullTerm;
   // Great-circle distance to the requested city (the mean position of our stylists there), when both are known.
   const distance = sql`(case when t.lat is not null and s.latitude is not null then 6371 * 2 * asin(sqrt(power(sin(radians(t.lat - s.latitude) / 2), 2) + cos(radians(s.latitude)) * cos(radians(t.lat)) * power(sin(radians(t.lon - s.longitude) / 2), 2))) end)`;
-  const sameCity = location ? sql`lower(s.city) = lower(${location})` : sql`false`;
+  const sameCity = location ? sql`s.city = t.city` : sql`false`;
   const near = location && !wantsVirtual ? sql`(${sameCity} or coalesce(d.km <= s.travel_radius_km, false))` : sql`false`;
   const loc = wantsVirtual
     ? sql`(case when s.offers_virtual then 1.0 else 0.0 end)`
@@ -138,22 +138,27 @@ export async function matchClientWithStylists(ctx: AppContext, actor: Actor, que
   const staticScore = sql.raw(terms.map((t) => `${WEIGHTS[t.name]}::float8 * ${t.column}`).join(' + '));
   const candidates = Math.max(MIN_CANDIDATES, query.maxResults * CANDIDATES_PER_RESULT);
 
-  const scored = await queryRows<Scored>(
-    ctx.db,
-    sql`with t as materialized (
-          select avg(latitude) as lat, avg(longitude) as lon from stylists
-          where ${location && !wantsVirtual ? sql`lower(city) = lower(${location})` : sql`false`} and latitude is not null and status = 'APPROVED' and deleted_at is null
+  // With specialties asked for, stylists offering none of them are scored only when too few offer any.
+  const score = (prefilter: boolean) =>
+    queryRows<Scored>(
+      ctx.db,
+      sql`with t as materialized (
+          select min(city) as city, avg(latitude) as lat, avg(longitude) as lon from stylists
+          where ${location && !wantsVirtual ? sql`lower(city) = lower(${location})` : sql`false`} and status = 'APPROVED' and deleted_at is null
         ),
         f as materialized (
           select s.id, ${spec} as f_spec, ${sty} as f_style, ${budget} as f_budget, ${loc} as f_loc, ${lang} as f_lang,
                  ${rating} as f_rating, ${experience} as f_exp, ${response} as f_resp, ${near} as near
           from stylists s cross join t cross join lateral (select ${distance} as km) d
           where s.status = 'APPROVED' and s.deleted_at is null
+            ${prefilter ? sql`and s.specialties && ${sql.param(specialties)}::text[]` : sql``}
         )
         select f.*, (${staticScore}) as static_score from f
         order by static_score desc, id asc
         limit ${sql.raw(String(candidates))}`,
-  );
+    );
+  let scored = await score(specialties.length > 0);
+  if (specialties.length && scored.length < candidates) scored = await score(false);
   if (!scored.length) return [];
 
   const rows = await loadStylistsByIds(ctx.db, scored.map((s) => s.id));

@@ -87,6 +87,8 @@ export const stylists = pgTable(
   (t) => [
     uniqueIndex('stylists_user_key').on(t.userId).where(sql`${t.deletedAt} is null`),
     index('stylists_status_id_idx').on(t.status, t.id),
+    // Matching resolves the requested city case-insensitively once per request.
+    index('stylists_city_lower_idx').on(sql`lower(${t.city})`),
     index('stylists_specialties_idx').using('gin', t.specialties),
     check('stylists_experience_check', sql`${t.experienceYears} between 0 and 80`),
     check('stylists_rating_check', sql`${t.reviewCount} >= 0 and ${t.ratingSum} between ${t.reviewCount} and 5 * ${t.reviewCount}`),

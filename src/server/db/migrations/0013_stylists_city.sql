@@ -1,0 +1,1 @@
+CREATE INDEX "stylists_city_lower_idx" ON "stylists" USING btree (lower("city"));
