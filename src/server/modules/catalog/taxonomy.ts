@@ -224,7 +224,7 @@ async function createCategoryWrite(db: Db, input: CategoryInput): Promise<Catego
         showcase: input.showcase ?? parent?.showcase ?? false,
       })
       .returning();
-    return buildTree([row!], undefined)[0]!;
+    return { ...buildTree([{ ...row!, parentId: null }], undefined)[0]!, ...(parent ? { parent: parent.slug } : {}) };
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict('A category with this slug');
     throw err;
@@ -276,7 +276,8 @@ async function updateCategoryWrite(db: Db, categoryId: string, input: Partial<Ca
         .where(eq(categories.id, categoryId))
         .returning();
       if (input.name !== undefined) await reindexWhere(tx, sql`p.category_ids @> array[${categoryId}]::uuid[]`);
-      return buildTree([{ ...row!, parentId: null }], undefined)[0]!;
+      const [parentRow] = parentId ? await tx.select({ slug: categories.slug }).from(categories).where(eq(categories.id, parentId)) : [];
+      return { ...buildTree([{ ...row!, parentId: null }], undefined)[0]!, ...(parentRow ? { parent: parentRow.slug } : {}) };
     } catch (err) {
       if (isUniqueViolation(err)) throw conflict('A category with this slug');
       throw err;
