@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { generate } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatRange } from '../src/web/features/stylists/time.ts';
+import { addDays, dayKeyOf, formatInstant, formatRange, zonedTimeToInstant } from '../src/web/features/stylists/time.ts';
 import {
   DESKTOP,
   MOBILE,
@@ -341,6 +341,46 @@ describe('the stylist marketplace', { timeout: 180_000 }, () => {
     await expectAxeClean(clientPage);
     await screenshots(clientPage, 'account-bookings');
     expect(clientProblems.list).toEqual([]);
+  });
+
+  it('declines another request with an alternative date, which the client takes with one click', async () => {
+    // A second request, sent over the API, for an open time three days on.
+    const { stylist } = await api<{ stylist: { services: Array<{ serviceId: string }> } }>('GET', `/stylists/${sakura.stylistId}`);
+    const serviceId = stylist.services[0]!.serviceId;
+    const from = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const to = new Date(Date.now() + 4 * 86_400_000).toISOString();
+    const open = await api<{ availability: Array<{ startTime: string; status: string }> }>('GET', `/stylists/${sakura.stylistId}/availability?startDate=${from}&endDate=${to}&serviceId=${serviceId}`);
+    const asked = open.availability.find((s) => s.status === 'AVAILABLE')!.startTime;
+    await api('POST', '/matching/request', { clientId: client.userId, stylistId: sakura.stylistId, requestedDate: asked, serviceId, message: 'A fitting for my mother, if possible.' }, client.token);
+
+    // The stylist offers 11:00 Tokyo time two days later instead, typed in her own zone.
+    const altDay = addDays(dayKeyOf(asked, STYLIST_ZONE), 2);
+    const alternative = zonedTimeToInstant(altDay, '11:00', STYLIST_ZONE).toISOString();
+    await stylistPage.goto(`${server.url}/studio`, { waitUntil: 'networkidle' });
+    const card = stylistPage.getByRole('article', { name: /Request from Margot/ }).filter({ hasText: 'A fitting for my mother' });
+    await card.getByRole('button', { name: 'Decline or offer other dates' }).click();
+    const dialog = stylistPage.getByRole('dialog', { name: 'Offer other dates' });
+    await dialog.getByLabel('Reason (optional)').fill('I am at a wedding in Osaka that day.');
+    await dialog.getByLabel('Alternative 1: day').fill(altDay);
+    await dialog.getByLabel('Alternative 1: time').fill('11:00');
+    await expectAxeClean(stylistPage);
+    await dialog.getByRole('button', { name: 'Decline and offer these times' }).click();
+    await stylistPage.getByText('Declined', { exact: true }).first().waitFor();
+
+    // The client reads the date in New York time and takes it with one click.
+    await clientPage.goto(`${server.url}/account/bookings`, { waitUntil: 'networkidle' });
+    const declined = clientPage.getByRole('region', { name: 'Declined, with other dates' });
+    await declined.getByText('“I am at a wedding in Osaka that day.”').waitFor();
+    const take = declined.getByRole('button', { name: `Take ${formatInstant(alternative, CLIENT_ZONE)}` });
+    await take.waitFor();
+    await expectAxeClean(clientPage);
+    await screenshots(clientPage, 'account-bookings-declined');
+    await take.click();
+    await clientPage.getByText('Requested', { exact: true }).first().waitFor();
+    const mine = await api<{ requests: Array<{ status: string; requestedDate: string }> }>('GET', '/me/bookings?status=PENDING', undefined, client.token);
+    expect(mine.requests.map((r) => Date.parse(r.requestedDate))).toContain(Date.parse(alternative));
+    expect(clientProblems.list).toEqual([]);
+    expect(stylistProblems.list).toEqual([]);
   });
 
   it('draws the stylist’s week, schedule, profile and reviews in the studio', async () => {

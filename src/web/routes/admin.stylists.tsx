@@ -11,6 +11,7 @@ import { useVettingQueue, type StylistStatus } from '../features/stylists/api/ve
 import { fullName, placeOf } from '../features/stylists/components/stylist-card.tsx';
 import { StylistPortrait } from '../features/stylists/components/stylist-portrait.tsx';
 import { VettingForm } from '../features/stylists/components/vetting-form.tsx';
+import { imageSources } from '../features/stylists/images.ts';
 import { languageName, serviceKindLabel, specialtyLabel } from '../features/stylists/vocabulary.ts';
 import { cn } from '../lib/cn.ts';
 import { pageMeta } from '../lib/seo.ts';
@@ -74,7 +75,7 @@ function VettingCard({ stylist: s }: { stylist: Stylist }) {
   const name = fullName(s);
   return (
     <li className="grid gap-8 border border-line bg-ivory p-8 md:grid-cols-[9rem_1fr] md:p-10">
-      <StylistPortrait url={s.portraitUrl} name={name} sizes="9rem" className="w-36" />
+      <StylistPortrait url={s.portraitUrl} name={name} sizes="9rem" className="w-36 self-start" />
       <div className="min-w-0">
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div>
@@ -105,6 +106,18 @@ function VettingCard({ stylist: s }: { stylist: Stylist }) {
             <dd className="mt-1 text-ink">{s.portfolio?.length ?? 0} pieces</dd>
           </div>
         </dl>
+        {(s.portfolio?.length ?? 0) > 0 && (
+          <ul aria-label={`${name}’s portfolio`} className="mt-6 flex gap-3 overflow-x-auto">
+            {s.portfolio!.slice(0, 6).map((item) => {
+              const src = imageSources(item.imageUrl, 320);
+              return (
+                <li key={item.itemId} className="w-24 shrink-0">
+                  <img src={src.src} alt={item.title} width={96} height={120} loading="lazy" className="aspect-[4/5] w-24 bg-veil object-cover" />
+                </li>
+              );
+            })}
+          </ul>
+        )}
         {s.vettingNotes && <p className="mt-6 text-sm text-stone">Last notes — “{s.vettingNotes}”</p>}
         <div className="mt-8 border-t border-line pt-8">
           <VettingForm stylistId={s.stylistId} name={name} status={s.status} />

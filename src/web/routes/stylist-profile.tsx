@@ -66,7 +66,7 @@ export default function StylistProfile({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <Container className="grid gap-12 pt-10 pb-20 sm:pt-14 lg:grid-cols-12 lg:gap-16 lg:pt-16 lg:pb-28">
-        <StylistPortrait url={stylist.portraitUrl} name={name} priority sizes="(min-width: 1024px) 45vw, 100vw" className="lg:col-span-6" />
+        <StylistPortrait url={stylist.portraitUrl} name={name} priority sizes="(min-width: 1024px) 45vw, 100vw" className="self-start lg:col-span-6" />
         <div className="animate-rise-in lg:col-span-6 lg:self-center">
           <nav aria-label="Breadcrumb">
             <Link to="/stylists" className="eyebrow text-stone hover:text-ink">

@@ -18,7 +18,7 @@ export function AccountLink({ className }: { className?: string }) {
     );
   }
   return (
-    <Link to={session.user.userType === 'ADMIN' ? '/admin' : '/account'} className={classes} aria-label={`Your account, ${session.user.firstName}`}>
+    <Link to={session.user.userType === 'ADMIN' ? '/admin' : session.user.userType === 'STYLIST' ? '/studio' : '/account'} className={classes} aria-label={`Your account, ${session.user.firstName}`}>
       Account
     </Link>
   );

@@ -26,7 +26,7 @@ export function ClientBookingCard({ request: r, zone }: { request: BookingReques
   const theirs = r.stylist.timeZone !== zone;
   return (
     <article aria-label={`${r.serviceName ?? 'Session'} with ${name}`} className="grid gap-6 border border-line bg-ivory p-6 sm:grid-cols-[7rem_1fr] sm:gap-8 sm:p-8">
-      <StylistPortrait url={r.stylist.portraitUrl} name={name} sizes="7rem" className="hidden w-28 sm:block" />
+      <StylistPortrait url={r.stylist.portraitUrl} name={name} sizes="7rem" className="hidden w-28 self-start sm:block" />
       <div className="min-w-0">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div>

@@ -18,7 +18,7 @@ export function MatchCard({ match, rank, zone }: { match: StylistMatch; rank: nu
   const next = match.availability.filter((s) => s.status === 'AVAILABLE').slice(0, 3);
   return (
     <article aria-labelledby={`match-${stylist.stylistId}`} className="grid gap-8 border-t border-line pt-10 md:grid-cols-12 md:gap-12">
-      <StylistPortrait url={stylist.portraitUrl} name={name} priority={rank < 2} sizes="(min-width: 768px) 30vw, 100vw" className="md:col-span-4" />
+      <StylistPortrait url={stylist.portraitUrl} name={name} priority={rank < 2} sizes="(min-width: 768px) 30vw, 100vw" className="self-start md:col-span-4" />
       <div className="md:col-span-8">
         <div className="flex flex-wrap items-baseline justify-between gap-4">
           <p className="eyebrow text-gold-deep">

@@ -23,7 +23,7 @@ export function StylistPortrait({ url, name, sizes, priority = false, className 
         loading={priority ? 'eager' : 'lazy'}
         fetchPriority={priority ? 'high' : undefined}
         decoding={priority ? 'sync' : 'async'}
-        className="block aspect-[4/5] h-full w-full object-cover"
+        className="block aspect-[4/5] w-full object-cover"
       />
     </picture>
   );
