@@ -67,17 +67,18 @@ function formattedWallClock(instant: number, timeZone: string): number {
 // Every zone changes its offset on a quarter-hour boundary, so the offset is constant within each UTC quarter hour:
 // computing it once per (zone, quarter hour) turns hundreds of Intl calls per availability request into a few.
 const QUARTER = 15 * 60_000;
-const offsets = new Map<string, number>();
+const offsetsByZone = new Map<string, Map<number, number>>();
 
 /** Offset of `timeZone` from UTC at `instant`, in ms (Paris in summer: +2 h). */
 export function offsetAt(instant: number, timeZone: string): number {
-  const bucket = Math.floor(instant / QUARTER) * QUARTER;
-  const key = `${timeZone}|${bucket}`;
-  let offset = offsets.get(key);
+  const bucket = Math.floor(instant / QUARTER);
+  let offsets = offsetsByZone.get(timeZone);
+  if (!offsets) offsetsByZone.set(timeZone, (offsets = new Map()));
+  let offset = offsets.get(bucket);
   if (offset === undefined) {
-    offset = formattedWallClock(bucket, timeZone) - bucket;
-    if (offsets.size > 50_000) offsets.clear();
-    offsets.set(key, offset);
+    offset = formattedWallClock(bucket * QUARTER, timeZone) - bucket * QUARTER;
+    if (offsets.size > 20_000) offsets.clear();
+    offsets.set(bucket, offset);
   }
   return offset;
 }

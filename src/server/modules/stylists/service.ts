@@ -124,11 +124,24 @@ function presentPortfolioItem(row: typeof stylistPortfolioItems.$inferSelect): P
 }
 
 /** Stylists as the API shows them, with services and portfolio loaded in two queries for the whole list. */
-export async function presentStylists(db: Db, rows: readonly StylistWithName[], viewer: Actor | undefined, opts: { portfolio?: boolean } = {}): Promise<Stylist[]> {
+export function activeServicesOf(db: Db, ids: readonly string[]) {
+  return db
+    .select()
+    .from(stylistServices)
+    .where(and(inArray(stylistServices.stylistId, [...ids]), eq(stylistServices.active, true)))
+    .orderBy(asc(stylistServices.durationMinutes), asc(stylistServices.id));
+}
+
+export async function presentStylists(
+  db: Db,
+  rows: readonly StylistWithName[],
+  viewer: Actor | undefined,
+  opts: { portfolio?: boolean; services?: (typeof stylistServices.$inferSelect)[] } = {},
+): Promise<Stylist[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const [services, portfolio] = await Promise.all([
-    db.select().from(stylistServices).where(and(inArray(stylistServices.stylistId, ids), eq(stylistServices.active, true))).orderBy(asc(stylistServices.durationMinutes), asc(stylistServices.id)),
+    opts.services ? Promise.resolve(opts.services) : activeServicesOf(db, ids),
     opts.portfolio === false ? Promise.resolve([]) : db.select().from(stylistPortfolioItems).where(inArray(stylistPortfolioItems.stylistId, ids)).orderBy(asc(stylistPortfolioItems.position), asc(stylistPortfolioItems.id)),
   ]);
   return rows.map((row) => {
@@ -538,8 +551,15 @@ type RulesRow = Pick<StylistRow, 'id' | 'timeZone' | 'weekly' | 'bufferMinutes' 
  * wider than the range finds every block that overlaps it.
  */
 export async function loadAvailabilityInputs(db: Db, rows: readonly RulesRow[], range: Interval, now: number): Promise<Map<string, AvailabilityInput>> {
-  const out = new Map<string, AvailabilityInput>();
-  if (!rows.length) return out;
+  return withRules(rows, await loadAvailabilityData(db, rows.map((r) => r.id), range), now);
+}
+
+export type AvailabilityData = Map<string, Pick<AvailabilityInput, 'windows' | 'bookings'>>;
+
+/** The windows and blocks alone (only ids needed), so callers can fetch them beside other reads. */
+export async function loadAvailabilityData(db: Db, ids: readonly string[], range: Interval): Promise<AvailabilityData> {
+  const out: AvailabilityData = new Map();
+  if (!ids.length) return out;
   const from = new Date(range.start - DAY);
   const to = new Date(range.end + DAY);
   const found = await queryRows<{ id: string; windows: [string, number, number][] | null; blocks: [number, number][] | null }>(
@@ -550,19 +570,19 @@ export async function loadAvailabilityInputs(db: Db, rows: readonly RulesRow[], 
           (select json_agg(json_build_array((extract(epoch from b.block_start) * 1000)::bigint, (extract(epoch from b.block_end) * 1000)::bigint))
              from stylist_bookings b
              where b.stylist_id = s.id and b.status in ('CONFIRMED', 'COMPLETED') and b.start_at > ${from} and b.start_at < ${to}) as blocks
-        from unnest(${sql.param(rows.map((r) => r.id))}::uuid[]) as s(id)`,
+        from unnest(${sql.param([...ids])}::uuid[]) as s(id)`,
   );
-  for (const row of rows) {
-    const f = found.find((x) => x.id === row.id);
-    const bookings: Interval[] = (f?.blocks ?? []).map(([start, end]) => ({ start: Number(start), end: Number(end) }));
-    out.set(row.id, {
-      rules: rulesOf(row),
-      windows: (f?.windows ?? []).map(([kind, start, end]): Window => ({ kind: kind as Window['kind'], start: Number(start), end: Number(end) })),
-      bookings,
-      now,
+  for (const f of found) {
+    out.set(f.id, {
+      windows: (f.windows ?? []).map(([kind, start, end]): Window => ({ kind: kind as Window['kind'], start: Number(start), end: Number(end) })),
+      bookings: (f.blocks ?? []).map(([start, end]) => ({ start: Number(start), end: Number(end) })),
     });
   }
   return out;
+}
+
+export function withRules(rows: readonly RulesRow[], data: AvailabilityData, now: number): Map<string, AvailabilityInput> {
+  return new Map(rows.map((row) => [row.id, { rules: rulesOf(row), windows: data.get(row.id)?.windows ?? [], bookings: data.get(row.id)?.bookings ?? [], now }]));
 }
 
 // GetStylistAvailability: the rules, windows and booking blocks of one stylist in one round trip, a statement
