@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate } from 'otplib';
+import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, dayKeyOf, formatInstant, formatRange, zonedTimeToInstant } from '../src/web/features/stylists/time.ts';
@@ -383,19 +384,53 @@ describe('the stylist marketplace', { timeout: 180_000 }, () => {
     expect(stylistProblems.list).toEqual([]);
   });
 
-  it('draws the stylist’s week, schedule, profile and reviews in the studio', async () => {
-    for (const [link, heading, shot] of [
-      ['Week calendar', 'Week calendar', 'studio-calendar'],
-      ['Schedule', 'Schedule', 'studio-schedule'],
-      ['Profile & services', 'Profile & services', 'studio-profile'],
-      ['Reviews', 'Reviews', 'studio-reviews'],
-    ] as const) {
-      await stylistPage.getByRole('navigation', { name: 'Studio' }).getByRole('link', { name: link }).click();
-      await stylistPage.getByRole('heading', { level: 1, name: heading }).waitFor();
-      await stylistPage.waitForLoadState('networkidle');
-      await expectAxeClean(stylistPage);
-      await screenshots(stylistPage, shot);
-    }
+  it('draws the stylist’s week, schedule, profile and reviews in the studio, and saves an exception and a portfolio piece', async () => {
+    const studio = stylistPage.getByRole('navigation', { name: 'Studio' });
+    await studio.getByRole('link', { name: 'Week calendar' }).click();
+    await stylistPage.getByRole('heading', { level: 1, name: 'Week calendar' }).waitFor();
+    await stylistPage.waitForLoadState('networkidle');
+    await expectAxeClean(stylistPage);
+    await screenshots(stylistPage, 'studio-calendar');
+
+    // A blocked afternoon, typed in Tokyo time, lands as UTC instants.
+    await studio.getByRole('link', { name: 'Schedule' }).click();
+    await stylistPage.getByRole('heading', { level: 1, name: 'Schedule' }).waitFor();
+    const exception = stylistPage.getByRole('form', { name: 'Add an exception' });
+    const day = addDays(dayKeyOf(new Date(), STYLIST_ZONE), 10);
+    await exception.getByLabel('Day').fill(day);
+    await exception.getByLabel('From').fill('14:00');
+    await exception.getByLabel('Until').fill('18:00');
+    await exception.getByRole('button', { name: 'Add' }).click();
+    await stylistPage.getByText('Time blocked').first().waitFor();
+    const schedule = await api<{ windows: Array<{ startTime: string; endTime: string; status: string }> }>('GET', `/stylists/${sakura.stylistId}/schedule`, undefined, sakura.token);
+    expect(schedule.windows.map((w) => [w.status, Date.parse(w.startTime), Date.parse(w.endTime)])).toEqual([
+      ['BLOCKED', zonedTimeToInstant(day, '14:00', STYLIST_ZONE).getTime(), zonedTimeToInstant(day, '18:00', STYLIST_ZONE).getTime()],
+    ]);
+    await expectAxeClean(stylistPage);
+    await screenshots(stylistPage, 'studio-schedule');
+
+    // A portfolio piece goes through the media pipeline (POST /api/v1/media), then onto the profile.
+    await studio.getByRole('link', { name: 'Profile & services' }).click();
+    await stylistPage.getByRole('heading', { level: 1, name: 'Profile & services' }).waitFor();
+    const image = await sharp({ create: { width: 800, height: 1000, channels: 3, background: { r: 184, g: 151, b: 90 } } }).png().toBuffer();
+    const piece = stylistPage.getByRole('form', { name: 'Add a portfolio piece' });
+    await piece.getByLabel('Image').setInputFiles({ name: 'kyoto.png', mimeType: 'image/png', buffer: image });
+    await piece.getByLabel('Title').fill('Kyoto, the morning after');
+    await piece.getByRole('button', { name: 'Upload and add' }).click();
+    await stylistPage.getByText('Added to the portfolio').first().waitFor();
+    await stylistPage.getByRole('img', { name: 'Kyoto, the morning after' }).waitFor();
+    const profile = await api<{ stylist: { portfolio?: Array<{ title: string; imageUrl: string }> } }>('GET', `/stylists/${sakura.stylistId}`);
+    expect(profile.stylist.portfolio?.map((p) => p.title)).toEqual(['Kyoto, the morning after']);
+    await expectAxeClean(stylistPage);
+    await screenshots(stylistPage, 'studio-profile');
+
+    await studio.getByRole('link', { name: 'Reviews' }).click();
+    await stylistPage.getByRole('heading', { level: 1, name: 'Reviews' }).waitFor();
+    await stylistPage.getByRole('button', { name: 'Show my calendar link' }).click();
+    const feed = await stylistPage.getByLabel('Your private calendar address').inputValue();
+    expect(feed).toMatch(/\/api\/v1\/calendar\/[^/]+\.ics$/);
+    await expectAxeClean(stylistPage);
+    await screenshots(stylistPage, 'studio-reviews');
     expect(stylistProblems.list).toEqual([]);
   });
 
