@@ -23,10 +23,11 @@ let client: TestAccount;
 let paris: TestStylist;
 let tokyo: TestStylist;
 let pricey: TestStylist;
+let admin: TestAccount;
 
 beforeAll(async () => {
   app = await buildTestApp({ BOOKING_SWEEP_INTERVAL_SECONDS: '0' });
-  const admin = await accountOf(app, 'ADMIN');
+  admin = await accountOf(app, 'ADMIN');
   client = await accountOf(app, 'CLIENT');
   await app.inject({ method: 'PUT', url: `/api/v1/users/${client.userId}`, headers: client.auth, payload: { preferences: { stylePreferences: ['Minimalist'] } } });
   paris = await approvedStylist(app, admin);
@@ -78,6 +79,14 @@ describe('MatchClientWithStylists', () => {
     const { matches } = (await match('specialties=bridal&languages=ja')).json();
     expect(matches[0].stylist.stylistId).toBe(tokyo.stylistId);
     expect(matches[0].reasons).toEqual(expect.arrayContaining(['Bridal specialist', 'Speaks Japanese']));
+  });
+
+  it('a suspended stylist is no longer matched, at once', async () => {
+    const ids = async () => (await match('stylePreferences=vintage')).json().matches.map((m: { stylist: { stylistId: string } }) => m.stylist.stylistId);
+    expect(await ids()).toContain(pricey.stylistId);
+    await app.inject({ method: 'POST', url: `/api/v1/stylists/${pricey.stylistId}/review`, headers: admin.auth, payload: { decision: 'SUSPEND', notes: 'Paused' } });
+    expect(await ids()).not.toContain(pricey.stylistId);
+    await app.inject({ method: 'POST', url: `/api/v1/stylists/${pricey.stylistId}/review`, headers: admin.auth, payload: { decision: 'APPROVE' } });
   });
 
   it('refuses another client’s id and bad windows', async () => {

@@ -1,12 +1,11 @@
 /**
- * MatchClientWithStylists. Every approved stylist is scored in ONE SQL query on the static factors (specialties,
- * style, budget, location, languages, rating, experience, response rate); the best CANDIDATES then get their real
- * availability in the requested window computed (two range queries for all of them), which adds the last factor.
+ * MatchClientWithStylists. Every approved stylist is scored on the static factors (specialties, style, budget,
+ * location, languages, rating, experience, response rate) from the in-memory matching projection (matching-index.ts);
+ * the best CANDIDATES then get their real availability in the requested window computed (one range query for all of
+ * them), which adds the last factor.
  * Deterministic: fixed weights, fixed currency table, fixed Bayesian prior, ties broken by stylist id.
  */
-import { sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
-import { queryRows } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 // eslint-disable-next-line no-restricted-imports -- the Actor type has no export in identity's service.ts
 import type { Actor } from '../identity/policy.ts';
@@ -14,6 +13,7 @@ import { getUser } from '../identity/service.ts';
 import { computeSlots, DAY, MAX_RANGE_DAYS } from './availability.ts';
 import { decimalToEurMinor, toEurMinor } from './currency.ts';
 import type { MatchClientWithStylistsQuery, StylistMatch } from './models.ts';
+import { matchCandidates } from './matching-index.ts';
 import { activeServicesOf, loadAvailabilityData, loadStylistsByIds, presentStylists, withRules, type StylistWithName } from './service.ts';
 
 /**
@@ -81,18 +81,17 @@ function weekdayFormat(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-interface Scored extends Record<string, unknown> {
+interface Scored {
   id: string;
-  f_spec: number | null;
-  f_style: number | null;
-  f_budget: number | null;
-  f_loc: number | null;
-  f_lang: number | null;
-  f_rating: number;
-  f_exp: number;
-  f_resp: number;
   static_score: number;
   near: boolean;
+}
+
+/** Great-circle distance in km. */
+function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  return 6371 * 2 * Math.asin(Math.sqrt(a));
 }
 
 export async function matchClientWithStylists(ctx: AppContext, actor: Actor, query: MatchClientWithStylistsQuery): Promise<StylistMatch[]> {
@@ -114,65 +113,50 @@ export async function matchClientWithStylists(ctx: AppContext, actor: Actor, que
   const wantsVirtual = location?.toLowerCase() === 'virtual' || location?.toLowerCase() === 'online';
   const maxEur = query.maxRate !== undefined ? decimalToEurMinor(query.maxRate, query.currency) : undefined;
 
-  // Each factor is a value in [0, 1] computed ONCE per stylist in the CTE `f`; the score sums the applicable ones
-  // with their weights.
-  const terms: { name: keyof typeof WEIGHTS; column: string }[] = [];
-  const nullTerm = sql`null::float8`;
-  // Share of the requested values present in the stylist's array: one `= any` test per requested value (no subplan).
-  const share = (column: SQL, wanted: string[]) => sql`((${sql.join(wanted.map((w) => sql`(${w}::text = any(${column}))::int`), sql` + `)})::float8 / ${sql.raw(String(wanted.length))})`;
-  const spec = specialties.length ? share(sql`s.specialties`, specialties) : nullTerm;
-  const sty = style.length ? share(sql`s.style_tags`, style) : nullTerm;
-  const budget = maxEur !== undefined ? sql`(case when s.rate_eur_minor <= ${maxEur}::bigint then 1.0 else power(${maxEur}::float8 / greatest(s.rate_eur_minor, 1), 2) end)` : nullTerm;
-  // Great-circle distance to the requested city (the mean position of our stylists there), when both are known.
-  const distance = sql`(case when t.lat is not null and s.latitude is not null then 6371 * 2 * asin(sqrt(power(sin(radians(t.lat - s.latitude) / 2), 2) + cos(radians(s.latitude)) * cos(radians(t.lat)) * power(sin(radians(t.lon - s.longitude) / 2), 2))) end)`;
-  const sameCity = location ? sql`s.city = t.city` : sql`false`;
-  const near = location && !wantsVirtual ? sql`(${sameCity} or coalesce(d.km <= s.travel_radius_km, false))` : sql`false`;
-  const loc = wantsVirtual
-    ? sql`(case when s.offers_virtual then 1.0 else 0.0 end)`
-    : location
-      ? sql`(case when ${sameCity} then 1.0 when d.km <= s.travel_radius_km then 0.8 when s.offers_virtual then 0.4 else 0.0 end)`
-      : nullTerm;
-  const lang = languages.length ? sql`(case when s.languages && ${sql.param(languages)}::text[] then 1.0 else 0.0 end)` : nullTerm;
-  const rating = sql`(((${sql.raw(String(RATING_PRIOR_WEIGHT * RATING_PRIOR_MEAN))}::float8 + s.rating_sum) / (${sql.raw(String(RATING_PRIOR_WEIGHT))} + s.review_count) - 1) / 4)`;
-  const experience = sql`(least(s.experience_years, 25)::float8 / 25)`;
-  const response = sql`((s.requests_answered + 1)::float8 / (s.requests_received + 2))`;
-  if (specialties.length) terms.push({ name: 'specialties', column: 'f_spec' });
-  if (style.length) terms.push({ name: 'style', column: 'f_style' });
-  if (maxEur !== undefined) terms.push({ name: 'budget', column: 'f_budget' });
-  if (location) terms.push({ name: 'location', column: 'f_loc' });
-  if (languages.length) terms.push({ name: 'languages', column: 'f_lang' });
-  terms.push({ name: 'rating', column: 'f_rating' }, { name: 'experience', column: 'f_exp' }, { name: 'response', column: 'f_resp' });
-  const staticScore = sql.raw(terms.map((t) => `${WEIGHTS[t.name]}::float8 * ${t.column}`).join(' + '));
+  // Each applicable factor is a value in [0, 1]; the static score sums them with their weights. Availability, the
+  // one factor that needs the database, is added for the best candidates only.
+  const terms: (keyof typeof WEIGHTS)[] = [];
+  if (specialties.length) terms.push('specialties');
+  if (style.length) terms.push('style');
+  if (maxEur !== undefined) terms.push('budget');
+  if (location) terms.push('location');
+  if (languages.length) terms.push('languages');
+  terms.push('rating', 'experience', 'response');
   const candidates = Math.max(MIN_CANDIDATES, query.maxResults * CANDIDATES_PER_RESULT);
 
-  // With specialties asked for, stylists offering none of them are scored only when too few offer any.
-  const score = (prefilter: boolean) =>
-    queryRows<Scored>(
-      ctx.db,
-      sql`with t as materialized (
-          select min(city) as city, avg(latitude) as lat, avg(longitude) as lon from stylists
-          where ${location && !wantsVirtual ? sql`lower(city) = lower(${location})` : sql`false`} and status = 'APPROVED' and deleted_at is null
-        ),
-        f as materialized (
-          select s.id, ${spec} as f_spec, ${sty} as f_style, ${budget} as f_budget, ${loc} as f_loc, ${lang} as f_lang,
-                 ${rating} as f_rating, ${experience} as f_exp, ${response} as f_resp, ${near} as near
-          from stylists s cross join t cross join lateral (select ${distance} as km) d
-          where s.status = 'APPROVED' and s.deleted_at is null
-            ${prefilter ? sql`and s.specialties && ${sql.param(specialties)}::text[]` : sql``}
-        )
-        select f.*, (${staticScore}) as static_score from f
-        order by static_score desc, id asc
-        limit ${sql.raw(String(candidates))}`,
-    );
-  let scored = await score(specialties.length > 0);
-  if (specialties.length && scored.length < candidates) scored = await score(false);
+  const all = await matchCandidates(ctx.db);
+  const cityKey = location && !wantsVirtual ? location.toLowerCase() : undefined;
+  const inCity = cityKey ? all.filter((c) => c.cityKey === cityKey && c.latitude !== null && c.longitude !== null) : [];
+  // The requested city's position: the mean position of our stylists there (unknown cities match by name only).
+  const centre = inCity.length ? { lat: inCity.reduce((a, c) => a + c.latitude!, 0) / inCity.length, lon: inCity.reduce((a, c) => a + c.longitude!, 0) / inCity.length } : undefined;
+  const share = (have: readonly string[], wanted: readonly string[]) => wanted.reduce((n, w) => n + (have.includes(w) ? 1 : 0), 0) / wanted.length;
+  let scored: Scored[] = all.map((c) => {
+    const km = centre && c.latitude !== null && c.longitude !== null ? distanceKm(centre.lat, centre.lon, c.latitude, c.longitude) : undefined;
+    const sameCity = cityKey !== undefined && c.cityKey === cityKey;
+    const near = sameCity || (km !== undefined && km <= c.travelRadiusKm);
+    const f: Record<keyof typeof WEIGHTS, number> = {
+      specialties: specialties.length ? share(c.specialties, specialties) : 0,
+      style: style.length ? share(c.styleTags, style) : 0,
+      budget: maxEur === undefined ? 0 : c.rateEurMinor <= maxEur ? 1 : (maxEur / Math.max(c.rateEurMinor, 1)) ** 2,
+      location: wantsVirtual ? (c.offersVirtual ? 1 : 0) : sameCity ? 1 : near ? 0.8 : c.offersVirtual ? 0.4 : 0,
+      languages: languages.some((l) => c.languages.includes(l)) ? 1 : 0,
+      rating: (bayesianRating(c.ratingSum, c.reviewCount) - 1) / 4,
+      experience: Math.min(c.experienceYears, 25) / 25,
+      response: (c.requestsAnswered + 1) / (c.requestsReceived + 2),
+      availability: 0,
+    };
+    return { id: c.id, near: !wantsVirtual && near, static_score: terms.reduce((sum, t) => sum + WEIGHTS[t] * f[t], 0) };
+  });
+  scored.sort((a, b) => b.static_score - a.static_score || (a.id < b.id ? -1 : 1));
+  scored.length = Math.min(scored.length, candidates);
   if (!scored.length) return [];
 
   // The candidates' profiles, availability and services: three reads side by side, one round trip of waiting.
   const ids = scored.map((s) => s.id);
   const [rows, data, services] = await Promise.all([loadStylistsByIds(ctx.db, ids), loadAvailabilityData(ctx.db, ids, { start: from, end: to }), activeServicesOf(ctx.db, ids)]);
   const inputs = withRules(rows, data, now);
-  const staticWeight = terms.reduce((sum, t) => sum + WEIGHTS[t.name], 0);
+  scored = scored.filter((s) => rows.some((r) => r.id === s.id && r.status === 'APPROVED'));
+  const staticWeight = terms.reduce((sum, t) => sum + WEIGHTS[t], 0);
   const ranked = scored.map((s) => {
     const row = rows.find((r) => r.id === s.id)!;
     const open = computeSlots(inputs.get(s.id)!, from, to, SLOT_MINUTES).filter((slot) => slot.status === 'AVAILABLE');

@@ -33,6 +33,7 @@ import type {
   UpdateStylistAvailabilityInput,
   UpdateStylistInput,
 } from './models.ts';
+import { invalidateMatchingIndex } from './matching-index.ts';
 import { notifyStylistVetted } from './notifications.ts';
 import { stylistAvailabilityWindows, stylistPortfolioItems, stylistServices, stylists, type WeeklyRange } from './schema.ts';
 
@@ -283,6 +284,7 @@ export async function createStylist(ctx: AppContext, actor: Actor, input: Create
       await tx.insert(stylistPortfolioItems).values(items.map((i) => ({ ...i, stylistId: id })));
     }
   });
+  invalidateMatchingIndex();
   return presentOne(ctx.db, (await loadStylist(ctx.db, id))!, actor);
 }
 
@@ -308,6 +310,7 @@ export async function updateStylist(ctx: AppContext, actor: Actor, stylistId: st
       if (items.length) await tx.insert(stylistPortfolioItems).values(items.map((i) => ({ ...i, stylistId })));
     }
   });
+  invalidateMatchingIndex();
   return presentOne(ctx.db, (await loadStylist(ctx.db, stylistId))!, actor);
 }
 
@@ -319,6 +322,7 @@ export async function deleteStylist(ctx: AppContext, actor: Actor, stylistId: st
     await cancelEverythingOf(ctx, tx as unknown as Db, actor, stylistId);
     await tx.update(stylists).set({ deletedAt: new Date(), updatedAt: new Date() }).where(eq(stylists.id, stylistId));
   });
+  invalidateMatchingIndex();
 }
 
 /** ListStylists: APPROVED only, filtered; `availableFrom/To` keeps those with at least one open slot. */
@@ -397,6 +401,7 @@ export async function reviewStylist(ctx: AppContext, actor: Actor, stylistId: st
       .where(eq(stylists.id, stylistId));
     await notifyStylistVetted(ctx, tx as unknown as Db, row, status, input.notes);
   });
+  invalidateMatchingIndex();
   return presentOne(ctx.db, (await loadStylist(ctx.db, stylistId))!, actor);
 }
 
