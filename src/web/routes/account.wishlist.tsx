@@ -32,7 +32,10 @@ export default function AccountWishlist() {
           </ButtonLink>
         </div>
       ) : (
-        <ProductGrid products={items.map((i) => toCard(i.product))} label="Saved pieces" columns={3} priorityCount={3} />
+        <>
+          <h2 className="sr-only">Saved pieces</h2>
+          <ProductGrid products={items.map((i) => toCard(i.product))} label="Saved pieces" columns={3} priorityCount={3} />
+        </>
       )}
     </>
   );

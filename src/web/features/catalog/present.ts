@@ -32,7 +32,6 @@ export function toCard(product: Product): ProductCardData {
     name: product.name,
     brand: product.brandName,
     picture: toPicture(product.images[0], product.name),
-    alternate: toPicture(product.images[1], product.name),
     price: product.price,
     priceOnRequest: product.priceOnRequest,
     vipOnly: product.visibility === 'VIP_ONLY',

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../auth/authed-client.ts';
-import { ApiProblem, call } from '../../auth/problem.ts';
+import { call } from '../../auth/problem.ts';
 import type { BrowseState, Sort } from '../url-state.ts';
 import { useViewer } from './viewer.ts';
 
@@ -41,28 +41,23 @@ export type BrowseResult = Omit<SearchProductsOutput, 'total'> & { total?: numbe
 const NO_FACETS: SearchProductsOutput['facets'] = { categories: [], brands: [], priceRanges: [], colors: [], sizes: [] };
 
 /**
- * Searches; a department page has no words to search for, and where the API wants words it falls back to the
- * plain list (category, the first house, price and sort) without facets rather than failing the page.
+ * Searches when there are words; a department page has none, and the API's search wants words, so it reads the
+ * plain list instead (category, the first house, price and sort), without facets.
  */
 export async function searchProducts(api: ApiClient, query: SearchProductsQuery): Promise<BrowseResult> {
-  try {
-    return await call(api.GET('/api/v1/products/search', { params: { query } }));
-  } catch (error) {
-    const aboutWords = error instanceof ApiProblem && error.status === 400 && Object.keys(error.fieldErrors).some((k) => k === 'query' || k.endsWith('.query'));
-    if (query.query || !aboutWords) throw error;
-    const range = query.priceRange?.split('-');
-    const list = await listProducts(api, {
-      maxResults: query.maxResults ?? 24,
-      ...(query.categories?.[0] ? { category: query.categories[0] } : {}),
-      ...(query.brands?.[0] ? { brand: query.brands[0] } : {}),
-      ...(range?.[0] ? { minPrice: range[0] } : {}),
-      ...(range?.[1] ? { maxPrice: range[1] } : {}),
-      ...(query.currency ? { currency: query.currency } : {}),
-      ...(query.sort && query.sort !== 'relevance' ? { sort: query.sort } : {}),
-      ...(query.nextToken ? { nextToken: query.nextToken } : {}),
-    });
-    return { products: list.products, facets: NO_FACETS, ...(list.nextToken ? { nextToken: list.nextToken } : {}) };
-  }
+  if (query.query) return call(api.GET('/api/v1/products/search', { params: { query } }));
+  const range = query.priceRange?.split('-');
+  const list = await listProducts(api, {
+    maxResults: query.maxResults ?? 24,
+    ...(query.categories?.[0] ? { category: query.categories[0] } : {}),
+    ...(query.brands?.[0] ? { brand: query.brands[0] } : {}),
+    ...(range?.[0] ? { minPrice: range[0] } : {}),
+    ...(range?.[1] ? { maxPrice: range[1] } : {}),
+    ...(query.currency ? { currency: query.currency } : {}),
+    ...(query.sort && query.sort !== 'relevance' ? { sort: query.sort } : {}),
+    ...(query.nextToken ? { nextToken: query.nextToken } : {}),
+  });
+  return { products: list.products, facets: NO_FACETS, ...(list.nextToken ? { nextToken: list.nextToken } : {}) };
 }
 
 export function getSearchQueryOptions(api: ApiClient, viewerKey: string, query: SearchProductsQuery) {

@@ -32,11 +32,15 @@ export function BagButton() {
   const [open, setOpen] = useState(false);
   return (
     <RadixDialog.Root open={open} onOpenChange={setOpen}>
-      <RadixDialog.Trigger className="eyebrow inline-flex items-center gap-2 border-b border-ink/30 pb-1 text-ink transition-colors hover:border-ink" aria-label={hydrated ? `Bag, ${count} ${count === 1 ? 'piece' : 'pieces'}` : 'Bag'}>
+      <RadixDialog.Trigger className="eyebrow inline-flex items-center gap-2 border-b border-ink/30 pb-1 whitespace-nowrap text-ink transition-colors hover:border-ink">
         Bag
-        <span aria-hidden="true" className="tabular-nums text-stone">
-          {hydrated ? count : ''}
-        </span>
+        {/* The count is known only in the browser (the bag lives in this browser's storage). */}
+        {hydrated && (
+          <span className="text-stone tabular-nums">
+            {count}
+            <span className="sr-only"> {count === 1 ? 'piece' : 'pieces'}</span>
+          </span>
+        )}
       </RadixDialog.Trigger>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="fixed inset-0 z-40 bg-ink/40 backdrop-blur-[2px] data-[state=open]:animate-fade-in" />

@@ -1,10 +1,10 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { useState, type ReactNode } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate, useNavigation } from 'react-router';
 import { Button } from '../../../components/ui/button.tsx';
 import { Container } from '../../../components/ui/container.tsx';
 import { cn } from '../../../lib/cn.ts';
-import { hasFilters, searchString, type BrowseState, type FacetKey, type Sort } from '../url-state.ts';
+import { hasFilters, readBrowseState, searchString, type BrowseState, type FacetKey, type Sort } from '../url-state.ts';
 import { FacetSidebar, type FacetGroup, type FacetOption } from './facet-sidebar.tsx';
 import { FilterChips } from './filter-chips.tsx';
 import { Pagination } from './pagination.tsx';
@@ -44,9 +44,13 @@ type BrowseViewProps = {
  * on a phone), the grid and the pages. Every control writes the address; the page's loader does the rest.
  */
 export function BrowseView(props: BrowseViewProps) {
-  const { eyebrow, title, lede, breadcrumbs, subcategories, state, groups, priceRanges, currency, products, total, nextToken, sorts, labelOf, empty, notice, refreshing, titleAs: Heading = 'h1' } = props;
+  const { eyebrow, title, lede, breadcrumbs, subcategories, state: loaded, groups, priceRanges, currency, products, total, nextToken, sorts, labelOf, empty, notice, refreshing, titleAs: Heading = 'h1' } = props;
   const navigate = useNavigate();
   const location = useLocation();
+  const navigation = useNavigation();
+  // While the next list loads, the controls already show what was asked for (a ticked box stays ticked).
+  const pending = navigation.location?.pathname === location.pathname ? navigation.location : undefined;
+  const state = pending ? { ...readBrowseState(new URLSearchParams(pending.search)), query: loaded.query } : loaded;
   const [sheetOpen, setSheetOpen] = useState(false);
   const change = (next: BrowseState) => void navigate(`${location.pathname}${searchString(next)}`, { preventScrollReset: true });
   const filterCount = state.brands.length + state.categories.length + state.colors.length + state.sizes.length + (state.minPrice !== undefined || state.maxPrice !== undefined ? 1 : 0);
@@ -139,7 +143,8 @@ export function BrowseView(props: BrowseViewProps) {
           <aside aria-label="Refine" className="hidden lg:block">
             <FacetSidebar groups={groups} priceRanges={priceRanges} currency={currency} state={state} onChange={change} />
           </aside>
-          <div aria-busy={refreshing || undefined} className={cn('transition-opacity duration-300', refreshing && 'opacity-70')}>
+          <div aria-busy={refreshing || pending ? true : undefined} className={cn('transition-opacity duration-300', (refreshing || pending) && 'opacity-60')}>
+            <h2 className="sr-only">Pieces</h2>
             {notice}
             {products.length === 0 ? (
               empty

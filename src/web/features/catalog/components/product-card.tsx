@@ -9,8 +9,6 @@ export type ProductCardData = {
   name: string;
   brand: string;
   picture: ProductPicture | undefined;
-  /** A second picture, shown on hover where there is one. */
-  alternate?: ProductPicture | undefined;
   price: { amount: number; currency: string } | null | undefined;
   priceOnRequest: boolean;
   vipOnly: boolean;
@@ -34,14 +32,6 @@ export function ProductCard({ product, sizes, priority = false, className }: { p
           className="aspect-[4/5]"
           imgClassName="transition-transform duration-[1400ms] ease-maison group-hover:scale-[1.035]"
         />
-        {product.alternate && (
-          <ProductImage
-            picture={product.alternate}
-            alt=""
-            sizes={sizes}
-            className="absolute inset-0 aspect-[4/5] opacity-0 transition-opacity duration-700 ease-maison group-hover:opacity-100"
-          />
-        )}
         {product.vipOnly && <VipBadge className="absolute top-4 left-4" />}
       </div>
       <div className="mt-5 space-y-1.5">
