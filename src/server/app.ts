@@ -19,7 +19,7 @@ import { apiSecurityHeaders } from './http/security-headers.ts';
 import { responseSerializerCompiler } from './http/serializer.ts';
 import { createRedis, type Redis } from './http/redis.ts';
 import { platformRoutes } from './modules/platform/routes.ts';
-import { authGuard } from './modules/identity/guard.ts';
+import { registerAuthGuard } from './modules/identity/guard.ts';
 import { startActorCacheInvalidation } from './modules/identity/actor-cache.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { passkeyRoutes } from './modules/identity/passkeys-routes.ts';
@@ -126,13 +126,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   registerMetrics(app, { token: config.METRICS_TOKEN });
-  // One onRequest hook for what every request needs: security headers and request id, then authentication
-  // and the route's policy (each extra hook costs on every request; bench/RESULTS.md).
+  // Authentication and each route's policy: a step per route, after its rate limit (registered above).
+  registerAuthGuard(app, ctx);
+  // Security headers and the request id on every answer, in the one hook every request passes.
   const stampHeaders = apiSecurityHeaders({ production: config.NODE_ENV === 'production' });
-  const guard = authGuard(app, ctx);
   app.addHook('onRequest', (request, reply, done) => {
     stampHeaders(request, reply);
-    guard(request, done);
+    done();
   });
 
   await app.register(swagger, {

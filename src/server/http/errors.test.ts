@@ -122,4 +122,16 @@ describe('rate limit', () => {
       await limited.shutdown();
     }
   });
+
+  it('counts requests without a valid session too: the limit runs before authentication', async () => {
+    const limited = await buildTestApp({ RATE_LIMIT_MAX: '3' });
+    try {
+      const codes = [];
+      const forged = { authorization: 'Bearer aaaa.bbbb.cccc' };
+      for (let i = 0; i < 5; i++) codes.push((await limited.inject({ method: 'GET', url: '/api/v1/me', headers: forged })).statusCode);
+      expect(codes).toEqual([401, 401, 401, 429, 429]);
+    } finally {
+      await limited.shutdown();
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { AppContext, RequestMeta } from '../../context.ts';
 import { ApiError } from '../../http/errors.ts';
 import { mustEnrolMfa, ROLE_ONLY_ACTIONS, can, type Action, type Actor, type RoutePolicy } from './policy.ts';
@@ -20,32 +20,52 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
 
 /**
  * Authenticates a request that carries a bearer token and enforces the route's declared policy before the
- * handler runs: 401 without a valid session, 403 for the wrong role or a pending MFA enrolment. Returns the
- * onRequest step, which app.ts runs in the one hook every request passes (a hook per concern costs on every
- * request, bench/RESULTS.md).
+ * handler runs: 401 without a valid session, 403 for the wrong role or a pending MFA enrolment.
+ *
+ * Each route gets its own onRequest step, built once from its declared policy when the route is registered: it
+ * runs after the route's rate limit (so an unauthenticated flood is still counted and refused), and a request
+ * pays only for what its route needs (pages, docs and media declare no policy and get no step at all). Register
+ * this after @fastify/rate-limit, whose hook is added the same way.
  */
-export function authGuard(app: FastifyInstance, ctx: AppContext): (request: FastifyRequest, done: (err?: Error) => void) => void {
+export function registerAuthGuard(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', undefined);
-  const check = async (request: FastifyRequest, policy: RoutePolicy) => {
+  const authenticate = async (request: FastifyRequest) => {
     const header = request.headers.authorization;
     const match = header ? BEARER.exec(header) : null;
     if (match) request.actor = await actorFromAccessToken(ctx, match[1]!);
-    if (policy === 'public') return; // a stale token on a public route just means "anonymous"
+  };
+  const enforce = (request: FastifyRequest, policy: Exclude<RoutePolicy, 'public'>, allowDuringMfaEnrollment: boolean) => {
     const actor = request.actor;
-    if (!actor) throw new ApiError('UnauthorizedException', header ? 'Your session has expired. Please sign in again.' : 'Please sign in to continue');
-    if (mustEnrolMfa(actor) && !request.routeOptions.config.allowDuringMfaEnrollment) {
+    if (!actor) {
+      throw new ApiError('UnauthorizedException', request.headers.authorization ? 'Your session has expired. Please sign in again.' : 'Please sign in to continue');
+    }
+    if (mustEnrolMfa(actor) && !allowDuringMfaEnrollment) {
       throw new ApiError('AccessDeniedException', 'Set up two-factor authentication to continue', { reason: 'MFA_ENROLLMENT_REQUIRED' });
     }
     if (policy !== 'authenticated' && ROLE_ONLY_ACTIONS.has(policy) && !can(actor, policy)) {
       throw new ApiError('AccessDeniedException', 'You are not allowed to do this');
     }
   };
-  return (request, done) => {
-    const policy = request.routeOptions.config?.policy;
-    // Fast path without a promise: pages, docs and media have no policy; public routes without a token need no actor.
-    if (policy === undefined || (policy === 'public' && !request.headers.authorization)) return done();
-    check(request, policy).then(() => done(), done);
-  };
+
+  app.addHook('onRoute', (route) => {
+    const policy = route.config?.policy;
+    if (policy === undefined) return;
+    const allowDuringMfaEnrollment = route.config?.allowDuringMfaEnrollment === true;
+    const step: onRequestHookHandler =
+      policy === 'public'
+        ? // A token on a public route identifies the caller when valid; a stale one just means "anonymous".
+          (request, _reply, done) => {
+            if (!request.headers.authorization) return done();
+            authenticate(request).then(() => done(), done);
+          }
+        : (request, _reply, done) => {
+            authenticate(request)
+              .then(() => enforce(request, policy, allowDuringMfaEnrollment))
+              .then(() => done(), done);
+          };
+    const existing = route.onRequest;
+    route.onRequest = existing === undefined ? [step] : [...(Array.isArray(existing) ? existing : [existing]), step];
+  });
 }
 
 /** The signed-in caller; routes with a non-public policy always have one. */
