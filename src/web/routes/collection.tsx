@@ -74,7 +74,7 @@ export default function CollectionRoute({ loaderData, params }: Route.ComponentP
         pending ? (
           <SessionPending label="Opening the collection" />
         ) : (
-          <VipLock title={collection.name} signedIn={viewer.status === 'signed-in'} />
+          <VipLock title={collection.name} signedIn={viewer.status === 'signed-in'} className="mb-24 lg:mb-32" />
         )
       ) : (
         <section aria-label="Pieces in the collection" className="border-t border-line py-16 lg:py-24">

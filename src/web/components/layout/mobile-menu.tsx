@@ -1,6 +1,7 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { useState } from 'react';
 import { NavLink } from 'react-router';
+import { AccountLink } from '../../features/auth/components/account-link.tsx';
 import { PRIMARY_NAV } from '../../lib/site.ts';
 import { Wordmark } from './wordmark.tsx';
 
@@ -46,8 +47,12 @@ export function MobileMenu() {
               ))}
             </ul>
           </nav>
-          <div className="border-t border-line pt-6">
+          <div className="flex items-center justify-between border-t border-line pt-6">
             <Wordmark className="text-2xl!" />
+            {/* Closes the menu when the account link is followed (the click bubbles here). */}
+            <div onClickCapture={() => setOpen(false)}>
+              <AccountLink />
+            </div>
           </div>
         </RadixDialog.Content>
       </RadixDialog.Portal>

@@ -17,7 +17,6 @@ export function SiteHeader() {
       <Container className="grid h-20 grid-cols-[1fr_auto_1fr] items-center border-b border-line lg:h-24">
         <div className="flex items-center">
           <MobileMenu />
-          <SearchLink className="ml-3 lg:hidden" />
           <nav aria-label="Main" className="hidden lg:block">
             <ul className="flex items-center gap-10">
               {PRIMARY_NAV.map((item) => (
@@ -35,8 +34,9 @@ export function SiteHeader() {
         </div>
         <Wordmark />
         <div className="flex items-center justify-end gap-4 sm:gap-8">
-          <SearchLink className="hidden lg:inline-flex" />
-          <AccountLink className="whitespace-nowrap" />
+          <SearchLink />
+          {/* On a phone the account link lives in the menu: the header keeps search and the bag. */}
+          <AccountLink className="whitespace-nowrap max-sm:hidden" />
           <BagButton />
           <Link to="/stylists" className="eyebrow hidden border-b border-ink/30 pb-1 text-ink transition-colors hover:border-ink sm:inline-block">
             Book a stylist

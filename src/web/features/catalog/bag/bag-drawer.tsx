@@ -32,8 +32,13 @@ export function BagButton() {
   const [open, setOpen] = useState(false);
   return (
     <RadixDialog.Root open={open} onOpenChange={setOpen}>
-      <RadixDialog.Trigger className="eyebrow inline-flex items-center gap-2 border-b border-ink/30 pb-1 whitespace-nowrap text-ink transition-colors hover:border-ink">
-        Bag
+      <RadixDialog.Trigger className="eyebrow inline-flex items-center gap-2 whitespace-nowrap text-ink transition-colors sm:border-b sm:border-ink/30 sm:pb-1 sm:hover:border-ink">
+        {/* A phone shows the bag as a small mark; the word is still its name. */}
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 sm:hidden" fill="none" stroke="currentColor" strokeWidth="1.3">
+          <path d="M4 7h12l-1 10H5L4 7Z" />
+          <path d="M7.5 7V5.5a2.5 2.5 0 0 1 5 0V7" />
+        </svg>
+        <span className="max-sm:sr-only">Bag</span>
         {/* The count is known only in the browser (the bag lives in this browser's storage). */}
         {hydrated && (
           <span className="text-stone tabular-nums">

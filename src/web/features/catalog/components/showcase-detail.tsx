@@ -67,7 +67,7 @@ export function ShowcaseDetail({ product }: { product: Product }) {
           <div className="lg:col-span-5">
             <p className="eyebrow text-gold-deep">The piece</p>
             <h2 id="about-title" className="display mt-5 text-4xl text-ink">
-              About this <em className="italic">{product.categoryName.toLowerCase()}</em>
+              {product.name}, <em className="italic">in detail</em>
             </h2>
             <div className="mt-8 space-y-4 leading-relaxed whitespace-pre-line text-ink-soft">{product.description}</div>
           </div>
@@ -81,7 +81,7 @@ export function ShowcaseDetail({ product }: { product: Product }) {
 
       {pictures.length > 1 && (
         <section aria-label="Pictures" className="border-t border-line py-20 lg:py-28">
-          <Container>
+          <Container className="max-w-5xl">
             <Gallery pictures={pictures} name={product.name} />
           </Container>
         </section>
