@@ -24,11 +24,24 @@ export const meta: Route.MetaFunction = (args) => [
 
 export default function StudioReviews() {
   const stylist = useStudioStylist();
+  return (
+    <>
+      <PageTitle eyebrow="The studio" title="Reviews" lede="Each client may review a completed session once; you may answer each review once, in public." />
+      {stylist.status === 'APPROVED' ? <Reviews /> : <p className="mb-14 text-stone">Reviews appear here once your profile is listed and your first sessions are completed.</p>}
+      <SettingsSection title="Your sessions in your calendar" description="A private address your calendar app subscribes to; confirmed sessions appear and update there.">
+        <CalendarFeed />
+      </SettingsSection>
+    </>
+  );
+}
+
+/** Reviews are public, and only listed stylists have a public page. */
+function Reviews() {
+  const stylist = useStudioStylist();
   const reviews = useStylistReviews(stylist.stylistId, 20);
   const rows = reviews.data?.pages.flatMap((p) => p.reviews) ?? [];
   return (
     <>
-      <PageTitle eyebrow="The studio" title="Reviews" lede="Each client may review a completed session once; you may answer each review once, in public." />
       <RatingStars rating={stylist.rating} count={stylist.reviewCount} className="mb-12" />
       <SettingsSection title="From your clients">
         {reviews.isPending ? (
@@ -41,9 +54,6 @@ export default function StudioReviews() {
             <LoadMore shown={rows.length} noun={rows.length === 1 ? 'review' : 'reviews'} hasMore={reviews.hasNextPage} loading={reviews.isFetchingNextPage} onMore={() => void reviews.fetchNextPage()} />
           </>
         )}
-      </SettingsSection>
-      <SettingsSection title="Your sessions in your calendar" description="A private address your calendar app subscribes to; confirmed sessions appear and update there.">
-        <CalendarFeed />
       </SettingsSection>
     </>
   );

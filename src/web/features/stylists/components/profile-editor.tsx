@@ -57,7 +57,17 @@ export function ProfileEditor({ stylist }: { stylist: Stylist | null }) {
       timeZone,
     };
     if (stylist) update.mutate(body, { onSuccess: () => toast({ title: 'Profile saved', tone: 'success' }) });
-    else create.mutate({ ...body, userId: user.userId }, { onSuccess: () => toast({ title: 'Profile sent to the house', description: 'We read every profile before it is listed; you will hear from us.', tone: 'success' }) });
+    else
+      create.mutate(
+        { ...body, userId: user.userId },
+        {
+          onSuccess: () => {
+            // The studio opens in place of this long form: start it from the top.
+            window.scrollTo({ top: 0 });
+            toast({ title: 'Profile sent to the house', description: 'We read every profile before it is listed; you will hear from us.', tone: 'success' });
+          },
+        },
+      );
   }
 
   return (
