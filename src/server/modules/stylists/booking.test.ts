@@ -4,6 +4,7 @@ import { queryRows } from '../../db/client.ts';
 import { listDevMail } from '../mail/service.ts';
 import { buildTestApp, countRows, type TestApp } from '../../test/app.ts';
 import { accountOf, type TestAccount } from '../../test/identity.ts';
+import { pgCode } from './booking.ts';
 import { expirePendingRequests, sendDueReminders } from './sweep.ts';
 import { approvedStylist, parisMorning, requestPayload, type TestStylist } from './test-helpers.ts';
 
@@ -126,6 +127,24 @@ describe('request → accept / decline', () => {
     expect((await mailTo(/cannot take your request/)).at(0)?.text).toContain('Proposed instead');
     const rebook = await request(client, requestPayload(client, stylist, alternatives[0]!));
     expect(rebook.statusCode, rebook.body).toBe(201);
+  });
+});
+
+describe('the exclusion constraint', () => {
+  it('refuses two overlapping live bookings of one stylist in the database itself (23P01), buffers included', async () => {
+    const r1 = await request(client, requestPayload(client, stylist, parisMorning(30, 9)));
+    const r2 = await request(client, requestPayload(client, stylist, parisMorning(30, 11)));
+    const insert = (requestId: string, start: string, blockEndMinutes: number, status = 'CONFIRMED') =>
+      app.db.execute(sql`insert into stylist_bookings (id, request_id, stylist_id, client_id, start_at, end_at, block_start, block_end, status)
+        values (gen_random_uuid(), ${requestId}, ${stylist.stylistId}, ${client.userId}, ${start}::timestamptz, ${start}::timestamptz + interval '60 minutes',
+                ${start}::timestamptz, ${start}::timestamptz + make_interval(mins => ${blockEndMinutes}), ${status}::booking_status)`);
+    await insert(r1.json().requestId, parisMorning(30, 9), 90);
+    // 10:00 starts inside the first booking's 30-minute buffer.
+    const clash = await insert(r2.json().requestId, parisMorning(30, 10), 90).then(() => undefined, (err: unknown) => err);
+    expect(pgCode(clash)).toBe('23P01');
+    // A cancelled booking holds no time.
+    await insert(r2.json().requestId, parisMorning(30, 10), 90, 'CANCELLED');
+    await app.db.execute(sql`delete from stylist_bookings where request_id in (${r1.json().requestId}, ${r2.json().requestId})`);
   });
 });
 

@@ -187,7 +187,23 @@ export function presentBooking(b: BookingRow): BookingDetails {
 
 /** AcceptClientRequest: reserves the time; 409 when it overlaps a confirmed booking (buffers included). */
 export async function acceptRequest(ctx: AppContext, actor: Actor, input: { requestId: string; stylistId: string; message?: string; location?: string }) {
-  const { stylist } = await requestForStylist(ctx.db, actor, input.requestId, input.stylistId);
+  const { stylist, request: seen } = await requestForStylist(ctx.db, actor, input.requestId, input.stylistId);
+  // Fail fast without a transaction when the answer is already known; the exclusion constraint below still decides
+  // every race (many accepts at once all pass this check, and all but one then get 23P01).
+  assertPending(seen);
+  const seenStart = seen.startAt.getTime();
+  const [taken] = await ctx.db
+    .select({ id: stylistBookings.id })
+    .from(stylistBookings)
+    .where(
+      and(
+        eq(stylistBookings.stylistId, stylist.id),
+        inArray(stylistBookings.status, ['CONFIRMED', 'COMPLETED']),
+        sql`tstzrange(${stylistBookings.blockStart}, ${stylistBookings.blockEnd}, '[)') && tstzrange(${new Date(seenStart)}, ${new Date(seenStart + (seen.durationMinutes + stylist.bufferMinutes) * MINUTE)}, '[)')`,
+      ),
+    )
+    .limit(1);
+  if (taken) throw new ApiError('ConflictException', OVERLAP_MESSAGE);
   const booking = await guarded(() =>
     ctx.db.transaction(async (tx) => {
       const db = tx as unknown as Db;
