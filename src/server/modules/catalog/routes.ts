@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { listenForCatalogChanges } from './catalog-cache.ts';
+import { useEmbeddedTrigrams } from './search.ts';
 import { engagementRoutes } from './routes-engagement.ts';
 import { productRoutes } from './routes-products.ts';
 import { taxonomyRoutes } from './routes-taxonomy.ts';
@@ -9,6 +10,8 @@ import { taxonomyRoutes } from './routes-taxonomy.ts';
 export async function catalogRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
   // Storefront answers are cached in memory while change notifications can reach this instance.
   const stopListening = await listenForCatalogChanges(app.database);
+  // PGlite's pg_trgm can crash the embedded engine: typo correction runs in TypeScript there (search.ts).
+  if (app.database.kind === 'pglite') useEmbeddedTrigrams(app.db);
   app.addHook('onClose', async () => stopListening());
   await app.register(productRoutes, { ctx: opts.ctx });
   await app.register(taxonomyRoutes, { ctx: opts.ctx });

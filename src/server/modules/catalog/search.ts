@@ -19,6 +19,7 @@ import type { ProductFacets, SearchProductsInput, SearchProductsOutput, SuggestO
 import type { StoredImage } from './schema.ts';
 import { sqlArray } from './sql-util.ts';
 import { words } from './text.ts';
+import { closest, similarity } from './trigram.ts';
 import { catalogCache } from './catalog-cache.ts';
 
 /** Rank weights for D, C, B, A: name counts ten times a description word. */
@@ -33,9 +34,27 @@ export interface Correction {
   correction?: string;
 }
 
+/** Which databases run pg_trgm in SQL; PGlite handles are registered by the catalog routes to use `trigram.ts`. */
+const embedded = new WeakSet<object>();
+export function useEmbeddedTrigrams(db: Db): void {
+  if (typeof db === 'object' && db !== null) embedded.add(db);
+}
+
+async function vocabulary(db: Db): Promise<{ term: string; uses: number }[]> {
+  return catalogCache(db).get('vocabulary', () => queryRows<{ term: string; uses: number }>(db, sql`select term, uses from search_terms`));
+}
+
 /** For each word not in the vocabulary, the most similar one that is (pg_trgm), if any is similar enough. */
 export async function correctWords(db: Db, ws: readonly string[]): Promise<Correction[]> {
   if (ws.length === 0) return [];
+  if (embedded.has(db)) {
+    const terms = await vocabulary(db);
+    const known = new Set(terms.map((t) => t.term));
+    return ws.map((word) => {
+      const best = word.length >= 4 && !known.has(word) ? closest(word, terms) : undefined;
+      return { word, ...(best && best !== word ? { correction: best } : {}) };
+    });
+  }
   const rows = await queryRows<{ word: string; known: boolean; best: string | null }>(
     db,
     sql`select w.word,
@@ -236,21 +255,24 @@ async function computeSuggest(db: Db, audience: Audience, input: { q: string; li
               order by top.rank desc, p.id desc`,
         )
       : Promise.resolve([]);
-  const [productRows, brandRows, categoryRows] = await Promise.all([
-    productsQuery,
-    queryRows<{ slug: string; name: string }>(
-      db,
-      sql`select slug, name from brands
-          where unaccent(lower(name)) like ${`${phrase}%`} or unaccent(lower(name)) like ${`% ${phrase}%`} or similarity(unaccent(lower(name)), ${phrase}) > 0.35
-          order by (unaccent(lower(name)) like ${`${phrase}%`}) desc, similarity(unaccent(lower(name)), ${phrase}) desc, name limit 5`,
-    ),
-    queryRows<{ slug: string; name: string; parent_name: string | null }>(
-      db,
-      sql`select c.slug, c.name, pc.name as parent_name from categories c left join categories pc on pc.id = c.parent_id
-          where unaccent(lower(c.name)) like ${`${phrase}%`} or unaccent(lower(c.name)) like ${`% ${phrase}%`} or similarity(unaccent(lower(c.name)), ${phrase}) > 0.4
-          order by (unaccent(lower(c.name)) like ${`${phrase}%`}) desc, similarity(unaccent(lower(c.name)), ${phrase}) desc, c.name limit 5`,
-    ),
-  ]);
+  const [productRows, names] = await Promise.all([productsQuery, taxonomyNames(db)]);
+  // Brands and categories are a few dozen rows: matched here by prefix, word prefix or trigram similarity.
+  const rank = (name: string) => {
+    const plain = words(name, 16).join(' ');
+    if (plain.startsWith(phrase)) return 3;
+    if (` ${plain}`.includes(` ${phrase}`)) return 2;
+    const sim = similarity(plain, phrase);
+    return sim > 0.35 ? sim : 0;
+  };
+  const pick = <T extends { name: string }>(list: T[]) =>
+    list
+      .map((x) => ({ x, r: rank(x.name) }))
+      .filter((e) => e.r > 0)
+      .sort((a, b) => b.r - a.r || a.x.name.localeCompare(b.x.name))
+      .slice(0, 5)
+      .map((e) => e.x);
+  const brandRows = pick(names.brands);
+  const categoryRows = pick(names.categories);
   return {
     products: productRows.map((p) => ({
       productId: p.id,
@@ -261,8 +283,18 @@ async function computeSuggest(db: Db, audience: Audience, input: { q: string; li
       price: toDto(money(Number(p.price_minor), p.currency)),
       priceOnRequest: p.price_on_request,
     })),
-    brands: brandRows,
+    brands: brandRows.map((b) => ({ slug: b.slug, name: b.name })),
     categories: categoryRows.map((c) => ({ slug: c.slug, name: c.name, ...(c.parent_name ? { parentName: c.parent_name } : {}) })),
   };
 }
 
+
+async function taxonomyNames(db: Db): Promise<{ brands: { slug: string; name: string }[]; categories: { slug: string; name: string; parent_name: string | null }[] }> {
+  return catalogCache(db).get('taxonomy-names', async () => {
+    const [brands, categories] = await Promise.all([
+      queryRows<{ slug: string; name: string }>(db, sql`select slug, name from brands`),
+      queryRows<{ slug: string; name: string; parent_name: string | null }>(db, sql`select c.slug, c.name, pc.name as parent_name from categories c left join categories pc on pc.id = c.parent_id`),
+    ]);
+    return { brands, categories };
+  });
+}
