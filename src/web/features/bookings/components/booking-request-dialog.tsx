@@ -42,7 +42,7 @@ export function BookingRequestDialog({ stylist, slot, service, zone, open, onOpe
       <DialogContent
         title={sent ? 'Your request is on its way' : `A session with ${stylist.firstName}`}
         description={sent ? `${stylist.firstName} usually answers within a day. We will write the moment the time is confirmed.` : undefined}
-        className="max-w-xl"
+        className="pt-16 sm:pt-12 max-w-xl"
       >
         {sent ? (
           <div className="flex flex-wrap gap-4">

@@ -136,6 +136,7 @@ function CancelButton({ request: r, zone, now }: { request: BookingRequest; zone
         {r.status === 'PENDING' ? 'Withdraw the request' : 'Cancel'}
       </Button>
       <DialogContent
+        className="pt-16 sm:pt-12"
         title={r.status === 'PENDING' ? 'Withdraw this request?' : 'Cancel this session?'}
         description={
           r.status === 'PENDING'
@@ -169,7 +170,7 @@ function RescheduleButton({ request: r, zone, now }: { request: BookingRequest; 
         Another time
       </Button>
       {open && (
-        <DialogContent title="Choose another time" description={`${r.stylist.firstName}’s open times, in your zone.`} className="max-h-[90dvh] max-w-4xl overflow-y-auto">
+        <DialogContent title="Choose another time" description={`${r.stylist.firstName}’s open times, in your zone.`} className="pt-16 sm:pt-12 max-h-[90dvh] max-w-4xl overflow-y-auto">
           <Reschedule request={r} zone={zone} onDone={() => setOpen(false)} />
         </DialogContent>
       )}

@@ -74,7 +74,7 @@ function AcceptButton({ request: r, stylist }: { request: BookingRequest; stylis
       <Button size="sm" onClick={() => setOpen(true)}>
         Accept
       </Button>
-      <DialogContent title={`Confirm ${r.client.displayName}`} description={formatRange(timesOf(r).start, timesOf(r).end, stylist.timeZone)}>
+      <DialogContent className="pt-16 sm:pt-12" title={`Confirm ${r.client.displayName}`} description={formatRange(timesOf(r).start, timesOf(r).end, stylist.timeZone)}>
         <form onSubmit={submit} className="space-y-6" aria-label="Accept the request">
           <FormAlert problem={problem} fields={['message', 'location']} />
           <Field label="Where (optional)" hint="An address, a hotel, or “by video”." error={problem?.field('location')}>
@@ -123,7 +123,7 @@ function DeclineButton({ request: r, stylist }: { request: BookingRequest; styli
       <Button variant="secondary" size="sm" onClick={() => setOpen(true)}>
         Decline or offer other dates
       </Button>
-      <DialogContent title="Offer other dates" description={`Times in ${zoneLabel(zone)}, your zone; ${r.client.displayName} sees them in their own.`} className="max-h-[90dvh] overflow-y-auto">
+      <DialogContent title="Offer other dates" description={`Times in ${zoneLabel(zone)}, your zone; ${r.client.displayName} sees them in their own.`} className="pt-16 sm:pt-12 max-h-[90dvh] overflow-y-auto">
         <form onSubmit={submit} className="space-y-6" aria-label="Decline the request">
           <FormAlert problem={problem} fields={['reason']} />
           <Field label="Reason (optional)" error={problem?.field('reason')}>
