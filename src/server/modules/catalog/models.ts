@@ -234,7 +234,7 @@ const filterValue = z.string().trim().min(1).max(60).regex(/^[\p{L}\p{N} ._/+-]+
 const PRICE_RANGE = /^(\d{1,13}(?:\.\d{1,3})?)-(\d{1,13}(?:\.\d{1,3})?)?$/;
 
 export const SearchProductsInput = z.strictObject({
-  query: z.string().trim().min(1, 'Type something to search for').max(200, 'At most 200 characters').regex(SEARCH_TEXT, SEARCH_TEXT_MESSAGE),
+  query: z.string().trim().min(1, 'Type something to search for').max(200, 'At most 200 characters').regex(SEARCH_TEXT, SEARCH_TEXT_MESSAGE).optional().meta({ description: 'Omit to browse: every visible product the filters allow (a department page with facets); `relevance` then sorts newest first.' }),
   categories: list(Slug),
   brands: list(Slug),
   colors: list(filterValue),

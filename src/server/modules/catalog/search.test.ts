@@ -134,6 +134,22 @@ describe('disjunctive facets', () => {
     expect(cats).toEqual({ 'fine-jewellery': 1, rings: 1, watches: 1 });
   });
 
+  it('browses without a query: a department page with facets, newest first, hidden pieces excluded', async () => {
+    const body = await search('categories=bags');
+    expect(body.products.length).toBeGreaterThanOrEqual(3);
+    expect(body.products.every((p: { category: string }) => p.category === 'bags')).toBe(true);
+    expect(names(body)).not.toContain('Secret Salon Bag');
+    const dates = body.products.map((p: { createdAt: string }) => p.createdAt);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(body.facets.brands.find((b: { value: string }) => b.value === 'hermes').count).toBeGreaterThan(0);
+    // The category facet still counts other departments (disjunctive).
+    expect(body.facets.categories.map((c: { value: string }) => c.value)).toContain('watches');
+    const page1 = await search('categories=bags&maxResults=2');
+    const page2 = await search(`categories=bags&maxResults=2&nextToken=${page1.nextToken}`);
+    expect(page2.products.length).toBeGreaterThan(0);
+    expect(page2.products[0].productId).not.toBe(page1.products[1].productId);
+  });
+
   it('paginates with a cursor and no overlap', async () => {
     const first = await search('query=bag&maxResults=2');
     expect(first.products).toHaveLength(2);

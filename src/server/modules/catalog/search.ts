@@ -143,7 +143,7 @@ interface SearchAnswer {
  */
 export async function searchProducts(db: Db, actor: Actor | undefined, input: SearchProductsInput): Promise<SearchProductsOutput> {
   const audience: Audience = audienceOf(actor);
-  if (words(input.query).length === 0) throw new ApiError('ValidationException', 'Search for at least one word or number', { fieldErrors: { 'query.query': ['No searchable words'] } });
+  if (input.query !== undefined && words(input.query).length === 0) throw new ApiError('ValidationException', 'Search for at least one word or number', { fieldErrors: { 'query.query': ['No searchable words'] } });
   return catalogCache(db).get(`search:${JSON.stringify([audience, input])}`, async () => {
     const answer = await computeSearch(db, audience, input);
     return presentSearch(db, audience, input, answer);
@@ -164,11 +164,12 @@ async function presentSearch(db: Db, audience: Audience, input: SearchProductsIn
 }
 
 async function computeSearch(db: Db, audience: Audience, input: SearchProductsInput): Promise<SearchAnswer> {
-  const ws = words(input.query);
-  if (ws.length === 0) throw new ApiError('ValidationException', 'Search for at least one word or number', { fieldErrors: { 'query.query': ['No searchable words'] } });
+  // Without a query (a department page): every visible product the filters allow, newest first for "relevance".
+  const ws = input.query === undefined ? [] : words(input.query);
+  if (input.query !== undefined && ws.length === 0) throw new ApiError('ValidationException', 'Search for at least one word or number', { fieldErrors: { 'query.query': ['No searchable words'] } });
   const currency = (input.currency ?? 'EUR') as Currency;
   const range = input.priceRange ? parsePriceRange(input.priceRange, currency) : undefined;
-  const sort = SORTS[input.sort];
+  const sort = SORTS[ws.length === 0 && input.sort === 'relevance' ? 'newest' : input.sort];
   const cursor = input.nextToken ? decodeCursor(input.nextToken, `search:${input.sort}`, sort.kind) : undefined;
 
   const [corrections, categoryIds, brandRows] = await Promise.all([
@@ -192,10 +193,10 @@ async function computeSearch(db: Db, audience: Audience, input: SearchProductsIn
     db,
     sql`with m as materialized (
         select s.product_id as id, s.brand_id, s.category_ids, s.price_minor, s.currency, s.colors, s.sizes, s.created_at,
-          ${input.sort === 'relevance' ? sql`ts_rank(${WEIGHTS}, s.document, q.q)` : sql`0::real`} as rank,
+          ${input.sort === 'relevance' && ws.length > 0 ? sql`ts_rank(${WEIGHTS}, s.document, q.q)` : sql`0::real`} as rank,
           (${fc}) as fc, (${fb}) as fb, (${fp}) as fp, (${fcol}) as fcol, (${fs}) as fs
-        from product_search s, (select to_tsquery('english', ${tsqueryText(corrections)}) as q) q
-        where s.document @@ q.q and ${audienceFilter(audience, 's')}
+        from product_search s${ws.length > 0 ? sql`, (select to_tsquery('english', ${tsqueryText(corrections)}) as q) q` : sql``}
+        where ${ws.length > 0 ? sql`s.document @@ q.q` : sql`true`} and ${audienceFilter(audience, 's')}
       )
       select
         (select count(*)::int from m where ${all}) as total,

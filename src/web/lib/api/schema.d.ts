@@ -5766,8 +5766,9 @@ export interface paths {
         /** SearchProducts — full-text search with typo tolerance and disjunctive facets */
         get: {
             parameters: {
-                query: {
-                    query: string;
+                query?: {
+                    /** @description Omit to browse: every visible product the filters allow (a department page with facets); `relevance` then sorts newest first. */
+                    query?: string;
                     categories?: string | string[];
                     brands?: string | string[];
                     colors?: string | string[];
