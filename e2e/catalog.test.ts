@@ -124,8 +124,34 @@ async function signInInBrowser(page: Page, email: string, next: string, secret?:
     await page.getByRole('button', { name: 'Verify and sign in' }).click();
   }
   await urlMatches(page, `${server.url}${next}`);
-  // Let the landing page finish its own requests (route manifests) before the journey moves on.
-  await page.waitForLoadState('networkidle');
+  // Let the landing page finish its own requests (the route manifest its links ask for) before the journey moves on.
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await quiet(page);
+}
+
+/** Resolves once no request of the page has been in flight for half a second. */
+async function quiet(page: Page): Promise<void> {
+  let inFlight = 0;
+  let last = Date.now();
+  const start = () => {
+    inFlight += 1;
+    last = Date.now();
+  };
+  const end = () => {
+    inFlight = Math.max(0, inFlight - 1);
+    last = Date.now();
+  };
+  page.on('request', start);
+  page.on('requestfinished', end);
+  page.on('requestfailed', end);
+  try {
+    const deadline = Date.now() + 15_000;
+    while ((inFlight > 0 || Date.now() - last < 500) && Date.now() < deadline) await page.waitForTimeout(100);
+  } finally {
+    page.off('request', start);
+    page.off('requestfinished', end);
+    page.off('requestfailed', end);
+  }
 }
 
 type VipPiece = { slug: string; name: string; category: string; brand: string; brandName: string };
