@@ -280,9 +280,13 @@ describe('the stylist marketplace', { timeout: 180_000 }, () => {
     await clientPage.waitForURL(new RegExp(`/stylists/${sakura.stylistId}`));
     const calendar = clientPage.locator('#request');
     await calendar.getByText('Times in New York time, your own clock').waitFor();
-    const slot = calendar.getByRole('button', { pressed: false }).filter({ hasText: /^\d\d:\d\d$/ }).first();
-    await slot.waitFor();
-    await slot.click();
+    const firstOpen = calendar.getByRole('button', { pressed: false }).filter({ hasText: /^\d\d:\d\d$/ }).first();
+    await firstOpen.waitFor();
+    // Chosen by keyboard: the open times are toggle buttons in the tab order.
+    const slot = calendar.getByRole('button', { name: (await firstOpen.getAttribute('aria-label'))!, exact: true });
+    await slot.focus();
+    await clientPage.keyboard.press('Enter');
+    expect(await slot.getAttribute('aria-pressed')).toBe('true');
     await clientPage.getByRole('button', { name: 'Request this time' }).click();
     const dialog = clientPage.getByRole('dialog', { name: 'A session with Sakura' });
     await dialog.waitFor();

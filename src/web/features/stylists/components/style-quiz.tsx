@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 import { Field } from '../../../components/ui/field.tsx';
 import { Input } from '../../../components/ui/input.tsx';
@@ -41,6 +41,13 @@ export function StyleQuiz({ initialStyles, today, onComplete, submitting, error 
   const [from, setFrom] = useState<DayKey>(addDays(today, 2));
   const [to, setTo] = useState<DayKey>(addDays(today, 16));
   const last = step === STEPS.length - 1;
+  const questionRef = useRef<HTMLParagraphElement>(null);
+  const moved = useRef(false);
+  // A new question is announced and read from its start, not from the button that led to it.
+  useEffect(() => {
+    if (moved.current) questionRef.current?.focus();
+    moved.current = true;
+  }, [step]);
 
   function next(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -71,7 +78,7 @@ export function StyleQuiz({ initialStyles, today, onComplete, submitting, error 
           </li>
         ))}
       </ol>
-      <p className="eyebrow mt-10 text-gold-deep" aria-live="polite">
+      <p ref={questionRef} tabIndex={-1} className="eyebrow mt-10 text-gold-deep focus:outline-none" aria-live="polite">
         Question {step + 1} of {STEPS.length}
       </p>
       <form onSubmit={next} className="mt-6" aria-label={STEPS[step]}>
