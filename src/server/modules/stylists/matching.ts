@@ -129,24 +129,28 @@ export async function matchClientWithStylists(ctx: AppContext, actor: Actor, que
   const inCity = cityKey ? all.filter((c) => c.cityKey === cityKey && c.latitude !== null && c.longitude !== null) : [];
   // The requested city's position: the mean position of our stylists there (unknown cities match by name only).
   const centre = inCity.length ? { lat: inCity.reduce((a, c) => a + c.latitude!, 0) / inCity.length, lon: inCity.reduce((a, c) => a + c.longitude!, 0) / inCity.length } : undefined;
-  const share = (have: readonly string[], wanted: readonly string[]) => wanted.reduce((n, w) => n + (have.includes(w) ? 1 : 0), 0) / wanted.length;
-  let scored: Scored[] = all.map((c) => {
+  const share = (have: readonly string[], wanted: readonly string[]) => {
+    let n = 0;
+    for (const w of wanted) if (have.includes(w)) n++;
+    return n / wanted.length;
+  };
+  // Weights of the factors in play (0 for the others), hoisted out of the loop over every stylist.
+  const w = (name: keyof typeof WEIGHTS) => (terms.includes(name) ? WEIGHTS[name] : 0);
+  const [wSpec, wStyle, wBudget, wLoc, wLang, wRating, wExp, wResp] = (['specialties', 'style', 'budget', 'location', 'languages', 'rating', 'experience', 'response'] as const).map(w) as number[] as [number, number, number, number, number, number, number, number];
+  let scored: Scored[] = new Array<Scored>(all.length);
+  for (let i = 0; i < all.length; i++) {
+    const c = all[i]!;
     const km = centre && c.latitude !== null && c.longitude !== null ? distanceKm(centre.lat, centre.lon, c.latitude, c.longitude) : undefined;
     const sameCity = cityKey !== undefined && c.cityKey === cityKey;
     const near = sameCity || (km !== undefined && km <= c.travelRadiusKm);
-    const f: Record<keyof typeof WEIGHTS, number> = {
-      specialties: specialties.length ? share(c.specialties, specialties) : 0,
-      style: style.length ? share(c.styleTags, style) : 0,
-      budget: maxEur === undefined ? 0 : c.rateEurMinor <= maxEur ? 1 : (maxEur / Math.max(c.rateEurMinor, 1)) ** 2,
-      location: wantsVirtual ? (c.offersVirtual ? 1 : 0) : sameCity ? 1 : near ? 0.8 : c.offersVirtual ? 0.4 : 0,
-      languages: languages.some((l) => c.languages.includes(l)) ? 1 : 0,
-      rating: (bayesianRating(c.ratingSum, c.reviewCount) - 1) / 4,
-      experience: Math.min(c.experienceYears, 25) / 25,
-      response: (c.requestsAnswered + 1) / (c.requestsReceived + 2),
-      availability: 0,
-    };
-    return { id: c.id, near: !wantsVirtual && near, static_score: terms.reduce((sum, t) => sum + WEIGHTS[t] * f[t], 0) };
-  });
+    let score = wRating * ((bayesianRating(c.ratingSum, c.reviewCount) - 1) / 4) + wExp * (Math.min(c.experienceYears, 25) / 25) + wResp * ((c.requestsAnswered + 1) / (c.requestsReceived + 2));
+    if (wSpec) score += wSpec * share(c.specialties, specialties);
+    if (wStyle) score += wStyle * share(c.styleTags, style);
+    if (wBudget) score += wBudget * (c.rateEurMinor <= maxEur! ? 1 : (maxEur! / Math.max(c.rateEurMinor, 1)) ** 2);
+    if (wLoc) score += wLoc * (wantsVirtual ? (c.offersVirtual ? 1 : 0) : sameCity ? 1 : near ? 0.8 : c.offersVirtual ? 0.4 : 0);
+    if (wLang && languages.some((l) => c.languages.includes(l))) score += wLang;
+    scored[i] = { id: c.id, near: !wantsVirtual && near, static_score: score };
+  }
   scored.sort((a, b) => b.static_score - a.static_score || (a.id < b.id ? -1 : 1));
   scored.length = Math.min(scored.length, candidates);
   if (!scored.length) return [];
