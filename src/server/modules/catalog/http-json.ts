@@ -1,13 +1,14 @@
 import type { FastifyReply } from 'fastify';
 
 // Cached answers are the same objects request after request; their JSON is computed once per object too.
-const memo = new WeakMap<object, string>();
-const wrapped = new WeakMap<object, Map<string, string>>();
+// Kept as UTF-8 bytes, so a large answer (a listing is ~60 kB) is neither serialised nor encoded again per request.
+const memo = new WeakMap<object, Buffer>();
+const wrapped = new WeakMap<object, Map<string, Buffer>>();
 
-function json(value: object): string {
-  let text = memo.get(value);
-  if (text === undefined) memo.set(value, (text = JSON.stringify(value)));
-  return text;
+function json(value: object): Buffer {
+  let bytes = memo.get(value);
+  if (bytes === undefined) memo.set(value, (bytes = Buffer.from(JSON.stringify(value))));
+  return bytes;
 }
 
 /**
@@ -18,13 +19,13 @@ export function sendAnswer<T extends object>(reply: FastifyReply, production: bo
 export function sendAnswer<T extends object, K extends string>(reply: FastifyReply, production: boolean, value: T, wrap: K): { [k in K]: T };
 export function sendAnswer<T extends object>(reply: FastifyReply, production: boolean, value: T, wrap?: string): unknown {
   if (!production) return wrap ? { [wrap]: value } : value;
-  let text: string;
+  let bytes: Buffer;
   if (wrap) {
     let byKey = wrapped.get(value);
     if (!byKey) wrapped.set(value, (byKey = new Map()));
-    text = byKey.get(wrap) ?? `{${JSON.stringify(wrap)}:${json(value)}}`;
-    byKey.set(wrap, text);
-  } else text = json(value);
-  // Fastify sends a string with a JSON content type as it is; returning the reply tells it the answer is sent.
-  return reply.type('application/json; charset=utf-8').send(text);
+    bytes = byKey.get(wrap) ?? Buffer.concat([Buffer.from(`{${JSON.stringify(wrap)}:`), json(value), Buffer.from('}')]);
+    byKey.set(wrap, bytes);
+  } else bytes = json(value);
+  // Fastify sends a Buffer as it is; returning the reply tells it the answer is sent.
+  return reply.type('application/json; charset=utf-8').send(bytes);
 }
