@@ -52,6 +52,7 @@ describe('MatchClientWithStylists', () => {
     expect(matches[0].reasons).toEqual(expect.arrayContaining(['Red-carpet specialist', 'Speaks French', 'Based in Paris', 'Within your budget', 'Shares your taste: Minimalist']));
     expect(matches[0].reasons.some((r: string) => /^Available (Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/.test(r))).toBe(true);
     expect(matches[0].availability.length).toBeGreaterThan(0);
+    expect(matches[0].stylist.services).toMatchObject([{ name: 'Private session', durationMinutes: 60, price: { amount: 250, currency: 'EUR' } }]);
     for (const m of matches) {
       expect(m.matchScore).toBeGreaterThanOrEqual(0);
       expect(m.matchScore).toBeLessThanOrEqual(1);

@@ -14,7 +14,7 @@ import { computeSlots, DAY, MAX_RANGE_DAYS } from './availability.ts';
 import { decimalToEurMinor, toEurMinor } from './currency.ts';
 import type { MatchClientWithStylistsQuery, StylistMatch } from './models.ts';
 import { matchCandidates } from './matching-index.ts';
-import { activeServicesOf, loadAvailabilityData, loadStylistsByIds, presentStylists, withRules, type StylistWithName } from './service.ts';
+import { loadCandidates, presentStylists, withRules, type StylistWithName } from './service.ts';
 
 /**
  * The weights, in one place. A factor the client gave nothing for (no specialties, no budget…) is left out and the
@@ -155,9 +155,9 @@ export async function matchClientWithStylists(ctx: AppContext, actor: Actor, que
   scored.length = Math.min(scored.length, candidates);
   if (!scored.length) return [];
 
-  // The candidates' profiles, availability and services: three reads side by side, one round trip of waiting.
+  // The candidates' profiles, availability and services in one query.
   const ids = scored.map((s) => s.id);
-  const [rows, data, services] = await Promise.all([loadStylistsByIds(ctx.db, ids), loadAvailabilityData(ctx.db, ids, { start: from, end: to }), activeServicesOf(ctx.db, ids)]);
+  const { rows, data, services } = await loadCandidates(ctx.db, ids, { start: from, end: to });
   const inputs = withRules(rows, data, now);
   scored = scored.filter((s) => rows.some((r) => r.id === s.id && r.status === 'APPROVED'));
   const staticWeight = terms.reduce((sum, t) => sum + WEIGHTS[t], 0);

@@ -590,6 +590,42 @@ export function withRules(rows: readonly RulesRow[], data: AvailabilityData, now
   return new Map(rows.map((row) => [row.id, { rules: rulesOf(row), windows: data.get(row.id)?.windows ?? [], bookings: data.get(row.id)?.bookings ?? [], now }]));
 }
 
+type ServiceRow = typeof stylistServices.$inferSelect;
+
+/**
+ * Matching's candidates in ONE query: profiles with names, their windows and booking blocks around `range`, and their
+ * active services, so a match holds one pooled connection once instead of three at a time.
+ */
+export async function loadCandidates(db: Db, ids: readonly string[], range: Interval) {
+  if (!ids.length) return { rows: [] as StylistWithName[], data: new Map() as AvailabilityData, services: [] as ServiceRow[] };
+  const from = sql`${new Date(range.start - DAY)}::timestamptz`;
+  const to = sql`${new Date(range.end + DAY)}::timestamptz`;
+  const found = await db
+    .select({
+      ...withName,
+      windows: windowsOf(from, to),
+      blocks: blocksOf(from, to),
+      services: sql<{ id: string; kind: ServiceRow['kind']; name: string; description: string; durationMinutes: number; priceMinor: number; currency: string }[] | null>`(
+        select json_agg(json_build_object('id', v.id, 'kind', v.kind, 'name', v.name, 'description', v.description, 'durationMinutes', v.duration_minutes,
+                                          'priceMinor', v.price_minor, 'currency', v.currency) order by v.duration_minutes, v.id)
+        from stylist_services v where v.stylist_id = "stylists"."id" and v.active)`,
+    })
+    .from(stylists)
+    .innerJoin(users, eq(users.id, stylists.userId))
+    .where(and(inArray(stylists.id, [...ids]), isNull(stylists.deletedAt)));
+  const data: AvailabilityData = new Map();
+  const services: ServiceRow[] = [];
+  const rows = found.map((f) => {
+    data.set(f.row.id, {
+      windows: (f.windows ?? []).map(([kind, start, end]): Window => ({ kind: kind as Window['kind'], start: Number(start), end: Number(end) })),
+      bookings: (f.blocks ?? []).map(([start, end]) => ({ start: Number(start), end: Number(end) })),
+    });
+    for (const v of f.services ?? []) services.push({ ...v, stylistId: f.row.id, priceMinor: Number(v.priceMinor), active: true, createdAt: new Date(0) });
+    return { ...f.row, firstName: f.firstName, lastName: f.lastName };
+  });
+  return { rows, data, services };
+}
+
 // GetStylistAvailability: the rules, windows and booking blocks of one stylist in one round trip, a statement
 // built and prepared once per database (this is the hottest read of the marketplace).
 const windowsOf = (from: SQL, to: SQL) => sql<[string, number, number][] | null>`(select json_agg(json_build_array(w.kind, (extract(epoch from w.start_at) * 1000)::bigint, (extract(epoch from w.end_at) * 1000)::bigint))
