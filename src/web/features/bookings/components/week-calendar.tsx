@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { cn } from '../../../lib/cn.ts';
 import { addDays, dayKeyOf, daysFrom, formatDayKey, formatTime, zoneLabel, zoneOffsetMinutes, type DayKey } from '../../stylists/time.ts';
 
@@ -34,6 +35,7 @@ function minuteOfDay(iso: string, zone: string): number {
  */
 export function WeekCalendar({ events, zone, start, onStartChange, fromHour = 7, toHour = 22 }: WeekCalendarProps) {
   const days = daysFrom(start, 7);
+  const [today] = useState(() => dayKeyOf(new Date(), zone));
   const byDay = new Map<DayKey, WeekEvent[]>();
   for (const e of events) {
     const key = dayKeyOf(e.startTime, zone);
@@ -65,7 +67,10 @@ export function WeekCalendar({ events, zone, start, onStartChange, fromHour = 7,
           const list = byDay.get(day) ?? [];
           return (
             <li key={day} className="py-4">
-              <h3 className="eyebrow text-stone">{formatDayKey(day)}</h3>
+              <h3 className="eyebrow text-stone">
+                {formatDayKey(day)}
+                {day === today && <span className="text-gold-deep"> · Today</span>}
+              </h3>
               {list.length === 0 ? (
                 <p className="mt-2 text-sm text-stone">Free</p>
               ) : (
@@ -93,9 +98,9 @@ export function WeekCalendar({ events, zone, start, onStartChange, fromHour = 7,
           {days.map((day) => {
             const [weekday, ...rest] = formatDayKey(day, 'short').split(' ');
             return (
-              <div key={day} className="px-2 pb-3 text-center">
-                <span className="eyebrow block text-stone">{weekday}</span>
-                <span className="font-display text-xl text-ink">{rest.join(' ')}</span>
+              <div key={day} className="px-2 pb-3 text-center" aria-current={day === today ? 'date' : undefined}>
+                <span className={cn('eyebrow block', day === today ? 'text-gold-deep' : 'text-stone')}>{day === today ? 'Today' : weekday}</span>
+                <span className={cn('font-display text-xl text-ink', day === today && 'border-b border-gold pb-0.5')}>{rest.join(' ')}</span>
               </div>
             );
           })}
@@ -109,7 +114,7 @@ export function WeekCalendar({ events, zone, start, onStartChange, fromHour = 7,
             ))}
           </div>
           {days.map((day) => (
-            <div key={day} className="relative border-l border-line">
+            <div key={day} className={cn('relative border-l border-line', day === today && 'bg-sand/50')}>
               {hours.map((h) => (
                 <div key={h} className="border-b border-line/70" style={{ height: `${HOUR_REM}rem` }} />
               ))}
