@@ -68,9 +68,13 @@ export default function AdminProducts() {
 
   return (
     <>
-      <div className="flex flex-wrap items-start justify-between gap-6">
-        <PageTitle eyebrow={user.userType === 'ADMIN' ? 'The house office' : 'Partner area'} title="Products" lede="Every piece, drafts included. Publish, reserve for private clients or withdraw with one change." />
-        <ButtonLink to={`${base}/new`}>New product</ButtonLink>
+      <div className="flex flex-wrap items-start justify-between gap-x-10">
+        <div className="min-w-0 flex-1">
+          <PageTitle eyebrow={user.userType === 'ADMIN' ? 'The house office' : 'Partner area'} title="Products" lede="Every piece, drafts included. Publish, reserve for private clients or withdraw with one change." />
+        </div>
+        <ButtonLink to={`${base}/new`} className="mb-12 sm:mt-10">
+          New product
+        </ButtonLink>
       </div>
       <form key={params.toString()} onSubmit={submit} role="search" aria-label="Find products" className="mb-12 grid gap-8 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end">
         <Field label="Name">{(p) => <Input {...p} name="q" type="search" defaultValue={filters.query ?? ''} placeholder="e.g. Kelly" />}</Field>
