@@ -56,7 +56,7 @@ function page(rows: KeyedRow[], maxResults: number, sort: string): ListProductsO
   const items = rows.slice(0, maxResults);
   const last = items.at(-1);
   return {
-    products: items.map(presentProduct),
+    products: items.map((r) => presentProduct(r, true)),
     ...(rows.length > maxResults && last ? { nextToken: encodeCursor({ sort, key: last.sort_key, id: last.id }) } : {}),
   };
 }
@@ -100,7 +100,7 @@ export async function productsByIds(db: Db, audience: Audience, ids: readonly st
   if (ids.length === 0) return [];
   const rows = await queryRows<ProductRow>(db, sql`${productSelect(false)} where p.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) and ${audienceFilter(audience)}`);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => (byId.has(id) ? [presentProduct(byId.get(id)!)] : []));
+  return ids.flatMap((id) => (byId.has(id) ? [presentProduct(byId.get(id)!, true)] : []));
 }
 
 /** The back office list: admins see every product, a partner their own brand's (drafts included). Newest first. */

@@ -124,7 +124,7 @@ export const Product = z
     categoryPath: z.array(z.object({ slug: z.string(), name: z.string() })).meta({ description: 'Breadcrumbs from the root to the category.' }),
     brand: z.string().meta({ description: 'Brand slug.' }),
     brandName: z.string(),
-    images: z.array(Image),
+    images: z.array(Image).meta({ description: 'In display order. Lists (ListProducts, SearchProducts, collections, wishlist) carry only the cover image; GetProduct has them all.' }),
     attributes: ProductAttributes.optional(),
     inventory: z.number().int().meta({ description: 'Sum of the variants’ stock.' }),
     variants: z.array(ProductVariant).optional().meta({ description: 'Present on GetProduct, Create and Update; omitted in lists.' }),

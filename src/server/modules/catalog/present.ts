@@ -52,7 +52,8 @@ export function productSelect(withVariants: boolean, sortKey?: SQL): SQL {
 
 const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined && v !== '')) as T;
 
-export function presentProduct(row: ProductRow): Product {
+/** `listing`: the shape lists use (no variants in the row; only the cover image, which is all a product card shows). */
+export function presentProduct(row: ProductRow, listing = false): Product {
   const attributes = clean(row.attributes ?? {});
   return {
     productId: row.id,
@@ -66,7 +67,7 @@ export function presentProduct(row: ProductRow): Product {
     categoryPath: row.category_path,
     brand: row.brand_slug,
     brandName: row.brand_name,
-    images: (row.images ?? []).map(presentImage),
+    images: (listing ? (row.images ?? []).slice(0, 1) : (row.images ?? [])).map(presentImage),
     ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
     inventory: row.inventory,
     ...(row.variants ? { variants: row.variants.map((v) => clean(v) as { variantId: string; sku: string; stock: number; color?: string; size?: string }) } : {}),

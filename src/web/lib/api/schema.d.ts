@@ -9364,6 +9364,7 @@ export interface components {
             /** @description Brand slug. */
             brand: string;
             brandName: string;
+            /** @description In display order. Lists (ListProducts, SearchProducts, collections, wishlist) carry only the cover image; GetProduct has them all. */
             images: components["schemas"]["ImageInput"][];
             attributes?: components["schemas"]["ProductAttributesInput"];
             /** @description Sum of the variants’ stock. */
@@ -10633,6 +10634,7 @@ export interface components {
             /** @description Brand slug. */
             brand: string;
             brandName: string;
+            /** @description In display order. Lists (ListProducts, SearchProducts, collections, wishlist) carry only the cover image; GetProduct has them all. */
             images: components["schemas"]["Image"][];
             attributes?: components["schemas"]["ProductAttributes"];
             /** @description Sum of the variants’ stock. */
