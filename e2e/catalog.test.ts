@@ -268,6 +268,33 @@ describe('a client searches, filters, opens a piece and saves it', () => {
     await screenshots(page, 'wishlist');
   });
 
+  it('adds a piece to the bag and sends the bag to the house as requests (there is no checkout yet)', async () => {
+    const list = await api<{ products: { slug: string; name: string; purchaseMode: string; inventory: number; priceOnRequest: boolean }[] }>('/products?category=bags&maxResults=50');
+    const piece = list.body.products.find((p) => p.purchaseMode === 'BUY_NOW' && p.inventory > 0 && !p.priceOnRequest)!;
+    expect(piece).toBeDefined();
+    await page.goto(`${server.url}/products/${piece.slug}`, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { level: 1, name: piece.name }).waitFor();
+    // A piece with sizes asks for one first; sold-out sizes cannot be chosen.
+    const sizes = page.getByRole('radio', { name: /^Size / });
+    if ((await sizes.count()) > 0) await sizes.and(page.locator(':enabled')).first().check({ force: true });
+    await page.getByRole('button', { name: 'Add to bag' }).click();
+    await page.getByRole('banner').getByRole('button', { name: /Bag 1 piece/ }).click();
+    const drawer = page.getByRole('dialog', { name: 'Your bag' });
+    await drawer.getByRole('list', { name: 'Pieces in your bag' }).getByRole('link', { name: piece.name }).waitFor();
+    await drawer.getByText('Online payment is not open yet').waitFor();
+    await expectAxeClean(page);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'catalog-bag-desktop.png'), animations: 'disabled' });
+    await drawer.getByRole('button', { name: 'Request these pieces' }).click();
+    await page.getByText('Your request is with the house').first().waitFor();
+    await drawer.getByText('Your bag is empty').waitFor();
+    // The request reached the house as an inquiry, which the client can read back.
+    const login = await api<{ accessToken: string }>('/auth/login', { body: { email: clientEmail, password: PASSWORD } });
+    const mine = await api<{ inquiries: { productSlug: string; message: string }[] }>('/inquiries', { token: login.body.accessToken });
+    expect(mine.body.inquiries.some((i) => i.productSlug === piece.slug && i.message.includes(piece.name))).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.waitForLoadState('networkidle');
+  });
+
   it('had no console errors or failed requests on the way', () => {
     expect(problems.list).toEqual([]);
   });
