@@ -12,7 +12,8 @@ import type { Database, Db } from '../../db/client.ts';
 
 export const CATALOG_CHANNEL = 'catalog_changed';
 const TTL_MS = 60_000;
-const MAX_ENTRIES = 20_000;
+// Listings are ~60 kB of JSON each: 2,000 answers stay around 100 MB at worst, oldest dropped first.
+const MAX_ENTRIES = 2_000;
 
 export class CatalogCache {
   readonly #entries = new Map<string, { value: unknown; at: number }>();
