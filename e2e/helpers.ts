@@ -125,6 +125,8 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 /** Everything that went wrong while a page was open: console errors, page errors, failed or >= 400 requests. */
 export type PageProblems = { list: string[]; ignoreStatusOf: (url: string) => void };
 
+const PASSIVE_RESOURCES = new Set(['image', 'media', 'font']);
+
 export function watchProblems(page: Page): PageProblems {
   const list: string[] = [];
   const expected = new Set<string>();
@@ -135,7 +137,12 @@ export function watchProblems(page: Page): PageProblems {
     list.push(`console.error: ${message.text()}`);
   });
   page.on('pageerror', (error) => list.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => list.push(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText})`));
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText;
+    // An image or font still loading when the journey moves on is cancelled by the browser: not a failure.
+    if (reason === 'net::ERR_ABORTED' && PASSIVE_RESOURCES.has(request.resourceType())) return;
+    list.push(`request failed: ${request.method()} ${request.url()} (${reason})`);
+  });
   page.on('response', (response: Response) => {
     if (response.status() >= 400 && !expected.has(response.url())) list.push(`HTTP ${response.status()}: ${response.url()}`);
   });
