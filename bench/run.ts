@@ -11,6 +11,7 @@ import type { Scenario } from './scenario.ts';
 import { USAGE, UsageError, parseArgs, type BenchArgs } from './lib/args.ts';
 import { killAllNow, startChild, stopAll, stopChild, type Started } from './lib/children.ts';
 import { LoadGenerator, toLoadRequests } from './lib/load.ts';
+import { describePlan, pinProcess, planCpus, type CpuPlan } from './lib/pin.ts';
 import { DEFAULT_BENCH_DATABASE_URL, ensureDatabase } from './lib/postgres.ts';
 import type { LoadRequest } from './lib/protocol.ts';
 import { evaluate, problems, table, type Measurement, type Verdict } from './lib/report.ts';
@@ -91,6 +92,7 @@ interface Context {
   loadgen: LoadGenerator;
   ceiling: Started;
   databaseUrl: string;
+  cpus: CpuPlan | string;
 }
 
 const CEILING_REQUEST: LoadRequest[] = [{ method: 'GET', path: '/', headers: {} }];
@@ -117,6 +119,7 @@ async function runScenario(scenario: Scenario, ctx: Context): Promise<Measuremen
     timeoutMs: 180_000,
     showStartup: true,
   });
+  if (typeof ctx.cpus !== 'string') pinProcess(app.child.pid, ctx.cpus.servers);
   say(`  ready at ${app.baseUrl} (${elapsed(started)})`);
 
   try {
@@ -190,12 +193,18 @@ async function main(): Promise<number> {
     timeoutMs: 30_000,
   });
   say(`▸ ceiling ready at ${ceiling.baseUrl}`);
+  const cpus = planCpus(args.pin);
+  if (typeof cpus !== 'string') {
+    pinProcess(ceiling.child.pid, cpus.servers);
+    pinProcess(loadgen.pid, cpus.loadgen);
+  }
+  say(`▸ ${describePlan(cpus)}`);
 
   const measurements: Measurement[] = [];
   const verdicts: Verdict[] = [];
   for (const scenario of scenarios) {
     try {
-      const ms = await runScenario(scenario, { args, loadgen, ceiling, databaseUrl });
+      const ms = await runScenario(scenario, { args, loadgen, ceiling, databaseUrl, cpus });
       measurements.push(...ms);
       for (const m of ms) {
         for (const p of problems(m.result, m.expectStatus)) verdicts.push({ ok: false, text: `✗ ${m.scenario} @${m.connections}: ${p}` });
@@ -221,7 +230,7 @@ async function main(): Promise<number> {
   ].join('\n');
   say(`\n${body}\n`);
   if (args.record) {
-    appendResults(RESULTS_FILE, { date: runStarted, gitSha: gitSha(ROOT), machine: machine(database.serverVersion), command: commandLine(argv) }, body);
+    appendResults(RESULTS_FILE, { date: runStarted, gitSha: gitSha(ROOT), machine: `${machine(database.serverVersion)}; ${describePlan(cpus)}`, command: commandLine(argv) }, body);
     say(`Appended to bench/RESULTS.md`);
   }
   return passed ? 0 : 1;

@@ -10,6 +10,8 @@ export interface BenchArgs {
   connections: number[];
   /** Append to bench/RESULTS.md (off with --no-record, for quick iterations). */
   record: boolean;
+  /** Load generator on core 0, servers on core 1 (off with --no-pin; see lib/pin.ts). */
+  pin: boolean;
   help: boolean;
 }
 
@@ -21,6 +23,7 @@ Options:
   --connections 4,64  connection counts to measure, comma-separated (default 4,64)
   --warmup S          seconds of warm-up per target before measuring (default 3)
   --no-record         do not append the results to bench/RESULTS.md
+  --no-pin            let the scheduler place the processes (default: load generator on CPU 0, servers on CPU 1)
   --help              this text
 
 Environment:
@@ -34,7 +37,7 @@ export class UsageError extends Error {
 }
 
 export function parseArgs(argv: string[]): BenchArgs {
-  const args: BenchArgs = { scenarios: [], durationSeconds: 10, sliceSeconds: 2, warmupSeconds: 3, connections: [4, 64], record: true, help: false };
+  const args: BenchArgs = { scenarios: [], durationSeconds: 10, sliceSeconds: 2, warmupSeconds: 3, connections: [4, 64], record: true, pin: true, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     // Both `--duration 5` and `--duration=5`.
@@ -61,6 +64,9 @@ export function parseArgs(argv: string[]): BenchArgs {
         break;
       case '--no-record':
         args.record = false;
+        break;
+      case '--no-pin':
+        args.pin = false;
         break;
       case '--help':
       case '-h':

@@ -30,6 +30,10 @@ export class LoadGenerator {
     });
   }
 
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** One result per target of the job, in the same order. */
   run(job: LoadJob): Promise<LoadResult[]> {
     if (this.pending) throw new Error('load generator is busy');

@@ -61,7 +61,23 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 // Request ids: a random prefix per process and a counter, unique across instances and cheaper than a UUID each.
 const bootId = randomUUID().slice(0, 8);
 let requestCount = 0;
-const QUIET_PATHS = new Set([`${API_PREFIX}/healthz`, `${API_PREFIX}/readyz`, '/metrics']);
+/**
+ * The caller's X-Request-Id, read from the raw header list: touching `req.headers` makes Node build the whole
+ * header object, which a probe or a cached public answer never needs otherwise. A repeated header counts as none.
+ */
+function givenRequestId(raw: string[]): string | undefined {
+  let found: string | undefined;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    if (name.length === 12 && name.toLowerCase() === 'x-request-id') {
+      if (found !== undefined) return undefined;
+      found = raw[i + 1];
+    }
+  }
+  return found;
+}
+/** Read by balancers, orchestrators and Prometheus every few seconds: not logged, no browser policy headers. */
+const MACHINE_PATHS = new Set([`${API_PREFIX}/healthz`, `${API_PREFIX}/readyz`, '/metrics']);
 
 /** Builds the whole platform as a Fastify app, ready to `listen` or `inject`. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
@@ -74,13 +90,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: config.TRUST_PROXY ? true : ['127.0.0.1', '::1'],
     // Keep a caller's request id when it looks like one, so traces join up across services.
     genReqId: (req) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : `${bootId}-${(++requestCount).toString(36)}`;
+      const given = givenRequestId(req.rawHeaders);
+      return given !== undefined && REQUEST_ID.test(given) ? given : `${bootId}-${(++requestCount).toString(36)}`;
     },
     logController: new LogController({
       requestIdLogLabel: 'requestId',
       // Probes and scrapes arrive every few seconds from every balancer; logging them buries real traffic.
-      disableRequestLogging: (request) => QUIET_PATHS.has(request.url),
+      disableRequestLogging: (request) => MACHINE_PATHS.has(request.url),
     }),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     return503OnClosing: true,
@@ -129,9 +145,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Authentication and each route's policy: a step per route, after its rate limit (registered above).
   registerAuthGuard(app, ctx);
   // Security headers and the request id on every answer, in the one hook every request passes.
-  const stampHeaders = apiSecurityHeaders({ production: config.NODE_ENV === 'production' });
+  const stamp = apiSecurityHeaders({ production: config.NODE_ENV === 'production' });
   app.addHook('onRequest', (request, reply, done) => {
-    stampHeaders(request, reply);
+    if (MACHINE_PATHS.has(request.url)) stamp.probe(request, reply);
+    else stamp.api(request, reply);
     done();
   });
 
@@ -172,7 +189,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(mediaRoutes);
   await app.register(mediaUploadFiles);
 
-  app.setNotFoundHandler(async (request) => {
+  app.setNotFoundHandler(async (request, reply) => {
+    app.observeUnmatched(request, reply);
     throw new ApiError('ResourceNotFoundException', `No route for ${request.method} ${request.url.split('?')[0]}`);
   });
 

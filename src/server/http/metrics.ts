@@ -1,33 +1,58 @@
-import type { FastifyInstance } from 'fastify';
-import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onResponseHookHandler } from 'fastify';
+import { Registry, collectDefaultMetrics } from 'prom-client';
+import { LatencyHistogram } from './latency-histogram.ts';
 import { z } from 'zod';
 import { ApiError, errorResponses } from './errors.ts';
+
+const METRICS_STEP = Symbol('metrics step');
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Counts a request no route matched in the latency histogram (called by the not-found handler). */
+    observeUnmatched(request: FastifyRequest, reply: FastifyReply): void;
+  }
+}
 
 /** Prometheus metrics: an HTTP latency histogram per route template, plus process metrics. Own registry per app. */
 export function registerMetrics(app: FastifyInstance, opts: { token?: string }): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const duration = new Histogram({
-    name: 'http_request_duration_seconds',
-    help: 'HTTP request latency by route template, method and status code',
-    labelNames: ['method', 'route', 'status_code'] as const,
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-    registers: [registry],
-  });
+  const duration = new LatencyHistogram(
+    'http_request_duration_seconds',
+    'HTTP request latency by route template, method and status code',
+    [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  );
+  registry.registerMetric(duration as never);
 
-  // Label children cached by key: looking them up by label object on every request costs more than observing.
-  const children = new Map<string, ReturnType<typeof duration.labels>>();
-  app.addHook('onResponse', (request, reply, done) => {
-    // The route template, never the raw URL: label cardinality stays bounded whatever clients send.
-    const route = request.routeOptions.url ?? 'unmatched';
-    const key = `${request.method} ${route} ${reply.statusCode}`;
-    let child = children.get(key);
-    if (!child) {
-      child = duration.labels(request.method, route, String(reply.statusCode));
-      children.set(key, child);
-    }
-    child.observe(reply.elapsedTime / 1000);
-    done();
+  // One onResponse step per route, attached when the route is registered, with the route template captured: a
+  // global hook would rebuild request.routeOptions (a fresh object) on every request. The template, never the raw
+  // URL, so label cardinality stays bounded whatever clients send.
+  const observerFor = (route: string) => {
+    const byMethod = new Map<string, Map<number, (seconds: number) => void>>();
+    return (method: string, statusCode: number, seconds: number) => {
+      let byStatus = byMethod.get(method);
+      if (!byStatus) byMethod.set(method, (byStatus = new Map()));
+      let record = byStatus.get(statusCode);
+      if (!record) byStatus.set(statusCode, (record = duration.series({ method, route, status_code: String(statusCode) })));
+      record(seconds);
+    };
+  };
+  app.addHook('onRoute', (route) => {
+    const existing = route.onResponse === undefined ? [] : Array.isArray(route.onResponse) ? route.onResponse : [route.onResponse];
+    if (existing.some((hook) => METRICS_STEP in hook)) return; // a HEAD twin may share its GET route's steps
+    const observe = observerFor(route.url);
+    const step: onResponseHookHandler = (request, reply, done) => {
+      observe(request.method, reply.statusCode, reply.elapsedTime / 1000);
+      done();
+    };
+    Object.defineProperty(step, METRICS_STEP, { value: true });
+    route.onResponse = [...existing, step];
+  });
+  // Requests no route matched: answered by the not-found handler, which has no route to attach a step to.
+  const unmatched = observerFor('unmatched');
+  app.decorate('observeUnmatched', (request: FastifyRequest, reply: FastifyReply) => {
+    const started = performance.now();
+    reply.raw.once('finish', () => unmatched(request.method, reply.statusCode, (performance.now() - started) / 1000));
   });
 
   app.get(

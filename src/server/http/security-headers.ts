@@ -6,7 +6,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
  * cost more than the rest of the stack together; see bench/RESULTS.md). app.ts stamps them in the one onRequest
  * hook every request passes. JSON answers get a CSP that allows nothing; HTML pages get the page policy with a fresh script nonce (`pageSecurityHeaders`).
  */
-export function apiSecurityHeaders(opts: { production: boolean }): (request: FastifyRequest, reply: FastifyReply) => void {
+export function apiSecurityHeaders(opts: { production: boolean }): {
+  api: (request: FastifyRequest, reply: FastifyReply) => void;
+  probe: (request: FastifyRequest, reply: FastifyReply) => void;
+} {
   // What a JSON API needs (OWASP REST Security): no sniffing, nothing may load or frame it, HSTS. The
   // document-only headers (referrer, opener, XSS auditor…) go on pages only: each header costs on every answer.
   const api: Record<string, string> = {
@@ -15,9 +18,18 @@ export function apiSecurityHeaders(opts: { production: boolean }): (request: Fas
     'cross-origin-resource-policy': 'same-origin',
     ...(opts.production ? { 'strict-transport-security': HSTS } : {}),
   };
-  return (request, reply) => {
-    reply.headers(api);
-    reply.header('x-request-id', request.id);
+  return {
+    api: (request, reply) => {
+      reply.headers(api);
+      reply.header('x-request-id', request.id);
+    },
+    // Liveness and readiness probes and the metrics scrape are read by balancers, orchestrators and Prometheus,
+    // never loaded or framed by a browser, and carry no personal data: the browser policies (CSP, CORP, HSTS) add
+    // nothing there, and a probe answers every few seconds from every balancer. They keep nosniff and the request id.
+    probe: (request, reply) => {
+      reply.header('x-content-type-options', 'nosniff');
+      reply.header('x-request-id', request.id);
+    },
   };
 }
 

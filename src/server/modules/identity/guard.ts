@@ -13,6 +13,11 @@ declare module 'fastify' {
     policy?: RoutePolicy;
     /** Reachable while an account still has to enrol MFA (setup, verify, /me, logout). */
     allowDuringMfaEnrollment?: boolean;
+    /**
+     * `false` on a public route that never looks at who calls (liveness and readiness probes): no token is read,
+     * so the request pays nothing for authentication.
+     */
+    identifyCaller?: boolean;
   }
 }
 
@@ -50,6 +55,7 @@ export function registerAuthGuard(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onRoute', (route) => {
     const policy = route.config?.policy;
     if (policy === undefined) return;
+    if (policy === 'public' && route.config?.identifyCaller === false) return;
     const allowDuringMfaEnrollment = route.config?.allowDuringMfaEnrollment === true;
     const step: onRequestHookHandler =
       policy === 'public'

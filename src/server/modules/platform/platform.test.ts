@@ -19,6 +19,8 @@ describe('probes', () => {
   it('keeps a well-formed caller request id and replaces a malformed one', async () => {
     const kept = await app.inject({ method: 'GET', url: '/api/v1/healthz', headers: { 'x-request-id': 'trace-abc-12345' } });
     expect(kept.headers['x-request-id']).toBe('trace-abc-12345');
+    const upper = await app.inject({ method: 'GET', url: '/api/v1/healthz', headers: { 'X-Request-ID': 'Trace-ABC-67890' } });
+    expect(upper.headers['x-request-id']).toBe('Trace-ABC-67890');
     const replaced = await app.inject({ method: 'GET', url: '/api/v1/healthz', headers: { 'x-request-id': 'bad id\r\nx' } });
     expect(replaced.headers['x-request-id']).not.toContain('bad');
   });
@@ -76,15 +78,49 @@ describe('metrics', () => {
     expect(res.body).toMatch(/http_request_duration_seconds_bucket\{le="0\.005",method="GET",route="\/api\/v1\/healthz",status_code="200"\} \d+/);
     expect(res.body).toContain('process_cpu_user_seconds_total');
   });
+
+  it('counts each request once, by template, including HEAD twins, parameters and unmatched URLs', async () => {
+    const count = async (labels: string) => {
+      const body = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+      const line = body.split('\n').find((l) => l.startsWith(`http_request_duration_seconds_count{${labels}}`));
+      return line ? Number(line.split(' ').pop()) : 0;
+    };
+    const head = await count('method="HEAD",route="/api/v1/healthz",status_code="200"');
+    const missing = await count('method="GET",route="unmatched",status_code="404"');
+    const product = await count('method="GET",route="/api/v1/products/:productId",status_code="404"');
+    await app.inject({ method: 'HEAD', url: '/api/v1/healthz' });
+    await app.inject({ method: 'GET', url: '/api/v1/nope/4f1c' });
+    await app.inject({ method: 'GET', url: '/api/v1/nope/9a2b' });
+    await app.inject({ method: 'GET', url: '/api/v1/products/01a23159-290d-785b-823b-0089addec73c' });
+    expect(await count('method="HEAD",route="/api/v1/healthz",status_code="200"')).toBe(head + 1);
+    expect(await count('method="GET",route="unmatched",status_code="404"')).toBe(missing + 2);
+    expect(await count('method="GET",route="/api/v1/products/:productId",status_code="404"')).toBe(product + 1);
+  });
 });
 
 describe('security headers', () => {
-  it('sets a real content security policy and the usual hardening headers', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/v1/healthz' });
+  it('sets a real content security policy and the usual hardening headers on API answers', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/products?maxResults=1' });
     // JSON answers allow nothing to load or frame them; pages get their own nonce policy (see web/ssr.test.ts).
     expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'");
     expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-request-id']).toBeTruthy();
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    // Unmatched URLs are API answers too.
+    const missing = await app.inject({ method: 'GET', url: '/api/v1/nope' });
+    expect(missing.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+  });
+
+  it('keeps probes and the metrics scrape to nosniff and the request id', async () => {
+    for (const url of ['/api/v1/healthz', '/api/v1/readyz', '/metrics']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['x-request-id'], url).toBeTruthy();
+      expect(res.headers['content-security-policy'], url).toBeUndefined();
+    }
+    // The same path with a query string is not a probe: it gets the full API set.
+    const other = await app.inject({ method: 'GET', url: '/api/v1/healthz?x=1' });
+    expect(other.headers['content-security-policy']).toBeDefined();
   });
 });

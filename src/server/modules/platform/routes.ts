@@ -16,7 +16,7 @@ export async function platformRoutes(parent: FastifyInstance): Promise<void> {
     '/healthz',
     {
       schema: { tags: ['Platform'], summary: 'Liveness: the process answers', response: { 200: HealthOutput } },
-      config: { rateLimit: false, policy: 'public' },
+      config: { rateLimit: false, policy: 'public', identifyCaller: false },
     },
     async () => ({ status: 'ok' as const }),
   );
@@ -29,7 +29,7 @@ export async function platformRoutes(parent: FastifyInstance): Promise<void> {
         summary: 'Readiness: the database answers',
         response: { 200: ReadyOutput, ...errorResponses('ServiceUnavailableException') },
       },
-      config: { rateLimit: false, policy: 'public' },
+      config: { rateLimit: false, policy: 'public', identifyCaller: false },
     },
     async (request) => {
       try {
