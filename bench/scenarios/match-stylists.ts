@@ -4,9 +4,10 @@ import { ensureBenchStylists } from './stylist-availability.ts';
 const CLIENT_EMAIL = 'layla.rahman@demo.stylebyzaga.test';
 const PASSWORD = 'velvet-orchid-sunrise-47';
 
-// MatchClientWithStylists over 2,000 approved stylists: one SQL query scores every stylist on the static factors
+// MatchClientWithStylists over 2,000 approved stylists: the in-memory projection scores every stylist on the static factors
 // (specialties, style, converted budget, location, languages, Bayesian rating, experience, response rate) and keeps
-// the best 30; their availability in the next 14 days is computed from two range queries; 10 are returned.
+// the best 30; one prepared statement reads their schedules, windows and bookings, availability in the next 14 days is
+// computed best first until nobody further down could make the list, and a second reads the 10 profiles returned.
 const QUERIES = [
   'specialties=red-carpet&languages=fr&maxRate=400&currency=EUR&locationPreference=Paris',
   'specialties=bridal,event-styling&maxRate=500&currency=USD&locationPreference=New%20York',

@@ -82,6 +82,23 @@ describe('MatchClientWithStylists', () => {
     expect(matches[0].reasons).toEqual(expect.arrayContaining(['Bridal specialist', 'Speaks Japanese']));
   });
 
+  it('availability lifts a slightly weaker fit above a nearly booked-out one, even for a single result', async () => {
+    // Availability is computed for the best static fits only, stopping once nobody further down could reach the
+    // list: this pins that the stop accounts for the availability a candidate could still gain.
+    const fit = { specialties: ['travel-wardrobe'], languages: ['is'] };
+    const scarce = await approvedStylist(app, admin, {
+      profile: { ...fit, experienceYears: 20 },
+      schedule: { timeZone: 'Europe/Paris', weekly: [{ day: 'MON', start: '08:00', end: '09:00' }], bufferMinutes: 0, minNoticeHours: 0, horizonDays: 90 },
+    });
+    const open = await approvedStylist(app, admin, { profile: { ...fit, experienceYears: 15 } });
+    const one = (await match('specialties=travel-wardrobe&languages=is&maxResults=1')).json().matches;
+    expect(one.map((m: { stylist: { stylistId: string } }) => m.stylist.stylistId)).toEqual([open.stylistId]);
+    const two = (await match('specialties=travel-wardrobe&languages=is&maxResults=2')).json().matches;
+    expect(two.map((m: { stylist: { stylistId: string } }) => m.stylist.stylistId)).toEqual([open.stylistId, scarce.stylistId]);
+    expect(two[0].matchScore).toBeGreaterThan(two[1].matchScore);
+    expect(two[1].availability.length).toBeLessThanOrEqual(2);
+  });
+
   it('a suspended stylist is no longer matched, at once', async () => {
     const ids = async () => (await match('stylePreferences=vintage')).json().matches.map((m: { stylist: { stylistId: string } }) => m.stylist.stylistId);
     expect(await ids()).toContain(pricey.stylistId);

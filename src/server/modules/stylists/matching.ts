@@ -1,8 +1,8 @@
 /**
  * MatchClientWithStylists. Every approved stylist is scored on the static factors (specialties, style, budget,
  * location, languages, rating, experience, response rate) from the in-memory matching projection (matching-index.ts);
- * the best CANDIDATES then get their real availability in the requested window computed (one range query for all of
- * them), which adds the last factor.
+ * the best candidates (at most 30) then get their real availability in the requested window, the last factor, best
+ * first and only while a candidate could still make the list; the profiles of those returned are read last.
  * Deterministic: fixed weights, fixed currency table, fixed Bayesian prior, ties broken by stylist id.
  */
 import type { AppContext } from '../../context.ts';
@@ -10,11 +10,11 @@ import { ApiError } from '../../http/errors.ts';
 // eslint-disable-next-line no-restricted-imports -- the Actor type has no export in identity's service.ts
 import type { Actor } from '../identity/policy.ts';
 import { getUser } from '../identity/service.ts';
-import { computeSlots, DAY, MAX_RANGE_DAYS } from './availability.ts';
+import { computeSlots, DAY, MAX_RANGE_DAYS, type Slot } from './availability.ts';
 import { decimalToEurMinor, toEurMinor } from './currency.ts';
 import type { MatchClientWithStylistsQuery, StylistMatch } from './models.ts';
 import { matchCandidates } from './matching-index.ts';
-import { loadCandidates, presentStylists, withRules, type StylistWithName } from './service.ts';
+import { loadCandidateAvailability, loadMatchedProfiles, presentStylists, type StylistWithName } from './service.ts';
 
 /**
  * The weights, in one place. A factor the client gave nothing for (no specialties, no budget…) is left out and the
@@ -81,10 +81,21 @@ function weekdayFormat(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-interface Scored {
+interface Ranked {
   id: string;
-  static_score: number;
+  /** Within the stylist's travel range of the requested city. */
   near: boolean;
+  open: Slot[];
+  score: number;
+}
+
+/** The total weight of the static factors in play. */
+const staticWeightOf = (terms: readonly (keyof typeof WEIGHTS)[]) => terms.reduce((sum, t) => sum + WEIGHTS[t], 0);
+
+/** At least one language in common (both lists are a handful long). */
+function speaksAny(have: readonly string[], wanted: readonly string[]): boolean {
+  for (const l of wanted) if (have.includes(l)) return true;
+  return false;
 }
 
 /** Great-circle distance in km. */
@@ -137,7 +148,11 @@ export async function matchClientWithStylists(ctx: AppContext, actor: Actor, que
   // Weights of the factors in play (0 for the others), hoisted out of the loop over every stylist.
   const w = (name: keyof typeof WEIGHTS) => (terms.includes(name) ? WEIGHTS[name] : 0);
   const [wSpec, wStyle, wBudget, wLoc, wLang, wRating, wExp, wResp] = (['specialties', 'style', 'budget', 'location', 'languages', 'rating', 'experience', 'response'] as const).map(w) as number[] as [number, number, number, number, number, number, number, number];
-  let scored: Scored[] = new Array<Scored>(all.length);
+  // Scores in flat arrays and the best `candidates` kept by insertion: no object per stylist, no sort of 2,000.
+  const scores = new Float64Array(all.length);
+  const nearby = new Uint8Array(all.length);
+  const best: number[] = []; // indices into `all`, best first
+  const better = (i: number, j: number) => scores[i]! > scores[j]! || (scores[i] === scores[j] && all[i]!.id < all[j]!.id);
   for (let i = 0; i < all.length; i++) {
     const c = all[i]!;
     const km = centre && c.latitude !== null && c.longitude !== null ? distanceKm(centre.lat, centre.lon, c.latitude, c.longitude) : undefined;
@@ -148,28 +163,42 @@ export async function matchClientWithStylists(ctx: AppContext, actor: Actor, que
     if (wStyle) score += wStyle * share(c.styleTags, style);
     if (wBudget) score += wBudget * (c.rateEurMinor <= maxEur! ? 1 : (maxEur! / Math.max(c.rateEurMinor, 1)) ** 2);
     if (wLoc) score += wLoc * (wantsVirtual ? (c.offersVirtual ? 1 : 0) : sameCity ? 1 : near ? 0.8 : c.offersVirtual ? 0.4 : 0);
-    if (wLang && languages.some((l) => c.languages.includes(l))) score += wLang;
-    scored[i] = { id: c.id, near: !wantsVirtual && near, static_score: score };
+    if (wLang && speaksAny(c.languages, languages)) score += wLang;
+    scores[i] = score;
+    nearby[i] = !wantsVirtual && near ? 1 : 0;
+    if (best.length === candidates && !better(i, best[candidates - 1]!)) continue;
+    let at = best.length === candidates ? candidates - 1 : best.length;
+    while (at > 0 && better(i, best[at - 1]!)) at--;
+    best.splice(at, 0, i);
+    if (best.length > candidates) best.pop();
   }
-  scored.sort((a, b) => b.static_score - a.static_score || (a.id < b.id ? -1 : 1));
-  scored.length = Math.min(scored.length, candidates);
-  if (!scored.length) return [];
+  if (!best.length) return [];
 
-  // The candidates' profiles, availability and services in one query.
-  const ids = scored.map((s) => s.id);
-  const { rows, data, services } = await loadCandidates(ctx.db, ids, { start: from, end: to });
-  const inputs = withRules(rows, data, now);
-  scored = scored.filter((s) => rows.some((r) => r.id === s.id && r.status === 'APPROVED'));
-  const staticWeight = terms.reduce((sum, t) => sum + WEIGHTS[t], 0);
-  const ranked = scored.map((s) => {
-    const row = rows.find((r) => r.id === s.id)!;
-    const open = computeSlots(inputs.get(s.id)!, from, to, SLOT_MINUTES).filter((slot) => slot.status === 'AVAILABLE');
+  // Availability, the one factor that needs the database, in order of static score. The most a candidate can still
+  // gain is the full availability weight, so once the static score plus that cannot reach the list, nobody after it
+  // (lower static scores) can either, and their slots are never computed: the same list as computing them all.
+  const inputs = await loadCandidateAvailability(ctx.db, best.map((i) => all[i]!.id), { start: from, end: to }, now);
+  const norm = staticWeightOf(terms) + WEIGHTS.availability;
+  const ranked: Ranked[] = [];
+  for (const i of best) {
+    const input = inputs.get(all[i]!.id);
+    if (!input) continue; // no longer APPROVED since the projection was loaded
+    if (ranked.length >= query.maxResults && (scores[i]! + WEIGHTS.availability) / norm < ranked[query.maxResults - 1]!.score - 1e-4) break;
+    const open = computeSlots(input, from, to, SLOT_MINUTES).filter((slot) => slot.status === 'AVAILABLE');
     const fAvail = Math.min(1, open.length / 10);
-    const score = (Number(s.static_score) + WEIGHTS.availability * fAvail) / (staticWeight + WEIGHTS.availability);
-    return { s, row, open, score: Math.max(0, Math.min(1, Math.round(score * 10_000) / 10_000)) };
+    const score = Math.max(0, Math.min(1, Math.round(((scores[i]! + WEIGHTS.availability * fAvail) / norm) * 10_000) / 10_000));
+    const entry: Ranked = { id: all[i]!.id, near: nearby[i] === 1, open, score };
+    let at = ranked.length;
+    while (at > 0 && (ranked[at - 1]!.score < score || (ranked[at - 1]!.score === score && ranked[at - 1]!.id > entry.id))) at--;
+    ranked.splice(at, 0, entry);
+  }
+  const chosen = ranked.slice(0, query.maxResults);
+  // The profiles of those who made the list; one that stopped being APPROVED in between is left out.
+  const { rows, services } = await loadMatchedProfiles(ctx.db, chosen.map((r) => r.id));
+  const top = chosen.flatMap((r) => {
+    const row = rows.find((x) => x.id === r.id);
+    return row ? [{ ...r, row }] : [];
   });
-  ranked.sort((a, b) => b.score - a.score || (a.row.id < b.row.id ? -1 : 1));
-  const top = ranked.slice(0, query.maxResults);
   const presented = await presentStylists(ctx.db, top.map((t) => t.row), actor, { portfolio: false, services });
   const zone = query.timeZone ?? 'UTC';
   return top.map((t, i) => ({
@@ -181,14 +210,14 @@ export async function matchClientWithStylists(ctx: AppContext, actor: Actor, que
       endTime: new Date(slot.end).toISOString(),
       status: 'AVAILABLE' as const,
     })),
-    reasons: reasonsFor(t.row, t.s, { specialties, style, languages, location, wantsVirtual, maxEur, firstOpen: t.open[0]?.start, zone }),
+    reasons: reasonsFor(t.row, t.near, { specialties, style, languages, location, wantsVirtual, maxEur, firstOpen: t.open[0]?.start, zone }),
   }));
 }
 
 /** Human-readable reasons, strongest first, from the same factors that made the score. */
 function reasonsFor(
   row: StylistWithName,
-  s: Scored,
+  near: boolean,
   ask: { specialties: string[]; style: string[]; languages: string[]; location?: string; wantsVirtual: boolean; maxEur?: number; firstOpen?: number; zone: string },
 ): string[] {
   const out: string[] = [];
@@ -198,7 +227,7 @@ function reasonsFor(
   for (const l of ask.languages) if (row.languages.includes(l)) out.push(`Speaks ${languageNames.of(l) ?? l}`);
   if (ask.wantsVirtual && row.offersVirtual) out.push('Offers virtual sessions');
   else if (ask.location && row.city.toLowerCase() === ask.location.toLowerCase()) out.push(`Based in ${row.city}`);
-  else if (ask.location && s.near) out.push(`Travels to ${ask.location}`);
+  else if (ask.location && near) out.push(`Travels to ${ask.location}`);
   else if (ask.location && row.offersVirtual) out.push('Available virtually');
   if (ask.maxEur !== undefined && toEurMinor({ minor: row.rateMinor, currency: row.rateCurrency as never }) <= ask.maxEur) out.push('Within your budget');
   if (ask.firstOpen !== undefined) {

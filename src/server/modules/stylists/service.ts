@@ -593,18 +593,68 @@ export function withRules(rows: readonly RulesRow[], data: AvailabilityData, now
 type ServiceRow = typeof stylistServices.$inferSelect;
 
 /**
- * Matching's candidates in ONE query: profiles with names, their windows and booking blocks around `range`, and their
- * active services, so a match holds one pooled connection once instead of three at a time.
+ * Matching, step 1: the availability inputs (rules, windows, booking blocks around `range`) of the best candidates by
+ * static score, in one prepared statement with narrow rows: no profile text is read for stylists that may not make
+ * the list. Candidates no longer APPROVED (the in-memory projection may be seconds old) are simply absent.
  */
-export async function loadCandidates(db: Db, ids: readonly string[], range: Interval) {
-  if (!ids.length) return { rows: [] as StylistWithName[], data: new Map() as AvailabilityData, services: [] as ServiceRow[] };
-  const from = sql`${new Date(range.start - DAY)}::timestamptz`;
-  const to = sql`${new Date(range.end + DAY)}::timestamptz`;
-  const found = await db
+export async function loadCandidateAvailability(db: Db, ids: readonly string[], range: Interval, now: number): Promise<Map<string, AvailabilityInput>> {
+  const out = new Map<string, AvailabilityInput>();
+  if (!ids.length) return out;
+  let query = candidateAvailabilityQueries.get(db);
+  if (!query) candidateAvailabilityQueries.set(db, (query = prepareCandidateAvailabilityQuery(db)));
+  const found = await query.execute({ ids: [...ids], from: new Date(range.start - DAY).toISOString(), to: new Date(range.end + DAY).toISOString() });
+  for (const f of found) {
+    out.set(f.id, {
+      rules: rulesOf(f),
+      windows: (f.windows ?? []).map(([kind, start, end]): Window => ({ kind: kind as Window['kind'], start: Number(start), end: Number(end) })),
+      bookings: (f.blocks ?? []).map(([start, end]) => ({ start: Number(start), end: Number(end) })),
+      now,
+    });
+  }
+  return out;
+}
+
+function prepareCandidateAvailabilityQuery(db: Db) {
+  const from = sql`${sql.placeholder('from')}::timestamptz`;
+  const to = sql`${sql.placeholder('to')}::timestamptz`;
+  return db
     .select({
-      ...withName,
+      id: stylists.id,
+      timeZone: stylists.timeZone,
+      weekly: stylists.weekly,
+      bufferMinutes: stylists.bufferMinutes,
+      minNoticeHours: stylists.minNoticeHours,
+      horizonDays: stylists.horizonDays,
       windows: windowsOf(from, to),
       blocks: blocksOf(from, to),
+    })
+    .from(stylists)
+    .where(and(sql`${stylists.id} = any(${sql.placeholder('ids')}::uuid[])`, eq(stylists.status, 'APPROVED'), isNull(stylists.deletedAt)))
+    .prepare('stylists_candidate_availability');
+}
+const candidateAvailabilityQueries = new WeakMap<Db, ReturnType<typeof prepareCandidateAvailabilityQuery>>();
+
+/**
+ * Matching, step 2: the profiles with names and active services of the stylists that made the list (a handful), in
+ * one prepared statement. Only APPROVED stylists come back.
+ */
+export async function loadMatchedProfiles(db: Db, ids: readonly string[]): Promise<{ rows: StylistWithName[]; services: ServiceRow[] }> {
+  if (!ids.length) return { rows: [], services: [] };
+  let query = matchedProfileQueries.get(db);
+  if (!query) matchedProfileQueries.set(db, (query = prepareMatchedProfilesQuery(db)));
+  const found = await query.execute({ ids: [...ids] });
+  const services: ServiceRow[] = [];
+  const rows = found.map((f) => {
+    for (const v of f.services ?? []) services.push({ ...v, stylistId: f.row.id, priceMinor: Number(v.priceMinor), active: true, createdAt: new Date(0) });
+    return { ...f.row, firstName: f.firstName, lastName: f.lastName };
+  });
+  return { rows, services };
+}
+
+function prepareMatchedProfilesQuery(db: Db) {
+  return db
+    .select({
+      ...withName,
       services: sql<{ id: string; kind: ServiceRow['kind']; name: string; description: string; durationMinutes: number; priceMinor: number; currency: string }[] | null>`(
         select json_agg(json_build_object('id', v.id, 'kind', v.kind, 'name', v.name, 'description', v.description, 'durationMinutes', v.duration_minutes,
                                           'priceMinor', v.price_minor, 'currency', v.currency) order by v.duration_minutes, v.id)
@@ -612,19 +662,10 @@ export async function loadCandidates(db: Db, ids: readonly string[], range: Inte
     })
     .from(stylists)
     .innerJoin(users, eq(users.id, stylists.userId))
-    .where(and(inArray(stylists.id, [...ids]), isNull(stylists.deletedAt)));
-  const data: AvailabilityData = new Map();
-  const services: ServiceRow[] = [];
-  const rows = found.map((f) => {
-    data.set(f.row.id, {
-      windows: (f.windows ?? []).map(([kind, start, end]): Window => ({ kind: kind as Window['kind'], start: Number(start), end: Number(end) })),
-      bookings: (f.blocks ?? []).map(([start, end]) => ({ start: Number(start), end: Number(end) })),
-    });
-    for (const v of f.services ?? []) services.push({ ...v, stylistId: f.row.id, priceMinor: Number(v.priceMinor), active: true, createdAt: new Date(0) });
-    return { ...f.row, firstName: f.firstName, lastName: f.lastName };
-  });
-  return { rows, data, services };
+    .where(and(sql`${stylists.id} = any(${sql.placeholder('ids')}::uuid[])`, eq(stylists.status, 'APPROVED'), isNull(stylists.deletedAt)))
+    .prepare('stylists_matched_profiles');
 }
+const matchedProfileQueries = new WeakMap<Db, ReturnType<typeof prepareMatchedProfilesQuery>>();
 
 // GetStylistAvailability: the rules, windows and booking blocks of one stylist in one round trip, a statement
 // built and prepared once per database (this is the hottest read of the marketplace).
