@@ -14,6 +14,7 @@ import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
 import { ApiError, registerErrorHandling } from './http/errors.ts';
 import { registerMetrics } from './http/metrics.ts';
+import { trackInFlight } from './http/in-flight.ts';
 import { lazyChildLogger } from './http/logger.ts';
 import { apiSecurityHeaders } from './http/security-headers.ts';
 import { responseSerializerCompiler } from './http/serializer.ts';
@@ -141,6 +142,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       }),
   });
 
+  trackInFlight(app);
   registerMetrics(app, { token: config.METRICS_TOKEN });
   // Authentication and each route's policy: a step per route, after its rate limit (registered above).
   registerAuthGuard(app, ctx);

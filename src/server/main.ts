@@ -49,6 +49,8 @@ async function main(): Promise<void> {
 let shuttingDown = false;
 let openedDatabase: Database | undefined;
 
+const SHUTDOWN_GRACE_MS = 10_000;
+
 /** SIGINT/SIGTERM: stop accepting requests, finish those in flight, then close the database so PGlite flushes. */
 function installShutdown(getApp: () => FastifyInstance | undefined, database: Database): void {
   const shutdown = async (signal: string) => {
@@ -59,7 +61,10 @@ function installShutdown(getApp: () => FastifyInstance | undefined, database: Da
     shuttingDown = true;
     console.log(`${signal} received: closing…`);
     try {
-      await getApp()?.close();
+      const app = getApp();
+      await app?.close();
+      // Handlers whose callers hung up are not waited for by close(): let them finish their work first.
+      if (app && !(await app.whenIdle(SHUTDOWN_GRACE_MS))) console.error(`Requests still running after ${SHUTDOWN_GRACE_MS / 1000}s: closing the database anyway.`);
     } finally {
       await database.close();
     }

@@ -64,6 +64,7 @@ export async function buildTestApp(env: Record<string, string> = {}, options: Te
   const app = (await buildApp({ config, database, webBuildDir: options.webBuildDir ?? false, beforeRoutes: options.beforeRoutes })) as TestApp;
   app.shutdown = async () => {
     await app.close();
+    await app.whenIdle(5_000);
     await database.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
