@@ -615,19 +615,8 @@ export async function loadCandidateAvailability(db: Db, ids: readonly string[], 
 }
 
 function prepareCandidateAvailabilityQuery(db: Db) {
-  const from = sql`${sql.placeholder('from')}::timestamptz`;
-  const to = sql`${sql.placeholder('to')}::timestamptz`;
   return db
-    .select({
-      id: stylists.id,
-      timeZone: stylists.timeZone,
-      weekly: stylists.weekly,
-      bufferMinutes: stylists.bufferMinutes,
-      minNoticeHours: stylists.minNoticeHours,
-      horizonDays: stylists.horizonDays,
-      windows: windowsOf(from, to),
-      blocks: blocksOf(from, to),
-    })
+    .select(availabilityColumns())
     .from(stylists)
     .where(and(sql`${stylists.id} = any(${sql.placeholder('ids')}::uuid[])`, eq(stylists.status, 'APPROVED'), isNull(stylists.deletedAt)))
     .prepare('stylists_candidate_availability');
@@ -674,22 +663,25 @@ const windowsOf = (from: SQL, to: SQL) => sql<[string, number, number][] | null>
 const blocksOf = (from: SQL, to: SQL) => sql<[number, number][] | null>`(select json_agg(json_build_array((extract(epoch from b.block_start) * 1000)::bigint, (extract(epoch from b.block_end) * 1000)::bigint))
     from stylist_bookings b where b.stylist_id = "stylists"."id" and b.status in ('CONFIRMED', 'COMPLETED') and b.start_at > ${from} and b.start_at < ${to})`;
 
-function prepareAvailabilityQuery(db: Db) {
+/** A stylist's scheduling rules with its windows and booking blocks between the `from` and `to` placeholders. */
+function availabilityColumns() {
   const from = sql`${sql.placeholder('from')}::timestamptz`;
   const to = sql`${sql.placeholder('to')}::timestamptz`;
+  return {
+    id: stylists.id,
+    timeZone: stylists.timeZone,
+    weekly: stylists.weekly,
+    bufferMinutes: stylists.bufferMinutes,
+    minNoticeHours: stylists.minNoticeHours,
+    horizonDays: stylists.horizonDays,
+    windows: windowsOf(from, to),
+    blocks: blocksOf(from, to),
+  };
+}
+
+function prepareAvailabilityQuery(db: Db) {
   return db
-    .select({
-      id: stylists.id,
-      userId: stylists.userId,
-      status: stylists.status,
-      timeZone: stylists.timeZone,
-      weekly: stylists.weekly,
-      bufferMinutes: stylists.bufferMinutes,
-      minNoticeHours: stylists.minNoticeHours,
-      horizonDays: stylists.horizonDays,
-      windows: windowsOf(from, to),
-      blocks: blocksOf(from, to),
-    })
+    .select({ ...availabilityColumns(), userId: stylists.userId, status: stylists.status })
     .from(stylists)
     .where(and(eq(stylists.id, sql.placeholder('id')), isNull(stylists.deletedAt)))
     .prepare('stylists_availability');
