@@ -73,7 +73,12 @@ export async function runSeeders(db: Db, opts: RunSeedersOptions): Promise<SeedS
     if (outcome === 'done-elsewhere') summary.alreadyDone.push(seeder.name);
     else summary.ran.push(outcome);
   }
-  if (summary.ran.length > 0) log(`Seeding demo data: finished in ${seconds(Date.now() - started)}`);
+  if (summary.ran.length > 0) {
+    // Fresh planner statistics for what was just written: without them PostgreSQL guesses, and until autovacuum
+    // gets round to it (never, where it is off) a department page of the 100k catalog took 37 ms instead of 0.3 ms.
+    await db.execute(sql`analyze`);
+    log(`Seeding demo data: finished in ${seconds(Date.now() - started)}`);
+  }
   return summary;
 }
 
