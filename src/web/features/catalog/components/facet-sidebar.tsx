@@ -114,20 +114,20 @@ function PriceFieldset({ ranges, currency, state, onChange }: { ranges: FacetOpt
           })}
         </ul>
       )}
-      <form key={`${state.minPrice}-${state.maxPrice}`} onSubmit={submit} className="clear-both grid grid-cols-[1fr_1fr_auto] items-end gap-3" aria-label="Price range">
+      <form key={`${state.minPrice}-${state.maxPrice}`} onSubmit={submit} className="clear-both grid grid-cols-2 gap-x-4 gap-y-5" aria-label="Price range">
         <div>
-          <label htmlFor={`${id}-min`} className="eyebrow block text-[0.625rem] text-stone">
+          <label htmlFor={`${id}-min`} className="eyebrow block text-[0.625rem] whitespace-nowrap text-stone">
             From ({activeCurrency})
           </label>
           <input id={`${id}-min`} name="min" inputMode="decimal" defaultValue={state.minPrice ?? ''} className="mt-1 w-full border-0 border-b border-stone/60 bg-transparent py-2 text-sm text-ink hover:border-ink focus:border-ink" />
         </div>
         <div>
-          <label htmlFor={`${id}-max`} className="eyebrow block text-[0.625rem] text-stone">
+          <label htmlFor={`${id}-max`} className="eyebrow block text-[0.625rem] whitespace-nowrap text-stone">
             To ({activeCurrency})
           </label>
           <input id={`${id}-max`} name="max" inputMode="decimal" defaultValue={state.maxPrice ?? ''} className="mt-1 w-full border-0 border-b border-stone/60 bg-transparent py-2 text-sm text-ink hover:border-ink focus:border-ink" />
         </div>
-        <Button type="submit" variant="secondary" size="sm">
+        <Button type="submit" variant="secondary" size="sm" className="col-span-2">
           Apply
         </Button>
       </form>
