@@ -7,7 +7,8 @@ import { DESKTOP, MOBILE, SCREENSHOT_DIR, ensureWebBuild, launchBrowser, runAxeU
 
 /**
  * The storefront of issue 4 in Chromium against the whole platform and its demo catalogue: a client searches with a
- * typo, narrows by a facet (the address keeps it, Back undoes it), opens a piece and saves it to the wishlist. Then
+ * typo, narrows by a facet (the address keeps it, Back undoes it), opens a piece and saves it to the wishlist. A
+ * visitor refines a department by house and sub-department, counted by the server and kept across a reload. Then
  * visibility as security: a VIP-only piece is absent from search and its department and answers the 404 page by
  * direct address, for a visitor and for a signed-in standard client alike, and is there on all three for a VIP.
  * Every page: axe-core clean under the real CSP, no console errors or failed requests, screenshots at both widths.
@@ -300,9 +301,120 @@ describe('a client searches, filters, opens a piece and saves it', () => {
   });
 });
 
+/** Each option of a facet group as the sidebar shows it: its name and its count. */
+async function facetOptions(page: Page, group: string): Promise<{ name: string; count: number }[]> {
+  return page
+    .getByRole('complementary', { name: 'Refine' })
+    .getByRole('group', { name: group })
+    .locator('label')
+    .evaluateAll((labels) => labels.map((l) => ({ name: l.children[1]?.textContent?.trim() ?? '', count: Number(l.children[2]?.textContent ?? NaN) })));
+}
+
+function houseBox(page: Page, house: string) {
+  const name = new RegExp(`^${house.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+  return page.getByRole('complementary', { name: 'Refine' }).getByRole('group', { name: 'House' }).getByRole('checkbox', { name });
+}
+
+/** The total in the toolbar ("69 pieces"). */
+async function shownTotal(page: Page): Promise<number> {
+  const text = await page.getByRole('main').getByText(/^[\d,]+ pieces?$/).first().textContent();
+  return Number(text?.replace(/\D/g, ''));
+}
+
+describe('a visitor refines a department with its facet sidebar', () => {
+  let page: Page;
+  let problems: PageProblems;
+  let house = '';
+  let houseCount = 0;
+
+  beforeAll(async () => {
+    ({ page, problems } = await openPage());
+  });
+
+  it('opens a department, server-rendered with its sub-departments and houses counted', async () => {
+    await page.goto(`${server.url}/shop/ready-to-wear`, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { level: 1, name: 'Ready-to-Wear' }).waitFor();
+    const total = await shownTotal(page);
+    const departments = await facetOptions(page, 'Department');
+    expect(departments.map((d) => d.name)).toEqual(['Women', 'Men']);
+    // Every piece of the department is in exactly one of its sub-departments.
+    expect(departments.reduce((sum, d) => sum + d.count, 0)).toBe(total);
+    // A long list of houses is folded after the first few; unfolded, each piece is counted under its one house.
+    const more = page.getByRole('complementary', { name: 'Refine' }).getByRole('group', { name: 'House' }).getByRole('button', { name: /more$/ });
+    if ((await more.count()) > 0) await more.click();
+    const houses = await facetOptions(page, 'House');
+    expect(houses.length).toBeGreaterThan(1);
+    expect(houses.reduce((sum, h) => sum + h.count, 0)).toBe(total);
+    // The facets are in the HTML the server sent, not added by the browser afterwards.
+    const html = await (await fetch(`${server.url}/shop/ready-to-wear`)).text();
+    expect(html).toContain(`${total} pieces`);
+    expect(html).toMatch(/<legend[^>]*>House<\/legend>/);
+  });
+
+  it('picks a house: the address carries it, and the grid and the other facets’ counts follow', async () => {
+    const before = await facetOptions(page, 'Department');
+    ({ name: house, count: houseCount } = (await facetOptions(page, 'House'))[0]!);
+    await houseBox(page, house).click();
+    await urlMatches(page, /\/shop\/ready-to-wear\?brand=[a-z-]+$/);
+    await page.getByRole('list', { name: 'Filters in force' }).getByRole('button', { name: `Remove filter ${house}` }).waitFor();
+    await expect.poll(() => shownTotal(page)).toBe(houseCount);
+    const cards = page.getByRole('list', { name: 'Pieces' }).getByRole('listitem');
+    expect(await cards.count()).toBe(Math.min(houseCount, 24));
+    for (const text of await cards.allTextContents()) expect(text).toContain(house);
+    // Disjunctive: the house's own group still offers the others; the departments now count only this house.
+    expect((await facetOptions(page, 'House')).length).toBeGreaterThan(1);
+    const after = await facetOptions(page, 'Department');
+    expect(after.reduce((sum, d) => sum + d.count, 0)).toBe(houseCount);
+    expect(after).not.toEqual(before);
+    await page.waitForLoadState('networkidle');
+    await imagesSettled(page);
+    mkdirSync('/tmp/shots', { recursive: true });
+    await page.screenshot({ path: '/tmp/shots/department-house-desktop.png', animations: 'disabled' });
+    await expectAxeClean(page);
+    await screenshots(page, 'department-filtered');
+  });
+
+  it('keeps the filter on reload, rendered by the server', async () => {
+    const filtered = page.url();
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(page.url()).toBe(filtered);
+    const refine = page.getByRole('complementary', { name: 'Refine' });
+    expect(await refine.getByRole('group', { name: 'House' }).getByRole('checkbox', { checked: true }).count()).toBe(1);
+    expect(await houseBox(page, house).isChecked()).toBe(true);
+    expect(await shownTotal(page)).toBe(houseCount);
+    const html = await (await fetch(filtered)).text();
+    expect(html).toContain(`Remove filter ${house}`);
+    expect(html).toContain(`${houseCount} ${houseCount === 1 ? 'piece' : 'pieces'}`);
+    // The department's own address stays canonical, whatever the filters.
+    expect(html).toMatch(/<link rel="canonical" href="[^"?]*\/shop\/ready-to-wear"/);
+  });
+
+  it('narrows to a sub-department within the department, and Clear all returns to the whole of it', async () => {
+    const men = (await facetOptions(page, 'Department')).find((d) => d.name === 'Men')!;
+    await page.getByRole('complementary', { name: 'Refine' }).getByRole('group', { name: 'Department' }).getByRole('checkbox', { name: /^Men/ }).click();
+    await urlMatches(page, /[?&]category=men(&|$)/);
+    await expect.poll(() => shownTotal(page)).toBe(men.count);
+    await page.getByRole('button', { name: 'Clear all' }).click();
+    await urlMatches(page, `${server.url}/shop/ready-to-wear`);
+    await expect.poll(() => page.getByRole('list', { name: 'Filters in force' }).count()).toBe(0);
+    // A category from elsewhere in the address never leads out of the department.
+    await page.goto(`${server.url}/shop/ready-to-wear?category=watches`, { waitUntil: 'networkidle' });
+    const total = await shownTotal(page);
+    await page.goto(`${server.url}/shop/ready-to-wear`, { waitUntil: 'networkidle' });
+    expect(await shownTotal(page)).toBe(total);
+    await page.waitForLoadState('networkidle');
+    await imagesSettled(page);
+  });
+
+  it('had no console errors or failed requests on the way', () => {
+    expect(problems.list).toEqual([]);
+  });
+});
+
 describe('a VIP-only piece', () => {
   const searchFor = () => `/search?q=${encodeURIComponent(vipPiece.name)}`;
   const department = () => `/shop/${vipPiece.category}?brand=${encodeURIComponent(vipPiece.brand)}`;
+  const publicTotal = async () => (await api<{ total: number }>(`/products/search?categories=${vipPiece.category}&brands=${vipPiece.brand}&maxResults=1`)).body.total;
   // Names repeat across houses ("Classic Flap Bag"): the piece is known by its address.
   const linkTo = (page: Page) => page.locator(`a[href="/products/${vipPiece.slug}"]`);
 
@@ -315,6 +427,10 @@ describe('a VIP-only piece', () => {
     await page.goto(`${server.url}${department()}`, { waitUntil: 'networkidle' });
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await linkTo(page).count()).toBe(0);
+    // Nor is it counted: the department's total and its house's count are the public ones.
+    const total = await publicTotal();
+    expect(await shownTotal(page)).toBe(total);
+    expect((await facetOptions(page, 'House')).find((h) => h.name === vipPiece.brandName)?.count ?? 0).toBe(total);
     await imagesSettled(page);
     const direct = `${server.url}/products/${vipPiece.slug}`;
     problems.ignoreStatusOf(direct);
@@ -351,6 +467,8 @@ describe('a VIP-only piece', () => {
     await imagesSettled(page);
     await page.goto(`${server.url}${department()}`, { waitUntil: 'networkidle' });
     await linkTo(page).first().waitFor();
+    // The VIP's own answer counts the private pieces too.
+    await expect.poll(() => shownTotal(page)).toBeGreaterThan(await publicTotal());
     await screenshots(page, 'vip-department');
     // The server renders the public answer (404); the VIP's own session then fetches the piece in the browser.
     const direct = `${server.url}/products/${vipPiece.slug}`;

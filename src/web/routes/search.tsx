@@ -80,7 +80,7 @@ function SearchResults({ data }: { data: Extract<Route.ComponentProps['loaderDat
           </>
         }
         state={state}
-        groups={facetGroups(result?.facets, true)}
+        groups={facetGroups(result?.facets, 'all')}
         priceRanges={(result?.facets.priceRanges ?? []).map((p) => ({ value: p.value, label: p.label ?? p.value, count: p.count }))}
         currency={query.currency ?? 'EUR'}
         products={products}

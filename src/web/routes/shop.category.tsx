@@ -5,17 +5,19 @@ import { ApiProblem } from '../features/auth/problem.ts';
 import { useSearchProducts } from '../features/catalog/api/products.ts';
 import { serverApi } from '../features/catalog/api/server.ts';
 import { getCategory } from '../features/catalog/api/taxonomy.ts';
-import { facetGroups, labelFrom, loadBrowse } from '../features/catalog/browse.ts';
+import { departmentOf, facetGroups, labelFrom, loadBrowse } from '../features/catalog/browse.ts';
 import { BrowseView } from '../features/catalog/components/browse-view.tsx';
 import { toCard } from '../features/catalog/present.ts';
 import { excerpt, notFoundMeta } from '../features/catalog/seo.ts';
-import { searchString } from '../features/catalog/url-state.ts';
+import { clearFilters, searchString } from '../features/catalog/url-state.ts';
 import { pageMeta } from '../lib/seo.ts';
 
-/** A department: its description and sub-departments, then every piece in it and below, filtered by the address. */
+/** A department: its description and sub-departments, then every piece in it and below, filtered and counted by the address. */
 export async function loader({ params, request, context }: Route.LoaderArgs) {
   try {
-    const [category, browse] = await Promise.all([getCategory(serverApi(context), params.categorySlug), loadBrowse(context, request, params.categorySlug)]);
+    // The tree first: the address may narrow only to this department's own sub-departments.
+    const category = await getCategory(serverApi(context), params.categorySlug);
+    const browse = await loadBrowse(context, request, departmentOf(category.category));
     return { ...category, browse };
   } catch (error) {
     if (error instanceof ApiProblem && error.status === 404) return data(null, { status: 404 });
@@ -49,9 +51,10 @@ function Department({ category, breadcrumbs, browse }: Loaded) {
       title={category.name}
       lede={category.description ? <p>{category.description}</p> : undefined}
       breadcrumbs={[{ label: 'Boutique', to: '/shop' }, ...breadcrumbs.map((b) => ({ label: b.name, to: `/shop/${b.slug}` }))]}
-      subcategories={category.children.filter((c) => (c.productCount ?? 0) > 0).map((c) => ({ label: c.name, to: `/shop/${c.slug}`, count: c.productCount }))}
+      // Links to the sub-departments' own pages; their counts, which follow the filters, are in the sidebar.
+      subcategories={category.children.filter((c) => (c.productCount ?? 0) > 0).map((c) => ({ label: c.name, to: `/shop/${c.slug}` }))}
       state={state}
-      groups={facetGroups(result?.facets, false)}
+      groups={facetGroups(result?.facets, category.children.map((c) => c.slug))}
       priceRanges={(result?.facets.priceRanges ?? []).map((p) => ({ value: p.value, label: p.label ?? p.value, count: p.count }))}
       currency={query.currency ?? 'EUR'}
       products={(result?.products ?? []).map(toCard)}
@@ -64,7 +67,7 @@ function Department({ category, breadcrumbs, browse }: Loaded) {
         <div className="border-y border-line py-20 text-center">
           <p className="display text-3xl text-ink">{problem ? 'This page is no longer available' : 'No piece matches these filters'}</p>
           <p className="mt-8">
-            <Link to={`/shop/${category.slug}${searchString({ ...state, after: undefined, brands: [], colors: [], sizes: [], categories: [], minPrice: undefined, maxPrice: undefined })}`} className="eyebrow border-b border-ink/30 pb-1 text-ink hover:border-ink">
+            <Link to={`/shop/${category.slug}${searchString(clearFilters(state))}`} className="eyebrow border-b border-ink/30 pb-1 text-ink hover:border-ink">
               See all of {category.name}
             </Link>
           </p>

@@ -94,7 +94,7 @@ export default function Shop({ loaderData }: Route.ComponentProps) {
           }
           lede={<p>Refine by house, colour, size or price; the address keeps your choices, to share or to return to.</p>}
           state={browse.state}
-          groups={facetGroups(result?.facets, true)}
+          groups={facetGroups(result?.facets, categories.map((c) => c.slug))}
           priceRanges={(result?.facets.priceRanges ?? []).map((p) => ({ value: p.value, label: p.label ?? p.value, count: p.count }))}
           currency={browse.query.currency ?? 'EUR'}
           products={(result?.products ?? []).map(toCard)}

@@ -5,7 +5,7 @@ import { serverApi } from './api/server.ts';
 import type { FacetGroup, FacetOption } from './components/facet-sidebar.tsx';
 import { sizeOrder } from './components/variant-picker.tsx';
 import type { ProductFacets } from './present.ts';
-import { readBrowseState, type BrowseState, type FacetKey } from './url-state.ts';
+import { readBrowseState, withinDepartment, type BrowseState, type Department, type FacetKey } from './url-state.ts';
 
 export type BrowseData = {
   state: BrowseState;
@@ -15,10 +15,14 @@ export type BrowseData = {
   problem: string | null;
 };
 
-/** Loader half of a department or search page: the address's filters, searched as an anonymous visitor. */
-export async function loadBrowse(context: AppLoadContext, request: Request, category?: string): Promise<BrowseData> {
-  const state = readBrowseState(new URL(request.url).searchParams);
-  const query = searchQueryOf(state, category);
+/**
+ * Loader half of a department or search page: the address's filters, searched as an anonymous visitor. A department
+ * page passes its category, and the state it gets back keeps only that department's own sub-departments.
+ */
+export async function loadBrowse(context: AppLoadContext, request: Request, department?: Department): Promise<BrowseData> {
+  const read = readBrowseState(new URL(request.url).searchParams);
+  const state = department ? withinDepartment(read, department) : read;
+  const query = searchQueryOf(state, department);
   try {
     return { state, query, result: await searchProducts(serverApi(context), query), problem: null };
   } catch (error) {
@@ -27,16 +31,37 @@ export async function loadBrowse(context: AppLoadContext, request: Request, cate
   }
 }
 
+type CategoryTree = { slug: string; children: readonly CategoryTree[] };
+
+/** A category and every category below it, for `withinDepartment`. */
+export function departmentOf(category: CategoryTree): Department {
+  const descendants: string[] = [];
+  const walk = (node: CategoryTree) => {
+    for (const child of node.children) {
+      descendants.push(child.slug);
+      walk(child);
+    }
+  };
+  walk(category);
+  return { slug: category.slug, descendants };
+}
+
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function options(values: ProductFacets[keyof ProductFacets] | undefined, label: (v: { value: string; label?: string | undefined }) => string): FacetOption[] {
   return (values ?? []).map((v) => ({ value: v.value, label: label(v), count: v.count }));
 }
 
-/** The sidebar's groups from the API's facets; department pages leave out the category group (they link to sub-departments instead). */
-export function facetGroups(facets: ProductFacets | undefined, withCategories: boolean): FacetGroup[] {
+/**
+ * The sidebar's groups from the API's facets. `categories` is 'all' on the search page; a department page passes its
+ * sub-departments (the boutique its departments), offered in the tree's order rather than by count.
+ */
+export function facetGroups(facets: ProductFacets | undefined, categories: 'all' | readonly string[]): FacetGroup[] {
+  const counted = options(facets?.categories, (v) => v.label ?? v.value);
+  const byValue = new Map(counted.map((o) => [o.value, o]));
+  const categoryOptions = categories === 'all' ? counted : categories.flatMap((slug) => byValue.get(slug) ?? []);
   const groups: FacetGroup[] = [];
-  if (withCategories) groups.push({ key: 'categories', title: 'Department', options: options(facets?.categories, (v) => v.label ?? v.value) });
+  if (categoryOptions.length > 0) groups.push({ key: 'categories', title: 'Department', options: categoryOptions });
   groups.push({ key: 'brands', title: 'House', options: options(facets?.brands, (v) => v.label ?? v.value) });
   groups.push({ key: 'colors', title: 'Colour', options: options(facets?.colors, (v) => v.label ?? capitalise(v.value)) });
   groups.push({ key: 'sizes', title: 'Size', options: options(facets?.sizes, (v) => v.label ?? v.value).sort((a, b) => sizeOrder(a.value) - sizeOrder(b.value) || a.value.localeCompare(b.value)) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearFilters, hasFilters, parseRangeValue, readBrowseState, searchString, toggleFacet, withSort, writeBrowseState } from './url-state.ts';
+import { clearFilters, hasFilters, parseRangeValue, readBrowseState, searchString, toggleFacet, withinDepartment, withSort, writeBrowseState } from './url-state.ts';
 
 const read = (query: string) => readBrowseState(new URLSearchParams(query));
 
@@ -61,5 +61,14 @@ describe('browse state in the address', () => {
     expect(parseRangeValue('5000-')).toEqual({ min: 5000, max: undefined });
     expect(parseRangeValue('EUR:100-200')).toEqual({ min: 100, max: 200 });
     expect(parseRangeValue('cheap')).toBeUndefined();
+  });
+
+  it('keeps a department page to its own sub-departments', () => {
+    const readyToWear = { slug: 'ready-to-wear', descendants: ['women', 'men'] };
+    expect(withinDepartment(read('category=women&category=watches&category=ready-to-wear&brand=dior'), readyToWear)).toMatchObject({ categories: ['women'], brands: ['dior'] });
+    expect(withinDepartment(read('category=watches'), readyToWear).categories).toEqual([]);
+    const unchanged = read('category=men&after=t');
+    expect(withinDepartment(unchanged, readyToWear)).toBe(unchanged);
+    expect(withinDepartment(read('category=women'), { slug: 'bags', descendants: [] }).categories).toEqual([]);
   });
 });

@@ -110,6 +110,19 @@ export function clearFilters(state: BrowseState): BrowseState {
   return { ...state, categories: [], brands: [], colors: [], sizes: [], minPrice: undefined, maxPrice: undefined, currency: undefined, after: undefined };
 }
 
+/** A department page's own category and every category below it (the sub-departments its sidebar may narrow to). */
+export type Department = { slug: string; descendants: readonly string[] };
+
+/**
+ * The state as a department page reads it: only its own sub-departments may narrow it. Anything else in the address
+ * (another department, or the department itself) is dropped, so `/shop/bags?category=watches` still shows bags.
+ */
+export function withinDepartment(state: BrowseState, department: Department): BrowseState {
+  const allowed = new Set(department.descendants);
+  const categories = state.categories.filter((c) => allowed.has(c) && c !== department.slug);
+  return categories.length === state.categories.length ? state : { ...state, categories };
+}
+
 export function hasFilters(state: BrowseState): boolean {
   return state.categories.length + state.brands.length + state.colors.length + state.sizes.length > 0 || state.minPrice !== undefined || state.maxPrice !== undefined;
 }

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../auth/authed-client.ts';
 import { call } from '../../auth/problem.ts';
-import type { BrowseState, Sort } from '../url-state.ts';
+import { withinDepartment, type BrowseState, type Department, type Sort } from '../url-state.ts';
 import { useViewer } from './viewer.ts';
 
 import type { ListProductsOutput, ListProductsQuery, SearchProductsOutput, SearchProductsQuery } from './types.ts';
@@ -16,48 +16,36 @@ function priceRange(state: BrowseState): string | undefined {
   return `${state.minPrice ?? 0}-${state.maxPrice ?? ''}`;
 }
 
-/** The search request for an address's state; `category` is the department page's own category, if any. */
-export function searchQueryOf(state: BrowseState, category?: string): SearchProductsQuery {
-  const categories = category ? [category, ...state.categories.filter((c) => c !== category)] : state.categories;
-  const range = priceRange(state);
-  const sort = API_SORT[state.sort ?? (state.query ? 'relevance' : 'newest')];
+/**
+ * The search request for an address's state. Without words it browses (a department page, the whole boutique): the
+ * API then filters and counts facets the same way, newest first. On a department page the chosen sub-departments
+ * replace the department rather than join it, because the API takes several categories as alternatives.
+ */
+export function searchQueryOf(state: BrowseState, department?: Department): SearchProductsQuery {
+  const scoped = department ? withinDepartment(state, department) : state;
+  const categories = department && scoped.categories.length === 0 ? [department.slug] : scoped.categories;
+  const range = priceRange(scoped);
+  const sort = API_SORT[scoped.sort ?? (scoped.query ? 'relevance' : 'newest')];
   return {
-    query: state.query,
+    ...(scoped.query ? { query: scoped.query } : {}),
     ...(categories.length ? { categories } : {}),
-    ...(state.brands.length ? { brands: state.brands } : {}),
-    ...(state.colors.length ? { colors: state.colors } : {}),
-    ...(state.sizes.length ? { sizes: state.sizes } : {}),
+    ...(scoped.brands.length ? { brands: scoped.brands } : {}),
+    ...(scoped.colors.length ? { colors: scoped.colors } : {}),
+    ...(scoped.sizes.length ? { sizes: scoped.sizes } : {}),
     ...(range ? { priceRange: range } : {}),
-    ...(range && state.currency ? { currency: state.currency as SearchProductsQuery['currency'] } : {}),
-    ...(sort === 'relevance' && !state.query ? {} : { sort }),
-    ...(state.after ? { nextToken: state.after } : {}),
+    ...(range && scoped.currency ? { currency: scoped.currency as SearchProductsQuery['currency'] } : {}),
+    ...(sort === 'relevance' && !scoped.query ? {} : { sort }),
+    ...(scoped.after ? { nextToken: scoped.after } : {}),
     maxResults: PAGE_SIZE,
   };
 }
 
-/** What a department or search page shows: search results, or a plain list when there is nothing to search for. */
-export type BrowseResult = Omit<SearchProductsOutput, 'total'> & { total?: number | undefined };
+/** What a department or search page shows: a page of products, the total and the facets. */
+export type BrowseResult = SearchProductsOutput;
 
-const NO_FACETS: SearchProductsOutput['facets'] = { categories: [], brands: [], priceRanges: [], colors: [], sizes: [] };
-
-/**
- * Searches when there are words; a department page has none, and the API's search wants words, so it reads the
- * plain list instead (category, the first house, price and sort), without facets.
- */
-export async function searchProducts(api: ApiClient, query: SearchProductsQuery): Promise<BrowseResult> {
-  if (query.query) return call(api.GET('/api/v1/products/search', { params: { query } }));
-  const range = query.priceRange?.split('-');
-  const list = await listProducts(api, {
-    maxResults: query.maxResults ?? 24,
-    ...(query.categories?.[0] ? { category: query.categories[0] } : {}),
-    ...(query.brands?.[0] ? { brand: query.brands[0] } : {}),
-    ...(range?.[0] ? { minPrice: range[0] } : {}),
-    ...(range?.[1] ? { maxPrice: range[1] } : {}),
-    ...(query.currency ? { currency: query.currency } : {}),
-    ...(query.sort && query.sort !== 'relevance' ? { sort: query.sort } : {}),
-    ...(query.nextToken ? { nextToken: query.nextToken } : {}),
-  });
-  return { products: list.products, facets: NO_FACETS, ...(list.nextToken ? { nextToken: list.nextToken } : {}) };
+/** Search, or browse when the query has no words; either way the API applies the caller's visibility to products and counts alike. */
+export function searchProducts(api: ApiClient, query: SearchProductsQuery): Promise<BrowseResult> {
+  return call(api.GET('/api/v1/products/search', { params: { query } }));
 }
 
 export function getSearchQueryOptions(api: ApiClient, viewerKey: string, query: SearchProductsQuery) {
