@@ -131,7 +131,7 @@ async function runScenario(scenario: Scenario, ctx: Context): Promise<Measuremen
     await probe(app.baseUrl, requests[0]!, expectStatus, scenario.name);
 
     const ceilingTarget = { baseUrl: ceiling.baseUrl, requests: CEILING_REQUEST };
-    const appTarget = { baseUrl: app.baseUrl, requests };
+    const appTarget = { baseUrl: app.baseUrl, requests, spread: scenario.spreadRequests === true };
     if (args.warmupSeconds > 0) {
       // JIT, connection pools and caches settle before anything counts; at the highest count, as the hottest path.
       const most = Math.max(...args.connections);

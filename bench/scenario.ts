@@ -53,6 +53,12 @@ interface ScenarioBase {
   setup?(ctx: SetupContext): Promise<SetupResult | void>;
   /** The status every response must have; anything else marks the run FAILED. Default 200. */
   expectStatus?: number;
+  /**
+   * All connections take the next request of one shared walk through the list, instead of each connection cycling
+   * it from the start (where the connections ask the same question at the same moment): for scenarios that must
+   * not be answered from a cache.
+   */
+  spreadRequests?: boolean;
   thresholds: Threshold[];
 }
 

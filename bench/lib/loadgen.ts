@@ -3,7 +3,7 @@
 // loop never also serves the harness's child-output piping or bookkeeping, and it can be watched on its own
 // in `top` or a profile. It runs one job at a time on request and answers with one summary per target.
 import autocannon from 'autocannon';
-import type { FromLoadgen, LoadJob, LoadResult, LoadTarget, ToLoadgen } from './protocol.ts';
+import type { FromLoadgen, LoadJob, LoadRequest, LoadResult, LoadTarget, ToLoadgen } from './protocol.ts';
 import { Samples, percentile } from './stats.ts';
 
 /** Everything measured for one target, summed over its slices. */
@@ -30,6 +30,19 @@ class Tally {
   }
 }
 
+const toAutocannon = (r: LoadRequest): autocannon.Request => ({
+  method: r.method as autocannon.Request['method'],
+  path: r.path,
+  headers: r.headers,
+  ...(r.body === undefined ? {} : { body: r.body }),
+});
+
+/** One request that every connection rebuilds from the next entry of a walk they all share. */
+function sharedWalk(list: LoadRequest[]): autocannon.Request {
+  let next = 0;
+  return { ...toAutocannon(list[0]!), setupRequest: (request) => ({ ...request, ...toAutocannon(list[next++ % list.length]!) }) };
+}
+
 /** One autocannon run of `seconds` against `target`, added to `tally`. */
 function slice(target: LoadTarget, connections: number, seconds: number, tally: Tally): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -40,12 +53,7 @@ function slice(target: LoadTarget, connections: number, seconds: number, tally: 
         duration: seconds,
         pipelining: 1,
         timeout: 10,
-        requests: target.requests.map((r) => ({
-          method: r.method as autocannon.Request['method'],
-          path: r.path,
-          headers: r.headers,
-          ...(r.body === undefined ? {} : { body: r.body }),
-        })),
+        requests: target.spread ? [sharedWalk(target.requests)] : target.requests.map(toAutocannon),
       },
       (err, result) => {
         if (err) return reject(err instanceof Error ? err : new Error(String(err)));

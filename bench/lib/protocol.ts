@@ -12,6 +12,8 @@ export interface LoadRequest {
 export interface LoadTarget {
   baseUrl: string;
   requests: LoadRequest[];
+  /** All connections share one walk through `requests` instead of each cycling it from the start. */
+  spread?: boolean;
 }
 
 /**
