@@ -1,11 +1,9 @@
-import { Link, useSearchParams } from 'react-router';
 import type { Route } from './+types/admin.stylists';
 import { formatMoney } from '../../shared/money.ts';
 import { Badge } from '../components/ui/badge.tsx';
 import { PageTitle } from '../features/account/components/settings-section.tsx';
 import { formatDate } from '../features/account/format.ts';
-import { ListError, ListLoading } from '../features/admin/components/list-state.tsx';
-import { LoadMore } from '../features/admin/components/load-more.tsx';
+import { DecisionQueue, useQueueStatus, type QueueStatus } from '../features/admin/components/decision-queue.tsx';
 import type { Stylist } from '../features/stylists/api/stylists.ts';
 import { useVettingQueue, type StylistStatus } from '../features/stylists/api/vetting.ts';
 import { fullName, placeOf } from '../features/stylists/components/stylist-card.tsx';
@@ -13,7 +11,6 @@ import { StylistPortrait } from '../features/stylists/components/stylist-portrai
 import { VettingForm } from '../features/stylists/components/vetting-form.tsx';
 import { imageSources } from '../features/stylists/images.ts';
 import { languageName, serviceKindLabel, specialtyLabel } from '../features/stylists/vocabulary.ts';
-import { cn } from '../lib/cn.ts';
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) => [
@@ -21,7 +18,7 @@ export const meta: Route.MetaFunction = (args) => [
   { name: 'robots', content: 'noindex' },
 ];
 
-const STATUSES: ReadonlyArray<{ value: StylistStatus; label: string }> = [
+const STATUSES: ReadonlyArray<QueueStatus<StylistStatus>> = [
   { value: 'PENDING_REVIEW', label: 'Awaiting review' },
   { value: 'APPROVED', label: 'Approved' },
   { value: 'SUSPENDED', label: 'Suspended' },
@@ -29,44 +26,23 @@ const STATUSES: ReadonlyArray<{ value: StylistStatus; label: string }> = [
 ];
 
 export default function AdminStylists() {
-  const [params] = useSearchParams();
-  const status = STATUSES.find((s) => s.value === params.get('status'))?.value ?? 'PENDING_REVIEW';
+  const status = useQueueStatus(STATUSES);
   const queue = useVettingQueue(status);
-  const rows = queue.data?.pages.flatMap((p) => p.stylists) ?? [];
   return (
     <>
       <PageTitle eyebrow="The house office" title="Stylist vetting" lede="Only approved stylists are listed, matched and bookable. Read the profile and portfolio in full; the notes go to the stylist with your decision." />
-      <nav aria-label="Stylist status" className="mb-12">
-        <ul className="flex flex-wrap gap-x-8 gap-y-3 border-b border-line">
-          {STATUSES.map((s) => (
-            <li key={s.value}>
-              <Link
-                to={`?status=${s.value}`}
-                aria-current={s.value === status ? 'page' : undefined}
-                className={cn('eyebrow -mb-px block border-b py-3', s.value === status ? 'border-ink text-ink' : 'border-transparent text-ink-soft hover:text-ink')}
-              >
-                {s.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      {queue.isPending ? (
-        <ListLoading rows={3} />
-      ) : queue.isError ? (
-        <ListError error={queue.error} />
-      ) : rows.length === 0 ? (
-        <p className="border-y border-line py-10 text-center text-stone">{status === 'PENDING_REVIEW' ? 'No stylist is waiting. All caught up.' : 'None.'}</p>
-      ) : (
-        <>
-          <ul className="space-y-6">
-            {rows.map((s) => (
-              <VettingCard key={s.stylistId} stylist={s} />
-            ))}
-          </ul>
-          <LoadMore shown={rows.length} noun={rows.length === 1 ? 'stylist' : 'stylists'} hasMore={queue.hasNextPage} loading={queue.isFetchingNextPage} onMore={() => void queue.fetchNextPage()} />
-        </>
-      )}
+      <DecisionQueue
+        label="Stylist status"
+        statuses={STATUSES}
+        status={status}
+        query={queue}
+        rows={queue.data?.pages.flatMap((p) => p.stylists) ?? []}
+        noun={['stylist', 'stylists']}
+        caughtUp="No stylist is waiting. All caught up."
+        none="None."
+      >
+        {(s) => <VettingCard key={s.stylistId} stylist={s} />}
+      </DecisionQueue>
     </>
   );
 }

@@ -1,13 +1,11 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { Route } from './+types/admin.vip';
 import { Badge } from '../components/ui/badge.tsx';
-import { cn } from '../lib/cn.ts';
 import { PageTitle } from '../features/account/components/settings-section.tsx';
 import { formatDate } from '../features/account/format.ts';
 import { useVipApplications, type VipApplicationStatus } from '../features/admin/api/vip-applications.ts';
 import { DecisionForm } from '../features/admin/components/decision-form.tsx';
-import { ListError, ListLoading } from '../features/admin/components/list-state.tsx';
-import { LoadMore } from '../features/admin/components/load-more.tsx';
+import { DecisionQueue, useQueueStatus, type QueueStatus } from '../features/admin/components/decision-queue.tsx';
 import type { components } from '../lib/api/schema.d.ts';
 import { pageMeta } from '../lib/seo.ts';
 
@@ -18,52 +16,30 @@ export const meta: Route.MetaFunction = (args) => [
 
 type VipApplication = components['schemas']['VipApplication'];
 
-const STATUSES: ReadonlyArray<{ value: VipApplicationStatus; label: string }> = [
+const STATUSES: ReadonlyArray<QueueStatus<VipApplicationStatus>> = [
   { value: 'PENDING', label: 'Awaiting decision' },
   { value: 'APPROVED', label: 'Approved' },
   { value: 'DECLINED', label: 'Declined' },
 ];
 
 export default function AdminVip() {
-  const [params] = useSearchParams();
-  const status = STATUSES.find((s) => s.value === params.get('status'))?.value ?? 'PENDING';
+  const status = useQueueStatus(STATUSES);
   const applications = useVipApplications(status);
-  const rows = applications.data?.pages.flatMap((p) => p.applications) ?? [];
-
   return (
     <>
       <PageTitle eyebrow="The house office" title="VIP approvals" lede="Each application is read in full. Approval makes the client VIP at once, turns privacy mode on and asks them to set up two-step verification." />
-      <nav aria-label="Application status" className="mb-12">
-        <ul className="flex flex-wrap gap-x-8 gap-y-3 border-b border-line">
-          {STATUSES.map((s) => (
-            <li key={s.value}>
-              <Link
-                to={`?status=${s.value}`}
-                aria-current={s.value === status ? 'page' : undefined}
-                className={cn('eyebrow -mb-px block border-b py-3', s.value === status ? 'border-ink text-ink' : 'border-transparent text-ink-soft hover:text-ink')}
-              >
-                {s.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      {applications.isPending ? (
-        <ListLoading rows={3} />
-      ) : applications.isError ? (
-        <ListError error={applications.error} />
-      ) : rows.length === 0 ? (
-        <p className="border-y border-line py-10 text-center text-stone">{status === 'PENDING' ? 'No application is waiting. All caught up.' : 'None yet.'}</p>
-      ) : (
-        <>
-          <ul className="space-y-6">
-            {rows.map((a) => (
-              <ApplicationCard key={a.applicationId} application={a} />
-            ))}
-          </ul>
-          <LoadMore shown={rows.length} noun={rows.length === 1 ? 'application' : 'applications'} hasMore={applications.hasNextPage} loading={applications.isFetchingNextPage} onMore={() => void applications.fetchNextPage()} />
-        </>
-      )}
+      <DecisionQueue
+        label="Application status"
+        statuses={STATUSES}
+        status={status}
+        query={applications}
+        rows={applications.data?.pages.flatMap((p) => p.applications) ?? []}
+        noun={['application', 'applications']}
+        caughtUp="No application is waiting. All caught up."
+        none="None yet."
+      >
+        {(a) => <ApplicationCard key={a.applicationId} application={a} />}
+      </DecisionQueue>
     </>
   );
 }
