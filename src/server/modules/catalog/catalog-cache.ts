@@ -70,6 +70,17 @@ export function invalidateCatalog(db: Db): void {
   catalogCache(db).invalidate();
 }
 
+/** `write`, followed by `invalidateCatalog` whether it succeeded or failed halfway. */
+export function invalidatingCatalog<A extends unknown[], R>(write: (db: Db, ...args: A) => Promise<R>): (db: Db, ...args: A) => Promise<R> {
+  return async (db, ...args) => {
+    try {
+      return await write(db, ...args);
+    } finally {
+      invalidateCatalog(db);
+    }
+  };
+}
+
 /** Turns the cache on for as long as `catalog_changed` notifications reach this instance; resolves to the unsubscriber. */
 export async function listenForCatalogChanges(database: Database): Promise<() => Promise<void>> {
   const cache = catalogCache(database.db);

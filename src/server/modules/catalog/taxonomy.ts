@@ -15,7 +15,7 @@ import { isUniqueViolation } from './lookup.ts';
 import type { Brand, BrandInput, CategoryInput, CategoryNode, Collection, CollectionInput, Product } from './models.ts';
 import { brandPartners, brands, categories, collectionProducts, collections, type StoredImage } from './schema.ts';
 import { documentSql, slugify } from './text.ts';
-import { invalidateCatalog } from './catalog-cache.ts';
+import { invalidatingCatalog } from './catalog-cache.ts';
 
 const conflict = (what: string) => new ApiError('ConflictException', `${what} already exists`, { fieldErrors: { 'body.slug': ['Already used'] } });
 
@@ -438,81 +438,15 @@ async function setCollectionProductsWrite(db: Db, collectionId: string, productI
   });
 }
 
-// Writes clear this instance's catalog cache at once; the NOTIFY trigger clears the others'.
-export async function createBrand(db: Db, input: BrandInput) {
-  try {
-    return await createBrandWrite(db, input);
-  } finally {
-    invalidateCatalog(db);
-  }
-}
-export async function updateBrand(db: Db, brandId: string, input: Partial<BrandInput>) {
-  try {
-    return await updateBrandWrite(db, brandId, input);
-  } finally {
-    invalidateCatalog(db);
-  }
-}
-export async function deleteBrand(db: Db, brandId: string) {
-  try {
-    return await deleteBrandWrite(db, brandId);
-  } finally {
-    invalidateCatalog(db);
-  }
-}
-export async function createCategory(db: Db, input: CategoryInput) {
-  try {
-    return await createCategoryWrite(db, input);
-  } finally {
-    invalidateCatalog(db);
-  }
-}
-export async function updateCategory(db: Db, categoryId: string, input: Partial<CategoryInput>) {
-  try {
-    return await updateCategoryWrite(db, categoryId, input);
-  } finally {
-    invalidateCatalog(db);
-  }
-}
-export async function deleteCategory(db: Db, categoryId: string) {
-  try {
-    return await deleteCategoryWrite(db, categoryId);
-  } finally {
-    invalidateCatalog(db);
-  }
-}
-export async function createCollection(db: Db, input: CollectionInput) {
-  try {
-    return await createCollectionWrite(db, input);
-  } finally {
-    invalidateCatalog(db);
-  }
-}
-export async function updateCollection(db: Db, collectionId: string, input: Partial<CollectionInput>) {
-  try {
-    return await updateCollectionWrite(db, collectionId, input);
-  } finally {
-    invalidateCatalog(db);
-  }
-}
-export async function deleteCollection(db: Db, collectionId: string) {
-  try {
-    return await deleteCollectionWrite(db, collectionId);
-  } finally {
-    invalidateCatalog(db);
-  }
-}
-export async function setCollectionProducts(db: Db, collectionId: string, productIds: readonly string[]) {
-  try {
-    return await setCollectionProductsWrite(db, collectionId, productIds);
-  } finally {
-    invalidateCatalog(db);
-  }
-}
-export async function setPartnerBrand(db: Db, userId: string, brandId: string) {
-  try {
-    return await setPartnerBrandWrite(db, userId, brandId);
-  } finally {
-    invalidateCatalog(db);
-  }
-}
+// Writes clear this instance's catalog cache at once (even when they fail halfway); the NOTIFY trigger clears the others'.
+export const createBrand = invalidatingCatalog(createBrandWrite);
+export const updateBrand = invalidatingCatalog(updateBrandWrite);
+export const deleteBrand = invalidatingCatalog(deleteBrandWrite);
+export const createCategory = invalidatingCatalog(createCategoryWrite);
+export const updateCategory = invalidatingCatalog(updateCategoryWrite);
+export const deleteCategory = invalidatingCatalog(deleteCategoryWrite);
+export const createCollection = invalidatingCatalog(createCollectionWrite);
+export const updateCollection = invalidatingCatalog(updateCollectionWrite);
+export const deleteCollection = invalidatingCatalog(deleteCollectionWrite);
+export const setCollectionProducts = invalidatingCatalog(setCollectionProductsWrite);
+export const setPartnerBrand = invalidatingCatalog(setPartnerBrandWrite);
