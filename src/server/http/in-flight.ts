@@ -11,8 +11,6 @@ declare module 'fastify' {
   }
 }
 
-const TRACKED = Symbol('in-flight tracked');
-
 /** Counts running route handlers (register before the routes). */
 export function trackInFlight(app: FastifyInstance): void {
   let running = 0;
@@ -22,8 +20,7 @@ export function trackInFlight(app: FastifyInstance): void {
     if (running === 0) for (const wake of waiters.splice(0)) wake();
   };
   app.addHook('onRoute', (route) => {
-    const handler = route.handler as RouteHandlerMethod & { [TRACKED]?: true };
-    if (handler[TRACKED]) return;
+    const handler = route.handler;
     const tracked = function (this: FastifyInstance, ...args: Parameters<RouteHandlerMethod>) {
       running++;
       let result: unknown;
@@ -40,8 +37,7 @@ export function trackInFlight(app: FastifyInstance): void {
         settle();
       }
       return result;
-    } as RouteHandlerMethod & { [TRACKED]?: true };
-    tracked[TRACKED] = true;
+    } as RouteHandlerMethod;
     route.handler = tracked;
   });
   app.decorate('whenIdle', (timeoutMs: number) => {

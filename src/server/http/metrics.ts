@@ -1,10 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, onResponseHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { LatencyHistogram } from './latency-histogram.ts';
+import { appendRouteStep } from './route-hooks.ts';
 import { z } from 'zod';
 import { ApiError, errorResponses } from './errors.ts';
-
-const METRICS_STEP = Symbol('metrics step');
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -38,15 +37,11 @@ export function registerMetrics(app: FastifyInstance, opts: { token?: string }):
     };
   };
   app.addHook('onRoute', (route) => {
-    const existing = route.onResponse === undefined ? [] : Array.isArray(route.onResponse) ? route.onResponse : [route.onResponse];
-    if (existing.some((hook) => METRICS_STEP in hook)) return; // a HEAD twin may share its GET route's steps
     const observe = observerFor(route.url);
-    const step: onResponseHookHandler = (request, reply, done) => {
+    appendRouteStep(route, 'onResponse', (request, reply, done) => {
       observe(request.method, reply.statusCode, reply.elapsedTime / 1000);
       done();
-    };
-    Object.defineProperty(step, METRICS_STEP, { value: true });
-    route.onResponse = [...existing, step];
+    });
   });
   // Requests no route matched: answered by the not-found handler, which has no route to attach a step to.
   const unmatched = observerFor('unmatched');

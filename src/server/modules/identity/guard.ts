@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { AppContext, RequestMeta } from '../../context.ts';
 import { ApiError } from '../../http/errors.ts';
+import { appendRouteStep } from '../../http/route-hooks.ts';
 import { mustEnrolMfa, ROLE_ONLY_ACTIONS, can, type Action, type Actor, type RoutePolicy } from './policy.ts';
 import { actorFromAccessToken } from './service.ts';
 
@@ -69,8 +70,7 @@ export function registerAuthGuard(app: FastifyInstance, ctx: AppContext): void {
               .then(() => enforce(request, policy, allowDuringMfaEnrollment))
               .then(() => done(), done);
           };
-    const existing = route.onRequest;
-    route.onRequest = existing === undefined ? [step] : [...(Array.isArray(existing) ? existing : [existing]), step];
+    appendRouteStep(route, 'onRequest', step);
   });
 }
 
