@@ -1,7 +1,7 @@
 import type { Route } from './+types/account.bookings';
 import { ButtonLink } from '../components/ui/button.tsx';
 import { PageTitle, SettingsSection } from '../features/account/components/settings-section.tsx';
-import { ListError, ListLoading } from '../features/admin/components/list-state.tsx';
+import { ListError, ListLoading } from '../components/ui/list-state.tsx';
 import { useMyBookings, type BookingRequest } from '../features/bookings/api/bookings.ts';
 import { CalendarFeed } from '../features/bookings/components/calendar-feed.tsx';
 import { ClientBookingCard } from '../features/bookings/components/client-booking-card.tsx';

@@ -9,8 +9,8 @@ import { Input } from '../components/ui/input.tsx';
 import { DialogTitleText } from '../features/account/components/dialog-title-text.tsx';
 import { useToast } from '../components/ui/toast.tsx';
 import { PageTitle } from '../features/account/components/settings-section.tsx';
-import { FormAlert } from '../features/auth/components/form-alert.tsx';
-import { call, toProblem } from '../features/auth/problem.ts';
+import { FormAlert } from '../components/ui/form-alert.tsx';
+import { call, toProblem } from '../lib/api/problem.ts';
 import { useSession, useSignedInUser } from '../features/auth/session.tsx';
 import { pageMeta } from '../lib/seo.ts';
 

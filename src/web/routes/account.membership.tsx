@@ -10,8 +10,8 @@ import { useToast } from '../components/ui/toast.tsx';
 import { useApplyForVip, useMyVipApplications } from '../features/account/api/vip.ts';
 import { PageTitle, SettingsSection } from '../features/account/components/settings-section.tsx';
 import { formatDate } from '../features/account/format.ts';
-import { FormAlert } from '../features/auth/components/form-alert.tsx';
-import { problemMessage, toProblem } from '../features/auth/problem.ts';
+import { FormAlert } from '../components/ui/form-alert.tsx';
+import { problemMessage, toProblem } from '../lib/api/problem.ts';
 import { useSignedInUser } from '../features/auth/session.tsx';
 import { pageMeta } from '../lib/seo.ts';
 

@@ -9,8 +9,8 @@ import { useContactShares, useProfileViews, useSetPrivacyMode, useShareContact, 
 import { PageTitle, SettingsSection } from '../features/account/components/settings-section.tsx';
 import { Switch } from '../features/account/components/switch.tsx';
 import { formatDate, formatDateTime } from '../features/account/format.ts';
-import { FormAlert } from '../features/auth/components/form-alert.tsx';
-import { problemMessage, toProblem } from '../features/auth/problem.ts';
+import { FormAlert } from '../components/ui/form-alert.tsx';
+import { problemMessage, toProblem } from '../lib/api/problem.ts';
 import { useSignedInUser } from '../features/auth/session.tsx';
 import { pageMeta } from '../lib/seo.ts';
 

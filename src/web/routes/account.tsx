@@ -1,7 +1,7 @@
 import { Outlet } from 'react-router';
 import type { Route } from './+types/account';
 import { PrivateAreaLayout, type AreaNavItem } from '../features/account/components/private-area-layout.tsx';
-import { Notice } from '../features/auth/components/form-alert.tsx';
+import { Notice } from '../components/ui/form-alert.tsx';
 import { ResendVerification } from '../features/auth/components/resend-verification.tsx';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
 import { useSignedInUser } from '../features/auth/session.tsx';

@@ -1,7 +1,7 @@
 import type { Route } from './+types/account.wishlist';
 import { ButtonLink } from '../components/ui/button.tsx';
 import { PageTitle } from '../features/account/components/settings-section.tsx';
-import { ListError, ListLoading } from '../features/admin/components/list-state.tsx';
+import { ListError, ListLoading } from '../components/ui/list-state.tsx';
 import { useWishlist } from '../features/catalog/api/wishlist.ts';
 import { ProductGrid } from '../features/catalog/components/product-card.tsx';
 import { toCard } from '../features/catalog/present.ts';

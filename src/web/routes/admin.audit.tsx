@@ -7,11 +7,11 @@ import { Input } from '../components/ui/input.tsx';
 import { PageTitle } from '../features/account/components/settings-section.tsx';
 import { formatDateTime } from '../features/account/format.ts';
 import { useAuditLog, type AuditFilters } from '../features/admin/api/audit-log.ts';
-import { ListError, ListLoading } from '../features/admin/components/list-state.tsx';
-import { LoadMore } from '../features/admin/components/load-more.tsx';
+import { ListError, ListLoading } from '../components/ui/list-state.tsx';
+import { LoadMore } from '../components/ui/load-more.tsx';
 import { Table, Td, Th, Tr } from '../features/admin/components/table.tsx';
-import { FormAlert } from '../features/auth/components/form-alert.tsx';
-import { toProblem } from '../features/auth/problem.ts';
+import { FormAlert } from '../components/ui/form-alert.tsx';
+import { toProblem } from '../lib/api/problem.ts';
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) => [

@@ -5,8 +5,8 @@ import { cn } from '../lib/cn.ts';
 import { PageTitle } from '../features/account/components/settings-section.tsx';
 import { formatDateTime } from '../features/account/format.ts';
 import { useDevMailbox } from '../features/admin/api/dev-mailbox.ts';
-import { ListError, ListLoading } from '../features/admin/components/list-state.tsx';
-import { Notice } from '../features/auth/components/form-alert.tsx';
+import { ListError, ListLoading } from '../components/ui/list-state.tsx';
+import { Notice } from '../components/ui/form-alert.tsx';
 import type { components } from '../lib/api/schema.d.ts';
 import { pageMeta } from '../lib/seo.ts';
 

@@ -8,12 +8,12 @@ import { Input } from '../components/ui/input.tsx';
 import { PageTitle } from '../features/account/components/settings-section.tsx';
 import { formatDate, USER_TYPE_LABELS } from '../features/account/format.ts';
 import { useMembers, type MemberFilters, type Tier, type UserType } from '../features/admin/api/members.ts';
-import { ListError, ListLoading } from '../features/admin/components/list-state.tsx';
-import { LoadMore } from '../features/admin/components/load-more.tsx';
-import { Select } from '../features/admin/components/select.tsx';
+import { ListError, ListLoading } from '../components/ui/list-state.tsx';
+import { LoadMore } from '../components/ui/load-more.tsx';
+import { Select } from '../components/ui/select.tsx';
 import { Table, Td, Th, Tr } from '../features/admin/components/table.tsx';
-import { FormAlert } from '../features/auth/components/form-alert.tsx';
-import { toProblem } from '../features/auth/problem.ts';
+import { FormAlert } from '../components/ui/form-alert.tsx';
+import { toProblem } from '../lib/api/problem.ts';
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) => [

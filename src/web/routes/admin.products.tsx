@@ -6,11 +6,11 @@ import { Field } from '../components/ui/field.tsx';
 import { Input } from '../components/ui/input.tsx';
 import { useToast } from '../components/ui/toast.tsx';
 import { PageTitle } from '../features/account/components/settings-section.tsx';
-import { ListError, ListLoading } from '../features/admin/components/list-state.tsx';
-import { LoadMore } from '../features/admin/components/load-more.tsx';
-import { Select } from '../features/admin/components/select.tsx';
+import { ListError, ListLoading } from '../components/ui/list-state.tsx';
+import { LoadMore } from '../components/ui/load-more.tsx';
+import { Select } from '../components/ui/select.tsx';
 import { Table, Td, Th, Tr } from '../features/admin/components/table.tsx';
-import { problemMessage, toProblem } from '../features/auth/problem.ts';
+import { problemMessage, toProblem } from '../lib/api/problem.ts';
 import { useSignedInUser } from '../features/auth/session.tsx';
 import { useAdminProducts, useSetVisibility, type AdminProductFilters, type Visibility } from '../features/catalog/api/admin.ts';
 import { flattenCategories, useBrands, useCategories } from '../features/catalog/api/taxonomy.ts';
@@ -18,16 +18,11 @@ import { formatPrice } from '../features/catalog/components/price.tsx';
 import { ProductImage } from '../features/catalog/components/product-image.tsx';
 import { toPicture, type Product } from '../features/catalog/present.ts';
 import { pageMeta } from '../lib/seo.ts';
+import { VISIBILITIES } from '../features/catalog/components/admin/visibilities.ts';
 
 export const meta: Route.MetaFunction = (args) => [
   ...pageMeta(args, { title: 'Products — The house office', description: 'The catalogue of StyleByZaga.', image: 'private-client-salon' }),
   { name: 'robots', content: 'noindex' },
-];
-
-export const VISIBILITIES: { value: Visibility; label: string }[] = [
-  { value: 'PUBLIC', label: 'Public' },
-  { value: 'VIP_ONLY', label: 'VIP only' },
-  { value: 'DRAFT', label: 'Draft' },
 ];
 
 type Filters = Omit<AdminProductFilters, 'nextToken' | 'maxResults'>;

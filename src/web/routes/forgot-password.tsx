@@ -6,8 +6,8 @@ import { Button } from '../components/ui/button.tsx';
 import { Field } from '../components/ui/field.tsx';
 import { Input } from '../components/ui/input.tsx';
 import { AuthFrame } from '../features/auth/components/auth-frame.tsx';
-import { FormAlert, Notice } from '../features/auth/components/form-alert.tsx';
-import { call, toProblem } from '../features/auth/problem.ts';
+import { FormAlert, Notice } from '../components/ui/form-alert.tsx';
+import { call, toProblem } from '../lib/api/problem.ts';
 import { useSession } from '../features/auth/session.tsx';
 import { pageMeta } from '../lib/seo.ts';
 

@@ -8,7 +8,7 @@ import { ButtonLink } from '../components/ui/button.tsx';
 import { Container } from '../components/ui/container.tsx';
 import { SectionHeading } from '../components/ui/section-heading.tsx';
 import { listProducts, useProducts, type ListProductsOutput } from '../features/catalog/api/products.ts';
-import { serverApi } from '../features/catalog/api/server.ts';
+import { serverApi } from '../lib/api/server.ts';
 import { listCategories, listCollections, useCollectionsForViewer } from '../features/catalog/api/taxonomy.ts';
 import { CollectionTile } from '../features/catalog/components/collection-tile.tsx';
 import { ProductGrid } from '../features/catalog/components/product-card.tsx';

@@ -6,9 +6,9 @@ import { Button, ButtonLink } from '../components/ui/button.tsx';
 import { Field } from '../components/ui/field.tsx';
 import { AuthFrame } from '../features/auth/components/auth-frame.tsx';
 import { CodeInput } from '../features/auth/components/code-input.tsx';
-import { FormAlert } from '../features/auth/components/form-alert.tsx';
+import { FormAlert } from '../components/ui/form-alert.tsx';
 import { PasswordInput } from '../features/auth/components/password-input.tsx';
-import { ApiProblem, call, toProblem } from '../features/auth/problem.ts';
+import { ApiProblem, call, toProblem } from '../lib/api/problem.ts';
 import { useSession } from '../features/auth/session.tsx';
 import { pageMeta } from '../lib/seo.ts';
 

@@ -1,9 +1,9 @@
 import { data, Link } from 'react-router';
 import type { Route } from './+types/shop.category';
 import { ErrorPage } from '../components/editorial/error-page.tsx';
-import { ApiProblem } from '../features/auth/problem.ts';
+import { ApiProblem } from '../lib/api/problem.ts';
 import { useSearchProducts } from '../features/catalog/api/products.ts';
-import { serverApi } from '../features/catalog/api/server.ts';
+import { serverApi } from '../lib/api/server.ts';
 import { getCategory } from '../features/catalog/api/taxonomy.ts';
 import { departmentOf, facetGroups, labelFrom, loadBrowse } from '../features/catalog/browse.ts';
 import { BrowseView } from '../features/catalog/components/browse-view.tsx';

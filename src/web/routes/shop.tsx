@@ -7,7 +7,7 @@ import { ButtonLink } from '../components/ui/button.tsx';
 import { Container } from '../components/ui/container.tsx';
 import { SectionHeading } from '../components/ui/section-heading.tsx';
 import { useSearchProducts } from '../features/catalog/api/products.ts';
-import { serverApi } from '../features/catalog/api/server.ts';
+import { serverApi } from '../lib/api/server.ts';
 import { listCategories } from '../features/catalog/api/taxonomy.ts';
 import { facetGroups, labelFrom, loadBrowse } from '../features/catalog/browse.ts';
 import { BrowseView } from '../features/catalog/components/browse-view.tsx';

@@ -3,7 +3,7 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { Route } from './+types/sign-in';
 import { Button, ButtonLink } from '../components/ui/button.tsx';
 import { AuthFrame } from '../features/auth/components/auth-frame.tsx';
-import { Notice } from '../features/auth/components/form-alert.tsx';
+import { Notice } from '../components/ui/form-alert.tsx';
 import { SignInForm } from '../features/auth/components/sign-in-form.tsx';
 import { safeNextPath } from '../features/auth/next-path.ts';
 import { useSession } from '../features/auth/session.tsx';

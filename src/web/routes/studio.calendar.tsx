@@ -3,13 +3,13 @@ import type { Route } from './+types/studio.calendar';
 import { Button } from '../components/ui/button.tsx';
 import { useToast } from '../components/ui/toast.tsx';
 import { PageTitle, SettingsSection } from '../features/account/components/settings-section.tsx';
-import { ListError, ListLoading } from '../features/admin/components/list-state.tsx';
-import { toProblem, problemMessage } from '../features/auth/problem.ts';
+import { ListError, ListLoading } from '../components/ui/list-state.tsx';
+import { toProblem, problemMessage } from '../lib/api/problem.ts';
 import { useCompleteBooking, useStylistRequests } from '../features/bookings/api/studio.ts';
 import { WeekCalendar, type WeekEvent } from '../features/bookings/components/week-calendar.tsx';
-import { useStudioStylist } from '../features/bookings/studio-context.ts';
+import { useStudioStylist } from '../features/stylists/studio-context.ts';
 import { timesOf } from '../features/bookings/status.ts';
-import { useSchedule } from '../features/bookings/api/studio.ts';
+import { useSchedule } from '../features/stylists/api/studio.ts';
 import { addDays, dayKeyOf, formatRange, startOfWeek, zonedTimeToInstant, type DayKey } from '../features/stylists/time.ts';
 import { pageMeta } from '../lib/seo.ts';
 

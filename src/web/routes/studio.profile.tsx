@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/studio.profile';
 import { PageTitle } from '../features/account/components/settings-section.tsx';
-import { useStudioStylist } from '../features/bookings/studio-context.ts';
+import { useStudioStylist } from '../features/stylists/studio-context.ts';
 import { PortfolioEditor } from '../features/stylists/components/portfolio-editor.tsx';
 import { ProfileEditor } from '../features/stylists/components/profile-editor.tsx';
 import { ServicesEditor } from '../features/stylists/components/services-editor.tsx';

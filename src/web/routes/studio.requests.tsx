@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { Route } from './+types/studio.requests';
 import { PageTitle, SettingsSection } from '../features/account/components/settings-section.tsx';
-import { ListError, ListLoading } from '../features/admin/components/list-state.tsx';
+import { ListError, ListLoading } from '../components/ui/list-state.tsx';
 import { useStylistRequests } from '../features/bookings/api/studio.ts';
 import { RequestInboxCard } from '../features/bookings/components/request-inbox-card.tsx';
-import { useStudioStylist } from '../features/bookings/studio-context.ts';
+import { useStudioStylist } from '../features/stylists/studio-context.ts';
 import { zoneLabel } from '../features/stylists/time.ts';
 import { pageMeta } from '../lib/seo.ts';
 

@@ -1,8 +1,8 @@
 import type { Route } from './+types/studio.schedule';
 import { PageTitle } from '../features/account/components/settings-section.tsx';
-import { ListError, ListLoading } from '../features/admin/components/list-state.tsx';
-import { useSchedule } from '../features/bookings/api/studio.ts';
-import { useStudioStylist } from '../features/bookings/studio-context.ts';
+import { ListError, ListLoading } from '../components/ui/list-state.tsx';
+import { useSchedule } from '../features/stylists/api/studio.ts';
+import { useStudioStylist } from '../features/stylists/studio-context.ts';
 import { ExceptionsEditor } from '../features/stylists/components/exceptions-editor.tsx';
 import { CancellationPolicyEditor, ScheduleEditor } from '../features/stylists/components/schedule-editor.tsx';
 import { pageMeta } from '../lib/seo.ts';

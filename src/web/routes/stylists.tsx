@@ -4,7 +4,7 @@ import { NumberedSteps } from '../components/editorial/numbered-steps.tsx';
 import { ButtonLink } from '../components/ui/button.tsx';
 import { Container } from '../components/ui/container.tsx';
 import { SectionHeading } from '../components/ui/section-heading.tsx';
-import { ApiProblem, problemMessage } from '../features/auth/problem.ts';
+import { ApiProblem, problemMessage } from '../lib/api/problem.ts';
 import { listStylists } from '../features/stylists/api/stylists.ts';
 import { DirectoryFiltersForm } from '../features/stylists/components/directory-filters.tsx';
 import { StylistCard } from '../features/stylists/components/stylist-card.tsx';

@@ -5,7 +5,7 @@ import type { Route } from './+types/verify-email';
 import { ButtonLink } from '../components/ui/button.tsx';
 import { AuthFrame } from '../features/auth/components/auth-frame.tsx';
 import { ResendVerification } from '../features/auth/components/resend-verification.tsx';
-import { call, toProblem } from '../features/auth/problem.ts';
+import { call, toProblem } from '../lib/api/problem.ts';
 import { useSession } from '../features/auth/session.tsx';
 import { pageMeta } from '../lib/seo.ts';
 

@@ -5,8 +5,8 @@ import {
   type PublicKeyCredentialCreationOptionsJSON,
   type PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/browser';
-import type { ApiClient } from './authed-client.ts';
-import { call } from './problem.ts';
+import type { ApiClient } from '../../lib/api/authed-client.ts';
+import { call } from '../../lib/api/problem.ts';
 import type { AuthResult } from './session-store.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, use, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { createAuthedClient, type ApiClient } from './authed-client.ts';
-import { call } from './problem.ts';
+import { createAuthedClient, type ApiClient } from '../../lib/api/authed-client.ts';
+import { call } from '../../lib/api/problem.ts';
 import { SessionStore, UNKNOWN_SESSION, type AuthResult, type SessionState, type User } from './session-store.ts';
 
 type SessionContextValue = { store: SessionStore; api: ApiClient };

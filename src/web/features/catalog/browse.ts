@@ -1,7 +1,7 @@
 import type { AppLoadContext } from 'react-router';
-import { ApiProblem } from '../auth/problem.ts';
+import { ApiProblem } from '../../lib/api/problem.ts';
 import { searchProducts, searchQueryOf, type BrowseResult, type SearchProductsQuery } from './api/products.ts';
-import { serverApi } from './api/server.ts';
+import { serverApi } from '../../lib/api/server.ts';
 import type { FacetGroup, FacetOption } from './components/facet-sidebar.tsx';
 import { sizeOrder } from './components/variant-picker.tsx';
 import type { ProductFacets } from './present.ts';

@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApiClient } from '../../auth/authed-client.ts';
+import type { ApiClient } from '../../../lib/api/authed-client.ts';
 import { registerPasskey } from '../../auth/passkeys.ts';
-import { call } from '../../auth/problem.ts';
+import { call } from '../../../lib/api/problem.ts';
 import { useSession } from '../../auth/session.tsx';
 
 export function getPasskeys(api: ApiClient) {

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import type { components } from '../../../lib/api/schema.d.ts';
-import type { ApiClient } from '../../auth/authed-client.ts';
-import { call } from '../../auth/problem.ts';
+import type { ApiClient } from '../../../lib/api/authed-client.ts';
+import { call } from '../../../lib/api/problem.ts';
 import { useSession, useSignedInUser } from '../../auth/session.tsx';
 
 export type UpdateUserInput = components['schemas']['UpdateUserInputInput'];

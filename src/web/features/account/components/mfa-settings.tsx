@@ -7,9 +7,9 @@ import { Field } from '../../../components/ui/field.tsx';
 import { DialogTitleText } from './dialog-title-text.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { CodeInput } from '../../auth/components/code-input.tsx';
-import { FormAlert } from '../../auth/components/form-alert.tsx';
+import { FormAlert } from '../../../components/ui/form-alert.tsx';
 import { MfaEnrolment } from '../../auth/components/mfa-enrolment.tsx';
-import { call, toProblem } from '../../auth/problem.ts';
+import { call, toProblem } from '../../../lib/api/problem.ts';
 import { useSession, useSignedInUser } from '../../auth/session.tsx';
 import { SettingsSection } from './settings-section.tsx';
 

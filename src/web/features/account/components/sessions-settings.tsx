@@ -3,7 +3,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Skeleton } from '../../../components/ui/skeleton.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import type { components } from '../../../lib/api/schema.d.ts';
-import { problemMessage, toProblem } from '../../auth/problem.ts';
+import { problemMessage, toProblem } from '../../../lib/api/problem.ts';
 import { useRevokeOtherSessions, useRevokeSession, useSessions } from '../api/sessions.ts';
 import { describeDevice, formatAgo, formatDate } from '../format.ts';
 import { SettingsSection } from './settings-section.tsx';

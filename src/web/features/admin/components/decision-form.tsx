@@ -3,8 +3,8 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Field } from '../../../components/ui/field.tsx';
 import { Textarea } from '../../../components/ui/textarea.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { FormAlert } from '../../auth/components/form-alert.tsx';
-import { toProblem } from '../../auth/problem.ts';
+import { FormAlert } from '../../../components/ui/form-alert.tsx';
+import { toProblem } from '../../../lib/api/problem.ts';
 import { useDecideVipApplication } from '../api/vip-applications.ts';
 
 /** Approve or decline one VIP application, with internal notes the client never sees. */

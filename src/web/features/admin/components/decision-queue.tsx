@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { cn } from '../../../lib/cn.ts';
-import { ListError, ListLoading } from './list-state.tsx';
-import { LoadMore } from './load-more.tsx';
+import { ListError, ListLoading } from '../../../components/ui/list-state.tsx';
+import { LoadMore } from '../../../components/ui/load-more.tsx';
 
 export interface QueueStatus<S extends string> {
   value: S;

@@ -3,10 +3,10 @@ import { useEffect, useId, useRef, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 import { Field } from '../../../components/ui/field.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { call, toProblem } from '../problem.ts';
+import { call, toProblem } from '../../../lib/api/problem.ts';
 import { useSession } from '../session.tsx';
 import { CodeInput } from './code-input.tsx';
-import { FormAlert } from './form-alert.tsx';
+import { FormAlert } from '../../../components/ui/form-alert.tsx';
 import { RecoveryCodes } from './recovery-codes.tsx';
 
 /** The setup key in groups of four, as authenticator apps print it. */

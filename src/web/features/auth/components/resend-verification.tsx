@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { Button } from '../../../components/ui/button.tsx';
-import { call, problemMessage, toProblem } from '../problem.ts';
+import { call, problemMessage, toProblem } from '../../../lib/api/problem.ts';
 import { useSession } from '../session.tsx';
 
 /** Sends a fresh confirmation link to the signed-in account's address. */

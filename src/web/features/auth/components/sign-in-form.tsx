@@ -7,11 +7,11 @@ import { Field } from '../../../components/ui/field.tsx';
 import { Input } from '../../../components/ui/input.tsx';
 import { useHydrated } from '../../../lib/use-hydrated.ts';
 import { passkeyCeremonyMessage, signInWithPasskey } from '../passkeys.ts';
-import { ApiProblem, call, problemMessage, toProblem } from '../problem.ts';
+import { ApiProblem, call, problemMessage, toProblem } from '../../../lib/api/problem.ts';
 import { useSession } from '../session.tsx';
 import type { AuthResult } from '../session-store.ts';
 import { CodeInput } from './code-input.tsx';
-import { FormAlert } from './form-alert.tsx';
+import { FormAlert } from '../../../components/ui/form-alert.tsx';
 import { PasswordInput } from './password-input.tsx';
 
 type Credentials = { email: string; password: string; mfaCode?: string };

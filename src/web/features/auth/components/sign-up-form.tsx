@@ -5,9 +5,9 @@ import { Field } from '../../../components/ui/field.tsx';
 import { Input } from '../../../components/ui/input.tsx';
 import { cn } from '../../../lib/cn.ts';
 import type { components } from '../../../lib/api/schema.d.ts';
-import { call, toProblem } from '../problem.ts';
+import { call, toProblem } from '../../../lib/api/problem.ts';
 import { useSession } from '../session.tsx';
-import { FormAlert } from './form-alert.tsx';
+import { FormAlert } from '../../../components/ui/form-alert.tsx';
 import { PasswordInput } from './password-input.tsx';
 
 type CreateUserInput = components['schemas']['CreateUserInputInput'];

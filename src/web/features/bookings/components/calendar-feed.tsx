@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { ListError } from '../../admin/components/list-state.tsx';
+import { ListError } from '../../../components/ui/list-state.tsx';
 import { useCalendarFeed, useRotateCalendarFeed } from '../api/bookings.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApiClient } from '../../auth/authed-client.ts';
-import { ApiProblem, call } from '../../auth/problem.ts';
+import type { ApiClient } from '../../../lib/api/authed-client.ts';
+import { ApiProblem, call } from '../../../lib/api/problem.ts';
 import { useSession } from '../../auth/session.tsx';
 
 import type { AdminProductFilters, BrandInput, CategoryInput, CollectionInput, CreateProductInput, MediaAsset, UpdateProductInput, Visibility } from './types.ts';

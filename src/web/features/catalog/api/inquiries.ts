@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ApiClient } from '../../auth/authed-client.ts';
-import { call } from '../../auth/problem.ts';
+import type { ApiClient } from '../../../lib/api/authed-client.ts';
+import { call } from '../../../lib/api/problem.ts';
 import { useSession } from '../../auth/session.tsx';
 import { bag, type BagItem } from '../bag/bag-store.ts';
 import { formatPrice } from '../components/price.tsx';

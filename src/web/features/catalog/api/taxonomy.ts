@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { ApiClient } from '../../auth/authed-client.ts';
-import { call } from '../../auth/problem.ts';
+import type { ApiClient } from '../../../lib/api/authed-client.ts';
+import { call } from '../../../lib/api/problem.ts';
 import { useViewer } from './viewer.ts';
 
 import type { Category, Collection, GetCollectionOutput } from './types.ts';

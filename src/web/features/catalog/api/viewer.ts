@@ -1,5 +1,5 @@
 import { useSession } from '../../auth/session.tsx';
-import type { ApiClient } from '../../auth/authed-client.ts';
+import type { ApiClient } from '../../../lib/api/authed-client.ts';
 
 /**
  * Who is looking, as far as the catalogue is concerned. The server rendered what the public may see; a VIP client,

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApiClient } from '../../auth/authed-client.ts';
-import { call } from '../../auth/problem.ts';
+import type { ApiClient } from '../../../lib/api/authed-client.ts';
+import { call } from '../../../lib/api/problem.ts';
 import { useSession } from '../../auth/session.tsx';
 
 export type { WishlistOutput } from './types.ts';

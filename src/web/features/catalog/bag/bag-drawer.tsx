@@ -4,7 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { Button, ButtonLink } from '../../../components/ui/button.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { useHydrated } from '../../../lib/use-hydrated.ts';
-import { problemMessage, toProblem } from '../../auth/problem.ts';
+import { problemMessage, toProblem } from '../../../lib/api/problem.ts';
 import { signInPath } from '../../auth/next-path.ts';
 import { useSessionState } from '../../auth/session.tsx';
 import { useRequestBag } from '../api/inquiries.ts';

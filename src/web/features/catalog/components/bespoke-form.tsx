@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { Field } from '../../../components/ui/field.tsx';
 import { Input } from '../../../components/ui/input.tsx';
-import { Select } from '../../admin/components/select.tsx';
+import { Select } from '../../../components/ui/select.tsx';
 import { InquiryForm } from './inquiry-form.tsx';
 
 export type CustomisationOption = { key: string; label: string; kind: 'TEXT' | 'CHOICE' | 'MEASUREMENTS'; choices?: string[]; maxLength?: number };

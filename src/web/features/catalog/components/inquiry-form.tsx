@@ -4,9 +4,9 @@ import { Button, ButtonLink } from '../../../components/ui/button.tsx';
 import { Field } from '../../../components/ui/field.tsx';
 import { Input } from '../../../components/ui/input.tsx';
 import { Textarea } from '../../../components/ui/textarea.tsx';
-import { FormAlert } from '../../auth/components/form-alert.tsx';
+import { FormAlert } from '../../../components/ui/form-alert.tsx';
 import { signInPath } from '../../auth/next-path.ts';
-import { toProblem } from '../../auth/problem.ts';
+import { toProblem } from '../../../lib/api/problem.ts';
 import { useSessionState } from '../../auth/session.tsx';
 import { useCreateInquiry, type PreferredContact } from '../api/inquiries.ts';
 

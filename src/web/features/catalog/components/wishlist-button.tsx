@@ -2,7 +2,7 @@ import { Link, useLocation } from 'react-router';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { cn } from '../../../lib/cn.ts';
 import { signInPath } from '../../auth/next-path.ts';
-import { problemMessage, toProblem } from '../../auth/problem.ts';
+import { problemMessage, toProblem } from '../../../lib/api/problem.ts';
 import { useSessionState } from '../../auth/session.tsx';
 import { useToggleWishlist, useWishlist } from '../api/wishlist.ts';
 

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { components } from '../../../lib/api/schema.d.ts';
-import type { ApiClient } from '../../auth/authed-client.ts';
-import { call } from '../../auth/problem.ts';
+import type { ApiClient } from '../../../lib/api/authed-client.ts';
+import { call } from '../../../lib/api/problem.ts';
 import { useSession } from '../../auth/session.tsx';
 
 export type StylistStatus = components['schemas']['StylistStatus'];

@@ -4,7 +4,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Skeleton } from '../../../components/ui/skeleton.tsx';
 import { useHydrated } from '../../../lib/use-hydrated.ts';
 import { BookingRequestDialog } from '../../bookings/components/booking-request-dialog.tsx';
-import { ListError } from '../../admin/components/list-state.tsx';
+import { ListError } from '../../../components/ui/list-state.tsx';
 import { useAvailability, type AvailabilitySlot, type Stylist, type StylistService } from '../api/stylists.ts';
 import { addDays, dayKeyOf, describeZoneGap, formatDuration, formatInstant, formatTime, visitorTimeZone, zoneCity, zoneLabel, zonedTimeToInstant, type DayKey } from '../time.ts';
 import { serviceKindLabel } from '../vocabulary.ts';

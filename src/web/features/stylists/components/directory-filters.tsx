@@ -2,7 +2,7 @@ import { Form, Link } from 'react-router';
 import { Button } from '../../../components/ui/button.tsx';
 import { Field } from '../../../components/ui/field.tsx';
 import { Input } from '../../../components/ui/input.tsx';
-import { Select } from '../../admin/components/select.tsx';
+import { Select } from '../../../components/ui/select.tsx';
 import { FILTER_CURRENCIES, type DirectoryFilters } from '../filters.ts';
 import { LANGUAGE_NAMES, SPECIALTY_LABELS } from '../vocabulary.ts';
 

@@ -5,9 +5,9 @@ import { fieldControlClasses } from '../../../components/ui/input.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { cn } from '../../../lib/cn.ts';
 import { SettingsSection } from '../../account/components/settings-section.tsx';
-import { FormAlert } from '../../auth/components/form-alert.tsx';
-import { toProblem } from '../../auth/problem.ts';
-import { useUpdateWindows } from '../../bookings/api/studio.ts';
+import { FormAlert } from '../../../components/ui/form-alert.tsx';
+import { toProblem } from '../../../lib/api/problem.ts';
+import { useUpdateWindows } from '../api/studio.ts';
 import type { AvailabilitySlot } from '../api/stylists.ts';
 import { addDays, dayKeyOf, formatRange, zoneLabel, zonedTimeToInstant } from '../time.ts';
 

@@ -4,10 +4,10 @@ import { Field } from '../../../components/ui/field.tsx';
 import { Input } from '../../../components/ui/input.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { SettingsSection } from '../../account/components/settings-section.tsx';
-import { FormAlert } from '../../auth/components/form-alert.tsx';
-import { ApiProblem, toProblem, unwrap } from '../../auth/problem.ts';
+import { FormAlert } from '../../../components/ui/form-alert.tsx';
+import { ApiProblem, toProblem, unwrap } from '../../../lib/api/problem.ts';
 import { useSession } from '../../auth/session.tsx';
-import { useAddPortfolioItem, useRemovePortfolioItem } from '../../bookings/api/studio.ts';
+import { useAddPortfolioItem, useRemovePortfolioItem } from '../api/studio.ts';
 import type { Stylist } from '../api/stylists.ts';
 import { imageSources } from '../images.ts';
 

@@ -4,10 +4,10 @@ import { Field } from '../../../components/ui/field.tsx';
 import { Input } from '../../../components/ui/input.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { SettingsSection } from '../../account/components/settings-section.tsx';
-import { Select } from '../../admin/components/select.tsx';
-import { FormAlert } from '../../auth/components/form-alert.tsx';
-import { toProblem } from '../../auth/problem.ts';
-import { useUpdateCancellationPolicy, useUpdateSchedule, type UpdateScheduleBody } from '../../bookings/api/studio.ts';
+import { Select } from '../../../components/ui/select.tsx';
+import { FormAlert } from '../../../components/ui/form-alert.tsx';
+import { toProblem } from '../../../lib/api/problem.ts';
+import { useUpdateCancellationPolicy, useUpdateSchedule, type UpdateScheduleBody } from '../api/studio.ts';
 import { TimeZoneSelect } from './time-zone-select.tsx';
 import { WeeklyHoursEditor, type HoursRange } from './weekly-hours-editor.tsx';
 

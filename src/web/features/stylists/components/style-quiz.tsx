@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { Button } from '../../../components/ui/button.tsx';
 import { Field } from '../../../components/ui/field.tsx';
 import { Input } from '../../../components/ui/input.tsx';
-import { Select } from '../../admin/components/select.tsx';
+import { Select } from '../../../components/ui/select.tsx';
 import { cn } from '../../../lib/cn.ts';
 import { addDays, type DayKey } from '../time.ts';
 import { LANGUAGE_NAMES, SERVICE_KIND_DESCRIPTIONS, SERVICE_KIND_LABELS, STYLE_TAG_SLUGS, styleTagLabel, type ServiceKind } from '../vocabulary.ts';

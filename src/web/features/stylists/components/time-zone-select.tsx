@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Field } from '../../../components/ui/field.tsx';
-import { Select } from '../../admin/components/select.tsx';
+import { Select } from '../../../components/ui/select.tsx';
 import { formatTime, zoneCity } from '../time.ts';
 
 /** Every IANA zone the browser knows, by region, each with its clock now ("Europe / Paris — 15:00"). */

@@ -3,8 +3,8 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Field } from '../../../components/ui/field.tsx';
 import { Textarea } from '../../../components/ui/textarea.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { FormAlert } from '../../auth/components/form-alert.tsx';
-import { toProblem } from '../../auth/problem.ts';
+import { FormAlert } from '../../../components/ui/form-alert.tsx';
+import { toProblem } from '../../../lib/api/problem.ts';
 import { useVetStylist, type StylistStatus, type VettingDecision } from '../api/vetting.ts';
 
 const LABELS: Record<VettingDecision, string> = { APPROVE: 'Approve', REJECT: 'Reject', SUSPEND: 'Suspend' };

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { cn } from '../../../lib/cn.ts';
-import { problemMessage, type ApiProblem } from '../problem.ts';
+import { cn } from '../../lib/cn.ts';
+import { problemMessage, type ApiProblem } from '../../lib/api/problem.ts';
 
 type FormAlertProps = {
   problem: ApiProblem | null | undefined;

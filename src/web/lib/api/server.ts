@@ -1,6 +1,6 @@
 import type { AppLoadContext } from 'react-router';
-import { createApiClient } from '../../../lib/api/client.ts';
-import type { ApiClient } from '../../auth/authed-client.ts';
+import { createApiClient } from './client.ts';
+import type { ApiClient } from './authed-client.ts';
 
 /**
  * The client a loader uses: this process's API over loopback, as an anonymous visitor. The server never knows

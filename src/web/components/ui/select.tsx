@@ -1,6 +1,6 @@
 import type { SelectHTMLAttributes } from 'react';
-import { fieldControlClasses } from '../../../components/ui/input.tsx';
-import { cn } from '../../../lib/cn.ts';
+import { fieldControlClasses } from './input.tsx';
+import { cn } from '../../lib/cn.ts';
 
 /** A native select drawn like the house's underlined fields. */
 export function Select({ className, ...rest }: SelectHTMLAttributes<HTMLSelectElement>) {

@@ -1,5 +1,5 @@
-import { Skeleton } from '../../../components/ui/skeleton.tsx';
-import { problemMessage, toProblem } from '../../auth/problem.ts';
+import { Skeleton } from './skeleton.tsx';
+import { problemMessage, toProblem } from '../../lib/api/problem.ts';
 
 /** Loading rows and the error line every admin list shares. */
 export function ListLoading({ rows = 5 }: { rows?: number }) {

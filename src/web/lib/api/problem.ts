@@ -1,4 +1,4 @@
-import type { components } from '../../lib/api/schema.d.ts';
+import type { components } from './schema.d.ts';
 
 export type ErrorBody = components['schemas']['ErrorBody'];
 

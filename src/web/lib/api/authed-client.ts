@@ -1,7 +1,13 @@
-import { createApiClient } from '../../lib/api/client.ts';
-import type { SessionStore } from './session-store.ts';
+import { createApiClient } from './client.ts';
 
 export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** What the client needs from the tab's session (the auth feature's SessionStore provides it). */
+export type TokenSource = {
+  token(): Promise<string | null>;
+  refresh(): Promise<boolean>;
+  requireEnrolment(): void;
+};
 
 async function reasonOf(response: Response): Promise<string | undefined> {
   try {
@@ -17,7 +23,7 @@ async function reasonOf(response: Response): Promise<string | undefined> {
  * when the server still answers 401 for the session it refreshes once and repeats the request, and it
  * tells the session when a route demands MFA enrolment. It never redirects or toasts: pages decide that.
  */
-export function createAuthedClient(store: SessionStore): ApiClient {
+export function createAuthedClient(store: TokenSource): ApiClient {
   const client = createApiClient();
   // Copies taken before sending: a sent request's body is spent and cannot be replayed.
   const replayable = new Map<string, Request>();

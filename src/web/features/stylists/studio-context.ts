@@ -1,5 +1,5 @@
 import { useOutletContext } from 'react-router';
-import type { Stylist } from '../stylists/api/stylists.ts';
+import type { Stylist } from './api/stylists.ts';
 
 /** The signed-in stylist's profile, for the pages inside the studio (routes/studio.tsx provides it). */
 export function useStudioStylist(): Stylist {
