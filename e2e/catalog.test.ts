@@ -57,7 +57,7 @@ async function enrolledToken(email: string, password: string): Promise<{ token: 
 }
 
 async function signUp(email: string, firstName: string, lastName: string): Promise<void> {
-  expect((await api('/users', { body: { email, password: PASSWORD, firstName, lastName } })).status).toBe(201);
+  expect((await api('/users', { body: { acceptTerms: true, email, password: PASSWORD, firstName, lastName } })).status).toBe(201);
 }
 
 /** Reduced motion, so axe-core and screenshots never catch a fade half-way. The real CSP stays on. */

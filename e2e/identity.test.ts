@@ -173,6 +173,7 @@ describe('a client’s identity journey', () => {
     await page.getByLabel('Last name').fill('Laurent');
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password', { exact: true }).fill('password');
+    await page.getByLabel(/I accept the house’s terms/).check();
     problems.ignoreStatusOf(`${origin}/api/v1/users`);
     await page.getByRole('button', { name: 'Create my account' }).click();
     const passwordError = page.getByText(/at least 12 characters|too common|weak|guess/i).last();

@@ -67,7 +67,7 @@ async function apiSignIn(email: string, password: string, secret?: string): Prom
 
 async function signUpOverApi(firstName: string, lastName: string, userType: 'CLIENT' | 'STYLIST'): Promise<{ email: string } & Session> {
   const email = `${firstName.toLowerCase()}.${lastName.toLowerCase()}.${Date.now()}@example.com`;
-  await api('POST', '/users', { email, password: PASSWORD, firstName, lastName, userType });
+  await api('POST', '/users', { acceptTerms: true, email, password: PASSWORD, firstName, lastName, userType });
   return { email, ...(await apiSignIn(email, PASSWORD)) };
 }
 

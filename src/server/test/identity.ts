@@ -30,7 +30,7 @@ export async function signUp(app: FastifyInstance, input: { userType?: 'CLIENT' 
   const res = await app.inject({
     method: 'POST',
     url: '/api/v1/users',
-    payload: { email, password: STRONG_PASSWORD, firstName: input.firstName ?? 'Ava', lastName: 'Laurent', userType: input.userType ?? 'CLIENT' },
+    payload: { acceptTerms: true, email, password: STRONG_PASSWORD, firstName: input.firstName ?? 'Ava', lastName: 'Laurent', userType: input.userType ?? 'CLIENT' },
   });
   expect(res.statusCode, res.body).toBe(201);
   return signIn(app, email, STRONG_PASSWORD);

@@ -97,6 +97,8 @@ export const CreateUserInput = z
     preferences: UserPreferences.optional(),
     userType: UserType.optional(),
     password,
+    /** Self sign-up must accept the terms and the privacy notice; the time and version are recorded. */
+    acceptTerms: z.literal(true, 'Accept the terms and the privacy notice to create an account').optional(),
   })
   .meta({ id: 'CreateUserInput' });
 export type CreateUserInput = z.infer<typeof CreateUserInput>;

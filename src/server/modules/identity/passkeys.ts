@@ -23,7 +23,7 @@ import type { AuthenticateUserOutput } from './models.ts';
 import type { Actor } from './policy.ts';
 import { passkeys, users, webauthnChallenges } from './schema.ts';
 import { audit, startSession } from './service.ts';
-import { assertNotThrottled, clearFailures, recordFailure } from './throttle.ts';
+import { assertNotThrottled, clearLoginFailures, recordFailure } from './throttle.ts';
 
 const RP_NAME = 'StyleByZaga';
 const CHALLENGE_MINUTES = 5;
@@ -340,7 +340,7 @@ export async function passkeyLoginOptions(ctx: AppContext): Promise<{ challengeI
  * Signs in with a passkey. The challenge is spent first (a replayed assertion finds nothing), then the
  * signature, origin, RP ID, user verification and counter are checked. User verification makes the passkey
  * count as a second factor, so accounts that must use MFA may sign in with it. Failures count toward the
- * per-IP sign-in limit and are audited.
+ * address's passkey limit (5 in 15 minutes) and are audited.
  */
 export async function loginWithPasskey(
   ctx: AppContext,
@@ -348,9 +348,9 @@ export async function loginWithPasskey(
   requestOrigin: string | undefined,
   meta: RequestMeta = {},
 ): Promise<AuthenticateUserOutput> {
-  await assertNotThrottled(ctx.db, ctx.keys, 'login', [meta.ip]);
+  await assertNotThrottled(ctx.db, ctx.keys, 'passkey', [meta.ip]);
   const fail = async (reason: string, userId: string | null = null): Promise<never> => {
-    await recordFailure(ctx.db, ctx.keys, 'login', [meta.ip]);
+    await recordFailure(ctx.db, ctx.keys, 'passkey', [meta.ip]);
     await audit(ctx.db, { action: 'auth.login.failed', targetUserId: userId, meta, details: { method: 'passkey', reason } });
     throw new ApiError('UnauthorizedException', SIGN_IN_FAILED);
   };
@@ -400,7 +400,8 @@ export async function loginWithPasskey(
     .returning({ id: passkeys.id });
   if (advanced.length !== 1) return fail('counter-regression', user.id);
 
-  await clearFailures(ctx.db, ctx.keys, 'login', decrypt(ctx.keys, user.emailEnc));
+  // A passkey proves the owner: the password failures others piled on this account are cleared.
+  await clearLoginFailures(ctx.db, ctx.keys, decrypt(ctx.keys, user.emailEnc), undefined);
   await audit(ctx.db, { action: 'auth.login', actorId: user.id, targetUserId: user.id, meta, details: { method: 'passkey', passkeyId: passkey.id } });
   return startSession(ctx, user, meta, true);
 }

@@ -48,6 +48,9 @@ export const users = pgTable(
     alias: text().notNull(),
     // Kept after erasure so financial records still point at someone, without saying who.
     pseudonym: text().notNull(),
+    // Consent given at sign-up: when, and to which version of the terms and privacy notice.
+    termsAcceptedAt: timestamp({ withTimezone: true }),
+    termsVersion: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp({ withTimezone: true }),
@@ -77,6 +80,9 @@ export const refreshTokens = pgTable(
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     rotatedAt: timestamp({ withTimezone: true }),
     revokedAt: timestamp({ withTimezone: true }),
+    // The token this one was rotated into, encrypted: a legitimate client that lost the answer (a page left
+    // mid-refresh) and presents this token again within the grace period gets the same successor back.
+    successorEnc: text(),
     userAgent: text(),
     ip: inet(),
   },
@@ -166,7 +172,9 @@ export const emailTokens = pgTable(
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    purpose: text({ enum: ['VERIFY_EMAIL', 'RESET_PASSWORD'] }).notNull(),
+    purpose: text({ enum: ['VERIFY_EMAIL', 'RESET_PASSWORD', 'CHANGE_EMAIL'] }).notNull(),
+    // CHANGE_EMAIL: the new address, encrypted; the account moves to it only when its holder follows the link.
+    newEmailEnc: text(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     usedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

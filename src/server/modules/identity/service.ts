@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, gt, ilike, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, ilike, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { uuidv7 } from 'uuidv7';
 import type { AppContext, RequestMeta } from '../../context.ts';
@@ -20,13 +20,15 @@ import { burnPasswordCheck, hashPassword, passwordProblem, verifyPassword } from
 import { actorCacheFor, forgetActors } from './actor-cache.ts';
 import { mustEnrolMfa, type Actor, type Tier, type UserType } from './policy.ts';
 import { auditLog, contactShares, emailTokens, passkeys, recoveryCodes, refreshTokens, users, webauthnChallenges } from './schema.ts';
-import { assertNotThrottled, clearFailures, recordFailure } from './throttle.ts';
+import { LOGIN_LIMITS, admitLoginAttempt, assertNotThrottled, clearLoginFailures, failureCount, recordFailure, recordLoginFailure } from './throttle.ts';
 import { signAccessToken, verifyAccessToken } from './tokens.ts';
 
 type UserRow = typeof users.$inferSelect;
 
 const EMAIL_TOKEN_MINUTES = 30;
 const RECOVERY_CODE_COUNT = 10;
+/** Wrong second-factor codes a password-reset link survives; the next one spends it. */
+const RESET_LINK_WRONG_CODES = 3;
 const BAD_CREDENTIALS = 'The email or password is incorrect';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -108,9 +110,18 @@ export async function audit(db: Db, entry: AuditEntry): Promise<void> {
 
 // ───────────────────────────── accounts ─────────────────────────────
 
+/** Accounts the platform makes itself (demo seed, scripts): an administrator who is nobody in the users table. */
+export const SYSTEM_OPERATOR: Actor = { userId: 'system', userType: 'ADMIN', tier: 'STANDARD', sessionId: 'system', mfaEnabled: true, mfaVerifiedAt: null };
+
+/** The version of the terms and privacy notice a sign-up accepts; recorded with the time of consent. */
+export const TERMS_VERSION = '2026-01';
+
 /**
- * Creates an account. Self sign-up may only make CLIENT or STYLIST; ADMIN and BRAND_PARTNER need an admin
- * (`creator`). Sends the email-verification link.
+ * Creates an account. Self sign-up may only make CLIENT or STYLIST, and must accept the terms and privacy
+ * notice; ADMIN and BRAND_PARTNER need an admin (`creator`). Sends the email-verification link.
+ *
+ * Self sign-up never tells whether an address is registered (that would let anyone probe who is a member):
+ * for a taken address it answers the same, after the same work, and mails the address holder instead.
  */
 export async function createUser(
   ctx: AppContext,
@@ -119,8 +130,13 @@ export async function createUser(
   meta: RequestMeta = {},
 ): Promise<User> {
   const userType: UserType = input.userType ?? 'CLIENT';
-  if ((userType === 'ADMIN' || userType === 'BRAND_PARTNER') && creator?.userType !== 'ADMIN') {
+  const byAdmin = creator?.userType === 'ADMIN';
+  if ((userType === 'ADMIN' || userType === 'BRAND_PARTNER') && !byAdmin) {
     throw new ApiError('AccessDeniedException', `Only an administrator can create ${userType} accounts`);
+  }
+  if (!byAdmin && input.acceptTerms !== true) {
+    const message = 'Accept the terms and the privacy notice to create an account';
+    throw new ApiError('ValidationException', message, { fieldErrors: { 'body.acceptTerms': [message] } });
   }
   const problem = passwordProblem(input.password, [input.firstName, input.lastName, input.email.split('@')[0] ?? '']);
   if (problem) throw new ApiError('ValidationException', problem, { fieldErrors: { 'body.password': [problem] } });
@@ -128,33 +144,52 @@ export async function createUser(
   const { open, sizes } = splitPreferences(input.preferences);
   const id = uuidv7();
   const passwordHash = await hashPassword(input.password);
+  const values = {
+    id,
+    emailHash: emailHashOf(ctx, input.email),
+    emailEnc: encrypt(ctx.keys, normaliseEmail(input.email)),
+    phoneEnc: input.phoneNumber ? encrypt(ctx.keys, input.phoneNumber) : null,
+    privateEnc: sizes ? encryptJson(ctx.keys, { sizes }) : null,
+    firstName: input.firstName,
+    lastName: input.lastName,
+    userType,
+    passwordHash,
+    preferences: open,
+    alias: `Client ${aliasCode(1)}-${aliasCode(4)}`,
+    pseudonym: `Former member ${aliasCode(8)}`,
+    ...(byAdmin ? {} : { termsAcceptedAt: new Date(), termsVersion: TERMS_VERSION }),
+  };
   const row = await ctx.db.transaction(async (tx) => {
-    const [inserted] = await tx
-      .insert(users)
-      .values({
-        id,
-        emailHash: emailHashOf(ctx, input.email),
-        emailEnc: encrypt(ctx.keys, normaliseEmail(input.email)),
-        phoneEnc: input.phoneNumber ? encrypt(ctx.keys, input.phoneNumber) : null,
-        privateEnc: sizes ? encryptJson(ctx.keys, { sizes }) : null,
-        firstName: input.firstName,
-        lastName: input.lastName,
-        userType,
-        passwordHash,
-        preferences: open,
-        alias: `Client ${aliasCode(1)}-${aliasCode(4)}`,
-        pseudonym: `Former member ${aliasCode(8)}`,
-      })
-      .onConflictDoNothing({ target: users.emailHash })
-      .returning();
-    if (!inserted) throw new ApiError('ConflictException', 'An account with this email already exists', { fieldErrors: { 'body.email': ['Already registered'] } });
+    const [inserted] = await tx.insert(users).values(values).onConflictDoNothing({ target: users.emailHash }).returning();
+    if (!inserted) {
+      if (byAdmin) throw new ApiError('ConflictException', 'An account with this email already exists', { fieldErrors: { 'body.email': ['Already registered'] } });
+      await audit(tx as unknown as Db, { action: 'user.signup.existingEmail', actorId: null, details: { userType }, meta });
+      return undefined;
+    }
     // The bootstrap creator (first admin, scripts) is nobody in the table.
     const actorId = creator ? (UUID.test(creator.userId) ? creator.userId : null) : id;
     await audit(tx as unknown as Db, { action: 'user.created', actorId, targetUserId: id, details: { userType }, meta });
     return inserted;
   });
+  if (!row) {
+    await sendAlreadyRegistered(ctx, normaliseEmail(input.email));
+    // The answer a new account gets, for an account that was never stored.
+    const now = new Date();
+    return presentUser(ctx, { ...values, tier: 'STANDARD', status: 'ACTIVE', emailVerifiedAt: null, mfaSecretEnc: null, mfaEnabledAt: null, mfaLastStep: null, mfaVerifiedAt: null, privacyMode: false, termsAcceptedAt: now, termsVersion: TERMS_VERSION, createdAt: now, updatedAt: now, deletedAt: null }, true);
+  }
   await sendEmailVerification(ctx, row);
   return presentUser(ctx, row, true);
+}
+
+/** Someone signed up, or moved an account, to an address that already has one: its holder hears, nobody else. */
+async function sendAlreadyRegistered(ctx: AppContext, email: string): Promise<void> {
+  const link = `${publicUrl(ctx)}/forgot-password`;
+  await ctx.mailer.send(ctx.db, {
+    to: email,
+    subject: 'Your StyleByZaga account — StyleByZaga',
+    text: `Hello,\n\nSomeone tried to create a StyleByZaga account, or to move one, to this address, which already has an account. If it was you, simply sign in; if you no longer know your password, choose a new one here:\n${link}\n\nIf it was not you, you can ignore this message: nothing has changed.\n\nThe StyleByZaga concierge`,
+    html: mailHtml('Hello,', 'Someone tried to create a StyleByZaga account, or to move one, to this address, which already has an account. If it was you, simply sign in or choose a new password. If it was not you, you can ignore this message.', link, 'Choose a new password', false),
+  });
 }
 
 /** GetUser: oneself or an admin; anyone else gets 404 (no probing which ids exist). Admin views of VIPs are audited. */
@@ -167,7 +202,11 @@ export async function getUser(ctx: AppContext, actor: Actor, userId: string, met
   return presentUser(ctx, row, true);
 }
 
-/** UpdateUser: names, email (needs verifying again), phone, preferences and the private profile. */
+/**
+ * UpdateUser: names, phone, preferences and the private profile. A new email address is not applied here: a link
+ * goes to it and the account moves when its holder follows it. The answer is the same whether or not the new
+ * address already has an account (whose holder is told instead), so this cannot probe who is a member.
+ */
 export async function updateUser(ctx: AppContext, actor: Actor, userId: string, input: UpdateUserInput, meta: RequestMeta = {}): Promise<User> {
   if (actor.userId !== userId && actor.userType !== 'ADMIN') throw new ApiError('ResourceNotFoundException', 'No such user');
   const current = await requireUser(ctx.db, userId);
@@ -184,22 +223,32 @@ export async function updateUser(ctx: AppContext, actor: Actor, userId: string, 
     .set({
       ...(input.firstName !== undefined ? { firstName: input.firstName } : {}),
       ...(input.lastName !== undefined ? { lastName: input.lastName } : {}),
-      ...(emailChanged ? { emailHash: emailHashOf(ctx, input.email!), emailEnc: encrypt(ctx.keys, normaliseEmail(input.email!)), emailVerifiedAt: null } : {}),
       ...(input.phoneNumber !== undefined ? { phoneEnc: input.phoneNumber === null ? null : encrypt(ctx.keys, input.phoneNumber) } : {}),
       ...(input.preferences !== undefined ? { preferences: { ...current.preferences, ...open } } : {}),
       privateEnc: Object.keys(privateNext).length ? encryptJson(ctx.keys, privateNext) : null,
       updatedAt: new Date(),
     })
     .where(eq(users.id, userId))
-    .returning()
-    .catch((err: unknown) => {
-      if (isUniqueViolation(err)) throw new ApiError('ConflictException', 'An account with this email already exists', { fieldErrors: { 'body.email': ['Already registered'] } });
-      throw err;
-    });
+    .returning();
   forgetActors(ctx.db, userId);
   await audit(ctx.db, { action: 'user.updated', actorId: actor.userId, targetUserId: userId, details: { fields: Object.keys(input) }, meta });
-  if (emailChanged) await sendEmailVerification(ctx, row!);
+  if (emailChanged) await requestEmailChange(ctx, row!, input.email!);
   return presentUser(ctx, row!, true);
+}
+
+/** Mails a confirmation link to the new address, or, when it already has an account, tells its holder instead. */
+async function requestEmailChange(ctx: AppContext, row: UserRow, newEmail: string): Promise<void> {
+  const address = normaliseEmail(newEmail);
+  const token = await issueEmailToken(ctx.db, row.id, 'CHANGE_EMAIL', encrypt(ctx.keys, address));
+  const [taken] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.emailHash, emailHashOf(ctx, address)));
+  if (taken) return sendAlreadyRegistered(ctx, address);
+  const link = `${publicUrl(ctx)}/verify-email?token=${token}`;
+  await ctx.mailer.send(ctx.db, {
+    to: address,
+    subject: 'Confirm your new email address — StyleByZaga',
+    text: `Dear ${row.firstName},\n\nPlease confirm that your StyleByZaga account should use this email address from now on:\n${link}\n\nThis link is valid for ${EMAIL_TOKEN_MINUTES} minutes and can be used once. Until then your account keeps its current address.\n\nThe StyleByZaga concierge`,
+    html: mailHtml(`Dear ${escapeHtml(row.firstName)},`, 'Please confirm that your StyleByZaga account should use this email address from now on. Until then your account keeps its current address.', link, 'Confirm my new address'),
+  });
 }
 
 /**
@@ -307,32 +356,50 @@ export async function ensureAdmin(ctx: AppContext, input: { email: string; passw
 // ───────────────────────────── sign-in and sessions ─────────────────────────────
 
 /**
- * Password sign-in. Same message and one argon2 verification whether or not the email exists; 5 failures per
- * account or IP in 15 minutes answer 429. With MFA on, a valid unused TOTP or recovery code is required.
+ * Password sign-in. Same message and one argon2 verification whether or not the email exists. Failures are
+ * throttled per (account, address), per address and, as a growing delay only, per account (throttle.ts), so the
+ * owner with the right password (and second factor when on) always gets through. With MFA on, a valid unused
+ * TOTP or recovery code is required.
  */
 export async function login(ctx: AppContext, input: AuthenticateUserInput, meta: RequestMeta = {}): Promise<AuthenticateUserOutput> {
   const account = normaliseEmail(input.email);
-  await assertNotThrottled(ctx.db, ctx.keys, 'login', [account, meta.ip]);
+  await admitLoginAttempt(ctx.db, ctx.keys, account, meta.ip);
   const [row] = await ctx.db.select().from(users).where(and(eq(users.emailHash, emailHashOf(ctx, account)), isNull(users.deletedAt)));
   const passwordOk = row?.passwordHash ? await verifyPassword(row.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
   if (!row || !passwordOk || row.status !== 'ACTIVE') {
-    await recordFailure(ctx.db, ctx.keys, 'login', [account, meta.ip]);
+    await failSignIn(ctx, account, row, meta);
     await audit(ctx.db, { action: 'auth.login.failed', targetUserId: row?.id ?? null, meta, details: { reason: row ? 'password' : 'unknown-account' } });
     throw new ApiError('UnauthorizedException', BAD_CREDENTIALS);
   }
   let mfaVerified = false;
   if (row.mfaEnabledAt) {
     if (!input.mfaCode) throw new ApiError('UnauthorizedException', 'Enter the code from your authenticator app', { reason: 'MFA_REQUIRED' });
+    await assertNotThrottled(ctx.db, ctx.keys, 'mfa', [row.id]);
     mfaVerified = await consumeSecondFactor(ctx, row, input.mfaCode);
     if (!mfaVerified) {
-      await recordFailure(ctx.db, ctx.keys, 'login', [account, meta.ip]);
+      await recordFailure(ctx.db, ctx.keys, 'mfa', [row.id]);
+      await failSignIn(ctx, account, row, meta);
       await audit(ctx.db, { action: 'auth.mfa.failed', targetUserId: row.id, meta });
       throw new ApiError('UnauthorizedException', 'That code is not valid or was already used', { reason: 'MFA_INVALID' });
     }
   }
-  await clearFailures(ctx.db, ctx.keys, 'login', account);
+  await clearLoginFailures(ctx.db, ctx.keys, account, meta.ip);
   await audit(ctx.db, { action: 'auth.login', actorId: row.id, targetUserId: row.id, meta, details: { method: mfaVerified ? 'password+totp' : 'password' } });
   return startSession(ctx, row, meta, mfaVerified);
+}
+
+/** Counts a failed sign-in; when an account starts being slowed down, its owner hears of it once. */
+async function failSignIn(ctx: AppContext, account: string, row: UserRow | undefined, meta: RequestMeta): Promise<void> {
+  const failures = await recordLoginFailure(ctx.db, ctx.keys, account, meta.ip);
+  if (!row || row.status !== 'ACTIVE' || failures !== LOGIN_LIMITS.accountSlowdown) return;
+  const link = `${publicUrl(ctx)}/forgot-password`;
+  await ctx.mailer.send(ctx.db, {
+    to: decrypt(ctx.keys, row.emailEnc),
+    subject: 'Unsuccessful attempts to sign in — StyleByZaga',
+    text: `Dear ${row.firstName},\n\nSomeone tried several times, without success, to sign in to your StyleByZaga account. Your account is safe: further attempts are being slowed down, and you can still sign in as usual.\n\nIf it was not you, consider choosing a new password and turning on two-factor authentication:\n${link}\n\nThe StyleByZaga concierge`,
+    html: mailHtml(`Dear ${escapeHtml(row.firstName)},`, 'Someone tried several times, without success, to sign in to your account. Further attempts are being slowed down and you can still sign in as usual. If it was not you, consider choosing a new password.', link, 'Choose a new password', false),
+  });
+  await audit(ctx.db, { action: 'auth.login.underAttack', targetUserId: row.id, meta, details: { failures } });
 }
 
 /** Issues an access token and a new refresh-token family (a session). Used by password and passkey sign-in. */
@@ -342,20 +409,20 @@ export async function startSession(ctx: AppContext, row: UserRow, meta: RequestM
     forgetActors(ctx.db, row.id);
   }
   const familyId = uuidv7();
-  const refreshToken = await insertRefreshToken(ctx, row.id, familyId, meta);
+  const refreshToken = await insertRefreshToken(ctx.db, ctx.config, row.id, familyId, meta);
   const accessToken = await signAccessToken(ctx.keys, { sub: row.id, sid: familyId }, ctx.config.ACCESS_TOKEN_TTL_SECONDS);
   const user = presentUser(ctx, row, true);
   return { accessToken, refreshToken, expiresIn: ctx.config.ACCESS_TOKEN_TTL_SECONDS, user, ...(user.mfaEnrollmentRequired ? { mfaEnrollmentRequired: true } : {}) };
 }
 
-async function insertRefreshToken(ctx: AppContext | { db: Db; config: AppContext['config'] }, userId: string, familyId: string, meta: RequestMeta): Promise<string> {
+async function insertRefreshToken(db: Db, config: AppContext['config'], userId: string, familyId: string, meta: RequestMeta): Promise<string> {
   const token = randomToken(32);
-  await ctx.db.insert(refreshTokens).values({
+  await db.insert(refreshTokens).values({
     id: uuidv7(),
     userId,
     familyId,
     tokenHash: tokenHash(token),
-    expiresAt: new Date(Date.now() + ctx.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000),
+    expiresAt: new Date(Date.now() + config.REFRESH_TOKEN_TTL_DAYS * 86_400_000),
     userAgent: meta.userAgent?.slice(0, 300) ?? null,
     ip: meta.ip ?? null,
   });
@@ -363,24 +430,48 @@ async function insertRefreshToken(ctx: AppContext | { db: Db; config: AppContext
 }
 
 /**
+ * How long a rotated refresh token may be presented again by the same client and get the same successor: a page
+ * left while its refresh was in flight never saw the answer (nor its cookie), and its next page sends the old token.
+ */
+export const REFRESH_REUSE_GRACE_MS = 10_000;
+
+type RefreshTokenRow = typeof refreshTokens.$inferSelect;
+
+/** The successor of a token rotated moments ago, when the same client (agent and address) asks again and it is still live. */
+async function graceSuccessor(tx: Db, ctx: AppContext, token: RefreshTokenRow, meta: RequestMeta): Promise<string | undefined> {
+  if (!token.successorEnc || !token.rotatedAt || Date.now() - token.rotatedAt.getTime() > REFRESH_REUSE_GRACE_MS) return undefined;
+  const successor = decrypt(ctx.keys, token.successorEnc);
+  const [next] = await tx.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash(successor)));
+  if (!next || next.rotatedAt || next.revokedAt || next.expiresAt < new Date()) return undefined;
+  const sameClient = (next.userAgent ?? null) === (meta.userAgent?.slice(0, 300) ?? null) && (next.ip ?? null) === (meta.ip ?? null);
+  return sameClient ? successor : undefined;
+}
+
+/**
  * Rotates a refresh token: the presented one is spent and a new one in the same family is returned. Presenting a
- * spent token means it was copied: the whole family (session) is revoked.
+ * spent token means it was copied, and the whole family (session) is revoked; except within a few seconds of its
+ * rotation by the same client, which gets the same successor back (a legitimate race, see REFRESH_REUSE_GRACE_MS).
  */
 export async function refreshSession(ctx: AppContext, presented: string, meta: RequestMeta = {}): Promise<AuthenticateUserOutput> {
   const invalid = () => new ApiError('UnauthorizedException', 'Your session has ended. Please sign in again.');
-  const outcome = await ctx.db.transaction(async (tx) => {
+  const outcome = await ctx.db.transaction(async (txn) => {
+    const tx = txn as unknown as Db;
     const [token] = await tx.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash(presented))).for('update');
     if (!token) return { kind: 'invalid' as const };
     if (token.revokedAt || token.expiresAt < new Date()) return { kind: 'invalid' as const };
+    const [row] = await tx.select().from(users).where(and(eq(users.id, token.userId), isNull(users.deletedAt), eq(users.status, 'ACTIVE')));
     if (token.rotatedAt) {
+      const again = row ? await graceSuccessor(tx, ctx, token, meta) : undefined;
+      if (again && row) return { kind: 'ok' as const, row, next: again, familyId: token.familyId };
       await tx.update(refreshTokens).set({ revokedAt: new Date() }).where(and(eq(refreshTokens.familyId, token.familyId), isNull(refreshTokens.revokedAt)));
-      await audit(tx as unknown as Db, { action: 'auth.refresh.reused', targetUserId: token.userId, meta, details: { sessionId: token.familyId } });
+      await audit(tx, { action: 'auth.refresh.reused', targetUserId: token.userId, meta, details: { sessionId: token.familyId } });
       return { kind: 'reused' as const, userId: token.userId };
     }
-    const [row] = await tx.select().from(users).where(and(eq(users.id, token.userId), isNull(users.deletedAt), eq(users.status, 'ACTIVE')));
     if (!row) return { kind: 'invalid' as const };
-    await tx.update(refreshTokens).set({ rotatedAt: new Date() }).where(eq(refreshTokens.id, token.id));
-    const next = await insertRefreshToken({ db: tx as unknown as Db, config: ctx.config }, row.id, token.familyId, meta);
+    const next = await insertRefreshToken(tx, ctx.config, row.id, token.familyId, meta);
+    // Only the newest rotation may be replayed within the grace: older links of the chain forget their successor.
+    await tx.update(refreshTokens).set({ successorEnc: null }).where(and(eq(refreshTokens.familyId, token.familyId), isNotNull(refreshTokens.successorEnc)));
+    await tx.update(refreshTokens).set({ rotatedAt: new Date(), successorEnc: encrypt(ctx.keys, next) }).where(eq(refreshTokens.id, token.id));
     return { kind: 'ok' as const, row, next, familyId: token.familyId };
   });
   if (outcome.kind === 'reused') forgetActors(ctx.db, outcome.userId);
@@ -621,23 +712,25 @@ export function requireRecentMfa(actor: Actor, minutes = 10): void {
 
 // ───────────────────────────── email links ─────────────────────────────
 
-async function issueEmailToken(db: Db, userId: string, purpose: 'VERIFY_EMAIL' | 'RESET_PASSWORD'): Promise<string> {
+type EmailTokenPurpose = 'VERIFY_EMAIL' | 'RESET_PASSWORD' | 'CHANGE_EMAIL';
+
+async function issueEmailToken(db: Db, userId: string, purpose: EmailTokenPurpose, newEmailEnc: string | null = null): Promise<string> {
   const token = randomToken(32);
   // A new link replaces older ones of the same kind.
   await db.delete(emailTokens).where(and(eq(emailTokens.userId, userId), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt)));
-  await db.insert(emailTokens).values({ tokenHash: tokenHash(token), userId, purpose, expiresAt: new Date(Date.now() + EMAIL_TOKEN_MINUTES * 60_000) });
+  await db.insert(emailTokens).values({ tokenHash: tokenHash(token), userId, purpose, newEmailEnc, expiresAt: new Date(Date.now() + EMAIL_TOKEN_MINUTES * 60_000) });
   return token;
 }
 
 /** Spends a link token exactly once (conditional update); returns its user id, or throws a clear 400. */
-async function consumeEmailToken(db: Db, token: string, purpose: 'VERIFY_EMAIL' | 'RESET_PASSWORD'): Promise<string> {
+async function consumeEmailToken(db: Db, token: string, purposes: EmailTokenPurpose[]): Promise<{ userId: string; purpose: EmailTokenPurpose; newEmailEnc: string | null }> {
   const [row] = await db
     .update(emailTokens)
     .set({ usedAt: new Date() })
-    .where(and(eq(emailTokens.tokenHash, tokenHash(token)), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, sql`now()`)))
-    .returning({ userId: emailTokens.userId });
+    .where(and(eq(emailTokens.tokenHash, tokenHash(token)), inArray(emailTokens.purpose, purposes), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, sql`now()`)))
+    .returning({ userId: emailTokens.userId, purpose: emailTokens.purpose, newEmailEnc: emailTokens.newEmailEnc });
   if (!row) throw new ApiError('ValidationException', 'This link has expired or was already used. Please ask for a new one.', { fieldErrors: { 'body.token': ['Expired or already used'] } });
-  return row.userId;
+  return row;
 }
 
 function publicUrl(ctx: AppContext): string {
@@ -661,11 +754,32 @@ export async function resendEmailVerification(ctx: AppContext, actor: Actor): Pr
   await sendEmailVerification(ctx, row);
 }
 
+/** Confirms the account's address, or moves the account to the new address the link was sent to. */
 export async function verifyEmail(ctx: AppContext, token: string, meta: RequestMeta = {}): Promise<void> {
-  const userId = await consumeEmailToken(ctx.db, token, 'VERIFY_EMAIL');
-  await ctx.db.update(users).set({ emailVerifiedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, userId));
-  forgetActors(ctx.db, userId);
-  await audit(ctx.db, { action: 'user.email.verified', actorId: userId, targetUserId: userId, meta });
+  await ctx.db.transaction(async (txn) => {
+    const tx = txn as unknown as Db;
+    const { userId, purpose, newEmailEnc } = await consumeEmailToken(tx, token, ['VERIFY_EMAIL', 'CHANGE_EMAIL']);
+    if (purpose === 'CHANGE_EMAIL' && newEmailEnc) {
+      const address = decrypt(ctx.keys, newEmailEnc);
+      // Only the holder of the new address reads this link, so saying it is taken tells nobody else anything.
+      const moved = await tx
+        .update(users)
+        .set({ emailHash: emailHashOf(ctx, address), emailEnc: encrypt(ctx.keys, address), emailVerifiedAt: new Date(), updatedAt: new Date() })
+        .where(eq(users.id, userId))
+        .returning({ id: users.id })
+        .catch((err: unknown) => {
+          if (isUniqueViolation(err)) throw new ApiError('ConflictException', 'This address already has an account; sign in with it instead.', { fieldErrors: { 'body.token': ['Address taken'] } });
+          throw err;
+        });
+      if (!moved.length) throw new ApiError('ValidationException', 'This link has expired or was already used. Please ask for a new one.', { fieldErrors: { 'body.token': ['Expired or already used'] } });
+      await audit(tx, { action: 'user.email.changed', actorId: userId, targetUserId: userId, meta });
+    } else {
+      await tx.update(users).set({ emailVerifiedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, userId));
+      await audit(tx, { action: 'user.email.verified', actorId: userId, targetUserId: userId, meta });
+    }
+  });
+  const [owner] = await ctx.db.select({ id: emailTokens.userId }).from(emailTokens).where(eq(emailTokens.tokenHash, tokenHash(token)));
+  if (owner) forgetActors(ctx.db, owner.id);
 }
 
 /** Always answers the same, whether or not the address has an account; throttled per address and IP. */
@@ -703,14 +817,23 @@ export async function resetPassword(ctx: AppContext, input: { token: string; pas
   if (problem) throw new ApiError('ValidationException', problem, { fieldErrors: { 'body.password': [problem] } });
   if (row.mfaEnabledAt) {
     if (!input.mfaCode) throw new ApiError('UnauthorizedException', 'Enter the code from your authenticator app', { reason: 'MFA_REQUIRED' });
+    // The same throttle as every other check of this account's second factor, and a link that survives only a
+    // few wrong codes: together they leave a guesser a handful of tries, not thirty.
+    await assertNotThrottled(ctx.db, ctx.keys, 'mfa', [row.id]);
     if (!(await consumeSecondFactor(ctx, row, input.mfaCode))) {
-      await recordFailure(ctx.db, ctx.keys, 'mfa', [row.id]);
+      const linkKey = `link:${tokenHash(input.token)}`;
+      await recordFailure(ctx.db, ctx.keys, 'mfa', [row.id, linkKey]);
+      if ((await failureCount(ctx.db, ctx.keys, 'mfa', linkKey)) >= RESET_LINK_WRONG_CODES) {
+        await ctx.db.update(emailTokens).set({ usedAt: new Date() }).where(and(eq(emailTokens.tokenHash, tokenHash(input.token)), isNull(emailTokens.usedAt)));
+        await audit(ctx.db, { action: 'auth.password.resetLinkSpent', targetUserId: row.id, meta, details: { reason: 'wrong-codes' } });
+        throw new ApiError('UnauthorizedException', 'Too many wrong codes: this link can no longer be used. Please ask for a new one.', { reason: 'MFA_INVALID' });
+      }
       throw new ApiError('UnauthorizedException', 'That code is not valid or was already used', { reason: 'MFA_INVALID' });
     }
   }
   const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction(async (tx) => {
-    await consumeEmailToken(tx as unknown as Db, input.token, 'RESET_PASSWORD');
+    await consumeEmailToken(tx as unknown as Db, input.token, ['RESET_PASSWORD']);
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, row.id));
     await tx.update(refreshTokens).set({ revokedAt: new Date() }).where(and(eq(refreshTokens.userId, row.id), isNull(refreshTokens.revokedAt)));
     await audit(tx as unknown as Db, { action: 'auth.password.reset', actorId: row.id, targetUserId: row.id, meta });
@@ -720,13 +843,13 @@ export async function resetPassword(ctx: AppContext, input: { token: string; pas
 
 // ───────────────────────────── helpers ─────────────────────────────
 
-function mailHtml(greeting: string, body: string, link: string, cta: string): string {
+function mailHtml(greeting: string, body: string, link: string, cta: string, expiring = true): string {
   return `<!doctype html><html><body style="margin:0;background:#FBF8F1;font-family:Georgia,serif;color:#111">
 <div style="max-width:560px;margin:0 auto;padding:48px 32px">
 <p style="letter-spacing:.3em;font-size:12px;text-transform:uppercase;color:#6B5A2E">StyleByZaga</p>
 <p style="font-size:18px">${greeting}</p><p style="font-size:16px;line-height:1.6">${escapeHtml(body)}</p>
 <p style="margin:32px 0"><a href="${escapeHtml(link)}" style="background:#111;color:#FBF8F1;padding:14px 28px;text-decoration:none;letter-spacing:.15em;text-transform:uppercase;font-size:12px">${escapeHtml(cta)}</a></p>
-<p style="font-size:13px;color:#555">This link is valid for ${EMAIL_TOKEN_MINUTES} minutes and can be used once.</p>
+${expiring ? `<p style="font-size:13px;color:#555">This link is valid for ${EMAIL_TOKEN_MINUTES} minutes and can be used once.</p>` : ''}
 </div></body></html>`;
 }
 

@@ -19,7 +19,7 @@ import { lookupHash } from '../../security/crypto.ts';
 import { loadKeys } from '../../security/keys.ts';
 import type { SeedContext, Seeder } from '../../seed/seeder.ts';
 import { setPrivacyMode } from '../identity/privacy.ts';
-import { createUser, setTier } from '../identity/service.ts';
+import { SYSTEM_OPERATOR, createUser, setTier } from '../identity/service.ts';
 // eslint-disable-next-line no-restricted-imports -- resolving a seeded account's id by its email on a re-seed; identity's service has no lookup by email
 import { users } from '../identity/schema.ts';
 import { DAY, HOUR, MINUTE, wallClock, zonedToInstant, type WeeklyRange } from './availability.ts';
@@ -46,7 +46,8 @@ function seedContext(tx: Tx): AppContext {
 /** Creates the account through the identity service, or finds it when an earlier seed made it already. */
 async function ensureAccount(ctx: AppContext, input: { email: string; firstName: string; lastName: string; userType: 'CLIENT' | 'STYLIST'; preferences?: { stylePreferences: string[] } }): Promise<string> {
   try {
-    const user = await createUser(ctx, { ...input, password: DEMO_PASSWORD });
+    // As the platform, not a self sign-up: a re-seed must hear that the account exists (409), not a look-alike answer.
+    const user = await createUser(ctx, { ...input, password: DEMO_PASSWORD }, SYSTEM_OPERATOR);
     return user.userId;
   } catch (err) {
     if (!(err instanceof ApiError) || err.code !== 'ConflictException') throw err;

@@ -108,4 +108,31 @@ describe('SessionStore', () => {
     store.requireEnrolment();
     expect(store.getSnapshot()).toMatchObject({ status: 'signed-in', user: { mfaEnrollmentRequired: true } });
   });
+
+  it('sends one refresh per browser: a tab queued on the lock behind another tab uses that tab\'s answer', async () => {
+    // Two tabs: a Web Lock shared between them (granted in order, one task later, as browsers do) and the real
+    // BroadcastChannel of Node, which delivers between instances of the same name.
+    let held: Promise<unknown> = Promise.resolve();
+    const locks = {
+      request: <T,>(_name: string, fn: () => Promise<T>) => {
+        const run = held.then(() => new Promise((r) => setTimeout(r, 0))).then(fn);
+        held = run.catch(() => undefined);
+        return run;
+      },
+    };
+    vi.stubGlobal('window', {});
+    vi.stubGlobal('navigator', { locks });
+    fetchMock.mockImplementation(async () => json(200, authResult('token-1')));
+    const otherTab = new SessionStore(createApiClient(ORIGIN));
+    try {
+      store.start();
+      otherTab.start();
+      await Promise.all([store.refresh(), otherTab.refresh()]);
+      expect(fetchMock).toHaveBeenCalledTimes(1);
+      await expect(otherTab.token()).resolves.toBe('token-1');
+      expect(otherTab.getSnapshot()).toMatchObject({ status: 'signed-in' });
+    } finally {
+      otherTab.stop();
+    }
+  });
 });

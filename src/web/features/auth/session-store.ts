@@ -23,6 +23,8 @@ const CSRF_COOKIE = 'sbz_csrf';
 /** Refresh this long before the access token expires, so no request ever carries a stale one. */
 const REFRESH_MARGIN_MS = 60_000;
 const LOCK_NAME = 'sbz-session-refresh';
+/** What tabs tell each other: a sign-in, a sign-out, or a refresh whose answer the other tabs may use. */
+type SessionMessage = 'signed-in' | 'signed-out' | { type: 'refreshed'; result: AuthResult };
 const CHANNEL_NAME = 'sbz-session';
 
 function readCookie(name: string): string | undefined {
@@ -44,6 +46,8 @@ export class SessionStore {
   private state: SessionState = UNKNOWN_SESSION;
   private accessToken: string | null = null;
   private expiresAt = 0;
+  /** Refresh answers heard from other tabs: one arriving while this tab waits for the lock makes its own refresh unneeded. */
+  private sharedRefreshes = 0;
   private inFlight: Promise<boolean> | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<() => void>();
@@ -75,11 +79,17 @@ export class SessionStore {
     if (typeof window === 'undefined') return;
     if (typeof BroadcastChannel !== 'undefined' && !this.channel) {
       this.channel = new BroadcastChannel(CHANNEL_NAME);
-      this.channel.onmessage = (event: MessageEvent<string>) => {
+      this.channel.onmessage = (event: MessageEvent<SessionMessage>) => {
+        const message = event.data;
         // Another tab signed out: the server has already ended the session, so drop ours too.
-        if (event.data === 'signed-out') this.clear('signed-out', false);
+        if (message === 'signed-out') this.clear('signed-out', false);
         // Another tab signed in: the new refresh cookie is ours too.
-        if (event.data === 'signed-in' && this.state.status !== 'signed-in') void this.refresh();
+        if (message === 'signed-in' && this.state.status !== 'signed-in') void this.refresh();
+        // Another tab refreshed: its answer serves this tab too, so the browser sends one refresh, not one per tab.
+        if (typeof message === 'object' && message?.type === 'refreshed') {
+          this.sharedRefreshes++;
+          this.accept(message.result, false);
+        }
       };
     }
     document.addEventListener('visibilitychange', this.onVisible);
@@ -124,9 +134,18 @@ export class SessionStore {
     return (await this.refresh()) ? this.accessToken : null;
   }
 
-  /** Rotates the refresh cookie for a new access token. Single-flight: concurrent callers share one request. */
+  /**
+   * Rotates the refresh cookie for a new access token. One refresh in flight per browser: callers in this tab
+   * share one request, and tabs queue on a Web Lock; a tab that got the lock after another tab's refresh (whose
+   * answer reached it over the channel) has a fresh token already and sends nothing.
+   */
   refresh(): Promise<boolean> {
-    this.inFlight ??= this.withLock(() => this.refreshOnce()).finally(() => {
+    const sharedBefore = this.sharedRefreshes;
+    this.inFlight ??= this.withLock(async () => {
+      // The other tab's answer is posted before it releases the lock; let that message land before deciding.
+      await new Promise((r) => setTimeout(r, 0));
+      return this.refreshedSince(sharedBefore) ? true : this.refreshOnce();
+    }).finally(() => {
       this.inFlight = null;
     });
     return this.inFlight;
@@ -169,6 +188,7 @@ export class SessionStore {
       });
       if (data) {
         this.accept(data, false);
+        this.channel?.postMessage({ type: 'refreshed', result: data } satisfies SessionMessage);
         return true;
       }
       // 401/403: the session has ended (expired, revoked, reused); anything else may pass, so keep what we have.
@@ -184,6 +204,11 @@ export class SessionStore {
       else this.schedule(30_000);
       return false;
     }
+  }
+
+  /** True when another tab's refresh, heard while this one waited for the lock, left a token good for a while. */
+  private refreshedSince(sharedBefore: number): boolean {
+    return this.sharedRefreshes !== sharedBefore && this.accessToken !== null && this.expiresAt - Date.now() > REFRESH_MARGIN_MS;
   }
 
   /** A session that was live has expired; a tab that never had one simply has none. */

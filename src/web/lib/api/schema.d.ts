@@ -8530,6 +8530,8 @@ export interface components {
             preferences?: components["schemas"]["UserPreferencesInput"];
             userType?: components["schemas"]["UserTypeInput"];
             password: string;
+            /** @constant */
+            acceptTerms?: true;
         };
         CreateUserOutputInput: {
             userId: string;
@@ -9797,6 +9799,8 @@ export interface components {
             preferences?: components["schemas"]["UserPreferences"];
             userType?: components["schemas"]["UserType"];
             password: string;
+            /** @constant */
+            acceptTerms?: true;
         };
         CreateUserOutput: {
             userId: string;

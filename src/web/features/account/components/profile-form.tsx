@@ -11,7 +11,7 @@ import { detailsChangeFrom } from '../details-change.ts';
 
 const FIELDS = ['firstName', 'lastName', 'email', 'phoneNumber'] as const;
 
-/** Names, email and telephone. A new email address must be confirmed again from the link sent to it. */
+/** Names, email and telephone. A new email address applies once confirmed from the link sent to it. */
 export function ProfileForm() {
   const user = useSignedInUser();
   const { toast } = useToast();
@@ -20,17 +20,21 @@ export function ProfileForm() {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    update.mutate(
-      detailsChangeFrom(new FormData(event.currentTarget), user),
-      {
-        onSuccess: (result) =>
-          toast({
-            title: 'Profile saved',
-            description: result.user.emailVerified ? undefined : `We have sent a confirmation link to ${result.user.email}.`,
-            tone: 'success',
-          }),
-      },
-    );
+    const change = detailsChangeFrom(new FormData(event.currentTarget), user);
+    update.mutate(change, {
+      // A new address applies only once confirmed from the link sent to it; until then the account keeps the old one.
+      onSuccess: (result) =>
+        toast({
+          title: 'Profile saved',
+          description:
+            change.email && change.email.toLowerCase() !== result.user.email
+              ? `We have sent a link to ${change.email}. Your address changes once you follow it.`
+              : result.user.emailVerified
+                ? undefined
+                : `We have sent a confirmation link to ${result.user.email}.`,
+          tone: 'success',
+        }),
+    });
   }
 
   return (

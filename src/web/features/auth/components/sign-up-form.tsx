@@ -13,7 +13,7 @@ import { PasswordInput } from './password-input.tsx';
 type CreateUserInput = components['schemas']['CreateUserInputInput'];
 export type JoinAs = 'CLIENT' | 'STYLIST';
 
-const FIELDS = ['userType', 'firstName', 'lastName', 'email', 'phoneNumber', 'password'] as const;
+const FIELDS = ['userType', 'firstName', 'lastName', 'email', 'phoneNumber', 'password', 'acceptTerms'] as const;
 
 const PATHS: ReadonlyArray<{ value: JoinAs; title: string; body: string }> = [
   { value: 'CLIENT', title: 'Join as a client', body: 'A personal stylist, private previews and a wardrobe kept in confidence.' },
@@ -42,6 +42,8 @@ export function SignUpForm({ defaultJoinAs, onJoined }: { defaultJoinAs: JoinAs;
       email: text('email'),
       ...(phone ? { phoneNumber: phone } : {}),
       password: String(form.get('password') ?? ''),
+      // Left out when unticked, so the server names the missing consent.
+      ...(form.get('acceptTerms') ? { acceptTerms: true as const } : {}),
     });
   }
 
@@ -93,6 +95,13 @@ export function SignUpForm({ defaultJoinAs, onJoined }: { defaultJoinAs: JoinAs;
       <Field label="Password" hint="At least 12 characters. A phrase of a few unrelated words is strong and easy to remember." error={problem?.field('password')}>
         {(p) => <PasswordInput {...p} name="password" autoComplete="new-password" required minLength={12} maxLength={128} />}
       </Field>
+      <div>
+        <label className="flex items-start gap-3 text-sm leading-relaxed text-ink-soft">
+          <input type="checkbox" name="acceptTerms" required className="mt-1 size-4 accent-ink" aria-invalid={problem?.field('acceptTerms') ? true : undefined} />
+          <span>I accept the house’s terms of membership and its privacy notice: how my details are kept, encrypted and shared only as I allow.</span>
+        </label>
+        {problem?.field('acceptTerms') ? <p className="mt-2 text-sm text-danger">{problem.field('acceptTerms')}</p> : null}
+      </div>
       <Button type="submit" loading={signUp.isPending} className="w-full">
         {joinAs === 'STYLIST' ? 'Apply to join as a stylist' : 'Create my account'}
       </Button>
