@@ -10,7 +10,7 @@ import { runMigrations } from '../src/server/db/migrate.ts';
 import { ApiError } from '../src/server/http/errors.ts';
 import { createAdmin } from '../src/server/modules/identity/bootstrap.ts';
 import { passwordProblem } from '../src/server/modules/identity/passwords.ts';
-import { createMailer } from '../src/server/modules/mail/service.ts';
+import { createContext } from '../src/server/adapters.ts';
 import { loadKeys } from '../src/server/security/keys.ts';
 
 const USAGE = 'Usage: npm run create-admin -- --email admin@example.com --password "a long passphrase" [--first-name Noor --last-name Haddad]';
@@ -64,7 +64,7 @@ let exitCode = 0;
 try {
   await runMigrations(database, target);
   const keys = loadKeys(config);
-  const ctx: AppContext = { db: database.db, keys, config, mailer: createMailer(config, keys) };
+  const ctx: AppContext = createContext(database.db, config, keys);
   const user = await createAdmin(ctx, {
     email: email.data,
     password: args.password,

@@ -22,6 +22,7 @@ const app = await buildApp({
   config: loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent' }),
   database: noDatabase,
   webBuildDir: false,
+  runJobs: false,
 });
 await app.ready();
 const document = app.swagger();

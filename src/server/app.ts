@@ -26,11 +26,15 @@ import { identityRoutes } from './modules/identity/routes.ts';
 import { passkeyRoutes } from './modules/identity/passkeys-routes.ts';
 import { vipRoutes } from './modules/identity/vip-routes.ts';
 import { auditRoutes } from './modules/identity/audit-routes.ts';
-import { createMailer } from './modules/mail/service.ts';
+import { mailJobs } from './modules/mail/jobs.ts';
+import { stylistJobs } from './modules/stylists/jobs.ts';
+import { startJobs } from './jobs/start.ts';
+import { idempotencyJobs, registerIdempotency } from './http/idempotency.ts';
+import { closeAdapters, createContext } from './adapters.ts';
+import type { AppContext } from './context.ts';
 import { mailRoutes } from './modules/mail/routes.ts';
 import { newsletterRoutes } from './modules/newsletter/routes.ts';
 import { loadKeys } from './security/keys.ts';
-import type { AppContext } from './context.ts';
 import { mediaRoutes } from './modules/media/routes.ts';
 import { stylistRoutes } from './modules/stylists/routes.ts';
 import { stylistBookingRoutes } from './modules/stylists/routes-booking.ts';
@@ -55,6 +59,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Called once the app exists, before any route is registered (tests watch routes with an onRoute hook). */
   beforeRoutes?: (app: FastifyInstance) => void;
+  /** Run the durable job worker while the app is up (default). Off for the OpenAPI script, which has no database. */
+  runJobs?: boolean;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -110,13 +116,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('db', database.db);
   app.decorate('redis', config.REDIS_URL ? createRedis(config.REDIS_URL) : undefined);
   const keys = loadKeys(config);
-  const ctx: AppContext = { db: database.db, keys, config, mailer: createMailer(config, keys) };
+  const ctx = createContext(database.db, config, keys);
   app.decorate('ctx', ctx);
+  // Durable jobs of every module, run from ready to close; an app built only for its OpenAPI document runs none.
+  if (options.runJobs !== false) startJobs(app, [...mailJobs, ...stylistJobs(config), ...idempotencyJobs]);
   // Signed-in callers are cached in memory while this instance hears every change to accounts and sessions.
   const stopActorCacheInvalidation = await startActorCacheInvalidation(database, app.log);
   app.addHook('onClose', async () => {
     await stopActorCacheInvalidation();
     await app.redis?.quit();
+    await closeAdapters(ctx.adapters);
   });
 
   app.setValidatorCompiler(validatorCompiler);
@@ -146,6 +155,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerMetrics(app, { token: config.METRICS_TOKEN });
   // Authentication and each route's policy: a step per route, after its rate limit (registered above).
   registerAuthGuard(app, ctx);
+  // Idempotency-Key on the writes that opt in; its preHandler runs after the guard has identified the caller.
+  registerIdempotency(app, database.db);
   // Security headers and the request id on every answer, in the one hook every request passes.
   const stamp = apiSecurityHeaders({ production: config.NODE_ENV === 'production' });
   app.addHook('onRequest', (request, reply, done) => {
@@ -189,7 +200,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(catalogRoutes, { prefix: API_PREFIX, ctx });
   await app.register(mediaUploadRoutes, { prefix: API_PREFIX, ctx });
   await app.register(mediaRoutes);
-  await app.register(mediaUploadFiles);
+  await app.register(mediaUploadFiles, { ctx });
 
   app.setNotFoundHandler(async (request, reply) => {
     app.observeUnmatched(request, reply);

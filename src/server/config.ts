@@ -41,6 +41,9 @@ const ConfigSchema = z.object({
   // Stylist bookings: unanswered requests expire after this; the sweep (expiry, 24 h reminders) runs this often (0 = off).
   BOOKING_REQUEST_TTL_HOURS: positiveInt.max(24 * 30).default(48),
   BOOKING_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  // Durable jobs (decision 006): handlers running at once per instance, and how long a claim holds without a heartbeat.
+  JOBS_CONCURRENCY: positiveInt.max(200).default(10),
+  JOBS_LEASE_SECONDS: positiveInt.min(2).max(3_600).default(60),
   // Uploaded media in an S3-compatible bucket (all of bucket + keys, or none: local disk under DATA_DIR/media).
   S3_BUCKET: z.string().min(3).max(63).optional(),
   S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),

@@ -1,14 +1,25 @@
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
-import type { Mailer } from './modules/mail/service.ts';
+import type { Mailer, MailTransport } from './modules/mail/service.ts';
+import type { UploadStore } from './modules/media/upload-store.ts';
 import type { Keys } from './security/keys.ts';
 
-/** What services need besides their input: the database, keys, settings and the mailer. */
+/**
+ * Connections to the outside world, created once per process in the composition root (`adapters.ts`) and closed
+ * with the app. The payment provider and the realtime bus join them.
+ */
+export interface Adapters {
+  mail: MailTransport;
+  uploads: UploadStore;
+}
+
+/** What services need besides their input: the database, keys, settings, the mailer (outbox) and the adapters. */
 export interface AppContext {
   db: Db;
   keys: Keys;
   config: Config;
   mailer: Mailer;
+  adapters: Adapters;
 }
 
 /** Where a request came from, for the audit log and the session list. */

@@ -119,7 +119,7 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
         body: CreateUserInput,
         response: { 201: CreateUserOutput, ...errorResponses('ValidationException', 'ConflictException', 'AccessDeniedException', 'ThrottlingException') },
       },
-      config: { policy: 'public', rateLimit: { max: ctx.config.SIGNUP_RATE_LIMIT_PER_HOUR, timeWindow: 3_600_000 } },
+      config: { policy: 'public', idempotent: true, rateLimit: { max: ctx.config.SIGNUP_RATE_LIMIT_PER_HOUR, timeWindow: 3_600_000 } },
     },
     async (request, reply) => {
       const user = await createUser(ctx, request.body, request.actor, metaOf(request));

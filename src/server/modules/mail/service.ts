@@ -2,6 +2,7 @@ import { desc } from 'drizzle-orm';
 import { createTransport } from 'nodemailer';
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../../db/client.ts';
+import { enqueue } from '../../jobs/queue.ts';
 import { decrypt, encrypt } from '../../security/crypto.ts';
 import type { Keys } from '../../security/keys.ts';
 import { devMailbox } from './schema.ts';
@@ -14,22 +15,46 @@ export interface MailMessage {
 }
 
 export interface Mailer {
-  /** `db` is the caller's (maybe a transaction), so a dev-mailbox row commits with the change that sent it. */
+  /**
+   * `db` is the caller's transaction: the mail leaves if and only if the change that sends it commits. With SMTP it
+   * becomes a `mail.send` job (the outbox, decision 006); without, a dev-mailbox row in the same transaction.
+   */
   send(db: Db, message: MailMessage): Promise<void>;
 }
 
-/** SMTP when SMTP_URL is set; otherwise mail lands, encrypted, in the dev mailbox that admins can read. */
-export function createMailer(config: { SMTP_URL?: string; MAIL_FROM: string }, keys: Keys): Mailer {
+/** Talks to the outside world; created once (composition root) and only ever called outside a transaction. */
+export interface MailTransport {
+  readonly kind: 'smtp' | 'dev-mailbox';
+  /** `messageId` lets receivers drop a redelivery (a job can run twice after a crash). */
+  deliver(db: Db, message: MailMessage & { messageId?: string }): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const MAIL_SEND_JOB = 'mail.send';
+
+/** What a `mail.send` job carries: addresses and bodies encrypted like any personal data at rest (decision 003). */
+export interface MailJobPayload {
+  toEnc: string;
+  subject: string;
+  textEnc: string;
+  htmlEnc?: string;
+}
+
+/** SMTP when SMTP_URL is set; otherwise the dev mailbox that admins read. */
+export function createMailTransport(config: { SMTP_URL?: string; MAIL_FROM: string }, keys: Keys): MailTransport {
   if (config.SMTP_URL) {
     const transport = createTransport(config.SMTP_URL);
     return {
-      send: async (_db, message) => {
-        await transport.sendMail({ from: config.MAIL_FROM, ...message });
+      kind: 'smtp',
+      deliver: async (_db, { messageId, ...message }) => {
+        await transport.sendMail({ from: config.MAIL_FROM, ...message, ...(messageId ? { messageId } : {}) });
       },
+      close: async () => transport.close(),
     };
   }
   return {
-    send: async (db, message) => {
+    kind: 'dev-mailbox',
+    deliver: async (db, message) => {
       await db.insert(devMailbox).values({
         id: uuidv7(),
         toEnc: encrypt(keys, message.to),
@@ -38,6 +63,37 @@ export function createMailer(config: { SMTP_URL?: string; MAIL_FROM: string }, k
         htmlEnc: message.html ? encrypt(keys, message.html) : null,
       });
     },
+    close: async () => undefined,
+  };
+}
+
+/**
+ * The sender every module uses. SMTP is never called here (never inside the writer's transaction): the message is
+ * enqueued and the `mail.send` job delivers it. The dev mailbox is a row in our own database, so it is written in
+ * the writer's transaction directly: it commits or rolls back with the change, which is all the outbox would give.
+ */
+export function createMailer(transport: MailTransport, keys: Keys): Mailer {
+  if (transport.kind === 'dev-mailbox') return { send: (db, message) => transport.deliver(db, message) };
+  return {
+    send: async (db, message) => {
+      const payload: MailJobPayload = {
+        toEnc: encrypt(keys, message.to),
+        subject: message.subject,
+        textEnc: encrypt(keys, message.text),
+        ...(message.html ? { htmlEnc: encrypt(keys, message.html) } : {}),
+      };
+      await enqueue(db, MAIL_SEND_JOB, payload);
+    },
+  };
+}
+
+/** The message a `mail.send` job carries, decrypted for delivery. */
+export function mailFromJob(keys: Keys, payload: MailJobPayload): MailMessage {
+  return {
+    to: decrypt(keys, payload.toEnc),
+    subject: payload.subject,
+    text: decrypt(keys, payload.textEnc),
+    ...(payload.htmlEnc ? { html: decrypt(keys, payload.htmlEnc) } : {}),
   };
 }
 

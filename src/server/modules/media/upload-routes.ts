@@ -7,7 +7,7 @@ import type { AppContext } from '../../context.ts';
 import { ApiError, errorResponses } from '../../http/errors.ts';
 import { actorOf } from '../identity/guard.ts';
 import { CONTENT_TYPES } from './render.ts';
-import { createUploadStore, type UploadStore } from './upload-store.ts';
+import type { UploadStore } from './upload-store.ts';
 import { createMediaAsset, getMediaAsset, MAX_UPLOAD_BYTES, MEDIA_PURPOSES, uploadKey, type MediaPurpose } from './uploads.ts';
 
 const tags = ['Media'];
@@ -36,7 +36,7 @@ const UploadFileParams = z.strictObject({ mediaId: z.uuid('Not a valid media id'
 /** `POST /api/v1/media` (multipart upload) and `GET /api/v1/media/{id}`; register with the API prefix. */
 export async function mediaUploadRoutes(parent: FastifyInstance, opts: { ctx: AppContext; store?: UploadStore }): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();
-  const store = opts.store ?? createUploadStore(app.config);
+  const store = opts.store ?? opts.ctx.adapters.uploads;
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, fieldSize: 200, parts: 6 } });
 
   app.post(
@@ -80,9 +80,9 @@ export async function mediaUploadRoutes(parent: FastifyInstance, opts: { ctx: Ap
 }
 
 /** `GET /media/uploads/{mediaId}/{width}.{format}`: the renditions, immutable, from the store. Register at the root. */
-export async function mediaUploadFiles(parent: FastifyInstance, opts: { store?: UploadStore } = {}): Promise<void> {
+export async function mediaUploadFiles(parent: FastifyInstance, opts: { ctx: AppContext; store?: UploadStore }): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();
-  const store = opts.store ?? createUploadStore(app.config);
+  const store = opts.store ?? opts.ctx.adapters.uploads;
   app.get('/media/uploads/:mediaId/:file', { schema: { hide: true, params: UploadFileParams } }, async (request, reply) => {
     const [, widthText, format] = FILE.exec(request.params.file)!;
     const width = Number(widthText);

@@ -33,7 +33,6 @@ import {
   StylistIdParams,
 } from './models.ts';
 import { createReview, listReviews, replyToReview } from './reviews.ts';
-import { startSweeper, type Sweeper } from './sweep.ts';
 
 const tags = ['Matching & bookings'];
 const bearer = [{ bearerAuth: [] }];
@@ -42,15 +41,6 @@ const bearer = [{ bearerAuth: [] }];
 export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();
   const { ctx } = opts;
-
-  // Request expiry and 24 h reminders: started with the app, stopped (waiting for a pass in progress) on close.
-  let sweeper: Sweeper | undefined;
-  app.addHook('onReady', async () => {
-    sweeper = startSweeper(ctx, app.log, ctx.config.BOOKING_SWEEP_INTERVAL_SECONDS);
-  });
-  app.addHook('onClose', async () => {
-    await sweeper?.stop();
-  });
 
   app.get(
     '/matching/stylists',
@@ -77,7 +67,7 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
         body: RequestStylistInput,
         response: { 201: RequestStylistOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
       },
-      config: { policy: 'booking.request' },
+      config: { policy: 'booking.request', idempotent: true },
     },
     async (request, reply) => reply.status(201).send(await requestStylist(ctx, actorOf(request), request.body)),
   );

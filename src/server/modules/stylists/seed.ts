@@ -13,7 +13,8 @@ import { fromDecimal } from '../../../shared/money.ts';
 import type { Random } from '../../../shared/random.ts';
 import { loadConfig } from '../../config.ts';
 import type { AppContext } from '../../context.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import type { Tx } from '../../db/client.ts';
+import { createContext } from '../../adapters.ts';
 import { ApiError } from '../../http/errors.ts';
 import { lookupHash } from '../../security/crypto.ts';
 import { loadKeys } from '../../security/keys.ts';
@@ -40,7 +41,8 @@ export const demoClientEmail = (c: { firstName: string; lastName: string }) => `
 /** What services need, for a seeder's transaction; mail is dropped (demo accounts need no verification links). */
 function seedContext(tx: Tx): AppContext {
   const config = loadConfig();
-  return { db: tx as unknown as Db, keys: loadKeys(config), config, mailer: { send: async () => undefined } };
+  const keys = loadKeys(config);
+  return { ...createContext(tx, config, keys), mailer: { send: async () => undefined } };
 }
 
 /** Creates the account through the identity service, or finds it when an earlier seed made it already. */

@@ -1,10 +1,10 @@
 /**
- * Background work of the marketplace, in process: every BOOKING_SWEEP_INTERVAL_SECONDS one pass expires pending
- * requests past their expiry and sends the 24-hour reminders. Safe with several instances: rows are claimed with
+ * Background work of the marketplace, run by the durable queue as the recurring job `stylists.booking-sweep`
+ * (jobs.ts): every BOOKING_SWEEP_INTERVAL_SECONDS one pass, across all instances, expires pending requests past
+ * their expiry and sends the 24-hour reminders. Safe if a pass runs twice or side by side: rows are claimed with
  * `FOR UPDATE SKIP LOCKED` and changed by conditional updates in the same transaction as the email they trigger,
  * so a request expires once and a reminder is sent once (recorded in `reminder_sent_at`).
  */
-import type { FastifyBaseLogger } from 'fastify';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
@@ -91,38 +91,9 @@ export async function sendDueReminders(ctx: AppContext, now = new Date()): Promi
   });
 }
 
-export interface Sweeper {
-  /** One pass now (also what the timer runs). */
-  runOnce(): Promise<{ expired: number; reminded: number }>;
-  stop(): Promise<void>;
-}
-
-/** Starts the periodic sweep; `stop` waits for a pass in progress. Interval 0 starts nothing. */
-export function startSweeper(ctx: AppContext, log: FastifyBaseLogger, intervalSeconds: number): Sweeper {
-  let running: Promise<unknown> | undefined;
-  let stopped = false;
-  const runOnce = async () => {
-    const expired = await expirePendingRequests(ctx);
-    const reminded = await sendDueReminders(ctx);
-    if (expired || reminded) log.info({ expired, reminded }, 'booking sweep');
-    return { expired, reminded };
-  };
-  const tick = () => {
-    if (stopped || running) return;
-    running = runOnce()
-      .catch((err: unknown) => log.warn({ err }, 'booking sweep failed; retrying next interval'))
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  const timer = intervalSeconds > 0 ? setInterval(tick, intervalSeconds * 1000) : undefined;
-  timer?.unref();
-  return {
-    runOnce,
-    stop: async () => {
-      stopped = true;
-      if (timer) clearInterval(timer);
-      await running;
-    },
-  };
+/** One pass of the booking sweep: expiries first (they free slots), then reminders. */
+export async function runBookingSweep(ctx: AppContext): Promise<{ expired: number; reminded: number }> {
+  const expired = await expirePendingRequests(ctx);
+  const reminded = await sendDueReminders(ctx);
+  return { expired, reminded };
 }
