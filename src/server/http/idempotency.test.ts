@@ -76,7 +76,7 @@ describe('Idempotency-Key on CreateUser', () => {
   it('20 parallel sign-ups with one key create one account and answer identically; another body is 409', async () => {
     const idem = key();
     const email = uniqueEmail('idem');
-    const payload = { email, password: STRONG_PASSWORD, firstName: 'Ines', lastName: 'Marchetti' };
+    const payload = { email, password: STRONG_PASSWORD, firstName: 'Ines', lastName: 'Marchetti', acceptTerms: true };
     const before = await countRows(app.db, 'users');
     const answers = await Promise.all(Array.from({ length: 20 }, () => app.inject({ method: 'POST', url: '/api/v1/users', headers: { 'idempotency-key': idem }, payload })));
     expect(answers.map((a) => a.statusCode)).toEqual(Array(20).fill(201));
@@ -90,7 +90,7 @@ describe('Idempotency-Key on CreateUser', () => {
 
   it('replays a 4xx answer too (the first try’s outcome), and a key past its 24 h is used afresh', async () => {
     const idem = key();
-    const payload = { email: uniqueEmail('weak'), password: 'short', firstName: 'A', lastName: 'B' };
+    const payload = { email: uniqueEmail('weak'), password: 'short', firstName: 'A', lastName: 'B', acceptTerms: true };
     const first = await app.inject({ method: 'POST', url: '/api/v1/users', headers: { 'idempotency-key': idem }, payload });
     expect(first.statusCode).toBe(400);
     const good = { ...payload, password: STRONG_PASSWORD };
@@ -101,7 +101,7 @@ describe('Idempotency-Key on CreateUser', () => {
 
   it('an expired key is deleted by the recurring cleanup job', async () => {
     const idem = key();
-    await app.inject({ method: 'POST', url: '/api/v1/users', headers: { 'idempotency-key': idem }, payload: { email: uniqueEmail('exp'), password: STRONG_PASSWORD, firstName: 'A', lastName: 'B' } });
+    await app.inject({ method: 'POST', url: '/api/v1/users', headers: { 'idempotency-key': idem }, payload: { email: uniqueEmail('exp'), password: STRONG_PASSWORD, firstName: 'A', lastName: 'B', acceptTerms: true } });
     await app.db.execute(sql`update idempotency_keys set expires_at = now() - interval '1 second' where key = ${idem}`);
     const { idempotencyJobs } = await import('./idempotency.ts');
     await idempotencyJobs[0]!.handle(app.ctx, {}, { id: 'test', attempt: 1, db: app.db });
