@@ -10,8 +10,8 @@ const PAGES = [
   'category=bags',
   'category=ready-to-wear',
   'category=yachts',
-  'brand=chanel',
-  'brand=cartier&sort=price_desc',
+  'brand=maison-aurelle',
+  'brand=maison-vendrel&sort=price_desc',
   'minPrice=1000&maxPrice=5000',
   'category=watches&minPrice=10000&sort=price_asc',
 ];

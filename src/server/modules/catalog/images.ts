@@ -31,6 +31,7 @@ export function presentImage(image: StoredImage): ImageView {
     height: image.height,
     ...(image.mediaId ? { mediaId: image.mediaId } : {}),
     ...(image.placeholder ? { placeholder: image.placeholder } : {}),
+    ...(image.color ? { color: image.color } : {}),
     widths,
     srcset,
   };
@@ -45,7 +46,7 @@ const GENERATED = /^\/media\/generated\/(product|editorial)\/([a-z0-9-]{1,80})-\
 const UPLOADED = /^\/media\/uploads\/([0-9a-f-]{36})\/\d{1,5}\.(?:avif|webp|jpg)$/;
 
 /** Resolves image inputs to stored images: uploads must exist, URLs must be our own media paths (never fetched). */
-export async function resolveImages(db: Db | Tx, inputs: readonly { mediaId?: string; url?: string; alt?: string }[], field = 'images'): Promise<StoredImage[]> {
+export async function resolveImages(db: Db | Tx, inputs: readonly { mediaId?: string; url?: string; alt?: string; color?: string }[], field = 'images'): Promise<StoredImage[]> {
   const out: StoredImage[] = [];
   for (const [index, input] of inputs.entries()) {
     const bad = (message: string): never => {
@@ -55,7 +56,7 @@ export async function resolveImages(db: Db | Tx, inputs: readonly { mediaId?: st
     if (input.url) {
       const generated = GENERATED.exec(input.url);
       if (generated) {
-        out.push(generatedImage(generated[2]!, input.alt ?? '', generated[1] as 'product' | 'editorial'));
+        out.push({ ...generatedImage(generated[2]!, input.alt ?? '', generated[1] as 'product' | 'editorial'), ...(input.color ? { color: input.color } : {}) });
         continue;
       }
       const uploaded = UPLOADED.exec(input.url);
@@ -64,7 +65,7 @@ export async function resolveImages(db: Db | Tx, inputs: readonly { mediaId?: st
     }
     const asset = await findMediaAsset(db, mediaId!);
     if (!asset) bad('No such uploaded image');
-    out.push({ mediaId: asset!.id, alt: input.alt ?? '', width: asset!.width, height: asset!.height, widths: asset!.widths, placeholder: asset!.placeholder });
+    out.push({ mediaId: asset!.id, alt: input.alt ?? '', width: asset!.width, height: asset!.height, widths: asset!.widths, placeholder: asset!.placeholder, ...(input.color ? { color: input.color } : {}) });
   }
   return out;
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CURRENCY_CODES, fromDecimal, MoneyError } from '../../../shared/money.ts';
+import { SIZE_GROUPS } from '../../../shared/sizes.ts';
 import { SEARCH_TEXT, SEARCH_TEXT_MESSAGE } from './text.ts';
 
 // ───────────────────────────── building blocks ─────────────────────────────
@@ -55,6 +56,7 @@ export const Image = z
     height: z.number().int().optional(),
     mediaId: z.string().optional().meta({ description: 'Uploaded asset id; absent for generated demo imagery.' }),
     placeholder: z.string().optional().meta({ description: 'Tiny blurred WebP data URI.' }),
+    color: z.string().optional().meta({ description: 'The variant colour this picture shows (a product page swaps to it when that colour is chosen); absent when it stands for every colour.' }),
     widths: z.array(z.number().int()),
     srcset: ImageSrcSet,
   })
@@ -66,6 +68,7 @@ export const ImageInput = z
     mediaId: z.uuid('Not a valid media id').optional(),
     url: text(300).optional().meta({ description: 'Only our own media paths: /media/uploads/{id}/… or /media/generated/product/{name}-{w}.{fmt}' }),
     alt: text(200).optional(),
+    color: text(60).optional().meta({ description: 'The variant colour this picture shows; omit when it shows every colour.' }),
   })
   .refine((v) => Boolean(v.mediaId) !== Boolean(v.url), { message: 'Give exactly one of mediaId or url' })
   .meta({ id: 'ImageRef' });
@@ -248,7 +251,13 @@ export const SearchProductsInput = z.strictObject({
 export type SearchProductsInput = z.infer<typeof SearchProductsInput>;
 
 export const FacetCount = z
-  .object({ value: z.string(), count: z.number().int(), label: z.string().optional().meta({ description: 'Display name (categories, brands, price ranges).' }), selected: z.boolean() })
+  .object({
+    value: z.string(),
+    count: z.number().int(),
+    label: z.string().optional().meta({ description: 'Display name (categories, brands, price ranges, sizes).' }),
+    group: z.enum(SIZE_GROUPS).optional().meta({ description: 'Sizes only: the kind of size ("FR 38" is Clothing, "EU 38" Shoes, "Ring 52" Rings, "40 mm" Watches), so a sidebar can group them.' }),
+    selected: z.boolean(),
+  })
   .meta({ id: 'FacetCount' });
 export const ProductFacets = z
   .object({ categories: z.array(FacetCount), brands: z.array(FacetCount), priceRanges: z.array(FacetCount), colors: z.array(FacetCount), sizes: z.array(FacetCount) })

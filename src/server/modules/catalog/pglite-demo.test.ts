@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => app.shutdown());
 
 describe('search on the demo catalog', () => {
-  for (const query of ['chanell', 'cartierr', 'lamborgini', 'chanel bag', 'bag', 'hermes kelly', 'gold ring']) {
+  for (const query of ['aurellle', 'vendrell', 'vescovvi', 'aurelle bag', 'bag', 'delaunay cavaliere', 'gold ring']) {
     it(`answers "${query}" in well under 2 s`, async () => {
       const started = performance.now();
       const res = await app.inject({ method: 'GET', url: `/api/v1/products/search?query=${encodeURIComponent(query)}` });

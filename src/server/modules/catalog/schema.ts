@@ -24,6 +24,8 @@ export interface StoredImage {
   widths: number[];
   /** Tiny blurred WebP as a data URI, shown while the picture loads. */
   placeholder?: string;
+  /** The variant colour this picture shows; absent when it stands for every colour. */
+  color?: string;
 }
 
 export interface StoredAttributes {

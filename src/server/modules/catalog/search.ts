@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { formatMoney, fromDecimal, minorDigits, MoneyError, money, toDto, type Currency } from '../../../shared/money.ts';
+import { sizeGroupOf, sizeLabel } from '../../../shared/sizes.ts';
 import { queryRows, type Db } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 // eslint-disable-next-line no-restricted-imports -- the Actor type has no export in identity's service.ts
@@ -224,7 +225,7 @@ async function computeSearch(db: Db, audience: Audience, input: SearchProductsIn
       .filter(([band]) => band >= 1)
       .map(([band, count]) => ({ value: bandValue(band - 1), label: bandLabel(band - 1, currency), count, selected: input.priceRange === bandValue(band - 1) })),
     colors: r.colors.map(([value, count]) => ({ value, count, selected: colors.includes(value) })),
-    sizes: r.sizes.map(([value, count]) => ({ value, count, selected: sizes.includes(value) })),
+    sizes: r.sizes.map(([value, count]) => ({ value, label: sizeLabel(value), group: sizeGroupOf(value), count, selected: sizes.includes(value) })),
   };
   const corrected = corrections.some((c) => c.correction) ? corrections.map((c) => c.correction ?? c.word).join(' ') : undefined;
   return { total: r.total, page: r.page, facets, ...(corrected ? { correctedQuery: corrected } : {}) };

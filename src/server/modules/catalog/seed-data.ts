@@ -1,51 +1,16 @@
 /**
- * The demo catalog's vocabulary: 30 houses, the category tree, and product generators per category. Product number `i`
- * is a pure function of (seed, i), so the 420-piece demo is the first 420 pieces of the 100,000-piece bench catalog.
+ * The demo catalog: the category tree, the curated collections and product number `i` as a pure function of
+ * (seed, i). Every piece is one of the houses' real offers (`seed-lines.ts`, `seed-showcase.ts`): the first cycle of
+ * the catalog lists each offer exactly once, so no name repeats in the demo; the bench catalog (`--products 100000`)
+ * keeps cycling and numbers the later pieces ("… No. 2").
  */
 import { createRandom, type Random } from '../../../shared/random.ts';
 import type { StoredCustomisation, StoredSpecification } from './schema.ts';
+import { brandName, BRANDS as HOUSES } from './seed-houses.ts';
+import { KINDS, LINES, type PieceKind } from './seed-lines.ts';
+import { SHOWCASE, type ShowcaseSeed } from './seed-showcase.ts';
 
-export interface BrandSeed {
-  slug: string;
-  name: string;
-  country: string;
-  founded: number;
-  description: string;
-  partner: boolean;
-}
-
-export const BRANDS: readonly BrandSeed[] = [
-  { slug: 'chanel', name: 'Chanel', country: 'FR', founded: 1910, description: 'The Parisian house of the little black dress, tweed and the quilted flap bag.', partner: true },
-  { slug: 'hermes', name: 'Hermès', country: 'FR', founded: 1837, description: 'Saddlers since 1837: leather goods, silk and an unhurried sense of craft.', partner: true },
-  { slug: 'louis-vuitton', name: 'Louis Vuitton', country: 'FR', founded: 1854, description: 'Trunk-makers turned travellers’ house of leather, ready-to-wear and high jewellery.', partner: true },
-  { slug: 'dior', name: 'Dior', country: 'FR', founded: 1946, description: 'The New Look, couture from Avenue Montaigne and the fragrances that followed.', partner: true },
-  { slug: 'saint-laurent', name: 'Saint Laurent', country: 'FR', founded: 1961, description: 'Le Smoking, sharp tailoring and rive gauche attitude.', partner: false },
-  { slug: 'valentino', name: 'Valentino', country: 'IT', founded: 1960, description: 'Roman couture: the red gown, the rockstud and the grand gesture.', partner: true },
-  { slug: 'prada', name: 'Prada', country: 'IT', founded: 1913, description: 'Milanese leather goods and an intellectual eye for ready-to-wear.', partner: false },
-  { slug: 'gucci', name: 'Gucci', country: 'IT', founded: 1921, description: 'Florentine leather, the horsebit loafer and maximal romance.', partner: false },
-  { slug: 'bottega-veneta', name: 'Bottega Veneta', country: 'IT', founded: 1966, description: 'The intrecciato weave: when your own initials are enough.', partner: true },
-  { slug: 'loewe', name: 'Loewe', country: 'ES', founded: 1846, description: 'Madrid leather craft, puzzle bags and artisanal curiosity.', partner: false },
-  { slug: 'celine', name: 'Celine', country: 'FR', founded: 1945, description: 'Parisian minimalism with a triomphe clasp.', partner: false },
-  { slug: 'givenchy', name: 'Givenchy', country: 'FR', founded: 1952, description: 'Aristocratic elegance, from Audrey’s little black dress onwards.', partner: false },
-  { slug: 'cartier', name: 'Cartier', country: 'FR', founded: 1847, description: 'The jeweller of kings: the Love bracelet, the Tank and the panthère.', partner: true },
-  { slug: 'van-cleef-arpels', name: 'Van Cleef & Arpels', country: 'FR', founded: 1906, description: 'Place Vendôme poetry in gold and stone: Alhambra, Mystery Set.', partner: true },
-  { slug: 'bulgari', name: 'Bulgari', country: 'IT', founded: 1884, description: 'Roman jewellery with colour and the serpenti’s coil.', partner: false },
-  { slug: 'boucheron', name: 'Boucheron', country: 'FR', founded: 1858, description: 'The first jeweller of Place Vendôme, and the Quatre ring.', partner: false },
-  { slug: 'tiffany-co', name: 'Tiffany & Co.', country: 'US', founded: 1837, description: 'The blue box, the six-prong setting and Fifth Avenue.', partner: false },
-  { slug: 'patek-philippe', name: 'Patek Philippe', country: 'CH', founded: 1839, description: 'Genevan complications kept for the next generation.', partner: true },
-  { slug: 'audemars-piguet', name: 'Audemars Piguet', country: 'CH', founded: 1875, description: 'Le Brassus watchmaking and the octagonal Royal Oak.', partner: false },
-  { slug: 'jaeger-lecoultre', name: 'Jaeger-LeCoultre', country: 'CH', founded: 1833, description: 'The watchmaker’s watchmaker, and the reversible Reverso.', partner: false },
-  { slug: 'rolex', name: 'Rolex', country: 'CH', founded: 1905, description: 'Oyster cases, perpetual rotors and a crown.', partner: false },
-  { slug: 'guerlain', name: 'Guerlain', country: 'FR', founded: 1828, description: 'Parisian perfumers since 1828: Shalimar, L’Heure Bleue.', partner: false },
-  { slug: 'maison-francis-kurkdjian', name: 'Maison Francis Kurkdjian', country: 'FR', founded: 2009, description: 'Contemporary haute parfumerie: Baccarat Rouge 540.', partner: false },
-  { slug: 'lamborghini', name: 'Lamborghini', country: 'IT', founded: 1963, description: 'Sant’Agata supercars: V12s, scissor doors and no half measures.', partner: true },
-  { slug: 'ferrari', name: 'Ferrari', country: 'IT', founded: 1939, description: 'Maranello’s prancing horse, on the road and the track.', partner: false },
-  { slug: 'rolls-royce', name: 'Rolls-Royce', country: 'GB', founded: 1904, description: 'Goodwood coachbuilding, starlight headliners and silence.', partner: true },
-  { slug: 'feadship', name: 'Feadship', country: 'NL', founded: 1949, description: 'Dutch superyachts built one at a time.', partner: true },
-  { slug: 'gulfstream', name: 'Gulfstream', country: 'US', founded: 1958, description: 'Long-range business jets with panoramic oval windows.', partner: true },
-  { slug: 'maison-azur-estates', name: 'Maison Azur Estates', country: 'MC', founded: 1998, description: 'Villas, penthouses and chalets from the Riviera to the Alps.', partner: true },
-  { slug: 'stylebyzaga-atelier', name: 'StyleByZaga Atelier', country: 'FR', founded: 2024, description: 'Our own atelier: bespoke couture, red-carpet preparation and private fittings.', partner: false },
-];
+export { BRANDS, type BrandSeed } from './seed-houses.ts';
 
 export interface CategorySeed {
   slug: string;
@@ -75,11 +40,7 @@ export const CATEGORIES: readonly CategorySeed[] = [
   { slug: 'private-fittings', name: 'Private Fittings', parent: 'experiences', showcase: true, description: 'The atelier comes to you.' },
 ];
 
-const COLORS = ['Black', 'Ivory', 'Beige', 'Camel', 'Navy', 'Burgundy', 'Emerald', 'Blush', 'Gold', 'Silver', 'White', 'Red', 'Grey', 'Cognac'] as const;
-const WOMEN_SIZES = ['34', '36', '38', '40', '42', '44'];
-const MEN_SIZES = ['46', '48', '50', '52', '54', '56'];
-const SHOE_SIZES = ['36', '37', '38', '39', '40', '41', '42', '43', '44'];
-const RING_SIZES = ['48', '50', '52', '54', '56'];
+const BRAND_COUNTRY = new Map(HOUSES.map((b) => [b.slug, b.country]));
 
 export interface ProductSeed {
   index: number;
@@ -98,55 +59,85 @@ export interface ProductSeed {
   limitedEdition: boolean;
   editionSize: number | null;
   variants: { color?: string; size?: string; stock: number }[];
-  /** Names of the generated pictures (the composition follows the words: bag, watch, villa…). */
-  images: string[];
+  /** What the pictures draw (wallet, watch, villa…), as media/demo-art names it. */
+  art: string;
+  /** Generated pictures: `{art}-{colour}-{name…}`, one per colour (tagged with it) and a second view of the first. */
+  images: { name: string; color?: string }[];
   /** Seconds before the catalog's anchor date (larger is older). */
   ageSeconds: number;
 }
 
-interface Template {
+/** One thing a house offers: a line's piece in one material, or a showcase listing. */
+interface Offer {
+  house: string;
   category: string;
-  brands: readonly string[];
-  /** Model names and nouns; the noun decides the picture. */
-  models: readonly string[];
-  nouns: readonly string[];
-  materials: readonly string[];
-  price: readonly [number, number];
-  sizes?: readonly string[];
-  mode?: ProductSeed['purchaseMode'];
-  weight: number;
+  name: string;
+  model?: string;
+  kind?: PieceKind;
+  material?: string;
+  tint?: string;
+  showcase?: ShowcaseSeed;
 }
 
-const TEMPLATES: readonly Template[] = [
-  { category: 'women', brands: ['chanel', 'dior', 'valentino', 'saint-laurent', 'celine', 'givenchy', 'prada', 'gucci', 'loewe'], models: ['Riviera', 'Montaigne', 'Cambon', 'Serena', 'Opéra', 'Lumière', 'Rive Gauche', 'Palais', 'Étoile'], nouns: ['Silk Gown', 'Tweed Jacket', 'Cocktail Dress', 'Wool Coat', 'Pleated Dress', 'Cashmere Coat', 'Evening Gown', 'Wrap Dress'], materials: ['silk', 'tweed', 'cashmere', 'wool crêpe', 'lace', 'organza'], price: [1800, 14000], sizes: WOMEN_SIZES, weight: 12 },
-  { category: 'men', brands: ['saint-laurent', 'dior', 'prada', 'gucci', 'givenchy', 'loewe'], models: ['Savile', 'Riviera', 'Monceau', 'Portofino', 'Milano', 'Dorian'], nouns: ['Tuxedo', 'Suit', 'Overcoat', 'Blazer', 'Smoking Jacket', 'Cashmere Coat'], materials: ['wool', 'cashmere', 'mohair', 'velvet', 'linen'], price: [1500, 9000], sizes: MEN_SIZES, weight: 8 },
-  { category: 'bespoke-couture', brands: ['stylebyzaga-atelier', 'chanel', 'dior', 'valentino'], models: ['Atelier', 'Haute', 'Maison', 'Couture', 'Salon'], nouns: ['Couture Gown', 'Bespoke Suit', 'Made-to-Measure Tuxedo', 'Bridal Gown', 'Couture Robe'], materials: ['duchess satin', 'silk faille', 'hand-embroidered tulle', 'cashmere'], price: [12000, 90000], mode: 'BESPOKE', weight: 4 },
-  { category: 'bags', brands: ['chanel', 'hermes', 'louis-vuitton', 'dior', 'bottega-veneta', 'loewe', 'celine', 'prada', 'gucci', 'saint-laurent', 'valentino'], models: ['Classic', 'Kelly', 'Birkin', 'Capucines', 'Lady', 'Cassette', 'Puzzle', 'Triomphe', 'Jackie', 'Loulou', 'Boy', 'Constance'], nouns: ['Flap Bag', 'Tote', 'Clutch', 'Shoulder Bag', 'Top-Handle Bag', 'Crossbody Bag', 'Pochette'], materials: ['lambskin', 'calfskin', 'crocodile', 'grained leather', 'canvas', 'ostrich'], price: [1900, 38000], sizes: ['Mini', 'Small', 'Medium', 'Large'], weight: 14 },
-  { category: 'shoes', brands: ['chanel', 'dior', 'valentino', 'saint-laurent', 'gucci', 'prada', 'hermes'], models: ['Opyum', 'Rockstud', 'Horsebit', 'Slingback', 'Oran', 'J’Adior', 'Tribute'], nouns: ['Pumps', 'Loafers', 'Sandals', 'Ankle Boots', 'Slingback Heels', 'Mules', 'Ballet Flats'], materials: ['patent leather', 'suede', 'calfskin', 'satin'], price: [650, 2400], sizes: SHOE_SIZES, weight: 9 },
-  { category: 'fine-jewellery', brands: ['cartier', 'van-cleef-arpels', 'bulgari', 'boucheron', 'tiffany-co', 'chanel', 'dior'], models: ['Love', 'Alhambra', 'Serpenti', 'Quatre', 'Juste un Clou', 'Panthère', 'Coco Crush', 'Trinity', 'Perlée', 'Clash'], nouns: ['Ring', 'Necklace', 'Bracelet', 'Earrings', 'Pendant', 'Solitaire Ring', 'Bangle'], materials: ['18k yellow gold', '18k white gold', 'platinum', 'rose gold with diamonds', 'gold with emeralds'], price: [1600, 85000], sizes: RING_SIZES, weight: 10 },
-  { category: 'watches', brands: ['patek-philippe', 'audemars-piguet', 'jaeger-lecoultre', 'rolex', 'cartier', 'bulgari', 'chanel'], models: ['Calatrava', 'Royal Oak', 'Reverso', 'Daytona', 'Tank', 'Santos', 'Nautilus', 'Octo', 'J12', 'Submariner'], nouns: ['Watch', 'Chronograph', 'Tourbillon', 'Dress Watch', 'Perpetual Calendar'], materials: ['steel', 'rose gold', 'platinum', 'ceramic', 'titanium'], price: [5500, 250000], sizes: ['36mm', '38mm', '40mm', '41mm', '42mm'], weight: 9 },
-  { category: 'accessories', brands: ['hermes', 'chanel', 'louis-vuitton', 'gucci', 'prada', 'dior', 'celine'], models: ['Carré', 'Monogram', 'Oblique', 'Signature', 'Horsebit', 'Twilly'], nouns: ['Silk Scarf', 'Sunglasses', 'Leather Belt', 'Card Holder', 'Cashmere Stole', 'Wallet'], materials: ['silk twill', 'acetate', 'calfskin', 'cashmere'], price: [280, 1900], weight: 8 },
-  { category: 'beauty-fragrance', brands: ['guerlain', 'maison-francis-kurkdjian', 'chanel', 'dior', 'hermes'], models: ['Shalimar', 'Baccarat Rouge 540', 'No. 5', 'Sauvage', 'L’Heure Bleue', 'Aqua Universalis', 'Oud Satin Mood', 'Miss Dior', 'Terre'], nouns: ['Eau de Parfum', 'Extrait de Parfum', 'Parfum', 'Eau de Toilette', 'Fragrance Coffret'], materials: ['crystal flacon', 'refillable bottle'], price: [140, 950], sizes: ['50 ml', '100 ml', '200 ml'], weight: 7 },
-  { category: 'automobiles', brands: ['lamborghini', 'ferrari', 'rolls-royce'], models: ['Revuelto', 'Huracán', 'Urus', 'SF90', 'Roma', 'Purosangue', 'Phantom', 'Cullinan', 'Spectre', 'Ghost'], nouns: ['Coupé', 'Roadster', 'Grand Tourer', 'Spider', 'Sedan'], materials: ['carbon fibre', 'hand-stitched leather'], price: [240000, 650000], mode: 'INQUIRE', weight: 3 },
-  { category: 'residences', brands: ['maison-azur-estates'], models: ['Cap Ferrat', 'Saint-Tropez', 'Courchevel', 'Gstaad', 'Monte-Carlo', 'Mykonos', 'Marbella', 'Lake Como'], nouns: ['Villa', 'Penthouse', 'Chalet', 'Estate', 'Residence'], materials: ['limestone', 'marble', 'larch'], price: [4_500_000, 65_000_000], mode: 'INQUIRE', weight: 2 },
-  { category: 'private-aviation', brands: ['gulfstream'], models: ['G700', 'G650ER', 'G500', 'G800', 'G280'], nouns: ['Jet', 'Business Jet', 'Charter Jet'], materials: ['walnut veneer', 'Italian leather'], price: [22_000_000, 78_000_000], mode: 'INQUIRE', weight: 1 },
-  { category: 'yachts', brands: ['feadship'], models: ['Moonrise', 'Savannah', 'Aquarius', 'Lonian', 'Arrow', 'Anna'], nouns: ['Superyacht', 'Motor Yacht', 'Explorer Yacht'], materials: ['steel hull', 'aluminium superstructure', 'teak decks'], price: [35_000_000, 250_000_000], mode: 'INQUIRE', weight: 1 },
-  { category: 'red-carpet-preparation', brands: ['stylebyzaga-atelier'], models: ['Cannes', 'Venice', 'Met Gala', 'Oscars', 'BAFTA'], nouns: ['Red-Carpet Preparation', 'Premiere Styling', 'Gala Glam Session'], materials: ['in-suite service'], price: [6000, 45000], mode: 'INQUIRE', weight: 1 },
-  { category: 'private-fittings', brands: ['stylebyzaga-atelier', 'chanel', 'dior'], models: ['In-Residence', 'Atelier', 'Yacht-Side', 'Hotel Suite'], nouns: ['Private Fitting', 'Trunk Show', 'Wardrobe Consultation'], materials: ['at home or hotel'], price: [1500, 12000], mode: 'INQUIRE', weight: 1 },
-];
+const JEWELLERY = 'fine-jewellery';
+const titleCase = (s: string) => s.replace(/(^|\s)([a-zà-ÿ])/g, (_m, sp: string, c: string) => sp + c.toUpperCase()).replace(/ (And|De|With|In) /g, (m) => m.toLowerCase());
 
-const TOTAL_WEIGHT = TEMPLATES.reduce((n, t) => n + t.weight, 0);
-
-/** The template for product `index`: categories rotate by weight, so every category appears early and often. */
-function templateFor(index: number, rnd: Random): Template {
-  // The first products walk the templates in order so even a small demo covers every category.
-  if (index < TEMPLATES.length * 2) return TEMPLATES[index % TEMPLATES.length]!;
-  let x = rnd.float(0, TOTAL_WEIGHT);
-  for (const t of TEMPLATES) {
-    x -= t.weight;
-    if (x < 0) return t;
+function offersOf(category: string): Offer[] {
+  const out: Offer[] = [];
+  for (const line of LINES.filter((l) => l.category === category)) {
+    for (const kindName of line.kinds) {
+      const kind = KINDS[kindName]!;
+      const own = category === JEWELLERY || category === 'watches';
+      const materials = (own ? line.materials : kind.materials) ?? [];
+      // A line's piece in several materials is several offers, named the way the houses do ("… in Suede").
+      for (const material of materials.length ? materials : [undefined]) {
+        const suffix = materials.length > 1 ? ` ${category === JEWELLERY ? 'with' : 'in'} ${titleCase(material!)}` : '';
+        out.push({ house: line.house, category, name: `${line.model} ${kind.noun}${suffix}`, model: line.model, kind, ...(material ? { material } : {}), ...(line.tint ? { tint: line.tint } : {}) });
+      }
+    }
   }
-  return TEMPLATES.at(-1)!;
+  for (const s of SHOWCASE.filter((x) => x.category === category)) out.push({ house: s.house, category, name: s.name, showcase: s });
+  return out;
+}
+
+/** Offers per category, in the category tree's order (categories with none, like the parents, are left out). */
+const OFFERS: readonly (readonly [string, Offer[]])[] = CATEGORIES.map((c) => [c.slug, offersOf(c.slug)] as const).filter(([, o]) => o.length > 0);
+
+/**
+ * The order categories come in, one cycle long: a smooth weighted round robin by how many offers each has, so a
+ * category shows up early and evenly rather than in one block, and one cycle holds every offer once.
+ */
+const SCHEDULE: readonly { category: number; rank: number }[] = (() => {
+  const weights = OFFERS.map(([, o]) => o.length);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const current = weights.map(() => 0);
+  const seen = weights.map(() => 0);
+  const out: { category: number; rank: number }[] = [];
+  for (let n = 0; n < total; n++) {
+    let best = 0;
+    for (let c = 0; c < weights.length; c++) {
+      current[c]! += weights[c]!;
+      if (current[c]! > current[best]!) best = c;
+    }
+    current[best]! -= total;
+    out.push({ category: best, rank: seen[best]!++ });
+  }
+  return out;
+})();
+
+/** Every offer once: the size of the demo catalog. */
+export const CATALOG_CYCLE = SCHEDULE.length;
+
+const shuffled = new Map<string, Offer[]>();
+/** A category's offers in the seed's order (so two seeds list different pieces first). */
+function offersFor(seed: number, category: number): Offer[] {
+  const key = `${seed}/${category}`;
+  let list = shuffled.get(key);
+  if (!list) {
+    list = createRandom(`${seed}/catalog/offers/${OFFERS[category]![0]}`).shuffle(OFFERS[category]![1]);
+    shuffled.set(key, list);
+  }
+  return list;
 }
 
 const roundPrice = (major: number) => {
@@ -154,54 +145,63 @@ const roundPrice = (major: number) => {
   return Math.max(step, Math.round(major / step) * step);
 };
 
-/** Spec sheets for showcase pieces. */
-function specificationsFor(t: Template, rnd: Random): StoredSpecification[] {
-  switch (t.category) {
-    case 'automobiles':
-      return [
-        { group: 'Performance', label: 'Engine', value: rnd.pick(['6.5 L V12 hybrid', '4.0 L V8 twin-turbo', '6.75 L V12', '5.2 L V10', 'Electric, dual motor']) },
-        { group: 'Performance', label: 'Power', value: `${rnd.int(560, 1015)} hp` },
-        { group: 'Performance', label: '0–100 km/h', value: `${rnd.float(2.4, 5.2).toFixed(1)} s` },
-        { group: 'Performance', label: 'Top speed', value: `${rnd.int(250, 350)} km/h` },
-        { group: 'Details', label: 'Year', value: String(rnd.int(2023, 2026)) },
-        { group: 'Details', label: 'Mileage', value: `${rnd.int(0, 9000).toLocaleString('en-GB')} km` },
-        { group: 'Details', label: 'Location', value: rnd.pick(['Monaco', 'Geneva', 'London', 'Dubai', 'Milan']) },
-      ];
-    case 'residences':
-      return [
-        { group: 'Property', label: 'Living area', value: `${rnd.int(320, 2400).toLocaleString('en-GB')} m²` },
-        { group: 'Property', label: 'Plot', value: `${rnd.int(1, 40) * 500} m²` },
-        { group: 'Property', label: 'Bedrooms', value: String(rnd.int(4, 12)) },
-        { group: 'Property', label: 'Bathrooms', value: String(rnd.int(4, 14)) },
-        { group: 'Amenities', label: 'Pool', value: rnd.pick(['Infinity pool', 'Indoor and outdoor pools', 'Heated pool']) },
-        { group: 'Amenities', label: 'Views', value: rnd.pick(['Sea', 'Lake and mountains', 'Ski slopes', 'Old town and harbour']) },
-      ];
-    case 'private-aviation':
-      return [
-        { group: 'Aircraft', label: 'Range', value: `${rnd.int(6500, 14000).toLocaleString('en-GB')} km` },
-        { group: 'Aircraft', label: 'Passengers', value: String(rnd.int(8, 19)) },
-        { group: 'Aircraft', label: 'Cabin length', value: `${rnd.float(12, 17).toFixed(1)} m` },
-        { group: 'Aircraft', label: 'Year', value: String(rnd.int(2019, 2026)) },
-        { group: 'Aircraft', label: 'Airframe hours', value: rnd.int(0, 2400).toLocaleString('en-GB') },
-      ];
-    case 'yachts':
-      return [
-        { group: 'Yacht', label: 'Length', value: `${rnd.int(55, 110)} m` },
-        { group: 'Yacht', label: 'Guests', value: String(rnd.int(10, 36)) },
-        { group: 'Yacht', label: 'Crew', value: String(rnd.int(14, 45)) },
-        { group: 'Yacht', label: 'Cruising speed', value: `${rnd.int(12, 18)} knots` },
-        { group: 'Yacht', label: 'Built', value: String(rnd.int(2012, 2026)) },
-      ];
+/** "black, ivory or camel". */
+const either = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
+const lower = (items: readonly string[]) => items.map((c) => c.toLowerCase());
+
+/** A run of neighbouring sizes (a boutique holds 36 to 40, not 34 and 44). */
+function sizeRun(rnd: Random, sizes: readonly string[], min: number, max: number): string[] {
+  const count = Math.min(sizes.length, rnd.int(min, max));
+  const start = rnd.int(0, sizes.length - count);
+  return sizes.slice(start, start + count);
+}
+
+const WATCH_SPECS: Record<string, (rnd: Random) => StoredSpecification[]> = {
+  'Dress Watch': (rnd) => [{ label: 'Movement', value: rnd.pick(['Manual winding', 'Self-winding']) }, { label: 'Power reserve', value: `${rnd.int(42, 72)} hours` }, { label: 'Water resistance', value: '30 m' }],
+  Chronograph: (rnd) => [{ label: 'Movement', value: 'Self-winding chronograph' }, { label: 'Power reserve', value: `${rnd.int(50, 72)} hours` }, { label: 'Water resistance', value: `${rnd.pick([50, 100])} m` }],
+  'Perpetual Calendar': (rnd) => [{ label: 'Movement', value: 'Self-winding, perpetual calendar' }, { label: 'Power reserve', value: `${rnd.int(45, 72)} hours` }, { label: 'Water resistance', value: '30 m' }],
+  Tourbillon: (rnd) => [{ label: 'Movement', value: 'Manual winding, tourbillon' }, { label: 'Power reserve', value: `${rnd.int(60, 120)} hours` }, { label: 'Water resistance', value: '30 m' }],
+  'Diver’s Watch': (rnd) => [{ label: 'Movement', value: 'Self-winding' }, { label: 'Power reserve', value: `${rnd.int(60, 72)} hours` }, { label: 'Water resistance', value: '300 m' }],
+  'Automatic Watch': (rnd) => [{ label: 'Movement', value: 'Self-winding' }, { label: 'Power reserve', value: `${rnd.int(48, 70)} hours` }, { label: 'Water resistance', value: '100 m' }],
+};
+
+const FRAGRANCE_NOTES: Record<string, string> = {
+  amber: 'labdanum, vanilla and a warm amber accord',
+  iris: 'powdery orris butter, violet leaf and suede',
+  rose: 'May rose from Grasse, pink pepper and white musk',
+  clear: 'Tunisian neroli, bergamot and orange blossom',
+  smoke: 'birch tar, vetiver and a whisper of leather',
+  oud: 'Laotian oud, saffron and a velvet rose',
+};
+
+/** Where the house makes things, for the copy. */
+const MADE_IN: Record<string, string> = { FR: 'France', IT: 'Italy', GB: 'England', ES: 'Spain', JP: 'Japan', CH: 'Switzerland', DE: 'Germany', US: 'the United States' };
+
+function describe(o: Offer, colors: readonly string[], sizes: readonly string[], houseCountry: string): string {
+  const house = brandName(o.house);
+  const kind = o.kind!;
+  const noun = kind.noun.toLowerCase();
+  const inColours = colors.length ? ` In ${either(lower(colors))}.` : '';
+  switch (o.category) {
+    case 'women':
+    case 'men':
+      return `The ${o.model} ${noun} in ${o.material}, cut and finished in ${house}’s ateliers.${inColours}`;
+    case 'bespoke-couture':
+      return `Made to your measurements by ${house}: a ${noun} in ${o.material}, with three fittings. Shown in ${lower(colors)[0]}; other colours are proposed at the first fitting.`;
+    case 'bags':
+      return `The ${o.model} ${noun} in ${o.material}, lined in suede and finished by hand in ${MADE_IN[houseCountry] ?? 'the house’s workshop'}.${inColours}`;
+    case 'shoes':
+      return `${house}’s ${o.model} ${noun} in ${o.material}, made in ${MADE_IN[houseCountry] ?? 'the house’s workshop'}.${inColours}`;
+    case JEWELLERY:
+      return `The ${o.model} ${noun}, set with ${o.material} in 18k gold. In ${either(lower(colors))}.`;
     case 'watches':
-      return [
-        { label: 'Movement', value: rnd.pick(['Self-winding', 'Manual winding', 'Quartz', 'Self-winding chronograph']) },
-        { label: 'Power reserve', value: `${rnd.int(38, 120)} hours` },
-        { label: 'Water resistance', value: `${rnd.pick([30, 50, 100, 300])} m` },
-      ];
-    case 'fine-jewellery':
-      return rnd.chance(0.5) ? [{ label: 'Stones', value: `${rnd.float(0.2, 4.5).toFixed(2)} ct ${rnd.pick(['diamonds', 'sapphires', 'emeralds', 'rubies'])}` }] : [];
+      return `The ${o.model} ${noun}: a ${sizes.length > 1 ? either(sizes) : sizes[0]} case in ${o.material}, with ${colors.length > 1 ? `a choice of ${either(lower(colors))} dials` : `a ${lower(colors)[0]} dial`}.`;
+    case 'accessories':
+      return `The ${o.model} ${noun} in ${o.material} from ${house}.${inColours}`;
+    case 'beauty-fragrance':
+      return `${o.model}: ${FRAGRANCE_NOTES[o.tint ?? 'clear']}. The ${noun} in a ${o.material}, in ${either(sizes)}.`;
     default:
-      return [];
+      return `${o.name} by ${house}.`;
   }
 }
 
@@ -211,63 +211,92 @@ const BESPOKE_OPTIONS: StoredCustomisation[] = [
   { key: 'measurements', label: 'Measurements', kind: 'MEASUREMENTS' },
 ];
 
+/** A colour as one word of an image name: "Yellow Gold" → "yellowgold". */
+export const colorToken = (color: string) => color.toLowerCase().replace(/[^a-z]/g, '');
+const slugWords = (s: string) => s.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
 /** Product number `index` of the catalog for `seed`. */
 export function productSeed(seed: number, index: number): ProductSeed {
   const rnd = createRandom(`${seed}/catalog/product/${index}`);
-  const t = templateFor(index, rnd);
-  const brand = rnd.pick(t.brands);
-  const model = rnd.pick(t.models);
-  const noun = rnd.pick(t.nouns);
-  const material = rnd.pick(t.materials);
-  const name = `${model} ${noun}`;
-  const brandName = BRANDS.find((b) => b.slug === brand)!.name;
-  // Prices spread log-uniformly across the template's range: many accessible pieces, a long tail of grand ones.
-  const major = roundPrice(Math.exp(rnd.float(Math.log(t.price[0]), Math.log(t.price[1]))));
-  const showcase = t.mode === 'INQUIRE';
+  const cycle = Math.floor(index / CATALOG_CYCLE);
+  const slot = SCHEDULE[index % CATALOG_CYCLE]!;
+  const [category, all] = OFFERS[slot.category]!;
+  const offers = offersFor(seed, slot.category);
+  const offer = offers[(cycle * all.length + slot.rank) % offers.length]!;
+  const name = cycle === 0 ? offer.name : `${offer.name} No. ${cycle + 1}`;
+  const showcase = offer.showcase;
+  const kind = offer.kind;
+  const [low, high] = showcase ? showcase.price : kind!.price;
+  // Prices spread log-uniformly across the band: many accessible pieces, a long tail of grand ones.
+  const major = roundPrice(Math.exp(rnd.float(Math.log(low), Math.log(high))));
+  const mode: ProductSeed['purchaseMode'] = showcase ? 'INQUIRE' : category === 'bespoke-couture' ? 'BESPOKE' : 'BUY_NOW';
   const visibility = rnd.weighted([
     ['PUBLIC', 85],
     ['VIP_ONLY', showcase ? 14 : 10],
     ['DRAFT', 4],
   ] as const);
-  const limitedEdition = rnd.chance(showcase ? 0.3 : 0.08);
-  const sizes = t.sizes ? rnd.sample(t.sizes, Math.min(t.sizes.length, rnd.int(1, 4))) : [];
-  const colors = t.category === 'beauty-fragrance' || showcase ? [] : rnd.sample(COLORS, rnd.int(1, 2));
+  const limitedEdition = !showcase && rnd.chance(0.08);
+  const country = BRAND_COUNTRY.get(offer.house) ?? 'FR';
+
+  let colors: string[];
+  let sizes: string[] = [];
   const variants: ProductSeed['variants'] = [];
-  if (showcase || t.mode === 'BESPOKE') variants.push({ stock: showcase ? 1 : 0 });
-  else if (sizes.length === 0) for (const c of colors.length ? colors : [undefined]) variants.push({ ...(c ? { color: c } : {}), stock: rnd.int(0, 12) });
-  else for (const c of colors.length ? colors : [undefined]) for (const s of sizes) variants.push({ ...(c ? { color: c } : {}), size: s, stock: rnd.weighted([[0, 1], [1, 2], [2, 2], [3, 2], [5, 1], [8, 1]] as const) });
-  const place = t.category === 'residences' ? ` in ${model}` : '';
-  const description =
-    {
-      automobiles: `The ${brandName} ${model} ${noun.toLowerCase()}, offered for private viewing. ${material[0]!.toUpperCase()}${material.slice(1)} throughout; delivery and registration arranged by our concierge.`,
-      residences: `A ${noun.toLowerCase()}${place}: ${material} interiors, terraces and complete privacy. Viewings by appointment only.`,
-      'private-aviation': `${brandName} ${model}: intercontinental range, a cabin finished in ${material}. Available for acquisition or charter.`,
-      yachts: `${model}, a ${noun.toLowerCase()} by ${brandName}: ${material}, a beach club and a helipad. For sale or charter.`,
-    }[t.category] ?? `${brandName}’s ${model} ${noun.toLowerCase()} in ${material}${colors[0] ? `, in ${colors[0].toLowerCase()}` : ''}. Crafted in the house’s ateliers and finished by hand.`;
-  const imageBase = `${model} ${noun}`.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  let description: string;
+  let specifications: StoredSpecification[] = [];
+  let material: string;
+  if (showcase) {
+    colors = showcase.colors?.length ? [rnd.pick(showcase.colors)] : [];
+    variants.push({ ...(colors[0] ? { color: colors[0] } : {}), stock: 1 });
+    description = showcase.description;
+    specifications = showcase.specifications(rnd);
+    material = showcase.material;
+  } else {
+    const k = kind!;
+    colors = k.colors.length ? rnd.sample(k.colors, mode === 'BESPOKE' ? 1 : rnd.int(1, Math.min(3, k.colors.length))) : [];
+    if (k.sizes) sizes = category === 'beauty-fragrance' ? [...k.sizes] : category === 'watches' ? sizeRun(rnd, k.sizes, 1, 2) : sizeRun(rnd, k.sizes, 2, 5);
+    if (mode === 'BESPOKE') variants.push({ color: colors[0]!, stock: 0 });
+    else if (sizes.length === 0) for (const c of colors.length ? colors : [undefined]) variants.push({ ...(c ? { color: c } : {}), stock: rnd.int(0, 12) });
+    else for (const c of colors.length ? colors : [undefined]) for (const s of sizes) variants.push({ ...(c ? { color: c } : {}), size: s, stock: rnd.weighted([[0, 1], [1, 2], [2, 2], [3, 2], [5, 1], [8, 1]] as const) });
+    description = describe(offer, colors, sizes, country);
+    material = category === JEWELLERY ? `18k gold with ${offer.material}` : (offer.material ?? '');
+    if (category === 'watches') specifications = WATCH_SPECS[k.noun]!(rnd);
+    if (category === JEWELLERY && offer.material !== 'pearls' && offer.material !== 'mother-of-pearl' && offer.material !== 'onyx' && offer.material !== 'malachite') {
+      const carats = k.noun === 'Solitaire Ring' ? rnd.float(0.5, 3) : rnd.float(0.2, 4.5);
+      specifications = [{ label: 'Stones', value: `${carats.toFixed(2)} ct ${offer.material === 'a brilliant-cut diamond' ? 'brilliant-cut diamond' : offer.material}` }];
+    }
+  }
+  const art = showcase ? showcase.art : kind!.art;
+  const base = slugWords(offer.name).slice(0, 44).replace(/-$/, '');
+  const tone = (c: string | undefined) => (c ? colorToken(c) : (offer.tint ?? 'plain'));
+  const shown = colors.length ? colors : [undefined];
+  const images: ProductSeed['images'] = [
+    ...shown.map((c) => ({ name: `${art}-${tone(c)}-${base}-${index % 97}`, ...(c ? { color: c } : {}) })),
+    { name: `${art}-${tone(shown[0])}-${base}-${(index + 31) % 97}-b`, ...(shown[0] ? { color: shown[0] } : {}) },
+    ...(showcase ? [{ name: `${art}-${tone(shown[0])}-${base}-${(index + 62) % 97}-c`, ...(shown[0] ? { color: shown[0] } : {}) }] : []),
+  ];
   return {
     index,
     name,
     slug: '',
     description,
-    brand,
-    category: t.category,
+    brand: offer.house,
+    category,
     priceMinor: major * 100,
-    priceOnRequest: showcase && (major >= 1_000_000 || rnd.chance(0.3)),
+    priceOnRequest: showcase !== undefined && (major >= 1_000_000 || rnd.chance(0.3)),
     visibility,
-    purchaseMode: t.mode ?? 'BUY_NOW',
+    purchaseMode: mode,
     attributes: {
       ...(colors[0] ? { color: colors[0] } : {}),
-      material,
-      ...(t.category === 'bags' ? { dimensions: `${rnd.int(18, 40)} × ${rnd.int(12, 30)} × ${rnd.int(6, 16)} cm` } : {}),
-      ...(t.category === 'watches' ? { additionalAttributes: { caseDiameter: sizes[0] ?? '40mm' } } : {}),
+      ...(material ? { material } : {}),
+      ...(category === 'watches' ? { additionalAttributes: { caseDiameter: sizes[0]! } } : {}),
     },
-    specifications: specificationsFor(t, rnd),
-    customisations: t.mode === 'BESPOKE' ? BESPOKE_OPTIONS : [],
+    specifications,
+    customisations: mode === 'BESPOKE' ? BESPOKE_OPTIONS : [],
     limitedEdition,
     editionSize: limitedEdition ? rnd.pick([8, 12, 25, 50, 100, 250]) : null,
     variants,
-    images: [`${imageBase}-${index % 97}`, `${imageBase}-${(index + 31) % 97}-b`, ...(showcase ? [`${imageBase}-${(index + 62) % 97}-c`] : [])],
+    art,
+    images,
     ageSeconds: index * 1800 + rnd.int(0, 1700),
   };
 }
@@ -278,16 +307,18 @@ export interface CollectionSeed {
   tagline: string;
   description: string;
   visibility: 'PUBLIC' | 'VIP_ONLY';
-  /** Which products: categories to draw from. */
+  /** Which products: categories to draw from… */
   categories: readonly string[];
+  /** …and, when set, only pieces whose name matches one of these (SQL `ilike`), so the copy describes what is in it. */
+  match?: readonly string[];
   hero: string;
 }
 
 export const COLLECTIONS: readonly CollectionSeed[] = [
-  { slug: 'the-cannes-edit', name: 'The Cannes Edit', tagline: 'Gowns, jewels and a yacht for the Croisette', description: 'What our stylists are pulling for the festival: evening gowns, high jewellery and the week’s best moorings.', visibility: 'PUBLIC', categories: ['women', 'fine-jewellery', 'yachts', 'red-carpet-preparation'], hero: 'cannes-edit-evening-gown' },
-  { slug: 'the-private-salon', name: 'The Private Salon', tagline: 'For our VIP members only', description: 'Pieces shown by invitation: numbered editions, off-market residences and the rarest watches.', visibility: 'VIP_ONLY', categories: ['watches', 'residences', 'bags', 'automobiles'], hero: 'private-salon-estate' },
-  { slug: 'haute-horlogerie', name: 'Haute Horlogerie', tagline: 'Complications worth waiting for', description: 'Tourbillons, perpetual calendars and the dress watches that outlive trends.', visibility: 'PUBLIC', categories: ['watches'], hero: 'haute-horlogerie-tourbillon-watch' },
-  { slug: 'riviera-summer', name: 'Riviera Summer', tagline: 'From Saint-Tropez to Portofino', description: 'Silk, sandals, sunglasses and a villa with a view.', visibility: 'PUBLIC', categories: ['accessories', 'shoes', 'residences', 'women'], hero: 'riviera-summer-villa' },
-  { slug: 'icons-of-the-maison', name: 'Icons of the Maison', tagline: 'The pieces that made the houses', description: 'The flap bag, the Love bracelet, the Kelly and the little black dress.', visibility: 'PUBLIC', categories: ['bags', 'fine-jewellery'], hero: 'icons-flap-bag' },
+  { slug: 'the-cannes-edit', name: 'The Cannes Edit', tagline: 'Gowns, jewels and a yacht for the Croisette', description: 'What our stylists are pulling for the festival: evening gowns, high jewellery and the week’s best moorings.', visibility: 'PUBLIC', categories: ['women', 'fine-jewellery', 'yachts', 'red-carpet-preparation'], match: ['%Gown%', '%Cocktail Dress%', '%Necklace%', '%Earrings%', '%Yacht%', '%Festival%', '%Premiere%'], hero: 'cannes-edit-evening-gown' },
+  { slug: 'the-private-salon', name: 'The Private Salon', tagline: 'For our VIP members only', description: 'Pieces shown by invitation: numbered editions, off-market residences and the rarest complications.', visibility: 'VIP_ONLY', categories: ['watches', 'residences', 'bags', 'automobiles'], hero: 'private-salon-estate' },
+  { slug: 'haute-horlogerie', name: 'Haute Horlogerie', tagline: 'Complications worth waiting for', description: 'Tourbillons, perpetual calendars and the dress watches that outlive trends.', visibility: 'PUBLIC', categories: ['watches'], match: ['%Tourbillon%', '%Perpetual Calendar%', '%Dress Watch%'], hero: 'haute-horlogerie-tourbillon-watch' },
+  { slug: 'riviera-summer', name: 'Riviera Summer', tagline: 'From Saint-Tropez to Portofino', description: 'Silk, sandals, sunglasses and a villa with a view.', visibility: 'PUBLIC', categories: ['accessories', 'shoes', 'residences', 'women'], match: ['%Silk Carré%', '%Sandals%', '%Sunglasses%', 'Villa %', '%Wrap Dress%'], hero: 'riviera-summer-villa' },
+  { slug: 'icons-of-the-maison', name: 'Icons of the Maison', tagline: 'The pieces that made the houses', description: 'The Cambon flap bag, the Cavalière top-handle, the Constellation setting and the Trèfle clover.', visibility: 'PUBLIC', categories: ['bags', 'fine-jewellery'], match: ['Cambon %', 'Cavalière %', 'Constellation %', 'Trèfle %'], hero: 'icons-flap-bag' },
   { slug: 'beyond-the-runway', name: 'Beyond the Runway', tagline: 'Cars, jets and yachts, viewed privately', description: 'Our showcase: the supercars, aircraft and superyachts our partners present to members.', visibility: 'PUBLIC', categories: ['automobiles', 'private-aviation', 'yachts'], hero: 'beyond-runway-superyacht' },
 ];

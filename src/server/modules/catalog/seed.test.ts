@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => app.shutdown());
 
 describe('demo catalog', () => {
-  it('has 30 brands, the category tree, 420 products in every category, some VIP-only, drafts and showcase pieces', async () => {
+  it('has 30 brands, the category tree, every house’s offers in every category, some VIP-only, drafts and showcase pieces', async () => {
     const [counts] = await queryRows<Record<string, number>>(
       app.db,
       sql`select (select count(*)::int from brands) as brands, (select count(*)::int from categories) as categories, (select count(*)::int from products) as products,
@@ -33,7 +33,7 @@ describe('demo catalog', () => {
   });
 
   it('is searchable with typos right after seeding, and VIP collections are locked for non-VIP', async () => {
-    for (const [q, brand] of [['chanell', 'chanel'], ['cartierr', 'cartier'], ['lamborgini', 'lamborghini']]) {
+    for (const [q, brand] of [['aurellle', 'maison-aurelle'], ['vendrell', 'maison-vendrel'], ['vescovvi', 'vescovi']]) {
       const res = await app.inject({ method: 'GET', url: `/api/v1/products/search?query=${q}` });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json().products.length, q).toBeGreaterThan(0);
@@ -60,5 +60,13 @@ describe('demo catalog', () => {
     expect(productSeed(2027, 7)).not.toEqual(productSeed(2026, 7));
     const [dupes] = await queryRows<{ n: number }>(app.db, sql`select count(*)::int as n from (select slug from products group by slug having count(*) > 1) d`);
     expect(dupes!.n).toBe(0);
+    const [names] = await queryRows<{ n: number }>(app.db, sql`select count(*)::int as n from (select name from products group by name having count(*) > 1) d`);
+    expect(names!.n).toBe(0);
+    // No piece (a yacht, say) twice in one collection, not even under two listings.
+    const [twice] = await queryRows<{ n: number }>(
+      app.db,
+      sql`select count(*)::int as n from (select cp.collection_id, p.name from collection_products cp join products p on p.id = cp.product_id group by 1, 2 having count(*) > 1) d`,
+    );
+    expect(twice!.n).toBe(0);
   });
 });

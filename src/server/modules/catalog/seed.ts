@@ -1,7 +1,8 @@
 /**
- * Demo catalog seeders: `catalog-taxonomy` (30 brands, the category tree), `catalog-products` (420 pieces by default,
+ * Demo catalog seeders: `catalog-taxonomy` (30 brands, the category tree), `catalog-products` (every offer once by default,
  * `npm run seed -- --products 100000` for the bench catalog, written in chunks of 2,000 with bulk inserts) and
  * `catalog-collections` (6 curated collections).
+ * The facts themselves are in seed-houses.ts, seed-lines.ts and seed-showcase.ts; seed-consistency.test.ts checks them.
  */
 import { sql } from 'drizzle-orm';
 import { createRandom } from '../../../shared/random.ts';
@@ -9,11 +10,12 @@ import { queryRows, type Tx } from '../../db/client.ts';
 import type { Seeder } from '../../seed/seeder.ts';
 import { generatedImage } from './images.ts';
 import { brands, categories, collectionProducts, collections } from './schema.ts';
-import { BRANDS, CATEGORIES, COLLECTIONS, productSeed, type ProductSeed } from './seed-data.ts';
+import { BRANDS, CATALOG_CYCLE, CATEGORIES, COLLECTIONS, productSeed, type ProductSeed } from './seed-data.ts';
+import { sqlArray } from './sql-util.ts';
 import { documentSql, rememberTerms, slugify } from './text.ts';
 
-/** Default demo size: every category, with enough depth for facets and pagination to mean something. */
-export const DEMO_PRODUCTS = 420;
+/** Default demo size: every house's every offer, once (about 400 pieces: depth for facets and pagination). */
+export const DEMO_PRODUCTS = CATALOG_CYCLE;
 const CHUNK = 2000;
 /** Demo products are dated before this instant (so anything created in the app is newer). */
 const ANCHOR_MS = Date.UTC(2026, 10, 28, 18, 0, 0);
@@ -105,7 +107,10 @@ export async function insertProducts(tx: Tx, seed: number, from: number, to: num
       price_on_request: p.priceOnRequest,
       visibility: p.visibility,
       purchase_mode: p.purchaseMode,
-      images: p.images.map((name, n) => generatedImage(name, n === 0 ? `${brandName} ${p.name}` : `${brandName} ${p.name}, another view`)),
+      images: p.images.map((image, n) => ({
+        ...generatedImage(image.name, `${brandName} ${p.name}${image.color ? ` in ${image.color.toLowerCase()}` : ''}${n > 0 && image.color === p.images[0]!.color ? ', another view' : ''}`),
+        ...(image.color ? { color: image.color } : {}),
+      })),
       attributes: p.attributes,
       specifications: p.specifications,
       customisations: p.customisations,
@@ -199,6 +204,7 @@ export const collectionsSeeder: Seeder = {
         tx,
         sql`select p.id from products p join categories k on k.id = p.category_id
             where k.slug in (${sql.join(c.categories.map((s) => sql`${s}`), sql`, `)}) and p.visibility <> 'DRAFT'
+              and ${c.match ? sql`p.name ilike any (${sqlArray(c.match, 'text')})` : sql`true`}
             order by ${c.visibility === 'VIP_ONLY' ? sql`(p.visibility = 'VIP_ONLY') desc,` : sql`(p.visibility = 'PUBLIC') desc,`} p.created_at desc limit 12`,
       );
       if (picks.length > 0) {

@@ -1,5 +1,6 @@
 /** The fixed cast of the demo marketplace: cities with their zones, currencies and languages, names and words. */
 import type { Currency } from '../../../shared/money.ts';
+import type { SPECIALTIES } from './models.ts';
 
 export interface City {
   city: string;
@@ -43,21 +44,29 @@ export const LAST_NAMES = [
   'Santos', 'Bianchi', 'Novak', 'Reyes', 'Delacroix', 'Hale', 'Roux', 'Aubert', 'Vidal', 'Marceau',
 ];
 
-export const HEADLINES = [
-  'Quiet luxury, impeccably tailored',
-  'Red carpets and the moments before them',
-  'Wardrobes that travel as well as you do',
-  'Bridal styling with a couture eye',
-  'Menswear, cut with intent',
-  'Capsule wardrobes for very full lives',
-  'Evening dressing, from gala to after-party',
-  'Sustainable luxury without compromise',
-];
+/**
+ * A stylist's tagline speaks of what they do: one per specialty, so the headline a client reads first always agrees
+ * with the specialties listed under it (the seeder takes the headline of the stylist's first specialty).
+ */
+export const HEADLINES: Record<(typeof SPECIALTIES)[number], readonly string[]> = {
+  'red-carpet': ['Red carpets and the moments before them', 'Premieres, galas and the walk to the car'],
+  bridal: ['Bridal styling with a couture eye', 'From the first fitting to the last dance'],
+  menswear: ['Menswear, cut with intent', 'Tailoring for men who notice the details'],
+  'capsule-wardrobe': ['Capsule wardrobes for very full lives', 'Fewer, finer pieces that all work together'],
+  'personal-shopping': ['Personal shopping, from the salons to the archives', 'The right piece, found before it is gone'],
+  'event-styling': ['Evening dressing, from gala to after-party', 'Dressed for the occasion, whatever it is'],
+  'wardrobe-edit': ['A wardrobe edited down to what you love', 'Keep, alter, let go: wardrobe edits with care'],
+  'image-consulting': ['An image that says what you mean', 'Presence for the boardroom and the stage'],
+  'sustainable-fashion': ['Sustainable luxury without compromise', 'Archive pieces, repairs and craft that lasts'],
+  'haute-couture': ['Couture, commissioned and fitted', 'Quiet luxury, impeccably tailored'],
+  jewellery: ['Jewels chosen for the life you lead', 'High jewellery, worn every day'],
+  'travel-wardrobe': ['Wardrobes that travel as well as you do', 'One suitcase, every climate, every dinner'],
+};
 
 export const BIO_OPENINGS = [
   'Trained in the ateliers of the Avenue Montaigne, I dress clients for the moments they will remember.',
   'Former fashion editor; I edit wardrobes the way I once edited collections: ruthlessly, lovingly.',
-  'I have styled premieres, state dinners and very private weddings, and I keep every secret.',
+  'I have dressed clients for state dinners and quiet Sundays alike, and I keep every secret.',
   'My work starts with how you live, travel and entertain, and ends with a wardrobe that simply works.',
   'I believe a great wardrobe is built slowly, from fewer, finer pieces.',
 ];
@@ -88,14 +97,27 @@ export const PORTFOLIO_TITLES = [
   'Vintage couture, re-cut',
 ];
 
-export const REVIEW_TEXTS = [
-  'Understood exactly what I needed before I did. Every piece worked.',
-  'Discreet, precise and a pleasure to work with.',
-  'My wardrobe finally makes sense. Worth every minute.',
-  'The fitting was flawless and the advice honest.',
-  'Elegant choices, perfectly timed for the event.',
-  'Good session, though we ran a little over time.',
-];
+/** Review texts by stars: what a client writes agrees with the rating they give. */
+export const REVIEW_TEXTS: Record<1 | 2 | 3 | 4 | 5, readonly string[]> = {
+  5: [
+    'Understood exactly what I needed before I did. Every piece worked.',
+    'Discreet, precise and a pleasure to work with.',
+    'My wardrobe finally makes sense. Worth every minute.',
+    'The fitting was flawless and the advice honest.',
+    'Elegant choices, perfectly timed for the event.',
+  ],
+  4: [
+    'Lovely session and great pieces, though we ran a little over time.',
+    'Very good eye; one of the three looks was not quite me, the other two were perfect.',
+    'Thoughtful and well prepared. I would book again for the next season.',
+  ],
+  3: [
+    'Good ideas, but the session felt rushed and two pieces had to go back.',
+    'Pleasant and knowledgeable, though the selection missed my brief in places.',
+  ],
+  2: ['The pieces were beautiful but not what I asked for, and the follow-up was slow.'],
+  1: ['The session started late and the selection ignored my sizes. Disappointing.'],
+};
 
 export const CLIENTS = [
   { firstName: 'Isabelle', lastName: 'Fontaine', style: ['classic', 'minimalist'], vip: true, privacy: true },

@@ -4,7 +4,7 @@ import { queryRows } from '../../db/client.ts';
 import { runSeeders } from '../../seed/runner.ts';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
 import { signIn } from '../../test/identity.ts';
-import { CLIENTS } from './seed-data.ts';
+import { CLIENTS, HEADLINES, REVIEW_TEXTS } from './seed-data.ts';
 import { DEMO_PASSWORD, demoClientEmail, stylistClientsSeeder, stylistsSeeder } from './seed.ts';
 
 let app: TestApp;
@@ -69,5 +69,22 @@ describe('demo stylists', () => {
     expect(top.length).toBeGreaterThan(3);
     expect(top[0].reasons.length).toBeGreaterThan(1);
     expect(top[0].matchScore).toBeGreaterThanOrEqual(top.at(-1).matchScore);
+  });
+
+  it('writes copy that agrees with the data: taglines with specialties, review text with stars', async () => {
+    const profiles = await queryRows<{ headline: string; specialties: string[] }>(app.db, sql`select headline, specialties from stylists`);
+    const offTopic = profiles.filter((p) => !p.specialties.some((s) => (HEADLINES[s as keyof typeof HEADLINES] ?? []).includes(p.headline)));
+    expect(offTopic).toEqual([]);
+    // Each specialty has its own taglines, so directory cards do not all read alike.
+    expect(new Set(profiles.map((p) => p.headline)).size).toBeGreaterThan(12);
+    const reviews = await queryRows<{ rating: 1 | 2 | 3 | 4 | 5; text: string; reply: string | null }>(app.db, sql`select rating, text, reply from stylist_reviews`);
+    expect(new Set(reviews.map((r) => r.rating)).size).toBeGreaterThanOrEqual(3);
+    for (const r of reviews) {
+      expect(REVIEW_TEXTS[r.rating], r.text).toContain(r.text);
+      // Praise without reservation is for five stars; a complaint never comes with four or five.
+      if (r.rating < 5) expect(r.text, `${r.rating}★`).toMatch(/though|but|not|slow|late|missed|again/i);
+      if (r.rating >= 4) expect(r.text, `${r.rating}★`).not.toMatch(/disappoint|ignored|rushed|slow/i);
+      if (r.reply && r.rating <= 3) expect(r.reply).not.toMatch(/pleasure/);
+    }
   });
 });

@@ -174,7 +174,7 @@ async function seedOne(ctx: AppContext, tx: Tx, p: Planned, rnd: Random, clientI
     id,
     userId,
     status: p.status,
-    headline: rnd.pick(HEADLINES),
+    headline: rnd.pick(HEADLINES[specialties[0] as keyof typeof HEADLINES]),
     bio: `${rnd.pick(BIO_OPENINGS)} Based in ${c.city}. ${rnd.pick(BIO_CLOSINGS)}`,
     specialties,
     styleTags,
@@ -302,8 +302,8 @@ async function seedOne(ctx: AppContext, tx: Tx, p: Planned, rnd: Random, clientI
           stylistId: id,
           clientId,
           rating,
-          text: rnd.pick(REVIEW_TEXTS),
-          ...(rnd.chance(0.4) ? { reply: 'Thank you — it was a pleasure.', repliedAt: new Date(end + 2 * DAY) } : {}),
+          text: rnd.pick(REVIEW_TEXTS[rating]),
+          ...(rnd.chance(0.4) ? { reply: rating >= 4 ? 'Thank you — it was a pleasure.' : 'Thank you for telling me. I have written to you to put it right.', repliedAt: new Date(end + 2 * DAY) } : {}),
           createdAt: new Date(end + DAY),
         });
       }

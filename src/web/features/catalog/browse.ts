@@ -1,9 +1,9 @@
 import type { AppLoadContext } from 'react-router';
+import { SIZE_GROUPS, sizeRank } from '../../../shared/sizes.ts';
 import { ApiProblem } from '../../lib/api/problem.ts';
 import { searchProducts, searchQueryOf, type BrowseResult, type SearchProductsQuery } from './api/products.ts';
 import { serverApi } from '../../lib/api/server.ts';
 import type { FacetGroup, FacetOption } from './components/facet-sidebar.tsx';
-import { sizeOrder } from './components/variant-picker.tsx';
 import type { ProductFacets } from './present.ts';
 import { readBrowseState, withinDepartment, type BrowseState, type Department, type FacetKey } from './url-state.ts';
 
@@ -49,7 +49,13 @@ export function departmentOf(category: CategoryTree): Department {
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function options(values: ProductFacets[keyof ProductFacets] | undefined, label: (v: { value: string; label?: string | undefined }) => string): FacetOption[] {
-  return (values ?? []).map((v) => ({ value: v.value, label: label(v), count: v.count }));
+  return (values ?? []).map((v) => ({ value: v.value, label: label(v), count: v.count, ...(v.group ? { group: v.group } : {}) }));
+}
+
+/** Sizes grouped by kind (clothing, shoes, rings, watches…) in the boutique's order, then as a shopper reads them. */
+function bySizeKind(a: FacetOption, b: FacetOption): number {
+  const group = (o: FacetOption) => SIZE_GROUPS.indexOf((o.group ?? 'Other') as (typeof SIZE_GROUPS)[number]);
+  return group(a) - group(b) || sizeRank(a.value) - sizeRank(b.value) || a.value.localeCompare(b.value);
 }
 
 /**
@@ -64,7 +70,7 @@ export function facetGroups(facets: ProductFacets | undefined, categories: 'all'
   if (categoryOptions.length > 0) groups.push({ key: 'categories', title: 'Department', options: categoryOptions });
   groups.push({ key: 'brands', title: 'House', options: options(facets?.brands, (v) => v.label ?? v.value) });
   groups.push({ key: 'colors', title: 'Colour', options: options(facets?.colors, (v) => v.label ?? capitalise(v.value)) });
-  groups.push({ key: 'sizes', title: 'Size', options: options(facets?.sizes, (v) => v.label ?? v.value).sort((a, b) => sizeOrder(a.value) - sizeOrder(b.value) || a.value.localeCompare(b.value)) });
+  groups.push({ key: 'sizes', title: 'Size', options: options(facets?.sizes, (v) => v.label ?? v.value).sort(bySizeKind) });
   return groups;
 }
 

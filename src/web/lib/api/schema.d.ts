@@ -9303,6 +9303,8 @@ export interface components {
             mediaId?: string;
             /** @description Tiny blurred WebP data URI. */
             placeholder?: string;
+            /** @description The variant colour this picture shows (a product page swaps to it when that colour is chosen); absent when it stands for every colour. */
+            color?: string;
             widths: number[];
             srcset: components["schemas"]["ImageSrcSetInput"];
         };
@@ -9312,6 +9314,8 @@ export interface components {
             /** @description Only our own media paths: /media/uploads/{id}/… or /media/generated/product/{name}-{w}.{fmt} */
             url?: string;
             alt?: string;
+            /** @description The variant colour this picture shows; omit when it shows every colour. */
+            color?: string;
         };
         ProductAttributesInput: {
             color?: string;
@@ -9467,8 +9471,13 @@ export interface components {
         FacetCountInput: {
             value: string;
             count: number;
-            /** @description Display name (categories, brands, price ranges). */
+            /** @description Display name (categories, brands, price ranges, sizes). */
             label?: string;
+            /**
+             * @description Sizes only: the kind of size ("FR 38" is Clothing, "EU 38" Shoes, "Ring 52" Rings, "40 mm" Watches), so a sidebar can group them.
+             * @enum {string}
+             */
+            group?: "Clothing" | "Shoes" | "Rings" | "Watches" | "Bags" | "Fragrance" | "Other";
             selected: boolean;
         };
         /** @description Each facet counts with every filter applied except its own. */
@@ -10575,6 +10584,8 @@ export interface components {
             mediaId?: string;
             /** @description Tiny blurred WebP data URI. */
             placeholder?: string;
+            /** @description The variant colour this picture shows (a product page swaps to it when that colour is chosen); absent when it stands for every colour. */
+            color?: string;
             widths: number[];
             srcset: components["schemas"]["ImageSrcSet"];
         };
@@ -10584,6 +10595,8 @@ export interface components {
             /** @description Only our own media paths: /media/uploads/{id}/… or /media/generated/product/{name}-{w}.{fmt} */
             url?: string;
             alt?: string;
+            /** @description The variant colour this picture shows; omit when it shows every colour. */
+            color?: string;
         };
         ProductAttributes: {
             color?: string;
@@ -10739,8 +10752,13 @@ export interface components {
         FacetCount: {
             value: string;
             count: number;
-            /** @description Display name (categories, brands, price ranges). */
+            /** @description Display name (categories, brands, price ranges, sizes). */
             label?: string;
+            /**
+             * @description Sizes only: the kind of size ("FR 38" is Clothing, "EU 38" Shoes, "Ring 52" Rings, "40 mm" Watches), so a sidebar can group them.
+             * @enum {string}
+             */
+            group?: "Clothing" | "Shoes" | "Rings" | "Watches" | "Bags" | "Fragrance" | "Other";
             selected: boolean;
         };
         /** @description Each facet counts with every filter applied except its own. */

@@ -18,7 +18,7 @@ type Measurements = components['schemas']['MeasurementsInput'];
 
 const STYLE_SUGGESTIONS = ['Tailoring', 'Minimalist', 'Evening', 'Resort', 'Classic', 'Avant-garde', 'Bohemian', 'Quiet luxury'];
 const COLOUR_SUGGESTIONS = ['Ivory', 'Camel', 'Navy', 'Black', 'Burgundy', 'Forest green', 'Gold'];
-const BRAND_SUGGESTIONS = ['Loro Piana', 'The Row', 'Brunello Cucinelli', 'Hermès', 'Khaite', 'Bottega Veneta'];
+const BRAND_SUGGESTIONS = ['Maison Aurelle', 'Delaunay Sellier', 'Orsini Roma', 'Vittoria Calvi', 'Solenne', 'Ishikawa'];
 
 const SIZES = [
   { key: 'topSize', label: 'Tops', placeholder: 'e.g. M or 38' },

@@ -4,7 +4,8 @@ import { cn } from '../../../lib/cn.ts';
 import { parseRangeValue, toggleFacet, withPriceRange, type BrowseState, type FacetKey } from '../url-state.ts';
 import { formatPrice } from './price.tsx';
 
-export type FacetOption = { value: string; label: string; count: number };
+/** `group`: sizes only, the kind of size (Clothing, Shoes, Rings, Watches…) the option is listed under. */
+export type FacetOption = { value: string; label: string; count: number; group?: string };
 export type FacetGroup = { key: FacetKey; title: string; options: FacetOption[] };
 
 type FacetSidebarProps = {
@@ -45,26 +46,31 @@ function FacetFieldset({ group, selected, onToggle }: { group: FacetGroup; selec
   return (
     <fieldset className="border-t border-line pt-6">
       <legend className="eyebrow float-left mb-5 w-full text-ink">{group.title}</legend>
-      <ul className="clear-both space-y-3">
-        {options.map((option) => {
-          const checked = selected.includes(option.value);
-          return (
-            <li key={option.value}>
-              <label className="group flex cursor-pointer items-center gap-3 text-sm text-ink-soft hover:text-ink">
-                <input
-                  type="checkbox"
-                  checked={checked}
-                  onChange={() => onToggle(option.value)}
-                  disabled={option.count === 0 && !checked}
-                  className="size-4 shrink-0 cursor-pointer appearance-none border border-stone/70 bg-ivory transition-colors checked:border-ink checked:bg-ink disabled:cursor-not-allowed disabled:opacity-40"
-                />
-                <span className={cn('flex-1', checked && 'text-ink')}>{option.label}</span>
-                <span className="text-xs text-stone tabular-nums">{option.count}</span>
-              </label>
-            </li>
-          );
-        })}
-      </ul>
+      {sections(options).map(([title, items], n) => (
+        <div key={title ?? 'all'} className={cn('clear-both', n > 0 && 'mt-6')}>
+          {title && <p className="mb-3 text-xs uppercase tracking-[0.14em] text-stone" aria-hidden="true">{title}</p>}
+          <ul className="space-y-3" aria-label={title}>
+            {items.map((option) => {
+              const checked = selected.includes(option.value);
+              return (
+                <li key={option.value}>
+                  <label className="group flex cursor-pointer items-center gap-3 text-sm text-ink-soft hover:text-ink">
+                    <input
+                      type="checkbox"
+                      checked={checked}
+                      onChange={() => onToggle(option.value)}
+                      disabled={option.count === 0 && !checked}
+                      className="size-4 shrink-0 cursor-pointer appearance-none border border-stone/70 bg-ivory transition-colors checked:border-ink checked:bg-ink disabled:cursor-not-allowed disabled:opacity-40"
+                    />
+                    <span className={cn('flex-1', checked && 'text-ink')}>{option.label}</span>
+                    <span className="text-xs text-stone tabular-nums">{option.count}</span>
+                  </label>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
       {(hidden > 0 || expanded) && group.options.length > COLLAPSED_OPTIONS && (
         <button type="button" onClick={() => setExpanded(!expanded)} className="eyebrow mt-4 border-b border-ink/30 pb-0.5 text-ink hover:border-ink" aria-expanded={expanded}>
           {expanded ? 'Fewer' : `${hidden} more`}
@@ -72,6 +78,17 @@ function FacetFieldset({ group, selected, onToggle }: { group: FacetGroup; selec
       )}
     </fieldset>
   );
+}
+
+/** Options under their group's heading (sizes by kind); one untitled section when no option has a group. */
+function sections(options: FacetOption[]): [string | undefined, FacetOption[]][] {
+  const out: [string | undefined, FacetOption[]][] = [];
+  for (const option of options) {
+    const last = out.at(-1);
+    if (last && last[0] === option.group) last[1].push(option);
+    else out.push([option.group, [option]]);
+  }
+  return out;
 }
 
 function PriceFieldset({ ranges, currency, state, onChange }: { ranges: FacetOption[]; currency: string; state: BrowseState; onChange: (next: BrowseState) => void }) {

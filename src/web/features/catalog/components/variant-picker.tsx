@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { sizeRank } from '../../../../shared/sizes.ts';
 import { cn } from '../../../lib/cn.ts';
 
 export type VariantOption = { variantId: string; color?: string | null; size?: string | null; stock: number };
@@ -113,15 +114,8 @@ export function VariantPicker({ variants, selectedId, onSelect, aside }: Variant
   );
 }
 
-const LETTER_SIZES = ['XXS', 'XS', 'S', 'M', 'L', 'XL', 'XXL', '3XL'];
-
-/** Sizes in the order a shopper reads them: XS before S before M, 36 before 38, 50 ml before 100 ml. */
-export function sizeOrder(size: string): number {
-  const letter = LETTER_SIZES.indexOf(size.toUpperCase());
-  if (letter >= 0) return letter;
-  const number = Number.parseFloat(size.replace(',', '.'));
-  return Number.isFinite(number) ? 100 + number : 100_000;
-}
+/** Sizes in the order a shopper reads them: XS before S before M, FR 36 before FR 38, Mini before Large, 50 ml before 100 ml. */
+export const sizeOrder = sizeRank;
 
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
