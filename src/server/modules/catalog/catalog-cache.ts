@@ -9,6 +9,7 @@
  * channel is down the cache is off and every read goes to the database.
  */
 import type { Database, Db } from '../../db/client.ts';
+import { searchIndexChanged } from './search-index/feed.ts';
 
 export const CATALOG_CHANNEL = 'catalog_changed';
 const TTL_MS = 60_000;
@@ -68,6 +69,7 @@ export function catalogCache(db: Db): CatalogCache {
 /** Drops this instance's answers after a write of its own (other instances hear the NOTIFY). */
 export function invalidateCatalog(db: Db): void {
   catalogCache(db).invalidate();
+  searchIndexChanged(db);
 }
 
 /** `write`, followed by `invalidateCatalog` whether it succeeded or failed halfway. */

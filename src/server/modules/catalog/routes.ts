@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { listenForCatalogChanges } from './catalog-cache.ts';
+import { CATALOG_CHANNEL, listenForCatalogChanges } from './catalog-cache.ts';
+import { startSearchIndex } from './search-index/feed.ts';
 import { useEmbeddedTrigrams } from './search.ts';
 import { engagementRoutes } from './routes-engagement.ts';
 import { productRoutes } from './routes-products.ts';
@@ -12,7 +13,12 @@ export async function catalogRoutes(app: FastifyInstance, opts: { ctx: AppContex
   const stopListening = await listenForCatalogChanges(app.database);
   // PGlite's pg_trgm can crash the embedded engine: typo correction runs in TypeScript there (search.ts).
   if (app.database.kind === 'pglite') useEmbeddedTrigrams(app.db);
-  app.addHook('onClose', async () => stopListening());
+  // Searches are answered from an in-memory index once it is built (in the background) and while it is fed.
+  const stopIndex = await startSearchIndex(app.database, CATALOG_CHANNEL, app.log);
+  app.addHook('onClose', async () => {
+    await stopIndex();
+    await stopListening();
+  });
   await app.register(productRoutes, { ctx: opts.ctx });
   await app.register(taxonomyRoutes, { ctx: opts.ctx });
   await app.register(engagementRoutes, { ctx: opts.ctx });

@@ -5,8 +5,7 @@
  * match and outside every user filter, so a hidden product is never returned or counted.
  */
 import { sql } from 'drizzle-orm';
-import { formatMoney, fromDecimal, minorDigits, MoneyError, money, toDto, type Currency } from '../../../shared/money.ts';
-import { sizeGroupOf, sizeLabel } from '../../../shared/sizes.ts';
+import { money, toDto, type Currency } from '../../../shared/money.ts';
 import { queryRows, type Db } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 // eslint-disable-next-line no-restricted-imports -- the Actor type has no export in identity's service.ts
@@ -17,23 +16,18 @@ import { decodeCursor, encodeCursor, TIME_KEY_FORMAT, type CursorKind } from './
 import { presentImage } from './images.ts';
 import { categoryIdsBySlugs, brandsBySlugs } from './lookup.ts';
 import type { ProductFacets, SearchProductsInput, SearchProductsOutput, SuggestOutput } from './models.ts';
+import { bandsFor, correctedQueryOf, facetsFrom, MAX_COLOR_FACETS, MAX_SIZE_FACETS, parsePriceRange, type Correction } from './search-facets.ts';
 import type { StoredImage } from './schema.ts';
 import { sqlArray } from './sql-util.ts';
 import { words } from './text.ts';
 import { closest, similarity } from './trigram.ts';
 import { catalogCache } from './catalog-cache.ts';
+import { readySearchIndex } from './search-index/feed.ts';
 
 /** Rank weights for D, C, B, A: name counts ten times a description word. */
 const WEIGHTS = sql.raw(`'{0.1, 0.25, 0.5, 1.0}'`);
 
-/** Price-range facet bounds in major units of the requested currency; the last range is open-ended. */
-export const PRICE_BANDS = [0, 500, 1_000, 2_500, 5_000, 10_000, 25_000, 100_000, 1_000_000] as const;
-
-export interface Correction {
-  word: string;
-  /** The catalog word it most likely meant, when the word itself is not in the catalog. */
-  correction?: string;
-}
+export { parsePriceRange, PRICE_BANDS, type Correction } from './search-facets.ts';
 
 /** Which databases run pg_trgm in SQL; PGlite handles are registered by the catalog routes to use `trigram.ts`. */
 const embedded = new WeakSet<object>();
@@ -81,39 +75,6 @@ export function tsqueryText(corrections: readonly Correction[], prefixLast = fal
     .join(' & ');
 }
 
-function bandsFor(currency: Currency): number[] {
-  return PRICE_BANDS.map((b) => b * 10 ** minorDigits(currency));
-}
-
-function bandValue(i: number): string {
-  const lo = PRICE_BANDS[i]!;
-  const hi = PRICE_BANDS[i + 1];
-  return hi === undefined ? `${lo}-` : `${lo}-${hi}`;
-}
-
-function bandLabel(i: number, currency: Currency): string {
-  const f = (n: number) => formatMoney(money(n * 10 ** minorDigits(currency), currency), { compactWhole: true });
-  const lo = PRICE_BANDS[i]!;
-  const hi = PRICE_BANDS[i + 1];
-  if (hi === undefined) return `${f(lo)} and above`;
-  if (lo === 0) return `Under ${f(hi)}`;
-  return `${f(lo)} – ${f(hi)}`;
-}
-
-/** `"1000-5000"` → minor-unit bounds `[min, max)`; `"100000-"` has no upper bound. */
-export function parsePriceRange(value: string, currency: Currency): { min: number; max?: number } {
-  const [lo, hi] = value.split('-') as [string, string];
-  try {
-    const min = fromDecimal(lo, currency).minor;
-    const max = hi ? fromDecimal(hi, currency).minor : undefined;
-    if (max !== undefined && max <= min) throw new MoneyError('The upper bound must be above the lower one');
-    return { min, ...(max !== undefined ? { max } : {}) };
-  } catch (err) {
-    if (err instanceof MoneyError) throw new ApiError('ValidationException', `priceRange: ${err.message}`, { fieldErrors: { 'query.priceRange': [err.message] } });
-    throw err;
-  }
-}
-
 interface SearchRow {
   total: number;
   page: { id: string; k: string }[];
@@ -146,7 +107,9 @@ export async function searchProducts(db: Db, actor: Actor | undefined, input: Se
   const audience: Audience = audienceOf(actor);
   if (input.query !== undefined && words(input.query).length === 0) throw new ApiError('ValidationException', 'Search for at least one word or number', { fieldErrors: { 'query.query': ['No searchable words'] } });
   return catalogCache(db).get(`search:${JSON.stringify([audience, input])}`, async () => {
-    const answer = await computeSearch(db, audience, input);
+    // The in-memory index answers when it is built and caught up; PostgreSQL otherwise (same answers either way).
+    const index = await readySearchIndex(db);
+    const answer = index ? index.search(audience, input) : await computeSearch(db, audience, input);
     return presentSearch(db, audience, input, answer);
   });
 }
@@ -164,7 +127,8 @@ async function presentSearch(db: Db, audience: Audience, input: SearchProductsIn
   };
 }
 
-async function computeSearch(db: Db, audience: Audience, input: SearchProductsInput): Promise<SearchAnswer> {
+/** The SQL path of SearchProducts (also the reference the index is tested against). */
+export async function computeSearch(db: Db, audience: Audience, input: SearchProductsInput): Promise<SearchAnswer> {
   // Without a query (a department page): every visible product the filters allow, newest first for "relevance".
   const ws = input.query === undefined ? [] : words(input.query);
   if (input.query !== undefined && ws.length === 0) throw new ApiError('ValidationException', 'Search for at least one word or number', { fieldErrors: { 'query.query': ['No searchable words'] } });
@@ -211,24 +175,12 @@ async function computeSearch(db: Db, audience: Audience, input: SearchProductsIn
           select width_bucket(price_minor, ${sqlArray(bandsFor(currency), 'bigint')}) as band, count(*)::int as n
           from m where fc and fb and fcol and fs and currency = ${currency} group by 1) x) as prices,
         (select coalesce(json_agg(json_build_array(x.v, x.n) order by x.n desc, x.v), '[]'::json) from (
-          select unnest(colors) as v, count(*)::int as n from m where fc and fb and fp and fs group by 1 order by 2 desc, 1 limit 24) x) as colors,
+          select unnest(colors) as v, count(*)::int as n from m where fc and fb and fp and fs group by 1 order by 2 desc, 1 limit ${MAX_COLOR_FACETS}) x) as colors,
         (select coalesce(json_agg(json_build_array(x.v, x.n) order by x.n desc, x.v), '[]'::json) from (
-          select unnest(sizes) as v, count(*)::int as n from m where fc and fb and fp and fcol group by 1 order by 2 desc, 1 limit 40) x) as sizes`,
+          select unnest(sizes) as v, count(*)::int as n from m where fc and fb and fp and fcol group by 1 order by 2 desc, 1 limit ${MAX_SIZE_FACETS}) x) as sizes`,
   );
   const r = row!;
-  const selectedCats = new Set(input.categories ?? []);
-  const selectedBrands = new Set(input.brands ?? []);
-  const facets: ProductFacets = {
-    categories: r.categories.map(([value, label, count]) => ({ value, label, count, selected: selectedCats.has(value) })),
-    brands: r.brands.map(([value, label, count]) => ({ value, label, count, selected: selectedBrands.has(value) })),
-    priceRanges: r.prices
-      .filter(([band]) => band >= 1)
-      .map(([band, count]) => ({ value: bandValue(band - 1), label: bandLabel(band - 1, currency), count, selected: input.priceRange === bandValue(band - 1) })),
-    colors: r.colors.map(([value, count]) => ({ value, count, selected: colors.includes(value) })),
-    sizes: r.sizes.map(([value, count]) => ({ value, label: sizeLabel(value), group: sizeGroupOf(value), count, selected: sizes.includes(value) })),
-  };
-  const corrected = corrections.some((c) => c.correction) ? corrections.map((c) => c.correction ?? c.word).join(' ') : undefined;
-  return { total: r.total, page: r.page, facets, ...(corrected ? { correctedQuery: corrected } : {}) };
+  return { total: r.total, page: r.page, facets: facetsFrom(r, input, currency), ...correctedQueryOf(corrections) };
 }
 
 /** As-you-type suggestions: brands and categories by prefix or similarity, products by prefix full-text match. */

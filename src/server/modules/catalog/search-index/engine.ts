@@ -1,0 +1,328 @@
+/**
+ * One search over the slot store, in one pass over the matching slots: the text match (posting lists intersected,
+ * smallest first, by galloping), the audience, the five user filters as booleans, every disjunctive facet counted
+ * with all filters but its own, and the page kept as a top-k of the sort. The same semantics as search.ts's statement.
+ */
+import type { Posting, SlotStore } from './store.ts';
+import { float4Text, tsRank, type PositionRun } from './ts-rank.ts';
+
+export type EngineSort = 'relevance' | 'newest' | 'price_asc' | 'price_desc';
+
+export interface TextQuery {
+  /** Each clause is satisfied by any of its lexemes (a word OR its correction); all clauses must be. */
+  clauses: { lexemes: string[]; prefix: boolean }[];
+}
+
+export interface EngineQuery {
+  /** 'VIP' also sees VIP_ONLY; nobody sees DRAFT. */
+  audience: 'PUBLIC' | 'VIP';
+  /** Undefined: browse (every visible product the filters allow). */
+  text?: TextQuery;
+  /** Ids to filter on; undefined = no filter, empty = a filter that matches nothing. */
+  categories?: readonly string[];
+  brands?: readonly string[];
+  colors?: readonly string[];
+  sizes?: readonly string[];
+  price?: { min: number; max?: number };
+  /** The requested currency: the price filter and the price facet only count products priced in it. */
+  currency: string;
+  /** Lower bounds of the price bands in minor units (width_bucket's array). */
+  bands: readonly number[];
+  sort: EngineSort;
+  /** Strictly after this (key, id) in the sort order. */
+  after?: { key: number; id: Uint32Array };
+  /** How many page rows to return (maxResults + 1, to know whether a next page exists). */
+  limit: number;
+}
+
+export interface EngineResult {
+  total: number;
+  page: { id: string; k: string }[];
+  categories: [string, number][];
+  brands: [string, number][];
+  /** width_bucket values (1-based) with counts; bucket 0 (below the first bound) is left out as SQL filters it. */
+  bands: [number, number][];
+  colors: [string, number][];
+  sizes: [string, number][];
+}
+
+/** First index ≥ `from` whose doc is ≥ `target` (galloping, then binary search). */
+function seek(docs: Uint32Array, length: number, from: number, target: number): number {
+  if (from >= length || docs[from]! >= target) return from;
+  let lo = from;
+  let step = 1;
+  let hi = from + 1;
+  while (hi < length && docs[hi]! < target) {
+    lo = hi;
+    step *= 2;
+    hi = from + step;
+  }
+  if (hi > length) hi = length;
+  while (lo + 1 < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (docs[mid]! < target) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+function union(postings: readonly Posting[]): Uint32Array {
+  if (postings.length === 1) return postings[0]!.docs.subarray(0, postings[0]!.length);
+  let total = 0;
+  for (const p of postings) total += p.length;
+  const all = new Uint32Array(total);
+  let at = 0;
+  for (const p of postings) {
+    all.set(p.docs.subarray(0, p.length), at);
+    at += p.length;
+  }
+  all.sort();
+  let w = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[w++] = all[i]!;
+  return all.subarray(0, w);
+}
+
+/** Slots containing every clause (any lexeme of it), ascending. */
+function matchText(clauses: readonly Posting[][]): Uint32Array {
+  const sized = clauses.map((ps) => ({ ps, n: ps.reduce((s, p) => s + p.length, 0) })).sort((a, b) => a.n - b.n);
+  let cands = union(sized[0]!.ps);
+  for (let c = 1; c < sized.length && cands.length > 0; c++) {
+    const ps = sized[c]!.ps;
+    const at = new Array<number>(ps.length).fill(0);
+    const out = new Uint32Array(cands.length);
+    let w = 0;
+    for (let i = 0; i < cands.length; i++) {
+      const d = cands[i]!;
+      for (let k = 0; k < ps.length; k++) {
+        const p = ps[k]!;
+        const j = (at[k] = seek(p.docs, p.length, at[k]!, d));
+        if (j < p.length && p.docs[j] === d) {
+          out[w++] = d;
+          break;
+        }
+      }
+    }
+    cands = out.subarray(0, w);
+  }
+  return cands;
+}
+
+function selection(values: readonly string[] | undefined, find: (v: string) => number | undefined, size: number): Uint8Array | undefined {
+  if (values === undefined) return undefined;
+  const sel = new Uint8Array(size);
+  for (const v of values) {
+    const id = find(v);
+    if (id !== undefined) sel[id] = 1;
+  }
+  return sel;
+}
+
+/** The document's runs for each ranking operand, for the slot the cursors are asked about (ascending slots only). */
+class RankCursors {
+  readonly #operands: { postings: Posting[]; at: number[]; runs: PositionRun[] }[];
+  readonly #view: PositionRun[][];
+
+  constructor(operands: readonly Posting[][]) {
+    this.#operands = operands.map((postings) => ({ postings, at: postings.map(() => 0), runs: postings.map(() => ({ pool: new Uint16Array(0), start: 0, end: 0 })) }));
+    this.#view = operands.map(() => []);
+  }
+
+  rank(isAnd: boolean, slot: number): number {
+    for (let o = 0; o < this.#operands.length; o++) {
+      const op = this.#operands[o]!;
+      const view = this.#view[o]!;
+      view.length = 0;
+      for (let k = 0; k < op.postings.length; k++) {
+        const p = op.postings[k]!;
+        const j = (op.at[k] = seek(p.docs, p.length, op.at[k]!, slot));
+        if (j < p.length && p.docs[j] === slot) {
+          const run = op.runs[k]!;
+          run.pool = p.pool;
+          run.start = p.start(j);
+          run.end = p.ends[j]!;
+          view.push(run);
+        }
+      }
+    }
+    return tsRank(isAnd, this.#view);
+  }
+}
+
+/** Postings of a clause's lexemes; a prefix clause takes every lexeme starting with it, in byte order. */
+function postingsOf(store: SlotStore, lexeme: string, prefix: boolean): Posting[] {
+  if (!prefix) {
+    const p = store.postings.get(lexeme);
+    return p && p.length > 0 ? [p] : [];
+  }
+  const sorted = store.sortedLexemes();
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < lexeme) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Posting[] = [];
+  for (let i = lo; i < sorted.length && sorted[i]!.startsWith(lexeme); i++) {
+    const p = store.postings.get(sorted[i]!)!;
+    if (p.length > 0) out.push(p);
+  }
+  return out;
+}
+
+function timeKey(micros: number): string {
+  const seconds = Math.floor(micros / 1e6);
+  const us = micros - seconds * 1e6;
+  return `${new Date(seconds * 1000).toISOString().slice(0, 19)}.${String(us).padStart(6, '0')}Z`;
+}
+
+/** A newest-sort page key back to microseconds. */
+export function parseTimeKey(key: string): number {
+  return Date.parse(`${key.slice(0, 19)}Z`) * 1000 + Number(key.slice(20, 26));
+}
+
+const EMPTY: EngineResult = { total: 0, page: [], categories: [], brands: [], bands: [], colors: [], sizes: [] };
+
+export function runQuery(store: SlotStore, q: EngineQuery): EngineResult {
+  // Text: no clause left (every word a stop word) matches nothing, as an empty tsquery does.
+  let cands: Uint32Array | undefined;
+  let ranker: RankCursors | undefined;
+  let isAnd = false;
+  if (q.text) {
+    if (q.text.clauses.length === 0) return EMPTY;
+    const clausePostings = q.text.clauses.map((c) => c.lexemes.flatMap((l) => postingsOf(store, l, c.prefix)));
+    if (clausePostings.some((ps) => ps.length === 0)) return EMPTY;
+    cands = matchText(clausePostings);
+    if (q.sort === 'relevance') {
+      // ts_rank's operands: every lexeme of the query once, in byte order; its root is AND when two clauses remain.
+      const seen = new Map<string, boolean>();
+      for (const c of q.text.clauses) for (const l of c.lexemes) if (!seen.has(l)) seen.set(l, c.prefix);
+      const ordered = [...seen.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      ranker = new RankCursors(ordered.map((l) => postingsOf(store, l, seen.get(l)!)));
+      isAnd = q.text.clauses.length >= 2;
+    }
+  }
+
+  const fcSel = selection(q.categories, (v) => store.categories.find(v), store.categories.size);
+  const fbSel = selection(q.brands, (v) => store.brands.find(v), store.brands.size);
+  const fcolSel = selection(q.colors, (v) => store.colors.find(v), store.colors.size);
+  const fsSel = selection(q.sizes, (v) => store.sizes.find(v), store.sizes.size);
+  const cur = store.currencies.find(q.currency) ?? -1;
+  const pmin = q.price?.min ?? 0;
+  const pmax = q.price?.max ?? Infinity;
+  const hasPrice = q.price !== undefined;
+  const bands = q.bands;
+  const nb = bands.length;
+
+  const catN = new Int32Array(store.categories.size);
+  const brandN = new Int32Array(store.brands.size);
+  const colorN = new Int32Array(store.colors.size);
+  const sizeN = new Int32Array(store.sizes.size);
+  const bandN = new Int32Array(nb + 1);
+  let total = 0;
+
+  const sort = q.sort;
+  const desc = sort !== 'price_asc';
+  const keys = sort === 'newest' ? store.created : store.price;
+  const limit = q.limit;
+  const topSlot = new Int32Array(limit);
+  const topKey = new Float64Array(limit);
+  let topN = 0;
+  const after = q.after;
+  const afterSlotCmp = (s: number): number => {
+    for (let i = 0; i < 4; i++) {
+      const x = store.ids[s * 4 + i]!;
+      const y = after!.id[i]!;
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  };
+  // a before b in the sort order?
+  const before = (ka: number, sa: number, kb: number, sb: number): boolean => {
+    if (ka !== kb) return desc ? ka > kb : ka < kb;
+    const c = store.compareIds(sa, sb);
+    return desc ? c > 0 : c < 0;
+  };
+
+  const vis = store.vis;
+  const vip = q.audience === 'VIP';
+  const multi = store.multi;
+  const n = cands ? cands.length : store.slots;
+  for (let i = 0; i < n; i++) {
+    const s = cands ? cands[i]! : i;
+    const v = vis[s]!;
+    if (!(v === 1 || (vip && v === 2))) continue;
+    const at = store.multiAt[s]!;
+    const nc = store.catCount[s]!;
+    const ncol = store.colorCount[s]!;
+    const ns = store.sizeCount[s]!;
+    let fc = true;
+    if (fcSel) {
+      fc = false;
+      for (let k = 0; k < nc; k++) if (fcSel[multi[at + k]!]) { fc = true; break; }
+    }
+    const fb = fbSel ? fbSel[store.brand[s]!] === 1 : true;
+    const price = store.price[s]!;
+    const inCur = store.currency[s] === cur;
+    const fp = hasPrice ? inCur && price >= pmin && price < pmax : true;
+    let fcol = true;
+    if (fcolSel) {
+      fcol = false;
+      for (let k = nc; k < nc + ncol; k++) if (fcolSel[multi[at + k]!]) { fcol = true; break; }
+    }
+    let fs = true;
+    if (fsSel) {
+      fs = false;
+      for (let k = nc + ncol; k < nc + ncol + ns; k++) if (fsSel[multi[at + k]!]) { fs = true; break; }
+    }
+    if (fb && fp && fcol && fs) for (let k = 0; k < nc; k++) catN[multi[at + k]!]!++;
+    if (fc && fp && fcol && fs) brandN[store.brand[s]!]!++;
+    if (fc && fb && fcol && fs && inCur) {
+      let b = 0;
+      while (b < nb && price >= bands[b]!) b++;
+      bandN[b]!++;
+    }
+    if (fc && fb && fp && fs) for (let k = nc; k < nc + ncol; k++) colorN[multi[at + k]!]!++;
+    if (fc && fb && fp && fcol) for (let k = nc + ncol; k < nc + ncol + ns; k++) sizeN[multi[at + k]!]!++;
+    if (!(fc && fb && fp && fcol && fs)) continue;
+    total++;
+    const key = ranker ? ranker.rank(isAnd, s) : sort === 'relevance' ? 0 : keys[s]!;
+    if (after) {
+      const c = key === after.key ? afterSlotCmp(s) : 0;
+      const isAfter = key !== after.key ? (desc ? key < after.key : key > after.key) : desc ? c < 0 : c > 0;
+      if (!isAfter) continue;
+    }
+    if (topN === limit && !before(key, s, topKey[limit - 1]!, topSlot[limit - 1]!)) continue;
+    let j = topN < limit ? topN++ : limit - 1;
+    while (j > 0 && before(key, s, topKey[j - 1]!, topSlot[j - 1]!)) {
+      topKey[j] = topKey[j - 1]!;
+      topSlot[j] = topSlot[j - 1]!;
+      j--;
+    }
+    topKey[j] = key;
+    topSlot[j] = s;
+  }
+
+  const page: EngineResult['page'] = [];
+  for (let j = 0; j < topN; j++) {
+    const key = topKey[j]!;
+    const k = sort === 'relevance' ? float4Text(key) : sort === 'newest' ? timeKey(key) : String(key);
+    page.push({ id: store.idOf(topSlot[j]!), k });
+  }
+  const counted = (counts: Int32Array, values: readonly string[]): [string, number][] => {
+    const out: [string, number][] = [];
+    for (let i = 0; i < counts.length; i++) if (counts[i]! > 0) out.push([values[i]!, counts[i]!]);
+    return out;
+  };
+  const bandsOut: [number, number][] = [];
+  for (let b = 1; b <= nb; b++) if (bandN[b]! > 0) bandsOut.push([b, bandN[b]!]);
+  return {
+    total,
+    page,
+    categories: counted(catN, store.categories.values),
+    brands: counted(brandN, store.brands.values),
+    bands: bandsOut,
+    colors: counted(colorN, store.colors.values),
+    sizes: counted(sizeN, store.sizes.values),
+  };
+}
