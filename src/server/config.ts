@@ -37,6 +37,9 @@ const ConfigSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('StyleByZaga <concierge@stylebyzaga.local>'),
   DEMO_DATA: bool.default(true),
+  // The in-memory search index: built in the background at start (PostgreSQL answers meanwhile), built before the
+  // server listens ('wait': benchmarks, deployments that prefer a slower start to a slower first minute), or off.
+  SEARCH_INDEX: z.enum(['background', 'wait', 'off']).default('background'),
   DEMO_SEED: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(2026),
   // Stylist bookings: unanswered requests expire after this; the sweep (expiry, 24 h reminders) runs this often (0 = off).
   BOOKING_REQUEST_TTL_HOURS: positiveInt.max(24 * 30).default(48),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { CATALOG_CHANNEL, listenForCatalogChanges } from './catalog-cache.ts';
-import { startSearchIndex } from './search-index/feed.ts';
+import { searchIndexFeed, startSearchIndex } from './search-index/feed.ts';
 import { useEmbeddedTrigrams } from './search.ts';
 import { engagementRoutes } from './routes-engagement.ts';
 import { productRoutes } from './routes-products.ts';
@@ -14,7 +14,8 @@ export async function catalogRoutes(app: FastifyInstance, opts: { ctx: AppContex
   // PGlite's pg_trgm can crash the embedded engine: typo correction runs in TypeScript there (search.ts).
   if (app.database.kind === 'pglite') useEmbeddedTrigrams(app.db);
   // Searches are answered from an in-memory index once it is built (in the background) and while it is fed.
-  const stopIndex = await startSearchIndex(app.database, CATALOG_CHANNEL, app.log);
+  const stopIndex = opts.ctx.config.SEARCH_INDEX === 'off' ? async () => {} : await startSearchIndex(app.database, CATALOG_CHANNEL, app.log);
+  if (opts.ctx.config.SEARCH_INDEX === 'wait') await searchIndexFeed(app.db)?.whenBuilt();
   app.addHook('onClose', async () => {
     await stopIndex();
     await stopListening();

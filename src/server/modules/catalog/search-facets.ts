@@ -20,7 +20,17 @@ function bandValue(i: number): string {
   return hi === undefined ? `${lo}-` : `${lo}-${hi}`;
 }
 
+const labels = new Map<string, string>();
+
+/** A band's label in a currency ("Under €500"); memoised, as Intl.NumberFormat costs more than a whole index search. */
 function bandLabel(i: number, currency: Currency): string {
+  const key = `${currency}:${i}`;
+  let label = labels.get(key);
+  if (label === undefined) labels.set(key, (label = formatBandLabel(i, currency)));
+  return label;
+}
+
+function formatBandLabel(i: number, currency: Currency): string {
   const f = (n: number) => formatMoney(money(n * 10 ** minorDigits(currency), currency), { compactWhole: true });
   const lo = PRICE_BANDS[i]!;
   const hi = PRICE_BANDS[i + 1];

@@ -181,6 +181,81 @@ export function parseTimeKey(key: string): number {
   return Date.parse(`${key.slice(0, 19)}Z`) * 1000 + Number(key.slice(20, 26));
 }
 
+/** The best `q.limit` hits after the cursor, in sort order: a heap with the worst row at its root. */
+function selectPage(store: SlotStore, hits: Uint32Array, q: EngineQuery, ranker: RankCursors | undefined, isAnd: boolean): EngineResult['page'] {
+  const sort = q.sort;
+  const desc = sort !== 'price_asc';
+  const keys = sort === 'newest' ? store.created : store.price;
+  const ids = store.ids;
+  const limit = q.limit;
+  const topSlot = new Int32Array(limit);
+  const topKey = new Float64Array(limit);
+  let topN = 0;
+  const after = q.after;
+  const afterKey = after ? after.key : 0;
+  const afterId = after ? after.id : new Uint32Array(4);
+  /** uuid order of slot a against slot b (b < 0: the cursor's id). */
+  const cmpIds = (a: number, b: number): number => {
+    for (let i = 0; i < 4; i++) {
+      const x = ids[a * 4 + i]!;
+      const y = b < 0 ? afterId[i]! : ids[b * 4 + i]!;
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  };
+  // a before b in the sort order?
+  const before = (ka: number, sa: number, kb: number, sb: number): boolean => {
+    if (ka !== kb) return desc ? ka > kb : ka < kb;
+    const c = cmpIds(sa, sb);
+    return desc ? c > 0 : c < 0;
+  };
+  // Slots are appended as products are written, so for the newest sort the best rows come last: walking backwards
+  // fills the heap with them first and most later rows are refused by one comparison. Ranking walks forwards (its
+  // posting cursors only advance).
+  const backwards = !ranker && sort === 'newest';
+  const n = hits.length;
+  for (let i = 0; i < n; i++) {
+    const s = hits[backwards ? n - 1 - i : i]!;
+    const key = ranker ? ranker.rank(isAnd, s) : keys[s]!;
+    if (topN === limit && (desc ? key < topKey[0]! : key > topKey[0]!)) continue;
+    if (after) {
+      const isAfter = key !== afterKey ? (desc ? key < afterKey : key > afterKey) : desc ? cmpIds(s, -1) < 0 : cmpIds(s, -1) > 0;
+      if (!isAfter) continue;
+    }
+    if (topN < limit) {
+      let j = topN++;
+      while (j > 0) {
+        const parent = (j - 1) >> 1;
+        if (!before(topKey[parent]!, topSlot[parent]!, key, s)) break;
+        topKey[j] = topKey[parent]!;
+        topSlot[j] = topSlot[parent]!;
+        j = parent;
+      }
+      topKey[j] = key;
+      topSlot[j] = s;
+    } else if (before(key, s, topKey[0]!, topSlot[0]!)) {
+      let j = 0;
+      for (;;) {
+        const l = 2 * j + 1;
+        if (l >= limit) break;
+        const r = l + 1;
+        const worse = r < limit && before(topKey[l]!, topSlot[l]!, topKey[r]!, topSlot[r]!) ? r : l;
+        if (!before(key, s, topKey[worse]!, topSlot[worse]!)) break;
+        topKey[j] = topKey[worse]!;
+        topSlot[j] = topSlot[worse]!;
+        j = worse;
+      }
+      topKey[j] = key;
+      topSlot[j] = s;
+    }
+  }
+  const order = Array.from({ length: topN }, (_, j) => j).sort((a, b) => (before(topKey[a]!, topSlot[a]!, topKey[b]!, topSlot[b]!) ? -1 : 1));
+  return order.map((j) => {
+    const key = topKey[j]!;
+    return { id: store.idOf(topSlot[j]!), k: sort === 'relevance' ? float4Text(key) : sort === 'newest' ? timeKey(key) : String(key) };
+  });
+}
+
 const EMPTY: EngineResult = { total: 0, page: [], categories: [], brands: [], bands: [], colors: [], sizes: [] };
 
 export function runQuery(store: SlotStore, q: EngineQuery): EngineResult {
@@ -221,49 +296,37 @@ export function runQuery(store: SlotStore, q: EngineQuery): EngineResult {
   const bandN = new Int32Array(nb + 1);
   let total = 0;
 
-  const sort = q.sort;
-  const desc = sort !== 'price_asc';
-  const keys = sort === 'newest' ? store.created : store.price;
-  const limit = q.limit;
-  const topSlot = new Int32Array(limit);
-  const topKey = new Float64Array(limit);
-  let topN = 0;
-  const after = q.after;
-  const afterSlotCmp = (s: number): number => {
-    for (let i = 0; i < 4; i++) {
-      const x = store.ids[s * 4 + i]!;
-      const y = after!.id[i]!;
-      if (x !== y) return x < y ? -1 : 1;
-    }
-    return 0;
-  };
-  // a before b in the sort order?
-  const before = (ka: number, sa: number, kb: number, sb: number): boolean => {
-    if (ka !== kb) return desc ? ka > kb : ka < kb;
-    const c = store.compareIds(sa, sb);
-    return desc ? c > 0 : c < 0;
-  };
-
+  // Phase 1, one tight loop with no calls: visibility, the five filters, every facet's counts, and the hits.
   const vis = store.vis;
   const vip = q.audience === 'VIP';
   const multi = store.multi;
+  const multiAt = store.multiAt;
+  const catCount = store.catCount;
+  const colorCount = store.colorCount;
+  const sizeCount = store.sizeCount;
+  const brandOf = store.brand;
+  const priceOf = store.price;
+  const currencyOf = store.currency;
+  const bandBounds = Float64Array.from(bands);
   const n = cands ? cands.length : store.slots;
+  const hits = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const s = cands ? cands[i]! : i;
     const v = vis[s]!;
     if (!(v === 1 || (vip && v === 2))) continue;
-    const at = store.multiAt[s]!;
-    const nc = store.catCount[s]!;
-    const ncol = store.colorCount[s]!;
-    const ns = store.sizeCount[s]!;
+    const at = multiAt[s]!;
+    const nc = catCount[s]!;
+    const ncol = colorCount[s]!;
+    const ns = sizeCount[s]!;
     let fc = true;
     if (fcSel) {
       fc = false;
       for (let k = 0; k < nc; k++) if (fcSel[multi[at + k]!]) { fc = true; break; }
     }
-    const fb = fbSel ? fbSel[store.brand[s]!] === 1 : true;
-    const price = store.price[s]!;
-    const inCur = store.currency[s] === cur;
+    const brand = brandOf[s]!;
+    const fb = fbSel ? fbSel[brand] === 1 : true;
+    const price = priceOf[s]!;
+    const inCur = currencyOf[s] === cur;
     const fp = hasPrice ? inCur && price >= pmin && price < pmax : true;
     let fcol = true;
     if (fcolSel) {
@@ -276,39 +339,19 @@ export function runQuery(store: SlotStore, q: EngineQuery): EngineResult {
       for (let k = nc + ncol; k < nc + ncol + ns; k++) if (fsSel[multi[at + k]!]) { fs = true; break; }
     }
     if (fb && fp && fcol && fs) for (let k = 0; k < nc; k++) catN[multi[at + k]!]!++;
-    if (fc && fp && fcol && fs) brandN[store.brand[s]!]!++;
+    if (fc && fp && fcol && fs) brandN[brand]!++;
     if (fc && fb && fcol && fs && inCur) {
       let b = 0;
-      while (b < nb && price >= bands[b]!) b++;
+      while (b < nb && price >= bandBounds[b]!) b++;
       bandN[b]!++;
     }
     if (fc && fb && fp && fs) for (let k = nc; k < nc + ncol; k++) colorN[multi[at + k]!]!++;
     if (fc && fb && fp && fcol) for (let k = nc + ncol; k < nc + ncol + ns; k++) sizeN[multi[at + k]!]!++;
-    if (!(fc && fb && fp && fcol && fs)) continue;
-    total++;
-    const key = ranker ? ranker.rank(isAnd, s) : sort === 'relevance' ? 0 : keys[s]!;
-    if (after) {
-      const c = key === after.key ? afterSlotCmp(s) : 0;
-      const isAfter = key !== after.key ? (desc ? key < after.key : key > after.key) : desc ? c < 0 : c > 0;
-      if (!isAfter) continue;
-    }
-    if (topN === limit && !before(key, s, topKey[limit - 1]!, topSlot[limit - 1]!)) continue;
-    let j = topN < limit ? topN++ : limit - 1;
-    while (j > 0 && before(key, s, topKey[j - 1]!, topSlot[j - 1]!)) {
-      topKey[j] = topKey[j - 1]!;
-      topSlot[j] = topSlot[j - 1]!;
-      j--;
-    }
-    topKey[j] = key;
-    topSlot[j] = s;
+    if (fc && fb && fp && fcol && fs) hits[total++] = s;
   }
 
-  const page: EngineResult['page'] = [];
-  for (let j = 0; j < topN; j++) {
-    const key = topKey[j]!;
-    const k = sort === 'relevance' ? float4Text(key) : sort === 'newest' ? timeKey(key) : String(key);
-    page.push({ id: store.idOf(topSlot[j]!), k });
-  }
+  // Phase 2: the page, from the hits only.
+  const page = selectPage(store, hits.subarray(0, total), q, ranker, isAnd);
   const counted = (counts: Int32Array, values: readonly string[]): [string, number][] => {
     const out: [string, number][] = [];
     for (let i = 0; i < counts.length; i++) if (counts[i]! > 0) out.push([values[i]!, counts[i]!]);

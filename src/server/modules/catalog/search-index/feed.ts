@@ -103,6 +103,7 @@ export class SearchIndexFeed {
     void this.#build().catch((err: unknown) => {
       this.log?.warn({ err }, 'search index: build failed; searches stay on PostgreSQL');
       this.#state = 'down';
+      this.#resolveBuilt();
     });
   }
 
@@ -112,7 +113,7 @@ export class SearchIndexFeed {
     await this.#running?.catch(() => undefined);
   }
 
-  /** Resolves when the first build has finished (tests and the bench wait for it). */
+  /** Resolves when the first build has ended, built or failed (tests, SEARCH_INDEX=wait). */
   whenBuilt(): Promise<void> {
     return this.#whenBuilt;
   }
@@ -164,7 +165,7 @@ export class SearchIndexFeed {
     this.#snapshot = parseSnapshot(snap!.s);
     let last: string | undefined;
     for (;;) {
-      if (this.#state === 'stopped') return;
+      if (this.#state === 'stopped') return this.#resolveBuilt();
       const rows = await queryRows<{ r: ProductTuple }>(
         this.db,
         sql`select ${productColumns} as r from product_search ${last ? sql`where product_id > ${last}::uuid` : sql``} order by product_id limit ${BATCH}`,

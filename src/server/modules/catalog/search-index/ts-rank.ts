@@ -82,9 +82,14 @@ export function tsRank(isAnd: boolean, operands: readonly PositionRun[][], w: re
 
 /** PostgreSQL's `real::text` (shortest text that reads back as the same float4): the relevance page token's key. */
 export function float4Text(x: number): string {
-  for (let p = 1; p <= 9; p++) {
-    const s = x.toPrecision(p);
-    if (f(Number(s)) === x) return String(Number(s));
+  // Nine significant digits always read back as the same float4; fewer may. The shortest is found by bisection
+  // (if p digits read back, so do p + 1).
+  let lo = 1;
+  let hi = 9;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (f(Number(x.toPrecision(mid))) === x) hi = mid;
+    else lo = mid + 1;
   }
-  return String(x);
+  return String(Number(x.toPrecision(lo)));
 }
