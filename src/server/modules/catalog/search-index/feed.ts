@@ -240,6 +240,8 @@ export function searchIndexFeed(db: Db): SearchIndexFeed | undefined {
 
 /** Starts the index of `database` in the background, fed by `channel`'s notifications; resolves to its stopper. */
 export async function startSearchIndex(database: Database, channel: string, log?: FeedLog): Promise<() => Promise<void>> {
+  // No database at all (the OpenAPI generator builds the app without one): nothing to index.
+  if (typeof database.db !== 'object' || database.db === null) return async () => {};
   const feed = new SearchIndexFeed(database.db, log);
   feeds.set(database.db, feed);
   await feed.start(database, channel);
