@@ -44,6 +44,7 @@ if (copies > 1) {
   const n = store.slots;
   const docs: { lexeme: string; positions: number[] }[][] = Array.from({ length: n }, () => []);
   for (const [lexeme, p] of store.postings) {
+    if (lexeme.startsWith('\u0000')) continue; // category lists, rebuilt by upsert
     for (let j = 0; j < p.length; j++) docs[p.docs[j]!]!.push({ lexeme, positions: [...p.pool.subarray(p.start(j), p.ends[j]!)] });
   }
   for (let c = 1; c < copies; c++) {

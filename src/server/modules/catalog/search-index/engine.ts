@@ -3,7 +3,7 @@
  * smallest first, by galloping), the audience, the five user filters as booleans, every disjunctive facet counted
  * with all filters but its own, and the page kept as a top-k of the sort. The same semantics as search.ts's statement.
  */
-import type { Posting, SlotStore } from './store.ts';
+import { categoryKey, type Posting, type SlotStore } from './store.ts';
 import { float4Text, tsRank, type PositionRun } from './ts-rank.ts';
 
 export type EngineSort = 'relevance' | 'newest' | 'price_asc' | 'price_desc';
@@ -67,6 +67,7 @@ function seek(docs: Uint32Array, length: number, from: number, target: number): 
 }
 
 function union(postings: readonly Posting[]): Uint32Array {
+  if (postings.length === 0) return new Uint32Array(0);
   if (postings.length === 1) return postings[0]!.docs.subarray(0, postings[0]!.length);
   let total = 0;
   for (const p of postings) total += p.length;
@@ -256,6 +257,26 @@ function selectPage(store: SlotStore, hits: Uint32Array, q: EngineQuery, ranker:
   });
 }
 
+const visibleCounts = new WeakMap<SlotStore, Map<string, { version: number; counts: Int32Array }>>();
+
+/** Products per category among everything `audience` sees, recounted when the store has changed. */
+function visibleCategoryCounts(store: SlotStore, audience: 'PUBLIC' | 'VIP'): Int32Array {
+  let byAudience = visibleCounts.get(store);
+  if (!byAudience) visibleCounts.set(store, (byAudience = new Map()));
+  const kept = byAudience.get(audience);
+  if (kept && kept.version === store.version) return kept.counts;
+  const counts = new Int32Array(store.categories.size);
+  const vip = audience === 'VIP';
+  for (let s = 0; s < store.slots; s++) {
+    const v = store.vis[s]!;
+    if (!(v === 1 || (vip && v === 2))) continue;
+    const at = store.multiAt[s]!;
+    for (let k = 0; k < store.catCount[s]!; k++) counts[store.multi[at + k]!]!++;
+  }
+  byAudience.set(audience, { version: store.version, counts });
+  return counts;
+}
+
 const EMPTY: EngineResult = { total: 0, page: [], categories: [], brands: [], bands: [], colors: [], sizes: [] };
 
 export function runQuery(store: SlotStore, q: EngineQuery): EngineResult {
@@ -289,7 +310,18 @@ export function runQuery(store: SlotStore, q: EngineQuery): EngineResult {
   const bands = q.bands;
   const nb = bands.length;
 
-  const catN = new Int32Array(store.categories.size);
+  // A department page (browse, categories the only filter): the category facet counts every visible product, which
+  // depends on nothing but the store and the audience, so it is counted once per store version; the scan then walks
+  // only the selected categories' products.
+  const department = !q.text && q.categories !== undefined && !q.brands && !q.colors && !q.sizes && !q.price;
+  let catN: Int32Array;
+  if (department) {
+    catN = visibleCategoryCounts(store, q.audience).slice();
+    cands = union(q.categories!.flatMap((id) => {
+      const p = store.postings.get(categoryKey(id));
+      return p && p.length > 0 ? [p] : [];
+    }));
+  } else catN = new Int32Array(store.categories.size);
   const brandN = new Int32Array(store.brands.size);
   const colorN = new Int32Array(store.colors.size);
   const sizeN = new Int32Array(store.sizes.size);
@@ -338,7 +370,7 @@ export function runQuery(store: SlotStore, q: EngineQuery): EngineResult {
       fs = false;
       for (let k = nc + ncol; k < nc + ncol + ns; k++) if (fsSel[multi[at + k]!]) { fs = true; break; }
     }
-    if (fb && fp && fcol && fs) for (let k = 0; k < nc; k++) catN[multi[at + k]!]!++;
+    if (fb && fp && fcol && fs && !department) for (let k = 0; k < nc; k++) catN[multi[at + k]!]!++;
     if (fc && fp && fcol && fs) brandN[brand]!++;
     if (fc && fb && fcol && fs && inCur) {
       let b = 0;

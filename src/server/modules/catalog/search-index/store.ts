@@ -131,6 +131,8 @@ export class SlotStore {
   readonly sizes = new Dictionary();
   readonly currencies = new Dictionary();
   readonly postings = new Map<string, Posting>();
+  /** Bumped by every change, so figures derived from the whole store know when they are out of date. */
+  version = 0;
   #sortedLexemes: string[] | undefined;
 
   /** Open addressing from product id to its live slot: -1 empty, -2 deleted. */
@@ -159,6 +161,9 @@ export class SlotStore {
     this.catCount[s] = Math.min(p.categoryIds.length, 255);
     this.colorCount[s] = Math.min(p.colors.length, 255);
     this.sizeCount[s] = Math.min(p.sizes.length, 255);
+    // Each category also has a posting list (no positions; no lexeme starts with NUL), so a department page walks
+    // only its own products.
+    for (const c of p.categoryIds) this.#posting(categoryKey(c)).add(s, []);
     for (const e of p.document) {
       let posting = this.postings.get(e.lexeme);
       if (!posting) {
@@ -170,6 +175,7 @@ export class SlotStore {
     this.#insert(words, s);
     this.slots++;
     this.live++;
+    this.version++;
   }
 
   /** Removes a product (deleted, or no longer in product_search). */
@@ -259,6 +265,7 @@ export class SlotStore {
     }
     this.slots = n;
     this.dead = 0;
+    this.version++;
     this.#rehash(Math.max(16, nextPow2(n * 2)));
   }
 
@@ -269,6 +276,15 @@ export class SlotStore {
       this.multiAt.byteLength + this.catCount.byteLength + this.colorCount.byteLength + this.sizeCount.byteLength + this.multi.byteLength + this.#table.byteLength;
     for (const [lexeme, posting] of this.postings) n += posting.bytes() + 2 * lexeme.length + 80;
     return n;
+  }
+
+  #posting(key: string): Posting {
+    let posting = this.postings.get(key);
+    if (!posting) {
+      this.postings.set(key, (posting = new Posting()));
+      this.#sortedLexemes = undefined;
+    }
+    return posting;
   }
 
   #ensure(size: number): void {
@@ -291,6 +307,7 @@ export class SlotStore {
     if (at < 0) return;
     const s = this.#table[at]!;
     this.vis[s] = 0;
+    this.version++;
     this.dead++;
     this.live--;
     this.#table[at] = -2;
@@ -323,6 +340,11 @@ export class SlotStore {
     this.#tableUsed = 0;
     for (let s = 0; s < this.slots; s++) if (this.vis[s] !== 0) this.#insert(this.ids.subarray(s * 4, s * 4 + 4), s);
   }
+}
+
+/** The posting-list key of a category's products. */
+export function categoryKey(id: string): string {
+  return `\u0000c:${id}`;
 }
 
 function nextPow2(n: number): number {
