@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { heightFor } from './imagery.ts';
-import { PRODUCT_OBJECTS } from './products.ts';
+import { heightFor } from './demo-art/compose.ts';
+import { PRODUCT_OBJECTS } from './demo-art/product-still-lifes.ts';
 import { renderImage, renderPlaceholder } from './render.ts';
 
 const isJpeg = (b: Buffer) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import type { GeneratedKind, ImageFormat } from '../../../shared/media.ts';
-import { composeSvg, heightFor } from './imagery.ts';
+import { composeSvg, heightFor } from './demo-art/compose.ts';
 
 type Sharp = ReturnType<typeof sharp>;
 

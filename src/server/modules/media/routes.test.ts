@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { registerErrorHandling } from '../../http/errors.ts';
-import { IMAGERY_VERSION } from './imagery.ts';
+import { IMAGERY_VERSION } from './demo-art/compose.ts';
 import { mediaRoutes } from './routes.ts';
 
 // The routes on a minimal Fastify with the app's validation and error handling, and a throw-away data directory.

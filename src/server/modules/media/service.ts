@@ -4,7 +4,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { mediaAssets } from './schema.ts';
 
 export { uploadUrl, presentAsset, getMediaAsset, type MediaAssetView } from './uploads.ts';
-export { heightFor } from './imagery.ts';
+export { heightFor } from './demo-art/compose.ts';
 
 /** The stored facts of an uploaded asset (sizes, widths, placeholder), or undefined. */
 export async function findMediaAsset(db: Db | Tx, mediaId: string) {

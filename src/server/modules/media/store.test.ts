@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IMAGERY_VERSION } from './imagery.ts';
+import { IMAGERY_VERSION } from './demo-art/compose.ts';
 import { createGeneratedImageStore } from './store.ts';
 
 const dirs: string[] = [];

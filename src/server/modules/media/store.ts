@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { GeneratedKind, ImageFormat } from '../../../shared/media.ts';
-import { IMAGERY_VERSION } from './imagery.ts';
+import { IMAGERY_VERSION } from './demo-art/compose.ts';
 import { renderImage } from './render.ts';
 
 export interface GeneratedImage {

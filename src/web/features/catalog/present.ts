@@ -38,3 +38,10 @@ export function toCard(product: Product): ProductCardData {
     note: product.limitedEdition ? (product.editionSize ? `Edition of ${product.editionSize}` : 'Limited edition') : MODE_NOTE[product.purchaseMode],
   };
 }
+
+/** A product's pictures for one colour: those showing it and those showing every colour; all of them when none match. */
+export function imagesFor<T extends { color?: string }>(images: readonly T[], color: string | undefined): T[] {
+  if (!color) return [...images];
+  const own = images.filter((i) => !i.color || i.color === color);
+  return own.some((i) => i.color === color) ? own : [...images];
+}

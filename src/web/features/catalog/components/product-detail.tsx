@@ -5,7 +5,7 @@ import { Container } from '../../../components/ui/container.tsx';
 import { Dialog, DialogContent, DialogTrigger } from '../../../components/ui/dialog.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { bag } from '../bag/bag-store.ts';
-import { toPicture, type Product } from '../present.ts';
+import { imagesFor, toPicture, type Product } from '../present.ts';
 import { BespokeForm } from './bespoke-form.tsx';
 import { Gallery } from './gallery.tsx';
 import { InquiryForm } from './inquiry-form.tsx';
@@ -70,16 +70,19 @@ export function ProductDetail({ product }: { product: Product }) {
   // A single default variant (no size, no colour) is not a choice to offer.
   const choosable = variants.filter((v) => v.size || v.color);
   const [variantId, setVariantId] = useState<string | undefined>(choosable.length > 1 ? undefined : firstInStock?.variantId);
-  const pictures = product.images.map((i) => toPicture(i, product.name)).filter((p) => p !== undefined);
   const rows = detailRows(product);
   const chosen = variants.find((v) => v.variantId === variantId);
+  // The picture follows the colour picker: the chosen colour's pictures (and those of every colour), as the picker
+  // shows the first colour until one is chosen.
+  const activeColor = chosen?.color ?? choosable.find((v) => v.color)?.color;
+  const pictures = imagesFor(product.images, activeColor).map((i) => toPicture(i, product.name)).filter((p) => p !== undefined);
 
   return (
     <Container className="pt-10 pb-20 lg:pt-14 lg:pb-28">
       <Breadcrumbs product={product} />
       <div className="mt-10 grid gap-12 lg:grid-cols-12 lg:gap-16">
         <div className="lg:col-span-7">
-          <Gallery pictures={pictures} name={product.name} />
+          <Gallery key={activeColor ?? 'all'} pictures={pictures} name={product.name} />
         </div>
         <div className="lg:col-span-5">
           <div className="lg:sticky lg:top-10">
@@ -135,7 +138,7 @@ function BuyNow({ product, chosen, choosable, variantPicker }: { product: Produc
   const chosenSoldOut = chosen ? chosen.stock <= 0 : false;
 
   function add() {
-    const image = product.images[0];
+    const image = imagesFor(product.images, chosen?.color)[0] ?? product.images[0];
     bag.add({
       productId: product.productId,
       slug: product.slug,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { composeSvg, heightFor } from './imagery.ts';
-import { PRODUCT_OBJECTS, productObjectFor } from './products.ts';
+import { composeSvg, heightFor } from './compose.ts';
+import { PRODUCT_OBJECTS, productObjectFor } from './product-still-lifes.ts';
 
 const NAMES = Array.from({ length: 24 }, (_, i) => `look-${i}`);
 
@@ -42,12 +42,12 @@ describe('composeSvg', () => {
 
 describe('productObjectFor', () => {
   it.each([
-    ['aurelia-leather-bag', 'bag'],
-    ['quilted-clutch-noir', 'bag'],
-    ['noir-stiletto-heels', 'shoe'],
+    ['aurelia-leather-bag', 'flapbag'],
+    ['quilted-clutch-noir', 'flapbag'],
+    ['noir-stiletto-heels', 'pump'],
     ['heritage-chronograph-watch', 'watch'],
     ['emerald-solitaire-ring', 'ring'],
-    ['oud-royal-perfume', 'bottle'],
+    ['oud-royal-perfume', 'fragrance'],
     ['silk-evening-gown', 'dress'],
     ['midnight-tuxedo', 'suit'],
     ['v12-grand-tourer-car', 'car'],
@@ -62,8 +62,25 @@ describe('productObjectFor', () => {
     expect(productObjectFor(name)).toBe(object);
   });
 
-  it('covers every object it can draw', () => {
-    const drawn = new Set(['bag', 'shoes', 'watch', 'ring', 'perfume', 'dress', 'suit', 'car', 'jet', 'villa', 'yacht', 'necklace', 'sunglasses', 'vase'].map(productObjectFor));
-    expect([...drawn].sort()).toEqual([...PRODUCT_OBJECTS].sort());
+  it('reads the art word a seeded name starts with, for every object it can draw', () => {
+    for (const object of PRODUCT_OBJECTS) expect(productObjectFor(`${object}-black-some-piece-12`)).toBe(object);
+    expect(productObjectFor('wallet-cognac-ponte-wallet-in-smooth-calfskin-3')).toBe('wallet');
+    expect(productObjectFor('dressform-plain-cannes-festival-preparation-9')).toBe('dressform');
+  });
+
+  it('draws the piece in the colour its name carries, so each variant has its own picture', () => {
+    const black = composeSvg('product', 'flapbag-black-cambon-flap-bag-12', 320, 400);
+    const cognac = composeSvg('product', 'flapbag-cognac-cambon-flap-bag-12', 320, 400);
+    expect(black).not.toBe(cognac);
+    // The paint appears in the object's shading gradient (its colour, lightened and darkened around it).
+    expect(black).toContain('#17161A');
+    expect(cognac).toContain('#8A4F2A');
+  });
+
+  it('draws a different object for each kind of piece', () => {
+    const kinds = ['wallet', 'belt', 'watch', 'ring', 'necklace', 'pump', 'loafer', 'boot', 'scarf', 'gloves', 'fragrance', 'gown', 'suit', 'car', 'villa', 'chalet', 'penthouse', 'jet', 'yacht', 'dressform', 'bracelet', 'earrings'];
+    // Same seed words, same colour: only the object differs, so the drawings (past the shared backdrop) must differ.
+    const bodies = kinds.map((k) => composeSvg('product', `${k}-navy-x-1`, 320, 400).replace(/<defs>.*?<\/defs>/, ''));
+    expect(new Set(bodies).size).toBe(kinds.length);
   });
 });

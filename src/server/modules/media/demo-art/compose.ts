@@ -1,9 +1,9 @@
 // Demo imagery drawn as SVG: nothing can be downloaded, so products, portraits and editorial pictures are composed here.
-import type { GeneratedKind } from '../../../shared/media.ts';
-import { createRandom } from '../../../shared/random.ts';
-import { drawEditorial } from './editorial.ts';
-import { drawPortrait } from './portraits.ts';
-import { drawProduct } from './products.ts';
+import type { GeneratedKind } from '../../../../shared/media.ts';
+import { createRandom } from '../../../../shared/random.ts';
+import { drawEditorial } from './editorial-scenes.ts';
+import { drawPortrait } from './stylist-portraits.ts';
+import { drawProduct } from './product-still-lifes.ts';
 import { Defs } from './svg-kit.ts';
 
 /** Width : height of each kind: products and portraits 4:5, editorial 16:9. */
@@ -13,7 +13,7 @@ export const ASPECT: Record<GeneratedKind, readonly [number, number]> = { produc
 const VIEWBOX: Record<GeneratedKind, readonly [number, number]> = { product: [800, 1000], portrait: [800, 1000], editorial: [1600, 900] };
 
 /** Bumped whenever a composition changes, so cached renders from an older generator are not served. */
-export const IMAGERY_VERSION = 1;
+export const IMAGERY_VERSION = 2;
 
 /** Pixel height of a rendition `width` pixels wide. */
 export function heightFor(kind: GeneratedKind, width: number): number {

@@ -1,5 +1,5 @@
 // Wide editorial compositions (1600 × 900, 16:9): arcades, drapery, horizons, deco lines, plinths.
-import type { Random } from '../../../shared/random.ts';
+import type { Random } from '../../../../shared/random.ts';
 import { darken, type Defs, lighten, luminance, mix, PALETTE as P, r1 } from './svg-kit.ts';
 
 const W = 1600;

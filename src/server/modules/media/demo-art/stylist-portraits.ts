@@ -1,5 +1,6 @@
-// Portraits as cameo-like profile silhouettes on a tonal ground, drawn in an 800 × 1000 space (4:5).
-import type { Random } from '../../../shared/random.ts';
+// Stylists' portraits: a figure in profile on a tonal ground, drawn in an 800 × 1000 space (4:5). Each name draws its own
+// person: skin tone, hair (colour and style), garment and jewel, the way they face and how closely they are framed.
+import type { Random } from '../../../../shared/random.ts';
 import { darken, type Defs, lighten, luminance, mix, PALETTE as P, r1 } from './svg-kit.ts';
 
 interface Scheme {
@@ -43,11 +44,26 @@ function shoulders(figure: string, defs: Defs): string {
 
 type Hair = (tone: string, accent: string, rnd: Random) => string;
 
+/** Skin tones from deep to fair. */
+const SKIN = ['#4A2E22', '#5E3A28', '#7A4B33', '#8D5A3B', '#A86F4C', '#BF8A64', '#D2A17D', '#E0B896', '#EAC9AA', '#F1D6BF'];
+/** Hair: black, browns, auburn, blond, silver. */
+const HAIR_TONES = ['#141110', '#241A15', '#3B2A20', '#5A3A26', '#7A3F24', '#B08850', '#D2B27A', '#A9A6A2'];
+/** What they wear: the house palette's blacks, ivories, camels, greens and oxbloods. */
+const CLOTH = [P.onyx, P.ink, P.ivory, '#B98B5A', P.green, P.oxblood, '#1E2A44', P.taupe, P.blush];
+
 // Every style starts at the hairline on the forehead (348, 304) so it meets the face without a notch.
 const CROWN = 'M348 304 C 342 252 390 220 448 222 C 534 224 584 300 580 402';
 const HAIRLINE = 'C 520 470 504 440 490 420 C 468 380 430 330 382 312 C 366 306 356 304 348 304 Z';
 
 const HAIR: Record<string, Hair> = {
+  short: (tone) => `<path d="M344 312 C 336 256 388 222 448 222 C 530 224 576 292 570 372 C 566 404 552 424 536 430 C 528 390 510 356 484 336 C 450 318 400 312 344 312 Z" fill="${tone}"/>`,
+  curls: (tone, _a, rnd) =>
+    Array.from({ length: 26 }, (_, i) => {
+      // Around the crown and the back of the head only, never over the face.
+      const a = Math.PI * (1.3 + (i / 25) * 1.1);
+      const r = 118 + rnd.float(-8, 12);
+      return `<circle cx="${r1(486 + Math.cos(a) * r)}" cy="${r1(352 + Math.sin(a) * r)}" r="${r1(rnd.float(30, 42))}" fill="${tone}"/>`;
+    }).join('') + `<path d="${CROWN} C 578 450 560 494 532 512 ${HAIRLINE}" fill="${tone}"/>`,
   chignon: (tone, _a, rnd) =>
     `<path d="${CROWN} C 578 450 560 494 532 512 ${HAIRLINE}" fill="${tone}"/>` +
     (rnd.chance(0.5) ? `<ellipse cx="584" cy="462" rx="54" ry="46" fill="${tone}"/>` : `<circle cx="566" cy="262" r="56" fill="${tone}"/>`),
@@ -100,13 +116,21 @@ export function drawPortrait(defs: Defs, rnd: Random): string {
   const facingRight = rnd.chance(0.5);
   const figure: string[] = [];
   const hair = rnd.pick(Object.keys(HAIR));
-  // Hair a shade apart from the skin tone, so the hairline reads inside the silhouette.
-  const hairTone = luminance(s.figure) > 0.3 ? darken(s.figure, rnd.float(0.08, 0.16)) : lighten(s.figure, rnd.float(0.05, 0.1));
-  figure.push(shoulders(s.figure, defs));
-  figure.push(`<path d="${PROFILE}" fill="${s.figure}"/>`);
+  const skin = rnd.pick(SKIN);
+  const hairTone = rnd.pick(HAIR_TONES);
+  const cloth = rnd.pick(CLOTH.filter((c) => Math.abs(luminance(c) - luminance(s.ground)) > 0.15));
+  figure.push(shoulders(cloth, defs));
+  const face = defs.linear([[0, lighten(skin, 0.1)], [0.6, skin], [1, darken(skin, 0.18)]], 0, 0, 1, 0.3);
+  figure.push(`<path d="${PROFILE}" fill="${face}"/>`);
+  // Features, lightly: brow, closed-lid eye, a touch of colour on cheek and lips.
+  const line = darken(skin, 0.55);
+  figure.push(`<path d="M352 330 C 362 322 380 320 394 326" fill="none" stroke="${darken(hairTone, 0.1)}" stroke-width="5" stroke-linecap="round"/>`);
+  figure.push(`<path d="M360 352 C 368 358 380 358 388 352" fill="none" stroke="${line}" stroke-width="3" stroke-linecap="round"/><path d="M364 356 l-4 6 M372 358 l-2 7 M380 357 l0 7" stroke="${line}" stroke-width="1.6"/>`);
+  figure.push(`<ellipse cx="392" cy="410" rx="30" ry="20" fill="${rnd.pick(['#C86F63', '#B5574E', '#D98C7A'])}" fill-opacity="0.14"/>`);
+  figure.push(`<path d="M322 431 C 328 434 330 440 327 444 M329 447 C 333 452 332 457 334 460" fill="none" stroke="${mix(skin, rnd.pick(['#8E2F35', '#A8544B', '#6E2A2E']), 0.6)}" stroke-width="4" stroke-linecap="round"/>`);
   // Garments stay inside the shoulders' outline; the roll collar may rise above it.
   const neckline = rnd.pick(Object.keys(NECKLINES));
-  const garment = NECKLINES[neckline]!(s.figure, s.accent);
+  const garment = NECKLINES[neckline]!(cloth, s.accent);
   figure.push(neckline === 'turtleneck' || neckline === 'pearls' ? garment : `<g clip-path="${defs.clip(`<path d="${SHOULDERS}"/>`)}">${garment}</g>`);
   figure.push(HAIR[hair]!(hairTone, s.accent, rnd));
   if (hair !== 'long' && hair !== 'wrap') {
@@ -116,7 +140,11 @@ export function drawPortrait(defs: Defs, rnd: Random): string {
   }
   // Rim light along the face edge, from the side the figure looks to.
   figure.push(`<path d="${FACE_EDGE}" fill="none" stroke="${lighten(s.figure, 0.5)}" stroke-opacity="0.2" stroke-width="3" stroke-linecap="round"/>`);
-  out.push(`<g transform="${facingRight ? `matrix(-1 0 0 1 ${W} 0)` : 'translate(-20 0)'}">${figure.join('')}</g>`);
+  // Framing: a head-and-shoulders or a closer crop, a little off centre, the head slightly tilted.
+  const zoom = rnd.pick([1, 1, 1.12, 1.22]);
+  const tilt = rnd.float(-4, 4);
+  const frame = `translate(400 560) scale(${zoom}) rotate(${r1(tilt)}) translate(-400 -560)`;
+  out.push(`<g transform="${frame} ${facingRight ? `matrix(-1 0 0 1 ${W} 0)` : 'translate(-20 0)'}">${figure.join('')}</g>`);
   // A light wash across the whole image.
   out.push(`<rect width="${W}" height="${H}" fill="${defs.linear([[0, '#fff', 0.08], [0.6, '#fff', 0], [1, '#000', 0.12]], 0, 0, 1, 1)}"/>`);
   return out.join('');
