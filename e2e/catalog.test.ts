@@ -421,7 +421,7 @@ describe('a VIP-only piece', () => {
   async function expectAbsent(page: Page, problems: PageProblems): Promise<void> {
     await page.goto(`${server.url}${searchFor()}`, { waitUntil: 'networkidle' });
     await page.getByRole('heading', { level: 1 }).waitFor();
-    await page.getByRole('list', { name: 'Pieces' }).or(page.getByText('Nothing matches just yet')).first().waitFor();
+    await page.getByRole('list', { name: 'Pieces' }).or(page.getByText('Nothing matches')).first().waitFor();
     expect(await linkTo(page).count()).toBe(0);
     await imagesSettled(page);
     await page.goto(`${server.url}${department()}`, { waitUntil: 'networkidle' });

@@ -332,7 +332,7 @@ describe('the stylist marketplace', { timeout: 180_000 }, () => {
   it('shows the client the session confirmed, in the client’s own time zone', async () => {
     await clientPage.goto(`${server.url}/account/bookings`, { waitUntil: 'networkidle' });
     await clientPage.getByRole('heading', { level: 1, name: 'Your sessions' }).waitFor();
-    const confirmed = clientPage.getByRole('region', { name: 'Confirmed' });
+    const confirmed = clientPage.getByRole('region', { name: 'Upcoming' });
     const card = confirmed.getByRole('article', { name: /Bridal consultation with Sakura Ishida/ });
     await card.waitFor();
     const shown = await card.getByTestId('booking-time').textContent();

@@ -4,8 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['e2e/**/*.test.ts'],
+    setupFiles: ['e2e/setup.ts'],
     testTimeout: 60_000,
-    hookTimeout: 180_000,
+    hookTimeout: 420_000,
     fileParallelism: false,
   },
 });

@@ -66,7 +66,9 @@ function SearchResults({ data }: { data: Extract<Route.ComponentProps['loaderDat
   const search = useSearchProducts(query, serverResult ?? undefined);
   const result = search.data;
   const products = (result?.products ?? []).map(toCard);
-  const corrected = result?.correctedQuery;
+  // A correction is worth saying only when it found something; "Showing results for …" above nothing misleads.
+  const corrected = products.length > 0 ? result?.correctedQuery : undefined;
+  const filtered = state.categories.length + state.brands.length + state.colors.length + state.sizes.length > 0 || state.minPrice !== undefined || state.maxPrice !== undefined;
   return (
     <>
       <Container className="pt-10">
@@ -98,14 +100,29 @@ function SearchResults({ data }: { data: Extract<Route.ComponentProps['loaderDat
         }
         empty={
           <div className="border-y border-line py-20 text-center">
-            <p className="display text-3xl text-ink">{problem ? 'This page of results is no longer available' : 'Nothing matches just yet'}</p>
+            <p className="display text-3xl text-ink">{problem ? 'This page of results is no longer available' : filtered ? 'Nothing matches these filters' : `Nothing matches “${state.query}”`}</p>
             <p className="mx-auto mt-4 max-w-md leading-relaxed text-ink-soft">
-              {problem ? 'The list has changed since this address was made.' : 'Try fewer filters or another word; our stylists can also search the houses for you.'}
+              {problem
+                ? 'The list has changed since this address was made.'
+                : filtered
+                  ? 'Loosen a filter, or search the whole boutique for the same words.'
+                  : 'Try another word or a house’s name, browse the boutique by department, or ask the concierge: our advisers search the houses for you.'}
             </p>
-            <p className="mt-8">
-              <Link to={`/search${searchString({ ...state, after: undefined, categories: [], brands: [], colors: [], sizes: [], minPrice: undefined, maxPrice: undefined })}`} className="eyebrow border-b border-ink/30 pb-1 text-ink hover:border-ink">
-                Search again without filters
-              </Link>
+            <p className="mt-8 flex flex-wrap justify-center gap-x-8 gap-y-4">
+              {filtered || problem ? (
+                <Link to={`/search${searchString({ ...state, after: undefined, categories: [], brands: [], colors: [], sizes: [], minPrice: undefined, maxPrice: undefined })}`} className="eyebrow border-b border-ink/30 pb-1 text-ink hover:border-ink">
+                  Search again without filters
+                </Link>
+              ) : (
+                <>
+                  <Link to="/shop" className="eyebrow border-b border-ink/30 pb-1 text-ink hover:border-ink">
+                    Browse the boutique
+                  </Link>
+                  <Link to="/concierge" className="eyebrow border-b border-ink/30 pb-1 text-ink hover:border-ink">
+                    Ask the concierge
+                  </Link>
+                </>
+              )}
             </p>
           </div>
         }

@@ -4,7 +4,7 @@ import type { Route } from './+types/secure-account';
 import { Container } from '../components/ui/container.tsx';
 import { Button } from '../components/ui/button.tsx';
 import { MfaEnrolment } from '../features/auth/components/mfa-enrolment.tsx';
-import { safeNextPath } from '../features/auth/next-path.ts';
+import { homeFor, safeNextPath } from '../features/auth/next-path.ts';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
 import { useSession, useSignedInUser } from '../features/auth/session.tsx';
 import { pageMeta } from '../lib/seo.ts';
@@ -33,7 +33,7 @@ function SecureAccount() {
   const session = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const next = safeNextPath(params.get('next'));
+  const next = safeNextPath(params.get('next'), homeFor(user.userType));
   // Whether enrolment was owed when the page opened: once it succeeds the recovery codes must stay on screen.
   const [owed] = useState(!user.mfaEnabled);
   if (!owed) return <Navigate replace to={next} />;

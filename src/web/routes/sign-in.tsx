@@ -5,7 +5,8 @@ import { Button, ButtonLink } from '../components/ui/button.tsx';
 import { AuthFrame } from '../features/auth/components/auth-frame.tsx';
 import { Notice } from '../components/ui/form-alert.tsx';
 import { SignInForm } from '../features/auth/components/sign-in-form.tsx';
-import { safeNextPath } from '../features/auth/next-path.ts';
+import { homeFor, safeNextPath } from '../features/auth/next-path.ts';
+import { hasQuizAnswers } from '../features/stylists/quiz-memory.ts';
 import { useSession } from '../features/auth/session.tsx';
 import type { AuthResult } from '../features/auth/session-store.ts';
 import { pageMeta } from '../lib/seo.ts';
@@ -29,7 +30,11 @@ export default function SignIn() {
   const navigate = useNavigate();
   const location = useLocation();
   const [params] = useSearchParams();
-  const next = safeNextPath(params.get('next'));
+  const wanted = params.get('next');
+  // Where to go when nothing was asked for depends on who signs in: each role lands where its work is.
+  // (The quiz answers live in this browser's storage: read only on sign-in, never while rendering.)
+  const nextFor = (userType: string, quizWaiting = false) => safeNextPath(wanted, homeFor(userType, quizWaiting));
+  const next = nextFor(session.status === 'signed-in' ? session.user.userType : 'CLIENT');
   const state = location.state as SignInState;
   const notice = state?.notice ? NOTICES[state.notice] : undefined;
   // Set when this page's own form succeeded, so the "already signed in" panel does not flash before leaving.
@@ -38,7 +43,8 @@ export default function SignIn() {
   function signedIn(result: AuthResult) {
     setLeaving(true);
     session.signIn(result);
-    const to = result.user.mfaEnrollmentRequired ? `/secure-account?next=${encodeURIComponent(next)}` : next;
+    const target = nextFor(result.user.userType, hasQuizAnswers());
+    const to = result.user.mfaEnrollmentRequired ? `/secure-account?next=${encodeURIComponent(target)}` : target;
     void navigate(to, { replace: true });
   }
 

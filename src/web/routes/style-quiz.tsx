@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { Navigate } from 'react-router';
 import type { Route } from './+types/style-quiz';
 import { ResponsiveImage } from '../components/media/responsive-image.tsx';
 import { ButtonLink } from '../components/ui/button.tsx';
@@ -8,13 +9,14 @@ import { useUpdateMe } from '../features/account/api/update-user.ts';
 import { ListError } from '../components/ui/list-state.tsx';
 import { FormAlert } from '../components/ui/form-alert.tsx';
 import { toProblem } from '../lib/api/problem.ts';
-import { RequireAuth } from '../features/auth/require-auth.tsx';
-import { useSignedInUser } from '../features/auth/session.tsx';
-import { useMatches, type MatchQuery } from '../features/stylists/api/matching.ts';
+import { useSessionState } from '../features/auth/session.tsx';
+import type { User } from '../features/auth/session-store.ts';
+import { useIntroductions, type IntroductionQuery } from '../features/stylists/api/matching.ts';
+import { keepQuizAnswers, takeQuizAnswers } from '../features/stylists/quiz-memory.ts';
 import { MatchCard } from '../features/stylists/components/match-card.tsx';
 import { StyleQuiz, type QuizAnswers } from '../features/stylists/components/style-quiz.tsx';
 import { addDays, dayKeyOf, visitorTimeZone, zoneLabel, zonedTimeToInstant } from '../features/stylists/time.ts';
-import { SERVICE_SPECIALTIES, STYLE_TAG_SLUGS, styleTagLabel } from '../features/stylists/vocabulary.ts';
+import { SERVICE_SPECIALTIES, STYLE_TAG_SLUGS, mergeStyleWords, styleKey, styleTagLabel } from '../features/stylists/vocabulary.ts';
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) =>
@@ -35,9 +37,7 @@ export default function StyleQuizRoute() {
         <div aria-hidden="true" className="mt-10 h-px w-16 bg-gold" />
       </header>
       <div className="mt-14">
-        <RequireAuth fallback={<QuizPlaceholder />}>
-          <QuizForClient />
-        </RequireAuth>
+        <QuizForVisitor />
       </div>
     </Container>
   );
@@ -60,8 +60,16 @@ function QuizPlaceholder() {
   );
 }
 
-function QuizForClient() {
-  const user = useSignedInUser();
+/**
+ * The home page's main call to action, open to everyone: a visitor answers and sees their introductions at
+ * once; a client's answers also join their saved style preferences. Other accounts are pointed to their area.
+ */
+function QuizForVisitor() {
+  const session = useSessionState();
+  if (session.status === 'unknown') return <QuizPlaceholder />;
+  if (session.status === 'signed-out') return <Quiz user={null} />;
+  const user = session.user;
+  if (user.mfaEnrollmentRequired) return <Navigate replace to="/secure-account?next=%2Fstyle-quiz" />;
   if (user.userType !== 'CLIENT') {
     return (
       <div className="max-w-xl">
@@ -72,18 +80,25 @@ function QuizForClient() {
       </div>
     );
   }
-  return <Quiz />;
+  return <ClientQuiz user={user} />;
 }
 
+/** A client's answers also join their saved style preferences. */
+function ClientQuiz({ user }: { user: User }) {
+  const update = useUpdateMe();
+  return <Quiz user={user} save={update} />;
+}
+
+type SavePreferences = ReturnType<typeof useUpdateMe>;
+
 /** Turns the answers into the matching query; the window is whole days in the visitor's zone. */
-function matchQuery(clientId: string, answers: QuizAnswers, zone: string): MatchQuery {
+function matchQuery(answers: QuizAnswers, zone: string): IntroductionQuery {
   const specialties = [...new Set(answers.services.flatMap((s) => SERVICE_SPECIALTIES[s]))];
   return {
-    clientId,
     maxResults: 6,
     ...(specialties.length ? { specialties: specialties.join(',') } : {}),
     ...(answers.styles.length ? { stylePreferences: answers.styles.join(',') } : {}),
-    ...(answers.budget ? { maxRate: answers.budget.amount, currency: answers.budget.currency as MatchQuery['currency'] } : {}),
+    ...(answers.budget ? { maxRate: answers.budget.amount, currency: answers.budget.currency as IntroductionQuery['currency'] } : {}),
     ...(answers.where === 'VIRTUAL' ? { locationPreference: 'virtual' } : answers.city ? { locationPreference: answers.city } : {}),
     ...(answers.languages.length ? { languages: answers.languages.join(',') } : {}),
     availableFrom: zonedTimeToInstant(answers.window.from, '00:00', zone).toISOString(),
@@ -91,24 +106,37 @@ function matchQuery(clientId: string, answers: QuizAnswers, zone: string): Match
   };
 }
 
-function Quiz() {
-  const user = useSignedInUser();
-  const update = useUpdateMe();
+function Quiz({ user, save }: { user: User | null; save?: SavePreferences }) {
   const zone = visitorTimeZone();
-  const [query, setQuery] = useState<MatchQuery | null>(null);
-  const matches = useMatches(query);
-  const saved = user.preferences?.stylePreferences ?? [];
+  const [query, setQuery] = useState<IntroductionQuery | null>(null);
+  const matches = useIntroductions(query, user?.userId);
+  const saved = user?.preferences?.stylePreferences ?? [];
   // Saved words that are one of the house's style tags start the style question pre-chosen.
-  const initialStyles = STYLE_TAG_SLUGS.filter((slug) => saved.some((w) => w.toLowerCase().replace(/[\s_]+/g, '-') === slug));
+  const initialStyles = STYLE_TAG_SLUGS.filter((slug) => saved.some((w) => styleKey(w) === slug));
 
   function complete(answers: QuizAnswers) {
-    // The chosen styles join the client's saved preferences, in words, for every stylist they meet.
-    const words = [...new Set([...saved, ...answers.styles.map(styleTagLabel)].map((w) => w.trim()).filter(Boolean))];
+    const show = () => setQuery(matchQuery(answers, zone));
+    if (!user || !save) {
+      // Kept in this browser so that signing up afterwards does not mean answering again.
+      keepQuizAnswers(answers);
+      show();
+      return;
+    }
+    // The chosen styles join the client's saved preferences, in words, for every stylist they meet ("glamour"
+    // and "Glamour" are one word).
+    const words = mergeStyleWords(saved, answers.styles.map(styleTagLabel));
     const unchanged = words.length === saved.length;
-    const show = () => setQuery(matchQuery(user.userId, answers, zone));
     if (unchanged) show();
-    else update.mutate({ preferences: { stylePreferences: words.slice(0, 30) } }, { onSuccess: show });
+    else save.mutate({ preferences: { stylePreferences: words.slice(0, 30) } }, { onSuccess: show });
   }
+
+  // A visitor who answered before signing up finds their introductions again, and their styles saved.
+  const [restored] = useState(() => (user ? takeQuizAnswers() : null));
+  useEffect(() => {
+    if (restored) complete(restored);
+    // Once, for the answers found when the page opened.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [restored]);
 
   if (query) {
     return (
@@ -164,6 +192,20 @@ function Quiz() {
               ))}
             </ol>
           )}
+          {!user && (
+            <aside aria-labelledby="keep-title" className="mt-16 border-t border-line pt-10">
+              <h3 id="keep-title" className="display text-3xl text-ink">
+                Keep these introductions
+              </h3>
+              <p className="mt-4 max-w-2xl text-ink-soft">Create your account to request a time. Your answers are kept: your styles are saved to your profile and these introductions are waiting when you return.</p>
+              <div className="mt-8 flex flex-wrap gap-6">
+                <ButtonLink to="/sign-up?next=%2Fstyle-quiz">Create your account</ButtonLink>
+                <ButtonLink to="/sign-in?next=%2Fstyle-quiz" variant="secondary">
+                  Sign in
+                </ButtonLink>
+              </div>
+            </aside>
+          )}
         </div>
       </section>
     );
@@ -176,8 +218,8 @@ function Quiz() {
           initialStyles={initialStyles}
           today={dayKeyOf(new Date(), zone)}
           onComplete={complete}
-          submitting={update.isPending}
-          error={update.error ? <FormAlert problem={toProblem(update.error)} /> : undefined}
+          submitting={save?.isPending ?? false}
+          error={save?.error ? <FormAlert problem={toProblem(save.error)} /> : undefined}
         />
       </div>
       <aside aria-hidden="true" className="hidden lg:col-span-4 lg:block">

@@ -83,6 +83,7 @@ const MATRIX: Record<string, { allowed: Caller[]; order?: 'last' }> = {
   'PUT /api/v1/stylists/:stylistId/availability': { allowed: STYLIST_OR_ADMIN },
   'GET /api/v1/stylists/:stylistId/reviews': { allowed: EVERYONE },
   'GET /api/v1/matching/stylists': { allowed: [...CLIENTS, 'admin'] },
+  'GET /api/v1/matching/introductions': { allowed: EVERYONE },
   'POST /api/v1/matching/request': { allowed: CLIENTS },
   'POST /api/v1/matching/accept': { allowed: STYLIST_OR_ADMIN },
   'POST /api/v1/matching/decline': { allowed: STYLIST_OR_ADMIN },

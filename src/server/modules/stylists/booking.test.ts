@@ -284,3 +284,28 @@ describe('calendar feed', () => {
     expect((await app.inject({ method: 'GET', url: new URL(rotated.url).pathname })).statusCode).toBe(200);
   });
 });
+
+describe("the client's listing: soonest first or latest first, paged", () => {
+  it('pages both ways without a gap or a repeat, and refuses a token made for the other order', async () => {
+    const lister = await accountOf(app, 'CLIENT');
+    for (const day of [20, 21, 22, 23, 24]) expect((await request(lister, requestPayload(lister, stylist, parisMorning(day, 15)))).statusCode).toBe(201);
+    const list = async (query: string) => (await app.inject({ method: 'GET', url: `/api/v1/me/bookings?${query}`, headers: lister.auth })).json();
+    const walk = async (order: string) => {
+      const seen: string[] = [];
+      let token: string | undefined;
+      do {
+        const page = await list(`order=${order}&maxResults=2${token ? `&nextToken=${token}` : ''}`);
+        seen.push(...page.requests.map((r: { requestedDate: string }) => r.requestedDate));
+        token = page.nextToken;
+      } while (token);
+      return seen;
+    };
+    const ascending = await walk('asc');
+    expect(ascending).toEqual([20, 21, 22, 23, 24].map((d) => parisMorning(d, 15)));
+    expect(await walk('desc')).toEqual([...ascending].reverse());
+    const first = await list('order=asc&maxResults=2');
+    const mixed = await app.inject({ method: 'GET', url: `/api/v1/me/bookings?order=desc&nextToken=${first.nextToken}`, headers: lister.auth });
+    expect(mixed.statusCode).toBe(400);
+    expect(mixed.json().fieldErrors['query.nextToken']).toBeDefined();
+  });
+});

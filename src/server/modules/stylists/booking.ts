@@ -4,7 +4,7 @@
  * overlapping live bookings, buffers included — is the database's exclusion constraint; its violation (23P01) is
  * answered 409 here.
  */
-import { and, asc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
@@ -399,7 +399,7 @@ export async function presentRequests(ctx: AppContext, viewer: Actor, rows: read
   const [bookings, stylistRows, services, identities, events] = await Promise.all([
     ctx.db.select().from(stylistBookings).where(inArray(stylistBookings.requestId, ids)),
     ctx.db
-      .select({ id: stylists.id, firstName: users.firstName, lastName: users.lastName, timeZone: stylists.timeZone, portraitName: stylists.portraitName, freeCancellationHours: stylists.freeCancellationHours })
+      .select({ id: stylists.id, firstName: users.firstName, lastName: users.lastName, timeZone: stylists.timeZone, city: stylists.city, portraitName: stylists.portraitName, freeCancellationHours: stylists.freeCancellationHours })
       .from(stylists)
       .innerJoin(users, eq(users.id, stylists.userId))
       .where(inArray(stylists.id, stylistIds)),
@@ -423,7 +423,7 @@ export async function presentRequests(ctx: AppContext, viewer: Actor, rows: read
       clientId: r.clientId,
       client: identities.get(r.clientId) ?? { displayName: 'Former member', isAlias: true },
       stylistId: r.stylistId,
-      stylist: { stylistId: r.stylistId, firstName: s?.firstName ?? '', lastName: s?.lastName ?? '', timeZone: s?.timeZone ?? 'UTC', ...(url ? { portraitUrl: url } : {}) },
+      stylist: { stylistId: r.stylistId, firstName: s?.firstName ?? '', lastName: s?.lastName ?? '', timeZone: s?.timeZone ?? 'UTC', city: s?.city ?? '', ...(url ? { portraitUrl: url } : {}) },
       ...(r.serviceId ? { serviceId: r.serviceId } : {}),
       ...(r.serviceId && services.find((x) => x.id === r.serviceId) ? { serviceName: services.find((x) => x.id === r.serviceId)!.name } : {}),
       requestedDate: r.startAt.toISOString(),
@@ -455,16 +455,18 @@ export async function getRequest(ctx: AppContext, actor: Actor, requestId: strin
   return (await presentRequests(ctx, actor, [request], true))[0]!;
 }
 
-/** Keyset cursor over (start, id): soonest first, stable under inserts. */
-function cursorOf(row: RequestRow): string {
-  return Buffer.from(`${row.startAt.toISOString()}|${row.id}`).toString('base64url');
+/** Keyset cursor over (start, id) in the listing's order, stable under inserts; it carries the order it was made for. */
+function cursorOf(row: RequestRow, order: 'asc' | 'desc'): string {
+  return Buffer.from(`${row.startAt.toISOString()}|${row.id}|${order}`).toString('base64url');
 }
-function afterCursor(token: string): SQL {
-  const [at, id] = Buffer.from(token, 'base64url').toString('utf8').split('|');
-  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new ApiError('ValidationException', 'nextToken is not valid; start again without it', { fieldErrors: { 'query.nextToken': ['Invalid token'] } });
+function afterCursor(token: string, order: 'asc' | 'desc'): SQL {
+  const [at, id, made = 'asc'] = Buffer.from(token, 'base64url').toString('utf8').split('|');
+  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id) || made !== order) {
+    throw new ApiError('ValidationException', 'nextToken is not valid for this listing; start again without it', { fieldErrors: { 'query.nextToken': ['Invalid token'] } });
   }
-  return sql`(${bookingRequests.startAt}, ${bookingRequests.id}) > (${new Date(at)}, ${id}::uuid)`;
+  return order === 'asc'
+    ? sql`(${bookingRequests.startAt}, ${bookingRequests.id}) > (${new Date(at)}, ${id}::uuid)`
+    : sql`(${bookingRequests.startAt}, ${bookingRequests.id}) < (${new Date(at)}, ${id}::uuid)`;
 }
 
 async function listRequests(ctx: AppContext, viewer: Actor, scope: SQL, query: ListBookingsQuery) {
@@ -483,15 +485,17 @@ async function listRequests(ctx: AppContext, viewer: Actor, scope: SQL, query: L
     );
     conditions.push(sql`(${sql.join(parts, sql` or `)})`);
   }
-  if (query.nextToken) conditions.push(afterCursor(query.nextToken));
+  const order = query.order ?? 'asc';
+  if (query.nextToken) conditions.push(afterCursor(query.nextToken, order));
+  const by = order === 'asc' ? asc : desc;
   const rows = await ctx.db
     .select()
     .from(bookingRequests)
     .where(and(...conditions))
-    .orderBy(asc(bookingRequests.startAt), asc(bookingRequests.id))
+    .orderBy(by(bookingRequests.startAt), by(bookingRequests.id))
     .limit(query.maxResults + 1);
   const page = rows.slice(0, query.maxResults);
-  return { requests: await presentRequests(ctx, viewer, page), ...(rows.length > query.maxResults ? { nextToken: cursorOf(page.at(-1)!) } : {}) };
+  return { requests: await presentRequests(ctx, viewer, page), ...(rows.length > query.maxResults ? { nextToken: cursorOf(page.at(-1)!, order) } : {}) };
 }
 
 export async function listClientBookings(ctx: AppContext, actor: Actor, query: ListBookingsQuery) {

@@ -82,6 +82,17 @@ describe('MatchClientWithStylists', () => {
     expect(matches[0].reasons).toEqual(expect.arrayContaining(['Bridal specialist', 'Speaks Japanese']));
   });
 
+  it('introduces a visitor with no account from the answers alone, ranked as a client with the same answers', async () => {
+    const visitor = await app.inject({ method: 'GET', url: '/api/v1/matching/introductions?specialties=bridal&languages=ja&stylePreferences=classic' });
+    expect(visitor.statusCode, visitor.body).toBe(200);
+    const asClient = (await match('specialties=bridal&languages=ja&stylePreferences=classic')).json().matches;
+    expect(visitor.json().matches.map((m: { stylist: { stylistId: string } }) => m.stylist.stylistId)).toEqual(asClient.map((m: { stylist: { stylistId: string } }) => m.stylist.stylistId));
+    expect(visitor.json().matches[0].stylist.stylistId).toBe(tokyo.stylistId);
+    const bad = await app.inject({ method: 'GET', url: '/api/v1/matching/introductions?maxResults=500' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fieldErrors['query.maxResults']).toBeDefined();
+  });
+
   it('availability lifts a slightly weaker fit above a nearly booked-out one, even for a single result', async () => {
     // Availability is computed for the best static fits only, stopping once nobody further down could reach the
     // list: this pins that the stop accounts for the availability a candidate could still gain.

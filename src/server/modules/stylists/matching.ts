@@ -12,7 +12,7 @@ import type { Actor } from '../identity/policy.ts';
 import { getUser } from '../identity/service.ts';
 import { computeSlots, DAY, MAX_RANGE_DAYS, type Slot } from './availability.ts';
 import { decimalToEurMinor, toEurMinor } from './currency.ts';
-import type { MatchClientWithStylistsQuery, StylistMatch } from './models.ts';
+import type { IntroduceStylistsQuery, MatchClientWithStylistsQuery, StylistMatch } from './models.ts';
 import { matchCandidates } from './matching-index.ts';
 import { loadCandidateAvailability, loadMatchedProfiles, presentStylists, type StylistWithName } from './service.ts';
 
@@ -111,6 +111,18 @@ export async function matchClientWithStylists(ctx: AppContext, actor: Actor, que
   }
   // The saved style preferences are the default; a client asking for itself with explicit ones needs no profile read.
   const client = actor.userType === 'ADMIN' || query.stylePreferences === undefined ? await getUser(ctx, actor, query.clientId) : undefined;
+  return rankStylists(ctx, actor, query, query.stylePreferences ?? client?.preferences?.stylePreferences ?? []);
+}
+
+/**
+ * IntroduceStylists: the same ranking for a visitor who takes the style quiz before having an account, from
+ * the answers alone (nothing is read or saved about anyone; the answers are kept in the tab through sign-up).
+ */
+export async function introduceStylists(ctx: AppContext, query: IntroduceStylistsQuery): Promise<StylistMatch[]> {
+  return rankStylists(ctx, undefined, query, query.stylePreferences ?? []);
+}
+
+async function rankStylists(ctx: AppContext, viewer: Actor | undefined, query: IntroduceStylistsQuery, stylePreferences: readonly string[]): Promise<StylistMatch[]> {
   const now = Date.now();
   const from = query.availableFrom ? Date.parse(query.availableFrom) : now;
   const to = query.availableTo ? Date.parse(query.availableTo) : from + DEFAULT_WINDOW_DAYS * DAY;
@@ -118,7 +130,7 @@ export async function matchClientWithStylists(ctx: AppContext, actor: Actor, que
   if (to - from > MAX_RANGE_DAYS * DAY) throw new ApiError('ValidationException', `A range spans at most ${MAX_RANGE_DAYS} days`, { fieldErrors: { 'query.availableTo': [`At most ${MAX_RANGE_DAYS} days after availableFrom`] } });
 
   const specialties = [...new Set(query.specialties ?? [])];
-  const style = [...new Set((query.stylePreferences ?? client?.preferences?.stylePreferences ?? []).map(styleSlug).filter(Boolean))];
+  const style = [...new Set(stylePreferences.map(styleSlug).filter(Boolean))];
   const languages = [...new Set(query.languages ?? [])];
   const location = query.locationPreference?.trim();
   const wantsVirtual = location?.toLowerCase() === 'virtual' || location?.toLowerCase() === 'online';
@@ -199,7 +211,7 @@ export async function matchClientWithStylists(ctx: AppContext, actor: Actor, que
     const row = rows.find((x) => x.id === r.id);
     return row ? [{ ...r, row }] : [];
   });
-  const presented = await presentStylists(ctx.db, top.map((t) => t.row), actor, { portfolio: false, services });
+  const presented = await presentStylists(ctx.db, top.map((t) => t.row), viewer, { portfolio: false, services });
   const zone = query.timeZone ?? 'UTC';
   return top.map((t, i) => ({
     stylist: presented[i]!,

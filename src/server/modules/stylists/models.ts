@@ -331,6 +331,9 @@ export const MatchClientWithStylistsQuery = z.strictObject({
   timeZone: TimeZone.optional().describe("The client's zone, for wording like “Available Thursday” (default UTC)"),
 });
 export type MatchClientWithStylistsQuery = z.infer<typeof MatchClientWithStylistsQuery>;
+/** The quiz's answers from a visitor: the same filters without an account (style words are given, not read). */
+export const IntroduceStylistsQuery = MatchClientWithStylistsQuery.omit({ clientId: true });
+export type IntroduceStylistsQuery = z.infer<typeof IntroduceStylistsQuery>;
 
 export const StylistMatch = z
   .object({
@@ -410,7 +413,14 @@ export const BookingRequest = z
     clientId: z.string(),
     client: ClientIdentityShape.describe('As the viewer may see the client (alias while a VIP hides)'),
     stylistId: z.string(),
-    stylist: z.object({ stylistId: z.string(), firstName: z.string(), lastName: z.string(), timeZone: z.string(), portraitUrl: z.string().optional() }),
+    stylist: z.object({
+      stylistId: z.string(),
+      firstName: z.string(),
+      lastName: z.string(),
+      timeZone: z.string(),
+      city: z.string().describe('Where the stylist works; copy names the place, not the zone id'),
+      portraitUrl: z.string().optional(),
+    }),
     serviceId: z.string().optional(),
     serviceName: z.string().optional(),
     requestedDate: z.iso.datetime(),
@@ -438,6 +448,7 @@ export const ListBookingsQuery = z.strictObject({
   status: listParam(RequestStatus).optional(),
   from: instant.optional().describe('Requested start at or after'),
   to: instant.optional().describe('Requested start before'),
+  order: z.enum(['asc', 'desc']).default('asc').describe('By start: `asc` soonest first (what is ahead), `desc` latest first (what is past)'),
   nextToken: z.string().max(200).optional(),
   maxResults: z.coerce.number().int().min(1).max(100).default(50),
 });

@@ -6,7 +6,7 @@ import { errorResponses } from '../../http/errors.ts';
 import { actorOf } from '../identity/guard.ts';
 import { acceptRequest, cancelRequest, completeBooking, declineRequest, getRequest, listClientBookings, listStylistInbox, requestStylist, rescheduleRequest } from './booking.ts';
 import { calendarFeedFor, renderCalendarFeed, rotateCalendarFeed } from './calendar-feed.ts';
-import { matchClientWithStylists } from './matching.ts';
+import { introduceStylists, matchClientWithStylists } from './matching.ts';
 import {
   AcceptClientRequestInput,
   AcceptClientRequestOutput,
@@ -22,6 +22,7 @@ import {
   ListReviewsOutput,
   ListReviewsQuery,
   MatchClientWithStylistsOutput,
+  IntroduceStylistsQuery,
   MatchClientWithStylistsQuery,
   ReplyReviewInput,
   RequestIdParams,
@@ -55,6 +56,20 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
       config: { policy: 'stylist.match' },
     },
     async (request) => ({ matches: await matchClientWithStylists(ctx, actorOf(request), request.query) }),
+  );
+
+  app.get(
+    '/matching/introductions',
+    {
+      schema: {
+        tags,
+        summary: 'IntroduceStylists: the style quiz for a visitor — approved stylists scored from the answers alone, with reasons and next slots',
+        querystring: IntroduceStylistsQuery,
+        response: { 200: MatchClientWithStylistsOutput, ...errorResponses('ValidationException') },
+      },
+      config: { policy: 'public' },
+    },
+    async (request) => ({ matches: await introduceStylists(ctx, request.query) }),
   );
 
   app.post(

@@ -124,6 +124,13 @@ function plan(index: number): Planned {
   };
 }
 
+/** The first `count` working days from `from` days ahead on. */
+function nextWorkingDays(works: (day: number) => boolean, from: number, count: number): number[] {
+  const days: number[] = [];
+  for (let day = from; days.length < count && day < from + 21; day++) if (works(day)) days.push(day);
+  return days;
+}
+
 function roundRate(amount: number): number {
   const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(amount)) - 1);
   return Math.round(amount / magnitude) * magnitude;
@@ -140,18 +147,19 @@ export const stylistsSeeder: Seeder = {
   async run(tx, seed) {
     const ctx = seedContext(tx);
     const dense = seed.options.stylists !== undefined;
-    const clientIds = (
-      await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(inArray(users.emailHash, CLIENTS.map((c) => lookupHash(ctx.keys, `email:${demoClientEmail(c)}`))))
-    ).map((r) => r.id);
-    clientIds.sort();
-    if (!clientIds.length) throw new Error('the stylist-clients seeder must run first');
+    const hashes = CLIENTS.map((c) => lookupHash(ctx.keys, `email:${demoClientEmail(c)}`));
+    const found = await tx.select({ id: users.id, emailHash: users.emailHash }).from(users).where(inArray(users.emailHash, hashes));
+    const idOf = (c: (typeof CLIENTS)[number]) => found.find((r) => r.emailHash === hashes[CLIENTS.indexOf(c)])?.id;
+    if (found.length !== CLIENTS.length) throw new Error('the stylist-clients seeder must run first');
+    const clients: DemoClients = {
+      vip: idOf(CLIENTS.find((c) => c.privacy)!)!,
+      client: idOf(CLIENTS.find((c) => !c.vip)!)!,
+      regulars: CLIENTS.filter((c) => !FEATURED_CLIENTS.has(c.lastName)).map((c) => idOf(c)!),
+    };
     const today = Math.floor(Date.now() / DAY) * DAY;
     let rows = 0;
     for (let index = seed.chunk.from; index < seed.chunk.to; index++) {
-      rows += await seedOne(ctx, tx, plan(index), seed.random.fork(`stylist-${index}`), clientIds, today, dense, seed);
+      rows += await seedOne(ctx, tx, plan(index), seed.random.fork(`stylist-${index}`), clients, today, dense, seed);
     }
     // Fresh statistics after a bulk load, so the planner does not take 2,000 rows for one before autovacuum runs.
     if (seed.chunk.index === seed.chunk.count - 1) await tx.execute(sql`analyze stylists, stylist_services, stylist_bookings, booking_requests, stylist_reviews`);
@@ -159,7 +167,19 @@ export const stylistsSeeder: Seeder = {
   },
 };
 
-async function seedOne(ctx: AppContext, tx: Tx, p: Planned, rnd: Random, clientIds: string[], today: number, dense: boolean, seed: SeedContext): Promise<number> {
+/**
+ * The demo clients the README lists (the standard client and the VIP) keep a diary one person could have: a few
+ * sessions with a few stylists, a couple of requests awaiting an answer and one declined with dates offered. The
+ * stylists' busy calendars are booked by the other demo clients, the house's regulars.
+ */
+const FEATURED_CLIENTS = new Set(['Rahman', 'Fontaine']);
+/** Stylists each of whom has one upcoming and up to two past sessions with a featured client. */
+const FEATURED_STYLISTS = 6;
+/** Stylists 1 and 2 have a request from the standard client awaiting their answer; stylist 3 declined one with other dates. */
+const DECLINING_STYLIST = 3;
+type DemoClients = { vip: string; client: string; regulars: string[] };
+
+async function seedOne(ctx: AppContext, tx: Tx, p: Planned, rnd: Random, clients: DemoClients, today: number, dense: boolean, seed: SeedContext): Promise<number> {
   const userId = await ensureAccount(ctx, { email: p.userEmail, firstName: p.firstName, lastName: p.lastName, userType: 'STYLIST' });
   const id = uuidv7();
   const c = p.city;
@@ -239,11 +259,17 @@ async function seedOne(ctx: AppContext, tx: Tx, p: Planned, rnd: Random, clientI
   let answered = 0;
   const perSlot = dense ? 0.75 : 0.18;
   const localToday = Math.floor(wallClock(today, c.timeZone) / DAY) * DAY;
+  const works = (day: number) => weekly.some((r) => r.day === ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'][new Date(localToday + day * DAY).getUTCDay()]);
+  const featured = !dense && p.index < FEATURED_STYLISTS ? p.index % 2 === 0 ? clients.client : clients.vip : undefined;
+  let featuredPast = featured ? 2 : 0;
+  let featuredUpcoming = featured ? 1 : 0;
+  // The declined request's alternative dates stay free: no booking on those days.
+  const offeredDays = !dense && p.index === DECLINING_STYLIST ? nextWorkingDays(works, 5, 2) : [];
   for (let d = -182; d <= 182; d++) {
     const localDay = localToday + d * DAY;
-    const weekday = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'][new Date(localDay).getUTCDay()];
-    if (!weekly.some((r) => r.day === weekday)) continue;
+    if (!works(d)) continue;
     if (d >= 60 && d < 67) continue; // the blocked holiday
+    if (offeredDays.includes(d)) continue;
     for (const hour of BOOKING_HOURS[p.scheduleIndex]!) {
       if (!rnd.chance(perSlot)) continue;
       const service = rnd.pick(services);
@@ -252,7 +278,14 @@ async function seedOne(ctx: AppContext, tx: Tx, p: Planned, rnd: Random, clientI
       if (start > now && start < now + 2 * DAY) continue; // leave the next days open for new requests
       const past = end < now;
       const outcome = past ? rnd.weighted([['COMPLETED', 90], ['CANCELLED', 5], ['NO_SHOW', 5]] as const) : rnd.chance(0.04) ? 'CANCELLED' : 'CONFIRMED';
-      const clientId = rnd.pick(clientIds);
+      let clientId = rnd.pick(clients.regulars);
+      if (featured && past && featuredPast > 0 && outcome === 'COMPLETED' && rnd.chance(0.05)) {
+        clientId = featured;
+        featuredPast--;
+      } else if (featured && !past && featuredUpcoming > 0 && outcome === 'CONFIRMED' && d > 5) {
+        clientId = featured;
+        featuredUpcoming--;
+      }
       const requestId = uuidv7();
       const bookingId = uuidv7();
       const createdAt = new Date(start - rnd.int(3, 20) * DAY);
@@ -310,10 +343,11 @@ async function seedOne(ctx: AppContext, tx: Tx, p: Planned, rnd: Random, clientI
     }
   }
   // Pending requests in the coming days, waiting in the stylist's inbox (the first stylist gets one from the VIP).
-  const pendingCount = p.index === 0 ? 3 : dense && p.index >= DEMO_STYLISTS ? (rnd.chance(0.3) ? 1 : 0) : rnd.int(0, 2);
+  const askedByClient = !dense && (p.index === 1 || p.index === 2);
+  const pendingCount = p.index === 0 ? 3 : dense && p.index >= DEMO_STYLISTS ? (rnd.chance(0.3) ? 1 : 0) : rnd.int(askedByClient ? 1 : 0, 2);
   for (let k = 0; k < pendingCount; k++) {
     let day = 3 + k * 2 + rnd.int(0, 1);
-    for (let guard = 0; guard < 7 && !weekly.some((r) => r.day === ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'][new Date(localToday + day * DAY).getUTCDay()]); guard++) day++;
+    for (let guard = 0; guard < 7 && !works(day); guard++) day++;
     const start = zonedToInstant(localToday + day * DAY + PENDING_HOUR[p.scheduleIndex]! * HOUR, c.timeZone);
     const service = services.find((s) => s.durationMinutes <= 60) ?? services[0]!;
     const createdAt = new Date(now - rnd.int(1, 20) * HOUR);
@@ -322,7 +356,7 @@ async function seedOne(ctx: AppContext, tx: Tx, p: Planned, rnd: Random, clientI
     requestsOut.push({
       id: requestId,
       stylistId: id,
-      clientId: k === 0 ? clientIds[0]! : rnd.pick(clientIds),
+      clientId: k === 0 && p.index === 0 ? clients.vip : k === 0 && askedByClient ? clients.client : rnd.pick(clients.regulars),
       serviceId: service.id,
       startAt: new Date(start),
       durationMinutes: service.durationMinutes,
@@ -333,6 +367,33 @@ async function seedOne(ctx: AppContext, tx: Tx, p: Planned, rnd: Random, clientI
       updatedAt: createdAt,
     });
     eventsOut.push({ id: uuidv7(), requestId, actorId: null, type: 'REQUESTED', at: createdAt, details: {} });
+  }
+  if (offeredDays.length) {
+    // Declined a fortnight out with two other dates offered, which the client can take with one click.
+    const service = services.find((s) => s.durationMinutes <= 60) ?? services[0]!;
+    const createdAt = new Date(now - 30 * HOUR);
+    const requestId = uuidv7();
+    received++;
+    answered++;
+    const asked = nextWorkingDays(works, 14, 1)[0]!;
+    requestsOut.push({
+      id: requestId,
+      stylistId: id,
+      clientId: clients.client,
+      serviceId: service.id,
+      startAt: new Date(zonedToInstant(localToday + asked * DAY + PENDING_HOUR[p.scheduleIndex]! * HOUR, c.timeZone)),
+      durationMinutes: service.durationMinutes,
+      message: 'A dinner in town that evening: could we see the evening looks together?',
+      status: 'DECLINED',
+      declineReason: 'I am at the shows that week, but I would love to see you before.',
+      alternativeDates: offeredDays.map((day) => new Date(zonedToInstant(localToday + day * DAY + PENDING_HOUR[p.scheduleIndex]! * HOUR, c.timeZone))),
+      expiresAt: new Date(createdAt.getTime() + ctx.config.BOOKING_REQUEST_TTL_HOURS * HOUR),
+      decidedAt: new Date(createdAt.getTime() + 5 * HOUR),
+      createdAt,
+      updatedAt: createdAt,
+    });
+    eventsOut.push({ id: uuidv7(), requestId, actorId: clients.client, type: 'REQUESTED', at: createdAt, details: {} });
+    eventsOut.push({ id: uuidv7(), requestId, actorId: userId, type: 'DECLINED', at: new Date(createdAt.getTime() + 5 * HOUR), details: {} });
   }
   rows += await insertChunked(tx, bookingRequests, requestsOut);
   rows += await insertChunked(tx, stylistBookings, bookingsOut);

@@ -11,7 +11,11 @@ export type ToastMessage = {
   tone?: ToastTone;
 };
 
-type ToastContextValue = { toast: (message: ToastMessage) => void };
+type ToastContextValue = {
+  toast: (message: ToastMessage) => void;
+  /** Clears every toast: a drawer opening at the screen's edge must not sit under one (its main button would be hidden). */
+  dismissAll: () => void;
+};
 
 const ToastContext = createContext<ToastContextValue | null>(null);
 
@@ -41,7 +45,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     setToasts((current) => [...current, { ...message, id: Date.now() + Math.random() }]);
   }, []);
   const dismiss = useCallback((id: number) => setToasts((current) => current.filter((t) => t.id !== id)), []);
-  const value = useMemo(() => ({ toast }), [toast]);
+  const dismissAll = useCallback(() => setToasts([]), []);
+  const value = useMemo(() => ({ toast, dismissAll }), [toast, dismissAll]);
   // Radix renders the viewport with an inline style attribute, which the CSP forbids in server HTML;
   // mounted after hydration, React applies it through the CSSOM, which the CSP allows.
   const hydrated = useHydrated();

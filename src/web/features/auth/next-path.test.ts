@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeNextPath, signInPath } from './next-path.ts';
+import { homeFor, safeNextPath, signInPath } from './next-path.ts';
 
 describe('safeNextPath', () => {
   it.each([
@@ -31,5 +31,16 @@ describe('signInPath', () => {
   it('encodes where to return', () => {
     expect(signInPath('/account/security?tab=1')).toBe('/sign-in?next=%2Faccount%2Fsecurity%3Ftab%3D1');
     expect(signInPath()).toBe('/sign-in');
+  });
+});
+
+describe('homeFor', () => {
+  it('lands each role where its work is', () => {
+    expect(homeFor('STYLIST')).toBe('/studio');
+    expect(homeFor('ADMIN')).toBe('/admin');
+    expect(homeFor('BRAND_PARTNER')).toBe('/partner');
+    expect(homeFor('CLIENT')).toBe('/account');
+    expect(homeFor('CLIENT', true)).toBe('/style-quiz');
+    expect(homeFor('STYLIST', true)).toBe('/studio');
   });
 });

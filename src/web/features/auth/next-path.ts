@@ -12,3 +12,14 @@ export function safeNextPath(next: string | null | undefined, fallback = '/accou
 export function signInPath(next?: string): string {
   return next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in';
 }
+
+const HOMES: Record<string, string> = { STYLIST: '/studio', ADMIN: '/admin', BRAND_PARTNER: '/partner', CLIENT: '/account' };
+
+/**
+ * Where an account's work is, for a sign-in or an MFA enrolment with nowhere else asked for: a stylist's
+ * studio, the house office, the partner area, a client's account (or the quiz answers they gave as a visitor).
+ */
+export function homeFor(userType: string, quizWaiting = false): string {
+  if (userType === 'CLIENT' && quizWaiting) return '/style-quiz';
+  return HOMES[userType] ?? '/account';
+}

@@ -11,7 +11,7 @@ function request(patch: Partial<BookingRequest>): BookingRequest {
     clientId: 'c1',
     client: { displayName: 'Margot H.', isAlias: false },
     stylistId: 's1',
-    stylist: { stylistId: 's1', firstName: 'Sakura', lastName: 'Ishida', timeZone: 'Asia/Tokyo' },
+    stylist: { stylistId: 's1', firstName: 'Sakura', lastName: 'Ishida', timeZone: 'Asia/Tokyo', city: 'Kyoto' },
     requestedDate: '2026-03-14T01:00:00.000Z',
     requestedDuration: 90,
     expiresAt: '2026-03-13T12:00:00.000Z',

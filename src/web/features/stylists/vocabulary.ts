@@ -76,6 +76,24 @@ export function styleTagLabel(slug: string): string {
   return slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
 }
 
+/** One key per style word whatever its case or spacing: "Glamour", "glamour" and " GLAMOUR " are one style. */
+export function styleKey(word: string): string {
+  return word.trim().toLowerCase().replace(/[\s_]+/g, '-');
+}
+
+/** Saved words followed by the new ones, without a second spelling of any (the first spelling stays). */
+export function mergeStyleWords(saved: readonly string[], added: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const word of [...saved, ...added]) {
+    const w = word.trim();
+    if (!w || seen.has(styleKey(w))) continue;
+    seen.add(styleKey(w));
+    out.push(w);
+  }
+  return out;
+}
+
 /** Which specialties each kind of session in the quiz points to. */
 export const SERVICE_SPECIALTIES: Record<ServiceKind, components['schemas']['Specialty'][]> = {
   VIRTUAL_CONSULTATION: ['image-consulting'],

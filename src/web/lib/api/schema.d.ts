@@ -4359,6 +4359,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/matching/introductions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** IntroduceStylists: the style quiz for a visitor — approved stylists scored from the answers alone, with reasons and next slots */
+        get: {
+            parameters: {
+                query?: {
+                    specialties?: string | string[];
+                    maxRate?: number;
+                    currency?: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
+                    /** @description A city name, or "virtual" */
+                    locationPreference?: string;
+                    /** @description Default: the client's saved style preferences */
+                    stylePreferences?: string | string[];
+                    languages?: string | string[];
+                    /** @description Default: now */
+                    availableFrom?: string;
+                    /** @description Default: 14 days after availableFrom */
+                    availableTo?: string;
+                    maxResults?: number;
+                    /** @description The client's zone, for wording like “Available Thursday” (default UTC) */
+                    timeZone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatchClientWithStylistsOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/matching/request": {
         parameters: {
             query?: never;
@@ -4660,6 +4730,8 @@ export interface paths {
                     from?: string;
                     /** @description Requested start before */
                     to?: string;
+                    /** @description By start: `asc` soonest first (what is ahead), `desc` latest first (what is past) */
+                    order?: "asc" | "desc";
                     nextToken?: string;
                     maxResults?: number;
                 };
@@ -4740,6 +4812,8 @@ export interface paths {
                     from?: string;
                     /** @description Requested start before */
                     to?: string;
+                    /** @description By start: `asc` soonest first (what is ahead), `desc` latest first (what is past) */
+                    order?: "asc" | "desc";
                     nextToken?: string;
                     maxResults?: number;
                 };
@@ -9178,6 +9252,8 @@ export interface components {
                 firstName: string;
                 lastName: string;
                 timeZone: string;
+                /** @description Where the stylist works; copy names the place, not the zone id */
+                city: string;
                 portraitUrl?: string;
             };
             serviceId?: string;
@@ -10459,6 +10535,8 @@ export interface components {
                 firstName: string;
                 lastName: string;
                 timeZone: string;
+                /** @description Where the stylist works; copy names the place, not the zone id */
+                city: string;
                 portraitUrl?: string;
             };
             serviceId?: string;

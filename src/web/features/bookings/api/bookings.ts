@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components, paths } from '../../../lib/api/schema.d.ts';
 import type { ApiClient } from '../../../lib/api/authed-client.ts';
 import { call } from '../../../lib/api/problem.ts';
@@ -9,7 +9,7 @@ export type RequestStatus = components['schemas']['RequestStatus'];
 export type ListBookingsQuery = NonNullable<paths['/api/v1/me/bookings']['get']['parameters']['query']>;
 type RequestStylistBody = paths['/api/v1/matching/request']['post']['requestBody']['content']['application/json'];
 
-/** The signed-in client's requests and bookings, soonest first. */
+/** The signed-in client's requests and bookings, soonest first (`order: 'desc'` for latest first). */
 export function getMyBookings(api: ApiClient, query: ListBookingsQuery = {}) {
   return call(api.GET('/api/v1/me/bookings', { params: { query } }));
 }
@@ -21,6 +21,22 @@ export function getMyBookingsQueryOptions(api: ApiClient, query: ListBookingsQue
 export function useMyBookings(query: ListBookingsQuery = {}) {
   const { api } = useSession();
   return useQuery(getMyBookingsQueryOptions(api, query));
+}
+
+/** One shelf of the client's page (upcoming, awaiting, past…), read a page at a time in the query's order. */
+export function getMyBookingsPagesQueryOptions(api: ApiClient, query: Omit<ListBookingsQuery, 'nextToken'>) {
+  return infiniteQueryOptions({
+    queryKey: ['bookings', 'mine', 'pages', query],
+    queryFn: ({ pageParam }) => getMyBookings(api, { ...query, ...(pageParam ? { nextToken: pageParam } : {}) }),
+    initialPageParam: '',
+    getNextPageParam: (page) => page.nextToken,
+    staleTime: 10_000,
+  });
+}
+
+export function useMyBookingsPages(query: Omit<ListBookingsQuery, 'nextToken'>) {
+  const { api } = useSession();
+  return useInfiniteQuery(getMyBookingsPagesQueryOptions(api, query));
 }
 
 function useInvalidateBookings() {

@@ -217,12 +217,17 @@ function Reschedule({ request: r, zone, onDone }: { request: BookingRequest; zon
 }
 
 function ReviewForm({ request: r }: { request: BookingRequest }) {
-  const [rating, setRating] = useState(5);
+  const [rating, setRating] = useState(0);
+  const [unrated, setUnrated] = useState(false);
   const review = useReviewBooking();
   const { toast } = useToast();
   const problem = review.error ? toProblem(review.error) : null;
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (rating === 0) {
+      setUnrated(true);
+      return;
+    }
     const text = String(new FormData(event.currentTarget).get('text') ?? '').trim();
     review.mutate({ requestId: r.requestId, rating, text }, { onSuccess: () => toast({ title: 'Thank you', description: `Your review of ${r.stylist.firstName} is published.`, tone: 'success' }) });
   }
@@ -230,7 +235,16 @@ function ReviewForm({ request: r }: { request: BookingRequest }) {
     <form onSubmit={submit} noValidate className="mt-6 space-y-6 border-t border-line pt-6" aria-label={`Review ${r.stylist.firstName}`}>
       <p className="font-display text-2xl text-ink">How was your session?</p>
       <FormAlert problem={problem} fields={['rating', 'text']} />
-      <StarInput name={`rating-${r.requestId}`} legend="Your rating" value={rating} onChange={setRating} />
+      <StarInput
+        name={`rating-${r.requestId}`}
+        legend="Your rating"
+        value={rating}
+        onChange={(n) => {
+          setRating(n);
+          setUnrated(false);
+        }}
+        error={unrated ? 'Choose from one to five stars.' : problem?.field('rating')}
+      />
       <Field label="In a few words" error={problem?.field('text')}>
         {(p) => <Textarea {...p} name="text" rows={3} required maxLength={4000} />}
       </Field>

@@ -30,8 +30,16 @@ export function BagButton() {
   const hydrated = useHydrated();
   const count = items.reduce((n, i) => n + i.quantity, 0);
   const [open, setOpen] = useState(false);
+  const { dismissAll } = useToast();
   return (
-    <RadixDialog.Root open={open} onOpenChange={setOpen}>
+    <RadixDialog.Root
+      open={open}
+      onOpenChange={(next) => {
+        // "Added to your bag" has done its work once the bag is open; left up, it would cover the bag's main button.
+        if (next) dismissAll();
+        setOpen(next);
+      }}
+    >
       <RadixDialog.Trigger className="eyebrow inline-flex items-center gap-2 whitespace-nowrap text-ink transition-colors sm:border-b sm:border-ink/30 sm:pb-1 sm:hover:border-ink">
         {/* A phone shows the bag as a small mark; the word is still its name. */}
         <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 sm:hidden" fill="none" stroke="currentColor" strokeWidth="1.3">

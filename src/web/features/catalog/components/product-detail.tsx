@@ -156,7 +156,7 @@ function BuyNow({ product, chosen, choosable, variantPicker }: { product: Produc
       {variantPicker}
       {!choosable && <p className="text-sm text-ink-soft">{stockLabel(product.inventory)}</p>}
       <div className="flex flex-col gap-3 sm:flex-row">
-        <Button size="lg" className="flex-1" disabled={soldOut || needsChoice || chosenSoldOut} onClick={add}>
+        <Button size="lg" className="w-full sm:w-auto sm:flex-1" disabled={soldOut || needsChoice || chosenSoldOut} onClick={add}>
           {soldOut ? 'Sold out' : needsChoice ? 'Choose a size' : 'Add to bag'}
         </Button>
         <WishlistButton productId={product.productId} productName={product.name} className="h-14" />

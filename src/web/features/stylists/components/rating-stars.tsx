@@ -46,9 +46,11 @@ function Stars({ px, className }: { px: number; className?: string }) {
 }
 
 /** A 1–5 star choice as radio buttons: arrow keys move, the label says the value. */
-export function StarInput({ name, value, onChange, legend }: { name: string; value: number; onChange: (v: number) => void; legend: string }) {
+/** Five stars to choose from; `value` 0 means none chosen yet (a review starts unset, never pre-filled at five). */
+export function StarInput({ name, value, onChange, legend, error }: { name: string; value: number; onChange: (v: number) => void; legend: string; error?: string | undefined }) {
+  const errorId = `${name}-error`;
   return (
-    <fieldset>
+    <fieldset aria-describedby={error ? errorId : undefined} aria-invalid={error ? true : undefined}>
       <legend className="eyebrow text-ink-soft">{legend}</legend>
       <div className="mt-3 flex gap-1">
         {[1, 2, 3, 4, 5].map((n) => (
@@ -63,6 +65,11 @@ export function StarInput({ name, value, onChange, legend }: { name: string; val
           </label>
         ))}
       </div>
+      {error && (
+        <p id={errorId} className="mt-2 text-sm text-danger">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }
