@@ -172,6 +172,8 @@ function commandLine(argv: string[]): string {
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
+  // Lighthouse measures pages in a browser, not req/s under load: its own runner (bench/lighthouse.ts).
+  if (argv[0] === 'lighthouse') return (await import('./lighthouse.ts')).runLighthouse(argv.slice(1));
   const args = parseArgs(argv);
   if (args.help) {
     say(USAGE);
