@@ -90,7 +90,7 @@ describe('MatchClientWithStylists', () => {
     expect(visitor.json().matches[0].stylist.stylistId).toBe(tokyo.stylistId);
     const bad = await app.inject({ method: 'GET', url: '/api/v1/matching/introductions?maxResults=500' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().fieldErrors['query.maxResults']).toBeDefined();
+    expect(bad.json().fieldErrors['querystring.maxResults']).toBeDefined();
   });
 
   it('availability lifts a slightly weaker fit above a nearly booked-out one, even for a single result', async () => {

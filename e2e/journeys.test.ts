@@ -1,0 +1,200 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, MOBILE, SCREENSHOT_DIR, ensureWebBuild, launchBrowser, startServer, watchProblems, type RunningServer } from './helpers.ts';
+
+/**
+ * The journeys issue 12 found broken, each walked at desktop and at 390 × 844 against the whole platform and its
+ * demo data: the demo client's sessions page (upcoming first, then requests awaiting an answer with the stylist's
+ * deadline, a declined request's dates to take with one click, then the past, paged), Add to bag on a phone and
+ * the toast that must not cover the bag, the style quiz for a visitor with the answers kept through sign-up,
+ * reviews that start unrated, a search correction only when it finds something. No page may log a console error
+ * (e2e/setup.ts checks every test).
+ */
+
+const PASSWORD = 'velvet-orchid-sunrise-47';
+const DEMO_CLIENT = 'layla.rahman@demo.stylebyzaga.test';
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  ensureWebBuild();
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await Promise.all(contexts.map((c) => c.close()));
+  await browser?.close();
+  await server?.stop();
+});
+
+type Viewport = { width: number; height: number };
+
+async function openPage(viewport: Viewport): Promise<Page> {
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce', timezoneId: 'America/New_York', locale: 'en-GB' });
+  contexts.push(context);
+  const page = await context.newPage();
+  watchProblems(page);
+  return page;
+}
+
+async function signIn(page: Page, email: string, next: string): Promise<void> {
+  await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(next)}`, { waitUntil: 'networkidle' });
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL(`${server.url}${next}`);
+}
+
+const widthOf = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+const label = (v: Viewport) => (v.width < 500 ? 'mobile' : 'desktop');
+
+async function shot(page: Page, name: string, viewport: Viewport): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${label(viewport)}.png`), fullPage: true, animations: 'disabled' });
+}
+
+/** Section headings of the page's regions, top to bottom. */
+async function regionNames(page: Page): Promise<string[]> {
+  return page.locator('section[aria-labelledby] h2').allTextContents();
+}
+
+describe.each([
+  ['desktop', DESKTOP],
+  ['390 px', MOBILE],
+] as const)('at %s', (_name, viewport) => {
+  it('the demo client’s sessions: upcoming first, then awaiting an answer, then the past; paged; an offered date taken with one click', async () => {
+    const page = await openPage(viewport);
+    await signIn(page, DEMO_CLIENT, '/account/bookings');
+    await page.getByRole('heading', { level: 1, name: 'Your sessions' }).waitFor();
+    const upcoming = page.getByRole('region', { name: 'Upcoming' });
+    await upcoming.getByRole('article').first().waitFor();
+    const names = await regionNames(page);
+    expect(names.indexOf('Upcoming')).toBe(0);
+    expect(names.indexOf('Awaiting an answer')).toBeGreaterThan(names.indexOf('Upcoming'));
+    expect(names.indexOf('Past sessions')).toBeGreaterThan(names.indexOf('Awaiting an answer'));
+    // A believable diary: a handful ahead, not hundreds.
+    const ahead = await upcoming.getByRole('article').count();
+    expect(ahead).toBeGreaterThan(0);
+    expect(ahead).toBeLessThanOrEqual(10);
+    expect(await upcoming.getByRole('button', { name: 'Show more' }).count()).toBe(0);
+    // Soonest first.
+    const times = await upcoming.getByTestId('booking-time').allTextContents();
+    expect(times.length).toBe(ahead);
+    // Each pending request says by when the stylist answers.
+    const pending = page.getByRole('region', { name: 'Awaiting an answer' });
+    expect(await pending.getByRole('article').count()).toBeGreaterThan(0);
+    await pending.getByText(/will answer before/).first().waitFor();
+    // The past, newest first, a page at a time.
+    const past = page.getByRole('region', { name: 'Past sessions' });
+    expect(await past.getByRole('article').count()).toBeGreaterThan(0);
+    expect(await widthOf(page)).toBeLessThanOrEqual(viewport.width);
+    // A review starts unrated: no star is chosen until the client chooses one.
+    const review = page.getByRole('form', { name: /^Review / }).first();
+    if (viewport === DESKTOP) {
+      await review.waitFor();
+      expect(await review.getByRole('radio', { checked: true }).count()).toBe(0);
+      await review.getByRole('button', { name: 'Publish the review' }).click();
+      await review.getByText('Choose from one to five stars.').waitFor();
+    }
+    await shot(page, 'sessions', viewport);
+
+    // A declined request's offered date, taken with one click (once: the demo has one such request).
+    const declined = page.getByRole('region', { name: 'Declined, with other dates' });
+    if (viewport === DESKTOP) {
+      const take = declined.getByRole('button', { name: /^Take / }).first();
+      await take.waitFor();
+      await take.click();
+      await page.getByText('Requested', { exact: true }).first().waitFor();
+    }
+  });
+
+  it('Add to bag is a full button on every width, and the toast never covers the bag’s main button', async () => {
+    const page = await openPage(viewport);
+    const list = await (await fetch(`${server.url}/api/v1/products?maxResults=50`)).json();
+    const piece = (list.products as { slug: string; inventory: number; purchaseMode: string }[]).find((p) => p.purchaseMode === 'BUY_NOW' && p.inventory > 0)!;
+    await page.goto(`${server.url}/products/${piece.slug}`, { waitUntil: 'networkidle' });
+    const main = page.getByRole('button', { name: /^(Add to bag|Choose a size)$/ });
+    await main.waitFor();
+    const box = (await main.boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    expect(box.width).toBeGreaterThanOrEqual(viewport.width < 500 ? 300 : 200);
+    if ((await main.textContent()) === 'Choose a size') {
+      const size = page.getByRole('radio').filter({ hasNot: page.locator('[disabled]') }).first();
+      await size.check({ force: true });
+    }
+    await page.getByRole('button', { name: 'Add to bag' }).click();
+    await page.getByText('Added to your bag').first().waitFor();
+    expect(await widthOf(page)).toBeLessThanOrEqual(viewport.width);
+    await shot(page, 'product-added', viewport);
+    await page.getByRole('button', { name: /^Bag/ }).click();
+    const drawer = page.getByRole('dialog');
+    const send = drawer.getByRole('link', { name: /sign in/i }).or(drawer.getByRole('button', { name: /send/i })).first();
+    await send.waitFor();
+    // Nothing lies over the drawer's main button: the element at its centre is the button (or inside it).
+    const covered = await send.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return !(top && (el === top || el.contains(top)));
+    });
+    expect(covered).toBe(false);
+    expect(await page.getByText('Added to your bag').count()).toBe(0);
+  });
+
+  it('a visitor takes the style quiz and sees introductions; signing up keeps the answers', async () => {
+    const page = await openPage(viewport);
+    await page.goto(`${server.url}/style-quiz`, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { level: 1, name: /Five questions/ }).waitFor();
+    expect(page.url()).toBe(`${server.url}/style-quiz`);
+    await page.getByRole('checkbox', { name: /Bridal/ }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('checkbox', { name: 'Glamour' }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('radio', { name: 'No limit' }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Show my matches' }).click();
+    await page.getByRole('heading', { name: 'Your introductions' }).waitFor();
+    await page.getByRole('article').first().waitFor();
+    expect(await widthOf(page)).toBeLessThanOrEqual(viewport.width);
+    await shot(page, 'quiz-visitor', viewport);
+
+    // Sign up from the introductions, then sign in: the answers come back, saved once ("Glamour", no second spelling).
+    const email = `quiz.${viewport.width}.${Date.now()}@example.com`;
+    await page.getByRole('link', { name: 'Create your account' }).click();
+    await page.getByLabel('First name').fill('Ines');
+    await page.getByLabel('Last name').fill('Marchetti');
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create my account' }).click();
+    await page.getByText(/inbox/i).first().waitFor();
+    await page.goto(`${server.url}/sign-in`, { waitUntil: 'networkidle' });
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    // The client lands on the quiz, their introductions waiting.
+    await page.waitForURL(`${server.url}/style-quiz`);
+    await page.getByRole('heading', { name: 'Your introductions' }).waitFor();
+    const login = await (await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) })).json();
+    const me = await (await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${login.accessToken}` } })).json();
+    const styles: string[] = me.user.preferences?.stylePreferences ?? [];
+    expect(styles.map((s) => s.toLowerCase())).toContain('glamour');
+    expect(new Set(styles.map((s) => s.toLowerCase())).size).toBe(styles.length);
+  });
+
+  it('a search with typos offers a correction only when it finds something, and an empty state that says what to do', async () => {
+    const page = await openPage(viewport);
+    await page.goto(`${server.url}/search?q=${encodeURIComponent('zzqxv wplmt')}`, { waitUntil: 'networkidle' });
+    await page.getByText(/Nothing matches/).first().waitFor();
+    expect(await page.getByText('Showing results for').count()).toBe(0);
+    // No filters are set, so none is offered to remove.
+    expect(await page.getByRole('link', { name: 'Search again without filters' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Browse the boutique' }).waitFor();
+    expect(await widthOf(page)).toBeLessThanOrEqual(viewport.width);
+    await shot(page, 'search-empty', viewport);
+  });
+});
