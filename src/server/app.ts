@@ -29,6 +29,7 @@ import { auditRoutes } from './modules/identity/audit-routes.ts';
 import { mailJobs } from './modules/mail/jobs.ts';
 import { stylistJobs } from './modules/stylists/jobs.ts';
 import { startJobs } from './jobs/start.ts';
+import { jobAdminRoutes } from './jobs/routes.ts';
 import { idempotencyJobs, registerIdempotency } from './http/idempotency.ts';
 import { closeAdapters, createContext } from './adapters.ts';
 import type { AppContext } from './context.ts';
@@ -194,6 +195,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(vipRoutes, { prefix: API_PREFIX, ctx });
   await app.register(auditRoutes, { prefix: API_PREFIX, ctx });
   await app.register(mailRoutes, { prefix: API_PREFIX, ctx });
+  await app.register(jobAdminRoutes, { prefix: API_PREFIX, ctx });
   await app.register(newsletterRoutes, { prefix: API_PREFIX, ctx });
   await app.register(stylistRoutes, { prefix: API_PREFIX, ctx });
   await app.register(stylistBookingRoutes, { prefix: API_PREFIX, ctx });

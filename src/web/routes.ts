@@ -39,6 +39,7 @@ export default [
     route('vip', 'routes/admin.vip.tsx'),
     route('audit', 'routes/admin.audit.tsx'),
     route('mailbox', 'routes/admin.mailbox.tsx'),
+    route('jobs', 'routes/admin.jobs.tsx'),
     route('stylists', 'routes/admin.stylists.tsx'),
     route('products', 'routes/admin.products.tsx'),
     route('products/new', 'routes/admin.product-edit.tsx', { id: 'admin-product-new' }),

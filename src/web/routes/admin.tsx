@@ -20,6 +20,7 @@ const ITEMS = [
   { label: 'Inquiries', to: '/admin/inquiries' },
   { label: 'Audit log', to: '/admin/audit' },
   { label: 'Dev mailbox', to: '/admin/mailbox' },
+  { label: 'Background jobs', to: '/admin/jobs' },
 ];
 
 /** The house office: administrators only. The server enforces the same rule on every route it calls. */

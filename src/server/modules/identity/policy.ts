@@ -48,6 +48,8 @@ export const RULES = {
   'audit.read': isAdmin,
   'audit.readOwnViews': (a) => a.tier === 'VIP',
   'mail.readDevMailbox': isAdmin,
+  // The durable job queue's dead letters (jobs/routes.ts): list, retry, discard.
+  'jobs.manage': isAdmin,
   // Stylist marketplace. Role parts only: ownership of the profile or booking is checked in the stylists service.
   'stylist.create': (a) => a.userType === 'STYLIST' || a.userType === 'ADMIN',
   'stylist.manage': (a) => a.userType === 'STYLIST' || a.userType === 'ADMIN',
@@ -108,6 +110,7 @@ export const ROLE_ONLY_ACTIONS: ReadonlySet<Action> = new Set([
   'audit.read',
   'audit.readOwnViews',
   'mail.readDevMailbox',
+  'jobs.manage',
   'stylist.create',
   'stylist.manage',
   'stylist.self',
