@@ -32,7 +32,8 @@ async function main(): Promise<void> {
   await runMigrations(database, target);
   if (config.DEMO_DATA) {
     const { seedDemoData } = await import('./seed/demo.ts');
-    await seedDemoData(database, { seed: config.DEMO_SEED, log: say });
+    // One line before and one after: the per-seeder progress is for `npm run seed`, not for every start.
+    await seedDemoData(database, { seed: config.DEMO_SEED, log: (line) => (/^Seeding demo data \(|finished|failed/i.test(line) ? say(line) : undefined) });
   }
 
   const app = await buildApp({ config, database, logger: loggerOptions(config) });
@@ -42,8 +43,10 @@ async function main(): Promise<void> {
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  const shownHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
-  say(`StyleByZaga is ready at http://${shownHost}:${port}  (API docs: http://${shownHost}:${port}/api/docs)`);
+  // The address people open: PUBLIC_URL when set, else localhost for a loopback or wildcard bind.
+  const local = ['0.0.0.0', '::', '127.0.0.1', '::1', 'localhost'].includes(config.HOST);
+  const url = (config.PUBLIC_URL ?? `http://${local ? 'localhost' : config.HOST}:${port}`).replace(/\/$/, '');
+  say(`StyleByZaga is ready at ${url}  (API docs: ${url}/api/docs)`);
 }
 
 let shuttingDown = false;
@@ -68,6 +71,7 @@ function installShutdown(getApp: () => FastifyInstance | undefined, database: Da
     } finally {
       await database.close();
     }
+    console.log('StyleByZaga closed cleanly.');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

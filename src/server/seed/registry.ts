@@ -1,6 +1,7 @@
 import type { Seeder } from './seeder.ts';
 import { stylistClientsSeeder, stylistsSeeder } from '../modules/stylists/seed.ts';
 import { collectionsSeeder, productsSeeder, taxonomySeeder } from '../modules/catalog/seed.ts';
+import { demoStaffSeeder } from '../modules/catalog/seed-staff.ts';
 
 /**
  * Every demo-data seeder, one line each; `runSeeders` orders them by `dependsOn`, so the order here only breaks ties.
@@ -12,4 +13,5 @@ export const seeders: readonly Seeder[] = [
   collectionsSeeder,
   stylistClientsSeeder,
   stylistsSeeder,
+  demoStaffSeeder,
 ];
