@@ -36,6 +36,9 @@ if (stale) {
   console.log(`StyleByZaga · web app built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+// `npm start` without NODE_ENV is the demo: production mode with demo data. A deployment that sets
+// NODE_ENV=production itself gets no demo data unless it asks (DEMO_DATA defaults to false there).
+if (!process.env.NODE_ENV) process.env.DEMO_DATA ??= 'true';
 process.env.NODE_ENV ??= 'production';
 const { register } = await import('tsx/esm/api');
 register();

@@ -17,6 +17,7 @@ import { registerMetrics } from './http/metrics.ts';
 import { trackInFlight } from './http/in-flight.ts';
 import { lazyChildLogger } from './http/logger.ts';
 import { apiSecurityHeaders } from './http/security-headers.ts';
+import { findUnsafeText, unsafeTextError } from './http/unsafe-text.ts';
 import { responseSerializerCompiler } from './http/serializer.ts';
 import { createRedis, type Redis } from './http/redis.ts';
 import { platformRoutes } from './modules/platform/routes.ts';
@@ -87,15 +88,25 @@ function givenRequestId(raw: string[]): string | undefined {
 /** Read by balancers, orchestrators and Prometheus every few seconds: not logged, no browser policy headers. */
 const MACHINE_PATHS = new Set([`${API_PREFIX}/healthz`, `${API_PREFIX}/readyz`, '/metrics']);
 
+/**
+ * Whose X-Forwarded-For to believe: loopback always, which is how server-rendered pages call the API on a
+ * visitor's behalf, plus the configured hop count or proxy ranges. Only entries appended by those proxies count;
+ * whatever a client wrote at the left of the header never becomes its address (and never its rate-limit key).
+ */
+function trustedProxies(setting: Config['TRUST_PROXY']): FastifyServerOptions['trustProxy'] {
+  const loopback = ['127.0.0.1', '::1'];
+  if (setting === false) return loopback;
+  // A hop count n: the n nearest addresses in the chain are our proxies (proxy-addr's own reading of a number).
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : [...setting, ...loopback];
+}
+
 /** Builds the whole platform as a Fastify app, ready to `listen` or `inject`. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: config.BODY_LIMIT_BYTES,
-    // Behind a load balancer trust it; otherwise trust only loopback, which is how server-rendered pages
-    // call the API on a visitor's behalf (X-Forwarded-For from anywhere else is ignored).
-    trustProxy: config.TRUST_PROXY ? true : ['127.0.0.1', '::1'],
+    trustProxy: trustedProxies(config.TRUST_PROXY),
     // Keep a caller's request id when it looks like one, so traces join up across services.
     genReqId: (req) => {
       const given = givenRequestId(req.rawHeaders);
@@ -129,7 +140,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await closeAdapters(ctx.adapters);
   });
 
-  app.setValidatorCompiler(validatorCompiler);
+  // Every route's Zod validation, preceded by one check for text no database can store (NUL, lone surrogates).
+  app.setValidatorCompiler((route) => {
+    const validate = validatorCompiler(route as Parameters<typeof validatorCompiler>[0]);
+    return (data: unknown) => {
+      const unsafe = findUnsafeText(data);
+      return unsafe ? { error: unsafeTextError(route.httpPart ?? 'body', unsafe) } : validate(data);
+    };
+  });
   app.setSerializerCompiler(responseSerializerCompiler(config.NODE_ENV !== 'production'));
   registerErrorHandling(app);
 
@@ -153,7 +171,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   trackInFlight(app);
-  registerMetrics(app, { token: config.METRICS_TOKEN });
+  registerMetrics(app, { token: config.METRICS_TOKEN, production: config.NODE_ENV === 'production' });
   // Authentication and each route's policy: a step per route, after its rate limit (registered above).
   registerAuthGuard(app, ctx);
   // Idempotency-Key on the writes that opt in; its preHandler runs after the guard has identified the caller.

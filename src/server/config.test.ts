@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.ts';
+import { loadConfig, publicOrigin } from './config.ts';
 
 describe('loadConfig', () => {
   it('needs nothing: every default works', () => {
@@ -33,6 +33,28 @@ describe('loadConfig', () => {
     const config = loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example', DEMO_DATA: 'no', TRUST_PROXY: '1' });
     expect(config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
     expect(config.DEMO_DATA).toBe(false);
-    expect(config.TRUST_PROXY).toBe(true);
+    expect(config.TRUST_PROXY).toBe(1);
+  });
+});
+
+describe('trust (#11)', () => {
+  it('reads TRUST_PROXY as a hop count or proxy ranges, and refuses "true" (#11.4)', () => {
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, fd00::/8,192.0.2.1' }).TRUST_PROXY).toEqual(['10.0.0.0/8', 'fd00::/8', '192.0.2.1']);
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY must say which proxies/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/40' })).toThrow(/TRUST_PROXY .*"10.0.0.0\/40" is not one/);
+  });
+
+  it('defaults DEMO_DATA to false in production unless set (#11.9)', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).DEMO_DATA).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', DEMO_DATA: 'true' }).DEMO_DATA).toBe(true);
+    expect(loadConfig({}).DEMO_DATA).toBe(true);
+  });
+
+  it('names the public URL people should open: PUBLIC_URL, else localhost, never 127.0.0.1 (#11.6)', () => {
+    expect(publicOrigin(loadConfig({ HOST: '127.0.0.1', PORT: '3000' }))).toBe('http://localhost:3000');
+    expect(publicOrigin(loadConfig({ PUBLIC_URL: 'https://stylebyzaga.com/' }))).toBe('https://stylebyzaga.com');
+    expect(publicOrigin(loadConfig({}), 4123)).toBe('http://localhost:4123');
   });
 });

@@ -1,9 +1,39 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
+/**
+ * How far X-Forwarded-For is believed. A client writes whatever it likes at the left of that header; only the
+ * entries appended by our own proxies are true. So the setting is a hop count (`1`: one balancer in front) or
+ * the proxies' address ranges (`10.0.0.0/8,fd00::/8`), never "trust everyone": `true` is refused with a hint.
+ */
+const trustProxy = z.string().transform((raw, ctx): false | number | string[] => {
+  const v = raw.trim().toLowerCase();
+  if (v === 'false' || v === 'no' || v === '0') return false;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops <= 10) return hops;
+  }
+  if (v === 'true' || v === 'yes') {
+    ctx.addIssue({ code: 'custom', message: 'must say which proxies to trust: the number in front (e.g. 1) or their address ranges (e.g. 10.0.0.0/8); "true" would believe any address a client writes' });
+    return z.NEVER;
+  }
+  const ranges = v.split(',').map((r) => r.trim()).filter(Boolean);
+  const bad = ranges.find((r) => {
+    const [address, bits, ...rest] = r.split('/');
+    const family = isIP(address ?? '');
+    if (!family || rest.length) return true;
+    return bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  });
+  if (!ranges.length || bad !== undefined) {
+    ctx.addIssue({ code: 'custom', message: `must be a hop count (1-10) or comma-separated addresses or CIDR ranges${bad ? `; "${bad}" is not one` : ''}` });
+    return z.NEVER;
+  }
+  return ranges;
+});
 const DOMAIN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
 /** Every setting the platform reads, with its default. `.env.example` documents the same list. */
@@ -18,7 +48,7 @@ const ConfigSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: trustProxy.default(false),
   BODY_LIMIT_BYTES: positiveInt.max(50 * 1024 * 1024).default(1024 * 1024),
   RATE_LIMIT_MAX: positiveInt.default(300),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(60),
@@ -36,7 +66,8 @@ const ConfigSchema = z.object({
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('StyleByZaga <concierge@stylebyzaga.local>'),
-  DEMO_DATA: bool.default(true),
+  // Defaults to true, except with NODE_ENV=production: a deployment never fills itself with demo accounts by omission.
+  DEMO_DATA: bool.optional(),
   // The in-memory search index: built in the background at start (PostgreSQL answers meanwhile), built before the
   // server listens ('wait': benchmarks, deployments that prefer a slower start to a slower first minute), or off.
   SEARCH_INDEX: z.enum(['background', 'wait', 'off']).default('background'),
@@ -63,7 +94,14 @@ const ConfigSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v ? v.split(',').map((o) => o.trim()).filter(Boolean) : undefined)),
-}).transform(withWebAuthnDefaults);
+})
+  .transform(withWebAuthnDefaults)
+  .transform((c) => ({ ...c, DEMO_DATA: c.DEMO_DATA ?? c.NODE_ENV !== 'production' }));
+
+/** The address people use: PUBLIC_URL, else localhost (where passkeys work; browsers refuse them on 127.0.0.1). */
+export function publicOrigin(config: { PUBLIC_URL?: string; PORT: number }, port = config.PORT): string {
+  return config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : `http://localhost:${port}`;
+}
 
 /**
  * Passkeys are bound to an RP ID (a domain) and the origins a browser may use them on. Both default from

@@ -80,6 +80,16 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_RATE_LIMIT_EXCEEDED: 'ThrottlingException',
 };
 
+// PostgreSQL's SQLSTATEs for text it cannot encode: 22021 (invalid byte sequence, e.g. 0x00) and 22P05
+// (untranslatable character, e.g. \u0000 in jsonb). Drizzle wraps the driver's error in `cause`.
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+function isUnstorableText(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && UNSTORABLE_TEXT.has(e.code)) return true;
+  }
+  return false;
+}
+
 /** One place that turns anything thrown into `{ code, message }`; 5xx details stay in the log. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -101,6 +111,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause.issues }, 'response did not match its schema');
       return send(reply, request, 'InternalServerException', 'Something went wrong on our side. Please try again.');
+    }
+    if (isUnstorableText(error)) {
+      // Text that slipped past validation (built by a service, say) and PostgreSQL refused to encode: the
+      // caller's input, not our failure.
+      return send(reply, request, 'ValidationException', 'The request holds text that cannot be stored (a NUL character or half of a Unicode surrogate pair)');
     }
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (mapped === 'ThrottlingException') {

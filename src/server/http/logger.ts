@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger, FastifyServerOptions } from 'fastify';
 import type { ChildLoggerOptions } from 'fastify/types/logger.js';
+import pino from 'pino';
 import type { Config } from '../config.ts';
 
 /** pino options: pretty lines in a terminal, JSON otherwise; secrets in headers never reach the log. */
@@ -7,6 +8,7 @@ export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
   const pretty = config.LOG_FORMAT === 'pretty' || (config.LOG_FORMAT === 'auto' && process.stdout.isTTY);
   return {
     level: config.LOG_LEVEL,
+    serializers: { err: serializeError as never },
     redact: {
       paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.refreshToken'],
       censor: '[redacted]',
@@ -16,6 +18,34 @@ export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
       : {}),
   };
 }
+
+/**
+ * Errors as pino writes them, minus the values a failed statement carried: Drizzle puts the bound parameters
+ * (emails, names, tokens…) into its message and `params`, and PostgreSQL echoes values in `detail` and in
+ * messages such as `invalid input syntax for type uuid: "…"`. The statement text, codes and names stay.
+ */
+export function serializeError(err: unknown): unknown {
+  const serialized = pino.stdSerializers.err(err as Error) as unknown as Record<string, unknown>;
+  // pino folds the cause into the stack text; its SQLSTATE is what an operator searches for.
+  const causeCode = (err as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  return { ...scrub(serialized, 0), ...(typeof causeCode === 'string' ? { causeCode } : {}) };
+}
+
+function scrub(value: Record<string, unknown>, depth: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'params' || key === 'detail' || key === 'parameters') continue;
+    if ((key === 'message' || key === 'stack') && typeof v === 'string') out[key] = scrubText(v);
+    else if (key === 'cause' && v && typeof v === 'object' && depth < 5) out[key] = scrub(v as Record<string, unknown>, depth + 1);
+    else out[key] = v;
+  }
+  return out;
+}
+
+const scrubText = (text: string) =>
+  text
+    .replace(/\nparams: [\s\S]*?(?=\n\s+at |$)/, '\nparams: [redacted]')
+    .replace(/(: )"(?:[^"\\]|\\.)*"/g, '$1"[redacted]"');
 
 type Bindings = Record<string, unknown>;
 // pino loggers answer isLevelEnabled; Fastify's null logger (logging off) does not.

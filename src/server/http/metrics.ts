@@ -4,6 +4,7 @@ import { LatencyHistogram } from './latency-histogram.ts';
 import { appendRouteStep } from './route-hooks.ts';
 import { z } from 'zod';
 import { ApiError, errorResponses } from './errors.ts';
+import { safeEqual } from '../security/crypto.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -13,7 +14,7 @@ declare module 'fastify' {
 }
 
 /** Prometheus metrics: an HTTP latency histogram per route template, plus process metrics. Own registry per app. */
-export function registerMetrics(app: FastifyInstance, opts: { token?: string }): void {
+export function registerMetrics(app: FastifyInstance, opts: { token?: string; production?: boolean }): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const duration = new LatencyHistogram(
@@ -60,7 +61,12 @@ export function registerMetrics(app: FastifyInstance, opts: { token?: string }):
       config: { rateLimit: false },
     },
     async (request, reply) => {
-      if (opts.token && request.headers.authorization !== `Bearer ${opts.token}`) {
+      // In production the scrape always needs its token: route names, traffic and process figures are
+      // reconnaissance for whoever reaches the public port. Without METRICS_TOKEN, nothing is served.
+      if (opts.production && !opts.token) {
+        throw new ApiError('UnauthorizedException', 'Metrics are off: set METRICS_TOKEN and scrape with Authorization: Bearer <token>');
+      }
+      if (opts.token && !safeEqual(request.headers.authorization ?? '', `Bearer ${opts.token}`)) {
         throw new ApiError('UnauthorizedException', 'A valid metrics token is required');
       }
       reply.type(registry.contentType);

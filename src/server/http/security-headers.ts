@@ -16,6 +16,10 @@ export function apiSecurityHeaders(opts: { production: boolean }): {
     'x-content-type-options': 'nosniff',
     'content-security-policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'",
     'cross-origin-resource-policy': 'same-origin',
+    // API answers carry tokens (sign-in, refresh) and personal data (profiles, bookings): no browser or proxy
+    // may keep a copy. A route whose answer is public and may be cached sets its own cache-control over this.
+    'cache-control': 'no-store',
+    'permissions-policy': PERMISSIONS_POLICY,
     ...(opts.production ? { 'strict-transport-security': HSTS } : {}),
   };
   return {
@@ -53,6 +57,23 @@ const PAGE_POLICY = (nonce: string, production: boolean) =>
 
 const HSTS = 'max-age=31536000; includeSubDomains';
 
+/** Powerful browser features the platform never uses, off for it and anything it embeds; passkeys stay on for itself. */
+export const PERMISSIONS_POLICY = [
+  'accelerometer=()',
+  'camera=()',
+  'display-capture=()',
+  'geolocation=()',
+  'gyroscope=()',
+  'magnetometer=()',
+  'microphone=()',
+  'midi=()',
+  'payment=()',
+  'usb=()',
+  'browsing-topics=()',
+  'publickey-credentials-create=(self)',
+  'publickey-credentials-get=(self)',
+].join(', ');
+
 const DOCUMENT_HEADERS: Record<string, string> = {
   'referrer-policy': 'strict-origin-when-cross-origin',
   'cross-origin-opener-policy': 'same-origin',
@@ -61,6 +82,7 @@ const DOCUMENT_HEADERS: Record<string, string> = {
   'x-frame-options': 'DENY',
   'x-permitted-cross-domain-policies': 'none',
   'x-xss-protection': '0',
+  'permissions-policy': PERMISSIONS_POLICY,
 };
 
 /** Sets the page headers and the HTML policy with a new nonce on `reply`; returns the nonce for the page's scripts. */

@@ -2,7 +2,7 @@
 import { generatedImageUrl, IMAGE_FORMATS, IMAGE_WIDTHS, type ImageFormat, type ImageWidth } from '../../../shared/media.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
-import { findMediaAsset, heightFor, uploadUrl } from '../media/service.ts';
+import { findUsableUpload, heightFor, parseMediaPath, uploadUrl } from '../media/service.ts';
 import type { StoredImage } from './schema.ts';
 
 export interface ImageView {
@@ -42,11 +42,16 @@ export function generatedImage(name: string, alt: string, kind: 'product' | 'edi
   return { generated: name, ...(kind === 'product' ? {} : { generatedKind: kind }), alt, width: 2048, height: heightFor(kind, 2048), widths: [...IMAGE_WIDTHS] };
 }
 
-const GENERATED = /^\/media\/generated\/(product|editorial)\/([a-z0-9-]{1,80})-\d{1,5}\.(?:avif|webp|jpg)$/;
-const UPLOADED = /^\/media\/uploads\/([0-9a-f-]{36})\/\d{1,5}\.(?:avif|webp|jpg)$/;
-
-/** Resolves image inputs to stored images: uploads must exist, URLs must be our own media paths (never fetched). */
-export async function resolveImages(db: Db | Tx, inputs: readonly { mediaId?: string; url?: string; alt?: string; color?: string }[], field = 'images'): Promise<StoredImage[]> {
+/**
+ * Resolves image inputs to stored images: URLs must be our own media paths (media's rule, never fetched) and an
+ * upload must belong to `user` (a partner attaches only its own uploads; admins any). No `user`: an admin-only write.
+ */
+export async function resolveImages(
+  db: Db | Tx,
+  inputs: readonly { mediaId?: string; url?: string; alt?: string; color?: string }[],
+  field = 'images',
+  user: { userId: string; admin: boolean } = { userId: '', admin: true },
+): Promise<StoredImage[]> {
   const out: StoredImage[] = [];
   for (const [index, input] of inputs.entries()) {
     const bad = (message: string): never => {
@@ -54,17 +59,16 @@ export async function resolveImages(db: Db | Tx, inputs: readonly { mediaId?: st
     };
     let mediaId = input.mediaId;
     if (input.url) {
-      const generated = GENERATED.exec(input.url);
-      if (generated) {
-        out.push({ ...generatedImage(generated[2]!, input.alt ?? '', generated[1] as 'product' | 'editorial'), ...(input.color ? { color: input.color } : {}) });
+      const path = parseMediaPath(input.url);
+      if (path && 'generated' in path && path.generated.kind !== 'portrait') {
+        out.push({ ...generatedImage(path.generated.name, input.alt ?? '', path.generated.kind), ...(input.color ? { color: input.color } : {}) });
         continue;
       }
-      const uploaded = UPLOADED.exec(input.url);
-      if (!uploaded) bad('Only images uploaded to StyleByZaga can be used: upload the file first (POST /api/v1/media)');
-      mediaId = uploaded![1]!;
+      if (!path || !('mediaId' in path)) bad('Only images uploaded to StyleByZaga can be used: upload the file first (POST /api/v1/media)');
+      mediaId = (path as { mediaId: string }).mediaId;
     }
-    const asset = await findMediaAsset(db, mediaId!);
-    if (!asset) bad('No such uploaded image');
+    const asset = await findUsableUpload(db, mediaId!, user);
+    if (!asset) bad('No such uploaded image among yours: upload the file first (POST /api/v1/media)');
     out.push({ mediaId: asset!.id, alt: input.alt ?? '', width: asset!.width, height: asset!.height, widths: asset!.widths, placeholder: asset!.placeholder, ...(input.color ? { color: input.color } : {}) });
   }
   return out;

@@ -100,6 +100,9 @@ function writeErrors(err: unknown): never {
   throw err;
 }
 
+/** Whose uploads a product write may use: the partner's own; an administrator's, any. */
+const imageOwner = (actor: Actor) => ({ userId: actor.userId, admin: actor.userType === 'ADMIN' });
+
 export async function createProduct(db: Db, actor: Actor, input: CreateProductInput): Promise<Product> {
   const brand = await brandBySlug(db, input.brand);
   await assertCanWriteBrand(db, actor, brand.id);
@@ -107,7 +110,7 @@ export async function createProduct(db: Db, actor: Actor, input: CreateProductIn
   const price = priceOf(input.price);
   const variants = variantsOf(input);
   if (input.editionSize && !input.limitedEdition) invalid('body.editionSize', 'Only a limited edition has an edition size');
-  const images = await resolveImages(db, input.images ?? []);
+  const images = await resolveImages(db, input.images ?? [], 'images', imageOwner(actor));
   const attributes = input.attributes ?? {};
   const { colors, sizes } = facetValues(attributes, variants);
   const id = uuidv7();
@@ -180,7 +183,7 @@ async function lockForWrite(tx: Tx, actor: Actor, productId: string) {
 
 export async function updateProduct(db: Db, actor: Actor, productId: string, input: UpdateProductInput): Promise<Product> {
   const price = input.price ? priceOf(input.price) : undefined;
-  const images = input.images ? await resolveImages(db, input.images) : undefined;
+  const images = input.images ? await resolveImages(db, input.images, 'images', imageOwner(actor)) : undefined;
   try {
     await db.transaction(async (tx) => {
       const current = await lockForWrite(tx, actor, productId);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, desc, eq, gt, ilike, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { uuidv7 } from 'uuidv7';
+import { publicOrigin } from '../../config.ts';
 import type { AppContext, RequestMeta } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
@@ -734,7 +735,7 @@ async function consumeEmailToken(db: Db, token: string, purposes: EmailTokenPurp
 }
 
 function publicUrl(ctx: AppContext): string {
-  return ctx.config.PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`;
+  return publicOrigin(ctx.config);
 }
 
 async function sendEmailVerification(ctx: AppContext, row: UserRow): Promise<void> {

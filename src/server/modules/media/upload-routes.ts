@@ -33,6 +33,16 @@ const MediaIdParams = z.strictObject({ mediaId: z.uuid('Not a valid media id') }
 const FILE = /^(\d{1,5})\.([a-z]{3,4})$/;
 const UploadFileParams = z.strictObject({ mediaId: z.uuid('Not a valid media id'), file: z.string().max(20).regex(FILE, 'Expected {width}.{format}') });
 
+/**
+ * The multipart parser throws plain errors for a body that is not multipart at all (a missing boundary, a cut
+ * part header): the caller's mistake, a 400. Its own limit errors already carry their 4xx status and pass through.
+ */
+function malformedMultipart(err: unknown): never {
+  const status = (err as { statusCode?: number }).statusCode;
+  if (err instanceof ApiError || (status !== undefined && status >= 400 && status < 500)) throw err;
+  throw new ApiError('ValidationException', 'The upload is not valid multipart/form-data', { fieldErrors: { 'body.file': ['Malformed multipart body'] } });
+}
+
 /** `POST /api/v1/media` (multipart upload) and `GET /api/v1/media/{id}`; register with the API prefix. */
 export async function mediaUploadRoutes(parent: FastifyInstance, opts: { ctx: AppContext; store?: UploadStore }): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();
@@ -55,10 +65,10 @@ export async function mediaUploadRoutes(parent: FastifyInstance, opts: { ctx: Ap
     },
     async (request, reply) => {
       if (!request.isMultipart()) throw new ApiError('UnsupportedMediaTypeException', 'Send the image as multipart/form-data with a `file` part');
-      const file = await request.file();
+      const file = await request.file().catch(malformedMultipart);
       if (!file) throw new ApiError('ValidationException', 'Attach the image as the `file` part', { fieldErrors: { 'body.file': ['Required'] } });
       if (file.fieldname !== 'file') throw new ApiError('ValidationException', 'The image part must be called `file`', { fieldErrors: { 'body.file': ['Required'] } });
-      const bytes = await file.toBuffer();
+      const bytes = await file.toBuffer().catch(malformedMultipart);
       const field = file.fields.purpose;
       const purposeValue = field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : 'PRODUCT';
       if (!(MEDIA_PURPOSES as readonly string[]).includes(purposeValue)) {

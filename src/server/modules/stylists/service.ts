@@ -14,8 +14,7 @@ import { idAfterPageToken, toPage } from '../identity/paging.ts';
 import type { Actor } from '../identity/policy.ts';
 // eslint-disable-next-line no-restricted-imports -- stylists' display names (and FKs): identity's service has no batch lookup of professional names
 import { users } from '../identity/schema.ts';
-// eslint-disable-next-line no-restricted-imports -- the upload's owner, to check portfolio images; media's service does not expose it
-import { mediaAssets } from '../media/schema.ts';
+import { findUsableUpload, parseMediaPath, uploadUrl } from '../media/service.ts';
 import { computeSlots, DAY, MAX_RANGE_DAYS, type AvailabilityInput, type Interval, type Window } from './availability.ts';
 import { decimalToEurMinor, toEurMinor } from './currency.ts';
 import type {
@@ -197,26 +196,37 @@ function minorFrom(dto: { amount: number; currency: string }, field: string) {
   }
 }
 
-/** Portfolio images must be uploads of the stylist's own account (POST /api/v1/media), or already our URLs. */
+/**
+ * Portfolio images are our own media paths only (media's strict rule: no `..`, no quotes, no other host) and an
+ * upload must be the stylist's own (an administrator may place any); the URL stored is always one we built.
+ */
 async function resolvePortfolioItems(db: Db, ownerUserId: string, actor: Actor, items: readonly PortfolioItemInput[], field: string) {
-  const mediaIds = [...new Set(items.flatMap((i) => (i.mediaId ? [i.mediaId] : [])))];
-  const assets = mediaIds.length ? await db.select().from(mediaAssets).where(inArray(mediaAssets.id, mediaIds)) : [];
-  return items.map((item, index) => {
-    let imageUrl = item.imageUrl;
-    if (item.mediaId) {
-      const asset = assets.find((a) => a.id === item.mediaId);
-      if (!asset || (asset.ownerId !== ownerUserId && !isAdmin(actor))) {
-        throw new ApiError('ValidationException', 'This image is not one of your uploads', { fieldErrors: { [`${field}.${index}.mediaId`]: ['Upload the image first (POST /api/v1/media)'] } });
-      }
-      const width = [...asset.widths].reverse().find((w) => w <= 1280) ?? asset.widths[0]!;
-      imageUrl = `/media/uploads/${asset.id}/${width}.jpg`;
+  const user = { userId: ownerUserId, admin: isAdmin(actor) };
+  const resolved: Array<{ imageUrl: string; mediaId: string | null }> = [];
+  for (const [index, item] of items.entries()) {
+    const refuse = (key: 'mediaId' | 'imageUrl', message: string): never => {
+      throw new ApiError('ValidationException', message, { fieldErrors: { [`${field}.${index}.${key}`]: [message] } });
+    };
+    const path = item.imageUrl !== undefined ? parseMediaPath(item.imageUrl) : undefined;
+    if (item.imageUrl !== undefined && !path) refuse('imageUrl', 'Use an image uploaded through the media API (POST /api/v1/media)');
+    const mediaId = item.mediaId ?? (path && 'mediaId' in path ? path.mediaId : undefined);
+    if (mediaId === undefined) {
+      resolved.push({ imageUrl: item.imageUrl!, mediaId: null });
+      continue;
     }
+    const asset = await findUsableUpload(db, mediaId, user);
+    if (!asset) refuse(item.mediaId ? 'mediaId' : 'imageUrl', 'This image is not one of your uploads: upload it first (POST /api/v1/media)');
+    const width = [...asset!.widths].reverse().find((w) => w <= 1280) ?? asset!.widths[0]!;
+    resolved.push({ imageUrl: uploadUrl(asset!.id, width, 'jpg'), mediaId: asset!.id });
+  }
+  return items.map((item, index) => {
+    const { imageUrl, mediaId } = resolved[index]!;
     return {
       id: uuidv7(),
       position: index,
       title: item.title,
-      imageUrl: imageUrl!,
-      mediaId: item.mediaId ?? null,
+      imageUrl,
+      mediaId,
       description: item.description ?? null,
       clientName: item.clientName ?? null,
       date: item.date ? new Date(item.date) : null,

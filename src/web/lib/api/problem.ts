@@ -84,7 +84,9 @@ export async function call<T>(request: Promise<FetchResult<T>>): Promise<T> {
   let result: FetchResult<T>;
   try {
     result = await request;
-  } catch {
+  } catch (error) {
+    // A Response thrown on purpose (serverApi: a page address that names nothing) is the route's answer.
+    if (error instanceof Response) throw error;
     throw new ApiProblem(0, undefined);
   }
   return unwrap(result);
