@@ -119,12 +119,18 @@ export async function unshareContact(ctx: AppContext, actor: Actor, sharedWithId
 
 /**
  * How each client appears to `viewer`, for lists (one query per call, not per client). The client and admins
- * see the real identity. Stylists and brand partners see it too unless privacy mode is on and the client has not
- * shared with them — then only the alias. Other clients never get contact details. Erased accounts show their
- * pseudonym to everyone. Callers decide first whether the viewer may see the client at all (a booking, an
- * order); this decides how much. Unknown ids are absent from the map.
+ * see the real identity. Stylists and brand partners see a display name only ("Ava L.", or the alias while
+ * privacy mode is on) until they are `engaged` with the client (the caller says so: an accepted booking) or the
+ * client shared their contact with them; then the full name, email and phone. Other clients never get contact
+ * details. Erased accounts show their pseudonym to everyone. Callers decide first whether the viewer may see the
+ * client at all (a booking, an order); this decides how much. Unknown ids are absent from the map.
  */
-export async function clientIdentitiesFor(ctx: AppContext, viewer: Actor, clientIds: readonly string[]): Promise<Map<string, ClientIdentity>> {
+export async function clientIdentitiesFor(
+  ctx: AppContext,
+  viewer: Actor,
+  clientIds: readonly string[],
+  opts: { engaged?: ReadonlySet<string> } = {},
+): Promise<Map<string, ClientIdentity>> {
   // Anything that is not a UUID cannot be an account (and would make PostgreSQL refuse the whole query).
   const ids = [...new Set(clientIds)].filter((id) => UUID.test(id));
   const out = new Map<string, ClientIdentity>();
@@ -165,20 +171,23 @@ export async function clientIdentitiesFor(ctx: AppContext, viewer: Actor, client
       isAlias: false,
     });
     const aliasOnly: ClientIdentity = { displayName: row.alias, isAlias: true };
+    // A first name and initial at most, never contact details.
+    const displayOnly = (): ClientIdentity =>
+      row.privacyMode ? aliasOnly : { displayName: row.lastName ? `${row.firstName} ${row.lastName.charAt(0)}.` : row.firstName, firstName: row.firstName, isAlias: false };
     let identity: ClientIdentity;
     if (row.deletedAt) identity = { displayName: row.pseudonym, isAlias: true };
     else if (viewer.userId === row.id || viewer.userType === 'ADMIN') identity = full();
-    else if (hidesFromViewer) identity = !row.privacyMode || sharedWithViewer.has(row.id) ? full() : aliasOnly;
-    // Another client (a shared look, a review): a first name and initial at most, never contact details.
-    else identity = row.privacyMode ? aliasOnly : { displayName: row.lastName ? `${row.firstName} ${row.lastName.charAt(0)}.` : row.firstName, firstName: row.firstName, isAlias: false };
+    else if (hidesFromViewer) identity = opts.engaged?.has(row.id) || sharedWithViewer.has(row.id) ? full() : displayOnly();
+    // Another client (a shared look, a review).
+    else identity = displayOnly();
     out.set(row.id, identity);
   }
   return out;
 }
 
 /** How one client appears to `viewer` (see `clientIdentitiesFor`); 404 for an unknown id. */
-export async function clientIdentityFor(ctx: AppContext, viewer: Actor, clientId: string): Promise<ClientIdentity> {
-  const identity = (await clientIdentitiesFor(ctx, viewer, [clientId])).get(clientId);
+export async function clientIdentityFor(ctx: AppContext, viewer: Actor, clientId: string, opts: { engaged?: boolean } = {}): Promise<ClientIdentity> {
+  const identity = (await clientIdentitiesFor(ctx, viewer, [clientId], { engaged: opts.engaged ? new Set([clientId]) : undefined })).get(clientId);
   if (!identity) throw new ApiError('ResourceNotFoundException', 'No such client');
   return identity;
 }

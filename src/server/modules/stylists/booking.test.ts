@@ -81,7 +81,7 @@ describe('request → accept / decline', () => {
     const ok = await accept(first.json().requestId, stylist, { location: 'Hôtel Plaza Athénée' });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ status: 'ACCEPTED', bookingDetails: { status: 'CONFIRMED', startTime: at, location: 'Hôtel Plaza Athénée' } });
-    expect((await mailTo(/confirmed your session/)).length).toBe(1);
+    expect((await mailTo(/^Your session is confirmed$/)).length).toBe(1);
 
     const clash = await accept(second.json().requestId);
     expect(clash.statusCode).toBe(409);
@@ -124,7 +124,7 @@ describe('request → accept / decline', () => {
     expect(declined.json().status).toBe('DECLINED');
     const view = (await getRequest(res.json().requestId, client)).json().request;
     expect(view).toMatchObject({ status: 'DECLINED', declineReason: 'At Paris Fashion Week', alternativeDates: alternatives });
-    expect((await mailTo(/cannot take your request/)).at(0)?.text).toContain('Proposed instead');
+    expect((await mailTo(/^Your session request was declined$/)).at(0)?.text).toContain('Proposed instead');
     const rebook = await request(client, requestPayload(client, stylist, alternatives[0]!));
     expect(rebook.statusCode, rebook.body).toBe(201);
   });
@@ -156,7 +156,7 @@ describe('cancel, reschedule, complete, review', () => {
     const free = await app.inject({ method: 'POST', url: `/api/v1/requests/${far.json().requestId}/cancel`, headers: client.auth, payload: { reason: 'Trip moved' } });
     expect(free.statusCode, free.body).toBe(200);
     expect(free.json().request).toMatchObject({ status: 'CANCELLED', booking: { status: 'CANCELLED' }, cancellation: { late: false, reason: 'Trip moved' } });
-    expect((await mailTo(/cancelled a session/)).length).toBe(1);
+    expect((await mailTo(/^A session was cancelled$/)).length).toBe(1);
 
     const near = await request(client, requestPayload(client, stylist, parisMorning(2, 15)));
     await accept(near.json().requestId);
@@ -212,6 +212,26 @@ describe('cancel, reschedule, complete, review', () => {
 });
 
 describe('privacy', () => {
+  it('a stylist sees a standard client’s display name only until accepting; contact details after (#11.10)', async () => {
+    const guest = await accountOf(app, 'CLIENT');
+    const r = await request(guest, requestPayload(guest, stylist, parisMorning(21, 15)));
+    expect(r.statusCode, r.body).toBe(201);
+    const pending = (await getRequest(r.json().requestId, stylist)).json();
+    expect(pending.client).toEqual({ displayName: 'Ava L.', firstName: 'Ava', isAlias: false });
+    const listed = (await app.inject({ method: 'GET', url: '/api/v1/me/stylist/requests?status=PENDING', headers: stylist.auth })).json().requests.find((x: { requestId: string }) => x.requestId === r.json().requestId);
+    expect(listed.client.email).toBeUndefined();
+    expect((await accept(r.json().requestId)).statusCode).toBe(200);
+    const accepted = (await getRequest(r.json().requestId, stylist)).json();
+    expect(accepted.client).toMatchObject({ displayName: 'Ava Laurent', email: guest.email, isAlias: false });
+  });
+
+  it('keeps names out of every booking mail subject (#11.11)', async () => {
+    const mail = await listDevMail(app.db, app.ctx.keys, 500);
+    const bookingMail = mail.filter((m) => /session|request/i.test(m.subject));
+    expect(bookingMail.length).toBeGreaterThan(3);
+    expect(bookingMail.filter((m) => /Laurent|Ava|Client [A-Z0-9]-/.test(m.subject)).map((m) => m.subject)).toEqual([]);
+  });
+
   it('a VIP in privacy mode appears to the stylist under an alias, without contact details, until shared', async () => {
     const vip = await accountOf(app, 'CLIENT', { vip: true });
     expect((await app.inject({ method: 'PUT', url: '/api/v1/me/privacy', headers: vip.auth, payload: { privacyMode: true } })).statusCode).toBe(200);
@@ -222,7 +242,7 @@ describe('privacy', () => {
     expect(hidden.client.isAlias).toBe(true);
     expect(hidden.client.email).toBeUndefined();
     expect(hidden.client.displayName).toMatch(/^Client /);
-    expect((await mailTo(/New session request from Client /)).length).toBeGreaterThanOrEqual(1);
+    expect((await mailTo(/^New session request$/)).some((m) => /Client [A-Z0-9]-/.test(m.text))).toBe(true);
     await app.inject({ method: 'POST', url: '/api/v1/me/privacy/shares', headers: vip.auth, payload: { userId: stylist.userId } });
     const shared = await seen();
     expect(shared.client).toMatchObject({ isAlias: false, email: vip.email });

@@ -404,7 +404,16 @@ export async function presentRequests(ctx: AppContext, viewer: Actor, rows: read
       .innerJoin(users, eq(users.id, stylists.userId))
       .where(inArray(stylists.id, stylistIds)),
     serviceIds.length ? ctx.db.select({ id: stylistServices.id, name: stylistServices.name }).from(stylistServices).where(inArray(stylistServices.id, serviceIds)) : Promise.resolve([]),
-    clientIdentitiesFor(ctx, viewer, [...new Set(rows.map((r) => r.clientId))]),
+    // Full name and contact only for clients this viewer has an accepted booking with (or who shared them).
+    ctx.db
+      .select({ requestId: stylistBookings.requestId })
+      .from(stylistBookings)
+      .where(inArray(stylistBookings.requestId, ids))
+      .then((accepted) => {
+        const acceptedIds = new Set(accepted.map((a) => a.requestId));
+        const engaged = new Set(rows.filter((r) => acceptedIds.has(r.id)).map((r) => r.clientId));
+        return clientIdentitiesFor(ctx, viewer, [...new Set(rows.map((r) => r.clientId))], { engaged });
+      }),
     withHistory ? ctx.db.select().from(bookingEvents).where(inArray(bookingEvents.requestId, ids)).orderBy(asc(bookingEvents.at), asc(bookingEvents.id)) : Promise.resolve([]),
   ]);
   const bookingIds = bookings.map((b) => b.id);

@@ -136,7 +136,8 @@ export async function renderCalendarFeed(ctx: AppContext, file: string): Promise
       ),
     )
     .orderBy(stylistBookings.startAt);
-  const clients = await clientIdentitiesFor(ctx, viewer, rows.map((r) => r.booking.clientId));
+  // Every row is a booking the stylist accepted: the client's identity is theirs to see.
+  const clients = await clientIdentitiesFor(ctx, viewer, rows.map((r) => r.booking.clientId), { engaged: new Set(rows.map((r) => r.booking.clientId)) });
   const events: FeedEvent[] = rows.map((r) => {
     const b = r.booking;
     const asClient = b.clientId === feed.userId;

@@ -34,8 +34,8 @@ export function formatWhen(at: Date, timeZone: string): string {
 async function addresses(ctx: AppContext, db: Db, ids: string[]) {
   return clientIdentitiesFor({ ...ctx, db }, mailRoom, ids);
 }
-async function asStylistSees(ctx: AppContext, db: Db, stylistUserId: string, clientId: string) {
-  return (await clientIdentitiesFor({ ...ctx, db }, stylistViewer(stylistUserId), [clientId])).get(clientId);
+async function asStylistSees(ctx: AppContext, db: Db, stylistUserId: string, clientId: string, engaged = false) {
+  return (await clientIdentitiesFor({ ...ctx, db }, stylistViewer(stylistUserId), [clientId], { engaged: engaged ? new Set([clientId]) : undefined })).get(clientId);
 }
 
 async function send(ctx: AppContext, db: Db, to: string | undefined, subject: string, lines: string[]) {
@@ -54,7 +54,7 @@ export async function notifyStylistVetted(ctx: AppContext, db: Db, stylist: { us
 export async function notifyRequested(ctx: AppContext, db: Db, b: MailBooking, message?: string | null) {
   const ids = await addresses(ctx, db, [b.stylistUserId]);
   const client = await asStylistSees(ctx, db, b.stylistUserId, b.clientId);
-  await send(ctx, db, ids.get(b.stylistUserId)?.email, `New session request from ${client?.displayName ?? 'a client'}`, [
+  await send(ctx, db, ids.get(b.stylistUserId)?.email, 'New session request', [
     `${client?.displayName ?? 'A client'} asks for ${b.serviceName ?? 'a session'} of ${b.durationMinutes} minutes on ${formatWhen(b.startAt, b.stylistTimeZone)}.`,
     ...(message ? ['', `“${message}”`] : []),
     '',
@@ -64,7 +64,7 @@ export async function notifyRequested(ctx: AppContext, db: Db, b: MailBooking, m
 
 export async function notifyAccepted(ctx: AppContext, db: Db, b: MailBooking, message?: string | null) {
   const to = (await addresses(ctx, db, [b.clientId])).get(b.clientId)?.email;
-  await send(ctx, db, to, `${b.stylistName} confirmed your session`, [
+  await send(ctx, db, to, 'Your session is confirmed', [
     `${b.stylistName} confirmed ${b.serviceName ?? 'your session'} on ${formatWhen(b.startAt, b.stylistTimeZone)}.`,
     ...(message ? ['', `“${message}”`] : []),
     '',
@@ -74,7 +74,7 @@ export async function notifyAccepted(ctx: AppContext, db: Db, b: MailBooking, me
 
 export async function notifyDeclined(ctx: AppContext, db: Db, b: MailBooking, reason: string | null | undefined, alternatives: Date[]) {
   const to = (await addresses(ctx, db, [b.clientId])).get(b.clientId)?.email;
-  await send(ctx, db, to, `${b.stylistName} cannot take your request`, [
+  await send(ctx, db, to, 'Your session request was declined', [
     `${b.stylistName} cannot take your request for ${formatWhen(b.startAt, b.stylistTimeZone)}.`,
     ...(reason ? ['', `Reason: ${reason}`] : []),
     ...(alternatives.length ? ['', 'Proposed instead (book one with a click in your bookings):', ...alternatives.map((d) => `  • ${formatWhen(d, b.stylistTimeZone)}`)] : []),
@@ -85,18 +85,18 @@ export async function notifyDeclined(ctx: AppContext, db: Db, b: MailBooking, re
 
 export async function notifyCancelled(ctx: AppContext, db: Db, b: MailBooking, by: 'client' | 'stylist', reason?: string | null) {
   const ids = await addresses(ctx, db, [b.clientId, b.stylistUserId]);
-  const client = await asStylistSees(ctx, db, b.stylistUserId, b.clientId);
+  const client = await asStylistSees(ctx, db, b.stylistUserId, b.clientId, true);
   const when = formatWhen(b.startAt, b.stylistTimeZone);
   const extra = reason ? ['', `Reason: ${reason}`] : [];
-  if (by === 'client') await send(ctx, db, ids.get(b.stylistUserId)?.email, `${client?.displayName ?? 'A client'} cancelled a session`, [`${client?.displayName ?? 'A client'} cancelled the session on ${when}.`, ...extra]);
-  else await send(ctx, db, ids.get(b.clientId)?.email, `${b.stylistName} cancelled your session`, [`${b.stylistName} cancelled your session on ${when}.`, ...extra]);
+  if (by === 'client') await send(ctx, db, ids.get(b.stylistUserId)?.email, 'A session was cancelled', [`${client?.displayName ?? 'A client'} cancelled the session on ${when}.`, ...extra]);
+  else await send(ctx, db, ids.get(b.clientId)?.email, 'Your session was cancelled', [`${b.stylistName} cancelled your session on ${when}.`, ...extra]);
 }
 
 export async function notifyRescheduled(ctx: AppContext, db: Db, b: MailBooking, by: 'client' | 'stylist', previous: Date) {
   const ids = await addresses(ctx, db, [b.clientId, b.stylistUserId]);
   const lines = [`The session on ${formatWhen(previous, b.stylistTimeZone)} moves to ${formatWhen(b.startAt, b.stylistTimeZone)}.`];
   if (by === 'client') await send(ctx, db, ids.get(b.stylistUserId)?.email, 'A session was rescheduled', lines);
-  else await send(ctx, db, ids.get(b.clientId)?.email, `${b.stylistName} moved your session`, lines);
+  else await send(ctx, db, ids.get(b.clientId)?.email, 'Your session was moved', lines);
 }
 
 export async function notifyExpired(ctx: AppContext, db: Db, b: MailBooking) {
@@ -106,8 +106,8 @@ export async function notifyExpired(ctx: AppContext, db: Db, b: MailBooking) {
 
 export async function notifyReminder(ctx: AppContext, db: Db, b: MailBooking) {
   const ids = await addresses(ctx, db, [b.clientId, b.stylistUserId]);
-  const client = await asStylistSees(ctx, db, b.stylistUserId, b.clientId);
+  const client = await asStylistSees(ctx, db, b.stylistUserId, b.clientId, true);
   const when = formatWhen(b.startAt, b.stylistTimeZone);
-  await send(ctx, db, ids.get(b.clientId)?.email, `Tomorrow: your session with ${b.stylistName}`, [`A reminder: ${b.serviceName ?? 'your session'} with ${b.stylistName} is on ${when}.`]);
-  await send(ctx, db, ids.get(b.stylistUserId)?.email, `Tomorrow: session with ${client?.displayName ?? 'a client'}`, [`A reminder: ${b.serviceName ?? 'a session'} with ${client?.displayName ?? 'a client'} on ${when}.`]);
+  await send(ctx, db, ids.get(b.clientId)?.email, 'Tomorrow: your session', [`A reminder: ${b.serviceName ?? 'your session'} with ${b.stylistName} is on ${when}.`]);
+  await send(ctx, db, ids.get(b.stylistUserId)?.email, 'Tomorrow: a session', [`A reminder: ${b.serviceName ?? 'a session'} with ${client?.displayName ?? 'a client'} on ${when}.`]);
 }

@@ -28,7 +28,9 @@ export function RequestInboxCard({ request: r, stylist }: { request: BookingRequ
             {r.serviceName ?? 'Session'} · {formatDuration(r.requestedDuration)}
           </p>
           <h3 className="display mt-2 text-3xl text-ink">{r.client.displayName}</h3>
-          {r.client.isAlias && <p className="mt-1 text-sm text-stone">A private client; their name is shared once you accept.</p>}
+          {r.status === 'PENDING' && !r.client.email && (
+            <p className="mt-1 text-sm text-stone">{r.client.isAlias ? 'A private client; their name and contact details are shared once you accept.' : 'Their full name and contact details are shared once you accept.'}</p>
+          )}
         </div>
         <Badge tone={r.status === 'PENDING' ? 'gold' : r.status === 'ACCEPTED' ? 'ink' : 'neutral'}>{statusLabel(r)}</Badge>
       </div>
