@@ -36,6 +36,11 @@ async function main(): Promise<void> {
     await seedDemoData(database, { seed: config.DEMO_SEED, log: (line) => (/^Seeding demo data \(|finished|failed/i.test(line) ? say(line) : undefined) });
   }
 
+  // Free text written before it was encrypted (and the demo seed's) is encrypted in place, once.
+  const { encryptFreeText } = await import('./security/free-text.ts');
+  const { loadKeys } = await import('./security/keys.ts');
+  await encryptFreeText(database.db, loadKeys(config));
+
   const app = await buildApp({ config, database, logger: loggerOptions(config) });
   running.app = app;
   const { bootstrapAdmin } = await import('./modules/identity/bootstrap.ts');

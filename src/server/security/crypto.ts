@@ -45,3 +45,35 @@ export function safeEqual(a: string, b: string): boolean {
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
+
+const CIPHERTEXT = /^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]+$/;
+
+/** Free text that may carry personal details (a booking message, a reason, a note), encrypted for storage. */
+export function sealText(keys: Keys, text: string | null | undefined): string | null {
+  return text === null || text === undefined ? null : encrypt(keys, text);
+}
+
+/**
+ * Reads what `sealText` stored. A value that is not our ciphertext is text written before the column was
+ * encrypted (the start-up step encrypts those rows; a rolling deploy may serve one in between): shown as is.
+ */
+export function openText(keys: Keys, stored: string | null | undefined): string | undefined {
+  if (stored === null || stored === undefined) return undefined;
+  if (!CIPHERTEXT.test(stored)) return stored;
+  try {
+    return decrypt(keys, stored);
+  } catch {
+    return stored;
+  }
+}
+
+/** True when `stored` is ciphertext this key can read (the start-up step skips those rows). */
+export function isSealed(keys: Keys, stored: string): boolean {
+  if (!CIPHERTEXT.test(stored)) return false;
+  try {
+    decrypt(keys, stored);
+    return true;
+  } catch {
+    return false;
+  }
+}

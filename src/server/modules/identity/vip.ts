@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { AppContext, RequestMeta } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
-import { decrypt } from '../../security/crypto.ts';
+import { decrypt, openText, sealText } from '../../security/crypto.ts';
 import { idAfterPageToken, toPage } from './paging.ts';
 import type { Actor } from './policy.ts';
 import { users, vipApplications } from './schema.ts';
@@ -72,7 +72,7 @@ function presentApplication(ctx: AppContext, row: ApplicationRow, forAdmin: { ap
   return {
     applicationId: row.id,
     userId: row.userId,
-    note: row.note,
+    note: openText(ctx.keys, row.note) ?? '',
     status: row.status,
     createdAt: row.createdAt.toISOString(),
     ...(row.decidedAt ? { decidedAt: row.decidedAt.toISOString() } : {}),
@@ -85,7 +85,7 @@ function presentApplication(ctx: AppContext, row: ApplicationRow, forAdmin: { ap
             tier: forAdmin.applicant.tier,
           },
           ...(row.decidedBy && forAdmin.decider ? { decidedBy: { userId: row.decidedBy, name: `${forAdmin.decider.firstName} ${forAdmin.decider.lastName}`.trim() } } : {}),
-          ...(row.decisionNotes !== null ? { decisionNotes: row.decisionNotes } : {}),
+          ...(row.decisionNotes !== null ? { decisionNotes: openText(ctx.keys, row.decisionNotes)! } : {}),
         }
       : {}),
   };
@@ -99,7 +99,7 @@ export async function applyForVip(ctx: AppContext, actor: Actor, input: { note: 
   if (actor.tier === 'VIP') throw new ApiError('ConflictException', 'You are already a VIP member');
   return ctx.db.transaction(async (tx) => {
     // The partial unique index (one PENDING per user) decides races; no check-then-insert window.
-    const [row] = await tx.insert(vipApplications).values({ id: uuidv7(), userId: actor.userId, note: input.note }).onConflictDoNothing().returning();
+    const [row] = await tx.insert(vipApplications).values({ id: uuidv7(), userId: actor.userId, note: sealText(ctx.keys, input.note)! }).onConflictDoNothing().returning();
     if (!row) throw new ApiError('ConflictException', 'You already have an application under review');
     await audit(tx as unknown as Db, { action: 'vip.applied', actorId: actor.userId, targetUserId: actor.userId, meta, details: { applicationId: row.id } });
     return presentApplication(ctx, row, undefined);
@@ -164,7 +164,7 @@ export async function decideVipApplication(
 
     const [decided] = await tx
       .update(vipApplications)
-      .set({ status: approve ? 'APPROVED' : 'DECLINED', decidedBy: actor.userId, decisionNotes: input.notes, decidedAt: new Date() })
+      .set({ status: approve ? 'APPROVED' : 'DECLINED', decidedBy: actor.userId, decisionNotes: sealText(ctx.keys, input.notes), decidedAt: new Date() })
       .where(eq(vipApplications.id, applicationId))
       .returning();
     if (approve) {

@@ -9,6 +9,8 @@ import { uuidv7 } from 'uuidv7';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
+import { openText, sealText } from '../../security/crypto.ts';
+import type { Keys } from '../../security/keys.ts';
 import { clientIdentitiesFor } from '../identity/privacy.ts';
 // eslint-disable-next-line no-restricted-imports -- the Actor type has no export in identity's service.ts
 import type { Actor } from '../identity/policy.ts';
@@ -144,7 +146,7 @@ export async function requestStylist(ctx: AppContext, actor: Actor, input: Reque
       const db = tx as unknown as Db;
       const [inserted] = await tx
         .insert(bookingRequests)
-        .values({ id, stylistId: stylist.id, clientId: actor.userId, serviceId, startAt: new Date(start), durationMinutes, message: input.message ?? null, expiresAt: expiryFor(ctx, start) })
+        .values({ id, stylistId: stylist.id, clientId: actor.userId, serviceId, startAt: new Date(start), durationMinutes, message: sealText(ctx.keys, input.message), expiresAt: expiryFor(ctx, start) })
         .returning();
       await tx.update(stylists).set({ requestsReceived: sql`${stylists.requestsReceived} + 1` }).where(eq(stylists.id, stylist.id));
       await recordEvent(db, id, actor.userId, 'REQUESTED', { requestedDate: new Date(start).toISOString(), durationMinutes, serviceId });
@@ -172,7 +174,7 @@ function assertPending(request: RequestRow) {
   if (status !== 'PENDING') throw new ApiError('ConflictException', `This request is already ${status.toLowerCase()}`);
 }
 
-export function presentBooking(b: BookingRow): BookingDetails {
+export function presentBooking(keys: Keys, b: BookingRow): BookingDetails {
   return {
     bookingId: b.id,
     clientId: b.clientId,
@@ -180,8 +182,8 @@ export function presentBooking(b: BookingRow): BookingDetails {
     startTime: b.startAt.toISOString(),
     endTime: b.endAt.toISOString(),
     status: b.status,
-    ...(b.location ? { location: b.location } : {}),
-    ...(b.notes ? { notes: b.notes } : {}),
+    ...(b.location ? { location: openText(keys, b.location)! } : {}),
+    ...(b.notes ? { notes: openText(keys, b.notes)! } : {}),
   };
 }
 
@@ -223,8 +225,8 @@ export async function acceptRequest(ctx: AppContext, actor: Actor, input: { requ
           endAt: new Date(end),
           blockStart: new Date(start),
           blockEnd: new Date(end + stylist.bufferMinutes * MINUTE),
-          location: input.location ?? null,
-          notes: input.message ?? null,
+          location: sealText(ctx.keys, input.location),
+          notes: sealText(ctx.keys, input.message),
         })
         .returning();
       await tx.update(bookingRequests).set({ status: 'ACCEPTED', decidedAt: new Date(), updatedAt: new Date() }).where(eq(bookingRequests.id, request!.id));
@@ -234,7 +236,7 @@ export async function acceptRequest(ctx: AppContext, actor: Actor, input: { requ
       return inserted!;
     }),
   );
-  return { requestId: input.requestId, status: 'ACCEPTED' as const, bookingDetails: presentBooking(booking) };
+  return { requestId: input.requestId, status: 'ACCEPTED' as const, bookingDetails: presentBooking(ctx.keys, booking) };
 }
 
 /** DeclineClientRequest: with a reason and alternative times the client can take with one click. */
@@ -250,7 +252,7 @@ export async function declineRequest(ctx: AppContext, actor: Actor, input: { req
     assertPending(request!);
     await tx
       .update(bookingRequests)
-      .set({ status: 'DECLINED', declineReason: input.reason ?? null, alternativeDates: alternatives.map((t) => new Date(t)), decidedAt: new Date(), updatedAt: new Date() })
+      .set({ status: 'DECLINED', declineReason: sealText(ctx.keys, input.reason), alternativeDates: alternatives.map((t) => new Date(t)), decidedAt: new Date(), updatedAt: new Date() })
       .where(eq(bookingRequests.id, request!.id));
     await tx.update(stylists).set({ requestsAnswered: sql`${stylists.requestsAnswered} + 1` }).where(eq(stylists.id, stylist.id));
     await recordEvent(db, request!.id, actor.userId, 'DECLINED', { reason: input.reason ?? null, alternativeDates: alternatives.map((t) => new Date(t).toISOString()) });
@@ -301,7 +303,7 @@ export async function cancelRequest(ctx: AppContext, actor: Actor, requestId: st
     const late = role === 'client' && now > freeUntil(stylist, booking.startAt);
     await tx
       .update(stylistBookings)
-      .set({ status: 'CANCELLED', cancelledAt: new Date(), cancelledBy: actor.userId, cancelReason: input.reason ?? null, lateCancellation: late, updatedAt: new Date() })
+      .set({ status: 'CANCELLED', cancelledAt: new Date(), cancelledBy: actor.userId, cancelReason: sealText(ctx.keys, input.reason), lateCancellation: late, updatedAt: new Date() })
       .where(eq(stylistBookings.id, booking.id));
     await tx.update(bookingRequests).set({ status: 'CANCELLED', updatedAt: new Date() }).where(eq(bookingRequests.id, requestId));
     await recordEvent(db, requestId, actor.userId, 'CANCELLED', { reason: input.reason ?? null, late, by: role });
@@ -376,7 +378,7 @@ export async function cancelEverythingOf(ctx: AppContext, db: Db, actor: Actor, 
   const now = new Date();
   const cancelled = await db
     .update(stylistBookings)
-    .set({ status: 'CANCELLED', cancelledAt: now, cancelledBy: actor.userId, cancelReason: 'The stylist left StyleByZaga', updatedAt: now })
+    .set({ status: 'CANCELLED', cancelledAt: now, cancelledBy: actor.userId, cancelReason: sealText(ctx.keys, 'The stylist left StyleByZaga'), updatedAt: now })
     .where(and(eq(stylistBookings.stylistId, stylistId), eq(stylistBookings.status, 'CONFIRMED'), gt(stylistBookings.startAt, now)))
     .returning({ requestId: stylistBookings.requestId });
   const requestIds = cancelled.map((c) => c.requestId);
@@ -437,13 +439,13 @@ export async function presentRequests(ctx: AppContext, viewer: Actor, rows: read
       ...(r.serviceId && services.find((x) => x.id === r.serviceId) ? { serviceName: services.find((x) => x.id === r.serviceId)!.name } : {}),
       requestedDate: r.startAt.toISOString(),
       requestedDuration: r.durationMinutes,
-      ...(r.message ? { message: r.message } : {}),
+      ...(r.message ? { message: openText(ctx.keys, r.message)! } : {}),
       expiresAt: r.expiresAt.toISOString(),
-      ...(r.declineReason ? { declineReason: r.declineReason } : {}),
+      ...(r.declineReason ? { declineReason: openText(ctx.keys, r.declineReason)! } : {}),
       alternativeDates: r.alternativeDates.map((d) => d.toISOString()),
-      ...(booking ? { booking: presentBooking(booking) } : {}),
+      ...(booking ? { booking: presentBooking(ctx.keys, booking) } : {}),
       ...(booking?.cancelledAt
-        ? { cancellation: { cancelledAt: booking.cancelledAt.toISOString(), ...(booking.cancelledBy ? { cancelledBy: booking.cancelledBy } : {}), ...(booking.cancelReason ? { reason: booking.cancelReason } : {}), late: booking.lateCancellation } }
+        ? { cancellation: { cancelledAt: booking.cancelledAt.toISOString(), ...(booking.cancelledBy ? { cancelledBy: booking.cancelledBy } : {}), ...(booking.cancelReason ? { reason: openText(ctx.keys, booking.cancelReason)! } : {}), late: booking.lateCancellation } }
         : {}),
       freeCancellationUntil: new Date(start.getTime() - (s?.freeCancellationHours ?? 0) * HOUR).toISOString(),
       reviewed: booking ? reviewed.has(booking.id) : false,

@@ -6,7 +6,7 @@
 import { and, eq, gt, inArray, isNull, or } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { ApiError } from '../../http/errors.ts';
-import { decrypt, encrypt, randomToken, tokenHash } from '../../security/crypto.ts';
+import { decrypt, encrypt, openText, randomToken, tokenHash } from '../../security/crypto.ts';
 import { clientIdentitiesFor } from '../identity/privacy.ts';
 // eslint-disable-next-line no-restricted-imports -- the Actor type has no export in identity's service.ts
 import type { Actor } from '../identity/policy.ts';
@@ -149,8 +149,8 @@ export async function renderCalendarFeed(ctx: AppContext, file: string): Promise
       end: b.endAt,
       stamp: b.updatedAt,
       summary,
-      ...(b.notes ? { description: b.notes } : {}),
-      ...(b.location ? { location: b.location } : {}),
+      ...(b.notes ? { description: openText(ctx.keys, b.notes)! } : {}),
+      ...(b.location ? { location: openText(ctx.keys, b.location)! } : {}),
       status: b.status === 'CANCELLED' ? 'CANCELLED' : 'CONFIRMED',
     };
   });
