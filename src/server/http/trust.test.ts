@@ -28,7 +28,7 @@ describe('forwarded addresses (#11.4)', () => {
     } finally {
       await app.shutdown();
     }
-  });
+  }, 120_000);
 
   it('with ranges, X-Forwarded-For from outside them is ignored', async () => {
     const app = await buildTestApp({ TRUST_PROXY: '10.0.0.0/8', RATE_LIMIT_MAX: '5' });
@@ -41,14 +41,14 @@ describe('forwarded addresses (#11.4)', () => {
     } finally {
       await app.shutdown();
     }
-  });
+  }, 120_000);
 });
 
 describe('the API as a whole', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await buildTestApp();
-  });
+  }, 120_000);
   afterAll(() => app.shutdown());
 
   it('refuses NUL characters and lone surrogates with a 400 naming the field, in bodies, queries and paths (#11.7)', async () => {
@@ -96,7 +96,7 @@ describe('metrics in production (#11.9)', () => {
     } finally {
       await guarded.shutdown();
     }
-  });
+  }, 180_000);
 });
 
 describe('logs of failed statements (#11.9)', () => {

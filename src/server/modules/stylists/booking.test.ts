@@ -216,12 +216,12 @@ describe('privacy', () => {
     const guest = await accountOf(app, 'CLIENT');
     const r = await request(guest, requestPayload(guest, stylist, parisMorning(21, 15)));
     expect(r.statusCode, r.body).toBe(201);
-    const pending = (await getRequest(r.json().requestId, stylist)).json();
+    const pending = (await getRequest(r.json().requestId, stylist)).json().request;
     expect(pending.client).toEqual({ displayName: 'Ava L.', firstName: 'Ava', isAlias: false });
     const listed = (await app.inject({ method: 'GET', url: '/api/v1/me/stylist/requests?status=PENDING', headers: stylist.auth })).json().requests.find((x: { requestId: string }) => x.requestId === r.json().requestId);
     expect(listed.client.email).toBeUndefined();
     expect((await accept(r.json().requestId)).statusCode).toBe(200);
-    const accepted = (await getRequest(r.json().requestId, stylist)).json();
+    const accepted = (await getRequest(r.json().requestId, stylist)).json().request;
     expect(accepted.client).toMatchObject({ displayName: 'Ava Laurent', email: guest.email, isAlias: false });
   });
 
