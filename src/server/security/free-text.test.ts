@@ -31,7 +31,7 @@ describe('free text at rest', () => {
     expect(stored!.message.includes('Belgrave'), 'booking message in clear').toBe(false);
     expect(stored!.note.includes('Moreau'), 'VIP note in clear').toBe(false);
     const seen = await app.inject({ method: 'GET', url: `/api/v1/requests/${r.json().requestId}`, headers: stylist.auth });
-    expect(seen.json().message).toBe(MESSAGE);
+    expect(seen.json().request.message).toBe(MESSAGE);
   });
 
   it('encrypts rows written in clear before, once, and they still read the same', async () => {
