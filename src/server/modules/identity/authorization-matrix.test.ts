@@ -53,6 +53,10 @@ const MATRIX: Record<string, { allowed: Caller[]; order?: 'last' }> = {
   'POST /api/v1/auth/passkeys/login/verify': { allowed: EVERYONE },
   'GET /api/v1/admin/dev-mailbox': { allowed: ADMIN },
   'GET /api/v1/admin/audit-log': { allowed: ADMIN },
+  // Background jobs: the house office's dead-letter queue.
+  'GET /api/v1/admin/jobs': { allowed: ADMIN },
+  'POST /api/v1/admin/jobs/:jobId/retry': { allowed: ADMIN },
+  'DELETE /api/v1/admin/jobs/:jobId': { allowed: ADMIN },
   'GET /api/v1/me/profile-views': { allowed: VIP },
   'POST /api/v1/vip/applications': { allowed: CLIENTS },
   'GET /api/v1/vip/applications': { allowed: [...CLIENTS, 'admin'] },

@@ -100,9 +100,12 @@ describe('what others see', () => {
     expect(log.json().entries.map((e: { action: string }) => e.action)).toEqual(['privacy.contact.unshared', 'privacy.contact.shared', 'privacy.contact.shared']);
   });
 
-  it('shows stylists the real identity when privacy mode is off, and other clients only a first name', async () => {
+  it('shows stylists only a display name until a booking is accepted or contact is shared (privacy mode off), like other clients', async () => {
     const vip = await vipClient(false);
-    expect(await clientIdentityFor(app.ctx, actor(stylist, 'STYLIST'), vip.userId)).toMatchObject({ displayName: 'Ava Laurent', email: vip.email, isAlias: false });
+    const seenByStylist = await clientIdentityFor(app.ctx, actor(stylist, 'STYLIST'), vip.userId);
+    expect(seenByStylist).toMatchObject({ displayName: 'Ava L.', isAlias: false });
+    expect(seenByStylist).not.toHaveProperty('email');
+    expect(seenByStylist).not.toHaveProperty('phoneNumber');
     expect(await clientIdentityFor(app.ctx, actor(await signUp(app), 'CLIENT'), vip.userId)).toEqual({ displayName: 'Ava L.', firstName: 'Ava', isAlias: false });
   });
 
