@@ -131,6 +131,9 @@ export function watchProblems(page: Page): PageProblems {
     const reason = request.failure()?.errorText;
     // An image or font still loading when the journey moves on is cancelled by the browser: not a failure.
     if (reason === 'net::ERR_ABORTED' && PASSIVE_RESOURCES.has(request.resourceType())) return;
+    // React Router cancels a navigation's data request (`*.data`) when a newer navigation or a revalidation replaces
+    // it; the visitor sees the newer page, so a superseded data request is not a failure either.
+    if (reason === 'net::ERR_ABORTED' && new URL(request.url()).pathname.endsWith('.data')) return;
     list.push(`request failed: ${request.method()} ${request.url()} (${reason})`);
   });
   page.on('response', (response: Response) => {

@@ -384,7 +384,7 @@ describe('the house office', () => {
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify(body),
       });
-    expect((await api('/users', { email: clientEmail, password: PASSWORD, firstName: 'Margaux', lastName: 'Delacroix', phoneNumber: '+33 6 12 34 56 78' })).status).toBe(201);
+    expect((await api('/users', { acceptTerms: true, email: clientEmail, password: PASSWORD, firstName: 'Margaux', lastName: 'Delacroix', phoneNumber: '+33 6 12 34 56 78' })).status).toBe(201);
     const login = await api('/auth/login', { email: clientEmail, password: PASSWORD });
     const { accessToken } = (await login.json()) as { accessToken: string };
     expect((await api('/vip/applications', { note: 'A client of the Paris salon since 2019; I would like a stylist for the couture weeks.' }, accessToken)).status).toBe(201);

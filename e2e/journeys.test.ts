@@ -124,7 +124,8 @@ describe.each([
     expect(box.height).toBeGreaterThanOrEqual(44);
     expect(box.width).toBeGreaterThanOrEqual(viewport.width < 500 ? 300 : 200);
     if ((await main.textContent()) === 'Choose a size') {
-      const size = page.getByRole('radio').filter({ hasNot: page.locator('[disabled]') }).first();
+      // Colours come first in the picker; a size that is in stock is what the button waits for.
+      const size = page.getByRole('radio', { name: /^Size (?!.*sold out)/ }).first();
       await size.check({ force: true });
     }
     await page.getByRole('button', { name: 'Add to bag' }).click();
@@ -170,6 +171,7 @@ describe.each([
     await page.getByLabel('Last name').fill('Marchetti');
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByLabel(/I accept the house’s terms/).check();
     await page.getByRole('button', { name: 'Create my account' }).click();
     await page.getByText(/inbox/i).first().waitFor();
     await page.goto(`${server.url}/sign-in`, { waitUntil: 'networkidle' });

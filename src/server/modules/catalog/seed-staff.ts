@@ -12,14 +12,14 @@ import { ApiError } from '../../http/errors.ts';
 import { lookupHash } from '../../security/crypto.ts';
 import { loadKeys } from '../../security/keys.ts';
 import type { Seeder } from '../../seed/seeder.ts';
-import { createUser } from '../identity/service.ts';
+import { createUser, DEMO_ADMIN_EMAIL } from '../identity/service.ts';
 // eslint-disable-next-line no-restricted-imports -- resolving a seeded account's id by its email on a re-seed; identity's service has no lookup by email
 import { users } from '../identity/schema.ts';
 import { brands } from './schema.ts';
 import { setPartnerBrand } from './taxonomy.ts';
 
 export const DEMO_STAFF = [
-  { email: 'helene.marchal@demo.stylebyzaga.test', firstName: 'Hélène', lastName: 'Marchal', userType: 'ADMIN' as const },
+  { email: DEMO_ADMIN_EMAIL, firstName: 'Hélène', lastName: 'Marchal', userType: 'ADMIN' as const },
   { email: 'bastien.roche@demo.stylebyzaga.test', firstName: 'Bastien', lastName: 'Roche', userType: 'BRAND_PARTNER' as const, house: 'maison-aurelle' },
 ];
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, gt, ilike, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, ilike, inArray, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { uuidv7 } from 'uuidv7';
 import { publicOrigin } from '../../config.ts';
@@ -344,8 +344,15 @@ export async function setTier(db: Db, userId: string, tier: Tier): Promise<void>
 }
 
 /** Creates the first admin from BOOTSTRAP_ADMIN_* or the create-admin script; does nothing if an admin exists. */
+/** The demo's house-office account (seeded with DEMO_DATA); it never stands in for an operator's own first admin. */
+export const DEMO_ADMIN_EMAIL = 'helene.marchal@demo.stylebyzaga.test';
+
 export async function ensureAdmin(ctx: AppContext, input: { email: string; password: string; firstName?: string; lastName?: string }): Promise<'created' | 'exists'> {
-  const [existing] = await ctx.db.select({ id: users.id }).from(users).where(and(eq(users.userType, 'ADMIN'), isNull(users.deletedAt))).limit(1);
+  const [existing] = await ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.userType, 'ADMIN'), isNull(users.deletedAt), ne(users.emailHash, emailHashOf(ctx, DEMO_ADMIN_EMAIL))))
+    .limit(1);
   if (existing) return 'exists';
   const bootstrap: Actor = { userId: 'bootstrap', userType: 'ADMIN', tier: 'STANDARD', sessionId: 'bootstrap', mfaEnabled: true, mfaVerifiedAt: null };
   const user = await createUser(ctx, { email: input.email, password: input.password, firstName: input.firstName ?? 'Platform', lastName: input.lastName ?? 'Administrator', userType: 'ADMIN' }, bootstrap);
