@@ -131,9 +131,10 @@ export function watchProblems(page: Page): PageProblems {
     const reason = request.failure()?.errorText;
     // An image or font still loading when the journey moves on is cancelled by the browser: not a failure.
     if (reason === 'net::ERR_ABORTED' && PASSIVE_RESOURCES.has(request.resourceType())) return;
-    // React Router cancels a navigation's data request (`*.data`) when a newer navigation or a revalidation replaces
-    // it; the visitor sees the newer page, so a superseded data request is not a failure either.
-    if (reason === 'net::ERR_ABORTED' && new URL(request.url()).pathname.endsWith('.data')) return;
+    // The app cancels a fetch it no longer needs: React Router a navigation's data request (`*.data`) replaced by a newer
+    // one, TanStack Query a query whose tab was left. The visitor sees the newer answer, so that is not a failure either;
+    // a fetch that really fails has another reason (refused, reset) or an HTTP status, both still reported.
+    if (reason === 'net::ERR_ABORTED' && (request.resourceType() === 'fetch' || request.resourceType() === 'xhr')) return;
     list.push(`request failed: ${request.method()} ${request.url()} (${reason})`);
   });
   page.on('response', (response: Response) => {
