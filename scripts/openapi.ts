@@ -9,7 +9,8 @@ import type { Database } from '../src/server/db/client.ts';
 const OPENAPI_FILE = 'openapi.json';
 const TYPES_FILE = 'src/web/lib/api/schema.d.ts';
 
-// Building the app only registers routes; nothing touches the database, so none is opened.
+// Building the app only registers routes (no module touches the database before its listeners start, and none are
+// started here), so no database is opened.
 const noDatabase: Database = {
   db: undefined as never,
   kind: 'pglite',
@@ -23,6 +24,7 @@ const app = await buildApp({
   database: noDatabase,
   webBuildDir: false,
   runJobs: false,
+  startListeners: false,
 });
 await app.ready();
 const document = app.swagger();

@@ -20,28 +20,22 @@ import { apiSecurityHeaders } from './http/security-headers.ts';
 import { findUnsafeText, unsafeTextError } from './http/unsafe-text.ts';
 import { responseSerializerCompiler } from './http/serializer.ts';
 import { createRedis, type Redis } from './http/redis.ts';
-import { platformRoutes } from './modules/platform/routes.ts';
-import { registerAuthGuard } from './modules/identity/guard.ts';
-import { startActorCacheInvalidation } from './modules/identity/actor-cache.ts';
-import { identityRoutes } from './modules/identity/routes.ts';
-import { passkeyRoutes } from './modules/identity/passkeys-routes.ts';
-import { vipRoutes } from './modules/identity/vip-routes.ts';
-import { auditRoutes } from './modules/identity/audit-routes.ts';
-import { mailJobs } from './modules/mail/jobs.ts';
-import { stylistJobs } from './modules/stylists/jobs.ts';
+import { mergePolicies, registerAuthGuard } from './http/auth.ts';
+import { actorFromAccessToken } from './modules/identity/service.ts';
 import { startJobs } from './jobs/start.ts';
 import { jobAdminRoutes } from './jobs/routes.ts';
 import { idempotencyJobs, registerIdempotency } from './http/idempotency.ts';
 import { closeAdapters, createContext } from './adapters.ts';
-import type { AppContext } from './context.ts';
-import { mailRoutes } from './modules/mail/routes.ts';
-import { newsletterRoutes } from './modules/newsletter/routes.ts';
 import { loadKeys } from './security/keys.ts';
-import { mediaRoutes } from './modules/media/routes.ts';
-import { stylistRoutes } from './modules/stylists/routes.ts';
-import { stylistBookingRoutes } from './modules/stylists/routes-booking.ts';
-import { catalogRoutes } from './modules/catalog/routes.ts';
-import { mediaUploadFiles, mediaUploadRoutes } from './modules/media/upload-routes.ts';
+import type { AppContext } from './context.ts';
+import { jobsOf, type ModuleDefinition } from './modules/module.ts';
+import { platformModule } from './modules/platform/module.ts';
+import { identityModule } from './modules/identity/module.ts';
+import { mailModule } from './modules/mail/module.ts';
+import { newsletterModule } from './modules/newsletter/module.ts';
+import { stylistsModule } from './modules/stylists/module.ts';
+import { catalogModule } from './modules/catalog/module.ts';
+import { mediaModule } from './modules/media/module.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -63,9 +57,20 @@ export interface BuildAppOptions {
   beforeRoutes?: (app: FastifyInstance) => void;
   /** Run the durable job worker while the app is up (default). Off for the OpenAPI script, which has no database. */
   runJobs?: boolean;
+  /** The modules to serve; all of them by default (tests add a module to see how the app treats it). */
+  modules?: readonly ModuleDefinition[];
+  /** Start the modules' listeners once ready (default). The OpenAPI generator only wants the routes. */
+  startListeners?: boolean;
 }
 
 export const API_PREFIX = '/api/v1';
+
+/**
+ * Every module of the platform, in the order their routes register, their listeners start and their demo data is
+ * seeded (decision record 005). A new module is one line here.
+ */
+export const MODULES: readonly ModuleDefinition[] = [platformModule, identityModule, mailModule, newsletterModule, stylistsModule, catalogModule, mediaModule];
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 // Request ids: a random prefix per process and a counter, unique across instances and cheaper than a UUID each.
 const bootId = randomUUID().slice(0, 8);
@@ -130,12 +135,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const keys = loadKeys(config);
   const ctx = createContext(database.db, config, keys);
   app.decorate('ctx', ctx);
+  const modules = options.modules ?? MODULES;
   // Durable jobs of every module, run from ready to close; an app built only for its OpenAPI document runs none.
-  if (options.runJobs !== false) startJobs(app, [...mailJobs, ...stylistJobs(config), ...idempotencyJobs]);
-  // Signed-in callers are cached in memory while this instance hears every change to accounts and sessions.
-  const stopActorCacheInvalidation = await startActorCacheInvalidation(database, app.log);
+  if (options.runJobs !== false) startJobs(app, [...modules.flatMap((m) => jobsOf(m, config)), ...idempotencyJobs]);
+  // Listeners run while the app is up: started once it is ready, stopped in reverse order when it closes.
+  const stops: Array<() => Promise<void>> = [];
+  if (options.startListeners !== false) {
+    app.addHook('onReady', async () => {
+      for (const module of modules) for (const listener of module.listeners) stops.push(await listener.start(app, ctx));
+    });
+  }
   app.addHook('onClose', async () => {
-    await stopActorCacheInvalidation();
+    for (const stop of stops.splice(0).reverse()) await stop();
     await app.redis?.quit();
     await closeAdapters(ctx.adapters);
   });
@@ -173,7 +184,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   trackInFlight(app);
   registerMetrics(app, { token: config.METRICS_TOKEN, production: config.NODE_ENV === 'production' });
   // Authentication and each route's policy: a step per route, after its rate limit (registered above).
-  registerAuthGuard(app, ctx);
+  registerAuthGuard(app, ctx, mergePolicies(modules), actorFromAccessToken);
   // Idempotency-Key on the writes that opt in; its preHandler runs after the guard has identified the caller.
   registerIdempotency(app, database.db);
   // Security headers and the request id on every answer, in the one hook every request passes.
@@ -205,22 +216,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     staticCSP: true,
     uiConfig: { docExpansion: 'list', deepLinking: true },
   });
-  app.get('/api/openapi.json', { schema: { hide: true }, config: { rateLimit: false } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { rateLimit: false, policy: 'public', identifyCaller: false } }, async () => app.swagger());
 
-  await app.register(platformRoutes, { prefix: API_PREFIX });
-  await app.register(identityRoutes, { prefix: API_PREFIX, ctx });
-  await app.register(passkeyRoutes, { prefix: API_PREFIX, ctx });
-  await app.register(vipRoutes, { prefix: API_PREFIX, ctx });
-  await app.register(auditRoutes, { prefix: API_PREFIX, ctx });
-  await app.register(mailRoutes, { prefix: API_PREFIX, ctx });
+  for (const module of modules) {
+    await app.register(module.routes, { prefix: API_PREFIX, ctx });
+    if (module.rootRoutes) await app.register(module.rootRoutes, { ctx });
+  }
+  // The durable queue's dead letters, for admins (platform routes: the queue belongs to no module).
   await app.register(jobAdminRoutes, { prefix: API_PREFIX, ctx });
-  await app.register(newsletterRoutes, { prefix: API_PREFIX, ctx });
-  await app.register(stylistRoutes, { prefix: API_PREFIX, ctx });
-  await app.register(stylistBookingRoutes, { prefix: API_PREFIX, ctx });
-  await app.register(catalogRoutes, { prefix: API_PREFIX, ctx });
-  await app.register(mediaUploadRoutes, { prefix: API_PREFIX, ctx });
-  await app.register(mediaRoutes);
-  await app.register(mediaUploadFiles, { ctx });
 
   app.setNotFoundHandler(async (request, reply) => {
     app.observeUnmatched(request, reply);

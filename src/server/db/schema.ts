@@ -1,6 +1,7 @@
 // The schema index drizzle-kit reads: every module's tables, re-exported.
 export * from '../modules/platform/schema.ts';
 export * from '../seed/schema.ts';
+export * from '../audit/schema.ts';
 export * from '../modules/identity/schema.ts';
 export * from '../modules/mail/schema.ts';
 export * from '../modules/newsletter/schema.ts';

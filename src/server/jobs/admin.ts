@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { RequestMeta } from '../context.ts';
 import { queryRows, type Db } from '../db/client.ts';
 import { ApiError } from '../http/errors.ts';
-import { audit } from '../modules/identity/service.ts';
+import { audit } from '../audit/service.ts';
 import { JOBS_CHANNEL } from './queue.ts';
 
 export const JobView = z

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { errorResponses } from '../http/errors.ts';
-import { actorOf } from '../modules/identity/guard.ts';
+import { actorOf } from '../http/auth.ts';
 import { JobIdParams, JobView, ListJobsOutput, ListJobsQuery, discardJob, listJobs, retryJob } from './admin.ts';
 
 const tags = ['Admin'];

@@ -1,17 +1,8 @@
 import type { Seeder } from './seeder.ts';
-import { stylistClientsSeeder, stylistsSeeder } from '../modules/stylists/seed.ts';
-import { collectionsSeeder, productsSeeder, taxonomySeeder } from '../modules/catalog/seed.ts';
-import { demoStaffSeeder } from '../modules/catalog/seed-staff.ts';
+import { MODULES } from '../app.ts';
 
 /**
- * Every demo-data seeder, one line each; `runSeeders` orders them by `dependsOn`, so the order here only breaks ties.
- * Add yours as `import { productsSeeder } from '../modules/catalog/seed.ts';` and a line below.
+ * Every demo-data seeder: each module lists its own in its module definition (`seeders`), in the order of the app's
+ * module list; `runSeeders` orders them by `dependsOn`, so that order only breaks ties.
  */
-export const seeders: readonly Seeder[] = [
-  taxonomySeeder,
-  productsSeeder,
-  collectionsSeeder,
-  stylistClientsSeeder,
-  stylistsSeeder,
-  demoStaffSeeder,
-];
+export const seeders: readonly Seeder[] = MODULES.flatMap((m) => m.seeders);

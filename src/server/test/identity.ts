@@ -1,7 +1,7 @@
 import { generate } from 'otplib';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
-import type { Actor, UserType } from '../modules/identity/policy.ts';
+import type { Actor, UserType } from '../http/auth.ts';
 import { createUser, login } from '../modules/identity/service.ts';
 
 export const STRONG_PASSWORD = 'velvet-orchid-sunrise-47';

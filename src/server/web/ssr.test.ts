@@ -6,11 +6,13 @@ import { buildTestApp, type TestApp } from '../test/app.ts';
 const buildDir = resolve('build');
 const built = existsSync(join(buildDir, 'server', 'index.js'));
 
-// Needs `npm run build` first; the API tests do not, so this file says clearly when it has nothing to test.
-describe.skipIf(!built)('webPlugin (against the web build)', () => {
+// Needs `npm run build` first (the API tests do not). Without a build this file fails, naming the fix: a skipped SSR
+// suite would let a broken server render pass unnoticed.
+describe('webPlugin (against the web build)', () => {
   let app: TestApp;
 
   beforeAll(async () => {
+    if (!built) throw new Error(`No web build in ${buildDir}: run \`npm run build\` before the SSR tests`);
     // The whole platform, listening: server-side actions call the API over loopback.
     app = await buildTestApp({}, { webBuildDir: buildDir });
     await app.listen({ port: 0, host: '127.0.0.1' });

@@ -5,8 +5,7 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
-// eslint-disable-next-line no-restricted-imports -- the Actor type has no export in identity's service.ts
-import type { Actor } from '../identity/policy.ts';
+import type { Actor } from '../../http/auth.ts';
 import { brandPartners } from './schema.ts';
 
 /** PUBLIC: anonymous and standard accounts. VIP: VIP clients (and staff), who also see VIP_ONLY. Nobody browses DRAFT. */

@@ -3,10 +3,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import { CURRENCIES, fromDecimal, MoneyError, type Currency } from '../../../shared/money.ts';
 import { queryRows, type Db } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
-// eslint-disable-next-line no-restricted-imports -- the Actor type has no export in identity's service.ts
-import type { Actor } from '../identity/policy.ts';
+import type { Actor } from '../../http/auth.ts';
 import { audienceFilter, audienceOf, partnerBrandId, type Audience } from './access.ts';
-import { decodeCursor, encodeCursor, TIME_KEY_FORMAT } from './cursor.ts';
+import { decodeCursor, encodeCursor, TIME_KEY_FORMAT } from '../../http/pagination.ts';
 import type { AdminListProductsInput, ListProductsInput, ListProductsOutput, Product, ProductSort } from './models.ts';
 import { presentProduct, productSelect, type ProductRow } from './present.ts';
 import { words } from './text.ts';

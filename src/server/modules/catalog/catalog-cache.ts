@@ -10,48 +10,40 @@
  */
 import type { Database, Db } from '../../db/client.ts';
 import { searchIndexChanged } from './search-index/feed.ts';
+import { listenForChanges, NotifiedCache } from '../../db/notified-cache.ts';
 
 export const CATALOG_CHANNEL = 'catalog_changed';
 const TTL_MS = 60_000;
 // Listings are ~60 kB of JSON each: 2,000 answers stay around 100 MB at worst, oldest dropped first.
 const MAX_ENTRIES = 2_000;
 
+/** The platform's notified cache over any catalog answer; any catalog change drops all of them. */
 export class CatalogCache {
-  readonly #entries = new Map<string, { value: unknown; at: number }>();
-  #live = false;
-  #epoch = 0;
+  readonly #cache = new NotifiedCache<unknown>({ ttlMs: TTL_MS, maxEntries: MAX_ENTRIES });
 
   get live(): boolean {
-    return this.#live;
+    return this.#cache.live;
   }
 
   get size(): number {
-    return this.#entries.size;
+    return this.#cache.size;
   }
 
   setLive(live: boolean): void {
-    this.#live = live;
-    this.invalidate();
+    this.#cache.setLive(live);
   }
 
   invalidate(): void {
-    this.#epoch++;
-    this.#entries.clear();
+    this.#cache.clear();
+  }
+
+  clear(): void {
+    this.#cache.clear();
   }
 
   /** The kept answer for `key`, or `compute()`'s, kept when nothing changed meanwhile. */
-  async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    if (!this.#live) return compute();
-    const hit = this.#entries.get(key);
-    const now = Date.now();
-    if (hit && now - hit.at < TTL_MS) return hit.value as T;
-    const epoch = this.#epoch;
-    const value = await compute();
-    if (this.#live && epoch === this.#epoch) {
-      if (this.#entries.size >= MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value!);
-      this.#entries.set(key, { value, at: now });
-    }
-    return value;
+  get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    return this.#cache.getOrCompute(key, compute) as Promise<T>;
   }
 }
 
@@ -59,8 +51,6 @@ const caches = new WeakMap<object, CatalogCache>();
 
 /** The cache of one database handle (tests open several databases in one process). */
 export function catalogCache(db: Db): CatalogCache {
-  // No database at all (the OpenAPI generator builds the app without one): a cache that is never live.
-  if (typeof db !== 'object' || db === null) return new CatalogCache();
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new CatalogCache()));
   return cache;
@@ -85,6 +75,5 @@ export function invalidatingCatalog<A extends unknown[], R>(write: (db: Db, ...a
 
 /** Turns the cache on for as long as `catalog_changed` notifications reach this instance; resolves to the unsubscriber. */
 export async function listenForCatalogChanges(database: Database): Promise<() => Promise<void>> {
-  const cache = catalogCache(database.db);
-  return database.listen(CATALOG_CHANNEL, { onMessage: () => cache.invalidate(), onState: (listening) => cache.setLive(listening) });
+  return listenForChanges(database, CATALOG_CHANNEL, catalogCache(database.db));
 }

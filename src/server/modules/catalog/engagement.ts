@@ -3,11 +3,11 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { queryRows, type Db } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
-// eslint-disable-next-line no-restricted-imports -- the Actor type has no export in identity's service.ts
-import type { Actor } from '../identity/policy.ts';
+import { cutPage, idAfter } from '../../http/pagination.ts';
+import { publicClientNames } from '../identity/service.ts';
+import type { Actor } from '../../http/auth.ts';
 import { audienceFilter, audienceOf, canSeeVisibility, managesBrand, partnerBrandId } from './access.ts';
 import { productsByIds } from './browse.ts';
-import { idAfterPageToken, pageTokenAfter } from '../identity/paging.ts';
 import type { CreateInquiryInput, Inquiry, ListInquiriesInput, Product } from './models.ts';
 import { productInquiries, wishlistItems } from './schema.ts';
 import { iso } from './sql-util.ts';
@@ -20,7 +20,6 @@ interface InquiryRow {
   brand_slug: string;
   brand_name: string;
   client_id: string;
-  client_name: string;
   message: string;
   preferred_contact: Inquiry['preferredContact'];
   preferred_date: string | null;
@@ -31,11 +30,16 @@ interface InquiryRow {
 }
 
 const inquirySelect = sql`select i.id, i.product_id, p.name as product_name, p.slug as product_slug, b.slug as brand_slug, b.name as brand_name,
-    i.client_id, case when u.privacy_mode then u.alias else u.first_name || ' ' || left(u.last_name, 1) || '.' end as client_name,
-    i.message, i.preferred_contact, i.preferred_date, i.status, i.answer, i.answered_at, i.created_at
-  from product_inquiries i join products p on p.id = i.product_id join brands b on b.id = i.brand_id join users u on u.id = i.client_id`;
+    i.client_id, i.message, i.preferred_contact, i.preferred_date, i.status, i.answer, i.answered_at, i.created_at
+  from product_inquiries i join products p on p.id = i.product_id join brands b on b.id = i.brand_id`;
 
-function presentInquiry(r: InquiryRow): Inquiry {
+/** Inquiries as the API shows them; the client is named by identity's privacy rule (its public form: alias or "Ava L."). */
+async function presentInquiries(db: Db, rows: InquiryRow[]): Promise<Inquiry[]> {
+  const names = await publicClientNames(db, rows.map((r) => r.client_id));
+  return rows.map((r) => presentInquiry(r, names.get(r.client_id) ?? ''));
+}
+
+function presentInquiry(r: InquiryRow, clientName: string): Inquiry {
   return {
     inquiryId: r.id,
     productId: r.product_id,
@@ -44,7 +48,7 @@ function presentInquiry(r: InquiryRow): Inquiry {
     brand: r.brand_slug,
     brandName: r.brand_name,
     clientId: r.client_id,
-    clientName: r.client_name,
+    clientName,
     message: r.message,
     preferredContact: r.preferred_contact,
     ...(r.preferred_date ? { preferredDate: r.preferred_date } : {}),
@@ -79,8 +83,10 @@ export async function createInquiry(db: Db, actor: Actor, productId: string, inp
     preferredContact: input.preferredContact,
     preferredDate: input.preferredDate ?? null,
   });
-  return presentInquiry((await readInquiry(db, id))!);
+  return (await presentInquiries(db, [(await readInquiry(db, id))!]))[0]!;
 }
+
+const INQUIRIES_SORT = 'inquiries';
 
 /** The inbox: admins see every inquiry, a partner their brand's, a client their own. Newest first. */
 export async function listInquiries(db: Db, actor: Actor, input: ListInquiriesInput): Promise<{ inquiries: Inquiry[]; nextToken?: string }> {
@@ -93,14 +99,11 @@ export async function listInquiries(db: Db, actor: Actor, input: ListInquiriesIn
     conditions.push(sql`i.client_id = ${actor.userId}`);
   }
   if (input.status) conditions.push(sql`i.status = ${input.status}`);
-  if (input.nextToken) conditions.push(sql`i.id < ${idAfterPageToken(input.nextToken)}`);
+  if (input.nextToken) conditions.push(sql`i.id < ${idAfter(input.nextToken, INQUIRIES_SORT)}`);
   const where = conditions.length > 0 ? sql.join(conditions, sql` and `) : sql`true`;
   const rows = await queryRows<InquiryRow>(db, sql`${inquirySelect} where ${where} order by i.id desc limit ${input.maxResults + 1}`);
-  const items = rows.slice(0, input.maxResults);
-  return {
-    inquiries: items.map(presentInquiry),
-    ...(rows.length > input.maxResults && items.at(-1) ? { nextToken: pageTokenAfter(items.at(-1)!.id) } : {}),
-  };
+  const page = cutPage(rows, input.maxResults, INQUIRIES_SORT, (r) => ({ id: r.id }));
+  return { inquiries: await presentInquiries(db, page.items), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
 }
 
 /** The brand's partner or an admin answers; the answer can close the inquiry. A closed inquiry takes no more answers. */
@@ -113,7 +116,7 @@ export async function answerInquiry(db: Db, actor: Actor, inquiryId: string, inp
     .where(and(eq(productInquiries.id, inquiryId), sql`${productInquiries.status} <> 'CLOSED'`))
     .returning({ id: productInquiries.id });
   if (updated.length === 0) throw new ApiError('ConflictException', 'This inquiry is closed');
-  return presentInquiry((await readInquiry(db, inquiryId))!);
+  return (await presentInquiries(db, [(await readInquiry(db, inquiryId))!]))[0]!;
 }
 
 // ───────────────────────────── wishlist ─────────────────────────────

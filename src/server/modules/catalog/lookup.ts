@@ -49,11 +49,3 @@ export async function categoryIdsBySlugs(db: Db | Tx, slugs: readonly string[]):
   const rows = await queryRows<{ id: string }>(db, sql`select id from categories where slug in (${sql.join(slugs.map((s) => sql`${s}`), sql`, `)})`);
   return rows.map((r) => r.id);
 }
-
-/** Postgres unique-violation (23505), possibly wrapped by Drizzle. */
-export function isUniqueViolation(err: unknown, constraint?: string): boolean {
-  for (let e = err as { code?: string; constraint?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === '23505') return !constraint || e.constraint === constraint || String((e as { message?: string }).message ?? '').includes(constraint);
-  }
-  return false;
-}

@@ -4,11 +4,11 @@ import { uuidv7 } from 'uuidv7';
 import { fromDecimal, MoneyError } from '../../../shared/money.ts';
 import { queryRows, type Db, type Tx } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
-// eslint-disable-next-line no-restricted-imports -- the Actor type has no export in identity's service.ts
-import type { Actor } from '../identity/policy.ts';
+import type { Actor } from '../../http/auth.ts';
 import { assertCanWriteBrand, audienceOf, canSeeVisibility, managesBrand } from './access.ts';
 import { resolveImages } from './images.ts';
-import { brandBySlug, categoryBySlug, isUniqueViolation, type BrandRef, type CategoryRef } from './lookup.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { brandBySlug, categoryBySlug, type BrandRef, type CategoryRef } from './lookup.ts';
 import type { CreateProductInput, Product, UpdateProductInput, Visibility } from './models.ts';
 import { presentProduct, productSelect, type ProductRow } from './present.ts';
 import { products, productVariants, type StoredAttributes } from './schema.ts';

@@ -2,11 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/errors.ts';
-import { actorOf } from '../identity/guard.ts';
+import { actorOf } from '../../http/auth.ts';
 import { answerInquiry, createInquiry, getWishlist, listInquiries, removeFromWishlist, saveToWishlist } from './engagement.ts';
 import { AnswerInquiryInput, CreateInquiryInput, Inquiry, InquiryIdParams, ListInquiriesInput, ListInquiriesOutput, ProductIdParams, WishlistChangeOutput, WishlistOutput } from './models.ts';
 
-const bearer = [{ bearerAuth: [] }];
 
 /** Inquiries about products (client → brand inbox) and the client's wishlist. */
 export async function engagementRoutes(parent: FastifyInstance, _opts: { ctx: AppContext }): Promise<void> {
@@ -20,7 +19,6 @@ export async function engagementRoutes(parent: FastifyInstance, _opts: { ctx: Ap
       schema: {
         tags,
         summary: 'Request a private viewing or ask about a product (signed-in clients)',
-        security: bearer,
         params: ProductIdParams,
         body: CreateInquiryInput,
         response: { 201: Inquiry, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ThrottlingException') },
@@ -35,7 +33,6 @@ export async function engagementRoutes(parent: FastifyInstance, _opts: { ctx: Ap
       schema: {
         tags,
         summary: 'Inquiry inbox: all for admins, the brand’s for a partner, one’s own for a client (newest first)',
-        security: bearer,
         querystring: ListInquiriesInput,
         response: { 200: ListInquiriesOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException') },
       },
@@ -49,7 +46,6 @@ export async function engagementRoutes(parent: FastifyInstance, _opts: { ctx: Ap
       schema: {
         tags,
         summary: 'Answer an inquiry (the brand’s partner or an admin); `close: true` closes it',
-        security: bearer,
         params: InquiryIdParams,
         body: AnswerInquiryInput,
         response: { 200: Inquiry, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
@@ -62,17 +58,17 @@ export async function engagementRoutes(parent: FastifyInstance, _opts: { ctx: Ap
   tags = ['Wishlist'];
   app.get(
     '/me/wishlist',
-    { schema: { tags, summary: 'The client’s saved products, newest first', security: bearer, response: { 200: WishlistOutput, ...errorResponses('UnauthorizedException', 'AccessDeniedException') } }, config: { policy: 'wishlist.manage' } },
+    { schema: { tags, summary: 'The client’s saved products, newest first', response: { 200: WishlistOutput, ...errorResponses('UnauthorizedException', 'AccessDeniedException') } }, config: { policy: 'wishlist.manage' } },
     async (request) => getWishlist(db, actorOf(request)),
   );
   app.put(
     '/me/wishlist/:productId',
-    { schema: { tags, summary: 'Save a product (idempotent)', security: bearer, params: ProductIdParams, response: { 200: WishlistChangeOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') } }, config: { policy: 'wishlist.manage' } },
+    { schema: { tags, summary: 'Save a product (idempotent)', params: ProductIdParams, response: { 200: WishlistChangeOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') } }, config: { policy: 'wishlist.manage' } },
     async (request) => saveToWishlist(db, actorOf(request), request.params.productId),
   );
   app.delete(
     '/me/wishlist/:productId',
-    { schema: { tags, summary: 'Remove a product (idempotent)', security: bearer, params: ProductIdParams, response: { 200: WishlistChangeOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException') } }, config: { policy: 'wishlist.manage' } },
+    { schema: { tags, summary: 'Remove a product (idempotent)', params: ProductIdParams, response: { 200: WishlistChangeOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException') } }, config: { policy: 'wishlist.manage' } },
     async (request) => removeFromWishlist(db, actorOf(request), request.params.productId),
   );
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/errors.ts';
-import { actorOf } from '../identity/guard.ts';
+import { actorOf } from '../../http/auth.ts';
 import { adminListProducts, listProducts } from './browse.ts';
 import {
   AdminListProductsInput,
@@ -29,8 +29,6 @@ import { searchProducts, suggest } from './search.ts';
 import { sendAnswer } from './http-json.ts';
 
 const tags = ['Products'];
-const bearer = [{ bearerAuth: [] }];
-const optionalBearer: Record<string, string[]>[] = [{}, { bearerAuth: [] }];
 
 /** The spec's product operations, plus slug lookup, suggestions, visibility, stock and the back-office list. */
 export async function productRoutes(parent: FastifyInstance, _opts: { ctx: AppContext }): Promise<void> {
@@ -44,7 +42,6 @@ export async function productRoutes(parent: FastifyInstance, _opts: { ctx: AppCo
       schema: {
         tags,
         summary: 'CreateProduct — admins, or a brand partner for their own brand (new products are DRAFT unless visibility says otherwise)',
-        security: bearer,
         body: CreateProductInput,
         response: { 201: CreateProductOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ConflictException') },
       },
@@ -62,7 +59,6 @@ export async function productRoutes(parent: FastifyInstance, _opts: { ctx: AppCo
       schema: {
         tags,
         summary: 'ListProducts — browse with filters (category includes descendants), sort and cursor pagination',
-        security: optionalBearer,
         querystring: ListProductsInput,
         response: { 200: ListProductsOutput, ...errorResponses('ValidationException') },
       },
@@ -77,7 +73,6 @@ export async function productRoutes(parent: FastifyInstance, _opts: { ctx: AppCo
       schema: {
         tags,
         summary: 'SearchProducts — full-text search with typo tolerance and disjunctive facets',
-        security: optionalBearer,
         querystring: SearchProductsInput,
         response: { 200: SearchProductsOutput, ...errorResponses('ValidationException') },
       },
@@ -89,7 +84,7 @@ export async function productRoutes(parent: FastifyInstance, _opts: { ctx: AppCo
   app.get(
     '/products/suggest',
     {
-      schema: { tags, summary: 'As-you-type suggestions: products, brands, categories', security: optionalBearer, querystring: SuggestInput, response: { 200: SuggestOutput, ...errorResponses('ValidationException') } },
+      schema: { tags, summary: 'As-you-type suggestions: products, brands, categories', querystring: SuggestInput, response: { 200: SuggestOutput, ...errorResponses('ValidationException') } },
       config: { policy: 'public' },
     },
     async (request, reply) => sendAnswer(reply, production, await suggest(db, request.actor, request.query)),
@@ -98,7 +93,7 @@ export async function productRoutes(parent: FastifyInstance, _opts: { ctx: AppCo
   app.get(
     '/products/by-slug/:slug',
     {
-      schema: { tags, summary: 'GetProduct by its URL slug', security: optionalBearer, params: ProductSlugParams, response: { 200: GetProductOutput, ...errorResponses('ValidationException', 'ResourceNotFoundException') } },
+      schema: { tags, summary: 'GetProduct by its URL slug', params: ProductSlugParams, response: { 200: GetProductOutput, ...errorResponses('ValidationException', 'ResourceNotFoundException') } },
       config: { policy: 'public' },
     },
     async (request, reply) => sendAnswer(reply, production, await getProduct(db, request.actor, { slug: request.params.slug }), 'product'),
@@ -110,7 +105,6 @@ export async function productRoutes(parent: FastifyInstance, _opts: { ctx: AppCo
       schema: {
         tags,
         summary: 'GetProduct — 404 for products the caller may not see (VIP-only for non-VIP, drafts for all but the brand and admins)',
-        security: optionalBearer,
         params: ProductIdParams,
         response: { 200: GetProductOutput, ...errorResponses('ValidationException', 'ResourceNotFoundException') },
       },
@@ -125,7 +119,6 @@ export async function productRoutes(parent: FastifyInstance, _opts: { ctx: AppCo
       schema: {
         tags,
         summary: 'UpdateProduct — admins, or the brand’s partner',
-        security: bearer,
         params: ProductIdParams,
         body: UpdateProductInput,
         response: { 200: UpdateProductOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
@@ -141,7 +134,6 @@ export async function productRoutes(parent: FastifyInstance, _opts: { ctx: AppCo
       schema: {
         tags,
         summary: 'DeleteProduct — admins, or the brand’s partner',
-        security: bearer,
         params: ProductIdParams,
         response: { 200: DeleteProductOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
       },
@@ -159,7 +151,6 @@ export async function productRoutes(parent: FastifyInstance, _opts: { ctx: AppCo
       schema: {
         tags,
         summary: 'Publish, restrict to VIP or withdraw to draft',
-        security: bearer,
         params: ProductIdParams,
         body: SetVisibilityInput,
         response: { 200: GetProductOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
@@ -175,7 +166,6 @@ export async function productRoutes(parent: FastifyInstance, _opts: { ctx: AppCo
       schema: {
         tags,
         summary: 'Set one variant’s stock (the product’s inventory follows)',
-        security: bearer,
         params: VariantParams,
         body: SetStockInput,
         response: { 200: GetProductOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
@@ -191,7 +181,6 @@ export async function productRoutes(parent: FastifyInstance, _opts: { ctx: AppCo
       schema: {
         tags,
         summary: 'Back-office product list, drafts included: every product for admins, their brand’s for a partner',
-        security: bearer,
         querystring: AdminListProductsInput,
         response: { 200: ListProductsOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException') },
       },

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-// eslint-disable-next-line no-restricted-imports -- the users table, for foreign keys has no export in identity's service.ts
 import { users } from '../identity/schema.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });

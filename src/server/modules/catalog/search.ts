@@ -8,11 +8,10 @@ import { sql } from 'drizzle-orm';
 import { money, toDto, type Currency } from '../../../shared/money.ts';
 import { queryRows, type Db } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
-// eslint-disable-next-line no-restricted-imports -- the Actor type has no export in identity's service.ts
-import type { Actor } from '../identity/policy.ts';
+import type { Actor } from '../../http/auth.ts';
 import { audienceFilter, audienceOf, type Audience } from './access.ts';
 import { productsByIds } from './browse.ts';
-import { decodeCursor, encodeCursor, TIME_KEY_FORMAT, type CursorKind } from './cursor.ts';
+import { decodeCursor, encodeCursor, TIME_KEY_FORMAT, type CursorKind } from '../../http/pagination.ts';
 import { presentImage } from './images.ts';
 import { categoryIdsBySlugs, brandsBySlugs } from './lookup.ts';
 import type { ProductFacets, SearchProductsInput, SearchProductsOutput, SuggestOutput } from './models.ts';
@@ -29,10 +28,10 @@ const WEIGHTS = sql.raw(`'{0.1, 0.25, 0.5, 1.0}'`);
 
 export { parsePriceRange, PRICE_BANDS, type Correction } from './search-facets.ts';
 
-/** Which databases run pg_trgm in SQL; PGlite handles are registered by the catalog routes to use `trigram.ts`. */
+/** Which databases run pg_trgm in SQL; PGlite handles are registered by the catalog module's start to use `trigram.ts`. */
 const embedded = new WeakSet<object>();
 export function useEmbeddedTrigrams(db: Db): void {
-  if (typeof db === 'object' && db !== null) embedded.add(db);
+  embedded.add(db);
 }
 
 async function vocabulary(db: Db): Promise<{ term: string; uses: number }[]> {

@@ -3,18 +3,15 @@
  * administrator and a brand partner acting for Maison Aurelle — so every area of the platform can be tried at once.
  * They sign in with the demo password; the administrator enrols two-factor authentication at first sign-in.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { createContext } from '../../adapters.ts';
 import { loadConfig } from '../../config.ts';
 import type { AppContext } from '../../context.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import type { Tx } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
-import { lookupHash } from '../../security/crypto.ts';
 import { loadKeys } from '../../security/keys.ts';
 import type { Seeder } from '../../seed/seeder.ts';
-import { createUser, DEMO_ADMIN_EMAIL } from '../identity/service.ts';
-// eslint-disable-next-line no-restricted-imports -- resolving a seeded account's id by its email on a re-seed; identity's service has no lookup by email
-import { users } from '../identity/schema.ts';
+import { accountIdsByEmail, createUser, DEMO_ADMIN_EMAIL, markEmailVerified } from '../identity/service.ts';
 import { brands } from './schema.ts';
 import { setPartnerBrand } from './taxonomy.ts';
 
@@ -39,16 +36,16 @@ export const demoStaffSeeder: Seeder = {
         userId = (await createUser(ctx, { email: staff.email, password: DEMO_PASSWORD, firstName: staff.firstName, lastName: staff.lastName, userType: staff.userType }, OPERATOR)).userId;
       } catch (err) {
         if (!(err instanceof ApiError) || err.code !== 'ConflictException') throw err;
-        const [row] = await tx.select({ id: users.id }).from(users).where(and(eq(users.emailHash, lookupHash(ctx.keys, `email:${staff.email}`)), isNull(users.deletedAt)));
-        if (!row) throw err;
-        userId = row.id;
+        const [id] = await accountIdsByEmail(ctx, [staff.email]);
+        if (!id) throw err;
+        userId = id;
       }
-      await tx.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, userId));
+      await markEmailVerified(tx, userId);
       const house = 'house' in staff ? staff.house : undefined;
       if (house) {
         const [brand] = await tx.select({ id: brands.id }).from(brands).where(eq(brands.slug, house));
         if (!brand) throw new Error(`the demo house ${house} must be seeded first`);
-        await setPartnerBrand(tx as unknown as Db, userId, brand.id);
+        await setPartnerBrand(tx, userId, brand.id);
       }
     }
     return DEMO_STAFF.length;

@@ -3,15 +3,13 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { queryRows, type Db, type Tx } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
-// eslint-disable-next-line no-restricted-imports -- the users table, for foreign keys has no export in identity's service.ts
-import { users } from '../identity/schema.ts';
-// eslint-disable-next-line no-restricted-imports -- the Actor type has no export in identity's service.ts
-import type { Actor } from '../identity/policy.ts';
+import { accountTypeOf } from '../identity/service.ts';
+import type { Actor } from '../../http/auth.ts';
 import { audienceFilter, audienceOf, partnerBrandId, type Audience } from './access.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { cutPage, decodeCursor } from '../../http/pagination.ts';
 import { productsByIds } from './browse.ts';
 import { presentImage, resolveImages } from './images.ts';
-import { isUniqueViolation } from './lookup.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import type { Brand, BrandInput, CategoryInput, CategoryNode, Collection, CollectionInput, Product } from './models.ts';
 import { brandPartners, brands, categories, collectionProducts, collections, type StoredImage } from './schema.ts';
 import { documentSql, slugify } from './text.ts';
@@ -119,9 +117,9 @@ async function deleteBrandWrite(db: Db, brandId: string): Promise<void> {
 
 /** Links a brand-partner account to the brand it acts for (replacing any earlier link). */
 async function setPartnerBrandWrite(db: Db, userId: string, brandId: string): Promise<{ userId: string; brand: Brand }> {
-  const [user] = await db.select({ userType: users.userType }).from(users).where(eq(users.id, userId)).limit(1);
-  if (!user) throw new ApiError('ResourceNotFoundException', 'No such user');
-  if (user.userType !== 'BRAND_PARTNER') throw new ApiError('ValidationException', 'Only brand-partner accounts can be linked to a brand', { fieldErrors: { 'params.userId': ['Not a brand partner'] } });
+  const userType = await accountTypeOf(db, userId, { includeErased: true });
+  if (!userType) throw new ApiError('ResourceNotFoundException', 'No such user');
+  if (userType !== 'BRAND_PARTNER') throw new ApiError('ValidationException', 'Only brand-partner accounts can be linked to a brand', { fieldErrors: { 'params.userId': ['Not a brand partner'] } });
   const [brand] = await db.select().from(brands).where(eq(brands.id, brandId)).limit(1);
   if (!brand) throw new ApiError('ResourceNotFoundException', 'No such brand');
   await db.insert(brandPartners).values({ userId, brandId }).onConflictDoUpdate({ target: brandPartners.userId, set: { brandId, createdAt: new Date() } });
@@ -352,19 +350,24 @@ export async function getCollection(db: Db, actor: Actor | undefined, slug: stri
   if (!row || (row.visibility === 'DRAFT' && !staff)) throw new ApiError('ResourceNotFoundException', 'No such collection');
   const locked = row.visibility === 'VIP_ONLY' && audience !== 'VIP';
   if (locked) return { collection: presentCollection(row, audience, 0), products: [] };
-  const offset = page.nextToken ? Number(decodeCursor(page.nextToken, `collection:${row.id}`, 'int').key) : 0;
-  const ids = await queryRows<{ id: string; total: number }>(
-    db,
-    sql`select p.id, count(*) over ()::int as total from collection_products cp join products p on p.id = cp.product_id
-        where cp.collection_id = ${row.id} and ${audienceFilter(audience)} order by cp.position, p.id offset ${offset} limit ${page.maxResults + 1}`,
-  );
-  const list = ids.slice(0, page.maxResults);
-  const productList = await productsByIds(db, audience, list.map((r) => r.id));
-  const total = Number(ids[0]?.total ?? 0);
+  // Keyset on (position, product id), like every list: a product added or removed meanwhile never shifts a page.
+  const sort = `collection:${row.id}`;
+  const after = page.nextToken ? decodeCursor(page.nextToken, sort, 'int') : undefined;
+  const visible = sql`from collection_products cp join products p on p.id = cp.product_id where cp.collection_id = ${row.id} and ${audienceFilter(audience)}`;
+  const [ids, counted] = await Promise.all([
+    queryRows<{ id: string; position: number }>(
+      db,
+      sql`select p.id, cp.position ${visible} ${after ? sql`and (cp.position, p.id) > (${Number(after.key)}, ${after.id}::uuid)` : sql``}
+          order by cp.position, p.id limit ${page.maxResults + 1}`,
+    ),
+    queryRows<{ total: number }>(db, sql`select count(*)::int as total ${visible}`),
+  ]);
+  const cut = cutPage(ids, page.maxResults, sort, (r) => ({ key: String(r.position), id: r.id }));
+  const productList = await productsByIds(db, audience, cut.items.map((r) => r.id));
   return {
-    collection: presentCollection(row, audience, total),
+    collection: presentCollection(row, audience, Number(counted[0]?.total ?? 0)),
     products: productList,
-    ...(ids.length > page.maxResults && list.at(-1) ? { nextToken: encodeCursor({ sort: `collection:${row.id}`, key: String(offset + page.maxResults), id: list.at(-1)!.id }) } : {}),
+    ...(cut.nextToken ? { nextToken: cut.nextToken } : {}),
   };
 }
 

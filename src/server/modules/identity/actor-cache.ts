@@ -9,49 +9,32 @@
  * While the notification channel is down the cache is off: every request reads the database, as before.
  */
 import type { Database, Db } from '../../db/client.ts';
+import { listenForChanges, NotifiedCache } from '../../db/notified-cache.ts';
 
 export const IDENTITY_CHANNEL = 'identity_changed';
 const TTL_MS = 30_000;
 const MAX_ENTRIES = 50_000;
 
-interface Entry<Row> {
-  row: Row;
-  userId: string;
-  storedAt: number;
-}
-
+/** The platform's notified cache keyed by (user, session), each entry tagged with its user for `forgetUser`. */
 export class ActorCache<Row> {
-  readonly #entries = new Map<string, Entry<Row>>();
-  readonly #keysByUser = new Map<string, Set<string>>();
-  #live = false;
-  // Bumped by every invalidation: a row read before one may be stale and is not stored (see `store`).
-  #epoch = 0;
+  readonly #cache = new NotifiedCache<Row>({ ttlMs: TTL_MS, maxEntries: MAX_ENTRIES });
 
   /** Whether entries may be used: only while invalidations can reach this instance. */
   get live(): boolean {
-    return this.#live;
+    return this.#cache.live;
   }
 
   setLive(live: boolean): void {
-    this.#live = live;
-    if (!live) this.clear();
+    this.#cache.setLive(live);
   }
 
   /** The epoch to pass to `store` for a row read from now on. */
   get epoch(): number {
-    return this.#epoch;
+    return this.#cache.epoch;
   }
 
   get(userId: string, sessionId: string, now = Date.now()): Row | undefined {
-    if (!this.#live) return undefined;
-    const key = `${userId}:${sessionId}`;
-    const entry = this.#entries.get(key);
-    if (!entry) return undefined;
-    if (now - entry.storedAt > TTL_MS) {
-      this.#drop(key, entry.userId);
-      return undefined;
-    }
-    return entry.row;
+    return this.#cache.get(`${userId}:${sessionId}`, now);
   }
 
   /**
@@ -59,43 +42,20 @@ export class ActorCache<Row> {
    * that read just before a sign-out committed), so it is not kept: the next request reads again.
    */
   store(userId: string, sessionId: string, row: Row, epoch: number, now = Date.now()): void {
-    if (!this.#live || epoch !== this.#epoch) return;
-    const key = `${userId}:${sessionId}`;
-    if (this.#entries.size >= MAX_ENTRIES && !this.#entries.has(key)) {
-      // Oldest first: Map iteration follows insertion order.
-      const oldest = this.#entries.entries().next().value;
-      if (oldest) this.#drop(oldest[0], oldest[1].userId);
-    }
-    this.#entries.set(key, { row, userId, storedAt: now });
-    let keys = this.#keysByUser.get(userId);
-    if (!keys) this.#keysByUser.set(userId, (keys = new Set()));
-    keys.add(key);
+    this.#cache.store(`${userId}:${sessionId}`, row, epoch, { tag: userId, now });
   }
 
   /** Drops every session of this account. */
   forgetUser(userId: string): void {
-    this.#epoch++;
-    const keys = this.#keysByUser.get(userId);
-    if (!keys) return;
-    for (const key of keys) this.#entries.delete(key);
-    this.#keysByUser.delete(userId);
+    this.#cache.forgetTag(userId);
   }
 
   clear(): void {
-    this.#epoch++;
-    this.#entries.clear();
-    this.#keysByUser.clear();
+    this.#cache.clear();
   }
 
   get size(): number {
-    return this.#entries.size;
-  }
-
-  #drop(key: string, userId: string): void {
-    this.#entries.delete(key);
-    const keys = this.#keysByUser.get(userId);
-    keys?.delete(key);
-    if (keys?.size === 0) this.#keysByUser.delete(userId);
+    return this.#cache.size;
   }
 }
 
@@ -118,17 +78,6 @@ export function forgetActors(db: Db, userId: string): void {
  * Returns the function that unsubscribes (on app close).
  */
 export async function startActorCacheInvalidation(database: Database, log: { warn: (obj: object, msg: string) => void }): Promise<() => Promise<void>> {
-  const cache = () => actorCacheFor(database.db);
-  let stopping = false;
-  const unlisten = await database.listen(IDENTITY_CHANNEL, {
-    onMessage: (userId) => cache().forgetUser(userId),
-    onState: (listening) => {
-      cache().setLive(listening);
-      if (!listening && !stopping) log.warn({}, 'identity change notifications interrupted: signed-in callers are read from the database until they resume');
-    },
-  });
-  return async () => {
-    stopping = true;
-    await unlisten();
-  };
+  const cache = actorCacheFor(database.db);
+  return listenForChanges(database, IDENTITY_CHANNEL, cache, { onMessage: (userId) => cache.forgetUser(userId), log, what: 'signed-in callers' });
 }

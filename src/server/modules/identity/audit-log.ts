@@ -4,9 +4,10 @@ import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { ApiError } from '../../http/errors.ts';
-import { idAfterPageToken, toPage } from './paging.ts';
-import type { Actor } from './policy.ts';
-import { auditLog, users } from './schema.ts';
+import { cutPage, idAfter } from '../../http/pagination.ts';
+import type { Actor } from '../../http/auth.ts';
+import { auditLog } from '../../audit/schema.ts';
+import { users } from './schema.ts';
 
 const PROFILE_VIEWED = 'vip.profile.viewed';
 
@@ -71,7 +72,7 @@ export async function listAuditLog(ctx: AppContext, query: ListAuditLogQuery): P
   if (query.targetUserId) conditions.push(eq(auditLog.targetUserId, query.targetUserId));
   if (query.from) conditions.push(gte(auditLog.at, new Date(query.from)));
   if (query.to) conditions.push(lte(auditLog.at, new Date(query.to)));
-  if (query.nextToken) conditions.push(lt(auditLog.id, idAfterPageToken(query.nextToken)));
+  if (query.nextToken) conditions.push(lt(auditLog.id, idAfter(query.nextToken, 'audit-log')));
   const rows = await ctx.db
     .select({
       entry: auditLog,
@@ -84,7 +85,7 @@ export async function listAuditLog(ctx: AppContext, query: ListAuditLogQuery): P
     .where(and(...conditions))
     .orderBy(desc(auditLog.id))
     .limit(query.maxResults + 1);
-  const { items, nextToken } = toPage(rows, query.maxResults, (r) => r.entry.id);
+  const { items, nextToken } = cutPage(rows, query.maxResults, 'audit-log', (r) => ({ id: r.entry.id }));
   return {
     entries: items.map(({ entry, actor: who, target: whom }) => {
       const actorName = nameOf(who);
@@ -117,10 +118,10 @@ export async function listProfileViews(
     .select({ id: auditLog.id, at: auditLog.at, firstName: admin.firstName, lastName: admin.lastName })
     .from(auditLog)
     .leftJoin(admin, eq(admin.id, auditLog.actorId))
-    .where(and(eq(auditLog.targetUserId, viewer.userId), eq(auditLog.action, PROFILE_VIEWED), ...(query.nextToken ? [lt(auditLog.id, idAfterPageToken(query.nextToken))] : [])))
+    .where(and(eq(auditLog.targetUserId, viewer.userId), eq(auditLog.action, PROFILE_VIEWED), ...(query.nextToken ? [lt(auditLog.id, idAfter(query.nextToken, 'profile-views'))] : [])))
     .orderBy(desc(auditLog.id))
     .limit(query.maxResults + 1);
-  const { items, nextToken } = toPage(rows, query.maxResults, (r) => r.id);
+  const { items, nextToken } = cutPage(rows, query.maxResults, 'profile-views', (r) => ({ id: r.id }));
   return {
     // An admin whose account was since erased shows as its pseudonym (the name columns hold it).
     views: items.map((r) => ({ viewedAt: r.at.toISOString(), viewerName: nameOf(r) ?? 'A StyleByZaga administrator' })),

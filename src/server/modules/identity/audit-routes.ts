@@ -3,9 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/errors.ts';
 import { ListAuditLogOutput, ListAuditLogQuery, ListProfileViewsOutput, ListProfileViewsQuery, listAuditLog, listProfileViews } from './audit-log.ts';
-import { actorOf } from './guard.ts';
+import { actorOf } from '../../http/auth.ts';
 
-const bearer = [{ bearerAuth: [] }];
 
 /** The audit log for admins, and for VIP clients the record of who looked at their profile. */
 export async function auditRoutes(parent: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
@@ -18,7 +17,6 @@ export async function auditRoutes(parent: FastifyInstance, opts: { ctx: AppConte
       schema: {
         tags: ['Admin'],
         summary: 'Browse the audit log, newest first (admin)',
-        security: bearer,
         querystring: ListAuditLogQuery,
         response: { 200: ListAuditLogOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException') },
       },
@@ -33,7 +31,6 @@ export async function auditRoutes(parent: FastifyInstance, opts: { ctx: AppConte
       schema: {
         tags: ['VIP'],
         summary: 'Which administrators opened your profile, and when (VIP clients)',
-        security: bearer,
         querystring: ListProfileViewsQuery,
         response: { 200: ListProfileViewsOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException') },
       },

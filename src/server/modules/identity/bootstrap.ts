@@ -8,10 +8,11 @@ import type { AppContext } from '../../context.ts';
 import { ApiError } from '../../http/errors.ts';
 import type { User } from './models.ts';
 import { passwordProblem } from './passwords.ts';
-import type { Actor } from './policy.ts';
+import type { Actor } from '../../http/auth.ts';
 import { users } from './schema.ts';
 import { forgetActors } from './actor-cache.ts';
-import { audit, createUser, ensureAdmin } from './service.ts';
+import { createUser, ensureAdmin } from './service.ts';
+import { audit } from '../../audit/service.ts';
 
 export interface NewAdmin {
   email: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TIERS, USER_TYPES } from '../../../shared/accounts.ts';
 import { PASSWORD_MAX } from './passwords.ts';
 
 const name = z.string().trim().min(1, 'Required').max(80, 'At most 80 characters');
@@ -11,8 +12,8 @@ const tag = z.string().trim().min(1).max(60);
 const tagList = z.array(tag).max(30, 'At most 30 entries');
 const size = z.string().trim().min(1).max(12);
 
-export const UserType = z.enum(['CLIENT', 'STYLIST', 'ADMIN', 'BRAND_PARTNER']).meta({ id: 'UserType' });
-export const Tier = z.enum(['STANDARD', 'VIP']).meta({ id: 'Tier' });
+export const UserType = z.enum(USER_TYPES).meta({ id: 'UserType' });
+export const Tier = z.enum(TIERS).meta({ id: 'Tier' });
 
 export const SizePreferences = z
   .strictObject({ topSize: size.optional(), bottomSize: size.optional(), shoeSize: size.optional(), dressSize: size.optional() })

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/errors.ts';
-import { actorOf, metaOf } from './guard.ts';
+import { actorOf, metaOf } from '../../http/auth.ts';
 import { AuthenticateUserOutput, SuccessOutput } from './models.ts';
 import {
   AuthenticationResponse,
@@ -22,7 +22,6 @@ import {
 import { deliver } from './routes.ts';
 
 const tags = ['Identity'];
-const bearer = [{ bearerAuth: [] }];
 
 const RegisterPasskeyInput = z.strictObject({ response: RegistrationResponse, name: PasskeyName.optional() }).meta({ id: 'RegisterPasskeyInput' });
 const PasskeyLoginOptionsOutput = z
@@ -46,7 +45,6 @@ export async function passkeyRoutes(parent: FastifyInstance, opts: { ctx: AppCon
       schema: {
         tags,
         summary: 'Start adding a passkey: options for navigator.credentials.create()',
-        security: bearer,
         response: { 200: PasskeyRegistrationOptions, ...errorResponses('UnauthorizedException', 'AccessDeniedException', 'ConflictException') },
       },
       config: { policy: 'passkey.manage' },
@@ -60,7 +58,6 @@ export async function passkeyRoutes(parent: FastifyInstance, opts: { ctx: AppCon
       schema: {
         tags,
         summary: 'Finish adding a passkey with the authenticator’s response',
-        security: bearer,
         body: RegisterPasskeyInput,
         response: { 201: Passkey, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ConflictException') },
       },
@@ -75,7 +72,6 @@ export async function passkeyRoutes(parent: FastifyInstance, opts: { ctx: AppCon
       schema: {
         tags,
         summary: 'Passkeys of the signed-in account',
-        security: bearer,
         response: { 200: z.object({ passkeys: z.array(Passkey) }).meta({ id: 'ListPasskeysOutput' }), ...errorResponses('UnauthorizedException', 'AccessDeniedException') },
       },
       config: { policy: 'passkey.manage' },
@@ -89,7 +85,6 @@ export async function passkeyRoutes(parent: FastifyInstance, opts: { ctx: AppCon
       schema: {
         tags,
         summary: 'Remove a passkey',
-        security: bearer,
         params: PasskeyIdParams,
         response: { 200: SuccessOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
       },

@@ -20,9 +20,10 @@ import type { Db } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 import { decrypt } from '../../security/crypto.ts';
 import type { AuthenticateUserOutput } from './models.ts';
-import type { Actor } from './policy.ts';
+import type { Actor } from '../../http/auth.ts';
 import { passkeys, users, webauthnChallenges } from './schema.ts';
-import { audit, startSession } from './service.ts';
+import { startSession } from './service.ts';
+import { audit } from '../../audit/service.ts';
 import { assertNotThrottled, clearLoginFailures, recordFailure } from './throttle.ts';
 
 const RP_NAME = 'StyleByZaga';
@@ -227,7 +228,7 @@ export async function passkeyRegistrationOptions(ctx: AppContext, actor: Actor):
   });
   await ctx.db.transaction(async (tx) => {
     await tx.delete(webauthnChallenges).where(and(eq(webauthnChallenges.userId, actor.userId), eq(webauthnChallenges.purpose, 'REGISTER')));
-    await storeChallenge(tx as unknown as Db, options.challenge, 'REGISTER', actor.userId);
+    await storeChallenge(tx, options.challenge, 'REGISTER', actor.userId);
   });
   return options;
 }
@@ -294,7 +295,7 @@ export async function registerPasskey(
       .onConflictDoNothing({ target: passkeys.id })
       .returning();
     if (!inserted) throw new ApiError('ConflictException', 'This passkey is already registered');
-    await audit(tx as unknown as Db, { action: 'auth.passkey.registered', actorId: actor.userId, targetUserId: actor.userId, meta, details: { passkeyId: inserted.id, name: inserted.name } });
+    await audit(tx, { action: 'auth.passkey.registered', actorId: actor.userId, targetUserId: actor.userId, meta, details: { passkeyId: inserted.id, name: inserted.name } });
     return inserted;
   });
   return presentPasskey(row);
@@ -319,7 +320,7 @@ export async function deletePasskey(ctx: AppContext, actor: Actor, passkeyId: st
       .where(and(eq(passkeys.id, passkeyId), eq(passkeys.userId, actor.userId)))
       .returning({ id: passkeys.id, name: passkeys.name });
     if (!removed) throw new ApiError('ResourceNotFoundException', 'No such passkey');
-    await audit(tx as unknown as Db, { action: 'auth.passkey.removed', actorId: actor.userId, targetUserId: actor.userId, meta, details: { passkeyId: removed.id, name: removed.name } });
+    await audit(tx, { action: 'auth.passkey.removed', actorId: actor.userId, targetUserId: actor.userId, meta, details: { passkeyId: removed.id, name: removed.name } });
   });
 }
 

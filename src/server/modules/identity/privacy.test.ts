@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
 import { accountOf, signUp, type TestAccount } from '../../test/identity.ts';
-import type { Actor, UserType } from './policy.ts';
+import type { Actor, UserType } from '../../http/auth.ts';
 import { clientIdentitiesFor, clientIdentityFor } from './privacy.ts';
 
 let app: TestApp;

@@ -9,10 +9,10 @@ import type { AppContext, RequestMeta } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 import { decrypt } from '../../security/crypto.ts';
-import type { Actor } from './policy.ts';
+import type { Actor } from '../../http/auth.ts';
 import { contactShares, users } from './schema.ts';
 import { forgetActors } from './actor-cache.ts';
-import { audit } from './service.ts';
+import { audit } from '../../audit/service.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -56,7 +56,7 @@ export async function setPrivacyMode(ctx: AppContext, actor: Actor, privacyMode:
       .where(and(eq(users.id, actor.userId), isNull(users.deletedAt)))
       .returning({ privacyMode: users.privacyMode, alias: users.alias });
     if (!row) throw new ApiError('ResourceNotFoundException', 'No such user');
-    await audit(tx as unknown as Db, { action: 'privacy.mode.changed', actorId: actor.userId, targetUserId: actor.userId, meta, details: { privacyMode } });
+    await audit(tx, { action: 'privacy.mode.changed', actorId: actor.userId, targetUserId: actor.userId, meta, details: { privacyMode } });
     return row;
   });
   forgetActors(ctx.db, actor.userId);
@@ -93,7 +93,7 @@ export async function shareContact(ctx: AppContext, actor: Actor, sharedWithId: 
   return ctx.db.transaction(async (tx) => {
     const [inserted] = await tx.insert(contactShares).values({ userId: actor.userId, sharedWithId }).onConflictDoNothing().returning();
     if (inserted) {
-      await audit(tx as unknown as Db, { action: 'privacy.contact.shared', actorId: actor.userId, targetUserId: actor.userId, meta, details: { sharedWithId } });
+      await audit(tx, { action: 'privacy.contact.shared', actorId: actor.userId, targetUserId: actor.userId, meta, details: { sharedWithId } });
     }
     const [share] = inserted
       ? [inserted]
@@ -111,7 +111,7 @@ export async function unshareContact(ctx: AppContext, actor: Actor, sharedWithId
       .where(and(eq(contactShares.userId, actor.userId), eq(contactShares.sharedWithId, sharedWithId)))
       .returning({ id: contactShares.sharedWithId });
     if (!removed.length) throw new ApiError('ResourceNotFoundException', 'You are not sharing your details with this person');
-    await audit(tx as unknown as Db, { action: 'privacy.contact.unshared', actorId: actor.userId, targetUserId: actor.userId, meta, details: { sharedWithId } });
+    await audit(tx, { action: 'privacy.contact.unshared', actorId: actor.userId, targetUserId: actor.userId, meta, details: { sharedWithId } });
   });
 }
 
@@ -170,19 +170,36 @@ export async function clientIdentitiesFor(
       ...(row.phoneEnc ? { phoneNumber: decrypt(ctx.keys, row.phoneEnc) } : {}),
       isAlias: false,
     });
-    const aliasOnly: ClientIdentity = { displayName: row.alias, isAlias: true };
-    // A first name and initial at most, never contact details.
-    const displayOnly = (): ClientIdentity =>
-      row.privacyMode ? aliasOnly : { displayName: row.lastName ? `${row.firstName} ${row.lastName.charAt(0)}.` : row.firstName, firstName: row.firstName, isAlias: false };
     let identity: ClientIdentity;
     if (row.deletedAt) identity = { displayName: row.pseudonym, isAlias: true };
     else if (viewer.userId === row.id || viewer.userType === 'ADMIN') identity = full();
-    else if (hidesFromViewer) identity = opts.engaged?.has(row.id) || sharedWithViewer.has(row.id) ? full() : displayOnly();
+    else if (hidesFromViewer) identity = opts.engaged?.has(row.id) || sharedWithViewer.has(row.id) ? full() : publicIdentity(row);
     // Another client (a shared look, a review).
-    else identity = displayOnly();
+    else identity = publicIdentity(row);
     out.set(row.id, identity);
   }
   return out;
+}
+
+type NamedRow = { firstName: string; lastName: string; privacyMode: boolean; alias: string };
+
+/** Another client, or anyone with no relationship to the client (a shared look, a review): a first name and initial at most, never contact details. */
+function publicIdentity(row: NamedRow): ClientIdentity {
+  return row.privacyMode ? { displayName: row.alias, isAlias: true } : { displayName: row.lastName ? `${row.firstName} ${row.lastName.charAt(0)}.` : row.firstName, firstName: row.firstName, isAlias: false };
+}
+
+/**
+ * How clients are named where no viewer relationship applies (a record shown to a brand and to the client alike, such as
+ * a product inquiry): the public form of the rule above. Erased accounts show their pseudonym. Unknown ids are absent.
+ */
+export async function publicClientNames(db: Db, clientIds: readonly string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(clientIds)].filter((id) => UUID.test(id));
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: users.id, firstName: users.firstName, lastName: users.lastName, privacyMode: users.privacyMode, alias: users.alias, pseudonym: users.pseudonym, deletedAt: users.deletedAt })
+    .from(users)
+    .where(inArray(users.id, ids));
+  return new Map(rows.map((r) => [r.id, r.deletedAt ? r.pseudonym : publicIdentity(r).displayName]));
 }
 
 /** How one client appears to `viewer` (see `clientIdentitiesFor`); 404 for an unknown id. */

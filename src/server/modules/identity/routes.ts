@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { ApiError, errorResponses } from '../../http/errors.ts';
 import { randomToken, safeEqual } from '../../security/crypto.ts';
-import { actorOf, metaOf } from './guard.ts';
+import { actorOf, metaOf } from '../../http/auth.ts';
 import {
   AuthenticateUserInput,
   AuthenticateUserOutput,
@@ -55,7 +55,6 @@ import {
 } from './service.ts';
 
 const tags = ['Identity'];
-const bearer = [{ bearerAuth: [] }];
 
 // The web app keeps the refresh token in an httpOnly cookie scoped to the auth routes; a readable CSRF cookie
 // must be echoed in a header (double submit) before the cookie is honoured.
@@ -130,7 +129,7 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.get(
     '/users',
     {
-      schema: { tags, summary: 'List and search accounts (admin)', security: bearer, querystring: ListUsersQuery, response: { 200: ListUsersOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException') } },
+      schema: { tags, summary: 'List and search accounts (admin)', querystring: ListUsersQuery, response: { 200: ListUsersOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException') } },
       config: { policy: 'user.list' },
     },
     async (request) => listUsers(ctx, request.query),
@@ -139,7 +138,7 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.get(
     '/users/:userId',
     {
-      schema: { tags, summary: 'GetUser: oneself or an admin', security: bearer, params: UserIdParams, response: { 200: GetUserOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') } },
+      schema: { tags, summary: 'GetUser: oneself or an admin', params: UserIdParams, response: { 200: GetUserOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') } },
       config: { policy: 'user.read' },
     },
     async (request) => ({ user: await getUser(ctx, actorOf(request), request.params.userId, metaOf(request)) }),
@@ -148,7 +147,7 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.put(
     '/users/:userId',
     {
-      schema: { tags, summary: 'UpdateUser: oneself or an admin', security: bearer, params: UserIdParams, body: UpdateUserInput, response: { 200: UpdateUserOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') } },
+      schema: { tags, summary: 'UpdateUser: oneself or an admin', params: UserIdParams, body: UpdateUserInput, response: { 200: UpdateUserOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') } },
       config: { policy: 'user.update' },
     },
     async (request) => ({ user: await updateUser(ctx, actorOf(request), request.params.userId, request.body, metaOf(request)) }),
@@ -157,7 +156,7 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.delete(
     '/users/:userId',
     {
-      schema: { tags, summary: 'DeleteUser: erases personal data, keeps financial records under a pseudonym', security: bearer, params: UserIdParams, response: { 200: DeleteUserOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') } },
+      schema: { tags, summary: 'DeleteUser: erases personal data, keeps financial records under a pseudonym', params: UserIdParams, response: { 200: DeleteUserOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') } },
       config: { policy: 'user.delete' },
     },
     async (request, reply) => {
@@ -171,7 +170,7 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.put(
     '/users/:userId/role',
     {
-      schema: { tags, summary: "Change an account's role (admin); its sessions end", security: bearer, params: UserIdParams, body: ChangeRoleInput, response: { 200: GetUserOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') } },
+      schema: { tags, summary: "Change an account's role (admin); its sessions end", params: UserIdParams, body: ChangeRoleInput, response: { 200: GetUserOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') } },
       config: { policy: 'user.changeRole' },
     },
     async (request) => ({ user: await changeRole(ctx, actorOf(request), request.params.userId, request.body.userType, metaOf(request)) }),
@@ -180,7 +179,7 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.get(
     '/me',
     {
-      schema: { tags, summary: 'The signed-in account', security: bearer, response: { 200: GetUserOutput, ...errorResponses('UnauthorizedException') } },
+      schema: { tags, summary: 'The signed-in account', response: { 200: GetUserOutput, ...errorResponses('UnauthorizedException') } },
       config: { policy: 'authenticated', allowDuringMfaEnrollment: true },
     },
     async (request) => ({ user: await getMe(ctx, actorOf(request)) }),
@@ -221,7 +220,7 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.post(
     '/auth/logout',
     {
-      schema: { tags, summary: 'Sign out: this session ends', security: bearer, response: { 200: SuccessOutput, ...errorResponses('UnauthorizedException') } },
+      schema: { tags, summary: 'Sign out: this session ends', response: { 200: SuccessOutput, ...errorResponses('UnauthorizedException') } },
       config: { policy: 'authenticated', allowDuringMfaEnrollment: true },
     },
     async (request, reply) => {
@@ -234,7 +233,7 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.get(
     '/auth/sessions',
     {
-      schema: { tags, summary: 'Active sessions of the signed-in account', security: bearer, response: { 200: ListSessionsOutput, ...errorResponses('UnauthorizedException', 'AccessDeniedException') } },
+      schema: { tags, summary: 'Active sessions of the signed-in account', response: { 200: ListSessionsOutput, ...errorResponses('UnauthorizedException', 'AccessDeniedException') } },
       config: { policy: 'session.manage' },
     },
     async (request) => ({ sessions: await listSessions(ctx, actorOf(request)) }),
@@ -243,7 +242,7 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.delete(
     '/auth/sessions/:sessionId',
     {
-      schema: { tags, summary: 'End one session', security: bearer, params: z.strictObject({ sessionId: z.uuid() }), response: { 200: SuccessOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') } },
+      schema: { tags, summary: 'End one session', params: z.strictObject({ sessionId: z.uuid() }), response: { 200: SuccessOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') } },
       config: { policy: 'session.manage' },
     },
     async (request) => {
@@ -255,7 +254,7 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.delete(
     '/auth/sessions',
     {
-      schema: { tags, summary: 'End every other session', security: bearer, response: { 200: z.object({ revoked: z.number().int() }), ...errorResponses('UnauthorizedException', 'AccessDeniedException') } },
+      schema: { tags, summary: 'End every other session', response: { 200: z.object({ revoked: z.number().int() }), ...errorResponses('UnauthorizedException', 'AccessDeniedException') } },
       config: { policy: 'session.manage' },
     },
     async (request) => ({ revoked: await revokeOtherSessions(ctx, actorOf(request), metaOf(request)) }),
@@ -264,7 +263,7 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.post(
     '/auth/mfa/setup',
     {
-      schema: { tags, summary: 'Start TOTP enrolment: secret, otpauth URL and QR code', security: bearer, response: { 200: MfaSetupOutput, ...errorResponses('UnauthorizedException', 'ConflictException') } },
+      schema: { tags, summary: 'Start TOTP enrolment: secret, otpauth URL and QR code', response: { 200: MfaSetupOutput, ...errorResponses('UnauthorizedException', 'ConflictException') } },
       config: { policy: 'mfa.manage', allowDuringMfaEnrollment: true },
     },
     async (request) => mfaSetup(ctx, actorOf(request)),
@@ -273,7 +272,7 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.post(
     '/auth/mfa/verify',
     {
-      schema: { tags, summary: 'Confirm enrolment with a first code; returns 10 recovery codes', security: bearer, body: MfaCodeInput, response: { 200: MfaVerifyOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'ConflictException', 'ThrottlingException') } },
+      schema: { tags, summary: 'Confirm enrolment with a first code; returns 10 recovery codes', body: MfaCodeInput, response: { 200: MfaVerifyOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'ConflictException', 'ThrottlingException') } },
       config: { policy: 'mfa.manage', allowDuringMfaEnrollment: true },
     },
     async (request) => mfaVerify(ctx, actorOf(request), request.body.code, metaOf(request)),
@@ -282,7 +281,7 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.post(
     '/auth/mfa/disable',
     {
-      schema: { tags, summary: 'Turn MFA off (needs a current code)', security: bearer, body: MfaCodeInput, response: { 200: GetUserOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ConflictException', 'ThrottlingException') } },
+      schema: { tags, summary: 'Turn MFA off (needs a current code)', body: MfaCodeInput, response: { 200: GetUserOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ConflictException', 'ThrottlingException') } },
       config: { policy: 'mfa.manage' },
     },
     async (request) => ({ user: await mfaDisable(ctx, actorOf(request), request.body.code, metaOf(request)) }),
@@ -291,7 +290,7 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.post(
     '/auth/mfa/step-up',
     {
-      schema: { tags, summary: 'Prove the second factor again before a high-value action', security: bearer, body: MfaCodeInput, response: { 200: SuccessOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'ConflictException', 'ThrottlingException') } },
+      schema: { tags, summary: 'Prove the second factor again before a high-value action', body: MfaCodeInput, response: { 200: SuccessOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'ConflictException', 'ThrottlingException') } },
       config: { policy: 'mfa.manage' },
     },
     async (request) => {
@@ -315,7 +314,7 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.post(
     '/auth/email/resend',
     {
-      schema: { tags, summary: 'Send the confirmation link again', security: bearer, response: { 200: SuccessOutput, ...errorResponses('UnauthorizedException', 'ConflictException') } },
+      schema: { tags, summary: 'Send the confirmation link again', response: { 200: SuccessOutput, ...errorResponses('UnauthorizedException', 'ConflictException') } },
       config: { policy: 'authenticated', allowDuringMfaEnrollment: true, rateLimit: { max: 5, timeWindow: 15 * 60_000 } },
     },
     async (request) => {

@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
+import { TIERS, USER_STATUSES, USER_TYPES } from '../../../shared/accounts.ts';
 import { bigint, boolean, index, inet, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
-export const userType = pgEnum('user_type', ['CLIENT', 'STYLIST', 'ADMIN', 'BRAND_PARTNER']);
-export const userTier = pgEnum('user_tier', ['STANDARD', 'VIP']);
-export const userStatus = pgEnum('user_status', ['ACTIVE', 'SUSPENDED', 'DELETED']);
+// Declared once in src/shared/accounts.ts, like the Zod enums and the TypeScript types built from the same tuples.
+export const userType = pgEnum('user_type', USER_TYPES);
+export const userTier = pgEnum('user_tier', TIERS);
+export const userStatus = pgEnum('user_status', USER_STATUSES);
 
 /** Public, non-identifying preferences (style, colours, brands, communication). Sizes live encrypted. */
 export interface StoredPreferences {
@@ -116,25 +118,6 @@ export const authAttempts = pgTable(
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('auth_attempts_lookup_idx').on(t.scope, t.keyHash, t.at)],
-);
-
-/** Who did what to whom: sign-ins, failures, MFA and role changes, VIP decisions, admin views of VIPs. */
-export const auditLog = pgTable(
-  'audit_log',
-  {
-    id: uuid().primaryKey(),
-    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    actorId: uuid(),
-    action: text().notNull(),
-    targetUserId: uuid(),
-    ip: inet(),
-    details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
-  },
-  (t) => [
-    index('audit_log_at_idx').on(t.at),
-    index('audit_log_target_idx').on(t.targetUserId, t.at),
-    index('audit_log_actor_idx').on(t.actorId, t.at),
-  ],
 );
 
 /** WebAuthn credentials; the public key is COSE-encoded as the authenticator gave it. */

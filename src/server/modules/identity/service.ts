@@ -6,6 +6,9 @@ import { publicOrigin } from '../../config.ts';
 import type { AppContext, RequestMeta } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
+import { cutPage, decodeCursor } from '../../http/pagination.ts';
+import { audit } from '../../audit/service.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { decrypt, decryptJson, encrypt, encryptJson, lookupHash, randomToken, tokenHash } from '../../security/crypto.ts';
 import { checkTotp, newTotpSecret, totpUri } from './mfa.ts';
 import type {
@@ -19,8 +22,8 @@ import type {
 } from './models.ts';
 import { burnPasswordCheck, hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { actorCacheFor, forgetActors } from './actor-cache.ts';
-import { mustEnrolMfa, type Actor, type Tier, type UserType } from './policy.ts';
-import { auditLog, contactShares, emailTokens, passkeys, recoveryCodes, refreshTokens, users, webauthnChallenges } from './schema.ts';
+import { mustEnrolMfa, type Actor, type Tier, type UserType } from '../../http/auth.ts';
+import { contactShares, emailTokens, passkeys, recoveryCodes, refreshTokens, users, webauthnChallenges } from './schema.ts';
 import { LOGIN_LIMITS, admitLoginAttempt, assertNotThrottled, clearLoginFailures, failureCount, recordFailure, recordLoginFailure } from './throttle.ts';
 import { signAccessToken, verifyAccessToken } from './tokens.ts';
 
@@ -87,28 +90,6 @@ async function requireUser(db: Db, userId: string): Promise<UserRow> {
   return row;
 }
 
-// ───────────────────────────── audit ─────────────────────────────
-
-export interface AuditEntry {
-  action: string;
-  actorId?: string | null;
-  targetUserId?: string | null;
-  details?: Record<string, unknown>;
-  meta?: RequestMeta;
-}
-
-/** Appends to the audit log; callers in a transaction pass the transaction so both commit together. */
-export async function audit(db: Db, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
-    id: uuidv7(),
-    action: entry.action,
-    actorId: entry.actorId ?? null,
-    targetUserId: entry.targetUserId ?? null,
-    ip: entry.meta?.ip ?? null,
-    details: entry.details ?? {},
-  });
-}
-
 // ───────────────────────────── accounts ─────────────────────────────
 
 /** Accounts the platform makes itself (demo seed, scripts): an administrator who is nobody in the users table. */
@@ -164,12 +145,12 @@ export async function createUser(
     const [inserted] = await tx.insert(users).values(values).onConflictDoNothing({ target: users.emailHash }).returning();
     if (!inserted) {
       if (byAdmin) throw new ApiError('ConflictException', 'An account with this email already exists', { fieldErrors: { 'body.email': ['Already registered'] } });
-      await audit(tx as unknown as Db, { action: 'user.signup.existingEmail', actorId: null, details: { userType }, meta });
+      await audit(tx, { action: 'user.signup.existingEmail', actorId: null, details: { userType }, meta });
       return undefined;
     }
     // The bootstrap creator (first admin, scripts) is nobody in the table.
     const actorId = creator ? (UUID.test(creator.userId) ? creator.userId : null) : id;
-    await audit(tx as unknown as Db, { action: 'user.created', actorId, targetUserId: id, details: { userType }, meta });
+    await audit(tx, { action: 'user.created', actorId, targetUserId: id, details: { userType }, meta });
     return inserted;
   });
   if (!row) {
@@ -286,17 +267,20 @@ export async function deleteUser(ctx: AppContext, actor: Actor, userId: string, 
     await tx.delete(passkeys).where(eq(passkeys.userId, userId));
     await tx.delete(webauthnChallenges).where(eq(webauthnChallenges.userId, userId));
     await tx.delete(contactShares).where(or(eq(contactShares.userId, userId), eq(contactShares.sharedWithId, userId)));
-    await audit(tx as unknown as Db, { action: 'user.deleted', actorId: actor.userId, targetUserId: userId, meta });
+    await audit(tx, { action: 'user.deleted', actorId: actor.userId, targetUserId: userId, meta });
   });
   forgetActors(ctx.db, userId);
 }
+
+/** Page tokens of the admin user list: newest first on (createdAt, id). */
+const USERS_SORT = 'users';
 
 /** Admin list with search by name (trigram) or exact email, and filters; cursor on (createdAt, id). */
 export async function listUsers(
   ctx: AppContext,
   params: { query?: string; userType?: UserType; tier?: Tier; maxResults: number; nextToken?: string },
 ): Promise<{ users: User[]; nextToken?: string }> {
-  const cursor = params.nextToken ? decodeCursor(params.nextToken) : undefined;
+  const cursor = params.nextToken ? decodeCursor(params.nextToken, USERS_SORT, 'time') : undefined;
   const conditions = [isNull(users.deletedAt)];
   if (params.userType) conditions.push(eq(users.userType, params.userType));
   if (params.tier) conditions.push(eq(users.tier, params.tier));
@@ -308,19 +292,18 @@ export async function listUsers(
         : or(ilike(sql`${users.firstName} || ' ' || ${users.lastName}`, `%${escapeLike(q)}%`), sql`(${users.firstName} || ' ' || ${users.lastName}) % ${q}`)!,
     );
   }
-  if (cursor) conditions.push(or(lt(users.createdAt, cursor.at), and(eq(users.createdAt, cursor.at), lt(users.id, cursor.id)))!);
+  if (cursor) {
+    const at = new Date(cursor.key);
+    conditions.push(or(lt(users.createdAt, at), and(eq(users.createdAt, at), lt(users.id, cursor.id)))!);
+  }
   const rows = await ctx.db
     .select()
     .from(users)
     .where(and(...conditions))
     .orderBy(desc(users.createdAt), desc(users.id))
     .limit(params.maxResults + 1);
-  const page = rows.slice(0, params.maxResults);
-  const last = page.at(-1);
-  return {
-    users: page.map((r) => presentUser(ctx, r)),
-    ...(rows.length > params.maxResults && last ? { nextToken: encodeCursor(last.createdAt, last.id) } : {}),
-  };
+  const page = cutPage(rows, params.maxResults, USERS_SORT, (r) => ({ key: r.createdAt.toISOString(), id: r.id }));
+  return { users: page.items.map((r) => presentUser(ctx, r)), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
 }
 
 /** Changes an account's role; its sessions end so the new role applies at once. */
@@ -330,7 +313,7 @@ export async function changeRole(ctx: AppContext, actor: Actor, userId: string, 
   const [row] = await ctx.db.transaction(async (tx) => {
     const updated = await tx.update(users).set({ userType, updatedAt: new Date() }).where(eq(users.id, userId)).returning();
     await tx.update(refreshTokens).set({ revokedAt: new Date() }).where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
-    await audit(tx as unknown as Db, { action: 'user.role.changed', actorId: actor.userId, targetUserId: userId, details: { from: current.userType, to: userType }, meta });
+    await audit(tx, { action: 'user.role.changed', actorId: actor.userId, targetUserId: userId, details: { from: current.userType, to: userType }, meta });
     return updated;
   });
   forgetActors(ctx.db, userId);
@@ -462,8 +445,7 @@ async function graceSuccessor(tx: Db, ctx: AppContext, token: RefreshTokenRow, m
  */
 export async function refreshSession(ctx: AppContext, presented: string, meta: RequestMeta = {}): Promise<AuthenticateUserOutput> {
   const invalid = () => new ApiError('UnauthorizedException', 'Your session has ended. Please sign in again.');
-  const outcome = await ctx.db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  const outcome = await ctx.db.transaction(async (tx) => {
     const [token] = await tx.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash(presented))).for('update');
     if (!token) return { kind: 'invalid' as const };
     if (token.revokedAt || token.expiresAt < new Date()) return { kind: 'invalid' as const };
@@ -640,7 +622,7 @@ export async function mfaVerify(ctx: AppContext, actor: Actor, code: string, met
     const [u] = await tx.update(users).set({ mfaEnabledAt: new Date(), mfaVerifiedAt: new Date(), mfaLastStep: step, updatedAt: new Date() }).where(eq(users.id, actor.userId)).returning();
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, actor.userId));
     await tx.insert(recoveryCodes).values(codes.map((c) => ({ id: uuidv7(), userId: actor.userId, codeHash: lookupHash(ctx.keys, `recovery:${c}`) })));
-    await audit(tx as unknown as Db, { action: 'auth.mfa.enabled', actorId: actor.userId, targetUserId: actor.userId, meta });
+    await audit(tx, { action: 'auth.mfa.enabled', actorId: actor.userId, targetUserId: actor.userId, meta });
     return u!;
   });
   forgetActors(ctx.db, actor.userId);
@@ -662,7 +644,7 @@ export async function mfaDisable(ctx: AppContext, actor: Actor, code: string, me
   const [updated] = await ctx.db.transaction(async (tx) => {
     const u = await tx.update(users).set({ mfaEnabledAt: null, mfaSecretEnc: null, mfaLastStep: null, updatedAt: new Date() }).where(eq(users.id, actor.userId)).returning();
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, actor.userId));
-    await audit(tx as unknown as Db, { action: 'auth.mfa.disabled', actorId: actor.userId, targetUserId: actor.userId, meta });
+    await audit(tx, { action: 'auth.mfa.disabled', actorId: actor.userId, targetUserId: actor.userId, meta });
     return u;
   });
   forgetActors(ctx.db, actor.userId);
@@ -764,8 +746,7 @@ export async function resendEmailVerification(ctx: AppContext, actor: Actor): Pr
 
 /** Confirms the account's address, or moves the account to the new address the link was sent to. */
 export async function verifyEmail(ctx: AppContext, token: string, meta: RequestMeta = {}): Promise<void> {
-  await ctx.db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  await ctx.db.transaction(async (tx) => {
     const { userId, purpose, newEmailEnc } = await consumeEmailToken(tx, token, ['VERIFY_EMAIL', 'CHANGE_EMAIL']);
     if (purpose === 'CHANGE_EMAIL' && newEmailEnc) {
       const address = decrypt(ctx.keys, newEmailEnc);
@@ -841,10 +822,10 @@ export async function resetPassword(ctx: AppContext, input: { token: string; pas
   }
   const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction(async (tx) => {
-    await consumeEmailToken(tx as unknown as Db, input.token, ['RESET_PASSWORD']);
+    await consumeEmailToken(tx, input.token, ['RESET_PASSWORD']);
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, row.id));
     await tx.update(refreshTokens).set({ revokedAt: new Date() }).where(and(eq(refreshTokens.userId, row.id), isNull(refreshTokens.revokedAt)));
-    await audit(tx as unknown as Db, { action: 'auth.password.reset', actorId: row.id, targetUserId: row.id, meta });
+    await audit(tx, { action: 'auth.password.reset', actorId: row.id, targetUserId: row.id, meta });
   });
   forgetActors(ctx.db, row.id);
 }
@@ -869,23 +850,36 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function encodeCursor(at: Date, id: string): string {
-  return Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
+// ───────────────────────────── for other modules ─────────────────────────────
+// Other modules reach identity only through this file: how clients appear to a viewer under the privacy rule.
+export { clientIdentitiesFor, clientIdentityFor, publicClientNames, setPrivacyMode, type ClientIdentity } from './privacy.ts';
+
+/** Accounts' names by id, for other modules' lists (stylists' profiles, calendars). Unknown ids are absent. */
+export async function accountNames(db: Db, userIds: readonly string[]): Promise<Map<string, { firstName: string; lastName: string }>> {
+  const ids = [...new Set(userIds)];
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: users.id, firstName: users.firstName, lastName: users.lastName }).from(users).where(inArray(users.id, ids));
+  return new Map(rows.map((r) => [r.id, { firstName: r.firstName, lastName: r.lastName }]));
 }
 
-function decodeCursor(token: string): { at: Date; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as [string, string];
-    const date = new Date(at);
-    if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad cursor');
-    return { at: date, id };
-  } catch {
-    throw new ApiError('ValidationException', 'nextToken is not valid; start again without it', { fieldErrors: { 'query.nextToken': ['Invalid token'] } });
-  }
+/** The type of a live (not erased) account, or undefined when there is none: "is this a stylist / partner account?". */
+export async function accountTypeOf(db: Db, userId: string, options: { includeErased?: boolean } = {}): Promise<UserType | undefined> {
+  const [row] = await db
+    .select({ userType: users.userType })
+    .from(users)
+    .where(and(eq(users.id, userId), ...(options.includeErased ? [] : [isNull(users.deletedAt)])))
+    .limit(1);
+  return row?.userType;
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: string; cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code;
-  return code === '23505';
+/** The ids of the live accounts with these emails (demo seeding finds its accounts again on a re-run). */
+export async function accountIdsByEmail(ctx: AppContext, emails: readonly string[]): Promise<string[]> {
+  if (!emails.length) return [];
+  const rows = await ctx.db.select({ id: users.id }).from(users).where(and(inArray(users.emailHash, emails.map((e) => emailHashOf(ctx, e))), isNull(users.deletedAt)));
+  return rows.map((r) => r.id);
 }
 
+/** Marks an account's email as confirmed without a mail round trip: for accounts the platform itself creates (demo seeding). */
+export async function markEmailVerified(db: Db, userId: string): Promise<void> {
+  await db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, userId));
+}

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/errors.ts';
-import { actorOf, metaOf } from './guard.ts';
+import { actorOf, metaOf } from '../../http/auth.ts';
 import { SuccessOutput } from './models.ts';
 import { ContactShare, PrivacySettings, SetPrivacyModeInput, ShareContactInput, listContactShares, setPrivacyMode, shareContact, unshareContact } from './privacy.ts';
 import {
@@ -17,7 +17,6 @@ import {
 } from './vip.ts';
 
 const tags = ['VIP'];
-const bearer = [{ bearerAuth: [] }];
 
 const ApplicationIdParams = z.strictObject({ applicationId: z.uuid('Not a valid application id') });
 const ListVipApplicationsOutput = z.object({ applications: z.array(VipApplication), nextToken: z.string().optional() }).meta({ id: 'ListVipApplicationsOutput' });
@@ -35,7 +34,6 @@ export async function vipRoutes(parent: FastifyInstance, opts: { ctx: AppContext
       schema: {
         tags,
         summary: 'Apply for VIP membership (clients; one pending application at a time)',
-        security: bearer,
         body: CreateVipApplicationInput,
         response: { 201: VipApplication, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ConflictException') },
       },
@@ -50,7 +48,6 @@ export async function vipRoutes(parent: FastifyInstance, opts: { ctx: AppContext
       schema: {
         tags,
         summary: 'VIP applications: all of them for admins (filter by status), one’s own for a client',
-        security: bearer,
         querystring: ListVipApplicationsQuery,
         response: { 200: ListVipApplicationsOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException') },
       },
@@ -65,7 +62,6 @@ export async function vipRoutes(parent: FastifyInstance, opts: { ctx: AppContext
       schema: {
         tags,
         summary: 'Approve or decline a pending application (admin); approval makes the client VIP',
-        security: bearer,
         params: ApplicationIdParams,
         body: VipDecisionInput,
         response: { 200: VipApplication, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
@@ -81,7 +77,6 @@ export async function vipRoutes(parent: FastifyInstance, opts: { ctx: AppContext
       schema: {
         tags,
         summary: 'Turn privacy mode on or off (VIP clients)',
-        security: bearer,
         body: SetPrivacyModeInput,
         response: { 200: PrivacySettings, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException') },
       },
@@ -96,7 +91,6 @@ export async function vipRoutes(parent: FastifyInstance, opts: { ctx: AppContext
       schema: {
         tags,
         summary: 'Stylists and partners who see your name and contact details despite privacy mode',
-        security: bearer,
         response: { 200: ListContactSharesOutput, ...errorResponses('UnauthorizedException', 'AccessDeniedException') },
       },
       config: { policy: 'privacy.manage' },
@@ -110,7 +104,6 @@ export async function vipRoutes(parent: FastifyInstance, opts: { ctx: AppContext
       schema: {
         tags,
         summary: 'Share your name and contact details with a stylist or brand partner',
-        security: bearer,
         body: ShareContactInput,
         response: { 200: ContactShare, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
       },
@@ -125,7 +118,6 @@ export async function vipRoutes(parent: FastifyInstance, opts: { ctx: AppContext
       schema: {
         tags,
         summary: 'Stop sharing your details with a stylist or brand partner',
-        security: bearer,
         params: SharedUserParams,
         response: { 200: SuccessOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
       },

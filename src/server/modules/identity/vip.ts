@@ -8,16 +8,19 @@ import { alias } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import type { AppContext, RequestMeta } from '../../context.ts';
-import type { Db } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 import { decrypt, openText, sealText } from '../../security/crypto.ts';
-import { idAfterPageToken, toPage } from './paging.ts';
-import type { Actor } from './policy.ts';
+import { cutPage, idAfter } from '../../http/pagination.ts';
+import type { Actor } from '../../http/auth.ts';
 import { users, vipApplications } from './schema.ts';
 import { forgetActors } from './actor-cache.ts';
-import { audit, setTier } from './service.ts';
+import { setTier } from './service.ts';
+import { audit } from '../../audit/service.ts';
 
 // ───────────────────────────── models ─────────────────────────────
+
+/** Page tokens of the application list: newest first by UUIDv7 id. */
+const VIP_SORT = 'vip-applications';
 
 export const VipApplicationStatus = z.enum(['PENDING', 'APPROVED', 'DECLINED']).meta({ id: 'VipApplicationStatus' });
 export type VipApplicationStatus = z.infer<typeof VipApplicationStatus>;
@@ -101,7 +104,7 @@ export async function applyForVip(ctx: AppContext, actor: Actor, input: { note: 
     // The partial unique index (one PENDING per user) decides races; no check-then-insert window.
     const [row] = await tx.insert(vipApplications).values({ id: uuidv7(), userId: actor.userId, note: sealText(ctx.keys, input.note)! }).onConflictDoNothing().returning();
     if (!row) throw new ApiError('ConflictException', 'You already have an application under review');
-    await audit(tx as unknown as Db, { action: 'vip.applied', actorId: actor.userId, targetUserId: actor.userId, meta, details: { applicationId: row.id } });
+    await audit(tx, { action: 'vip.applied', actorId: actor.userId, targetUserId: actor.userId, meta, details: { applicationId: row.id } });
     return presentApplication(ctx, row, undefined);
   });
 }
@@ -118,7 +121,7 @@ export async function listVipApplications(
   const conditions = [
     ...(forAdmin ? [] : [eq(vipApplications.userId, actor.userId)]),
     ...(query.status ? [eq(vipApplications.status, query.status)] : []),
-    ...(query.nextToken ? [lt(vipApplications.id, idAfterPageToken(query.nextToken))] : []),
+    ...(query.nextToken ? [lt(vipApplications.id, idAfter(query.nextToken, VIP_SORT))] : []),
   ];
   const rows = await ctx.db
     .select({
@@ -132,7 +135,7 @@ export async function listVipApplications(
     .where(and(...conditions))
     .orderBy(desc(vipApplications.id))
     .limit(query.maxResults + 1);
-  const { items, nextToken } = toPage(rows, query.maxResults, (r) => r.application.id);
+  const { items, nextToken } = cutPage(rows, query.maxResults, VIP_SORT, (r) => ({ id: r.application.id }));
   return {
     applications: items.map((r) => presentApplication(ctx, r.application, forAdmin ? { applicant: r.applicant, decider: r.decider } : undefined)),
     ...(nextToken ? { nextToken } : {}),
@@ -153,7 +156,7 @@ export async function decideVipApplication(
 ): Promise<VipApplication> {
   if (actor.userType !== 'ADMIN') throw new ApiError('AccessDeniedException', 'You are not allowed to do this');
   const decided = await ctx.db.transaction(async (tx) => {
-    const db = tx as unknown as Db;
+    const db = tx;
     const [application] = await tx.select().from(vipApplications).where(eq(vipApplications.id, applicationId)).for('update');
     if (!application) throw new ApiError('ResourceNotFoundException', 'No such application');
     if (application.status !== 'PENDING') throw new ApiError('ConflictException', `This application was already ${application.status === 'APPROVED' ? 'approved' : 'declined'}`);

@@ -18,7 +18,6 @@ export async function mailRoutes(parent: FastifyInstance, opts: { ctx: AppContex
       schema: {
         tags: ['Admin'],
         summary: 'Mail sent while no SMTP server is configured (admin)',
-        security: [{ bearerAuth: [] }],
         querystring: z.strictObject({ maxResults: z.coerce.number().int().min(1).max(200).default(50) }),
         response: { 200: z.object({ messages: z.array(DevMail), smtpConfigured: z.boolean() }), ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException') },
       },

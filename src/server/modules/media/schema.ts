@@ -1,5 +1,4 @@
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-// eslint-disable-next-line no-restricted-imports -- the users table, for foreign keys has no export in identity's service.ts
 import { users } from '../identity/schema.ts';
 
 /** An uploaded picture: its renditions live in the media store under `uploads/{id}/{width}.{format}`. */

@@ -5,13 +5,12 @@ import { z } from 'zod';
 import { IMAGE_FORMATS, IMAGE_WIDTHS, type ImageFormat } from '../../../shared/media.ts';
 import type { AppContext } from '../../context.ts';
 import { ApiError, errorResponses } from '../../http/errors.ts';
-import { actorOf } from '../identity/guard.ts';
+import { actorOf } from '../../http/auth.ts';
 import { CONTENT_TYPES } from './render.ts';
 import type { UploadStore } from './upload-store.ts';
 import { createMediaAsset, getMediaAsset, MAX_UPLOAD_BYTES, MEDIA_PURPOSES, uploadKey, type MediaPurpose } from './uploads.ts';
 
 const tags = ['Media'];
-const bearer = [{ bearerAuth: [] }];
 
 export const MediaAsset = z
   .object({
@@ -57,7 +56,6 @@ export async function mediaUploadRoutes(parent: FastifyInstance, opts: { ctx: Ap
         summary: 'Upload an image (multipart/form-data: `file`, optional `purpose`): admins, brand partners, stylists',
         description:
           'JPEG, PNG, WebP or AVIF, checked by content; at most 20 MB, 50 megapixels, 12,000 px a side, at least 320 px wide. Re-encoded without metadata (EXIF, GPS) to AVIF/WebP/JPEG at 320/640/1280/2048 px (never wider than the original).',
-        security: bearer,
         consumes: ['multipart/form-data'],
         response: { 201: MediaAsset, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'PayloadTooLargeException', 'UnsupportedMediaTypeException') },
       },

@@ -9,8 +9,7 @@ import { uuidv7 } from 'uuidv7';
 import { IMAGE_FORMATS, IMAGE_WIDTHS, type ImageFormat } from '../../../shared/media.ts';
 import type { Db } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
-// eslint-disable-next-line no-restricted-imports -- the Actor type has no export in identity's service.ts
-import type { Actor } from '../identity/policy.ts';
+import type { Actor } from '../../http/auth.ts';
 import { CONTENT_TYPES } from './render.ts';
 import { mediaAssets } from './schema.ts';
 import type { UploadStore } from './upload-store.ts';

@@ -1,6 +1,5 @@
 import { uuidv7 } from 'uuidv7';
 import type { AppContext } from '../../context.ts';
-import type { Db } from '../../db/client.ts';
 import { encrypt, lookupHash } from '../../security/crypto.ts';
 import { newsletterSubscriptions } from './schema.ts';
 
@@ -17,7 +16,7 @@ export async function subscribe(ctx: AppContext, email: string, source = 'footer
       .onConflictDoNothing()
       .returning({ id: newsletterSubscriptions.id });
     if (!inserted.length) return;
-    await ctx.mailer.send(tx as unknown as Db, {
+    await ctx.mailer.send(tx, {
       to: normalised,
       subject: 'Welcome to The Letter — StyleByZaga',
       text: 'Thank you for joining The Letter. Once a month: new collections, private previews and notes from our stylists.\n\nThe StyleByZaga concierge',

@@ -4,7 +4,7 @@ import { queryRows } from '../../db/client.ts';
 import { listDevMail } from '../mail/service.ts';
 import { buildTestApp, countRows, type TestApp } from '../../test/app.ts';
 import { accountOf, type TestAccount } from '../../test/identity.ts';
-import { pgCode } from './booking.ts';
+import { pgCode } from '../../db/errors.ts';
 import { expirePendingRequests, sendDueReminders } from './sweep.ts';
 import { approvedStylist, parisMorning, requestPayload, type TestStylist } from './test-helpers.ts';
 

@@ -9,13 +9,11 @@ import { uuidv7 } from 'uuidv7';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
+import { isExclusionViolation, isUniqueViolation } from '../../db/errors.ts';
+import type { Actor } from '../../http/auth.ts';
 import { openText, sealText } from '../../security/crypto.ts';
 import type { Keys } from '../../security/keys.ts';
-import { clientIdentitiesFor } from '../identity/privacy.ts';
-// eslint-disable-next-line no-restricted-imports -- the Actor type has no export in identity's service.ts
-import type { Actor } from '../identity/policy.ts';
-// eslint-disable-next-line no-restricted-imports -- stylists' display names (and FKs): identity's service has no batch lookup of professional names
-import { users } from '../identity/schema.ts';
+import { accountNames, clientIdentitiesFor } from '../identity/service.ts';
 import { checkBookable, DAY, HOUR, MINUTE, type Unbookable } from './availability.ts';
 import type { BookingDetails, BookingRequest, ListBookingsQuery, RequestStylistInput } from './models.ts';
 import {
@@ -35,15 +33,6 @@ type BookingRow = typeof stylistBookings.$inferSelect;
 
 // ───────────────────────────── errors ─────────────────────────────
 
-/** PostgreSQL's error code, whether the driver error arrives bare or wrapped by Drizzle. */
-export function pgCode(err: unknown): string | undefined {
-  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return undefined;
-}
-
 const OVERLAP_MESSAGE = 'This time overlaps another confirmed booking of the stylist (buffers included)';
 
 /** Runs `fn`, turning the exclusion constraint's 23P01 into 409 and a duplicate request (23505) into 409. */
@@ -51,9 +40,8 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    const code = pgCode(err);
-    if (code === '23P01') throw new ApiError('ConflictException', OVERLAP_MESSAGE);
-    if (code === '23505') throw new ApiError('ConflictException', 'You already asked this stylist for this time');
+    if (isExclusionViolation(err)) throw new ApiError('ConflictException', OVERLAP_MESSAGE);
+    if (isUniqueViolation(err)) throw new ApiError('ConflictException', 'You already asked this stylist for this time');
     throw err;
   }
 }
@@ -143,7 +131,7 @@ export async function requestStylist(ctx: AppContext, actor: Actor, input: Reque
   const id = uuidv7();
   const row = await guarded(() =>
     ctx.db.transaction(async (tx) => {
-      const db = tx as unknown as Db;
+      const db = tx;
       const [inserted] = await tx
         .insert(bookingRequests)
         .values({ id, stylistId: stylist.id, clientId: actor.userId, serviceId, startAt: new Date(start), durationMinutes, message: sealText(ctx.keys, input.message), expiresAt: expiryFor(ctx, start) })
@@ -208,7 +196,7 @@ export async function acceptRequest(ctx: AppContext, actor: Actor, input: { requ
   if (taken) throw new ApiError('ConflictException', OVERLAP_MESSAGE);
   const booking = await guarded(() =>
     ctx.db.transaction(async (tx) => {
-      const db = tx as unknown as Db;
+      const db = tx;
       const [request] = await tx.select().from(bookingRequests).where(eq(bookingRequests.id, input.requestId)).for('update');
       assertPending(request!);
       const start = request!.startAt.getTime();
@@ -247,7 +235,7 @@ export async function declineRequest(ctx: AppContext, actor: Actor, input: { req
   const bad = alternatives.findIndex((t) => t <= now || t > now + stylist.horizonDays * DAY);
   if (bad >= 0) throw new ApiError('ValidationException', 'Alternative dates must be upcoming and within the booking horizon', { fieldErrors: { [`body.alternativeDates.${bad}`]: ['Must be upcoming and within the booking horizon'] } });
   await ctx.db.transaction(async (tx) => {
-    const db = tx as unknown as Db;
+    const db = tx;
     const [request] = await tx.select().from(bookingRequests).where(eq(bookingRequests.id, input.requestId)).for('update');
     assertPending(request!);
     await tx
@@ -288,7 +276,7 @@ const freeUntil = (stylist: StylistWithName, start: Date) => start.getTime() - s
 /** Cancels a pending request (its client) or a confirmed booking (either party); late inside the policy window. */
 export async function cancelRequest(ctx: AppContext, actor: Actor, requestId: string, input: { reason?: string }): Promise<BookingRequest> {
   await ctx.db.transaction(async (tx) => {
-    const db = tx as unknown as Db;
+    const db = tx;
     const { request, booking, stylist, role } = await loadForParty(db, actor, requestId, true);
     const now = Date.now();
     const status = effectiveStatus(request, now);
@@ -335,7 +323,7 @@ export async function rescheduleRequest(ctx: AppContext, actor: Actor, requestId
   await assertBookable(ctx.db, first.stylist, start, durationMinutes, 'body.requestedDate', first.booking);
   await guarded(() =>
     ctx.db.transaction(async (tx) => {
-      const db = tx as unknown as Db;
+      const db = tx;
       const { request, booking, stylist, role } = await loadForParty(db, actor, requestId, true);
       if (effectiveStatus(request) !== status) throw new ApiError('ConflictException', 'This request changed meanwhile; please reload');
       const previous = request.startAt;
@@ -362,7 +350,7 @@ export async function rescheduleRequest(ctx: AppContext, actor: Actor, requestId
 /** The stylist records how a past session went: COMPLETED (reviewable) or NO_SHOW. */
 export async function completeBooking(ctx: AppContext, actor: Actor, requestId: string, outcome: 'COMPLETED' | 'NO_SHOW'): Promise<BookingRequest> {
   await ctx.db.transaction(async (tx) => {
-    const db = tx as unknown as Db;
+    const db = tx;
     const { booking, role } = await loadForParty(db, actor, requestId, true);
     if (role === 'client') throw new ApiError('AccessDeniedException', 'Only the stylist can record how the session went');
     if (!booking || booking.status !== 'CONFIRMED') throw new ApiError('ConflictException', 'Only a confirmed booking can be completed');
@@ -401,10 +389,13 @@ export async function presentRequests(ctx: AppContext, viewer: Actor, rows: read
   const [bookings, stylistRows, services, identities, events] = await Promise.all([
     ctx.db.select().from(stylistBookings).where(inArray(stylistBookings.requestId, ids)),
     ctx.db
-      .select({ id: stylists.id, firstName: users.firstName, lastName: users.lastName, timeZone: stylists.timeZone, city: stylists.city, portraitName: stylists.portraitName, freeCancellationHours: stylists.freeCancellationHours })
+      .select({ id: stylists.id, userId: stylists.userId, timeZone: stylists.timeZone, city: stylists.city, portraitName: stylists.portraitName, freeCancellationHours: stylists.freeCancellationHours })
       .from(stylists)
-      .innerJoin(users, eq(users.id, stylists.userId))
-      .where(inArray(stylists.id, stylistIds)),
+      .where(inArray(stylists.id, stylistIds))
+      .then(async (found) => {
+        const names = await accountNames(ctx.db, found.map((f) => f.userId));
+        return found.map((f) => ({ ...f, firstName: names.get(f.userId)?.firstName ?? '', lastName: names.get(f.userId)?.lastName ?? '' }));
+      }),
     serviceIds.length ? ctx.db.select({ id: stylistServices.id, name: stylistServices.name }).from(stylistServices).where(inArray(stylistServices.id, serviceIds)) : Promise.resolve([]),
     // Full name and contact only for clients this viewer has an accepted booking with (or who shared them).
     ctx.db

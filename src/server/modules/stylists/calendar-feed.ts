@@ -7,11 +7,8 @@ import { and, eq, gt, inArray, isNull, or } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { ApiError } from '../../http/errors.ts';
 import { decrypt, encrypt, openText, randomToken, tokenHash } from '../../security/crypto.ts';
-import { clientIdentitiesFor } from '../identity/privacy.ts';
-// eslint-disable-next-line no-restricted-imports -- the Actor type has no export in identity's service.ts
-import type { Actor } from '../identity/policy.ts';
-// eslint-disable-next-line no-restricted-imports -- stylists' display names (and FKs): identity's service has no batch lookup of professional names
-import { users } from '../identity/schema.ts';
+import type { Actor } from '../../http/auth.ts';
+import { accountNames, accountTypeOf, clientIdentitiesFor } from '../identity/service.ts';
 import { calendarFeeds, stylistBookings, stylistServices, stylists } from './schema.ts';
 
 const PAST_DAYS = 90;
@@ -108,26 +105,22 @@ export function buildCalendar(name: string, events: readonly FeedEvent[]): strin
 export async function renderCalendarFeed(ctx: AppContext, file: string): Promise<string> {
   const match = /^([A-Za-z0-9_-]{16,64})\.ics$/.exec(file);
   if (!match) throw new ApiError('ResourceNotFoundException', 'No such calendar');
-  const [feed] = await ctx.db
-    .select({ userId: calendarFeeds.userId, userType: users.userType })
-    .from(calendarFeeds)
-    .innerJoin(users, eq(users.id, calendarFeeds.userId))
-    .where(and(eq(calendarFeeds.tokenHash, tokenHash(match[1]!)), isNull(users.deletedAt)));
-  if (!feed) throw new ApiError('ResourceNotFoundException', 'No such calendar');
+  const [found] = await ctx.db.select({ userId: calendarFeeds.userId }).from(calendarFeeds).where(eq(calendarFeeds.tokenHash, tokenHash(match[1]!)));
+  // An erased account's feed is gone with it.
+  const userType = found ? await accountTypeOf(ctx.db, found.userId) : undefined;
+  if (!found || !userType) throw new ApiError('ResourceNotFoundException', 'No such calendar');
+  const feed = { userId: found.userId, userType };
   const viewer: Actor = { userId: feed.userId, userType: feed.userType, tier: 'STANDARD', sessionId: 'calendar-feed', mfaEnabled: true, mfaVerifiedAt: null };
   const mine = await ctx.db.select({ id: stylists.id }).from(stylists).where(and(eq(stylists.userId, feed.userId), isNull(stylists.deletedAt)));
   const since = new Date(Date.now() - PAST_DAYS * 86_400_000);
   const rows = await ctx.db
     .select({
       booking: stylistBookings,
-      stylistFirst: users.firstName,
-      stylistLast: users.lastName,
       stylistUserId: stylists.userId,
       serviceName: stylistServices.name,
     })
     .from(stylistBookings)
     .innerJoin(stylists, eq(stylists.id, stylistBookings.stylistId))
-    .innerJoin(users, eq(users.id, stylists.userId))
     .leftJoin(stylistServices, eq(stylistServices.id, stylistBookings.serviceId))
     .where(
       and(
@@ -137,12 +130,15 @@ export async function renderCalendarFeed(ctx: AppContext, file: string): Promise
     )
     .orderBy(stylistBookings.startAt);
   // Every row is a booking the stylist accepted: the client's identity is theirs to see.
-  const clients = await clientIdentitiesFor(ctx, viewer, rows.map((r) => r.booking.clientId), { engaged: new Set(rows.map((r) => r.booking.clientId)) });
+  const [clients, stylistNames] = await Promise.all([
+    clientIdentitiesFor(ctx, viewer, rows.map((r) => r.booking.clientId), { engaged: new Set(rows.map((r) => r.booking.clientId)) }),
+    accountNames(ctx.db, rows.map((r) => r.stylistUserId)),
+  ]);
   const events: FeedEvent[] = rows.map((r) => {
     const b = r.booking;
     const asClient = b.clientId === feed.userId;
     const what = r.serviceName ?? 'Styling session';
-    const summary = asClient ? `${what} with ${r.stylistFirst} ${r.stylistLast}` : `${what} — ${clients.get(b.clientId)?.displayName ?? 'client'}`;
+    const summary = asClient ? `${what} with ${stylistNames.get(r.stylistUserId)?.firstName} ${stylistNames.get(r.stylistUserId)?.lastName}` : `${what} — ${clients.get(b.clientId)?.displayName ?? 'client'}`;
     return {
       uid: `${b.id}@stylebyzaga`,
       start: b.startAt,

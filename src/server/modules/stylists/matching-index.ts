@@ -3,16 +3,21 @@
  * database and instance. Scoring 2,000 stylists in JavaScript from it costs well under a millisecond, where a
  * scoring query costs PostgreSQL a scan and thousands of expressions per request.
  *
- * Freshness: this process drops it on every write of its own to a profile (`invalidateMatchingIndex`), and every
- * instance reloads it in the background once it is older than MAX_AGE_MS, serving the previous copy meanwhile. So
- * another instance's edits reach matching within half a minute; what must be exact is checked against the database
- * afterwards (matching re-reads its candidates and drops any that are no longer APPROVED).
+ * Freshness comes from the platform's notified cache (db/notified-cache.ts): this process drops it on every write of its
+ * own to a profile (`invalidateMatchingIndex`), and a trigger on `stylists` (migration 0017) NOTIFYs `stylists_changed`
+ * so every instance drops it within milliseconds of any change, whoever made it. While that channel is down the index
+ * is not kept and each match reads the database. What must be exact is still checked against the database afterwards
+ * (matching re-reads its candidates and drops any that are no longer APPROVED).
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import type { Database, Db } from '../../db/client.ts';
+import { listenForChanges, NotifiedCache } from '../../db/notified-cache.ts';
 import { stylists } from './schema.ts';
 
+export const STYLISTS_CHANNEL = 'stylists_changed';
+/** A bound in any case, should every notification be lost while the channel looked healthy. */
 export const MAX_AGE_MS = 30_000;
+const KEY = 'approved';
 
 export interface MatchCandidate {
   id: string;
@@ -33,23 +38,25 @@ export interface MatchCandidate {
   requestsAnswered: number;
 }
 
-interface Entry {
-  generation: number;
-  loadedAt: number;
-  rows: MatchCandidate[];
-  refreshing?: Promise<void>;
+const indexes = new WeakMap<Db, NotifiedCache<MatchCandidate[]>>();
+
+function indexOf(db: Db): NotifiedCache<MatchCandidate[]> {
+  let cache = indexes.get(db);
+  if (!cache) indexes.set(db, (cache = new NotifiedCache<MatchCandidate[]>({ ttlMs: MAX_AGE_MS, maxEntries: 1 })));
+  return cache;
 }
 
-let generation = 0;
-const entries = new WeakMap<Db, Entry>();
-
-/** Call after any write that changes what matching reads (profiles, vetting, deletion). */
-export function invalidateMatchingIndex(): void {
-  generation++;
+/** Call after any write of this process that changes what matching reads (profiles, vetting, deletion). */
+export function invalidateMatchingIndex(db: Db): void {
+  indexOf(db).clear();
 }
 
-async function load(db: Db): Promise<Entry> {
-  const startedAt = generation;
+/** Keeps the index while `stylists_changed` notifications reach this instance; resolves to the unsubscriber. */
+export function listenForStylistChanges(database: Database, log?: { warn: (obj: object, msg: string) => void }): Promise<() => Promise<void>> {
+  return listenForChanges(database, STYLISTS_CHANNEL, indexOf(database.db), { ...(log ? { log } : {}), what: 'matching candidates' });
+}
+
+async function load(db: Db): Promise<MatchCandidate[]> {
   const rows = await db
     .select({
       id: stylists.id,
@@ -72,42 +79,27 @@ async function load(db: Db): Promise<Entry> {
     .where(and(eq(stylists.status, 'APPROVED'), isNull(stylists.deletedAt)));
   // Copied into one literal shape: query rows are built key by key, and V8 reads such objects several times slower
   // in the scoring loop over every stylist (2.2 ms against 0.45 ms for 2,000 on the bench data).
-  const entry: Entry = {
-    generation: startedAt,
-    loadedAt: Date.now(),
-    rows: rows.map((r) => ({
-      id: r.id,
-      specialties: r.specialties,
-      styleTags: r.styleTags,
-      languages: r.languages,
-      city: r.city,
-      cityKey: r.city.toLowerCase(),
-      latitude: r.latitude,
-      longitude: r.longitude,
-      travelRadiusKm: r.travelRadiusKm,
-      offersVirtual: r.offersVirtual,
-      rateEurMinor: r.rateEurMinor,
-      ratingSum: r.ratingSum,
-      reviewCount: r.reviewCount,
-      experienceYears: r.experienceYears,
-      requestsReceived: r.requestsReceived,
-      requestsAnswered: r.requestsAnswered,
-    })),
-  };
-  entries.set(db, entry);
-  return entry;
+  return rows.map((r) => ({
+    id: r.id,
+    specialties: r.specialties,
+    styleTags: r.styleTags,
+    languages: r.languages,
+    city: r.city,
+    cityKey: r.city.toLowerCase(),
+    latitude: r.latitude,
+    longitude: r.longitude,
+    travelRadiusKm: r.travelRadiusKm,
+    offersVirtual: r.offersVirtual,
+    rateEurMinor: r.rateEurMinor,
+    ratingSum: r.ratingSum,
+    reviewCount: r.reviewCount,
+    experienceYears: r.experienceYears,
+    requestsReceived: r.requestsReceived,
+    requestsAnswered: r.requestsAnswered,
+  }));
 }
 
-/** Every approved stylist's scoring columns: fresh after a local write, at most MAX_AGE_MS old otherwise. */
-export async function matchCandidates(db: Db): Promise<MatchCandidate[]> {
-  const entry = entries.get(db);
-  if (!entry || entry.generation !== generation) return (await load(db)).rows;
-  if (Date.now() - entry.loadedAt > MAX_AGE_MS && !entry.refreshing) {
-    entry.refreshing = load(db)
-      .then(() => undefined)
-      .catch(() => {
-        entry.refreshing = undefined; // try again on the next request; keep serving this copy
-      });
-  }
-  return entry.rows;
+/** Every approved stylist's scoring columns, fresh after any change (see above). */
+export function matchCandidates(db: Db): Promise<MatchCandidate[]> {
+  return indexOf(db).getOrCompute(KEY, () => load(db));
 }

@@ -7,8 +7,7 @@
  */
 import type { AppContext } from '../../context.ts';
 import { ApiError } from '../../http/errors.ts';
-// eslint-disable-next-line no-restricted-imports -- the Actor type has no export in identity's service.ts
-import type { Actor } from '../identity/policy.ts';
+import type { Actor } from '../../http/auth.ts';
 import { getUser } from '../identity/service.ts';
 import { computeSlots, DAY, MAX_RANGE_DAYS, type Slot } from './availability.ts';
 import { decimalToEurMinor, toEurMinor } from './currency.ts';

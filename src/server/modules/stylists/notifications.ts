@@ -5,9 +5,8 @@
  */
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { clientIdentitiesFor } from '../identity/privacy.ts';
-// eslint-disable-next-line no-restricted-imports -- the Actor type has no export in identity's service.ts
-import type { Actor } from '../identity/policy.ts';
+import type { Actor } from '../../http/auth.ts';
+import { clientIdentitiesFor } from '../identity/service.ts';
 
 /** Reads addresses for delivery only; never shown to anyone. */
 const mailRoom: Actor = { userId: 'mail-room', userType: 'ADMIN', tier: 'STANDARD', sessionId: 'mail-room', mfaEnabled: true, mfaVerifiedAt: null };

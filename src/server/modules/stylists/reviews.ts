@@ -5,13 +5,12 @@
 import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { AppContext } from '../../context.ts';
-import type { Db } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
-import { idAfterPageToken, toPage } from '../identity/paging.ts';
-import { clientIdentitiesFor } from '../identity/privacy.ts';
-// eslint-disable-next-line no-restricted-imports -- the Actor type has no export in identity's service.ts
-import type { Actor } from '../identity/policy.ts';
-import { pgCode, recordEvent } from './booking.ts';
+import { cutPage, idAfter } from '../../http/pagination.ts';
+import type { Actor } from '../../http/auth.ts';
+import { clientIdentitiesFor } from '../identity/service.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { recordEvent } from './booking.ts';
 import type { StylistReview } from './models.ts';
 import { bookingRequests, stylistBookings, stylistReviews, stylists } from './schema.ts';
 import { loadStylist, ownsStylist, requireVisibleStylist } from './service.ts';
@@ -55,11 +54,11 @@ export async function createReview(ctx: AppContext, actor: Actor, requestId: str
         .update(stylists)
         .set({ ratingSum: sql`${stylists.ratingSum} + ${input.rating}`, reviewCount: sql`${stylists.reviewCount} + 1` })
         .where(eq(stylists.id, found.booking.stylistId));
-      await recordEvent(tx as unknown as Db, requestId, actor.userId, 'REVIEWED', { rating: input.rating });
+      await recordEvent(tx, requestId, actor.userId, 'REVIEWED', { rating: input.rating });
       return inserted!;
     });
   } catch (err) {
-    if (pgCode(err) === '23505') throw new ApiError('ConflictException', 'You have already reviewed this session');
+    if (isUniqueViolation(err)) throw new ApiError('ConflictException', 'You have already reviewed this session');
     throw err;
   }
   return (await presentReviews(ctx, actor, [row]))[0]!;
@@ -85,9 +84,9 @@ export async function listReviews(ctx: AppContext, viewer: Actor | undefined, st
   const rows = await ctx.db
     .select()
     .from(stylistReviews)
-    .where(and(eq(stylistReviews.stylistId, stylistId), ...(query.nextToken ? [lt(stylistReviews.id, idAfterPageToken(query.nextToken))] : [])))
+    .where(and(eq(stylistReviews.stylistId, stylistId), ...(query.nextToken ? [lt(stylistReviews.id, idAfter(query.nextToken, `reviews:${stylistId}`))] : [])))
     .orderBy(desc(stylistReviews.id))
     .limit(query.maxResults + 1);
-  const page = toPage(rows, query.maxResults, (r) => r.id);
+  const page = cutPage(rows, query.maxResults, `reviews:${stylistId}`, (r) => ({ id: r.id }));
   return { reviews: await presentReviews(ctx, viewer, page.items), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
 }

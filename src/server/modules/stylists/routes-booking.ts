@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/errors.ts';
-import { actorOf } from '../identity/guard.ts';
+import { actorOf } from '../../http/auth.ts';
 import { acceptRequest, cancelRequest, completeBooking, declineRequest, getRequest, listClientBookings, listStylistInbox, requestStylist, rescheduleRequest } from './booking.ts';
 import { calendarFeedFor, renderCalendarFeed, rotateCalendarFeed } from './calendar-feed.ts';
 import { introduceStylists, matchClientWithStylists } from './matching.ts';
@@ -36,7 +36,6 @@ import {
 import { createReview, listReviews, replyToReview } from './reviews.ts';
 
 const tags = ['Matching & bookings'];
-const bearer = [{ bearerAuth: [] }];
 
 /** Matching, booking requests and their life cycle, reviews and calendar feeds (spec: Matching). */
 export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
@@ -49,7 +48,6 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
       schema: {
         tags,
         summary: 'MatchClientWithStylists: approved stylists scored for the client, with reasons and next slots',
-        security: bearer,
         querystring: MatchClientWithStylistsQuery,
         response: { 200: MatchClientWithStylistsOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
       },
@@ -78,7 +76,6 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
       schema: {
         tags,
         summary: 'RequestStylist: the client asks for a slot inside the stylist’s availability (→ PENDING)',
-        security: bearer,
         body: RequestStylistInput,
         response: { 201: RequestStylistOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
       },
@@ -93,7 +90,6 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
       schema: {
         tags,
         summary: 'AcceptClientRequest: the stylist confirms (409 when it would overlap a confirmed booking)',
-        security: bearer,
         body: AcceptClientRequestInput,
         response: { 200: AcceptClientRequestOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
       },
@@ -108,7 +104,6 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
       schema: {
         tags,
         summary: 'DeclineClientRequest: with a reason and alternative dates the client can take with one click',
-        security: bearer,
         body: DeclineClientRequestInput,
         response: { 200: DeclineClientRequestOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
       },
@@ -123,7 +118,6 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
       schema: {
         tags,
         summary: "The signed-in client's requests and bookings, soonest first",
-        security: bearer,
         querystring: ListBookingsQuery,
         response: { 200: ListBookingsOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException') },
       },
@@ -138,7 +132,6 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
       schema: {
         tags,
         summary: "The signed-in stylist's inbox and calendar: requests and bookings, soonest first",
-        security: bearer,
         querystring: ListBookingsQuery,
         response: { 200: ListBookingsOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
       },
@@ -153,7 +146,6 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
       schema: {
         tags,
         summary: 'One request with its booking and change history (its client, its stylist or an admin)',
-        security: bearer,
         params: RequestIdParams,
         response: { 200: GetBookingRequestOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
       },
@@ -168,7 +160,6 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
       schema: {
         tags,
         summary: 'Cancel a pending request or a confirmed booking (late when inside the cancellation policy)',
-        security: bearer,
         params: RequestIdParams,
         body: CancelBookingInput,
         response: { 200: GetBookingRequestOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
@@ -184,7 +175,6 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
       schema: {
         tags,
         summary: 'Move a pending request or a confirmed booking (free until the policy’s notice; 409 on overlap)',
-        security: bearer,
         params: RequestIdParams,
         body: RescheduleBookingInput,
         response: { 200: GetBookingRequestOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
@@ -200,7 +190,6 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
       schema: {
         tags,
         summary: 'The stylist marks a past booking COMPLETED or NO_SHOW',
-        security: bearer,
         params: RequestIdParams,
         body: CompleteBookingInput,
         response: { 200: GetBookingRequestOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
@@ -216,7 +205,6 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
       schema: {
         tags,
         summary: 'The client reviews a COMPLETED booking, once (1–5 stars and text)',
-        security: bearer,
         params: RequestIdParams,
         body: CreateReviewInput,
         response: { 201: ReviewOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
@@ -232,7 +220,6 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
       schema: {
         tags,
         summary: 'The reviewed stylist replies, once',
-        security: bearer,
         params: ReviewIdParams,
         body: ReplyReviewInput,
         response: { 200: ReviewOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
@@ -263,7 +250,6 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
       schema: {
         tags,
         summary: 'The private .ics URL of your bookings (created on first call)',
-        security: bearer,
         response: { 200: CalendarFeedOutput, ...errorResponses('UnauthorizedException', 'AccessDeniedException') },
       },
       config: { policy: 'authenticated' },
@@ -277,7 +263,6 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
       schema: {
         tags,
         summary: 'A new secret feed URL; the old one stops working',
-        security: bearer,
         response: { 200: CalendarFeedOutput, ...errorResponses('UnauthorizedException', 'AccessDeniedException') },
       },
       config: { policy: 'authenticated' },

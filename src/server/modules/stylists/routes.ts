@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/errors.ts';
-import { actorOf } from '../identity/guard.ts';
+import { actorOf } from '../../http/auth.ts';
 import {
   AdminListStylistsQuery,
   CancellationPolicy,
@@ -52,7 +52,6 @@ import {
 } from './service.ts';
 
 const tags = ['Stylists'];
-const bearer = [{ bearerAuth: [] }];
 
 /** Stylist profiles, vetting, services, portfolio, schedule and availability (spec: Stylist Management). */
 export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
@@ -65,7 +64,6 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
       schema: {
         tags,
         summary: 'CreateStylist: a STYLIST creates its profile (PENDING_REVIEW until an admin approves it)',
-        security: bearer,
         body: CreateStylistInput,
         response: { 201: CreateStylistOutput, ...errorResponses('ValidationException', 'ConflictException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
       },
@@ -97,7 +95,6 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
       schema: {
         tags,
         summary: 'Vetting queue: stylists by status (PENDING_REVIEW by default), oldest first (admin)',
-        security: bearer,
         querystring: AdminListStylistsQuery,
         response: { 200: ListStylistsOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException') },
       },
@@ -112,7 +109,6 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
       schema: {
         tags,
         summary: "The signed-in stylist's own profile, whatever its status",
-        security: bearer,
         response: { 200: GetStylistOutput, ...errorResponses('UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
       },
       config: { policy: 'stylist.self' },
@@ -140,7 +136,6 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
       schema: {
         tags,
         summary: 'UpdateStylist: the owner or an admin',
-        security: bearer,
         params: StylistIdParams,
         body: UpdateStylistInput,
         response: { 200: UpdateStylistOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
@@ -156,7 +151,6 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
       schema: {
         tags,
         summary: 'DeleteStylist: the owner or an admin; upcoming bookings are cancelled',
-        security: bearer,
         params: StylistIdParams,
         response: { 200: DeleteStylistOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
       },
@@ -174,7 +168,6 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
       schema: {
         tags,
         summary: 'Vetting decision (admin): APPROVE, REJECT or SUSPEND, with notes',
-        security: bearer,
         params: StylistIdParams,
         body: ReviewStylistInput,
         response: { 200: GetStylistOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
@@ -190,7 +183,6 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
       schema: {
         tags,
         summary: 'Add a service (kind, duration, price)',
-        security: bearer,
         params: StylistIdParams,
         body: StylistServiceInput,
         response: { 201: StylistServiceOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
@@ -206,7 +198,6 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
       schema: {
         tags,
         summary: 'Change a service',
-        security: bearer,
         params: ServiceIdParams,
         body: StylistServiceInput,
         response: { 200: StylistServiceOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
@@ -222,7 +213,6 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
       schema: {
         tags,
         summary: 'Withdraw a service (kept for past bookings, no longer offered)',
-        security: bearer,
         params: ServiceIdParams,
         response: { 200: SuccessOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
       },
@@ -240,7 +230,6 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
       schema: {
         tags,
         summary: 'Add a portfolio item (an image uploaded through POST /api/v1/media)',
-        security: bearer,
         params: StylistIdParams,
         body: PortfolioItemInput,
         response: { 201: PortfolioItemOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
@@ -256,7 +245,6 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
       schema: {
         tags,
         summary: 'Remove a portfolio item',
-        security: bearer,
         params: PortfolioItemParams,
         response: { 200: SuccessOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
       },
@@ -274,7 +262,6 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
       schema: {
         tags,
         summary: 'The weekly schedule, upcoming date-specific windows and cancellation policy (owner or admin)',
-        security: bearer,
         params: StylistIdParams,
         response: { 200: ScheduleOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
       },
@@ -289,7 +276,6 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
       schema: {
         tags,
         summary: "Set the weekly schedule in the stylist's IANA zone, buffer, minimum notice and horizon",
-        security: bearer,
         params: StylistIdParams,
         body: UpdateScheduleInput,
         response: { 200: ScheduleOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
@@ -305,7 +291,6 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
       schema: {
         tags,
         summary: 'Set the cancellation policy: free until N hours before the start',
-        security: bearer,
         params: StylistIdParams,
         body: CancellationPolicy.strict(),
         response: { 200: CancellationPolicy, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
@@ -336,7 +321,6 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
       schema: {
         tags,
         summary: 'UpdateStylistAvailability: replace the upcoming date-specific windows (AVAILABLE adds, BLOCKED removes)',
-        security: bearer,
         params: StylistIdParams,
         body: UpdateStylistAvailabilityInput,
         response: { 200: UpdateStylistAvailabilityOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },

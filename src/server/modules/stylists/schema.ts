@@ -14,7 +14,6 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-// eslint-disable-next-line no-restricted-imports -- stylists' display names (and FKs): identity's service has no batch lookup of professional names
 import { users } from '../identity/schema.ts';
 
 export const stylistStatus = pgEnum('stylist_status', ['PENDING_REVIEW', 'APPROVED', 'REJECTED', 'SUSPENDED']);

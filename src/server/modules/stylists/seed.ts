@@ -6,7 +6,7 @@
  * stylists per committed chunk. Accounts are made through the identity service; see /work/coord/stylists-api.md
  * for the demo sign-ins.
  */
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { generatedImageUrl } from '../../../shared/media.ts';
 import { fromDecimal } from '../../../shared/money.ts';
@@ -16,13 +16,9 @@ import type { AppContext } from '../../context.ts';
 import type { Tx } from '../../db/client.ts';
 import { createContext } from '../../adapters.ts';
 import { ApiError } from '../../http/errors.ts';
-import { lookupHash } from '../../security/crypto.ts';
 import { loadKeys } from '../../security/keys.ts';
 import type { SeedContext, Seeder } from '../../seed/seeder.ts';
-import { setPrivacyMode } from '../identity/privacy.ts';
-import { SYSTEM_OPERATOR, createUser, setTier } from '../identity/service.ts';
-// eslint-disable-next-line no-restricted-imports -- resolving a seeded account's id by its email on a re-seed; identity's service has no lookup by email
-import { users } from '../identity/schema.ts';
+import { SYSTEM_OPERATOR, accountIdsByEmail, createUser, setPrivacyMode, setTier } from '../identity/service.ts';
 import { DAY, HOUR, MINUTE, wallClock, zonedToInstant, type WeeklyRange } from './availability.ts';
 import { toEurMinor } from './currency.ts';
 import { STYLE_TAGS, SPECIALTIES } from './models.ts';
@@ -53,12 +49,9 @@ async function ensureAccount(ctx: AppContext, input: { email: string; firstName:
     return user.userId;
   } catch (err) {
     if (!(err instanceof ApiError) || err.code !== 'ConflictException') throw err;
-    const [row] = await ctx.db
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.emailHash, lookupHash(ctx.keys, `email:${input.email.trim().toLowerCase()}`)), isNull(users.deletedAt)));
-    if (!row) throw err;
-    return row.id;
+    const [id] = await accountIdsByEmail(ctx, [input.email]);
+    if (!id) throw err;
+    return id;
   }
 }
 
@@ -147,10 +140,9 @@ export const stylistsSeeder: Seeder = {
   async run(tx, seed) {
     const ctx = seedContext(tx);
     const dense = seed.options.stylists !== undefined;
-    const hashes = CLIENTS.map((c) => lookupHash(ctx.keys, `email:${demoClientEmail(c)}`));
-    const found = await tx.select({ id: users.id, emailHash: users.emailHash }).from(users).where(inArray(users.emailHash, hashes));
-    const idOf = (c: (typeof CLIENTS)[number]) => found.find((r) => r.emailHash === hashes[CLIENTS.indexOf(c)])?.id;
-    if (found.length !== CLIENTS.length) throw new Error('the stylist-clients seeder must run first');
+    const ids = await Promise.all(CLIENTS.map(async (c) => (await accountIdsByEmail(ctx, [demoClientEmail(c)]))[0]));
+    const idOf = (c: (typeof CLIENTS)[number]) => ids[CLIENTS.indexOf(c)];
+    if (ids.some((id) => !id)) throw new Error('the stylist-clients seeder must run first');
     const clients: DemoClients = {
       vip: idOf(CLIENTS.find((c) => c.privacy)!)!,
       client: idOf(CLIENTS.find((c) => !c.vip)!)!,

@@ -9,11 +9,10 @@ import { generatedImageUrl } from '../../../shared/media.ts';
 import type { AppContext } from '../../context.ts';
 import { queryRows, type Db } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
-import { idAfterPageToken, toPage } from '../identity/paging.ts';
-// eslint-disable-next-line no-restricted-imports -- the Actor type has no export in identity's service.ts
-import type { Actor } from '../identity/policy.ts';
-// eslint-disable-next-line no-restricted-imports -- stylists' display names (and FKs): identity's service has no batch lookup of professional names
-import { users } from '../identity/schema.ts';
+import { cutPage, idAfter } from '../../http/pagination.ts';
+import { audit } from '../../audit/service.ts';
+import type { Actor } from '../../http/auth.ts';
+import { accountNames, accountTypeOf } from '../identity/service.ts';
 import { findUsableUpload, parseMediaPath, uploadUrl } from '../media/service.ts';
 import { computeSlots, DAY, MAX_RANGE_DAYS, type AvailabilityInput, type Interval, type Window } from './availability.ts';
 import { decimalToEurMinor, toEurMinor } from './currency.ts';
@@ -43,25 +42,27 @@ const MAX_LIST_AVAILABILITY_SCAN = 400;
 
 // ───────────────────────────── loading and access ─────────────────────────────
 
-const withName = { row: stylists, firstName: users.firstName, lastName: users.lastName };
+/** Profiles with their account's names, which identity owns (one batched lookup for the whole list). */
+export async function withNames(db: Db, rows: readonly StylistRow[]): Promise<StylistWithName[]> {
+  const names = await accountNames(db, rows.map((r) => r.userId));
+  return rows.map((r) => ({ ...r, firstName: names.get(r.userId)?.firstName ?? '', lastName: names.get(r.userId)?.lastName ?? '' }));
+}
 
 export async function loadStylist(db: Db, stylistId: string): Promise<StylistWithName | undefined> {
   const [found] = await db
-    .select(withName)
+    .select()
     .from(stylists)
-    .innerJoin(users, eq(users.id, stylists.userId))
     .where(and(eq(stylists.id, stylistId), isNull(stylists.deletedAt)));
-  return found ? { ...found.row, firstName: found.firstName, lastName: found.lastName } : undefined;
+  return found ? (await withNames(db, [found]))[0] : undefined;
 }
 
 export async function loadStylistsByIds(db: Db, ids: readonly string[]): Promise<StylistWithName[]> {
   if (!ids.length) return [];
   const found = await db
-    .select(withName)
+    .select()
     .from(stylists)
-    .innerJoin(users, eq(users.id, stylists.userId))
     .where(and(inArray(stylists.id, [...ids]), isNull(stylists.deletedAt)));
-  return found.map((f) => ({ ...f.row, firstName: f.firstName, lastName: f.lastName }));
+  return withNames(db, found);
 }
 
 export const ownsStylist = (actor: Actor | undefined, row: Pick<StylistRow, 'userId'>) => actor !== undefined && actor.userId === row.userId;
@@ -266,8 +267,7 @@ export async function createStylist(ctx: AppContext, actor: Actor, input: Create
   if (input.userId !== actor.userId && !isAdmin(actor)) {
     throw new ApiError('AccessDeniedException', 'You can only create your own stylist profile', { fieldErrors: { 'body.userId': ['Must be your own user id'] } });
   }
-  const [owner] = await ctx.db.select({ userType: users.userType }).from(users).where(and(eq(users.id, input.userId), isNull(users.deletedAt)));
-  if (!owner || owner.userType !== 'STYLIST') {
+  if ((await accountTypeOf(ctx.db, input.userId)) !== 'STYLIST') {
     throw new ApiError('ValidationException', 'A stylist profile belongs to a STYLIST account', { fieldErrors: { 'body.userId': ['Not a stylist account'] } });
   }
   const values = profileValues(input);
@@ -290,11 +290,11 @@ export async function createStylist(ctx: AppContext, actor: Actor, input: Create
       .returning({ id: stylists.id });
     if (!inserted) throw new ApiError('ConflictException', 'This account already has a stylist profile');
     if (input.portfolio?.length) {
-      const items = await resolvePortfolioItems(tx as unknown as Db, input.userId, actor, input.portfolio, 'body.portfolio');
+      const items = await resolvePortfolioItems(tx, input.userId, actor, input.portfolio, 'body.portfolio');
       await tx.insert(stylistPortfolioItems).values(items.map((i) => ({ ...i, stylistId: id })));
     }
   });
-  invalidateMatchingIndex();
+  invalidateMatchingIndex(ctx.db);
   return presentOne(ctx.db, (await loadStylist(ctx.db, id))!, actor);
 }
 
@@ -315,12 +315,12 @@ export async function updateStylist(ctx: AppContext, actor: Actor, stylistId: st
   await ctx.db.transaction(async (tx) => {
     await tx.update(stylists).set({ ...values, updatedAt: new Date() }).where(eq(stylists.id, stylistId));
     if (input.portfolio !== undefined) {
-      const items = await resolvePortfolioItems(tx as unknown as Db, row.userId, actor, input.portfolio, 'body.portfolio');
+      const items = await resolvePortfolioItems(tx, row.userId, actor, input.portfolio, 'body.portfolio');
       await tx.delete(stylistPortfolioItems).where(eq(stylistPortfolioItems.stylistId, stylistId));
       if (items.length) await tx.insert(stylistPortfolioItems).values(items.map((i) => ({ ...i, stylistId })));
     }
   });
-  invalidateMatchingIndex();
+  invalidateMatchingIndex(ctx.db);
   return presentOne(ctx.db, (await loadStylist(ctx.db, stylistId))!, actor);
 }
 
@@ -329,10 +329,10 @@ export async function deleteStylist(ctx: AppContext, actor: Actor, stylistId: st
   await requireManageableStylist(ctx.db, actor, stylistId);
   const { cancelEverythingOf } = await import('./booking.ts');
   await ctx.db.transaction(async (tx) => {
-    await cancelEverythingOf(ctx, tx as unknown as Db, actor, stylistId);
+    await cancelEverythingOf(ctx, tx, actor, stylistId);
     await tx.update(stylists).set({ deletedAt: new Date(), updatedAt: new Date() }).where(eq(stylists.id, stylistId));
   });
-  invalidateMatchingIndex();
+  invalidateMatchingIndex(ctx.db);
 }
 
 /** ListStylists: APPROVED only, filtered; `availableFrom/To` keeps those with at least one open slot. */
@@ -344,26 +344,23 @@ export async function listStylists(ctx: AppContext, query: ListStylistsQuery): P
   if (query.language) conditions.push(sql`${query.language} = any(${stylists.languages})`);
   if (query.city) conditions.push(sql`lower(${stylists.city}) = lower(${query.city})`);
   if (query.country) conditions.push(eq(stylists.country, query.country));
-  if (query.nextToken) conditions.push(gt(stylists.id, idAfterPageToken(query.nextToken)));
+  if (query.nextToken) conditions.push(gt(stylists.id, idAfter(query.nextToken, 'stylists')));
 
   let window: Interval | undefined;
   if (query.availableFrom || query.availableTo) {
     window = checkedRange(query.availableFrom, query.availableTo, 'query.availableFrom', 'query.availableTo');
   }
   const want = query.maxResults + 1;
-  const picked: StylistWithName[] = [];
+  const picked: StylistRow[] = [];
   let after: string | undefined;
   let scanned = 0;
   for (;;) {
-    const batch = (
-      await ctx.db
-        .select(withName)
-        .from(stylists)
-        .innerJoin(users, eq(users.id, stylists.userId))
-        .where(and(...conditions, ...(after ? [gt(stylists.id, after)] : [])))
-        .orderBy(asc(stylists.id))
-        .limit(window ? Math.max(want, 50) : want)
-    ).map((f) => ({ ...f.row, firstName: f.firstName, lastName: f.lastName }));
+    const batch = await ctx.db
+      .select()
+      .from(stylists)
+      .where(and(...conditions, ...(after ? [gt(stylists.id, after)] : [])))
+      .orderBy(asc(stylists.id))
+      .limit(window ? Math.max(want, 50) : want);
     if (!window) {
       picked.push(...batch);
       break;
@@ -378,23 +375,20 @@ export async function listStylists(ctx: AppContext, query: ListStylistsQuery): P
     after = batch.at(-1)?.id;
     if (picked.length >= want || batch.length < Math.max(want, 50) || scanned >= MAX_LIST_AVAILABILITY_SCAN) break;
   }
-  const page = toPage(picked, query.maxResults, (r) => r.id);
-  return { stylists: await presentStylists(ctx.db, page.items, undefined, { portfolio: false }), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+  const page = cutPage(picked, query.maxResults, 'stylists', (r) => ({ id: r.id }));
+  return { stylists: await presentStylists(ctx.db, await withNames(ctx.db, page.items), undefined, { portfolio: false }), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
 }
 
 /** The vetting queue and other admin lists by status, oldest first. */
 export async function adminListStylists(ctx: AppContext, query: { status: StylistRow['status']; nextToken?: string; maxResults: number }) {
-  const rows = (
-    await ctx.db
-      .select(withName)
+  const rows = await ctx.db
+      .select()
       .from(stylists)
-      .innerJoin(users, eq(users.id, stylists.userId))
-      .where(and(eq(stylists.status, query.status), isNull(stylists.deletedAt), ...(query.nextToken ? [gt(stylists.id, idAfterPageToken(query.nextToken))] : [])))
+      .where(and(eq(stylists.status, query.status), isNull(stylists.deletedAt), ...(query.nextToken ? [gt(stylists.id, idAfter(query.nextToken, `admin-stylists:${query.status}`))] : [])))
       .orderBy(asc(stylists.id))
-      .limit(query.maxResults + 1)
-  ).map((f) => ({ ...f.row, firstName: f.firstName, lastName: f.lastName }));
-  const page = toPage(rows, query.maxResults, (r) => r.id);
-  return { stylists: await presentStylists(ctx.db, page.items, undefined), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+      .limit(query.maxResults + 1);
+  const page = cutPage(rows, query.maxResults, `admin-stylists:${query.status}`, (r) => ({ id: r.id }));
+  return { stylists: await presentStylists(ctx.db, await withNames(ctx.db, page.items), undefined), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
 }
 
 const DECISION_STATUS = { APPROVE: 'APPROVED', REJECT: 'REJECTED', SUSPEND: 'SUSPENDED' } as const;
@@ -409,9 +403,10 @@ export async function reviewStylist(ctx: AppContext, actor: Actor, stylistId: st
       .update(stylists)
       .set({ status, vettingNotes: input.notes ?? null, vettedAt: new Date(), vettedBy: actor.userId, updatedAt: new Date() })
       .where(eq(stylists.id, stylistId));
-    await notifyStylistVetted(ctx, tx as unknown as Db, row, status, input.notes);
+    await notifyStylistVetted(ctx, tx, row, status, input.notes);
+    await audit(tx, { action: 'stylist.vetted', actorId: actor.userId, targetUserId: row.userId, details: { stylistId, decision: input.decision, status } });
   });
-  invalidateMatchingIndex();
+  invalidateMatchingIndex(ctx.db);
   return presentOne(ctx.db, (await loadStylist(ctx.db, stylistId))!, actor);
 }
 
@@ -645,22 +640,21 @@ export async function loadMatchedProfiles(db: Db, ids: readonly string[]): Promi
   const services: ServiceRow[] = [];
   const rows = found.map((f) => {
     for (const v of f.services ?? []) services.push({ ...v, stylistId: f.row.id, priceMinor: Number(v.priceMinor), active: true, createdAt: new Date(0) });
-    return { ...f.row, firstName: f.firstName, lastName: f.lastName };
+    return f.row;
   });
-  return { rows, services };
+  return { rows: await withNames(db, rows), services };
 }
 
 function prepareMatchedProfilesQuery(db: Db) {
   return db
     .select({
-      ...withName,
+      row: stylists,
       services: sql<{ id: string; kind: ServiceRow['kind']; name: string; description: string; durationMinutes: number; priceMinor: number; currency: string }[] | null>`(
         select json_agg(json_build_object('id', v.id, 'kind', v.kind, 'name', v.name, 'description', v.description, 'durationMinutes', v.duration_minutes,
                                           'priceMinor', v.price_minor, 'currency', v.currency) order by v.duration_minutes, v.id)
         from stylist_services v where v.stylist_id = "stylists"."id" and v.active)`,
     })
     .from(stylists)
-    .innerJoin(users, eq(users.id, stylists.userId))
     .where(and(sql`${stylists.id} = any(${sql.placeholder('ids')}::uuid[])`, eq(stylists.status, 'APPROVED'), isNull(stylists.deletedAt)))
     .prepare('stylists_matched_profiles');
 }

@@ -9,8 +9,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
-// eslint-disable-next-line no-restricted-imports -- stylists' display names (and FKs): identity's service has no batch lookup of professional names
-import { users } from '../identity/schema.ts';
+import { accountNames } from '../identity/service.ts';
 import { recordEvent } from './booking.ts';
 import { notifyExpired, notifyReminder, type MailBooking } from './notifications.ts';
 import { stylistServices, stylists } from './schema.ts';
@@ -30,15 +29,15 @@ interface Claimed {
 
 async function mailFor(db: Db, row: Claimed): Promise<MailBooking | undefined> {
   const [s] = await db
-    .select({ userId: stylists.userId, timeZone: stylists.timeZone, firstName: users.firstName, lastName: users.lastName })
+    .select({ userId: stylists.userId, timeZone: stylists.timeZone })
     .from(stylists)
-    .innerJoin(users, eq(users.id, stylists.userId))
     .where(eq(stylists.id, row.stylist_id));
   if (!s) return undefined;
+  const name = (await accountNames(db, [s.userId])).get(s.userId);
   const service = row.service_id ? (await db.select({ name: stylistServices.name }).from(stylistServices).where(inArray(stylistServices.id, [row.service_id])))[0] : undefined;
   return {
     stylistUserId: s.userId,
-    stylistName: `${s.firstName} ${s.lastName}`,
+    stylistName: `${name?.firstName ?? ''} ${name?.lastName ?? ''}`.trim(),
     stylistTimeZone: s.timeZone,
     clientId: row.client_id,
     startAt: new Date(row.start_at),
@@ -50,7 +49,7 @@ async function mailFor(db: Db, row: Claimed): Promise<MailBooking | undefined> {
 /** Marks pending requests past their expiry EXPIRED and tells the client. Returns how many. */
 export async function expirePendingRequests(ctx: AppContext, now = new Date()): Promise<number> {
   return ctx.db.transaction(async (tx) => {
-    const db = tx as unknown as Db;
+    const db = tx;
     const rows = await queryRows<Claimed>(
       db,
       sql`update booking_requests set status = 'EXPIRED', updated_at = ${now}
@@ -71,7 +70,7 @@ export async function expirePendingRequests(ctx: AppContext, now = new Date()): 
 /** Sends the reminder of every confirmed booking starting within 24 hours, once. Returns how many. */
 export async function sendDueReminders(ctx: AppContext, now = new Date()): Promise<number> {
   return ctx.db.transaction(async (tx) => {
-    const db = tx as unknown as Db;
+    const db = tx;
     const until = new Date(now.getTime() + REMINDER_HOURS * 3_600_000);
     const rows = await queryRows<Claimed>(
       db,

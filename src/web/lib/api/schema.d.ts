@@ -593,6 +593,15 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
                 500: {
                     headers: {
                         [name: string]: unknown;
@@ -795,6 +804,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1052,6 +1070,15 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1120,6 +1147,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1307,6 +1343,15 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1429,6 +1474,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2799,269 +2853,6 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/jobs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Background jobs that failed: dead ones, or those waiting for a retry (admin) */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "dead" | "retrying";
-                    maxResults?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ListJobsOutput"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/jobs/{jobId}/retry": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Run a dead or retrying job again now, with fresh attempts (admin, audited) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    jobId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            job: components["schemas"]["JobView"];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/jobs/{jobId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Discard a dead or retrying job: its work will not be done (admin, audited) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    jobId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            jobId: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
         options?: never;
         head?: never;
         patch?: never;
@@ -8774,6 +8565,269 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Background jobs that failed: dead ones, or those waiting for a retry (admin) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "dead" | "retrying";
+                    maxResults?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListJobsOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/jobs/{jobId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a dead or retrying job again now, with fresh attempts (admin, audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    jobId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job: components["schemas"]["JobView"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/jobs/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Discard a dead or retrying job: its work will not be done (admin, audited) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    jobId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jobId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8791,6 +8845,60 @@ export interface components {
             declineCode?: string;
             requestId?: string;
         };
+        ClientIdentityInput: {
+            /** @description The real name, or the alias while privacy mode hides the client. */
+            displayName: string;
+            firstName?: string;
+            lastName?: string;
+            email?: string;
+            phoneNumber?: string;
+            isAlias: boolean;
+        };
+        PrivacySettingsInput: {
+            privacyMode: boolean;
+            alias: string;
+        };
+        SetPrivacyModeInputInput: {
+            privacyMode: boolean;
+        };
+        ContactShareInput: {
+            userId: string;
+            name: string;
+            /** @enum {string} */
+            userType: "STYLIST" | "BRAND_PARTNER";
+            /** Format: date-time */
+            sharedAt: string;
+        };
+        ShareContactInputInput: {
+            /** Format: uuid */
+            userId: string;
+        };
+        /** @description A background job. The payload is not shown: it may hold personal data. */
+        JobViewInput: {
+            jobId: string;
+            name: string;
+            /** @enum {string} */
+            status: "pending" | "running" | "retrying" | "dead";
+            attempts: number;
+            maxAttempts: number;
+            lastError?: string;
+            /** Format: date-time */
+            runAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        JobCountsInput: {
+            pending: number;
+            running: number;
+            retrying: number;
+            dead: number;
+        };
+        ListJobsOutputInput: {
+            jobs: components["schemas"]["JobViewInput"][];
+            counts: components["schemas"]["JobCountsInput"];
+        };
         HealthOutputInput: {
             /** @constant */
             status: "ok";
@@ -8800,6 +8908,33 @@ export interface components {
             status: "ready";
             /** @enum {string} */
             database: "pglite" | "postgres";
+        };
+        AuditEntryInput: {
+            entryId: string;
+            /** Format: date-time */
+            at: string;
+            action: string;
+            actorId?: string;
+            actorName?: string;
+            targetUserId?: string;
+            targetName?: string;
+            ip?: string;
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        ListAuditLogOutputInput: {
+            entries: components["schemas"]["AuditEntryInput"][];
+            nextToken?: string;
+        };
+        ProfileViewInput: {
+            /** Format: date-time */
+            viewedAt: string;
+            viewerName: string;
+        };
+        ListProfileViewsOutputInput: {
+            views: components["schemas"]["ProfileViewInput"][];
+            nextToken?: string;
         };
         /** @enum {string} */
         UserTypeInput: "CLIENT" | "STYLIST" | "ADMIN" | "BRAND_PARTNER";
@@ -9076,34 +9211,6 @@ export interface components {
             challengeId: string;
             response: components["schemas"]["PasskeyAuthenticationResponseInput"];
         };
-        ClientIdentityInput: {
-            /** @description The real name, or the alias while privacy mode hides the client. */
-            displayName: string;
-            firstName?: string;
-            lastName?: string;
-            email?: string;
-            phoneNumber?: string;
-            isAlias: boolean;
-        };
-        PrivacySettingsInput: {
-            privacyMode: boolean;
-            alias: string;
-        };
-        SetPrivacyModeInputInput: {
-            privacyMode: boolean;
-        };
-        ContactShareInput: {
-            userId: string;
-            name: string;
-            /** @enum {string} */
-            userType: "STYLIST" | "BRAND_PARTNER";
-            /** Format: date-time */
-            sharedAt: string;
-        };
-        ShareContactInputInput: {
-            /** Format: uuid */
-            userId: string;
-        };
         /** @enum {string} */
         VipApplicationStatusInput: "PENDING" | "APPROVED" | "DECLINED";
         VipApplicationInput: {
@@ -9146,59 +9253,6 @@ export interface components {
         };
         ListContactSharesOutputInput: {
             shares: components["schemas"]["ContactShareInput"][];
-        };
-        AuditEntryInput: {
-            entryId: string;
-            /** Format: date-time */
-            at: string;
-            action: string;
-            actorId?: string;
-            actorName?: string;
-            targetUserId?: string;
-            targetName?: string;
-            ip?: string;
-            details: {
-                [key: string]: unknown;
-            };
-        };
-        ListAuditLogOutputInput: {
-            entries: components["schemas"]["AuditEntryInput"][];
-            nextToken?: string;
-        };
-        ProfileViewInput: {
-            /** Format: date-time */
-            viewedAt: string;
-            viewerName: string;
-        };
-        ListProfileViewsOutputInput: {
-            views: components["schemas"]["ProfileViewInput"][];
-            nextToken?: string;
-        };
-        /** @description A background job. The payload is not shown: it may hold personal data. */
-        JobViewInput: {
-            jobId: string;
-            name: string;
-            /** @enum {string} */
-            status: "pending" | "running" | "retrying" | "dead";
-            attempts: number;
-            maxAttempts: number;
-            lastError?: string;
-            /** Format: date-time */
-            runAt: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        JobCountsInput: {
-            pending: number;
-            running: number;
-            retrying: number;
-            dead: number;
-        };
-        ListJobsOutputInput: {
-            jobs: components["schemas"]["JobViewInput"][];
-            counts: components["schemas"]["JobCountsInput"];
         };
         DevMailInput: {
             id: string;
@@ -10096,6 +10150,60 @@ export interface components {
             declineCode?: string;
             requestId?: string;
         };
+        ClientIdentity: {
+            /** @description The real name, or the alias while privacy mode hides the client. */
+            displayName: string;
+            firstName?: string;
+            lastName?: string;
+            email?: string;
+            phoneNumber?: string;
+            isAlias: boolean;
+        };
+        PrivacySettings: {
+            privacyMode: boolean;
+            alias: string;
+        };
+        SetPrivacyModeInput: {
+            privacyMode: boolean;
+        };
+        ContactShare: {
+            userId: string;
+            name: string;
+            /** @enum {string} */
+            userType: "STYLIST" | "BRAND_PARTNER";
+            /** Format: date-time */
+            sharedAt: string;
+        };
+        ShareContactInput: {
+            /** Format: uuid */
+            userId: string;
+        };
+        /** @description A background job. The payload is not shown: it may hold personal data. */
+        JobView: {
+            jobId: string;
+            name: string;
+            /** @enum {string} */
+            status: "pending" | "running" | "retrying" | "dead";
+            attempts: number;
+            maxAttempts: number;
+            lastError?: string;
+            /** Format: date-time */
+            runAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        JobCounts: {
+            pending: number;
+            running: number;
+            retrying: number;
+            dead: number;
+        };
+        ListJobsOutput: {
+            jobs: components["schemas"]["JobView"][];
+            counts: components["schemas"]["JobCounts"];
+        };
         HealthOutput: {
             /** @constant */
             status: "ok";
@@ -10105,6 +10213,33 @@ export interface components {
             status: "ready";
             /** @enum {string} */
             database: "pglite" | "postgres";
+        };
+        AuditEntry: {
+            entryId: string;
+            /** Format: date-time */
+            at: string;
+            action: string;
+            actorId?: string;
+            actorName?: string;
+            targetUserId?: string;
+            targetName?: string;
+            ip?: string;
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        ListAuditLogOutput: {
+            entries: components["schemas"]["AuditEntry"][];
+            nextToken?: string;
+        };
+        ProfileView: {
+            /** Format: date-time */
+            viewedAt: string;
+            viewerName: string;
+        };
+        ListProfileViewsOutput: {
+            views: components["schemas"]["ProfileView"][];
+            nextToken?: string;
         };
         /** @enum {string} */
         UserType: "CLIENT" | "STYLIST" | "ADMIN" | "BRAND_PARTNER";
@@ -10384,34 +10519,6 @@ export interface components {
             challengeId: string;
             response: components["schemas"]["PasskeyAuthenticationResponse"];
         };
-        ClientIdentity: {
-            /** @description The real name, or the alias while privacy mode hides the client. */
-            displayName: string;
-            firstName?: string;
-            lastName?: string;
-            email?: string;
-            phoneNumber?: string;
-            isAlias: boolean;
-        };
-        PrivacySettings: {
-            privacyMode: boolean;
-            alias: string;
-        };
-        SetPrivacyModeInput: {
-            privacyMode: boolean;
-        };
-        ContactShare: {
-            userId: string;
-            name: string;
-            /** @enum {string} */
-            userType: "STYLIST" | "BRAND_PARTNER";
-            /** Format: date-time */
-            sharedAt: string;
-        };
-        ShareContactInput: {
-            /** Format: uuid */
-            userId: string;
-        };
         /** @enum {string} */
         VipApplicationStatus: "PENDING" | "APPROVED" | "DECLINED";
         VipApplication: {
@@ -10454,59 +10561,6 @@ export interface components {
         };
         ListContactSharesOutput: {
             shares: components["schemas"]["ContactShare"][];
-        };
-        AuditEntry: {
-            entryId: string;
-            /** Format: date-time */
-            at: string;
-            action: string;
-            actorId?: string;
-            actorName?: string;
-            targetUserId?: string;
-            targetName?: string;
-            ip?: string;
-            details: {
-                [key: string]: unknown;
-            };
-        };
-        ListAuditLogOutput: {
-            entries: components["schemas"]["AuditEntry"][];
-            nextToken?: string;
-        };
-        ProfileView: {
-            /** Format: date-time */
-            viewedAt: string;
-            viewerName: string;
-        };
-        ListProfileViewsOutput: {
-            views: components["schemas"]["ProfileView"][];
-            nextToken?: string;
-        };
-        /** @description A background job. The payload is not shown: it may hold personal data. */
-        JobView: {
-            jobId: string;
-            name: string;
-            /** @enum {string} */
-            status: "pending" | "running" | "retrying" | "dead";
-            attempts: number;
-            maxAttempts: number;
-            lastError?: string;
-            /** Format: date-time */
-            runAt: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        JobCounts: {
-            pending: number;
-            running: number;
-            retrying: number;
-            dead: number;
-        };
-        ListJobsOutput: {
-            jobs: components["schemas"]["JobView"][];
-            counts: components["schemas"]["JobCounts"];
         };
         DevMail: {
             id: string;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app.ts';
 import { accountOf, type TestAccount } from '../../../test/identity.ts';
 import type { Audience } from '../access.ts';
-import { encodeCursor } from '../cursor.ts';
+import { encodeCursor } from '../../../http/pagination.ts';
 import { SearchProductsInput } from '../models.ts';
 import { PRICE_BANDS } from '../search-facets.ts';
 import { computeSearch } from '../search.ts';

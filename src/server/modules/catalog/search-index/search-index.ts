@@ -6,7 +6,7 @@
 import type { Currency } from '../../../../shared/money.ts';
 import { ApiError } from '../../../http/errors.ts';
 import type { Audience } from '../access.ts';
-import { decodeCursor } from '../cursor.ts';
+import { decodeCursor } from '../../../http/pagination.ts';
 import type { SearchProductsInput } from '../models.ts';
 import { bandsFor, correctedQueryOf, facetsFrom, MAX_COLOR_FACETS, MAX_SIZE_FACETS, parsePriceRange, type FacetRows } from '../search-facets.ts';
 import { words } from '../text.ts';
