@@ -269,8 +269,7 @@ describe('a client searches, filters, opens a piece and saves it', () => {
     await screenshots(page, 'wishlist');
   });
 
-  // Skipped until updated for this session's changes (see the session note): fails since the colour picker gained one picture per colour; likely its size choice picks a colour radio, not yet diagnosed.
-  it.skip('adds a piece to the bag and sends the bag to the house as requests (there is no checkout yet)', async () => {
+  it('adds a piece to the bag and sends the bag to the house as requests (there is no checkout yet)', async () => {
     const list = await api<{ products: { slug: string; name: string; purchaseMode: string; inventory: number; priceOnRequest: boolean }[] }>('/products?category=bags&maxResults=50');
     const piece = list.body.products.find((p) => p.purchaseMode === 'BUY_NOW' && p.inventory > 0 && !p.priceOnRequest)!;
     expect(piece).toBeDefined();
@@ -390,8 +389,9 @@ describe('a visitor refines a department with its facet sidebar', () => {
     expect(html).toMatch(/<link rel="canonical" href="[^"?]*\/shop\/ready-to-wear"/);
   });
 
-  // Skipped until updated for this session's changes (see the session note): fails since the demo catalogue was rebuilt this session; the cause is not yet diagnosed.
-  it.skip('narrows to a sub-department within the department, and Clear all returns to the whole of it', async () => {
+  it('narrows to a sub-department within the department, and Clear all returns to the whole of it', async () => {
+    // From the whole department: the house picked above may have no men's pieces, and then Men is not offered.
+    await page.goto(`${server.url}/shop/ready-to-wear`, { waitUntil: 'networkidle' });
     const men = (await facetOptions(page, 'Department')).find((d) => d.name === 'Men')!;
     await page.getByRole('complementary', { name: 'Refine' }).getByRole('group', { name: 'Department' }).getByRole('checkbox', { name: /^Men/ }).click();
     await urlMatches(page, /[?&]category=men(&|$)/);

@@ -69,7 +69,16 @@ export function ProductDetail({ product }: { product: Product }) {
   const firstInStock = variants.find((v) => v.stock > 0) ?? variants[0];
   // A single default variant (no size, no colour) is not a choice to offer.
   const choosable = variants.filter((v) => v.size || v.color);
-  const [variantId, setVariantId] = useState<string | undefined>(choosable.length > 1 ? undefined : firstInStock?.variantId);
+  // Sizes are a choice the client makes; a colour-only piece opens on its first colour (the picker shows it chosen),
+  // so Add to bag is never held back waiting for a size that does not exist.
+  const hasSizes = choosable.some((v) => v.size);
+  const firstColour = choosable.find((v) => v.color)?.color;
+  const initial = hasSizes
+    ? choosable.length > 1
+      ? undefined
+      : firstInStock
+    : (choosable.find((v) => v.color === firstColour && v.stock > 0) ?? choosable.find((v) => v.color === firstColour) ?? firstInStock);
+  const [variantId, setVariantId] = useState<string | undefined>(initial?.variantId);
   const rows = detailRows(product);
   const chosen = variants.find((v) => v.variantId === variantId);
   // The picture follows the colour picker: the chosen colour's pictures (and those of every colour), as the picker
