@@ -7,14 +7,15 @@ import type { Adapters, AppContext } from './context.ts';
 import type { Db } from './db/client.ts';
 import { createMailer, createMailTransport } from './modules/mail/service.ts';
 import { createUploadStore } from './modules/media/upload-store.ts';
+import { createCardProvider } from './modules/payments/providers/provider.ts';
 import type { Keys } from './security/keys.ts';
 
-export function createAdapters(config: Config, keys: Keys): Adapters {
-  return { mail: createMailTransport(config, keys), uploads: createUploadStore(config) };
+export function createAdapters(config: Config, keys: Keys, db: Db): Adapters {
+  return { mail: createMailTransport(config, keys), uploads: createUploadStore(config), payments: createCardProvider(config, db) };
 }
 
 /** The context services receive: database, keys, settings, the outbox mailer and the adapters. */
-export function createContext(db: Db, config: Config, keys: Keys, adapters: Adapters = createAdapters(config, keys)): AppContext {
+export function createContext(db: Db, config: Config, keys: Keys, adapters: Adapters = createAdapters(config, keys, db)): AppContext {
   return { db, keys, config, adapters, mailer: createMailer(adapters.mail, keys) };
 }
 

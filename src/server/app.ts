@@ -35,6 +35,8 @@ import { mailModule } from './modules/mail/module.ts';
 import { newsletterModule } from './modules/newsletter/module.ts';
 import { stylistsModule } from './modules/stylists/module.ts';
 import { catalogModule } from './modules/catalog/module.ts';
+import { paymentsModule } from './modules/payments/module.ts';
+import { ledgerModule } from './modules/ledger/module.ts';
 import { mediaModule } from './modules/media/module.ts';
 
 declare module 'fastify' {
@@ -69,7 +71,7 @@ export const API_PREFIX = '/api/v1';
  * Every module of the platform, in the order their routes register, their listeners start and their demo data is
  * seeded (decision record 005). A new module is one line here.
  */
-export const MODULES: readonly ModuleDefinition[] = [platformModule, identityModule, mailModule, newsletterModule, stylistsModule, catalogModule, mediaModule];
+export const MODULES: readonly ModuleDefinition[] = [platformModule, identityModule, mailModule, newsletterModule, stylistsModule, catalogModule, mediaModule, paymentsModule, ledgerModule];
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 // Request ids: a random prefix per process and a counter, unique across instances and cheaper than a UUID each.

@@ -85,6 +85,14 @@ const ConfigSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(3).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(8).optional(),
   S3_VIRTUAL_HOSTED: bool.optional(),
+  // Payments (decision 010): the card provider, Stripe's keys (and API address, for a local fake in tests), limits in USD.
+  PAYMENT_PROVIDER: z.enum(['sandbox']).default('sandbox'),
+  CARD_LIMIT: positiveInt.default(100_000),
+  REFUND_APPROVAL_THRESHOLD: positiveInt.default(10_000),
+  BANK_TRANSFER_BENEFICIARY: z.string().min(2).max(140).default('StyleByZaga SAS (client funds)'),
+  BANK_TRANSFER_IBAN: z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9 ]{10,32}$/, 'must be an IBAN such as FR76 3000 6000 0112 3456 7890 189').default('FR76 3000 6000 0112 3456 7890 189'),
+  BANK_TRANSFER_BIC: z.string().regex(/^[A-Z0-9]{8}([A-Z0-9]{3})?$/, 'must be a BIC such as AGRIFRPP').default('AGRIFRPPXXX'),
+  PAYMENTS_RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   WEBAUTHN_RP_ID: z
     .string()
     .toLowerCase()
@@ -145,7 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 // Values that may carry credentials are never echoed back.
-const SECRET_NAMES = new Set(['DATABASE_URL', 'REDIS_URL', 'METRICS_TOKEN', 'DATA_KEY', 'JWT_PRIVATE_KEY', 'BOOTSTRAP_ADMIN_PASSWORD', 'SMTP_URL']);
+const SECRET_NAMES = new Set(['DATABASE_URL', 'REDIS_URL', 'METRICS_TOKEN', 'DATA_KEY', 'JWT_PRIVATE_KEY', 'BOOTSTRAP_ADMIN_PASSWORD', 'SMTP_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET']);
 
 function describe(issue: z.core.$ZodIssue, name: string, value: string | undefined): string {
   const shown = value === undefined || SECRET_NAMES.has(name) ? '' : ` (got "${value.length > 40 ? `${value.slice(0, 40)}…` : value}")`;

@@ -2,6 +2,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import type { Mailer, MailTransport } from './modules/mail/service.ts';
 import type { UploadStore } from './modules/media/upload-store.ts';
+import type { CardProvider } from './modules/payments/providers/types.ts';
 import type { Keys } from './security/keys.ts';
 
 /**
@@ -11,6 +12,8 @@ import type { Keys } from './security/keys.ts';
 export interface Adapters {
   mail: MailTransport;
   uploads: UploadStore;
+  /** The card payment provider (PAYMENT_PROVIDER): the sandbox or Stripe. */
+  payments: CardProvider;
 }
 
 /** What services need besides their input: the database, keys, settings, the mailer (outbox) and the adapters. */

@@ -10,3 +10,5 @@ export * from '../modules/media/schema.ts';
 export * from '../modules/stylists/schema.ts';
 export * from '../jobs/schema.ts';
 export * from '../http/idempotency-schema.ts';
+export * from '../modules/ledger/schema.ts';
+export * from '../modules/payments/schema.ts';

@@ -141,6 +141,26 @@ const MATRIX: Record<string, { allowed: Caller[]; order?: 'last' }> = {
   'DELETE /api/v1/me/wishlist/:productId': { allowed: CLIENTS },
   'POST /api/v1/media': { allowed: ['stylist', 'partner', 'admin'] },
   'GET /api/v1/media/:mediaId': { allowed: EVERYONE },
+  // Payments: clients pay their own orders (ownership checked in the payments service); the house office refunds.
+  'GET /api/v1/payments/config': { allowed: EVERYONE },
+  'POST /api/v1/payments/sandbox/payment-methods': { allowed: CLIENTS },
+  'POST /api/v1/payments/process': { allowed: CLIENTS },
+  'POST /api/v1/payments/:paymentId/complete-action': { allowed: CLIENTS },
+  'GET /api/v1/payments/:paymentId/status': { allowed: [...CLIENTS, 'admin'] },
+  'POST /api/v1/payments/refund': { allowed: ADMIN },
+  'POST /api/v1/payments/refunds/:refundId/approve': { allowed: ADMIN },
+  'POST /api/v1/payments/refunds/:refundId/reject': { allowed: ADMIN },
+  'POST /api/v1/admin/payments/:paymentId/bank-receipts': { allowed: ADMIN },
+  'GET /api/v1/admin/payments': { allowed: ADMIN },
+  'GET /api/v1/admin/payments/exceptions': { allowed: ADMIN },
+  'POST /api/v1/admin/payments/exceptions/:exceptionId/resolve': { allowed: ADMIN },
+  'POST /api/v1/admin/payments/reconcile': { allowed: ADMIN },
+  // Ledger: the house office's books; each stylist and partner house reads its own statement.
+  'GET /api/v1/admin/ledger/trial-balance': { allowed: ADMIN },
+  'GET /api/v1/admin/ledger/statements': { allowed: ADMIN },
+  'GET /api/v1/me/statements': { allowed: ['stylist', 'partner'] },
+  'POST /api/v1/admin/ledger/payouts': { allowed: ADMIN },
+  'PUT /api/v1/admin/ledger/commission-rates': { allowed: ADMIN },
 };
 
 // Public routes may answer 401 on their own terms (no refresh token, a wrong password): that is not authorization.

@@ -8565,6 +8565,1456 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payments/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the checkout takes payment: the card provider, its public key, the sandbox test cards */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentConfigOutput"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/sandbox/payment-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sandbox only: turn a test card into a payment method token (what Stripe.js does for real cards) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SandboxCardInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SandboxCardOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/process": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay for an order (ProcessPayment): by card, or by bank transfer with paymentMethodId "bank_transfer"
+         * @description Honours `Idempotency-Key`. A declined card answers 402 PaymentException with a declineCode. A card that needs 3-D Secure answers REQUIRES_ACTION with nextAction.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key and body within 24 h returns the first answer and does nothing again; the same key with another body is 409. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProcessPaymentInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProcessPaymentOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{paymentId}/complete-action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish a payment that required authentication (after the 3-D Secure page or Stripe.js) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    paymentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CompletePaymentActionInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProcessPaymentOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{paymentId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A payment and its refunds (GetPaymentStatus): its client or an admin */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    paymentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GetPaymentStatusOutput"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund all or part of a payment (RefundPayment, admins): above the threshold a second admin approves
+         * @description Honours `Idempotency-Key`. The amount may not exceed what was captured and not yet refunded.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key and body within 24 h returns the first answer and does nothing again; the same key with another body is 409. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RefundPaymentInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RefundPaymentOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/refunds/{refundId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a refund awaiting a second admin */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    refundId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Refund"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/refunds/{refundId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a refund awaiting a second admin */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    refundId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Refund"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/payments/{paymentId}/bank-receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record money that arrived by bank transfer (admins); the order is paid when the receipts add up */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key and body within 24 h returns the first answer and does nothing again; the same key with another body is 409. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    paymentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BankReceiptInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GetPaymentStatusOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payments, newest first (admins) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "PENDING" | "REQUIRES_ACTION" | "AUTHORIZED" | "SUCCEEDED" | "FAILED" | "CANCELLED" | "REFUNDED" | "PARTIALLY_REFUNDED";
+                    provider?: "sandbox" | "stripe" | "bank_transfer";
+                    maxResults?: number;
+                    nextToken?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/payments/exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the reconciler could not repair by itself (admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentExceptionList"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/payments/exceptions/{exceptionId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a reconciler exception as handled (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    exceptionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/payments/reconcile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the reconciler now (admins): complete or undo what crashes left half done */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            paymentsResolved: number;
+                            refundsResolved: number;
+                            exceptions: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/ledger/trial-balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every ledger account’s debits, credits and net per currency; the totals net to zero */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrialBalanceOutput"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/ledger/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stylist’s or a house’s monthly statement (admins) */
+        get: {
+            parameters: {
+                query: {
+                    ownerKind: "stylist" | "house";
+                    ownerId: string;
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatementOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My monthly statement: a stylist’s commissions, or a partner house’s payables */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatementOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/ledger/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a payout made to a stylist or a house (admins); refused above what is owed
+         * @description Honours `Idempotency-Key`; the same `reference` is recorded once.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key and body within 24 h returns the first answer and does nothing again; the same key with another body is 409. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        ownerKind: "stylist" | "house";
+                        /** Format: uuid */
+                        ownerId: string;
+                        amount: {
+                            amount: number;
+                            currency: string;
+                        };
+                        reference: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recorded: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/ledger/commission-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a stylist’s commission or a house’s platform commission, in basis points (admins) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        ownerKind: "stylist" | "house";
+                        /** Format: uuid */
+                        ownerId: string;
+                        rateBp: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/jobs": {
         parameters: {
             query?: never;
@@ -10113,6 +11563,230 @@ export interface components {
         CatalogSuccessOutputInput: {
             success: boolean;
         };
+        PaymentMoneyInput: {
+            /** @description Decimal amount with at most the currency’s minor digits (2 for EUR, 0 for JPY, 3 for KWD). */
+            amount: number;
+            /** @description ISO 4217 code, one of EUR, USD, GBP, CHF, JPY, AED, SAR, QAR, KWD, BHD, CAD, AUD, HKD, SGD, CNY, KRW, INR, MXN, BRL, SEK, NOK, DKK, MAD, ZAR */
+            currency: string;
+        };
+        MoneyAmountInputInput: {
+            amount: number;
+            currency: string;
+        };
+        /** @enum {string} */
+        PaymentStatusInput: "PENDING" | "REQUIRES_ACTION" | "AUTHORIZED" | "SUCCEEDED" | "FAILED" | "CANCELLED" | "REFUNDED" | "PARTIALLY_REFUNDED";
+        /** @enum {string} */
+        RefundStatusInput: "PENDING" | "SUCCEEDED" | "FAILED";
+        /** @description What the client must do to finish this payment, when anything. */
+        PaymentNextActionInput: {
+            /** @constant */
+            type: "redirect";
+            /** @description The 3-D Secure page the client completes. */
+            url: string;
+        } | {
+            /** @constant */
+            type: "stripe_sdk";
+            clientSecret: string;
+            publishableKey: string;
+        } | {
+            /** @constant */
+            type: "bank_transfer";
+            /** @description Put this on the transfer, exactly: it is how we recognise it. */
+            reference: string;
+            beneficiary: string;
+            iban: string;
+            bic: string;
+            amount: components["schemas"]["PaymentMoneyInput"];
+        };
+        ProcessPaymentInputInput: {
+            /** Format: uuid */
+            orderId: string;
+            /** @description A card token from the provider (sandbox: from POST /payments/sandbox/payment-methods, or Stripe test methods such as pm_card_visa; Stripe: a PaymentMethod id from the Payment Element), or `bank_transfer`. */
+            paymentMethodId: string;
+            /** @description When sent, must equal the order’s total; never trusted. */
+            amount?: components["schemas"]["MoneyAmountInputInput"];
+            /** @description When sent, must be the order’s settlement currency. */
+            currency?: string;
+            savePaymentMethod?: boolean;
+        };
+        ProcessPaymentOutputInput: {
+            paymentId: string;
+            status: components["schemas"]["PaymentStatusInput"];
+            /** @description The provider’s id for this payment. */
+            transactionId?: string;
+            nextAction?: components["schemas"]["PaymentNextActionInput"];
+            declineCode?: string;
+            message?: string;
+        };
+        CompletePaymentActionInputInput: {
+            /** @description Sandbox: the challenge of the 3-D Secure page. */
+            challenge?: string;
+            /** @description Sandbox: the client passed (true) or failed (false) authentication. */
+            approve?: boolean;
+        };
+        RefundPaymentInputInput: {
+            /** Format: uuid */
+            paymentId: string;
+            amount: components["schemas"]["MoneyAmountInputInput"];
+            reason?: string;
+        };
+        RefundPaymentOutputInput: {
+            refundId: string;
+            status: components["schemas"]["RefundStatusInput"];
+            /** @description Above the approval threshold a second admin must approve before the money moves. */
+            approvalRequired?: boolean;
+        };
+        RefundInput: {
+            refundId: string;
+            paymentId: string;
+            orderId: string;
+            amount: components["schemas"]["PaymentMoneyInput"];
+            /** @enum {string} */
+            status: "AWAITING_APPROVAL" | "PENDING" | "SUCCEEDED" | "FAILED" | "REJECTED";
+            reason: string;
+            /** @enum {string} */
+            origin: "platform" | "provider";
+            requestedBy?: string;
+            approvedBy?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        GetPaymentStatusOutputInput: {
+            paymentId: string;
+            status: components["schemas"]["PaymentStatusInput"];
+            amount: components["schemas"]["PaymentMoneyInput"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            orderId: string;
+            /** @enum {string} */
+            provider: "sandbox" | "stripe" | "bank_transfer";
+            /** @description "Visa •••• 4242", "Bank transfer". */
+            method: string;
+            captured: components["schemas"]["PaymentMoneyInput"];
+            refunded: components["schemas"]["PaymentMoneyInput"];
+            /** @description Bank transfers: what has arrived so far. */
+            received?: components["schemas"]["PaymentMoneyInput"];
+            declineCode?: string;
+            message?: string;
+            nextAction?: components["schemas"]["PaymentNextActionInput"];
+            refunds: components["schemas"]["RefundInput"][];
+            /** @description PDF receipts, with links signed for a limited time. */
+            receipts: {
+                /** @enum {string} */
+                kind: "payment" | "refund";
+                id: string;
+                url: string;
+            }[];
+        };
+        SandboxCardInputInput: {
+            number: string;
+            expMonth: number;
+            expYear: number;
+            cvc: string;
+        };
+        SandboxCardOutputInput: {
+            paymentMethodId: string;
+            label: string;
+        };
+        PaymentConfigOutputInput: {
+            /** @enum {string} */
+            provider: "sandbox" | "stripe";
+            publishableKey?: string;
+            testCards: {
+                number: string;
+                description: string;
+            }[];
+            cardLimit: components["schemas"]["PaymentMoneyInput"];
+        };
+        BankReceiptInputInput: {
+            amount: components["schemas"]["MoneyAmountInputInput"];
+            /** Format: date-time */
+            receivedAt?: string;
+            note?: string;
+        };
+        PaymentListItemInput: {
+            paymentId: string;
+            orderId: string;
+            clientId: string;
+            status: components["schemas"]["PaymentStatusInput"];
+            provider: string;
+            method: string;
+            amount: components["schemas"]["PaymentMoneyInput"];
+            captured: components["schemas"]["PaymentMoneyInput"];
+            refunded: components["schemas"]["PaymentMoneyInput"];
+            received: components["schemas"]["PaymentMoneyInput"];
+            bankReference?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PaymentListInput: {
+            payments: components["schemas"]["PaymentListItemInput"][];
+            nextToken?: string;
+        };
+        PaymentExceptionItemInput: {
+            exceptionId: string;
+            kind: string;
+            paymentId?: string;
+            orderId?: string;
+            message: string;
+            occurrences: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PaymentExceptionListInput: {
+            exceptions: components["schemas"]["PaymentExceptionItemInput"][];
+        };
+        LedgerMoneyInput: {
+            amount: number;
+            currency: string;
+        };
+        TrialBalanceOutputInput: {
+            accounts: {
+                accountId: string;
+                /** @enum {string} */
+                kind: "provider_clearing" | "client_funds_held" | "platform_revenue" | "taxes_collected" | "stylist_commissions_payable" | "partner_payables" | "refunds" | "payouts";
+                ownerId?: string;
+                name: string;
+                debit: components["schemas"]["LedgerMoneyInput"];
+                credit: components["schemas"]["LedgerMoneyInput"];
+                net: components["schemas"]["LedgerMoneyInput"];
+            }[];
+            totals: {
+                currency: string;
+                debit: components["schemas"]["LedgerMoneyInput"];
+                credit: components["schemas"]["LedgerMoneyInput"];
+                net: components["schemas"]["LedgerMoneyInput"];
+            }[];
+        };
+        StatementOutputInput: {
+            month: string;
+            /** @enum {string} */
+            ownerKind: "stylist" | "house";
+            ownerId: string;
+            currencies: {
+                currency: string;
+                opening: components["schemas"]["LedgerMoneyInput"];
+                earned: components["schemas"]["LedgerMoneyInput"];
+                reversed: components["schemas"]["LedgerMoneyInput"];
+                paidOut: components["schemas"]["LedgerMoneyInput"];
+                closing: components["schemas"]["LedgerMoneyInput"];
+            }[];
+            lines: {
+                /** Format: date-time */
+                at: string;
+                kind: string;
+                reference: string;
+                memo: string;
+                /** @description Earned (+), reversed or paid out (−). */
+                amount: components["schemas"]["LedgerMoneyInput"];
+            }[];
+        };
         MediaAssetInput: {
             mediaId: string;
             /** @enum {string} */
@@ -11421,6 +13095,230 @@ export interface components {
         };
         CatalogSuccessOutput: {
             success: boolean;
+        };
+        PaymentMoney: {
+            /** @description Decimal amount with at most the currency’s minor digits (2 for EUR, 0 for JPY, 3 for KWD). */
+            amount: number;
+            /** @description ISO 4217 code, one of EUR, USD, GBP, CHF, JPY, AED, SAR, QAR, KWD, BHD, CAD, AUD, HKD, SGD, CNY, KRW, INR, MXN, BRL, SEK, NOK, DKK, MAD, ZAR */
+            currency: string;
+        };
+        MoneyAmountInput: {
+            amount: number;
+            currency: string;
+        };
+        /** @enum {string} */
+        PaymentStatus: "PENDING" | "REQUIRES_ACTION" | "AUTHORIZED" | "SUCCEEDED" | "FAILED" | "CANCELLED" | "REFUNDED" | "PARTIALLY_REFUNDED";
+        /** @enum {string} */
+        RefundStatus: "PENDING" | "SUCCEEDED" | "FAILED";
+        /** @description What the client must do to finish this payment, when anything. */
+        PaymentNextAction: {
+            /** @constant */
+            type: "redirect";
+            /** @description The 3-D Secure page the client completes. */
+            url: string;
+        } | {
+            /** @constant */
+            type: "stripe_sdk";
+            clientSecret: string;
+            publishableKey: string;
+        } | {
+            /** @constant */
+            type: "bank_transfer";
+            /** @description Put this on the transfer, exactly: it is how we recognise it. */
+            reference: string;
+            beneficiary: string;
+            iban: string;
+            bic: string;
+            amount: components["schemas"]["PaymentMoney"];
+        };
+        ProcessPaymentInput: {
+            /** Format: uuid */
+            orderId: string;
+            /** @description A card token from the provider (sandbox: from POST /payments/sandbox/payment-methods, or Stripe test methods such as pm_card_visa; Stripe: a PaymentMethod id from the Payment Element), or `bank_transfer`. */
+            paymentMethodId: string;
+            /** @description When sent, must equal the order’s total; never trusted. */
+            amount?: components["schemas"]["MoneyAmountInput"];
+            /** @description When sent, must be the order’s settlement currency. */
+            currency?: string;
+            savePaymentMethod?: boolean;
+        };
+        ProcessPaymentOutput: {
+            paymentId: string;
+            status: components["schemas"]["PaymentStatus"];
+            /** @description The provider’s id for this payment. */
+            transactionId?: string;
+            nextAction?: components["schemas"]["PaymentNextAction"];
+            declineCode?: string;
+            message?: string;
+        };
+        CompletePaymentActionInput: {
+            /** @description Sandbox: the challenge of the 3-D Secure page. */
+            challenge?: string;
+            /** @description Sandbox: the client passed (true) or failed (false) authentication. */
+            approve?: boolean;
+        };
+        RefundPaymentInput: {
+            /** Format: uuid */
+            paymentId: string;
+            amount: components["schemas"]["MoneyAmountInput"];
+            reason?: string;
+        };
+        RefundPaymentOutput: {
+            refundId: string;
+            status: components["schemas"]["RefundStatus"];
+            /** @description Above the approval threshold a second admin must approve before the money moves. */
+            approvalRequired?: boolean;
+        };
+        Refund: {
+            refundId: string;
+            paymentId: string;
+            orderId: string;
+            amount: components["schemas"]["PaymentMoney"];
+            /** @enum {string} */
+            status: "AWAITING_APPROVAL" | "PENDING" | "SUCCEEDED" | "FAILED" | "REJECTED";
+            reason: string;
+            /** @enum {string} */
+            origin: "platform" | "provider";
+            requestedBy?: string;
+            approvedBy?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        GetPaymentStatusOutput: {
+            paymentId: string;
+            status: components["schemas"]["PaymentStatus"];
+            amount: components["schemas"]["PaymentMoney"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            orderId: string;
+            /** @enum {string} */
+            provider: "sandbox" | "stripe" | "bank_transfer";
+            /** @description "Visa •••• 4242", "Bank transfer". */
+            method: string;
+            captured: components["schemas"]["PaymentMoney"];
+            refunded: components["schemas"]["PaymentMoney"];
+            /** @description Bank transfers: what has arrived so far. */
+            received?: components["schemas"]["PaymentMoney"];
+            declineCode?: string;
+            message?: string;
+            nextAction?: components["schemas"]["PaymentNextAction"];
+            refunds: components["schemas"]["Refund"][];
+            /** @description PDF receipts, with links signed for a limited time. */
+            receipts: {
+                /** @enum {string} */
+                kind: "payment" | "refund";
+                id: string;
+                url: string;
+            }[];
+        };
+        SandboxCardInput: {
+            number: string;
+            expMonth: number;
+            expYear: number;
+            cvc: string;
+        };
+        SandboxCardOutput: {
+            paymentMethodId: string;
+            label: string;
+        };
+        PaymentConfigOutput: {
+            /** @enum {string} */
+            provider: "sandbox" | "stripe";
+            publishableKey?: string;
+            testCards: {
+                number: string;
+                description: string;
+            }[];
+            cardLimit: components["schemas"]["PaymentMoney"];
+        };
+        BankReceiptInput: {
+            amount: components["schemas"]["MoneyAmountInput"];
+            /** Format: date-time */
+            receivedAt?: string;
+            note?: string;
+        };
+        PaymentListItem: {
+            paymentId: string;
+            orderId: string;
+            clientId: string;
+            status: components["schemas"]["PaymentStatus"];
+            provider: string;
+            method: string;
+            amount: components["schemas"]["PaymentMoney"];
+            captured: components["schemas"]["PaymentMoney"];
+            refunded: components["schemas"]["PaymentMoney"];
+            received: components["schemas"]["PaymentMoney"];
+            bankReference?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PaymentList: {
+            payments: components["schemas"]["PaymentListItem"][];
+            nextToken?: string;
+        };
+        PaymentExceptionItem: {
+            exceptionId: string;
+            kind: string;
+            paymentId?: string;
+            orderId?: string;
+            message: string;
+            occurrences: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PaymentExceptionList: {
+            exceptions: components["schemas"]["PaymentExceptionItem"][];
+        };
+        LedgerMoney: {
+            amount: number;
+            currency: string;
+        };
+        TrialBalanceOutput: {
+            accounts: {
+                accountId: string;
+                /** @enum {string} */
+                kind: "provider_clearing" | "client_funds_held" | "platform_revenue" | "taxes_collected" | "stylist_commissions_payable" | "partner_payables" | "refunds" | "payouts";
+                ownerId?: string;
+                name: string;
+                debit: components["schemas"]["LedgerMoney"];
+                credit: components["schemas"]["LedgerMoney"];
+                net: components["schemas"]["LedgerMoney"];
+            }[];
+            totals: {
+                currency: string;
+                debit: components["schemas"]["LedgerMoney"];
+                credit: components["schemas"]["LedgerMoney"];
+                net: components["schemas"]["LedgerMoney"];
+            }[];
+        };
+        StatementOutput: {
+            month: string;
+            /** @enum {string} */
+            ownerKind: "stylist" | "house";
+            ownerId: string;
+            currencies: {
+                currency: string;
+                opening: components["schemas"]["LedgerMoney"];
+                earned: components["schemas"]["LedgerMoney"];
+                reversed: components["schemas"]["LedgerMoney"];
+                paidOut: components["schemas"]["LedgerMoney"];
+                closing: components["schemas"]["LedgerMoney"];
+            }[];
+            lines: {
+                /** Format: date-time */
+                at: string;
+                kind: string;
+                reference: string;
+                memo: string;
+                /** @description Earned (+), reversed or paid out (−). */
+                amount: components["schemas"]["LedgerMoney"];
+            }[];
         };
         MediaAsset: {
             mediaId: string;

@@ -1,0 +1,93 @@
+/**
+ * What a card payment provider does for us (decision 010). The sandbox and Stripe implement it; bank transfers need
+ * no provider (staff record what arrives). Every call that moves money carries an idempotency key derived from our
+ * own ids, so a retry after a crash or a timeout finds the first attempt instead of charging twice.
+ */
+import type { Currency } from '../../../../shared/money.ts';
+
+/** Where a provider's payment stands, in its own words reduced to ours. */
+export type IntentStatus = 'requires_action' | 'authorized' | 'succeeded' | 'failed' | 'canceled';
+
+export interface ProviderIntent {
+  /** The provider's id (PaymentIntent id, sandbox charge id). */
+  ref: string;
+  status: IntentStatus;
+  amountMinor: number;
+  currency: Currency;
+  /** Captured so far. */
+  amountCapturedMinor: number;
+  amountRefundedMinor: number;
+  /** Our payment id, from the metadata we attached. */
+  paymentId?: string;
+  /** What the client must do to finish (3-D Secure): a page of ours, or Stripe's client secret. */
+  nextAction?: { type: 'redirect'; url: string } | { type: 'stripe_sdk'; clientSecret: string };
+  declineCode?: string;
+  message?: string;
+  /** An authorization must be captured before this (Stripe's `capture_before`, about 7 days). */
+  captureBefore?: Date;
+  /** "Visa •••• 4242". */
+  label?: string;
+}
+
+export interface ProviderRefund {
+  ref: string;
+  status: 'succeeded' | 'pending' | 'failed';
+  amountMinor: number;
+  /** Our refund id, from the metadata we attached; absent for a refund made elsewhere (a dashboard). */
+  refundId?: string;
+}
+
+/** A webhook event reduced to what we act on. */
+export interface ProviderEvent {
+  id: string;
+  type: string;
+  /** The intent as the event describes it; absent for events we ignore. */
+  intent?: ProviderIntent;
+  /** Refunds the event lists (charge.refunded lists them all). */
+  refunds?: ProviderRefund[];
+}
+
+export interface AuthorizeInput {
+  /** Our payment id: the idempotency key and the metadata the provider echoes back. */
+  paymentId: string;
+  orderId: string;
+  amountMinor: number;
+  currency: Currency;
+  paymentMethodId: string;
+  description: string;
+  /** Where a client returns after authenticating (3-D Secure). */
+  returnUrl: string;
+}
+
+export interface CardProvider {
+  readonly name: 'sandbox' | 'stripe';
+  /** The key the browser needs (Stripe's publishable key); none for the sandbox. */
+  readonly publishableKey?: string;
+  /** Creates (or, for the same paymentId, finds again) an authorization with manual capture. */
+  authorize(input: AuthorizeInput): Promise<ProviderIntent>;
+  /** The intent as the provider has it now. */
+  retrieve(ref: string): Promise<ProviderIntent>;
+  /** The intent created for our payment, if the provider ever created one (the reconciler's question after a crash). */
+  findByPaymentId(paymentId: string): Promise<ProviderIntent | undefined>;
+  capture(ref: string, amountMinor?: number): Promise<ProviderIntent>;
+  cancel(ref: string): Promise<ProviderIntent>;
+  /** Refunds part of a captured payment; `refundId` is the idempotency key and metadata. */
+  refund(ref: string, input: { refundId: string; amountMinor: number }): Promise<ProviderRefund>;
+  /** Verifies a webhook's signature on the raw body and reduces it; throws WebhookSignatureError when forged or stale. */
+  parseWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): ProviderEvent;
+}
+
+export class WebhookSignatureError extends Error {
+  override name = 'WebhookSignatureError';
+}
+
+/** A provider refused the call (declined card, invalid request): a client error, not an outage. */
+export class ProviderError extends Error {
+  override name = 'ProviderError';
+  constructor(
+    message: string,
+    readonly declineCode?: string,
+  ) {
+    super(message);
+  }
+}
