@@ -75,6 +75,12 @@ const ConfigSchema = z.object({
   // Stylist bookings: unanswered requests expire after this; the sweep (expiry, 24 h reminders) runs this often (0 = off).
   BOOKING_REQUEST_TTL_HOURS: positiveInt.max(24 * 30).default(48),
   BOOKING_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  // Orders: high value needs a second-factor check from the last 10 minutes; above approval, funds are held until an
+  // admin approves (both in US dollars, compared at the platform's reference rates). Unpaid orders release their
+  // pieces after the payment window.
+  HIGH_VALUE_THRESHOLD: positiveInt.max(10 ** 9).default(10_000),
+  APPROVAL_THRESHOLD: positiveInt.max(10 ** 9).default(250_000),
+  ORDER_PAYMENT_WINDOW_MINUTES: positiveInt.min(1).max(24 * 60).default(30),
   // Durable jobs (decision 006): handlers running at once per instance, and how long a claim holds without a heartbeat.
   JOBS_CONCURRENCY: positiveInt.max(200).default(10),
   JOBS_LEASE_SECONDS: positiveInt.min(2).max(3_600).default(60),

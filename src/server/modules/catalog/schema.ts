@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../identity/schema.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -151,6 +151,8 @@ export const products = pgTable(
     index('products_category_ids_idx').using('gin', t.categoryIds),
     index('products_search_idx').using('gin', t.searchDocument),
     index('products_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    // Orders reserve stock with conditional updates; the database refuses whatever would still go below zero.
+    check('products_inventory_check', sql`${t.inventory} >= 0`),
   ],
 );
 
@@ -168,7 +170,12 @@ export const productVariants = pgTable(
     stock: integer().notNull().default(0),
     position: integer().notNull().default(0),
   },
-  (t) => [uniqueIndex('product_variants_sku_key').on(t.sku), index('product_variants_product_idx').on(t.productId, t.position)],
+  (t) => [
+    uniqueIndex('product_variants_sku_key').on(t.sku),
+    index('product_variants_product_idx').on(t.productId, t.position),
+    // The last unit sells once: stock never goes below zero, whatever the concurrency.
+    check('product_variants_stock_check', sql`${t.stock} >= 0`),
+  ],
 );
 
 export const collections = pgTable(

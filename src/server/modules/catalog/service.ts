@@ -4,3 +4,7 @@ export { listProducts, productsByIds } from './browse.ts';
 export { searchProducts, suggest } from './search.ts';
 export { audienceOf, partnerBrandId, managesBrand } from './access.ts';
 export { presentImage, resolveImages } from './images.ts';
+export { purchasableProducts, reserveStock, releaseStock, type PurchasableProduct, type StockLine } from './inventory.ts';
+export { invalidateCatalog } from './catalog-cache.ts';
+export type { Audience } from './access.ts';
+export { Money, MoneyInput } from './models.ts';

@@ -730,3 +730,4 @@ export async function getAvailability(
     availability: slots.map((s) => ({ slotId: `${row.id.slice(-12)}-${s.start.toString(36)}`, startTime: new Date(s.start).toISOString(), endTime: new Date(s.end).toISOString(), status: s.status })),
   };
 }
+export { EUR_PER_UNIT } from './currency.ts';

@@ -8565,6 +8565,1456 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client’s bag, with current prices and stock */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Bag"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** Replaces the bag, or merges a visitor’s local bag into it at sign-in */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PutBagInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Bag"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client’s saved addresses */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListAddressesOutput"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Saves an address (stored encrypted) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SaveAddressInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedAddress"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/addresses/{addressId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Removes a saved address */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    addressId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Prices a checkout without placing it: items, delivery, duties and VAT for the destination, deposits */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["QuoteOrderInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuoteOrderOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PriceConflictError"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ListOrders: a client’s own, newest first; the house office filters every order */
+        get: {
+            parameters: {
+                query?: {
+                    clientId?: string;
+                    stylistId?: string;
+                    status?: components["schemas"]["OrderStatusInput"];
+                    startDate?: string;
+                    endDate?: string;
+                    /** @description Addition: an order number (or its end), for the house office. */
+                    q?: string;
+                    maxResults?: number;
+                    /** @description From the previous page; omit for the first page. */
+                    nextToken?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListOrdersOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** CreateOrder: prices on the server, reserves the pieces, PENDING_PAYMENT until paid (Idempotency-Key honoured) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key and body within 24 h returns the first answer and does nothing again; the same key with another body is 409. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateOrderInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreateOrderOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PriceConflictError"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{orderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GetOrder, with its timeline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GetOrderOutput"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** UpdateOrder: pieces, delivery and addresses before payment (addresses until shipping); status for the house office */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateOrderInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UpdateOrderOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PriceConflictError"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{orderId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** CancelOrder: before shipping; the pieces go back on sale, the hold is voided or the payment refunded */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key and body within 24 h returns the first answer and does nothing again; the same key with another body is 409. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CancelOrderInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CancelOrderOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/orders/{orderId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approves a high-value order: its held funds are captured */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrderReasonInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GetOrderOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/orders/{orderId}/processing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks a paid order as being prepared */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrderReasonInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GetOrderOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/orders/{orderId}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks a shipped order as delivered */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrderReasonInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GetOrderOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/orders/{orderId}/ship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ships an order with its carrier and tracking number */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ShipOrderInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GetOrderOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tax-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** VAT and duties by destination country */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListTaxRatesOutput"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tax-rates/{country}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets a destination’s VAT and duties; placed orders keep theirs */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    country: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PutTaxRateInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaxRate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/products/{productId}/deposit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Lets a piece sold on enquiry or made to order be ordered against a deposit (percent), or stops it (null) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    productId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        percent: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments/config": {
         parameters: {
             query?: never;
@@ -11808,6 +13258,344 @@ export interface components {
             bytes: number;
             createdAt: string;
         };
+        /** @enum {string} */
+        OrderStatusInput: "PENDING_PAYMENT" | "AWAITING_APPROVAL" | "PAID" | "PROCESSING" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "REFUNDED" | "PARTIALLY_REFUNDED";
+        /**
+         * @description Insured courier, white-glove hand delivery, collection in store, or delivery to a hotel.
+         * @enum {string}
+         */
+        DeliveryOptionInput: "INSURED_COURIER" | "WHITE_GLOVE" | "STORE_COLLECTION" | "HOTEL_DELIVERY";
+        /** @description The spec’s Address (state, not region), for deliveries and billing. */
+        OrderAddressInput: {
+            /** @description Addition to the spec: who receives the delivery. */
+            recipientName?: string;
+            line1: string;
+            line2?: string;
+            city: string;
+            state: string;
+            postalCode: string;
+            country: string;
+            phoneNumber?: string;
+        };
+        /** @description A piece to order: product, variant, quantity, options. */
+        OrderLineInputInput: {
+            /** Format: uuid */
+            productId: string;
+            /**
+             * Format: uuid
+             * @description Addition to the spec: the size/colour variant; required when the product has several.
+             */
+            variantId?: string;
+            quantity: number;
+            /** @description Optional and never trusted: when sent it must equal the current price, or the answer is 409 with the current prices. */
+            unitPrice?: components["schemas"]["PriceInputInput"];
+            totalPrice?: components["schemas"]["PriceInputInput"];
+            customizations?: string;
+        };
+        OrderItemInput: {
+            itemId: string;
+            productId: string;
+            /** @description Addition to the spec: the size/colour variant ordered. */
+            variantId: string;
+            name: string;
+            brandName: string;
+            sku: string;
+            color?: string;
+            size?: string;
+            imageUrl?: string;
+            quantity: number;
+            unitPrice: components["schemas"]["MoneyInput"];
+            totalPrice: components["schemas"]["MoneyInput"];
+            depositPercent?: number;
+            /** @description Due at ordering for a piece sold on enquiry or made to order; the balance is due before delivery. */
+            deposit?: components["schemas"]["MoneyInput"];
+            customizations?: string;
+        };
+        OrderTotalsInput: {
+            items: components["schemas"]["MoneyInput"];
+            delivery: components["schemas"]["MoneyInput"];
+            duties: components["schemas"]["MoneyInput"];
+            vat: components["schemas"]["MoneyInput"];
+            total: components["schemas"]["MoneyInput"];
+            /** @description What is paid now: the total, or deposits plus the full price of the other pieces. */
+            dueNow: components["schemas"]["MoneyInput"];
+            /** @description What remains due before delivery. */
+            balance: components["schemas"]["MoneyInput"];
+            paid: components["schemas"]["MoneyInput"];
+        };
+        OrderTimelineEntryInput: {
+            /** Format: date-time */
+            at: string;
+            fromStatus?: components["schemas"]["OrderStatusInput"];
+            toStatus: components["schemas"]["OrderStatusInput"];
+            note?: string;
+            actor: {
+                /** @enum {string} */
+                kind: "CLIENT" | "ADMIN" | "SYSTEM" | "PROVIDER";
+                userId?: string;
+            };
+            reason?: string;
+        };
+        OrderInput: {
+            orderId: string;
+            /** @description Human number, e.g. ZG-2026-000123. */
+            orderNumber: string;
+            clientId: string;
+            stylistId?: string;
+            items: components["schemas"]["OrderItemInput"][];
+            totalAmount: components["schemas"]["MoneyInput"];
+            totals: components["schemas"]["OrderTotalsInput"];
+            status: components["schemas"]["OrderStatusInput"];
+            deliveryOption: components["schemas"]["DeliveryOptionInput"];
+            shippingAddress?: components["schemas"]["OrderAddressInput"];
+            billingAddress?: components["schemas"]["OrderAddressInput"];
+            deliveryNote?: string;
+            paymentId?: string;
+            /** @description Above HIGH_VALUE_THRESHOLD: ordering needed a recent second-factor check. */
+            highValue: boolean;
+            /** @description Above APPROVAL_THRESHOLD: funds are held until the house office approves. */
+            requiresApproval: boolean;
+            /** Format: date-time */
+            approvedAt?: string;
+            /**
+             * Format: date-time
+             * @description Unpaid by then, the order is cancelled and its pieces released.
+             */
+            paymentDueAt?: string;
+            tracking?: {
+                carrier: string;
+                trackingNumber: string;
+                url?: string;
+            };
+            fx: {
+                currency: string;
+                rates: {
+                    [key: string]: number;
+                };
+                /** Format: date-time */
+                lockedAt: string;
+                /** Format: date-time */
+                validUntil: string;
+            };
+            timeline?: components["schemas"]["OrderTimelineEntryInput"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        CreateOrderInputInput: {
+            /** Format: uuid */
+            clientId: string;
+            items: components["schemas"]["OrderLineInputInput"][];
+            /** Format: uuid */
+            stylistId?: string;
+            shippingAddress?: components["schemas"]["OrderAddressInput"];
+            /**
+             * Format: uuid
+             * @description Addition: a saved address instead of shippingAddress.
+             */
+            shippingAddressId?: string;
+            billingAddress?: components["schemas"]["OrderAddressInput"];
+            /** Format: uuid */
+            billingAddressId?: string;
+            /** @description Addition: keep the shipping address in the account. */
+            saveShippingAddress?: boolean;
+            /** @default INSURED_COURIER */
+            deliveryOption: components["schemas"]["DeliveryOptionInput"];
+            /** @description Hotel name and arrival date, concierge instructions… */
+            deliveryNote?: string;
+            /**
+             * @description Addition: the settlement currency.
+             * @default EUR
+             * @enum {string}
+             */
+            currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
+            paymentMethodId?: string;
+        };
+        CreateOrderOutputInput: {
+            orderId: string;
+            order: components["schemas"]["OrderInput"];
+            paymentRequired: boolean;
+        };
+        GetOrderOutputInput: {
+            order: components["schemas"]["OrderInput"];
+        };
+        UpdateOrderInputInput: {
+            status?: components["schemas"]["OrderStatusInput"];
+            reason?: string;
+            shippingAddress?: components["schemas"]["OrderAddressInput"];
+            billingAddress?: components["schemas"]["OrderAddressInput"];
+            items?: components["schemas"]["OrderLineInputInput"][];
+            deliveryOption?: components["schemas"]["DeliveryOptionInput"];
+        };
+        UpdateOrderOutputInput: {
+            order: components["schemas"]["OrderInput"];
+        };
+        CancelOrderInputInput: {
+            reason?: string;
+        };
+        CancelOrderOutputInput: {
+            order: components["schemas"]["OrderInput"];
+            refundId?: string;
+        };
+        ListOrdersOutputInput: {
+            orders: components["schemas"]["OrderInput"][];
+            nextToken?: string;
+        };
+        BagItemInputInput: {
+            /** Format: uuid */
+            productId: string;
+            /** Format: uuid */
+            variantId?: string;
+            quantity: number;
+            customizations?: string;
+        };
+        PutBagInputInput: {
+            items: components["schemas"]["BagItemInputInput"][];
+            /**
+             * @description `merge`: add these lines to the saved bag (a visitor’s local bag at sign-in), keeping the larger quantity.
+             * @default replace
+             * @enum {string}
+             */
+            mode: "replace" | "merge";
+        };
+        BagLineInput: {
+            productId: string;
+            variantId?: string;
+            quantity: number;
+            customizations?: string;
+            name: string;
+            brandName: string;
+            slug: string;
+            imageUrl?: string;
+            color?: string;
+            size?: string;
+            /** @description Absent for a piece whose price is on request. */
+            unitPrice?: components["schemas"]["MoneyInput"];
+            /** @description Units in stock of this variant now. */
+            available: number;
+            purchasable: boolean;
+            note?: string;
+        };
+        BagInput: {
+            items: components["schemas"]["BagLineInput"][];
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        SavedAddressInput: {
+            addressId: string;
+            label: string;
+            address: components["schemas"]["OrderAddressInput"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SaveAddressInputInput: {
+            label: string;
+            address: components["schemas"]["OrderAddressInput"];
+        };
+        ListAddressesOutputInput: {
+            addresses: components["schemas"]["SavedAddressInput"][];
+        };
+        /** @description VAT and duties for a destination, in percent with up to two decimals. */
+        TaxRateInput: {
+            country: string;
+            vatPercent: number;
+            dutyPercent: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PutTaxRateInputInput: {
+            vatPercent: number;
+            dutyPercent: number;
+        };
+        ListTaxRatesOutputInput: {
+            rates: components["schemas"]["TaxRateInput"][];
+        };
+        ShipOrderInputInput: {
+            carrier: string;
+            trackingNumber: string;
+            /** Format: uri */
+            trackingUrl?: string;
+        };
+        OrderReasonInputInput: {
+            reason?: string;
+        };
+        QuoteOrderInputInput: {
+            items: components["schemas"]["OrderLineInputInput"][];
+            /** Format: uuid */
+            stylistId?: string;
+            shippingAddress?: components["schemas"]["OrderAddressInput"];
+            /**
+             * Format: uuid
+             * @description Addition: a saved address instead of shippingAddress.
+             */
+            shippingAddressId?: string;
+            billingAddress?: components["schemas"]["OrderAddressInput"];
+            /** Format: uuid */
+            billingAddressId?: string;
+            /** @default INSURED_COURIER */
+            deliveryOption: components["schemas"]["DeliveryOptionInput"];
+            /** @description Hotel name and arrival date, concierge instructions… */
+            deliveryNote?: string;
+            /**
+             * @description Addition: the settlement currency.
+             * @default EUR
+             * @enum {string}
+             */
+            currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
+        };
+        QuoteOrderOutputInput: {
+            items: {
+                productId: string;
+                /** @description Addition to the spec: the size/colour variant ordered. */
+                variantId: string;
+                name: string;
+                brandName: string;
+                sku: string;
+                color?: string;
+                size?: string;
+                imageUrl?: string;
+                quantity: number;
+                unitPrice: components["schemas"]["MoneyInput"];
+                totalPrice: components["schemas"]["MoneyInput"];
+                depositPercent?: number;
+                /** @description Due at ordering for a piece sold on enquiry or made to order; the balance is due before delivery. */
+                deposit?: components["schemas"]["MoneyInput"];
+                customizations?: string;
+            }[];
+            totals: components["schemas"]["OrderTotalsInput"];
+            highValue: boolean;
+            requiresApproval: boolean;
+            fx: {
+                currency: string;
+                rates: {
+                    [key: string]: number;
+                };
+                /** Format: date-time */
+                lockedAt: string;
+                /** Format: date-time */
+                validUntil: string;
+            };
+        };
+        PriceConflictErrorInput: {
+            /** @enum {string} */
+            code: "ValidationException" | "UnauthorizedException" | "PaymentException" | "AccessDeniedException" | "ResourceNotFoundException" | "ConflictException" | "PayloadTooLargeException" | "UnsupportedMediaTypeException" | "ThrottlingException" | "InternalServerException" | "ServiceUnavailableException";
+            message: string;
+            fieldErrors?: {
+                [key: string]: string[];
+            };
+            reason?: string;
+            retryAfterSeconds?: number;
+            declineCode?: string;
+            requestId?: string;
+            currentPrices?: {
+                index: number;
+                productId: string;
+                variantId: string;
+                unitPrice: components["schemas"]["MoneyInput"];
+                totalPrice: components["schemas"]["MoneyInput"];
+            }[];
+        };
         ListPasskeysOutputInput: {
             passkeys: components["schemas"]["PasskeyInput"][];
         };
@@ -13340,6 +15128,344 @@ export interface components {
             contentType: string;
             bytes: number;
             createdAt: string;
+        };
+        /** @enum {string} */
+        OrderStatus: "PENDING_PAYMENT" | "AWAITING_APPROVAL" | "PAID" | "PROCESSING" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "REFUNDED" | "PARTIALLY_REFUNDED";
+        /**
+         * @description Insured courier, white-glove hand delivery, collection in store, or delivery to a hotel.
+         * @enum {string}
+         */
+        DeliveryOption: "INSURED_COURIER" | "WHITE_GLOVE" | "STORE_COLLECTION" | "HOTEL_DELIVERY";
+        /** @description The spec’s Address (state, not region), for deliveries and billing. */
+        OrderAddress: {
+            /** @description Addition to the spec: who receives the delivery. */
+            recipientName?: string;
+            line1: string;
+            line2?: string;
+            city: string;
+            state: string;
+            postalCode: string;
+            country: string;
+            phoneNumber?: string;
+        };
+        /** @description A piece to order: product, variant, quantity, options. */
+        OrderLineInput: {
+            /** Format: uuid */
+            productId: string;
+            /**
+             * Format: uuid
+             * @description Addition to the spec: the size/colour variant; required when the product has several.
+             */
+            variantId?: string;
+            quantity: number;
+            /** @description Optional and never trusted: when sent it must equal the current price, or the answer is 409 with the current prices. */
+            unitPrice?: components["schemas"]["PriceInput"];
+            totalPrice?: components["schemas"]["PriceInput"];
+            customizations?: string;
+        };
+        OrderItem: {
+            itemId: string;
+            productId: string;
+            /** @description Addition to the spec: the size/colour variant ordered. */
+            variantId: string;
+            name: string;
+            brandName: string;
+            sku: string;
+            color?: string;
+            size?: string;
+            imageUrl?: string;
+            quantity: number;
+            unitPrice: components["schemas"]["Money"];
+            totalPrice: components["schemas"]["Money"];
+            depositPercent?: number;
+            /** @description Due at ordering for a piece sold on enquiry or made to order; the balance is due before delivery. */
+            deposit?: components["schemas"]["Money"];
+            customizations?: string;
+        };
+        OrderTotals: {
+            items: components["schemas"]["Money"];
+            delivery: components["schemas"]["Money"];
+            duties: components["schemas"]["Money"];
+            vat: components["schemas"]["Money"];
+            total: components["schemas"]["Money"];
+            /** @description What is paid now: the total, or deposits plus the full price of the other pieces. */
+            dueNow: components["schemas"]["Money"];
+            /** @description What remains due before delivery. */
+            balance: components["schemas"]["Money"];
+            paid: components["schemas"]["Money"];
+        };
+        OrderTimelineEntry: {
+            /** Format: date-time */
+            at: string;
+            fromStatus?: components["schemas"]["OrderStatus"];
+            toStatus: components["schemas"]["OrderStatus"];
+            note?: string;
+            actor: {
+                /** @enum {string} */
+                kind: "CLIENT" | "ADMIN" | "SYSTEM" | "PROVIDER";
+                userId?: string;
+            };
+            reason?: string;
+        };
+        Order: {
+            orderId: string;
+            /** @description Human number, e.g. ZG-2026-000123. */
+            orderNumber: string;
+            clientId: string;
+            stylistId?: string;
+            items: components["schemas"]["OrderItem"][];
+            totalAmount: components["schemas"]["Money"];
+            totals: components["schemas"]["OrderTotals"];
+            status: components["schemas"]["OrderStatus"];
+            deliveryOption: components["schemas"]["DeliveryOption"];
+            shippingAddress?: components["schemas"]["OrderAddress"];
+            billingAddress?: components["schemas"]["OrderAddress"];
+            deliveryNote?: string;
+            paymentId?: string;
+            /** @description Above HIGH_VALUE_THRESHOLD: ordering needed a recent second-factor check. */
+            highValue: boolean;
+            /** @description Above APPROVAL_THRESHOLD: funds are held until the house office approves. */
+            requiresApproval: boolean;
+            /** Format: date-time */
+            approvedAt?: string;
+            /**
+             * Format: date-time
+             * @description Unpaid by then, the order is cancelled and its pieces released.
+             */
+            paymentDueAt?: string;
+            tracking?: {
+                carrier: string;
+                trackingNumber: string;
+                url?: string;
+            };
+            fx: {
+                currency: string;
+                rates: {
+                    [key: string]: number;
+                };
+                /** Format: date-time */
+                lockedAt: string;
+                /** Format: date-time */
+                validUntil: string;
+            };
+            timeline?: components["schemas"]["OrderTimelineEntry"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        CreateOrderInput: {
+            /** Format: uuid */
+            clientId: string;
+            items: components["schemas"]["OrderLineInput"][];
+            /** Format: uuid */
+            stylistId?: string;
+            shippingAddress?: components["schemas"]["OrderAddress"];
+            /**
+             * Format: uuid
+             * @description Addition: a saved address instead of shippingAddress.
+             */
+            shippingAddressId?: string;
+            billingAddress?: components["schemas"]["OrderAddress"];
+            /** Format: uuid */
+            billingAddressId?: string;
+            /** @description Addition: keep the shipping address in the account. */
+            saveShippingAddress?: boolean;
+            /** @default INSURED_COURIER */
+            deliveryOption: components["schemas"]["DeliveryOption"];
+            /** @description Hotel name and arrival date, concierge instructions… */
+            deliveryNote?: string;
+            /**
+             * @description Addition: the settlement currency.
+             * @default EUR
+             * @enum {string}
+             */
+            currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
+            paymentMethodId?: string;
+        };
+        CreateOrderOutput: {
+            orderId: string;
+            order: components["schemas"]["Order"];
+            paymentRequired: boolean;
+        };
+        GetOrderOutput: {
+            order: components["schemas"]["Order"];
+        };
+        UpdateOrderInput: {
+            status?: components["schemas"]["OrderStatus"];
+            reason?: string;
+            shippingAddress?: components["schemas"]["OrderAddress"];
+            billingAddress?: components["schemas"]["OrderAddress"];
+            items?: components["schemas"]["OrderLineInput"][];
+            deliveryOption?: components["schemas"]["DeliveryOption"];
+        };
+        UpdateOrderOutput: {
+            order: components["schemas"]["Order"];
+        };
+        CancelOrderInput: {
+            reason?: string;
+        };
+        CancelOrderOutput: {
+            order: components["schemas"]["Order"];
+            refundId?: string;
+        };
+        ListOrdersOutput: {
+            orders: components["schemas"]["Order"][];
+            nextToken?: string;
+        };
+        BagItemInput: {
+            /** Format: uuid */
+            productId: string;
+            /** Format: uuid */
+            variantId?: string;
+            quantity: number;
+            customizations?: string;
+        };
+        PutBagInput: {
+            items: components["schemas"]["BagItemInput"][];
+            /**
+             * @description `merge`: add these lines to the saved bag (a visitor’s local bag at sign-in), keeping the larger quantity.
+             * @default replace
+             * @enum {string}
+             */
+            mode: "replace" | "merge";
+        };
+        BagLine: {
+            productId: string;
+            variantId?: string;
+            quantity: number;
+            customizations?: string;
+            name: string;
+            brandName: string;
+            slug: string;
+            imageUrl?: string;
+            color?: string;
+            size?: string;
+            /** @description Absent for a piece whose price is on request. */
+            unitPrice?: components["schemas"]["Money"];
+            /** @description Units in stock of this variant now. */
+            available: number;
+            purchasable: boolean;
+            note?: string;
+        };
+        Bag: {
+            items: components["schemas"]["BagLine"][];
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        SavedAddress: {
+            addressId: string;
+            label: string;
+            address: components["schemas"]["OrderAddress"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SaveAddressInput: {
+            label: string;
+            address: components["schemas"]["OrderAddress"];
+        };
+        ListAddressesOutput: {
+            addresses: components["schemas"]["SavedAddress"][];
+        };
+        /** @description VAT and duties for a destination, in percent with up to two decimals. */
+        TaxRate: {
+            country: string;
+            vatPercent: number;
+            dutyPercent: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PutTaxRateInput: {
+            vatPercent: number;
+            dutyPercent: number;
+        };
+        ListTaxRatesOutput: {
+            rates: components["schemas"]["TaxRate"][];
+        };
+        ShipOrderInput: {
+            carrier: string;
+            trackingNumber: string;
+            /** Format: uri */
+            trackingUrl?: string;
+        };
+        OrderReasonInput: {
+            reason?: string;
+        };
+        QuoteOrderInput: {
+            items: components["schemas"]["OrderLineInput"][];
+            /** Format: uuid */
+            stylistId?: string;
+            shippingAddress?: components["schemas"]["OrderAddress"];
+            /**
+             * Format: uuid
+             * @description Addition: a saved address instead of shippingAddress.
+             */
+            shippingAddressId?: string;
+            billingAddress?: components["schemas"]["OrderAddress"];
+            /** Format: uuid */
+            billingAddressId?: string;
+            /** @default INSURED_COURIER */
+            deliveryOption: components["schemas"]["DeliveryOption"];
+            /** @description Hotel name and arrival date, concierge instructions… */
+            deliveryNote?: string;
+            /**
+             * @description Addition: the settlement currency.
+             * @default EUR
+             * @enum {string}
+             */
+            currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
+        };
+        QuoteOrderOutput: {
+            items: {
+                productId: string;
+                /** @description Addition to the spec: the size/colour variant ordered. */
+                variantId: string;
+                name: string;
+                brandName: string;
+                sku: string;
+                color?: string;
+                size?: string;
+                imageUrl?: string;
+                quantity: number;
+                unitPrice: components["schemas"]["Money"];
+                totalPrice: components["schemas"]["Money"];
+                depositPercent?: number;
+                /** @description Due at ordering for a piece sold on enquiry or made to order; the balance is due before delivery. */
+                deposit?: components["schemas"]["Money"];
+                customizations?: string;
+            }[];
+            totals: components["schemas"]["OrderTotals"];
+            highValue: boolean;
+            requiresApproval: boolean;
+            fx: {
+                currency: string;
+                rates: {
+                    [key: string]: number;
+                };
+                /** Format: date-time */
+                lockedAt: string;
+                /** Format: date-time */
+                validUntil: string;
+            };
+        };
+        PriceConflictError: {
+            /** @enum {string} */
+            code: "ValidationException" | "UnauthorizedException" | "PaymentException" | "AccessDeniedException" | "ResourceNotFoundException" | "ConflictException" | "PayloadTooLargeException" | "UnsupportedMediaTypeException" | "ThrottlingException" | "InternalServerException" | "ServiceUnavailableException";
+            message: string;
+            fieldErrors?: {
+                [key: string]: string[];
+            };
+            reason?: string;
+            retryAfterSeconds?: number;
+            declineCode?: string;
+            requestId?: string;
+            currentPrices?: {
+                index: number;
+                productId: string;
+                variantId: string;
+                unitPrice: components["schemas"]["Money"];
+                totalPrice: components["schemas"]["Money"];
+            }[];
         };
         ListPasskeysOutput: {
             passkeys: components["schemas"]["Passkey"][];

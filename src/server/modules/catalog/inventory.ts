@@ -1,0 +1,152 @@
+/**
+ * What the orders module needs from the catalog: the pieces a caller may buy, as the server prices them, and stock
+ * reservations. Stock is never read, compared and written back: a reservation is one conditional update per variant
+ * (`stock >= quantity`), and `CHECK (stock >= 0)` in the database refuses anything that would still slip through, so
+ * the last unit sells once under any concurrency.
+ */
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db, type Tx } from '../../db/client.ts';
+import { canSeeVisibility, type Audience } from './access.ts';
+import { presentImage, type ImageView } from './images.ts';
+import type { StoredImage } from './schema.ts';
+
+export interface PurchasableVariant {
+  id: string;
+  sku: string;
+  color: string | null;
+  size: string | null;
+  stock: number;
+}
+
+export interface PurchasableProduct {
+  id: string;
+  slug: string;
+  name: string;
+  brandId: string;
+  brandName: string;
+  /** A partner house: the order line owes it a payable. */
+  brandIsPartner: boolean;
+  priceMinor: number;
+  currency: string;
+  priceOnRequest: boolean;
+  purchaseMode: 'BUY_NOW' | 'INQUIRE' | 'BESPOKE';
+  customisationKeys: string[];
+  image: ImageView | null;
+  variants: PurchasableVariant[];
+}
+
+interface Row {
+  id: string;
+  slug: string;
+  name: string;
+  brand_id: string;
+  brand_name: string;
+  brand_is_partner: boolean;
+  price_minor: string | number;
+  currency: string;
+  price_on_request: boolean;
+  purchase_mode: PurchasableProduct['purchaseMode'];
+  visibility: 'PUBLIC' | 'VIP_ONLY' | 'DRAFT';
+  customisations: Array<{ key: string }>;
+  images: StoredImage[];
+  variants: PurchasableVariant[] | null;
+}
+
+/**
+ * The products among `ids` this audience may see (never drafts, VIP pieces only for VIP), with their variants and
+ * current prices. A product missing from the answer does not exist for this caller.
+ */
+export async function purchasableProducts(db: Db | Tx, ids: readonly string[], audience: Audience): Promise<Map<string, PurchasableProduct>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await queryRows<Row>(
+    db,
+    sql`select p.id, p.slug, p.name, p.brand_id, b.name as brand_name, b.is_partner as brand_is_partner, p.price_minor, p.currency,
+          p.price_on_request, p.purchase_mode, p.visibility, p.customisations, p.images,
+          (select json_agg(json_build_object('id', v.id, 'sku', v.sku, 'color', v.color, 'size', v.size, 'stock', v.stock) order by v.position, v.id)
+             from product_variants v where v.product_id = p.id) as variants
+        from products p join brands b on b.id = p.brand_id
+        where p.id in (${sql.join(
+          unique.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`,
+  );
+  const out = new Map<string, PurchasableProduct>();
+  for (const r of rows) {
+    if (!canSeeVisibility(audience, r.visibility)) continue;
+    const first = r.images[0];
+    out.set(r.id, {
+      id: r.id,
+      slug: r.slug,
+      name: r.name,
+      brandId: r.brand_id,
+      brandName: r.brand_name,
+      brandIsPartner: r.brand_is_partner,
+      priceMinor: Number(r.price_minor),
+      currency: r.currency,
+      priceOnRequest: r.price_on_request,
+      purchaseMode: r.purchase_mode,
+      customisationKeys: (r.customisations ?? []).map((c) => c.key),
+      image: first ? presentImage(first) : null,
+      variants: r.variants ?? [],
+    });
+  }
+  return out;
+}
+
+export interface StockLine {
+  productId: string;
+  variantId: string;
+  quantity: number;
+}
+
+/**
+ * Takes `quantity` units of each variant in the caller's transaction, or none at all: returns the first line that
+ * lacks stock (with what is left) and the caller rolls back. Variants are taken in id order, so two orders that share
+ * pieces lock them in the same order and never deadlock.
+ */
+export async function reserveStock(tx: Tx, lines: readonly StockLine[]): Promise<{ ok: true } | { ok: false; line: StockLine; available: number }> {
+  const merged = mergeLines(lines);
+  for (const line of merged) {
+    const taken = await queryRows<{ stock: number }>(
+      tx,
+      sql`update product_variants set stock = stock - ${line.quantity}
+          where id = ${line.variantId} and product_id = ${line.productId} and stock >= ${line.quantity} returning stock`,
+    );
+    if (taken.length === 0) {
+      const [left] = await queryRows<{ stock: number }>(tx, sql`select stock from product_variants where id = ${line.variantId}`);
+      return { ok: false, line, available: left?.stock ?? 0 };
+    }
+  }
+  await adjustInventory(tx, merged, -1);
+  return { ok: true };
+}
+
+/** Gives reserved units back (a cancelled or expired order), in the caller's transaction. */
+export async function releaseStock(tx: Tx, lines: readonly StockLine[]): Promise<void> {
+  const merged = mergeLines(lines);
+  for (const line of merged) {
+    await tx.execute(sql`update product_variants set stock = stock + ${line.quantity} where id = ${line.variantId} and product_id = ${line.productId}`);
+  }
+  await adjustInventory(tx, merged, 1);
+}
+
+function mergeLines(lines: readonly StockLine[]): StockLine[] {
+  const byVariant = new Map<string, StockLine>();
+  for (const l of lines) {
+    const seen = byVariant.get(l.variantId);
+    if (seen) seen.quantity += l.quantity;
+    else byVariant.set(l.variantId, { ...l });
+  }
+  return [...byVariant.values()].sort((a, b) => (a.variantId < b.variantId ? -1 : a.variantId > b.variantId ? 1 : 0));
+}
+
+// The product's inventory is the sum of its variants' stock, kept in the same transaction.
+async function adjustInventory(tx: Tx, lines: readonly StockLine[], sign: 1 | -1): Promise<void> {
+  const byProduct = new Map<string, number>();
+  for (const l of lines) byProduct.set(l.productId, (byProduct.get(l.productId) ?? 0) + l.quantity);
+  const products = [...byProduct.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  for (const [productId, quantity] of products) {
+    await tx.execute(sql`update products set inventory = inventory + ${sign * quantity} where id = ${productId}`);
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * The orders module's background work: the release sweep (an order unpaid after the payment window is cancelled and
+ * its pieces go back on sale) and the order emails (`orders.notify`, enqueued in the transaction that changed the order).
+ */
+import { eq } from 'drizzle-orm';
+import { formatMoney, type Currency } from '../../../shared/money.ts';
+import type { AppContext } from '../../context.ts';
+import type { JobDefinition } from '../../jobs/types.ts';
+import { invalidateCatalog } from '../catalog/service.ts';
+import { clientIdentitiesFor } from '../identity/service.ts';
+import type { Actor } from '../../http/auth.ts';
+import { listUsers } from '../identity/service.ts';
+import { orderItems, orders } from './schema.ts';
+import { applyTransition, ORDER_NOTIFY_JOB, overdueOrderIds, SYSTEM_ACTOR, type OrderNotice } from './state-machine.ts';
+
+export const RELEASE_UNPAID_JOB = 'orders.release-unpaid';
+const SWEEP_BATCH = 100;
+
+/** Cancels orders still unpaid after their window, each in its own transaction; returns how many it cancelled. */
+export async function releaseUnpaidOrders(ctx: AppContext): Promise<number> {
+  let cancelled = 0;
+  for (const id of await overdueOrderIds(ctx.db, SWEEP_BATCH)) {
+    const moved = await ctx.db.transaction((tx) =>
+      // Re-checked under the row lock: an order paid a moment ago is left alone.
+      applyTransition(tx, id, 'CANCELLED', { actor: SYSTEM_ACTOR, reason: `Unpaid after ${ctx.config.ORDER_PAYMENT_WINDOW_MINUTES} minutes: the pieces are released`, onlyFrom: ['PENDING_PAYMENT'] }),
+    );
+    if (moved.changed) cancelled++;
+  }
+  if (cancelled > 0) invalidateCatalog(ctx.db);
+  return cancelled;
+}
+
+const mailRoom: Actor = { userId: 'mail-room', userType: 'ADMIN', tier: 'STANDARD', sessionId: 'mail-room', mfaEnabled: true, mfaVerifiedAt: null };
+
+/** Composes and sends the email an order event calls for; safe to run twice (at-least-once). */
+export async function sendOrderNotice(ctx: AppContext, orderId: string, notice: OrderNotice): Promise<void> {
+  const [order] = await ctx.db.select().from(orders).where(eq(orders.id, orderId));
+  if (!order) return;
+  const items = await ctx.db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(orderItems.position);
+  const client = (await clientIdentitiesFor(ctx, mailRoom, [order.clientId])).get(order.clientId);
+  const base = ctx.config.PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`;
+  const total = formatMoney({ minor: order.totalMinor, currency: order.currency as Currency });
+  const pieces = items.map((i) => `  ${i.quantity} × ${i.name} (${i.brandName})${i.size ? `, ${i.size}` : ''}${i.color ? `, ${i.color}` : ''}`);
+  const link = `${base}/account/orders/${order.id}`;
+  const greeting = client?.firstName ? `Dear ${client.firstName},` : 'Dear client,';
+  const sign = '\n\n— StyleByZaga Concierge';
+  const mails: Array<{ to: string | undefined; subject: string; lines: string[] }> = [];
+  if (notice === 'placed') {
+    mails.push({ to: client?.email, subject: `Your order ${order.number} is confirmed`, lines: [greeting, '', `Thank you. Your order ${order.number} is confirmed:`, ...pieces, '', `Total: ${total}`, '', `Follow it here: ${link}`] });
+  } else if (notice === 'approval-needed') {
+    mails.push({ to: client?.email, subject: `Your order ${order.number} is being reviewed`, lines: [greeting, '', `Your payment for order ${order.number} (${total}) is held. Our house office reviews orders of this value personally and will confirm shortly; nothing is charged until then.`, '', link] });
+    const { users } = await listUsers(ctx, { userType: 'ADMIN', maxResults: 20 });
+    for (const admin of users) {
+      mails.push({ to: admin.email, subject: `Order ${order.number} needs approval`, lines: [`Order ${order.number} of ${total} waits for approval; its funds are held.`, '', `${base}/admin/orders/${order.id}`] });
+    }
+  } else if (notice === 'shipped') {
+    const tracking = order.carrier && order.trackingNumber ? `${order.carrier}, tracking number ${order.trackingNumber}${order.trackingUrl ? ` — ${order.trackingUrl}` : ''}` : 'our courier';
+    mails.push({ to: client?.email, subject: `Your order ${order.number} is on its way`, lines: [greeting, '', `Your order ${order.number} has left the house with ${tracking}.`, ...pieces, '', link] });
+  } else if (notice === 'delivered') {
+    mails.push({ to: client?.email, subject: `Your order ${order.number} has been delivered`, lines: [greeting, '', `Your order ${order.number} has been delivered. We hope it brings you joy.`, '', link] });
+  } else if (notice === 'cancelled') {
+    mails.push({ to: client?.email, subject: `Your order ${order.number} is cancelled`, lines: [greeting, '', `Your order ${order.number} is cancelled. Any amount held or paid is released or refunded to you.`, '', link] });
+  }
+  await ctx.db.transaction(async (tx) => {
+    for (const m of mails) if (m.to) await ctx.mailer.send(tx, { to: m.to, subject: m.subject, text: `${m.lines.join('\n')}${sign}` });
+  });
+}
+
+export const orderJobs: JobDefinition[] = [
+  {
+    name: RELEASE_UNPAID_JOB,
+    every: { seconds: 60 },
+    // A failing pass is not retried on its own: the next pass does the same work.
+    maxAttempts: 1,
+    handle: async (ctx) => {
+      await releaseUnpaidOrders(ctx);
+    },
+  },
+  {
+    name: ORDER_NOTIFY_JOB,
+    handle: async (ctx, payload) => {
+      const { orderId, notice } = payload as { orderId: string; notice: OrderNotice };
+      await sendOrderNotice(ctx, orderId, notice);
+    },
+  },
+];

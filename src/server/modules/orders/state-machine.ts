@@ -1,0 +1,242 @@
+/**
+ * Moving an order from one state to the next, for this module and for payments (through service.ts): the state
+ * machine, the timeline row, stock release on cancellation, the order's emails (outbox) and the hooks other modules
+ * registered — all in the caller's transaction.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import { queryRows, type Db, type Tx } from '../../db/client.ts';
+import { ApiError } from '../../http/errors.ts';
+import { enqueue } from '../../jobs/queue.ts';
+import { releaseStock } from '../catalog/service.ts';
+import { orderEvents, orderItems, orders, type ORDER_ACTOR_KINDS } from './schema.ts';
+import { canTransition, type OrderState } from './states.ts';
+
+export type { OrderState };
+
+/** Who moved an order: a person (client or admin), the platform itself (expiry), or a payment provider's event. */
+export interface OrderActor {
+  kind: (typeof ORDER_ACTOR_KINDS)[number];
+  userId?: string | null;
+}
+
+export const SYSTEM_ACTOR: OrderActor = { kind: 'SYSTEM' };
+
+/** What payments (and the ledger) need to know about an order. Amounts are integer minor units of `currency`. */
+export interface OrderForPayment {
+  id: string;
+  number: string;
+  clientId: string;
+  stylistId: string | null;
+  state: OrderState;
+  currency: string;
+  totalMinor: number;
+  dueNowMinor: number;
+  paidMinor: number;
+  itemsMinor: number;
+  deliveryMinor: number;
+  dutiesMinor: number;
+  vatMinor: number;
+  requiresApproval: boolean;
+  highValue: boolean;
+  approvedAt: Date | null;
+  paymentDueAt: Date | null;
+  items: Array<{
+    id: string;
+    productId: string;
+    variantId: string;
+    brandId: string;
+    brandIsPartner: boolean;
+    name: string;
+    quantity: number;
+    unitPriceMinor: number;
+    totalMinor: number;
+    depositMinor: number | null;
+  }>;
+}
+
+export type OrderHookEvent =
+  | { type: 'cancelled'; order: OrderForPayment; previousState: OrderState; actor: OrderActor; reason: string }
+  | { type: 'approved'; order: OrderForPayment; actor: OrderActor };
+
+/**
+ * Runs inside the orders transaction that caused the event: it may only write with `tx` (e.g. enqueue a job), never
+ * call the outside world. A hook that throws rolls the cancellation or approval back.
+ */
+export type OrderHook = (tx: Tx, event: OrderHookEvent) => Promise<void | { refundId?: string }>;
+
+const hooks = new Map<string, OrderHook>();
+
+/** Subscribes to order events by name (payments voids or refunds on cancel, captures on approval); a name registers once. */
+export function registerOrderHook(name: string, hook: OrderHook): void {
+  hooks.set(name, hook);
+}
+
+async function fireHooks(tx: Tx, event: OrderHookEvent): Promise<{ refundId?: string }> {
+  let refundId: string | undefined;
+  for (const hook of hooks.values()) {
+    const result = await hook(tx, event);
+    if (result?.refundId) refundId = result.refundId;
+  }
+  return refundId ? { refundId } : {};
+}
+
+/** The `orders.notify` job: the emails of an order's life, sent after the change that causes them commits. */
+export const ORDER_NOTIFY_JOB = 'orders.notify';
+export type OrderNotice = 'placed' | 'approval-needed' | 'shipped' | 'delivered' | 'cancelled';
+const NOTICE_ON: Partial<Record<OrderState, OrderNotice>> = {
+  PAID: 'placed',
+  AWAITING_APPROVAL: 'approval-needed',
+  SHIPPED: 'shipped',
+  DELIVERED: 'delivered',
+  CANCELLED: 'cancelled',
+};
+
+type OrderRow = typeof orders.$inferSelect;
+
+export async function loadOrderForPayment(db: Db | Tx, orderId: string, forUpdate = false): Promise<OrderForPayment | undefined> {
+  const [row] = forUpdate
+    ? await db.select().from(orders).where(eq(orders.id, orderId)).for('update')
+    : await db.select().from(orders).where(eq(orders.id, orderId));
+  if (!row) return undefined;
+  const items = await db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(orderItems.position);
+  return forPayment(row, items);
+}
+
+export function forPayment(row: OrderRow, items: Array<typeof orderItems.$inferSelect>): OrderForPayment {
+  return {
+    id: row.id,
+    number: row.number,
+    clientId: row.clientId,
+    stylistId: row.stylistId,
+    state: row.status,
+    currency: row.currency,
+    totalMinor: row.totalMinor,
+    dueNowMinor: row.dueNowMinor,
+    paidMinor: row.paidMinor,
+    itemsMinor: row.itemsMinor,
+    deliveryMinor: row.deliveryMinor,
+    dutiesMinor: row.dutiesMinor,
+    vatMinor: row.vatMinor,
+    requiresApproval: row.requiresApproval,
+    highValue: row.highValue,
+    approvedAt: row.approvedAt,
+    paymentDueAt: row.paymentDueAt,
+    items: items.map((i) => ({
+      id: i.id,
+      productId: i.productId,
+      variantId: i.variantId,
+      brandId: i.brandId,
+      brandIsPartner: i.brandIsPartner,
+      name: i.name,
+      quantity: i.quantity,
+      unitPriceMinor: i.unitPriceMinor,
+      totalMinor: i.totalMinor,
+      depositMinor: i.depositMinor,
+    })),
+  };
+}
+
+export interface TransitionOptions {
+  actor: OrderActor;
+  reason?: string;
+  /** Only move when the order is in one of these states now (a sweep that must not cancel an order paid meanwhile). */
+  onlyFrom?: readonly OrderState[];
+}
+
+/** Appends a timeline row; `note` marks an event that is not a state change (approval, tracking, address). */
+export async function recordEvent(tx: Tx, orderId: string, e: { from: OrderState | null; to: OrderState; actor: OrderActor; reason?: string | null; note?: string }): Promise<void> {
+  await tx.insert(orderEvents).values({
+    id: uuidv7(),
+    orderId,
+    fromStatus: e.from,
+    toStatus: e.to,
+    note: e.note ?? null,
+    actorKind: e.actor.kind,
+    actorId: e.actor.userId ?? null,
+    reason: e.reason ?? null,
+  });
+}
+
+/**
+ * Moves the order to `to` under its row lock, or throws 409 naming both states. Moving to the state it is already in
+ * does nothing (a provider event delivered twice). Returns the order as it is now and, for a cancellation, the refund
+ * a hook started.
+ */
+export async function applyTransition(tx: Tx, orderId: string, to: OrderState, options: TransitionOptions): Promise<{ order: OrderForPayment; refundId?: string; changed: boolean }> {
+  const current = await loadOrderForPayment(tx, orderId, true);
+  if (!current) throw new ApiError('ResourceNotFoundException', 'No such order');
+  if (current.state === to) return { order: current, changed: false };
+  if (options.onlyFrom && !options.onlyFrom.includes(current.state)) return { order: current, changed: false };
+  if (!canTransition(current.state, to)) {
+    throw new ApiError('ConflictException', `Order ${current.number} is ${current.state} and cannot become ${to}`);
+  }
+  if (to === 'PAID' && current.requiresApproval && !current.approvedAt) {
+    throw new ApiError(
+      'ConflictException',
+      current.state === 'PENDING_PAYMENT'
+        ? `Order ${current.number} needs the house office's approval: hold the funds (AWAITING_APPROVAL) first`
+        : `Order ${current.number} waits for the house office's approval`,
+    );
+  }
+  const now = new Date();
+  const paid = to === 'PAID' ? Math.max(current.paidMinor, current.dueNowMinor) : current.paidMinor;
+  await tx
+    .update(orders)
+    .set({
+      status: to,
+      paidMinor: paid,
+      updatedAt: now,
+      // Only an order waiting for its first payment can expire.
+      ...(current.state === 'PENDING_PAYMENT' ? { paymentDueAt: null } : {}),
+    })
+    .where(eq(orders.id, orderId));
+  await recordEvent(tx, orderId, { from: current.state, to, actor: options.actor, reason: options.reason ?? null });
+  const order: OrderForPayment = { ...current, state: to, paidMinor: paid, paymentDueAt: current.state === 'PENDING_PAYMENT' ? null : current.paymentDueAt };
+  let refundId: string | undefined;
+  if (to === 'CANCELLED') {
+    // Pieces go back on sale in the same transaction that cancels.
+    await releaseStock(
+      tx,
+      current.items.map((i) => ({ productId: i.productId, variantId: i.variantId, quantity: i.quantity })),
+    );
+    ({ refundId } = await fireHooks(tx, { type: 'cancelled', order, previousState: current.state, actor: options.actor, reason: options.reason ?? '' }));
+  }
+  const notice = NOTICE_ON[to];
+  if (notice) await enqueue(tx, ORDER_NOTIFY_JOB, { orderId, notice });
+  return { order, changed: true, ...(refundId ? { refundId } : {}) };
+}
+
+/** Records an admin's approval of a high-value order and lets payments capture the held funds. */
+export async function approveInTx(tx: Tx, orderId: string, actor: OrderActor): Promise<OrderForPayment> {
+  const current = await loadOrderForPayment(tx, orderId, true);
+  if (!current) throw new ApiError('ResourceNotFoundException', 'No such order');
+  if (!current.requiresApproval) throw new ApiError('ConflictException', `Order ${current.number} does not need approval`);
+  if (current.approvedAt) return current;
+  if (current.state !== 'AWAITING_APPROVAL' && current.state !== 'PENDING_PAYMENT') {
+    throw new ApiError('ConflictException', `Order ${current.number} is ${current.state}: there is nothing to approve`);
+  }
+  const now = new Date();
+  await tx.update(orders).set({ approvedAt: now, approvedBy: actor.userId ?? null, updatedAt: now }).where(eq(orders.id, orderId));
+  await recordEvent(tx, orderId, { from: current.state, to: current.state, actor, note: 'APPROVED' });
+  const order = { ...current, approvedAt: now };
+  await fireHooks(tx, { type: 'approved', order, actor });
+  return order;
+}
+
+/** Payments reports the total captured so far (a deposit order's balance arriving, say). */
+export async function recordOrderFunds(tx: Tx, orderId: string, paidMinor: number): Promise<void> {
+  if (!Number.isSafeInteger(paidMinor) || paidMinor < 0) throw new Error('paidMinor must be a whole number of minor units ≥ 0');
+  await tx.update(orders).set({ paidMinor, updatedAt: new Date() }).where(eq(orders.id, orderId));
+}
+
+/** The payment that settles the order, shown as `Order.paymentId`. */
+export async function setOrderPaymentId(tx: Tx, orderId: string, paymentId: string): Promise<void> {
+  await tx.update(orders).set({ paymentId, updatedAt: new Date() }).where(eq(orders.id, orderId));
+}
+
+/** Ids of orders still waiting for payment after their window: the release sweep cancels them. */
+export async function overdueOrderIds(db: Db, limit: number): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(db, sql`select id from orders where status = 'PENDING_PAYMENT' and payment_due_at < now() order by payment_due_at limit ${limit}`);
+  return rows.map((r) => r.id);
+}
