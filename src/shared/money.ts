@@ -106,7 +106,7 @@ export function toDecimal(m: Money): number {
   return digits === 0 ? m.minor : Number(`${Math.trunc(m.minor / 10 ** digits)}.${String(m.minor % 10 ** digits).padStart(digits, '0')}`);
 }
 
-export function toDto(m: Money): MoneyDto {
+export function toDto(m: Money): MoneyDto & { currency: Currency } {
   return { amount: toDecimal(m), currency: m.currency };
 }
 

@@ -3,7 +3,8 @@
  * plus brands, categories, collections, suggestions, inquiries, wishlist. Validation, types and OpenAPI come from here.
  */
 import { z } from 'zod';
-import { CURRENCY_CODES, fromDecimal, MoneyError } from '../../../shared/money.ts';
+import { CURRENCY_CODES } from '../../../shared/money.ts';
+import { Money, MoneyInput } from '../../../shared/money-schema.ts';
 import { SIZE_GROUPS } from '../../../shared/sizes.ts';
 import { SEARCH_TEXT, SEARCH_TEXT_MESSAGE } from './text.ts';
 
@@ -20,28 +21,6 @@ export type Visibility = z.infer<typeof Visibility>;
 export const PurchaseMode = z
   .enum(['BUY_NOW', 'INQUIRE', 'BESPOKE'])
   .meta({ id: 'PurchaseMode', description: 'BUY_NOW: add to bag. INQUIRE: a private-viewing request (showcase). BESPOKE: made to order with customisation options.' });
-
-/** The spec's Money: `amount` in decimal form (1250.5), `currency` ISO 4217. Inside the system: integer minor units. */
-export const Money = z
-  .object({
-    amount: z.number().meta({ description: 'Decimal amount, at most the currency’s minor digits (2 for EUR, 0 for JPY).' }),
-    currency: z.string().meta({ description: `ISO 4217 code, one of ${CURRENCY_CODES.join(', ')}` }),
-  })
-  .meta({ id: 'Money' });
-
-/** Money as input: valid only when it converts exactly to minor units of a known currency. */
-export const MoneyInput = z
-  .strictObject({ amount: z.number('Enter an amount'), currency: z.string('Enter a currency').max(3) })
-  .superRefine((value, ctx) => {
-    try {
-      fromDecimal(value.amount, value.currency);
-    } catch (err) {
-      if (!(err instanceof MoneyError)) throw err;
-      const path = /currency/i.test(err.message) && !/decimal|whole/.test(err.message) ? ['currency'] : ['amount'];
-      ctx.addIssue({ code: 'custom', message: err.message, path });
-    }
-  })
-  .meta({ id: 'PriceInput' });
 
 export const ImageSrcSet = z
   .object({ avif: z.string(), webp: z.string(), jpg: z.string() })

@@ -7,4 +7,3 @@ export { presentImage, resolveImages } from './images.ts';
 export { purchasableProducts, reserveStock, releaseStock, type PurchasableProduct, type StockLine } from './inventory.ts';
 export { invalidateCatalog } from './catalog-cache.ts';
 export type { Audience } from './access.ts';
-export { Money, MoneyInput } from './models.ts';

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CURRENCY_CODES } from '../../../shared/money.ts';
 import { pageQuery } from '../../http/pagination.ts';
-import { Money, MoneyInput } from '../catalog/service.ts';
+import { Money, MoneyInput } from '../../../shared/money-schema.ts';
 import { DELIVERY_OPTIONS, ORDER_ACTOR_KINDS, ORDER_STATES } from './schema.ts';
 
 export { Money };

@@ -3,33 +3,9 @@
  * the checkout, receipts, bank transfers and the house office need. Validation, types and OpenAPI come from here.
  */
 import { z } from 'zod';
-import { CURRENCY_CODES, fromDecimal, isCurrency, MoneyError } from '../../../shared/money.ts';
+import { Money as PaymentMoney, PositiveMoneyInput as MoneyAmountInput } from '../../../shared/money-schema.ts';
+export { PaymentMoney };
 import { PAYMENT_STATUSES } from './schema.ts';
-
-/** The spec's Money: `amount` in decimal form (1250.5), `currency` ISO 4217. */
-export const PaymentMoney = z
-  .object({
-    amount: z.number().meta({ description: 'Decimal amount with at most the currency’s minor digits (2 for EUR, 0 for JPY, 3 for KWD).' }),
-    currency: z.string().meta({ description: `ISO 4217 code, one of ${CURRENCY_CODES.join(', ')}` }),
-  })
-  .meta({ id: 'PaymentMoney' });
-
-/** Money in a request: refused (400, naming the field) unless it converts exactly to minor units of a known currency. */
-export const MoneyAmountInput = z
-  .strictObject({ amount: z.number('Enter an amount').positive('Must be more than zero'), currency: z.string('Enter a currency').max(3, 'A 3-letter ISO 4217 code') })
-  .superRefine((value, ctx) => {
-    if (!isCurrency(value.currency)) {
-      ctx.addIssue({ code: 'custom', path: ['currency'], message: `Unknown currency "${value.currency}"; use one of ${CURRENCY_CODES.join(', ')}` });
-      return;
-    }
-    try {
-      fromDecimal(value.amount, value.currency);
-    } catch (err) {
-      if (!(err instanceof MoneyError)) throw err;
-      ctx.addIssue({ code: 'custom', path: ['amount'], message: err.message });
-    }
-  })
-  .meta({ id: 'MoneyAmountInput' });
 
 export const PaymentStatus = z.enum(PAYMENT_STATUSES).meta({ id: 'PaymentStatus' });
 export const RefundStatus = z.enum(['PENDING', 'SUCCEEDED', 'FAILED']).meta({ id: 'RefundStatus' });

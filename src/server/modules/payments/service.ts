@@ -47,7 +47,7 @@ const BANK_TRANSFER = 'bank_transfer';
 // ───────────────────────────── helpers ─────────────────────────────
 
 const fieldError = (field: string, message: string) => new ApiError('ValidationException', `${field.replace(/^body\./, '')}: ${message}`, { fieldErrors: { [field]: [message] } });
-const money = (minor: number, currency: string): MoneyDto => toDto({ minor, currency: currency as Currency });
+const money = (minor: number, currency: string) => toDto({ minor, currency: currency as Currency });
 /** Forward order of states: a state with a lower rank never overwrites one with a higher rank. */
 const RANK: Record<PaymentStatus, number> = { PENDING: 0, REQUIRES_ACTION: 1, FAILED: 2, AUTHORIZED: 3, SUCCEEDED: 4, CANCELLED: 4, PARTIALLY_REFUNDED: 5, REFUNDED: 6 };
 const PAYABLE_ORDER: OrderStatus[] = ['PENDING_PAYMENT', 'AWAITING_APPROVAL'];

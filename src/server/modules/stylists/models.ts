@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CURRENCY_CODES } from '../../../shared/money.ts';
+import { Money, MoneyInput } from '../../../shared/money-schema.ts';
 
 // ───────────────────────────── vocabularies ─────────────────────────────
 
@@ -74,11 +75,6 @@ const language = z
   .toLowerCase()
   .regex(/^[a-z]{2}$/, 'Use a two-letter ISO 639-1 code, e.g. fr');
 
-/** The spec's Money: a decimal amount in an ISO 4217 currency. */
-export const MoneyShape = z.object({
-  amount: z.number().nonnegative('Cannot be negative').max(1e9),
-  currency: z.enum(CURRENCY_CODES),
-});
 
 // ───────────────────────────── stylists ─────────────────────────────
 
@@ -121,7 +117,7 @@ export const StylistService = z
     name: z.string(),
     description: z.string(),
     durationMinutes: z.number().int(),
-    price: MoneyShape,
+    price: Money,
     active: z.boolean(),
   })
   .meta({ id: 'StylistService' });
@@ -133,7 +129,7 @@ export const StylistServiceInput = z
     name: text(120).min(1, 'Required'),
     description: text(1000).optional(),
     durationMinutes: z.number().int().min(15, 'At least 15 minutes').max(720, 'At most 12 hours').multipleOf(15, 'Use steps of 15 minutes'),
-    price: MoneyShape,
+    price: MoneyInput,
     active: z.boolean().optional(),
   })
   .meta({ id: 'StylistServiceFields' });
@@ -156,7 +152,7 @@ export const Stylist = z
     styleTags: z.array(z.string()),
     languages: z.array(z.string()),
     experienceYears: z.number().int(),
-    rate: MoneyShape.describe('Hourly rate'),
+    rate: Money.describe('Hourly rate'),
     portfolio: z.array(PortfolioItem).optional(),
     services: z.array(StylistService),
     rating: z.number().optional().describe('Plain average of the stars (1–5); absent without reviews'),
@@ -187,7 +183,7 @@ const profileFields = {
   languages: z.array(language).min(1, 'Give at least one language').max(12).optional(),
   portfolio: z.array(PortfolioItemInput).max(40).optional(),
   experienceYears: z.number().int().min(0).max(80).optional(),
-  rate: MoneyShape.optional(),
+  rate: MoneyInput.optional(),
   city: text(80).optional(),
   country: z
     .string()
@@ -203,7 +199,7 @@ const profileFields = {
 };
 
 export const CreateStylistInput = z
-  .strictObject({ userId: uuid('user'), ...profileFields, rate: MoneyShape.describe('Hourly rate') })
+  .strictObject({ userId: uuid('user'), ...profileFields, rate: MoneyInput.describe('Hourly rate') })
   .meta({ id: 'CreateStylistInput' });
 export type CreateStylistInput = z.infer<typeof CreateStylistInput>;
 export const CreateStylistOutput = z.object({ stylistId: z.string(), stylist: Stylist }).meta({ id: 'CreateStylistOutput' });

@@ -12166,6 +12166,25 @@ export interface components {
         NewsletterSubscribeInputInput: {
             email: string;
         };
+        MoneyInput: {
+            /** @description Decimal amount, at most the currency’s minor digits (2 for EUR, 0 for JPY, 3 for KWD). */
+            amount: number;
+            /**
+             * @description ISO 4217 code
+             * @enum {string}
+             */
+            currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
+        };
+        /** @description Money a request sends: it must convert exactly to minor units of an accepted currency. */
+        MoneyAmountInputInput: {
+            amount: number;
+            currency: string;
+        };
+        /** @description Money a request sends, more than zero: it must convert exactly to minor units of an accepted currency. */
+        PositiveMoneyInputInput: {
+            amount: number;
+            currency: string;
+        };
         /** @enum {string} */
         SpecialtyInput: "red-carpet" | "bridal" | "menswear" | "capsule-wardrobe" | "personal-shopping" | "event-styling" | "wardrobe-edit" | "image-consulting" | "sustainable-fashion" | "haute-couture" | "jewellery" | "travel-wardrobe";
         /** @enum {string} */
@@ -12213,11 +12232,7 @@ export interface components {
             name: string;
             description: string;
             durationMinutes: number;
-            price: {
-                amount: number;
-                /** @enum {string} */
-                currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
-            };
+            price: components["schemas"]["MoneyInput"];
             active: boolean;
         };
         StylistServiceFieldsInput: {
@@ -12225,11 +12240,7 @@ export interface components {
             name: string;
             description?: string;
             durationMinutes: number;
-            price: {
-                amount: number;
-                /** @enum {string} */
-                currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
-            };
+            price: components["schemas"]["MoneyAmountInputInput"];
             active?: boolean;
         };
         CancellationPolicyInput: {
@@ -12248,11 +12259,7 @@ export interface components {
             languages: string[];
             experienceYears: number;
             /** @description Hourly rate */
-            rate: {
-                amount: number;
-                /** @enum {string} */
-                currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
-            };
+            rate: components["schemas"]["MoneyInput"];
             portfolio?: components["schemas"]["PortfolioItemInput"][];
             services: components["schemas"]["StylistServiceInput"][];
             /** @description Plain average of the stars (1–5); absent without reviews */
@@ -12288,11 +12295,7 @@ export interface components {
             portfolio?: components["schemas"]["NewPortfolioItemInput"][];
             experienceYears?: number;
             /** @description Hourly rate */
-            rate: {
-                amount: number;
-                /** @enum {string} */
-                currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
-            };
+            rate: components["schemas"]["MoneyAmountInputInput"];
             city?: string;
             country?: string;
             latitude?: number;
@@ -12313,11 +12316,7 @@ export interface components {
             languages?: string[];
             portfolio?: components["schemas"]["NewPortfolioItemInput"][];
             experienceYears?: number;
-            rate?: {
-                amount: number;
-                /** @enum {string} */
-                currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
-            };
+            rate?: components["schemas"]["MoneyAmountInputInput"];
             city?: string;
             country?: string;
             latitude?: number;
@@ -12596,16 +12595,6 @@ export interface components {
          * @enum {string}
          */
         PurchaseModeInput: "BUY_NOW" | "INQUIRE" | "BESPOKE";
-        MoneyInput: {
-            /** @description Decimal amount, at most the currency’s minor digits (2 for EUR, 0 for JPY). */
-            amount: number;
-            /** @description ISO 4217 code, one of EUR, USD, GBP, CHF, JPY, AED, SAR, QAR, KWD, BHD, CAD, AUD, HKD, SGD, CNY, KRW, INR, MXN, BRL, SEK, NOK, DKK, MAD, ZAR */
-            currency: string;
-        };
-        PriceInputInput: {
-            amount: number;
-            currency: string;
-        };
         /** @description `srcset` attribute values per format: "url 320w, url 640w, …". */
         ImageSrcSetInput: {
             avif: string;
@@ -12718,7 +12707,7 @@ export interface components {
         CreateProductInputInput: {
             name: string;
             description: string;
-            price: components["schemas"]["PriceInputInput"];
+            price: components["schemas"]["MoneyAmountInputInput"];
             /** @description Category slug. */
             category: string;
             /** @description Brand slug (a partner may only use their own brand). */
@@ -12745,7 +12734,7 @@ export interface components {
         UpdateProductInputInput: {
             name?: string;
             description?: string;
-            price?: components["schemas"]["PriceInputInput"];
+            price?: components["schemas"]["MoneyAmountInputInput"];
             /** @description Category slug. */
             category?: string;
             /** @description Brand slug (a partner may only use their own brand). */
@@ -13013,16 +13002,6 @@ export interface components {
         CatalogSuccessOutputInput: {
             success: boolean;
         };
-        PaymentMoneyInput: {
-            /** @description Decimal amount with at most the currency’s minor digits (2 for EUR, 0 for JPY, 3 for KWD). */
-            amount: number;
-            /** @description ISO 4217 code, one of EUR, USD, GBP, CHF, JPY, AED, SAR, QAR, KWD, BHD, CAD, AUD, HKD, SGD, CNY, KRW, INR, MXN, BRL, SEK, NOK, DKK, MAD, ZAR */
-            currency: string;
-        };
-        MoneyAmountInputInput: {
-            amount: number;
-            currency: string;
-        };
         /** @enum {string} */
         PaymentStatusInput: "PENDING" | "REQUIRES_ACTION" | "AUTHORIZED" | "SUCCEEDED" | "FAILED" | "CANCELLED" | "REFUNDED" | "PARTIALLY_REFUNDED";
         /** @enum {string} */
@@ -13046,7 +13025,7 @@ export interface components {
             beneficiary: string;
             iban: string;
             bic: string;
-            amount: components["schemas"]["PaymentMoneyInput"];
+            amount: components["schemas"]["MoneyInput"];
         };
         ProcessPaymentInputInput: {
             /** Format: uuid */
@@ -13054,7 +13033,7 @@ export interface components {
             /** @description A card token from the provider (sandbox: from POST /payments/sandbox/payment-methods, or Stripe test methods such as pm_card_visa; Stripe: a PaymentMethod id from the Payment Element), or `bank_transfer`. */
             paymentMethodId: string;
             /** @description When sent, must equal the order’s total; never trusted. */
-            amount?: components["schemas"]["MoneyAmountInputInput"];
+            amount?: components["schemas"]["PositiveMoneyInputInput"];
             /** @description When sent, must be the order’s settlement currency. */
             currency?: string;
             savePaymentMethod?: boolean;
@@ -13077,7 +13056,7 @@ export interface components {
         RefundPaymentInputInput: {
             /** Format: uuid */
             paymentId: string;
-            amount: components["schemas"]["MoneyAmountInputInput"];
+            amount: components["schemas"]["PositiveMoneyInputInput"];
             reason?: string;
         };
         RefundPaymentOutputInput: {
@@ -13090,7 +13069,7 @@ export interface components {
             refundId: string;
             paymentId: string;
             orderId: string;
-            amount: components["schemas"]["PaymentMoneyInput"];
+            amount: components["schemas"]["MoneyInput"];
             /** @enum {string} */
             status: "AWAITING_APPROVAL" | "PENDING" | "SUCCEEDED" | "FAILED" | "REJECTED";
             reason: string;
@@ -13106,7 +13085,7 @@ export interface components {
         GetPaymentStatusOutputInput: {
             paymentId: string;
             status: components["schemas"]["PaymentStatusInput"];
-            amount: components["schemas"]["PaymentMoneyInput"];
+            amount: components["schemas"]["MoneyInput"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -13116,10 +13095,10 @@ export interface components {
             provider: "sandbox" | "stripe" | "bank_transfer";
             /** @description "Visa •••• 4242", "Bank transfer". */
             method: string;
-            captured: components["schemas"]["PaymentMoneyInput"];
-            refunded: components["schemas"]["PaymentMoneyInput"];
+            captured: components["schemas"]["MoneyInput"];
+            refunded: components["schemas"]["MoneyInput"];
             /** @description Bank transfers: what has arrived so far. */
-            received?: components["schemas"]["PaymentMoneyInput"];
+            received?: components["schemas"]["MoneyInput"];
             declineCode?: string;
             message?: string;
             nextAction?: components["schemas"]["PaymentNextActionInput"];
@@ -13150,10 +13129,10 @@ export interface components {
                 number: string;
                 description: string;
             }[];
-            cardLimit: components["schemas"]["PaymentMoneyInput"];
+            cardLimit: components["schemas"]["MoneyInput"];
         };
         BankReceiptInputInput: {
-            amount: components["schemas"]["MoneyAmountInputInput"];
+            amount: components["schemas"]["PositiveMoneyInputInput"];
             /** Format: date-time */
             receivedAt?: string;
             note?: string;
@@ -13165,10 +13144,10 @@ export interface components {
             status: components["schemas"]["PaymentStatusInput"];
             provider: string;
             method: string;
-            amount: components["schemas"]["PaymentMoneyInput"];
-            captured: components["schemas"]["PaymentMoneyInput"];
-            refunded: components["schemas"]["PaymentMoneyInput"];
-            received: components["schemas"]["PaymentMoneyInput"];
+            amount: components["schemas"]["MoneyInput"];
+            captured: components["schemas"]["MoneyInput"];
+            refunded: components["schemas"]["MoneyInput"];
+            received: components["schemas"]["MoneyInput"];
             bankReference?: string;
             /** Format: date-time */
             createdAt: string;
@@ -13288,8 +13267,8 @@ export interface components {
             variantId?: string;
             quantity: number;
             /** @description Optional and never trusted: when sent it must equal the current price, or the answer is 409 with the current prices. */
-            unitPrice?: components["schemas"]["PriceInputInput"];
-            totalPrice?: components["schemas"]["PriceInputInput"];
+            unitPrice?: components["schemas"]["MoneyAmountInputInput"];
+            totalPrice?: components["schemas"]["MoneyAmountInputInput"];
             customizations?: string;
         };
         OrderItemInput: {
@@ -14037,6 +14016,25 @@ export interface components {
             /** Format: email */
             email: string;
         };
+        Money: {
+            /** @description Decimal amount, at most the currency’s minor digits (2 for EUR, 0 for JPY, 3 for KWD). */
+            amount: number;
+            /**
+             * @description ISO 4217 code
+             * @enum {string}
+             */
+            currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
+        };
+        /** @description Money a request sends: it must convert exactly to minor units of an accepted currency. */
+        MoneyAmountInput: {
+            amount: number;
+            currency: string;
+        };
+        /** @description Money a request sends, more than zero: it must convert exactly to minor units of an accepted currency. */
+        PositiveMoneyInput: {
+            amount: number;
+            currency: string;
+        };
         /** @enum {string} */
         Specialty: "red-carpet" | "bridal" | "menswear" | "capsule-wardrobe" | "personal-shopping" | "event-styling" | "wardrobe-edit" | "image-consulting" | "sustainable-fashion" | "haute-couture" | "jewellery" | "travel-wardrobe";
         /** @enum {string} */
@@ -14084,11 +14082,7 @@ export interface components {
             name: string;
             description: string;
             durationMinutes: number;
-            price: {
-                amount: number;
-                /** @enum {string} */
-                currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
-            };
+            price: components["schemas"]["Money"];
             active: boolean;
         };
         StylistServiceFields: {
@@ -14096,11 +14090,7 @@ export interface components {
             name: string;
             description?: string;
             durationMinutes: number;
-            price: {
-                amount: number;
-                /** @enum {string} */
-                currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
-            };
+            price: components["schemas"]["MoneyAmountInput"];
             active?: boolean;
         };
         CancellationPolicy: {
@@ -14119,11 +14109,7 @@ export interface components {
             languages: string[];
             experienceYears: number;
             /** @description Hourly rate */
-            rate: {
-                amount: number;
-                /** @enum {string} */
-                currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
-            };
+            rate: components["schemas"]["Money"];
             portfolio?: components["schemas"]["PortfolioItem"][];
             services: components["schemas"]["StylistService"][];
             /** @description Plain average of the stars (1–5); absent without reviews */
@@ -14159,11 +14145,7 @@ export interface components {
             portfolio?: components["schemas"]["NewPortfolioItem"][];
             experienceYears?: number;
             /** @description Hourly rate */
-            rate: {
-                amount: number;
-                /** @enum {string} */
-                currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
-            };
+            rate: components["schemas"]["MoneyAmountInput"];
             city?: string;
             country?: string;
             latitude?: number;
@@ -14184,11 +14166,7 @@ export interface components {
             languages?: string[];
             portfolio?: components["schemas"]["NewPortfolioItem"][];
             experienceYears?: number;
-            rate?: {
-                amount: number;
-                /** @enum {string} */
-                currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY" | "AED" | "SAR" | "QAR" | "KWD" | "BHD" | "CAD" | "AUD" | "HKD" | "SGD" | "CNY" | "KRW" | "INR" | "MXN" | "BRL" | "SEK" | "NOK" | "DKK" | "MAD" | "ZAR";
-            };
+            rate?: components["schemas"]["MoneyAmountInput"];
             city?: string;
             country?: string;
             latitude?: number;
@@ -14467,16 +14445,6 @@ export interface components {
          * @enum {string}
          */
         PurchaseMode: "BUY_NOW" | "INQUIRE" | "BESPOKE";
-        Money: {
-            /** @description Decimal amount, at most the currency’s minor digits (2 for EUR, 0 for JPY). */
-            amount: number;
-            /** @description ISO 4217 code, one of EUR, USD, GBP, CHF, JPY, AED, SAR, QAR, KWD, BHD, CAD, AUD, HKD, SGD, CNY, KRW, INR, MXN, BRL, SEK, NOK, DKK, MAD, ZAR */
-            currency: string;
-        };
-        PriceInput: {
-            amount: number;
-            currency: string;
-        };
         /** @description `srcset` attribute values per format: "url 320w, url 640w, …". */
         ImageSrcSet: {
             avif: string;
@@ -14589,7 +14557,7 @@ export interface components {
         CreateProductInput: {
             name: string;
             description: string;
-            price: components["schemas"]["PriceInput"];
+            price: components["schemas"]["MoneyAmountInput"];
             /** @description Category slug. */
             category: string;
             /** @description Brand slug (a partner may only use their own brand). */
@@ -14616,7 +14584,7 @@ export interface components {
         UpdateProductInput: {
             name?: string;
             description?: string;
-            price?: components["schemas"]["PriceInput"];
+            price?: components["schemas"]["MoneyAmountInput"];
             /** @description Category slug. */
             category?: string;
             /** @description Brand slug (a partner may only use their own brand). */
@@ -14884,16 +14852,6 @@ export interface components {
         CatalogSuccessOutput: {
             success: boolean;
         };
-        PaymentMoney: {
-            /** @description Decimal amount with at most the currency’s minor digits (2 for EUR, 0 for JPY, 3 for KWD). */
-            amount: number;
-            /** @description ISO 4217 code, one of EUR, USD, GBP, CHF, JPY, AED, SAR, QAR, KWD, BHD, CAD, AUD, HKD, SGD, CNY, KRW, INR, MXN, BRL, SEK, NOK, DKK, MAD, ZAR */
-            currency: string;
-        };
-        MoneyAmountInput: {
-            amount: number;
-            currency: string;
-        };
         /** @enum {string} */
         PaymentStatus: "PENDING" | "REQUIRES_ACTION" | "AUTHORIZED" | "SUCCEEDED" | "FAILED" | "CANCELLED" | "REFUNDED" | "PARTIALLY_REFUNDED";
         /** @enum {string} */
@@ -14917,7 +14875,7 @@ export interface components {
             beneficiary: string;
             iban: string;
             bic: string;
-            amount: components["schemas"]["PaymentMoney"];
+            amount: components["schemas"]["Money"];
         };
         ProcessPaymentInput: {
             /** Format: uuid */
@@ -14925,7 +14883,7 @@ export interface components {
             /** @description A card token from the provider (sandbox: from POST /payments/sandbox/payment-methods, or Stripe test methods such as pm_card_visa; Stripe: a PaymentMethod id from the Payment Element), or `bank_transfer`. */
             paymentMethodId: string;
             /** @description When sent, must equal the order’s total; never trusted. */
-            amount?: components["schemas"]["MoneyAmountInput"];
+            amount?: components["schemas"]["PositiveMoneyInput"];
             /** @description When sent, must be the order’s settlement currency. */
             currency?: string;
             savePaymentMethod?: boolean;
@@ -14948,7 +14906,7 @@ export interface components {
         RefundPaymentInput: {
             /** Format: uuid */
             paymentId: string;
-            amount: components["schemas"]["MoneyAmountInput"];
+            amount: components["schemas"]["PositiveMoneyInput"];
             reason?: string;
         };
         RefundPaymentOutput: {
@@ -14961,7 +14919,7 @@ export interface components {
             refundId: string;
             paymentId: string;
             orderId: string;
-            amount: components["schemas"]["PaymentMoney"];
+            amount: components["schemas"]["Money"];
             /** @enum {string} */
             status: "AWAITING_APPROVAL" | "PENDING" | "SUCCEEDED" | "FAILED" | "REJECTED";
             reason: string;
@@ -14977,7 +14935,7 @@ export interface components {
         GetPaymentStatusOutput: {
             paymentId: string;
             status: components["schemas"]["PaymentStatus"];
-            amount: components["schemas"]["PaymentMoney"];
+            amount: components["schemas"]["Money"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -14987,10 +14945,10 @@ export interface components {
             provider: "sandbox" | "stripe" | "bank_transfer";
             /** @description "Visa •••• 4242", "Bank transfer". */
             method: string;
-            captured: components["schemas"]["PaymentMoney"];
-            refunded: components["schemas"]["PaymentMoney"];
+            captured: components["schemas"]["Money"];
+            refunded: components["schemas"]["Money"];
             /** @description Bank transfers: what has arrived so far. */
-            received?: components["schemas"]["PaymentMoney"];
+            received?: components["schemas"]["Money"];
             declineCode?: string;
             message?: string;
             nextAction?: components["schemas"]["PaymentNextAction"];
@@ -15021,10 +14979,10 @@ export interface components {
                 number: string;
                 description: string;
             }[];
-            cardLimit: components["schemas"]["PaymentMoney"];
+            cardLimit: components["schemas"]["Money"];
         };
         BankReceiptInput: {
-            amount: components["schemas"]["MoneyAmountInput"];
+            amount: components["schemas"]["PositiveMoneyInput"];
             /** Format: date-time */
             receivedAt?: string;
             note?: string;
@@ -15036,10 +14994,10 @@ export interface components {
             status: components["schemas"]["PaymentStatus"];
             provider: string;
             method: string;
-            amount: components["schemas"]["PaymentMoney"];
-            captured: components["schemas"]["PaymentMoney"];
-            refunded: components["schemas"]["PaymentMoney"];
-            received: components["schemas"]["PaymentMoney"];
+            amount: components["schemas"]["Money"];
+            captured: components["schemas"]["Money"];
+            refunded: components["schemas"]["Money"];
+            received: components["schemas"]["Money"];
             bankReference?: string;
             /** Format: date-time */
             createdAt: string;
@@ -15159,8 +15117,8 @@ export interface components {
             variantId?: string;
             quantity: number;
             /** @description Optional and never trusted: when sent it must equal the current price, or the answer is 409 with the current prices. */
-            unitPrice?: components["schemas"]["PriceInput"];
-            totalPrice?: components["schemas"]["PriceInput"];
+            unitPrice?: components["schemas"]["MoneyAmountInput"];
+            totalPrice?: components["schemas"]["MoneyAmountInput"];
             customizations?: string;
         };
         OrderItem: {
