@@ -82,6 +82,8 @@ const ConfigSchema = z.object({
   APPROVAL_THRESHOLD: positiveInt.max(10 ** 9).default(250_000),
   ORDER_PAYMENT_WINDOW_MINUTES: positiveInt.min(1).max(24 * 60).default(30),
   // Durable jobs (decision 006): handlers running at once per instance, and how long a claim holds without a heartbeat.
+  // Browser journeys move the editorial clock forward instead of waiting for a scheduled minute; refused in production.
+  EDITORIAL_TEST_CLOCK: bool.default(false),
   JOBS_CONCURRENCY: positiveInt.max(200).default(10),
   JOBS_LEASE_SECONDS: positiveInt.min(2).max(3_600).default(60),
   // Uploaded media in an S3-compatible bucket (all of bucket + keys, or none: local disk under DATA_DIR/media).
@@ -109,6 +111,9 @@ const ConfigSchema = z.object({
     .optional()
     .transform((v) => (v ? v.split(',').map((o) => o.trim()).filter(Boolean) : undefined)),
 })
+  .superRefine((c, ctx) => {
+    if (c.EDITORIAL_TEST_CLOCK && c.NODE_ENV === 'production') ctx.addIssue({ code: 'custom', path: ['EDITORIAL_TEST_CLOCK'], message: 'is for tests and cannot be on in production' });
+  })
   .transform(withWebAuthnDefaults)
   .transform((c) => ({ ...c, DEMO_DATA: c.DEMO_DATA ?? c.NODE_ENV !== 'production' }));
 

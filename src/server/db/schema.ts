@@ -9,6 +9,7 @@ export * from '../modules/catalog/schema.ts';
 export * from '../modules/media/schema.ts';
 export * from '../modules/stylists/schema.ts';
 export * from '../modules/orders/schema.ts';
+export * from '../modules/editorial/schema.ts';
 export * from '../jobs/schema.ts';
 export * from '../http/idempotency-schema.ts';
 export * from '../modules/ledger/schema.ts';

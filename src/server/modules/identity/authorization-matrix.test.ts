@@ -180,6 +180,30 @@ const MATRIX: Record<string, { allowed: Caller[]; order?: 'last' }> = {
   'GET /api/v1/me/statements': { allowed: ['stylist', 'partner'] },
   'POST /api/v1/admin/ledger/payouts': { allowed: ADMIN },
   'PUT /api/v1/admin/ledger/commission-rates': { allowed: ADMIN },
+  // Editorial: readers' routes are public (VIP pieces filtered per caller); staff accounts get past the guard to write and
+  // the editorial service decides by the house-editor permission or the stylist's own article (see its tests).
+  'POST /api/v1/content': { allowed: ['stylist', 'partner', 'admin'] },
+  'GET /api/v1/content': { allowed: EVERYONE },
+  'GET /api/v1/content/home-slots': { allowed: EVERYONE },
+  'PUT /api/v1/content/home-slots/:slot': { allowed: ['stylist', 'partner', 'admin'] },
+  'GET /api/v1/content/previews/:token': { allowed: EVERYONE },
+  'GET /api/v1/content/:contentId': { allowed: EVERYONE },
+  'PUT /api/v1/content/:contentId': { allowed: STYLIST_OR_ADMIN },
+  'DELETE /api/v1/content/:contentId': { allowed: STYLIST_OR_ADMIN },
+  'GET /api/v1/content/:contentId/versions': { allowed: STYLIST_OR_ADMIN },
+  'GET /api/v1/content/:contentId/diff': { allowed: ['stylist', 'partner', 'admin'] },
+  'POST /api/v1/content/:contentId/versions/:version/restore': { allowed: ['stylist', 'partner', 'admin'] },
+  'PUT /api/v1/content/:contentId/autosave': { allowed: ['stylist', 'partner', 'admin'] },
+  'GET /api/v1/content/:contentId/autosave': { allowed: STYLIST_OR_ADMIN },
+  'POST /api/v1/content/:contentId/preview-links': { allowed: STYLIST_OR_ADMIN },
+  'POST /api/v1/content/:contentId/rsvp': { allowed: SIGNED_IN },
+  'GET /api/v1/content/:contentId/rsvp': { allowed: SIGNED_IN },
+  'DELETE /api/v1/content/:contentId/rsvp': { allowed: SIGNED_IN },
+  'GET /api/v1/content-editors': { allowed: ADMIN },
+  'PUT /api/v1/content-editors/:userId': { allowed: ADMIN },
+  'DELETE /api/v1/content-editors/:userId': { allowed: ADMIN },
+  'POST /api/v1/contact-messages': { allowed: EVERYONE },
+  'GET /api/v1/contact-messages': { allowed: ADMIN },
 };
 
 // Public routes may answer 401 on their own terms (no refresh token, a wrong password): that is not authorization.

@@ -11465,6 +11465,1542 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ListContent — published pieces for readers (VIP pieces for private clients only); every status for the house */
+        get: {
+            parameters: {
+                query?: {
+                    contentType?: components["schemas"]["ContentTypeInput"];
+                    status?: components["schemas"]["ContentStatusInput"];
+                    tags?: string | string[];
+                    featured?: "true" | "false";
+                    /** @description Words to find in titles, standfirsts and bodies. */
+                    q?: string;
+                    /** @description `summary` leaves the body out (lists and cards). */
+                    view?: "full" | "summary";
+                    nextToken?: string;
+                    maxResults?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ListContentOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** CreateContent — house editors and admins any kind; stylists articles in their own name (drafts for review) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateContentInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreateContentOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/home-slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The home page’s editorial slots (chosen in the house office; the latest pieces fill any empty one) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HomeSlotsOutput"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/home-slots/{slot}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Choose the piece for a home-page slot (house editors); null clears it */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slot: "home-feature" | "home-second" | "home-third";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contentId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/previews/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A draft shown through its signed preview link (valid for a week) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GetContentOutput"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/{contentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GetContent — by id or slug, with the body rendered through the allowlist and its pieces live from the catalogue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The piece’s id or its slug. */
+                    contentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GetContentOutput"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** UpdateContent — a new version; name the version you edited (expectedVersion or If-Match) and a newer save answers 409 with it */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description The piece’s id or its slug. */
+                    contentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateContentInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UpdateContentOutput"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContentConflict"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** DeleteContent — the house any piece; a stylist an unpublished article of their own */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The piece’s id or its slug. */
+                    contentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeleteContentOutput"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/{contentId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every save of a piece: who and when */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The piece’s id or its slug. */
+                    contentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            versions: components["schemas"]["ContentVersion"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/{contentId}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed between two versions */
+        get: {
+            parameters: {
+                query: {
+                    from: number;
+                    to: number;
+                };
+                header?: never;
+                path: {
+                    /** @description The piece’s id or its slug. */
+                    contentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContentDiff"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/{contentId}/versions/{version}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore an older version, saved as a new one */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The piece’s id or its slug. */
+                    contentId: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expectedVersion?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            content: components["schemas"]["Content"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContentConflict"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/{contentId}/autosave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The editor’s working draft of a piece, if any */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The piece’s id or its slug. */
+                    contentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            baseVersion: number;
+                            currentVersion: number;
+                            savedAt: string;
+                            draft: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** Keep the editor’s one working draft of a piece (not a version) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The piece’s id or its slug. */
+                    contentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        baseVersion: number;
+                        draft: {
+                            title?: string;
+                            dek?: string;
+                            body?: string;
+                            tags?: string[];
+                            seoTitle?: string;
+                            seoDescription?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContentAutosave"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/{contentId}/preview-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A signed link that shows this piece, draft or not, to anyone holding it for a week */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The piece’s id or its slug. */
+                    contentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContentPreviewLink"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/{contentId}/rsvp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your reply to an event */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The piece’s id or its slug. */
+                    contentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rsvp: components["schemas"]["ContentRsvp"] | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Reply to an event: a confirmed seat while any is left, else the waiting list */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The piece’s id or its slug. */
+                    contentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContentRsvp"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** Withdraw your reply (a freed seat goes to the waiting list) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The piece’s id or its slug. */
+                    contentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContentRsvp"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content-editors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts holding the house-editor permission (admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            editors: {
+                                userId: string;
+                                grantedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content-editors/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Grant the house-editor permission to a staff account (admins) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Withdraw the house-editor permission (admins) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contact-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages from the contact page (the house office) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            messages: {
+                                messageId: string;
+                                name: string;
+                                email: string;
+                                topic: string;
+                                message: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Write to the house office from the contact page */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        email: string;
+                        /** @enum {string} */
+                        topic: "General" | "An order" | "Delivery and returns" | "Private client services" | "Stylists" | "Press" | "Partnerships";
+                        message: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            messageId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/jobs": {
         parameters: {
             query?: never;
@@ -13238,6 +14774,266 @@ export interface components {
             createdAt: string;
         };
         /** @enum {string} */
+        ContentTypeInput: "ARTICLE" | "LOOKBOOK" | "BRAND_STORY" | "EVENT" | "PAGE";
+        /** @enum {string} */
+        ContentStatusInput: "DRAFT" | "SCHEDULED" | "PUBLISHED" | "ARCHIVED";
+        /**
+         * @description EVERYONE, or VIP: private clients only (and the house); invisible to anybody else, everywhere.
+         * @enum {string}
+         */
+        ContentAudienceInput: "EVERYONE" | "VIP";
+        /**
+         * @description Who may reply to an event: anyone signed in, clients, or private clients only.
+         * @enum {string}
+         */
+        EventAttendanceInput: "EVERYONE" | "CLIENTS" | "VIP";
+        CreateContentInputInput: {
+            title: string;
+            contentType: components["schemas"]["ContentTypeInput"];
+            /** @description The editor’s Tiptap JSON document as a string (or plain prose). */
+            body: string;
+            tags?: string[];
+            /** @default DRAFT */
+            status: components["schemas"]["ContentStatusInput"];
+            /** @description Defaults to one made from the title. */
+            slug?: string;
+            /** @description The standfirst under the title. */
+            dek?: string;
+            /** @description A media path (`/media/…`) from the media library. */
+            featuredImage?: string | null;
+            featuredImageAlt?: string;
+            /** @description Byline for house pieces (an editor’s name or "The House"); a stylist’s pieces carry their own name. */
+            author?: string;
+            /** @description A stylist writing in their own name. */
+            authorStylistId?: string | null;
+            seoTitle?: string;
+            seoDescription?: string;
+            audience?: components["schemas"]["ContentAudienceInput"];
+            featured?: boolean;
+            /** @description With status SCHEDULED: when to publish, as a wall-clock time in `timeZone`. */
+            publishAt?: string;
+            /** @description The editor’s zone for `publishAt` (default UTC). */
+            timeZone?: string;
+            /** @description Required for EVENT pieces. */
+            event?: {
+                /** @description Wall-clock start at the place, e.g. "2026-03-12T18:30". */
+                startsAt: string;
+                /** @description Wall-clock end at the place. */
+                endsAt: string;
+                /** @description IANA zone of the place, e.g. "Europe/Paris". */
+                timeZone: string;
+                place: string;
+                address?: string;
+                /** @default CLIENTS */
+                attendance: components["schemas"]["EventAttendanceInput"];
+                capacity: number;
+            };
+        };
+        UpdateContentInputInput: {
+            title?: string;
+            body?: string;
+            tags?: string[];
+            status?: components["schemas"]["ContentStatusInput"];
+            /** @description Defaults to one made from the title. */
+            slug?: string;
+            /** @description The standfirst under the title. */
+            dek?: string;
+            /** @description A media path (`/media/…`) from the media library. */
+            featuredImage?: string | null;
+            featuredImageAlt?: string;
+            /** @description Byline for house pieces (an editor’s name or "The House"); a stylist’s pieces carry their own name. */
+            author?: string;
+            /** @description A stylist writing in their own name. */
+            authorStylistId?: string | null;
+            seoTitle?: string;
+            seoDescription?: string;
+            audience?: components["schemas"]["ContentAudienceInput"];
+            featured?: boolean;
+            /** @description With status SCHEDULED: when to publish, as a wall-clock time in `timeZone`. */
+            publishAt?: string;
+            /** @description The editor’s zone for `publishAt` (default UTC). */
+            timeZone?: string;
+            /** @description Required for EVENT pieces. */
+            event?: {
+                /** @description Wall-clock start at the place, e.g. "2026-03-12T18:30". */
+                startsAt: string;
+                /** @description Wall-clock end at the place. */
+                endsAt: string;
+                /** @description IANA zone of the place, e.g. "Europe/Paris". */
+                timeZone: string;
+                place: string;
+                address?: string;
+                /** @default CLIENTS */
+                attendance: components["schemas"]["EventAttendanceInput"];
+                capacity: number;
+            };
+            /** @description The version this edit was made from; a newer save answers 409 with it. */
+            expectedVersion?: number;
+            /** @description A stylist hands the piece to the house editors. */
+            submitForReview?: boolean;
+            /** @description What changed, shown in the version history. */
+            note?: string;
+        };
+        ContentEventInput: {
+            startsAt: string;
+            endsAt: string;
+            timeZone: string;
+            /** @description Start as the place’s wall clock. */
+            localStartsAt: string;
+            localEndsAt: string;
+            place: string;
+            address?: string;
+            attendance: components["schemas"]["EventAttendanceInput"];
+            capacity: number;
+            seatsLeft: number;
+        };
+        ContentInput: {
+            contentId: string;
+            title: string;
+            contentType: components["schemas"]["ContentTypeInput"];
+            /** @description The Tiptap JSON document as a string (empty in summary lists). */
+            body: string;
+            status: components["schemas"]["ContentStatusInput"];
+            tags: string[];
+            featuredImage?: string;
+            featuredImageAlt: string;
+            author?: string;
+            authorStylistId?: string;
+            createdAt: string;
+            updatedAt?: string;
+            slug: string;
+            dek: string;
+            seoTitle: string;
+            seoDescription: string;
+            audience: components["schemas"]["ContentAudienceInput"];
+            featured: boolean;
+            publishAt?: string;
+            publishZone?: string;
+            publishedAt?: string;
+            reviewRequested: boolean;
+            readingMinutes: number;
+            version: number;
+            event?: components["schemas"]["ContentEventInput"];
+        };
+        ContentProductInput: {
+            productId: string;
+            /** @enum {string} */
+            state: "AVAILABLE" | "SOLD_OUT" | "UNAVAILABLE";
+            slug?: string;
+            name?: string;
+            brandName?: string;
+            price?: {
+                amount: number;
+                currency: string;
+            };
+            priceOnRequest?: boolean;
+            purchaseMode?: string;
+            sizes?: string[];
+            colors?: string[];
+            image?: {
+                url: string;
+                alt: string;
+            };
+        };
+        ContentStylistInput: {
+            stylistId: string;
+            available: boolean;
+            name?: string;
+            headline?: string;
+            city?: string;
+            portrait?: string;
+        };
+        ContentBlockInput: {
+            /** @constant */
+            kind: "html";
+            html: string;
+        } | {
+            /** @constant */
+            kind: "products";
+            /** @enum {string} */
+            layout: "card" | "row";
+            title: string;
+            products: components["schemas"]["ContentProductInput"][];
+        } | {
+            /** @constant */
+            kind: "look";
+            image: {
+                src: string;
+                alt: string;
+                caption: string;
+            };
+            hotspots: {
+                x: number;
+                y: number;
+                product: components["schemas"]["ContentProductInput"];
+            }[];
+        } | {
+            /** @constant */
+            kind: "stylist";
+            /** @enum {string} */
+            layout: "card" | "book";
+            label: string;
+            stylist: components["schemas"]["ContentStylistInput"];
+        };
+        GetContentOutputInput: {
+            content: components["schemas"]["ContentInput"];
+            /** @description The body rendered through the allowlist: safe to insert as HTML. */
+            bodyHtml: string;
+            /** @description The body as HTML runs and shoppable embeds (live products and stylists). */
+            blocks: components["schemas"]["ContentBlockInput"][];
+            /** @description Other published pieces sharing its tags (summaries). */
+            related: components["schemas"]["ContentInput"][];
+        };
+        ListContentOutputInput: {
+            content: components["schemas"]["ContentInput"][];
+            nextToken?: string;
+        };
+        ContentVersionInput: {
+            version: number;
+            savedAt: string;
+            savedBy?: string;
+            savedByName: string;
+            note: string;
+            status: components["schemas"]["ContentStatusInput"];
+            title: string;
+        };
+        ContentDiffLineInput: {
+            /** @enum {string} */
+            op: "same" | "added" | "removed";
+            text: string;
+        };
+        ContentDiffInput: {
+            from: number;
+            to: number;
+            fields: {
+                field: string;
+                before: string;
+                after: string;
+            }[];
+            body: components["schemas"]["ContentDiffLineInput"][];
+        };
+        ContentRsvpInput: {
+            contentId: string;
+            /** @enum {string} */
+            status: "CONFIRMED" | "WAITLISTED" | "CANCELLED";
+            waitlistPosition?: number;
+            createdAt: string;
+        };
+        ContentConflictInput: {
+            /** @enum {string} */
+            code: "ValidationException" | "UnauthorizedException" | "PaymentException" | "AccessDeniedException" | "ResourceNotFoundException" | "ConflictException" | "PayloadTooLargeException" | "UnsupportedMediaTypeException" | "ThrottlingException" | "InternalServerException" | "ServiceUnavailableException";
+            message: string;
+            fieldErrors?: {
+                [key: string]: string[];
+            };
+            reason?: string;
+            retryAfterSeconds?: number;
+            declineCode?: string;
+            requestId?: string;
+            /** @description The piece as it now is (the newer version). */
+            current: components["schemas"]["ContentInput"];
+        };
+        /** @enum {string} */
         OrderStatusInput: "PENDING_PAYMENT" | "AWAITING_APPROVAL" | "PAID" | "PROCESSING" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "REFUNDED" | "PARTIALLY_REFUNDED";
         /**
          * @description Insured courier, white-glove hand delivery, collection in store, or delivery to a hotel.
@@ -13577,6 +15373,33 @@ export interface components {
         };
         ListPasskeysOutputInput: {
             passkeys: components["schemas"]["PasskeyInput"][];
+        };
+        CreateContentOutputInput: {
+            contentId: string;
+            content: components["schemas"]["ContentInput"];
+        };
+        HomeSlotsOutputInput: {
+            slots: {
+                /** @enum {string} */
+                slot: "home-feature" | "home-second" | "home-third";
+                content: components["schemas"]["ContentInput"];
+            }[];
+        };
+        UpdateContentOutputInput: {
+            content: components["schemas"]["ContentInput"];
+        };
+        DeleteContentOutputInput: {
+            success: boolean;
+        };
+        ContentAutosaveInput: {
+            baseVersion: number;
+            currentVersion: number;
+            savedAt: string;
+        };
+        ContentPreviewLinkInput: {
+            token: string;
+            url: string;
+            expiresAt: string;
         };
         /** @description Every error: a Smithy error name as `code` and a human message. */
         ErrorBody: {
@@ -15088,6 +16911,266 @@ export interface components {
             createdAt: string;
         };
         /** @enum {string} */
+        ContentType: "ARTICLE" | "LOOKBOOK" | "BRAND_STORY" | "EVENT" | "PAGE";
+        /** @enum {string} */
+        ContentStatus: "DRAFT" | "SCHEDULED" | "PUBLISHED" | "ARCHIVED";
+        /**
+         * @description EVERYONE, or VIP: private clients only (and the house); invisible to anybody else, everywhere.
+         * @enum {string}
+         */
+        ContentAudience: "EVERYONE" | "VIP";
+        /**
+         * @description Who may reply to an event: anyone signed in, clients, or private clients only.
+         * @enum {string}
+         */
+        EventAttendance: "EVERYONE" | "CLIENTS" | "VIP";
+        CreateContentInput: {
+            title: string;
+            contentType: components["schemas"]["ContentType"];
+            /** @description The editor’s Tiptap JSON document as a string (or plain prose). */
+            body: string;
+            tags?: string[];
+            /** @default DRAFT */
+            status: components["schemas"]["ContentStatus"];
+            /** @description Defaults to one made from the title. */
+            slug?: string;
+            /** @description The standfirst under the title. */
+            dek?: string;
+            /** @description A media path (`/media/…`) from the media library. */
+            featuredImage?: string | null;
+            featuredImageAlt?: string;
+            /** @description Byline for house pieces (an editor’s name or "The House"); a stylist’s pieces carry their own name. */
+            author?: string;
+            /** @description A stylist writing in their own name. */
+            authorStylistId?: string | null;
+            seoTitle?: string;
+            seoDescription?: string;
+            audience?: components["schemas"]["ContentAudience"];
+            featured?: boolean;
+            /** @description With status SCHEDULED: when to publish, as a wall-clock time in `timeZone`. */
+            publishAt?: string;
+            /** @description The editor’s zone for `publishAt` (default UTC). */
+            timeZone?: string;
+            /** @description Required for EVENT pieces. */
+            event?: {
+                /** @description Wall-clock start at the place, e.g. "2026-03-12T18:30". */
+                startsAt: string;
+                /** @description Wall-clock end at the place. */
+                endsAt: string;
+                /** @description IANA zone of the place, e.g. "Europe/Paris". */
+                timeZone: string;
+                place: string;
+                address?: string;
+                /** @default CLIENTS */
+                attendance: components["schemas"]["EventAttendance"];
+                capacity: number;
+            };
+        };
+        UpdateContentInput: {
+            title?: string;
+            body?: string;
+            tags?: string[];
+            status?: components["schemas"]["ContentStatus"];
+            /** @description Defaults to one made from the title. */
+            slug?: string;
+            /** @description The standfirst under the title. */
+            dek?: string;
+            /** @description A media path (`/media/…`) from the media library. */
+            featuredImage?: string | null;
+            featuredImageAlt?: string;
+            /** @description Byline for house pieces (an editor’s name or "The House"); a stylist’s pieces carry their own name. */
+            author?: string;
+            /** @description A stylist writing in their own name. */
+            authorStylistId?: string | null;
+            seoTitle?: string;
+            seoDescription?: string;
+            audience?: components["schemas"]["ContentAudience"];
+            featured?: boolean;
+            /** @description With status SCHEDULED: when to publish, as a wall-clock time in `timeZone`. */
+            publishAt?: string;
+            /** @description The editor’s zone for `publishAt` (default UTC). */
+            timeZone?: string;
+            /** @description Required for EVENT pieces. */
+            event?: {
+                /** @description Wall-clock start at the place, e.g. "2026-03-12T18:30". */
+                startsAt: string;
+                /** @description Wall-clock end at the place. */
+                endsAt: string;
+                /** @description IANA zone of the place, e.g. "Europe/Paris". */
+                timeZone: string;
+                place: string;
+                address?: string;
+                /** @default CLIENTS */
+                attendance: components["schemas"]["EventAttendance"];
+                capacity: number;
+            };
+            /** @description The version this edit was made from; a newer save answers 409 with it. */
+            expectedVersion?: number;
+            /** @description A stylist hands the piece to the house editors. */
+            submitForReview?: boolean;
+            /** @description What changed, shown in the version history. */
+            note?: string;
+        };
+        ContentEvent: {
+            startsAt: string;
+            endsAt: string;
+            timeZone: string;
+            /** @description Start as the place’s wall clock. */
+            localStartsAt: string;
+            localEndsAt: string;
+            place: string;
+            address?: string;
+            attendance: components["schemas"]["EventAttendance"];
+            capacity: number;
+            seatsLeft: number;
+        };
+        Content: {
+            contentId: string;
+            title: string;
+            contentType: components["schemas"]["ContentType"];
+            /** @description The Tiptap JSON document as a string (empty in summary lists). */
+            body: string;
+            status: components["schemas"]["ContentStatus"];
+            tags: string[];
+            featuredImage?: string;
+            featuredImageAlt: string;
+            author?: string;
+            authorStylistId?: string;
+            createdAt: string;
+            updatedAt?: string;
+            slug: string;
+            dek: string;
+            seoTitle: string;
+            seoDescription: string;
+            audience: components["schemas"]["ContentAudience"];
+            featured: boolean;
+            publishAt?: string;
+            publishZone?: string;
+            publishedAt?: string;
+            reviewRequested: boolean;
+            readingMinutes: number;
+            version: number;
+            event?: components["schemas"]["ContentEvent"];
+        };
+        ContentProduct: {
+            productId: string;
+            /** @enum {string} */
+            state: "AVAILABLE" | "SOLD_OUT" | "UNAVAILABLE";
+            slug?: string;
+            name?: string;
+            brandName?: string;
+            price?: {
+                amount: number;
+                currency: string;
+            };
+            priceOnRequest?: boolean;
+            purchaseMode?: string;
+            sizes?: string[];
+            colors?: string[];
+            image?: {
+                url: string;
+                alt: string;
+            };
+        };
+        ContentStylist: {
+            stylistId: string;
+            available: boolean;
+            name?: string;
+            headline?: string;
+            city?: string;
+            portrait?: string;
+        };
+        ContentBlock: {
+            /** @constant */
+            kind: "html";
+            html: string;
+        } | {
+            /** @constant */
+            kind: "products";
+            /** @enum {string} */
+            layout: "card" | "row";
+            title: string;
+            products: components["schemas"]["ContentProduct"][];
+        } | {
+            /** @constant */
+            kind: "look";
+            image: {
+                src: string;
+                alt: string;
+                caption: string;
+            };
+            hotspots: {
+                x: number;
+                y: number;
+                product: components["schemas"]["ContentProduct"];
+            }[];
+        } | {
+            /** @constant */
+            kind: "stylist";
+            /** @enum {string} */
+            layout: "card" | "book";
+            label: string;
+            stylist: components["schemas"]["ContentStylist"];
+        };
+        GetContentOutput: {
+            content: components["schemas"]["Content"];
+            /** @description The body rendered through the allowlist: safe to insert as HTML. */
+            bodyHtml: string;
+            /** @description The body as HTML runs and shoppable embeds (live products and stylists). */
+            blocks: components["schemas"]["ContentBlock"][];
+            /** @description Other published pieces sharing its tags (summaries). */
+            related: components["schemas"]["Content"][];
+        };
+        ListContentOutput: {
+            content: components["schemas"]["Content"][];
+            nextToken?: string;
+        };
+        ContentVersion: {
+            version: number;
+            savedAt: string;
+            savedBy?: string;
+            savedByName: string;
+            note: string;
+            status: components["schemas"]["ContentStatus"];
+            title: string;
+        };
+        ContentDiffLine: {
+            /** @enum {string} */
+            op: "same" | "added" | "removed";
+            text: string;
+        };
+        ContentDiff: {
+            from: number;
+            to: number;
+            fields: {
+                field: string;
+                before: string;
+                after: string;
+            }[];
+            body: components["schemas"]["ContentDiffLine"][];
+        };
+        ContentRsvp: {
+            contentId: string;
+            /** @enum {string} */
+            status: "CONFIRMED" | "WAITLISTED" | "CANCELLED";
+            waitlistPosition?: number;
+            createdAt: string;
+        };
+        ContentConflict: {
+            /** @enum {string} */
+            code: "ValidationException" | "UnauthorizedException" | "PaymentException" | "AccessDeniedException" | "ResourceNotFoundException" | "ConflictException" | "PayloadTooLargeException" | "UnsupportedMediaTypeException" | "ThrottlingException" | "InternalServerException" | "ServiceUnavailableException";
+            message: string;
+            fieldErrors?: {
+                [key: string]: string[];
+            };
+            reason?: string;
+            retryAfterSeconds?: number;
+            declineCode?: string;
+            requestId?: string;
+            /** @description The piece as it now is (the newer version). */
+            current: components["schemas"]["Content"];
+        };
+        /** @enum {string} */
         OrderStatus: "PENDING_PAYMENT" | "AWAITING_APPROVAL" | "PAID" | "PROCESSING" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "REFUNDED" | "PARTIALLY_REFUNDED";
         /**
          * @description Insured courier, white-glove hand delivery, collection in store, or delivery to a hotel.
@@ -15427,6 +17510,33 @@ export interface components {
         };
         ListPasskeysOutput: {
             passkeys: components["schemas"]["Passkey"][];
+        };
+        CreateContentOutput: {
+            contentId: string;
+            content: components["schemas"]["Content"];
+        };
+        HomeSlotsOutput: {
+            slots: {
+                /** @enum {string} */
+                slot: "home-feature" | "home-second" | "home-third";
+                content: components["schemas"]["Content"];
+            }[];
+        };
+        UpdateContentOutput: {
+            content: components["schemas"]["Content"];
+        };
+        DeleteContentOutput: {
+            success: boolean;
+        };
+        ContentAutosave: {
+            baseVersion: number;
+            currentVersion: number;
+            savedAt: string;
+        };
+        ContentPreviewLink: {
+            token: string;
+            url: string;
+            expiresAt: string;
         };
     };
     responses: never;

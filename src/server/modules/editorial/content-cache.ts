@@ -1,0 +1,102 @@
+/**
+ * Public editorial answers (the Journal's lists, article pages) kept in memory per instance, dropped
+ *  - at once when this instance writes content;
+ *  - on every instance within milliseconds, by the `content_changed` NOTIFY a trigger sends on any change to content
+ *    (publishing, an RSVP taking a seat), and by `catalog_changed`, since articles show live pieces;
+ *  - when a scheduled piece falls due (`dueAt`), so it appears at its minute without any write;
+ *  - after TTL_MS in any case.
+ * An answer computed while an invalidation arrived is not kept. While notifications cannot reach this instance the
+ * cache is off (db/notified-cache.ts).
+ */
+import type { Database, Db } from '../../db/client.ts';
+import { listenForChanges, NotifiedCache } from '../../db/notified-cache.ts';
+
+export const CONTENT_CHANNEL = 'content_changed';
+const CATALOG_CHANNEL = 'catalog_changed';
+const CHANNELS = [CONTENT_CHANNEL, CATALOG_CHANNEL] as const;
+
+export class ContentCache {
+  readonly #answers = new NotifiedCache<unknown>({ ttlMs: 60_000, maxEntries: 1_000 });
+  readonly #listening = new Map<string, boolean>();
+  /** When the next scheduled piece falls due (ms), or undefined when none is scheduled; `#dueKnown` false: not read yet. */
+  #dueAt: number | undefined;
+  #dueKnown = false;
+
+  get live(): boolean {
+    return this.#answers.live;
+  }
+
+  /** The cache one channel's subscription drives: live only while every channel is heard. */
+  channel(name: string): { setLive(live: boolean): void; clear(): void } {
+    return {
+      setLive: (live) => {
+        this.#listening.set(name, live);
+        this.#dueKnown = false;
+        this.#answers.setLive(CHANNELS.every((c) => this.#listening.get(c) === true));
+      },
+      clear: () => this.invalidate(),
+    };
+  }
+
+  invalidate(): void {
+    this.#answers.clear();
+    this.#dueKnown = false;
+  }
+
+  /** The kept answer, or `compute()`'s; `nextDue` tells when the next scheduled piece publishes (read once per change). */
+  async get<T>(key: string, now: number, nextDue: () => Promise<number | undefined>, compute: () => Promise<T>): Promise<T> {
+    if (!this.#answers.live) return compute();
+    if (!this.#dueKnown) {
+      const epoch = this.#answers.epoch;
+      const due = await nextDue();
+      if (epoch === this.#answers.epoch) {
+        this.#dueAt = due;
+        this.#dueKnown = true;
+      }
+    }
+    if (this.#dueAt !== undefined && now >= this.#dueAt) this.invalidate();
+    const hit = this.#answers.get(key, now);
+    if (hit !== undefined) return hit as T;
+    const epoch = this.#answers.epoch;
+    const value = await compute();
+    this.#answers.store(key, value, epoch, { now });
+    return value;
+  }
+}
+
+const caches = new WeakMap<object, ContentCache>();
+
+export function contentCache(db: Db): ContentCache {
+  if (typeof db !== 'object' || db === null) return new ContentCache();
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new ContentCache()));
+  return cache;
+}
+
+/** Subscribes the cache to content and catalog changes (a module listener); resolves to the unsubscriber. */
+export async function listenForContentChanges(database: Database, log?: { warn: (obj: object, msg: string) => void }): Promise<() => Promise<void>> {
+  const cache = contentCache(database.db);
+  const stops: Array<() => Promise<void>> = [];
+  for (const channel of CHANNELS) stops.push(await listenForChanges(database, channel, cache.channel(channel), { log, what: 'editorial answers' }));
+  return async () => {
+    for (const stop of stops) await stop();
+  };
+}
+
+// ───────────────────────────── the editorial clock ─────────────────────────────
+
+const offsets = new WeakMap<object, number>();
+
+/**
+ * Now, for publishing decisions. Always the real time, except when a test has moved this database's editorial clock
+ * forward (only possible with EDITORIAL_TEST_CLOCK, which production refuses).
+ */
+export function editorialNow(db: Db): number {
+  return Date.now() + (offsets.get(db) ?? 0);
+}
+
+export function advanceEditorialClock(db: Db, ms: number): number {
+  offsets.set(db, (offsets.get(db) ?? 0) + ms);
+  contentCache(db).invalidate();
+  return editorialNow(db);
+}
