@@ -23,6 +23,8 @@ export default [
   route('reset-password', 'routes/reset-password.tsx'),
   route('verify-email', 'routes/verify-email.tsx'),
   route('secure-account', 'routes/secure-account.tsx'),
+  // Payments: the 3-D Secure step a card may ask for, on the way back to the order.
+  route('checkout/authenticate/:paymentId', 'routes/checkout.authenticate.tsx'),
   route('account', 'routes/account.tsx', [
     index('routes/account.profile.tsx'),
     route('preferences', 'routes/account.preferences.tsx'),
@@ -40,6 +42,8 @@ export default [
     route('audit', 'routes/admin.audit.tsx'),
     route('mailbox', 'routes/admin.mailbox.tsx'),
     route('jobs', 'routes/admin.jobs.tsx'),
+    route('payments', 'routes/admin.payments.tsx'),
+    route('ledger', 'routes/admin.ledger.tsx'),
     route('stylists', 'routes/admin.stylists.tsx'),
     route('products', 'routes/admin.products.tsx'),
     route('products/new', 'routes/admin.product-edit.tsx', { id: 'admin-product-new' }),
@@ -63,6 +67,7 @@ export default [
     route('schedule', 'routes/studio.schedule.tsx'),
     route('profile', 'routes/studio.profile.tsx'),
     route('reviews', 'routes/studio.reviews.tsx'),
+    route('earnings', 'routes/studio.earnings.tsx'),
   ]),
   // Last: whatever no other route claims renders the house 404 with a real 404 status.
   route('*', 'routes/not-found.tsx'),

@@ -25,6 +25,7 @@ const ITEMS = [
   { label: 'Schedule', to: '/studio/schedule' },
   { label: 'Profile & services', to: '/studio/profile' },
   { label: 'Reviews', to: '/studio/reviews' },
+  { label: 'Earnings', to: '/studio/earnings' },
 ];
 
 /** The stylist's studio. Every page inside reads the profile from here (`useStudioStylist`). */
