@@ -3,10 +3,13 @@
  * to pay, and move it along its states in our transaction. Payments never reads orders' tables; orders never
  * imports payments (it enqueues `payments.order-cancelled` / `payments.order-approved` jobs instead).
  */
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import type { Currency } from '../../../shared/money.ts';
 
 export type OrderStatus = 'PENDING_PAYMENT' | 'AWAITING_APPROVAL' | 'PAID' | 'PROCESSING' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED' | 'REFUNDED' | 'PARTIALLY_REFUNDED';
+
+/** Who moved an order, for its timeline. */
+export type ActorKind = 'CLIENT' | 'ADMIN' | 'SYSTEM' | 'PROVIDER';
 
 export interface PayableOrder {
   orderId: string;
@@ -23,12 +26,23 @@ export interface PayableOrder {
   usdEquivalentMinor: number;
   /** Above APPROVAL_THRESHOLD: the payment is held and the order waits for an admin. */
   needsApproval: boolean;
+  /**
+   * What is charged now is the whole order (false for a deposit: the deposit is held in client funds and the sale is
+   * settled in the ledger with the balance).
+   */
+  fullPayment: boolean;
 }
 
 export interface OrderPort {
   getOrderForPayment(db: Db, orderId: string): Promise<PayableOrder | undefined>;
   /** In the caller's transaction; throws ConflictException for a transition the order's state does not allow. */
-  transitionOrder(tx: Db, orderId: string, to: OrderStatus, by: { actorId: string | null; reason: string }): Promise<void>;
+  transitionOrder(tx: Tx, orderId: string, to: OrderStatus, by: { actorId: string | null; reason: string; kind?: ActorKind }): Promise<void>;
+  /** Tells orders what has been captured for the order so far (absolute). */
+  recordFunds(tx: Tx, orderId: string, paidMinor: number): Promise<void>;
+  /** The order shows this payment (the spec's Order.paymentId). */
+  setPaymentId(tx: Tx, orderId: string, paymentId: string): Promise<void>;
+  /** A bank transfer takes days: the unpaid order is kept (and its pieces reserved) until then. */
+  extendPaymentWindow(tx: Tx, orderId: string, until: Date): Promise<void>;
 }
 
 const missing: OrderPort = {
@@ -36,6 +50,9 @@ const missing: OrderPort = {
   transitionOrder: async () => {
     throw new Error('No orders module is wired to payments');
   },
+  recordFunds: async () => undefined,
+  setPaymentId: async () => undefined,
+  extendPaymentWindow: async () => undefined,
 };
 
 let port: OrderPort = missing;

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { AppContext, RequestMeta } from '../../context.ts';
-import { queryRows, type Db } from '../../db/client.ts';
+import { queryRows, type Db, type Tx } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 import { enqueue } from '../../jobs/queue.ts';
 import { fromDecimal, toDto, type Currency, type MoneyDto } from '../../../shared/money.ts';
@@ -20,7 +20,7 @@ import { postReceipt, postRefund, postSale } from '../ledger/service.ts';
 import { fault } from './faults.ts';
 import type { GetPaymentStatusOutput, ProcessPaymentInput, ProcessPaymentOutput, Refund, RefundPaymentInput, RefundPaymentOutput } from './models.ts';
 import { notifyAuthorizationLost, notifyBankTransferInstructions, notifyPaymentHeld, notifyPaymentReceived, notifyRefund } from './notifications.ts';
-import { orders, type OrderStatus, type PayableOrder } from './order-port.ts';
+import { orders, type ActorKind, type OrderStatus, type PayableOrder } from './order-port.ts';
 import { isSandboxPaymentMethod, type SandboxProvider } from './providers/sandbox.ts';
 import { ProviderError, type ProviderIntent } from './providers/types.ts';
 import { bankTransferReceipts, paymentExceptions, paymentRefunds, payments, type PaymentStatus } from './schema.ts';
@@ -34,6 +34,8 @@ interface By {
   actorId: string | null;
   reason: string;
   meta?: RequestMeta;
+  /** Who this is for the order's timeline (default: the client when there is an actor, else the platform). */
+  kind?: ActorKind;
 }
 
 export type PaymentRow = typeof payments.$inferSelect;
@@ -43,6 +45,8 @@ export const ORDER_CANCELLED_JOB = 'payments.order-cancelled';
 export const ORDER_APPROVED_JOB = 'payments.order-approved';
 export const EXECUTE_REFUND_JOB = 'payments.execute-refund';
 const BANK_TRANSFER = 'bank_transfer';
+/** How long an order waits for a bank transfer (its pieces stay reserved). */
+const BANK_TRANSFER_DAYS = 14;
 
 // ───────────────────────────── helpers ─────────────────────────────
 
@@ -192,6 +196,8 @@ async function recordPayment(ctx: AppContext, actor: PaymentActor, order: Payabl
           : null,
       })
       .returning();
+    await orders().setPaymentId(tx, order.orderId, id);
+    if (bank) await orders().extendPaymentWindow(tx, order.orderId, new Date(Date.now() + BANK_TRANSFER_DAYS * 86_400_000));
     await audit(tx, {
       action: bank ? 'payment.bankTransfer.requested' : 'payment.started',
       actorId: actor.userId,
@@ -301,11 +307,12 @@ export async function applyIntent(ctx: AppContext, paymentId: string, observed: 
     const updated = row!;
     const txOrder = await orders().getOrderForPayment(tx, p.orderId);
     if (next === 'AUTHORIZED' && txOrder?.status === 'PENDING_PAYMENT' && txOrder.needsApproval) {
-      await orders().transitionOrder(tx, p.orderId, 'AWAITING_APPROVAL', { actorId: by.actorId, reason: 'Funds held; high-value order awaits approval' });
+      await orders().transitionOrder(tx, p.orderId, 'AWAITING_APPROVAL', { actorId: by.actorId, reason: 'Funds held; high-value order awaits approval', kind: by.kind });
       await notifyPaymentHeld(ctx, tx, mailOf(updated, txOrder));
     }
     if (next === 'SUCCEEDED') {
       await postReceipt(tx, { kind: 'payment.captured', reference: p.id, paymentId: p.id, currency: p.currency as Currency, amountMinor: p.amountMinor, actorId: by.actorId });
+      await orders().recordFunds(tx, p.orderId, p.amountMinor);
       if (txOrder && txOrder.status === 'PENDING_PAYMENT' && !txOrder.needsApproval) await settleOrder(ctx, tx, updated, txOrder, by);
     }
     await audit(tx, {
@@ -322,8 +329,9 @@ export async function applyIntent(ctx: AppContext, paymentId: string, observed: 
 }
 
 /** The order is paid: its sale is settled in the ledger and the order moves to PAID, in the caller's transaction. */
-async function settleOrder(ctx: AppContext, tx: Db, p: PaymentRow, order: PayableOrder, by: By): Promise<void> {
-  await postSale(tx, {
+async function settleOrder(ctx: AppContext, tx: Tx, p: PaymentRow, order: PayableOrder, by: By): Promise<void> {
+  // A deposit stays in client funds held; the sale is settled when the whole order is paid.
+  if (order.fullPayment) await postSale(tx, {
     paymentId: p.id,
     orderId: order.orderId,
     currency: order.currency,
@@ -334,7 +342,7 @@ async function settleOrder(ctx: AppContext, tx: Db, p: PaymentRow, order: Payabl
     stylistId: order.stylistId,
     actorId: by.actorId,
   });
-  await orders().transitionOrder(tx, order.orderId, 'PAID', { actorId: by.actorId, reason: by.reason });
+  await orders().transitionOrder(tx, order.orderId, 'PAID', { actorId: by.actorId, reason: by.reason, kind: by.kind });
   await notifyPaymentReceived(ctx, tx, mailOf(p, order));
 }
 
@@ -589,7 +597,7 @@ export async function finishRefund(ctx: AppContext, refundId: string, providerRe
     const order = await orders().getOrderForPayment(tx, p!.orderId);
     if (order && REFUNDABLE_ORDER.includes(order.status) && order.status !== 'AWAITING_APPROVAL') {
       const to: OrderStatus = p!.status === 'REFUNDED' ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
-      if (to !== order.status) await orders().transitionOrder(tx, order.orderId, to, { actorId: by.actorId, reason: by.reason });
+      if (to !== order.status) await orders().transitionOrder(tx, order.orderId, to, { actorId: by.actorId, reason: by.reason, kind: by.kind ?? 'ADMIN' });
     }
     if (order) await notifyRefund(ctx, tx, { ...mailOf(p!, order), refundMinor: row.amountMinor });
     await audit(tx, { action: 'payment.refund.succeeded', actorId: by.actorId, targetUserId: p!.clientId, details: { refundId: row.id, paymentId: p!.id, amount: money(row.amountMinor, row.currency), providerRef }, meta: by.meta });
@@ -611,7 +619,7 @@ export async function recordBankReceipt(
   meta: RequestMeta = {},
 ): Promise<GetPaymentStatusOutput> {
   if (actor.userType !== 'ADMIN') throw new ApiError('AccessDeniedException', 'Only the house office records bank transfers');
-  const by = { actorId: actor.userId, reason: 'Bank transfer received', meta };
+  const by: By = { actorId: actor.userId, reason: 'Bank transfer received', meta, kind: 'ADMIN' };
   const updated = await ctx.db.transaction(async (tx) => {
     const p = await loadPayment(tx, paymentId, true);
     if (!p || p.provider !== BANK_TRANSFER) throw new ApiError('ResourceNotFoundException', 'paymentId: no bank-transfer payment has this id');
@@ -641,10 +649,11 @@ export async function recordBankReceipt(
       await recordException(tx, { kind: 'bank_transfer_overpaid', paymentId, orderId: p.orderId, message: `Received ${received} minor units of ${p.currency} for ${p.amountMinor}: return the difference to the client.` });
     }
     if (complete) {
+      await orders().recordFunds(tx, p.orderId, p.amountMinor);
       const order = await orders().getOrderForPayment(tx, p.orderId);
       if (order?.status === 'PENDING_PAYMENT' && !order.needsApproval) await settleOrder(ctx, tx, row!, order, by);
       else if (order?.status === 'PENDING_PAYMENT' && order.needsApproval) {
-        await orders().transitionOrder(tx, order.orderId, 'AWAITING_APPROVAL', { actorId: actor.userId, reason: 'Bank transfer received; high-value order awaits approval' });
+        await orders().transitionOrder(tx, order.orderId, 'AWAITING_APPROVAL', { actorId: actor.userId, reason: 'Bank transfer received; high-value order awaits approval', kind: 'ADMIN' });
       } else if (!order || order.status === 'CANCELLED') {
         await recordException(tx, { kind: 'bank_transfer_for_cancelled_order', paymentId, orderId: p.orderId, message: 'A bank transfer completed for an order that is cancelled: return it to the client.' });
       }
@@ -674,6 +683,36 @@ export async function onOrderApproved(ctx: AppContext, orderId: string, actorId:
     const order = await orders().getOrderForPayment(tx, orderId);
     if (fresh.status === 'SUCCEEDED' && order?.status === 'AWAITING_APPROVAL') await settleOrder(ctx, tx, fresh, order, by);
   });
+}
+
+/**
+ * Orders' hook, run inside the transaction that cancels or approves an order: it only writes there. A cancelled
+ * order's captured money gets a PENDING refund at once (its id is CancelOrder's `refundId`) and a job sends it; a
+ * hold is released by a job; an approval's capture is a job too.
+ */
+export async function onOrderEvent(tx: Tx, event: { type: 'cancelled' | 'approved'; orderId: string; actorId: string | null; reason: string }): Promise<{ refundId?: string } | undefined> {
+  if (event.type === 'approved') {
+    await enqueue(tx, ORDER_APPROVED_JOB, { orderId: event.orderId, actorId: event.actorId });
+    return undefined;
+  }
+  const p = await livePaymentOf(tx, event.orderId);
+  if (!p) return undefined;
+  const left = p.capturedMinor - p.refundReservedMinor;
+  if (p.provider !== BANK_TRANSFER && (p.status === 'SUCCEEDED' || p.status === 'PARTIALLY_REFUNDED') && left > 0) {
+    const reserved = await tx
+      .update(payments)
+      .set({ refundReservedMinor: sql`${payments.refundReservedMinor} + ${left}`, updatedAt: new Date() })
+      .where(and(eq(payments.id, p.id), sql`${payments.refundReservedMinor} + ${left} <= ${payments.capturedMinor}`))
+      .returning({ id: payments.id });
+    if (reserved.length === 1) {
+      const [row] = await tx.insert(paymentRefunds).values({ id: uuidv7(), paymentId: p.id, amountMinor: left, currency: p.currency, status: 'PENDING', reason: event.reason || 'Order cancelled', requestedBy: event.actorId }).returning();
+      await enqueue(tx, EXECUTE_REFUND_JOB, { refundId: row!.id });
+      await audit(tx, { action: 'payment.refund.requested', actorId: event.actorId, targetUserId: p.clientId, details: { refundId: row!.id, paymentId: p.id, amount: money(left, p.currency), reason: 'Order cancelled' } });
+      return { refundId: row!.id };
+    }
+  }
+  await enqueue(tx, ORDER_CANCELLED_JOB, { orderId: event.orderId, actorId: event.actorId, reason: event.reason });
+  return undefined;
 }
 
 /** The order was cancelled (orders enqueues `payments.order-cancelled`): release the hold, or refund what was taken. */

@@ -48,6 +48,7 @@ export function installTestOrders(): TestOrders {
         currency: 'EUR' as Currency,
         usdEquivalentMinor: totalMinor,
         needsApproval: false,
+        fullPayment: true,
         ...input,
         lines,
         taxMinor,
@@ -65,6 +66,9 @@ export function installTestOrders(): TestOrders {
       const o = orders.get(orderId);
       return o ? { ...o, lines: [...o.lines] } : undefined;
     },
+    recordFunds: async () => undefined,
+    setPaymentId: async () => undefined,
+    extendPaymentWindow: async () => undefined,
     async transitionOrder(_tx, orderId, to, by) {
       const o = orders.get(orderId);
       if (!o) throw new ApiError('ResourceNotFoundException', 'No such order');

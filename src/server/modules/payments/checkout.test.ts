@@ -1,0 +1,105 @@
+/** Payments with the real orders module: place an order, pay it, cancel it, pay by wire — the seam end to end. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../test/app.ts';
+import type { TestAccount } from '../../test/identity.ts';
+import type { CatalogFixture } from '../catalog/test-fixtures.ts';
+import { trialBalance } from '../ledger/service.ts';
+import { addPiece, orderBody, placeOrder, setupCatalog, stockOf, type Piece } from '../orders/test-helpers.ts';
+
+let app: TestApp;
+let fx: CatalogFixture;
+let client: TestAccount;
+let bag: Piece;
+
+beforeAll(async () => {
+  app = await buildTestApp({ PAYMENTS_RECONCILE_INTERVAL_SECONDS: '0' });
+  fx = await setupCatalog(app);
+  client = fx.client;
+  bag = await addPiece(app, fx, { name: 'Quilted Flap Bag', amount: 3200, variants: [{ color: 'black', stock: 50 }] });
+}, 120_000);
+afterAll(() => app?.shutdown());
+
+const getOrder = async (orderId: string) => (await app.inject({ method: 'GET', url: `/api/v1/orders/${orderId}`, headers: client.auth })).json().order;
+const pay = (payload: object, key?: string) => app.inject({ method: 'POST', url: '/api/v1/payments/process', headers: { ...client.auth, ...(key ? { 'idempotency-key': key } : {}) }, payload });
+
+async function newOrder(): Promise<{ orderId: string; total: { amount: number; currency: string } }> {
+  const res = await placeOrder(app, client, orderBody(client, bag));
+  expect(res.statusCode, res.body).toBe(201);
+  return { orderId: res.json().orderId, total: res.json().order.totalAmount };
+}
+
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await read();
+    if (ok(v) || Date.now() > deadline) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function balanced(): Promise<void> {
+  for (const t of (await trialBalance(app.db)).totals) expect(t.netMinor).toBe(0);
+}
+
+describe('checkout with the orders module', () => {
+  it('a sandbox card pays a real order: PAID, the order names its payment, the amount is the server’s total', async () => {
+    const { orderId, total } = await newOrder();
+    const wrong = await pay({ orderId, paymentMethodId: 'pm_card_visa', amount: { amount: total.amount + 1, currency: total.currency } });
+    expect(wrong.statusCode).toBe(400);
+    const res = await pay({ orderId, paymentMethodId: 'pm_card_visa', amount: total });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().status).toBe('SUCCEEDED');
+    const order = await getOrder(orderId);
+    expect(order.status).toBe('PAID');
+    expect(order.paymentId).toBe(res.json().paymentId);
+    await balanced();
+  });
+
+  it('20 parallel ProcessPayment with one Idempotency-Key: one payment, 20 identical answers', async () => {
+    const { orderId } = await newOrder();
+    const key = crypto.randomUUID();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => pay({ orderId, paymentMethodId: 'pm_card_visa' }, key)));
+    expect(new Set(answers.map((a) => `${a.statusCode} ${a.body}`)).size).toBe(1);
+    expect(answers[0]!.statusCode).toBe(200);
+    const status = await app.inject({ method: 'GET', url: `/api/v1/payments/${answers[0]!.json().paymentId}/status`, headers: client.auth });
+    expect(status.json().status).toBe('SUCCEEDED');
+  });
+
+  it('cancelling a paid order refunds it in full (CancelOrder names the refund); stock comes back', async () => {
+    const before = await stockOf(app, bag.variantIds[0]!);
+    const { orderId } = await newOrder();
+    const paid = await pay({ orderId, paymentMethodId: 'pm_card_visa' });
+    const cancel = await app.inject({ method: 'POST', url: `/api/v1/orders/${orderId}/cancel`, headers: client.auth, payload: { reason: 'Changed my mind' } });
+    expect(cancel.statusCode, cancel.body).toBe(200);
+    expect(cancel.json().refundId).toBeTruthy();
+    const status = await until(
+      async () => (await app.inject({ method: 'GET', url: `/api/v1/payments/${paid.json().paymentId}/status`, headers: client.auth })).json(),
+      (s) => s.status === 'REFUNDED',
+    );
+    expect(status).toMatchObject({ status: 'REFUNDED', refunds: [{ refundId: cancel.json().refundId, status: 'SUCCEEDED' }] });
+    expect(await stockOf(app, bag.variantIds[0]!)).toBe(before);
+    await balanced();
+  });
+
+  it('a bank transfer leaves the order waiting for its wire; two receipts complete it', async () => {
+    const { orderId, total } = await newOrder();
+    const res = await pay({ orderId, paymentMethodId: 'bank_transfer' });
+    expect(res.json()).toMatchObject({ status: 'PENDING', nextAction: { type: 'bank_transfer' } });
+    const order = await getOrder(orderId);
+    expect(order.status).toBe('PENDING_PAYMENT');
+    const half = Math.floor(total.amount / 2);
+    for (const amount of [half, Math.round((total.amount - half) * 100) / 100]) {
+      const r = await app.inject({ method: 'POST', url: `/api/v1/admin/payments/${res.json().paymentId}/bank-receipts`, headers: fx.admin.auth, payload: { amount: { amount, currency: total.currency } } });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    expect((await getOrder(orderId)).status).toBe('PAID');
+    await balanced();
+  });
+
+  it('another client cannot pay (or read the payment of) my order', async () => {
+    const { orderId } = await newOrder();
+    const other = fx.partner;
+    const res = await app.inject({ method: 'POST', url: '/api/v1/payments/process', headers: other.auth, payload: { orderId, paymentMethodId: 'pm_card_visa' } });
+    expect([403, 404]).toContain(res.statusCode);
+  });
+});
