@@ -9,9 +9,10 @@ import { createMailer, createMailTransport } from './modules/mail/service.ts';
 import { createUploadStore } from './modules/media/upload-store.ts';
 import { createCardProvider } from './modules/payments/providers/provider.ts';
 import type { Keys } from './security/keys.ts';
+import { createRealtimeBus } from './realtime/bus.ts';
 
 export function createAdapters(config: Config, keys: Keys, db: Db): Adapters {
-  return { mail: createMailTransport(config, keys), uploads: createUploadStore(config), payments: createCardProvider(config, db) };
+  return { mail: createMailTransport(config, keys), uploads: createUploadStore(config), payments: createCardProvider(config, db), realtime: createRealtimeBus(config) };
 }
 
 /** The context services receive: database, keys, settings, the outbox mailer and the adapters. */
@@ -22,4 +23,5 @@ export function createContext(db: Db, config: Config, keys: Keys, adapters: Adap
 /** Closes what the adapters hold open (SMTP connections). */
 export async function closeAdapters(adapters: Adapters): Promise<void> {
   await adapters.mail.close();
+  await adapters.realtime.close();
 }

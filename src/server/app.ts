@@ -40,6 +40,8 @@ import { ledgerModule } from './modules/ledger/module.ts';
 import { mediaModule } from './modules/media/module.ts';
 import { editorialModule } from './modules/editorial/module.ts';
 import { ordersModule } from './modules/orders/module.ts';
+import { messagingModule } from './modules/messaging/module.ts';
+import { notificationsModule } from './modules/notifications/module.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -73,7 +75,7 @@ export const API_PREFIX = '/api/v1';
  * Every module of the platform, in the order their routes register, their listeners start and their demo data is
  * seeded (decision record 005). A new module is one line here.
  */
-export const MODULES: readonly ModuleDefinition[] = [platformModule, identityModule, mailModule, newsletterModule, stylistsModule, catalogModule, mediaModule, ordersModule, paymentsModule, ledgerModule, editorialModule];
+export const MODULES: readonly ModuleDefinition[] = [platformModule, identityModule, mailModule, newsletterModule, stylistsModule, catalogModule, mediaModule, notificationsModule, messagingModule, ordersModule, paymentsModule, ledgerModule, editorialModule];
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 // Request ids: a random prefix per process and a counter, unique across instances and cheaper than a UUID each.

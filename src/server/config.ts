@@ -101,6 +101,12 @@ const ConfigSchema = z.object({
   BANK_TRANSFER_IBAN: z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9 ]{10,32}$/, 'must be an IBAN such as FR76 3000 6000 0112 3456 7890 189').default('FR76 3000 6000 0112 3456 7890 189'),
   BANK_TRANSFER_BIC: z.string().regex(/^[A-Z0-9]{8}([A-Z0-9]{3})?$/, 'must be a BIC such as AGRIFRPP').default('AGRIFRPPXXX'),
   PAYMENTS_RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  // Web Push (VAPID): both keys from `npx web-push generate-vapid-keys`, or generated into DATA_DIR/keys when unset.
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, 'must be a base64url P-256 public key (npx web-push generate-vapid-keys)').optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, 'must be a base64url P-256 private key (npx web-push generate-vapid-keys)').optional(),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, 'must be a mailto: or https: URL').default('mailto:concierge@stylebyzaga.local'),
+  // Messaging: unread messages are e-mailed as one digest after this many minutes unread.
+  MESSAGE_DIGEST_MINUTES: positiveInt.max(24 * 60).default(15),
   WEBAUTHN_RP_ID: z
     .string()
     .toLowerCase()
@@ -164,7 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 // Values that may carry credentials are never echoed back.
-const SECRET_NAMES = new Set(['DATABASE_URL', 'REDIS_URL', 'METRICS_TOKEN', 'DATA_KEY', 'JWT_PRIVATE_KEY', 'BOOTSTRAP_ADMIN_PASSWORD', 'SMTP_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET']);
+const SECRET_NAMES = new Set(['DATABASE_URL', 'REDIS_URL', 'METRICS_TOKEN', 'DATA_KEY', 'JWT_PRIVATE_KEY', 'BOOTSTRAP_ADMIN_PASSWORD', 'SMTP_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'VAPID_PRIVATE_KEY']);
 
 function describe(issue: z.core.$ZodIssue, name: string, value: string | undefined): string {
   const shown = value === undefined || SECRET_NAMES.has(name) ? '' : ` (got "${value.length > 40 ? `${value.slice(0, 40)}…` : value}")`;

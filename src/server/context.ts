@@ -4,6 +4,7 @@ import type { Mailer, MailTransport } from './modules/mail/service.ts';
 import type { UploadStore } from './modules/media/upload-store.ts';
 import type { CardProvider } from './modules/payments/providers/types.ts';
 import type { Keys } from './security/keys.ts';
+import type { RealtimeBus } from './realtime/bus.ts';
 
 /**
  * Connections to the outside world, created once per process in the composition root (`adapters.ts`) and closed
@@ -14,6 +15,8 @@ export interface Adapters {
   uploads: UploadStore;
   /** The card payment provider (PAYMENT_PROVIDER): the sandbox or Stripe. */
   payments: CardProvider;
+  /** Events to the sockets of any instance (realtime/bus.ts). */
+  realtime: RealtimeBus;
 }
 
 /** What services need besides their input: the database, keys, settings, the mailer (outbox) and the adapters. */

@@ -14,3 +14,5 @@ export * from '../jobs/schema.ts';
 export * from '../http/idempotency-schema.ts';
 export * from '../modules/ledger/schema.ts';
 export * from '../modules/payments/schema.ts';
+export * from '../modules/messaging/schema.ts';
+export * from '../modules/notifications/schema.ts';

@@ -1,7 +1,10 @@
 /** Inquiries (private-viewing requests and questions, answered by the brand or admins) and clients' wishlists. */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
+import type { AppContext } from '../../context.ts';
 import { queryRows, type Db } from '../../db/client.ts';
+import { openEnquiryConversation, postEnquiryAnswer } from '../messaging/service.ts';
+import { notify } from '../notifications/service.ts';
 import { ApiError } from '../../http/errors.ts';
 import { cutPage, idAfter } from '../../http/pagination.ts';
 import { publicClientNames } from '../identity/service.ts';
@@ -65,7 +68,7 @@ async function readInquiry(db: Db, id: string): Promise<InquiryRow | undefined> 
 }
 
 /** A signed-in client asks about a product they can see (any purchase mode; showcase items are the usual case). */
-export async function createInquiry(db: Db, actor: Actor, productId: string, input: CreateInquiryInput): Promise<Inquiry> {
+export async function createInquiry(db: Db, actor: Actor, productId: string, input: CreateInquiryInput, ctx?: AppContext): Promise<Inquiry> {
   const [product] = await queryRows<{ id: string; brand_id: string; visibility: 'PUBLIC' | 'VIP_ONLY' | 'DRAFT' }>(db, sql`select id, brand_id, visibility from products where id = ${productId}`);
   if (!product || !canSeeVisibility(audienceOf(actor), product.visibility)) throw new ApiError('ResourceNotFoundException', 'No such product');
   if (input.preferredDate && input.preferredDate < new Date().toISOString().slice(0, 10)) {
@@ -74,16 +77,32 @@ export async function createInquiry(db: Db, actor: Actor, productId: string, inp
   const [open] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from product_inquiries where client_id = ${actor.userId} and status = 'OPEN' and created_at > now() - interval '1 day'`);
   if (Number(open?.n) >= 20) throw new ApiError('ThrottlingException', 'You have sent many requests today; our concierge will be in touch', { retryAfterSeconds: 3600 });
   const id = uuidv7();
-  await db.insert(productInquiries).values({
-    id,
-    productId,
-    brandId: product.brand_id,
-    clientId: actor.userId,
-    message: input.message,
-    preferredContact: input.preferredContact,
-    preferredDate: input.preferredDate ?? null,
+  return db.transaction(async (tx) => {
+    const w: Db = tx;
+    await w.insert(productInquiries).values({
+      id,
+      productId,
+      brandId: product.brand_id,
+      clientId: actor.userId,
+      message: input.message,
+      preferredContact: input.preferredContact,
+      preferredDate: input.preferredDate ?? null,
+    });
+    const inquiry = (await readInquiry(w, id))!;
+    // Every enquiry opens a conversation with the house, where its partners and the house office answer.
+    if (ctx) {
+      await openEnquiryConversation(ctx, w, {
+        inquiryId: id,
+        clientId: actor.userId,
+        brandId: product.brand_id,
+        productId,
+        subject: `${inquiry.brand_name} · ${inquiry.product_name}`,
+        message: input.message,
+        product: { name: inquiry.product_name, brandName: inquiry.brand_name, slug: inquiry.product_slug },
+      });
+    }
+    return (await presentInquiries(w, [inquiry]))[0]!;
   });
-  return (await presentInquiries(db, [(await readInquiry(db, id))!]))[0]!;
 }
 
 const INQUIRIES_SORT = 'inquiries';
@@ -107,16 +126,32 @@ export async function listInquiries(db: Db, actor: Actor, input: ListInquiriesIn
 }
 
 /** The brand's partner or an admin answers; the answer can close the inquiry. A closed inquiry takes no more answers. */
-export async function answerInquiry(db: Db, actor: Actor, inquiryId: string, input: { answer: string; close?: boolean }): Promise<Inquiry> {
+export async function answerInquiry(db: Db, actor: Actor, inquiryId: string, input: { answer: string; close?: boolean }, ctx?: AppContext): Promise<Inquiry> {
   const [row] = await db.select().from(productInquiries).where(eq(productInquiries.id, inquiryId)).limit(1);
   if (!row || !(await managesBrand(db, actor, row.brandId))) throw new ApiError('ResourceNotFoundException', 'No such inquiry');
-  const updated = await db
-    .update(productInquiries)
-    .set({ answer: input.answer, status: input.close ? 'CLOSED' : 'ANSWERED', answeredBy: actor.userId, answeredAt: new Date(), updatedAt: new Date() })
-    .where(and(eq(productInquiries.id, inquiryId), sql`${productInquiries.status} <> 'CLOSED'`))
-    .returning({ id: productInquiries.id });
-  if (updated.length === 0) throw new ApiError('ConflictException', 'This inquiry is closed');
-  return (await presentInquiries(db, [(await readInquiry(db, inquiryId))!]))[0]!;
+  return db.transaction(async (tx) => {
+    const w: Db = tx;
+    const updated = await w
+      .update(productInquiries)
+      .set({ answer: input.answer, status: input.close ? 'CLOSED' : 'ANSWERED', answeredBy: actor.userId, answeredAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(productInquiries.id, inquiryId), sql`${productInquiries.status} <> 'CLOSED'`))
+      .returning({ id: productInquiries.id });
+    if (updated.length === 0) throw new ApiError('ConflictException', 'This inquiry is closed');
+    const inquiry = (await readInquiry(w, inquiryId))!;
+    // The answer reaches the client: in the enquiry's conversation, and as a notice (no body in its title).
+    if (ctx) {
+      const conversationId = await postEnquiryAnswer(ctx, w, { inquiryId, staffUserId: actor.userId, answer: input.answer });
+      await notify(w, ctx, {
+        userId: row.clientId,
+        kind: 'enquiry.answered',
+        title: `${inquiry.brand_name} answered your enquiry`,
+        body: `About ${inquiry.product_name}: ${input.answer}`,
+        link: conversationId ? `/account/messages/${conversationId}` : '/account/messages',
+        data: { inquiryId, ...(conversationId ? { conversationId } : {}) },
+      });
+    }
+    return (await presentInquiries(w, [inquiry]))[0]!;
+  });
 }
 
 // ───────────────────────────── wishlist ─────────────────────────────

@@ -8,7 +8,7 @@ import { AnswerInquiryInput, CreateInquiryInput, Inquiry, InquiryIdParams, ListI
 
 
 /** Inquiries about products (client → brand inbox) and the client's wishlist. */
-export async function engagementRoutes(parent: FastifyInstance, _opts: { ctx: AppContext }): Promise<void> {
+export async function engagementRoutes(parent: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();
   const db = app.db;
 
@@ -25,7 +25,7 @@ export async function engagementRoutes(parent: FastifyInstance, _opts: { ctx: Ap
       },
       config: { policy: 'inquiry.create' },
     },
-    async (request, reply) => reply.status(201).send(await createInquiry(db, actorOf(request), request.params.productId, request.body)),
+    async (request, reply) => reply.status(201).send(await createInquiry(db, actorOf(request), request.params.productId, request.body, opts.ctx)),
   );
   app.get(
     '/inquiries',
@@ -52,7 +52,7 @@ export async function engagementRoutes(parent: FastifyInstance, _opts: { ctx: Ap
       },
       config: { policy: 'inquiry.answer' },
     },
-    async (request) => answerInquiry(db, actorOf(request), request.params.inquiryId, request.body),
+    async (request) => answerInquiry(db, actorOf(request), request.params.inquiryId, request.body, opts.ctx),
   );
 
   tags = ['Wishlist'];

@@ -204,6 +204,36 @@ const MATRIX: Record<string, { allowed: Caller[]; order?: 'last' }> = {
   'DELETE /api/v1/content-editors/:userId': { allowed: ADMIN },
   'POST /api/v1/contact-messages': { allowed: EVERYONE },
   'GET /api/v1/contact-messages': { allowed: ADMIN },
+  // Messaging: any signed-in account may call; who may write to whom and which conversation one sees is decided per
+  // conversation in the messaging service (see messaging.test.ts). The socket authenticates in its first frame.
+  'GET /api/v1/realtime': { allowed: EVERYONE },
+  'POST /api/v1/messages': { allowed: SIGNED_IN },
+  'GET /api/v1/messages': { allowed: SIGNED_IN },
+  'PATCH /api/v1/messages/:messageId': { allowed: SIGNED_IN },
+  'DELETE /api/v1/messages/:messageId': { allowed: SIGNED_IN },
+  'PUT /api/v1/messages/:messageId/read': { allowed: SIGNED_IN },
+  'POST /api/v1/messages/:messageId/report': { allowed: SIGNED_IN },
+  'GET /api/v1/conversations': { allowed: SIGNED_IN },
+  'POST /api/v1/conversations': { allowed: SIGNED_IN },
+  'GET /api/v1/conversations/:conversationId': { allowed: SIGNED_IN },
+  'PUT /api/v1/conversations/:conversationId/read': { allowed: SIGNED_IN },
+  'PUT /api/v1/conversations/:conversationId/block': { allowed: SIGNED_IN },
+  'POST /api/v1/conversations/:conversationId/attachments': { allowed: SIGNED_IN },
+  'GET /api/v1/attachments/:attachmentId/:variant': { allowed: EVERYONE },
+  'GET /api/v1/me/unread': { allowed: SIGNED_IN },
+  'GET /api/v1/admin/message-reports': { allowed: ADMIN },
+  'POST /api/v1/admin/message-reports/:reportId/review': { allowed: ADMIN },
+  'GET /api/v1/admin/messaging/settings': { allowed: ADMIN },
+  'PUT /api/v1/admin/messaging/settings': { allowed: ADMIN },
+  // Notifications: the caller's own centre, preferences and devices.
+  'GET /api/v1/me/notifications': { allowed: SIGNED_IN },
+  'PUT /api/v1/me/notifications/read': { allowed: SIGNED_IN },
+  'PUT /api/v1/me/notifications/:notificationId/read': { allowed: SIGNED_IN },
+  'GET /api/v1/me/notification-settings': { allowed: SIGNED_IN },
+  'PUT /api/v1/me/notification-settings': { allowed: SIGNED_IN },
+  'GET /api/v1/push/public-key': { allowed: EVERYONE },
+  'POST /api/v1/me/push-subscriptions': { allowed: SIGNED_IN },
+  'DELETE /api/v1/me/push-subscriptions': { allowed: SIGNED_IN },
 };
 
 // Public routes may answer 401 on their own terms (no refresh token, a wrong password): that is not authorization.
@@ -253,7 +283,7 @@ describe('authorization matrix', () => {
     for (const route of ordered) {
       const spec = MATRIX[route];
       if (!spec) continue;
-      const [method] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE'];
+      const [method] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'];
       // Admins last, so a route that changes state (delete, logout) has been tried by everyone else first.
       for (const caller of CALLERS) {
         const headers = caller === 'anonymous' ? {} : accounts[caller].auth;

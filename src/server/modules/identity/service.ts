@@ -883,3 +883,14 @@ export async function accountIdsByEmail(ctx: AppContext, emails: readonly string
 export async function markEmailVerified(db: Db, userId: string): Promise<void> {
   await db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, userId));
 }
+
+/** Kind and standing of accounts, for other modules' policies (messaging: who may write to whom). Unknown ids are absent. */
+export async function accountKindsOf(db: Db, ids: readonly string[]): Promise<Map<string, { userType: UserType; tier: Tier; active: boolean }>> {
+  const wanted = [...new Set(ids)].filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
+  if (!wanted.length) return new Map();
+  const rows = await db
+    .select({ id: users.id, userType: users.userType, tier: users.tier, status: users.status, deletedAt: users.deletedAt })
+    .from(users)
+    .where(inArray(users.id, wanted));
+  return new Map(rows.map((r) => [r.id, { userType: r.userType, tier: r.tier, active: r.status === 'ACTIVE' && r.deletedAt === null }]));
+}

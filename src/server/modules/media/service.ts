@@ -37,3 +37,5 @@ export async function findUsableUpload(db: Db | Tx, mediaId: string, user: { use
   const asset = await findMediaAsset(db, mediaId);
   return asset && (user.admin || asset.ownerId === user.userId) ? asset : undefined;
 }
+// Messaging's attachments reuse the checks and the re-encoding of uploads (kept private there).
+export { sniffImage, processUpload, MAX_UPLOAD_BYTES } from './uploads.ts';

@@ -6,6 +6,7 @@
  */
 import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
+import { openBookingConversation } from '../messaging/service.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
@@ -139,6 +140,8 @@ export async function requestStylist(ctx: AppContext, actor: Actor, input: Reque
       await tx.update(stylists).set({ requestsReceived: sql`${stylists.requestsReceived} + 1` }).where(eq(stylists.id, stylist.id));
       await recordEvent(db, id, actor.userId, 'REQUESTED', { requestedDate: new Date(start).toISOString(), durationMinutes, serviceId });
       await notifyRequested(ctx, db, mailOf(stylist, inserted!, serviceName), input.message);
+      // The request opens the client's conversation with the stylist (or continues it), as a card with the note.
+      await openBookingConversation(ctx, db, { clientId: actor.userId, stylistUserId: stylist.userId, bookingRequestId: id, startTime: new Date(start).toISOString(), durationMinutes, message: input.message });
       return inserted!;
     }),
   );
