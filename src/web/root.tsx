@@ -8,6 +8,7 @@ import cormorantLatin from '@fontsource/cormorant-garamond/files/cormorant-garam
 import { SiteShell } from './components/layout/site-shell.tsx';
 import { ErrorPage } from './components/editorial/error-page.tsx';
 import { SessionProvider } from './features/auth/session.tsx';
+import { ServerBagSync } from './features/orders/bag-sync.tsx';
 import { useNonce } from './lib/nonce.tsx';
 import { pageMeta } from './lib/seo.ts';
 import { SITE_DESCRIPTION } from './lib/site.ts';
@@ -61,6 +62,7 @@ export default function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <SessionProvider>
+        <ServerBagSync />
         <SiteShell>
           <Outlet />
         </SiteShell>

@@ -23,6 +23,9 @@ export default [
   route('reset-password', 'routes/reset-password.tsx'),
   route('verify-email', 'routes/verify-email.tsx'),
   route('secure-account', 'routes/secure-account.tsx'),
+  // The shop: checkout in steps and its confirmation (drawn once the session is known).
+  route('checkout', 'routes/checkout.tsx'),
+  route('checkout/placed/:orderId', 'routes/checkout.placed.tsx'),
   // Payments: the 3-D Secure step a card may ask for, on the way back to the order.
   route('checkout/authenticate/:paymentId', 'routes/checkout.authenticate.tsx'),
   route('account', 'routes/account.tsx', [
@@ -33,6 +36,8 @@ export default [
     route('membership', 'routes/account.membership.tsx'),
     route('bookings', 'routes/account.bookings.tsx'),
     route('wishlist', 'routes/account.wishlist.tsx'),
+    route('orders', 'routes/account.orders.tsx'),
+    route('orders/:orderId', 'routes/account.order.tsx'),
     route('delete', 'routes/account.delete.tsx'),
   ]),
   route('admin', 'routes/admin.tsx', [
@@ -52,6 +57,9 @@ export default [
     route('categories', 'routes/admin.categories.tsx'),
     route('collections', 'routes/admin.collections.tsx'),
     route('inquiries', 'routes/admin.inquiries.tsx'),
+    route('orders', 'routes/admin.orders.tsx'),
+    route('orders/:orderId', 'routes/admin.order.tsx'),
+    route('tax-rates', 'routes/admin.tax-rates.tsx'),
   ]),
   // The partner area: a brand partner's own products and their house's inquiry inbox.
   route('partner', 'routes/partner.tsx', [

@@ -25,6 +25,7 @@ function AccountArea() {
   const items: AreaNavItem[] = [
     { label: 'Profile', to: '/account', end: true },
     { label: 'Preferences & sizes', to: '/account/preferences' },
+    ...(user.userType === 'CLIENT' ? [{ label: 'Orders', to: '/account/orders' }] : []),
     ...(user.userType === 'CLIENT' ? [{ label: 'Wishlist', to: '/account/wishlist' }] : []),
     { label: 'Security', to: '/account/security' },
     ...(user.userType === 'CLIENT' && user.tier === 'VIP' ? [{ label: 'Privacy', to: '/account/privacy' }] : []),

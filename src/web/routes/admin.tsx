@@ -18,6 +18,8 @@ const ITEMS = [
   { label: 'Categories', to: '/admin/categories' },
   { label: 'Collections', to: '/admin/collections' },
   { label: 'Inquiries', to: '/admin/inquiries' },
+  { label: 'Orders', to: '/admin/orders' },
+  { label: 'Duties & VAT', to: '/admin/tax-rates' },
   { label: 'Payments', to: '/admin/payments' },
   { label: 'Ledger', to: '/admin/ledger' },
   { label: 'Audit log', to: '/admin/audit' },

@@ -1,6 +1,6 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { useState } from 'react';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { Button, ButtonLink } from '../../../components/ui/button.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { useHydrated } from '../../../lib/use-hydrated.ts';
@@ -22,8 +22,8 @@ function totals(items: readonly BagItem[]): string[] {
 }
 
 /**
- * The bag in the header and the sheet it opens. There is no checkout yet, and the sheet says so: what it can do
- * is send every piece to the house as a request (one enquiry each), which a client adviser answers in person.
+ * The bag in the header and the sheet it opens: checkout for a signed-in client, or every piece sent to the house as
+ * a request (one enquiry each) for pieces a client adviser should confirm in person.
  */
 export function BagButton() {
   const items = useBag();
@@ -62,7 +62,7 @@ export function BagButton() {
             <RadixDialog.Title className="display text-3xl text-ink">Your bag</RadixDialog.Title>
             <RadixDialog.Close className="eyebrow -mr-2 p-2 text-ink-soft hover:text-ink">Close</RadixDialog.Close>
           </div>
-          <RadixDialog.Description className="sr-only">The pieces you have set aside in this browser.</RadixDialog.Description>
+          <RadixDialog.Description className="sr-only">The pieces you have set aside.</RadixDialog.Description>
           <BagContents items={items} onNavigate={() => setOpen(false)} />
         </RadixDialog.Content>
       </RadixDialog.Portal>
@@ -116,14 +116,13 @@ function BagContents({ items, onNavigate }: { items: readonly BagItem[]; onNavig
           </li>
         ))}
       </ul>
-      <BagFooter items={items} />
+      <BagFooter items={items} onNavigate={onNavigate} />
     </>
   );
 }
 
-function BagFooter({ items }: { items: readonly BagItem[] }) {
+function BagFooter({ items, onNavigate }: { items: readonly BagItem[]; onNavigate: () => void }) {
   const session = useSessionState();
-  const location = useLocation();
   const sums = totals(items);
   return (
     <div className="border-t border-line bg-sand/60 px-8 py-6">
@@ -134,15 +133,22 @@ function BagFooter({ items }: { items: readonly BagItem[] }) {
         </dl>
       )}
       <p className="mt-4 text-sm leading-relaxed text-ink-soft">
-        Online payment is not open yet. Send these pieces to the house as a request: our client advisers confirm availability, delivery and the final price with you in person.
+        Delivery, duties and taxes are set at checkout for your destination. Pieces sold on enquiry can be sent to the house as a request instead.
       </p>
-      <div className="mt-6">
+      <div className="mt-6 space-y-3">
         {/* Signed in implies the session and query providers (the error page's shell has neither). */}
-        {session.status === 'signed-in' ? (
-          <RequestBag items={items} />
+        {session.status === 'signed-in' && session.user.userType === 'CLIENT' ? (
+          <>
+            <ButtonLink className="w-full" to="/checkout" onClick={onNavigate}>
+              Proceed to checkout
+            </ButtonLink>
+            <RequestBag items={items} />
+          </>
+        ) : session.status === 'signed-in' ? (
+          <p className="text-sm text-ink-soft">Checkout is open to client accounts.</p>
         ) : (
-          <ButtonLink className="w-full" to={signInPath(`${location.pathname}${location.search}`)}>
-            Sign in to request these pieces
+          <ButtonLink className="w-full" to={signInPath('/checkout')} onClick={onNavigate}>
+            Sign in to check out
           </ButtonLink>
         )}
       </div>
@@ -163,8 +169,8 @@ function RequestBag({ items }: { items: readonly BagItem[] }) {
     }
   }
   return (
-    <Button className="w-full" loading={request.isPending} onClick={() => void send()}>
-      Request these pieces
+    <Button className="w-full" variant="ghost" loading={request.isPending} onClick={() => void send()}>
+      Request these pieces instead
     </Button>
   );
 }

@@ -1,9 +1,9 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * The shopping bag, kept in this browser only (localStorage) until the house has a cart and checkout. It holds
- * what the visitor chose, never a price to charge: the bag shows the catalogue's price at the time of choosing,
- * and the only action it offers is to send the pieces to the concierge as requests.
+ * The shopping bag. A visitor's lives in this browser (localStorage); a signed-in client's lives on the server
+ * (`features/orders/bag-sync.tsx` merges the local bag in at sign-in and keeps both the same). It holds what the
+ * client chose, never a price to charge: prices are the server's, read again at checkout.
  */
 export type BagItem = {
   productId: string;
@@ -97,6 +97,10 @@ export const bag = {
   },
   clear(): void {
     save(EMPTY);
+  },
+  /** Takes the server's bag as it is (at sign-in, or after another device changed it). */
+  replace(items: readonly BagItem[]): void {
+    save(items.slice(0, MAX_LINES));
   },
 };
 
