@@ -7,7 +7,8 @@ import { DESKTOP, MOBILE, SCREENSHOT_DIR, ensureWebBuild, launchBrowser, startSe
 /**
  * Issue 13's shop journey against the whole platform and its demo data, at desktop and at 390 × 844: a visitor puts a
  * piece in the bag, signs in (the bag follows onto the server), checks out in steps (address, delivery, a last look
- * with every figure), sees the confirmation, and finds the order with its timeline in their order history. No page may
+ * with every figure), sees the confirmation, pays with the sandbox card, and finds the order with its timeline in their
+ * order history. No page may
  * log a console error (e2e/setup.ts checks every test).
  */
 
@@ -60,7 +61,7 @@ describe.each([
   ['desktop', DESKTOP],
   ['390 px', MOBILE],
 ] as const)('at %s', (_name, viewport) => {
-  it('bag → sign-in → checkout in steps → confirmation → order history with its timeline', async () => {
+  it('bag → sign-in → checkout in steps → confirmation → card payment → order history with its timeline', async () => {
     const page = await openPage(viewport);
     const piece = await buyablePiece();
 
@@ -119,6 +120,13 @@ describe.each([
     await page.getByRole('region', { name: 'Timeline' }).getByText('Order placed').waitFor();
     expect(await widthOf(page)).toBeLessThanOrEqual(viewport.width);
     await shot(page, 'confirmation', viewport);
+
+    // Payments' step on the confirmation: the sandbox card that succeeds; the order becomes confirmed.
+    await page.getByRole('button', { name: 'Use the test card ending 4242' }).click();
+    await page.getByRole('button', { name: /^Pay / }).click();
+    await page.getByText('Payment received').waitFor();
+    await page.getByRole('region', { name: 'Timeline' }).getByText('Confirmed').waitFor();
+    await shot(page, 'paid', viewport);
 
     // The bag is empty now, on the server too.
     await page.getByRole('button', { name: /^Bag/ }).click();

@@ -8,7 +8,7 @@ import { formatDateTime } from '../features/account/format.ts';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
 import { useOrder } from '../features/orders/api.ts';
 import { OrderDetail } from '../features/orders/components/order-detail.tsx';
-import { money } from '../features/orders/present.ts';
+import { PaymentStep } from '../features/payments/payment-step.tsx';
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) => [
@@ -24,7 +24,7 @@ export default function OrderPlacedRoute() {
   );
 }
 
-/** The confirmation: the order's number, what happens next, and the payment that completes it. */
+/** The confirmation: the order's number, the payment that completes it (payments' step), and what happens next. */
 function OrderPlaced() {
   const { orderId = '' } = useParams();
   const query = useOrder(orderId);
@@ -44,10 +44,21 @@ function OrderPlaced() {
       ) : (
         <div className="mt-10 space-y-12">
           {order.status === 'PENDING_PAYMENT' && (
-            <Notice title={`Payment of ${money(order.totals.dueNow)}`}>
-              <p>
-                Your pieces are held for you until {formatDateTime(order.paymentDueAt)}. {order.requiresApproval ? 'Your payment will be held, not taken, until our house office approves the order.' : ''}
-              </p>
+            <>
+              <p className="max-w-2xl leading-relaxed text-ink-soft">Your pieces are held for you until {formatDateTime(order.paymentDueAt)}. Complete the payment below to confirm the order.</p>
+              <div className="border border-line bg-sand/40 px-6 py-8 sm:px-10">
+                <PaymentStep orderId={order.orderId} orderNumber={order.orderNumber} amountDue={order.totals.dueNow} requiresApproval={order.requiresApproval} onDone={() => void query.refetch()} />
+              </div>
+            </>
+          )}
+          {order.status === 'AWAITING_APPROVAL' && (
+            <Notice title="Your payment is held">
+              <p>Our house office reviews orders of this value personally and will confirm shortly. Nothing is taken until then.</p>
+            </Notice>
+          )}
+          {order.status === 'PAID' && (
+            <Notice title="Payment received">
+              <p>Thank you. We have sent the confirmation to your email; the house prepares your pieces now.</p>
             </Notice>
           )}
           <OrderDetail order={order} />

@@ -316,7 +316,7 @@ function Checkout() {
               <Button size="lg" loading={place.isPending} onClick={() => void placeOrder()} disabled={needsStepUp || needsEnrolment}>
                 Place order · {money(quote.totals.dueNow)}
               </Button>
-              <p className="text-sm leading-relaxed text-stone">Your pieces are held for you for 30 minutes while you pay on the next page.</p>
+              <p className="text-sm leading-relaxed text-stone">Your pieces are held for you for 30 minutes while you pay on the next page, by card or bank transfer.</p>
             </section>
           )}
         </div>
