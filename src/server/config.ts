@@ -94,7 +94,11 @@ const ConfigSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(8).optional(),
   S3_VIRTUAL_HOSTED: bool.optional(),
   // Payments (decision 010): the card provider, Stripe's keys (and API address, for a local fake in tests), limits in USD.
-  PAYMENT_PROVIDER: z.enum(['sandbox']).default('sandbox'),
+  PAYMENT_PROVIDER: z.enum(['sandbox', 'stripe']).default('sandbox'),
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, 'must be a Stripe secret key such as sk_test_…').optional(),
+  STRIPE_PUBLISHABLE_KEY: z.string().regex(/^pk_(test|live)_[A-Za-z0-9]+$/, 'must be a Stripe publishable key such as pk_test_…').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9]+$/, 'must be a webhook signing secret such as whsec_…').optional(),
+  STRIPE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   CARD_LIMIT: positiveInt.default(100_000),
   REFUND_APPROVAL_THRESHOLD: positiveInt.default(10_000),
   BANK_TRANSFER_BENEFICIARY: z.string().min(2).max(140).default('StyleByZaga SAS (client funds)'),
@@ -121,7 +125,13 @@ const ConfigSchema = z.object({
     if (c.EDITORIAL_TEST_CLOCK && c.NODE_ENV === 'production') ctx.addIssue({ code: 'custom', path: ['EDITORIAL_TEST_CLOCK'], message: 'is for tests and cannot be on in production' });
   })
   .transform(withWebAuthnDefaults)
-  .transform((c) => ({ ...c, DEMO_DATA: c.DEMO_DATA ?? c.NODE_ENV !== 'production' }));
+  .transform((c) => ({ ...c, DEMO_DATA: c.DEMO_DATA ?? c.NODE_ENV !== 'production' }))
+  .superRefine((c, ctx) => {
+    if (c.PAYMENT_PROVIDER !== 'stripe') return;
+    for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_PUBLISHABLE_KEY', 'STRIPE_WEBHOOK_SECRET'] as const) {
+      if (!c[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when PAYMENT_PROVIDER=stripe' });
+    }
+  });
 
 /** The address people use: PUBLIC_URL, else localhost (where passkeys work; browsers refuse them on 127.0.0.1). */
 export function publicOrigin(config: { PUBLIC_URL?: string; PORT: number }, port = config.PORT): string {

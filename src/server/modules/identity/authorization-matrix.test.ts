@@ -162,6 +162,7 @@ const MATRIX: Record<string, { allowed: Caller[]; order?: 'last' }> = {
   'GET /api/v1/media/:mediaId': { allowed: EVERYONE },
   // Payments: clients pay their own orders (ownership checked in the payments service); the house office refunds.
   'GET /api/v1/payments/config': { allowed: EVERYONE },
+  'POST /api/v1/payments/webhooks/stripe': { allowed: EVERYONE },
   'POST /api/v1/payments/sandbox/payment-methods': { allowed: CLIENTS },
   'POST /api/v1/payments/process': { allowed: CLIENTS },
   'POST /api/v1/payments/:paymentId/complete-action': { allowed: CLIENTS },

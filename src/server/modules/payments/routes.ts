@@ -19,6 +19,8 @@ import {
   SandboxCardOutput,
 } from './models.ts';
 import { SANDBOX_CARDS, tokenizeSandboxCard } from './providers/sandbox.ts';
+import { WebhookSignatureError } from './providers/types.ts';
+import { applyProviderEvent } from './webhooks.ts';
 import { completePaymentAction, decideRefund, getPaymentStatus, processPayment, reconcile, recordBankReceipt, refundPayment } from './service.ts';
 import { listExceptions, listPayments, resolveException, PaymentExceptionList, PaymentList, ListPaymentsQuery } from './admin.ts';
 
@@ -77,6 +79,34 @@ export async function paymentRoutes(parent: FastifyInstance, opts: { ctx: AppCon
     },
     async (request) => processPayment(ctx, actorOf(request), request.body, metaOf(request)),
   );
+
+  // Stripe's webhooks: the signature is checked on the exact bytes Stripe sent, so this scope keeps the raw body.
+  await app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_request, body, done) => done(null, body));
+    scope.withTypeProvider<ZodTypeProvider>().post(
+      '/payments/webhooks/stripe',
+      {
+        schema: {
+          tags: ['Payments'],
+          summary: 'Stripe webhooks (signed by Stripe; a forged or stale signature is 400 and changes nothing)',
+          response: { 200: z.object({ received: z.literal(true), result: z.enum(['applied', 'duplicate', 'ignored']) }), ...errorResponses('ValidationException', 'ResourceNotFoundException', 'ServiceUnavailableException') },
+        },
+        config: { policy: 'public', identifyCaller: false, rateLimit: false },
+      },
+      async (request) => {
+        if (ctx.adapters.payments.name !== 'stripe') throw new ApiError('ResourceNotFoundException', 'Stripe is not the payment provider here');
+        let event;
+        try {
+          event = ctx.adapters.payments.parseWebhook(request.body as Buffer, request.headers);
+        } catch (err) {
+          if (err instanceof WebhookSignatureError) throw new ApiError('ValidationException', `Stripe-Signature: ${err.message}`, { fieldErrors: { 'headers.stripe-signature': [err.message] } });
+          throw err;
+        }
+        return { received: true as const, result: await applyProviderEvent(ctx, 'stripe', event) };
+      },
+    );
+  });
 
   app.post(
     '/payments/:paymentId/complete-action',

@@ -61,6 +61,8 @@ function statusFrom(intent: ProviderIntent): PaymentStatus {
   switch (intent.status) {
     case 'requires_action':
       return 'REQUIRES_ACTION';
+    case 'processing':
+      return 'PENDING';
     case 'authorized':
       return 'AUTHORIZED';
     case 'succeeded':
@@ -540,8 +542,9 @@ export async function executeRefund(ctx: AppContext, refundId: string, by: By): 
   const [r] = await ctx.db.select().from(paymentRefunds).where(eq(paymentRefunds.id, refundId));
   if (!r || r.status !== 'PENDING') return r!;
   const p = (await loadPayment(ctx.db, r.paymentId))!;
-  let providerRef: string | null = null;
-  if (p.provider !== BANK_TRANSFER) {
+  let providerRef: string | null = r.providerRef;
+  // A refund the provider told us about is already done there; one of ours is sent (again: the key makes it once).
+  if (p.provider !== BANK_TRANSFER && r.origin === 'platform') {
     try {
       const done = await ctx.adapters.payments.refund(p.providerRef!, { refundId: r.id, amountMinor: r.amountMinor });
       providerRef = done.ref;

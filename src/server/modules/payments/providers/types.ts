@@ -6,7 +6,7 @@
 import type { Currency } from '../../../../shared/money.ts';
 
 /** Where a provider's payment stands, in its own words reduced to ours. */
-export type IntentStatus = 'requires_action' | 'authorized' | 'succeeded' | 'failed' | 'canceled';
+export type IntentStatus = 'requires_action' | 'processing' | 'authorized' | 'succeeded' | 'failed' | 'canceled';
 
 export interface ProviderIntent {
   /** The provider's id (PaymentIntent id, sandbox charge id). */
@@ -45,6 +45,10 @@ export interface ProviderEvent {
   intent?: ProviderIntent;
   /** Refunds the event lists (charge.refunded lists them all). */
   refunds?: ProviderRefund[];
+  /** The provider's id of the payment an event about a charge or refund belongs to. */
+  paymentRef?: string;
+  /** Our payment id, when the event carries it in metadata. */
+  paymentId?: string;
 }
 
 export interface AuthorizeInput {
