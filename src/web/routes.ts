@@ -14,6 +14,16 @@ export default [
   route('style-quiz', 'routes/style-quiz.tsx'),
   route('concierge', 'routes/concierge.tsx'),
   route('journal', 'routes/journal.tsx'),
+  route('journal/rss.xml', 'routes/journal.rss.ts'),
+  route('journal/preview/:token', 'routes/journal.preview.tsx'),
+  route('journal/:slug', 'routes/journal.article.tsx'),
+  route('sitemap.xml', 'routes/sitemap.ts'),
+  // The house's own pages, written in the house office and linked from the footer.
+  route('about', 'routes/house-page.tsx', { id: 'page-about' }),
+  route('contact', 'routes/house-page.tsx', { id: 'page-contact' }),
+  route('delivery-and-returns', 'routes/house-page.tsx', { id: 'page-delivery-and-returns' }),
+  route('privacy', 'routes/house-page.tsx', { id: 'page-privacy' }),
+  route('terms', 'routes/house-page.tsx', { id: 'page-terms' }),
   route('newsletter', 'routes/newsletter.tsx'),
   // Identity: the threshold pages, the private client area and the house office. Drawn in the browser
   // once the session is known; the server renders their frame and a placeholder.

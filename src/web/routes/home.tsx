@@ -1,6 +1,5 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/home';
-import { EditorialFeature } from '../components/editorial/editorial-feature.tsx';
 import { EditorialTile } from '../components/editorial/editorial-tile.tsx';
 import { NumberedSteps } from '../components/editorial/numbered-steps.tsx';
 import { ResponsiveImage } from '../components/media/responsive-image.tsx';
@@ -14,6 +13,8 @@ import { CollectionTile } from '../features/catalog/components/collection-tile.t
 import { ProductGrid } from '../features/catalog/components/product-card.tsx';
 import { toCard, type Category, type Collection } from '../features/catalog/present.ts';
 import { pageMeta } from '../lib/seo.ts';
+import { homeSlots, type HomeSlots } from '../features/editorial/api.ts';
+import { ContentCard } from '../features/editorial/components/content-card.tsx';
 import { SITE_DESCRIPTION } from '../lib/site.ts';
 
 export const meta: Route.MetaFunction = (args) => pageMeta(args, { description: SITE_DESCRIPTION, image: 'maison-hero' });
@@ -35,12 +36,13 @@ const NEW_ARRIVALS = { sort: 'newest', maxResults: 4 } as const;
  */
 export async function loader({ context }: Route.LoaderArgs) {
   const api = serverApi(context);
-  const [collections, arrivals, categories] = await Promise.all([
+  const [collections, arrivals, categories, journal] = await Promise.all([
     listCollections(api).catch((): Collection[] => []),
     listProducts(api, NEW_ARRIVALS).catch((): ListProductsOutput => ({ products: [] })),
     listCategories(api).catch((): Category[] => []),
+    homeSlots(api).catch((): HomeSlots => []),
   ]);
-  return { collections, arrivals, categories };
+  return { collections, arrivals, categories, journal };
 }
 
 const STYLIST_STEPS = [
@@ -57,27 +59,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       <NewArrivals serverData={loaderData.arrivals} />
       <PersonalStylist />
       <Showcase categories={loaderData.categories} />
-      <EditorialFeature
-        id="journal"
-        eyebrow="The Journal"
-        title={
-          <>
-            Notes on craft, travel and the <em className="italic">well-kept</em> wardrobe
-          </>
-        }
-        image={{ kind: 'editorial', name: 'journal-feature', alt: '' }}
-        reverse
-      >
-        <p>
-          Visits to the ateliers we work with, the rooms and roads our clients love, and our stylists on the pieces
-          worth keeping for a lifetime.
-        </p>
-        <p className="pt-4">
-          <ButtonLink to="/journal" variant="ghost">
-            Read the journal
-          </ButtonLink>
-        </p>
-      </EditorialFeature>
+      <FromTheJournal slots={loaderData.journal} />
     </>
   );
 }
@@ -265,6 +247,42 @@ function Showcase({ categories }: { categories: Category[] }) {
             How the concierge works
           </Link>
         </p>
+      </Container>
+    </section>
+  );
+}
+
+/** The home page's editorial slots, chosen in the house office (the latest pieces fill any it left empty). */
+function FromTheJournal({ slots }: { slots: HomeSlots }) {
+  if (slots.length === 0) return null;
+  const [lead, ...rest] = slots;
+  return (
+    <section id="journal" aria-labelledby="journal-title" className="border-t border-line py-20 lg:py-32">
+      <Container>
+        <div className="flex flex-wrap items-end justify-between gap-6">
+          <SectionHeading
+            id="journal-title"
+            eyebrow="The Journal"
+            title={
+              <>
+                Notes on craft, travel and the <em className="italic">well-kept</em> wardrobe
+              </>
+            }
+          />
+          <ButtonLink to="/journal" variant="ghost">
+            Read the journal
+          </ButtonLink>
+        </div>
+        <div className="mt-16 grid gap-14 lg:grid-cols-12 lg:gap-10">
+          <ContentCard content={lead!.content} large sizes="(min-width: 1024px) 55vw, 100vw" className="lg:col-span-7" />
+          <ul className="grid gap-14 lg:col-span-5">
+            {rest.map((s) => (
+              <li key={s.slot}>
+                <ContentCard content={s.content} sizes="(min-width: 1024px) 38vw, 100vw" />
+              </li>
+            ))}
+          </ul>
+        </div>
       </Container>
     </section>
   );

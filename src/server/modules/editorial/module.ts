@@ -3,6 +3,7 @@ import { listenForContentChanges } from './content-cache.ts';
 import { editorialJobs } from './jobs.ts';
 import { policies } from './policy.ts';
 import { editorialRoutes } from './routes.ts';
+import { editorialSeeder } from './seed.ts';
 
 /** The Journal: articles, lookbooks, brand stories, events and the house's own pages. */
 export const editorialModule = defineModule({
@@ -12,5 +13,5 @@ export const editorialModule = defineModule({
   jobs: editorialJobs,
   // Public editorial answers are kept in memory while content and catalogue changes are notified to this instance.
   listeners: [{ name: 'editorial-changes', start: (app) => listenForContentChanges(app.database, app.log) }],
-  seeders: [],
+  seeders: [editorialSeeder],
 });

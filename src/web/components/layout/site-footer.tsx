@@ -19,6 +19,8 @@ const COLUMNS: ReadonlyArray<{ title: string; links: ReadonlyArray<{ label: stri
       { label: 'Personal styling', to: '/stylists#how-it-works' },
       { label: 'Private appointments', to: '/concierge#appointments' },
       { label: 'Showcase enquiries', to: '/concierge#showcase' },
+      { label: 'Delivery and returns', to: '/delivery-and-returns' },
+      { label: 'Contact', to: '/contact' },
     ],
   },
   {
@@ -26,6 +28,9 @@ const COLUMNS: ReadonlyArray<{ title: string; links: ReadonlyArray<{ label: stri
     links: [
       { label: 'Become a stylist', to: '/stylists#join' },
       { label: 'Brand partnerships', to: '/concierge#partners' },
+      { label: 'About the house', to: '/about' },
+      { label: 'Terms of service', to: '/terms' },
+      { label: 'Privacy notice', to: '/privacy' },
     ],
   },
 ];
