@@ -1,12 +1,13 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rename, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
 import { chromium, type Browser, type Page, type Response } from 'playwright-core';
+import { inject } from 'vitest';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
 
 export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -46,10 +47,48 @@ export type RunningServer = { url: string; stop: () => Promise<void> };
 /**
  * Starts the whole platform as `npm start` would (src/server/main.ts) on a
  * free port with a fresh data directory, and waits until it is healthy.
+ *
+ * A server with the default demo data starts from a copy of a data directory seeded once per run (migrations and
+ * the whole demo, about a minute on a loaded machine) instead of seeding again: each server still gets its own
+ * database, identical to a freshly seeded one. Settings that change the database or the demo data start from empty.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'sbz-e2e-'));
+  const template = usesSeededTemplate(env) ? await seededTemplate() : undefined;
+  if (template) await cp(template, dataDir, { recursive: true });
+  return runServer(dataDir, env);
+}
+
+/** Whether a server with these settings would seed exactly what the shared template holds. */
+function usesSeededTemplate(env: Record<string, string>): boolean {
+  const changesData = Object.keys(env).some((k) => k === 'DATABASE_URL' || k.startsWith('DEMO_') || k === 'DATA_KEY' || k === 'JWT_PRIVATE_KEY');
+  return !changesData && process.env.E2E_SEED_TEMPLATE !== '0';
+}
+
+let templateReady: Promise<string | undefined> | undefined;
+
+/**
+ * The seeded data directory of this run, made by the first server that needs it (files run one after another, each
+ * in its own process: the folder on disk is what they share; e2e/global-setup.ts names it and removes it at the end).
+ */
+function seededTemplate(): Promise<string | undefined> {
+  templateReady ??= (async () => {
+    const runDir = inject('e2eRunDir');
+    if (!runDir) return undefined;
+    const template = join(runDir, 'seeded');
+    if (existsSync(template)) return template;
+    const building = await mkdtemp(join(runDir, 'seeding-'));
+    const server = await runServer(building, {}, { keepDataDir: true });
+    // SIGTERM: the server closes the embedded database cleanly, so the copy is a consistent, unlocked data directory.
+    await server.stop();
+    await rename(building, template);
+    return template;
+  })();
+  return templateReady;
+}
+
+async function runServer(dataDir: string, env: Record<string, string>, options: { keepDataDir?: boolean } = {}): Promise<RunningServer> {
+  const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,
     env: {
@@ -71,7 +110,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     await stopProcess(child);
-    await rm(dataDir, { recursive: true, force: true });
+    if (!options.keepDataDir) await rm(dataDir, { recursive: true, force: true });
   };
   try {
     await waitForHealth(url, child, () => output);
