@@ -1,0 +1,155 @@
+/**
+ * Payments survive a crash between any two steps. For each step of a checkout (our row committed; the provider
+ * authorized; the provider captured; all settled) and of a refund, a child process is SIGKILLed right there. A new
+ * process then runs the reconciler once, and the books agree: no charge at the provider without a paid order, no paid
+ * order without a captured payment, every refund the provider made recorded once, and the ledger balanced.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { buildApp } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
+import { openDatabase, queryRows, type Database } from '../../db/client.ts';
+import { runMigrations } from '../../db/migrate.ts';
+import type { TestApp } from '../../test/app.ts';
+import { accountOf } from '../../test/identity.ts';
+import { adminUrl, databaseUrlFor } from '../../test/postgres.ts';
+import { addPiece, orderBody, placeOrder, setupCatalog } from '../orders/test-helpers.ts';
+import type { FaultPoint } from './faults.ts';
+
+const CHILD = join(import.meta.dirname, 'test', 'crash-child.ts');
+const dataDir = mkdtempSync(join(tmpdir(), 'sbz-pay-crash-'));
+const pgUrl = process.env.DATABASE_URL;
+const pgName = `sbz_test_${randomBytes(6).toString('hex')}`;
+let admin: { query: (q: string) => Promise<unknown>; end: () => Promise<void> } | undefined;
+
+const PAY_POINTS: FaultPoint[] = ['payment.recorded', 'payment.authorized-at-provider', 'payment.captured-at-provider', 'payment.settled'];
+const REFUND_POINTS: FaultPoint[] = ['refund.recorded', 'refund.refunded-at-provider', 'refund.settled'];
+let clientId: string;
+let adminId: string;
+let orderIds: string[] = [];
+
+function env(): NodeJS.ProcessEnv {
+  const e: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+  if (pgUrl) e.DATABASE_URL = databaseUrlFor(pgUrl, pgName);
+  else delete e.DATABASE_URL;
+  return e;
+}
+
+async function open(): Promise<Database> {
+  if (pgUrl) return openDatabase({ kind: 'postgres', url: databaseUrlFor(pgUrl, pgName), poolMax: 4 });
+  const fresh = !existsSync(join(dataDir, 'pglite'));
+  return openDatabase({ kind: 'pglite', dataDir, ...(fresh ? { loadDataDir: new Blob([readFileSync(inject('pgliteDump'))]) } : {}) });
+}
+
+beforeAll(async () => {
+  if (pgUrl) {
+    const pg = (await import('pg')).default;
+    const client = new pg.Client({ connectionString: adminUrl(pgUrl) });
+    await client.connect();
+    await client.query(`create database ${pgName} template ${inject('postgresTemplate')}`);
+    admin = client;
+  }
+  // The world before the crashes: a catalogue, a client with unpaid orders, an admin.
+  const database = await open();
+  if (!pgUrl) await runMigrations(database, { kind: 'pglite', dataDir });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false', DATA_DIR: dataDir, RATE_LIMIT_MAX: '10000', PAYMENTS_RECONCILE_INTERVAL_SECONDS: '0' });
+  const app = (await buildApp({ config, database, webBuildDir: false, runJobs: false })) as TestApp;
+  await app.ready();
+  const fx = await setupCatalog(app);
+  const piece = await addPiece(app, fx, { name: 'Quilted Flap Bag', amount: 3200, variants: [{ color: 'black', stock: 50 }] });
+  clientId = fx.client.userId;
+  adminId = (await accountOf(app, 'ADMIN')).userId;
+  orderIds = [];
+  for (let i = 0; i < PAY_POINTS.length + REFUND_POINTS.length; i++) {
+    const res = await placeOrder(app, fx.client, orderBody(fx.client, piece));
+    expect(res.statusCode, res.body).toBe(201);
+    orderIds.push(res.json().orderId);
+  }
+  await app.close();
+  await database.close();
+}, 240_000);
+
+afterAll(async () => {
+  await admin?.query(`drop database if exists ${pgName} with (force)`);
+  await admin?.end();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function child(args: string[]): Promise<{ out: string; exit: NodeJS.Signals | number | null }> {
+  return new Promise((resolve) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { env: env(), stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    proc.once('exit', (code, signal) => resolve({ out: out.trim(), exit: signal ?? code }));
+  });
+}
+
+it('SIGKILL between each step of checkout and of a refund, then the reconciler: nothing lost, nothing doubled, ledger balanced', async () => {
+  // Checkouts killed at each step.
+  for (const [i, point] of PAY_POINTS.entries()) {
+    const run = await child(['pay', clientId, orderIds[i]!, point]);
+    expect(run, point).toEqual({ out: `killed at ${point}`, exit: 'SIGKILL' });
+  }
+  // Refunds killed at each step, each of a payment that completed.
+  const refundOrders = orderIds.slice(PAY_POINTS.length);
+  for (const [i, point] of REFUND_POINTS.entries()) {
+    const paid = await child(['pay', clientId, refundOrders[i]!, 'none']);
+    expect(paid.out).toBe('finished SUCCEEDED');
+    const database = await open();
+    const [p] = await queryRows<{ id: string }>(database.db, sql`select id from payments where order_id = ${refundOrders[i]!}`);
+    await database.close();
+    const run = await child(['refund', adminId, p!.id, point]);
+    expect(run, point).toEqual({ out: `killed at ${point}`, exit: 'SIGKILL' });
+  }
+
+  const reconciled = await child(['reconcile']);
+  expect(reconciled.exit).toBe(0);
+  expect(reconciled.out).toMatch(/^reconciled /);
+
+  const database = await open();
+  try {
+    const q = <T>(query: ReturnType<typeof sql>) => queryRows<T>(database.db, query);
+    // No charge at the provider without a paid order: every captured charge belongs to a captured payment of a paid order.
+    const orphans = await q<{ id: string }>(sql`
+      select c.id from sandbox_charges c
+        left join payments p on p.id = (c.metadata ->> 'paymentId')::uuid
+        left join orders o on o.id = p.order_id
+       where (c.status = 'succeeded' and c.amount_refunded_minor < c.amount_minor and (p.id is null or p.captured_minor = 0 or o.status not in ('PAID', 'PARTIALLY_REFUNDED', 'REFUNDED')))
+          or (c.status = 'requires_capture' and (p.id is null or p.status <> 'AUTHORIZED'))`);
+    expect(orphans).toEqual([]);
+    // No paid order without a captured payment.
+    const unpaid = await q<{ id: string }>(sql`
+      select o.id from orders o where o.status in ('PAID', 'PARTIALLY_REFUNDED', 'REFUNDED')
+         and not exists (select 1 from payments p where p.order_id = o.id and p.captured_minor > 0)`);
+    expect(unpaid).toEqual([]);
+    // Every checkout ended somewhere final: paid (it reached the provider) or failed (it never did), none pending.
+    const states = await q<{ status: string; n: number }>(sql`select status, count(*)::int as n from payments group by status order by status`);
+    expect(states.find((s) => s.status === 'PENDING')).toBeUndefined();
+    const paidOrders = await q<{ n: number }>(sql`select count(*)::int as n from orders where id in ${sql.raw(`(${orderIds.slice(0, PAY_POINTS.length).map((id) => `'${id}'`).join(',')})`)} and status = 'PAID'`);
+    expect(paidOrders[0]!.n).toBe(PAY_POINTS.length - 1);
+    // Refunds: each made at the provider exactly once and recorded exactly once.
+    const refunds = await q<{ status: string; n: number }>(sql`select status, count(*)::int as n from payment_refunds group by status`);
+    expect(refunds).toEqual([{ status: 'SUCCEEDED', n: REFUND_POINTS.length }]);
+    const atProvider = await q<{ n: number }>(sql`select count(*)::int as n from sandbox_refunds`);
+    expect(atProvider[0]!.n).toBe(REFUND_POINTS.length);
+    const mismatch = await q<{ id: string }>(sql`select p.id from payments p join sandbox_charges c on c.id = p.provider_ref where p.refunded_minor <> c.amount_refunded_minor`);
+    expect(mismatch).toEqual([]);
+    // The ledger balances and agrees with what was captured and refunded.
+    const net = await q<{ currency: string; net: number }>(sql`select currency, sum(amount_minor)::bigint as net from ledger_entries group by currency`);
+    for (const n of net) expect(Number(n.net)).toBe(0);
+    const [money] = await q<{ captured: number; refunded: number; received: number; paid_back: number }>(sql`
+      select (select coalesce(sum(captured_minor), 0) from payments)::bigint as captured,
+             (select coalesce(sum(refunded_minor), 0) from payments)::bigint as refunded,
+             (select coalesce(sum(e.amount_minor), 0) from ledger_entries e join ledger_accounts a on a.id = e.account_id where a.kind = 'provider_clearing')::bigint as received,
+             (select coalesce(-sum(e.amount_minor), 0) from ledger_entries e join ledger_accounts a on a.id = e.account_id where a.kind = 'refunds')::bigint as paid_back`);
+    expect(Number(money!.received)).toBe(Number(money!.captured));
+    expect(Number(money!.paid_back)).toBe(Number(money!.refunded));
+  } finally {
+    await database.close();
+  }
+}, 600_000);
