@@ -1,0 +1,137 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { totp } from '../src/server/test/identity.ts';
+import { DESKTOP, MOBILE, SCREENSHOT_DIR, ensureWebBuild, launchBrowser, runAxeUnderCsp, startServer, watchProblems, type PageProblems, type RunningServer } from './helpers.ts';
+
+/**
+ * Payments in a browser, on the whole platform and its demo data: a client pays an order with the sandbox card that
+ * asks for 3-D Secure (the authentication page, then back), and the house office refunds part of it and reads the
+ * ledger's trial balance. Screenshots at 1440 and 390 px; no page may log a console error.
+ */
+
+const PASSWORD = 'velvet-orchid-sunrise-47';
+const DEMO_CLIENT = 'layla.rahman@demo.stylebyzaga.test';
+const DEMO_ADMIN = 'helene.marchal@demo.stylebyzaga.test';
+const PARIS = { recipientName: 'Layla Rahman', line1: '31 rue Cambon', city: 'Paris', state: '', postalCode: '75001', country: 'FR', phoneNumber: '+33 1 44 50 66 00' };
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  ensureWebBuild();
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await Promise.all(contexts.map((c) => c.close()));
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openPage(): Promise<{ page: Page; problems: PageProblems }> {
+  const context = await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce', timezoneId: 'Europe/Paris', locale: 'en-GB' });
+  contexts.push(context);
+  const page = await context.newPage();
+  return { page, problems: watchProblems(page) };
+}
+
+async function screenshots(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `payments-${name}-desktop.png`), fullPage: true, animations: 'disabled' });
+  await page.setViewportSize(MOBILE);
+  await page.waitForLoadState('networkidle');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(MOBILE.width);
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `payments-${name}-mobile.png`), fullPage: true, animations: 'disabled' });
+  await page.setViewportSize(DESKTOP);
+}
+
+/** An order of the demo client, placed through the API as the checkout would. */
+async function placeOrder(): Promise<{ orderId: string; orderNumber: string }> {
+  const login = await (await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO_CLIENT, password: PASSWORD }) })).json();
+  const auth = { authorization: `Bearer ${login.accessToken}`, 'content-type': 'application/json' };
+  const list = await (await fetch(`${server.url}/api/v1/products?maxResults=100`)).json();
+  const piece = (list.products as Array<{ productId: string; purchaseMode: string; inventory: number; price: { amount: number; currency: string } }>).find(
+    (p) => p.purchaseMode === 'BUY_NOW' && p.inventory >= 2 && p.price.currency === 'EUR' && p.price.amount >= 200 && p.price.amount <= 4_000,
+  )!;
+  const product = (await (await fetch(`${server.url}/api/v1/products/${piece.productId}`)).json()).product;
+  const variant = (product.variants as Array<{ variantId: string; stock?: number }>).find((v) => (v.stock ?? 1) > 0)!;
+  const res = await fetch(`${server.url}/api/v1/orders`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({ clientId: login.user.userId, items: [{ productId: piece.productId, variantId: variant.variantId, quantity: 1 }], shippingAddress: PARIS, deliveryOption: 'INSURED_COURIER', currency: 'EUR' }),
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+  const body = await res.json();
+  return { orderId: body.orderId, orderNumber: body.order.orderNumber };
+}
+
+describe('payments in the browser', () => {
+  it('a client pays with the card that asks for 3-D Secure; the house office refunds part and the books balance', async () => {
+    const { orderId, orderNumber } = await placeOrder();
+    const { page, problems } = await openPage();
+
+    await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(`/checkout/placed/${orderId}`)}`, { waitUntil: 'networkidle' });
+    await page.getByLabel('Email address').fill(DEMO_CLIENT);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL(`${server.url}/checkout/placed/${orderId}`);
+    await page.getByRole('heading', { name: 'Sandbox — test cards' }).waitFor();
+    await screenshots(page, 'step');
+
+    // The card that asks for authentication: the bank's page, then the payment is confirmed.
+    await page.getByRole('button', { name: 'Use the test card ending 3184' }).click();
+    await page.getByRole('button', { name: /^Pay / }).click();
+    await page.waitForURL(/\/checkout\/authenticate\//);
+    await page.getByRole('heading', { name: 'Confirm this payment' }).waitFor();
+    expect(await runAxeUnderCsp(page)).toEqual([]);
+    await screenshots(page, '3ds');
+    await page.getByRole('button', { name: 'Confirm payment' }).click();
+    await page.getByText('Thank you — your payment is confirmed').waitFor();
+    await screenshots(page, '3ds-done');
+    const paymentId = page.url().match(/authenticate\/([0-9a-f-]{36})/)![1]!;
+
+    // The house office: an administrator enrols a second factor at first sign-in, then refunds part of the payment.
+    const office = await openPage();
+    const admin = office.page;
+    await admin.goto(`${server.url}/sign-in?next=%2Fadmin%2Fpayments`, { waitUntil: 'networkidle' });
+    await admin.getByLabel('Email address').fill(DEMO_ADMIN);
+    await admin.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await admin.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await admin.waitForURL(/\/secure-account/);
+    await admin.getByRole('button', { name: 'Begin' }).click();
+    const secret = ((await admin.getByTestId('mfa-secret').textContent()) ?? '').replace(/\s+/g, '');
+    await admin.getByLabel(/six-digit code/).fill(await totp(secret));
+    await admin.getByRole('button', { name: 'Confirm and turn on' }).click();
+    await admin.getByTestId('recovery-codes').getByRole('listitem').first().waitFor();
+    await admin.getByLabel('I have kept these codes somewhere safe.').check();
+    await admin.getByRole('button', { name: 'Done' }).click();
+    await admin.waitForURL(/\/admin/);
+
+    await admin.goto(`${server.url}/admin/payments?payment=${paymentId}`, { waitUntil: 'networkidle' });
+    await admin.getByRole('heading', { level: 1, name: 'Payments' }).waitFor();
+    const detail = admin.getByRole('article', { name: 'Payment' });
+    await detail.getByText('Visa •••• 3184').waitFor();
+    await detail.getByLabel('Amount (EUR)').fill('25');
+    await detail.getByLabel('Reason').fill('A small alteration we could not make');
+    await detail.getByRole('button', { name: 'Refund', exact: true }).click();
+    await detail.getByText('Refunded.').waitFor();
+    await detail.getByText(/€25\.00 refund · succeeded/).waitFor();
+    await screenshots(admin, 'admin');
+
+    await admin.goto(`${server.url}/admin/ledger`, { waitUntil: 'networkidle' });
+    await admin.getByRole('heading', { level: 1, name: 'Ledger' }).waitFor();
+    await admin.getByText('Balanced').first().waitFor();
+    await admin.getByRole('cell', { name: 'Refunds paid' }).first().waitFor();
+    await screenshots(admin, 'ledger');
+
+    // The client's order shows the partial refund.
+    await page.goto(`${server.url}/account/orders/${orderId}`, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { name: `Order ${orderNumber}` }).waitFor();
+    expect(problems.list, JSON.stringify(problems.list)).toEqual([]);
+    expect(office.problems.list, JSON.stringify(office.problems.list)).toEqual([]);
+  }, 240_000);
+});
