@@ -3,6 +3,7 @@
  * (the viewer's own, or the stylist's) and always says which: "Thu 12 Mar, 15:00 (Paris time)".
  * Pure functions of (instant, zone), so the server render and a test give the same text as the browser.
  */
+import { MINUTE, offsetAt, zonedToInstant } from '../../../shared/time.ts';
 
 /** A calendar day in some zone, "2026-03-12". */
 export type DayKey = string;
@@ -115,34 +116,18 @@ export function daysFrom(start: DayKey, count: number): DayKey[] {
 
 /** Minutes the zone is ahead of UTC at an instant (Paris in summer: 120). */
 export function zoneOffsetMinutes(instant: Date, zone: string): number {
-  const parts = formatter(zone, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  return Math.round(offsetAt(instant.getTime(), zone) / MINUTE);
 }
 
 /**
  * The UTC instant of a wall-clock time in a zone ("2026-03-29", "10:30", "Europe/Paris"). A time skipped by a
- * spring-forward change moves on by the gap; an hour repeated in autumn means its first occurrence.
+ * spring-forward change moves on by the gap; an hour repeated in autumn means its first occurrence (the server's
+ * rule: both use src/shared/time.ts).
  */
 export function zonedTimeToInstant(day: DayKey, time: string, zone: string): Date {
   const [y, m, d] = day.split('-').map(Number);
   const [hh, mm] = time.split(':').map(Number);
-  const wall = Date.UTC(y!, m! - 1, d!, hh!, mm!);
-  // The offsets in force a day either side cover both readings around any change.
-  const offsets = [...new Set([zoneOffsetMinutes(new Date(wall - 86_400_000), zone), zoneOffsetMinutes(new Date(wall + 86_400_000), zone), zoneOffsetMinutes(new Date(wall), zone)])];
-  const candidates = offsets.map((o) => wall - o * 60_000).sort((a, b) => a - b);
-  const exact = candidates.filter((i) => i + zoneOffsetMinutes(new Date(i), zone) * 60_000 === wall);
-  // Autumn: both readings exist, keep the earlier; spring: the wall time is skipped, keep the later instant.
-  return new Date(exact.length ? exact[0]! : candidates.at(-1)!);
+  return new Date(zonedToInstant(Date.UTC(y!, m! - 1, d!, hh!, mm!), zone));
 }
 
 /** "HH:MM" of an instant in a zone, for time inputs. */
