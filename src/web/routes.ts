@@ -45,6 +45,7 @@ export default [
     route('privacy', 'routes/account.privacy.tsx'),
     route('membership', 'routes/account.membership.tsx'),
     route('bookings', 'routes/account.bookings.tsx'),
+    route('messages/:conversationId?', 'routes/account.messages.tsx'),
     route('wishlist', 'routes/account.wishlist.tsx'),
     route('orders', 'routes/account.orders.tsx'),
     route('orders/:orderId', 'routes/account.order.tsx'),
@@ -85,6 +86,7 @@ export default [
     route('schedule', 'routes/studio.schedule.tsx'),
     route('profile', 'routes/studio.profile.tsx'),
     route('reviews', 'routes/studio.reviews.tsx'),
+    route('messages/:conversationId?', 'routes/studio.messages.tsx'),
     route('earnings', 'routes/studio.earnings.tsx'),
   ]),
   // Last: whatever no other route claims renders the house 404 with a real 404 status.

@@ -30,6 +30,7 @@ function AccountArea() {
     { label: 'Security', to: '/account/security' },
     ...(user.userType === 'CLIENT' && user.tier === 'VIP' ? [{ label: 'Privacy', to: '/account/privacy' }] : []),
     ...(user.userType === 'CLIENT' ? [{ label: 'Sessions', to: '/account/bookings' }] : []),
+    ...(user.userType === 'CLIENT' ? [{ label: 'Messages', to: '/account/messages' }] : []),
     ...(user.userType === 'CLIENT' ? [{ label: 'VIP membership', to: '/account/membership' }] : []),
     { label: 'Delete account', to: '/account/delete' },
   ];

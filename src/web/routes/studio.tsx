@@ -21,6 +21,7 @@ export const meta: Route.MetaFunction = (args) => [
 
 const ITEMS = [
   { label: 'Requests', to: '/studio', end: true },
+  { label: 'Messages', to: '/studio/messages' },
   { label: 'Week calendar', to: '/studio/calendar' },
   { label: 'Schedule', to: '/studio/schedule' },
   { label: 'Profile & services', to: '/studio/profile' },

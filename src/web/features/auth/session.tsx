@@ -42,6 +42,8 @@ export type Session = SessionState & {
   setUser: (user: User) => void;
   /** Reads /me again (after a change made elsewhere, such as a confirmed email). */
   reloadUser: () => Promise<void>;
+  /** A valid access token (refreshed first when close to expiry), for the realtime socket. */
+  token: () => Promise<string | null>;
 };
 
 /** The current session with its actions; pages and forms use this (below <SessionProvider>). */
@@ -66,6 +68,7 @@ export function useSession(): Session {
         const { user } = await call(api.GET('/api/v1/me'));
         store.setUser(user);
       },
+      token: () => store.token(),
     } satisfies Session;
   }, [context, state]);
 }
