@@ -138,7 +138,11 @@ describe('messaging between a client and her stylist', { timeout: 240_000 }, () 
     await s.getByTestId('typing').waitFor();
     expect(await s.getByTestId('typing').textContent()).toContain('is writing');
     await c.getByLabel('Your message').press('Enter');
-    await thread(s).getByText('Could we meet on Thursday?').waitFor();
+    await thread(s).getByText('Could we meet on Thursday?').waitFor({ timeout: 15_000 }).catch(async (err: unknown) => {
+      await c.screenshot({ path: join(SCREENSHOT_DIR, 'messaging-debug-c.png'), fullPage: true });
+      await s.screenshot({ path: join(SCREENSHOT_DIR, 'messaging-debug-s.png'), fullPage: true });
+      throw err;
+    });
 
     // The stylist answers with a photo.
     const photo = await sharp({ create: { width: 900, height: 600, background: { r: 236, g: 226, b: 208 }, channels: 3 } }).jpeg().toBuffer();

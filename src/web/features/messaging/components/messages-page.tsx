@@ -171,7 +171,10 @@ function ConversationView({ conversationId, summary, base, connected }: { conver
   }, [lastSeq, myRead, conversationId, markRead]);
 
   const bottom = useRef<HTMLDivElement>(null);
-  useEffect(() => bottom.current?.scrollIntoView({ block: 'end' }), [lastSeq]);
+  // Braces: newer browsers' scrollIntoView returns a promise, which React would take for a cleanup function.
+  useEffect(() => {
+    bottom.current?.scrollIntoView({ block: 'end' });
+  }, [lastSeq]);
 
   if (thread.isError) return <div className="p-6"><ListError error={thread.error} /></div>;
   if (!conversation) return <div className="p-6"><ListLoading rows={3} /></div>;
