@@ -88,7 +88,7 @@ async function account(first: string, userType: 'CLIENT' | 'STYLIST') {
   return { userId: login.user.userId, token: login.accessToken };
 }
 const adminLogin = await api<{ accessToken: string; user: { mfaEnrollmentRequired?: boolean } }>('POST', '/auth/login', { email: 'bench.admin@stylebyzaga.test', password: 'amber-lantern-harbour-93' });
-let adminToken = adminLogin.accessToken;
+const adminToken = adminLogin.accessToken;
 if (adminLogin.user.mfaEnrollmentRequired) {
   const setup = await api<{ secret: string }>('POST', '/auth/mfa/setup', undefined, adminToken);
   await api('POST', '/auth/mfa/verify', { code: await generate({ secret: setup.secret }) }, adminToken);
@@ -103,7 +103,6 @@ const start = new Date(Date.now() + 3 * 86_400_000);
 start.setUTCHours(10, 0, 0, 0);
 await api('POST', '/matching/request', { clientId: client.userId, stylistId: profile.stylistId, serviceId: service.service.serviceId, requestedDate: start.toISOString() }, client.token);
 const conversationId = (await api<{ conversations: { conversationId: string }[] }>('GET', '/conversations', undefined, client.token)).conversations[0]!.conversationId;
-adminToken = '';
 
 // 1. Idle sockets: one account (a client with no conversations), authenticated, doing nothing.
 const idle = await account('idle', 'CLIENT');
