@@ -18,6 +18,7 @@ const ITEMS = [
   { label: 'Categories', to: '/admin/categories' },
   { label: 'Collections', to: '/admin/collections' },
   { label: 'Inquiries', to: '/admin/inquiries' },
+  { label: 'Journal', to: '/admin/journal' },
   { label: 'Orders', to: '/admin/orders' },
   { label: 'Duties & VAT', to: '/admin/tax-rates' },
   { label: 'Payments', to: '/admin/payments' },
