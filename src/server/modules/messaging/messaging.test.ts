@@ -282,3 +282,17 @@ describe('reports', () => {
     expect(reviewed.json()).toMatchObject({ status: 'ACTIONED', content: '' });
   });
 });
+
+describe('retries', () => {
+  it('answers a retried send with the same Idempotency-Key once, without a second message', async () => {
+    const before = await countRows(app.db, 'messages');
+    const headers = { ...client.auth, 'idempotency-key': 'msg-retry-0001-abcdef' };
+    const payload = { senderId: client.userId, recipientId: stylist.userId, conversationId, content: 'Sent twice, stored once' };
+    const first = await app.inject({ method: 'POST', url: '/api/v1/messages', headers, payload });
+    const again = await app.inject({ method: 'POST', url: '/api/v1/messages', headers, payload });
+    expect(first.statusCode, first.body).toBe(201);
+    expect(again.statusCode).toBe(201);
+    expect(again.json().messageId).toBe(first.json().messageId);
+    expect(await countRows(app.db, 'messages')).toBe(before + 1);
+  });
+});

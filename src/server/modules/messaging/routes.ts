@@ -77,7 +77,8 @@ export async function messagingRoutes(parent: FastifyInstance, opts: { ctx: AppC
         body: SendMessageInput,
         response: { 201: SendMessageOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
       },
-      config: { policy: 'authenticated' },
+      // A retried send (a timeout after the commit) with the same Idempotency-Key answers the first message, not a second.
+      config: { policy: 'authenticated', idempotent: true },
     },
     async (request, reply) => reply.status(201).send(await sendMessage(ctx, actorOf(request), request.body)),
   );
