@@ -8,12 +8,23 @@ import { SearchBox } from '../features/catalog/components/search-box.tsx';
 import { toCard } from '../features/catalog/present.ts';
 import { searchString } from '../features/catalog/url-state.ts';
 import { pageMeta } from '../lib/seo.ts';
+import { serverApi } from '../lib/api/server.ts';
+import { listContent, type Content } from '../features/editorial/api.ts';
+import { ContentCard } from '../features/editorial/components/content-card.tsx';
 
 /** Server-rendered results for the address's query and filters, as the public sees them. */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   if (!url.searchParams.get('q')?.trim()) return { empty: true as const };
-  return { empty: false as const, ...(await loadBrowse(context, request)) };
+  const words = url.searchParams.get('q')!.trim().slice(0, 120);
+  // The Journal's pieces beside the products: the same words, published pieces the public may read.
+  const [browse, journal] = await Promise.all([
+    loadBrowse(context, request),
+    listContent(serverApi(context), { q: words, view: 'summary', maxResults: 4 })
+      .then((r) => r.content)
+      .catch((): Content[] => []),
+  ]);
+  return { empty: false as const, ...browse, journal };
 }
 
 export const meta: Route.MetaFunction = (args) => {
@@ -127,6 +138,22 @@ function SearchResults({ data }: { data: Extract<Route.ComponentProps['loaderDat
           </div>
         }
       />
+      {data.journal.length > 0 && (
+        <section aria-labelledby="journal-results-title" className="border-t border-line py-16 lg:py-24">
+          <Container>
+            <h2 id="journal-results-title" className="display text-4xl text-ink">
+              From the <em className="italic">Journal</em>
+            </h2>
+            <ul className="mt-12 grid gap-x-10 gap-y-14 md:grid-cols-2 xl:grid-cols-4">
+              {data.journal.map((c) => (
+                <li key={c.contentId}>
+                  <ContentCard content={c} sizes="(min-width: 1280px) 22vw, (min-width: 768px) 45vw, 100vw" />
+                </li>
+              ))}
+            </ul>
+          </Container>
+        </section>
+      )}
     </>
   );
 }

@@ -343,6 +343,12 @@ describe('events and RSVPs', () => {
     const first = clients[positions.indexOf(1)]!;
     expect((await app.inject({ method: 'DELETE', url: `/api/v1/content/${contentId}/rsvp`, headers: winner.auth })).json().status).toBe('CANCELLED');
     expect((await get(first, `/api/v1/content/${contentId}/rsvp`)).json().rsvp.status).toBe('CONFIRMED');
+    // The seat is in the client's calendar feed, at the place's time.
+    const feed = (await get(first, '/api/v1/me/calendar-feed')).json().url as string;
+    const ics = await get(first, new URL(feed).pathname);
+    expect(ics.statusCode).toBe(200);
+    expect(ics.body).toContain(`UID:rsvp-${contentId}@stylebyzaga`);
+    expect(ics.body).toContain('DTSTART:20310312T173000Z');
     // Replying twice is the same reply.
     expect((await app.inject({ method: 'POST', url: `/api/v1/content/${contentId}/rsvp`, headers: first.auth })).json().status).toBe('CONFIRMED');
   }, 180_000);

@@ -150,5 +150,11 @@ export async function renderCalendarFeed(ctx: AppContext, file: string): Promise
       status: b.status === 'CANCELLED' ? 'CANCELLED' : 'CONFIRMED',
     };
   });
+  // The house's events the owner has a confirmed seat at (editorial RSVPs), imported when needed: editorial reads stylists.
+  const { confirmedEventsFor } = await import('../editorial/service.ts');
+  for (const e of await confirmedEventsFor(ctx.db, feed.userId, since)) {
+    events.push({ uid: `rsvp-${e.contentId}@stylebyzaga`, start: e.startsAt, end: e.endsAt, stamp: e.updatedAt, summary: e.title, location: [e.place, e.address].filter(Boolean).join(', '), status: 'CONFIRMED' });
+  }
+  events.sort((a, b) => a.start.getTime() - b.start.getTime());
   return buildCalendar('StyleByZaga bookings', events);
 }
