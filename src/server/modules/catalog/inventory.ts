@@ -102,33 +102,36 @@ export interface StockLine {
 
 /**
  * Takes `quantity` units of each variant in the caller's transaction, or none at all: returns the first line that
- * lacks stock (with what is left) and the caller rolls back. Variants are taken in id order, so two orders that share
+ * lacks stock (with what is left) and the caller rolls back. One statement per line takes the variant's units and
+ * the product's inventory (their sum) together. Lines go in product then variant order, so two orders that share
  * pieces lock them in the same order and never deadlock.
  */
 export async function reserveStock(tx: Tx, lines: readonly StockLine[]): Promise<{ ok: true } | { ok: false; line: StockLine; available: number }> {
-  const merged = mergeLines(lines);
-  for (const line of merged) {
-    const taken = await queryRows<{ stock: number }>(
+  for (const line of mergeLines(lines)) {
+    const taken = await queryRows<{ id: string }>(
       tx,
-      sql`update product_variants set stock = stock - ${line.quantity}
-          where id = ${line.variantId} and product_id = ${line.productId} and stock >= ${line.quantity} returning stock`,
+      sql`with taken as (
+            update product_variants set stock = stock - ${line.quantity}
+            where id = ${line.variantId} and product_id = ${line.productId} and stock >= ${line.quantity} returning product_id)
+          update products p set inventory = p.inventory - ${line.quantity} from taken where p.id = taken.product_id returning p.id`,
     );
     if (taken.length === 0) {
       const [left] = await queryRows<{ stock: number }>(tx, sql`select stock from product_variants where id = ${line.variantId}`);
       return { ok: false, line, available: left?.stock ?? 0 };
     }
   }
-  await adjustInventory(tx, merged, -1);
   return { ok: true };
 }
 
 /** Gives reserved units back (a cancelled or expired order), in the caller's transaction. */
 export async function releaseStock(tx: Tx, lines: readonly StockLine[]): Promise<void> {
-  const merged = mergeLines(lines);
-  for (const line of merged) {
-    await tx.execute(sql`update product_variants set stock = stock + ${line.quantity} where id = ${line.variantId} and product_id = ${line.productId}`);
+  for (const line of mergeLines(lines)) {
+    await tx.execute(
+      sql`with given as (
+            update product_variants set stock = stock + ${line.quantity} where id = ${line.variantId} and product_id = ${line.productId} returning product_id)
+          update products p set inventory = p.inventory + ${line.quantity} from given where p.id = given.product_id`,
+    );
   }
-  await adjustInventory(tx, merged, 1);
 }
 
 function mergeLines(lines: readonly StockLine[]): StockLine[] {
@@ -138,15 +141,7 @@ function mergeLines(lines: readonly StockLine[]): StockLine[] {
     if (seen) seen.quantity += l.quantity;
     else byVariant.set(l.variantId, { ...l });
   }
-  return [...byVariant.values()].sort((a, b) => (a.variantId < b.variantId ? -1 : a.variantId > b.variantId ? 1 : 0));
+  return [...byVariant.values()].sort((a, b) => cmp(a.productId, b.productId) || cmp(a.variantId, b.variantId));
 }
 
-// The product's inventory is the sum of its variants' stock, kept in the same transaction.
-async function adjustInventory(tx: Tx, lines: readonly StockLine[], sign: 1 | -1): Promise<void> {
-  const byProduct = new Map<string, number>();
-  for (const l of lines) byProduct.set(l.productId, (byProduct.get(l.productId) ?? 0) + l.quantity);
-  const products = [...byProduct.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
-  for (const [productId, quantity] of products) {
-    await tx.execute(sql`update products set inventory = inventory + ${sign * quantity} where id = ${productId}`);
-  }
-}
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

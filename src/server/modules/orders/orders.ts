@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, inArray, like, lt, lte, sql, type SQL } from '
 import { uuidv7 } from 'uuidv7';
 import { toDto, type Currency } from '../../../shared/money.ts';
 import type { AppContext, RequestMeta } from '../../context.ts';
-import { queryRows, type Db, type Tx } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 import { cutPage, idAfter } from '../../http/pagination.ts';
 import { decryptJson, encryptJson, sealText, openText } from '../../security/crypto.ts';
@@ -27,11 +27,6 @@ export const orderActorOf = (actor: Actor): OrderActor => ({ kind: actor.userTyp
 
 const notFound = () => new ApiError('ResourceNotFoundException', 'No such order');
 
-/** `ZG-2026-000123`: the year of ordering and the sequence number, six digits at least. */
-export function formatOrderNumber(year: number, n: number): string {
-  return `ZG-${year}-${String(n).padStart(6, '0')}`;
-}
-
 // ───────────────────────────── create ─────────────────────────────
 
 /**
@@ -45,7 +40,7 @@ export async function createOrder(ctx: AppContext, actor: Actor, input: CreateOr
   }
   if (input.stylistId) await requireBookableStylist(ctx.db, input.stylistId, 'body.stylistId');
   const orderId = uuidv7();
-  await ctx.db.transaction(async (tx) => {
+  const placed = await ctx.db.transaction(async (tx) => {
     const shipping = input.shippingAddressId
       ? await addressForOrder(ctx, tx, actor.userId, input.shippingAddressId, 'body.shippingAddressId')
       : input.shippingAddress;
@@ -62,43 +57,48 @@ export async function createOrder(ctx: AppContext, actor: Actor, input: CreateOr
     // Above the high-value threshold a second factor from the last 10 minutes is needed; nothing is written before.
     if (quote.highValue) requireRecentMfa(actor, 10);
     await reserveOrRefuse(tx, quote);
-    const [{ n }] = (await queryRows<{ n: string }>(tx, sql`select nextval('order_number_seq') as n`)) as [{ n: string }];
     const now = new Date();
-    await tx.insert(orders).values({
-      id: orderId,
-      number: formatOrderNumber(now.getUTCFullYear(), Number(n)),
-      clientId: actor.userId,
-      stylistId: input.stylistId ?? null,
-      status: 'PENDING_PAYMENT',
-      currency: quote.currency,
-      itemsMinor: quote.totals.itemsMinor,
-      deliveryMinor: quote.totals.deliveryMinor,
-      dutiesMinor: quote.totals.dutiesMinor,
-      vatMinor: quote.totals.vatMinor,
-      totalMinor: quote.totals.totalMinor,
-      dueNowMinor: quote.totals.dueNowMinor,
-      fx: quote.fx,
-      deliveryOption: input.deliveryOption,
-      shipCountry: destination.country,
-      shippingAddressEnc: shipping ? encryptJson(ctx.keys, shipping) : null,
-      billingAddressEnc: billing ? encryptJson(ctx.keys, billing) : null,
-      deliveryNoteEnc: sealText(ctx.keys, input.deliveryNote),
-      highValue: quote.highValue,
-      requiresApproval: quote.requiresApproval,
-      paymentDueAt: new Date(now.getTime() + ctx.config.ORDER_PAYMENT_WINDOW_MINUTES * 60_000),
-      createdAt: now,
-      updatedAt: now,
-    });
-    await insertLines(tx, orderId, quote);
-    await recordEvent(tx, orderId, { from: null, to: 'PENDING_PAYMENT', actor: orderActorOf(actor), reason: 'Order placed' });
+    const [row] = await tx
+      .insert(orders)
+      .values({
+        id: orderId,
+        // The number comes from the sequence in the same statement: `ZG-2026-000123`.
+        number: sql`${`ZG-${now.getUTCFullYear()}-`} || lpad(nextval('order_number_seq')::text, 6, '0')`,
+        clientId: actor.userId,
+        stylistId: input.stylistId ?? null,
+        status: 'PENDING_PAYMENT',
+        currency: quote.currency,
+        itemsMinor: quote.totals.itemsMinor,
+        deliveryMinor: quote.totals.deliveryMinor,
+        dutiesMinor: quote.totals.dutiesMinor,
+        vatMinor: quote.totals.vatMinor,
+        totalMinor: quote.totals.totalMinor,
+        dueNowMinor: quote.totals.dueNowMinor,
+        fx: quote.fx,
+        deliveryOption: input.deliveryOption,
+        shipCountry: destination.country,
+        shippingAddressEnc: shipping ? encryptJson(ctx.keys, shipping) : null,
+        billingAddressEnc: billing ? encryptJson(ctx.keys, billing) : null,
+        deliveryNoteEnc: sealText(ctx.keys, input.deliveryNote),
+        highValue: quote.highValue,
+        requiresApproval: quote.requiresApproval,
+        paymentDueAt: new Date(now.getTime() + ctx.config.ORDER_PAYMENT_WINDOW_MINUTES * 60_000),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    const items = await insertLines(tx, orderId, quote);
+    const event = await recordEvent(tx, orderId, { from: null, to: 'PENDING_PAYMENT', actor: orderActorOf(actor), reason: 'Order placed' });
     if (input.saveShippingAddress && input.shippingAddress) await saveAddressInTx(ctx, tx, actor.userId, 'Saved at checkout', input.shippingAddress);
     if (quote.highValue) {
       await audit(tx, { action: 'orders.order.highValueCreated', actorId: actor.userId, targetUserId: actor.userId, details: { orderId, totalMinor: quote.totals.totalMinor, currency: quote.currency }, meta });
     }
+    return { row: row!, items, event };
   });
   invalidateCatalog(ctx.db);
-  const order = await readOrder(ctx, orderId, true);
-  return { order, paymentRequired: order.totals.dueNow.amount > 0 };
+  // The answer is made from the rows just written: no second read after the commit.
+  const order = present(ctx, placed.row, placed.items, [placed.event]);
+  return { order, paymentRequired: placed.row.dueNowMinor > 0 };
 }
 
 /** Taxes follow the destination: the shipping address, or for a collection in store the billing address. */
@@ -124,8 +124,8 @@ async function reserveOrRefuse(tx: Tx, quote: Quote): Promise<void> {
   throw new ApiError('ConflictException', message, { fieldErrors: { [`body.items.${line.index}.quantity`]: [message] } });
 }
 
-async function insertLines(tx: Tx, orderId: string, quote: Quote): Promise<void> {
-  await tx.insert(orderItems).values(
+async function insertLines(tx: Tx, orderId: string, quote: Quote): Promise<ItemRow[]> {
+  return tx.insert(orderItems).values(
     quote.lines.map((l, position) => ({
       id: uuidv7(),
       orderId,
@@ -149,7 +149,7 @@ async function insertLines(tx: Tx, orderId: string, quote: Quote): Promise<void>
       depositMinor: l.depositMinor,
       customizations: l.input.customizations ?? null,
     })),
-  );
+  ).returning();
 }
 
 // ───────────────────────────── read ─────────────────────────────

@@ -145,8 +145,8 @@ export interface TransitionOptions {
 }
 
 /** Appends a timeline row; `note` marks an event that is not a state change (approval, tracking, address). */
-export async function recordEvent(tx: Tx, orderId: string, e: { from: OrderState | null; to: OrderState; actor: OrderActor; reason?: string | null; note?: string }): Promise<void> {
-  await tx.insert(orderEvents).values({
+export async function recordEvent(tx: Tx, orderId: string, e: { from: OrderState | null; to: OrderState; actor: OrderActor; reason?: string | null; note?: string }): Promise<typeof orderEvents.$inferSelect> {
+  const [row] = await tx.insert(orderEvents).values({
     id: uuidv7(),
     orderId,
     fromStatus: e.from,
@@ -155,7 +155,8 @@ export async function recordEvent(tx: Tx, orderId: string, e: { from: OrderState
     actorKind: e.actor.kind,
     actorId: e.actor.userId ?? null,
     reason: e.reason ?? null,
-  });
+  }).returning();
+  return row!;
 }
 
 /**
