@@ -33,7 +33,7 @@ async function json<T>(url: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** The five kinds of public page, resolved against the demo data (the first of each). */
+/** The kinds of public page, resolved against the demo data (the first of each), and a Journal article. */
 async function pagesOf(baseUrl: string): Promise<{ name: string; path: string }[]> {
   const { categories } = await json<{ categories: { slug: string }[] }>(`${baseUrl}/api/v1/categories`);
   const { products } = await json<{ products: { slug: string }[] }>(`${baseUrl}/api/v1/products?maxResults=1`);
@@ -44,6 +44,7 @@ async function pagesOf(baseUrl: string): Promise<{ name: string; path: string }[
     { name: 'product', path: `/products/${products[0]!.slug}` },
     { name: 'stylists', path: '/stylists' },
     { name: 'stylist profile', path: `/stylists/${stylists[0]!.stylistId}` },
+    { name: 'journal article', path: '/journal/the-quiet-season' },
   ];
 }
 
@@ -95,7 +96,9 @@ export async function runLighthouse(argv: string[]): Promise<number> {
   });
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: [...CHROMIUM_FLAGS], logLevel: 'error' });
   try {
-    const pages = await pagesOf(app.baseUrl);
+    // `--page <name>` measures one kind of page only (e.g. `--page "journal article"`).
+    const pageArg = argv.indexOf('--page');
+    const pages = (await pagesOf(app.baseUrl)).filter((p) => pageArg < 0 || p.name === argv[pageArg + 1]);
     const results: PageResult[] = [];
     for (const page of pages) {
       const url = app.baseUrl + page.path;
