@@ -32,7 +32,9 @@ export function ServerBagSync() {
   const session = useSession();
   const items = useBag();
   const synced = useRef<string | null>(null);
-  const clientId = session.status === 'signed-in' && session.user.userType === 'CLIENT' ? session.user.userId : null;
+  // A private client who still has to set up two-step verification may do nothing else yet (the API answers 403): the
+  // bag stays local until enrolment is done, then merges.
+  const clientId = session.status === 'signed-in' && session.user.userType === 'CLIENT' && !session.user.mfaEnrollmentRequired ? session.user.userId : null;
 
   // At sign-in: merge, then show the server's bag.
   useEffect(() => {
