@@ -123,8 +123,7 @@ describe('payments in the browser', () => {
     await detail.getByRole('button', { name: 'Refund', exact: true }).click();
     await detail.getByText('Refunded.').waitFor();
     await detail.getByText(/€25\.00 refund · succeeded/).waitFor();
-    // The house office's tables (admin/components/table.tsx) still widen the page at 390 px: known, not checked here.
-    await screenshots(admin, 'admin', { checkWidth: false });
+    await screenshots(admin, 'admin');
 
     await admin.goto(`${server.url}/admin/ledger`, { waitUntil: 'networkidle' });
     await admin.getByRole('heading', { level: 1, name: 'Ledger' }).waitFor();

@@ -64,7 +64,7 @@ export default function AdminProducts() {
   return (
     <>
       <div className="flex flex-wrap items-start justify-between gap-x-10">
-        <div className="min-w-0 flex-1">
+        <div className="min-w-0 flex-1 basis-80">
           <PageTitle eyebrow={user.userType === 'ADMIN' ? 'The house office' : 'Partner area'} title="Products" lede="Every piece, drafts included. Publish, reserve for private clients or withdraw with one change." />
         </div>
         <ButtonLink to={`${base}/new`} className="mb-12 sm:mt-10">

@@ -1,10 +1,14 @@
 import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
 import { cn } from '../../../lib/cn.ts';
 
-/** A ledger-like table: hairlines between rows, small caps heads; it scrolls sideways on a phone. */
+/**
+ * A ledger-like table: hairlines between rows, small caps heads; it scrolls sideways on a phone. The frame is
+ * positioned so that visually hidden labels in its cells (absolutely positioned) scroll with it instead of widening
+ * the whole page.
+ */
 export function Table({ caption, children, className }: { caption: string; children: ReactNode; className?: string }) {
   return (
-    <div className={cn('-mx-6 overflow-x-auto px-6 sm:mx-0 sm:px-0', className)}>
+    <div className={cn('relative -mx-6 overflow-x-auto px-6 sm:mx-0 sm:px-0', className)}>
       <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         {children}

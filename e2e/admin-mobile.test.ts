@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { totp } from '../src/server/test/identity.ts';
+import { MOBILE, SCREENSHOT_DIR, ensureWebBuild, launchBrowser, startServer, watchProblems, type PageProblems, type RunningServer } from './helpers.ts';
+
+/**
+ * The house office on a phone (390 × 844): every section of the administration fits the screen's width — wide tables
+ * scroll inside their own frame, the page itself never scrolls sideways — and logs no console error.
+ */
+
+const PASSWORD = 'velvet-orchid-sunrise-47';
+const DEMO_ADMIN = 'helene.marchal@demo.stylebyzaga.test';
+const SECTIONS = [
+  '/admin',
+  '/admin/vip',
+  '/admin/stylists',
+  '/admin/products',
+  '/admin/brands',
+  '/admin/categories',
+  '/admin/collections',
+  '/admin/inquiries',
+  '/admin/journal',
+  '/admin/orders',
+  '/admin/tax-rates',
+  '/admin/payments',
+  '/admin/ledger',
+  '/admin/audit',
+  '/admin/mailbox',
+  '/admin/jobs',
+];
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let problems: PageProblems;
+
+beforeAll(async () => {
+  ensureWebBuild();
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  const context = await browser.newContext({ viewport: MOBILE, reducedMotion: 'reduce', isMobile: true, hasTouch: true });
+  page = await context.newPage();
+  problems = watchProblems(page);
+  // The demo's administrator enrols a second factor at first sign-in, then reaches the house office.
+  await page.goto(`${server.url}/sign-in?next=%2Fadmin`, { waitUntil: 'networkidle' });
+  await page.getByLabel('Email address').fill(DEMO_ADMIN);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL(/\/secure-account/);
+  await page.getByRole('button', { name: 'Begin' }).click();
+  const secret = ((await page.getByTestId('mfa-secret').textContent()) ?? '').replace(/\s+/g, '');
+  await page.getByLabel(/six-digit code/).fill(await totp(secret));
+  await page.getByRole('button', { name: 'Confirm and turn on' }).click();
+  await page.getByTestId('recovery-codes').getByRole('listitem').first().waitFor();
+  await page.getByLabel('I have kept these codes somewhere safe.').check();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.waitForURL(/\/admin/);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the house office at 390 px', () => {
+  it.each(SECTIONS)('%s fits the width of a phone', async (path) => {
+    await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    // What sticks out of the screen outside a sideways-scrolling frame, named, so a failure says where to look.
+    const wide = await page.evaluate((limit) =>
+      [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > limit + 1 && !e.closest('.overflow-x-auto'))
+        .map((e) => `${e.tagName.toLowerCase()}.${(e.getAttribute('class') ?? '').slice(0, 50)} (right edge ${Math.round(e.getBoundingClientRect().right)} px)`)
+        .slice(0, 6),
+      MOBILE.width,
+    );
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `admin-mobile${path.replaceAll('/', '-')}.png`), animations: 'disabled' });
+    expect(width, wide.join(' | ')).toBeLessThanOrEqual(MOBILE.width);
+  });
+
+  it('logged no console error and no failed request', () => {
+    expect(problems.list).toEqual([]);
+  });
+});
