@@ -137,7 +137,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('db', database.db);
-  app.decorate('redis', config.REDIS_URL ? createRedis(config.REDIS_URL) : undefined);
+  app.decorate('redis', config.REDIS_URL ? createRedis(config.REDIS_URL, { warn: (d, m) => app.log.warn(d, m), info: (m) => app.log.info(m) }) : undefined);
   const keys = loadKeys(config);
   const ctx = createContext(database.db, config, keys);
   app.decorate('ctx', ctx);
