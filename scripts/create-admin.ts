@@ -59,7 +59,14 @@ try {
   throw err;
 }
 const target = databaseTargetFor(config);
-const database = await openDatabase(target);
+let database: Awaited<ReturnType<typeof openDatabase>>;
+try {
+  database = await openDatabase(target);
+} catch (err) {
+  // The usual case: the embedded database is held by the running server (its lock names the process). One line, no
+  // stack: what to do is in the message.
+  fail(`Could not open the database: ${err instanceof Error ? err.message : String(err)}`);
+}
 let exitCode = 0;
 try {
   await runMigrations(database, target);
