@@ -269,7 +269,7 @@ describe('a client searches, filters, opens a piece and saves it', () => {
     await screenshots(page, 'wishlist');
   });
 
-  it('adds a piece to the bag and sends the bag to the house as requests (there is no checkout yet)', async () => {
+  it('adds a piece to the bag, which offers checkout, and can send the bag to the house as requests instead', async () => {
     const list = await api<{ products: { slug: string; name: string; purchaseMode: string; inventory: number; priceOnRequest: boolean }[] }>('/products?category=bags&maxResults=50');
     const piece = list.body.products.find((p) => p.purchaseMode === 'BUY_NOW' && p.inventory > 0 && !p.priceOnRequest)!;
     expect(piece).toBeDefined();
@@ -282,10 +282,11 @@ describe('a client searches, filters, opens a piece and saves it', () => {
     await page.getByRole('banner').getByRole('button', { name: /Bag 1 piece/ }).click();
     const drawer = page.getByRole('dialog', { name: 'Your bag' });
     await drawer.getByRole('list', { name: 'Pieces in your bag' }).getByRole('link', { name: piece.name }).waitFor();
-    await drawer.getByText('Online payment is not open yet').waitFor();
+    // A signed-in client is offered checkout (orders' own journey goes through it), and a request as the alternative.
+    await drawer.getByRole('link', { name: 'Proceed to checkout' }).waitFor();
     await expectAxeClean(page);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'catalog-bag-desktop.png'), animations: 'disabled' });
-    await drawer.getByRole('button', { name: 'Request these pieces' }).click();
+    await drawer.getByRole('button', { name: 'Request these pieces instead' }).click();
     await page.getByText('Your request is with the house').first().waitFor();
     await drawer.getByText('Your bag is empty').waitFor();
     // The request reached the house as an inquiry, which the client can read back.

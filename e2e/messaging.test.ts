@@ -130,8 +130,8 @@ describe('messaging between a client and her stylist', { timeout: 240_000 }, () 
       throw err;
     });
     await thread(s).getByText('A gala look in ivory, please.').waitFor();
-    await c.getByText('Live').waitFor();
-    await s.getByText('Live').waitFor();
+    await c.getByText('Live', { exact: true }).waitFor();
+    await s.getByText('Live', { exact: true }).waitFor();
 
     // The client writes: the stylist sees her typing, then the message, without reloading.
     await c.getByLabel('Your message').pressSequentially('Could we meet on Thursday?', { delay: 20 });
