@@ -1,5 +1,5 @@
 /**
- * Unread counts are derived, never counted by hand: after 10,000 random sends and reads across 100 conversations,
+ * Unread counts are derived, never counted by hand: after 10,000 random sends (2,000 on PGlite) and reads across 100 conversations,
  * every member's count (per conversation and in total, as the API answers it) equals a recount of the messages table
  * and a model of what each member read.
  */
@@ -21,7 +21,11 @@ afterAll(async () => app?.shutdown());
 
 const actor = (userId: string, userType: Actor['userType']): Actor => ({ userId, userType, tier: 'STANDARD', sessionId: 'test', mfaEnabled: true, mfaVerifiedAt: null });
 
-it('equals a recount after 10,000 random sends and reads across 100 conversations', async () => {
+// 10,000 on PostgreSQL (CI's second run), as the issue asks; 2,000 on the embedded database, which runs one statement at a
+// time and would spend minutes of every test run on the same check.
+const OPS = process.env.DATABASE_URL ? 10_000 : 2_000;
+
+it(`equals a recount after ${OPS.toLocaleString('en')} random sends and reads across 100 conversations`, async () => {
   const clients = await Promise.all(Array.from({ length: 10 }, () => accountOf(app, 'CLIENT')));
   const stylists = [];
   for (let i = 0; i < 10; i++) stylists.push(await accountOf(app, 'STYLIST'));
@@ -44,23 +48,45 @@ it('equals a recount after 10,000 random sends and reads across 100 conversation
   }
   expect(new Set(convs.map((c) => c.id)).size).toBe(100);
 
+  // The operations are drawn first (each reads up to a point of its conversation as it will be by then), then run:
+  // one conversation's operations in order, conversations side by side, so PostgreSQL's pool works in parallel.
   const rng = createRandom(14);
   const random = () => rng.next();
-  const ops = 10_000;
-  for (let i = 0; i < ops; i++) {
+  type Op = { kind: 'send'; me: Actor; other: Actor; i: number } | { kind: 'read'; me: Actor; upTo: number };
+  const lanes = new Map<Conv, Op[]>();
+  const planned = new Map(convs.map((c) => [c, c.count]));
+  for (let i = 0; i < OPS; i++) {
     const conv = convs[Math.floor(random() * convs.length)]!;
     const [me, other] = random() < 0.5 ? [conv.client, conv.stylist] : [conv.stylist, conv.client];
+    const lane = lanes.get(conv) ?? [];
+    lanes.set(conv, lane);
     if (random() < 0.6) {
-      const sent = await sendMessage(app.ctx, me, { senderId: me.userId, recipientId: other.userId, conversationId: conv.id, content: `m${i}` });
-      conv.count += 1;
-      expect(sent.seq).toBe(conv.count);
-      conv.read.set(me.userId, conv.count);
+      lane.push({ kind: 'send', me, other, i });
+      planned.set(conv, planned.get(conv)! + 1);
     } else {
-      const upTo = Math.floor(random() * (conv.count + 1));
-      await markReadUpTo(app.ctx, me, conv.id, upTo);
-      conv.read.set(me.userId, Math.max(conv.read.get(me.userId)!, upTo));
+      lane.push({ kind: 'read', me, upTo: Math.floor(random() * (planned.get(conv)! + 1)) });
     }
   }
+  const run = async (conv: Conv, ops: Op[]) => {
+    for (const op of ops) {
+      if (op.kind === 'send') {
+        const sent = await sendMessage(app.ctx, op.me, { senderId: op.me.userId, recipientId: op.other.userId, conversationId: conv.id, content: `m${op.i}` });
+        conv.count += 1;
+        expect(sent.seq).toBe(conv.count);
+        conv.read.set(op.me.userId, conv.count);
+      } else {
+        await markReadUpTo(app.ctx, op.me, conv.id, op.upTo);
+        conv.read.set(op.me.userId, Math.max(conv.read.get(op.me.userId)!, op.upTo));
+      }
+    }
+  };
+  const queue = [...lanes];
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await run(...next);
+    }),
+  );
+  expect([...lanes.values()].reduce((n, ops) => n + ops.length, 0)).toBe(OPS);
 
   const recount = await queryRows<{ conversation_id: string; user_id: string; unread: number }>(
     app.db,
