@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   { ignores: ['node_modules', 'build', 'data', '.react-router', 'coverage', 'src/web/lib/api/schema.d.ts'] },
@@ -22,7 +23,10 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       // The web app talks to the server only over HTTP, with types generated from the OpenAPI document.
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**'], message: 'The web app must not import server code; use the generated API client.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/server/**'], message: 'The web app must not import server code; use the generated API client.' }] },
+      ],
     },
   },
   {
@@ -30,14 +34,27 @@ export default tseslint.config(
     rules: {
       // A module's service.ts is its only public surface: never reach into another module's tables, routes, policies or
       // helpers. Platform pieces (http/, db/, audit/, jobs/) are imported directly.
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./[a-z-]+/(?!service\\.ts$)', message: "Import another module only through its service.ts." }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./[a-z-]+/(?!service\\.ts$)', message: 'Import another module only through its service.ts.' }] },
+      ],
     },
   },
   {
     // The one documented exception: tables may hold foreign keys to identity's users table.
     files: ['src/server/modules/*/schema.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./(?!identity/schema\\.ts$)[a-z-]+/(?!service\\.ts$)', message: "Import another module only through its service.ts (schema files may reference identity's users table)." }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!identity/schema\\.ts$)[a-z-]+/(?!service\\.ts$)',
+              message: "Import another module only through its service.ts (schema files may reference identity's users table).",
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -45,4 +62,6 @@ export default tseslint.config(
     files: ['src/server/modules/**/*.test.ts', 'src/server/modules/**/test-*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  // Formatting is Prettier's (checked by `npm run lint`); no lint rule may disagree with it.
+  prettier,
 );

@@ -71,10 +71,18 @@ const noop: JobDefinition<{ n: number; at: number }> = {
     if (++handled === JOBS) allDone();
   },
 };
-const quiet = { info: () => undefined, warn: (o: object, m: string) => console.warn(m, o), error: (o: object, m: string) => console.error(m, o) };
+const quiet = {
+  info: () => undefined,
+  warn: (o: object, m: string) => console.warn(m, o),
+  error: (o: object, m: string) => console.error(m, o),
+};
 const workers: JobsWorker[] = [];
 for (const database of instances) {
-  workers.push(await startWorker({ ctx: { db: database.db } as AppContext, database, log: quiet }, [noop as JobDefinition], { concurrency: CONCURRENCY }));
+  workers.push(
+    await startWorker({ ctx: { db: database.db } as AppContext, database, log: quiet }, [noop as JobDefinition], {
+      concurrency: CONCURRENCY,
+    }),
+  );
 }
 
 // Producers: PER_TX jobs per transaction (1 by default: each job in the transaction of the write that causes it).
@@ -103,7 +111,10 @@ await Promise.all([...instances, setup].map((d) => d.close()));
 pickup.sort((a, b) => a - b);
 const commit = (() => {
   try {
-    return execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim() + (execSync('git status --porcelain', { encoding: 'utf8' }).trim() ? '+dirty' : '');
+    return (
+      execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim() +
+      (execSync('git status --porcelain', { encoding: 'utf8' }).trim() ? '+dirty' : '')
+    );
   } catch {
     return '?';
   }

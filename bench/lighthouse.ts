@@ -22,7 +22,18 @@ const RESULTS_FILE = join(ROOT, 'bench', 'RESULTS.md');
 /** The goal of issue #12: what a client on a phone should feel on every public page. */
 const GOAL = { performance: 95, accessibility: 100, bestPractices: 100, seo: 100, lcpMs: 2500, scriptKb: 150 } as const;
 
-type PageResult = { name: string; path: string; performance: number; accessibility: number; bestPractices: number; seo: number; lcpMs: number; tbtMs: number; cls: number; scriptKb: number };
+type PageResult = {
+  name: string;
+  path: string;
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  seo: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+  scriptKb: number;
+};
 
 const say = (line: string) => console.log(line);
 const score = (value: number | null | undefined) => Math.round((value ?? 0) * 100);
@@ -49,11 +60,17 @@ async function pagesOf(baseUrl: string): Promise<{ name: string; path: string }[
 }
 
 async function measure(port: number, url: string): Promise<Omit<PageResult, 'name' | 'path'>> {
-  const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+  const result = await lighthouse(url, {
+    port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+  });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { lhr } = result;
   if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message} (${url})`);
-  const requests = (lhr.audits['network-requests']?.details as { items?: { resourceType?: string; transferSize?: number }[] } | undefined)?.items ?? [];
+  const requests =
+    (lhr.audits['network-requests']?.details as { items?: { resourceType?: string; transferSize?: number }[] } | undefined)?.items ?? [];
   const scriptBytes = requests.filter((r) => r.resourceType === 'Script').reduce((n, r) => n + (r.transferSize ?? 0), 0);
   return {
     performance: score(lhr.categories.performance?.score),
@@ -89,7 +106,18 @@ export async function runLighthouse(argv: string[]): Promise<number> {
     label: 'lighthouse',
     entry: 'src/server/main.ts',
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, DATABASE_URL: '', DEMO_DATA: 'true', RATE_LIMIT_MAX: '1000000000' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'json',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      DEMO_DATA: 'true',
+      RATE_LIMIT_MAX: '1000000000',
+    },
     ready: /StyleByZaga is ready at (http:\/\/\S+)/,
     timeoutMs: 600_000,
     showStartup: true,
@@ -110,7 +138,9 @@ export async function runLighthouse(argv: string[]): Promise<number> {
       const median = samples[Math.floor(samples.length / 2)]!;
       const r = { name: page.name, path: page.path, ...median };
       results.push(r);
-      say(`  ${page.name} (${page.path}): performance ${r.performance}, accessibility ${r.accessibility}, best practices ${r.bestPractices}, SEO ${r.seo}, LCP ${r.lcpMs} ms, JS ${r.scriptKb} KB`);
+      say(
+        `  ${page.name} (${page.path}): performance ${r.performance}, accessibility ${r.accessibility}, best practices ${r.bestPractices}, SEO ${r.seo}, LCP ${r.lcpMs} ms, JS ${r.scriptKb} KB`,
+      );
     }
     const verdicts = results.map((r) => ({ r, failed: failures(r) }));
     const passed = verdicts.every((v) => v.failed.length === 0);
@@ -119,7 +149,10 @@ export async function runLighthouse(argv: string[]): Promise<number> {
       '',
       '| page | performance | accessibility | best practices | SEO | LCP | TBT | CLS | JS (compressed) |',
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-      ...results.map((r) => `| ${r.name} (\`${r.path}\`) | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${r.lcpMs} ms | ${r.tbtMs} ms | ${r.cls} | ${r.scriptKb} KB |`),
+      ...results.map(
+        (r) =>
+          `| ${r.name} (\`${r.path}\`) | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${r.lcpMs} ms | ${r.tbtMs} ms | ${r.cls} | ${r.scriptKb} KB |`,
+      ),
       '',
       `Goal: performance ≥ ${GOAL.performance}; accessibility, best practices and SEO ${GOAL.accessibility}; LCP < ${GOAL.lcpMs} ms; JS ≤ ${GOAL.scriptKb} KB compressed.`,
       '',
@@ -130,7 +163,16 @@ export async function runLighthouse(argv: string[]): Promise<number> {
     say(`\n${body}\n`);
     if (record) {
       const cpu = cpus();
-      appendResults(RESULTS_FILE, { date: started, gitSha: gitSha(ROOT), machine: `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, Chromium ${await chromeVersion(chrome.port)}`, command: `npm run bench -- lighthouse ${argv.join(' ')}`.trim() }, body);
+      appendResults(
+        RESULTS_FILE,
+        {
+          date: started,
+          gitSha: gitSha(ROOT),
+          machine: `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, Chromium ${await chromeVersion(chrome.port)}`,
+          command: `npm run bench -- lighthouse ${argv.join(' ')}`.trim(),
+        },
+        body,
+      );
       say('Appended to bench/RESULTS.md');
     }
     return passed ? 0 : 1;

@@ -71,7 +71,11 @@ for (let i = 0; ; i++) {
 const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))![1]) * 1024;
 
 async function api<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${url}/api/v1${path}`, { method, headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(`${url}/api/v1${path}`, {
+    method,
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   const text = await res.text();
   if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
   return JSON.parse(text) as T;
@@ -80,29 +84,72 @@ const PASSWORD = 'velvet-orchid-sunrise-47';
 async function account(first: string, userType: 'CLIENT' | 'STYLIST') {
   const email = `${first}.${Date.now()}@bench.test`;
   await api('POST', '/users', { acceptTerms: true, email, password: PASSWORD, firstName: first, lastName: 'Bench', userType });
-  const login = await api<{ accessToken: string; user: { userId: string; mfaEnrollmentRequired?: boolean } }>('POST', '/auth/login', { email, password: PASSWORD });
+  const login = await api<{ accessToken: string; user: { userId: string; mfaEnrollmentRequired?: boolean } }>('POST', '/auth/login', {
+    email,
+    password: PASSWORD,
+  });
   if (login.user.mfaEnrollmentRequired) {
     const setup = await api<{ secret: string }>('POST', '/auth/mfa/setup', undefined, login.accessToken);
     await api('POST', '/auth/mfa/verify', { code: await generate({ secret: setup.secret }) }, login.accessToken);
   }
   return { userId: login.user.userId, token: login.accessToken };
 }
-const adminLogin = await api<{ accessToken: string; user: { mfaEnrollmentRequired?: boolean } }>('POST', '/auth/login', { email: 'bench.admin@stylebyzaga.test', password: 'amber-lantern-harbour-93' });
+const adminLogin = await api<{ accessToken: string; user: { mfaEnrollmentRequired?: boolean } }>('POST', '/auth/login', {
+  email: 'bench.admin@stylebyzaga.test',
+  password: 'amber-lantern-harbour-93',
+});
 const adminToken = adminLogin.accessToken;
 if (adminLogin.user.mfaEnrollmentRequired) {
   const setup = await api<{ secret: string }>('POST', '/auth/mfa/setup', undefined, adminToken);
   await api('POST', '/auth/mfa/verify', { code: await generate({ secret: setup.secret }) }, adminToken);
 }
 const stylist = await account('camille', 'STYLIST');
-const profile = await api<{ stylistId: string }>('POST', '/stylists', { userId: stylist.userId, bio: 'Bench stylist for load figures only.', specialties: ['red-carpet'], languages: ['en'], experienceYears: 3, rate: { amount: 100, currency: 'EUR' }, city: 'Paris', country: 'FR', timeZone: 'Europe/Paris' }, stylist.token);
+const profile = await api<{ stylistId: string }>(
+  'POST',
+  '/stylists',
+  {
+    userId: stylist.userId,
+    bio: 'Bench stylist for load figures only.',
+    specialties: ['red-carpet'],
+    languages: ['en'],
+    experienceYears: 3,
+    rate: { amount: 100, currency: 'EUR' },
+    city: 'Paris',
+    country: 'FR',
+    timeZone: 'Europe/Paris',
+  },
+  stylist.token,
+);
 await api('POST', `/stylists/${profile.stylistId}/review`, { decision: 'APPROVE', notes: 'bench' }, adminToken);
-await api('PUT', `/stylists/${profile.stylistId}/schedule`, { timeZone: 'Europe/Paris', weekly: ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'].map((day) => ({ day, start: '08:00', end: '20:00' })), bufferMinutes: 0, minNoticeHours: 0, horizonDays: 60 }, stylist.token);
-const service = await api<{ service: { serviceId: string } }>('POST', `/stylists/${profile.stylistId}/services`, { kind: 'IN_PERSON_SESSION', name: 'Session', durationMinutes: 60, price: { amount: 100, currency: 'EUR' } }, stylist.token);
+await api(
+  'PUT',
+  `/stylists/${profile.stylistId}/schedule`,
+  {
+    timeZone: 'Europe/Paris',
+    weekly: ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'].map((day) => ({ day, start: '08:00', end: '20:00' })),
+    bufferMinutes: 0,
+    minNoticeHours: 0,
+    horizonDays: 60,
+  },
+  stylist.token,
+);
+const service = await api<{ service: { serviceId: string } }>(
+  'POST',
+  `/stylists/${profile.stylistId}/services`,
+  { kind: 'IN_PERSON_SESSION', name: 'Session', durationMinutes: 60, price: { amount: 100, currency: 'EUR' } },
+  stylist.token,
+);
 const client = await account('margot', 'CLIENT');
 const start = new Date(Date.now() + 3 * 86_400_000);
 start.setUTCHours(10, 0, 0, 0);
-await api('POST', '/matching/request', { clientId: client.userId, stylistId: profile.stylistId, serviceId: service.service.serviceId, requestedDate: start.toISOString() }, client.token);
-const conversationId = (await api<{ conversations: { conversationId: string }[] }>('GET', '/conversations', undefined, client.token)).conversations[0]!.conversationId;
+await api(
+  'POST',
+  '/matching/request',
+  { clientId: client.userId, stylistId: profile.stylistId, serviceId: service.service.serviceId, requestedDate: start.toISOString() },
+  client.token,
+);
+const conversationId = (await api<{ conversations: { conversationId: string }[] }>('GET', '/conversations', undefined, client.token))
+  .conversations[0]!.conversationId;
 
 // 1. Idle sockets: one account (a client with no conversations), authenticated, doing nothing.
 const idle = await account('idle', 'CLIENT');

@@ -44,8 +44,23 @@ const PLATFORM_ENV: Record<string, string> = {
 // Platform settings inherited from the caller's shell would make a run depend on it (a REDIS_URL switching the
 // rate limiter to Redis, a PUBLIC_URL…): dropped; a scenario that wants one sets it in its `env`.
 const PLATFORM_VARS = [
-  'DATABASE_URL', 'DATABASE_POOL_MAX', 'REDIS_URL', 'PUBLIC_URL', 'TRUST_PROXY', 'BODY_LIMIT_BYTES', 'RATE_LIMIT_WINDOW_SECONDS',
-  'CORS_ORIGINS', 'METRICS_TOKEN', 'DEMO_DATA', 'DEMO_SEED', 'LOG_LEVEL', 'LOG_FORMAT', 'NODE_ENV', 'PORT', 'HOST', 'DATA_DIR',
+  'DATABASE_URL',
+  'DATABASE_POOL_MAX',
+  'REDIS_URL',
+  'PUBLIC_URL',
+  'TRUST_PROXY',
+  'BODY_LIMIT_BYTES',
+  'RATE_LIMIT_WINDOW_SECONDS',
+  'CORS_ORIGINS',
+  'METRICS_TOKEN',
+  'DEMO_DATA',
+  'DEMO_SEED',
+  'LOG_LEVEL',
+  'LOG_FORMAT',
+  'NODE_ENV',
+  'PORT',
+  'HOST',
+  'DATA_DIR',
 ];
 
 function baseEnv(): NodeJS.ProcessEnv {
@@ -136,12 +151,19 @@ async function runScenario(scenario: Scenario, ctx: Context): Promise<Measuremen
       // JIT, connection pools and caches settle before anything counts; at the highest count, as the hottest path.
       const most = Math.max(...args.connections);
       say(`  warming up ${args.warmupSeconds}s each at ${most} connections…`);
-      await loadgen.run({ targets: [ceilingTarget, appTarget], connections: most, durationSeconds: args.warmupSeconds, sliceSeconds: args.warmupSeconds });
+      await loadgen.run({
+        targets: [ceilingTarget, appTarget],
+        connections: most,
+        durationSeconds: args.warmupSeconds,
+        sliceSeconds: args.warmupSeconds,
+      });
     }
 
     const measurements: Measurement[] = [];
     for (const connections of args.connections) {
-      say(`  measuring ${connections} connections: ceiling and ${scenario.name}, ${args.durationSeconds}s each in alternating ${Math.min(args.sliceSeconds, args.durationSeconds)}s slices…`);
+      say(
+        `  measuring ${connections} connections: ceiling and ${scenario.name}, ${args.durationSeconds}s each in alternating ${Math.min(args.sliceSeconds, args.durationSeconds)}s slices…`,
+      );
       const [ceilingResult, result] = await loadgen.run({
         targets: [ceilingTarget, appTarget],
         connections,
@@ -167,7 +189,9 @@ function commandLine(argv: string[]): string {
     process.env.BENCH_DATABASE_URL ? `BENCH_DATABASE_URL=${redact(process.env.BENCH_DATABASE_URL)} ` : '',
     process.env.BENCH_APP_ENTRY ? `BENCH_APP_ENTRY=${process.env.BENCH_APP_ENTRY} ` : '',
   ].join('');
-  return process.env.npm_lifecycle_event === 'bench' ? `${env}npm run bench -- ${argv.join(' ')}` : `${env}tsx bench/run.ts ${argv.join(' ')}`;
+  return process.env.npm_lifecycle_event === 'bench'
+    ? `${env}npm run bench -- ${argv.join(' ')}`
+    : `${env}tsx bench/run.ts ${argv.join(' ')}`;
 }
 
 async function main(): Promise<number> {
@@ -232,7 +256,16 @@ async function main(): Promise<number> {
   ].join('\n');
   say(`\n${body}\n`);
   if (args.record) {
-    appendResults(RESULTS_FILE, { date: runStarted, gitSha: gitSha(ROOT), machine: `${machine(database.serverVersion)}; ${describePlan(cpus)}`, command: commandLine(argv) }, body);
+    appendResults(
+      RESULTS_FILE,
+      {
+        date: runStarted,
+        gitSha: gitSha(ROOT),
+        machine: `${machine(database.serverVersion)}; ${describePlan(cpus)}`,
+        command: commandLine(argv),
+      },
+      body,
+    );
     say(`Appended to bench/RESULTS.md`);
   }
   return passed ? 0 : 1;
@@ -256,7 +289,9 @@ main().then(
   },
   async (err: unknown) => {
     if (interrupted) return; // the signal handler exits once the children are down
-    console.error(err instanceof UsageError ? `bench: ${err.message}\n\n${USAGE}` : `bench failed: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(
+      err instanceof UsageError ? `bench: ${err.message}\n\n${USAGE}` : `bench failed: ${err instanceof Error ? err.message : String(err)}`,
+    );
     await stopAll();
     process.exit(err instanceof UsageError ? 2 : 1);
   },

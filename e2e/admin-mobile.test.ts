@@ -3,7 +3,16 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totp } from '../src/server/test/identity.ts';
-import { MOBILE, SCREENSHOT_DIR, ensureWebBuild, launchBrowser, startServer, watchProblems, type PageProblems, type RunningServer } from './helpers.ts';
+import {
+  MOBILE,
+  SCREENSHOT_DIR,
+  ensureWebBuild,
+  launchBrowser,
+  startServer,
+  watchProblems,
+  type PageProblems,
+  type RunningServer,
+} from './helpers.ts';
 
 /**
  * The house office on a phone (390 × 844): every section of the administration fits the screen's width — wide tables
@@ -70,11 +79,15 @@ describe('the house office at 390 px', () => {
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await page.waitForLoadState('networkidle');
     // What sticks out of the screen outside a sideways-scrolling frame, named, so a failure says where to look.
-    const wide = await page.evaluate((limit) =>
-      [...document.querySelectorAll('body *')]
-        .filter((e) => e.getBoundingClientRect().right > limit + 1 && !e.closest('.overflow-x-auto'))
-        .map((e) => `${e.tagName.toLowerCase()}.${(e.getAttribute('class') ?? '').slice(0, 50)} (right edge ${Math.round(e.getBoundingClientRect().right)} px)`)
-        .slice(0, 6),
+    const wide = await page.evaluate(
+      (limit) =>
+        [...document.querySelectorAll('body *')]
+          .filter((e) => e.getBoundingClientRect().right > limit + 1 && !e.closest('.overflow-x-auto'))
+          .map(
+            (e) =>
+              `${e.tagName.toLowerCase()}.${(e.getAttribute('class') ?? '').slice(0, 50)} (right edge ${Math.round(e.getBoundingClientRect().right)} px)`,
+          )
+          .slice(0, 6),
       MOBILE.width,
     );
     const width = await page.evaluate(() => document.documentElement.scrollWidth);

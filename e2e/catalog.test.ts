@@ -3,7 +3,18 @@ import { join } from 'node:path';
 import { generate } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, MOBILE, SCREENSHOT_DIR, ensureWebBuild, launchBrowser, runAxeUnderCsp, startServer, watchProblems, type PageProblems, type RunningServer } from './helpers.ts';
+import {
+  DESKTOP,
+  MOBILE,
+  SCREENSHOT_DIR,
+  ensureWebBuild,
+  launchBrowser,
+  runAxeUnderCsp,
+  startServer,
+  watchProblems,
+  type PageProblems,
+  type RunningServer,
+} from './helpers.ts';
 
 /**
  * The storefront of issue 4 in Chromium against the whole platform and its demo catalogue: a client searches with a
@@ -35,10 +46,16 @@ async function freshTotp(secret: string): Promise<string> {
 
 type Json = Record<string, unknown>;
 
-async function api<T = Json>(path: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<{ status: number; body: T }> {
+async function api<T = Json>(
+  path: string,
+  init: { method?: string; body?: unknown; token?: string } = {},
+): Promise<{ status: number; body: T }> {
   const res = await fetch(`${server.url}/api/v1${path}`, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: { ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+    headers: {
+      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+    },
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
   });
   return { status: res.status, body: (await res.json().catch(() => ({}))) as T };
@@ -50,8 +67,12 @@ async function enrolledToken(email: string, password: string): Promise<{ token: 
   expect(login.status).toBe(200);
   const setup = await api<{ secret: string }>('/auth/mfa/setup', { body: {}, token: login.body.accessToken });
   expect(setup.status).toBe(200);
-  expect((await api('/auth/mfa/verify', { body: { code: await freshTotp(setup.body.secret) }, token: login.body.accessToken })).status).toBe(200);
-  const again = await api<{ accessToken: string }>('/auth/login', { body: { email, password, mfaCode: await freshTotp(setup.body.secret) } });
+  expect(
+    (await api('/auth/mfa/verify', { body: { code: await freshTotp(setup.body.secret) }, token: login.body.accessToken })).status,
+  ).toBe(200);
+  const again = await api<{ accessToken: string }>('/auth/login', {
+    body: { email, password, mfaCode: await freshTotp(setup.body.secret) },
+  });
   expect(again.status).toBe(200);
   return { token: again.body.accessToken, secret: setup.body.secret };
 }
@@ -86,7 +107,11 @@ async function imagesSettled(page: Page): Promise<void> {
 async function screenshots(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
   const dismiss = page.getByRole('button', { name: 'Dismiss' });
-  for (let i = 0; i < 10 && (await dismiss.count()) > 0; i++) await dismiss.first().click({ timeout: 2000 }).catch(() => undefined);
+  for (let i = 0; i < 10 && (await dismiss.count()) > 0; i++)
+    await dismiss
+      .first()
+      .click({ timeout: 2000 })
+      .catch(() => undefined);
   await imagesSettled(page);
   await page.screenshot({ path: join(SCREENSHOT_DIR, `catalog-${name}-desktop.png`), fullPage: true, animations: 'disabled' });
   await page.setViewportSize(MOBILE);
@@ -164,7 +189,10 @@ let vipSecret = '';
 beforeAll(async () => {
   ensureWebBuild();
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  [server, browser] = await Promise.all([startServer({ BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL, BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD }), launchBrowser()]);
+  [server, browser] = await Promise.all([
+    startServer({ BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL, BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD }),
+    launchBrowser(),
+  ]);
 
   // The house office, through the API as another device would: it knows which pieces are VIP-only.
   const admin = await enrolledToken(ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -177,10 +205,27 @@ beforeAll(async () => {
   await signUp(clientEmail, 'Camille', 'Rousseau');
   await signUp(vipEmail, 'Serena', 'Vale');
   const vipLogin = await api<{ accessToken: string }>('/auth/login', { body: { email: vipEmail, password: PASSWORD } });
-  expect((await api('/vip/applications', { body: { note: 'A client of the Cannes salon for many seasons; private previews please.' }, token: vipLogin.body.accessToken })).status).toBe(201);
-  const pending = await api<{ applications: { applicationId: string; userId: string; applicant?: { email?: string } }[] }>('/vip/applications?status=PENDING', { token: admin.token });
+  expect(
+    (
+      await api('/vip/applications', {
+        body: { note: 'A client of the Cannes salon for many seasons; private previews please.' },
+        token: vipLogin.body.accessToken,
+      })
+    ).status,
+  ).toBe(201);
+  const pending = await api<{ applications: { applicationId: string; userId: string; applicant?: { email?: string } }[] }>(
+    '/vip/applications?status=PENDING',
+    { token: admin.token },
+  );
   const application = pending.body.applications[0]!;
-  expect((await api(`/vip/applications/${application.applicationId}/decision`, { body: { decision: 'APPROVE', notes: 'Known to the Cannes salon.' }, token: admin.token })).status).toBe(200);
+  expect(
+    (
+      await api(`/vip/applications/${application.applicationId}/decision`, {
+        body: { decision: 'APPROVE', notes: 'Known to the Cannes salon.' },
+        token: admin.token,
+      })
+    ).status,
+  ).toBe(200);
   vipSecret = (await enrolledToken(vipEmail, PASSWORD)).secret;
 }, 180_000);
 
@@ -227,7 +272,10 @@ describe('a client searches, filters, opens a piece and saves it', () => {
     await colour.click();
     await urlMatches(page, /color=/);
     const filtered = page.url();
-    await page.getByRole('list', { name: 'Filters in force' }).getByRole('button', { name: new RegExp(`Remove filter ${colourName}`, 'i') }).waitFor();
+    await page
+      .getByRole('list', { name: 'Filters in force' })
+      .getByRole('button', { name: new RegExp(`Remove filter ${colourName}`, 'i') })
+      .waitFor();
     await page.waitForLoadState('networkidle');
     await imagesSettled(page);
     expect(await refine.getByRole('group', { name: 'Colour' }).getByRole('checkbox', { checked: true }).count()).toBe(1);
@@ -270,7 +318,9 @@ describe('a client searches, filters, opens a piece and saves it', () => {
   });
 
   it('adds a piece to the bag, which offers checkout, and can send the bag to the house as requests instead', async () => {
-    const list = await api<{ products: { slug: string; name: string; purchaseMode: string; inventory: number; priceOnRequest: boolean }[] }>('/products?category=bags&maxResults=50');
+    const list = await api<{
+      products: { slug: string; name: string; purchaseMode: string; inventory: number; priceOnRequest: boolean }[];
+    }>('/products?category=bags&maxResults=50');
     const piece = list.body.products.find((p) => p.purchaseMode === 'BUY_NOW' && p.inventory > 0 && !p.priceOnRequest)!;
     expect(piece).toBeDefined();
     await page.goto(`${server.url}/products/${piece.slug}`, { waitUntil: 'networkidle' });
@@ -279,7 +329,10 @@ describe('a client searches, filters, opens a piece and saves it', () => {
     const sizes = page.getByRole('radio', { name: /^Size / });
     if ((await sizes.count()) > 0) await sizes.and(page.locator(':enabled')).first().check({ force: true });
     await page.getByRole('button', { name: 'Add to bag' }).click();
-    await page.getByRole('banner').getByRole('button', { name: /Bag 1 piece/ }).click();
+    await page
+      .getByRole('banner')
+      .getByRole('button', { name: /Bag 1 piece/ })
+      .click();
     const drawer = page.getByRole('dialog', { name: 'Your bag' });
     await drawer.getByRole('list', { name: 'Pieces in your bag' }).getByRole('link', { name: piece.name }).waitFor();
     // A signed-in client is offered checkout (orders' own journey goes through it), and a request as the alternative.
@@ -308,7 +361,9 @@ async function facetOptions(page: Page, group: string): Promise<{ name: string; 
     .getByRole('complementary', { name: 'Refine' })
     .getByRole('group', { name: group })
     .locator('label')
-    .evaluateAll((labels) => labels.map((l) => ({ name: l.children[1]?.textContent?.trim() ?? '', count: Number(l.children[2]?.textContent ?? NaN) })));
+    .evaluateAll((labels) =>
+      labels.map((l) => ({ name: l.children[1]?.textContent?.trim() ?? '', count: Number(l.children[2]?.textContent ?? NaN) })),
+    );
 }
 
 function houseBox(page: Page, house: string) {
@@ -318,7 +373,11 @@ function houseBox(page: Page, house: string) {
 
 /** The total in the toolbar ("69 pieces"). */
 async function shownTotal(page: Page): Promise<number> {
-  const text = await page.getByRole('main').getByText(/^[\d,]+ pieces?$/).first().textContent();
+  const text = await page
+    .getByRole('main')
+    .getByText(/^[\d,]+ pieces?$/)
+    .first()
+    .textContent();
   return Number(text?.replace(/\D/g, ''));
 }
 
@@ -341,7 +400,10 @@ describe('a visitor refines a department with its facet sidebar', () => {
     // Every piece of the department is in exactly one of its sub-departments.
     expect(departments.reduce((sum, d) => sum + d.count, 0)).toBe(total);
     // A long list of houses is folded after the first few; unfolded, each piece is counted under its one house.
-    const more = page.getByRole('complementary', { name: 'Refine' }).getByRole('group', { name: 'House' }).getByRole('button', { name: /more$/ });
+    const more = page
+      .getByRole('complementary', { name: 'Refine' })
+      .getByRole('group', { name: 'House' })
+      .getByRole('button', { name: /more$/ });
     if ((await more.count()) > 0) await more.click();
     const houses = await facetOptions(page, 'House');
     expect(houses.length).toBeGreaterThan(1);
@@ -357,7 +419,10 @@ describe('a visitor refines a department with its facet sidebar', () => {
     ({ name: house, count: houseCount } = (await facetOptions(page, 'House'))[0]!);
     await houseBox(page, house).click();
     await urlMatches(page, /\/shop\/ready-to-wear\?brand=[a-z-]+$/);
-    await page.getByRole('list', { name: 'Filters in force' }).getByRole('button', { name: `Remove filter ${house}` }).waitFor();
+    await page
+      .getByRole('list', { name: 'Filters in force' })
+      .getByRole('button', { name: `Remove filter ${house}` })
+      .waitFor();
     await expect.poll(() => shownTotal(page)).toBe(houseCount);
     const cards = page.getByRole('list', { name: 'Pieces' }).getByRole('listitem');
     expect(await cards.count()).toBe(Math.min(houseCount, 24));
@@ -394,7 +459,11 @@ describe('a visitor refines a department with its facet sidebar', () => {
     // From the whole department: the house picked above may have no men's pieces, and then Men is not offered.
     await page.goto(`${server.url}/shop/ready-to-wear`, { waitUntil: 'networkidle' });
     const men = (await facetOptions(page, 'Department')).find((d) => d.name === 'Men')!;
-    await page.getByRole('complementary', { name: 'Refine' }).getByRole('group', { name: 'Department' }).getByRole('checkbox', { name: /^Men/ }).click();
+    await page
+      .getByRole('complementary', { name: 'Refine' })
+      .getByRole('group', { name: 'Department' })
+      .getByRole('checkbox', { name: /^Men/ })
+      .click();
     await urlMatches(page, /[?&]category=men(&|$)/);
     await expect.poll(() => shownTotal(page)).toBe(men.count);
     await page.getByRole('button', { name: 'Clear all' }).click();
@@ -417,7 +486,8 @@ describe('a visitor refines a department with its facet sidebar', () => {
 describe('a VIP-only piece', () => {
   const searchFor = () => `/search?q=${encodeURIComponent(vipPiece.name)}`;
   const department = () => `/shop/${vipPiece.category}?brand=${encodeURIComponent(vipPiece.brand)}`;
-  const publicTotal = async () => (await api<{ total: number }>(`/products/search?categories=${vipPiece.category}&brands=${vipPiece.brand}&maxResults=1`)).body.total;
+  const publicTotal = async () =>
+    (await api<{ total: number }>(`/products/search?categories=${vipPiece.category}&brands=${vipPiece.brand}&maxResults=1`)).body.total;
   // Names repeat across houses ("Classic Flap Bag"): the piece is known by its address.
   const linkTo = (page: Page) => page.locator(`a[href="/products/${vipPiece.slug}"]`);
 

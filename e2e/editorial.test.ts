@@ -10,7 +10,17 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totp } from '../src/server/test/identity.ts';
 import { XSS_PAYLOADS } from '../src/server/modules/editorial/test-xss-payloads.ts';
-import { DESKTOP, MOBILE, SCREENSHOT_DIR, ensureWebBuild, launchBrowser, scrollThrough, startServer, watchProblems, type RunningServer } from './helpers.ts';
+import {
+  DESKTOP,
+  MOBILE,
+  SCREENSHOT_DIR,
+  ensureWebBuild,
+  launchBrowser,
+  scrollThrough,
+  startServer,
+  watchProblems,
+  type RunningServer,
+} from './helpers.ts';
 
 const ADMIN_EMAIL = 'editor.desk@stylebyzaga.test';
 const ADMIN_PASSWORD = 'ink-lantern-saffron-71';
@@ -24,7 +34,12 @@ beforeAll(async () => {
   ensureWebBuild();
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   [server, browser] = await Promise.all([
-    startServer({ BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL, BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD, EDITORIAL_TEST_CLOCK: 'true', NODE_ENV: 'test' }),
+    startServer({
+      BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
+      BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      EDITORIAL_TEST_CLOCK: 'true',
+      NODE_ENV: 'test',
+    }),
     launchBrowser(),
   ]);
   const context = await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce' });
@@ -48,14 +63,22 @@ async function screenshots(p: Page, name: string): Promise<void> {
 }
 
 async function api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
-  const res = await fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   return { status: res.status, json: (await res.json().catch(() => ({}))) as T };
 }
 
 /** A signed-in admin session for the API calls of the test (the clock), with a TOTP step the browser has not used. */
 async function apiSession(): Promise<void> {
   for (const ahead of [1, 2]) {
-    const res = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD, mfaCode: await totp(mfaSecret, ahead) }) });
+    const res = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD, mfaCode: await totp(mfaSecret, ahead) }),
+    });
     if (res.ok) {
       token = ((await res.json()) as { accessToken: string }).accessToken;
       return;
@@ -67,8 +90,20 @@ async function apiSession(): Promise<void> {
 /** A piece of the demo boutique a reader can add straight to the bag: in stock, bought as is, no size to choose. */
 async function simplePiece(): Promise<{ name: string; productId: string }> {
   const res = await fetch(`${server.url}/api/v1/products?category=fine-jewellery&maxResults=60`);
-  const { products } = (await res.json()) as { products: Array<{ productId: string; name: string; inventory: number; purchaseMode: string; sizes: string[]; colors: string[]; priceOnRequest: boolean }> };
-  const piece = products.find((p) => p.inventory > 0 && p.purchaseMode === 'BUY_NOW' && p.sizes.length <= 1 && p.colors.length <= 1 && !p.priceOnRequest);
+  const { products } = (await res.json()) as {
+    products: Array<{
+      productId: string;
+      name: string;
+      inventory: number;
+      purchaseMode: string;
+      sizes: string[];
+      colors: string[];
+      priceOnRequest: boolean;
+    }>;
+  };
+  const piece = products.find(
+    (p) => p.inventory > 0 && p.purchaseMode === 'BUY_NOW' && p.sizes.length <= 1 && p.colors.length <= 1 && !p.priceOnRequest,
+  );
   if (!piece) throw new Error('no simple piece in the demo catalogue');
   return piece;
 }
@@ -100,9 +135,15 @@ describe('the Journal', () => {
     await page.keyboard.type('Oxblood is the colour our stylists reach for when black feels too certain.');
     await page.getByLabel('Search the boutique').fill(piece.name);
     await page.getByRole('button', { name: 'Search', exact: true }).click();
-    await page.getByRole('button', { name: `Pick ${piece.name}` }).first().click();
+    await page
+      .getByRole('button', { name: `Pick ${piece.name}` })
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Insert a row of pieces' }).click();
-    await page.getByRole('button', { name: `Pick ${piece.name}` }).first().click();
+    await page
+      .getByRole('button', { name: `Pick ${piece.name}` })
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Insert a look' }).click();
     expect(await page.locator('[data-product-row]').count()).toBe(1);
     expect(await page.locator('[data-look]').count()).toBe(1);
@@ -116,7 +157,10 @@ describe('the Journal', () => {
     await page.getByLabel('Publish at').fill(at);
     await page.getByRole('button', { name: 'Schedule' }).click();
     await page.waitForURL(/\/admin\/journal\/[0-9a-f-]{36}$/);
-    await page.getByText(/scheduled/).first().waitFor();
+    await page
+      .getByText(/scheduled/)
+      .first()
+      .waitFor();
     await screenshots(page, 'editorial-editor');
 
     await apiSession();
@@ -142,7 +186,10 @@ describe('the Journal', () => {
     await reader.getByRole('heading', { level: 1, name: title }).waitFor();
     await reader.waitForLoadState('networkidle');
     await screenshots(reader, 'editorial-article');
-    await reader.getByRole('button', { name: `Add ${piece.name} to bag` }).first().click();
+    await reader
+      .getByRole('button', { name: `Add ${piece.name} to bag` })
+      .first()
+      .click();
     await reader.getByText('Added to your bag').first().waitFor();
     const bag = await reader.evaluate(() => JSON.parse(localStorage.getItem('sbz_bag') ?? '[]') as Array<{ productId: string }>);
     expect(bag.map((b) => b.productId)).toContain(piece.productId);
@@ -186,8 +233,19 @@ describe('the Journal', () => {
       expect(ran, payload).toBeUndefined();
     }
     // Hostile bodies are refused outright.
-    for (const hostile of [{ type: 'script', content: [] }, { type: 'iframe', attrs: { src: 'https://evil.example/' } }, { type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:window.__xss=1' } }] }] }]) {
-      const res = await api('POST', '/api/v1/content', { title: 'Hostile', contentType: 'ARTICLE', body: JSON.stringify({ type: 'doc', content: [hostile] }) });
+    for (const hostile of [
+      { type: 'script', content: [] },
+      { type: 'iframe', attrs: { src: 'https://evil.example/' } },
+      {
+        type: 'paragraph',
+        content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:window.__xss=1' } }] }],
+      },
+    ]) {
+      const res = await api('POST', '/api/v1/content', {
+        title: 'Hostile',
+        contentType: 'ARTICLE',
+        body: JSON.stringify({ type: 'doc', content: [hostile] }),
+      });
       expect(res.status).toBe(400);
     }
     await reader.goto(`${server.url}/journal`, { waitUntil: 'load' });

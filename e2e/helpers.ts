@@ -61,7 +61,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 
 /** Whether a server with these settings would seed exactly what the shared template holds. */
 function usesSeededTemplate(env: Record<string, string>): boolean {
-  const changesData = Object.keys(env).some((k) => k === 'DATABASE_URL' || k.startsWith('DEMO_') || k === 'DATA_KEY' || k === 'JWT_PRIVATE_KEY');
+  const changesData = Object.keys(env).some(
+    (k) => k === 'DATABASE_URL' || k.startsWith('DEMO_') || k === 'DATA_KEY' || k === 'JWT_PRIVATE_KEY',
+  );
   return !changesData && process.env.E2E_SEED_TEMPLATE !== '0';
 }
 
@@ -209,7 +211,11 @@ export async function scrollThrough(page: Page): Promise<void> {
     for (let y = 0; y < document.documentElement.scrollHeight && Date.now() < deadline; y += window.innerHeight) {
       window.scrollTo(0, y);
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
-      await Promise.all(Array.from(document.images).filter((img) => img.getBoundingClientRect().top < window.innerHeight * 2).map(settled));
+      await Promise.all(
+        Array.from(document.images)
+          .filter((img) => img.getBoundingClientRect().top < window.innerHeight * 2)
+          .map(settled),
+      );
     }
     window.scrollTo(0, 0);
   });

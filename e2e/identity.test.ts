@@ -72,7 +72,11 @@ async function openPage(): Promise<{ page: Page; problems: PageProblems }> {
 async function screenshots(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
   const dismiss = page.getByRole('button', { name: 'Dismiss' });
-  for (let i = 0; i < 10 && (await dismiss.count()) > 0; i++) await dismiss.first().click({ timeout: 2000 }).catch(() => undefined);
+  for (let i = 0; i < 10 && (await dismiss.count()) > 0; i++)
+    await dismiss
+      .first()
+      .click({ timeout: 2000 })
+      .catch(() => undefined);
   await page.evaluate(() => window.scrollTo(0, 0));
   await settle(page);
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-desktop.png`), fullPage: true, animations: 'disabled' });
@@ -279,7 +283,14 @@ describe('a client’s identity journey', () => {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('WebAuthn.enable');
     await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
     });
     await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Security' }).click();
     await page.getByRole('list', { name: 'Active sessions' }).waitFor();
@@ -384,10 +395,29 @@ describe('the house office', () => {
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify(body),
       });
-    expect((await api('/users', { acceptTerms: true, email: clientEmail, password: PASSWORD, firstName: 'Margaux', lastName: 'Delacroix', phoneNumber: '+33 6 12 34 56 78' })).status).toBe(201);
+    expect(
+      (
+        await api('/users', {
+          acceptTerms: true,
+          email: clientEmail,
+          password: PASSWORD,
+          firstName: 'Margaux',
+          lastName: 'Delacroix',
+          phoneNumber: '+33 6 12 34 56 78',
+        })
+      ).status,
+    ).toBe(201);
     const login = await api('/auth/login', { email: clientEmail, password: PASSWORD });
     const { accessToken } = (await login.json()) as { accessToken: string };
-    expect((await api('/vip/applications', { note: 'A client of the Paris salon since 2019; I would like a stylist for the couture weeks.' }, accessToken)).status).toBe(201);
+    expect(
+      (
+        await api(
+          '/vip/applications',
+          { note: 'A client of the Paris salon since 2019; I would like a stylist for the couture weeks.' },
+          accessToken,
+        )
+      ).status,
+    ).toBe(201);
     ({ page, problems } = await openPage());
   });
 
@@ -464,7 +494,10 @@ describe('the house office', () => {
   it('reads the dev mailbox, links clickable', async () => {
     await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Dev mailbox' }).click();
     await expectHeading(page, 'Dev mailbox');
-    await page.getByRole('link', { name: /Confirm your email/ }).first().click();
+    await page
+      .getByRole('link', { name: /Confirm your email/ })
+      .first()
+      .click();
     const link = page.getByRole('article').getByRole('link', { name: /verify-email\?token=/ });
     await link.waitFor();
     expect(await link.getAttribute('href')).toMatch(/\/verify-email\?token=/);

@@ -10,7 +10,19 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totp } from '../src/server/test/identity.ts';
 import { adminUrl, databaseUrlFor } from '../src/server/test/postgres.ts';
-import { DESKTOP, MOBILE, SCREENSHOT_DIR, ensureWebBuild, freePort, launchBrowser, runAxeUnderCsp, startServer, watchProblems, type PageProblems, type RunningServer } from './helpers.ts';
+import {
+  DESKTOP,
+  MOBILE,
+  SCREENSHOT_DIR,
+  ensureWebBuild,
+  freePort,
+  launchBrowser,
+  runAxeUnderCsp,
+  startServer,
+  watchProblems,
+  type PageProblems,
+  type RunningServer,
+} from './helpers.ts';
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = `sbz_e2e_jobs_${randomBytes(5).toString('hex')}`;
@@ -34,7 +46,13 @@ beforeAll(async () => {
   // Nothing listens on this port: every delivery fails and is retried.
   const closedPort = await freePort();
   [server, browser] = await Promise.all([
-    startServer({ DATABASE_URL: databaseUrlFor(url, dbName), DEMO_DATA: 'false', BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL, BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD, SMTP_URL: `smtp://127.0.0.1:${closedPort}` }),
+    startServer({
+      DATABASE_URL: databaseUrlFor(url, dbName),
+      DEMO_DATA: 'false',
+      BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
+      BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      SMTP_URL: `smtp://127.0.0.1:${closedPort}`,
+    }),
     launchBrowser(),
   ]);
   db = new pg.Client({ connectionString: databaseUrlFor(url, dbName) });
@@ -83,7 +101,9 @@ describe('background jobs in the house office', () => {
        values (gen_random_uuid(), 'mail.send', '{}', 'dead', 10, 10, 'Error: connect ECONNREFUSED 127.0.0.1:2525 (the SMTP server refused the connection)', now(), now() - interval '12 minutes') returning id`,
     );
     const deadId = planted.rows[0]!.id as string;
-    await db.query(`insert into jobs (id, name, payload, status, attempts, max_attempts, last_error, run_at) values (gen_random_uuid(), 'stylists.partner-digest', '{}', 'pending', 2, 5, 'Error: partner endpoint answered 503', now() + interval '1 hour')`);
+    await db.query(
+      `insert into jobs (id, name, payload, status, attempts, max_attempts, last_error, run_at) values (gen_random_uuid(), 'stylists.partner-digest', '{}', 'pending', 2, 5, 'Error: partner endpoint answered 503', now() + interval '1 hour')`,
+    );
 
     await page.goto(`${server.url}/admin/jobs`, { waitUntil: 'networkidle' });
     await page.getByRole('heading', { level: 1, name: 'Background jobs' }).waitFor();

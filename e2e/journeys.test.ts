@@ -2,7 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, MOBILE, SCREENSHOT_DIR, ensureWebBuild, launchBrowser, startServer, watchProblems, type RunningServer } from './helpers.ts';
+import {
+  DESKTOP,
+  MOBILE,
+  SCREENSHOT_DIR,
+  ensureWebBuild,
+  launchBrowser,
+  startServer,
+  watchProblems,
+  type RunningServer,
+} from './helpers.ts';
 
 /**
  * The journeys issue 12 found broken, each walked at desktop and at 390 × 844 against the whole platform and its
@@ -88,7 +97,10 @@ describe.each([
     // Each pending request says by when the stylist answers.
     const pending = page.getByRole('region', { name: 'Awaiting an answer' });
     expect(await pending.getByRole('article').count()).toBeGreaterThan(0);
-    await pending.getByText(/will answer before/).first().waitFor();
+    await pending
+      .getByText(/will answer before/)
+      .first()
+      .waitFor();
     // The past, newest first, a page at a time.
     const past = page.getByRole('region', { name: 'Past sessions' });
     expect(await past.getByRole('article').count()).toBeGreaterThan(0);
@@ -116,7 +128,9 @@ describe.each([
   it('Add to bag is a full button on every width, and the toast never covers the bag’s main button', async () => {
     const page = await openPage(viewport);
     const list = await (await fetch(`${server.url}/api/v1/products?maxResults=50`)).json();
-    const piece = (list.products as { slug: string; inventory: number; purchaseMode: string }[]).find((p) => p.purchaseMode === 'BUY_NOW' && p.inventory > 0)!;
+    const piece = (list.products as { slug: string; inventory: number; purchaseMode: string }[]).find(
+      (p) => p.purchaseMode === 'BUY_NOW' && p.inventory > 0,
+    )!;
     await page.goto(`${server.url}/products/${piece.slug}`, { waitUntil: 'networkidle' });
     const main = page.getByRole('button', { name: /^(Add to bag|Choose a size)$/ });
     await main.waitFor();
@@ -134,7 +148,10 @@ describe.each([
     await shot(page, 'product-added', viewport);
     await page.getByRole('button', { name: /^Bag/ }).click();
     const drawer = page.getByRole('dialog');
-    const send = drawer.getByRole('link', { name: /sign in/i }).or(drawer.getByRole('button', { name: /send/i })).first();
+    const send = drawer
+      .getByRole('link', { name: /sign in/i })
+      .or(drawer.getByRole('button', { name: /send/i }))
+      .first();
     await send.waitFor();
     // Nothing lies over the drawer's main button: the element at its centre is the button (or inside it).
     const covered = await send.evaluate((el) => {
@@ -181,7 +198,13 @@ describe.each([
     // The client lands on the quiz, their introductions waiting.
     await page.waitForURL(`${server.url}/style-quiz`);
     await page.getByRole('heading', { name: 'Your introductions' }).waitFor();
-    const login = await (await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) })).json();
+    const login = await (
+      await fetch(`${server.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: PASSWORD }),
+      })
+    ).json();
     const me = await (await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${login.accessToken}` } })).json();
     const styles: string[] = me.user.preferences?.stylePreferences ?? [];
     expect(styles.map((s) => s.toLowerCase())).toContain('glamour');
@@ -191,7 +214,10 @@ describe.each([
   it('a search with typos offers a correction only when it finds something, and an empty state that says what to do', async () => {
     const page = await openPage(viewport);
     await page.goto(`${server.url}/search?q=${encodeURIComponent('zzqxv wplmt')}`, { waitUntil: 'networkidle' });
-    await page.getByText(/Nothing matches/).first().waitFor();
+    await page
+      .getByText(/Nothing matches/)
+      .first()
+      .waitFor();
     expect(await page.getByText('Showing results for').count()).toBe(0);
     // No filters are set, so none is offered to remove.
     expect(await page.getByRole('link', { name: 'Search again without filters' }).count()).toBe(0);

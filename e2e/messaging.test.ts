@@ -4,7 +4,16 @@ import { generate } from 'otplib';
 import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, MOBILE, SCREENSHOT_DIR, ensureWebBuild, launchBrowser, startServer, watchProblems, type RunningServer } from './helpers.ts';
+import {
+  DESKTOP,
+  MOBILE,
+  SCREENSHOT_DIR,
+  ensureWebBuild,
+  launchBrowser,
+  startServer,
+  watchProblems,
+  type RunningServer,
+} from './helpers.ts';
 
 /**
  * Issue 14's journey with two browsers side by side: a client writes to her stylist, who sees it live with the typing
@@ -25,7 +34,10 @@ const totp = (secret: string, stepsAhead = 0) => generate({ secret, epoch: Math.
 async function api<T = Record<string, unknown>>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
   const res = await fetch(`${server.url}/api/v1${path}`, {
     method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -36,7 +48,10 @@ async function api<T = Record<string, unknown>>(method: string, path: string, bo
 type Session = { email: string; userId: string; token: string; secret?: string };
 
 async function signInOverApi(email: string, password: string): Promise<Session> {
-  const login = await api<{ accessToken: string; user: { userId: string; mfaEnrollmentRequired?: boolean } }>('POST', '/auth/login', { email, password });
+  const login = await api<{ accessToken: string; user: { userId: string; mfaEnrollmentRequired?: boolean } }>('POST', '/auth/login', {
+    email,
+    password,
+  });
   const session: Session = { email, userId: login.user.userId, token: login.accessToken };
   if (login.user.mfaEnrollmentRequired) {
     const setup = await api<{ secret: string }>('POST', '/auth/mfa/setup', undefined, session.token);
@@ -91,22 +106,62 @@ let conversationId: string;
 beforeAll(async () => {
   ensureWebBuild();
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  [server, browser] = await Promise.all([startServer({ DEMO_DATA: 'false', BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL, BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD }), launchBrowser()]);
+  [server, browser] = await Promise.all([
+    startServer({ DEMO_DATA: 'false', BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL, BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD }),
+    launchBrowser(),
+  ]);
   const admin = await signInOverApi(ADMIN_EMAIL, ADMIN_PASSWORD);
   stylist = await signUp('Camille', 'Laurent', 'STYLIST');
   const profile = await api<{ stylistId: string }>(
     'POST',
     '/stylists',
-    { userId: stylist.userId, bio: 'Paris-trained stylist for red carpets and discreet wardrobes.', specialties: ['red-carpet'], languages: ['fr', 'en'], experienceYears: 12, rate: { amount: 250, currency: 'EUR' }, city: 'Paris', country: 'FR', timeZone: 'Europe/Paris' },
+    {
+      userId: stylist.userId,
+      bio: 'Paris-trained stylist for red carpets and discreet wardrobes.',
+      specialties: ['red-carpet'],
+      languages: ['fr', 'en'],
+      experienceYears: 12,
+      rate: { amount: 250, currency: 'EUR' },
+      city: 'Paris',
+      country: 'FR',
+      timeZone: 'Europe/Paris',
+    },
     stylist.token,
   );
   await api('POST', `/stylists/${profile.stylistId}/review`, { decision: 'APPROVE', notes: 'Checked' }, admin.token);
-  await api('PUT', `/stylists/${profile.stylistId}/schedule`, { timeZone: 'Europe/Paris', weekly: EVERY_DAY.map((day) => ({ day, start: '08:00', end: '20:00' })), bufferMinutes: 30, minNoticeHours: 0, horizonDays: 60 }, stylist.token);
-  const service = await api<{ service: { serviceId: string } }>('POST', `/stylists/${profile.stylistId}/services`, { kind: 'IN_PERSON_SESSION', name: 'Private session', durationMinutes: 60, price: { amount: 250, currency: 'EUR' } }, stylist.token);
+  await api(
+    'PUT',
+    `/stylists/${profile.stylistId}/schedule`,
+    {
+      timeZone: 'Europe/Paris',
+      weekly: EVERY_DAY.map((day) => ({ day, start: '08:00', end: '20:00' })),
+      bufferMinutes: 30,
+      minNoticeHours: 0,
+      horizonDays: 60,
+    },
+    stylist.token,
+  );
+  const service = await api<{ service: { serviceId: string } }>(
+    'POST',
+    `/stylists/${profile.stylistId}/services`,
+    { kind: 'IN_PERSON_SESSION', name: 'Private session', durationMinutes: 60, price: { amount: 250, currency: 'EUR' } },
+    stylist.token,
+  );
   client = await signUp('Margot', 'Hale', 'CLIENT');
   const start = new Date(Date.now() + 3 * 86_400_000);
   start.setUTCHours(10, 0, 0, 0);
-  await api('POST', '/matching/request', { clientId: client.userId, stylistId: profile.stylistId, serviceId: service.service.serviceId, requestedDate: start.toISOString(), message: 'A gala look in ivory, please.' }, client.token);
+  await api(
+    'POST',
+    '/matching/request',
+    {
+      clientId: client.userId,
+      stylistId: profile.stylistId,
+      serviceId: service.service.serviceId,
+      requestedDate: start.toISOString(),
+      message: 'A gala look in ivory, please.',
+    },
+    client.token,
+  );
   const inbox = await api<{ conversations: { conversationId: string }[] }>('GET', '/conversations', undefined, client.token);
   conversationId = inbox.conversations[0]!.conversationId;
 });
@@ -125,10 +180,13 @@ describe('messaging between a client and her stylist', { timeout: 240_000 }, () 
     await signIn(stylistSide.page, stylist, `/studio/messages/${conversationId}`);
     const c = clientSide.page;
     const s = stylistSide.page;
-    await thread(c).getByText('A gala look in ivory, please.').waitFor({ timeout: 15_000 }).catch(async (err: unknown) => {
-      await c.screenshot({ path: join(SCREENSHOT_DIR, 'messaging-debug.png'), fullPage: true });
-      throw err;
-    });
+    await thread(c)
+      .getByText('A gala look in ivory, please.')
+      .waitFor({ timeout: 15_000 })
+      .catch(async (err: unknown) => {
+        await c.screenshot({ path: join(SCREENSHOT_DIR, 'messaging-debug.png'), fullPage: true });
+        throw err;
+      });
     await thread(s).getByText('A gala look in ivory, please.').waitFor();
     await c.getByText('Live', { exact: true }).waitFor();
     await s.getByText('Live', { exact: true }).waitFor();
@@ -138,14 +196,19 @@ describe('messaging between a client and her stylist', { timeout: 240_000 }, () 
     await s.getByTestId('typing').waitFor();
     expect(await s.getByTestId('typing').textContent()).toContain('is writing');
     await c.getByLabel('Your message').press('Enter');
-    await thread(s).getByText('Could we meet on Thursday?').waitFor({ timeout: 15_000 }).catch(async (err: unknown) => {
-      await c.screenshot({ path: join(SCREENSHOT_DIR, 'messaging-debug-c.png'), fullPage: true });
-      await s.screenshot({ path: join(SCREENSHOT_DIR, 'messaging-debug-s.png'), fullPage: true });
-      throw err;
-    });
+    await thread(s)
+      .getByText('Could we meet on Thursday?')
+      .waitFor({ timeout: 15_000 })
+      .catch(async (err: unknown) => {
+        await c.screenshot({ path: join(SCREENSHOT_DIR, 'messaging-debug-c.png'), fullPage: true });
+        await s.screenshot({ path: join(SCREENSHOT_DIR, 'messaging-debug-s.png'), fullPage: true });
+        throw err;
+      });
 
     // The stylist answers with a photo.
-    const photo = await sharp({ create: { width: 900, height: 600, background: { r: 236, g: 226, b: 208 }, channels: 3 } }).jpeg().toBuffer();
+    const photo = await sharp({ create: { width: 900, height: 600, background: { r: 236, g: 226, b: 208 }, channels: 3 } })
+      .jpeg()
+      .toBuffer();
     await s.locator('input[type=file]').setInputFiles({ name: 'ivory-gown.jpg', mimeType: 'image/jpeg', buffer: photo });
     await s.getByLabel('Your message').fill('Thursday at 10. Here is the gown I have in mind.');
     await s.getByRole('button', { name: 'Send' }).click();
@@ -166,13 +229,17 @@ describe('messaging between a client and her stylist', { timeout: 240_000 }, () 
     }
     await clientSide.context.setOffline(false);
     await c.getByRole('link', { name: 'Messages' }).first().click();
-    await c.getByRole('link', { name: /Camille/ }).first().click();
+    await c
+      .getByRole('link', { name: /Camille/ })
+      .first()
+      .click();
     await thread(c).getByText('Third, the jewels.').waitFor();
     const texts = await c.locator('ol[aria-label="Messages"] li').allTextContents();
     const order = ['First, the fitting.', 'Second, the shoes.', 'Third, the jewels.'].map((t) => texts.findIndex((x) => x.includes(t)));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    for (const t of ['First, the fitting.', 'Second, the shoes.', 'Third, the jewels.']) expect(texts.filter((x) => x.includes(t))).toHaveLength(1);
+    for (const t of ['First, the fitting.', 'Second, the shoes.', 'Third, the jewels.'])
+      expect(texts.filter((x) => x.includes(t))).toHaveLength(1);
     await screenshots(c, 'messaging-client-after-offline');
     await c.goto(`${server.url}/account/messages`, { waitUntil: 'networkidle' });
     await screenshots(c, 'messaging-client-inbox');

@@ -2,7 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, MOBILE, SCREENSHOT_DIR, ensureWebBuild, launchBrowser, startServer, watchProblems, type RunningServer } from './helpers.ts';
+import {
+  DESKTOP,
+  MOBILE,
+  SCREENSHOT_DIR,
+  ensureWebBuild,
+  launchBrowser,
+  startServer,
+  watchProblems,
+  type RunningServer,
+} from './helpers.ts';
 
 /**
  * Issue 13's shop journey against the whole platform and its demo data, at desktop and at 390 × 844: a visitor puts a
@@ -51,8 +60,23 @@ async function shot(page: Page, name: string, viewport: Viewport): Promise<void>
 /** A piece anyone may buy now, in stock, priced in euros under the high-value threshold. */
 async function buyablePiece(): Promise<{ slug: string; name: string }> {
   const list = await (await fetch(`${server.url}/api/v1/products?maxResults=100`)).json();
-  const pieces = list.products as Array<{ slug: string; name: string; inventory: number; purchaseMode: string; priceOnRequest?: boolean; price: { amount: number; currency: string } }>;
-  const piece = pieces.find((p) => p.purchaseMode === 'BUY_NOW' && !p.priceOnRequest && p.inventory >= 4 && p.price.currency === 'EUR' && p.price.amount >= 200 && p.price.amount <= 4_000);
+  const pieces = list.products as Array<{
+    slug: string;
+    name: string;
+    inventory: number;
+    purchaseMode: string;
+    priceOnRequest?: boolean;
+    price: { amount: number; currency: string };
+  }>;
+  const piece = pieces.find(
+    (p) =>
+      p.purchaseMode === 'BUY_NOW' &&
+      !p.priceOnRequest &&
+      p.inventory >= 4 &&
+      p.price.currency === 'EUR' &&
+      p.price.amount >= 200 &&
+      p.price.amount <= 4_000,
+  );
   if (!piece) throw new Error('The demo catalogue has no piece under €4,000 in stock');
   return piece;
 }
@@ -70,7 +94,10 @@ describe.each([
     const main = page.getByRole('button', { name: /^(Add to bag|Choose a size)$/ });
     await main.waitFor();
     if ((await main.textContent()) === 'Choose a size') {
-      await page.getByRole('radio', { name: /^Size (?!.*sold out)/ }).first().check({ force: true });
+      await page
+        .getByRole('radio', { name: /^Size (?!.*sold out)/ })
+        .first()
+        .check({ force: true });
     }
     await page.getByRole('button', { name: 'Add to bag' }).click();
     await page.getByText('Added to your bag').first().waitFor();

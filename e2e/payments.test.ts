@@ -3,7 +3,18 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totp } from '../src/server/test/identity.ts';
-import { DESKTOP, MOBILE, SCREENSHOT_DIR, ensureWebBuild, launchBrowser, runAxeUnderCsp, startServer, watchProblems, type PageProblems, type RunningServer } from './helpers.ts';
+import {
+  DESKTOP,
+  MOBILE,
+  SCREENSHOT_DIR,
+  ensureWebBuild,
+  launchBrowser,
+  runAxeUnderCsp,
+  startServer,
+  watchProblems,
+  type PageProblems,
+  type RunningServer,
+} from './helpers.ts';
 
 /**
  * Payments in a browser, on the whole platform and its demo data: a client pays an order with the sandbox card that
@@ -14,7 +25,15 @@ import { DESKTOP, MOBILE, SCREENSHOT_DIR, ensureWebBuild, launchBrowser, runAxeU
 const PASSWORD = 'velvet-orchid-sunrise-47';
 const DEMO_CLIENT = 'layla.rahman@demo.stylebyzaga.test';
 const DEMO_ADMIN = 'helene.marchal@demo.stylebyzaga.test';
-const PARIS = { recipientName: 'Layla Rahman', line1: '31 rue Cambon', city: 'Paris', state: '', postalCode: '75001', country: 'FR', phoneNumber: '+33 1 44 50 66 00' };
+const PARIS = {
+  recipientName: 'Layla Rahman',
+  line1: '31 rue Cambon',
+  city: 'Paris',
+  state: '',
+  postalCode: '75001',
+  country: 'FR',
+  phoneNumber: '+33 1 44 50 66 00',
+};
 
 let server: RunningServer;
 let browser: Browser;
@@ -46,26 +65,45 @@ async function screenshots(page: Page, name: string, options: { checkWidth?: boo
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: join(SCREENSHOT_DIR, `payments-${name}-mobile.png`), fullPage: true, animations: 'disabled' });
   const wide = await page.evaluate(() =>
-    [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((e) => `${e.tagName}.${(e.getAttribute('class') ?? '').slice(0, 60)}`).slice(0, 5),
+    [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+      .map((e) => `${e.tagName}.${(e.getAttribute('class') ?? '').slice(0, 60)}`)
+      .slice(0, 5),
   );
-  if (options.checkWidth !== false) expect(await page.evaluate(() => document.documentElement.scrollWidth), wide.join(' | ')).toBeLessThanOrEqual(MOBILE.width);
+  if (options.checkWidth !== false)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), wide.join(' | ')).toBeLessThanOrEqual(MOBILE.width);
   await page.setViewportSize(DESKTOP);
 }
 
 /** An order of the demo client, placed through the API as the checkout would. */
 async function placeOrder(): Promise<{ orderId: string; orderNumber: string }> {
-  const login = await (await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO_CLIENT, password: PASSWORD }) })).json();
+  const login = await (
+    await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: DEMO_CLIENT, password: PASSWORD }),
+    })
+  ).json();
   const auth = { authorization: `Bearer ${login.accessToken}`, 'content-type': 'application/json' };
   const list = await (await fetch(`${server.url}/api/v1/products?maxResults=100`)).json();
-  const piece = (list.products as Array<{ productId: string; purchaseMode: string; inventory: number; price: { amount: number; currency: string } }>).find(
-    (p) => p.purchaseMode === 'BUY_NOW' && p.inventory >= 2 && p.price.currency === 'EUR' && p.price.amount >= 200 && p.price.amount <= 4_000,
+  const piece = (
+    list.products as Array<{ productId: string; purchaseMode: string; inventory: number; price: { amount: number; currency: string } }>
+  ).find(
+    (p) =>
+      p.purchaseMode === 'BUY_NOW' && p.inventory >= 2 && p.price.currency === 'EUR' && p.price.amount >= 200 && p.price.amount <= 4_000,
   )!;
   const product = (await (await fetch(`${server.url}/api/v1/products/${piece.productId}`)).json()).product;
   const variant = (product.variants as Array<{ variantId: string; stock?: number }>).find((v) => (v.stock ?? 1) > 0)!;
   const res = await fetch(`${server.url}/api/v1/orders`, {
     method: 'POST',
     headers: auth,
-    body: JSON.stringify({ clientId: login.user.userId, items: [{ productId: piece.productId, variantId: variant.variantId, quantity: 1 }], shippingAddress: PARIS, deliveryOption: 'INSURED_COURIER', currency: 'EUR' }),
+    body: JSON.stringify({
+      clientId: login.user.userId,
+      items: [{ productId: piece.productId, variantId: variant.variantId, quantity: 1 }],
+      shippingAddress: PARIS,
+      deliveryOption: 'INSURED_COURIER',
+      currency: 'EUR',
+    }),
   });
   expect(res.status, await res.clone().text()).toBe(201);
   const body = await res.json();

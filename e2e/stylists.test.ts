@@ -42,10 +42,19 @@ const totp = (secret: string, stepsAhead = 0) => generate({ secret, epoch: Math.
 type Session = { userId: string; token: string; secret?: string };
 
 /** One JSON call to the running platform; fails the test with the body when the status is not the one expected. */
-async function api<T = Record<string, unknown>>(method: string, path: string, body?: unknown, token?: string, expected = [200, 201]): Promise<T> {
+async function api<T = Record<string, unknown>>(
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+  expected = [200, 201],
+): Promise<T> {
   const res = await fetch(`${server.url}/api/v1${path}`, {
     method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -55,7 +64,11 @@ async function api<T = Record<string, unknown>>(method: string, path: string, bo
 
 /** Signs in over the API; enrols TOTP first when the role requires it and none is set up (the session then counts as verified). */
 async function apiSignIn(email: string, password: string, secret?: string): Promise<Session> {
-  const login = await api<{ accessToken: string; user: { userId: string; mfaEnrollmentRequired?: boolean } }>('POST', '/auth/login', { email, password, ...(secret ? { mfaCode: await totp(secret) } : {}) });
+  const login = await api<{ accessToken: string; user: { userId: string; mfaEnrollmentRequired?: boolean } }>('POST', '/auth/login', {
+    email,
+    password,
+    ...(secret ? { mfaCode: await totp(secret) } : {}),
+  });
   const session: Session = { userId: login.user.userId, token: login.accessToken, secret };
   if (!secret && login.user.mfaEnrollmentRequired) {
     const setup = await api<{ secret: string }>('POST', '/auth/mfa/setup', undefined, session.token);
@@ -72,12 +85,43 @@ async function signUpOverApi(firstName: string, lastName: string, userType: 'CLI
 }
 
 /** A stylist with a profile (PENDING_REVIEW until approved), a schedule every day 08:00–20:00 in Tokyo and one service. */
-async function createStylist(admin: Session, input: { firstName: string; lastName: string; approve: boolean; profile: Record<string, unknown> }) {
+async function createStylist(
+  admin: Session,
+  input: { firstName: string; lastName: string; approve: boolean; profile: Record<string, unknown> },
+) {
   const account = await signUpOverApi(input.firstName, input.lastName, 'STYLIST');
   const created = await api<{ stylistId: string }>('POST', '/stylists', { userId: account.userId, ...input.profile }, account.token);
-  await api('PUT', `/stylists/${created.stylistId}/schedule`, { timeZone: STYLIST_ZONE, weekly: EVERY_DAY.map((day) => ({ day, start: '08:00', end: '20:00' })), bufferMinutes: 30, minNoticeHours: 12, horizonDays: 60 }, account.token);
-  await api('POST', `/stylists/${created.stylistId}/services`, { kind: 'BRIDAL', name: 'Bridal consultation', description: 'The dress, the fittings, the morning itself.', durationMinutes: 90, price: { amount: 48000, currency: 'JPY' } }, account.token);
-  if (input.approve) await api('POST', `/stylists/${created.stylistId}/review`, { decision: 'APPROVE', notes: 'Portfolio and references checked' }, admin.token);
+  await api(
+    'PUT',
+    `/stylists/${created.stylistId}/schedule`,
+    {
+      timeZone: STYLIST_ZONE,
+      weekly: EVERY_DAY.map((day) => ({ day, start: '08:00', end: '20:00' })),
+      bufferMinutes: 30,
+      minNoticeHours: 12,
+      horizonDays: 60,
+    },
+    account.token,
+  );
+  await api(
+    'POST',
+    `/stylists/${created.stylistId}/services`,
+    {
+      kind: 'BRIDAL',
+      name: 'Bridal consultation',
+      description: 'The dress, the fittings, the morning itself.',
+      durationMinutes: 90,
+      price: { amount: 48000, currency: 'JPY' },
+    },
+    account.token,
+  );
+  if (input.approve)
+    await api(
+      'POST',
+      `/stylists/${created.stylistId}/review`,
+      { decision: 'APPROVE', notes: 'Portfolio and references checked' },
+      admin.token,
+    );
   return { ...account, stylistId: created.stylistId };
 }
 
@@ -111,14 +155,26 @@ let client: Awaited<ReturnType<typeof signUpOverApi>>;
 beforeAll(async () => {
   ensureWebBuild();
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  [server, browser] = await Promise.all([startServer({ BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL, BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD }), launchBrowser()]);
+  [server, browser] = await Promise.all([
+    startServer({ BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL, BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD }),
+    launchBrowser(),
+  ]);
   admin = await apiSignIn(ADMIN_EMAIL, ADMIN_PASSWORD);
   sakura = await createStylist(admin, SAKURA);
   pending = await createStylist(admin, {
     firstName: 'Ines',
     lastName: 'Valcourt',
     approve: false,
-    profile: { ...SAKURA.profile, headline: 'Evening wear for the opera season', specialties: ['event-styling'], languages: ['fr', 'en'], city: 'Lyon', country: 'FR', rate: { amount: 320, currency: 'EUR' }, timeZone: 'Europe/Paris' },
+    profile: {
+      ...SAKURA.profile,
+      headline: 'Evening wear for the opera season',
+      specialties: ['event-styling'],
+      languages: ['fr', 'en'],
+      city: 'Lyon',
+      country: 'FR',
+      rate: { amount: 320, currency: 'EUR' },
+      timeZone: 'Europe/Paris',
+    },
   });
   client = await signUpOverApi('Margot', 'Hale', 'CLIENT');
 });
@@ -158,7 +214,11 @@ async function expectAxeClean(page: Page): Promise<void> {
 async function screenshots(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
   const dismiss = page.getByRole('button', { name: 'Dismiss' });
-  for (let i = 0; i < 10 && (await dismiss.count()) > 0; i++) await dismiss.first().click({ timeout: 2000 }).catch(() => undefined);
+  for (let i = 0; i < 10 && (await dismiss.count()) > 0; i++)
+    await dismiss
+      .first()
+      .click({ timeout: 2000 })
+      .catch(() => undefined);
   await page.evaluate(async () => {
     // Lazy images below the fold: walk down once so the full-page picture has them.
     for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
@@ -276,11 +336,17 @@ describe('the stylist marketplace', { timeout: 180_000 }, () => {
   });
 
   it('requests a slot from the stylist’s profile', async () => {
-    await clientPage.getByRole('article', { name: 'Sakura Ishida' }).getByRole('link', { name: /Request a session/ }).click();
+    await clientPage
+      .getByRole('article', { name: 'Sakura Ishida' })
+      .getByRole('link', { name: /Request a session/ })
+      .click();
     await clientPage.waitForURL(new RegExp(`/stylists/${sakura.stylistId}`));
     const calendar = clientPage.locator('#request');
     await calendar.getByText('Times in New York time, your own clock').waitFor();
-    const firstOpen = calendar.getByRole('button', { pressed: false }).filter({ hasText: /^\d\d:\d\d$/ }).first();
+    const firstOpen = calendar
+      .getByRole('button', { pressed: false })
+      .filter({ hasText: /^\d\d:\d\d$/ })
+      .first();
     await firstOpen.waitFor();
     // Chosen by keyboard: the open times are toggle buttons in the tab order.
     const slot = calendar.getByRole('button', { name: (await firstOpen.getAttribute('aria-label'))!, exact: true });
@@ -298,7 +364,9 @@ describe('the stylist marketplace', { timeout: 180_000 }, () => {
     await clientPage.getByRole('dialog', { name: 'Your request is on its way' }).waitFor();
     await screenshots(clientPage, 'booking-request-sent');
 
-    const inbox = await api<{ requests: Array<{ requestId: string; status: string; requestedDate: string; requestedDuration: number; message?: string }> }>('GET', '/me/stylist/requests?status=PENDING', undefined, sakura.token);
+    const inbox = await api<{
+      requests: Array<{ requestId: string; status: string; requestedDate: string; requestedDuration: number; message?: string }>;
+    }>('GET', '/me/stylist/requests?status=PENDING', undefined, sakura.token);
     expect(inbox.requests).toHaveLength(1);
     expect(inbox.requests[0]!.message).toBe('For my wedding in Kyoto next spring.');
     expect(inbox.requests[0]!.requestedDuration).toBe(90);
@@ -339,7 +407,9 @@ describe('the stylist marketplace', { timeout: 180_000 }, () => {
     expect(shown).toBe(formatRange(requested.start, requested.end, CLIENT_ZONE));
     expect(shown).toContain('(New York time)');
     // Independently of the app's helpers: the hour New York's clock reads at the requested instant.
-    const hour = new Intl.DateTimeFormat('en-GB', { timeZone: CLIENT_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(requested.start));
+    const hour = new Intl.DateTimeFormat('en-GB', { timeZone: CLIENT_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+      new Date(requested.start),
+    );
     expect(shown).toContain(hour);
     expect(await card.getByText('Confirmed', { exact: true }).isVisible()).toBe(true);
     expect(await card.getByText('The atelier, Gion, Kyoto').isVisible()).toBe(true);
@@ -354,9 +424,23 @@ describe('the stylist marketplace', { timeout: 180_000 }, () => {
     const serviceId = stylist.services[0]!.serviceId;
     const from = new Date(Date.now() + 3 * 86_400_000).toISOString();
     const to = new Date(Date.now() + 4 * 86_400_000).toISOString();
-    const open = await api<{ availability: Array<{ startTime: string; status: string }> }>('GET', `/stylists/${sakura.stylistId}/availability?startDate=${from}&endDate=${to}&serviceId=${serviceId}`);
+    const open = await api<{ availability: Array<{ startTime: string; status: string }> }>(
+      'GET',
+      `/stylists/${sakura.stylistId}/availability?startDate=${from}&endDate=${to}&serviceId=${serviceId}`,
+    );
     const asked = open.availability.find((s) => s.status === 'AVAILABLE')!.startTime;
-    await api('POST', '/matching/request', { clientId: client.userId, stylistId: sakura.stylistId, requestedDate: asked, serviceId, message: 'A fitting for my mother, if possible.' }, client.token);
+    await api(
+      'POST',
+      '/matching/request',
+      {
+        clientId: client.userId,
+        stylistId: sakura.stylistId,
+        requestedDate: asked,
+        serviceId,
+        message: 'A fitting for my mother, if possible.',
+      },
+      client.token,
+    );
 
     // The stylist offers 11:00 Tokyo time two days later instead, typed in her own zone.
     const altDay = addDays(dayKeyOf(asked, STYLIST_ZONE), 2);
@@ -382,7 +466,12 @@ describe('the stylist marketplace', { timeout: 180_000 }, () => {
     await screenshots(clientPage, 'account-bookings-declined');
     await take.click();
     await clientPage.getByText('Requested', { exact: true }).first().waitFor();
-    const mine = await api<{ requests: Array<{ status: string; requestedDate: string }> }>('GET', '/me/bookings?status=PENDING', undefined, client.token);
+    const mine = await api<{ requests: Array<{ status: string; requestedDate: string }> }>(
+      'GET',
+      '/me/bookings?status=PENDING',
+      undefined,
+      client.token,
+    );
     expect(mine.requests.map((r) => Date.parse(r.requestedDate))).toContain(Date.parse(alternative));
     expect(clientProblems.list).toEqual([]);
     expect(stylistProblems.list).toEqual([]);
@@ -406,7 +495,12 @@ describe('the stylist marketplace', { timeout: 180_000 }, () => {
     await exception.getByLabel('Until').fill('18:00');
     await exception.getByRole('button', { name: 'Add' }).click();
     await stylistPage.getByText('Time blocked').first().waitFor();
-    const schedule = await api<{ windows: Array<{ startTime: string; endTime: string; status: string }> }>('GET', `/stylists/${sakura.stylistId}/schedule`, undefined, sakura.token);
+    const schedule = await api<{ windows: Array<{ startTime: string; endTime: string; status: string }> }>(
+      'GET',
+      `/stylists/${sakura.stylistId}/schedule`,
+      undefined,
+      sakura.token,
+    );
     expect(schedule.windows.map((w) => [w.status, Date.parse(w.startTime), Date.parse(w.endTime)])).toEqual([
       ['BLOCKED', zonedTimeToInstant(day, '14:00', STYLIST_ZONE).getTime(), zonedTimeToInstant(day, '18:00', STYLIST_ZONE).getTime()],
     ]);
@@ -416,14 +510,19 @@ describe('the stylist marketplace', { timeout: 180_000 }, () => {
     // A portfolio piece goes through the media pipeline (POST /api/v1/media), then onto the profile.
     await studio.getByRole('link', { name: 'Profile & services' }).click();
     await stylistPage.getByRole('heading', { level: 1, name: 'Profile & services' }).waitFor();
-    const image = await sharp({ create: { width: 800, height: 1000, channels: 3, background: { r: 184, g: 151, b: 90 } } }).png().toBuffer();
+    const image = await sharp({ create: { width: 800, height: 1000, channels: 3, background: { r: 184, g: 151, b: 90 } } })
+      .png()
+      .toBuffer();
     const piece = stylistPage.getByRole('form', { name: 'Add a portfolio piece' });
     await piece.getByLabel('Image').setInputFiles({ name: 'kyoto.png', mimeType: 'image/png', buffer: image });
     await piece.getByLabel('Title').fill('Kyoto, the morning after');
     await piece.getByRole('button', { name: 'Upload and add' }).click();
     await stylistPage.getByText('Added to the portfolio').first().waitFor();
     await stylistPage.getByRole('img', { name: 'Kyoto, the morning after' }).waitFor();
-    const profile = await api<{ stylist: { portfolio?: Array<{ title: string; imageUrl: string }> } }>('GET', `/stylists/${sakura.stylistId}`);
+    const profile = await api<{ stylist: { portfolio?: Array<{ title: string; imageUrl: string }> } }>(
+      'GET',
+      `/stylists/${sakura.stylistId}`,
+    );
     expect(profile.stylist.portfolio?.map((p) => p.title)).toEqual(['Kyoto, the morning after']);
     await expectAxeClean(stylistPage);
     await screenshots(stylistPage, 'studio-profile');

@@ -14,13 +14,19 @@ it('answers in one clear line, with no stack trace, while the running server hol
   const server = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
   try {
     writeFileSync(join(dataDir, 'pglite.lock'), String(server.pid));
-    const run = spawnSync('npx', ['tsx', 'scripts/create-admin.ts', '--email', 'noor@example.com', '--password', 'a long passphrase for the office 91'], {
-      encoding: 'utf8',
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'development' },
-    });
+    const run = spawnSync(
+      'npx',
+      ['tsx', 'scripts/create-admin.ts', '--email', 'noor@example.com', '--password', 'a long passphrase for the office 91'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'development' },
+      },
+    );
     expect(run.status).toBe(1);
     const lines = run.stderr.trim().split('\n');
-    expect(lines).toEqual([expect.stringMatching(new RegExp(`^Could not open the database: .*in use by process ${server.pid}\\. Stop it first`))]);
+    expect(lines).toEqual([
+      expect.stringMatching(new RegExp(`^Could not open the database: .*in use by process ${server.pid}\\. Stop it first`)),
+    ]);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   } finally {
     server.kill();

@@ -13,7 +13,8 @@ import { passwordProblem } from '../src/server/modules/identity/passwords.ts';
 import { createContext } from '../src/server/adapters.ts';
 import { loadKeys } from '../src/server/security/keys.ts';
 
-const USAGE = 'Usage: npm run create-admin -- --email admin@example.com --password "a long passphrase" [--first-name Noor --last-name Haddad]';
+const USAGE =
+  'Usage: npm run create-admin -- --email admin@example.com --password "a long passphrase" [--first-name Noor --last-name Haddad]';
 
 function fail(message: string): never {
   console.error(message);
@@ -48,7 +49,11 @@ for (const flag of ['first-name', 'last-name'] as const) {
   if (args[flag] !== undefined && !name.safeParse(args[flag]).success) fail(`--${flag} must be 1 to 80 characters.`);
 }
 // Checked before the database is opened, so a weak password costs nothing; createAdmin checks again.
-const weak = passwordProblem(args.password, [args['first-name'] ?? 'Platform', args['last-name'] ?? 'Administrator', email.data.split('@')[0] ?? '']);
+const weak = passwordProblem(args.password, [
+  args['first-name'] ?? 'Platform',
+  args['last-name'] ?? 'Administrator',
+  email.data.split('@')[0] ?? '',
+]);
 if (weak) fail(`Password refused: ${weak}.`);
 
 let config: ReturnType<typeof loadConfig>;
@@ -82,7 +87,8 @@ try {
   console.log('They must set up two-factor authentication at first sign-in.');
 } catch (err) {
   exitCode = 1;
-  if (err instanceof ApiError && err.code === 'ConflictException') console.error(`An account with ${email.data} already exists; nothing was changed.`);
+  if (err instanceof ApiError && err.code === 'ConflictException')
+    console.error(`An account with ${email.data} already exists; nothing was changed.`);
   else if (err instanceof ApiError && err.code === 'ValidationException') console.error(`Password refused: ${err.message}.`);
   else throw err;
 } finally {

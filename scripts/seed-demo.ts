@@ -45,7 +45,11 @@ async function main(): Promise<void> {
     if (args.reset) await resetDemoData(database, { only: args.only, log });
     const summary = await seedDemoData(database, { seed, log, only: args.only, options: args.options, signal: controller.signal });
     if (summary.ran.length === 0 && !summary.interrupted && !summary.busy) {
-      console.log(summary.alreadyDone.length > 0 ? `Demo data already seeded (${summary.alreadyDone.join(', ')}); use --reset to write it again.` : 'No demo seeders are registered yet.');
+      console.log(
+        summary.alreadyDone.length > 0
+          ? `Demo data already seeded (${summary.alreadyDone.join(', ')}); use --reset to write it again.`
+          : 'No demo seeders are registered yet.',
+      );
     }
     if (summary.interrupted) process.exitCode = 130;
   } finally {

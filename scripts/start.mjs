@@ -26,7 +26,11 @@ if (stale) {
   console.log('StyleByZaga · building the web app (first start or sources changed; about 20–40 s)…');
   const started = Date.now();
   // The build's own listing (every asset, every font file, the bundler's notices) stays quiet unless it fails.
-  const build = spawnSync('npx', ['react-router', 'build'], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+  const build = spawnSync('npx', ['react-router', 'build'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (build.status !== 0) {
     process.stderr.write(`${build.stdout ?? ''}${build.stderr ?? ''}`);
     console.error('The web build failed; see the output above.');

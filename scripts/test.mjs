@@ -16,6 +16,7 @@ const vitestReport = (name) =>
 
 const steps = [
   { name: 'lint', cmd: ['npx', 'eslint', '--max-warnings', '0', '.'] },
+  { name: 'format', cmd: ['npx', 'prettier', '--check', '--log-level', 'warn', '.'] },
   { name: 'typecheck', cmd: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'openapi is up to date', cmd: ['npx', 'tsx', 'scripts/openapi.ts', '--check'] },
   // The web build comes first: the SSR bridge's tests render the real build.

@@ -37,11 +37,21 @@ export class UsageError extends Error {
 }
 
 export function parseArgs(argv: string[]): BenchArgs {
-  const args: BenchArgs = { scenarios: [], durationSeconds: 10, sliceSeconds: 2, warmupSeconds: 3, connections: [4, 64], record: true, pin: true, help: false };
+  const args: BenchArgs = {
+    scenarios: [],
+    durationSeconds: 10,
+    sliceSeconds: 2,
+    warmupSeconds: 3,
+    connections: [4, 64],
+    record: true,
+    pin: true,
+    help: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     // Both `--duration 5` and `--duration=5`.
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
@@ -79,7 +89,8 @@ export function parseArgs(argv: string[]): BenchArgs {
     }
   }
   if (!args.help && args.scenarios.length === 0) throw new UsageError('name a scenario (or all)');
-  if (args.scenarios.includes('all') && args.scenarios.length > 1) throw new UsageError('"all" runs every scenario; name no others with it');
+  if (args.scenarios.includes('all') && args.scenarios.length > 1)
+    throw new UsageError('"all" runs every scenario; name no others with it');
   args.connections = [...new Set(args.connections)];
   return args;
 }

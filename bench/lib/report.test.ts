@@ -33,7 +33,14 @@ describe('thresholds', () => {
   });
 
   it('checks latencies only where asked, and says when a count was not measured', () => {
-    const verdicts = evaluate('healthz', [{ p99Ms: 2.5, at: 4 }, { p95Ms: 30, at: 16 }], [measured(4, 1, 1), measured(64, 1, 1)]);
+    const verdicts = evaluate(
+      'healthz',
+      [
+        { p99Ms: 2.5, at: 4 },
+        { p95Ms: 30, at: 16 },
+      ],
+      [measured(4, 1, 1), measured(64, 1, 1)],
+    );
     expect(verdicts).toEqual([
       { ok: false, text: '✗ healthz @4: p99 3.00 ms > 2.50 ms' },
       { ok: true, text: '– healthz @16: not measured in this run (threshold skipped)' },

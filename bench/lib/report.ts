@@ -22,7 +22,8 @@ export const ratio = (m: Measurement): number => (m.ceiling.reqPerSec > 0 ? m.re
 export function problems(result: LoadResult, expectStatus: number): string[] {
   const found: string[] = [];
   const unexpected = Object.entries(result.statuses).filter(([code, n]) => Number(code) !== expectStatus && n > 0);
-  if (unexpected.length) found.push(`unexpected statuses ${unexpected.map(([code, n]) => `${code}×${n}`).join(', ')} (expected ${expectStatus})`);
+  if (unexpected.length)
+    found.push(`unexpected statuses ${unexpected.map(([code, n]) => `${code}×${n}`).join(', ')} (expected ${expectStatus})`);
   if (result.errors > 0) found.push(`${result.errors} connection errors (${result.timeouts} timeouts)`);
   if (result.responses === 0) found.push('no responses at all');
   return found;
@@ -65,7 +66,8 @@ export function evaluate(name: string, thresholds: Threshold[], measurements: Me
     const counts = t.at === undefined ? undefined : Array.isArray(t.at) ? t.at : [t.at];
     const applicable = measurements.filter((m) => m.scenario === name && (!counts || counts.includes(m.connections)));
     for (const c of counts ?? []) {
-      if (!applicable.some((m) => m.connections === c)) verdicts.push({ ok: true, text: `– ${name} @${c}: not measured in this run (threshold skipped)` });
+      if (!applicable.some((m) => m.connections === c))
+        verdicts.push({ ok: true, text: `– ${name} @${c}: not measured in this run (threshold skipped)` });
     }
     for (const m of applicable) {
       const at = `${name} @${m.connections}`;

@@ -36,9 +36,9 @@ export function machine(postgresVersion: string): string {
 /** Appends one run's section; creates the file with its header first if needed. */
 export function appendResults(file: string, info: RunInfo, body: string): void {
   if (!existsSync(file)) writeFileSync(file, HEADER);
-  const when = info.date.toISOString().replace('T', ' ').replace(/:\d\d\.\d+Z$/, ' UTC');
-  appendFileSync(
-    file,
-    `\n## ${when} · ${info.gitSha}\n\n- machine: ${info.machine}\n- command: \`${info.command}\`\n\n${body.trim()}\n`,
-  );
+  const when = info.date
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/:\d\d\.\d+Z$/, ' UTC');
+  appendFileSync(file, `\n## ${when} · ${info.gitSha}\n\n- machine: ${info.machine}\n- command: \`${info.command}\`\n\n${body.trim()}\n`);
 }

@@ -22,9 +22,15 @@ export async function catalogVocabulary(databaseUrl: string): Promise<CatalogVoc
     return {
       products: Number(products),
       words: await q(`select term as v from search_terms where length(term) >= 4 and term !~ '[0-9]' order by uses desc, term limit 120`),
-      brands: await q(`select b.slug as v from brands b where exists (select 1 from product_search s where s.brand_id = b.id) order by b.slug`),
-      departments: await q(`select c.slug as v from categories c where c.parent_id is null and exists (select 1 from product_search s where c.id = any(s.category_ids)) order by c.slug`),
-      colors: await q(`select v from (select unnest(colors) as v, count(*) as n from product_search group by 1) x order by n desc, v limit 12`),
+      brands: await q(
+        `select b.slug as v from brands b where exists (select 1 from product_search s where s.brand_id = b.id) order by b.slug`,
+      ),
+      departments: await q(
+        `select c.slug as v from categories c where c.parent_id is null and exists (select 1 from product_search s where c.id = any(s.category_ids)) order by c.slug`,
+      ),
+      colors: await q(
+        `select v from (select unnest(colors) as v, count(*) as n from product_search group by 1) x order by n desc, v limit 12`,
+      ),
     };
   } finally {
     await client.end();

@@ -26,7 +26,11 @@ export default defineScenario({
         body: JSON.stringify({ acceptTerms: true, email, password: PASSWORD, firstName: 'Bench', lastName: 'Client' }),
       });
       if (signUp.status !== 201) throw new Error(`sign-up failed: ${signUp.status} ${await signUp.text()}`);
-      const login = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+      const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: PASSWORD }),
+      });
       const body = (await login.json()) as { accessToken: string; user: { userId: string } };
       clients.push({ userId: body.user.userId, token: body.accessToken });
     }
@@ -49,7 +53,11 @@ export default defineScenario({
     }
     // The first try tells a broken setup apart from a slow one.
     const probe = requests[0]!;
-    const res = await fetch(`${baseUrl}${probe.path}`, { method: 'POST', headers: { ...probe.headers, 'content-type': 'application/json' }, body: JSON.stringify(probe.body) });
+    const res = await fetch(`${baseUrl}${probe.path}`, {
+      method: 'POST',
+      headers: { ...probe.headers, 'content-type': 'application/json' },
+      body: JSON.stringify(probe.body),
+    });
     if (res.status !== 201) throw new Error(`create order failed: ${res.status} ${await res.text()}`);
     return { requests };
   },
@@ -67,7 +75,11 @@ async function insertPieces(databaseUrl: string): Promise<Array<{ productId: str
     const run = randomUUID().slice(0, 8);
     const brandId = randomUUID();
     const categoryId = randomUUID();
-    await client.query(`insert into brands (id, slug, name, is_partner) values ($1, $2, $3, true)`, [brandId, `bench-house-${run}`, `Bench House ${run}`]);
+    await client.query(`insert into brands (id, slug, name, is_partner) values ($1, $2, $3, true)`, [
+      brandId,
+      `bench-house-${run}`,
+      `Bench House ${run}`,
+    ]);
     await client.query(`insert into categories (id, slug, name, path) values ($1, $2, 'Bench', $2)`, [categoryId, `bench-${run}`]);
     const pieces: Array<{ productId: string; variantId: string }> = [];
     for (let i = 0; i < PIECES; i++) {
@@ -78,7 +90,11 @@ async function insertPieces(databaseUrl: string): Promise<Array<{ productId: str
          values ($1, $2, $3, 'A bench piece.', $4, $5, array[$5::uuid], 125000, 'EUR', 'PUBLIC', 'BUY_NOW', 100000000, to_tsvector('simple', $3))`,
         [productId, `bench-piece-${run}-${i}`, `Bench Piece ${run} ${i}`, brandId, categoryId],
       );
-      await client.query(`insert into product_variants (id, product_id, sku, stock) values ($1, $2, $3, 100000000)`, [variantId, productId, `BENCH-${run}-${i}`]);
+      await client.query(`insert into product_variants (id, product_id, sku, stock) values ($1, $2, $3, 100000000)`, [
+        variantId,
+        productId,
+        `BENCH-${run}-${i}`,
+      ]);
       pieces.push({ productId, variantId });
     }
     return pieces;

@@ -14,7 +14,14 @@ export default defineScenario({
     const signUp = await fetch(`${baseUrl}/api/v1/users`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ acceptTerms: true, email, password: PASSWORD, firstName: 'Bench', lastName: 'Client', phoneNumber: '+33 6 12 34 56 78' }),
+      body: JSON.stringify({
+        acceptTerms: true,
+        email,
+        password: PASSWORD,
+        firstName: 'Bench',
+        lastName: 'Client',
+        phoneNumber: '+33 6 12 34 56 78',
+      }),
     });
     if (signUp.status !== 201) throw new Error(`sign-up failed: ${signUp.status} ${await signUp.text()}`);
     const login = await fetch(`${baseUrl}/api/v1/auth/login`, {

@@ -5,7 +5,18 @@ import { assertBenchCatalog } from '../lib/catalog-bench.ts';
 // 4,000 distinct questions (words × price floor) against a cache of 2,000 answers, walked by all connections together
 // so no two ask the same at once: every request computes its answer: full-text + typo match, ranking and the five disjunctive facets over the 100,000-piece catalog. No
 // threshold: the targets are for search-products; this one is here so the cold cost is measured, not guessed.
-const WORDS = ['bag', 'aurellle', 'vendrel%20constellation%20ring', 'vescovvi', 'silk%20gown', 'watch', 'gold', 'villa', 'cashmere%20coat', 'dress'];
+const WORDS = [
+  'bag',
+  'aurellle',
+  'vendrel%20constellation%20ring',
+  'vescovvi',
+  'silk%20gown',
+  'watch',
+  'gold',
+  'villa',
+  'cashmere%20coat',
+  'dress',
+];
 
 export default defineScenario({
   name: 'search-products-cold',

@@ -2,7 +2,28 @@ import { defineScenario } from '../scenario.ts';
 import { assertBenchCatalog } from '../lib/catalog-bench.ts';
 
 // As-you-type suggestions over the 100,000-piece catalog: the prefixes a shopper types, letter by letter.
-const PREFIXES = ['au', 'aur', 'aure', 'aurelle', 'aurelle fl', 've', 'ven', 'vendrel co', 'ves', 'vesco', 'mo', 'mon', 'montf', 'wat', 'watch', 'bag', 'cav', 'cavaliere', 'vil', 'jet'];
+const PREFIXES = [
+  'au',
+  'aur',
+  'aure',
+  'aurelle',
+  'aurelle fl',
+  've',
+  'ven',
+  'vendrel co',
+  'ves',
+  'vesco',
+  'mo',
+  'mon',
+  'montf',
+  'wat',
+  'watch',
+  'bag',
+  'cav',
+  'cavaliere',
+  'vil',
+  'jet',
+];
 
 export default defineScenario({
   name: 'suggest',

@@ -12,7 +12,12 @@ import type { Keys } from './security/keys.ts';
 import { createRealtimeBus } from './realtime/bus.ts';
 
 export function createAdapters(config: Config, keys: Keys, db: Db): Adapters {
-  return { mail: createMailTransport(config, keys), uploads: createUploadStore(config), payments: createCardProvider(config, db), realtime: createRealtimeBus(config) };
+  return {
+    mail: createMailTransport(config, keys),
+    uploads: createUploadStore(config),
+    payments: createCardProvider(config, db),
+    realtime: createRealtimeBus(config),
+  };
 }
 
 /** The context services receive: database, keys, settings, the outbox mailer and the adapters. */

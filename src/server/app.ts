@@ -5,11 +5,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
 import { ApiError, registerErrorHandling } from './http/errors.ts';
@@ -75,7 +71,21 @@ export const API_PREFIX = '/api/v1';
  * Every module of the platform, in the order their routes register, their listeners start and their demo data is
  * seeded (decision record 005). A new module is one line here.
  */
-export const MODULES: readonly ModuleDefinition[] = [platformModule, identityModule, mailModule, newsletterModule, stylistsModule, catalogModule, mediaModule, notificationsModule, messagingModule, ordersModule, paymentsModule, ledgerModule, editorialModule];
+export const MODULES: readonly ModuleDefinition[] = [
+  platformModule,
+  identityModule,
+  mailModule,
+  newsletterModule,
+  stylistsModule,
+  catalogModule,
+  mediaModule,
+  notificationsModule,
+  messagingModule,
+  ordersModule,
+  paymentsModule,
+  ledgerModule,
+  editorialModule,
+];
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 // Request ids: a random prefix per process and a counter, unique across instances and cheaper than a UUID each.
@@ -137,7 +147,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('db', database.db);
-  app.decorate('redis', config.REDIS_URL ? createRedis(config.REDIS_URL, { warn: (d, m) => app.log.warn(d, m), info: (m) => app.log.info(m) }) : undefined);
+  app.decorate(
+    'redis',
+    config.REDIS_URL ? createRedis(config.REDIS_URL, { warn: (d, m) => app.log.warn(d, m), info: (m) => app.log.info(m) }) : undefined,
+  );
   const keys = loadKeys(config);
   const ctx = createContext(database.db, config, keys);
   app.decorate('ctx', ctx);
@@ -222,7 +235,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     staticCSP: true,
     uiConfig: { docExpansion: 'list', deepLinking: true },
   });
-  app.get('/api/openapi.json', { schema: { hide: true }, config: { rateLimit: false, policy: 'public', identifyCaller: false } }, async () => app.swagger());
+  app.get(
+    '/api/openapi.json',
+    { schema: { hide: true }, config: { rateLimit: false, policy: 'public', identifyCaller: false } },
+    async () => app.swagger(),
+  );
 
   for (const module of modules) {
     await app.register(module.routes, { prefix: API_PREFIX, ctx });

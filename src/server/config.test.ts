@@ -26,7 +26,9 @@ describe('loadConfig', () => {
   });
 
   it('never echoes credentials from a bad database URL', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'mysql://u:secret@h/db' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('secret') }));
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://u:secret@h/db' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('secret') }),
+    );
   });
 
   it('parses lists and booleans', () => {

@@ -33,7 +33,10 @@ async function main(): Promise<void> {
   if (config.DEMO_DATA) {
     const { seedDemoData } = await import('./seed/demo.ts');
     // One line before and one after: the per-seeder progress is for `npm run seed`, not for every start.
-    await seedDemoData(database, { seed: config.DEMO_SEED, log: (line) => (/^Seeding demo data \(|finished|failed/i.test(line) ? say(line) : undefined) });
+    await seedDemoData(database, {
+      seed: config.DEMO_SEED,
+      log: (line) => (/^Seeding demo data \(|finished|failed/i.test(line) ? say(line) : undefined),
+    });
   }
 
   // Free text written before it was encrypted (and the demo seed's) is encrypted in place, once.
@@ -72,7 +75,8 @@ function installShutdown(getApp: () => FastifyInstance | undefined, database: Da
       const app = getApp();
       await app?.close();
       // Handlers whose callers hung up are not waited for by close(): let them finish their work first.
-      if (app && !(await app.whenIdle(SHUTDOWN_GRACE_MS))) console.error(`Requests still running after ${SHUTDOWN_GRACE_MS / 1000}s: closing the database anyway.`);
+      if (app && !(await app.whenIdle(SHUTDOWN_GRACE_MS)))
+        console.error(`Requests still running after ${SHUTDOWN_GRACE_MS / 1000}s: closing the database anyway.`);
     } finally {
       await database.close();
     }

@@ -72,7 +72,9 @@ export class ConversationSync<M extends Sequenced> {
         do {
           this.again.delete(conversationId);
           const from = this.last.get(conversationId) ?? 0;
-          const missed = (await this.fetchAfter(conversationId, from)).filter((m) => m.seq > (this.last.get(conversationId) ?? 0)).sort((a, b) => a.seq - b.seq);
+          const missed = (await this.fetchAfter(conversationId, from))
+            .filter((m) => m.seq > (this.last.get(conversationId) ?? 0))
+            .sort((a, b) => a.seq - b.seq);
           const fresh: M[] = [];
           for (const m of missed) {
             if (m.seq !== (this.last.get(conversationId) ?? 0) + 1) break;

@@ -22,7 +22,10 @@ export type MoneyOutput = z.infer<typeof Money>;
 
 function moneyInput(id: string, positive: boolean) {
   return z
-    .strictObject({ amount: z.number('Enter an amount'), currency: z.string('Enter a currency').max(3, 'Use a three-letter ISO 4217 code, e.g. EUR') })
+    .strictObject({
+      amount: z.number('Enter an amount'),
+      currency: z.string('Enter a currency').max(3, 'Use a three-letter ISO 4217 code, e.g. EUR'),
+    })
     .superRefine((value, ctx) => {
       try {
         fromDecimal(value.amount, value.currency);
@@ -35,7 +38,10 @@ function moneyInput(id: string, positive: boolean) {
       }
       if (positive && value.amount === 0) ctx.addIssue({ code: 'custom', message: 'Must be more than zero', path: ['amount'] });
     })
-    .meta({ id, description: `Money a request sends${positive ? ', more than zero' : ''}: it must convert exactly to minor units of an accepted currency.` });
+    .meta({
+      id,
+      description: `Money a request sends${positive ? ', more than zero' : ''}: it must convert exactly to minor units of an accepted currency.`,
+    });
 }
 
 export const MoneyInput = moneyInput('MoneyAmountInput', false);

@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { add, minorDigits, compare, CURRENCY_CODES, formatMoney, fromDecimal, fromDto, money, MoneyError, multiply, parseMoney, toDecimal, toDto } from './money.ts';
+import {
+  add,
+  minorDigits,
+  compare,
+  CURRENCY_CODES,
+  formatMoney,
+  fromDecimal,
+  fromDto,
+  money,
+  MoneyError,
+  multiply,
+  parseMoney,
+  toDecimal,
+  toDto,
+} from './money.ts';
 
 describe('money', () => {
   it('converts decimal amounts to minor units exactly, per currency', () => {
@@ -13,7 +27,13 @@ describe('money', () => {
   });
 
   it('round-trips through the API form', () => {
-    for (const [amount, currency] of [[1250.5, 'EUR'], [0.07, 'USD'], [3_200_000, 'AED'], [5000, 'JPY'], [1.005, 'BHD']] as const) {
+    for (const [amount, currency] of [
+      [1250.5, 'EUR'],
+      [0.07, 'USD'],
+      [3_200_000, 'AED'],
+      [5000, 'JPY'],
+      [1.005, 'BHD'],
+    ] as const) {
       expect(toDto(fromDto({ amount, currency }))).toEqual({ amount, currency });
     }
     expect(toDecimal(money(125050, 'EUR'))).toBe(1250.5);

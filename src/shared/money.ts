@@ -94,7 +94,9 @@ export function fromDecimal(amount: number | string, currency: string): Money {
   const digits = minorDigits(currency);
   const fraction = (match[2] ?? '').replace(/0+$/, '');
   if (fraction.length > digits) {
-    throw new MoneyError(digits === 0 ? `${currency} has no minor unit: use a whole number` : `${currency} has at most ${digits} decimal places`);
+    throw new MoneyError(
+      digits === 0 ? `${currency} has no minor unit: use a whole number` : `${currency} has at most ${digits} decimal places`,
+    );
   }
   const minor = Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
   return money(minor, currency);

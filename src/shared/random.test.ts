@@ -81,7 +81,14 @@ describe('createRandom', () => {
   it('weighted() follows the weights and skips zero weights', () => {
     const r = createRandom(6);
     const counts = { a: 0, b: 0, c: 0 };
-    for (let i = 0; i < 30_000; i++) counts[r.weighted([['a', 1], ['b', 3], ['c', 0]] as const)]++;
+    for (let i = 0; i < 30_000; i++)
+      counts[
+        r.weighted([
+          ['a', 1],
+          ['b', 3],
+          ['c', 0],
+        ] as const)
+      ]++;
     expect(counts.c).toBe(0);
     expect(counts.b / counts.a).toBeGreaterThan(2.7);
     expect(counts.b / counts.a).toBeLessThan(3.3);
@@ -99,10 +106,12 @@ describe('createRandom', () => {
     busy.next();
     busy.next();
     expect(busy.fork('products').next()).toBe(products.next());
-    expect(draw('2026/products')).toEqual((() => {
-      const f = createRandom(2026).fork('products');
-      return Array.from({ length: 8 }, () => f.next());
-    })());
+    expect(draw('2026/products')).toEqual(
+      (() => {
+        const f = createRandom(2026).fork('products');
+        return Array.from({ length: 8 }, () => f.next());
+      })(),
+    );
     expect(createRandom(2026).fork('stylists').next()).not.toBe(createRandom(2026).fork('products').next());
   });
 });

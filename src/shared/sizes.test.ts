@@ -19,7 +19,15 @@ describe('sizes by kind', () => {
   });
 
   it('labels stored (lower-cased) sizes as a shopper reads them', () => {
-    expect(['fr 36', 'eu 38', 'ring 52', 'medium', '40 mm', '50 ml', 'xs'].map(sizeLabel)).toEqual(['FR 36', 'EU 38', 'Ring 52', 'Medium', '40 mm', '50 ml', 'XS']);
+    expect(['fr 36', 'eu 38', 'ring 52', 'medium', '40 mm', '50 ml', 'xs'].map(sizeLabel)).toEqual([
+      'FR 36',
+      'EU 38',
+      'Ring 52',
+      'Medium',
+      '40 mm',
+      '50 ml',
+      'XS',
+    ]);
   });
 
   it('orders letters, bag sizes and numbers naturally', () => {

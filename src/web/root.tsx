@@ -30,7 +30,10 @@ export function loader({ request }: Route.LoaderArgs) {
 export const meta: Route.MetaFunction = (args) => {
   if (args.error) {
     const notFound = isRouteErrorResponse(args.error) && args.error.status === 404;
-    return [{ title: notFound ? 'Page not found — StyleByZaga' : 'Something went amiss — StyleByZaga' }, { name: 'robots', content: 'noindex' }];
+    return [
+      { title: notFound ? 'Page not found — StyleByZaga' : 'Something went amiss — StyleByZaga' },
+      { name: 'robots', content: 'noindex' },
+    ];
   }
   return pageMeta(args, { description: SITE_DESCRIPTION, image: 'maison-hero' });
 };

@@ -35,9 +35,7 @@ export interface ListenHandlers {
 const CHANNEL = /^[a-z_][a-z0-9_]*$/;
 const RELISTEN_DELAY_MS = 1_000;
 
-export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; poolMax?: number }
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+export type DatabaseTarget = { kind: 'postgres'; url: string; poolMax?: number } | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
 
 const casing = 'snake_case' as const;
 
@@ -194,7 +192,10 @@ function lockDataDir(file: string): () => void {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     const owner = Number(readFileSync(file, 'utf8'));
     if (owner && owner !== process.pid && isAlive(owner)) {
-      throw new Error(`The embedded database in ${file.replace(/pglite\.lock$/, '')} is in use by process ${owner}. Stop it first, or set DATA_DIR to another folder.`, { cause: err });
+      throw new Error(
+        `The embedded database in ${file.replace(/pglite\.lock$/, '')} is in use by process ${owner}. Stop it first, or set DATA_DIR to another folder.`,
+        { cause: err },
+      );
     }
     unlinkSync(file);
     tryCreate();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isExclusionViolation, isUniqueViolation, pgCode } from './errors.ts';
 
-const driver = (code: string, extra: Record<string, unknown> = {}) => Object.assign(new Error('duplicate key value violates unique constraint "products_slug_key"'), { code, ...extra });
+const driver = (code: string, extra: Record<string, unknown> = {}) =>
+  Object.assign(new Error('duplicate key value violates unique constraint "products_slug_key"'), { code, ...extra });
 
 describe('Postgres errors', () => {
   it('reads the SQLSTATE bare or wrapped by Drizzle, and ignores Node error codes', () => {

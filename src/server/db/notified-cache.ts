@@ -127,7 +127,10 @@ export async function listenForChanges(
     onState: (listening) => {
       cache.setLive(listening);
       if (!listening && !stopping && options.log) {
-        options.log.warn({ channel }, `${channel} notifications interrupted: ${options.what ?? 'cached answers'} are read from the database until they resume`);
+        options.log.warn(
+          { channel },
+          `${channel} notifications interrupted: ${options.what ?? 'cached answers'} are read from the database until they resume`,
+        );
       }
     },
   });

@@ -51,9 +51,12 @@ describe('the guard fails closed', () => {
   });
 
   it('refuses the same action declared by two modules', () => {
-    expect(() => mergePolicies([{ name: 'a', policies: { 'x.do': rule(() => true) } }, { name: 'b', policies: { 'x.do': rule(() => true) } }])).toThrow(
-      /"x\.do" is declared by both the a and the b module/,
-    );
+    expect(() =>
+      mergePolicies([
+        { name: 'a', policies: { 'x.do': rule(() => true) } },
+        { name: 'b', policies: { 'x.do': rule(() => true) } },
+      ]),
+    ).toThrow(/"x\.do" is declared by both the a and the b module/);
   });
 
   it('starts with a declared policy', async () => {
@@ -79,7 +82,9 @@ describe('the OpenAPI document follows the policies', () => {
         }),
     });
     await app.ready();
-    const document = app.swagger() as unknown as { paths: Record<string, Record<string, { security?: unknown; responses: Record<string, unknown> }>> };
+    const document = app.swagger() as unknown as {
+      paths: Record<string, Record<string, { security?: unknown; responses: Record<string, unknown> }>>;
+    };
     let signedIn = 0;
     let open = 0;
     for (const [path, operations] of Object.entries(document.paths)) {

@@ -69,7 +69,8 @@ export type RoutePolicy = 'public' | 'authenticated' | Action;
 
 /** `can` and `authorize` over one module's table, typed to its action names. */
 export function policyChecks<T extends PolicyTable>(table: T) {
-  const can = (actor: Actor, action: keyof T & string, resource: { userId?: string } = {}): boolean => table[action]!.check(actor, resource);
+  const can = (actor: Actor, action: keyof T & string, resource: { userId?: string } = {}): boolean =>
+    table[action]!.check(actor, resource);
   /**
    * Throws when the actor may not act. A resource the actor may not even read answers 404, so nobody can learn that
    * an account exists by probing ids.
@@ -166,7 +167,10 @@ export function registerAuthGuard(app: FastifyInstance, ctx: AppContext, rules: 
   const enforce = (request: FastifyRequest, r: Rule | undefined, allowDuringMfaEnrollment: boolean) => {
     const actor = request.actor;
     if (!actor) {
-      throw new ApiError('UnauthorizedException', request.headers.authorization ? 'Your session has expired. Please sign in again.' : 'Please sign in to continue');
+      throw new ApiError(
+        'UnauthorizedException',
+        request.headers.authorization ? 'Your session has expired. Please sign in again.' : 'Please sign in to continue',
+      );
     }
     if (mustEnrolMfa(actor) && !allowDuringMfaEnrollment) {
       throw new ApiError('AccessDeniedException', 'Set up two-factor authentication to continue', { reason: 'MFA_ENROLLMENT_REQUIRED' });
@@ -179,7 +183,9 @@ export function registerAuthGuard(app: FastifyInstance, ctx: AppContext, rules: 
     if (policy === undefined) {
       if (route.url.startsWith('/api/') && !route.url.startsWith(API_DOCS)) {
         const methods = Array.isArray(route.method) ? route.method.join(',') : route.method;
-        throw new RoutePolicyError(`Route ${methods} ${route.url} declares no policy: set config.policy to 'public', 'authenticated' or a module's action`);
+        throw new RoutePolicyError(
+          `Route ${methods} ${route.url} declares no policy: set config.policy to 'public', 'authenticated' or a module's action`,
+        );
       }
       return;
     }

@@ -67,7 +67,12 @@ describe('error model', () => {
   });
 
   it('answers malformed JSON with a 400', async () => {
-    const res = await app.inject({ method: 'POST', url: `/things/${uuid}`, headers: { 'content-type': 'application/json' }, payload: '{"name": ' });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/things/${uuid}`,
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name": ',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('ValidationException');
   });
@@ -79,7 +84,12 @@ describe('error model', () => {
   });
 
   it('answers an unsupported content type with 415', async () => {
-    const res = await app.inject({ method: 'POST', url: `/things/${uuid}`, headers: { 'content-type': 'application/x-unknown' }, payload: 'x' });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/things/${uuid}`,
+      headers: { 'content-type': 'application/x-unknown' },
+      payload: 'x',
+    });
     expect(res.statusCode).toBe(415);
   });
 

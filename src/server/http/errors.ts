@@ -101,7 +101,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const where = error.validationContext ?? 'body';
       const fieldErrors: Record<string, string[]> = {};
       for (const v of error.validation) {
-        const path = [where, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.');
+        const path = [
+          where,
+          ...String(v.instancePath ?? '')
+            .split('/')
+            .filter(Boolean),
+        ].join('.');
         (fieldErrors[path] ??= []).push(v.message ?? 'Invalid value');
       }
       const first = Object.entries(fieldErrors)[0];
@@ -115,7 +120,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (isUnstorableText(error)) {
       // Text that slipped past validation (built by a service, say) and PostgreSQL refused to encode: the
       // caller's input, not our failure.
-      return send(reply, request, 'ValidationException', 'The request holds text that cannot be stored (a NUL character or half of a Unicode surrogate pair)');
+      return send(
+        reply,
+        request,
+        'ValidationException',
+        'The request holds text that cannot be stored (a NUL character or half of a Unicode surrogate pair)',
+      );
     }
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (mapped === 'ThrottlingException') {
@@ -125,7 +135,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (mapped) return send(reply, request, mapped, error.message);
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       // Other client errors from plugins: keep their status family with the closest spec code.
-      const code: ErrorCode = error.statusCode === 404 ? 'ResourceNotFoundException' : error.statusCode === 413 ? 'PayloadTooLargeException' : 'ValidationException';
+      const code: ErrorCode =
+        error.statusCode === 404
+          ? 'ResourceNotFoundException'
+          : error.statusCode === 413
+            ? 'PayloadTooLargeException'
+            : 'ValidationException';
       return send(reply, request, code, error.message);
     }
     request.log.error({ err: error }, 'unhandled error');

@@ -26,7 +26,9 @@ describe('Idempotency-Key on RequestStylist', () => {
     const payload = requestPayload(client, stylist, parisMorning(3));
     const before = await countRows(app.db, 'booking_requests');
     const answers = await Promise.all(
-      Array.from({ length: 20 }, () => app.inject({ method: 'POST', url: '/api/v1/matching/request', headers: { ...client.auth, 'idempotency-key': idem }, payload })),
+      Array.from({ length: 20 }, () =>
+        app.inject({ method: 'POST', url: '/api/v1/matching/request', headers: { ...client.auth, 'idempotency-key': idem }, payload }),
+      ),
     );
     expect(await countRows(app.db, 'booking_requests')).toBe(before + 1);
     expect(answers.map((a) => a.statusCode)).toEqual(Array(20).fill(201));
@@ -37,17 +39,32 @@ describe('Idempotency-Key on RequestStylist', () => {
   it('a later retry with the same key and body replays the answer and does nothing again; another body is 409', async () => {
     const idem = key();
     const payload = requestPayload(client, stylist, parisMorning(4));
-    const first = await app.inject({ method: 'POST', url: '/api/v1/matching/request', headers: { ...client.auth, 'idempotency-key': idem }, payload });
+    const first = await app.inject({
+      method: 'POST',
+      url: '/api/v1/matching/request',
+      headers: { ...client.auth, 'idempotency-key': idem },
+      payload,
+    });
     expect(first.statusCode).toBe(201);
     const count = await countRows(app.db, 'booking_requests');
     // Key order in the body does not matter.
     const reordered = Object.fromEntries(Object.entries(payload).reverse());
-    const again = await app.inject({ method: 'POST', url: '/api/v1/matching/request', headers: { ...client.auth, 'idempotency-key': idem }, payload: reordered });
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/v1/matching/request',
+      headers: { ...client.auth, 'idempotency-key': idem },
+      payload: reordered,
+    });
     expect(again.statusCode).toBe(201);
     expect(again.json()).toEqual(first.json());
     expect(await countRows(app.db, 'booking_requests')).toBe(count);
 
-    const other = await app.inject({ method: 'POST', url: '/api/v1/matching/request', headers: { ...client.auth, 'idempotency-key': idem }, payload: requestPayload(client, stylist, parisMorning(5)) });
+    const other = await app.inject({
+      method: 'POST',
+      url: '/api/v1/matching/request',
+      headers: { ...client.auth, 'idempotency-key': idem },
+      payload: requestPayload(client, stylist, parisMorning(5)),
+    });
     expect(other.statusCode).toBe(409);
     expect(other.json()).toMatchObject({ code: 'ConflictException', message: expect.stringContaining('Idempotency-Key') });
     expect(await countRows(app.db, 'booking_requests')).toBe(count);
@@ -56,18 +73,38 @@ describe('Idempotency-Key on RequestStylist', () => {
   it('keys belong to their caller: another client with the same key is not answered with the first one’s request', async () => {
     const idem = key();
     const other = await accountOf(app, 'CLIENT');
-    const mine = await app.inject({ method: 'POST', url: '/api/v1/matching/request', headers: { ...client.auth, 'idempotency-key': idem }, payload: requestPayload(client, stylist, parisMorning(6)) });
-    const theirs = await app.inject({ method: 'POST', url: '/api/v1/matching/request', headers: { ...other.auth, 'idempotency-key': idem }, payload: requestPayload(other, stylist, parisMorning(7)) });
+    const mine = await app.inject({
+      method: 'POST',
+      url: '/api/v1/matching/request',
+      headers: { ...client.auth, 'idempotency-key': idem },
+      payload: requestPayload(client, stylist, parisMorning(6)),
+    });
+    const theirs = await app.inject({
+      method: 'POST',
+      url: '/api/v1/matching/request',
+      headers: { ...other.auth, 'idempotency-key': idem },
+      payload: requestPayload(other, stylist, parisMorning(7)),
+    });
     expect([mine.statusCode, theirs.statusCode]).toEqual([201, 201]);
     expect(theirs.json().requestId).not.toBe(mine.json().requestId);
   });
 
   it('refuses a malformed key with 400 naming the header, and works without a key as before', async () => {
-    const bad = await app.inject({ method: 'POST', url: '/api/v1/matching/request', headers: { ...client.auth, 'idempotency-key': 'has spaces' }, payload: requestPayload(client, stylist, parisMorning(8)) });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/v1/matching/request',
+      headers: { ...client.auth, 'idempotency-key': 'has spaces' },
+      payload: requestPayload(client, stylist, parisMorning(8)),
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('ValidationException');
     expect(JSON.stringify(bad.json())).toContain('idempotency-key');
-    const plain = await app.inject({ method: 'POST', url: '/api/v1/matching/request', headers: client.auth, payload: requestPayload(client, stylist, parisMorning(8)) });
+    const plain = await app.inject({
+      method: 'POST',
+      url: '/api/v1/matching/request',
+      headers: client.auth,
+      payload: requestPayload(client, stylist, parisMorning(8)),
+    });
     expect(plain.statusCode).toBe(201);
   });
 });
@@ -78,11 +115,18 @@ describe('Idempotency-Key on CreateUser', () => {
     const email = uniqueEmail('idem');
     const payload = { email, password: STRONG_PASSWORD, firstName: 'Ines', lastName: 'Marchetti', acceptTerms: true };
     const before = await countRows(app.db, 'users');
-    const answers = await Promise.all(Array.from({ length: 20 }, () => app.inject({ method: 'POST', url: '/api/v1/users', headers: { 'idempotency-key': idem }, payload })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => app.inject({ method: 'POST', url: '/api/v1/users', headers: { 'idempotency-key': idem }, payload })),
+    );
     expect(answers.map((a) => a.statusCode)).toEqual(Array(20).fill(201));
     expect(new Set(answers.map((a) => a.body)).size).toBe(1);
     expect(await countRows(app.db, 'users')).toBe(before + 1);
-    const other = await app.inject({ method: 'POST', url: '/api/v1/users', headers: { 'idempotency-key': idem }, payload: { ...payload, email: uniqueEmail('idem2') } });
+    const other = await app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { 'idempotency-key': idem },
+      payload: { ...payload, email: uniqueEmail('idem2') },
+    });
     expect(other.statusCode).toBe(409);
     expect(other.json().message).toContain('Idempotency-Key');
     expect(await countRows(app.db, 'users')).toBe(before + 1);
@@ -101,12 +145,19 @@ describe('Idempotency-Key on CreateUser', () => {
 
   it('an expired key is deleted by the recurring cleanup job', async () => {
     const idem = key();
-    await app.inject({ method: 'POST', url: '/api/v1/users', headers: { 'idempotency-key': idem }, payload: { email: uniqueEmail('exp'), password: STRONG_PASSWORD, firstName: 'A', lastName: 'B', acceptTerms: true } });
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { 'idempotency-key': idem },
+      payload: { email: uniqueEmail('exp'), password: STRONG_PASSWORD, firstName: 'A', lastName: 'B', acceptTerms: true },
+    });
     await app.db.execute(sql`update idempotency_keys set expires_at = now() - interval '1 second' where key = ${idem}`);
     const { idempotencyJobs } = await import('./idempotency.ts');
     await idempotencyJobs[0]!.handle(app.ctx, {}, { id: 'test', attempt: 1, db: app.db });
     expect(await queryRows(app.db, sql`select 1 from idempotency_keys where key = ${idem}`)).toEqual([]);
-    expect(await queryRows(app.db, sql`select 1 from jobs where dedupe_key = 'every:platform.expire-idempotency-keys' and status = 'pending'`)).toHaveLength(1);
+    expect(
+      await queryRows(app.db, sql`select 1 from jobs where dedupe_key = 'every:platform.expire-idempotency-keys' and status = 'pending'`),
+    ).toHaveLength(1);
   });
 });
 

@@ -36,7 +36,10 @@ const IdempotencyHeaders = z.object({
     .max(255)
     .regex(/^[\x21-\x7e]+$/, 'must be 1–255 printable characters without spaces, such as a UUID')
     .optional()
-    .meta({ description: 'Makes a retry safe: the same key and body within 24 h returns the first answer and does nothing again; the same key with another body is 409.' }),
+    .meta({
+      description:
+        'Makes a retry safe: the same key and body within 24 h returns the first answer and does nothing again; the same key with another body is 409.',
+    }),
 });
 
 /** Key order does not change a body's meaning, so it does not change its hash either. */
@@ -50,7 +53,10 @@ function canonical(value: unknown): string {
   }
   return JSON.stringify(value) ?? 'null';
 }
-const hashOf = (body: unknown) => createHash('sha256').update(canonical(body ?? null)).digest('base64url');
+const hashOf = (body: unknown) =>
+  createHash('sha256')
+    .update(canonical(body ?? null))
+    .digest('base64url');
 
 interface KeyRow {
   route: string;
@@ -80,7 +86,11 @@ async function claimKey(db: Db, scope: string, key: string, route: string, bodyH
 }
 
 function replay(reply: FastifyReply, status: number, body: string | null): FastifyReply {
-  return reply.code(status).header('idempotent-replayed', 'true').type('application/json; charset=utf-8').send(body ?? '');
+  return reply
+    .code(status)
+    .header('idempotent-replayed', 'true')
+    .type('application/json; charset=utf-8')
+    .send(body ?? '');
 }
 
 /** Adds the idempotency steps to every route that opts in. Register before the routes (it is an onRoute hook). */
@@ -101,7 +111,10 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
         return;
       }
       if (existing.route !== route || existing.body_hash !== bodyHash) {
-        throw new ApiError('ConflictException', `This ${IDEMPOTENCY_HEADER} header was already used with a different request; use a new key for a new request`);
+        throw new ApiError(
+          'ConflictException',
+          `This ${IDEMPOTENCY_HEADER} header was already used with a different request; use a new key for a new request`,
+        );
       }
       if (existing.response_status !== null) return replay(reply, existing.response_status, existing.response_body);
       if (Date.now() > deadline) {

@@ -13,9 +13,7 @@ export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
       paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.refreshToken'],
       censor: '[redacted]',
     },
-    ...(pretty
-      ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' } } }
-      : {}),
+    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' } } } : {}),
   };
 }
 
@@ -43,9 +41,7 @@ function scrub(value: Record<string, unknown>, depth: number): Record<string, un
 }
 
 const scrubText = (text: string) =>
-  text
-    .replace(/\nparams: [\s\S]*?(?=\n\s+at |$)/, '\nparams: [redacted]')
-    .replace(/(: )"(?:[^"\\]|\\.)*"/g, '$1"[redacted]"');
+  text.replace(/\nparams: [\s\S]*?(?=\n\s+at |$)/, '\nparams: [redacted]').replace(/(: )"(?:[^"\\]|\\.)*"/g, '$1"[redacted]"');
 
 type Bindings = Record<string, unknown>;
 // pino loggers answer isLevelEnabled; Fastify's null logger (logging off) does not.

@@ -33,7 +33,9 @@ export function encodeCursor(c: Cursor): string {
 }
 
 function invalid(): never {
-  throw new ApiError('ValidationException', 'nextToken is not valid; start again without it', { fieldErrors: { 'query.nextToken': ['Invalid token'] } });
+  throw new ApiError('ValidationException', 'nextToken is not valid; start again without it', {
+    fieldErrors: { 'query.nextToken': ['Invalid token'] },
+  });
 }
 
 export function decodeCursor(token: string, sort: string, kind: CursorKind): Cursor {
@@ -48,7 +50,13 @@ export function decodeCursor(token: string, sort: string, kind: CursorKind): Cur
   const { s, k, i } = parsed as Record<string, unknown>;
   if (s !== sort || typeof k !== 'string' || typeof i !== 'string' || !UUID.test(i)) invalid();
   const ok =
-    kind === 'time' ? TIMESTAMP.test(k) && validDate(k) : kind === 'int' ? INTEGER.test(k) : kind === 'real' ? REAL.test(k) && k.length < 40 : k === '';
+    kind === 'time'
+      ? TIMESTAMP.test(k) && validDate(k)
+      : kind === 'int'
+        ? INTEGER.test(k)
+        : kind === 'real'
+          ? REAL.test(k) && k.length < 40
+          : k === '';
   if (!ok) invalid();
   return { sort, key: k, id: i };
 }
@@ -68,7 +76,12 @@ export function idAfter(token: string, sort: string): string {
  * Cuts the one extra row a query fetched (`limit maxResults + 1`, to learn whether more exist) into a page and the
  * token that continues after its last row. `keyOf` gives the row's sort key and id.
  */
-export function cutPage<T>(rows: readonly T[], maxResults: number, sort: string, keyOf: (row: T) => { key?: string; id: string }): { items: T[]; nextToken?: string } {
+export function cutPage<T>(
+  rows: readonly T[],
+  maxResults: number,
+  sort: string,
+  keyOf: (row: T) => { key?: string; id: string },
+): { items: T[]; nextToken?: string } {
   const items = rows.slice(0, maxResults);
   const last = items.at(-1);
   if (rows.length <= maxResults || last === undefined) return { items };

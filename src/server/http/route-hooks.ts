@@ -11,5 +11,6 @@ interface Steps {
  */
 export function appendRouteStep<K extends keyof Steps>(route: RouteOptions, name: K, step: Steps[K]): void {
   const existing = route[name] as Steps[K] | Steps[K][] | undefined;
-  (route as { [P in K]?: Steps[K][] })[name] = existing === undefined ? [step] : [...(Array.isArray(existing) ? existing : [existing]), step];
+  (route as { [P in K]?: Steps[K][] })[name] =
+    existing === undefined ? [step] : [...(Array.isArray(existing) ? existing : [existing]), step];
 }

@@ -13,29 +13,50 @@ describe('forwarded addresses (#11.4)', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
       // The client writes any address it likes at the left; the balancer appends the one it saw.
-      const res = await app.inject({ method: 'GET', url: '/api/v1/categories', remoteAddress: balancer, headers: { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.7` } });
+      const res = await app.inject({
+        method: 'GET',
+        url: '/api/v1/categories',
+        remoteAddress: balancer,
+        headers: { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.7` },
+      });
       statuses.push(res.statusCode);
     }
     return statuses;
   };
 
-  it.each([['1', '10.0.0.5'], ['10.0.0.0/8', '10.20.30.40']])('TRUST_PROXY=%s: a spoofed left-most entry does not change the rate-limit key', async (setting, balancer) => {
-    const app = await buildTestApp({ TRUST_PROXY: setting, RATE_LIMIT_MAX: '5' });
-    try {
-      const statuses = await spoofing(app, balancer);
-      expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
-      expect(statuses.slice(5)).toEqual([429, 429, 429]);
-    } finally {
-      await app.shutdown();
-    }
-  }, 120_000);
+  it.each([
+    ['1', '10.0.0.5'],
+    ['10.0.0.0/8', '10.20.30.40'],
+  ])(
+    'TRUST_PROXY=%s: a spoofed left-most entry does not change the rate-limit key',
+    async (setting, balancer) => {
+      const app = await buildTestApp({ TRUST_PROXY: setting, RATE_LIMIT_MAX: '5' });
+      try {
+        const statuses = await spoofing(app, balancer);
+        expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+        expect(statuses.slice(5)).toEqual([429, 429, 429]);
+      } finally {
+        await app.shutdown();
+      }
+    },
+    120_000,
+  );
 
   it('with ranges, X-Forwarded-For from outside them is ignored', async () => {
     const app = await buildTestApp({ TRUST_PROXY: '10.0.0.0/8', RATE_LIMIT_MAX: '5' });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 7; i++) {
-        statuses.push((await app.inject({ method: 'GET', url: '/api/v1/categories', remoteAddress: '192.0.2.9', headers: { 'x-forwarded-for': `203.0.113.${i}` } })).statusCode);
+        statuses.push(
+          (
+            await app.inject({
+              method: 'GET',
+              url: '/api/v1/categories',
+              remoteAddress: '192.0.2.9',
+              headers: { 'x-forwarded-for': `203.0.113.${i}` },
+            })
+          ).statusCode,
+        );
       }
       expect(statuses.filter((s) => s === 429)).toHaveLength(2);
     } finally {
@@ -53,7 +74,12 @@ describe('the API as a whole', () => {
 
   it('refuses NUL characters and lone surrogates with a 400 naming the field, in bodies, queries and paths (#11.7)', async () => {
     const signUpWith = (firstName: string) =>
-      app.inject({ method: 'POST', url: '/api/v1/users', payload: `{"acceptTerms":true,"email":"nul.${Date.now()}@example.com","password":"velvet-orchid-sunrise-47","firstName":"${firstName}","lastName":"B"}`, headers: { 'content-type': 'application/json' } });
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/users',
+        payload: `{"acceptTerms":true,"email":"nul.${Date.now()}@example.com","password":"velvet-orchid-sunrise-47","firstName":"${firstName}","lastName":"B"}`,
+        headers: { 'content-type': 'application/json' },
+      });
     for (const bad of ['Ava\\u0000', 'Ava\\ud800', '\\udc00Ava']) {
       const res = await signUpWith(bad);
       expect(res.statusCode, res.body).toBe(400);
@@ -69,7 +95,11 @@ describe('the API as a whole', () => {
 
   it('sends no-store on answers with tokens or personal data, and a Permissions-Policy (#11.9)', async () => {
     const account = await signUp(app);
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: account.password } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: account.email, password: account.password },
+    });
     const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: account.auth });
     for (const res of [login, me]) {
       expect(res.headers['cache-control']).toBe('no-store');
@@ -105,7 +135,11 @@ describe('logs of failed statements (#11.9)', () => {
       code: '22P02',
       detail: 'Key (email_hash)=(celeste.moreau@example.com) already exists.',
     });
-    const error = new DrizzleQueryError('select * from users where id = $1 and note = $2', ['celeste.moreau@example.com', 'lives at 12 Belgrave Square'], cause);
+    const error = new DrizzleQueryError(
+      'select * from users where id = $1 and note = $2',
+      ['celeste.moreau@example.com', 'lives at 12 Belgrave Square'],
+      cause,
+    );
     const lines: string[] = [];
     const logger = pino(
       { serializers: { err: serializeError } },

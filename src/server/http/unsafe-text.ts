@@ -10,7 +10,11 @@ export function findUnsafeText(value: unknown, path: string[] = [], depth = 0): 
   if (value === null || typeof value !== 'object' || depth > 32) return undefined;
   for (const [key, item] of Object.entries(value)) {
     const problem = unsafeString(key);
-    if (problem) return { path: [...path, [...key].map((c) => (c === '\u0000' || LONE_SURROGATE.test(c) ? '?' : c)).join('')], problem: `Field names ${problem.charAt(0).toLowerCase()}${problem.slice(1)}` };
+    if (problem)
+      return {
+        path: [...path, [...key].map((c) => (c === '\u0000' || LONE_SURROGATE.test(c) ? '?' : c)).join('')],
+        problem: `Field names ${problem.charAt(0).toLowerCase()}${problem.slice(1)}`,
+      };
     const found = findUnsafeText(item, [...path, key], depth + 1);
     if (found) return found;
   }

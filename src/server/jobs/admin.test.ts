@@ -54,7 +54,13 @@ it('a handler that keeps throwing retries, goes dead after N attempts, and shows
   expect(res.statusCode).toBe(200);
   const dead = res.json().jobs as Array<Record<string, unknown>>;
   expect(dead.map((j) => j.jobId).sort()).toEqual([first, second].sort());
-  expect(dead[0]).toMatchObject({ name: 'test.partner-webhook', status: 'dead', attempts: 3, maxAttempts: 3, lastError: 'Error: partner endpoint answered 503 (attempt 3)' });
+  expect(dead[0]).toMatchObject({
+    name: 'test.partner-webhook',
+    status: 'dead',
+    attempts: 3,
+    maxAttempts: 3,
+    lastError: 'Error: partner endpoint answered 503 (attempt 3)',
+  });
   expect(dead[0]).not.toHaveProperty('payload');
   expect((await list('retrying')).json().jobs).toEqual([]);
 
@@ -77,7 +83,10 @@ it('a handler that keeps throwing retries, goes dead after N attempts, and shows
   expect(await queryRows(app.db, sql`select id from jobs where name = 'test.partner-webhook'`)).toEqual([]);
   expect((await app.inject({ method: 'DELETE', url: `/api/v1/admin/jobs/${second}`, headers: admin.auth })).statusCode).toBe(404);
 
-  const audit = await queryRows<{ action: string; actor_id: string; details: { jobId: string } }>(app.db, sql`select action, actor_id, details from audit_log where action like 'jobs.%' order by id`);
+  const audit = await queryRows<{ action: string; actor_id: string; details: { jobId: string } }>(
+    app.db,
+    sql`select action, actor_id, details from audit_log where action like 'jobs.%' order by id`,
+  );
   expect(audit.map((a) => [a.action, a.details.jobId, a.actor_id])).toEqual([
     ['jobs.retry', first, admin.userId],
     ['jobs.discard', second, admin.userId],

@@ -29,11 +29,10 @@ export const JobCounts = z
   .object({ pending: z.number().int(), running: z.number().int(), retrying: z.number().int(), dead: z.number().int() })
   .meta({ id: 'JobCounts' });
 
-export const ListJobsQuery = z
-  .strictObject({
-    status: z.enum(['dead', 'retrying']).default('dead'),
-    maxResults: z.coerce.number().int().min(1).max(200).default(50),
-  });
+export const ListJobsQuery = z.strictObject({
+  status: z.enum(['dead', 'retrying']).default('dead'),
+  maxResults: z.coerce.number().int().min(1).max(200).default(50),
+});
 export const ListJobsOutput = z.object({ jobs: z.array(JobView), counts: JobCounts }).meta({ id: 'ListJobsOutput' });
 export const JobIdParams = z.strictObject({ jobId: z.uuid('jobId must be a job id (UUID)') });
 
@@ -68,7 +67,10 @@ export async function listJobs(db: Db, query: z.infer<typeof ListJobsQuery>): Pr
   const rows =
     query.status === 'dead'
       ? await queryRows<Row>(db, sql`select * from jobs where status = 'dead' order by updated_at desc, id desc limit ${query.maxResults}`)
-      : await queryRows<Row>(db, sql`select * from jobs where status = 'pending' and last_error is not null order by run_at, id limit ${query.maxResults}`);
+      : await queryRows<Row>(
+          db,
+          sql`select * from jobs where status = 'pending' and last_error is not null order by run_at, id limit ${query.maxResults}`,
+        );
   const [counts] = await queryRows<z.infer<typeof JobCounts>>(
     db,
     sql`select count(*) filter (where status = 'pending' and last_error is null)::int as pending,
@@ -84,7 +86,8 @@ async function lockedJob(tx: Db, jobId: string): Promise<Row> {
   const [row] = await queryRows<Row>(tx, sql`select * from jobs where id = ${jobId} for update`);
   if (!row) throw new ApiError('ResourceNotFoundException', 'No such job (it may have succeeded or been discarded)');
   if (row.status === 'running') throw new ApiError('ConflictException', 'This job is running right now; wait for it to finish or fail');
-  if (row.status === 'pending' && row.last_error === null) throw new ApiError('ConflictException', 'This job has not failed; it is waiting for its turn');
+  if (row.status === 'pending' && row.last_error === null)
+    throw new ApiError('ConflictException', 'This job has not failed; it is waiting for its turn');
   return row;
 }
 
@@ -98,11 +101,19 @@ export async function retryJob(db: Db, adminId: string, jobId: string, meta: Req
         sql`update jobs set status = 'pending', attempts = 0, run_at = now(), updated_at = now() where id = ${jobId} returning *`,
       );
       await tx.execute(sql`select pg_notify(${JOBS_CHANNEL}, ${before.name})`);
-      await audit(tx, { action: 'jobs.retry', actorId: adminId, details: { jobId, name: before.name, attempts: before.attempts, lastError: before.last_error }, meta });
+      await audit(tx, {
+        action: 'jobs.retry',
+        actorId: adminId,
+        details: { jobId, name: before.name, attempts: before.attempts, lastError: before.last_error },
+        meta,
+      });
       return viewOf(row!);
     } catch (err) {
       // A live job with the same dedupe key (a newer run of the same recurring sweep) already exists.
-      if ((err as { code?: string; cause?: { code?: string } }).code === '23505' || (err as { cause?: { code?: string } }).cause?.code === '23505') {
+      if (
+        (err as { code?: string; cause?: { code?: string } }).code === '23505' ||
+        (err as { cause?: { code?: string } }).cause?.code === '23505'
+      ) {
         throw new ApiError('ConflictException', 'A newer run of this job is already scheduled; discard this one instead');
       }
       throw err;
@@ -115,6 +126,11 @@ export async function discardJob(db: Db, adminId: string, jobId: string, meta: R
   await db.transaction(async (tx) => {
     const before = await lockedJob(tx, jobId);
     await tx.execute(sql`delete from jobs where id = ${jobId}`);
-    await audit(tx, { action: 'jobs.discard', actorId: adminId, details: { jobId, name: before.name, attempts: before.attempts, lastError: before.last_error }, meta });
+    await audit(tx, {
+      action: 'jobs.discard',
+      actorId: adminId,
+      details: { jobId, name: before.name, attempts: before.attempts, lastError: before.last_error },
+      meta,
+    });
   });
 }

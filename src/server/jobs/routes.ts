@@ -13,7 +13,10 @@ const bearer = [{ bearerAuth: [] }];
 export async function jobAdminRoutes(parent: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();
   const { ctx } = opts;
-  const meta = (request: { ip: string; headers: Record<string, unknown> }) => ({ ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') });
+  const meta = (request: { ip: string; headers: Record<string, unknown> }) => ({
+    ip: request.ip,
+    userAgent: String(request.headers['user-agent'] ?? ''),
+  });
 
   app.get(
     '/admin/jobs',
@@ -38,7 +41,16 @@ export async function jobAdminRoutes(parent: FastifyInstance, opts: { ctx: AppCo
         summary: 'Run a dead or retrying job again now, with fresh attempts (admin, audited)',
         security: bearer,
         params: JobIdParams,
-        response: { 200: z.object({ job: JobView }), ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
+        response: {
+          200: z.object({ job: JobView }),
+          ...errorResponses(
+            'ValidationException',
+            'UnauthorizedException',
+            'AccessDeniedException',
+            'ResourceNotFoundException',
+            'ConflictException',
+          ),
+        },
       },
       config: { policy: 'jobs.manage' },
     },
@@ -53,7 +65,16 @@ export async function jobAdminRoutes(parent: FastifyInstance, opts: { ctx: AppCo
         summary: 'Discard a dead or retrying job: its work will not be done (admin, audited)',
         security: bearer,
         params: JobIdParams,
-        response: { 200: z.object({ jobId: z.string() }), ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
+        response: {
+          200: z.object({ jobId: z.string() }),
+          ...errorResponses(
+            'ValidationException',
+            'UnauthorizedException',
+            'AccessDeniedException',
+            'ResourceNotFoundException',
+            'ConflictException',
+          ),
+        },
       },
       config: { policy: 'jobs.manage' },
     },

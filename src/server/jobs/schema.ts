@@ -30,12 +30,20 @@ export const jobs = pgTable(
   (t) => [
     check('jobs_status_check', sql`${t.status} in ('pending', 'running', 'dead')`),
     // What a worker claims next: due pending rows in run order.
-    index('jobs_due_idx').on(t.runAt).where(sql`${t.status} = 'pending'`),
+    index('jobs_due_idx')
+      .on(t.runAt)
+      .where(sql`${t.status} = 'pending'`),
     // Leases that lapsed (their worker died).
-    index('jobs_lease_idx').on(t.lockedUntil).where(sql`${t.status} = 'running'`),
-    index('jobs_dead_idx').on(t.updatedAt).where(sql`${t.status} = 'dead'`),
+    index('jobs_lease_idx')
+      .on(t.lockedUntil)
+      .where(sql`${t.status} = 'running'`),
+    index('jobs_dead_idx')
+      .on(t.updatedAt)
+      .where(sql`${t.status} = 'dead'`),
     // One live (pending or running) job per dedupe key; a dead one does not block a new run.
-    uniqueIndex('jobs_dedupe_key_uq').on(t.dedupeKey).where(sql`${t.dedupeKey} is not null and ${t.status} <> 'dead'`),
+    uniqueIndex('jobs_dedupe_key_uq')
+      .on(t.dedupeKey)
+      .where(sql`${t.dedupeKey} is not null and ${t.status} <> 'dead'`),
   ],
 );
 

@@ -6,7 +6,11 @@ import { startWorker, type JobsWorker, type WorkerOptions } from './worker.ts';
  * Runs `definitions` on this instance from the moment the app is ready until it closes (close waits for running
  * handlers). Registering starts nothing: an app built only to print its OpenAPI document never touches the queue.
  */
-export function startJobs(app: FastifyInstance, definitions: JobDefinition[], options: WorkerOptions = {}): { readonly worker: JobsWorker | undefined } {
+export function startJobs(
+  app: FastifyInstance,
+  definitions: JobDefinition[],
+  options: WorkerOptions = {},
+): { readonly worker: JobsWorker | undefined } {
   const state: { worker: JobsWorker | undefined } = { worker: undefined };
   app.addHook('onReady', async () => {
     state.worker = await startWorker({ ctx: app.ctx, database: app.database, log: app.log.child({ component: 'jobs' }) }, definitions, {

@@ -9,7 +9,11 @@ import { enqueue } from './queue.ts';
 import type { JobDefinition } from './types.ts';
 import { backoffMs, startWorker, type JobsWorker, type WorkerOptions } from './worker.ts';
 
-const quiet = { info: () => undefined, warn: (o: object, m: string) => process.env.JOBS_DEBUG && console.warn(m, o), error: (o: object, m: string) => process.env.JOBS_DEBUG && console.error(m, o) };
+const quiet = {
+  info: () => undefined,
+  warn: (o: object, m: string) => process.env.JOBS_DEBUG && console.warn(m, o),
+  error: (o: object, m: string) => process.env.JOBS_DEBUG && console.error(m, o),
+};
 let app: TestApp;
 const workers: JobsWorker[] = [];
 
@@ -22,7 +26,12 @@ afterAll(async () => {
 });
 
 const unique = (what: string) => `test.${what}.${randomBytes(4).toString('hex')}`;
-async function worker(definitions: JobDefinition[], options: WorkerOptions = {}, database: Pick<Database, 'listen'> = app.database, db = app.db) {
+async function worker(
+  definitions: JobDefinition[],
+  options: WorkerOptions = {},
+  database: Pick<Database, 'listen'> = app.database,
+  db = app.db,
+) {
   const w = await startWorker({ ctx: { ...app.ctx, db }, database, log: quiet }, definitions, options);
   workers.push(w);
   return w;
@@ -35,7 +44,10 @@ async function until(check: () => Promise<boolean> | boolean, ms = 5_000): Promi
   }
 }
 const rowsNamed = (name: string) =>
-  queryRows<{ status: string; attempts: number; last_error: string | null; run_at: Date; max_attempts: number }>(app.db, sql`select status, attempts, last_error, run_at, max_attempts from jobs where name = ${name}`);
+  queryRows<{ status: string; attempts: number; last_error: string | null; run_at: Date; max_attempts: number }>(
+    app.db,
+    sql`select status, attempts, last_error, run_at, max_attempts from jobs where name = ${name}`,
+  );
 
 describe('the durable queue', () => {
   it('runs a job only if the transaction that enqueued it commits, and promptly (woken by NOTIFY, not the poll)', async () => {
@@ -60,7 +72,19 @@ describe('the durable queue', () => {
   it('retries a throwing handler with growing delays, then keeps it dead with its last error', async () => {
     const name = unique('throws');
     const attempts: number[] = [];
-    await worker([{ name, maxAttempts: 3, handle: async (_ctx, _p, job) => { attempts.push(Date.now()); throw new Error(`boom on attempt ${job.attempt}`); } }], { backoffBaseMs: 100, pollIntervalMs: 20 });
+    await worker(
+      [
+        {
+          name,
+          maxAttempts: 3,
+          handle: async (_ctx, _p, job) => {
+            attempts.push(Date.now());
+            throw new Error(`boom on attempt ${job.attempt}`);
+          },
+        },
+      ],
+      { backoffBaseMs: 100, pollIntervalMs: 20 },
+    );
     await enqueue(app.db, name, {});
     await until(async () => (await rowsNamed(name))[0]?.status === 'dead', 5_000);
     const [row] = await rowsNamed(name);
@@ -115,7 +139,9 @@ describe('the durable queue', () => {
     const ran: string[] = [];
     const id = await enqueue(app.db, name, {});
     // A worker took it and vanished (SIGKILL): running, lease already over.
-    await app.db.execute(sql`update jobs set status = 'running', attempts = 1, locked_by = 'gone', locked_until = now() - interval '1 second' where id = ${id}`);
+    await app.db.execute(
+      sql`update jobs set status = 'running', attempts = 1, locked_by = 'gone', locked_until = now() - interval '1 second' where id = ${id}`,
+    );
     await worker([{ name, handle: async (_c, _p, job) => void ran.push(`${job.id}#${job.attempt}`) }], { pollIntervalMs: 20, leaseMs: 60 });
     await until(() => ran.length === 1, 3_000);
     expect(ran).toEqual([`${id}#2`]);
@@ -124,7 +150,18 @@ describe('the durable queue', () => {
   it('stop() waits for the handlers that are running', async () => {
     const name = unique('stop');
     let finished = false;
-    const w = await worker([{ name, handle: async () => { await new Promise((r) => setTimeout(r, 300)); finished = true; } }], { pollIntervalMs: 20 });
+    const w = await worker(
+      [
+        {
+          name,
+          handle: async () => {
+            await new Promise((r) => setTimeout(r, 300));
+            finished = true;
+          },
+        },
+      ],
+      { pollIntervalMs: 20 },
+    );
     await enqueue(app.db, name, {});
     await until(async () => (await rowsNamed(name))[0]?.status === 'running', 2_000);
     await w.stop();

@@ -116,7 +116,9 @@ export async function startWorker(deps: WorkerDeps, definitions: JobDefinition[]
       const ids = finished;
       finished = [];
       try {
-        await db.execute(sql`delete from jobs where id = any(${sql.raw(`array[${ids.map(quote).join(',')}]::uuid[]`)}) and locked_by = ${id}`);
+        await db.execute(
+          sql`delete from jobs where id = any(${sql.raw(`array[${ids.map(quote).join(',')}]::uuid[]`)}) and locked_by = ${id}`,
+        );
       } catch (err) {
         // The rows stay `running` under our lease; when it lapses they run again (at-least-once).
         log.warn({ err, jobs: ids.length }, 'could not mark jobs done; they will run again');
@@ -133,7 +135,10 @@ export async function startWorker(deps: WorkerDeps, definitions: JobDefinition[]
   const finishRecurring = async (job: Claimed, def: JobDefinition, error?: string) =>
     db.transaction(async (tx) => {
       if (error === undefined) await tx.execute(sql`delete from jobs where id = ${job.id} and locked_by = ${id}`);
-      else await tx.execute(sql`update jobs set status = 'dead', last_error = ${error}, max_attempts = ${def.maxAttempts ?? DEFAULT_MAX_ATTEMPTS}, locked_by = null, locked_until = null, updated_at = now() where id = ${job.id} and locked_by = ${id}`);
+      else
+        await tx.execute(
+          sql`update jobs set status = 'dead', last_error = ${error}, max_attempts = ${def.maxAttempts ?? DEFAULT_MAX_ATTEMPTS}, locked_by = null, locked_until = null, updated_at = now() where id = ${job.id} and locked_by = ${id}`,
+        );
       await scheduleRecurring(tx, [def]);
     });
 
@@ -143,7 +148,9 @@ export async function startWorker(deps: WorkerDeps, definitions: JobDefinition[]
     if (job.attempts >= maxAttempts) {
       log.error({ err, job: job.id, name: job.name, attempts: job.attempts }, 'job failed for the last time: dead');
       if (def.every) return finishRecurring(job, def, error);
-      await db.execute(sql`update jobs set status = 'dead', last_error = ${error}, max_attempts = ${maxAttempts}, locked_by = null, locked_until = null, updated_at = now() where id = ${job.id} and locked_by = ${id}`);
+      await db.execute(
+        sql`update jobs set status = 'dead', last_error = ${error}, max_attempts = ${maxAttempts}, locked_by = null, locked_until = null, updated_at = now() where id = ${job.id} and locked_by = ${id}`,
+      );
       return;
     }
     const delay = backoffMs(job.attempts, backoffBaseMs, backoffMaxMs);
@@ -159,10 +166,13 @@ export async function startWorker(deps: WorkerDeps, definitions: JobDefinition[]
     try {
       await def.handle(ctx, job.payload, { id: job.id, attempt: job.attempts, db });
     } catch (err) {
-      await fail(job, def, err).catch((e: unknown) => log.error({ err: e, job: job.id }, 'could not record a job failure; its lease will lapse'));
+      await fail(job, def, err).catch((e: unknown) =>
+        log.error({ err: e, job: job.id }, 'could not record a job failure; its lease will lapse'),
+      );
       return;
     }
-    if (def.every) await finishRecurring(job, def).catch((e: unknown) => log.error({ err: e, job: job.id }, 'could not schedule the next run'));
+    if (def.every)
+      await finishRecurring(job, def).catch((e: unknown) => log.error({ err: e, job: job.id }, 'could not schedule the next run'));
     else markDone(job.id);
   };
 
@@ -204,7 +214,9 @@ export async function startWorker(deps: WorkerDeps, definitions: JobDefinition[]
   /** Leases of our running jobs are renewed; lapsed leases of dead workers are given back (or buried). */
   const housekeep = async () => {
     try {
-      await db.execute(sql`update jobs set locked_until = now() + make_interval(secs => ${leaseMs / 1000}) where locked_by = ${id} and status = 'running'`);
+      await db.execute(
+        sql`update jobs set locked_until = now() + make_interval(secs => ${leaseMs / 1000}) where locked_by = ${id} and status = 'running'`,
+      );
       const released = await queryRows<{ id: string }>(
         db,
         sql`update jobs set status = case when attempts >= max_attempts then 'dead' else 'pending' end,

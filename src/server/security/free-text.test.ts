@@ -22,12 +22,20 @@ describe('free text at rest', () => {
     const admin = await accountOf(app, 'ADMIN');
     const client = await accountOf(app, 'CLIENT');
     const stylist = await approvedStylist(app, admin);
-    const r = await app.inject({ method: 'POST', url: '/api/v1/matching/request', headers: client.auth, payload: { ...requestPayload(client, stylist, parisMorning(5)), message: MESSAGE } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/matching/request',
+      headers: client.auth,
+      payload: { ...requestPayload(client, stylist, parisMorning(5)), message: MESSAGE },
+    });
     expect(r.statusCode, r.body).toBe(201);
     const vip = await app.inject({ method: 'POST', url: '/api/v1/vip/applications', headers: client.auth, payload: { note: NOTE } });
     expect(vip.statusCode, vip.body).toBe(201);
 
-    const [stored] = await queryRows<{ message: string; note: string }>(app.db, sql`select r.message, v.note from booking_requests r, vip_applications v where r.id = ${r.json().requestId} and v.id = ${vip.json().applicationId}`);
+    const [stored] = await queryRows<{ message: string; note: string }>(
+      app.db,
+      sql`select r.message, v.note from booking_requests r, vip_applications v where r.id = ${r.json().requestId} and v.id = ${vip.json().applicationId}`,
+    );
     expect(stored!.message.includes('Belgrave'), 'booking message in clear').toBe(false);
     expect(stored!.note.includes('Moreau'), 'VIP note in clear').toBe(false);
     const seen = await app.inject({ method: 'GET', url: `/api/v1/requests/${r.json().requestId}`, headers: stylist.auth });
@@ -42,7 +50,10 @@ describe('free text at rest', () => {
     expect(rows.every((row) => !row.message.includes('Belgrave'))).toBe(true);
     expect(await encryptFreeText(app.db, app.ctx.keys)).toBe(0);
     const [one] = await queryRows<{ id: string }>(app.db, sql`select id::text as id from booking_requests limit 1`);
-    const client = await queryRows<{ client_id: string }>(app.db, sql`select client_id::text as client_id from booking_requests where id = ${one!.id}::uuid`);
+    const client = await queryRows<{ client_id: string }>(
+      app.db,
+      sql`select client_id::text as client_id from booking_requests where id = ${one!.id}::uuid`,
+    );
     expect(client.length).toBe(1);
   });
 });

@@ -31,7 +31,9 @@ export async function encryptFreeText(db: Db, keys: Keys, batch = 500): Promise<
         if (!rows.length) break;
         for (const row of rows) {
           if (isSealed(keys, row.value)) continue;
-          await db.execute(sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = ${sealText(keys, row.value)} where id = ${row.id}::uuid and ${sql.identifier(column)} = ${row.value}`);
+          await db.execute(
+            sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = ${sealText(keys, row.value)} where id = ${row.id}::uuid and ${sql.identifier(column)} = ${row.value}`,
+          );
           total++;
         }
         lastId = rows.at(-1)!.id;

@@ -21,10 +21,16 @@ export interface Keys {
  */
 export function loadKeys(config: Pick<Config, 'DATA_KEY' | 'JWT_PRIVATE_KEY' | 'dataDir'>): Keys {
   const dir = join(config.dataDir, 'keys');
-  const dataKey = config.DATA_KEY ? decodeDataKey(config.DATA_KEY) : readOrCreate(join(dir, 'data-key'), () => randomBytes(32).toString('base64'), decodeDataKey);
+  const dataKey = config.DATA_KEY
+    ? decodeDataKey(config.DATA_KEY)
+    : readOrCreate(join(dir, 'data-key'), () => randomBytes(32).toString('base64'), decodeDataKey);
   const jwtPrivate = config.JWT_PRIVATE_KEY
     ? parseJwk(config.JWT_PRIVATE_KEY)
-    : readOrCreate(join(dir, 'jwt-ed25519.jwk'), () => JSON.stringify(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' })), parseJwk);
+    : readOrCreate(
+        join(dir, 'jwt-ed25519.jwk'),
+        () => JSON.stringify(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' })),
+        parseJwk,
+      );
   const { d: _d, ...jwtPublic } = jwtPrivate;
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), info, 32));
   return {
@@ -38,7 +44,8 @@ export function loadKeys(config: Pick<Config, 'DATA_KEY' | 'JWT_PRIVATE_KEY' | '
 
 function decodeDataKey(value: string): Buffer {
   const key = Buffer.from(value.trim(), 'base64');
-  if (key.length !== 32) throw new ConfigError('Invalid configuration: DATA_KEY must be 32 random bytes, base64-encoded (openssl rand -base64 32)');
+  if (key.length !== 32)
+    throw new ConfigError('Invalid configuration: DATA_KEY must be 32 random bytes, base64-encoded (openssl rand -base64 32)');
   return key;
 }
 
@@ -49,7 +56,9 @@ function parseJwk(value: string): JsonWebKey {
   } catch {
     // fall through to the one clear message below
   }
-  throw new ConfigError('Invalid configuration: JWT_PRIVATE_KEY must be an Ed25519 private key as a JWK (kty OKP, crv Ed25519, with d and x)');
+  throw new ConfigError(
+    'Invalid configuration: JWT_PRIVATE_KEY must be an Ed25519 private key as a JWK (kty OKP, crv Ed25519, with d and x)',
+  );
 }
 
 function readOrCreate<T>(file: string, create: () => string, parse: (value: string) => T): T {

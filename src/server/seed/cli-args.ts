@@ -21,7 +21,10 @@ export function parseSeedArgs(argv: readonly string[]): SeedArgs {
     const value = match[2] ?? argv[++i];
     if (value === undefined) throw new Error(`--${name} needs a value`);
     if (name === 'only') {
-      args.only = value.split(',').map((s) => s.trim()).filter(Boolean);
+      args.only = value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       continue;
     }
     if (!/^\d+$/.test(value) || Number(value) > 2 ** 31 - 1) throw new Error(`--${name} takes a whole number, got "${value}"`);

@@ -54,9 +54,15 @@ async function inspect(): Promise<{ singleDone: boolean; chunksDone: number }> {
     // The one-transaction seeder is all or nothing.
     expect(single).toBe(singleDone ? CRASH_SINGLE_ROWS : 0);
 
-    const [progress] = await queryRows<{ chunks_done: number; rows: number }>(db, sql`select chunks_done, rows from seed_progress where name = 'crash-items'`);
+    const [progress] = await queryRows<{ chunks_done: number; rows: number }>(
+      db,
+      sql`select chunks_done, rows from seed_progress where name = 'crash-items'`,
+    );
     const chunksDone = progress?.chunks_done ?? 0;
-    const perChunk = await queryRows<{ chunk: number; n: number }>(db, sql`select chunk, count(*)::int as n from crash_items group by chunk order by chunk`);
+    const perChunk = await queryRows<{ chunk: number; n: number }>(
+      db,
+      sql`select chunk, count(*)::int as n from crash_items group by chunk order by chunk`,
+    );
     // Exactly the checkpointed chunks are there, each one whole; nothing of the chunk that was being written.
     expect(perChunk).toEqual(Array.from({ length: chunksDone }, (_, chunk) => ({ chunk, n: CRASH_CHUNK })));
     expect(progress?.rows ?? 0).toBe(chunksDone * CRASH_CHUNK);

@@ -8,6 +8,9 @@ export async function seedDemoData(database: Database, opts: Omit<RunSeedersOpti
 }
 
 /** Forgets (and clears) the registered demo data, all of it or `only` some seeders and their dependents. */
-export async function resetDemoData(database: Database, opts: { only?: readonly string[]; log?: (message: string) => void } = {}): Promise<string[]> {
+export async function resetDemoData(
+  database: Database,
+  opts: { only?: readonly string[]; log?: (message: string) => void } = {},
+): Promise<string[]> {
   return resetSeeds(database.db, { ...opts, seeders });
 }

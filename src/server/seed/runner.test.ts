@@ -11,7 +11,9 @@ import type { SeedContext, Seeder } from './seeder.ts';
 
 // Test seeders write into tables this file creates; the real registry stays empty until domain issues fill it.
 async function createTables(db: Db) {
-  await db.execute(sql`create table if not exists seed_test_houses (id int primary key, name text not null, score double precision not null)`);
+  await db.execute(
+    sql`create table if not exists seed_test_houses (id int primary key, name text not null, score double precision not null)`,
+  );
   await db.execute(
     sql`create table if not exists seed_test_items (id int primary key, house_id int not null references seed_test_houses(id), chunk int not null, score double precision not null)`,
   );
@@ -26,7 +28,9 @@ function housesSeeder(calls: string[] = []): Seeder {
       calls.push('houses');
       const names = ['maison', 'atelier', 'villa', 'salon', 'galerie'];
       for (let i = 0; i < 5; i++) {
-        await tx.execute(sql`insert into seed_test_houses (id, name, score) values (${i + 1}, ${ctx.random.pick(names)}, ${ctx.random.next()})`);
+        await tx.execute(
+          sql`insert into seed_test_houses (id, name, score) values (${i + 1}, ${ctx.random.pick(names)}, ${ctx.random.next()})`,
+        );
       }
       return 5;
     },
@@ -62,13 +66,17 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 beforeEach(async () => {
-  for (const table of ['seed_test_items', 'seed_test_houses', 'seed_runs', 'seed_progress']) await db.execute(sql`delete from ${sql.identifier(table)}`);
+  for (const table of ['seed_test_items', 'seed_test_houses', 'seed_runs', 'seed_progress'])
+    await db.execute(sql`delete from ${sql.identifier(table)}`);
 });
 
 const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(db, query);
 const seedRuns = () => rows<{ name: string; seed: number; rows: number }>(sql`select name, seed, rows from seed_runs order by name`);
 const progress = () => rows<{ name: string; chunks_done: number; rows: number }>(sql`select name, chunks_done, rows from seed_progress`);
-const items = () => rows<{ id: number; house_id: number; chunk: number; score: number }>(sql`select id, house_id, chunk, score from seed_test_items order by id`);
+const items = () =>
+  rows<{ id: number; house_id: number; chunk: number; score: number }>(
+    sql`select id, house_id, chunk, score from seed_test_items order by id`,
+  );
 const houses = () => rows<{ id: number; name: string; score: number }>(sql`select id, name, score from seed_test_houses order by id`);
 
 describe('orderSeeders', () => {
@@ -93,7 +101,10 @@ describe('runSeeders', () => {
     const lines: string[] = [];
     const seeders = [itemsSeeder(), housesSeeder(calls)];
     const first = await runSeeders(db, { seed: 7, seeders, log: (l) => lines.push(l) });
-    expect(first.ran.map((r) => [r.name, r.rows])).toEqual([['houses', 5], ['items', 10]]);
+    expect(first.ran.map((r) => [r.name, r.rows])).toEqual([
+      ['houses', 5],
+      ['items', 10],
+    ]);
     expect(await seedRuns()).toEqual([
       { name: 'houses', seed: 7, rows: 5 },
       { name: 'items', seed: 7, rows: 10 },
@@ -202,7 +213,9 @@ describe('runSeeders', () => {
     expect(summary.ran.map((r) => r.name)).toEqual(['houses', 'items']);
     const onlyHouses = await runSeeders(db, { seed: 1, seeders: [housesSeeder(), itemsSeeder()], only: ['houses'] });
     expect(onlyHouses.alreadyDone).toEqual(['houses']);
-    await expect(runSeeders(db, { seed: 1, seeders: [housesSeeder()], only: ['ghost'] })).rejects.toThrow(/Unknown seeder "ghost"; known: houses/);
+    await expect(runSeeders(db, { seed: 1, seeders: [housesSeeder()], only: ['ghost'] })).rejects.toThrow(
+      /Unknown seeder "ghost"; known: houses/,
+    );
   });
 
   it('stops between chunks when its signal aborts, and the next run continues', async () => {
@@ -288,8 +301,14 @@ describe.runIf(process.env.DATABASE_URL)('on PostgreSQL with several connections
     const [one, two] = [await open(), await open()];
     const calls: SeedContext['chunk'][] = [];
     const slowItems = itemsSeeder({ calls, total: 40, chunkSize: 4 });
-    const slow: Seeder = { ...slowItems, run: async (tx: Tx, ctx) => ((await new Promise((r) => setTimeout(r, 20))), slowItems.run(tx, ctx)) };
-    await Promise.all([runSeeders(one, { seed: 4, seeders: [housesSeeder(), slow] }), runSeeders(two, { seed: 4, seeders: [housesSeeder(), slow] })]);
+    const slow: Seeder = {
+      ...slowItems,
+      run: async (tx: Tx, ctx) => (await new Promise((r) => setTimeout(r, 20)), slowItems.run(tx, ctx)),
+    };
+    await Promise.all([
+      runSeeders(one, { seed: 4, seeders: [housesSeeder(), slow] }),
+      runSeeders(two, { seed: 4, seeders: [housesSeeder(), slow] }),
+    ]);
     expect(calls.map((c) => c.index).sort((x, y) => x - y)).toEqual(Array.from({ length: 10 }, (_, i) => i));
     expect(await queryRows<{ n: number }>(one, sql`select count(*)::int as n from seed_test_items`)).toEqual([{ n: 40 }]);
   });

@@ -50,7 +50,17 @@ export async function runSeeders(db: Db, opts: RunSeedersOptions): Promise<SeedS
   if (selected.length === 0) return summary;
 
   const done = new Set(
-    (await db.select({ name: seedRuns.name }).from(seedRuns).where(inArray(seedRuns.name, selected.map((s) => s.name)))).map((r) => r.name),
+    (
+      await db
+        .select({ name: seedRuns.name })
+        .from(seedRuns)
+        .where(
+          inArray(
+            seedRuns.name,
+            selected.map((s) => s.name),
+          ),
+        )
+    ).map((r) => r.name),
   );
   const pending = selected.filter((s) => !done.has(s.name));
   summary.alreadyDone = selected.filter((s) => done.has(s.name)).map((s) => s.name);
@@ -120,13 +130,20 @@ async function runOne(db: Db, seeder: Seeder, opts: RunSeedersOptions, log: (m: 
           if (progress && progress.seed === opts.seed && progress.total === plan.total && progress.chunkSize === plan.chunkSize) {
             index = progress.chunksDone;
             rowsBefore = progress.rows;
-            if (index > 0 && lastProgressAt === 0) log(`Seeding demo data: ${seeder.name} resuming at ${Math.min(index * plan.chunkSize, plan.total)}/${plan.total}`);
+            if (index > 0 && lastProgressAt === 0)
+              log(`Seeding demo data: ${seeder.name} resuming at ${Math.min(index * plan.chunkSize, plan.total)}/${plan.total}`);
           } else if (progress) {
             log(`Seeding demo data: ${seeder.name} was started with another seed or size; starting it again`);
           }
         }
         const chunk: SeedChunk = plan
-          ? { index, count: chunkCount, from: index * plan.chunkSize, to: Math.min((index + 1) * plan.chunkSize, plan.total), total: plan.total }
+          ? {
+              index,
+              count: chunkCount,
+              from: index * plan.chunkSize,
+              to: Math.min((index + 1) * plan.chunkSize, plan.total),
+              total: plan.total,
+            }
           : { index: 0, count: 1, from: 0, to: 1, total: 1 };
         attempting = index;
         if (index === 0) await seeder.clear?.(tx);
@@ -142,7 +159,14 @@ async function runOne(db: Db, seeder: Seeder, opts: RunSeedersOptions, log: (m: 
           await tx.delete(seedProgress).where(eq(seedProgress.name, seeder.name));
           await tx.insert(seedRuns).values({ name: seeder.name, seed: opts.seed, rows: rowsBefore + rows });
         } else {
-          const values = { name: seeder.name, seed: opts.seed, total: plan!.total, chunkSize: plan!.chunkSize, chunksDone: index + 1, rows: rowsBefore + rows };
+          const values = {
+            name: seeder.name,
+            seed: opts.seed,
+            total: plan!.total,
+            chunkSize: plan!.chunkSize,
+            chunksDone: index + 1,
+            rows: rowsBefore + rows,
+          };
           await tx
             .insert(seedProgress)
             .values(values)
@@ -174,7 +198,10 @@ async function runOne(db: Db, seeder: Seeder, opts: RunSeedersOptions, log: (m: 
  * Forgets that the selected seeders (all by default) ran, so the next `runSeeders` writes their data again. Seeders
  * that depend on a reset one are reset too, and every `clear()` runs dependents first so foreign keys never block it.
  */
-export async function resetSeeds(db: Db, opts: { seeders: readonly Seeder[]; only?: readonly string[]; log?: (m: string) => void }): Promise<string[]> {
+export async function resetSeeds(
+  db: Db,
+  opts: { seeders: readonly Seeder[]; only?: readonly string[]; log?: (m: string) => void },
+): Promise<string[]> {
   const ordered = orderSeeders(opts.seeders);
   const selected = opts.only ? withDependents(ordered, opts.only) : ordered;
   await db.transaction(async (tx) => {

@@ -61,7 +61,12 @@ export async function buildTestApp(env: Record<string, string> = {}, options: Te
     ...env,
   });
   const database = await createTestDatabase();
-  const app = (await buildApp({ config, database, webBuildDir: options.webBuildDir ?? false, beforeRoutes: options.beforeRoutes })) as TestApp;
+  const app = (await buildApp({
+    config,
+    database,
+    webBuildDir: options.webBuildDir ?? false,
+    beforeRoutes: options.beforeRoutes,
+  })) as TestApp;
   app.shutdown = async () => {
     await app.close();
     await app.whenIdle(5_000);

@@ -80,9 +80,19 @@ describe.runIf(url)('two instances on one PostgreSQL and one Redis', () => {
 
   it('ends a session on instance B when it signs out on instance A', async () => {
     const email = uniqueEmail('twin');
-    const signUp = await a.inject({ method: 'POST', url: '/api/v1/users', headers: headers(), payload: { acceptTerms: true, email, password: STRONG_PASSWORD, firstName: 'Ines', lastName: 'Moreau' } });
+    const signUp = await a.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: headers(),
+      payload: { acceptTerms: true, email, password: STRONG_PASSWORD, firstName: 'Ines', lastName: 'Moreau' },
+    });
     expect(signUp.statusCode, signUp.body).toBe(201);
-    const login = await b.inject({ method: 'POST', url: '/api/v1/auth/login', headers: headers(), payload: { email, password: STRONG_PASSWORD } });
+    const login = await b.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: headers(),
+      payload: { email, password: STRONG_PASSWORD },
+    });
     expect(login.statusCode, login.body).toBe(200);
     const token = login.json().accessToken as string;
 

@@ -100,7 +100,14 @@ export async function webPlugin(app: FastifyInstance, opts: WebPluginOptions): P
 function internalOrigin(app: FastifyInstance): string {
   const address = app.server.address();
   if (address && typeof address === 'object') {
-    const host = address.family === 'IPv6' ? (address.address === '::' ? '[::1]' : `[${address.address}]`) : address.address === '0.0.0.0' ? '127.0.0.1' : address.address;
+    const host =
+      address.family === 'IPv6'
+        ? address.address === '::'
+          ? '[::1]'
+          : `[${address.address}]`
+        : address.address === '0.0.0.0'
+          ? '127.0.0.1'
+          : address.address;
     return `http://${host}:${address.port}`;
   }
   return 'http://127.0.0.1';

@@ -35,7 +35,12 @@ const PAGE = 10;
  * client with a long history still sees the next session first.
  */
 const SHELVES: readonly Shelf[] = [
-  { id: 'upcoming', title: 'Upcoming', noun: 'upcoming sessions', query: (now) => ({ status: ['ACCEPTED'], from: now, order: 'asc', maxResults: PAGE }) },
+  {
+    id: 'upcoming',
+    title: 'Upcoming',
+    noun: 'upcoming sessions',
+    query: (now) => ({ status: ['ACCEPTED'], from: now, order: 'asc', maxResults: PAGE }),
+  },
   {
     id: 'pending',
     title: 'Awaiting an answer',
@@ -58,7 +63,12 @@ const SHELVES: readonly Shelf[] = [
     noun: 'past sessions',
     query: (now) => ({ status: ['ACCEPTED'], to: now, order: 'desc', maxResults: PAGE }),
   },
-  { id: 'closed', title: 'Cancelled & lapsed', noun: 'cancelled or lapsed', query: () => ({ status: ['CANCELLED', 'EXPIRED'], order: 'desc', maxResults: PAGE }) },
+  {
+    id: 'closed',
+    title: 'Cancelled & lapsed',
+    noun: 'cancelled or lapsed',
+    query: () => ({ status: ['CANCELLED', 'EXPIRED'], order: 'desc', maxResults: PAGE }),
+  },
 ];
 
 export default function AccountBookings() {
@@ -92,7 +102,11 @@ function ClientSessions({ now }: { now: string }) {
   const empty = !loading && !failed && shelves.every((s) => s.result.items.length === 0);
   return (
     <>
-      <PageTitle eyebrow="Your account" title="Your sessions" lede="Every time is shown in your own time, as this device’s clock reads it." />
+      <PageTitle
+        eyebrow="Your account"
+        title="Your sessions"
+        lede="Every time is shown in your own time, as this device’s clock reads it."
+      />
       {loading ? (
         <ListLoading rows={3} />
       ) : failed ? (
@@ -100,7 +114,9 @@ function ClientSessions({ now }: { now: string }) {
       ) : empty ? (
         <div className="border-y border-line py-14 text-center">
           <p className="display text-3xl text-ink">No session yet</p>
-          <p className="mx-auto mt-4 max-w-md text-ink-soft">Take the style quiz to be introduced, or browse the stylists and request a time.</p>
+          <p className="mx-auto mt-4 max-w-md text-ink-soft">
+            Take the style quiz to be introduced, or browse the stylists and request a time.
+          </p>
           <div className="mt-8 flex flex-wrap justify-center gap-6">
             <ButtonLink to="/style-quiz">Take the quiz</ButtonLink>
             <ButtonLink to="/stylists" variant="secondary">
@@ -121,14 +137,28 @@ function ClientSessions({ now }: { now: string }) {
                   ))}
                 </ul>
               ) : (
-                <p className="text-stone">No session is booked ahead yet{shelves.some((s) => s.shelf.id === 'pending' && s.result.items.length) ? '; your requests are below.' : '.'}</p>
+                <p className="text-stone">
+                  No session is booked ahead yet
+                  {shelves.some((s) => s.shelf.id === 'pending' && s.result.items.length) ? '; your requests are below.' : '.'}
+                </p>
               )}
-              {(result.hasMore || result.items.length > PAGE) && <LoadMore shown={result.items.length} hasMore={result.hasMore} loading={result.loadingMore} onMore={result.more} noun={shelf.noun} />}
+              {(result.hasMore || result.items.length > PAGE) && (
+                <LoadMore
+                  shown={result.items.length}
+                  hasMore={result.hasMore}
+                  loading={result.loadingMore}
+                  onMore={result.more}
+                  noun={shelf.noun}
+                />
+              )}
             </SettingsSection>
           ),
         )
       )}
-      <SettingsSection title="In your own calendar" description="Subscribe once and every confirmed session appears in Apple Calendar, Google or Outlook, updated as it changes.">
+      <SettingsSection
+        title="In your own calendar"
+        description="Subscribe once and every confirmed session appears in Apple Calendar, Google or Outlook, updated as it changes."
+      >
         <CalendarFeed />
       </SettingsSection>
     </>

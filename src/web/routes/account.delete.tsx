@@ -45,10 +45,19 @@ export default function AccountDelete() {
 
   return (
     <>
-      <PageTitle eyebrow="Your account" title="Delete account" lede="If you leave, we erase what we know about you. This cannot be undone." />
+      <PageTitle
+        eyebrow="Your account"
+        title="Delete account"
+        lede="If you leave, we erase what we know about you. This cannot be undone."
+      />
       <div className="max-w-2xl space-y-5 leading-relaxed text-ink-soft">
-        <p>Your name, email address, telephone, address, date of birth, measurements, preferences, passkeys and sessions are erased at once and for good.</p>
-        <p>Records the law asks us to keep, such as invoices for past orders, stay under an anonymous reference that no longer leads to you.</p>
+        <p>
+          Your name, email address, telephone, address, date of birth, measurements, preferences, passkeys and sessions are erased at once
+          and for good.
+        </p>
+        <p>
+          Records the law asks us to keep, such as invoices for past orders, stay under an anonymous reference that no longer leads to you.
+        </p>
       </div>
       <Dialog
         open={open}
@@ -65,14 +74,25 @@ export default function AccountDelete() {
             Delete my account
           </Button>
         </DialogTrigger>
-        <DialogContent title={<DialogTitleText>Delete your account?</DialogTitleText>} description="Everything listed on this page is erased immediately. Type your email address to confirm.">
+        <DialogContent
+          title={<DialogTitleText>Delete your account?</DialogTitleText>}
+          description="Everything listed on this page is erased immediately. Type your email address to confirm."
+        >
           <form onSubmit={submit} noValidate className="space-y-6">
             <FormAlert problem={erase.error ? toProblem(erase.error) : null} />
             <Field label="Your email address" hint={<span className="break-all">{user.email}</span>}>
-              {(p) => <Input {...p} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} autoFocus />}
+              {(p) => (
+                <Input {...p} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} autoFocus />
+              )}
             </Field>
             <div className="flex flex-wrap gap-4">
-              <Button type="submit" size="sm" disabled={!confirmed} loading={erase.isPending} className="border-danger! bg-danger! hover:opacity-90">
+              <Button
+                type="submit"
+                size="sm"
+                disabled={!confirmed}
+                loading={erase.isPending}
+                className="border-danger! bg-danger! hover:opacity-90"
+              >
                 Delete for good
               </Button>
               <DialogClose asChild>

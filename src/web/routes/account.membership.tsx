@@ -34,7 +34,15 @@ export default function AccountMembership() {
   if (user.tier === 'VIP') {
     return (
       <>
-        <PageTitle eyebrow="VIP member" title={<>You are a <em className="italic">VIP member</em></>} lede="Thank you for your confidence. Your privacy settings are a step away." />
+        <PageTitle
+          eyebrow="VIP member"
+          title={
+            <>
+              You are a <em className="italic">VIP member</em>
+            </>
+          }
+          lede="Thank you for your confidence. Your privacy settings are a step away."
+        />
         <ButtonLink to="/account/privacy">Privacy settings</ButtonLink>
       </>
     );
@@ -72,8 +80,12 @@ function Application() {
   if (latest?.status === 'PENDING') {
     return (
       <SettingsSection title="Your application" aside={<Badge tone="gold">Under review</Badge>}>
-        <p className="leading-relaxed text-ink-soft">Received {formatDate(latest.createdAt)}. The house reviews each application personally; you will hear from us by email.</p>
-        <blockquote className="mt-8 border-l-2 border-gold pl-6 font-display text-xl leading-relaxed text-ink-soft italic">{latest.note}</blockquote>
+        <p className="leading-relaxed text-ink-soft">
+          Received {formatDate(latest.createdAt)}. The house reviews each application personally; you will hear from us by email.
+        </p>
+        <blockquote className="mt-8 border-l-2 border-gold pl-6 font-display text-xl leading-relaxed text-ink-soft italic">
+          {latest.note}
+        </blockquote>
       </SettingsSection>
     );
   }
@@ -100,7 +112,12 @@ function ApplyForm() {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     apply.mutate(String(new FormData(event.currentTarget).get('note') ?? '').trim(), {
-      onSuccess: () => toast({ title: 'Thank you', description: 'Your application has reached the house. You will hear from us by email.', tone: 'success' }),
+      onSuccess: () =>
+        toast({
+          title: 'Thank you',
+          description: 'Your application has reached the house. You will hear from us by email.',
+          tone: 'success',
+        }),
     });
   }
 
@@ -108,7 +125,17 @@ function ApplyForm() {
     <form onSubmit={submit} noValidate aria-label="Apply for VIP membership" className="space-y-8">
       <FormAlert problem={problem} fields={['note']} />
       <Field label="Your note" hint={`At least 20 characters · ${length} / 2000`} error={problem?.field('note')}>
-        {(p) => <Textarea {...p} name="note" rows={6} required minLength={20} maxLength={2000} onChange={(e) => setLength(e.target.value.trim().length)} />}
+        {(p) => (
+          <Textarea
+            {...p}
+            name="note"
+            rows={6}
+            required
+            minLength={20}
+            maxLength={2000}
+            onChange={(e) => setLength(e.target.value.trim().length)}
+          />
+        )}
       </Field>
       <Button type="submit" loading={apply.isPending}>
         Send my application

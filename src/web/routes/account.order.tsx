@@ -31,7 +31,16 @@ export default function AccountOrder() {
           ← Your orders
         </Link>
       </p>
-      {query.isPending ? <ListLoading rows={4} /> : query.isError || !query.data ? <ListError error={query.error} /> : <OrderDetail order={query.data.order} actions={CANCELLABLE.has(query.data.order.status) ? <CancelOrder order={query.data.order} /> : undefined} />}
+      {query.isPending ? (
+        <ListLoading rows={4} />
+      ) : query.isError || !query.data ? (
+        <ListError error={query.error} />
+      ) : (
+        <OrderDetail
+          order={query.data.order}
+          actions={CANCELLABLE.has(query.data.order.status) ? <CancelOrder order={query.data.order} /> : undefined}
+        />
+      )}
     </>
   );
 }
@@ -46,7 +55,11 @@ function CancelOrder({ order }: { order: Order }) {
     try {
       await cancel.mutateAsync(reason.trim() || undefined);
       setOpen(false);
-      toast({ title: `Order ${order.orderNumber} is cancelled`, description: paid ? 'What you paid is refunded to you.' : 'Nothing was taken.', tone: 'success' });
+      toast({
+        title: `Order ${order.orderNumber} is cancelled`,
+        description: paid ? 'What you paid is refunded to you.' : 'Nothing was taken.',
+        tone: 'success',
+      });
     } catch {
       // Shown in the dialog.
     }
@@ -56,9 +69,18 @@ function CancelOrder({ order }: { order: Order }) {
       <DialogTrigger asChild>
         <Button variant="secondary">Cancel this order</Button>
       </DialogTrigger>
-      <DialogContent title={`Cancel order ${order.orderNumber}?`} description={paid ? 'Your pieces go back to the house and your payment is refunded.' : 'Your pieces go back to the house. Nothing has been taken.'}>
+      <DialogContent
+        title={`Cancel order ${order.orderNumber}?`}
+        description={
+          paid
+            ? 'Your pieces go back to the house and your payment is refunded.'
+            : 'Your pieces go back to the house. Nothing has been taken.'
+        }
+      >
         <div className="space-y-6">
-          <Field label="Would you tell us why? (optional)">{(p) => <Textarea {...p} rows={3} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />}</Field>
+          <Field label="Would you tell us why? (optional)">
+            {(p) => <Textarea {...p} rows={3} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />}
+          </Field>
           <FormAlert problem={cancel.error ? toProblem(cancel.error) : null} />
           <div className="flex flex-wrap gap-4">
             <Button loading={cancel.isPending} onClick={() => void confirm()}>

@@ -21,7 +21,11 @@ export default function AccountOrders() {
   const orders = query.data?.pages.flatMap((p) => p.orders) ?? [];
   return (
     <>
-      <PageTitle eyebrow="Private client area" title="Your orders" lede="Every piece you have ordered, where it is, and what happened to it." />
+      <PageTitle
+        eyebrow="Private client area"
+        title="Your orders"
+        lede="Every piece you have ordered, where it is, and what happened to it."
+      />
       {query.isPending ? (
         <ListLoading rows={3} />
       ) : query.isError ? (
@@ -29,7 +33,9 @@ export default function AccountOrders() {
       ) : orders.length === 0 ? (
         <div className="border-y border-line py-16 text-center">
           <p className="display text-3xl text-ink">No orders yet</p>
-          <p className="mx-auto mt-4 max-w-md leading-relaxed text-ink-soft">When you order from the boutique, your orders are kept here.</p>
+          <p className="mx-auto mt-4 max-w-md leading-relaxed text-ink-soft">
+            When you order from the boutique, your orders are kept here.
+          </p>
           <ButtonLink to="/shop" variant="secondary" className="mt-10">
             Visit the boutique
           </ButtonLink>
@@ -39,7 +45,10 @@ export default function AccountOrders() {
           <ul aria-label="Orders" className="divide-y divide-line border-y border-line">
             {orders.map((o) => (
               <li key={o.orderId}>
-                <Link to={`/account/orders/${o.orderId}`} className="grid gap-3 py-6 transition-colors hover:bg-sand/50 sm:grid-cols-[1fr_auto_auto] sm:items-center sm:gap-8 sm:px-4">
+                <Link
+                  to={`/account/orders/${o.orderId}`}
+                  className="grid gap-3 py-6 transition-colors hover:bg-sand/50 sm:grid-cols-[1fr_auto_auto] sm:items-center sm:gap-8 sm:px-4"
+                >
                   <div className="min-w-0">
                     <p className="font-display text-xl text-ink">{o.orderNumber}</p>
                     <p className="truncate text-sm text-ink-soft">
@@ -52,7 +61,13 @@ export default function AccountOrders() {
               </li>
             ))}
           </ul>
-          <LoadMore shown={orders.length} hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onMore={() => void query.fetchNextPage()} noun="orders" />
+          <LoadMore
+            shown={orders.length}
+            hasMore={query.hasNextPage}
+            loading={query.isFetchingNextPage}
+            onMore={() => void query.fetchNextPage()}
+            noun="orders"
+          />
         </>
       )}
     </>

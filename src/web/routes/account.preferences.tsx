@@ -4,7 +4,11 @@ import { PageTitle } from '../features/account/components/settings-section.tsx';
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) => [
-  ...pageMeta(args, { title: 'Preferences & sizes', description: 'Your style, sizes, measurements and letters at StyleByZaga.', image: 'private-client-atelier' }),
+  ...pageMeta(args, {
+    title: 'Preferences & sizes',
+    description: 'Your style, sizes, measurements and letters at StyleByZaga.',
+    image: 'private-client-atelier',
+  }),
   { name: 'robots', content: 'noindex' },
 ];
 

@@ -5,7 +5,13 @@ import { Field } from '../components/ui/field.tsx';
 import { Input } from '../components/ui/input.tsx';
 import { Skeleton } from '../components/ui/skeleton.tsx';
 import { useToast } from '../components/ui/toast.tsx';
-import { useContactShares, useProfileViews, useSetPrivacyMode, useShareContact, useUnshareContact } from '../features/account/api/privacy.ts';
+import {
+  useContactShares,
+  useProfileViews,
+  useSetPrivacyMode,
+  useShareContact,
+  useUnshareContact,
+} from '../features/account/api/privacy.ts';
 import { PageTitle, SettingsSection } from '../features/account/components/settings-section.tsx';
 import { Switch } from '../features/account/components/switch.tsx';
 import { formatDate, formatDateTime } from '../features/account/format.ts';
@@ -15,7 +21,11 @@ import { useSignedInUser } from '../features/auth/session.tsx';
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) => [
-  ...pageMeta(args, { title: 'Privacy', description: 'Privacy mode, shared details and profile views for VIP members of StyleByZaga.', image: 'private-client-salon' }),
+  ...pageMeta(args, {
+    title: 'Privacy',
+    description: 'Privacy mode, shared details and profile views for VIP members of StyleByZaga.',
+    image: 'private-client-salon',
+  }),
   { name: 'robots', content: 'noindex' },
 ];
 
@@ -24,7 +34,11 @@ export default function AccountPrivacy() {
   if (user.userType !== 'CLIENT' || user.tier !== 'VIP') {
     return (
       <>
-        <PageTitle eyebrow="Your account" title="Privacy" lede="Privacy mode is part of VIP membership: stylists and partners see an alias instead of your name until you choose to share it." />
+        <PageTitle
+          eyebrow="Your account"
+          title="Privacy"
+          lede="Privacy mode is part of VIP membership: stylists and partners see an alias instead of your name until you choose to share it."
+        />
         {user.userType === 'CLIENT' && <ButtonLink to="/account/membership">About VIP membership</ButtonLink>}
       </>
     );
@@ -44,15 +58,27 @@ function PrivacyMode() {
   const setMode = useSetPrivacyMode();
   const { toast } = useToast();
   return (
-    <SettingsSection title="Privacy mode" description={<>While it is on, stylists and brand partners see you as <strong className="font-medium text-ink">{user.alias}</strong>, with no telephone, email or address, unless you share them below.</>}>
+    <SettingsSection
+      title="Privacy mode"
+      description={
+        <>
+          While it is on, stylists and brand partners see you as <strong className="font-medium text-ink">{user.alias}</strong>, with no
+          telephone, email or address, unless you share them below.
+        </>
+      }
+    >
       <div className="border-y border-line">
         <Switch
           label="Hide my name and contact details"
-          description={user.privacyMode ? `On: you appear as ${user.alias}.` : 'Off: stylists and partners who work with you see your name.'}
+          description={
+            user.privacyMode ? `On: you appear as ${user.alias}.` : 'Off: stylists and partners who work with you see your name.'
+          }
           checked={user.privacyMode}
           disabled={setMode.isPending}
           onChange={(privacyMode) =>
-            setMode.mutate(privacyMode, { onSuccess: (s) => toast({ title: s.privacyMode ? 'Privacy mode is on' : 'Privacy mode is off', tone: 'success' }) })
+            setMode.mutate(privacyMode, {
+              onSuccess: (s) => toast({ title: s.privacyMode ? 'Privacy mode is on' : 'Privacy mode is off', tone: 'success' }),
+            })
           }
         />
       </div>
@@ -85,7 +111,10 @@ function Shares() {
   }
 
   return (
-    <SettingsSection title="Shared with" description="The stylists and partners who see your real name and contact details despite privacy mode.">
+    <SettingsSection
+      title="Shared with"
+      description="The stylists and partners who see your real name and contact details despite privacy mode."
+    >
       {shares.isPending ? (
         <Skeleton className="h-14 w-full" />
       ) : shares.isError ? (
@@ -104,7 +133,13 @@ function Shares() {
                   {s.userType === 'STYLIST' ? 'Stylist' : 'Brand partner'} · since {formatDate(s.sharedAt)}
                 </p>
               </div>
-              <Button variant="ghost" size="sm" loading={unshare.isPending && unshare.variables === s.userId} onClick={() => unshare.mutate(s.userId)} aria-label={`Stop sharing with ${s.name}`}>
+              <Button
+                variant="ghost"
+                size="sm"
+                loading={unshare.isPending && unshare.variables === s.userId}
+                onClick={() => unshare.mutate(s.userId)}
+                aria-label={`Stop sharing with ${s.name}`}
+              >
                 Stop sharing
               </Button>
             </li>
@@ -114,7 +149,12 @@ function Shares() {
       <form key={formKey} onSubmit={submit} noValidate aria-label="Share your details" className="mt-10 space-y-6">
         <FormAlert problem={problem} fields={['userId']} />
         <div className="flex flex-col gap-6 sm:flex-row sm:items-end">
-          <Field label="Stylist or partner reference" hint="The reference your stylist gave you." error={problem?.field('userId')} className="flex-1">
+          <Field
+            label="Stylist or partner reference"
+            hint="The reference your stylist gave you."
+            error={problem?.field('userId')}
+            className="flex-1"
+          >
             {(p) => <Input {...p} name="userId" required autoComplete="off" spellCheck={false} placeholder="e.g. 0196b7c2-…" />}
           </Field>
           <Button type="submit" variant="secondary" loading={share.isPending}>
@@ -129,7 +169,10 @@ function Shares() {
 function ProfileViews() {
   const views = useProfileViews();
   return (
-    <SettingsSection title="Who viewed your profile" description="Every time one of the house’s administrators opens your profile, it is recorded here.">
+    <SettingsSection
+      title="Who viewed your profile"
+      description="Every time one of the house’s administrators opens your profile, it is recorded here."
+    >
       {views.isPending ? (
         <Skeleton className="h-14 w-full" />
       ) : views.isError ? (

@@ -6,7 +6,11 @@ import { useSignedInUser } from '../features/auth/session.tsx';
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) => [
-  ...pageMeta(args, { title: 'Profile', description: 'Your name, email address and telephone at StyleByZaga.', image: 'private-client-salon' }),
+  ...pageMeta(args, {
+    title: 'Profile',
+    description: 'Your name, email address and telephone at StyleByZaga.',
+    image: 'private-client-salon',
+  }),
   { name: 'robots', content: 'noindex' },
 ];
 

@@ -6,7 +6,11 @@ import { PageTitle } from '../features/account/components/settings-section.tsx';
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) => [
-  ...pageMeta(args, { title: 'Security', description: 'Two-step verification, passkeys and signed-in devices for your StyleByZaga account.', image: 'private-client-salon' }),
+  ...pageMeta(args, {
+    title: 'Security',
+    description: 'Two-step verification, passkeys and signed-in devices for your StyleByZaga account.',
+    image: 'private-client-salon',
+  }),
   { name: 'robots', content: 'noindex' },
 ];
 

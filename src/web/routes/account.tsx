@@ -39,7 +39,13 @@ function AccountArea() {
       eyebrow="Private client area"
       navLabel="Account"
       items={items}
-      elsewhere={user.userType === 'ADMIN' ? { label: 'The house office', to: '/admin' } : user.userType === 'STYLIST' ? { label: 'Your studio', to: '/studio' } : undefined}
+      elsewhere={
+        user.userType === 'ADMIN'
+          ? { label: 'The house office', to: '/admin' }
+          : user.userType === 'STYLIST'
+            ? { label: 'Your studio', to: '/studio' }
+            : undefined
+      }
     >
       {!user.emailVerified && (
         <Notice title="Please confirm your email address" className="mb-14">

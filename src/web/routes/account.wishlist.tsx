@@ -18,7 +18,11 @@ export default function AccountWishlist() {
   const items = wishlist.data?.items ?? [];
   return (
     <>
-      <PageTitle eyebrow="Private client area" title="Your wishlist" lede="Pieces you have set aside. Your stylist sees them too, and can tell you when a size returns." />
+      <PageTitle
+        eyebrow="Private client area"
+        title="Your wishlist"
+        lede="Pieces you have set aside. Your stylist sees them too, and can tell you when a size returns."
+      />
       {wishlist.isPending ? (
         <ListLoading rows={3} />
       ) : wishlist.isError ? (

@@ -28,7 +28,13 @@ function toInstant(local: string | null): string | undefined {
 
 function filtersFrom(params: URLSearchParams): AuditFilters {
   const pick = (key: string) => params.get(key)?.trim() || undefined;
-  const filters: AuditFilters = { action: pick('action'), actorId: pick('actor'), targetUserId: pick('target'), from: toInstant(pick('from') ?? null), to: toInstant(pick('to') ?? null) };
+  const filters: AuditFilters = {
+    action: pick('action'),
+    actorId: pick('actor'),
+    targetUserId: pick('target'),
+    from: toInstant(pick('from') ?? null),
+    to: toInstant(pick('to') ?? null),
+  };
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
 }
 
@@ -59,13 +65,18 @@ export default function AdminAudit() {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const next = new URLSearchParams();
-    for (const [key, value] of new FormData(event.currentTarget)) if (typeof value === 'string' && value.trim()) next.set(key, value.trim());
+    for (const [key, value] of new FormData(event.currentTarget))
+      if (typeof value === 'string' && value.trim()) next.set(key, value.trim());
     setParams(next);
   }
 
   return (
     <>
-      <PageTitle eyebrow="The house office" title="Audit log" lede="Sign-ins and failures, two-step changes, roles, VIP decisions and every administrator’s look at a VIP profile. Newest first." />
+      <PageTitle
+        eyebrow="The house office"
+        title="Audit log"
+        lede="Sign-ins and failures, two-step changes, roles, VIP decisions and every administrator’s look at a VIP profile. Newest first."
+      />
       <form key={params.toString()} onSubmit={submit} role="search" aria-label="Filter the audit log" className="mb-12 space-y-8">
         <FormAlert problem={problem?.code === 'ValidationException' ? problem : null} fields={FIELDS} />
         <div className="grid gap-8 sm:grid-cols-3">
@@ -100,7 +111,9 @@ export default function AdminAudit() {
       {log.isPending ? (
         <ListLoading />
       ) : log.isError ? (
-        problem?.code === 'ValidationException' ? null : <ListError error={log.error} />
+        problem?.code === 'ValidationException' ? null : (
+          <ListError error={log.error} />
+        )
       ) : rows.length === 0 ? (
         <p className="border-y border-line py-10 text-center text-stone">Nothing recorded for these filters.</p>
       ) : (
@@ -124,7 +137,10 @@ export default function AdminAudit() {
                   </Td>
                   <Td>
                     {e.actorId ? (
-                      <Link to={`/admin/members/${e.actorId}`} className="text-ink underline decoration-line underline-offset-4 hover:decoration-ink">
+                      <Link
+                        to={`/admin/members/${e.actorId}`}
+                        className="text-ink underline decoration-line underline-offset-4 hover:decoration-ink"
+                      >
                         {e.actorName ?? 'A member'}
                       </Link>
                     ) : (
@@ -134,7 +150,10 @@ export default function AdminAudit() {
                   </Td>
                   <Td>
                     {e.targetUserId ? (
-                      <Link to={`/admin/members/${e.targetUserId}`} className="text-ink underline decoration-line underline-offset-4 hover:decoration-ink">
+                      <Link
+                        to={`/admin/members/${e.targetUserId}`}
+                        className="text-ink underline decoration-line underline-offset-4 hover:decoration-ink"
+                      >
                         {e.targetName ?? 'A member'}
                       </Link>
                     ) : (
@@ -148,7 +167,13 @@ export default function AdminAudit() {
               ))}
             </tbody>
           </Table>
-          <LoadMore shown={rows.length} noun={rows.length === 1 ? 'entry' : 'entries'} hasMore={log.hasNextPage} loading={log.isFetchingNextPage} onMore={() => void log.fetchNextPage()} />
+          <LoadMore
+            shown={rows.length}
+            noun={rows.length === 1 ? 'entry' : 'entries'}
+            hasMore={log.hasNextPage}
+            loading={log.isFetchingNextPage}
+            onMore={() => void log.fetchNextPage()}
+          />
         </>
       )}
     </>

@@ -70,7 +70,9 @@ export default function AdminBrands() {
 function BrandFields({ item: brand, onSubmit, problem, pending, submitLabel }: FieldsProps<Brand>) {
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-8 sm:grid-cols-2">
-      {problem && <FormAlert problem={problem} fields={['name', 'slug', 'country', 'foundedYear', 'description']} className="sm:col-span-2" />}
+      {problem && (
+        <FormAlert problem={problem} fields={['name', 'slug', 'country', 'foundedYear', 'description']} className="sm:col-span-2" />
+      )}
       <Field label="Name" error={problem?.field('name')}>
         {(p) => <Input {...p} name="name" defaultValue={brand?.name} required />}
       </Field>

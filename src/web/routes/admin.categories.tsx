@@ -12,7 +12,11 @@ import { TaxonomyList, type FieldsProps } from '../features/catalog/components/a
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) => [
-  ...pageMeta(args, { title: 'Categories — The house office', description: 'The category tree of StyleByZaga.', image: 'private-client-salon' }),
+  ...pageMeta(args, {
+    title: 'Categories — The house office',
+    description: 'The category tree of StyleByZaga.',
+    image: 'private-client-salon',
+  }),
   { name: 'robots', content: 'noindex' },
 ];
 
@@ -47,9 +51,16 @@ export default function AdminCategories() {
       nameOf={({ category }) => category.name}
       summary={({ category, depth }) => (
         <p className="font-display text-lg text-ink" style={{ paddingLeft: `${depth * 1.5}rem` }}>
-          {depth > 0 && <span aria-hidden="true" className="mr-2 text-stone">└</span>}
-          {category.name} <span className="font-sans text-sm text-stone">{category.slug}</span> {category.showcase && <Badge tone="gold">Showcase</Badge>}
-          {category.productCount !== undefined && <span className="ml-2 font-sans text-sm text-stone">· {category.productCount} products</span>}
+          {depth > 0 && (
+            <span aria-hidden="true" className="mr-2 text-stone">
+              └
+            </span>
+          )}
+          {category.name} <span className="font-sans text-sm text-stone">{category.slug}</span>{' '}
+          {category.showcase && <Badge tone="gold">Showcase</Badge>}
+          {category.productCount !== undefined && (
+            <span className="ml-2 font-sans text-sm text-stone">· {category.productCount} products</span>
+          )}
         </p>
       )}
       fields={(props) => <CategoryFields {...props} all={flat} />}

@@ -6,7 +6,13 @@ import { Input } from '../components/ui/input.tsx';
 import { Textarea } from '../components/ui/textarea.tsx';
 import { Select } from '../components/ui/select.tsx';
 import { FormAlert } from '../components/ui/form-alert.tsx';
-import { useCreateCollection, useDeleteCollection, useUpdateCollection, type CollectionInput, type Visibility } from '../features/catalog/api/admin.ts';
+import {
+  useCreateCollection,
+  useDeleteCollection,
+  useUpdateCollection,
+  type CollectionInput,
+  type Visibility,
+} from '../features/catalog/api/admin.ts';
 import { useCollections, type Collection } from '../features/catalog/api/taxonomy.ts';
 import { TaxonomyList, type FieldsProps, type RowPanel } from '../features/catalog/components/admin/taxonomy-list.tsx';
 import { pageMeta } from '../lib/seo.ts';
@@ -14,7 +20,11 @@ import { VISIBILITIES } from '../features/catalog/components/admin/visibilities.
 import { CollectionPieces } from '../features/catalog/components/admin/collection-pieces.tsx';
 
 export const meta: Route.MetaFunction = (args) => [
-  ...pageMeta(args, { title: 'Collections — The house office', description: 'The curated collections of StyleByZaga.', image: 'private-client-salon' }),
+  ...pageMeta(args, {
+    title: 'Collections — The house office',
+    description: 'The curated collections of StyleByZaga.',
+    image: 'private-client-salon',
+  }),
   { name: 'robots', content: 'noindex' },
 ];
 
@@ -49,7 +59,12 @@ export default function AdminCollections() {
       summary={(collection) => (
         <div>
           <p className="font-display text-xl text-ink">
-            {collection.name} {collection.visibility !== 'PUBLIC' && <Badge tone={collection.visibility === 'VIP_ONLY' ? 'gold' : 'neutral'}>{collection.visibility === 'VIP_ONLY' ? 'VIP only' : 'Draft'}</Badge>}
+            {collection.name}{' '}
+            {collection.visibility !== 'PUBLIC' && (
+              <Badge tone={collection.visibility === 'VIP_ONLY' ? 'gold' : 'neutral'}>
+                {collection.visibility === 'VIP_ONLY' ? 'VIP only' : 'Draft'}
+              </Badge>
+            )}
           </p>
           <p className="text-sm text-stone">
             /collections/{collection.slug} · {collection.productCount} pieces

@@ -18,7 +18,11 @@ import { cn } from '../lib/cn.ts';
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) => [
-  ...pageMeta(args, { title: 'Inquiries', description: 'Private-viewing requests and questions from clients.', image: 'private-client-salon' }),
+  ...pageMeta(args, {
+    title: 'Inquiries',
+    description: 'Private-viewing requests and questions from clients.',
+    image: 'private-client-salon',
+  }),
   { name: 'robots', content: 'noindex' },
 ];
 
@@ -54,7 +58,10 @@ export default function AdminInquiries() {
               key={t.label}
               to={`?status=${t.status ?? 'all'}`}
               aria-current={current ? 'page' : undefined}
-              className={cn('eyebrow -mb-px border-b pb-3', current ? 'border-ink text-ink' : 'border-transparent text-stone hover:text-ink')}
+              className={cn(
+                'eyebrow -mb-px border-b pb-3',
+                current ? 'border-ink text-ink' : 'border-transparent text-stone hover:text-ink',
+              )}
             >
               {t.label}
             </Link>
@@ -74,7 +81,13 @@ export default function AdminInquiries() {
               <InquiryCard key={i.inquiryId} inquiry={i} />
             ))}
           </ul>
-          <LoadMore shown={rows.length} noun={rows.length === 1 ? 'inquiry' : 'inquiries'} hasMore={inquiries.hasNextPage} loading={inquiries.isFetchingNextPage} onMore={() => void inquiries.fetchNextPage()} />
+          <LoadMore
+            shown={rows.length}
+            noun={rows.length === 1 ? 'inquiry' : 'inquiries'}
+            hasMore={inquiries.hasNextPage}
+            loading={inquiries.isFetchingNextPage}
+            onMore={() => void inquiries.fetchNextPage()}
+          />
         </>
       )}
     </>
@@ -90,7 +103,10 @@ function InquiryCard({ inquiry }: { inquiry: Inquiry }) {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const text = String(new FormData(event.currentTarget).get('answer') ?? '').trim();
-    answer.mutate({ inquiryId: inquiry.inquiryId, answer: text, close }, { onSuccess: () => toast({ title: 'Answer sent', description: `${inquiry.clientName} — ${inquiry.productName}`, tone: 'success' }) });
+    answer.mutate(
+      { inquiryId: inquiry.inquiryId, answer: text, close },
+      { onSuccess: () => toast({ title: 'Answer sent', description: `${inquiry.clientName} — ${inquiry.productName}`, tone: 'success' }) },
+    );
   }
 
   return (
@@ -110,7 +126,9 @@ function InquiryCard({ inquiry }: { inquiry: Inquiry }) {
             {inquiry.preferredDate ? `, and would like ${formatDate(inquiry.preferredDate)}` : ''}.
           </p>
         </div>
-        <Badge tone={inquiry.status === 'OPEN' ? 'gold' : 'neutral'}>{inquiry.status === 'OPEN' ? 'Open' : inquiry.status === 'ANSWERED' ? 'Answered' : 'Closed'}</Badge>
+        <Badge tone={inquiry.status === 'OPEN' ? 'gold' : 'neutral'}>
+          {inquiry.status === 'OPEN' ? 'Open' : inquiry.status === 'ANSWERED' ? 'Answered' : 'Closed'}
+        </Badge>
       </div>
       <blockquote className="mt-6 border-l-2 border-line pl-5 leading-relaxed whitespace-pre-line text-ink">{inquiry.message}</blockquote>
       {inquiry.answer && (

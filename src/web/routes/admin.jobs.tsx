@@ -4,7 +4,11 @@ import { FailedJobs } from '../features/admin/components/failed-jobs.tsx';
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) => [
-  ...pageMeta(args, { title: 'Background jobs — The house office', description: 'Mail and sweeps that failed: retry or discard.', image: 'private-client-salon' }),
+  ...pageMeta(args, {
+    title: 'Background jobs — The house office',
+    description: 'Mail and sweeps that failed: retry or discard.',
+    image: 'private-client-salon',
+  }),
   { name: 'robots', content: 'noindex' },
 ];
 

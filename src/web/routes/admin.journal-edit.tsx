@@ -16,7 +16,12 @@ export const meta: Route.MetaFunction = (args) => [
 export default function AdminJournalEdit({ params }: Route.ComponentProps) {
   const session = useSession();
   const id = params.contentId;
-  const query = useQuery({ queryKey: ['admin', 'content', id], queryFn: () => getContent(session.api, id!), enabled: session.status === 'signed-in' && !!id, gcTime: 0 });
+  const query = useQuery({
+    queryKey: ['admin', 'content', id],
+    queryFn: () => getContent(session.api, id!),
+    enabled: session.status === 'signed-in' && !!id,
+    gcTime: 0,
+  });
   if (!id) {
     return (
       <>

@@ -10,7 +10,11 @@ import { formatDate, listContent, TYPE_LABEL } from '../features/editorial/api.t
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) => [
-  ...pageMeta(args, { title: 'Journal — The house office', description: 'Write, schedule and publish the Journal.', image: 'private-client-salon' }),
+  ...pageMeta(args, {
+    title: 'Journal — The house office',
+    description: 'Write, schedule and publish the Journal.',
+    image: 'private-client-salon',
+  }),
   { name: 'robots', content: 'noindex' },
 ];
 
@@ -19,10 +23,18 @@ const STATUS = { DRAFT: 'Draft', SCHEDULED: 'Scheduled', PUBLISHED: 'Published',
 /** Every piece of the Journal and the house's pages, newest change first. */
 export default function AdminJournal() {
   const session = useSession();
-  const query = useQuery({ queryKey: ['admin', 'content'], queryFn: () => listContent(session.api, { view: 'summary', maxResults: 100 }), enabled: session.status === 'signed-in' });
+  const query = useQuery({
+    queryKey: ['admin', 'content'],
+    queryFn: () => listContent(session.api, { view: 'summary', maxResults: 100 }),
+    enabled: session.status === 'signed-in',
+  });
   return (
     <>
-      <PageTitle eyebrow="The house office" title="The Journal" lede="Articles, lookbooks, house stories, events and the house’s own pages. Every save is kept as a version." />
+      <PageTitle
+        eyebrow="The house office"
+        title="The Journal"
+        lede="Articles, lookbooks, house stories, events and the house’s own pages. Every save is kept as a version."
+      />
       <ButtonLink to="/admin/journal/new">Write a new piece</ButtonLink>
       <div className="mt-10">
         {query.isPending ? (

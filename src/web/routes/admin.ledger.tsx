@@ -19,7 +19,10 @@ export default function AdminLedgerRoute() {
       <SettingsSection title="Trial balance">
         <TrialBalanceTable />
       </SettingsSection>
-      <SettingsSection title="Record a payout" description="Money sent to a stylist or a partner house. The ledger refuses more than it owes them.">
+      <SettingsSection
+        title="Record a payout"
+        description="Money sent to a stylist or a partner house. The ledger refuses more than it owes them."
+      >
         <PayoutForm />
       </SettingsSection>
     </>

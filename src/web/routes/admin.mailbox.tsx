@@ -11,7 +11,11 @@ import type { components } from '../lib/api/schema.d.ts';
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) => [
-  ...pageMeta(args, { title: 'Dev mailbox — The house office', description: 'Mail kept while no SMTP server is configured.', image: 'private-client-salon' }),
+  ...pageMeta(args, {
+    title: 'Dev mailbox — The house office',
+    description: 'Mail kept while no SMTP server is configured.',
+    image: 'private-client-salon',
+  }),
   { name: 'robots', content: 'noindex' },
 ];
 
@@ -49,7 +53,11 @@ export default function AdminMailbox() {
 
   return (
     <>
-      <PageTitle eyebrow="The house office" title="Dev mailbox" lede="Letters the platform wrote while no SMTP server was configured: confirmations, password links. For demonstrations and development." />
+      <PageTitle
+        eyebrow="The house office"
+        title="Dev mailbox"
+        lede="Letters the platform wrote while no SMTP server was configured: confirmations, password links. For demonstrations and development."
+      />
       {mailbox.data?.smtpConfigured && (
         <Notice title="Mail is being delivered" className="mb-10">
           An SMTP server is configured, so new mail leaves the platform and does not appear here.

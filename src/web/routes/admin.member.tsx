@@ -140,10 +140,9 @@ function EditDetails({ user }: { user: User }) {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    update.mutate(
-      detailsChangeFrom(new FormData(event.currentTarget), user),
-      { onSuccess: () => toast({ title: 'Details saved', tone: 'success' }) },
-    );
+    update.mutate(detailsChangeFrom(new FormData(event.currentTarget), user), {
+      onSuccess: () => toast({ title: 'Details saved', tone: 'success' }),
+    });
   }
 
   return (
@@ -183,7 +182,10 @@ function RoleSection({ user }: { user: User }) {
   const self = me.userId === user.userId;
 
   return (
-    <SettingsSection title="Role" description="A new role applies at once: every session of this account ends, and roles other than client must set up two-step verification.">
+    <SettingsSection
+      title="Role"
+      description="A new role applies at once: every session of this account ends, and roles other than client must set up two-step verification."
+    >
       {self ? (
         <p className="text-stone">You cannot change your own role; another administrator can.</p>
       ) : (
@@ -225,7 +227,10 @@ function RoleSection({ user }: { user: User }) {
                   changeRole.mutate(role, {
                     onSuccess: (result) => {
                       setOpen(false);
-                      toast({ title: `${result.user.firstName} is now ${USER_TYPE_LABELS[result.user.userType]?.toLowerCase()}`, tone: 'success' });
+                      toast({
+                        title: `${result.user.firstName} is now ${USER_TYPE_LABELS[result.user.userType]?.toLowerCase()}`,
+                        tone: 'success',
+                      });
                     },
                   })
                 }
@@ -260,7 +265,9 @@ function VipSection({ user }: { user: User }) {
       ) : application ? (
         <div className="space-y-8">
           <p className="text-ink-soft">Applied {formatDate(application.createdAt)}:</p>
-          <blockquote className="border-l-2 border-gold pl-6 font-display text-xl leading-relaxed text-ink-soft italic">{application.note}</blockquote>
+          <blockquote className="border-l-2 border-gold pl-6 font-display text-xl leading-relaxed text-ink-soft italic">
+            {application.note}
+          </blockquote>
           <DecisionForm applicationId={application.applicationId} applicantName={`${user.firstName} ${user.lastName}`} />
         </div>
       ) : (

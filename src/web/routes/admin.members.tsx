@@ -57,8 +57,18 @@ export default function AdminMembers() {
 
   return (
     <>
-      <PageTitle eyebrow="The house office" title="Members" lede="Clients, stylists, partners and administrators. Search by name, or by a full email address." />
-      <form key={params.toString()} onSubmit={submit} role="search" aria-label="Find members" className="mb-12 grid gap-8 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end">
+      <PageTitle
+        eyebrow="The house office"
+        title="Members"
+        lede="Clients, stylists, partners and administrators. Search by name, or by a full email address."
+      />
+      <form
+        key={params.toString()}
+        onSubmit={submit}
+        role="search"
+        aria-label="Find members"
+        className="mb-12 grid gap-8 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end"
+      >
         <Field label="Name or email" error={problem?.field('query')}>
           {(p) => <Input {...p} name="q" type="search" defaultValue={filters.query ?? ''} placeholder="e.g. Laurent or anna@example.com" />}
         </Field>
@@ -91,7 +101,11 @@ export default function AdminMembers() {
       {members.isPending ? (
         <ListLoading />
       ) : members.isError ? (
-        problem?.code === 'ValidationException' ? <FormAlert problem={problem} fields={['query']} /> : <ListError error={members.error} />
+        problem?.code === 'ValidationException' ? (
+          <FormAlert problem={problem} fields={['query']} />
+        ) : (
+          <ListError error={members.error} />
+        )
       ) : rows.length === 0 ? (
         <p className="border-y border-line py-10 text-center text-stone">No member matches this search.</p>
       ) : (
@@ -101,7 +115,10 @@ export default function AdminMembers() {
             {rows.map((m) => (
               <li key={m.userId} className="py-5">
                 <div className="flex items-start justify-between gap-4">
-                  <Link to={`/admin/members/${m.userId}`} className="font-display text-xl text-ink underline decoration-line underline-offset-4 hover:decoration-ink">
+                  <Link
+                    to={`/admin/members/${m.userId}`}
+                    className="font-display text-xl text-ink underline decoration-line underline-offset-4 hover:decoration-ink"
+                  >
                     {m.firstName} {m.lastName}
                   </Link>
                   {m.tier === 'VIP' && <Badge tone="gold">VIP</Badge>}
@@ -128,7 +145,10 @@ export default function AdminMembers() {
                 {rows.map((m) => (
                   <Tr key={m.userId}>
                     <Td>
-                      <Link to={`/admin/members/${m.userId}`} className="font-display text-lg text-ink underline decoration-line underline-offset-4 hover:decoration-ink">
+                      <Link
+                        to={`/admin/members/${m.userId}`}
+                        className="font-display text-lg text-ink underline decoration-line underline-offset-4 hover:decoration-ink"
+                      >
                         {m.firstName} {m.lastName}
                       </Link>
                       <span className="block text-stone">{m.email}</span>
@@ -145,7 +165,13 @@ export default function AdminMembers() {
               </tbody>
             </Table>
           </div>
-          <LoadMore shown={rows.length} noun={rows.length === 1 ? 'member' : 'members'} hasMore={members.hasNextPage} loading={members.isFetchingNextPage} onMore={() => void members.fetchNextPage()} />
+          <LoadMore
+            shown={rows.length}
+            noun={rows.length === 1 ? 'member' : 'members'}
+            hasMore={members.hasNextPage}
+            loading={members.isFetchingNextPage}
+            onMore={() => void members.fetchNextPage()}
+          />
         </>
       )}
     </>

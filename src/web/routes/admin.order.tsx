@@ -27,7 +27,13 @@ export default function AdminOrder() {
           ← Orders
         </Link>
       </p>
-      {query.isPending ? <ListLoading rows={4} /> : query.isError || !query.data ? <ListError error={query.error} /> : <OrderDetail order={query.data.order} staff actions={<OrderDesk order={query.data.order} />} />}
+      {query.isPending ? (
+        <ListLoading rows={4} />
+      ) : query.isError || !query.data ? (
+        <ListError error={query.error} />
+      ) : (
+        <OrderDetail order={query.data.order} staff actions={<OrderDesk order={query.data.order} />} />
+      )}
     </>
   );
 }
@@ -38,7 +44,8 @@ function OrderDesk({ order }: { order: Order }) {
   const [carrier, setCarrier] = useState('');
   const [tracking, setTracking] = useState('');
   const problem = act.error ?? ship.error ?? cancel.error;
-  const canApprove = order.requiresApproval && !order.approvedAt && (order.status === 'AWAITING_APPROVAL' || order.status === 'PENDING_PAYMENT');
+  const canApprove =
+    order.requiresApproval && !order.approvedAt && (order.status === 'AWAITING_APPROVAL' || order.status === 'PENDING_PAYMENT');
   const canShip = order.status === 'PAID' || order.status === 'PROCESSING';
   const canCancel = ['PENDING_PAYMENT', 'AWAITING_APPROVAL', 'PAID', 'PROCESSING'].includes(order.status);
   const submitShip = (e: FormEvent) => {
@@ -72,8 +79,12 @@ function OrderDesk({ order }: { order: Order }) {
       </div>
       {canShip && (
         <form onSubmit={submitShip} className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
-          <Field label="Carrier">{(p) => <Input {...p} value={carrier} onChange={(e) => setCarrier(e.target.value)} required maxLength={60} />}</Field>
-          <Field label="Tracking number">{(p) => <Input {...p} value={tracking} onChange={(e) => setTracking(e.target.value)} required maxLength={80} />}</Field>
+          <Field label="Carrier">
+            {(p) => <Input {...p} value={carrier} onChange={(e) => setCarrier(e.target.value)} required maxLength={60} />}
+          </Field>
+          <Field label="Tracking number">
+            {(p) => <Input {...p} value={tracking} onChange={(e) => setTracking(e.target.value)} required maxLength={80} />}
+          </Field>
           <Button type="submit" loading={ship.isPending}>
             Ship
           </Button>

@@ -25,7 +25,11 @@ export default function AdminOrders() {
   const orders = query.data?.pages.flatMap((p) => p.orders) ?? [];
   return (
     <>
-      <PageTitle eyebrow="The house office" title="Orders" lede="Approve high-value orders, prepare and ship, and follow every order’s timeline." />
+      <PageTitle
+        eyebrow="The house office"
+        title="Orders"
+        lede="Approve high-value orders, prepare and ship, and follow every order’s timeline."
+      />
       <div className="mb-8 flex flex-wrap gap-4">
         <label className="flex flex-col gap-1 text-sm text-ink-soft">
           <span className="eyebrow text-[0.625rem]">Status</span>
@@ -54,14 +58,20 @@ export default function AdminOrders() {
           <ul aria-label="Orders" className="divide-y divide-line border-y border-line">
             {orders.map((o) => (
               <li key={o.orderId}>
-                <Link to={`/admin/orders/${o.orderId}`} className="grid gap-3 py-5 transition-colors hover:bg-sand/50 sm:grid-cols-[1fr_auto_auto] sm:items-center sm:gap-8 sm:px-4">
+                <Link
+                  to={`/admin/orders/${o.orderId}`}
+                  className="grid gap-3 py-5 transition-colors hover:bg-sand/50 sm:grid-cols-[1fr_auto_auto] sm:items-center sm:gap-8 sm:px-4"
+                >
                   <div className="min-w-0">
                     <p className="font-display text-lg text-ink">
                       {o.orderNumber}
-                      {o.requiresApproval && !o.approvedAt && o.status === 'AWAITING_APPROVAL' && <span className="eyebrow ml-3 text-[0.625rem] text-gold-deep">Needs approval</span>}
+                      {o.requiresApproval && !o.approvedAt && o.status === 'AWAITING_APPROVAL' && (
+                        <span className="eyebrow ml-3 text-[0.625rem] text-gold-deep">Needs approval</span>
+                      )}
                     </p>
                     <p className="truncate text-sm text-ink-soft">
-                      {formatDateTime(o.createdAt)} · {o.items.length} {o.items.length === 1 ? 'piece' : 'pieces'} · {o.shippingAddress?.country ?? ''}
+                      {formatDateTime(o.createdAt)} · {o.items.length} {o.items.length === 1 ? 'piece' : 'pieces'} ·{' '}
+                      {o.shippingAddress?.country ?? ''}
                     </p>
                   </div>
                   <StatusBadge status={o.status} />
@@ -70,7 +80,13 @@ export default function AdminOrders() {
               </li>
             ))}
           </ul>
-          <LoadMore shown={orders.length} hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onMore={() => void query.fetchNextPage()} noun="orders" />
+          <LoadMore
+            shown={orders.length}
+            hasMore={query.hasNextPage}
+            loading={query.isFetchingNextPage}
+            onMore={() => void query.fetchNextPage()}
+            noun="orders"
+          />
         </>
       )}
     </>

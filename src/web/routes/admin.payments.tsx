@@ -4,7 +4,11 @@ import { AdminPayments, ReconcilerExceptions } from '../features/payments/compon
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) => [
-  ...pageMeta(args, { title: 'Payments — The house office', description: 'Payments, bank transfers, refunds and what the reconciler found.', image: 'private-client-salon' }),
+  ...pageMeta(args, {
+    title: 'Payments — The house office',
+    description: 'Payments, bank transfers, refunds and what the reconciler found.',
+    image: 'private-client-salon',
+  }),
   { name: 'robots', content: 'noindex' },
 ];
 

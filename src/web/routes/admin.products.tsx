@@ -65,14 +65,26 @@ export default function AdminProducts() {
     <>
       <div className="flex flex-wrap items-start justify-between gap-x-10">
         <div className="min-w-0 flex-1 basis-80">
-          <PageTitle eyebrow={user.userType === 'ADMIN' ? 'The house office' : 'Partner area'} title="Products" lede="Every piece, drafts included. Publish, reserve for private clients or withdraw with one change." />
+          <PageTitle
+            eyebrow={user.userType === 'ADMIN' ? 'The house office' : 'Partner area'}
+            title="Products"
+            lede="Every piece, drafts included. Publish, reserve for private clients or withdraw with one change."
+          />
         </div>
         <ButtonLink to={`${base}/new`} className="mb-12 sm:mt-10">
           New product
         </ButtonLink>
       </div>
-      <form key={params.toString()} onSubmit={submit} role="search" aria-label="Find products" className="mb-12 grid gap-8 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end">
-        <Field label="Name">{(p) => <Input {...p} name="q" type="search" defaultValue={filters.query ?? ''} placeholder="e.g. Kelly" />}</Field>
+      <form
+        key={params.toString()}
+        onSubmit={submit}
+        role="search"
+        aria-label="Find products"
+        className="mb-12 grid gap-8 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end"
+      >
+        <Field label="Name">
+          {(p) => <Input {...p} name="q" type="search" defaultValue={filters.query ?? ''} placeholder="e.g. Kelly" />}
+        </Field>
         <Field label="Visibility">
           {(p) => (
             <Select {...p} name="visibility" defaultValue={filters.visibility ?? ''}>
@@ -144,7 +156,13 @@ export default function AdminProducts() {
               ))}
             </tbody>
           </Table>
-          <LoadMore shown={rows.length} noun={rows.length === 1 ? 'product' : 'products'} hasMore={products.hasNextPage} loading={products.isFetchingNextPage} onMore={() => void products.fetchNextPage()} />
+          <LoadMore
+            shown={rows.length}
+            noun={rows.length === 1 ? 'product' : 'products'}
+            hasMore={products.hasNextPage}
+            loading={products.isFetchingNextPage}
+            onMore={() => void products.fetchNextPage()}
+          />
         </>
       )}
     </>
@@ -160,7 +178,10 @@ function ProductRow({ product, base }: { product: Product; base: string }) {
         <ProductImage picture={toPicture(product.images[0], '')} alt="" sizes="48px" className="aspect-[4/5] w-12" />
       </Td>
       <Td>
-        <Link to={`${base}/${product.productId}`} className="font-display text-lg text-ink underline decoration-line underline-offset-4 hover:decoration-ink">
+        <Link
+          to={`${base}/${product.productId}`}
+          className="font-display text-lg text-ink underline decoration-line underline-offset-4 hover:decoration-ink"
+        >
           {product.name}
         </Link>
         <span className="block text-stone">{product.brandName}</span>

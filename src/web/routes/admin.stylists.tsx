@@ -14,7 +14,11 @@ import { languageName, serviceKindLabel, specialtyLabel } from '../features/styl
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) => [
-  ...pageMeta(args, { title: 'Stylist vetting — The house office', description: 'Stylist applications and standing at StyleByZaga.', image: 'private-client-salon' }),
+  ...pageMeta(args, {
+    title: 'Stylist vetting — The house office',
+    description: 'Stylist applications and standing at StyleByZaga.',
+    image: 'private-client-salon',
+  }),
   { name: 'robots', content: 'noindex' },
 ];
 
@@ -30,7 +34,11 @@ export default function AdminStylists() {
   const queue = useVettingQueue(status);
   return (
     <>
-      <PageTitle eyebrow="The house office" title="Stylist vetting" lede="Only approved stylists are listed, matched and bookable. Read the profile and portfolio in full; the notes go to the stylist with your decision." />
+      <PageTitle
+        eyebrow="The house office"
+        title="Stylist vetting"
+        lede="Only approved stylists are listed, matched and bookable. Read the profile and portfolio in full; the notes go to the stylist with your decision."
+      />
       <DecisionQueue
         label="Stylist status"
         statuses={STATUSES}
@@ -57,10 +65,13 @@ function VettingCard({ stylist: s }: { stylist: Stylist }) {
           <div>
             <h2 className="font-display text-3xl text-ink">{name}</h2>
             <p className="mt-1 text-sm text-stone">
-              {placeOf(s)} · {s.experienceYears} years · {formatMoney(s.rate, { compactWhole: true })} an hour · applied {formatDate(s.createdAt)}
+              {placeOf(s)} · {s.experienceYears} years · {formatMoney(s.rate, { compactWhole: true })} an hour · applied{' '}
+              {formatDate(s.createdAt)}
             </p>
           </div>
-          <Badge tone={s.status === 'PENDING_REVIEW' ? 'gold' : s.status === 'APPROVED' ? 'ink' : 'neutral'}>{STATUSES.find((x) => x.value === s.status)?.label ?? s.status}</Badge>
+          <Badge tone={s.status === 'PENDING_REVIEW' ? 'gold' : s.status === 'APPROVED' ? 'ink' : 'neutral'}>
+            {STATUSES.find((x) => x.value === s.status)?.label ?? s.status}
+          </Badge>
         </div>
         {s.headline && <p className="mt-5 font-display text-xl text-ink-soft italic">{s.headline}</p>}
         <p className="mt-4 line-clamp-4 leading-relaxed text-ink-soft">{s.bio}</p>
@@ -88,7 +99,14 @@ function VettingCard({ stylist: s }: { stylist: Stylist }) {
               const src = imageSources(item.imageUrl, 320);
               return (
                 <li key={item.itemId} className="w-24 shrink-0">
-                  <img src={src.src} alt={item.title} width={96} height={120} loading="lazy" className="aspect-[4/5] w-24 bg-veil object-cover" />
+                  <img
+                    src={src.src}
+                    alt={item.title}
+                    width={96}
+                    height={120}
+                    loading="lazy"
+                    className="aspect-[4/5] w-24 bg-veil object-cover"
+                  />
                 </li>
               );
             })}

@@ -21,7 +21,11 @@ export default function AdminTaxRates() {
   const rates = useTaxRates();
   return (
     <>
-      <PageTitle eyebrow="The house office" title="Duties & VAT" lede="By destination. A change applies to orders placed from now on; placed orders keep their figures. A country missing here is not delivered to." />
+      <PageTitle
+        eyebrow="The house office"
+        title="Duties & VAT"
+        lede="By destination. A change applies to orders placed from now on; placed orders keep their figures. A country missing here is not delivered to."
+      />
       <AddCountry />
       {rates.isPending ? (
         <ListLoading rows={6} />
@@ -67,10 +71,24 @@ function RateRow({ rate }: { rate: TaxRate }) {
         {name} <span className="text-stone">{rate.country}</span>
       </td>
       <td className="py-3 pr-3">
-        <Input aria-label={`VAT for ${name}, percent`} form={`rate-${rate.country}`} inputMode="decimal" value={vat} onChange={(e) => setVat(e.target.value)} className="w-24" />
+        <Input
+          aria-label={`VAT for ${name}, percent`}
+          form={`rate-${rate.country}`}
+          inputMode="decimal"
+          value={vat}
+          onChange={(e) => setVat(e.target.value)}
+          className="w-24"
+        />
       </td>
       <td className="py-3 pr-3">
-        <Input aria-label={`Duties for ${name}, percent`} form={`rate-${rate.country}`} inputMode="decimal" value={duty} onChange={(e) => setDuty(e.target.value)} className="w-24" />
+        <Input
+          aria-label={`Duties for ${name}, percent`}
+          form={`rate-${rate.country}`}
+          inputMode="decimal"
+          value={duty}
+          onChange={(e) => setDuty(e.target.value)}
+          className="w-24"
+        />
       </td>
       <td className="py-3 text-stone max-sm:hidden">{formatDate(rate.updatedAt)}</td>
       <td className="py-3 text-right">
@@ -92,7 +110,10 @@ function AddCountry() {
   const [duty, setDuty] = useState('0');
   const add = (e: FormEvent) => {
     e.preventDefault();
-    put.mutate({ country: country.trim().toUpperCase(), vatPercent: Number(vat), dutyPercent: Number(duty) }, { onSuccess: () => setCountry('') });
+    put.mutate(
+      { country: country.trim().toUpperCase(), vatPercent: Number(vat), dutyPercent: Number(duty) },
+      { onSuccess: () => setCountry('') },
+    );
   };
   return (
     <form onSubmit={add} className="flex flex-wrap items-end gap-4" aria-label="Add a destination">

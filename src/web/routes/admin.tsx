@@ -33,7 +33,12 @@ export default function AdminRoute() {
   return (
     <RequireAuth>
       <RequireRole role="ADMIN">
-        <PrivateAreaLayout eyebrow="The house office" navLabel="Administration" items={ITEMS} elsewhere={{ label: 'Your own account', to: '/account' }}>
+        <PrivateAreaLayout
+          eyebrow="The house office"
+          navLabel="Administration"
+          items={ITEMS}
+          elsewhere={{ label: 'Your own account', to: '/account' }}
+        >
           <Outlet />
         </PrivateAreaLayout>
       </RequireRole>

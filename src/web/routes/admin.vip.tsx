@@ -10,7 +10,11 @@ import type { components } from '../lib/api/schema.d.ts';
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) => [
-  ...pageMeta(args, { title: 'VIP approvals — The house office', description: 'VIP applications to StyleByZaga.', image: 'private-client-salon' }),
+  ...pageMeta(args, {
+    title: 'VIP approvals — The house office',
+    description: 'VIP applications to StyleByZaga.',
+    image: 'private-client-salon',
+  }),
   { name: 'robots', content: 'noindex' },
 ];
 
@@ -27,7 +31,11 @@ export default function AdminVip() {
   const applications = useVipApplications(status);
   return (
     <>
-      <PageTitle eyebrow="The house office" title="VIP approvals" lede="Each application is read in full. Approval makes the client VIP at once, turns privacy mode on and asks them to set up two-step verification." />
+      <PageTitle
+        eyebrow="The house office"
+        title="VIP approvals"
+        lede="Each application is read in full. Approval makes the client VIP at once, turns privacy mode on and asks them to set up two-step verification."
+      />
       <DecisionQueue
         label="Application status"
         statuses={STATUSES}
@@ -50,16 +58,25 @@ function ApplicationCard({ application: a }: { application: VipApplication }) {
     <li className="border border-line bg-ivory p-8 md:p-10">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <Link to={`/admin/members/${a.userId}`} className="font-display text-2xl text-ink underline decoration-line underline-offset-4 hover:decoration-ink">
+          <Link
+            to={`/admin/members/${a.userId}`}
+            className="font-display text-2xl text-ink underline decoration-line underline-offset-4 hover:decoration-ink"
+          >
             {name}
           </Link>
           <p className="mt-1 text-sm text-stone">
             {a.applicant?.email} · applied {formatDate(a.createdAt)}
           </p>
         </div>
-        {a.status === 'PENDING' ? <Badge tone="gold">Awaiting decision</Badge> : <Badge tone={a.status === 'APPROVED' ? 'ink' : 'neutral'}>{a.status === 'APPROVED' ? 'Approved' : 'Declined'}</Badge>}
+        {a.status === 'PENDING' ? (
+          <Badge tone="gold">Awaiting decision</Badge>
+        ) : (
+          <Badge tone={a.status === 'APPROVED' ? 'ink' : 'neutral'}>{a.status === 'APPROVED' ? 'Approved' : 'Declined'}</Badge>
+        )}
       </div>
-      <blockquote className="mt-6 border-l-2 border-gold pl-6 font-display text-xl leading-relaxed text-ink-soft italic">{a.note}</blockquote>
+      <blockquote className="mt-6 border-l-2 border-gold pl-6 font-display text-xl leading-relaxed text-ink-soft italic">
+        {a.note}
+      </blockquote>
       {a.status === 'PENDING' ? (
         <div className="mt-8 border-t border-line pt-8">
           <DecisionForm applicationId={a.applicationId} applicantName={name} />

@@ -12,7 +12,11 @@ import type { ApiProblem } from '../lib/api/problem.ts';
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) => [
-  ...pageMeta(args, { title: 'Confirm your payment', description: 'Secure verification of a card payment.', image: 'private-client-salon' }),
+  ...pageMeta(args, {
+    title: 'Confirm your payment',
+    description: 'Secure verification of a card payment.',
+    image: 'private-client-salon',
+  }),
   { name: 'robots', content: 'noindex' },
 ];
 
@@ -47,13 +51,29 @@ function Authenticate() {
   }
   const status = result?.out?.status ?? p.status;
   if (status === 'REQUIRES_ACTION') {
-    return <SandboxAuthentication paymentId={paymentId} challenge={params.get('challenge') ?? ''} amount={p.amount} onFinished={(out, problem) => setResult({ out, problem })} />;
+    return (
+      <SandboxAuthentication
+        paymentId={paymentId}
+        challenge={params.get('challenge') ?? ''}
+        amount={p.amount}
+        onFinished={(out, problem) => setResult({ out, problem })}
+      />
+    );
   }
-  const title = status === 'SUCCEEDED' ? 'Thank you — your payment is confirmed' : status === 'AUTHORIZED' ? 'Your payment is held' : `This payment is ${status.toLowerCase().replace('_', ' ')}`;
+  const title =
+    status === 'SUCCEEDED'
+      ? 'Thank you — your payment is confirmed'
+      : status === 'AUTHORIZED'
+        ? 'Your payment is held'
+        : `This payment is ${status.toLowerCase().replace('_', ' ')}`;
   return (
     <div className="space-y-8">
       <Notice title={title}>
-        {status === 'AUTHORIZED' ? 'Our house office reviews orders of this value personally; nothing is taken until it is approved.' : status === 'SUCCEEDED' ? 'A receipt is on its way to you by email.' : 'Nothing more is needed on this page.'}
+        {status === 'AUTHORIZED'
+          ? 'Our house office reviews orders of this value personally; nothing is taken until it is approved.'
+          : status === 'SUCCEEDED'
+            ? 'A receipt is on its way to you by email.'
+            : 'Nothing more is needed on this page.'}
       </Notice>
       {orderLink}
     </div>

@@ -45,9 +45,17 @@ function OrderPlaced() {
         <div className="mt-10 space-y-12">
           {order.status === 'PENDING_PAYMENT' && (
             <>
-              <p className="max-w-2xl leading-relaxed text-ink-soft">Your pieces are held for you until {formatDateTime(order.paymentDueAt)}. Complete the payment below to confirm the order.</p>
+              <p className="max-w-2xl leading-relaxed text-ink-soft">
+                Your pieces are held for you until {formatDateTime(order.paymentDueAt)}. Complete the payment below to confirm the order.
+              </p>
               <div className="border border-line bg-sand/40 px-6 py-8 sm:px-10">
-                <PaymentStep orderId={order.orderId} orderNumber={order.orderNumber} amountDue={order.totals.dueNow} requiresApproval={order.requiresApproval} onDone={() => void query.refetch()} />
+                <PaymentStep
+                  orderId={order.orderId}
+                  orderNumber={order.orderNumber}
+                  amountDue={order.totals.dueNow}
+                  requiresApproval={order.requiresApproval}
+                  onDone={() => void query.refetch()}
+                />
               </div>
             </>
           )}

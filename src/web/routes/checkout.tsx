@@ -12,7 +12,15 @@ import { COUNTRY_CODES, countryName } from '../features/account/countries.ts';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
 import { useSignedInUser } from '../features/auth/session.tsx';
 import { bag, useBag } from '../features/catalog/bag/bag-store.ts';
-import { useAddresses, usePlaceOrder, useQuote, useStepUp, type DeliveryOption, type OrderAddress, type Quote } from '../features/orders/api.ts';
+import {
+  useAddresses,
+  usePlaceOrder,
+  useQuote,
+  useStepUp,
+  type DeliveryOption,
+  type OrderAddress,
+  type Quote,
+} from '../features/orders/api.ts';
 import { DELIVERY_LABELS, DELIVERY_OPTIONS, money, SETTLEMENT_CURRENCIES } from '../features/orders/present.ts';
 import { problemMessage, toProblem } from '../lib/api/problem.ts';
 import { cn } from '../lib/cn.ts';
@@ -30,7 +38,16 @@ const STEPS: Array<{ id: Step; label: string }> = [
   { id: 'review', label: 'Review & pay' },
 ];
 
-const EMPTY_ADDRESS: OrderAddress = { recipientName: '', line1: '', line2: '', city: '', state: '', postalCode: '', country: 'FR', phoneNumber: '' };
+const EMPTY_ADDRESS: OrderAddress = {
+  recipientName: '',
+  line1: '',
+  line2: '',
+  city: '',
+  state: '',
+  postalCode: '',
+  country: 'FR',
+  phoneNumber: '',
+};
 
 /** Drops empty optional fields: the API refuses an empty phone number but accepts none. */
 function cleanAddress(a: OrderAddress): OrderAddress {
@@ -72,7 +89,10 @@ function Checkout() {
   const chosenSaved = savedId && savedId !== 'new' ? saved.find((a) => a.addressId === savedId) : undefined;
   const useSaved = chosenSaved !== undefined || (savedId === null && saved.length > 0);
   const shipping = chosenSaved?.address ?? (savedId === null && saved[0] ? saved[0].address : cleanAddress(address));
-  const lines = useMemo(() => items.map((i) => ({ productId: i.productId, ...(i.variantId ? { variantId: i.variantId } : {}), quantity: i.quantity })), [items]);
+  const lines = useMemo(
+    () => items.map((i) => ({ productId: i.productId, ...(i.variantId ? { variantId: i.variantId } : {}), quantity: i.quantity })),
+    [items],
+  );
   const quoteMutation = useQuote();
   const place = usePlaceOrder();
   const stepUp = useStepUp();
@@ -102,7 +122,13 @@ function Checkout() {
   }
 
   const requestQuote = async () => {
-    const answer = await quoteMutation.mutateAsync({ items: lines, shippingAddress: shipping, deliveryOption: delivery, currency, ...(note.trim() ? { deliveryNote: note.trim() } : {}) });
+    const answer = await quoteMutation.mutateAsync({
+      items: lines,
+      shippingAddress: shipping,
+      deliveryOption: delivery,
+      currency,
+      ...(note.trim() ? { deliveryNote: note.trim() } : {}),
+    });
     setQuote(answer);
     return answer;
   };
@@ -131,7 +157,9 @@ function Checkout() {
           clientId: user.userId,
           // The prices the client saw: if the house changed one meanwhile, the answer is 409 and the review shows the new ones.
           items: lines.map((l, i) => ({ ...l, unitPrice: quote.items[i]!.unitPrice })),
-          ...(useSaved && (chosenSaved ?? saved[0]) ? { shippingAddressId: (chosenSaved ?? saved[0])!.addressId } : { shippingAddress: shipping, saveShippingAddress: saveAddress }),
+          ...(useSaved && (chosenSaved ?? saved[0])
+            ? { shippingAddressId: (chosenSaved ?? saved[0])!.addressId }
+            : { shippingAddress: shipping, saveShippingAddress: saveAddress }),
           deliveryOption: delivery,
           currency,
           ...(note.trim() ? { deliveryNote: note.trim() } : {}),
@@ -175,8 +203,19 @@ function Checkout() {
       <h1 className="display mt-5 text-4xl text-ink sm:text-5xl">Complete your order</h1>
       <ol className="mt-10 flex flex-wrap gap-x-10 gap-y-3 border-b border-line pb-5" aria-label="Checkout steps">
         {STEPS.map((s, i) => (
-          <li key={s.id} aria-current={s.id === step ? 'step' : undefined} className={cn('eyebrow flex items-center gap-3', i === current ? 'text-ink' : i < current ? 'text-ink-soft' : 'text-stone')}>
-            <span className={cn('inline-flex size-6 items-center justify-center rounded-full border text-[0.625rem]', i <= current ? 'border-ink' : 'border-line')}>{i + 1}</span>
+          <li
+            key={s.id}
+            aria-current={s.id === step ? 'step' : undefined}
+            className={cn('eyebrow flex items-center gap-3', i === current ? 'text-ink' : i < current ? 'text-ink-soft' : 'text-stone')}
+          >
+            <span
+              className={cn(
+                'inline-flex size-6 items-center justify-center rounded-full border text-[0.625rem]',
+                i <= current ? 'border-ink' : 'border-line',
+              )}
+            >
+              {i + 1}
+            </span>
             {i < current ? (
               <button type="button" className="eyebrow underline-offset-4 hover:underline" onClick={() => setStep(s.id)}>
                 {s.label}
@@ -199,18 +238,38 @@ function Checkout() {
                 <fieldset className="space-y-3">
                   <legend className="eyebrow mb-3 text-stone">Your addresses</legend>
                   {saved.map((a, i) => (
-                    <label key={a.addressId} className={cn('flex cursor-pointer gap-4 border px-5 py-4', (savedId ?? saved[0]!.addressId) === a.addressId ? 'border-ink' : 'border-line')}>
-                      <input type="radio" name="address" className="mt-1 accent-ink" checked={savedId === a.addressId || (savedId === null && i === 0)} onChange={() => setSavedId(a.addressId)} />
+                    <label
+                      key={a.addressId}
+                      className={cn(
+                        'flex cursor-pointer gap-4 border px-5 py-4',
+                        (savedId ?? saved[0]!.addressId) === a.addressId ? 'border-ink' : 'border-line',
+                      )}
+                    >
+                      <input
+                        type="radio"
+                        name="address"
+                        className="mt-1 accent-ink"
+                        checked={savedId === a.addressId || (savedId === null && i === 0)}
+                        onChange={() => setSavedId(a.addressId)}
+                      />
                       <span>
                         <span className="block text-ink">{a.label}</span>
                         <span className="block text-sm text-ink-soft">
-                          {[a.address.recipientName, a.address.line1, a.address.city, countryName(a.address.country)].filter(Boolean).join(', ')}
+                          {[a.address.recipientName, a.address.line1, a.address.city, countryName(a.address.country)]
+                            .filter(Boolean)
+                            .join(', ')}
                         </span>
                       </span>
                     </label>
                   ))}
                   <label className={cn('flex cursor-pointer gap-4 border px-5 py-4', savedId === 'new' ? 'border-ink' : 'border-line')}>
-                    <input type="radio" name="address" className="mt-1 accent-ink" checked={savedId === 'new'} onChange={() => setSavedId('new')} />
+                    <input
+                      type="radio"
+                      name="address"
+                      className="mt-1 accent-ink"
+                      checked={savedId === 'new'}
+                      onChange={() => setSavedId('new')}
+                    />
                     <span className="text-ink">A new address</span>
                   </label>
                 </fieldset>
@@ -228,8 +287,17 @@ function Checkout() {
               <fieldset className="space-y-3">
                 <legend className="sr-only">Delivery</legend>
                 {DELIVERY_OPTIONS.map((option) => (
-                  <label key={option} className={cn('flex cursor-pointer gap-4 border px-5 py-4', delivery === option ? 'border-ink' : 'border-line')}>
-                    <input type="radio" name="delivery" className="mt-1 accent-ink" checked={delivery === option} onChange={() => setDelivery(option)} />
+                  <label
+                    key={option}
+                    className={cn('flex cursor-pointer gap-4 border px-5 py-4', delivery === option ? 'border-ink' : 'border-line')}
+                  >
+                    <input
+                      type="radio"
+                      name="delivery"
+                      className="mt-1 accent-ink"
+                      checked={delivery === option}
+                      onChange={() => setDelivery(option)}
+                    />
                     <span>
                       <span className="block text-ink">{DELIVERY_LABELS[option]!.title}</span>
                       <span className="block text-sm text-ink-soft">{DELIVERY_LABELS[option]!.detail}</span>
@@ -237,8 +305,23 @@ function Checkout() {
                   </label>
                 ))}
               </fieldset>
-              <Field label={delivery === 'HOTEL_DELIVERY' ? 'Hotel, arrival date and the name the booking is under' : 'A note for the house (optional)'}>
-                {(p) => <Textarea {...p} rows={3} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} required={delivery === 'HOTEL_DELIVERY'} />}
+              <Field
+                label={
+                  delivery === 'HOTEL_DELIVERY'
+                    ? 'Hotel, arrival date and the name the booking is under'
+                    : 'A note for the house (optional)'
+                }
+              >
+                {(p) => (
+                  <Textarea
+                    {...p}
+                    rows={3}
+                    value={note}
+                    maxLength={500}
+                    onChange={(e) => setNote(e.target.value)}
+                    required={delivery === 'HOTEL_DELIVERY'}
+                  />
+                )}
               </Field>
               <Field label="Currency" hint="Prices are converted at today’s rate, held for 30 minutes.">
                 {(p) => (
@@ -272,7 +355,15 @@ function Checkout() {
                 <div>
                   <dt className="eyebrow text-stone">Delivering to</dt>
                   <dd className="mt-2 text-ink">
-                    {[shipping.recipientName, shipping.line1, shipping.line2, `${shipping.postalCode} ${shipping.city}`.trim(), countryName(shipping.country)].filter(Boolean).join(', ')}
+                    {[
+                      shipping.recipientName,
+                      shipping.line1,
+                      shipping.line2,
+                      `${shipping.postalCode} ${shipping.city}`.trim(),
+                      countryName(shipping.country),
+                    ]
+                      .filter(Boolean)
+                      .join(', ')}
                   </dd>
                 </div>
                 <div>
@@ -282,7 +373,10 @@ function Checkout() {
               </dl>
               {quote.requiresApproval && (
                 <Notice title="A personal approval">
-                  <p>For an order of this value, your payment is held — not taken — while our house office confirms it with you, usually within a few hours. You will be told by email.</p>
+                  <p>
+                    For an order of this value, your payment is held — not taken — while our house office confirms it with you, usually
+                    within a few hours. You will be told by email.
+                  </p>
                 </Notice>
               )}
               {quote.highValue && !quote.requiresApproval && (
@@ -291,13 +385,29 @@ function Checkout() {
                 </Notice>
               )}
               {needsStepUp && (
-                <form onSubmit={(e) => void confirmStepUp(e)} className="space-y-4 border border-gold px-6 py-6" aria-labelledby="step-up-title">
+                <form
+                  onSubmit={(e) => void confirmStepUp(e)}
+                  className="space-y-4 border border-gold px-6 py-6"
+                  aria-labelledby="step-up-title"
+                >
                   <h3 id="step-up-title" className="display text-2xl text-ink">
                     Confirm it is you
                   </h3>
-                  <p className="text-sm leading-relaxed text-ink-soft">Enter the six-digit code from your authenticator app, then place the order again.</p>
+                  <p className="text-sm leading-relaxed text-ink-soft">
+                    Enter the six-digit code from your authenticator app, then place the order again.
+                  </p>
                   <Field label="Authenticator code" error={stepUp.error ? problemMessage(toProblem(stepUp.error)) : undefined}>
-                    {(p) => <Input {...p} inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} pattern="[0-9A-Za-z-]{6,20}" required />}
+                    {(p) => (
+                      <Input
+                        {...p}
+                        inputMode="numeric"
+                        autoComplete="one-time-code"
+                        value={code}
+                        onChange={(e) => setCode(e.target.value)}
+                        pattern="[0-9A-Za-z-]{6,20}"
+                        required
+                      />
+                    )}
                   </Field>
                   <Button type="submit" variant="secondary" loading={stepUp.isPending}>
                     Confirm
@@ -307,16 +417,26 @@ function Checkout() {
               {needsEnrolment && (
                 <Notice title="Two-factor authentication is needed">
                   <p>
-                    Orders of this value need a second factor. <Link to="/account/security" className="underline underline-offset-4">Turn it on in your security settings</Link>, then return to your bag.
+                    Orders of this value need a second factor.{' '}
+                    <Link to="/account/security" className="underline underline-offset-4">
+                      Turn it on in your security settings
+                    </Link>
+                    , then return to your bag.
                   </p>
                 </Notice>
               )}
-              {placeProblem && !needsStepUp && !needsEnrolment && !(placeProblem.status === 409 && pricesChanged) && <FormAlert problem={placeProblem} />}
-              {stepUp.isSuccess && !place.isPending && !place.isSuccess && <p className="text-sm text-ink-soft">Thank you — you can place the order now.</p>}
+              {placeProblem && !needsStepUp && !needsEnrolment && !(placeProblem.status === 409 && pricesChanged) && (
+                <FormAlert problem={placeProblem} />
+              )}
+              {stepUp.isSuccess && !place.isPending && !place.isSuccess && (
+                <p className="text-sm text-ink-soft">Thank you — you can place the order now.</p>
+              )}
               <Button size="lg" loading={place.isPending} onClick={() => void placeOrder()} disabled={needsStepUp || needsEnrolment}>
                 Place order · {money(quote.totals.dueNow)}
               </Button>
-              <p className="text-sm leading-relaxed text-stone">Your pieces are held for you for 30 minutes while you pay on the next page, by card or bank transfer.</p>
+              <p className="text-sm leading-relaxed text-stone">
+                Your pieces are held for you for 30 minutes while you pay on the next page, by card or bank transfer.
+              </p>
             </section>
           )}
         </div>
@@ -328,7 +448,9 @@ function Checkout() {
               const priced = quote?.items[i];
               return (
                 <li key={`${item.productId}:${item.variantId ?? ''}`} className="flex gap-4 py-4">
-                  <div className="aspect-[4/5] w-14 shrink-0 overflow-hidden bg-veil">{item.image && <img src={item.image.src} alt="" className="h-full w-full object-cover" loading="lazy" />}</div>
+                  <div className="aspect-[4/5] w-14 shrink-0 overflow-hidden bg-veil">
+                    {item.image && <img src={item.image.src} alt="" className="h-full w-full object-cover" loading="lazy" />}
+                  </div>
                   <div className="min-w-0 flex-1 text-sm">
                     <p className="eyebrow text-[0.625rem] text-stone">{item.brand}</p>
                     <p className="mt-1 text-ink">{item.name}</p>
@@ -337,7 +459,13 @@ function Checkout() {
                       {priced?.deposit ? ` · deposit ${money(priced.deposit)}` : ''}
                     </p>
                   </div>
-                  <p className="text-sm text-ink tabular-nums">{priced ? money(priced.totalPrice) : item.price ? money({ amount: item.price.amount * item.quantity, currency: item.price.currency }) : ''}</p>
+                  <p className="text-sm text-ink tabular-nums">
+                    {priced
+                      ? money(priced.totalPrice)
+                      : item.price
+                        ? money({ amount: item.price.amount * item.quantity, currency: item.price.currency })
+                        : ''}
+                  </p>
                 </li>
               );
             })}
@@ -352,10 +480,14 @@ function Checkout() {
                 <dt className="eyebrow text-stone">Total</dt>
                 <dd className="font-display text-2xl text-ink tabular-nums">{money(quote.totals.total)}</dd>
               </div>
-              {quote.totals.dueNow.amount !== quote.totals.total.amount && <SummaryRow label="Due today (deposits)" value={money(quote.totals.dueNow)} />}
+              {quote.totals.dueNow.amount !== quote.totals.total.amount && (
+                <SummaryRow label="Due today (deposits)" value={money(quote.totals.dueNow)} />
+              )}
             </dl>
           ) : (
-            <p className="mt-5 border-t border-line pt-5 text-sm text-ink-soft">Delivery, duties and taxes appear once we know where your pieces are going.</p>
+            <p className="mt-5 border-t border-line pt-5 text-sm text-ink-soft">
+              Delivery, duties and taxes appear once we know where your pieces are going.
+            </p>
           )}
         </aside>
       </div>
@@ -372,7 +504,17 @@ function SummaryRow({ label, value }: { label: string; value: string }) {
   );
 }
 
-function AddressForm({ value, onChange, save, onSave }: { value: OrderAddress; onChange: (a: OrderAddress) => void; save: boolean; onSave: (v: boolean) => void }) {
+function AddressForm({
+  value,
+  onChange,
+  save,
+  onSave,
+}: {
+  value: OrderAddress;
+  onChange: (a: OrderAddress) => void;
+  save: boolean;
+  onSave: (v: boolean) => void;
+}) {
   const set = (key: keyof OrderAddress) => (e: { target: { value: string } }) => onChange({ ...value, [key]: e.target.value });
   return (
     <div className="grid gap-5 sm:grid-cols-2">
@@ -385,9 +527,15 @@ function AddressForm({ value, onChange, save, onSave }: { value: OrderAddress; o
       <Field label="Apartment, suite, hotel (optional)" className="sm:col-span-2">
         {(p) => <Input {...p} autoComplete="address-line2" value={value.line2 ?? ''} onChange={set('line2')} maxLength={200} />}
       </Field>
-      <Field label="City">{(p) => <Input {...p} autoComplete="address-level2" value={value.city} onChange={set('city')} required maxLength={100} />}</Field>
-      <Field label="Postal code">{(p) => <Input {...p} autoComplete="postal-code" value={value.postalCode} onChange={set('postalCode')} maxLength={20} />}</Field>
-      <Field label="State or region (optional)">{(p) => <Input {...p} autoComplete="address-level1" value={value.state} onChange={set('state')} maxLength={100} />}</Field>
+      <Field label="City">
+        {(p) => <Input {...p} autoComplete="address-level2" value={value.city} onChange={set('city')} required maxLength={100} />}
+      </Field>
+      <Field label="Postal code">
+        {(p) => <Input {...p} autoComplete="postal-code" value={value.postalCode} onChange={set('postalCode')} maxLength={20} />}
+      </Field>
+      <Field label="State or region (optional)">
+        {(p) => <Input {...p} autoComplete="address-level1" value={value.state} onChange={set('state')} maxLength={100} />}
+      </Field>
       <Field label="Country">
         {(p) => (
           <Select {...p} autoComplete="country" value={value.country} onChange={set('country')}>
@@ -409,4 +557,3 @@ function AddressForm({ value, onChange, save, onSave }: { value: OrderAddress; o
     </div>
   );
 }
-

@@ -26,7 +26,8 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   try {
     return { collection: await getCollection(serverApi(context), params.slug, after) };
   } catch (error) {
-    if (error instanceof ApiProblem && (error.status === 404 || error.status === 400)) return data({ collection: null as GetCollectionOutput | null }, { status: 404 });
+    if (error instanceof ApiProblem && (error.status === 404 || error.status === 400))
+      return data({ collection: null as GetCollectionOutput | null }, { status: 404 });
     throw error;
   }
 }
@@ -34,7 +35,11 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
 export const meta: Route.MetaFunction = (args) => {
   const found = args.loaderData?.collection?.collection;
   if (!found) return notFoundMeta();
-  return pageMeta(args, { title: found.name, description: excerpt(found.description || found.tagline || `${found.name}, a collection composed by the stylists of StyleByZaga.`), image: `collection-${found.slug}` });
+  return pageMeta(args, {
+    title: found.name,
+    description: excerpt(found.description || found.tagline || `${found.name}, a collection composed by the stylists of StyleByZaga.`),
+    image: `collection-${found.slug}`,
+  });
 };
 
 export default function CollectionRoute({ loaderData, params }: Route.ComponentProps) {
@@ -61,12 +66,29 @@ export default function CollectionRoute({ loaderData, params }: Route.ComponentP
             </h1>
             {collection.tagline && <p className="mt-6 font-display text-2xl text-ink-soft italic">{collection.tagline}</p>}
             <div aria-hidden="true" className="mt-10 h-px w-16 bg-gold" />
-            {collection.description && <p className="mt-10 max-w-md text-lg leading-relaxed whitespace-pre-line text-ink-soft">{collection.description}</p>}
+            {collection.description && (
+              <p className="mt-10 max-w-md text-lg leading-relaxed whitespace-pre-line text-ink-soft">{collection.description}</p>
+            )}
           </div>
           {hero ? (
-            <ProductImage picture={hero} alt="" sizes="(min-width: 1024px) 58vw, 100vw" priority className="order-1 aspect-[4/5] lg:order-2 lg:col-span-7 lg:aspect-[6/5]" />
+            <ProductImage
+              picture={hero}
+              alt=""
+              sizes="(min-width: 1024px) 58vw, 100vw"
+              priority
+              className="order-1 aspect-[4/5] lg:order-2 lg:col-span-7 lg:aspect-[6/5]"
+            />
           ) : (
-            <ResponsiveImage kind="editorial" name={`collection-${collection.slug}`} alt="" width={1280} height={1600} sizes="(min-width: 1024px) 58vw, 100vw" priority className="order-1 aspect-[4/5] lg:order-2 lg:col-span-7 lg:aspect-[6/5]" />
+            <ResponsiveImage
+              kind="editorial"
+              name={`collection-${collection.slug}`}
+              alt=""
+              width={1280}
+              height={1600}
+              sizes="(min-width: 1024px) 58vw, 100vw"
+              priority
+              className="order-1 aspect-[4/5] lg:order-2 lg:col-span-7 lg:aspect-[6/5]"
+            />
           )}
         </Container>
       </section>

@@ -17,9 +17,21 @@ export const meta: Route.MetaFunction = (args) =>
   });
 
 const SHOWCASE: readonly FigureItem[] = [
-  { title: 'Automobiles', body: 'Grand tourers, limited series and rare marques, with viewings and test drives arranged for you.', image: { kind: 'editorial', name: 'showcase-automobiles' } },
-  { title: 'Residences', body: 'Town houses, estates and coastal villas from the agencies we partner with, often before they are listed.', image: { kind: 'editorial', name: 'showcase-residences' } },
-  { title: 'Private aviation', body: 'Charters and jet cards from trusted operators, with your stylist’s packing list already on board.', image: { kind: 'editorial', name: 'showcase-aviation' } },
+  {
+    title: 'Automobiles',
+    body: 'Grand tourers, limited series and rare marques, with viewings and test drives arranged for you.',
+    image: { kind: 'editorial', name: 'showcase-automobiles' },
+  },
+  {
+    title: 'Residences',
+    body: 'Town houses, estates and coastal villas from the agencies we partner with, often before they are listed.',
+    image: { kind: 'editorial', name: 'showcase-residences' },
+  },
+  {
+    title: 'Private aviation',
+    body: 'Charters and jet cards from trusted operators, with your stylist’s packing list already on board.',
+    image: { kind: 'editorial', name: 'showcase-aviation' },
+  },
 ];
 
 const REQUEST_STEPS = [
@@ -40,8 +52,8 @@ export default function Concierge() {
         }
         lede={
           <p>
-            The concierge finds what cannot simply be bought: a sold-out piece, a private viewing, a house for the
-            summer or a flight at short notice. One request, one person who sees it through.
+            The concierge finds what cannot simply be bought: a sold-out piece, a private viewing, a house for the summer or a flight at
+            short notice. One request, one person who sees it through.
           </p>
         }
         image={{ kind: 'editorial', name: 'concierge-hero', alt: 'Editorial composition for the concierge' }}
@@ -63,8 +75,8 @@ export default function Concierge() {
         image={{ kind: 'editorial', name: 'concierge-appointments', alt: '' }}
       >
         <p>
-          Your stylist arrives with a considered selection at your home, hotel or office, or opens a salon for you
-          alone after hours. Pieces not kept leave with them; those you keep are altered and returned within days.
+          Your stylist arrives with a considered selection at your home, hotel or office, or opens a salon for you alone after hours. Pieces
+          not kept leave with them; those you keep are altered and returned within days.
         </p>
       </EditorialFeature>
 

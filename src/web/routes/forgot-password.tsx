@@ -12,7 +12,11 @@ import { useSession } from '../features/auth/session.tsx';
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) => [
-  ...pageMeta(args, { title: 'Forgotten password', description: 'Ask for a link to choose a new StyleByZaga password.', image: 'private-client-salon' }),
+  ...pageMeta(args, {
+    title: 'Forgotten password',
+    description: 'Ask for a link to choose a new StyleByZaga password.',
+    image: 'private-client-salon',
+  }),
   { name: 'robots', content: 'noindex' },
 ];
 
@@ -49,8 +53,8 @@ export default function ForgotPassword() {
     >
       {request.isSuccess ? (
         <Notice title="A link is on its way">
-          If an account exists for <strong className="font-medium text-ink">{request.data}</strong>, an email with a link to choose a new password will arrive in a
-          moment. The link is valid for thirty minutes and works once.
+          If an account exists for <strong className="font-medium text-ink">{request.data}</strong>, an email with a link to choose a new
+          password will arrive in a moment. The link is valid for thirty minutes and works once.
         </Notice>
       ) : (
         <form onSubmit={submit} noValidate aria-label="Request a password reset link" className="space-y-8">

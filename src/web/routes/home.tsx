@@ -75,8 +75,8 @@ function Hero() {
           </h1>
           <div aria-hidden="true" className="mt-10 h-px w-16 bg-gold" />
           <p className="mt-10 max-w-md text-lg leading-relaxed text-ink-soft">
-            Pieces from the houses we admire and pieces made only for you, chosen with a stylist who knows your life as
-            well as your measurements.
+            Pieces from the houses we admire and pieces made only for you, chosen with a stylist who knows your life as well as your
+            measurements.
           </p>
           <div className="mt-12 flex flex-wrap items-center gap-8">
             <ButtonLink to="/shop" size="lg">
@@ -147,8 +147,8 @@ function NewArrivals({ serverData }: { serverData: ListProductsOutput }) {
             Just in from the <em className="italic">ateliers</em>
           </h2>
           <p className="mt-8 leading-relaxed text-ink-soft">
-            Each week brings new pieces from our partner houses: cashmere from the Scottish borders, leather from
-            Florence, fine jewellery from the Place Vendôme. Private clients see them first.
+            Each week brings new pieces from our partner houses: cashmere from the Scottish borders, leather from Florence, fine jewellery
+            from the Place Vendôme. Private clients see them first.
           </p>
           <div className="mt-10">
             <ButtonLink to="/shop?sort=newest#boutique" variant="secondary">
@@ -161,10 +161,34 @@ function NewArrivals({ serverData }: { serverData: ListProductsOutput }) {
             <ProductGrid products={arrivals.map(toCard)} label="New arrivals" columns={2} priorityCount={0} />
           ) : (
             <div className="grid grid-cols-5 items-end gap-4 sm:gap-6">
-              <ResponsiveImage kind="product" name="arrival-still-life" alt="" width={1280} height={1600} sizes="(min-width: 1024px) 35vw, 60vw" className="col-span-3 aspect-[4/5]" />
+              <ResponsiveImage
+                kind="product"
+                name="arrival-still-life"
+                alt=""
+                width={1280}
+                height={1600}
+                sizes="(min-width: 1024px) 35vw, 60vw"
+                className="col-span-3 aspect-[4/5]"
+              />
               <div className="col-span-2 space-y-4 sm:space-y-6">
-                <ResponsiveImage kind="product" name="arrival-detail" alt="" width={960} height={1280} sizes="(min-width: 1024px) 22vw, 40vw" className="aspect-[3/4]" />
-                <ResponsiveImage kind="product" name="arrival-accessory" alt="" width={960} height={960} sizes="(min-width: 1024px) 22vw, 40vw" className="aspect-square" />
+                <ResponsiveImage
+                  kind="product"
+                  name="arrival-detail"
+                  alt=""
+                  width={960}
+                  height={1280}
+                  sizes="(min-width: 1024px) 22vw, 40vw"
+                  className="aspect-[3/4]"
+                />
+                <ResponsiveImage
+                  kind="product"
+                  name="arrival-accessory"
+                  alt=""
+                  width={960}
+                  height={960}
+                  sizes="(min-width: 1024px) 22vw, 40vw"
+                  className="aspect-square"
+                />
               </div>
             </div>
           )}

@@ -24,7 +24,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     if (page.content.contentType !== 'PAGE') return data({ page: null as ContentPage | null }, { status: 404 });
     return { page: page as ContentPage | null };
   } catch (error) {
-    if (error instanceof ApiProblem && (error.status === 404 || error.status === 400)) return data({ page: null as ContentPage | null }, { status: 404 });
+    if (error instanceof ApiProblem && (error.status === 404 || error.status === 400))
+      return data({ page: null as ContentPage | null }, { status: 404 });
     throw error;
   }
 }
@@ -49,7 +50,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
 }
 
-export const meta: Route.MetaFunction = (args) => (args.loaderData?.page ? contentMeta(args, args.loaderData.page.content) : notFoundMeta());
+export const meta: Route.MetaFunction = (args) =>
+  args.loaderData?.page ? contentMeta(args, args.loaderData.page.content) : notFoundMeta();
 
 export default function HousePage({ loaderData }: Route.ComponentProps) {
   if (!loaderData.page) return <ErrorPage status={404} />;

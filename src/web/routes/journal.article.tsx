@@ -21,12 +21,14 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     if (page.content.contentType === 'PAGE') return data({ page: null as ContentPage | null }, { status: 404 });
     return { page: page as ContentPage | null };
   } catch (error) {
-    if (error instanceof ApiProblem && (error.status === 404 || error.status === 400)) return data({ page: null as ContentPage | null }, { status: 404 });
+    if (error instanceof ApiProblem && (error.status === 404 || error.status === 400))
+      return data({ page: null as ContentPage | null }, { status: 404 });
     throw error;
   }
 }
 
-export const meta: Route.MetaFunction = (args) => (args.loaderData?.page ? contentMeta(args, args.loaderData.page.content) : notFoundMeta());
+export const meta: Route.MetaFunction = (args) =>
+  args.loaderData?.page ? contentMeta(args, args.loaderData.page.content) : notFoundMeta();
 
 export default function JournalArticle({ loaderData, params }: Route.ComponentProps) {
   if (!loaderData.page) return <HiddenPiece slug={params.slug} />;

@@ -11,12 +11,16 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   try {
     return { page: (await getPreview(serverApi(context), params.token)) as ContentPage | null };
   } catch (error) {
-    if (error instanceof ApiProblem && (error.status === 404 || error.status === 400)) return data({ page: null as ContentPage | null }, { status: 404 });
+    if (error instanceof ApiProblem && (error.status === 404 || error.status === 400))
+      return data({ page: null as ContentPage | null }, { status: 404 });
     throw error;
   }
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.page ? `Preview: ${loaderData.page.content.title}` : 'Preview' }, { name: 'robots', content: 'noindex, nofollow' }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+  { title: loaderData?.page ? `Preview: ${loaderData.page.content.title}` : 'Preview' },
+  { name: 'robots', content: 'noindex, nofollow' },
+];
 
 export default function JournalPreview({ loaderData }: Route.ComponentProps) {
   if (!loaderData.page) return <ErrorPage status={404} />;

@@ -27,7 +27,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const after = url.searchParams.get('after') ?? undefined;
   const api = serverApi(context);
   const type = SECTION_OF[section];
-  const query: ListContentQuery = { view: 'summary', maxResults: 13, ...(type ? { contentType: type } : {}), ...(tag ? { tags: tag } : {}), ...(after ? { nextToken: after } : {}) };
+  const query: ListContentQuery = {
+    view: 'summary',
+    maxResults: 13,
+    ...(type ? { contentType: type } : {}),
+    ...(tag ? { tags: tag } : {}),
+    ...(after ? { nextToken: after } : {}),
+  };
   const [page, featured] = await Promise.all([
     listContent(api, query),
     section || tag || after ? Promise.resolve(undefined) : listContent(api, { view: 'summary', featured: 'true', maxResults: 3 }),
@@ -40,9 +46,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export const meta: Route.MetaFunction = (args) =>
   pageMeta(args, {
     title: args.data?.tag ? `Journal: ${args.data.tag}` : 'Journal',
-    description: 'The StyleByZaga Journal: visits to the ateliers, notes from our stylists, lookbooks, the houses we carry and the evenings we host.',
+    description:
+      'The StyleByZaga Journal: visits to the ateliers, notes from our stylists, lookbooks, the houses we carry and the evenings we host.',
     image: 'journal-hero',
-  }).concat([{ tagName: 'link', rel: 'alternate', type: 'application/rss+xml', title: 'The StyleByZaga Journal', href: '/journal/rss.xml' }]);
+  }).concat([
+    { tagName: 'link', rel: 'alternate', type: 'application/rss+xml', title: 'The StyleByZaga Journal', href: '/journal/rss.xml' },
+  ]);
 
 export default function Journal({ loaderData }: Route.ComponentProps) {
   const { section, tag, pieces, featured, nextToken } = loaderData;
@@ -70,7 +79,10 @@ export default function Journal({ loaderData }: Route.ComponentProps) {
               key={s.key}
               to={s.key ? `/journal?section=${s.key}` : '/journal'}
               aria-current={section === s.key && !tag ? 'page' : undefined}
-              className={cn('eyebrow pb-1 transition-colors', section === s.key && !tag ? 'border-b border-ink text-ink' : 'text-stone hover:text-ink')}
+              className={cn(
+                'eyebrow pb-1 transition-colors',
+                section === s.key && !tag ? 'border-b border-ink text-ink' : 'text-stone hover:text-ink',
+              )}
             >
               {s.label}
             </Link>
@@ -106,7 +118,10 @@ export default function Journal({ loaderData }: Route.ComponentProps) {
           )}
           {nextToken && (
             <div className="mt-16 text-center">
-              <Link to={`/journal?${new URLSearchParams({ ...(section ? { section } : {}), ...(tag ? { tag } : {}), after: nextToken })}`} className="eyebrow border-b border-ink/30 pb-1 text-ink hover:border-ink">
+              <Link
+                to={`/journal?${new URLSearchParams({ ...(section ? { section } : {}), ...(tag ? { tag } : {}), after: nextToken })}`}
+                className="eyebrow border-b border-ink/30 pb-1 text-ink hover:border-ink"
+              >
                 Older pieces
               </Link>
             </div>

@@ -5,7 +5,11 @@ import { RequireAuth, RequireRole } from '../features/auth/require-auth.tsx';
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) => [
-  ...pageMeta(args, { title: 'Partner area', description: 'Your house at StyleByZaga: products and inquiries.', image: 'private-client-salon' }),
+  ...pageMeta(args, {
+    title: 'Partner area',
+    description: 'Your house at StyleByZaga: products and inquiries.',
+    image: 'private-client-salon',
+  }),
   { name: 'robots', content: 'noindex' },
 ];
 
@@ -19,7 +23,12 @@ export default function PartnerRoute() {
   return (
     <RequireAuth>
       <RequireRole role="BRAND_PARTNER">
-        <PrivateAreaLayout eyebrow="Partner area" navLabel="Partner" items={ITEMS} elsewhere={{ label: 'Your own account', to: '/account' }}>
+        <PrivateAreaLayout
+          eyebrow="Partner area"
+          navLabel="Partner"
+          items={ITEMS}
+          elsewhere={{ label: 'Your own account', to: '/account' }}
+        >
           <Outlet />
         </PrivateAreaLayout>
       </RequireRole>

@@ -26,7 +26,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       .catch(() => []);
     return { product, related };
   } catch (error) {
-    if (error instanceof ApiProblem && (error.status === 404 || error.status === 400)) return data({ product: null, related: [] as Product[] }, { status: 404 });
+    if (error instanceof ApiProblem && (error.status === 404 || error.status === 400))
+      return data({ product: null, related: [] as Product[] }, { status: 404 });
     throw error;
   }
 }

@@ -13,7 +13,11 @@ import { useSession } from '../features/auth/session.tsx';
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) => [
-  ...pageMeta(args, { title: 'Choose a new password', description: 'Choose a new password for your StyleByZaga account.', image: 'private-client-salon' }),
+  ...pageMeta(args, {
+    title: 'Choose a new password',
+    description: 'Choose a new password for your StyleByZaga account.',
+    image: 'private-client-salon',
+  }),
   { name: 'robots', content: 'noindex' },
   // The link carries a secret token: no other site may learn it from a Referer header.
   { name: 'referrer', content: 'no-referrer' },
@@ -29,7 +33,8 @@ export default function ResetPassword() {
   const password = useRef('');
 
   const reset = useMutation({
-    mutationFn: (input: { password: string; mfaCode?: string }) => call(session.api.POST('/api/v1/auth/password/reset', { body: { token, ...input } })),
+    mutationFn: (input: { password: string; mfaCode?: string }) =>
+      call(session.api.POST('/api/v1/auth/password/reset', { body: { token, ...input } })),
     onSuccess: () => {
       // Every session ended on the server, this tab's included.
       if (session.status === 'signed-in') session.forget();
@@ -52,9 +57,18 @@ export default function ResetPassword() {
 
   if (!token || tokenProblem) {
     return (
-      <AuthFrame eyebrow="Private client area" title={<>This link has <em className="italic">expired</em></>} image="private-client-salon">
+      <AuthFrame
+        eyebrow="Private client area"
+        title={
+          <>
+            This link has <em className="italic">expired</em>
+          </>
+        }
+        image="private-client-salon"
+      >
         <p className="text-lg leading-relaxed text-ink-soft">
-          {tokenProblem ? 'This link has expired or was already used.' : 'This address is missing its link.'} Links are valid for thirty minutes and work once; please ask for a new one.
+          {tokenProblem ? 'This link has expired or was already used.' : 'This address is missing its link.'} Links are valid for thirty
+          minutes and work once; please ask for a new one.
         </p>
         <div className="mt-12">
           <ButtonLink to="/forgot-password">Send a new link</ButtonLink>
@@ -88,13 +102,20 @@ export default function ResetPassword() {
         <FormAlert problem={formProblem} fields={['password', 'mfaCode']} />
         {needsCode ? (
           <>
-            <p className="leading-relaxed text-ink-soft">Your account is protected by two-step verification. Enter a code from your authenticator app, or a recovery code, to confirm it is you.</p>
+            <p className="leading-relaxed text-ink-soft">
+              Your account is protected by two-step verification. Enter a code from your authenticator app, or a recovery code, to confirm
+              it is you.
+            </p>
             <Field label="Authentication code" error={codeError ?? problem?.field('mfaCode')}>
               {(p) => <CodeInput {...p} name="code" required autoFocus placeholder="000000" />}
             </Field>
           </>
         ) : (
-          <Field label="New password" hint="At least 12 characters. A phrase of a few unrelated words is strong and easy to remember." error={problem?.field('password')}>
+          <Field
+            label="New password"
+            hint="At least 12 characters. A phrase of a few unrelated words is strong and easy to remember."
+            error={problem?.field('password')}
+          >
             {(p) => <PasswordInput {...p} name="password" autoComplete="new-password" required minLength={12} maxLength={128} />}
           </Field>
         )}

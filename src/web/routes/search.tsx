@@ -30,7 +30,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export const meta: Route.MetaFunction = (args) => {
   const q = new URLSearchParams(args.location.search).get('q')?.trim();
   return [
-    ...pageMeta(args, { title: q ? `“${q}” — Search` : 'Search', description: 'Search the houses, pieces and departments of the StyleByZaga boutique.', image: 'shop-hero' }),
+    ...pageMeta(args, {
+      title: q ? `“${q}” — Search` : 'Search',
+      description: 'Search the houses, pieces and departments of the StyleByZaga boutique.',
+      image: 'shop-hero',
+    }),
     // Result pages are many and thin; the departments are what search engines should index.
     { name: 'robots', content: 'noindex, follow' },
   ];
@@ -79,7 +83,10 @@ function SearchResults({ data }: { data: Extract<Route.ComponentProps['loaderDat
   const products = (result?.products ?? []).map(toCard);
   // A correction is worth saying only when it found something; "Showing results for …" above nothing misleads.
   const corrected = products.length > 0 ? result?.correctedQuery : undefined;
-  const filtered = state.categories.length + state.brands.length + state.colors.length + state.sizes.length > 0 || state.minPrice !== undefined || state.maxPrice !== undefined;
+  const filtered =
+    state.categories.length + state.brands.length + state.colors.length + state.sizes.length > 0 ||
+    state.minPrice !== undefined ||
+    state.maxPrice !== undefined;
   return (
     <>
       <Container className="pt-10">
@@ -111,7 +118,13 @@ function SearchResults({ data }: { data: Extract<Route.ComponentProps['loaderDat
         }
         empty={
           <div className="border-y border-line py-20 text-center">
-            <p className="display text-3xl text-ink">{problem ? 'This page of results is no longer available' : filtered ? 'Nothing matches these filters' : `Nothing matches “${state.query}”`}</p>
+            <p className="display text-3xl text-ink">
+              {problem
+                ? 'This page of results is no longer available'
+                : filtered
+                  ? 'Nothing matches these filters'
+                  : `Nothing matches “${state.query}”`}
+            </p>
             <p className="mx-auto mt-4 max-w-md leading-relaxed text-ink-soft">
               {problem
                 ? 'The list has changed since this address was made.'
@@ -121,7 +134,10 @@ function SearchResults({ data }: { data: Extract<Route.ComponentProps['loaderDat
             </p>
             <p className="mt-8 flex flex-wrap justify-center gap-x-8 gap-y-4">
               {filtered || problem ? (
-                <Link to={`/search${searchString({ ...state, after: undefined, categories: [], brands: [], colors: [], sizes: [], minPrice: undefined, maxPrice: undefined })}`} className="eyebrow border-b border-ink/30 pb-1 text-ink hover:border-ink">
+                <Link
+                  to={`/search${searchString({ ...state, after: undefined, categories: [], brands: [], colors: [], sizes: [], minPrice: undefined, maxPrice: undefined })}`}
+                  className="eyebrow border-b border-ink/30 pb-1 text-ink hover:border-ink"
+                >
                   Search again without filters
                 </Link>
               ) : (

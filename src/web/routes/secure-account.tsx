@@ -10,7 +10,11 @@ import { useSession, useSignedInUser } from '../features/auth/session.tsx';
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) => [
-  ...pageMeta(args, { title: 'Secure your account', description: 'Set up two-step verification for your StyleByZaga account.', image: 'private-client-salon' }),
+  ...pageMeta(args, {
+    title: 'Secure your account',
+    description: 'Set up two-step verification for your StyleByZaga account.',
+    image: 'private-client-salon',
+  }),
   { name: 'robots', content: 'noindex' },
 ];
 

@@ -29,7 +29,9 @@ export const meta: Route.MetaFunction = (args) => {
   const loaded = args.loaderData;
   if (!loaded) return notFoundMeta();
   const { category } = loaded;
-  const description = category.description ? excerpt(category.description) : `${category.name} from the partner houses of StyleByZaga: authenticated, insured and delivered by hand.`;
+  const description = category.description
+    ? excerpt(category.description)
+    : `${category.name} from the partner houses of StyleByZaga: authenticated, insured and delivered by hand.`;
   return pageMeta(args, { title: category.name, description, image: 'shop-hero' });
 };
 
@@ -54,7 +56,10 @@ function Department({ category, breadcrumbs, browse }: Loaded) {
       // Links to the sub-departments' own pages; their counts, which follow the filters, are in the sidebar.
       subcategories={category.children.filter((c) => (c.productCount ?? 0) > 0).map((c) => ({ label: c.name, to: `/shop/${c.slug}` }))}
       state={state}
-      groups={facetGroups(result?.facets, category.children.map((c) => c.slug))}
+      groups={facetGroups(
+        result?.facets,
+        category.children.map((c) => c.slug),
+      )}
       priceRanges={(result?.facets.priceRanges ?? []).map((p) => ({ value: p.value, label: p.label ?? p.value, count: p.count }))}
       currency={query.currency ?? 'EUR'}
       products={(result?.products ?? []).map(toCard)}
@@ -67,7 +72,10 @@ function Department({ category, breadcrumbs, browse }: Loaded) {
         <div className="border-y border-line py-20 text-center">
           <p className="display text-3xl text-ink">{problem ? 'This page is no longer available' : 'No piece matches these filters'}</p>
           <p className="mt-8">
-            <Link to={`/shop/${category.slug}${searchString(clearFilters(state))}`} className="eyebrow border-b border-ink/30 pb-1 text-ink hover:border-ink">
+            <Link
+              to={`/shop/${category.slug}${searchString(clearFilters(state))}`}
+              className="eyebrow border-b border-ink/30 pb-1 text-ink hover:border-ink"
+            >
               See all of {category.name}
             </Link>
           </p>

@@ -46,8 +46,8 @@ export default function Shop({ loaderData }: Route.ComponentProps) {
         }
         lede={
           <p>
-            We carry the collections of the fashion houses and ateliers we trust, and pieces made to measure in our own
-            workrooms. Every item is authenticated, insured in transit and delivered by hand in the major cities.
+            We carry the collections of the fashion houses and ateliers we trust, and pieces made to measure in our own workrooms. Every
+            item is authenticated, insured in transit and delivered by hand in the major cities.
           </p>
         }
         image={{ kind: 'editorial', name: 'shop-hero', alt: 'Editorial composition for the boutique' }}
@@ -63,7 +63,12 @@ export default function Shop({ loaderData }: Route.ComponentProps) {
       {departments.length > 0 && (
         <section aria-labelledby="departments-title" className="border-t border-line py-20 lg:py-28">
           <Container>
-            <SectionHeading id="departments-title" eyebrow="Departments" title="From the wardrobe to the jewel box" lede="Each department chosen piece by piece by our buyers and stylists." />
+            <SectionHeading
+              id="departments-title"
+              eyebrow="Departments"
+              title="From the wardrobe to the jewel box"
+              lede="Each department chosen piece by piece by our buyers and stylists."
+            />
             <ul className="mt-16 grid grid-cols-2 gap-x-4 gap-y-12 sm:gap-x-8 md:grid-cols-3 lg:mt-20 xl:grid-cols-4">
               {departments.map((c) => (
                 <li key={c.slug}>
@@ -94,7 +99,10 @@ export default function Shop({ loaderData }: Route.ComponentProps) {
           }
           lede={<p>Refine by house, colour, size or price; the address keeps your choices, to share or to return to.</p>}
           state={browse.state}
-          groups={facetGroups(result?.facets, categories.map((c) => c.slug))}
+          groups={facetGroups(
+            result?.facets,
+            categories.map((c) => c.slug),
+          )}
           priceRanges={(result?.facets.priceRanges ?? []).map((p) => ({ value: p.value, label: p.label ?? p.value, count: p.count }))}
           currency={browse.query.currency ?? 'EUR'}
           products={(result?.products ?? []).map(toCard)}
@@ -110,7 +118,13 @@ export default function Shop({ loaderData }: Route.ComponentProps) {
       {showcase.length > 0 && (
         <section aria-labelledby="showcase-title" className="bg-ink py-20 text-ivory lg:py-28">
           <Container>
-            <SectionHeading id="showcase-title" tone="dark" eyebrow="The Showcase" title="Beyond the wardrobe" lede="Automobiles, residences, aviation and yachts from our partners, viewed by private appointment." />
+            <SectionHeading
+              id="showcase-title"
+              tone="dark"
+              eyebrow="The Showcase"
+              title="Beyond the wardrobe"
+              lede="Automobiles, residences, aviation and yachts from our partners, viewed by private appointment."
+            />
             <ul className="mt-14 flex flex-wrap gap-x-10 gap-y-4">
               {showcase.map((c) => (
                 <li key={c.slug}>
@@ -136,8 +150,8 @@ export default function Shop({ loaderData }: Route.ComponentProps) {
         image={{ kind: 'editorial', name: 'shop-made-to-measure', alt: '' }}
       >
         <p>
-          A coat cut to your shoulders, a ring set with a stone you chose in person, a trunk fitted to the things you
-          carry. Our workrooms make each commission from a first conversation, with fittings where you are.
+          A coat cut to your shoulders, a ring set with a stone you chose in person, a trunk fitted to the things you carry. Our workrooms
+          make each commission from a first conversation, with fittings where you are.
         </p>
         <p>Your stylist follows every step and tells you, plainly, what it will cost and when it will arrive.</p>
       </EditorialFeature>

@@ -12,7 +12,11 @@ import type { AuthResult } from '../features/auth/session-store.ts';
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) => [
-  ...pageMeta(args, { title: 'Sign in', description: 'Sign in to your StyleByZaga private client account.', image: 'private-client-salon' }),
+  ...pageMeta(args, {
+    title: 'Sign in',
+    description: 'Sign in to your StyleByZaga private client account.',
+    image: 'private-client-salon',
+  }),
   { name: 'robots', content: 'noindex' },
 ];
 
@@ -21,7 +25,10 @@ type SignInState = { notice?: string; email?: string } | null;
 const NOTICES: Record<string, { title: string; body: string }> = {
   'signed-out': { title: 'You have signed out', body: 'Until next time. Your session has ended on this device.' },
   expired: { title: 'Your session has ended', body: 'For your security, please sign in again to continue.' },
-  'password-reset': { title: 'Your password has been changed', body: 'Every earlier session has been signed out. Sign in with your new password.' },
+  'password-reset': {
+    title: 'Your password has been changed',
+    body: 'Every earlier session has been signed out. Sign in with your new password.',
+  },
   joined: { title: 'Welcome to the house', body: 'Confirm your email address from the link we sent, then sign in.' },
 };
 
@@ -50,7 +57,15 @@ export default function SignIn() {
 
   if (session.status === 'signed-in' && !leaving) {
     return (
-      <AuthFrame eyebrow="Private client area" title={<>Welcome <em className="italic">back</em></>} image="private-client-salon">
+      <AuthFrame
+        eyebrow="Private client area"
+        title={
+          <>
+            Welcome <em className="italic">back</em>
+          </>
+        }
+        image="private-client-salon"
+      >
         <p className="text-lg leading-relaxed text-ink-soft">
           You are signed in as {session.user.firstName} {session.user.lastName}.
         </p>
@@ -84,7 +99,11 @@ export default function SignIn() {
         </p>
       }
     >
-      <SignInForm defaultEmail={state?.email} notice={notice && <Notice title={notice.title}>{notice.body}</Notice>} onSignedIn={signedIn} />
+      <SignInForm
+        defaultEmail={state?.email}
+        notice={notice && <Notice title={notice.title}>{notice.body}</Notice>}
+        onSignedIn={signedIn}
+      />
     </AuthFrame>
   );
 }

@@ -9,7 +9,8 @@ import { pageMeta } from '../lib/seo.ts';
 export const meta: Route.MetaFunction = (args) =>
   pageMeta(args, {
     title: 'Join the house',
-    description: 'Create your StyleByZaga account: as a client, for a personal stylist and private previews; or as a stylist, to dress our clients.',
+    description:
+      'Create your StyleByZaga account: as a client, for a personal stylist and private previews; or as a stylist, to dress our clients.',
     image: 'private-client-atelier',
   });
 
@@ -31,9 +32,12 @@ export default function SignUp() {
       >
         <div role="status" className="space-y-5 text-lg leading-relaxed text-ink-soft">
           <p>
-            We have sent a confirmation link to <strong className="font-medium text-ink">{joined.email}</strong>. It stays valid for thirty minutes.
+            We have sent a confirmation link to <strong className="font-medium text-ink">{joined.email}</strong>. It stays valid for thirty
+            minutes.
           </p>
-          {joined.joinAs === 'STYLIST' && <p>When you first sign in we will ask you to set up two-step verification, as for every stylist of the house.</p>}
+          {joined.joinAs === 'STYLIST' && (
+            <p>When you first sign in we will ask you to set up two-step verification, as for every stylist of the house.</p>
+          )}
         </div>
         <div className="mt-12">
           <ButtonLink to="/sign-in" state={{ notice: 'joined', email: joined.email }}>

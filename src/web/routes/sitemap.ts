@@ -20,13 +20,17 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   }
   token = undefined;
   for (let i = 0; i < MAX_PAGES; i++) {
-    const page: { products: Array<{ slug: string; updatedAt?: string; createdAt: string }>; nextToken?: string } = await call(api.GET('/api/v1/products', { params: { query: { maxResults: 100, ...(token ? { nextToken: token } : {}) } } }));
+    const page: { products: Array<{ slug: string; updatedAt?: string; createdAt: string }>; nextToken?: string } = await call(
+      api.GET('/api/v1/products', { params: { query: { maxResults: 100, ...(token ? { nextToken: token } : {}) } } }),
+    );
     urls.push(...page.products.map((p) => ({ loc: `/products/${p.slug}`, lastmod: p.updatedAt ?? p.createdAt })));
     if (!(token = page.nextToken)) break;
   }
   token = undefined;
   for (let i = 0; i < MAX_PAGES; i++) {
-    const page: { stylists: Array<{ stylistId: string }>; nextToken?: string } = await call(api.GET('/api/v1/stylists', { params: { query: { maxResults: 100, ...(token ? { nextToken: token } : {}) } } }));
+    const page: { stylists: Array<{ stylistId: string }>; nextToken?: string } = await call(
+      api.GET('/api/v1/stylists', { params: { query: { maxResults: 100, ...(token ? { nextToken: token } : {}) } } }),
+    );
     urls.push(...page.stylists.map((s) => ({ loc: `/stylists/${s.stylistId}` })));
     if (!(token = page.nextToken)) break;
   }

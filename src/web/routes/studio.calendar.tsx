@@ -43,8 +43,18 @@ export default function StudioCalendar() {
   ];
   return (
     <>
-      <PageTitle eyebrow="The studio" title="Week calendar" lede="Confirmed sessions in ink, requests awaiting an answer in sand, blocked time in grey." />
-      {week.isError ? <ListError error={week.error} /> : week.isPending ? <ListLoading rows={4} /> : <WeekCalendar events={events} zone={zone} start={start} onStartChange={setStart} />}
+      <PageTitle
+        eyebrow="The studio"
+        title="Week calendar"
+        lede="Confirmed sessions in ink, requests awaiting an answer in sand, blocked time in grey."
+      />
+      {week.isError ? (
+        <ListError error={week.error} />
+      ) : week.isPending ? (
+        <ListLoading rows={4} />
+      ) : (
+        <WeekCalendar events={events} zone={zone} start={start} onStartChange={setStart} />
+      )}
       <ToClose />
     </>
   );
@@ -60,7 +70,11 @@ function ToClose() {
   const open = (past.data?.requests ?? []).filter((r) => r.booking?.status === 'CONFIRMED' && r.booking.endTime < now);
   if (open.length === 0) return null;
   return (
-    <SettingsSection title="To close" description="Mark how each past session went; completed sessions can be reviewed by the client." className="mt-16 border-t pt-10">
+    <SettingsSection
+      title="To close"
+      description="Mark how each past session went; completed sessions can be reviewed by the client."
+      className="mt-16 border-t pt-10"
+    >
       <ul className="divide-y divide-line border-y border-line">
         {open.map((r) => (
           <li key={r.requestId} className="flex flex-wrap items-center justify-between gap-4 py-5">

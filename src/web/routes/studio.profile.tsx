@@ -8,7 +8,11 @@ import { ServicesEditor } from '../features/stylists/components/services-editor.
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) => [
-  ...pageMeta(args, { title: 'Profile & services — Your studio', description: 'Your public profile, services and portfolio.', image: 'private-client-atelier' }),
+  ...pageMeta(args, {
+    title: 'Profile & services — Your studio',
+    description: 'Your public profile, services and portfolio.',
+    image: 'private-client-atelier',
+  }),
   { name: 'robots', content: 'noindex' },
 ];
 

@@ -21,8 +21,15 @@ export default function StudioRequests() {
   const upcoming = useStylistRequests({ status: 'ACCEPTED', from: now, maxResults: 20 });
   return (
     <>
-      <PageTitle eyebrow="The studio" title="Requests" lede={`Answer each within two days. Times are in ${zoneLabel(stylist.timeZone)}, your schedule’s zone.`} />
-      <SettingsSection title="Awaiting your answer" aside={pending.data ? <span className="text-sm text-stone">{pending.data.requests.length}</span> : undefined}>
+      <PageTitle
+        eyebrow="The studio"
+        title="Requests"
+        lede={`Answer each within two days. Times are in ${zoneLabel(stylist.timeZone)}, your schedule’s zone.`}
+      />
+      <SettingsSection
+        title="Awaiting your answer"
+        aside={pending.data ? <span className="text-sm text-stone">{pending.data.requests.length}</span> : undefined}
+      >
         {pending.isPending ? (
           <ListLoading rows={2} />
         ) : pending.isError ? (

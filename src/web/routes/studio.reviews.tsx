@@ -26,9 +26,20 @@ export default function StudioReviews() {
   const stylist = useStudioStylist();
   return (
     <>
-      <PageTitle eyebrow="The studio" title="Reviews" lede="Each client may review a completed session once; you may answer each review once, in public." />
-      {stylist.status === 'APPROVED' ? <Reviews /> : <p className="mb-14 text-stone">Reviews appear here once your profile is listed and your first sessions are completed.</p>}
-      <SettingsSection title="Your sessions in your calendar" description="A private address your calendar app subscribes to; confirmed sessions appear and update there.">
+      <PageTitle
+        eyebrow="The studio"
+        title="Reviews"
+        lede="Each client may review a completed session once; you may answer each review once, in public."
+      />
+      {stylist.status === 'APPROVED' ? (
+        <Reviews />
+      ) : (
+        <p className="mb-14 text-stone">Reviews appear here once your profile is listed and your first sessions are completed.</p>
+      )}
+      <SettingsSection
+        title="Your sessions in your calendar"
+        description="A private address your calendar app subscribes to; confirmed sessions appear and update there."
+      >
         <CalendarFeed />
       </SettingsSection>
     </>
@@ -50,8 +61,18 @@ function Reviews() {
           <ListError error={reviews.error} />
         ) : (
           <>
-            <ReviewList reviews={rows} stylistName={stylist.firstName} renderReply={(r) => <ReplyForm review={r} stylistId={stylist.stylistId} />} />
-            <LoadMore shown={rows.length} noun={rows.length === 1 ? 'review' : 'reviews'} hasMore={reviews.hasNextPage} loading={reviews.isFetchingNextPage} onMore={() => void reviews.fetchNextPage()} />
+            <ReviewList
+              reviews={rows}
+              stylistName={stylist.firstName}
+              renderReply={(r) => <ReplyForm review={r} stylistId={stylist.stylistId} />}
+            />
+            <LoadMore
+              shown={rows.length}
+              noun={rows.length === 1 ? 'review' : 'reviews'}
+              hasMore={reviews.hasNextPage}
+              loading={reviews.isFetchingNextPage}
+              onMore={() => void reviews.fetchNextPage()}
+            />
           </>
         )}
       </SettingsSection>

@@ -17,7 +17,11 @@ export default function StudioSchedule() {
   const schedule = useSchedule(stylist.stylistId);
   return (
     <>
-      <PageTitle eyebrow="The studio" title="Schedule" lede="Your week, the days that differ, and your cancellation policy. Open times are computed from all three and your confirmed sessions." />
+      <PageTitle
+        eyebrow="The studio"
+        title="Schedule"
+        lede="Your week, the days that differ, and your cancellation policy. Open times are computed from all three and your confirmed sessions."
+      />
       {schedule.isPending ? (
         <ListLoading rows={6} />
       ) : schedule.isError ? (
@@ -26,7 +30,11 @@ export default function StudioSchedule() {
         <>
           <ScheduleEditor key={schedule.dataUpdatedAt} stylistId={stylist.stylistId} schedule={schedule.data.schedule} />
           <ExceptionsEditor stylistId={stylist.stylistId} zone={schedule.data.schedule.timeZone} windows={schedule.data.windows} />
-          <CancellationPolicyEditor key={schedule.data.cancellationPolicy.freeCancellationHours} stylistId={stylist.stylistId} hours={schedule.data.cancellationPolicy.freeCancellationHours} />
+          <CancellationPolicyEditor
+            key={schedule.data.cancellationPolicy.freeCancellationHours}
+            stylistId={stylist.stylistId}
+            hours={schedule.data.cancellationPolicy.freeCancellationHours}
+          />
         </>
       )}
     </>

@@ -47,7 +47,9 @@ function Studio() {
         <h1 className="display mt-8 text-5xl text-ink sm:text-6xl">
           The studio is for <em className="italic">stylists</em>
         </h1>
-        <p className="mx-auto mt-10 max-w-md text-lg leading-relaxed text-ink-soft">Stylists of the house keep their diary and their clients here. Your own account is a step away.</p>
+        <p className="mx-auto mt-10 max-w-md text-lg leading-relaxed text-ink-soft">
+          Stylists of the house keep their diary and their clients here. Your own account is a step away.
+        </p>
         <div className="mt-12">
           <ButtonLink to={user.userType === 'ADMIN' ? '/admin' : '/account'}>Your account</ButtonLink>
         </div>
@@ -61,12 +63,21 @@ function StylistStudio() {
   const profile = useMyStylist();
   if (profile.isPending) return <SessionPending label="Opening your studio" />;
   return (
-    <PrivateAreaLayout eyebrow="The studio" navLabel="Studio" items={profile.data ? ITEMS : []} elsewhere={{ label: 'Your account', to: '/account' }}>
+    <PrivateAreaLayout
+      eyebrow="The studio"
+      navLabel="Studio"
+      items={profile.data ? ITEMS : []}
+      elsewhere={{ label: 'Your account', to: '/account' }}
+    >
       {profile.isError ? (
         <ListError error={profile.error} />
       ) : !profile.data ? (
         <>
-          <PageTitle eyebrow="The studio" title="Your stylist profile" lede="Tell clients who you are and how you work. The house reads every new profile before it is listed." />
+          <PageTitle
+            eyebrow="The studio"
+            title="Your stylist profile"
+            lede="Tell clients who you are and how you work. The house reads every new profile before it is listed."
+          />
           <ProfileEditor stylist={null} />
         </>
       ) : (
@@ -82,7 +93,10 @@ function StylistStudio() {
 function StatusNotice({ stylist }: { stylist: Stylist }) {
   if (stylist.status === 'APPROVED') return null;
   const text = {
-    PENDING_REVIEW: ['Your profile is with the house', 'Until it is approved it is not listed and cannot be booked. You may keep refining it meanwhile.'],
+    PENDING_REVIEW: [
+      'Your profile is with the house',
+      'Until it is approved it is not listed and cannot be booked. You may keep refining it meanwhile.',
+    ],
     REJECTED: ['Your profile was not approved', 'Read the notes below, refine the profile and write to the house.'],
     SUSPENDED: ['Your profile is suspended', 'It is not listed and cannot be booked. Upcoming sessions stand unless cancelled.'],
   }[stylist.status];

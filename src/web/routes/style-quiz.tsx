@@ -22,7 +22,8 @@ import { pageMeta } from '../lib/seo.ts';
 export const meta: Route.MetaFunction = (args) =>
   pageMeta(args, {
     title: 'The style quiz',
-    description: 'Five questions on the occasion, your style, budget, city and diary: StyleByZaga introduces the personal stylists who suit you, and says why.',
+    description:
+      'Five questions on the occasion, your style, budget, city and diary: StyleByZaga introduces the personal stylists who suit you, and says why.',
     image: 'stylists-occasions',
   });
 
@@ -75,7 +76,9 @@ function QuizForVisitor() {
       <div className="max-w-xl">
         <p className="text-lg leading-relaxed text-ink-soft">The quiz introduces clients to stylists. Your own account is a step away.</p>
         <div className="mt-8">
-          <ButtonLink to={user.userType === 'STYLIST' ? '/studio' : '/account'}>{user.userType === 'STYLIST' ? 'Your studio' : 'Your account'}</ButtonLink>
+          <ButtonLink to={user.userType === 'STYLIST' ? '/studio' : '/account'}>
+            {user.userType === 'STYLIST' ? 'Your studio' : 'Your account'}
+          </ButtonLink>
         </div>
       </div>
     );
@@ -197,7 +200,10 @@ function Quiz({ user, save }: { user: User | null; save?: SavePreferences }) {
               <h3 id="keep-title" className="display text-3xl text-ink">
                 Keep these introductions
               </h3>
-              <p className="mt-4 max-w-2xl text-ink-soft">Create your account to request a time. Your answers are kept: your styles are saved to your profile and these introductions are waiting when you return.</p>
+              <p className="mt-4 max-w-2xl text-ink-soft">
+                Create your account to request a time. Your answers are kept: your styles are saved to your profile and these introductions
+                are waiting when you return.
+              </p>
               <div className="mt-8 flex flex-wrap gap-6">
                 <ButtonLink to="/sign-up?next=%2Fstyle-quiz">Create your account</ButtonLink>
                 <ButtonLink to="/sign-in?next=%2Fstyle-quiz" variant="secondary">
@@ -224,8 +230,18 @@ function Quiz({ user, save }: { user: User | null; save?: SavePreferences }) {
       </div>
       <aside aria-hidden="true" className="hidden lg:col-span-4 lg:block">
         <div className="sticky top-10">
-          <ResponsiveImage kind="portrait" name="stylists-occasions" alt="" width={960} height={1200} sizes="30vw" className="aspect-[4/5]" />
-          <p className="mt-5 font-display text-xl leading-snug text-ink-soft italic">“The best first session begins with knowing what the evening is for.”</p>
+          <ResponsiveImage
+            kind="portrait"
+            name="stylists-occasions"
+            alt=""
+            width={960}
+            height={1200}
+            sizes="30vw"
+            className="aspect-[4/5]"
+          />
+          <p className="mt-5 font-display text-xl leading-snug text-ink-soft italic">
+            “The best first session begins with knowing what the evening is for.”
+          </p>
         </div>
       </aside>
     </div>

@@ -31,7 +31,10 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   try {
     const [{ stylist }, reviews] = await Promise.all([
       getStylist(api, params.stylistId, headers),
-      api.GET('/api/v1/stylists/{stylistId}/reviews', { params: { path: { stylistId: params.stylistId }, query: { maxResults: 6 } }, headers }),
+      api.GET('/api/v1/stylists/{stylistId}/reviews', {
+        params: { path: { stylistId: params.stylistId }, query: { maxResults: 6 } },
+        headers,
+      }),
     ]);
     return { stylist, reviews: reviews.data?.reviews ?? [], moreReviews: Boolean(reviews.data?.nextToken) };
   } catch (error) {
@@ -55,7 +58,11 @@ export const meta: Route.MetaFunction = (args) => {
   const origin = args.matches.find((m) => m?.id === 'root')?.loaderData as { origin?: string } | undefined;
   const portrait = `${origin?.origin ?? ''}${imageSources(stylist.portraitUrl, 1280).src}`;
   const replaced = new Set(['og:image', 'og:type']);
-  return [...base.filter((m) => !('property' in m && replaced.has(String(m.property)))), { property: 'og:image', content: portrait }, { property: 'og:type', content: 'profile' }];
+  return [
+    ...base.filter((m) => !('property' in m && replaced.has(String(m.property)))),
+    { property: 'og:image', content: portrait },
+    { property: 'og:type', content: 'profile' },
+  ];
 };
 
 export default function StylistProfile({ loaderData }: Route.ComponentProps) {
@@ -66,7 +73,13 @@ export default function StylistProfile({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <Container className="grid gap-12 pt-10 pb-20 sm:pt-14 lg:grid-cols-12 lg:gap-16 lg:pt-16 lg:pb-28">
-        <StylistPortrait url={stylist.portraitUrl} name={name} priority sizes="(min-width: 1024px) 45vw, 100vw" className="self-start lg:col-span-6" />
+        <StylistPortrait
+          url={stylist.portraitUrl}
+          name={name}
+          priority
+          sizes="(min-width: 1024px) 45vw, 100vw"
+          className="self-start lg:col-span-6"
+        />
         <div className="animate-rise-in lg:col-span-6 lg:self-center">
           <nav aria-label="Breadcrumb">
             <Link to="/stylists" className="eyebrow text-stone hover:text-ink">
@@ -84,14 +97,24 @@ export default function StylistProfile({ loaderData }: Route.ComponentProps) {
             <Fact label="Rate">
               {formatMoney(stylist.rate, { compactWhole: true })} <span className="text-stone">an hour</span>
             </Fact>
-            <Fact label="Meets">{[stylist.offersVirtual && 'By video', stylist.travelRadiusKm > 0 ? `In person, up to ${stylist.travelRadiusKm.toLocaleString('en-GB')} km` : 'In person'].filter(Boolean).join(' · ')}</Fact>
+            <Fact label="Meets">
+              {[
+                stylist.offersVirtual && 'By video',
+                stylist.travelRadiusKm > 0 ? `In person, up to ${stylist.travelRadiusKm.toLocaleString('en-GB')} km` : 'In person',
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </Fact>
             <Fact label="Local time">
               <LocalTime zone={stylist.timeZone} />
             </Fact>
           </dl>
           <RatingStars rating={stylist.rating} count={stylist.reviewCount} className="mt-8" />
           <div className="mt-10 flex flex-wrap items-center gap-6">
-            <a href="#request" className="inline-flex h-14 items-center justify-center bg-ink px-10 text-xs font-medium tracking-[0.2em] text-ivory uppercase transition-colors duration-300 ease-maison hover:bg-ink-soft">
+            <a
+              href="#request"
+              className="inline-flex h-14 items-center justify-center bg-ink px-10 text-xs font-medium tracking-[0.2em] text-ivory uppercase transition-colors duration-300 ease-maison hover:bg-ink-soft"
+            >
               Request a session
             </a>
             <a href="#portfolio" className="eyebrow border-b border-ink/30 pb-1 text-ink hover:border-ink">
@@ -165,14 +188,31 @@ function LocalTime({ zone }: { zone: string }) {
   const hydrated = useHydrated();
   return (
     <>
-      {hydrated ? formatTime(new Date().toISOString(), zone) : <span className="inline-block w-10" />} <span className="text-stone">in {zoneCity(zone)}</span>
+      {hydrated ? formatTime(new Date().toISOString(), zone) : <span className="inline-block w-10" />}{' '}
+      <span className="text-stone">in {zoneCity(zone)}</span>
     </>
   );
 }
 
-function Section({ id, eyebrow, title, tone = 'ivory', children }: { id: string; eyebrow: string; title: string; tone?: 'ivory' | 'sand'; children: ReactNode }) {
+function Section({
+  id,
+  eyebrow,
+  title,
+  tone = 'ivory',
+  children,
+}: {
+  id: string;
+  eyebrow: string;
+  title: string;
+  tone?: 'ivory' | 'sand';
+  children: ReactNode;
+}) {
   return (
-    <section id={id} aria-labelledby={`${id}-title`} className={cn('scroll-mt-6 border-t border-line py-16 lg:py-24', tone === 'sand' && 'bg-sand')}>
+    <section
+      id={id}
+      aria-labelledby={`${id}-title`}
+      className={cn('scroll-mt-6 border-t border-line py-16 lg:py-24', tone === 'sand' && 'bg-sand')}
+    >
       <Container>
         <p className="eyebrow text-gold-deep">{eyebrow}</p>
         <h2 id={`${id}-title`} className="display mt-4 mb-12 text-4xl text-ink sm:text-5xl">
@@ -210,7 +250,13 @@ function AllReviews({ stylist }: { stylist: Stylist }) {
   return (
     <>
       <ReviewList reviews={rows} stylistName={stylist.firstName} />
-      <LoadMore shown={rows.length} noun={rows.length === 1 ? 'review' : 'reviews'} hasMore={all.hasNextPage} loading={all.isFetchingNextPage} onMore={() => void all.fetchNextPage()} />
+      <LoadMore
+        shown={rows.length}
+        noun={rows.length === 1 ? 'review' : 'reviews'}
+        hasMore={all.hasNextPage}
+        loading={all.isFetchingNextPage}
+        onMore={() => void all.fetchNextPage()}
+      />
     </>
   );
 }

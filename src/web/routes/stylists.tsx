@@ -22,7 +22,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     return { filters, stylists: result.stylists, nextToken: result.nextToken ?? null, error: null };
   } catch (error) {
     // A filter the server refuses (a window longer than it allows, say) is the visitor's to change, not a crash.
-    if (error instanceof ApiProblem && error.status === 400) return data({ filters, stylists: [], nextToken: null, error: problemMessage(error) }, { status: 400 });
+    if (error instanceof ApiProblem && error.status === 400)
+      return data({ filters, stylists: [], nextToken: null, error: problemMessage(error) }, { status: 400 });
     throw error;
   }
 }
@@ -43,13 +44,22 @@ export const meta: Route.MetaFunction = (args) => {
 const STEPS = [
   { title: 'The questionnaire', body: 'Five short questions on the occasion, your style, your budget, where and when.' },
   { title: 'Your match', body: 'We introduce stylists who suit you by taste, language and city, and say why. Choose one, or ask us to.' },
-  { title: 'A first session', body: 'In person, at home or by video, at a time in your diary that suits you, shown in your own time zone.' },
-  { title: 'The edit', body: 'Your stylist proposes pieces; you approve, decline or ask for another look. You pay only for what you keep.' },
+  {
+    title: 'A first session',
+    body: 'In person, at home or by video, at a time in your diary that suits you, shown in your own time zone.',
+  },
+  {
+    title: 'The edit',
+    body: 'Your stylist proposes pieces; you approve, decline or ask for another look. You pay only for what you keep.',
+  },
 ] as const;
 
 const STANDARDS = [
   { title: 'Vetted in person', body: 'Every stylist is interviewed, referenced and seen at work before they meet a client.' },
-  { title: 'Discreet by default', body: 'Clients may appear under an alias until they accept a booking. Nothing is shared without consent.' },
+  {
+    title: 'Discreet by default',
+    body: 'Clients may appear under an alias until they accept a booking. Nothing is shared without consent.',
+  },
   { title: 'Fairly paid', body: 'Stylists set their own rates and receive clear statements for every session and commission.' },
 ] as const;
 
@@ -69,8 +79,8 @@ export default function Stylists({ loaderData }: Route.ComponentProps) {
           </div>
           <div className="lg:col-span-5">
             <p className="max-w-md text-lg leading-relaxed text-ink-soft">
-              Concierge shoppers with years in the fitting rooms of the great houses. Browse their work and their diaries, or answer five questions and
-              we will introduce the ones who suit you.
+              Concierge shoppers with years in the fitting rooms of the great houses. Browse their work and their diaries, or answer five
+              questions and we will introduce the ones who suit you.
             </p>
             <div className="mt-8 flex flex-wrap items-center gap-6">
               <ButtonLink to="/style-quiz" size="lg">
@@ -118,7 +128,9 @@ export default function Stylists({ loaderData }: Route.ComponentProps) {
             {stylists.length === 0 ? (
               <div className="border-y border-line py-16 text-center">
                 <p className="display text-3xl text-ink">Nobody quite fits</p>
-                <p className="mx-auto mt-4 max-w-md leading-relaxed text-ink-soft">Loosen a filter, or let the style quiz weigh everything at once and explain its choice.</p>
+                <p className="mx-auto mt-4 max-w-md leading-relaxed text-ink-soft">
+                  Loosen a filter, or let the style quiz weigh everything at once and explain its choice.
+                </p>
                 <div className="mt-8 flex justify-center gap-6">
                   <ButtonLink to="/stylists" variant="secondary">
                     Clear the filters

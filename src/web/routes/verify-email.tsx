@@ -10,7 +10,11 @@ import { useSession } from '../features/auth/session.tsx';
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) => [
-  ...pageMeta(args, { title: 'Confirm your email', description: 'Confirm the email address of your StyleByZaga account.', image: 'private-client-atelier' }),
+  ...pageMeta(args, {
+    title: 'Confirm your email',
+    description: 'Confirm the email address of your StyleByZaga account.',
+    image: 'private-client-atelier',
+  }),
   { name: 'robots', content: 'noindex' },
   { name: 'referrer', content: 'no-referrer' },
 ];
@@ -42,11 +46,21 @@ export default function VerifyEmail() {
 
   if (verify.isSuccess) {
     return (
-      <AuthFrame eyebrow="Email confirmed" title={<>Thank you, <em className="italic">confirmed</em></>} image="private-client-atelier">
+      <AuthFrame
+        eyebrow="Email confirmed"
+        title={
+          <>
+            Thank you, <em className="italic">confirmed</em>
+          </>
+        }
+        image="private-client-atelier"
+      >
         <p role="status" className="text-lg leading-relaxed text-ink-soft">
           Your email address is confirmed. Letters from your stylist and the house will reach you there.
         </p>
-        <div className="mt-12">{signedIn ? <ButtonLink to="/account">Go to your account</ButtonLink> : <ButtonLink to="/sign-in">Sign in</ButtonLink>}</div>
+        <div className="mt-12">
+          {signedIn ? <ButtonLink to="/account">Go to your account</ButtonLink> : <ButtonLink to="/sign-in">Sign in</ButtonLink>}
+        </div>
       </AuthFrame>
     );
   }
@@ -55,9 +69,19 @@ export default function VerifyEmail() {
     const problem = verify.error ? toProblem(verify.error) : null;
     const expired = !token || problem?.field('token') !== undefined;
     return (
-      <AuthFrame eyebrow="Email confirmation" title={<>This link has <em className="italic">expired</em></>} image="private-client-atelier">
+      <AuthFrame
+        eyebrow="Email confirmation"
+        title={
+          <>
+            This link has <em className="italic">expired</em>
+          </>
+        }
+        image="private-client-atelier"
+      >
         <p role="alert" className="text-lg leading-relaxed text-ink-soft">
-          {expired ? 'This confirmation link has expired or was already used. Links are valid for thirty minutes and work once.' : problem?.message}
+          {expired
+            ? 'This confirmation link has expired or was already used. Links are valid for thirty minutes and work once.'
+            : problem?.message}
         </p>
         <div className="mt-12">
           {signedIn ? (
@@ -76,7 +100,15 @@ export default function VerifyEmail() {
   }
 
   return (
-    <AuthFrame eyebrow="Email confirmation" title={<>One <em className="italic">moment</em></>} image="private-client-atelier">
+    <AuthFrame
+      eyebrow="Email confirmation"
+      title={
+        <>
+          One <em className="italic">moment</em>
+        </>
+      }
+      image="private-client-atelier"
+    >
       <p role="status" aria-busy="true" className="text-lg leading-relaxed text-ink-soft">
         Confirming your email address…
       </p>

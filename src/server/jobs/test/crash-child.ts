@@ -30,7 +30,10 @@ if (mode === 'enqueue') {
   process.kill(process.pid, 'SIGKILL');
 } else {
   process.on('SIGTERM', () => {
-    void app.close().then(() => database.close()).then(() => process.exit(0));
+    void app
+      .close()
+      .then(() => database.close())
+      .then(() => process.exit(0));
   });
   process.stdout.write('serving\n');
 }

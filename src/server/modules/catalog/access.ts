@@ -38,7 +38,10 @@ export async function partnerBrandId(db: Db | Tx, userId: string): Promise<strin
 export async function assertCanWriteBrand(db: Db | Tx, actor: Actor, brandId: string): Promise<void> {
   if (actor.userType === 'ADMIN') return;
   if (actor.userType === 'BRAND_PARTNER' && (await partnerBrandId(db, actor.userId)) === brandId) return;
-  throw new ApiError('AccessDeniedException', actor.userType === 'BRAND_PARTNER' ? 'You can only manage your own brand’s products' : 'You are not allowed to do this');
+  throw new ApiError(
+    'AccessDeniedException',
+    actor.userType === 'BRAND_PARTNER' ? 'You can only manage your own brand’s products' : 'You are not allowed to do this',
+  );
 }
 
 /** Whether the actor manages this product's brand (sees its drafts, answers its inquiries). */

@@ -3,7 +3,13 @@ import { audit } from '../../audit/service.ts';
 import { metaOf } from '../../http/auth.ts';
 
 const VERBS: Record<string, string> = { POST: 'created', PUT: 'updated', DELETE: 'deleted' };
-const NOUNS: Record<string, string> = { brands: 'brand', categories: 'category', collections: 'collection', products: 'products', 'brand-partners': 'partner' };
+const NOUNS: Record<string, string> = {
+  brands: 'brand',
+  categories: 'category',
+  collections: 'collection',
+  products: 'products',
+  'brand-partners': 'partner',
+};
 
 /** `catalog.brand.created`, `catalog.collection.products.updated`, `catalog.partner.deleted`… from the route template. */
 export function catalogAuditAction(method: string, url: string): string {
@@ -21,7 +27,8 @@ export function catalogAuditAction(method: string, url: string): string {
  */
 export function auditCatalogAdministration(app: FastifyInstance): void {
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload) => {
-    if (request.routeOptions.config?.policy !== 'catalog.manage' || request.method === 'GET' || reply.statusCode >= 400 || !request.actor) return payload;
+    if (request.routeOptions.config?.policy !== 'catalog.manage' || request.method === 'GET' || reply.statusCode >= 400 || !request.actor)
+      return payload;
     await audit(app.db, {
       action: catalogAuditAction(request.method, request.routeOptions.url ?? request.url),
       actorId: request.actor.userId,

@@ -23,9 +23,17 @@ export function sortSql(sort: ProductSort, after?: { key: string; id: string }):
         after: after ? sql`and (p.created_at, p.id) < (${after.key}::timestamptz, ${after.id}::uuid)` : sql``,
       };
     case 'price_asc':
-      return { order: sql`p.price_minor asc, p.id asc`, key: sql`p.price_minor::text`, after: after ? sql`and (p.price_minor, p.id) > (${after.key}::bigint, ${after.id}::uuid)` : sql`` };
+      return {
+        order: sql`p.price_minor asc, p.id asc`,
+        key: sql`p.price_minor::text`,
+        after: after ? sql`and (p.price_minor, p.id) > (${after.key}::bigint, ${after.id}::uuid)` : sql``,
+      };
     case 'price_desc':
-      return { order: sql`p.price_minor desc, p.id desc`, key: sql`p.price_minor::text`, after: after ? sql`and (p.price_minor, p.id) < (${after.key}::bigint, ${after.id}::uuid)` : sql`` };
+      return {
+        order: sql`p.price_minor desc, p.id desc`,
+        key: sql`p.price_minor::text`,
+        after: after ? sql`and (p.price_minor, p.id) < (${after.key}::bigint, ${after.id}::uuid)` : sql``,
+      };
   }
 }
 
@@ -40,13 +48,16 @@ export function priceBounds(min: string | undefined, max: string | undefined, cu
     try {
       return fromDecimal(v, currency).minor;
     } catch (err) {
-      if (err instanceof MoneyError) throw new ApiError('ValidationException', `${field}: ${err.message}`, { fieldErrors: { [`query.${field}`]: [err.message] } });
+      if (err instanceof MoneyError)
+        throw new ApiError('ValidationException', `${field}: ${err.message}`, { fieldErrors: { [`query.${field}`]: [err.message] } });
       throw err;
     }
   };
   const out = { min: conv(min, 'minPrice'), max: conv(max, 'maxPrice') };
   if (out.min !== undefined && out.max !== undefined && out.min > out.max) {
-    throw new ApiError('ValidationException', 'minPrice is above maxPrice', { fieldErrors: { 'query.minPrice': ['Must not exceed maxPrice'] } });
+    throw new ApiError('ValidationException', 'minPrice is above maxPrice', {
+      fieldErrors: { 'query.minPrice': ['Must not exceed maxPrice'] },
+    });
   }
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
 }
@@ -82,7 +93,13 @@ async function computeList(db: Db, audience: Audience, input: ListProductsInput)
   if (bounds.min !== undefined || bounds.max !== undefined || input.currency) filters.push(sql`p.currency = ${currency}`);
   if (bounds.min !== undefined) filters.push(sql`p.price_minor >= ${bounds.min}`);
   if (bounds.max !== undefined) filters.push(sql`p.price_minor <= ${bounds.max}`);
-  const userPart = filters.length > 0 ? sql.join(filters.map((f) => sql`(${f})`), sql` and `) : sql`true`;
+  const userPart =
+    filters.length > 0
+      ? sql.join(
+          filters.map((f) => sql`(${f})`),
+          sql` and `,
+        )
+      : sql`true`;
   const rows = await queryRows<KeyedRow>(
     db,
     sql`${withKey(s.key)} where (${userPart}) and ${audienceFilter(audience)} ${s.after} order by ${s.order} limit ${input.maxResults + 1}`,
@@ -97,7 +114,13 @@ function withKey(key: SQL): SQL {
 /** Products by id in the given order, visible to `audience` (hidden ones are dropped). */
 export async function productsByIds(db: Db, audience: Audience, ids: readonly string[]): Promise<Product[]> {
   if (ids.length === 0) return [];
-  const rows = await queryRows<ProductRow>(db, sql`${productSelect(false)} where p.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) and ${audienceFilter(audience)}`);
+  const rows = await queryRows<ProductRow>(
+    db,
+    sql`${productSelect(false)} where p.id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )}) and ${audienceFilter(audience)}`,
+  );
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => (byId.has(id) ? [presentProduct(byId.get(id)!, true)] : []));
 }
@@ -116,8 +139,17 @@ export async function adminListProducts(db: Db, actor: Actor, input: AdminListPr
   for (const w of words(input.query ?? '')) filters.push(sql`unaccent(lower(p.name)) like ${`%${w}%`}`);
   const cursor = input.nextToken ? decodeCursor(input.nextToken, 'admin', 'time') : undefined;
   const s = sortSql('newest', cursor);
-  const where = filters.length > 0 ? sql.join(filters.map((f) => sql`(${f})`), sql` and `) : sql`true`;
-  const rows = await queryRows<KeyedRow>(db, sql`${withKey(s.key)} where ${where} ${s.after} order by ${s.order} limit ${input.maxResults + 1}`);
+  const where =
+    filters.length > 0
+      ? sql.join(
+          filters.map((f) => sql`(${f})`),
+          sql` and `,
+        )
+      : sql`true`;
+  const rows = await queryRows<KeyedRow>(
+    db,
+    sql`${withKey(s.key)} where ${where} ${s.after} order by ${s.order} limit ${input.maxResults + 1}`,
+  );
   return page(rows, input.maxResults, 'admin');
 }
 

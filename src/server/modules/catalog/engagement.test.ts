@@ -11,10 +11,16 @@ beforeAll(async () => {
   app = await buildTestApp();
   f = await setupCatalog(app);
   other = await accountOf(app, 'CLIENT');
-  ids.car = (await addProduct(app, f.admin, { name: 'Revuelto Coupé', brand: 'lamborghini', category: 'automobiles', amount: 520000 })).productId;
+  ids.car = (
+    await addProduct(app, f.admin, { name: 'Revuelto Coupé', brand: 'lamborghini', category: 'automobiles', amount: 520000 })
+  ).productId;
   ids.bag = (await addProduct(app, f.admin, { name: 'Classic Flap Bag', brand: 'chanel', category: 'bags' })).productId;
-  ids.vip = (await addProduct(app, f.admin, { name: 'Salon Flap Bag', brand: 'chanel', category: 'bags', visibility: 'VIP_ONLY' })).productId;
-  ids.draft = (await addProduct(app, f.admin, { name: 'Atelier Draft Bag', brand: 'chanel', category: 'bags', visibility: 'DRAFT' })).productId;
+  ids.vip = (
+    await addProduct(app, f.admin, { name: 'Salon Flap Bag', brand: 'chanel', category: 'bags', visibility: 'VIP_ONLY' })
+  ).productId;
+  ids.draft = (
+    await addProduct(app, f.admin, { name: 'Atelier Draft Bag', brand: 'chanel', category: 'bags', visibility: 'DRAFT' })
+  ).productId;
 }, 120_000);
 afterAll(() => app.shutdown());
 
@@ -22,10 +28,22 @@ const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
 describe('inquiries', () => {
   it('a client requests a private viewing; the brand partner sees it in the inbox and answers; others never see it', async () => {
-    const created = await app.inject({ method: 'POST', url: `/api/v1/products/${ids.bag}/inquiries`, headers: f.client.auth, payload: { message: 'May I see it in black on Friday?', preferredContact: 'PHONE', preferredDate: tomorrow } });
+    const created = await app.inject({
+      method: 'POST',
+      url: `/api/v1/products/${ids.bag}/inquiries`,
+      headers: f.client.auth,
+      payload: { message: 'May I see it in black on Friday?', preferredContact: 'PHONE', preferredDate: tomorrow },
+    });
     expect(created.statusCode, created.body).toBe(201);
     const inquiry = created.json();
-    expect(inquiry).toMatchObject({ productId: ids.bag, brand: 'chanel', status: 'OPEN', preferredContact: 'PHONE', preferredDate: tomorrow, clientName: 'Ava L.' });
+    expect(inquiry).toMatchObject({
+      productId: ids.bag,
+      brand: 'chanel',
+      status: 'OPEN',
+      preferredContact: 'PHONE',
+      preferredDate: tomorrow,
+      clientName: 'Ava L.',
+    });
 
     const inbox = (await app.inject({ method: 'GET', url: '/api/v1/inquiries', headers: f.partner.auth })).json();
     expect(inbox.inquiries.map((i: { inquiryId: string }) => i.inquiryId)).toContain(inquiry.inquiryId);
@@ -33,14 +51,31 @@ describe('inquiries', () => {
     expect(cartierInbox.inquiries).toEqual([]);
     expect((await app.inject({ method: 'GET', url: '/api/v1/inquiries', headers: other.auth })).json().inquiries).toEqual([]);
     expect((await app.inject({ method: 'GET', url: '/api/v1/inquiries', headers: f.client.auth })).json().inquiries).toHaveLength(1);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/inquiries?status=OPEN', headers: f.admin.auth })).json().inquiries.length).toBeGreaterThan(0);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/inquiries?status=OPEN', headers: f.admin.auth })).json().inquiries.length,
+    ).toBeGreaterThan(0);
 
-    const foreign = await app.inject({ method: 'POST', url: `/api/v1/inquiries/${inquiry.inquiryId}/answer`, headers: f.otherPartner.auth, payload: { answer: 'Hello' } });
+    const foreign = await app.inject({
+      method: 'POST',
+      url: `/api/v1/inquiries/${inquiry.inquiryId}/answer`,
+      headers: f.otherPartner.auth,
+      payload: { answer: 'Hello' },
+    });
     expect(foreign.statusCode).toBe(404);
-    const answer = await app.inject({ method: 'POST', url: `/api/v1/inquiries/${inquiry.inquiryId}/answer`, headers: f.partner.auth, payload: { answer: 'Of course: our salon on rue Cambon, 3 pm.', close: true } });
+    const answer = await app.inject({
+      method: 'POST',
+      url: `/api/v1/inquiries/${inquiry.inquiryId}/answer`,
+      headers: f.partner.auth,
+      payload: { answer: 'Of course: our salon on rue Cambon, 3 pm.', close: true },
+    });
     expect(answer.statusCode, answer.body).toBe(200);
     expect(answer.json()).toMatchObject({ status: 'CLOSED', answer: 'Of course: our salon on rue Cambon, 3 pm.' });
-    const again = await app.inject({ method: 'POST', url: `/api/v1/inquiries/${inquiry.inquiryId}/answer`, headers: f.admin.auth, payload: { answer: 'More' } });
+    const again = await app.inject({
+      method: 'POST',
+      url: `/api/v1/inquiries/${inquiry.inquiryId}/answer`,
+      headers: f.admin.auth,
+      payload: { answer: 'More' },
+    });
     expect(again.statusCode).toBe(409);
     const mine = (await app.inject({ method: 'GET', url: '/api/v1/inquiries', headers: f.client.auth })).json().inquiries[0];
     expect(mine.answer).toBe('Of course: our salon on rue Cambon, 3 pm.');
@@ -48,20 +83,47 @@ describe('inquiries', () => {
 
   it('only about products the client can see, with a sensible date', async () => {
     for (const id of [ids.vip, ids.draft, '0195f3a2-7c1d-7b8e-9a4f-2d3c4b5a6e7f']) {
-      const res = await app.inject({ method: 'POST', url: `/api/v1/products/${id}/inquiries`, headers: f.client.auth, payload: { message: 'Hello', preferredContact: 'EMAIL' } });
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/v1/products/${id}/inquiries`,
+        headers: f.client.auth,
+        payload: { message: 'Hello', preferredContact: 'EMAIL' },
+      });
       expect(res.statusCode).toBe(404);
     }
-    const vip = await app.inject({ method: 'POST', url: `/api/v1/products/${ids.vip}/inquiries`, headers: f.vip.auth, payload: { message: 'For the salon', preferredContact: 'MESSAGE' } });
+    const vip = await app.inject({
+      method: 'POST',
+      url: `/api/v1/products/${ids.vip}/inquiries`,
+      headers: f.vip.auth,
+      payload: { message: 'For the salon', preferredContact: 'MESSAGE' },
+    });
     expect(vip.statusCode).toBe(201);
-    const past = await app.inject({ method: 'POST', url: `/api/v1/products/${ids.car}/inquiries`, headers: f.client.auth, payload: { message: 'Test drive?', preferredContact: 'EMAIL', preferredDate: '2020-01-01' } });
+    const past = await app.inject({
+      method: 'POST',
+      url: `/api/v1/products/${ids.car}/inquiries`,
+      headers: f.client.auth,
+      payload: { message: 'Test drive?', preferredContact: 'EMAIL', preferredDate: '2020-01-01' },
+    });
     expect(past.statusCode).toBe(400);
-    const badDate = await app.inject({ method: 'POST', url: `/api/v1/products/${ids.car}/inquiries`, headers: f.client.auth, payload: { message: 'Test drive?', preferredContact: 'EMAIL', preferredDate: '2026-13-45' } });
+    const badDate = await app.inject({
+      method: 'POST',
+      url: `/api/v1/products/${ids.car}/inquiries`,
+      headers: f.client.auth,
+      payload: { message: 'Test drive?', preferredContact: 'EMAIL', preferredDate: '2026-13-45' },
+    });
     expect(badDate.statusCode).toBe(400);
-    const noMessage = await app.inject({ method: 'POST', url: `/api/v1/products/${ids.car}/inquiries`, headers: f.client.auth, payload: { message: '   ', preferredContact: 'EMAIL' } });
+    const noMessage = await app.inject({
+      method: 'POST',
+      url: `/api/v1/products/${ids.car}/inquiries`,
+      headers: f.client.auth,
+      payload: { message: '   ', preferredContact: 'EMAIL' },
+    });
     expect(noMessage.statusCode).toBe(400);
     const page = (await app.inject({ method: 'GET', url: '/api/v1/inquiries?maxResults=1', headers: f.admin.auth })).json();
     expect(page.inquiries).toHaveLength(1);
-    const next = (await app.inject({ method: 'GET', url: `/api/v1/inquiries?maxResults=1&nextToken=${page.nextToken}`, headers: f.admin.auth })).json();
+    const next = (
+      await app.inject({ method: 'GET', url: `/api/v1/inquiries?maxResults=1&nextToken=${page.nextToken}`, headers: f.admin.auth })
+    ).json();
     expect(next.inquiries[0].inquiryId).not.toBe(page.inquiries[0].inquiryId);
     expect((await app.inject({ method: 'GET', url: '/api/v1/inquiries?nextToken=bogus', headers: f.admin.auth })).statusCode).toBe(400);
   });
@@ -79,11 +141,24 @@ describe('wishlist', () => {
     expect(list.items.map((i: { product: { productId: string } }) => i.product.productId)).toEqual([ids.bag, ids.car]);
     expect((await app.inject({ method: 'GET', url: '/api/v1/me/wishlist', headers: other.auth })).json().items).toEqual([]);
     // A saved piece withdrawn to VIP-only disappears from a standard client's wishlist.
-    await app.inject({ method: 'PUT', url: `/api/v1/products/${ids.car}/visibility`, headers: f.admin.auth, payload: { visibility: 'VIP_ONLY' } });
+    await app.inject({
+      method: 'PUT',
+      url: `/api/v1/products/${ids.car}/visibility`,
+      headers: f.admin.auth,
+      payload: { visibility: 'VIP_ONLY' },
+    });
     list = (await app.inject({ method: 'GET', url: '/api/v1/me/wishlist', headers: f.client.auth })).json();
     expect(list.items.map((i: { product: { productId: string } }) => i.product.productId)).toEqual([ids.bag]);
-    await app.inject({ method: 'PUT', url: `/api/v1/products/${ids.car}/visibility`, headers: f.admin.auth, payload: { visibility: 'PUBLIC' } });
-    expect((await app.inject({ method: 'DELETE', url: `/api/v1/me/wishlist/${ids.bag}`, headers: f.client.auth })).json()).toEqual({ productId: ids.bag, saved: false });
+    await app.inject({
+      method: 'PUT',
+      url: `/api/v1/products/${ids.car}/visibility`,
+      headers: f.admin.auth,
+      payload: { visibility: 'PUBLIC' },
+    });
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/me/wishlist/${ids.bag}`, headers: f.client.auth })).json()).toEqual({
+      productId: ids.bag,
+      saved: false,
+    });
     expect((await app.inject({ method: 'DELETE', url: `/api/v1/me/wishlist/${ids.bag}`, headers: f.client.auth })).statusCode).toBe(200);
     list = (await app.inject({ method: 'GET', url: '/api/v1/me/wishlist', headers: f.client.auth })).json();
     expect(list.items.map((i: { product: { productId: string } }) => i.product.productId)).toEqual([ids.car]);

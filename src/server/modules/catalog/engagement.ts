@@ -38,7 +38,10 @@ const inquirySelect = sql`select i.id, i.product_id, p.name as product_name, p.s
 
 /** Inquiries as the API shows them; the client is named by identity's privacy rule (its public form: alias or "Ava L."). */
 async function presentInquiries(db: Db, rows: InquiryRow[]): Promise<Inquiry[]> {
-  const names = await publicClientNames(db, rows.map((r) => r.client_id));
+  const names = await publicClientNames(
+    db,
+    rows.map((r) => r.client_id),
+  );
   return rows.map((r) => presentInquiry(r, names.get(r.client_id) ?? ''));
 }
 
@@ -68,14 +71,32 @@ async function readInquiry(db: Db, id: string): Promise<InquiryRow | undefined> 
 }
 
 /** A signed-in client asks about a product they can see (any purchase mode; showcase items are the usual case). */
-export async function createInquiry(db: Db, actor: Actor, productId: string, input: CreateInquiryInput, ctx?: AppContext): Promise<Inquiry> {
-  const [product] = await queryRows<{ id: string; brand_id: string; visibility: 'PUBLIC' | 'VIP_ONLY' | 'DRAFT' }>(db, sql`select id, brand_id, visibility from products where id = ${productId}`);
-  if (!product || !canSeeVisibility(audienceOf(actor), product.visibility)) throw new ApiError('ResourceNotFoundException', 'No such product');
+export async function createInquiry(
+  db: Db,
+  actor: Actor,
+  productId: string,
+  input: CreateInquiryInput,
+  ctx?: AppContext,
+): Promise<Inquiry> {
+  const [product] = await queryRows<{ id: string; brand_id: string; visibility: 'PUBLIC' | 'VIP_ONLY' | 'DRAFT' }>(
+    db,
+    sql`select id, brand_id, visibility from products where id = ${productId}`,
+  );
+  if (!product || !canSeeVisibility(audienceOf(actor), product.visibility))
+    throw new ApiError('ResourceNotFoundException', 'No such product');
   if (input.preferredDate && input.preferredDate < new Date().toISOString().slice(0, 10)) {
-    throw new ApiError('ValidationException', 'The preferred date is in the past', { fieldErrors: { 'body.preferredDate': ['Choose today or a later date'] } });
+    throw new ApiError('ValidationException', 'The preferred date is in the past', {
+      fieldErrors: { 'body.preferredDate': ['Choose today or a later date'] },
+    });
   }
-  const [open] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from product_inquiries where client_id = ${actor.userId} and status = 'OPEN' and created_at > now() - interval '1 day'`);
-  if (Number(open?.n) >= 20) throw new ApiError('ThrottlingException', 'You have sent many requests today; our concierge will be in touch', { retryAfterSeconds: 3600 });
+  const [open] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from product_inquiries where client_id = ${actor.userId} and status = 'OPEN' and created_at > now() - interval '1 day'`,
+  );
+  if (Number(open?.n) >= 20)
+    throw new ApiError('ThrottlingException', 'You have sent many requests today; our concierge will be in touch', {
+      retryAfterSeconds: 3600,
+    });
   const id = uuidv7();
   return db.transaction(async (tx) => {
     const w: Db = tx;
@@ -108,7 +129,11 @@ export async function createInquiry(db: Db, actor: Actor, productId: string, inp
 const INQUIRIES_SORT = 'inquiries';
 
 /** The inbox: admins see every inquiry, a partner their brand's, a client their own. Newest first. */
-export async function listInquiries(db: Db, actor: Actor, input: ListInquiriesInput): Promise<{ inquiries: Inquiry[]; nextToken?: string }> {
+export async function listInquiries(
+  db: Db,
+  actor: Actor,
+  input: ListInquiriesInput,
+): Promise<{ inquiries: Inquiry[]; nextToken?: string }> {
   const conditions: SQL[] = [];
   if (actor.userType === 'BRAND_PARTNER') {
     const brandId = await partnerBrandId(db, actor.userId);
@@ -126,14 +151,26 @@ export async function listInquiries(db: Db, actor: Actor, input: ListInquiriesIn
 }
 
 /** The brand's partner or an admin answers; the answer can close the inquiry. A closed inquiry takes no more answers. */
-export async function answerInquiry(db: Db, actor: Actor, inquiryId: string, input: { answer: string; close?: boolean }, ctx?: AppContext): Promise<Inquiry> {
+export async function answerInquiry(
+  db: Db,
+  actor: Actor,
+  inquiryId: string,
+  input: { answer: string; close?: boolean },
+  ctx?: AppContext,
+): Promise<Inquiry> {
   const [row] = await db.select().from(productInquiries).where(eq(productInquiries.id, inquiryId)).limit(1);
   if (!row || !(await managesBrand(db, actor, row.brandId))) throw new ApiError('ResourceNotFoundException', 'No such inquiry');
   return db.transaction(async (tx) => {
     const w: Db = tx;
     const updated = await w
       .update(productInquiries)
-      .set({ answer: input.answer, status: input.close ? 'CLOSED' : 'ANSWERED', answeredBy: actor.userId, answeredAt: new Date(), updatedAt: new Date() })
+      .set({
+        answer: input.answer,
+        status: input.close ? 'CLOSED' : 'ANSWERED',
+        answeredBy: actor.userId,
+        answeredAt: new Date(),
+        updatedAt: new Date(),
+      })
       .where(and(eq(productInquiries.id, inquiryId), sql`${productInquiries.status} <> 'CLOSED'`))
       .returning({ id: productInquiries.id });
     if (updated.length === 0) throw new ApiError('ConflictException', 'This inquiry is closed');
@@ -164,14 +201,24 @@ export async function getWishlist(db: Db, actor: Actor): Promise<{ items: { prod
     sql`select w.product_id, w.created_at from wishlist_items w join products p on p.id = w.product_id
         where w.user_id = ${actor.userId} and ${audienceFilter(audience)} order by w.created_at desc limit 500`,
   );
-  const found = await productsByIds(db, audience, rows.map((r) => r.product_id));
+  const found = await productsByIds(
+    db,
+    audience,
+    rows.map((r) => r.product_id),
+  );
   const byId = new Map(found.map((p) => [p.productId, p]));
-  return { items: rows.flatMap((r) => (byId.has(r.product_id) ? [{ product: byId.get(r.product_id)!, addedAt: iso(r.created_at)! }] : [])) };
+  return {
+    items: rows.flatMap((r) => (byId.has(r.product_id) ? [{ product: byId.get(r.product_id)!, addedAt: iso(r.created_at)! }] : [])),
+  };
 }
 
 export async function saveToWishlist(db: Db, actor: Actor, productId: string): Promise<{ productId: string; saved: boolean }> {
-  const [product] = await queryRows<{ visibility: 'PUBLIC' | 'VIP_ONLY' | 'DRAFT' }>(db, sql`select visibility from products where id = ${productId}`);
-  if (!product || !canSeeVisibility(audienceOf(actor), product.visibility)) throw new ApiError('ResourceNotFoundException', 'No such product');
+  const [product] = await queryRows<{ visibility: 'PUBLIC' | 'VIP_ONLY' | 'DRAFT' }>(
+    db,
+    sql`select visibility from products where id = ${productId}`,
+  );
+  if (!product || !canSeeVisibility(audienceOf(actor), product.visibility))
+    throw new ApiError('ResourceNotFoundException', 'No such product');
   const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from wishlist_items where user_id = ${actor.userId}`);
   if (Number(count?.n) >= 500) throw new ApiError('ConflictException', 'Your wishlist is full (500 pieces); remove some first');
   await db.insert(wishlistItems).values({ userId: actor.userId, productId }).onConflictDoNothing();

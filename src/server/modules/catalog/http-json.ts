@@ -16,7 +16,12 @@ function json(value: object): Buffer {
  * Elsewhere it returns the object, so the response schema still checks every answer in tests and development.
  */
 export function sendAnswer<T extends object>(reply: FastifyReply, production: boolean, value: T): T;
-export function sendAnswer<T extends object, K extends string>(reply: FastifyReply, production: boolean, value: T, wrap: K): { [k in K]: T };
+export function sendAnswer<T extends object, K extends string>(
+  reply: FastifyReply,
+  production: boolean,
+  value: T,
+  wrap: K,
+): { [k in K]: T };
 export function sendAnswer<T extends object>(reply: FastifyReply, production: boolean, value: T, wrap?: string): unknown {
   if (!production) return wrap ? { [wrap]: value } : value;
   let bytes: Buffer;

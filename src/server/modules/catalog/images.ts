@@ -17,13 +17,17 @@ export interface ImageView {
 }
 
 function urlOf(image: StoredImage, width: number, format: ImageFormat): string {
-  return image.mediaId ? uploadUrl(image.mediaId, width, format) : generatedImageUrl(image.generatedKind ?? 'product', image.generated!, width as ImageWidth, format);
+  return image.mediaId
+    ? uploadUrl(image.mediaId, width, format)
+    : generatedImageUrl(image.generatedKind ?? 'product', image.generated!, width as ImageWidth, format);
 }
 
 export function presentImage(image: StoredImage): ImageView {
   const widths = image.widths.length > 0 ? image.widths : [...IMAGE_WIDTHS];
   const main = [...widths].reverse().find((w) => w <= 1280) ?? widths[0]!;
-  const srcset = Object.fromEntries(IMAGE_FORMATS.map((f) => [f, widths.map((w) => `${urlOf(image, w, f)} ${w}w`).join(', ')])) as ImageView['srcset'];
+  const srcset = Object.fromEntries(
+    IMAGE_FORMATS.map((f) => [f, widths.map((w) => `${urlOf(image, w, f)} ${w}w`).join(', ')]),
+  ) as ImageView['srcset'];
   return {
     url: urlOf(image, main, 'jpg'),
     ...(image.alt ? { alt: image.alt } : {}),
@@ -39,7 +43,14 @@ export function presentImage(image: StoredImage): ImageView {
 
 /** A generated demo composition, as the seeders store it. */
 export function generatedImage(name: string, alt: string, kind: 'product' | 'editorial' = 'product'): StoredImage {
-  return { generated: name, ...(kind === 'product' ? {} : { generatedKind: kind }), alt, width: 2048, height: heightFor(kind, 2048), widths: [...IMAGE_WIDTHS] };
+  return {
+    generated: name,
+    ...(kind === 'product' ? {} : { generatedKind: kind }),
+    alt,
+    width: 2048,
+    height: heightFor(kind, 2048),
+    widths: [...IMAGE_WIDTHS],
+  };
 }
 
 /**
@@ -61,7 +72,10 @@ export async function resolveImages(
     if (input.url) {
       const path = parseMediaPath(input.url);
       if (path && 'generated' in path && path.generated.kind !== 'portrait') {
-        out.push({ ...generatedImage(path.generated.name, input.alt ?? '', path.generated.kind), ...(input.color ? { color: input.color } : {}) });
+        out.push({
+          ...generatedImage(path.generated.name, input.alt ?? '', path.generated.kind),
+          ...(input.color ? { color: input.color } : {}),
+        });
         continue;
       }
       if (!path || !('mediaId' in path)) bad('Only images uploaded to StyleByZaga can be used: upload the file first (POST /api/v1/media)');
@@ -69,7 +83,15 @@ export async function resolveImages(
     }
     const asset = await findUsableUpload(db, mediaId!, user);
     if (!asset) bad('No such uploaded image among yours: upload the file first (POST /api/v1/media)');
-    out.push({ mediaId: asset!.id, alt: input.alt ?? '', width: asset!.width, height: asset!.height, widths: asset!.widths, placeholder: asset!.placeholder, ...(input.color ? { color: input.color } : {}) });
+    out.push({
+      mediaId: asset!.id,
+      alt: input.alt ?? '',
+      width: asset!.width,
+      height: asset!.height,
+      widths: asset!.widths,
+      placeholder: asset!.placeholder,
+      ...(input.color ? { color: input.color } : {}),
+    });
   }
   return out;
 }

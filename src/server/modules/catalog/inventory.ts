@@ -56,7 +56,11 @@ interface Row {
  * The products among `ids` this audience may see (never drafts, VIP pieces only for VIP), with their variants and
  * current prices. A product missing from the answer does not exist for this caller.
  */
-export async function purchasableProducts(db: Db | Tx, ids: readonly string[], audience: Audience): Promise<Map<string, PurchasableProduct>> {
+export async function purchasableProducts(
+  db: Db | Tx,
+  ids: readonly string[],
+  audience: Audience,
+): Promise<Map<string, PurchasableProduct>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   const rows = await queryRows<Row>(
@@ -106,7 +110,10 @@ export interface StockLine {
  * the product's inventory (their sum) together. Lines go in product then variant order, so two orders that share
  * pieces lock them in the same order and never deadlock.
  */
-export async function reserveStock(tx: Tx, lines: readonly StockLine[]): Promise<{ ok: true } | { ok: false; line: StockLine; available: number }> {
+export async function reserveStock(
+  tx: Tx,
+  lines: readonly StockLine[],
+): Promise<{ ok: true } | { ok: false; line: StockLine; available: number }> {
   for (const line of mergeLines(lines)) {
     const taken = await queryRows<{ id: string }>(
       tx,

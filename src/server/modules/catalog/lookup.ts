@@ -29,7 +29,13 @@ export async function brandBySlug(db: Db | Tx, slug: string, field = 'body.brand
 
 export async function brandsBySlugs(db: Db | Tx, slugs: readonly string[]): Promise<BrandRef[]> {
   if (slugs.length === 0) return [];
-  return queryRows<BrandRef>(db, sql`select id, slug, name from brands where slug in (${sql.join(slugs.map((s) => sql`${s}`), sql`, `)})`);
+  return queryRows<BrandRef>(
+    db,
+    sql`select id, slug, name from brands where slug in (${sql.join(
+      slugs.map((s) => sql`${s}`),
+      sql`, `,
+    )})`,
+  );
 }
 
 export async function categoryBySlug(db: Db | Tx, slug: string, field = 'body.category'): Promise<CategoryRef> {
@@ -46,6 +52,12 @@ export async function categoryBySlug(db: Db | Tx, slug: string, field = 'body.ca
 /** Ids of the categories with these slugs (unknown slugs are ignored: a filter on nothing matches nothing). */
 export async function categoryIdsBySlugs(db: Db | Tx, slugs: readonly string[]): Promise<string[]> {
   if (slugs.length === 0) return [];
-  const rows = await queryRows<{ id: string }>(db, sql`select id from categories where slug in (${sql.join(slugs.map((s) => sql`${s}`), sql`, `)})`);
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select id from categories where slug in (${sql.join(
+      slugs.map((s) => sql`${s}`),
+      sql`, `,
+    )})`,
+  );
   return rows.map((r) => r.id);
 }

@@ -16,11 +16,14 @@ const text = (max: number) => z.string().trim().max(max, `At most ${max} charact
 const required = (max: number) => text(max).min(1, 'Required');
 const DECIMAL = /^\d{1,13}(?:\.\d{1,3})?$/;
 
-export const Visibility = z.enum(['PUBLIC', 'VIP_ONLY', 'DRAFT']).meta({ id: 'ProductVisibility', description: 'PUBLIC for everyone, VIP_ONLY for VIP clients, DRAFT for its brand and admins only.' });
+export const Visibility = z
+  .enum(['PUBLIC', 'VIP_ONLY', 'DRAFT'])
+  .meta({ id: 'ProductVisibility', description: 'PUBLIC for everyone, VIP_ONLY for VIP clients, DRAFT for its brand and admins only.' });
 export type Visibility = z.infer<typeof Visibility>;
-export const PurchaseMode = z
-  .enum(['BUY_NOW', 'INQUIRE', 'BESPOKE'])
-  .meta({ id: 'PurchaseMode', description: 'BUY_NOW: add to bag. INQUIRE: a private-viewing request (showcase). BESPOKE: made to order with customisation options.' });
+export const PurchaseMode = z.enum(['BUY_NOW', 'INQUIRE', 'BESPOKE']).meta({
+  id: 'PurchaseMode',
+  description: 'BUY_NOW: add to bag. INQUIRE: a private-viewing request (showcase). BESPOKE: made to order with customisation options.',
+});
 
 export const ImageSrcSet = z
   .object({ avif: z.string(), webp: z.string(), jpg: z.string() })
@@ -35,7 +38,10 @@ export const Image = z
     height: z.number().int().optional(),
     mediaId: z.string().optional().meta({ description: 'Uploaded asset id; absent for generated demo imagery.' }),
     placeholder: z.string().optional().meta({ description: 'Tiny blurred WebP data URI.' }),
-    color: z.string().optional().meta({ description: 'The variant colour this picture shows (a product page swaps to it when that colour is chosen); absent when it stands for every colour.' }),
+    color: z.string().optional().meta({
+      description:
+        'The variant colour this picture shows (a product page swaps to it when that colour is chosen); absent when it stands for every colour.',
+    }),
     widths: z.array(z.number().int()),
     srcset: ImageSrcSet,
   })
@@ -45,7 +51,9 @@ export const Image = z
 export const ImageInput = z
   .strictObject({
     mediaId: z.uuid('Not a valid media id').optional(),
-    url: text(300).optional().meta({ description: 'Only our own media paths: /media/uploads/{id}/… or /media/generated/product/{name}-{w}.{fmt}' }),
+    url: text(300)
+      .optional()
+      .meta({ description: 'Only our own media paths: /media/uploads/{id}/… or /media/generated/product/{name}-{w}.{fmt}' }),
     alt: text(200).optional(),
     color: text(60).optional().meta({ description: 'The variant colour this picture shows; omit when it shows every colour.' }),
   })
@@ -63,7 +71,9 @@ export const ProductAttributes = z
   })
   .meta({ id: 'ProductAttributes' });
 
-export const Specification = z.strictObject({ label: required(80), value: required(300), group: text(60).optional() }).meta({ id: 'Specification' });
+export const Specification = z
+  .strictObject({ label: required(80), value: required(300), group: text(60).optional() })
+  .meta({ id: 'Specification' });
 
 export const CustomisationOption = z
   .strictObject({
@@ -79,12 +89,18 @@ export const ProductVariant = z
   .object({ variantId: z.string(), sku: z.string(), color: z.string().optional(), size: z.string().optional(), stock: z.number().int() })
   .meta({ id: 'ProductVariant' });
 
-const stock = z.number('Enter a stock count').int('Whole units only').min(0, 'Stock cannot be negative').max(1_000_000, 'At most 1,000,000');
+const stock = z
+  .number('Enter a stock count')
+  .int('Whole units only')
+  .min(0, 'Stock cannot be negative')
+  .max(1_000_000, 'At most 1,000,000');
 
 export const VariantInput = z
   .strictObject({
     variantId: z.uuid().optional().meta({ description: 'Keep an existing variant (update); omit to add one.' }),
-    sku: text(60).regex(/^[A-Za-z0-9._-]*$/, 'Letters, digits, dot, dash, underscore').optional(),
+    sku: text(60)
+      .regex(/^[A-Za-z0-9._-]*$/, 'Letters, digits, dot, dash, underscore')
+      .optional(),
     color: text(60).optional(),
     size: text(40).optional(),
     stock,
@@ -103,10 +119,15 @@ export const Product = z
     priceOnRequest: z.boolean(),
     category: z.string().meta({ description: 'Category slug.' }),
     categoryName: z.string(),
-    categoryPath: z.array(z.object({ slug: z.string(), name: z.string() })).meta({ description: 'Breadcrumbs from the root to the category.' }),
+    categoryPath: z
+      .array(z.object({ slug: z.string(), name: z.string() }))
+      .meta({ description: 'Breadcrumbs from the root to the category.' }),
     brand: z.string().meta({ description: 'Brand slug.' }),
     brandName: z.string(),
-    images: z.array(Image).meta({ description: 'In display order. Lists (ListProducts, SearchProducts, collections, wishlist) carry only the cover image; GetProduct has them all.' }),
+    images: z.array(Image).meta({
+      description:
+        'In display order. Lists (ListProducts, SearchProducts, collections, wishlist) carry only the cover image; GetProduct has them all.',
+    }),
     attributes: ProductAttributes.optional(),
     inventory: z.number().int().meta({ description: 'Sum of the variants’ stock.' }),
     variants: z.array(ProductVariant).optional().meta({ description: 'Present on GetProduct, Create and Update; omitted in lists.' }),
@@ -159,7 +180,9 @@ export const UpdateProductInput = z
     images: productFields.images,
     attributes: productFields.attributes,
     inventory: productFields.inventory,
-    variants: productFields.variants.meta({ description: 'Replaces the variants: listed ids are kept and updated, others removed, new ones added.' }),
+    variants: productFields.variants.meta({
+      description: 'Replaces the variants: listed ids are kept and updated, others removed, new ones added.',
+    }),
     slug: productFields.slug,
     visibility: productFields.visibility,
     purchaseMode: productFields.purchaseMode,
@@ -182,15 +205,34 @@ export const ProductIdParams = z.strictObject({ productId: z.uuid('Not a valid p
 export const ProductSlugParams = z.strictObject({ slug: Slug });
 export const VariantParams = z.strictObject({ productId: z.uuid('Not a valid product id'), variantId: z.uuid('Not a valid variant id') });
 
-const maxResults = z.coerce.number('maxResults must be a number').int('maxResults must be a whole number').min(1, 'maxResults must be at least 1').max(100, 'maxResults must be at most 100').default(20);
-const nextToken = z.string().max(400, 'nextToken is not valid').optional().meta({ description: 'Opaque; pass back what the previous page returned.' });
+const maxResults = z.coerce
+  .number('maxResults must be a number')
+  .int('maxResults must be a whole number')
+  .min(1, 'maxResults must be at least 1')
+  .max(100, 'maxResults must be at most 100')
+  .default(20);
+const nextToken = z
+  .string()
+  .max(400, 'nextToken is not valid')
+  .optional()
+  .meta({ description: 'Opaque; pass back what the previous page returned.' });
 const decimal = z.string().trim().regex(DECIMAL, 'A non-negative decimal amount such as 1250 or 1250.50');
-const currencyParam = z.enum(CURRENCY_CODES, 'Unknown currency').optional().meta({ description: 'Currency of the price filters (default EUR).' });
+const currencyParam = z
+  .enum(CURRENCY_CODES, 'Unknown currency')
+  .optional()
+  .meta({ description: 'Currency of the price filters (default EUR).' });
 /** `a,b` or repeated `x=a&x=b`; each value a slug-ish token. */
 const list = (item: z.ZodString, max = 20) =>
   z
     .union([z.string(), z.array(z.string())])
-    .transform((v) => [...new Set((Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))])
+    .transform((v) => [
+      ...new Set(
+        (Array.isArray(v) ? v : [v])
+          .flatMap((s) => s.split(','))
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(item).max(max, `At most ${max} values`))
     .optional();
 
@@ -209,19 +251,41 @@ export const ListProductsInput = z.strictObject({
   sort: ProductSort.default('newest'),
 });
 export type ListProductsInput = z.infer<typeof ListProductsInput>;
-export const ListProductsOutput = z.object({ products: z.array(Product), nextToken: z.string().optional() }).meta({ id: 'ListProductsOutput' });
+export const ListProductsOutput = z
+  .object({ products: z.array(Product), nextToken: z.string().optional() })
+  .meta({ id: 'ListProductsOutput' });
 export type ListProductsOutput = z.infer<typeof ListProductsOutput>;
 
-const filterValue = z.string().trim().min(1).max(60).regex(/^[\p{L}\p{N} ._/+-]+$/u, 'Letters, digits, spaces and . _ / + - only');
+const filterValue = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .regex(/^[\p{L}\p{N} ._/+-]+$/u, 'Letters, digits, spaces and . _ / + - only');
 const PRICE_RANGE = /^(\d{1,13}(?:\.\d{1,3})?)-(\d{1,13}(?:\.\d{1,3})?)?$/;
 
 export const SearchProductsInput = z.strictObject({
-  query: z.string().trim().min(1, 'Type something to search for').max(200, 'At most 200 characters').regex(SEARCH_TEXT, SEARCH_TEXT_MESSAGE).optional().meta({ description: 'Omit to browse: every visible product the filters allow (a department page with facets); `relevance` then sorts newest first.' }),
+  query: z
+    .string()
+    .trim()
+    .min(1, 'Type something to search for')
+    .max(200, 'At most 200 characters')
+    .regex(SEARCH_TEXT, SEARCH_TEXT_MESSAGE)
+    .optional()
+    .meta({
+      description:
+        'Omit to browse: every visible product the filters allow (a department page with facets); `relevance` then sorts newest first.',
+    }),
   categories: list(Slug),
   brands: list(Slug),
   colors: list(filterValue),
   sizes: list(filterValue),
-  priceRange: z.string().trim().regex(PRICE_RANGE, 'A range such as 1000-5000, or 100000- for "and above"').optional().meta({ description: 'The spec’s PriceRange as "min-max" (max optional), the same form as the priceRanges facet values.' }),
+  priceRange: z
+    .string()
+    .trim()
+    .regex(PRICE_RANGE, 'A range such as 1000-5000, or 100000- for "and above"')
+    .optional()
+    .meta({ description: 'The spec’s PriceRange as "min-max" (max optional), the same form as the priceRanges facet values.' }),
   currency: currencyParam,
   sort: z.enum(['relevance', 'newest', 'price_asc', 'price_desc']).default('relevance'),
   nextToken,
@@ -234,12 +298,21 @@ export const FacetCount = z
     value: z.string(),
     count: z.number().int(),
     label: z.string().optional().meta({ description: 'Display name (categories, brands, price ranges, sizes).' }),
-    group: z.enum(SIZE_GROUPS).optional().meta({ description: 'Sizes only: the kind of size ("FR 38" is Clothing, "EU 38" Shoes, "Ring 52" Rings, "40 mm" Watches), so a sidebar can group them.' }),
+    group: z.enum(SIZE_GROUPS).optional().meta({
+      description:
+        'Sizes only: the kind of size ("FR 38" is Clothing, "EU 38" Shoes, "Ring 52" Rings, "40 mm" Watches), so a sidebar can group them.',
+    }),
     selected: z.boolean(),
   })
   .meta({ id: 'FacetCount' });
 export const ProductFacets = z
-  .object({ categories: z.array(FacetCount), brands: z.array(FacetCount), priceRanges: z.array(FacetCount), colors: z.array(FacetCount), sizes: z.array(FacetCount) })
+  .object({
+    categories: z.array(FacetCount),
+    brands: z.array(FacetCount),
+    priceRanges: z.array(FacetCount),
+    colors: z.array(FacetCount),
+    sizes: z.array(FacetCount),
+  })
   .meta({ id: 'ProductFacets', description: 'Each facet counts with every filter applied except its own.' });
 export type ProductFacets = z.infer<typeof ProductFacets>;
 
@@ -254,10 +327,23 @@ export const SearchProductsOutput = z
   .meta({ id: 'SearchProductsOutput' });
 export type SearchProductsOutput = z.infer<typeof SearchProductsOutput>;
 
-export const SuggestInput = z.strictObject({ q: z.string().trim().min(1, 'Type something').max(100, 'At most 100 characters').regex(SEARCH_TEXT, SEARCH_TEXT_MESSAGE), limit: z.coerce.number().int().min(1).max(10).default(6) });
+export const SuggestInput = z.strictObject({
+  q: z.string().trim().min(1, 'Type something').max(100, 'At most 100 characters').regex(SEARCH_TEXT, SEARCH_TEXT_MESSAGE),
+  limit: z.coerce.number().int().min(1).max(10).default(6),
+});
 export const SuggestOutput = z
   .object({
-    products: z.array(z.object({ productId: z.string(), slug: z.string(), name: z.string(), brandName: z.string(), image: Image.optional(), price: Money, priceOnRequest: z.boolean() })),
+    products: z.array(
+      z.object({
+        productId: z.string(),
+        slug: z.string(),
+        name: z.string(),
+        brandName: z.string(),
+        image: Image.optional(),
+        price: Money,
+        priceOnRequest: z.boolean(),
+      }),
+    ),
     brands: z.array(z.object({ slug: z.string(), name: z.string() })),
     categories: z.array(z.object({ slug: z.string(), name: z.string(), parentName: z.string().optional() })),
   })
@@ -295,7 +381,10 @@ export const BrandInput = z
     name: required(80),
     slug: Slug.optional(),
     description: text(4000).optional(),
-    country: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 country code, e.g. FR').optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 country code, e.g. FR')
+      .optional(),
     foundedYear: z.number().int().min(1000).max(2100).optional(),
     isPartner: z.boolean().optional(),
     logo: ImageInput.optional(),
@@ -303,7 +392,9 @@ export const BrandInput = z
   .meta({ id: 'CreateBrandInput' });
 export type BrandInput = z.infer<typeof BrandInput>;
 export const UpdateBrandInput = BrandInput.partial().meta({ id: 'UpdateBrandInput' });
-export const CountsInput = z.strictObject({ withCounts: z.enum(['true', 'false']).optional().meta({ description: 'Include product counts (visible to the caller).' }) });
+export const CountsInput = z.strictObject({
+  withCounts: z.enum(['true', 'false']).optional().meta({ description: 'Include product counts (visible to the caller).' }),
+});
 export const ListBrandsOutput = z.object({ brands: z.array(Brand) }).meta({ id: 'ListBrandsOutput' });
 export const BrandIdParams = z.strictObject({ brandId: z.uuid('Not a valid brand id') });
 export const BrandSlugParams = z.strictObject({ slug: Slug });
@@ -333,13 +424,19 @@ export const Category: z.ZodType<CategoryNode> = z
     showcase: z.boolean(),
     position: z.number().int(),
     parent: z.string().optional().meta({ description: 'Parent slug.' }),
-    productCount: z.number().int().optional().meta({ description: 'Products visible to the caller, this category and below (with `withCounts=true`).' }),
+    productCount: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: 'Products visible to the caller, this category and below (with `withCounts=true`).' }),
     get children() {
       return z.array(Category);
     },
   })
   .meta({ id: 'Category' });
-export const ListCategoriesOutput = z.object({ categories: z.array(Category).meta({ description: 'Roots, each with its children.' }) }).meta({ id: 'ListCategoriesOutput' });
+export const ListCategoriesOutput = z
+  .object({ categories: z.array(Category).meta({ description: 'Roots, each with its children.' }) })
+  .meta({ id: 'ListCategoriesOutput' });
 export const GetCategoryOutput = z
   .object({ category: Category, breadcrumbs: z.array(z.object({ slug: z.string(), name: z.string() })) })
   .meta({ id: 'GetCategoryOutput' });
@@ -377,7 +474,9 @@ export const Collection = z
 export type Collection = z.infer<typeof Collection>;
 export const ListCollectionsOutput = z.object({ collections: z.array(Collection) }).meta({ id: 'ListCollectionsOutput' });
 export const GetCollectionInput = z.strictObject({ nextToken, maxResults });
-export const GetCollectionOutput = z.object({ collection: Collection, products: z.array(Product), nextToken: z.string().optional() }).meta({ id: 'GetCollectionOutput' });
+export const GetCollectionOutput = z
+  .object({ collection: Collection, products: z.array(Product), nextToken: z.string().optional() })
+  .meta({ id: 'GetCollectionOutput' });
 export const CollectionInput = z
   .strictObject({
     name: required(120),
@@ -430,7 +529,9 @@ export const Inquiry = z
 export type Inquiry = z.infer<typeof Inquiry>;
 export const ListInquiriesInput = z.strictObject({ status: InquiryStatus.optional(), nextToken, maxResults });
 export type ListInquiriesInput = z.infer<typeof ListInquiriesInput>;
-export const ListInquiriesOutput = z.object({ inquiries: z.array(Inquiry), nextToken: z.string().optional() }).meta({ id: 'ListInquiriesOutput' });
+export const ListInquiriesOutput = z
+  .object({ inquiries: z.array(Inquiry), nextToken: z.string().optional() })
+  .meta({ id: 'ListInquiriesOutput' });
 export const AnswerInquiryInput = z
   .strictObject({ answer: required(4000), close: z.boolean().optional().meta({ description: 'Close the inquiry with this answer.' }) })
   .meta({ id: 'AnswerInquiryInput' });

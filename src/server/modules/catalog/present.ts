@@ -45,12 +45,17 @@ export function productSelect(withVariants: boolean, sortKey?: SQL): SQL {
       c.slug as category_slug, c.name as category_name, c.showcase,
       (select coalesce(json_agg(json_build_object('slug', a.slug, 'name', a.name) order by length(a.path)), '[]'::json)
          from categories a where a.id = any(p.category_ids)) as category_path
-      ${withVariants ? sql`, (select coalesce(json_agg(json_build_object('variantId', v.id, 'sku', v.sku, 'color', v.color, 'size', v.size, 'stock', v.stock) order by v.position, v.id), '[]'::json)
-         from product_variants v where v.product_id = p.id) as variants` : sql``}
+      ${
+        withVariants
+          ? sql`, (select coalesce(json_agg(json_build_object('variantId', v.id, 'sku', v.sku, 'color', v.color, 'size', v.size, 'stock', v.stock) order by v.position, v.id), '[]'::json)
+         from product_variants v where v.product_id = p.id) as variants`
+          : sql``
+      }
     from products p join brands b on b.id = p.brand_id join categories c on c.id = p.category_id`;
 }
 
-const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined && v !== '')) as T;
+const clean = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined && v !== '')) as T;
 
 /** `listing`: the shape lists use (no variants in the row; only the cover image, which is all a product card shows). */
 export function presentProduct(row: ProductRow, listing = false): Product {
@@ -70,7 +75,9 @@ export function presentProduct(row: ProductRow, listing = false): Product {
     images: (listing ? (row.images ?? []).slice(0, 1) : (row.images ?? [])).map(presentImage),
     ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
     inventory: row.inventory,
-    ...(row.variants ? { variants: row.variants.map((v) => clean(v) as { variantId: string; sku: string; stock: number; color?: string; size?: string }) } : {}),
+    ...(row.variants
+      ? { variants: row.variants.map((v) => clean(v) as { variantId: string; sku: string; stock: number; color?: string; size?: string }) }
+      : {}),
     visibility: row.visibility,
     purchaseMode: row.purchase_mode,
     showcase: row.showcase,

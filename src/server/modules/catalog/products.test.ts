@@ -46,7 +46,12 @@ describe('CreateProduct / GetProduct', () => {
     });
     expect(product.variants).toHaveLength(2);
     expect(product.images[0].srcset.avif).toContain('/media/generated/product/classic-flap-bag-320.avif 320w');
-    const again = await app.inject({ method: 'POST', url: '/api/v1/products', headers: f.admin.auth, payload: { name: 'Classic Flap Bag', description: 'x', price: { amount: 1, currency: 'EUR' }, brand: 'chanel', category: 'bags' } });
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/v1/products',
+      headers: f.admin.auth,
+      payload: { name: 'Classic Flap Bag', description: 'x', price: { amount: 1, currency: 'EUR' }, brand: 'chanel', category: 'bags' },
+    });
     expect(again.statusCode, again.body).toBe(201);
     expect(again.json().product.slug).toBe('chanel-classic-flap-bag-2');
     const bySlug = await app.inject({ method: 'GET', url: '/api/v1/products/by-slug/chanel-classic-flap-bag' });
@@ -57,22 +62,54 @@ describe('CreateProduct / GetProduct', () => {
   });
 
   it('lets a partner write only their own brand', async () => {
-    const own = await app.inject({ method: 'POST', url: '/api/v1/products', headers: f.partner.auth, payload: { name: 'Coco Necklace', description: 'Pearls.', price: { amount: 4200, currency: 'EUR' }, brand: 'chanel', category: 'fine-jewellery' } });
+    const own = await app.inject({
+      method: 'POST',
+      url: '/api/v1/products',
+      headers: f.partner.auth,
+      payload: {
+        name: 'Coco Necklace',
+        description: 'Pearls.',
+        price: { amount: 4200, currency: 'EUR' },
+        brand: 'chanel',
+        category: 'fine-jewellery',
+      },
+    });
     expect(own.statusCode, own.body).toBe(201);
     expect(own.json().product.visibility).toBe('DRAFT');
-    const foreign = await app.inject({ method: 'POST', url: '/api/v1/products', headers: f.partner.auth, payload: { name: 'Love Ring', description: 'Gold.', price: { amount: 4200, currency: 'EUR' }, brand: 'cartier', category: 'rings' } });
+    const foreign = await app.inject({
+      method: 'POST',
+      url: '/api/v1/products',
+      headers: f.partner.auth,
+      payload: { name: 'Love Ring', description: 'Gold.', price: { amount: 4200, currency: 'EUR' }, brand: 'cartier', category: 'rings' },
+    });
     expect(foreign.statusCode).toBe(403);
     const id = own.json().productId;
     // The other brand's partner can neither see the draft nor change it.
     expect((await app.inject({ method: 'GET', url: `/api/v1/products/${id}`, headers: f.otherPartner.auth })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'PUT', url: `/api/v1/products/${id}`, headers: f.otherPartner.auth, payload: { name: 'Mine now' } })).statusCode).toBe(404);
+    expect(
+      (await app.inject({ method: 'PUT', url: `/api/v1/products/${id}`, headers: f.otherPartner.auth, payload: { name: 'Mine now' } }))
+        .statusCode,
+    ).toBe(404);
     // Moving a product to another brand needs that brand too.
-    expect((await app.inject({ method: 'PUT', url: `/api/v1/products/${id}`, headers: f.partner.auth, payload: { brand: 'cartier' } })).statusCode).toBe(403);
-    const upd = await app.inject({ method: 'PUT', url: `/api/v1/products/${id}`, headers: f.partner.auth, payload: { name: 'Coco Pearl Necklace', visibility: 'PUBLIC', inventory: 4 } });
+    expect(
+      (await app.inject({ method: 'PUT', url: `/api/v1/products/${id}`, headers: f.partner.auth, payload: { brand: 'cartier' } }))
+        .statusCode,
+    ).toBe(403);
+    const upd = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/products/${id}`,
+      headers: f.partner.auth,
+      payload: { name: 'Coco Pearl Necklace', visibility: 'PUBLIC', inventory: 4 },
+    });
     expect(upd.statusCode, upd.body).toBe(200);
     expect(upd.json().product).toMatchObject({ name: 'Coco Pearl Necklace', visibility: 'PUBLIC', inventory: 4 });
     const variantId = upd.json().product.variants[0].variantId;
-    const stock = await app.inject({ method: 'PUT', url: `/api/v1/products/${id}/variants/${variantId}/stock`, headers: f.partner.auth, payload: { stock: 9 } });
+    const stock = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/products/${id}/variants/${variantId}/stock`,
+      headers: f.partner.auth,
+      payload: { stock: 9 },
+    });
     expect(stock.statusCode, stock.body).toBe(200);
     expect(stock.json().product.inventory).toBe(9);
     const other = await app.inject({ method: 'DELETE', url: `/api/v1/products/${id}`, headers: f.otherPartner.auth });
@@ -83,11 +120,27 @@ describe('CreateProduct / GetProduct', () => {
   });
 
   it('keeps inventory the sum of the variants under concurrent stock changes', async () => {
-    const { productId } = await addProduct(app, f.admin, { name: 'Ballerina Flats', brand: 'chanel', category: 'bags', variants: [{ size: '37', stock: 1 }, { size: '38', stock: 1 }, { size: '39', stock: 1 }] });
+    const { productId } = await addProduct(app, f.admin, {
+      name: 'Ballerina Flats',
+      brand: 'chanel',
+      category: 'bags',
+      variants: [
+        { size: '37', stock: 1 },
+        { size: '38', stock: 1 },
+        { size: '39', stock: 1 },
+      ],
+    });
     const product = (await app.inject({ method: 'GET', url: `/api/v1/products/${productId}` })).json().product;
     await Promise.all(
       product.variants.flatMap((v: { variantId: string }, i: number) =>
-        [5, 10 + i].map((stock) => app.inject({ method: 'PUT', url: `/api/v1/products/${productId}/variants/${v.variantId}/stock`, headers: f.admin.auth, payload: { stock } })),
+        [5, 10 + i].map((stock) =>
+          app.inject({
+            method: 'PUT',
+            url: `/api/v1/products/${productId}/variants/${v.variantId}/stock`,
+            headers: f.admin.auth,
+            payload: { stock },
+          }),
+        ),
       ),
     );
     const after = (await app.inject({ method: 'GET', url: `/api/v1/products/${productId}` })).json().product;
@@ -105,10 +158,18 @@ describe('bad input answers 400 with fieldErrors, never 500', () => {
     ['unknown currency', { ...base, price: { amount: 10, currency: 'XXX' } }, 'body.price.currency'],
     ['NaN-ish amount', { ...base, price: { amount: 'ten', currency: 'EUR' } }, 'body.price.amount'],
     ['negative stock', { ...base, price: { amount: 10, currency: 'EUR' }, inventory: -1 }, 'body.inventory'],
-    ['image from the internet', { ...base, price: { amount: 10, currency: 'EUR' }, images: [{ url: 'http://169.254.169.254/latest/meta-data' }] }, 'body.images.0'],
+    [
+      'image from the internet',
+      { ...base, price: { amount: 10, currency: 'EUR' }, images: [{ url: 'http://169.254.169.254/latest/meta-data' }] },
+      'body.images.0',
+    ],
     ['unknown brand', { ...base, brand: 'nobody', price: { amount: 10, currency: 'EUR' } }, 'body.brand'],
     ['unknown category', { ...base, category: 'nowhere', price: { amount: 10, currency: 'EUR' } }, 'body.category'],
-    ['variants disagree with inventory', { ...base, price: { amount: 10, currency: 'EUR' }, inventory: 3, variants: [{ stock: 1 }] }, 'body.inventory'],
+    [
+      'variants disagree with inventory',
+      { ...base, price: { amount: 10, currency: 'EUR' }, inventory: 3, variants: [{ stock: 1 }] },
+      'body.inventory',
+    ],
   ];
   for (const [label, payload, field] of cases) {
     it(label, async () => {
@@ -121,7 +182,12 @@ describe('bad input answers 400 with fieldErrors, never 500', () => {
 
   it('refuses a slug already taken', async () => {
     await addProduct(app, f.admin, { name: 'Slug Holder', brand: 'chanel', category: 'bags' });
-    const res = await app.inject({ method: 'POST', url: '/api/v1/products', headers: f.admin.auth, payload: { ...base, slug: 'chanel-slug-holder', price: { amount: 10, currency: 'EUR' } } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/products',
+      headers: f.admin.auth,
+      payload: { ...base, slug: 'chanel-slug-holder', price: { amount: 10, currency: 'EUR' } },
+    });
     expect(res.statusCode).toBe(409);
   });
 
@@ -130,8 +196,14 @@ describe('bad input answers 400 with fieldErrors, never 500', () => {
     ['maxResults 0', '/api/v1/products?maxResults=0'],
     ['maxResults text', '/api/v1/products?maxResults=lots'],
     ['malformed nextToken', '/api/v1/products?nextToken=%27%3B%20drop%20table%20products'],
-    ['nextToken of base64 garbage', `/api/v1/products?nextToken=${Buffer.from('{"s":"newest","k":"2026-02-31T00:00:00.000000Z","i":"0195f3a2-7c1d-7b8e-9a4f-2d3c4b5a6e7f"}').toString('base64url')}`],
-    ['nextToken of another sort', `/api/v1/products?sort=price_asc&nextToken=${Buffer.from('{"s":"newest","k":"2026-01-31T00:00:00.000000Z","i":"0195f3a2-7c1d-7b8e-9a4f-2d3c4b5a6e7f"}').toString('base64url')}`],
+    [
+      'nextToken of base64 garbage',
+      `/api/v1/products?nextToken=${Buffer.from('{"s":"newest","k":"2026-02-31T00:00:00.000000Z","i":"0195f3a2-7c1d-7b8e-9a4f-2d3c4b5a6e7f"}').toString('base64url')}`,
+    ],
+    [
+      'nextToken of another sort',
+      `/api/v1/products?sort=price_asc&nextToken=${Buffer.from('{"s":"newest","k":"2026-01-31T00:00:00.000000Z","i":"0195f3a2-7c1d-7b8e-9a4f-2d3c4b5a6e7f"}').toString('base64url')}`,
+    ],
     ['negative minPrice', '/api/v1/products?minPrice=-10'],
     ['minPrice above maxPrice', '/api/v1/products?minPrice=100&maxPrice=10'],
     ['unknown currency filter', '/api/v1/products?minPrice=10&currency=ABC'],

@@ -52,7 +52,10 @@ async function freeSlug(tx: Tx, wanted: string, chosen: boolean, exceptId?: stri
   );
   const set = new Set(taken.map((t) => t.slug));
   if (!set.has(wanted)) return wanted;
-  if (chosen) throw new ApiError('ConflictException', `The slug "${wanted}" is already used by another product`, { fieldErrors: { 'body.slug': ['Already used'] } });
+  if (chosen)
+    throw new ApiError('ConflictException', `The slug "${wanted}" is already used by another product`, {
+      fieldErrors: { 'body.slug': ['Already used'] },
+    });
   for (let n = 2; ; n++) if (!set.has(`${wanted}-${n}`)) return `${wanted}-${n}`;
 }
 
@@ -61,7 +64,10 @@ async function writeDerived(tx: Tx, productId: string, brand: BrandRef, category
   await tx.execute(sql`
     update products p set
       inventory = coalesce((select sum(v.stock) from product_variants v where v.product_id = p.id), 0),
-      category_ids = ${sql`array[${sql.join(category.lineage.map((id) => sql`${id}`), sql`, `)}]::uuid[]`},
+      category_ids = ${sql`array[${sql.join(
+        category.lineage.map((id) => sql`${id}`),
+        sql`, `,
+      )}]::uuid[]`},
       search_document = ${documentSql({
         name: sql`p.name`,
         brand: brand.name,
@@ -76,11 +82,21 @@ async function replaceVariants(tx: Tx, productId: string, slug: string, variants
   const keep = new Set(variants.map((v) => v.variantId).filter(Boolean) as string[]);
   for (const id of keep) if (!existing.includes(id)) invalid('body.variants', 'A variantId does not belong to this product');
   const removed = existing.filter((id) => !keep.has(id));
-  if (removed.length > 0) await tx.execute(sql`delete from product_variants where product_id = ${productId} and id in (${sql.join(removed.map((id) => sql`${id}`), sql`, `)})`);
+  if (removed.length > 0)
+    await tx.execute(
+      sql`delete from product_variants where product_id = ${productId} and id in (${sql.join(
+        removed.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    );
   for (const [position, v] of variants.entries()) {
     const sku = v.sku || `${slug.slice(0, 40).toUpperCase()}-${uuidv7().slice(-8).toUpperCase()}`;
     const values = { sku, color: v.color ?? null, size: v.size ?? null, stock: v.stock, position };
-    if (v.variantId) await tx.update(productVariants).set(values).where(and(eq(productVariants.id, v.variantId), eq(productVariants.productId, productId)));
+    if (v.variantId)
+      await tx
+        .update(productVariants)
+        .set(values)
+        .where(and(eq(productVariants.id, v.variantId), eq(productVariants.productId, productId)));
     else await tx.insert(productVariants).values({ id: uuidv7(), productId, ...values });
   }
 }
@@ -88,15 +104,28 @@ async function replaceVariants(tx: Tx, productId: string, slug: string, variants
 function variantsOf(input: { variants?: VariantIn[]; inventory?: number; attributes?: StoredAttributes }): VariantIn[] {
   if (input.variants && input.variants.length > 0) {
     const sum = input.variants.reduce((n, v) => n + v.stock, 0);
-    if (input.inventory !== undefined && input.inventory !== sum) invalid('body.inventory', `inventory is the sum of the variants’ stock (${sum}); leave it out or make them agree`);
+    if (input.inventory !== undefined && input.inventory !== sum)
+      invalid('body.inventory', `inventory is the sum of the variants’ stock (${sum}); leave it out or make them agree`);
     return input.variants;
   }
-  return [{ stock: input.inventory ?? 0, ...(input.attributes?.color ? { color: input.attributes.color } : {}), ...(input.attributes?.size ? { size: input.attributes.size } : {}) }];
+  return [
+    {
+      stock: input.inventory ?? 0,
+      ...(input.attributes?.color ? { color: input.attributes.color } : {}),
+      ...(input.attributes?.size ? { size: input.attributes.size } : {}),
+    },
+  ];
 }
 
 function writeErrors(err: unknown): never {
-  if (isUniqueViolation(err, 'product_variants_sku_key')) throw new ApiError('ConflictException', 'A variant SKU is already used by another product', { fieldErrors: { 'body.variants': ['SKU already used'] } });
-  if (isUniqueViolation(err, 'products_slug_key')) throw new ApiError('ConflictException', 'That slug is already used by another product', { fieldErrors: { 'body.slug': ['Already used'] } });
+  if (isUniqueViolation(err, 'product_variants_sku_key'))
+    throw new ApiError('ConflictException', 'A variant SKU is already used by another product', {
+      fieldErrors: { 'body.variants': ['SKU already used'] },
+    });
+  if (isUniqueViolation(err, 'products_slug_key'))
+    throw new ApiError('ConflictException', 'That slug is already used by another product', {
+      fieldErrors: { 'body.slug': ['Already used'] },
+    });
   throw err;
 }
 
@@ -156,11 +185,16 @@ export async function createProduct(db: Db, actor: Actor, input: CreateProductIn
 export async function getProduct(db: Db, actor: Actor | undefined, by: { id: string } | { slug: string }): Promise<Product> {
   // Staff and partners may see drafts: they always read the database. Everyone else shares cached answers per audience.
   if (actor && (actor.userType === 'ADMIN' || actor.userType === 'BRAND_PARTNER')) return readVisibleProduct(db, actor, by);
-  return catalogCache(db).get(`product:${audienceOf(actor)}:${'id' in by ? `id:${by.id}` : `slug:${by.slug}`}`, () => readVisibleProduct(db, actor, by));
+  return catalogCache(db).get(`product:${audienceOf(actor)}:${'id' in by ? `id:${by.id}` : `slug:${by.slug}`}`, () =>
+    readVisibleProduct(db, actor, by),
+  );
 }
 
 async function readVisibleProduct(db: Db, actor: Actor | undefined, by: { id: string } | { slug: string }): Promise<Product> {
-  const [row] = await queryRows<ProductRow>(db, sql`${productSelect(true)} where ${'id' in by ? sql`p.id = ${by.id}` : sql`p.slug = ${by.slug}`}`);
+  const [row] = await queryRows<ProductRow>(
+    db,
+    sql`${productSelect(true)} where ${'id' in by ? sql`p.id = ${by.id}` : sql`p.slug = ${by.slug}`}`,
+  );
   if (!row || !(canSeeVisibility(audienceOf(actor), row.visibility) || (await managesBrand(db, actor, row.brand_id)))) {
     throw new ApiError('ResourceNotFoundException', 'No such product');
   }
@@ -169,10 +203,15 @@ async function readVisibleProduct(db: Db, actor: Actor | undefined, by: { id: st
 
 /** The row locked for a write, after checking the actor manages its brand (404 when they cannot even see it). */
 async function lockForWrite(tx: Tx, actor: Actor, productId: string) {
-  const [row] = await queryRows<{ id: string; slug: string; brand_id: string; category_id: string; visibility: Visibility; attributes: StoredAttributes; name: string }>(
-    tx,
-    sql`select id, slug, brand_id, category_id, visibility, attributes, name from products where id = ${productId} for update`,
-  );
+  const [row] = await queryRows<{
+    id: string;
+    slug: string;
+    brand_id: string;
+    category_id: string;
+    visibility: Visibility;
+    attributes: StoredAttributes;
+    name: string;
+  }>(tx, sql`select id, slug, brand_id, category_id, visibility, attributes, name from products where id = ${productId} for update`);
   if (!row) throw new ApiError('ResourceNotFoundException', 'No such product');
   if (!(await managesBrand(tx, actor, row.brand_id))) {
     if (!canSeeVisibility(audienceOf(actor), row.visibility)) throw new ApiError('ResourceNotFoundException', 'No such product');
@@ -187,20 +226,37 @@ export async function updateProduct(db: Db, actor: Actor, productId: string, inp
   try {
     await db.transaction(async (tx) => {
       const current = await lockForWrite(tx, actor, productId);
-      const brand = input.brand ? await brandBySlug(tx, input.brand) : (await queryRows<BrandRef>(tx, sql`select id, slug, name from brands where id = ${current.brand_id}`))[0]!;
+      const brand = input.brand
+        ? await brandBySlug(tx, input.brand)
+        : (await queryRows<BrandRef>(tx, sql`select id, slug, name from brands where id = ${current.brand_id}`))[0]!;
       if (brand.id !== current.brand_id) await assertCanWriteBrand(tx, actor, brand.id);
       const category = input.category
         ? await categoryBySlug(tx, input.category)
-        : await categoryBySlug(tx, (await queryRows<{ slug: string }>(tx, sql`select slug from categories where id = ${current.category_id}`))[0]!.slug);
-      const existing = (await queryRows<{ id: string; color: string | null; size: string | null; stock: number }>(tx, sql`select id, color, size, stock from product_variants where product_id = ${productId} order by position, id`));
+        : await categoryBySlug(
+            tx,
+            (await queryRows<{ slug: string }>(tx, sql`select slug from categories where id = ${current.category_id}`))[0]!.slug,
+          );
+      const existing = await queryRows<{ id: string; color: string | null; size: string | null; stock: number }>(
+        tx,
+        sql`select id, color, size, stock from product_variants where product_id = ${productId} order by position, id`,
+      );
       let variants: VariantIn[] | undefined;
-      if (input.variants) variants = variantsOf({ variants: input.variants, ...(input.inventory !== undefined ? { inventory: input.inventory } : {}) });
+      if (input.variants)
+        variants = variantsOf({ variants: input.variants, ...(input.inventory !== undefined ? { inventory: input.inventory } : {}) });
       else if (input.inventory !== undefined) {
         if (existing.length > 1) invalid('body.inventory', 'This product has several variants: set each variant’s stock instead');
-        variants = [{ ...(existing[0] ? { variantId: existing[0].id } : {}), stock: input.inventory, ...(existing[0]?.color ? { color: existing[0].color } : {}), ...(existing[0]?.size ? { size: existing[0].size } : {}) }];
+        variants = [
+          {
+            ...(existing[0] ? { variantId: existing[0].id } : {}),
+            stock: input.inventory,
+            ...(existing[0]?.color ? { color: existing[0].color } : {}),
+            ...(existing[0]?.size ? { size: existing[0].size } : {}),
+          },
+        ];
       }
       const attributes = input.attributes ?? current.attributes;
-      const facetSource = variants ?? existing.map((v) => ({ stock: v.stock, ...(v.color ? { color: v.color } : {}), ...(v.size ? { size: v.size } : {}) }));
+      const facetSource =
+        variants ?? existing.map((v) => ({ stock: v.stock, ...(v.color ? { color: v.color } : {}), ...(v.size ? { size: v.size } : {}) }));
       const { colors, sizes } = facetValues(attributes, facetSource);
       const slug = input.slug && input.slug !== current.slug ? await freeSlug(tx, input.slug, true, productId) : current.slug;
       if (input.editionSize && input.limitedEdition === false) invalid('body.editionSize', 'Only a limited edition has an edition size');
@@ -221,16 +277,32 @@ export async function updateProduct(db: Db, actor: Actor, productId: string, inp
           ...(input.purchaseMode ? { purchaseMode: input.purchaseMode } : {}),
           ...(input.priceOnRequest !== undefined ? { priceOnRequest: input.priceOnRequest } : {}),
           ...(input.limitedEdition !== undefined ? { limitedEdition: input.limitedEdition } : {}),
-          ...(input.editionSize !== undefined ? { editionSize: input.editionSize } : input.limitedEdition === false ? { editionSize: null } : {}),
+          ...(input.editionSize !== undefined
+            ? { editionSize: input.editionSize }
+            : input.limitedEdition === false
+              ? { editionSize: null }
+              : {}),
           ...(input.specifications ? { specifications: input.specifications } : {}),
           ...(input.customisations ? { customisations: input.customisations } : {}),
           updatedAt: new Date(),
         })
         .where(eq(products.id, productId));
-      if (variants) await replaceVariants(tx, productId, slug, variants, existing.map((v) => v.id));
+      if (variants)
+        await replaceVariants(
+          tx,
+          productId,
+          slug,
+          variants,
+          existing.map((v) => v.id),
+        );
       await writeDerived(tx, productId, brand, category);
       if (input.name || input.attributes || input.brand || input.category) {
-        await rememberTerms(tx, [input.name ?? current.name, brand.name, ...category.lineageNames, attributesText(attributes, colors, sizes)]);
+        await rememberTerms(tx, [
+          input.name ?? current.name,
+          brand.name,
+          ...category.lineageNames,
+          attributesText(attributes, colors, sizes),
+        ]);
       }
     });
   } catch (err) {
@@ -261,9 +333,15 @@ export async function setVisibility(db: Db, actor: Actor, productId: string, vis
 export async function setVariantStock(db: Db, actor: Actor, productId: string, variantId: string, stock: number): Promise<Product> {
   await db.transaction(async (tx) => {
     await lockForWrite(tx, actor, productId);
-    const updated = await tx.update(productVariants).set({ stock }).where(and(eq(productVariants.id, variantId), eq(productVariants.productId, productId))).returning({ id: productVariants.id });
+    const updated = await tx
+      .update(productVariants)
+      .set({ stock })
+      .where(and(eq(productVariants.id, variantId), eq(productVariants.productId, productId)))
+      .returning({ id: productVariants.id });
     if (updated.length === 0) throw new ApiError('ResourceNotFoundException', 'No such variant');
-    await tx.execute(sql`update products set inventory = (select coalesce(sum(stock), 0) from product_variants where product_id = ${productId}), updated_at = now() where id = ${productId}`);
+    await tx.execute(
+      sql`update products set inventory = (select coalesce(sum(stock), 0) from product_variants where product_id = ${productId}), updated_at = now() where id = ${productId}`,
+    );
   });
   invalidateCatalog(db);
   return presentProduct((await readProduct(db, productId))!);

@@ -4,8 +4,17 @@ import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/errors.ts';
 import { actorOf } from '../../http/auth.ts';
 import { answerInquiry, createInquiry, getWishlist, listInquiries, removeFromWishlist, saveToWishlist } from './engagement.ts';
-import { AnswerInquiryInput, CreateInquiryInput, Inquiry, InquiryIdParams, ListInquiriesInput, ListInquiriesOutput, ProductIdParams, WishlistChangeOutput, WishlistOutput } from './models.ts';
-
+import {
+  AnswerInquiryInput,
+  CreateInquiryInput,
+  Inquiry,
+  InquiryIdParams,
+  ListInquiriesInput,
+  ListInquiriesOutput,
+  ProductIdParams,
+  WishlistChangeOutput,
+  WishlistOutput,
+} from './models.ts';
 
 /** Inquiries about products (client → brand inbox) and the client's wishlist. */
 export async function engagementRoutes(parent: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
@@ -21,11 +30,21 @@ export async function engagementRoutes(parent: FastifyInstance, opts: { ctx: App
         summary: 'Request a private viewing or ask about a product (signed-in clients)',
         params: ProductIdParams,
         body: CreateInquiryInput,
-        response: { 201: Inquiry, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ThrottlingException') },
+        response: {
+          201: Inquiry,
+          ...errorResponses(
+            'ValidationException',
+            'UnauthorizedException',
+            'AccessDeniedException',
+            'ResourceNotFoundException',
+            'ThrottlingException',
+          ),
+        },
       },
       config: { policy: 'inquiry.create' },
     },
-    async (request, reply) => reply.status(201).send(await createInquiry(db, actorOf(request), request.params.productId, request.body, opts.ctx)),
+    async (request, reply) =>
+      reply.status(201).send(await createInquiry(db, actorOf(request), request.params.productId, request.body, opts.ctx)),
   );
   app.get(
     '/inquiries',
@@ -48,7 +67,16 @@ export async function engagementRoutes(parent: FastifyInstance, opts: { ctx: App
         summary: 'Answer an inquiry (the brand’s partner or an admin); `close: true` closes it',
         params: InquiryIdParams,
         body: AnswerInquiryInput,
-        response: { 200: Inquiry, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
+        response: {
+          200: Inquiry,
+          ...errorResponses(
+            'ValidationException',
+            'UnauthorizedException',
+            'AccessDeniedException',
+            'ResourceNotFoundException',
+            'ConflictException',
+          ),
+        },
       },
       config: { policy: 'inquiry.answer' },
     },
@@ -58,17 +86,49 @@ export async function engagementRoutes(parent: FastifyInstance, opts: { ctx: App
   tags = ['Wishlist'];
   app.get(
     '/me/wishlist',
-    { schema: { tags, summary: 'The client’s saved products, newest first', response: { 200: WishlistOutput, ...errorResponses('UnauthorizedException', 'AccessDeniedException') } }, config: { policy: 'wishlist.manage' } },
+    {
+      schema: {
+        tags,
+        summary: 'The client’s saved products, newest first',
+        response: { 200: WishlistOutput, ...errorResponses('UnauthorizedException', 'AccessDeniedException') },
+      },
+      config: { policy: 'wishlist.manage' },
+    },
     async (request) => getWishlist(db, actorOf(request)),
   );
   app.put(
     '/me/wishlist/:productId',
-    { schema: { tags, summary: 'Save a product (idempotent)', params: ProductIdParams, response: { 200: WishlistChangeOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') } }, config: { policy: 'wishlist.manage' } },
+    {
+      schema: {
+        tags,
+        summary: 'Save a product (idempotent)',
+        params: ProductIdParams,
+        response: {
+          200: WishlistChangeOutput,
+          ...errorResponses(
+            'ValidationException',
+            'UnauthorizedException',
+            'AccessDeniedException',
+            'ResourceNotFoundException',
+            'ConflictException',
+          ),
+        },
+      },
+      config: { policy: 'wishlist.manage' },
+    },
     async (request) => saveToWishlist(db, actorOf(request), request.params.productId),
   );
   app.delete(
     '/me/wishlist/:productId',
-    { schema: { tags, summary: 'Remove a product (idempotent)', params: ProductIdParams, response: { 200: WishlistChangeOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException') } }, config: { policy: 'wishlist.manage' } },
+    {
+      schema: {
+        tags,
+        summary: 'Remove a product (idempotent)',
+        params: ProductIdParams,
+        response: { 200: WishlistChangeOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException') },
+      },
+      config: { policy: 'wishlist.manage' },
+    },
     async (request) => removeFromWishlist(db, actorOf(request), request.params.productId),
   );
 }

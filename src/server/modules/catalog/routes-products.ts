@@ -43,7 +43,10 @@ export async function productRoutes(parent: FastifyInstance, _opts: { ctx: AppCo
         tags,
         summary: 'CreateProduct — admins, or a brand partner for their own brand (new products are DRAFT unless visibility says otherwise)',
         body: CreateProductInput,
-        response: { 201: CreateProductOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ConflictException') },
+        response: {
+          201: CreateProductOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ConflictException'),
+        },
       },
       config: { policy: 'product.write' },
     },
@@ -84,7 +87,12 @@ export async function productRoutes(parent: FastifyInstance, _opts: { ctx: AppCo
   app.get(
     '/products/suggest',
     {
-      schema: { tags, summary: 'As-you-type suggestions: products, brands, categories', querystring: SuggestInput, response: { 200: SuggestOutput, ...errorResponses('ValidationException') } },
+      schema: {
+        tags,
+        summary: 'As-you-type suggestions: products, brands, categories',
+        querystring: SuggestInput,
+        response: { 200: SuggestOutput, ...errorResponses('ValidationException') },
+      },
       config: { policy: 'public' },
     },
     async (request, reply) => sendAnswer(reply, production, await suggest(db, request.actor, request.query)),
@@ -93,7 +101,12 @@ export async function productRoutes(parent: FastifyInstance, _opts: { ctx: AppCo
   app.get(
     '/products/by-slug/:slug',
     {
-      schema: { tags, summary: 'GetProduct by its URL slug', params: ProductSlugParams, response: { 200: GetProductOutput, ...errorResponses('ValidationException', 'ResourceNotFoundException') } },
+      schema: {
+        tags,
+        summary: 'GetProduct by its URL slug',
+        params: ProductSlugParams,
+        response: { 200: GetProductOutput, ...errorResponses('ValidationException', 'ResourceNotFoundException') },
+      },
       config: { policy: 'public' },
     },
     async (request, reply) => sendAnswer(reply, production, await getProduct(db, request.actor, { slug: request.params.slug }), 'product'),
@@ -110,7 +123,8 @@ export async function productRoutes(parent: FastifyInstance, _opts: { ctx: AppCo
       },
       config: { policy: 'public' },
     },
-    async (request, reply) => sendAnswer(reply, production, await getProduct(db, request.actor, { id: request.params.productId }), 'product'),
+    async (request, reply) =>
+      sendAnswer(reply, production, await getProduct(db, request.actor, { id: request.params.productId }), 'product'),
   );
 
   app.put(
@@ -121,7 +135,16 @@ export async function productRoutes(parent: FastifyInstance, _opts: { ctx: AppCo
         summary: 'UpdateProduct — admins, or the brand’s partner',
         params: ProductIdParams,
         body: UpdateProductInput,
-        response: { 200: UpdateProductOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
+        response: {
+          200: UpdateProductOutput,
+          ...errorResponses(
+            'ValidationException',
+            'UnauthorizedException',
+            'AccessDeniedException',
+            'ResourceNotFoundException',
+            'ConflictException',
+          ),
+        },
       },
       config: { policy: 'product.write' },
     },
@@ -135,7 +158,10 @@ export async function productRoutes(parent: FastifyInstance, _opts: { ctx: AppCo
         tags,
         summary: 'DeleteProduct — admins, or the brand’s partner',
         params: ProductIdParams,
-        response: { 200: DeleteProductOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: DeleteProductOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'product.write' },
     },
@@ -153,7 +179,10 @@ export async function productRoutes(parent: FastifyInstance, _opts: { ctx: AppCo
         summary: 'Publish, restrict to VIP or withdraw to draft',
         params: ProductIdParams,
         body: SetVisibilityInput,
-        response: { 200: GetProductOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: GetProductOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'product.write' },
     },
@@ -168,11 +197,16 @@ export async function productRoutes(parent: FastifyInstance, _opts: { ctx: AppCo
         summary: 'Set one variant’s stock (the product’s inventory follows)',
         params: VariantParams,
         body: SetStockInput,
-        response: { 200: GetProductOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: GetProductOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'product.write' },
     },
-    async (request) => ({ product: await setVariantStock(db, actorOf(request), request.params.productId, request.params.variantId, request.body.stock) }),
+    async (request) => ({
+      product: await setVariantStock(db, actorOf(request), request.params.productId, request.params.variantId, request.body.stock),
+    }),
   );
 
   app.get(

@@ -1,5 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from '../identity/schema.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -99,7 +115,11 @@ export const categories = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('categories_slug_key').on(t.slug), uniqueIndex('categories_path_key').on(t.path), index('categories_parent_idx').on(t.parentId)],
+  (t) => [
+    uniqueIndex('categories_slug_key').on(t.slug),
+    uniqueIndex('categories_path_key').on(t.path),
+    index('categories_parent_idx').on(t.parentId),
+  ],
 );
 
 export const products = pgTable(
@@ -131,8 +151,14 @@ export const products = pgTable(
     /** Sum of the variants' stock, kept in the same transaction as every stock change. */
     inventory: integer().notNull().default(0),
     /** Distinct colours and sizes over the variants and attributes, lowercased, for filters and facets. */
-    colors: text().array().notNull().default(sql`'{}'::text[]`),
-    sizes: text().array().notNull().default(sql`'{}'::text[]`),
+    colors: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    sizes: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Weighted document: name (A) > brand (B) > category (C) > attributes (D, twice) > description (D). */
     searchDocument: tsvector().notNull(),
     createdBy: uuid(),
@@ -143,10 +169,18 @@ export const products = pgTable(
     uniqueIndex('products_slug_key').on(t.slug),
     // Browse, newest first or by price: partial indexes per audience (queries say `desc nulls last` to match them), so the visibility filter is the index itself.
     // Anonymous and standard visitors read `visibility = 'PUBLIC'`, VIP clients `visibility <> 'DRAFT'`.
-    index('products_public_created_idx').on(t.createdAt.desc(), t.id.desc()).where(sql`visibility = 'PUBLIC'`),
-    index('products_public_price_idx').on(t.priceMinor, t.id).where(sql`visibility = 'PUBLIC'`),
-    index('products_listed_created_idx').on(t.createdAt.desc(), t.id.desc()).where(sql`visibility <> 'DRAFT'`),
-    index('products_listed_price_idx').on(t.priceMinor, t.id).where(sql`visibility <> 'DRAFT'`),
+    index('products_public_created_idx')
+      .on(t.createdAt.desc(), t.id.desc())
+      .where(sql`visibility = 'PUBLIC'`),
+    index('products_public_price_idx')
+      .on(t.priceMinor, t.id)
+      .where(sql`visibility = 'PUBLIC'`),
+    index('products_listed_created_idx')
+      .on(t.createdAt.desc(), t.id.desc())
+      .where(sql`visibility <> 'DRAFT'`),
+    index('products_listed_price_idx')
+      .on(t.priceMinor, t.id)
+      .where(sql`visibility <> 'DRAFT'`),
     index('products_brand_created_idx').on(t.brandId, t.createdAt.desc(), t.id.desc()),
     index('products_category_ids_idx').using('gin', t.categoryIds),
     index('products_search_idx').using('gin', t.searchDocument),
@@ -268,7 +302,10 @@ export const productInquiries = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('product_inquiries_brand_idx').on(t.brandId, t.id.desc()), index('product_inquiries_client_idx').on(t.clientId, t.id.desc())],
+  (t) => [
+    index('product_inquiries_brand_idx').on(t.brandId, t.id.desc()),
+    index('product_inquiries_client_idx').on(t.clientId, t.id.desc()),
+  ],
 );
 
 export const wishlistItems = pgTable(

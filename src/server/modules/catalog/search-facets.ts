@@ -48,7 +48,8 @@ export function parsePriceRange(value: string, currency: Currency): { min: numbe
     if (max !== undefined && max <= min) throw new MoneyError('The upper bound must be above the lower one');
     return { min, ...(max !== undefined ? { max } : {}) };
   } catch (err) {
-    if (err instanceof MoneyError) throw new ApiError('ValidationException', `priceRange: ${err.message}`, { fieldErrors: { 'query.priceRange': [err.message] } });
+    if (err instanceof MoneyError)
+      throw new ApiError('ValidationException', `priceRange: ${err.message}`, { fieldErrors: { 'query.priceRange': [err.message] } });
     throw err;
   }
 }
@@ -83,9 +84,20 @@ export function facetsFrom(r: FacetRows, input: SearchProductsInput, currency: C
     brands: r.brands.map(([value, label, count]) => ({ value, label, count, selected: selectedBrands.has(value) })),
     priceRanges: r.prices
       .filter(([band]) => band >= 1)
-      .map(([band, count]) => ({ value: bandValue(band - 1), label: bandLabel(band - 1, currency), count, selected: input.priceRange === bandValue(band - 1) })),
+      .map(([band, count]) => ({
+        value: bandValue(band - 1),
+        label: bandLabel(band - 1, currency),
+        count,
+        selected: input.priceRange === bandValue(band - 1),
+      })),
     colors: r.colors.map(([value, count]) => ({ value, count, selected: colors.includes(value) })),
-    sizes: r.sizes.map(([value, count]) => ({ value, label: sizeLabel(value), group: sizeGroupOf(value), count, selected: sizes.includes(value) })),
+    sizes: r.sizes.map(([value, count]) => ({
+      value,
+      label: sizeLabel(value),
+      group: sizeGroupOf(value),
+      count,
+      selected: sizes.includes(value),
+    })),
   };
 }
 

@@ -12,15 +12,76 @@ beforeAll(async () => {
   app = await buildTestApp();
   f = await setupCatalog(app);
   const specs = [
-    { key: 'flap', name: 'Classic Flap Bag', brand: 'chanel', category: 'bags', amount: 9800, variants: [{ color: 'Black', size: 'Medium', stock: 2 }, { color: 'Beige', size: 'Small', stock: 1 }] },
-    { key: 'boy', name: 'Boy Bag in Calfskin', brand: 'chanel', category: 'bags', amount: 5900, variants: [{ color: 'Red', size: 'Medium', stock: 1 }] },
-    { key: 'kelly', name: 'Kelly 28 Bag', brand: 'hermes', category: 'bags', amount: 12500, variants: [{ color: 'Black', size: 'Small', stock: 1 }] },
-    { key: 'love', name: 'Love Ring', brand: 'cartier', category: 'rings', amount: 2300, variants: [{ color: 'Gold', size: '52', stock: 4 }] },
-    { key: 'santos', name: 'Santos Watch', brand: 'cartier', category: 'watches', amount: 7900, description: 'A steel watch with a square case and a leather strap.' },
+    {
+      key: 'flap',
+      name: 'Classic Flap Bag',
+      brand: 'chanel',
+      category: 'bags',
+      amount: 9800,
+      variants: [
+        { color: 'Black', size: 'Medium', stock: 2 },
+        { color: 'Beige', size: 'Small', stock: 1 },
+      ],
+    },
+    {
+      key: 'boy',
+      name: 'Boy Bag in Calfskin',
+      brand: 'chanel',
+      category: 'bags',
+      amount: 5900,
+      variants: [{ color: 'Red', size: 'Medium', stock: 1 }],
+    },
+    {
+      key: 'kelly',
+      name: 'Kelly 28 Bag',
+      brand: 'hermes',
+      category: 'bags',
+      amount: 12500,
+      variants: [{ color: 'Black', size: 'Small', stock: 1 }],
+    },
+    {
+      key: 'love',
+      name: 'Love Ring',
+      brand: 'cartier',
+      category: 'rings',
+      amount: 2300,
+      variants: [{ color: 'Gold', size: '52', stock: 4 }],
+    },
+    {
+      key: 'santos',
+      name: 'Santos Watch',
+      brand: 'cartier',
+      category: 'watches',
+      amount: 7900,
+      description: 'A steel watch with a square case and a leather strap.',
+    },
     { key: 'revuelto', name: 'Revuelto Coupé', brand: 'lamborghini', category: 'automobiles', amount: 520000 },
-    { key: 'vipbag', name: 'Secret Salon Bag', brand: 'chanel', category: 'bags', amount: 45000, visibility: 'VIP_ONLY' as const, variants: [{ color: 'Black', size: 'Medium', stock: 1 }] },
-    { key: 'draftbag', name: 'Unreleased Atelier Bag', brand: 'chanel', category: 'bags', amount: 30000, visibility: 'DRAFT' as const, variants: [{ color: 'Black', size: 'Medium', stock: 1 }] },
-    { key: 'gown', name: 'Tweed Evening Gown', brand: 'chanel', category: 'women', amount: 15000, variants: [{ color: 'Ivory', size: '38', stock: 1 }] },
+    {
+      key: 'vipbag',
+      name: 'Secret Salon Bag',
+      brand: 'chanel',
+      category: 'bags',
+      amount: 45000,
+      visibility: 'VIP_ONLY' as const,
+      variants: [{ color: 'Black', size: 'Medium', stock: 1 }],
+    },
+    {
+      key: 'draftbag',
+      name: 'Unreleased Atelier Bag',
+      brand: 'chanel',
+      category: 'bags',
+      amount: 30000,
+      visibility: 'DRAFT' as const,
+      variants: [{ color: 'Black', size: 'Medium', stock: 1 }],
+    },
+    {
+      key: 'gown',
+      name: 'Tweed Evening Gown',
+      brand: 'chanel',
+      category: 'women',
+      amount: 15000,
+      variants: [{ color: 'Ivory', size: '38', stock: 1 }],
+    },
   ];
   for (const s of specs) ids[s.key] = (await addProduct(app, f.admin, s)).productId;
 }, 120_000);
@@ -72,9 +133,19 @@ describe('cached answers', () => {
     const after = await search('query=minaudiere');
     expect(after.total).toBe(1);
     expect(after.facets.priceRanges.map((p: { value: string }) => p.value)).toEqual(['2500-5000']);
-    await app.inject({ method: 'PUT', url: `/api/v1/products/${productId}`, headers: f.admin.auth, payload: { price: { amount: 6000, currency: 'EUR' } } });
+    await app.inject({
+      method: 'PUT',
+      url: `/api/v1/products/${productId}`,
+      headers: f.admin.auth,
+      payload: { price: { amount: 6000, currency: 'EUR' } },
+    });
     expect((await search('query=minaudiere')).facets.priceRanges.map((p: { value: string }) => p.value)).toEqual(['5000-10000']);
-    await app.inject({ method: 'PUT', url: `/api/v1/products/${productId}/visibility`, headers: f.admin.auth, payload: { visibility: 'VIP_ONLY' } });
+    await app.inject({
+      method: 'PUT',
+      url: `/api/v1/products/${productId}/visibility`,
+      headers: f.admin.auth,
+      payload: { visibility: 'VIP_ONLY' },
+    });
     const hidden = await search('query=minaudiere');
     expect(hidden.total).toBe(0);
     expect(hidden.products).toEqual([]);
@@ -100,7 +171,8 @@ describe('cached answers', () => {
 describe('disjunctive facets', () => {
   it('counts each facet with every filter except its own', async () => {
     const all = await search('query=bag');
-    const brand = (b: { facets: { brands: { value: string; count: number }[] } }, v: string) => b.facets.brands.find((x) => x.value === v)?.count;
+    const brand = (b: { facets: { brands: { value: string; count: number }[] } }, v: string) =>
+      b.facets.brands.find((x) => x.value === v)?.count;
     expect(brand(all, 'chanel')).toBe(2);
     expect(brand(all, 'hermes')).toBe(1);
     // Filter by Chanel: results narrow, but the brand facet still shows Hermès (its own filter is not applied to it).
@@ -123,7 +195,10 @@ describe('disjunctive facets', () => {
 
   it('buckets prices and filters by a price range; categories include descendants', async () => {
     const all = await search('query=cartier');
-    expect(all.facets.priceRanges.map((p: { value: string; count: number }) => [p.value, p.count])).toEqual([['1000-2500', 1], ['5000-10000', 1]]);
+    expect(all.facets.priceRanges.map((p: { value: string; count: number }) => [p.value, p.count])).toEqual([
+      ['1000-2500', 1],
+      ['5000-10000', 1],
+    ]);
     expect(all.facets.priceRanges[0].label).toBe('€1,000 – €2,500');
     const ring = await search('query=cartier&priceRange=1000-2500');
     expect(names(ring)).toEqual(['Love Ring']);
@@ -188,7 +263,13 @@ describe('visibility is security', () => {
         expect(JSON.stringify(body.facets)).not.toMatch(/25000-100000/);
         expect(body.facets.colors.find((c: { value: string }) => c.value === 'black')?.count ?? 0).toBeLessThanOrEqual(2);
       }
-      for (const url of ['/api/v1/products?maxResults=100', '/api/v1/products?brand=chanel&sort=price_desc', '/api/v1/products?category=bags&minPrice=20000', '/api/v1/products/suggest?q=secret', '/api/v1/products/suggest?q=unrel']) {
+      for (const url of [
+        '/api/v1/products?maxResults=100',
+        '/api/v1/products?brand=chanel&sort=price_desc',
+        '/api/v1/products?category=bags&minPrice=20000',
+        '/api/v1/products/suggest?q=secret',
+        '/api/v1/products/suggest?q=unrel',
+      ]) {
         const res = await app.inject({ method: 'GET', url, headers });
         expect(res.statusCode, res.body).toBe(200);
         for (const id of hidden()) expect(res.body).not.toContain(id);
@@ -250,11 +331,15 @@ describe('ListProducts', () => {
     const jewellery = (await app.inject({ method: 'GET', url: '/api/v1/products?category=fine-jewellery' })).json();
     expect(jewellery.products.map((p: { name: string }) => p.name)).toEqual(['Love Ring']);
     const cheap = (await app.inject({ method: 'GET', url: '/api/v1/products?maxPrice=3000&sort=price_asc' })).json();
-    expect(cheap.products.map((p: { price: { amount: number } }) => p.price.amount)).toEqual([...cheap.products.map((p: { price: { amount: number } }) => p.price.amount)].sort((a, b) => a - b));
+    expect(cheap.products.map((p: { price: { amount: number } }) => p.price.amount)).toEqual(
+      [...cheap.products.map((p: { price: { amount: number } }) => p.price.amount)].sort((a, b) => a - b),
+    );
     expect(cheap.products.every((p: { price: { amount: number } }) => p.price.amount <= 3000)).toBe(true);
     const pricey = (await app.inject({ method: 'GET', url: '/api/v1/products?sort=price_desc&maxResults=1' })).json();
     expect(pricey.products[0].name).toBe('Revuelto Coupé');
-    const next = (await app.inject({ method: 'GET', url: `/api/v1/products?sort=price_desc&maxResults=1&nextToken=${pricey.nextToken}` })).json();
+    const next = (
+      await app.inject({ method: 'GET', url: `/api/v1/products?sort=price_desc&maxResults=1&nextToken=${pricey.nextToken}` })
+    ).json();
     expect(next.products[0].price.amount).toBeLessThan(520000);
   });
 });

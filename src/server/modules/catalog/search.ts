@@ -15,7 +15,15 @@ import { decodeCursor, encodeCursor, TIME_KEY_FORMAT, type CursorKind } from '..
 import { presentImage } from './images.ts';
 import { categoryIdsBySlugs, brandsBySlugs } from './lookup.ts';
 import type { ProductFacets, SearchProductsInput, SearchProductsOutput, SuggestOutput } from './models.ts';
-import { bandsFor, correctedQueryOf, facetsFrom, MAX_COLOR_FACETS, MAX_SIZE_FACETS, parsePriceRange, type Correction } from './search-facets.ts';
+import {
+  bandsFor,
+  correctedQueryOf,
+  facetsFrom,
+  MAX_COLOR_FACETS,
+  MAX_SIZE_FACETS,
+  parsePriceRange,
+  type Correction,
+} from './search-facets.ts';
 import type { StoredImage } from './schema.ts';
 import { sqlArray } from './sql-util.ts';
 import { words } from './text.ts';
@@ -84,9 +92,19 @@ interface SearchRow {
   sizes: [string, number][];
 }
 
-const SORTS: Record<SearchProductsInput['sort'], { order: string; key: string; kind: CursorKind; cmp: '<' | '>'; cast: string; col: string }> = {
+const SORTS: Record<
+  SearchProductsInput['sort'],
+  { order: string; key: string; kind: CursorKind; cmp: '<' | '>'; cast: string; col: string }
+> = {
   relevance: { order: 'rank desc, id desc', key: 'rank::text', kind: 'real', cmp: '<', cast: 'real', col: 'rank' },
-  newest: { order: 'created_at desc, id desc', key: `to_char(created_at at time zone 'UTC', '${TIME_KEY_FORMAT}')`, kind: 'time', cmp: '<', cast: 'timestamptz', col: 'created_at' },
+  newest: {
+    order: 'created_at desc, id desc',
+    key: `to_char(created_at at time zone 'UTC', '${TIME_KEY_FORMAT}')`,
+    kind: 'time',
+    cmp: '<',
+    cast: 'timestamptz',
+    col: 'created_at',
+  },
   price_asc: { order: 'price_minor asc, id asc', key: 'price_minor::text', kind: 'int', cmp: '>', cast: 'bigint', col: 'price_minor' },
   price_desc: { order: 'price_minor desc, id desc', key: 'price_minor::text', kind: 'int', cmp: '<', cast: 'bigint', col: 'price_minor' },
 };
@@ -104,7 +122,10 @@ interface SearchAnswer {
  */
 export async function searchProducts(db: Db, actor: Actor | undefined, input: SearchProductsInput): Promise<SearchProductsOutput> {
   const audience: Audience = audienceOf(actor);
-  if (input.query !== undefined && words(input.query).length === 0) throw new ApiError('ValidationException', 'Search for at least one word or number', { fieldErrors: { 'query.query': ['No searchable words'] } });
+  if (input.query !== undefined && words(input.query).length === 0)
+    throw new ApiError('ValidationException', 'Search for at least one word or number', {
+      fieldErrors: { 'query.query': ['No searchable words'] },
+    });
   return catalogCache(db).get(`search:${JSON.stringify([audience, input])}`, async () => {
     // The in-memory index answers when it is built and caught up; PostgreSQL otherwise (same answers either way).
     const index = await readySearchIndex(db);
@@ -115,14 +136,20 @@ export async function searchProducts(db: Db, actor: Actor | undefined, input: Se
 
 async function presentSearch(db: Db, audience: Audience, input: SearchProductsInput, answer: SearchAnswer): Promise<SearchProductsOutput> {
   const pageRows = answer.page.slice(0, input.maxResults);
-  const found = await productsByIds(db, audience, pageRows.map((p) => p.id));
+  const found = await productsByIds(
+    db,
+    audience,
+    pageRows.map((p) => p.id),
+  );
   const last = pageRows.at(-1);
   return {
     products: found,
     facets: answer.facets,
     total: answer.total,
     ...(answer.correctedQuery ? { correctedQuery: answer.correctedQuery } : {}),
-    ...(answer.page.length > input.maxResults && last ? { nextToken: encodeCursor({ sort: `search:${input.sort}`, key: last.k, id: last.id }) } : {}),
+    ...(answer.page.length > input.maxResults && last
+      ? { nextToken: encodeCursor({ sort: `search:${input.sort}`, key: last.k, id: last.id }) }
+      : {}),
   };
 }
 
@@ -130,7 +157,10 @@ async function presentSearch(db: Db, audience: Audience, input: SearchProductsIn
 export async function computeSearch(db: Db, audience: Audience, input: SearchProductsInput): Promise<SearchAnswer> {
   // Without a query (a department page): every visible product the filters allow, newest first for "relevance".
   const ws = input.query === undefined ? [] : words(input.query);
-  if (input.query !== undefined && ws.length === 0) throw new ApiError('ValidationException', 'Search for at least one word or number', { fieldErrors: { 'query.query': ['No searchable words'] } });
+  if (input.query !== undefined && ws.length === 0)
+    throw new ApiError('ValidationException', 'Search for at least one word or number', {
+      fieldErrors: { 'query.query': ['No searchable words'] },
+    });
   const currency = (input.currency ?? 'EUR') as Currency;
   const range = input.priceRange ? parsePriceRange(input.priceRange, currency) : undefined;
   const sort = SORTS[ws.length === 0 && input.sort === 'relevance' ? 'newest' : input.sort];
@@ -146,11 +176,20 @@ export async function computeSearch(db: Db, audience: Audience, input: SearchPro
 
   // Each user filter becomes a boolean column of the matching set; a filter that names nothing known matches nothing.
   const fc = input.categories?.length ? sql`s.category_ids && ${sqlArray(categoryIds, 'uuid')}` : sql`true`;
-  const fb = input.brands?.length ? sql`s.brand_id = any(${sqlArray(brandRows.map((b) => b.id), 'uuid')})` : sql`true`;
-  const fp = range ? sql`s.currency = ${currency} and s.price_minor >= ${range.min} ${range.max !== undefined ? sql`and s.price_minor < ${range.max}` : sql``}` : sql`true`;
+  const fb = input.brands?.length
+    ? sql`s.brand_id = any(${sqlArray(
+        brandRows.map((b) => b.id),
+        'uuid',
+      )})`
+    : sql`true`;
+  const fp = range
+    ? sql`s.currency = ${currency} and s.price_minor >= ${range.min} ${range.max !== undefined ? sql`and s.price_minor < ${range.max}` : sql``}`
+    : sql`true`;
   const fcol = colors.length ? sql`s.colors && ${sqlArray(colors, 'text')}` : sql`true`;
   const fs = sizes.length ? sql`s.sizes && ${sqlArray(sizes, 'text')}` : sql`true`;
-  const after = cursor ? sql`and (${sql.raw(sort.col)}, id) ${sql.raw(sort.cmp)} (${cursor.key}::${sql.raw(sort.cast)}, ${cursor.id}::uuid)` : sql``;
+  const after = cursor
+    ? sql`and (${sql.raw(sort.col)}, id) ${sql.raw(sort.cmp)} (${cursor.key}::${sql.raw(sort.cast)}, ${cursor.id}::uuid)`
+    : sql``;
   const all = sql.raw('fc and fb and fp and fcol and fs');
 
   const [row] = await queryRows<SearchRow>(
@@ -185,7 +224,9 @@ export async function computeSearch(db: Db, audience: Audience, input: SearchPro
 /** As-you-type suggestions: brands and categories by prefix or similarity, products by prefix full-text match. */
 export async function suggest(db: Db, actor: Actor | undefined, input: { q: string; limit: number }): Promise<SuggestOutput> {
   const audience = audienceOf(actor);
-  return catalogCache(db).get(`suggest:${JSON.stringify([audience, words(input.q).join(' '), input.limit])}`, () => computeSuggest(db, audience, input));
+  return catalogCache(db).get(`suggest:${JSON.stringify([audience, words(input.q).join(' '), input.limit])}`, () =>
+    computeSuggest(db, audience, input),
+  );
 }
 
 async function computeSuggest(db: Db, audience: Audience, input: { q: string; limit: number }): Promise<SuggestOutput> {
@@ -196,13 +237,28 @@ async function computeSuggest(db: Db, audience: Audience, input: { q: string; li
   // Products: a bounded candidate set (the first 200 matches) ranked by the weighted document, so cost stays flat.
   const productsQuery =
     last.length >= 2
-      ? queryRows<{ id: string; slug: string; name: string; brand_name: string; image: StoredImage | null; price_minor: number | string; currency: string; price_on_request: boolean }>(
+      ? queryRows<{
+          id: string;
+          slug: string;
+          name: string;
+          brand_name: string;
+          image: StoredImage | null;
+          price_minor: number | string;
+          currency: string;
+          price_on_request: boolean;
+        }>(
           db,
           sql`select p.id, p.slug, p.name, b.name as brand_name, p.images->0 as image, p.price_minor, p.currency, p.price_on_request
               from (select s.product_id as id, ts_rank(${WEIGHTS}, s.document, q.q) as rank
-                    from (select * from product_search s where s.document @@ to_tsquery('english', ${tsqueryText(ws.map((word) => ({ word })), true)})
+                    from (select * from product_search s where s.document @@ to_tsquery('english', ${tsqueryText(
+                      ws.map((word) => ({ word })),
+                      true,
+                    )})
                           and ${audienceFilter(audience, 's')} limit 200) s,
-                         (select to_tsquery('english', ${tsqueryText(ws.map((word) => ({ word })), true)}) as q) q
+                         (select to_tsquery('english', ${tsqueryText(
+                           ws.map((word) => ({ word })),
+                           true,
+                         )}) as q) q
                     order by rank desc, s.product_id desc limit ${input.limit}) top
               join products p on p.id = top.id join brands b on b.id = p.brand_id
               order by top.rank desc, p.id desc`,
@@ -241,12 +297,16 @@ async function computeSuggest(db: Db, audience: Audience, input: { q: string; li
   };
 }
 
-
-async function taxonomyNames(db: Db): Promise<{ brands: { slug: string; name: string }[]; categories: { slug: string; name: string; parent_name: string | null }[] }> {
+async function taxonomyNames(
+  db: Db,
+): Promise<{ brands: { slug: string; name: string }[]; categories: { slug: string; name: string; parent_name: string | null }[] }> {
   return catalogCache(db).get('taxonomy-names', async () => {
     const [brands, categories] = await Promise.all([
       queryRows<{ slug: string; name: string }>(db, sql`select slug, name from brands`),
-      queryRows<{ slug: string; name: string; parent_name: string | null }>(db, sql`select c.slug, c.name, pc.name as parent_name from categories c left join categories pc on pc.id = c.parent_id`),
+      queryRows<{ slug: string; name: string; parent_name: string | null }>(
+        db,
+        sql`select c.slug, c.name, pc.name as parent_name from categories c left join categories pc on pc.id = c.parent_id`,
+      ),
     ]);
     return { brands, categories };
   });

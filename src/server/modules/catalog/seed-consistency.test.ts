@@ -33,7 +33,26 @@ describe('the demo catalog', () => {
     expect(houseOf.size).toBeGreaterThan(40);
     const shared = [...houseOf].filter(([, houses]) => houses.size > 1).map(([model, houses]) => `${model}: ${[...houses].join(', ')}`);
     expect(shared).toEqual([]);
-    const real = ['chanel', 'hermes', 'dior', 'cartier', 'rolex', 'gucci', 'prada', 'ferrari', 'lamborghini', 'gulfstream', 'feadship', 'tiffany', 'bulgari', 'patek', 'birkin', 'kelly', 'submariner', 'reverso'];
+    const real = [
+      'chanel',
+      'hermes',
+      'dior',
+      'cartier',
+      'rolex',
+      'gucci',
+      'prada',
+      'ferrari',
+      'lamborghini',
+      'gulfstream',
+      'feadship',
+      'tiffany',
+      'bulgari',
+      'patek',
+      'birkin',
+      'kelly',
+      'submariner',
+      'reverso',
+    ];
     const text = JSON.stringify([BRANDS, pieces.map((p) => [p.name, p.description])]).toLowerCase();
     expect(real.filter((word) => text.includes(word))).toEqual([]);
   });
@@ -70,9 +89,21 @@ describe('the demo catalog', () => {
   it('dresses each piece in colours and sizes of its kind', () => {
     const colors = (p: ProductSeed) => [...new Set(p.variants.map((v) => v.color).filter(Boolean))];
     const sizes = (p: ProductSeed) => p.variants.map((v) => v.size).filter((s): s is string => Boolean(s));
-    for (const gown of pieces.filter((p) => p.name.includes('Bridal'))) expect(['Ivory', 'White', 'Champagne', 'Blush'], gown.name).toEqual(expect.arrayContaining(colors(gown)));
-    for (const jewel of inCategory('fine-jewellery')) expect(colors(jewel).every((c) => c!.endsWith('Gold')), jewel.name).toBe(true);
-    const expected: Record<string, string> = { women: 'Clothing', men: 'Clothing', shoes: 'Shoes', watches: 'Watches', bags: 'Bags', 'beauty-fragrance': 'Fragrance' };
+    for (const gown of pieces.filter((p) => p.name.includes('Bridal')))
+      expect(['Ivory', 'White', 'Champagne', 'Blush'], gown.name).toEqual(expect.arrayContaining(colors(gown)));
+    for (const jewel of inCategory('fine-jewellery'))
+      expect(
+        colors(jewel).every((c) => c!.endsWith('Gold')),
+        jewel.name,
+      ).toBe(true);
+    const expected: Record<string, string> = {
+      women: 'Clothing',
+      men: 'Clothing',
+      shoes: 'Shoes',
+      watches: 'Watches',
+      bags: 'Bags',
+      'beauty-fragrance': 'Fragrance',
+    };
     for (const p of pieces) {
       const group = p.name.includes('Ring') ? 'Rings' : expected[p.category];
       for (const size of sizes(p)) expect(sizeGroupOf(size), `${p.name}: ${size}`).toBe(group);
@@ -86,13 +117,15 @@ describe('the demo catalog', () => {
         else expect(s.value, `${p.name}: ${s.label}`).not.toMatch(/\d{4,}/);
       }
       // In prose a four-digit number is a year; anything larger is grouped.
-      for (const n of p.description.match(/\d[\d,]*/g) ?? []) if (!n.includes(',') && n.length >= 4) expect(Number(n), `${p.name}: ${n}`).toBeLessThan(2100);
+      for (const n of p.description.match(/\d[\d,]*/g) ?? [])
+        if (!n.includes(',') && n.length >= 4) expect(Number(n), `${p.name}: ${n}`).toBeLessThan(2100);
     }
   });
 
   it('writes copy that agrees with the data: colours, materials and facts', () => {
     for (const p of pieces.filter((x) => x.purchaseMode === 'BUY_NOW')) {
-      for (const c of new Set(p.variants.map((v) => v.color).filter(Boolean))) expect(p.description.toLowerCase(), p.name).toContain(c!.toLowerCase());
+      for (const c of new Set(p.variants.map((v) => v.color).filter(Boolean)))
+        expect(p.description.toLowerCase(), p.name).toContain(c!.toLowerCase());
       if (p.category !== 'fine-jewellery' && p.attributes.material) expect(p.description, p.name).toContain(p.attributes.material);
     }
     for (const yacht of inCategory('yachts')) {
@@ -101,6 +134,8 @@ describe('the demo catalog', () => {
     }
     for (const home of inCategory('residences')) expect(home.description).toContain(spec(home, 'Living area')!);
     // Every picture draws the piece in the colour it is tagged with.
-    for (const p of pieces) for (const image of p.images) if (image.color) expect(image.name.split('-')[1], p.name).toBe(image.color.toLowerCase().replace(/[^a-z]/g, ''));
+    for (const p of pieces)
+      for (const image of p.images)
+        if (image.color) expect(image.name.split('-')[1], p.name).toBe(image.color.toLowerCase().replace(/[^a-z]/g, ''));
   });
 });

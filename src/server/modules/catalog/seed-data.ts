@@ -36,7 +36,13 @@ export const CATEGORIES: readonly CategorySeed[] = [
   { slug: 'private-aviation', name: 'Private Aviation', showcase: true, description: 'Business jets for acquisition or charter.' },
   { slug: 'yachts', name: 'Yachts', showcase: true, description: 'Superyachts for sale or charter.' },
   { slug: 'experiences', name: 'Experiences', showcase: true, description: 'Moments arranged by our concierge.' },
-  { slug: 'red-carpet-preparation', name: 'Red-Carpet Preparation', parent: 'experiences', showcase: true, description: 'Styling, fittings and glam for the big night.' },
+  {
+    slug: 'red-carpet-preparation',
+    name: 'Red-Carpet Preparation',
+    parent: 'experiences',
+    showcase: true,
+    description: 'Styling, fittings and glam for the big night.',
+  },
   { slug: 'private-fittings', name: 'Private Fittings', parent: 'experiences', showcase: true, description: 'The atelier comes to you.' },
 ];
 
@@ -53,7 +59,14 @@ export interface ProductSeed {
   priceOnRequest: boolean;
   visibility: 'PUBLIC' | 'VIP_ONLY' | 'DRAFT';
   purchaseMode: 'BUY_NOW' | 'INQUIRE' | 'BESPOKE';
-  attributes: { color?: string; size?: string; material?: string; dimensions?: string; weight?: string; additionalAttributes?: Record<string, string | number | boolean> };
+  attributes: {
+    color?: string;
+    size?: string;
+    material?: string;
+    dimensions?: string;
+    weight?: string;
+    additionalAttributes?: Record<string, string | number | boolean>;
+  };
   specifications: StoredSpecification[];
   customisations: StoredCustomisation[];
   limitedEdition: boolean;
@@ -80,7 +93,10 @@ interface Offer {
 }
 
 const JEWELLERY = 'fine-jewellery';
-const titleCase = (s: string) => s.replace(/(^|\s)([a-zà-ÿ])/g, (_m, sp: string, c: string) => sp + c.toUpperCase()).replace(/ (And|De|With|In) /g, (m) => m.toLowerCase());
+const titleCase = (s: string) =>
+  s
+    .replace(/(^|\s)([a-zà-ÿ])/g, (_m, sp: string, c: string) => sp + c.toUpperCase())
+    .replace(/ (And|De|With|In) /g, (m) => m.toLowerCase());
 
 function offersOf(category: string): Offer[] {
   const out: Offer[] = [];
@@ -92,7 +108,15 @@ function offersOf(category: string): Offer[] {
       // A line's piece in several materials is several offers, named the way the houses do ("… in Suede").
       for (const material of materials.length ? materials : [undefined]) {
         const suffix = materials.length > 1 ? ` ${category === JEWELLERY ? 'with' : 'in'} ${titleCase(material!)}` : '';
-        out.push({ house: line.house, category, name: `${line.model} ${kind.noun}${suffix}`, model: line.model, kind, ...(material ? { material } : {}), ...(line.tint ? { tint: line.tint } : {}) });
+        out.push({
+          house: line.house,
+          category,
+          name: `${line.model} ${kind.noun}${suffix}`,
+          model: line.model,
+          kind,
+          ...(material ? { material } : {}),
+          ...(line.tint ? { tint: line.tint } : {}),
+        });
       }
     }
   }
@@ -101,7 +125,9 @@ function offersOf(category: string): Offer[] {
 }
 
 /** Offers per category, in the category tree's order (categories with none, like the parents, are left out). */
-const OFFERS: readonly (readonly [string, Offer[]])[] = CATEGORIES.map((c) => [c.slug, offersOf(c.slug)] as const).filter(([, o]) => o.length > 0);
+const OFFERS: readonly (readonly [string, Offer[]])[] = CATEGORIES.map((c) => [c.slug, offersOf(c.slug)] as const).filter(
+  ([, o]) => o.length > 0,
+);
 
 /**
  * The order categories come in, one cycle long: a smooth weighted round robin by how many offers each has, so a
@@ -157,12 +183,36 @@ function sizeRun(rnd: Random, sizes: readonly string[], min: number, max: number
 }
 
 const WATCH_SPECS: Record<string, (rnd: Random) => StoredSpecification[]> = {
-  'Dress Watch': (rnd) => [{ label: 'Movement', value: rnd.pick(['Manual winding', 'Self-winding']) }, { label: 'Power reserve', value: `${rnd.int(42, 72)} hours` }, { label: 'Water resistance', value: '30 m' }],
-  Chronograph: (rnd) => [{ label: 'Movement', value: 'Self-winding chronograph' }, { label: 'Power reserve', value: `${rnd.int(50, 72)} hours` }, { label: 'Water resistance', value: `${rnd.pick([50, 100])} m` }],
-  'Perpetual Calendar': (rnd) => [{ label: 'Movement', value: 'Self-winding, perpetual calendar' }, { label: 'Power reserve', value: `${rnd.int(45, 72)} hours` }, { label: 'Water resistance', value: '30 m' }],
-  Tourbillon: (rnd) => [{ label: 'Movement', value: 'Manual winding, tourbillon' }, { label: 'Power reserve', value: `${rnd.int(60, 120)} hours` }, { label: 'Water resistance', value: '30 m' }],
-  'Diver’s Watch': (rnd) => [{ label: 'Movement', value: 'Self-winding' }, { label: 'Power reserve', value: `${rnd.int(60, 72)} hours` }, { label: 'Water resistance', value: '300 m' }],
-  'Automatic Watch': (rnd) => [{ label: 'Movement', value: 'Self-winding' }, { label: 'Power reserve', value: `${rnd.int(48, 70)} hours` }, { label: 'Water resistance', value: '100 m' }],
+  'Dress Watch': (rnd) => [
+    { label: 'Movement', value: rnd.pick(['Manual winding', 'Self-winding']) },
+    { label: 'Power reserve', value: `${rnd.int(42, 72)} hours` },
+    { label: 'Water resistance', value: '30 m' },
+  ],
+  Chronograph: (rnd) => [
+    { label: 'Movement', value: 'Self-winding chronograph' },
+    { label: 'Power reserve', value: `${rnd.int(50, 72)} hours` },
+    { label: 'Water resistance', value: `${rnd.pick([50, 100])} m` },
+  ],
+  'Perpetual Calendar': (rnd) => [
+    { label: 'Movement', value: 'Self-winding, perpetual calendar' },
+    { label: 'Power reserve', value: `${rnd.int(45, 72)} hours` },
+    { label: 'Water resistance', value: '30 m' },
+  ],
+  Tourbillon: (rnd) => [
+    { label: 'Movement', value: 'Manual winding, tourbillon' },
+    { label: 'Power reserve', value: `${rnd.int(60, 120)} hours` },
+    { label: 'Water resistance', value: '30 m' },
+  ],
+  'Diver’s Watch': (rnd) => [
+    { label: 'Movement', value: 'Self-winding' },
+    { label: 'Power reserve', value: `${rnd.int(60, 72)} hours` },
+    { label: 'Water resistance', value: '300 m' },
+  ],
+  'Automatic Watch': (rnd) => [
+    { label: 'Movement', value: 'Self-winding' },
+    { label: 'Power reserve', value: `${rnd.int(48, 70)} hours` },
+    { label: 'Water resistance', value: '100 m' },
+  ],
 };
 
 const FRAGRANCE_NOTES: Record<string, string> = {
@@ -175,7 +225,16 @@ const FRAGRANCE_NOTES: Record<string, string> = {
 };
 
 /** Where the house makes things, for the copy. */
-const MADE_IN: Record<string, string> = { FR: 'France', IT: 'Italy', GB: 'England', ES: 'Spain', JP: 'Japan', CH: 'Switzerland', DE: 'Germany', US: 'the United States' };
+const MADE_IN: Record<string, string> = {
+  FR: 'France',
+  IT: 'Italy',
+  GB: 'England',
+  ES: 'Spain',
+  JP: 'Japan',
+  CH: 'Switzerland',
+  DE: 'Germany',
+  US: 'the United States',
+};
 
 function describe(o: Offer, colors: readonly string[], sizes: readonly string[], houseCountry: string): string {
   const house = brandName(o.house);
@@ -213,7 +272,13 @@ const BESPOKE_OPTIONS: StoredCustomisation[] = [
 
 /** A colour as one word of an image name: "Yellow Gold" → "yellowgold". */
 export const colorToken = (color: string) => color.toLowerCase().replace(/[^a-z]/g, '');
-const slugWords = (s: string) => s.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slugWords = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** Product number `index` of the catalog for `seed`. */
 export function productSeed(seed: number, index: number): ProductSeed {
@@ -253,16 +318,44 @@ export function productSeed(seed: number, index: number): ProductSeed {
   } else {
     const k = kind!;
     colors = k.colors.length ? rnd.sample(k.colors, mode === 'BESPOKE' ? 1 : rnd.int(1, Math.min(3, k.colors.length))) : [];
-    if (k.sizes) sizes = category === 'beauty-fragrance' ? [...k.sizes] : category === 'watches' ? sizeRun(rnd, k.sizes, 1, 2) : sizeRun(rnd, k.sizes, 2, 5);
+    if (k.sizes)
+      sizes =
+        category === 'beauty-fragrance' ? [...k.sizes] : category === 'watches' ? sizeRun(rnd, k.sizes, 1, 2) : sizeRun(rnd, k.sizes, 2, 5);
     if (mode === 'BESPOKE') variants.push({ color: colors[0]!, stock: 0 });
-    else if (sizes.length === 0) for (const c of colors.length ? colors : [undefined]) variants.push({ ...(c ? { color: c } : {}), stock: rnd.int(0, 12) });
-    else for (const c of colors.length ? colors : [undefined]) for (const s of sizes) variants.push({ ...(c ? { color: c } : {}), size: s, stock: rnd.weighted([[0, 1], [1, 2], [2, 2], [3, 2], [5, 1], [8, 1]] as const) });
+    else if (sizes.length === 0)
+      for (const c of colors.length ? colors : [undefined]) variants.push({ ...(c ? { color: c } : {}), stock: rnd.int(0, 12) });
+    else
+      for (const c of colors.length ? colors : [undefined])
+        for (const s of sizes)
+          variants.push({
+            ...(c ? { color: c } : {}),
+            size: s,
+            stock: rnd.weighted([
+              [0, 1],
+              [1, 2],
+              [2, 2],
+              [3, 2],
+              [5, 1],
+              [8, 1],
+            ] as const),
+          });
     description = describe(offer, colors, sizes, country);
     material = category === JEWELLERY ? `18k gold with ${offer.material}` : (offer.material ?? '');
     if (category === 'watches') specifications = WATCH_SPECS[k.noun]!(rnd);
-    if (category === JEWELLERY && offer.material !== 'pearls' && offer.material !== 'mother-of-pearl' && offer.material !== 'onyx' && offer.material !== 'malachite') {
+    if (
+      category === JEWELLERY &&
+      offer.material !== 'pearls' &&
+      offer.material !== 'mother-of-pearl' &&
+      offer.material !== 'onyx' &&
+      offer.material !== 'malachite'
+    ) {
       const carats = k.noun === 'Solitaire Ring' ? rnd.float(0.5, 3) : rnd.float(0.2, 4.5);
-      specifications = [{ label: 'Stones', value: `${carats.toFixed(2)} ct ${offer.material === 'a brilliant-cut diamond' ? 'brilliant-cut diamond' : offer.material}` }];
+      specifications = [
+        {
+          label: 'Stones',
+          value: `${carats.toFixed(2)} ct ${offer.material === 'a brilliant-cut diamond' ? 'brilliant-cut diamond' : offer.material}`,
+        },
+      ];
     }
   }
   const art = showcase ? showcase.art : kind!.art;
@@ -315,10 +408,62 @@ export interface CollectionSeed {
 }
 
 export const COLLECTIONS: readonly CollectionSeed[] = [
-  { slug: 'the-cannes-edit', name: 'The Cannes Edit', tagline: 'Gowns, jewels and a yacht for the Croisette', description: 'What our stylists are pulling for the festival: evening gowns, high jewellery and the week’s best moorings.', visibility: 'PUBLIC', categories: ['women', 'fine-jewellery', 'yachts', 'red-carpet-preparation'], match: ['%Gown%', '%Cocktail Dress%', '%Necklace%', '%Earrings%', '%Yacht%', '%Festival%', '%Premiere%'], hero: 'cannes-edit-evening-gown' },
-  { slug: 'the-private-salon', name: 'The Private Salon', tagline: 'For our VIP members only', description: 'Pieces shown by invitation: numbered editions, off-market residences and the rarest complications.', visibility: 'VIP_ONLY', categories: ['watches', 'residences', 'bags', 'automobiles'], hero: 'private-salon-estate' },
-  { slug: 'haute-horlogerie', name: 'Haute Horlogerie', tagline: 'Complications worth waiting for', description: 'Tourbillons, perpetual calendars and the dress watches that outlive trends.', visibility: 'PUBLIC', categories: ['watches'], match: ['%Tourbillon%', '%Perpetual Calendar%', '%Dress Watch%'], hero: 'haute-horlogerie-tourbillon-watch' },
-  { slug: 'riviera-summer', name: 'Riviera Summer', tagline: 'From Saint-Tropez to Portofino', description: 'Silk, sandals, sunglasses and a villa with a view.', visibility: 'PUBLIC', categories: ['accessories', 'shoes', 'residences', 'women'], match: ['%Silk Carré%', '%Sandals%', '%Sunglasses%', 'Villa %', '%Wrap Dress%'], hero: 'riviera-summer-villa' },
-  { slug: 'icons-of-the-maison', name: 'Icons of the Maison', tagline: 'The pieces that made the houses', description: 'The Cambon flap bag, the Cavalière top-handle, the Constellation setting and the Trèfle clover.', visibility: 'PUBLIC', categories: ['bags', 'fine-jewellery'], match: ['Cambon %', 'Cavalière %', 'Constellation %', 'Trèfle %'], hero: 'icons-flap-bag' },
-  { slug: 'beyond-the-runway', name: 'Beyond the Runway', tagline: 'Cars, jets and yachts, viewed privately', description: 'Our showcase: the supercars, aircraft and superyachts our partners present to members.', visibility: 'PUBLIC', categories: ['automobiles', 'private-aviation', 'yachts'], hero: 'beyond-runway-superyacht' },
+  {
+    slug: 'the-cannes-edit',
+    name: 'The Cannes Edit',
+    tagline: 'Gowns, jewels and a yacht for the Croisette',
+    description: 'What our stylists are pulling for the festival: evening gowns, high jewellery and the week’s best moorings.',
+    visibility: 'PUBLIC',
+    categories: ['women', 'fine-jewellery', 'yachts', 'red-carpet-preparation'],
+    match: ['%Gown%', '%Cocktail Dress%', '%Necklace%', '%Earrings%', '%Yacht%', '%Festival%', '%Premiere%'],
+    hero: 'cannes-edit-evening-gown',
+  },
+  {
+    slug: 'the-private-salon',
+    name: 'The Private Salon',
+    tagline: 'For our VIP members only',
+    description: 'Pieces shown by invitation: numbered editions, off-market residences and the rarest complications.',
+    visibility: 'VIP_ONLY',
+    categories: ['watches', 'residences', 'bags', 'automobiles'],
+    hero: 'private-salon-estate',
+  },
+  {
+    slug: 'haute-horlogerie',
+    name: 'Haute Horlogerie',
+    tagline: 'Complications worth waiting for',
+    description: 'Tourbillons, perpetual calendars and the dress watches that outlive trends.',
+    visibility: 'PUBLIC',
+    categories: ['watches'],
+    match: ['%Tourbillon%', '%Perpetual Calendar%', '%Dress Watch%'],
+    hero: 'haute-horlogerie-tourbillon-watch',
+  },
+  {
+    slug: 'riviera-summer',
+    name: 'Riviera Summer',
+    tagline: 'From Saint-Tropez to Portofino',
+    description: 'Silk, sandals, sunglasses and a villa with a view.',
+    visibility: 'PUBLIC',
+    categories: ['accessories', 'shoes', 'residences', 'women'],
+    match: ['%Silk Carré%', '%Sandals%', '%Sunglasses%', 'Villa %', '%Wrap Dress%'],
+    hero: 'riviera-summer-villa',
+  },
+  {
+    slug: 'icons-of-the-maison',
+    name: 'Icons of the Maison',
+    tagline: 'The pieces that made the houses',
+    description: 'The Cambon flap bag, the Cavalière top-handle, the Constellation setting and the Trèfle clover.',
+    visibility: 'PUBLIC',
+    categories: ['bags', 'fine-jewellery'],
+    match: ['Cambon %', 'Cavalière %', 'Constellation %', 'Trèfle %'],
+    hero: 'icons-flap-bag',
+  },
+  {
+    slug: 'beyond-the-runway',
+    name: 'Beyond the Runway',
+    tagline: 'Cars, jets and yachts, viewed privately',
+    description: 'Our showcase: the supercars, aircraft and superyachts our partners present to members.',
+    visibility: 'PUBLIC',
+    categories: ['automobiles', 'private-aviation', 'yachts'],
+    hero: 'beyond-runway-superyacht',
+  },
 ];

@@ -17,11 +17,24 @@ import { setPartnerBrand } from './taxonomy.ts';
 
 export const DEMO_STAFF = [
   { email: DEMO_ADMIN_EMAIL, firstName: 'Hélène', lastName: 'Marchal', userType: 'ADMIN' as const },
-  { email: 'bastien.roche@demo.stylebyzaga.test', firstName: 'Bastien', lastName: 'Roche', userType: 'BRAND_PARTNER' as const, house: 'maison-aurelle' },
+  {
+    email: 'bastien.roche@demo.stylebyzaga.test',
+    firstName: 'Bastien',
+    lastName: 'Roche',
+    userType: 'BRAND_PARTNER' as const,
+    house: 'maison-aurelle',
+  },
 ];
 
 /** The seeder creates accounts as the operator would (`npm run create-admin`): an administrator nobody signed in as. */
-const OPERATOR = { userId: 'operator', userType: 'ADMIN', tier: 'STANDARD', sessionId: 'operator', mfaEnabled: true, mfaVerifiedAt: null } as const;
+const OPERATOR = {
+  userId: 'operator',
+  userType: 'ADMIN',
+  tier: 'STANDARD',
+  sessionId: 'operator',
+  mfaEnabled: true,
+  mfaVerifiedAt: null,
+} as const;
 
 export const demoStaffSeeder: Seeder = {
   name: 'demo-staff',
@@ -33,7 +46,13 @@ export const demoStaffSeeder: Seeder = {
     for (const staff of DEMO_STAFF) {
       let userId: string;
       try {
-        userId = (await createUser(ctx, { email: staff.email, password: DEMO_PASSWORD, firstName: staff.firstName, lastName: staff.lastName, userType: staff.userType }, OPERATOR)).userId;
+        userId = (
+          await createUser(
+            ctx,
+            { email: staff.email, password: DEMO_PASSWORD, firstName: staff.firstName, lastName: staff.lastName, userType: staff.userType },
+            OPERATOR,
+          )
+        ).userId;
       } catch (err) {
         if (!(err instanceof ApiError) || err.code !== 'ConflictException') throw err;
         const [id] = await accountIdsByEmail(ctx, [staff.email]);

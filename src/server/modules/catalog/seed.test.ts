@@ -44,12 +44,19 @@ describe('demo catalog', () => {
     expect(counts!.vip).toBeGreaterThan(20);
     expect(counts!.drafts).toBeGreaterThan(5);
     expect(counts!.showcase).toBeGreaterThan(20);
-    const empty = await queryRows<{ slug: string }>(app.db, sql`select c.slug from categories c where not exists (select 1 from products p where p.category_ids @> array[c.id])`);
+    const empty = await queryRows<{ slug: string }>(
+      app.db,
+      sql`select c.slug from categories c where not exists (select 1 from products p where p.category_ids @> array[c.id])`,
+    );
     expect(empty).toEqual([]);
   });
 
   it('is searchable with typos right after seeding, and VIP collections are locked for non-VIP', async () => {
-    for (const [q, brand] of [['aurellle', 'maison-aurelle'], ['vendrell', 'maison-vendrel'], ['vescovvi', 'vescovi']]) {
+    for (const [q, brand] of [
+      ['aurellle', 'maison-aurelle'],
+      ['vendrell', 'maison-vendrel'],
+      ['vescovvi', 'vescovi'],
+    ]) {
       const res = await app.inject({ method: 'GET', url: `/api/v1/products/search?query=${q}` });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json().products.length, q).toBeGreaterThan(0);
@@ -66,7 +73,9 @@ describe('demo catalog', () => {
     expect(open.products.length).toBeGreaterThan(0);
     const cannes = (await app.inject({ method: 'GET', url: '/api/v1/collections/the-cannes-edit?maxResults=5' })).json();
     expect(cannes.products).toHaveLength(5);
-    const more = (await app.inject({ method: 'GET', url: `/api/v1/collections/the-cannes-edit?maxResults=5&nextToken=${cannes.nextToken}` })).json();
+    const more = (
+      await app.inject({ method: 'GET', url: `/api/v1/collections/the-cannes-edit?maxResults=5&nextToken=${cannes.nextToken}` })
+    ).json();
     expect(more.products[0].productId).not.toBe(cannes.products[0].productId);
   });
 
@@ -74,9 +83,15 @@ describe('demo catalog', () => {
     const { productSeed } = await import('./seed-data.ts');
     expect(productSeed(2026, 7)).toEqual(productSeed(2026, 7));
     expect(productSeed(2027, 7)).not.toEqual(productSeed(2026, 7));
-    const [dupes] = await queryRows<{ n: number }>(app.db, sql`select count(*)::int as n from (select slug from products group by slug having count(*) > 1) d`);
+    const [dupes] = await queryRows<{ n: number }>(
+      app.db,
+      sql`select count(*)::int as n from (select slug from products group by slug having count(*) > 1) d`,
+    );
     expect(dupes!.n).toBe(0);
-    const [names] = await queryRows<{ n: number }>(app.db, sql`select count(*)::int as n from (select name from products group by name having count(*) > 1) d`);
+    const [names] = await queryRows<{ n: number }>(
+      app.db,
+      sql`select count(*)::int as n from (select name from products group by name having count(*) > 1) d`,
+    );
     expect(names!.n).toBe(0);
     // No piece (a yacht, say) twice in one collection, not even under two listings.
     const [twice] = await queryRows<{ n: number }>(

@@ -34,13 +34,33 @@ const idOf = (kind: string, key: string, ms = ANCHOR_MS - 400 * 86_400_000) => s
 export const taxonomySeeder: Seeder = {
   name: 'catalog-taxonomy',
   async clear(tx) {
-    await tx.execute(sql`delete from categories where id in (${sql.join(CATEGORIES.map((c) => sql`${idOf('category', c.slug)}`), sql`, `)})`);
-    await tx.execute(sql`delete from brands where id in (${sql.join(BRANDS.map((b) => sql`${idOf('brand', b.slug)}`), sql`, `)})`);
+    await tx.execute(
+      sql`delete from categories where id in (${sql.join(
+        CATEGORIES.map((c) => sql`${idOf('category', c.slug)}`),
+        sql`, `,
+      )})`,
+    );
+    await tx.execute(
+      sql`delete from brands where id in (${sql.join(
+        BRANDS.map((b) => sql`${idOf('brand', b.slug)}`),
+        sql`, `,
+      )})`,
+    );
   },
   async run(tx) {
     await tx
       .insert(brands)
-      .values(BRANDS.map((b) => ({ id: idOf('brand', b.slug), slug: b.slug, name: b.name, description: b.description, country: b.country, foundedYear: b.founded, isPartner: b.partner })))
+      .values(
+        BRANDS.map((b) => ({
+          id: idOf('brand', b.slug),
+          slug: b.slug,
+          name: b.name,
+          description: b.description,
+          country: b.country,
+          foundedYear: b.founded,
+          isPartner: b.partner,
+        })),
+      )
       .onConflictDoNothing();
     const paths = new Map<string, string>();
     for (const c of CATEGORIES) paths.set(c.slug, c.parent ? `${paths.get(c.parent)}/${c.slug}` : c.slug);
@@ -85,7 +105,15 @@ const lower = (s: string | undefined) => (s ?? '').trim().toLowerCase();
 
 export async function insertProducts(tx: Tx, seed: number, from: number, to: number): Promise<number> {
   const rows = [];
-  const variants: { id: string; product_id: string; sku: string; color: string | null; size: string | null; stock: number; position: number }[] = [];
+  const variants: {
+    id: string;
+    product_id: string;
+    sku: string;
+    color: string | null;
+    size: string | null;
+    stock: number;
+    position: number;
+  }[] = [];
   const texts: string[] = [];
   for (let i = from; i < to; i++) {
     const p = productSeed(seed, i);
@@ -108,7 +136,10 @@ export async function insertProducts(tx: Tx, seed: number, from: number, to: num
       visibility: p.visibility,
       purchase_mode: p.purchaseMode,
       images: p.images.map((image, n) => ({
-        ...generatedImage(image.name, `${brandName} ${p.name}${image.color ? ` in ${image.color.toLowerCase()}` : ''}${n > 0 && image.color === p.images[0]!.color ? ', another view' : ''}`),
+        ...generatedImage(
+          image.name,
+          `${brandName} ${p.name}${image.color ? ` in ${image.color.toLowerCase()}` : ''}${n > 0 && image.color === p.images[0]!.color ? ', another view' : ''}`,
+        ),
         ...(image.color ? { color: image.color } : {}),
       })),
       attributes: p.attributes,
@@ -178,7 +209,9 @@ export const productsSeeder: Seeder = {
   },
   async clear(tx) {
     // Seeded products are the ones no account created; their variants, wishlist entries and inquiries go with them.
-    await tx.execute(sql`delete from products where created_by is null and created_at <= ${new Date(ANCHOR_MS).toISOString()}::timestamptz`);
+    await tx.execute(
+      sql`delete from products where created_by is null and created_at <= ${new Date(ANCHOR_MS).toISOString()}::timestamptz`,
+    );
   },
   async run(tx, ctx) {
     return insertProducts(tx, ctx.seed, ctx.chunk.from, ctx.chunk.to);
@@ -189,7 +222,12 @@ export const collectionsSeeder: Seeder = {
   name: 'catalog-collections',
   dependsOn: ['catalog-products'],
   async clear(tx) {
-    await tx.execute(sql`delete from collections where id in (${sql.join(COLLECTIONS.map((c) => sql`${idOf('collection', c.slug)}`), sql`, `)})`);
+    await tx.execute(
+      sql`delete from collections where id in (${sql.join(
+        COLLECTIONS.map((c) => sql`${idOf('collection', c.slug)}`),
+        sql`, `,
+      )})`,
+    );
   },
   async run(tx) {
     let rows = 0;
@@ -197,13 +235,25 @@ export const collectionsSeeder: Seeder = {
       const id = idOf('collection', c.slug);
       await tx
         .insert(collections)
-        .values({ id, slug: c.slug, name: c.name, tagline: c.tagline, description: c.description, visibility: c.visibility, position, hero: generatedImage(c.hero, c.name, 'editorial') })
+        .values({
+          id,
+          slug: c.slug,
+          name: c.name,
+          tagline: c.tagline,
+          description: c.description,
+          visibility: c.visibility,
+          position,
+          hero: generatedImage(c.hero, c.name, 'editorial'),
+        })
         .onConflictDoNothing();
       // The newest visible pieces of its categories; the VIP salon prefers VIP-only pieces.
       const picks = await queryRows<{ id: string }>(
         tx,
         sql`select p.id from products p join categories k on k.id = p.category_id
-            where k.slug in (${sql.join(c.categories.map((s) => sql`${s}`), sql`, `)}) and p.visibility <> 'DRAFT'
+            where k.slug in (${sql.join(
+              c.categories.map((s) => sql`${s}`),
+              sql`, `,
+            )}) and p.visibility <> 'DRAFT'
               and ${c.match ? sql`p.name ilike any (${sqlArray(c.match, 'text')})` : sql`true`}
             order by ${c.visibility === 'VIP_ONLY' ? sql`(p.visibility = 'VIP_ONLY') desc,` : sql`(p.visibility = 'PUBLIC') desc,`} p.created_at desc limit 12`,
       );

@@ -15,7 +15,8 @@ import { brandPartners, brands, categories, collectionProducts, collections, typ
 import { documentSql, slugify } from './text.ts';
 import { invalidatingCatalog } from './catalog-cache.ts';
 
-const conflict = (what: string) => new ApiError('ConflictException', `${what} already exists`, { fieldErrors: { 'body.slug': ['Already used'] } });
+const conflict = (what: string) =>
+  new ApiError('ConflictException', `${what} already exists`, { fieldErrors: { 'body.slug': ['Already used'] } });
 
 // ───────────────────────────── brands ─────────────────────────────
 
@@ -36,7 +37,10 @@ function presentBrand(row: BrandRow, count?: number): Brand {
 }
 
 async function brandCounts(db: Db, audience: Audience): Promise<Map<string, number>> {
-  const rows = await queryRows<{ brand_id: string; n: number }>(db, sql`select p.brand_id, count(*)::int as n from products p where ${audienceFilter(audience)} group by 1`);
+  const rows = await queryRows<{ brand_id: string; n: number }>(
+    db,
+    sql`select p.brand_id, count(*)::int as n from products p where ${audienceFilter(audience)} group by 1`,
+  );
   return new Map(rows.map((r) => [r.brand_id, Number(r.n)]));
 }
 
@@ -49,11 +53,18 @@ export async function listBrands(db: Db, actor: Actor | undefined, withCounts: b
 export async function getBrand(db: Db, actor: Actor | undefined, slug: string): Promise<Brand> {
   const [row] = await db.select().from(brands).where(eq(brands.slug, slug)).limit(1);
   if (!row) throw new ApiError('ResourceNotFoundException', 'No such brand');
-  const [c] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from products p where p.brand_id = ${row.id} and ${audienceFilter(audienceOf(actor))}`);
+  const [c] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from products p where p.brand_id = ${row.id} and ${audienceFilter(audienceOf(actor))}`,
+  );
   return presentBrand(row, Number(c?.n ?? 0));
 }
 
-async function storedOne(db: Db | Tx, input: { mediaId?: string; url?: string; alt?: string } | undefined, field: string): Promise<StoredImage | null | undefined> {
+async function storedOne(
+  db: Db | Tx,
+  input: { mediaId?: string; url?: string; alt?: string } | undefined,
+  field: string,
+): Promise<StoredImage | null | undefined> {
   if (input === undefined) return undefined;
   return (await resolveImages(db, [input], field))[0]!;
 }
@@ -119,10 +130,16 @@ async function deleteBrandWrite(db: Db, brandId: string): Promise<void> {
 async function setPartnerBrandWrite(db: Db, userId: string, brandId: string): Promise<{ userId: string; brand: Brand }> {
   const userType = await accountTypeOf(db, userId, { includeErased: true });
   if (!userType) throw new ApiError('ResourceNotFoundException', 'No such user');
-  if (userType !== 'BRAND_PARTNER') throw new ApiError('ValidationException', 'Only brand-partner accounts can be linked to a brand', { fieldErrors: { 'params.userId': ['Not a brand partner'] } });
+  if (userType !== 'BRAND_PARTNER')
+    throw new ApiError('ValidationException', 'Only brand-partner accounts can be linked to a brand', {
+      fieldErrors: { 'params.userId': ['Not a brand partner'] },
+    });
   const [brand] = await db.select().from(brands).where(eq(brands.id, brandId)).limit(1);
   if (!brand) throw new ApiError('ResourceNotFoundException', 'No such brand');
-  await db.insert(brandPartners).values({ userId, brandId }).onConflictDoUpdate({ target: brandPartners.userId, set: { brandId, createdAt: new Date() } });
+  await db
+    .insert(brandPartners)
+    .values({ userId, brandId })
+    .onConflictDoUpdate({ target: brandPartners.userId, set: { brandId, createdAt: new Date() } });
   return { userId, brand: presentBrand(brand) };
 }
 
@@ -143,7 +160,10 @@ export async function myBrand(db: Db, actor: Actor): Promise<{ userId: string; b
 type CategoryRow = typeof categories.$inferSelect;
 
 async function categoryCounts(db: Db, audience: Audience): Promise<Map<string, number>> {
-  const rows = await queryRows<{ k: string; n: number }>(db, sql`select unnest(p.category_ids) as k, count(*)::int as n from products p where ${audienceFilter(audience)} group by 1`);
+  const rows = await queryRows<{ k: string; n: number }>(
+    db,
+    sql`select unnest(p.category_ids) as k, count(*)::int as n from products p where ${audienceFilter(audience)} group by 1`,
+  );
   return new Map(rows.map((r) => [r.k, Number(r.n)]));
 }
 
@@ -180,7 +200,11 @@ export async function listCategories(db: Db, actor: Actor | undefined, withCount
   return buildTree(rows, withCounts ? await categoryCounts(db, audienceOf(actor)) : undefined);
 }
 
-export async function getCategory(db: Db, actor: Actor | undefined, slug: string): Promise<{ category: CategoryNode; breadcrumbs: { slug: string; name: string }[] }> {
+export async function getCategory(
+  db: Db,
+  actor: Actor | undefined,
+  slug: string,
+): Promise<{ category: CategoryNode; breadcrumbs: { slug: string; name: string }[] }> {
   const rows = await db.select().from(categories);
   const target = rows.find((r) => r.slug === slug);
   if (!target) throw new ApiError('ResourceNotFoundException', 'No such category');
@@ -206,7 +230,8 @@ async function createCategoryWrite(db: Db, input: CategoryInput): Promise<Catego
   let parent: CategoryRow | undefined;
   if (input.parent) {
     [parent] = await db.select().from(categories).where(eq(categories.slug, input.parent)).limit(1);
-    if (!parent) throw new ApiError('ValidationException', 'Unknown parent category', { fieldErrors: { 'body.parent': ['No such category'] } });
+    if (!parent)
+      throw new ApiError('ValidationException', 'Unknown parent category', { fieldErrors: { 'body.parent': ['No such category'] } });
   }
   try {
     const [row] = await db
@@ -243,21 +268,31 @@ async function updateCategoryWrite(db: Db, categoryId: string, input: Partial<Ca
         parentId = null;
       } else {
         const [parent] = await tx.select().from(categories).where(eq(categories.slug, input.parent)).limit(1);
-        if (!parent) throw new ApiError('ValidationException', 'Unknown parent category', { fieldErrors: { 'body.parent': ['No such category'] } });
-        if (parent.path === current.path || parent.path.startsWith(`${current.path}/`)) throw new ApiError('ValidationException', 'A category cannot move under itself', { fieldErrors: { 'body.parent': ['Would make a loop'] } });
+        if (!parent)
+          throw new ApiError('ValidationException', 'Unknown parent category', { fieldErrors: { 'body.parent': ['No such category'] } });
+        if (parent.path === current.path || parent.path.startsWith(`${current.path}/`))
+          throw new ApiError('ValidationException', 'A category cannot move under itself', {
+            fieldErrors: { 'body.parent': ['Would make a loop'] },
+          });
         parentPath = parent.path;
         parentId = parent.id;
       }
     }
     const path = parentPath ? `${parentPath}/${slug}` : slug;
     if (parentId !== current.parentId) {
-      const [used] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from products where category_ids @> array[${categoryId}]::uuid[]`);
-      if (Number(used?.n) > 0) throw new ApiError('ConflictException', 'Move this category’s products first: a category with products cannot change parent');
+      const [used] = await queryRows<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from products where category_ids @> array[${categoryId}]::uuid[]`,
+      );
+      if (Number(used?.n) > 0)
+        throw new ApiError('ConflictException', 'Move this category’s products first: a category with products cannot change parent');
     }
     try {
       if (path !== current.path) {
         // Descendants keep their place under the renamed path.
-        await tx.execute(sql`update categories set path = ${path} || substr(path, ${current.path.length + 1}) where path like ${`${current.path}/%`}`);
+        await tx.execute(
+          sql`update categories set path = ${path} || substr(path, ${current.path.length + 1}) where path like ${`${current.path}/%`}`,
+        );
       }
       const [row] = await tx
         .update(categories)
@@ -343,7 +378,12 @@ export async function listCollections(db: Db, actor: Actor | undefined): Promise
   return rows.map((r) => presentCollection(r, audience, Number(r.n)));
 }
 
-export async function getCollection(db: Db, actor: Actor | undefined, slug: string, page: { nextToken?: string; maxResults: number }): Promise<{ collection: Collection; products: Product[]; nextToken?: string }> {
+export async function getCollection(
+  db: Db,
+  actor: Actor | undefined,
+  slug: string,
+  page: { nextToken?: string; maxResults: number },
+): Promise<{ collection: Collection; products: Product[]; nextToken?: string }> {
   const audience = audienceOf(actor);
   const staff = actor?.userType === 'ADMIN';
   const [row] = await db.select().from(collections).where(eq(collections.slug, slug)).limit(1);
@@ -363,7 +403,11 @@ export async function getCollection(db: Db, actor: Actor | undefined, slug: stri
     queryRows<{ total: number }>(db, sql`select count(*)::int as total ${visible}`),
   ]);
   const cut = cutPage(ids, page.maxResults, sort, (r) => ({ key: String(r.position), id: r.id }));
-  const productList = await productsByIds(db, audience, cut.items.map((r) => r.id));
+  const productList = await productsByIds(
+    db,
+    audience,
+    cut.items.map((r) => r.id),
+  );
   return {
     collection: presentCollection(row, audience, Number(counted[0]?.total ?? 0)),
     products: productList,
@@ -412,7 +456,10 @@ async function updateCollectionWrite(db: Db, collectionId: string, input: Partia
       .where(eq(collections.id, collectionId))
       .returning();
     if (!row) throw new ApiError('ResourceNotFoundException', 'No such collection');
-    const [c] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from collection_products where collection_id = ${collectionId}`);
+    const [c] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from collection_products where collection_id = ${collectionId}`,
+    );
     return presentCollection(row, 'VIP', Number(c?.n ?? 0));
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict('A collection with this slug');
@@ -432,11 +479,21 @@ async function setCollectionProductsWrite(db: Db, collectionId: string, productI
     const [row] = await tx.select().from(collections).where(eq(collections.id, collectionId)).for('update');
     if (!row) throw new ApiError('ResourceNotFoundException', 'No such collection');
     if (unique.length > 0) {
-      const found = await queryRows<{ id: string }>(tx, sql`select id from products where id in (${sql.join(unique.map((id) => sql`${id}`), sql`, `)})`);
-      if (found.length !== unique.length) throw new ApiError('ValidationException', 'Some products do not exist', { fieldErrors: { 'body.productIds': ['Unknown product id'] } });
+      const found = await queryRows<{ id: string }>(
+        tx,
+        sql`select id from products where id in (${sql.join(
+          unique.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
+      );
+      if (found.length !== unique.length)
+        throw new ApiError('ValidationException', 'Some products do not exist', {
+          fieldErrors: { 'body.productIds': ['Unknown product id'] },
+        });
     }
     await tx.delete(collectionProducts).where(and(eq(collectionProducts.collectionId, collectionId)));
-    if (unique.length > 0) await tx.insert(collectionProducts).values(unique.map((productId, position) => ({ collectionId, productId, position })));
+    if (unique.length > 0)
+      await tx.insert(collectionProducts).values(unique.map((productId, position) => ({ collectionId, productId, position })));
     return presentCollection(row, 'VIP', unique.length);
   });
 }

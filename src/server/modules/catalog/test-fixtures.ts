@@ -21,7 +21,12 @@ export async function setupCatalog(app: TestApp): Promise<CatalogFixture> {
     accountOf(app, 'CLIENT', { vip: true }),
   ]);
   const brands = {} as CatalogFixture['brands'];
-  for (const [slug, name] of [['chanel', 'Chanel'], ['cartier', 'Cartier'], ['lamborghini', 'Lamborghini'], ['hermes', 'Hermès']] as const) {
+  for (const [slug, name] of [
+    ['chanel', 'Chanel'],
+    ['cartier', 'Cartier'],
+    ['lamborghini', 'Lamborghini'],
+    ['hermes', 'Hermès'],
+  ] as const) {
     const res = await app.inject({ method: 'POST', url: '/api/v1/brands', headers: admin.auth, payload: { name, slug, isPartner: true } });
     expect(res.statusCode, res.body).toBe(201);
     brands[slug] = res.json().brandId;
@@ -36,11 +41,24 @@ export async function setupCatalog(app: TestApp): Promise<CatalogFixture> {
     ['women', 'Women', 'ready-to-wear'],
   ];
   for (const [slug, name, parent, showcase] of cats) {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/categories', headers: admin.auth, payload: { name, slug, parent, ...(showcase ? { showcase } : {}) } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/categories',
+      headers: admin.auth,
+      payload: { name, slug, parent, ...(showcase ? { showcase } : {}) },
+    });
     expect(res.statusCode, res.body).toBe(201);
   }
-  for (const [account, brand] of [[partner, brands.chanel], [otherPartner, brands.cartier]] as const) {
-    const res = await app.inject({ method: 'PUT', url: `/api/v1/admin/brand-partners/${account.userId}`, headers: admin.auth, payload: { brandId: brand } });
+  for (const [account, brand] of [
+    [partner, brands.chanel],
+    [otherPartner, brands.cartier],
+  ] as const) {
+    const res = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/admin/brand-partners/${account.userId}`,
+      headers: admin.auth,
+      payload: { brandId: brand },
+    });
     expect(res.statusCode, res.body).toBe(200);
   }
   return { admin, partner, otherPartner, client, vip, brands };

@@ -39,7 +39,13 @@ export interface DocumentParts {
  * The weighted search document: name A, brand B, category C, attributes D (twice, so they outrank a description that
  * mentions the same word once) and the description's first 600 characters D. Unaccented, English stemming.
  */
-export function documentSql(p: { name: SQL | string; brand: SQL | string; category: SQL | string; attributes: SQL | string; description: SQL | string }): SQL {
+export function documentSql(p: {
+  name: SQL | string;
+  brand: SQL | string;
+  category: SQL | string;
+  attributes: SQL | string;
+  description: SQL | string;
+}): SQL {
   const v = (x: SQL | string) => (typeof x === 'string' ? sql`${x}` : x);
   return sql`(setweight(to_tsvector('english', unaccent(${v(p.name)}::text)), 'A')
     || setweight(to_tsvector('english', unaccent(${v(p.brand)}::text)), 'B')
@@ -49,7 +55,18 @@ export function documentSql(p: { name: SQL | string; brand: SQL | string; catego
 }
 
 /** Plain text of the attributes for the search document. */
-export function attributesText(attributes: { color?: string; size?: string; material?: string; dimensions?: string; weight?: string; additionalAttributes?: Record<string, unknown> }, colors: string[], sizes: string[]): string {
+export function attributesText(
+  attributes: {
+    color?: string;
+    size?: string;
+    material?: string;
+    dimensions?: string;
+    weight?: string;
+    additionalAttributes?: Record<string, unknown>;
+  },
+  colors: string[],
+  sizes: string[],
+): string {
   const extra = Object.values(attributes.additionalAttributes ?? {}).filter((v) => typeof v === 'string');
   return [attributes.color, attributes.material, ...colors, ...sizes, ...extra].filter(Boolean).join(' ');
 }
@@ -62,7 +79,10 @@ export async function rememberTerms(db: Db | Tx, texts: readonly string[]): Prom
   const terms = [...counts.keys()].sort(); // one lock order for concurrent writers
   await db.execute(sql`
     insert into search_terms (term, uses)
-    select t, u from unnest(${sqlArray(terms, 'text')}, ${sqlArray(terms.map((t) => counts.get(t)!), 'int')}) as x(t, u)
+    select t, u from unnest(${sqlArray(terms, 'text')}, ${sqlArray(
+      terms.map((t) => counts.get(t)!),
+      'int',
+    )}) as x(t, u)
     on conflict (term) do update set uses = search_terms.uses + excluded.uses`);
 }
 

@@ -17,7 +17,11 @@ describe('trigram similarity (pg_trgm semantics)', () => {
   });
 
   it('picks the closest term, then the most used', () => {
-    const vocab = [{ term: 'chanel', uses: 10 }, { term: 'channel', uses: 1 }, { term: 'cartier', uses: 5 }];
+    const vocab = [
+      { term: 'chanel', uses: 10 },
+      { term: 'channel', uses: 1 },
+      { term: 'cartier', uses: 5 },
+    ];
     expect(closest('chanell', vocab)).toBe('chanel');
     expect(closest('xyzzy', vocab)).toBeUndefined();
   });

@@ -31,7 +31,8 @@ export function closest(word: string, vocabulary: readonly { term: string; uses:
   for (const entry of vocabulary) {
     const sim = similarity(word, entry.term);
     if (sim < SIMILARITY_THRESHOLD) continue;
-    if (!best || sim > best.sim || (sim === best.sim && (entry.uses > best.uses || (entry.uses === best.uses && entry.term < best.term)))) best = { ...entry, sim };
+    if (!best || sim > best.sim || (sim === best.sim && (entry.uses > best.uses || (entry.uses === best.uses && entry.term < best.term))))
+      best = { ...entry, sim };
   }
   return best?.term;
 }

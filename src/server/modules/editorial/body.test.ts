@@ -11,8 +11,28 @@ const P2 = '0190a0b0-0000-7000-8000-000000000002';
 const S1 = '0190a0b0-0000-7000-8000-0000000000a1';
 const embeds: Embeds = {
   products: new Map([
-    [P1, { productId: P1, state: 'AVAILABLE', slug: 'silk-scarf', name: 'Silk scarf', brandName: 'Maison Aurelle', price: { amount: 420, currency: 'EUR' } }],
-    [P2, { productId: P2, state: 'SOLD_OUT', slug: 'evening-bag', name: 'Evening bag', brandName: 'Maison Aurelle', price: { amount: 2100, currency: 'EUR' } }],
+    [
+      P1,
+      {
+        productId: P1,
+        state: 'AVAILABLE',
+        slug: 'silk-scarf',
+        name: 'Silk scarf',
+        brandName: 'Maison Aurelle',
+        price: { amount: 420, currency: 'EUR' },
+      },
+    ],
+    [
+      P2,
+      {
+        productId: P2,
+        state: 'SOLD_OUT',
+        slug: 'evening-bag',
+        name: 'Evening bag',
+        brandName: 'Maison Aurelle',
+        price: { amount: 2100, currency: 'EUR' },
+      },
+    ],
   ]),
   stylists: new Map([[S1, { stylistId: S1, available: true, name: 'Camille Laurent', headline: 'Red carpets', city: 'Paris' }]]),
   isMediaPath: checks.isMediaPath,
@@ -34,7 +54,16 @@ describe('the body allowlist', () => {
     const input = doc(
       { type: 'heading', attrs: { level: 2, textAlign: 'left' }, content: [{ type: 'text', text: 'The quiet season' }] },
       para('Read ', [{ type: 'bold' }]),
-      { type: 'paragraph', content: [{ type: 'text', text: 'the edit', marks: [{ type: 'link', attrs: { href: '/journal/the-edit', target: '_blank', onclick: 'x()' } }] }] },
+      {
+        type: 'paragraph',
+        content: [
+          {
+            type: 'text',
+            text: 'the edit',
+            marks: [{ type: 'link', attrs: { href: '/journal/the-edit', target: '_blank', onclick: 'x()' } }],
+          },
+        ],
+      },
       { type: 'blockquote', content: [para('Less, but better.')] },
       { type: 'bulletList', content: [{ type: 'listItem', content: [para('Cashmere')] }] },
       { type: 'image', attrs: { src: IMG, alt: 'Arcade', caption: 'Late light', onerror: 'x()' } },
@@ -96,7 +125,30 @@ describe('safe links', () => {
   ])('keeps %j', (href, kept) => expect(safeHref(href)).toBe(kept));
 });
 
-const ALLOWED_TAGS = ['h2', 'h3', 'h4', 'p', 'em', 'strong', 'u', 's', 'code', 'pre', 'a', 'span', 'br', 'hr', 'ul', 'ol', 'li', 'blockquote', 'figure', 'figcaption', 'img', 'div'];
+const ALLOWED_TAGS = [
+  'h2',
+  'h3',
+  'h4',
+  'p',
+  'em',
+  'strong',
+  'u',
+  's',
+  'code',
+  'pre',
+  'a',
+  'span',
+  'br',
+  'hr',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'figure',
+  'figcaption',
+  'img',
+  'div',
+];
 const ALLOWED_ATTRS = ['href', 'rel', 'target', 'class', 'src', 'alt', 'loading', 'decoding', 'start', 'style', 'aria-label'];
 
 describe('the renderer', () => {
@@ -134,11 +186,21 @@ describe('the renderer', () => {
     expect(html).toContain('This piece is no longer available.');
     expect(html).not.toContain(gone);
     const [block] = renderBlocks(checked, embeds);
-    expect(block).toMatchObject({ kind: 'products', layout: 'row', products: [{ state: 'AVAILABLE' }, { state: 'SOLD_OUT' }, { state: 'UNAVAILABLE', productId: gone }] });
+    expect(block).toMatchObject({
+      kind: 'products',
+      layout: 'row',
+      products: [{ state: 'AVAILABLE' }, { state: 'SOLD_OUT' }, { state: 'UNAVAILABLE', productId: gone }],
+    });
   });
 
   it('splits the body into HTML runs around the embeds the web app draws', () => {
-    const checked: ContentDoc = checkDoc(doc(para('Before'), { type: 'productCard', attrs: { productId: P1 } }, para('After'), { type: 'stylistCard', attrs: { stylistId: S1 } }), checks);
+    const checked: ContentDoc = checkDoc(
+      doc(para('Before'), { type: 'productCard', attrs: { productId: P1 } }, para('After'), {
+        type: 'stylistCard',
+        attrs: { stylistId: S1 },
+      }),
+      checks,
+    );
     expect(renderBlocks(checked, embeds).map((b) => b.kind)).toEqual(['html', 'products', 'html', 'stylist']);
     expect(renderHtml(checked, embeds)).toContain('<a class="editorial-stylist" href="/stylists/');
   });

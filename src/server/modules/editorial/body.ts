@@ -56,7 +56,15 @@ export interface ContentDoc {
 }
 
 /** The limits of one body: generous for a long feature, small enough that no save can hurt the server. */
-export const BODY_LIMITS = { maxChars: 400_000, maxNodes: 6_000, maxDepth: 12, maxTextLength: 20_000, maxRowProducts: 12, maxGallery: 24, maxHotspots: 12 } as const;
+export const BODY_LIMITS = {
+  maxChars: 400_000,
+  maxNodes: 6_000,
+  maxDepth: 12,
+  maxTextLength: 20_000,
+  maxRowProducts: 12,
+  maxGallery: 24,
+  maxHotspots: 12,
+} as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MARKS = new Set(['bold', 'italic', 'underline', 'strike', 'code', 'link']);
@@ -107,7 +115,11 @@ export function docFromText(text: string): ContentDoc {
     type: 'doc',
     content: paragraphs.map((p) => ({
       type: 'paragraph' as const,
-      content: p.split(/\r?\n/).flatMap((line, i): InlineNode[] => (i === 0 ? [{ type: 'text', text: line }] : [{ type: 'hardBreak' }, { type: 'text', text: line }])),
+      content: p
+        .split(/\r?\n/)
+        .flatMap((line, i): InlineNode[] =>
+          i === 0 ? [{ type: 'text', text: line }] : [{ type: 'hardBreak' }, { type: 'text', text: line }],
+        ),
     })),
   };
 }
@@ -117,7 +129,8 @@ export function docFromText(text: string): ContentDoc {
  * document with anything outside the allowlist or over the limits.
  */
 export function parseBody(body: string, checks: BodyChecks): ContentDoc {
-  if (body.length > BODY_LIMITS.maxChars) throw new BodyError([`The body is too long: at most ${BODY_LIMITS.maxChars.toLocaleString('en')} characters`]);
+  if (body.length > BODY_LIMITS.maxChars)
+    throw new BodyError([`The body is too long: at most ${BODY_LIMITS.maxChars.toLocaleString('en')} characters`]);
   const trimmed = body.trimStart();
   if (!trimmed.startsWith('{')) return docFromText(body);
   let json: unknown;
@@ -133,7 +146,8 @@ export function parseBody(body: string, checks: BodyChecks): ContentDoc {
 export function checkDoc(input: unknown, checks: BodyChecks): ContentDoc {
   const problems: string[] = [];
   let nodes = 0;
-  const obj = (v: unknown): Record<string, unknown> | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+  const obj = (v: unknown): Record<string, unknown> | undefined =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
   const str = (v: unknown, max: number, where: string, fallback = ''): string => {
     if (v === undefined || v === null) return fallback;
     if (typeof v !== 'string') {
@@ -228,39 +242,61 @@ export function checkDoc(input: unknown, checks: BodyChecks): ContentDoc {
             problems.push(`${where}.content[${i}]: a list holds list items only`);
             return [];
           }
-          return [{ type: 'listItem', content: children(item.content, `${where}.content[${i}]`).flatMap((cc, j) => block(cc, `${where}.content[${i}].content[${j}]`, depth + 2) ?? []) }];
+          return [
+            {
+              type: 'listItem',
+              content: children(item.content, `${where}.content[${i}]`).flatMap(
+                (cc, j) => block(cc, `${where}.content[${i}].content[${j}]`, depth + 2) ?? [],
+              ),
+            },
+          ];
         });
         if (n.type === 'bulletList') return { type: 'bulletList', content: items };
         const start = Number(a?.start ?? 1);
-        return Number.isInteger(start) && start > 1 && start < 10_000 ? { type: 'orderedList', attrs: { start }, content: items } : { type: 'orderedList', content: items };
+        return Number.isInteger(start) && start > 1 && start < 10_000
+          ? { type: 'orderedList', attrs: { start }, content: items }
+          : { type: 'orderedList', content: items };
       }
       case 'horizontalRule':
         return { type: 'horizontalRule' };
       case 'codeBlock': {
-        const content = (inlines(n.content, where) ?? []).filter((c): c is TextNode => c.type === 'text').map((c) => ({ type: 'text' as const, text: c.text }));
+        const content = (inlines(n.content, where) ?? [])
+          .filter((c): c is TextNode => c.type === 'text')
+          .map((c) => ({ type: 'text' as const, text: c.text }));
         return content.length ? { type: 'codeBlock', content } : { type: 'codeBlock' };
       }
       case 'image':
         return { type: 'image', attrs: image(a, `${where}.attrs`) };
       case 'gallery': {
         const list = Array.isArray(a?.images) ? a.images : [];
-        if (list.length === 0 || list.length > BODY_LIMITS.maxGallery) problems.push(`${where}: a gallery holds 1 to ${BODY_LIMITS.maxGallery} images`);
-        return { type: 'gallery', attrs: { images: list.slice(0, BODY_LIMITS.maxGallery).map((im, i) => image(obj(im), `${where}.attrs.images[${i}]`)) } };
+        if (list.length === 0 || list.length > BODY_LIMITS.maxGallery)
+          problems.push(`${where}: a gallery holds 1 to ${BODY_LIMITS.maxGallery} images`);
+        return {
+          type: 'gallery',
+          attrs: { images: list.slice(0, BODY_LIMITS.maxGallery).map((im, i) => image(obj(im), `${where}.attrs.images[${i}]`)) },
+        };
       }
       case 'productCard':
         return { type: 'productCard', attrs: { productId: id(a?.productId, `${where}.attrs.productId`) } };
       case 'productRow': {
         const ids = Array.isArray(a?.productIds) ? a.productIds : [];
-        if (ids.length === 0 || ids.length > BODY_LIMITS.maxRowProducts) problems.push(`${where}: a row of products holds 1 to ${BODY_LIMITS.maxRowProducts} pieces`);
+        if (ids.length === 0 || ids.length > BODY_LIMITS.maxRowProducts)
+          problems.push(`${where}: a row of products holds 1 to ${BODY_LIMITS.maxRowProducts} pieces`);
         return {
           type: 'productRow',
-          attrs: { productIds: [...new Set(ids.slice(0, BODY_LIMITS.maxRowProducts).map((p, i) => id(p, `${where}.attrs.productIds[${i}]`)))], title: str(a?.title, 160, `${where}.attrs.title`) },
+          attrs: {
+            productIds: [...new Set(ids.slice(0, BODY_LIMITS.maxRowProducts).map((p, i) => id(p, `${where}.attrs.productIds[${i}]`)))],
+            title: str(a?.title, 160, `${where}.attrs.title`),
+          },
         };
       }
       case 'stylistCard':
         return { type: 'stylistCard', attrs: { stylistId: id(a?.stylistId, `${where}.attrs.stylistId`) } };
       case 'bookStylist':
-        return { type: 'bookStylist', attrs: { stylistId: id(a?.stylistId, `${where}.attrs.stylistId`), label: str(a?.label, 80, `${where}.attrs.label`) } };
+        return {
+          type: 'bookStylist',
+          attrs: { stylistId: id(a?.stylistId, `${where}.attrs.stylistId`), label: str(a?.label, 80, `${where}.attrs.label`) },
+        };
       case 'look': {
         const spots = Array.isArray(a?.hotspots) ? a.hotspots : [];
         if (spots.length > BODY_LIMITS.maxHotspots) problems.push(`${where}: a look has at most ${BODY_LIMITS.maxHotspots} hotspots`);
@@ -268,7 +304,8 @@ export function checkDoc(input: unknown, checks: BodyChecks): ContentDoc {
           const h = obj(s);
           const coord = (v: unknown, axis: string) => {
             const num = Number(v);
-            if (!Number.isFinite(num) || num < 0 || num > 100) problems.push(`${where}.attrs.hotspots[${i}].${axis} must be a percentage from 0 to 100`);
+            if (!Number.isFinite(num) || num < 0 || num > 100)
+              problems.push(`${where}.attrs.hotspots[${i}].${axis} must be a percentage from 0 to 100`);
             return Number.isFinite(num) ? Math.round(Math.min(100, Math.max(0, num)) * 10) / 10 : 50;
           };
           return { x: coord(h?.x, 'x'), y: coord(h?.y, 'y'), productId: id(h?.productId, `${where}.attrs.hotspots[${i}].productId`) };
@@ -295,7 +332,8 @@ export function* blocksOf(doc: ContentDoc): Generator<BlockNode> {
     const node = stack.pop()!;
     yield node;
     if (node.type === 'blockquote') stack.push(...[...node.content].reverse());
-    if (node.type === 'bulletList' || node.type === 'orderedList') for (const item of [...node.content].reverse()) stack.push(...[...item.content].reverse());
+    if (node.type === 'bulletList' || node.type === 'orderedList')
+      for (const item of [...node.content].reverse()) stack.push(...[...item.content].reverse());
   }
 }
 

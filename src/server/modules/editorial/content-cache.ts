@@ -74,10 +74,14 @@ export function contentCache(db: Db): ContentCache {
 }
 
 /** Subscribes the cache to content and catalog changes (a module listener); resolves to the unsubscriber. */
-export async function listenForContentChanges(database: Database, log?: { warn: (obj: object, msg: string) => void }): Promise<() => Promise<void>> {
+export async function listenForContentChanges(
+  database: Database,
+  log?: { warn: (obj: object, msg: string) => void },
+): Promise<() => Promise<void>> {
   const cache = contentCache(database.db);
   const stops: Array<() => Promise<void>> = [];
-  for (const channel of CHANNELS) stops.push(await listenForChanges(database, channel, cache.channel(channel), { log, what: 'editorial answers' }));
+  for (const channel of CHANNELS)
+    stops.push(await listenForChanges(database, channel, cache.channel(channel), { log, what: 'editorial answers' }));
   return async () => {
     for (const stop of stops) await stop();
   };

@@ -24,7 +24,9 @@ export function diffLines(before: string, after: string): DiffLine[] {
   const n = midA.length;
   const m = midB.length;
   const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = midA[i] === midB[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      lcs[i]![j] = midA[i] === midB[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const middle: DiffLine[] = [];
   let i = 0;
   let j = 0;
@@ -38,5 +40,9 @@ export function diffLines(before: string, after: string): DiffLine[] {
   }
   while (i < n) middle.push({ op: 'removed', text: midA[i++]! });
   while (j < m) middle.push({ op: 'added', text: midB[j++]! });
-  return [...a.slice(0, head).map((text) => ({ op: 'same' as const, text })), ...middle, ...a.slice(a.length - tail).map((text) => ({ op: 'same' as const, text }))];
+  return [
+    ...a.slice(0, head).map((text) => ({ op: 'same' as const, text })),
+    ...middle,
+    ...a.slice(a.length - tail).map((text) => ({ op: 'same' as const, text })),
+  ];
 }

@@ -19,13 +19,17 @@ const IMG = '/media/generated/editorial/the-quiet-season-1280.jpg';
 const para = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 const body = (...content: unknown[]) => JSON.stringify({ type: 'doc', content });
 let n = 0;
-const piece = (extra: Record<string, unknown> = {}) => ({ title: `A piece ${++n}`, contentType: 'ARTICLE', body: body(para('The quiet season begins in the ateliers.')), ...extra });
-const post = (as: TestAccount | undefined, payload: unknown) => app.inject({ method: 'POST', url: '/api/v1/content', headers: as?.auth ?? {}, payload: payload as object });
+const piece = (extra: Record<string, unknown> = {}) => ({
+  title: `A piece ${++n}`,
+  contentType: 'ARTICLE',
+  body: body(para('The quiet season begins in the ateliers.')),
+  ...extra,
+});
+const post = (as: TestAccount | undefined, payload: unknown) =>
+  app.inject({ method: 'POST', url: '/api/v1/content', headers: as?.auth ?? {}, payload: payload as object });
 const put = (as: TestAccount, id: string, payload: unknown, headers: Record<string, string> = {}) =>
   app.inject({ method: 'PUT', url: `/api/v1/content/${id}`, headers: { ...as.auth, ...headers }, payload: payload as object });
 const get = (as: TestAccount | undefined, url: string) => app.inject({ method: 'GET', url, headers: as?.auth ?? {} });
-
-
 
 beforeAll(async () => {
   app = await buildTestApp();
@@ -36,7 +40,13 @@ beforeAll(async () => {
   expect(grant.statusCode, grant.body).toBe(200);
   scarf = await addProduct(app, cat.admin, { name: 'Silk twill scarf', brand: 'hermes', category: 'bags', amount: 420 });
   bag = await addProduct(app, cat.admin, { name: 'Evening minaudière', brand: 'chanel', category: 'bags', amount: 3100 });
-  vipRing = await addProduct(app, cat.admin, { name: 'Private sapphire ring', brand: 'cartier', category: 'rings', amount: 48000, visibility: 'VIP_ONLY' });
+  vipRing = await addProduct(app, cat.admin, {
+    name: 'Private sapphire ring',
+    brand: 'cartier',
+    category: 'rings',
+    amount: 48000,
+    visibility: 'VIP_ONLY',
+  });
 }, 120_000);
 afterAll(() => app?.shutdown());
 
@@ -54,13 +64,23 @@ describe('CreateContent, GetContent, ListContent', () => {
         { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Less, but better' }] },
         para('A scarf that outlives the season.'),
         { type: 'productRow', attrs: { productIds: [scarf.productId, bag.productId], title: 'Shop the story' } },
-        { type: 'look', attrs: { src: IMG, alt: 'Look one', caption: 'Look one', hotspots: [{ x: 30, y: 40, productId: scarf.productId }] } },
+        {
+          type: 'look',
+          attrs: { src: IMG, alt: 'Look one', caption: 'Look one', hotspots: [{ x: 30, y: 40, productId: scarf.productId }] },
+        },
         { type: 'bookStylist', attrs: { stylistId: stylist.stylistId, label: 'Book a fitting' } },
       ),
     });
     expect(res.statusCode, res.body).toBe(201);
     const created = res.json().content;
-    expect(created).toMatchObject({ slug: 'the-quiet-season', status: 'PUBLISHED', tags: ['knitwear', 'paris'], version: 1, author: 'The House', readingMinutes: 1 });
+    expect(created).toMatchObject({
+      slug: 'the-quiet-season',
+      status: 'PUBLISHED',
+      tags: ['knitwear', 'paris'],
+      version: 1,
+      author: 'The House',
+      readingMinutes: 1,
+    });
     expect(JSON.parse(created.body).type).toBe('doc');
 
     const page = await get(undefined, '/api/v1/content/the-quiet-season');
@@ -83,14 +103,27 @@ describe('CreateContent, GetContent, ListContent', () => {
   it('shows a sold-out piece as sold out and a withdrawn one as no longer available', async () => {
     const row = await addProduct(app, cat.admin, { name: 'Cashmere wrap', brand: 'hermes', category: 'bags', amount: 1900 });
     const withdrawn = await addProduct(app, cat.admin, { name: 'Archive clutch', brand: 'chanel', category: 'bags', amount: 900 });
-    const created = await post(editor, piece({ status: 'PUBLISHED', body: body({ type: 'productRow', attrs: { productIds: [row.productId, withdrawn.productId] } }) }));
+    const created = await post(
+      editor,
+      piece({ status: 'PUBLISHED', body: body({ type: 'productRow', attrs: { productIds: [row.productId, withdrawn.productId] } }) }),
+    );
     expect(created.statusCode, created.body).toBe(201);
     const product = (await get(cat.admin, `/api/v1/products/${row.productId}`)).json().product;
     for (const v of product.variants) {
-      const stock = await app.inject({ method: 'PUT', url: `/api/v1/products/${row.productId}/variants/${v.variantId}/stock`, headers: cat.admin.auth, payload: { stock: 0 } });
+      const stock = await app.inject({
+        method: 'PUT',
+        url: `/api/v1/products/${row.productId}/variants/${v.variantId}/stock`,
+        headers: cat.admin.auth,
+        payload: { stock: 0 },
+      });
       expect(stock.statusCode, stock.body).toBe(200);
     }
-    const hide = await app.inject({ method: 'PUT', url: `/api/v1/products/${withdrawn.productId}/visibility`, headers: cat.admin.auth, payload: { visibility: 'DRAFT' } });
+    const hide = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/products/${withdrawn.productId}/visibility`,
+      headers: cat.admin.auth,
+      payload: { visibility: 'DRAFT' },
+    });
     expect(hide.statusCode, hide.body).toBe(200);
     const page = (await get(undefined, `/api/v1/content/${created.json().contentId}`)).json();
     expect(page.blocks[0].products.map((p: { state: string }) => p.state)).toEqual(['SOLD_OUT', 'UNAVAILABLE']);
@@ -113,11 +146,20 @@ describe('CreateContent, GetContent, ListContent', () => {
   });
 
   it('shows a VIP-only piece of the catalogue only to private clients', async () => {
-    const created = await post(editor, piece({ status: 'PUBLISHED', body: body({ type: 'productCard', attrs: { productId: vipRing.productId } }) }));
+    const created = await post(
+      editor,
+      piece({ status: 'PUBLISHED', body: body({ type: 'productCard', attrs: { productId: vipRing.productId } }) }),
+    );
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().contentId;
-    expect((await get(undefined, `/api/v1/content/${id}`)).json().blocks[0].products[0]).toEqual({ productId: vipRing.productId, state: 'UNAVAILABLE' });
-    expect((await get(cat.vip, `/api/v1/content/${id}`)).json().blocks[0].products[0]).toMatchObject({ state: 'AVAILABLE', slug: vipRing.slug });
+    expect((await get(undefined, `/api/v1/content/${id}`)).json().blocks[0].products[0]).toEqual({
+      productId: vipRing.productId,
+      state: 'UNAVAILABLE',
+    });
+    expect((await get(cat.vip, `/api/v1/content/${id}`)).json().blocks[0].products[0]).toMatchObject({
+      state: 'AVAILABLE',
+      slug: vipRing.slug,
+    });
   });
 
   it('pages through the published list newest first without repeats', async () => {
@@ -140,14 +182,38 @@ describe('bad input', () => {
   it.each([
     ['a script element', { body: body({ type: 'script', content: [] }) }, 'body.body'],
     ['an onerror attribute smuggled as an element', { body: body({ type: 'img', attrs: { src: 'x', onerror: 'alert(1)' } }) }, 'body.body'],
-    ['a javascript: link', { body: body({ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] }) }, 'body.body'],
+    [
+      'a javascript: link',
+      {
+        body: body({
+          type: 'paragraph',
+          content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }],
+        }),
+      },
+      'body.body',
+    ],
     ['a foreign iframe', { body: body({ type: 'iframe', attrs: { src: 'https://evil.example/' } }) }, 'body.body'],
     ['a foreign featured image', { featuredImage: 'https://evil.example/x.jpg' }, 'body.featuredImage'],
-    ['a product that does not exist', { body: body({ type: 'productCard', attrs: { productId: '0190a0b0-0000-7000-8000-00000000dead' } }) }, 'body.body'],
-    ['an event without capacity', { contentType: 'EVENT', event: { startsAt: '2027-03-12T18:30', endsAt: '2027-03-12T21:00', timeZone: 'Europe/Paris', place: 'Rue Cambon' } }, 'body.event.capacity'],
+    [
+      'a product that does not exist',
+      { body: body({ type: 'productCard', attrs: { productId: '0190a0b0-0000-7000-8000-00000000dead' } }) },
+      'body.body',
+    ],
+    [
+      'an event without capacity',
+      {
+        contentType: 'EVENT',
+        event: { startsAt: '2027-03-12T18:30', endsAt: '2027-03-12T21:00', timeZone: 'Europe/Paris', place: 'Rue Cambon' },
+      },
+      'body.event.capacity',
+    ],
     ['an event without details', { contentType: 'EVENT' }, 'body.event'],
     ['a schedule in the past', { status: 'SCHEDULED', publishAt: '2020-01-01T09:00', timeZone: 'Europe/Paris' }, 'body.publishAt'],
-    ['a schedule in the hour the clocks skip', { status: 'SCHEDULED', publishAt: '2031-03-30T02:30', timeZone: 'Europe/Paris' }, 'body.publishAt'],
+    [
+      'a schedule in the hour the clocks skip',
+      { status: 'SCHEDULED', publishAt: '2031-03-30T02:30', timeZone: 'Europe/Paris' },
+      'body.publishAt',
+    ],
     ['a bad slug', { slug: 'Not A Slug!' }, 'body.slug'],
   ])('refuses %s with 400 naming the field, writing nothing', async (_label, extra, field) => {
     const before = await countRows(app.db, 'content');
@@ -176,8 +242,12 @@ describe('bad input', () => {
     expect((await post(cat.partner, piece())).statusCode).toBe(403);
     expect((await post(stylist, piece({ contentType: 'PAGE' }))).statusCode).toBe(403);
     expect((await post(stylist, piece({ status: 'PUBLISHED' }))).statusCode).toBe(403);
-    expect((await app.inject({ method: 'PUT', url: `/api/v1/content-editors/${cat.client.userId}`, headers: cat.admin.auth })).statusCode).toBe(400);
-    expect((await app.inject({ method: 'PUT', url: `/api/v1/content-editors/${stylist.userId}`, headers: editor.auth })).statusCode).toBe(403);
+    expect(
+      (await app.inject({ method: 'PUT', url: `/api/v1/content-editors/${cat.client.userId}`, headers: cat.admin.auth })).statusCode,
+    ).toBe(400);
+    expect((await app.inject({ method: 'PUT', url: `/api/v1/content-editors/${stylist.userId}`, headers: editor.auth })).statusCode).toBe(
+      403,
+    );
   });
 
   it('stores every classic payload in every text field as text: the rendered body carries none of it as markup', async () => {
@@ -193,7 +263,11 @@ describe('bad input', () => {
         author: payload.slice(0, 120),
         featuredImageAlt: payload,
         status: 'PUBLISHED',
-        body: body(para(payload), { type: 'image', attrs: { src: IMG, alt: payload, caption: payload } }, { type: 'productRow', attrs: { productIds: [scarf.productId], title: payload.slice(0, 160) } }),
+        body: body(
+          para(payload),
+          { type: 'image', attrs: { src: IMG, alt: payload, caption: payload } },
+          { type: 'productRow', attrs: { productIds: [scarf.productId], title: payload.slice(0, 160) } },
+        ),
       });
       expect(res.statusCode, `${payload}: ${res.body}`).toBe(201);
       const { bodyHtml } = (await get(undefined, `/api/v1/content/payload-${i}`)).json();
@@ -207,9 +281,14 @@ describe('bad input', () => {
 
 describe('the workflow', () => {
   it('keeps every save as a version, refuses a stale save with the newer version, diffs and restores', async () => {
-    const created = (await post(editor, piece({ title: 'Versions', body: body(para('First line.'), para('Second line.')) }))).json().content;
+    const created = (await post(editor, piece({ title: 'Versions', body: body(para('First line.'), para('Second line.')) }))).json()
+      .content;
     const id = created.contentId;
-    const first = await put(editor, id, { title: 'Versions, revised', body: body(para('First line.'), para('A better second line.')), expectedVersion: 1 });
+    const first = await put(editor, id, {
+      title: 'Versions, revised',
+      body: body(para('First line.'), para('A better second line.')),
+      expectedVersion: 1,
+    });
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json().content.version).toBe(2);
     // A second editor saving from version 1 is refused, and told what version 2 says.
@@ -230,7 +309,12 @@ describe('the workflow', () => {
       { op: 'removed', text: 'Second line.' },
       { op: 'added', text: 'A better second line.' },
     ]);
-    const restored = await app.inject({ method: 'POST', url: `/api/v1/content/${id}/versions/1/restore`, headers: editor.auth, payload: { expectedVersion: 2 } });
+    const restored = await app.inject({
+      method: 'POST',
+      url: `/api/v1/content/${id}/versions/1/restore`,
+      headers: editor.auth,
+      payload: { expectedVersion: 2 },
+    });
     expect(restored.statusCode, restored.body).toBe(200);
     expect(restored.json().content).toMatchObject({ title: 'Versions', version: 3 });
     expect((await get(editor, `/api/v1/content/${id}/versions`)).json().versions[0].note).toBe('Restored version 1');
@@ -238,7 +322,13 @@ describe('the workflow', () => {
 
   it('keeps one working draft per editor until that editor saves', async () => {
     const id = (await post(editor, piece())).json().contentId;
-    const save = (as: TestAccount, title: string) => app.inject({ method: 'PUT', url: `/api/v1/content/${id}/autosave`, headers: as.auth, payload: { baseVersion: 1, draft: { title, body: body(para(title)) } } });
+    const save = (as: TestAccount, title: string) =>
+      app.inject({
+        method: 'PUT',
+        url: `/api/v1/content/${id}/autosave`,
+        headers: as.auth,
+        payload: { baseVersion: 1, draft: { title, body: body(para(title)) } },
+      });
     expect((await save(editor, 'Draft one')).statusCode).toBe(200);
     expect((await save(editor, 'Draft two')).statusCode).toBe(200);
     expect((await save(cat.admin, 'Admin draft')).statusCode).toBe(200);
@@ -251,14 +341,22 @@ describe('the workflow', () => {
     expect((await get(editor, `/api/v1/content/${id}/autosave`)).statusCode).toBe(404);
     expect((await get(cat.admin, `/api/v1/content/${id}/autosave`)).statusCode).toBe(200);
     // A working draft is checked like a save.
-    const bad = await app.inject({ method: 'PUT', url: `/api/v1/content/${id}/autosave`, headers: editor.auth, payload: { baseVersion: 2, draft: { body: body({ type: 'script' }) } } });
+    const bad = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/content/${id}/autosave`,
+      headers: editor.auth,
+      payload: { baseVersion: 2, draft: { body: body({ type: 'script' }) } },
+    });
     expect(bad.statusCode).toBe(400);
   });
 
   it('publishes a scheduled piece at its minute in the editor’s zone, exactly once, however many runs', async () => {
     // 09:00 in Paris, two days ahead: stored as the instant, shown to readers only from that minute.
     const local = new Date(editorialNow(app.db) + 2 * 86_400_000).toISOString().slice(0, 10) + 'T09:00';
-    const res = await post(editor, piece({ title: 'At nine in Paris', tags: ['scheduled'], status: 'SCHEDULED', publishAt: local, timeZone: 'Europe/Paris' }));
+    const res = await post(
+      editor,
+      piece({ title: 'At nine in Paris', tags: ['scheduled'], status: 'SCHEDULED', publishAt: local, timeZone: 'Europe/Paris' }),
+    );
     expect(res.statusCode, res.body).toBe(201);
     const { contentId, publishAt } = res.json().content;
     const offsetMinutes = new Date(publishAt).getTime() - Date.parse(`${local}:00Z`);
@@ -270,9 +368,15 @@ describe('the workflow', () => {
 
     // The minute comes: readers see it at once, before any job has run.
     advanceEditorialClock(app.db, new Date(publishAt).getTime() - editorialNow(app.db));
-    expect((await get(undefined, '/api/v1/content?tags=scheduled')).json().content.map((c: { contentId: string }) => c.contentId)).toEqual([contentId]);
+    expect((await get(undefined, '/api/v1/content?tags=scheduled')).json().content.map((c: { contentId: string }) => c.contentId)).toEqual([
+      contentId,
+    ]);
     // The job (or any number of instances running it together) publishes it once.
-    const runs = await Promise.all([publishDue(app.db, editorialNow(app.db), contentId), publishDue(app.db, editorialNow(app.db), contentId), publishDue(app.db, editorialNow(app.db))]);
+    const runs = await Promise.all([
+      publishDue(app.db, editorialNow(app.db), contentId),
+      publishDue(app.db, editorialNow(app.db), contentId),
+      publishDue(app.db, editorialNow(app.db)),
+    ]);
     expect(runs.flat().filter((id) => id === contentId)).toHaveLength(1);
     const page = (await get(undefined, `/api/v1/content/${contentId}`)).json().content;
     expect(page).toMatchObject({ status: 'PUBLISHED', publishedAt: publishAt });
@@ -285,7 +389,9 @@ describe('the workflow', () => {
     expect(draft.json().content).toMatchObject({ authorStylistId: stylist.stylistId, status: 'DRAFT' });
     const submitted = await put(stylist, id, { submitForReview: true, expectedVersion: 1 });
     expect(submitted.json().content.reviewRequested).toBe(true);
-    expect((await get(editor, '/api/v1/content?status=DRAFT')).json().content.some((c: { contentId: string }) => c.contentId === id)).toBe(true);
+    expect((await get(editor, '/api/v1/content?status=DRAFT')).json().content.some((c: { contentId: string }) => c.contentId === id)).toBe(
+      true,
+    );
     expect((await put(stylist, id, { status: 'PUBLISHED' })).statusCode).toBe(403);
     const published = await put(editor, id, { status: 'PUBLISHED', expectedVersion: 2 });
     expect(published.json().content).toMatchObject({ status: 'PUBLISHED', reviewRequested: false });
@@ -320,7 +426,19 @@ describe('the workflow', () => {
 
 describe('events and RSVPs', () => {
   const event = (capacity: number, attendance = 'EVERYONE', extra: Record<string, unknown> = {}) =>
-    piece({ contentType: 'EVENT', status: 'PUBLISHED', event: { startsAt: '2031-03-12T18:30', endsAt: '2031-03-12T21:00', timeZone: 'Europe/Paris', place: '31 rue Cambon, Paris', attendance, capacity }, ...extra });
+    piece({
+      contentType: 'EVENT',
+      status: 'PUBLISHED',
+      event: {
+        startsAt: '2031-03-12T18:30',
+        endsAt: '2031-03-12T21:00',
+        timeZone: 'Europe/Paris',
+        place: '31 rue Cambon, Paris',
+        attendance,
+        capacity,
+      },
+      ...extra,
+    });
 
   it('keeps the place’s wall clock and gives the last seat to exactly one of 50 clients replying at once', async () => {
     const created = await post(editor, event(1));
@@ -328,7 +446,9 @@ describe('events and RSVPs', () => {
     const { contentId, event: details } = created.json().content;
     expect(details).toMatchObject({ startsAt: '2031-03-12T17:30:00.000Z', localStartsAt: '2031-03-12T18:30', seatsLeft: 1 });
     const clients = await Promise.all(Array.from({ length: 50 }, () => accountOf(app, 'CLIENT')));
-    const replies = await Promise.all(clients.map((c) => app.inject({ method: 'POST', url: `/api/v1/content/${contentId}/rsvp`, headers: c.auth })));
+    const replies = await Promise.all(
+      clients.map((c) => app.inject({ method: 'POST', url: `/api/v1/content/${contentId}/rsvp`, headers: c.auth })),
+    );
     expect(replies.map((r) => r.statusCode).every((s) => s === 200)).toBe(true);
     const statuses = replies.map((r) => r.json().status);
     expect(statuses.filter((s) => s === 'CONFIRMED')).toHaveLength(1);
@@ -338,10 +458,16 @@ describe('events and RSVPs', () => {
     // The confirmed client withdraws: the first on the waiting list gets the seat.
     const winner = clients[statuses.indexOf('CONFIRMED')]!;
     // Positions as they stand once every reply has committed: 1 to 49, each once.
-    const positions = await Promise.all(clients.map(async (c, i) => (statuses[i] === 'WAITLISTED' ? (await get(c, `/api/v1/content/${contentId}/rsvp`)).json().rsvp.waitlistPosition : 0)));
+    const positions = await Promise.all(
+      clients.map(async (c, i) =>
+        statuses[i] === 'WAITLISTED' ? (await get(c, `/api/v1/content/${contentId}/rsvp`)).json().rsvp.waitlistPosition : 0,
+      ),
+    );
     expect(positions.filter((p) => p > 0).sort((a, b) => a - b)).toEqual(Array.from({ length: 49 }, (_, i) => i + 1));
     const first = clients[positions.indexOf(1)]!;
-    expect((await app.inject({ method: 'DELETE', url: `/api/v1/content/${contentId}/rsvp`, headers: winner.auth })).json().status).toBe('CANCELLED');
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/content/${contentId}/rsvp`, headers: winner.auth })).json().status).toBe(
+      'CANCELLED',
+    );
     expect((await get(first, `/api/v1/content/${contentId}/rsvp`)).json().rsvp.status).toBe('CONFIRMED');
     // The seat is in the client's calendar feed, at the place's time.
     const feed = (await get(first, '/api/v1/me/calendar-feed')).json().url as string;
@@ -350,15 +476,21 @@ describe('events and RSVPs', () => {
     expect(ics.body).toContain(`UID:rsvp-${contentId}@stylebyzaga`);
     expect(ics.body).toContain('DTSTART:20310312T173000Z');
     // Replying twice is the same reply.
-    expect((await app.inject({ method: 'POST', url: `/api/v1/content/${contentId}/rsvp`, headers: first.auth })).json().status).toBe('CONFIRMED');
+    expect((await app.inject({ method: 'POST', url: `/api/v1/content/${contentId}/rsvp`, headers: first.auth })).json().status).toBe(
+      'CONFIRMED',
+    );
   }, 180_000);
 
   it('refuses RSVPs from those the event is not for', async () => {
     const vipOnly = (await post(editor, event(10, 'VIP'))).json().contentId;
     expect((await app.inject({ method: 'POST', url: `/api/v1/content/${vipOnly}/rsvp`, headers: cat.client.auth })).statusCode).toBe(403);
-    expect((await app.inject({ method: 'POST', url: `/api/v1/content/${vipOnly}/rsvp`, headers: cat.vip.auth })).json().status).toBe('CONFIRMED');
+    expect((await app.inject({ method: 'POST', url: `/api/v1/content/${vipOnly}/rsvp`, headers: cat.vip.auth })).json().status).toBe(
+      'CONFIRMED',
+    );
     const privatePiece = (await post(editor, event(10, 'VIP', { audience: 'VIP' }))).json().contentId;
-    expect((await app.inject({ method: 'POST', url: `/api/v1/content/${privatePiece}/rsvp`, headers: cat.client.auth })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'POST', url: `/api/v1/content/${privatePiece}/rsvp`, headers: cat.client.auth })).statusCode).toBe(
+      404,
+    );
     const clientsOnly = (await post(editor, event(10, 'CLIENTS'))).json().contentId;
     expect((await app.inject({ method: 'POST', url: `/api/v1/content/${clientsOnly}/rsvp`, headers: stylist.auth })).statusCode).toBe(403);
     expect((await app.inject({ method: 'POST', url: `/api/v1/content/${clientsOnly}/rsvp` })).statusCode).toBe(401);
@@ -370,23 +502,45 @@ describe('events and RSVPs', () => {
 describe('the home page and the contact page', () => {
   it('fills the home slots with the chosen pieces the viewer may read', async () => {
     const chosen = (await post(editor, piece({ title: 'Chosen for the home page', status: 'PUBLISHED' }))).json().contentId;
-    const set = await app.inject({ method: 'PUT', url: '/api/v1/content/home-slots/home-feature', headers: editor.auth, payload: { contentId: chosen } });
+    const set = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/content/home-slots/home-feature',
+      headers: editor.auth,
+      payload: { contentId: chosen },
+    });
     expect(set.statusCode, set.body).toBe(200);
     const slots = (await get(undefined, '/api/v1/content/home-slots')).json().slots;
     expect(slots[0]).toMatchObject({ slot: 'home-feature', content: { contentId: chosen } });
     expect(slots.length).toBeGreaterThan(1);
-    expect((await app.inject({ method: 'PUT', url: '/api/v1/content/home-slots/home-feature', headers: cat.client.auth, payload: { contentId: chosen } })).statusCode).toBe(403);
+    expect(
+      (
+        await app.inject({
+          method: 'PUT',
+          url: '/api/v1/content/home-slots/home-feature',
+          headers: cat.client.auth,
+          payload: { contentId: chosen },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('takes a message for the house office and mails it there', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/contact-messages', payload: { name: 'Clara', email: 'clara@example.com', topic: 'Delivery and returns', message: 'When will my scarf arrive in Lyon?' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/contact-messages',
+      payload: { name: 'Clara', email: 'clara@example.com', topic: 'Delivery and returns', message: 'When will my scarf arrive in Lyon?' },
+    });
     expect(res.statusCode, res.body).toBe(202);
     const mail = (await listDevMail(app.db, app.ctx.keys)).filter((m) => m.subject === 'Contact page: Delivery and returns');
     expect(mail).toHaveLength(1);
     const inbox = (await get(editor, '/api/v1/contact-messages')).json().messages;
     expect(inbox[0]).toMatchObject({ name: 'Clara', email: 'clara@example.com' });
     expect((await get(cat.client, '/api/v1/contact-messages')).statusCode).toBe(403);
-    const bad = await app.inject({ method: 'POST', url: '/api/v1/contact-messages', payload: { name: '', email: 'nope', topic: 'General', message: 'x' } });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/v1/contact-messages',
+      payload: { name: '', email: 'nope', topic: 'General', message: 'x' },
+    });
     expect(Object.keys(bad.json().fieldErrors).sort()).toEqual(['body.email', 'body.message', 'body.name']);
   });
 });

@@ -12,12 +12,20 @@ export const ContentType = z.enum(['ARTICLE', 'LOOKBOOK', 'BRAND_STORY', 'EVENT'
 export type ContentType = z.infer<typeof ContentType>;
 export const ContentStatus = z.enum(['DRAFT', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED']).meta({ id: 'ContentStatus' });
 export type ContentStatus = z.infer<typeof ContentStatus>;
-export const ContentAudience = z
-  .enum(['EVERYONE', 'VIP'])
-  .meta({ id: 'ContentAudience', description: 'EVERYONE, or VIP: private clients only (and the house); invisible to anybody else, everywhere.' });
-export const EventAttendance = z.enum(['EVERYONE', 'CLIENTS', 'VIP']).meta({ id: 'EventAttendance', description: 'Who may reply to an event: anyone signed in, clients, or private clients only.' });
+export const ContentAudience = z.enum(['EVERYONE', 'VIP']).meta({
+  id: 'ContentAudience',
+  description: 'EVERYONE, or VIP: private clients only (and the house); invisible to anybody else, everywhere.',
+});
+export const EventAttendance = z
+  .enum(['EVERYONE', 'CLIENTS', 'VIP'])
+  .meta({ id: 'EventAttendance', description: 'Who may reply to an event: anyone signed in, clients, or private clients only.' });
 
-export const ContentSlug = z.string().trim().min(1).max(120).regex(SLUG, 'Lowercase letters, digits and single dashes, e.g. "the-quiet-season"');
+export const ContentSlug = z
+  .string()
+  .trim()
+  .min(1)
+  .max(120)
+  .regex(SLUG, 'Lowercase letters, digits and single dashes, e.g. "the-quiet-season"');
 const Tag = z.string().trim().min(1, 'A tag cannot be empty').max(40, 'At most 40 characters per tag');
 const Tags = z.array(Tag).max(12, 'At most 12 tags');
 const LocalTime = z.string().regex(LOCAL_TIME, 'A local date and time such as "2026-03-29T09:00"');
@@ -40,7 +48,9 @@ const editable = {
   dek: text(400).optional().meta({ description: 'The standfirst under the title.' }),
   featuredImage: z.string().max(300).nullable().optional().meta({ description: 'A media path (`/media/…`) from the media library.' }),
   featuredImageAlt: text(300).optional(),
-  author: text(120).optional().meta({ description: 'Byline for house pieces (an editor’s name or "The House"); a stylist’s pieces carry their own name.' }),
+  author: text(120)
+    .optional()
+    .meta({ description: 'Byline for house pieces (an editor’s name or "The House"); a stylist’s pieces carry their own name.' }),
   authorStylistId: z.uuid().nullable().optional().meta({ description: 'A stylist writing in their own name.' }),
   seoTitle: text(70).optional(),
   seoDescription: text(170).optional(),
@@ -70,7 +80,12 @@ export const UpdateContentInput = z
     tags: Tags.optional(),
     status: ContentStatus.optional(),
     ...editable,
-    expectedVersion: z.number().int().min(1).optional().meta({ description: 'The version this edit was made from; a newer save answers 409 with it.' }),
+    expectedVersion: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .meta({ description: 'The version this edit was made from; a newer save answers 409 with it.' }),
     submitForReview: z.boolean().optional().meta({ description: 'A stylist hands the piece to the house editors.' }),
     note: text(200).optional().meta({ description: 'What changed, shown in the version history.' }),
   })
@@ -139,7 +154,14 @@ const ProductEmbed = z
   })
   .meta({ id: 'ContentProduct' });
 const StylistEmbed = z
-  .object({ stylistId: z.string(), available: z.boolean(), name: z.string().optional(), headline: z.string().optional(), city: z.string().optional(), portrait: z.string().optional() })
+  .object({
+    stylistId: z.string(),
+    available: z.boolean(),
+    name: z.string().optional(),
+    headline: z.string().optional(),
+    city: z.string().optional(),
+    portrait: z.string().optional(),
+  })
   .meta({ id: 'ContentStylist' });
 const ImageAttrs = z.object({ src: z.string(), alt: z.string(), caption: z.string() });
 
@@ -147,7 +169,11 @@ export const RenderedBlock = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('html'), html: z.string() }),
     z.object({ kind: z.literal('products'), layout: z.enum(['card', 'row']), title: z.string(), products: z.array(ProductEmbed) }),
-    z.object({ kind: z.literal('look'), image: ImageAttrs, hotspots: z.array(z.object({ x: z.number(), y: z.number(), product: ProductEmbed })) }),
+    z.object({
+      kind: z.literal('look'),
+      image: ImageAttrs,
+      hotspots: z.array(z.object({ x: z.number(), y: z.number(), product: ProductEmbed })),
+    }),
     z.object({ kind: z.literal('stylist'), layout: z.enum(['card', 'book']), label: z.string(), stylist: StylistEmbed }),
   ])
   .meta({ id: 'ContentBlock' });
@@ -169,7 +195,10 @@ export const ListContentQuery = z.strictObject({
     .optional()
     .transform((v) => (v === undefined ? undefined : (Array.isArray(v) ? v : v.split(',')).map((t) => t.trim()).filter(Boolean)))
     .pipe(z.array(Tag).max(12).optional()),
-  featured: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
+  featured: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
   q: text(120).optional().meta({ description: 'Words to find in titles, standfirsts and bodies.' }),
   view: z.enum(['full', 'summary']).default('full').meta({ description: '`summary` leaves the body out (lists and cards).' }),
   nextToken: z.string().max(400).optional(),
@@ -177,10 +206,20 @@ export const ListContentQuery = z.strictObject({
 });
 export type ListContentQuery = z.infer<typeof ListContentQuery>;
 
-export const ListContentOutput = z.object({ content: z.array(Content), nextToken: z.string().optional() }).meta({ id: 'ListContentOutput' });
+export const ListContentOutput = z
+  .object({ content: z.array(Content), nextToken: z.string().optional() })
+  .meta({ id: 'ListContentOutput' });
 
 export const ContentVersion = z
-  .object({ version: z.number().int(), savedAt: z.string(), savedBy: z.string().optional(), savedByName: z.string(), note: z.string(), status: ContentStatus, title: z.string() })
+  .object({
+    version: z.number().int(),
+    savedAt: z.string(),
+    savedBy: z.string().optional(),
+    savedByName: z.string(),
+    note: z.string(),
+    status: ContentStatus,
+    title: z.string(),
+  })
   .meta({ id: 'ContentVersion' });
 
 export const ContentDiffLine = z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() }).meta({ id: 'ContentDiffLine' });
@@ -194,5 +233,10 @@ export const ContentDiff = z
   .meta({ id: 'ContentDiff' });
 
 export const Rsvp = z
-  .object({ contentId: z.string(), status: z.enum(['CONFIRMED', 'WAITLISTED', 'CANCELLED']), waitlistPosition: z.number().int().optional(), createdAt: z.string() })
+  .object({
+    contentId: z.string(),
+    status: z.enum(['CONFIRMED', 'WAITLISTED', 'CANCELLED']),
+    waitlistPosition: z.number().int().optional(),
+    createdAt: z.string(),
+  })
   .meta({ id: 'ContentRsvp' });

@@ -72,7 +72,14 @@ function markOpen(mark: Mark): string {
     }
   }
 }
-const MARK_CLOSE: Record<Mark['type'], string> = { bold: '</strong>', italic: '</em>', underline: '</u>', strike: '</s>', code: '</code>', link: '</a>' };
+const MARK_CLOSE: Record<Mark['type'], string> = {
+  bold: '</strong>',
+  italic: '</em>',
+  underline: '</u>',
+  strike: '</s>',
+  code: '</code>',
+  link: '</a>',
+};
 
 function inlineHtml(nodes: readonly InlineNode[] | undefined): string {
   if (!nodes) return '';
@@ -102,7 +109,8 @@ function money(price: { amount: number; currency: string }): string {
 }
 
 function productHtml(p: EmbeddedProduct): string {
-  if (p.state === 'UNAVAILABLE' || !p.slug) return '<div class="editorial-product is-unavailable"><p>This piece is no longer available.</p></div>';
+  if (p.state === 'UNAVAILABLE' || !p.slug)
+    return '<div class="editorial-product is-unavailable"><p>This piece is no longer available.</p></div>';
   const img = p.image ? `<img src="${escapeHtml(p.image.url)}" alt="${escapeHtml(p.image.alt)}" loading="lazy" decoding="async">` : '';
   const price = p.priceOnRequest || !p.price ? 'Price on request' : money(p.price);
   const sold = p.state === 'SOLD_OUT' ? '<span class="editorial-product-state">Sold out</span>' : '';
@@ -110,7 +118,8 @@ function productHtml(p: EmbeddedProduct): string {
 }
 
 function stylistHtml(s: EmbeddedStylist, book: boolean, label: string): string {
-  if (!s.available || !s.name) return '<div class="editorial-stylist is-unavailable"><p>This stylist is not taking clients at the moment.</p></div>';
+  if (!s.available || !s.name)
+    return '<div class="editorial-stylist is-unavailable"><p>This stylist is not taking clients at the moment.</p></div>';
   const href = `/stylists/${encodeURIComponent(s.stylistId)}`;
   if (book) return `<p class="editorial-book"><a href="${href}">${escapeHtml(label || `Book ${s.name}`)}</a></p>`;
   const img = s.portrait ? `<img src="${escapeHtml(s.portrait)}" alt="${escapeHtml(s.name)}" loading="lazy" decoding="async">` : '';
@@ -187,16 +196,30 @@ export function renderBlocks(doc: ContentDoc, embeds: Embeds): RenderedBlock[] {
         break;
       case 'productRow':
         flush();
-        out.push({ kind: 'products', layout: 'row', title: node.attrs.title, products: node.attrs.productIds.map((id) => productOr(embeds, id)) });
+        out.push({
+          kind: 'products',
+          layout: 'row',
+          title: node.attrs.title,
+          products: node.attrs.productIds.map((id) => productOr(embeds, id)),
+        });
         break;
       case 'look':
         flush();
-        out.push({ kind: 'look', image: embeds.isMediaPath(node.attrs.src) ? node.attrs : { ...node.attrs, src: '' }, hotspots: node.attrs.hotspots.map((h) => ({ x: h.x, y: h.y, product: productOr(embeds, h.productId) })) });
+        out.push({
+          kind: 'look',
+          image: embeds.isMediaPath(node.attrs.src) ? node.attrs : { ...node.attrs, src: '' },
+          hotspots: node.attrs.hotspots.map((h) => ({ x: h.x, y: h.y, product: productOr(embeds, h.productId) })),
+        });
         break;
       case 'stylistCard':
       case 'bookStylist':
         flush();
-        out.push({ kind: 'stylist', layout: node.type === 'bookStylist' ? 'book' : 'card', label: node.type === 'bookStylist' ? node.attrs.label : '', stylist: stylistOr(embeds, node.attrs.stylistId) });
+        out.push({
+          kind: 'stylist',
+          layout: node.type === 'bookStylist' ? 'book' : 'card',
+          label: node.type === 'bookStylist' ? node.attrs.label : '',
+          stylist: stylistOr(embeds, node.attrs.stylistId),
+        });
         break;
       default:
         html += blockHtml(node, embeds);

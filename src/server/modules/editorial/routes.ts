@@ -47,7 +47,9 @@ import {
 
 const tags = ['Content'];
 const ContentIdParams = z.strictObject({ contentId: z.string().min(1).max(200).meta({ description: 'The piece’s id or its slug.' }) });
-const ConflictBody = ErrorBody.extend({ current: Content.meta({ description: 'The piece as it now is (the newer version).' }) }).meta({ id: 'ContentConflict' });
+const ConflictBody = ErrorBody.extend({ current: Content.meta({ description: 'The piece as it now is (the newer version).' }) }).meta({
+  id: 'ContentConflict',
+});
 
 // Cached answers are the same objects request after request: their JSON is made once per object.
 const memo = new WeakMap<object, Buffer>();
@@ -70,14 +72,18 @@ export async function editorialRoutes(parent: FastifyInstance, opts: { ctx: AppC
     try {
       return await write();
     } catch (err) {
-      if (err instanceof StaleSaveError) return reply.status(409).send({ code: 'ConflictException', message: err.message, reason: 'STALE_VERSION', current: err.current });
+      if (err instanceof StaleSaveError)
+        return reply.status(409).send({ code: 'ConflictException', message: err.message, reason: 'STALE_VERSION', current: err.current });
       throw err;
     }
   };
   const ifMatch = (header: string | undefined, body: number | undefined): number | undefined => {
     if (body !== undefined || !header) return body;
     const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-    if (!m) throw new ApiError('ValidationException', 'If-Match must be a version number', { fieldErrors: { 'headers.if-match': ['A version number'] } });
+    if (!m)
+      throw new ApiError('ValidationException', 'If-Match must be a version number', {
+        fieldErrors: { 'headers.if-match': ['A version number'] },
+      });
     return Number(m[1]);
   };
 
@@ -88,7 +94,10 @@ export async function editorialRoutes(parent: FastifyInstance, opts: { ctx: AppC
         tags,
         summary: 'CreateContent — house editors and admins any kind; stylists articles in their own name (drafts for review)',
         body: CreateContentInput,
-        response: { 201: z.object({ contentId: z.string(), content: Content }).meta({ id: 'CreateContentOutput' }), ...errorResponses('ValidationException', 'AccessDeniedException') },
+        response: {
+          201: z.object({ contentId: z.string(), content: Content }).meta({ id: 'CreateContentOutput' }),
+          ...errorResponses('ValidationException', 'AccessDeniedException'),
+        },
       },
       config: { policy: 'content.write' },
     },
@@ -118,7 +127,9 @@ export async function editorialRoutes(parent: FastifyInstance, opts: { ctx: AppC
       schema: {
         tags,
         summary: 'The home page’s editorial slots (chosen in the house office; the latest pieces fill any empty one)',
-        response: { 200: z.object({ slots: z.array(z.object({ slot: z.enum(HOME_SLOTS), content: Content })) }).meta({ id: 'HomeSlotsOutput' }) },
+        response: {
+          200: z.object({ slots: z.array(z.object({ slot: z.enum(HOME_SLOTS), content: Content })) }).meta({ id: 'HomeSlotsOutput' }),
+        },
       },
       config: { policy: 'public' },
     },
@@ -179,18 +190,29 @@ export async function editorialRoutes(parent: FastifyInstance, opts: { ctx: AppC
     {
       schema: {
         tags,
-        summary: 'UpdateContent — a new version; name the version you edited (expectedVersion or If-Match) and a newer save answers 409 with it',
+        summary:
+          'UpdateContent — a new version; name the version you edited (expectedVersion or If-Match) and a newer save answers 409 with it',
         params: ContentIdParams,
         headers: z.object({ 'if-match': z.string().max(40).optional() }),
         body: UpdateContentInput,
-        response: { 200: z.object({ content: Content }).meta({ id: 'UpdateContentOutput' }), 409: ConflictBody, ...errorResponses('ResourceNotFoundException', 'ValidationException', 'AccessDeniedException') },
+        response: {
+          200: z.object({ content: Content }).meta({ id: 'UpdateContentOutput' }),
+          409: ConflictBody,
+          ...errorResponses('ResourceNotFoundException', 'ValidationException', 'AccessDeniedException'),
+        },
       },
       config: { policy: 'content.write' },
     },
     async (request, reply) =>
       conflictAware(reply, async () => {
         const expectedVersion = ifMatch(request.headers['if-match'], request.body.expectedVersion);
-        const content = await updateContent(ctx, actorOf(request), request.params.contentId, { ...request.body, ...(expectedVersion !== undefined ? { expectedVersion } : {}) }, metaOf(request));
+        const content = await updateContent(
+          ctx,
+          actorOf(request),
+          request.params.contentId,
+          { ...request.body, ...(expectedVersion !== undefined ? { expectedVersion } : {}) },
+          metaOf(request),
+        );
         return { content };
       }),
   );
@@ -202,7 +224,10 @@ export async function editorialRoutes(parent: FastifyInstance, opts: { ctx: AppC
         tags,
         summary: 'DeleteContent — the house any piece; a stylist an unpublished article of their own',
         params: ContentIdParams,
-        response: { 200: z.object({ success: z.boolean() }).meta({ id: 'DeleteContentOutput' }), ...errorResponses('ResourceNotFoundException', 'AccessDeniedException') },
+        response: {
+          200: z.object({ success: z.boolean() }).meta({ id: 'DeleteContentOutput' }),
+          ...errorResponses('ResourceNotFoundException', 'AccessDeniedException'),
+        },
       },
       config: { policy: 'content.write' },
     },
@@ -215,7 +240,15 @@ export async function editorialRoutes(parent: FastifyInstance, opts: { ctx: AppC
   app.get(
     '/content/:contentId/versions',
     {
-      schema: { tags, summary: 'Every save of a piece: who and when', params: ContentIdParams, response: { 200: z.object({ versions: z.array(ContentVersion) }), ...errorResponses('ResourceNotFoundException', 'AccessDeniedException') } },
+      schema: {
+        tags,
+        summary: 'Every save of a piece: who and when',
+        params: ContentIdParams,
+        response: {
+          200: z.object({ versions: z.array(ContentVersion) }),
+          ...errorResponses('ResourceNotFoundException', 'AccessDeniedException'),
+        },
+      },
       config: { policy: 'content.write' },
     },
     async (request) => ({ versions: await listVersions(ctx, actorOf(request), request.params.contentId) }),
@@ -244,15 +277,30 @@ export async function editorialRoutes(parent: FastifyInstance, opts: { ctx: AppC
         summary: 'Restore an older version, saved as a new one',
         params: z.strictObject({ contentId: ContentIdParams.shape.contentId, version: z.coerce.number().int().min(1) }),
         body: z.strictObject({ expectedVersion: z.number().int().min(1).optional() }).optional(),
-        response: { 200: z.object({ content: Content }), 409: ConflictBody, ...errorResponses('ResourceNotFoundException', 'ValidationException', 'AccessDeniedException') },
+        response: {
+          200: z.object({ content: Content }),
+          409: ConflictBody,
+          ...errorResponses('ResourceNotFoundException', 'ValidationException', 'AccessDeniedException'),
+        },
       },
       config: { policy: 'content.write' },
     },
     async (request, reply) =>
-      conflictAware(reply, async () => ({ content: await restoreVersion(ctx, actorOf(request), request.params.contentId, request.params.version, request.body?.expectedVersion, metaOf(request)) })),
+      conflictAware(reply, async () => ({
+        content: await restoreVersion(
+          ctx,
+          actorOf(request),
+          request.params.contentId,
+          request.params.version,
+          request.body?.expectedVersion,
+          metaOf(request),
+        ),
+      })),
   );
 
-  const AutosaveOutput = z.object({ baseVersion: z.number().int(), currentVersion: z.number().int(), savedAt: z.string() }).meta({ id: 'ContentAutosave' });
+  const AutosaveOutput = z
+    .object({ baseVersion: z.number().int(), currentVersion: z.number().int(), savedAt: z.string() })
+    .meta({ id: 'ContentAutosave' });
   app.put(
     '/content/:contentId/autosave',
     {
@@ -262,7 +310,14 @@ export async function editorialRoutes(parent: FastifyInstance, opts: { ctx: AppC
         params: ContentIdParams,
         body: z.strictObject({
           baseVersion: z.number().int().min(1),
-          draft: z.strictObject({ title: z.string().max(200).optional(), dek: z.string().max(400).optional(), body: z.string().optional(), tags: z.array(z.string().max(40)).max(12).optional(), seoTitle: z.string().max(70).optional(), seoDescription: z.string().max(170).optional() }),
+          draft: z.strictObject({
+            title: z.string().max(200).optional(),
+            dek: z.string().max(400).optional(),
+            body: z.string().optional(),
+            tags: z.array(z.string().max(40)).max(12).optional(),
+            seoTitle: z.string().max(70).optional(),
+            seoDescription: z.string().max(170).optional(),
+          }),
         }),
         response: { 200: AutosaveOutput, ...errorResponses('ResourceNotFoundException', 'ValidationException', 'AccessDeniedException') },
       },
@@ -278,7 +333,10 @@ export async function editorialRoutes(parent: FastifyInstance, opts: { ctx: AppC
         tags,
         summary: 'The editor’s working draft of a piece, if any',
         params: ContentIdParams,
-        response: { 200: AutosaveOutput.extend({ draft: z.record(z.string(), z.unknown()) }), ...errorResponses('ResourceNotFoundException', 'AccessDeniedException') },
+        response: {
+          200: AutosaveOutput.extend({ draft: z.record(z.string(), z.unknown()) }),
+          ...errorResponses('ResourceNotFoundException', 'AccessDeniedException'),
+        },
       },
       config: { policy: 'content.write' },
     },
@@ -292,7 +350,10 @@ export async function editorialRoutes(parent: FastifyInstance, opts: { ctx: AppC
         tags,
         summary: 'A signed link that shows this piece, draft or not, to anyone holding it for a week',
         params: ContentIdParams,
-        response: { 201: z.object({ token: z.string(), url: z.string(), expiresAt: z.string() }).meta({ id: 'ContentPreviewLink' }), ...errorResponses('ResourceNotFoundException', 'AccessDeniedException') },
+        response: {
+          201: z.object({ token: z.string(), url: z.string(), expiresAt: z.string() }).meta({ id: 'ContentPreviewLink' }),
+          ...errorResponses('ResourceNotFoundException', 'AccessDeniedException'),
+        },
       },
       config: { policy: 'content.write' },
     },
@@ -316,7 +377,12 @@ export async function editorialRoutes(parent: FastifyInstance, opts: { ctx: AppC
   app.get(
     '/content/:contentId/rsvp',
     {
-      schema: { tags, summary: 'Your reply to an event', params: ContentIdParams, response: { 200: z.object({ rsvp: Rsvp.nullable() }), ...errorResponses() } },
+      schema: {
+        tags,
+        summary: 'Your reply to an event',
+        params: ContentIdParams,
+        response: { 200: z.object({ rsvp: Rsvp.nullable() }), ...errorResponses() },
+      },
       config: { policy: 'authenticated' },
     },
     async (request) => ({ rsvp: (await myRsvp(ctx, actorOf(request), request.params.contentId)) ?? null }),
@@ -325,7 +391,12 @@ export async function editorialRoutes(parent: FastifyInstance, opts: { ctx: AppC
   app.delete(
     '/content/:contentId/rsvp',
     {
-      schema: { tags, summary: 'Withdraw your reply (a freed seat goes to the waiting list)', params: ContentIdParams, response: { 200: Rsvp, ...errorResponses('ResourceNotFoundException') } },
+      schema: {
+        tags,
+        summary: 'Withdraw your reply (a freed seat goes to the waiting list)',
+        params: ContentIdParams,
+        response: { 200: Rsvp, ...errorResponses('ResourceNotFoundException') },
+      },
       config: { policy: 'authenticated' },
     },
     async (request) => cancelRsvp(ctx, actorOf(request), request.params.contentId),
@@ -334,11 +405,19 @@ export async function editorialRoutes(parent: FastifyInstance, opts: { ctx: AppC
   app.get(
     '/content-editors',
     {
-      schema: { tags, summary: 'Accounts holding the house-editor permission (admins)', response: { 200: z.object({ editors: z.array(z.object({ userId: z.string(), grantedAt: z.string() })) }), ...errorResponses('AccessDeniedException') } },
+      schema: {
+        tags,
+        summary: 'Accounts holding the house-editor permission (admins)',
+        response: {
+          200: z.object({ editors: z.array(z.object({ userId: z.string(), grantedAt: z.string() })) }),
+          ...errorResponses('AccessDeniedException'),
+        },
+      },
       config: { policy: 'content.admin' },
     },
     async (request) => {
-      if (actorOf(request).userType !== 'ADMIN') throw new ApiError('AccessDeniedException', 'Only administrators see who holds the house-editor permission');
+      if (actorOf(request).userType !== 'ADMIN')
+        throw new ApiError('AccessDeniedException', 'Only administrators see who holds the house-editor permission');
       return { editors: await listEditors(ctx.db) };
     },
   );
@@ -346,7 +425,15 @@ export async function editorialRoutes(parent: FastifyInstance, opts: { ctx: AppC
   app.put(
     '/content-editors/:userId',
     {
-      schema: { tags, summary: 'Grant the house-editor permission to a staff account (admins)', params: z.strictObject({ userId: z.uuid() }), response: { 200: z.object({ success: z.literal(true) }), ...errorResponses('ResourceNotFoundException', 'ValidationException', 'AccessDeniedException') } },
+      schema: {
+        tags,
+        summary: 'Grant the house-editor permission to a staff account (admins)',
+        params: z.strictObject({ userId: z.uuid() }),
+        response: {
+          200: z.object({ success: z.literal(true) }),
+          ...errorResponses('ResourceNotFoundException', 'ValidationException', 'AccessDeniedException'),
+        },
+      },
       config: { policy: 'content.admin' },
     },
     async (request) => {
@@ -362,7 +449,12 @@ export async function editorialRoutes(parent: FastifyInstance, opts: { ctx: AppC
   app.delete(
     '/content-editors/:userId',
     {
-      schema: { tags, summary: 'Withdraw the house-editor permission (admins)', params: z.strictObject({ userId: z.uuid() }), response: { 200: z.object({ success: z.literal(true) }), ...errorResponses('AccessDeniedException') } },
+      schema: {
+        tags,
+        summary: 'Withdraw the house-editor permission (admins)',
+        params: z.strictObject({ userId: z.uuid() }),
+        response: { 200: z.object({ success: z.literal(true) }), ...errorResponses('AccessDeniedException') },
+      },
       config: { policy: 'content.admin' },
     },
     async (request) => {
@@ -396,7 +488,21 @@ export async function editorialRoutes(parent: FastifyInstance, opts: { ctx: AppC
       schema: {
         tags,
         summary: 'Messages from the contact page (the house office)',
-        response: { 200: z.object({ messages: z.array(z.object({ messageId: z.string(), name: z.string(), email: z.string(), topic: z.string(), message: z.string(), createdAt: z.string() })) }), ...errorResponses('AccessDeniedException') },
+        response: {
+          200: z.object({
+            messages: z.array(
+              z.object({
+                messageId: z.string(),
+                name: z.string(),
+                email: z.string(),
+                topic: z.string(),
+                message: z.string(),
+                createdAt: z.string(),
+              }),
+            ),
+          }),
+          ...errorResponses('AccessDeniedException'),
+        },
       },
       config: { policy: 'content.write' },
     },
@@ -411,7 +517,13 @@ export async function editorialRoutes(parent: FastifyInstance, opts: { ctx: AppC
         schema: {
           tags,
           summary: 'Test only (EDITORIAL_TEST_CLOCK): move the editorial clock forward and publish what falls due',
-          body: z.strictObject({ advanceSeconds: z.number().int().min(0).max(86_400 * 366) }),
+          body: z.strictObject({
+            advanceSeconds: z
+              .number()
+              .int()
+              .min(0)
+              .max(86_400 * 366),
+          }),
           response: { 200: z.object({ now: z.string(), published: z.array(z.string()) }), ...errorResponses('AccessDeniedException') },
         },
         config: { policy: 'content.admin' },
@@ -424,4 +536,3 @@ export async function editorialRoutes(parent: FastifyInstance, opts: { ctx: AppC
     );
   }
 }
-

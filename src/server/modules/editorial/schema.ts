@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { ContentDoc } from './body.ts';
 
 export const contentType = pgEnum('content_type', ['ARTICLE', 'LOOKBOOK', 'BRAND_STORY', 'EVENT', 'PAGE']);
@@ -40,7 +53,10 @@ export const content = pgTable(
     body: jsonb().$type<ContentDoc>().notNull(),
     // Plain text of the body, for search and reading time.
     bodyText: text().notNull().default(''),
-    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    tags: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     featuredImage: text(),
     featuredImageAlt: text().notNull().default(''),
     // HOUSE: written by the house (an editor's byline or "The House"); STYLIST: a stylist in their own name.
@@ -152,7 +168,11 @@ export const contentRsvps = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('content_rsvps_once_key').on(t.contentId, t.userId), index('content_rsvps_user_idx').on(t.userId), index('content_rsvps_queue_idx').on(t.contentId, t.status, t.createdAt)],
+  (t) => [
+    uniqueIndex('content_rsvps_once_key').on(t.contentId, t.userId),
+    index('content_rsvps_user_idx').on(t.userId),
+    index('content_rsvps_queue_idx').on(t.contentId, t.status, t.createdAt),
+  ],
 );
 
 /** The home page's editorial slots, chosen in the house office. */

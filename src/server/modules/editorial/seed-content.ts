@@ -29,7 +29,16 @@ export interface SeedPiece {
   audience?: 'EVERYONE' | 'VIP';
   /** Days before the seeding day it was published. */
   daysAgo: number;
-  event?: { inDays: number; hour: number; hours: number; timeZone: string; place: string; address: string; attendance: 'EVERYONE' | 'CLIENTS' | 'VIP'; capacity: number };
+  event?: {
+    inDays: number;
+    hour: number;
+    hours: number;
+    timeZone: string;
+    place: string;
+    address: string;
+    attendance: 'EVERYONE' | 'CLIENTS' | 'VIP';
+    capacity: number;
+  };
   body: SeedBlock[];
 }
 
@@ -46,13 +55,25 @@ export const SEED_PIECES: readonly SeedPiece[] = [
     author: 'Hélène Marchal',
     daysAgo: 2,
     body: [
-      { p: 'There is a moment, usually in the second week of January, when the invitations stop. The parties are over, the collections have not yet shown, and a wardrobe is finally asked to do the thing it was bought for: to be worn, every day, by someone who is busy thinking about something else.' },
-      { p: 'Our stylists call it the quiet season, and they plan for it the way others plan for Cannes. The pieces are few, heavy and soft. Nothing is new for the sake of it; everything is chosen to be reached for without a second thought.' },
+      {
+        p: 'There is a moment, usually in the second week of January, when the invitations stop. The parties are over, the collections have not yet shown, and a wardrobe is finally asked to do the thing it was bought for: to be worn, every day, by someone who is busy thinking about something else.',
+      },
+      {
+        p: 'Our stylists call it the quiet season, and they plan for it the way others plan for Cannes. The pieces are few, heavy and soft. Nothing is new for the sake of it; everything is chosen to be reached for without a second thought.',
+      },
       { h: 'Three pieces, worn hard' },
-      { list: ['A coat with a real shoulder, long enough to cover a jacket.', 'Two knits in a weight you can feel through the hand: one crew, one high neck.', 'Trousers in grey flannel that crease, and are pressed again.'] },
+      {
+        list: [
+          'A coat with a real shoulder, long enough to cover a jacket.',
+          'Two knits in a weight you can feel through the hand: one crew, one high neck.',
+          'Trousers in grey flannel that crease, and are pressed again.',
+        ],
+      },
       { shop: 'ready-to-wear', count: 4, title: 'Shop the quiet season' },
       { quote: 'A good winter wardrobe is one you stop noticing by February. That is the compliment.' },
-      { p: 'Colour comes in small doses — a scarf the shade of cognac, a glove lined in oxblood — and texture does the rest. If you would like a second pair of eyes on what you already own, a wardrobe edit takes an afternoon and usually saves a season of shopping.' },
+      {
+        p: 'Colour comes in small doses — a scarf the shade of cognac, a glove lined in oxblood — and texture does the rest. If you would like a second pair of eyes on what you already own, a wardrobe edit takes an afternoon and usually saves a season of shopping.',
+      },
       { stylist: 'book', label: 'Book a wardrobe edit' },
     ],
   },
@@ -66,11 +87,20 @@ export const SEED_PIECES: readonly SeedPiece[] = [
     author: 'The House',
     daysAgo: 6,
     body: [
-      { p: 'The workshop is on the second floor of a building that used to make harnesses for the omnibus companies of Paris. The benches are the same; so, in most respects, is the stitch. It is called the saddle stitch, and it is made with two needles working the same thread from either side of the leather, so that if one stitch breaks the seam holds.' },
-      { p: 'A bag of medium size takes between eighteen and forty hours, and one person makes it from the first cut to the last polish of the edges. Their initials and the year are stamped under the flap. Nobody is in a hurry, and nobody apologises for it.' },
-      { image: 'journal-saddlery-bench', caption: 'The clam, a wooden vice held between the knees, keeps both hands free for the needles.' },
+      {
+        p: 'The workshop is on the second floor of a building that used to make harnesses for the omnibus companies of Paris. The benches are the same; so, in most respects, is the stitch. It is called the saddle stitch, and it is made with two needles working the same thread from either side of the leather, so that if one stitch breaks the seam holds.',
+      },
+      {
+        p: 'A bag of medium size takes between eighteen and forty hours, and one person makes it from the first cut to the last polish of the edges. Their initials and the year are stamped under the flap. Nobody is in a hurry, and nobody apologises for it.',
+      },
+      {
+        image: 'journal-saddlery-bench',
+        caption: 'The clam, a wooden vice held between the knees, keeps both hands free for the needles.',
+      },
       { h: 'What to look for' },
-      { p: 'Run a thumb along the edge: it should be smooth, rounded and lacquered in several coats, never raw. Look at the stitches on the gusset — slanted, even, and slightly tighter where the handle will pull.' },
+      {
+        p: 'Run a thumb along the edge: it should be smooth, rounded and lacquered in several coats, never raw. Look at the stitches on the gusset — slanted, even, and slightly tighter where the handle will pull.',
+      },
       { shop: 'bags', count: 3, title: 'Pieces from the workshop' },
     ],
   },
@@ -84,11 +114,17 @@ export const SEED_PIECES: readonly SeedPiece[] = [
     author: 'The House',
     daysAgo: 9,
     body: [
-      { p: 'Most of the watches our clients keep for decades share one quality that has nothing to do with price: they were bought to be worn. A perpetual calendar that lives in a safe is a beautiful machine; a time-only piece in steel that has been to every meeting for twenty years is a companion.' },
+      {
+        p: 'Most of the watches our clients keep for decades share one quality that has nothing to do with price: they were bought to be worn. A perpetual calendar that lives in a safe is a beautiful machine; a time-only piece in steel that has been to every meeting for twenty years is a companion.',
+      },
       { h: 'Start with the case' },
-      { p: 'Diameter matters less than the distance from lug to lug. Lay the watch on the wrist and look at it from the side: the lugs should end before the wrist curves away. Thirty-eight millimetres suits more wrists than fashion suggests.' },
+      {
+        p: 'Diameter matters less than the distance from lug to lug. Lay the watch on the wrist and look at it from the side: the lugs should end before the wrist curves away. Thirty-eight millimetres suits more wrists than fashion suggests.',
+      },
       { h: 'Then the movement' },
-      { p: 'A manual winding calibre asks for thirty seconds each morning and repays it with a thinner case. An automatic forgives a busy week. Ask how often it should be serviced, and by whom; the best houses will tell you without looking it up.' },
+      {
+        p: 'A manual winding calibre asks for thirty seconds each morning and repays it with a thinner case. An automatic forgives a busy week. Ask how often it should be serviced, and by whom; the best houses will tell you without looking it up.',
+      },
       { shop: 'watches', count: 4, title: 'Considered pieces' },
       { quote: 'Buy the watch you would be sorry to lose, not the one you would be sorry to be seen without.' },
     ],
@@ -103,10 +139,21 @@ export const SEED_PIECES: readonly SeedPiece[] = [
     byStylist: 0,
     daysAgo: 12,
     body: [
-      { p: 'The Riviera punishes overpacking. Staircases are steep, boats have no wardrobes and the best restaurants are reached on foot. I pack one case for ten days, and I have never regretted what I left behind.' },
-      { list: ['Linen in two colours that go with each other and nothing else.', 'One evening dress that travels rolled, not folded.', 'Flat sandals you can climb in, and espadrilles you can dance in.', 'A silk scarf: a belt, a shawl, a headscarf on the tender.'] },
+      {
+        p: 'The Riviera punishes overpacking. Staircases are steep, boats have no wardrobes and the best restaurants are reached on foot. I pack one case for ten days, and I have never regretted what I left behind.',
+      },
+      {
+        list: [
+          'Linen in two colours that go with each other and nothing else.',
+          'One evening dress that travels rolled, not folded.',
+          'Flat sandals you can climb in, and espadrilles you can dance in.',
+          'A silk scarf: a belt, a shawl, a headscarf on the tender.',
+        ],
+      },
       { shop: 'accessories', count: 4, title: 'In my case this year' },
-      { p: 'Jewellery stays simple by day — a chain, a ring — and comes out properly at night. Leave the heavy watch at home; the sea air and the sun do it no favours.' },
+      {
+        p: 'Jewellery stays simple by day — a chain, a ring — and comes out properly at night. Leave the heavy watch at home; the sea air and the sun do it no favours.',
+      },
       { stylist: 'card' },
     ],
   },
@@ -120,11 +167,17 @@ export const SEED_PIECES: readonly SeedPiece[] = [
     author: 'The House',
     daysAgo: 15,
     body: [
-      { p: 'For a decade the suit was the uniform of people who had no choice. Now it is chosen again, and chosen differently: a jacket with a natural shoulder, trousers with a higher rise and a single pleat, and cloth heavy enough to drape rather than cling.' },
-      { p: 'Worn with a knit instead of a shirt, or a T-shirt in fine cotton, the suit becomes something you wear to dinner rather than to the office. Worn with a shirt and tie, it still does what it always did, only better.' },
+      {
+        p: 'For a decade the suit was the uniform of people who had no choice. Now it is chosen again, and chosen differently: a jacket with a natural shoulder, trousers with a higher rise and a single pleat, and cloth heavy enough to drape rather than cling.',
+      },
+      {
+        p: 'Worn with a knit instead of a shirt, or a T-shirt in fine cotton, the suit becomes something you wear to dinner rather than to the office. Worn with a shirt and tie, it still does what it always did, only better.',
+      },
       { shop: 'men', count: 4, title: 'Tailoring this season' },
       { h: 'Made to measure, or bespoke?' },
-      { p: 'Made to measure adjusts a house pattern to your figure in two fittings. Bespoke cuts a pattern that is yours alone and takes three or four. Our stylists can tell you in one conversation which you need.' },
+      {
+        p: 'Made to measure adjusts a house pattern to your figure in two fittings. Bespoke cuts a pattern that is yours alone and takes three or four. Our stylists can tell you in one conversation which you need.',
+      },
       { stylist: 'book', label: 'Arrange a fitting' },
     ],
   },
@@ -138,8 +191,12 @@ export const SEED_PIECES: readonly SeedPiece[] = [
     byStylist: 1,
     daysAgo: 19,
     body: [
-      { p: 'When I ask clients which piece they would save from a fire, the answer is almost never the tiara. It is a signet ring, a thin bracelet, a pair of studs they have worn so long they forget they are there.' },
-      { p: 'Everyday jewellery has to survive hand-washing, sleeves and sleep. That means solid gold rather than plate, settings that hold their stones low, and clasps you can close with one hand.' },
+      {
+        p: 'When I ask clients which piece they would save from a fire, the answer is almost never the tiara. It is a signet ring, a thin bracelet, a pair of studs they have worn so long they forget they are there.',
+      },
+      {
+        p: 'Everyday jewellery has to survive hand-washing, sleeves and sleep. That means solid gold rather than plate, settings that hold their stones low, and clasps you can close with one hand.',
+      },
       { shop: 'fine-jewellery', count: 4, title: 'Pieces to live in' },
       { quote: 'The best jewellery is the piece people describe you by.' },
     ],
@@ -154,8 +211,16 @@ export const SEED_PIECES: readonly SeedPiece[] = [
     author: 'The House',
     daysAgo: 23,
     body: [
-      { p: 'A private fitting is a conversation with a mirror in it. The fitter watches how you stand, how you sit, how you reach for a glass; the pins follow your habits, not a chart.' },
-      { list: ['Wear the shoes you will wear with the piece.', 'Bring the watch: sleeves are finished around it.', 'Say what you dislike about clothes you already own — it is the most useful thing a fitter can hear.'] },
+      {
+        p: 'A private fitting is a conversation with a mirror in it. The fitter watches how you stand, how you sit, how you reach for a glass; the pins follow your habits, not a chart.',
+      },
+      {
+        list: [
+          'Wear the shoes you will wear with the piece.',
+          'Bring the watch: sleeves are finished around it.',
+          'Say what you dislike about clothes you already own — it is the most useful thing a fitter can hear.',
+        ],
+      },
       { p: 'Our stylists accompany clients to fittings in Paris, London and Milan, and arrange fittings at home anywhere we work.' },
       { stylist: 'book', label: 'Book a private fitting' },
     ],
@@ -170,7 +235,9 @@ export const SEED_PIECES: readonly SeedPiece[] = [
     byStylist: 2,
     daysAgo: 27,
     body: [
-      { p: 'Geneva rewards the early riser. By seven the Bains des Pâquis are open and the lake is glass; by nine you can be at a workbench in a watchmaker’s atelier, watching a balance wheel being poised by hand.' },
+      {
+        p: 'Geneva rewards the early riser. By seven the Bains des Pâquis are open and the lake is glass; by nine you can be at a workbench in a watchmaker’s atelier, watching a balance wheel being poised by hand.',
+      },
       { p: 'Pack for weather that changes its mind: a light coat, a knit, shoes that can walk the hill of the old town on cobbles.' },
       { shop: 'watches', count: 3, title: 'Souvenirs worth the name' },
       { stylist: 'card' },
@@ -186,8 +253,12 @@ export const SEED_PIECES: readonly SeedPiece[] = [
     author: 'The House',
     daysAgo: 31,
     body: [
-      { p: 'Deep colours are easier to wear than bright ones, and richer for it. Oxblood reads as a neutral beside navy; racing green sits with grey flannel as if it had always been there.' },
-      { p: 'Begin with accessories — a bag, a belt, a scarf — and move to a knit when you are sure. Keep to one strong colour at a time, and let the texture do the talking.' },
+      {
+        p: 'Deep colours are easier to wear than bright ones, and richer for it. Oxblood reads as a neutral beside navy; racing green sits with grey flannel as if it had always been there.',
+      },
+      {
+        p: 'Begin with accessories — a bag, a belt, a scarf — and move to a knit when you are sure. Keep to one strong colour at a time, and let the texture do the talking.',
+      },
       { shop: 'bags', count: 4, title: 'A touch of colour' },
     ],
   },
@@ -201,8 +272,16 @@ export const SEED_PIECES: readonly SeedPiece[] = [
     byStylist: 0,
     daysAgo: 35,
     body: [
-      { p: 'Cashmere is more robust than its reputation, provided you treat it as hair rather than fabric. Air it after wearing, brush it with a soft brush, and wash it by hand in cool water only when it needs it — two or three times a winter.' },
-      { list: ['Dry it flat on a towel, away from the radiator.', 'Fold it; a hanger stretches the shoulders for good.', 'Store it clean, with cedar, in a cotton bag.'] },
+      {
+        p: 'Cashmere is more robust than its reputation, provided you treat it as hair rather than fabric. Air it after wearing, brush it with a soft brush, and wash it by hand in cool water only when it needs it — two or three times a winter.',
+      },
+      {
+        list: [
+          'Dry it flat on a towel, away from the radiator.',
+          'Fold it; a hanger stretches the shoulders for good.',
+          'Store it clean, with cedar, in a cotton bag.',
+        ],
+      },
       { p: 'Pilling in the first weeks is the loose fibre leaving; a cashmere comb takes it off in a minute and it stops.' },
       { shop: 'women', count: 3, title: 'Knits to keep' },
     ],
@@ -217,8 +296,12 @@ export const SEED_PIECES: readonly SeedPiece[] = [
     byStylist: 1,
     daysAgo: 40,
     body: [
-      { p: 'The red carpet is mostly logistics. The dress is chosen six weeks out, fitted three times, and tested on stairs, in a car and sitting down for three hours. The jewellery arrives with its own security and leaves the same night.' },
-      { p: 'The photographs are taken in ninety seconds. Everything we do in the six weeks before is about being relaxed in those ninety seconds.' },
+      {
+        p: 'The red carpet is mostly logistics. The dress is chosen six weeks out, fitted three times, and tested on stairs, in a car and sitting down for three hours. The jewellery arrives with its own security and leaves the same night.',
+      },
+      {
+        p: 'The photographs are taken in ninety seconds. Everything we do in the six weeks before is about being relaxed in those ninety seconds.',
+      },
       { shop: 'fine-jewellery', count: 3, title: 'Red-carpet jewellery' },
       { stylist: 'book', label: 'Plan an appearance' },
     ],
@@ -234,8 +317,12 @@ export const SEED_PIECES: readonly SeedPiece[] = [
     author: 'The House',
     daysAgo: 4,
     body: [
-      { p: 'Each season a handful of pieces never reach the boutique. They are made in numbers you can count on one hand, and the houses offer them first to the clients who have followed their work for years.' },
-      { p: 'This season that means a sapphire set in platinum in the old cushion cut, a travelling case lined in oxblood calf, and a watch whose dial was enamelled three times before the maker was satisfied.' },
+      {
+        p: 'Each season a handful of pieces never reach the boutique. They are made in numbers you can count on one hand, and the houses offer them first to the clients who have followed their work for years.',
+      },
+      {
+        p: 'This season that means a sapphire set in platinum in the old cushion cut, a travelling case lined in oxblood calf, and a watch whose dial was enamelled three times before the maker was satisfied.',
+      },
       { shop: 'fine-jewellery', count: 3, title: 'Set aside for you' },
       { p: 'Your adviser will arrange a private viewing at home or in our salon; simply ask.' },
     ],
@@ -317,8 +404,12 @@ export const SEED_PIECES: readonly SeedPiece[] = [
     author: 'The House',
     daysAgo: 8,
     body: [
-      { p: 'Maison Aurelle began in 1921 in a weaving loft on the slopes of the Croix-Rousse, where the silk workers of Lyon once lived above their looms. The looms are gone; the screens are not. Each carré is still printed by hand, one colour at a time, up to forty screens for a single design.' },
-      { p: 'A design takes two years from the first drawing to the first square. The engraver separates every colour by hand; the printers lay each screen on a table sixty metres long and pull the colour across with a squeegee in one stroke.' },
+      {
+        p: 'Maison Aurelle began in 1921 in a weaving loft on the slopes of the Croix-Rousse, where the silk workers of Lyon once lived above their looms. The looms are gone; the screens are not. Each carré is still printed by hand, one colour at a time, up to forty screens for a single design.',
+      },
+      {
+        p: 'A design takes two years from the first drawing to the first square. The engraver separates every colour by hand; the printers lay each screen on a table sixty metres long and pull the colour across with a squeegee in one stroke.',
+      },
       { quote: 'We do not chase the season. The season comes back to us.' },
       { shop: 'accessories', count: 4, title: 'From the house' },
     ],
@@ -333,8 +424,12 @@ export const SEED_PIECES: readonly SeedPiece[] = [
     author: 'The House',
     daysAgo: 17,
     body: [
-      { p: 'Verdier Genève makes fewer than three hundred watches a year, and every one of them is assembled, regulated and cased by a single watchmaker whose name is engraved inside the caseback.' },
-      { p: 'The house finishes even the parts nobody will see: bevelled bridges, polished screw heads, a Geneva stripe on the plate under the dial. Asked why, the head of the atelier shrugs: “Because we know they are there.”' },
+      {
+        p: 'Verdier Genève makes fewer than three hundred watches a year, and every one of them is assembled, regulated and cased by a single watchmaker whose name is engraved inside the caseback.',
+      },
+      {
+        p: 'The house finishes even the parts nobody will see: bevelled bridges, polished screw heads, a Geneva stripe on the plate under the dial. Asked why, the head of the atelier shrugs: “Because we know they are there.”',
+      },
       { shop: 'watches', count: 3, title: 'Verdier and its neighbours' },
     ],
   },
@@ -348,8 +443,12 @@ export const SEED_PIECES: readonly SeedPiece[] = [
     author: 'The House',
     daysAgo: 26,
     body: [
-      { p: 'The setters at Oriane work under a microscope, with gravers they sharpen themselves. A pavé bracelet may hold four hundred stones, each raised on its own bead of gold pushed up from the metal around it.' },
-      { p: 'It is slow work, and it cannot be hurried without it showing. The house sets no more than a dozen high-jewellery pieces a year.' },
+      {
+        p: 'The setters at Oriane work under a microscope, with gravers they sharpen themselves. A pavé bracelet may hold four hundred stones, each raised on its own bead of gold pushed up from the metal around it.',
+      },
+      {
+        p: 'It is slow work, and it cannot be hurried without it showing. The house sets no more than a dozen high-jewellery pieces a year.',
+      },
       { shop: 'fine-jewellery', count: 4, title: 'From the workshop' },
     ],
   },
@@ -365,10 +464,23 @@ export const SEED_PIECES: readonly SeedPiece[] = [
     featured: true,
     author: 'The House',
     daysAgo: 1,
-    event: { inDays: 18, hour: 18, hours: 3, timeZone: 'Europe/Paris', place: 'The StyleByZaga salon, Paris', address: '31 rue Cambon, 75001 Paris', attendance: 'CLIENTS', capacity: 40 },
+    event: {
+      inDays: 18,
+      hour: 18,
+      hours: 3,
+      timeZone: 'Europe/Paris',
+      place: 'The StyleByZaga salon, Paris',
+      address: '31 rue Cambon, 75001 Paris',
+      attendance: 'CLIENTS',
+      capacity: 40,
+    },
     body: [
-      { p: 'Maison Aurelle brings its new season to our Paris salon for one evening, with two of its printers and the engraver of this year’s carrés.' },
-      { p: 'Champagne from six; the printers demonstrate at seven. Seats are limited and given in the order replies arrive; once they are taken, replies join a waiting list.' },
+      {
+        p: 'Maison Aurelle brings its new season to our Paris salon for one evening, with two of its printers and the engraver of this year’s carrés.',
+      },
+      {
+        p: 'Champagne from six; the printers demonstrate at seven. Seats are limited and given in the order replies arrive; once they are taken, replies join a waiting list.',
+      },
       { shop: 'accessories', count: 3, title: 'A preview' },
     ],
   },
@@ -382,9 +494,20 @@ export const SEED_PIECES: readonly SeedPiece[] = [
     audience: 'VIP',
     author: 'The House',
     daysAgo: 5,
-    event: { inDays: 30, hour: 14, hours: 4, timeZone: 'Europe/Zurich', place: 'A private residence, Cologny', address: 'Given on confirmation', attendance: 'VIP', capacity: 12 },
+    event: {
+      inDays: 30,
+      hour: 14,
+      hours: 4,
+      timeZone: 'Europe/Zurich',
+      place: 'A private residence, Cologny',
+      address: 'Given on confirmation',
+      attendance: 'VIP',
+      capacity: 12,
+    },
     body: [
-      { p: 'Twelve pieces of high jewellery, shown one client at a time in a private residence above the lake. Each appointment lasts half an hour; the address is given on confirmation.' },
+      {
+        p: 'Twelve pieces of high jewellery, shown one client at a time in a private residence above the lake. Each appointment lasts half an hour; the address is given on confirmation.',
+      },
       { shop: 'fine-jewellery', count: 3, title: 'Among the pieces' },
     ],
   },
@@ -397,9 +520,20 @@ export const SEED_PIECES: readonly SeedPiece[] = [
     tags: ['events', 'tailoring'],
     author: 'The House',
     daysAgo: 7,
-    event: { inDays: 45, hour: 10, hours: 8, timeZone: 'Europe/London', place: 'The StyleByZaga rooms, Mayfair', address: '14 Albemarle Street, London W1S', attendance: 'EVERYONE', capacity: 16 },
+    event: {
+      inDays: 45,
+      hour: 10,
+      hours: 8,
+      timeZone: 'Europe/London',
+      place: 'The StyleByZaga rooms, Mayfair',
+      address: '14 Albemarle Street, London W1S',
+      attendance: 'EVERYONE',
+      capacity: 16,
+    },
     body: [
-      { p: 'A day of made-to-measure fittings with our tailors and stylists. Each fitting takes an hour; bring the shoes and the watch you wear most.' },
+      {
+        p: 'A day of made-to-measure fittings with our tailors and stylists. Each fitting takes an hour; bring the shoes and the watch you wear most.',
+      },
       { stylist: 'book', label: 'Or book a stylist in London' },
     ],
   },
@@ -415,8 +549,12 @@ export const SEED_PIECES: readonly SeedPiece[] = [
     author: 'The House',
     daysAgo: 60,
     body: [
-      { p: 'StyleByZaga brings together the houses we admire and the stylists we trust. We carry pieces from thirty houses — ateliers, jewellers, watchmakers and makers of cars, boats and homes — and we introduce our clients to stylists who know them well.' },
-      { p: 'We are paid by the houses when a client buys, and by clients when a stylist works for them; never for placement. When the Journal writes about a house, it is because our stylists return to it.' },
+      {
+        p: 'StyleByZaga brings together the houses we admire and the stylists we trust. We carry pieces from thirty houses — ateliers, jewellers, watchmakers and makers of cars, boats and homes — and we introduce our clients to stylists who know them well.',
+      },
+      {
+        p: 'We are paid by the houses when a client buys, and by clients when a stylist works for them; never for placement. When the Journal writes about a house, it is because our stylists return to it.',
+      },
       { h: 'Where we are' },
       { p: 'Our house office is in Paris. Our stylists work in forty-six cities, from Geneva to Tokyo.' },
     ],
@@ -431,7 +569,9 @@ export const SEED_PIECES: readonly SeedPiece[] = [
     author: 'The House',
     daysAgo: 60,
     body: [
-      { p: 'For an order, a delivery or a return, please write with your order number. For private client services, tell us how you would like to be contacted; your adviser will answer personally.' },
+      {
+        p: 'For an order, a delivery or a return, please write with your order number. For private client services, tell us how you would like to be contacted; your adviser will answer personally.',
+      },
       { p: 'The house office answers from Paris, Monday to Saturday, 9:00 to 19:00 (Paris time).' },
     ],
   },
@@ -446,11 +586,23 @@ export const SEED_PIECES: readonly SeedPiece[] = [
     daysAgo: 60,
     body: [
       { h: 'Delivery' },
-      { p: 'Every order is insured for its full value until it is in your hands. In Paris, London, Milan, Geneva and New York we deliver by hand on the day you choose; elsewhere, by express courier with a signature on delivery.' },
-      { list: ['Hand delivery in our cities: complimentary, on the day you choose.', 'Express courier within Europe: two to three working days.', 'Express courier worldwide: three to five working days; duties are shown before you pay.'] },
+      {
+        p: 'Every order is insured for its full value until it is in your hands. In Paris, London, Milan, Geneva and New York we deliver by hand on the day you choose; elsewhere, by express courier with a signature on delivery.',
+      },
+      {
+        list: [
+          'Hand delivery in our cities: complimentary, on the day you choose.',
+          'Express courier within Europe: two to three working days.',
+          'Express courier worldwide: three to five working days; duties are shown before you pay.',
+        ],
+      },
       { h: 'Returns' },
-      { p: 'You may return any piece within thirty days of delivery, unworn and with its tags, for a full refund to the original payment. We collect it from you. Made-to-measure and bespoke pieces, and engraved jewellery, cannot be returned, since they are made for you alone.' },
-      { p: 'Showcase pieces — cars, residences, aircraft and yachts — are sold by their houses on their own terms, which your adviser gives you in writing before any commitment.' },
+      {
+        p: 'You may return any piece within thirty days of delivery, unworn and with its tags, for a full refund to the original payment. We collect it from you. Made-to-measure and bespoke pieces, and engraved jewellery, cannot be returned, since they are made for you alone.',
+      },
+      {
+        p: 'Showcase pieces — cars, residences, aircraft and yachts — are sold by their houses on their own terms, which your adviser gives you in writing before any commitment.',
+      },
     ],
   },
   {
@@ -463,13 +615,21 @@ export const SEED_PIECES: readonly SeedPiece[] = [
     author: 'The House',
     daysAgo: 60,
     body: [
-      { p: 'StyleByZaga keeps the personal data it needs to serve you: your name, your contact details, your sizes and preferences if you give them, your orders and your conversations with stylists. Contact details, sizes and messages are stored encrypted.' },
+      {
+        p: 'StyleByZaga keeps the personal data it needs to serve you: your name, your contact details, your sizes and preferences if you give them, your orders and your conversations with stylists. Contact details, sizes and messages are stored encrypted.',
+      },
       { h: 'Who sees it' },
-      { p: 'Stylists see what a booking needs. Private clients may keep their name from stylists until a booking is accepted. Houses see the orders placed with them, never your browsing. We sell nothing to anyone.' },
+      {
+        p: 'Stylists see what a booking needs. Private clients may keep their name from stylists until a booking is accepted. Houses see the orders placed with them, never your browsing. We sell nothing to anyone.',
+      },
       { h: 'How long' },
-      { p: 'We keep your account while it is open. When you close it, we erase your personal data and keep only what the law obliges us to keep for orders and payments, under a pseudonym.' },
+      {
+        p: 'We keep your account while it is open. When you close it, we erase your personal data and keep only what the law obliges us to keep for orders and payments, under a pseudonym.',
+      },
       { h: 'Your rights' },
-      { p: 'You may see, correct, export or erase your data from your account, and write to the house office about anything else. You may also complain to your data protection authority.' },
+      {
+        p: 'You may see, correct, export or erase your data from your account, and write to the house office about anything else. You may also complain to your data protection authority.',
+      },
     ],
   },
   {
@@ -484,12 +644,20 @@ export const SEED_PIECES: readonly SeedPiece[] = [
     body: [
       { p: 'These terms apply to everyone who opens an account with StyleByZaga. By signing up you accept them and our privacy notice.' },
       { h: 'Orders' },
-      { p: 'A purchase is a contract between you and the house that makes the piece; StyleByZaga acts as its agent, takes your payment and sees the order through. Prices include the taxes shown at checkout.' },
+      {
+        p: 'A purchase is a contract between you and the house that makes the piece; StyleByZaga acts as its agent, takes your payment and sees the order through. Prices include the taxes shown at checkout.',
+      },
       { h: 'Stylists' },
-      { p: 'Stylists are independent professionals vetted by us. A booking is a contract between you and the stylist; we hold the payment until the session takes place, and apply the stylist’s cancellation policy shown when you book.' },
+      {
+        p: 'Stylists are independent professionals vetted by us. A booking is a contract between you and the stylist; we hold the payment until the session takes place, and apply the stylist’s cancellation policy shown when you book.',
+      },
       { h: 'Your account' },
-      { p: 'Keep your password and second factor to yourself. We may suspend an account used to harm others. You may close yours at any time.' },
-      { p: 'These terms are governed by French law; the courts of Paris have jurisdiction, without prejudice to the protections of the country where you live.' },
+      {
+        p: 'Keep your password and second factor to yourself. We may suspend an account used to harm others. You may close yours at any time.',
+      },
+      {
+        p: 'These terms are governed by French law; the courts of Paris have jurisdiction, without prejudice to the protections of the country where you live.',
+      },
     ],
   },
 ];

@@ -43,7 +43,9 @@ export const editorialSeeder: Seeder = {
       if (!found) {
         const { products } = await listProducts(tx, undefined, { category, maxResults: 24, sort: 'newest' });
         // Pieces a reader can add to the bag from the article come first.
-        found = [...products].sort((a, b) => Number(b.purchaseMode === 'BUY_NOW' && b.inventory > 0) - Number(a.purchaseMode === 'BUY_NOW' && a.inventory > 0));
+        found = [...products].sort(
+          (a, b) => Number(b.purchaseMode === 'BUY_NOW' && b.inventory > 0) - Number(a.purchaseMode === 'BUY_NOW' && a.inventory > 0),
+        );
         piecesBy.set(category, found);
       }
       return found;
@@ -64,18 +66,31 @@ export const editorialSeeder: Seeder = {
       if ('quote' in b) return [{ type: 'blockquote', content: [para(b.quote)] }];
       if ('list' in b) return [{ type: 'bulletList', content: b.list.map((item) => ({ type: 'listItem', content: [para(item)] })) }];
       if ('image' in b) return [{ type: 'image', attrs: { src: editorialImage(b.image), alt: b.caption, caption: b.caption } }];
-      if ('gallery' in b) return [{ type: 'gallery', attrs: { images: b.gallery.map((g) => ({ src: editorialImage(g), alt: b.caption, caption: '' })) } }];
+      if ('gallery' in b)
+        return [{ type: 'gallery', attrs: { images: b.gallery.map((g) => ({ src: editorialImage(g), alt: b.caption, caption: '' })) } }];
       if ('shop' in b) {
         const ids = await take(b.shop, b.count);
         return ids.length ? [{ type: 'productRow', attrs: { productIds: ids, title: b.title } }] : [];
       }
       if ('look' in b) {
         const ids = await take(b.from, 3);
-        return [{ type: 'look', attrs: { src: editorialImage(b.look), alt: b.caption, caption: b.caption, hotspots: ids.map((productId, i) => ({ ...SPOTS[i]!, productId })) } }];
+        return [
+          {
+            type: 'look',
+            attrs: {
+              src: editorialImage(b.look),
+              alt: b.caption,
+              caption: b.caption,
+              hotspots: ids.map((productId, i) => ({ ...SPOTS[i]!, productId })),
+            },
+          },
+        ];
       }
       const stylist = stylists[stylistCursor++ % Math.max(1, stylists.length)];
       if (!stylist) return [];
-      return b.stylist === 'card' ? [{ type: 'stylistCard', attrs: { stylistId: stylist.stylistId } }] : [{ type: 'bookStylist', attrs: { stylistId: stylist.stylistId, label: b.label ?? `Book ${stylist.firstName}` } }];
+      return b.stylist === 'card'
+        ? [{ type: 'stylistCard', attrs: { stylistId: stylist.stylistId } }]
+        : [{ type: 'bookStylist', attrs: { stylistId: stylist.stylistId, label: b.label ?? `Book ${stylist.firstName}` } }];
     };
 
     const now = Date.now();
@@ -108,9 +123,9 @@ export const editorialSeeder: Seeder = {
       });
     }
     await tx.insert(content).values(rows);
-    await tx.insert(contentVersions).values(
-      rows.map((r) => ({ contentId: r.id, version: 1, snapshot: snapshotOf(r), savedByName: r.authorName, note: 'Published' })),
-    );
+    await tx
+      .insert(contentVersions)
+      .values(rows.map((r) => ({ contentId: r.id, version: 1, snapshot: snapshotOf(r), savedByName: r.authorName, note: 'Published' })));
     const bySlug = new Map(rows.map((r) => [r.slug, r.id]));
     await tx.insert(contentSlots).values([
       { slot: 'home-feature', contentId: bySlug.get('lookbook-the-cannes-edit')! },
@@ -121,7 +136,10 @@ export const editorialSeeder: Seeder = {
   },
 };
 
-function authorOf(piece: SeedPiece, stylists: ReadonlyArray<{ stylistId: string; firstName: string; lastName: string }>): { name: string; stylistId?: string } {
+function authorOf(
+  piece: SeedPiece,
+  stylists: ReadonlyArray<{ stylistId: string; firstName: string; lastName: string }>,
+): { name: string; stylistId?: string } {
   if (piece.byStylist !== undefined) {
     const s = stylists[piece.byStylist % Math.max(1, stylists.length)];
     if (s) return { name: `${s.firstName} ${s.lastName}`, stylistId: s.stylistId };
@@ -135,7 +153,14 @@ function eventOf(e: NonNullable<SeedPiece['event']>, now: number): Pick<typeof c
   const start = instantOfLocal(`${day}T${String(e.hour).padStart(2, '0')}:00`, e.timeZone);
   const startsAt = 'instant' in start ? start.instant : now + e.inDays * 86_400_000;
   return {
-    event: { startsAt: new Date(startsAt).toISOString(), endsAt: new Date(startsAt + e.hours * 3_600_000).toISOString(), timeZone: e.timeZone, place: e.place, address: e.address, attendance: e.attendance },
+    event: {
+      startsAt: new Date(startsAt).toISOString(),
+      endsAt: new Date(startsAt + e.hours * 3_600_000).toISOString(),
+      timeZone: e.timeZone,
+      place: e.place,
+      address: e.address,
+      attendance: e.attendance,
+    },
     capacity: e.capacity,
   };
 }

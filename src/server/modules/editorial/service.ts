@@ -23,7 +23,17 @@ import { contentCache, editorialNow } from './content-cache.ts';
 import { diffLines } from './diff.ts';
 import type { Content, ContentStatus, ContentType, CreateContentInput, ListContentQuery, UpdateContentInput } from './models.ts';
 import { renderBlocks, renderHtml, type EmbeddedProduct, type EmbeddedStylist, type Embeds, type RenderedBlock } from './render.ts';
-import { content, contactMessages, contentAutosaves, contentEditors, contentRsvps, contentSlots, contentVersions, type ContentSnapshot, type EventDetails } from './schema.ts';
+import {
+  content,
+  contactMessages,
+  contentAutosaves,
+  contentEditors,
+  contentRsvps,
+  contentSlots,
+  contentVersions,
+  type ContentSnapshot,
+  type EventDetails,
+} from './schema.ts';
 import { instantOfLocal, localOfInstant } from './zone-time.ts';
 
 export type { Content } from './models.ts';
@@ -43,7 +53,11 @@ export async function editorialRole(db: Db, actor: Actor | undefined): Promise<E
   if (actor.userType === 'ADMIN') return 'ADMIN';
   // Clients never hold staff permissions: no lookup on their reads.
   if (actor.userType === 'CLIENT') return undefined;
-  const [editor] = await db.select({ userId: contentEditors.userId }).from(contentEditors).where(eq(contentEditors.userId, actor.userId)).limit(1);
+  const [editor] = await db
+    .select({ userId: contentEditors.userId })
+    .from(contentEditors)
+    .where(eq(contentEditors.userId, actor.userId))
+    .limit(1);
   if (editor) return 'EDITOR';
   return actor.userType === 'STYLIST' ? 'STYLIST' : undefined;
 }
@@ -52,7 +66,11 @@ const isHouse = (role: EditorialRole | undefined): role is 'ADMIN' | 'EDITOR' =>
 
 async function requireWriter(db: Db, actor: Actor): Promise<EditorialRole> {
   const role = await editorialRole(db, actor);
-  if (!role) throw new ApiError('AccessDeniedException', 'Only house editors, administrators and stylists (for their own articles) can write content');
+  if (!role)
+    throw new ApiError(
+      'AccessDeniedException',
+      'Only house editors, administrators and stylists (for their own articles) can write content',
+    );
   return role;
 }
 
@@ -165,13 +183,20 @@ function bodyOf(body: string): ContentDoc {
   try {
     return parseBody(body, { isMediaPath });
   } catch (err) {
-    if (err instanceof BodyError) throw new ApiError('ValidationException', err.problems[0]!, { fieldErrors: { 'body.body': err.problems } });
+    if (err instanceof BodyError)
+      throw new ApiError('ValidationException', err.problems[0]!, { fieldErrors: { 'body.body': err.problems } });
     throw err;
   }
 }
 
 /** Images must be ours (generated, or uploads the writer may use); embedded pieces and stylists must exist. */
-async function checkReferences(db: Db, actor: Actor, role: EditorialRole, doc: ContentDoc, featuredImage: string | null | undefined): Promise<void> {
+async function checkReferences(
+  db: Db,
+  actor: Actor,
+  role: EditorialRole,
+  doc: ContentDoc,
+  featuredImage: string | null | undefined,
+): Promise<void> {
   const images: Array<{ src: string; field: string }> = [];
   if (featuredImage) images.push({ src: featuredImage, field: 'body.featuredImage' });
   for (const node of blocksOf(doc)) {
@@ -181,7 +206,8 @@ async function checkReferences(db: Db, actor: Actor, role: EditorialRole, doc: C
   for (const { src, field } of images) {
     const path = parseMediaPath(src);
     if (!path) invalid(field, `"${src.slice(0, 80)}" is not an image from the media library`);
-    if ('mediaId' in path && !(await findUsableUpload(db, path.mediaId, { userId: actor.userId, admin: isHouse(role) }))) invalid(field, 'That image is not in your media library');
+    if ('mediaId' in path && !(await findUsableUpload(db, path.mediaId, { userId: actor.userId, admin: isHouse(role) })))
+      invalid(field, 'That image is not in your media library');
   }
   const { productIds, stylistIds } = embedsOf(doc);
   if (productIds.length) {
@@ -199,8 +225,20 @@ async function checkReferences(db: Db, actor: Actor, role: EditorialRole, doc: C
 function eventOf(input: NonNullable<CreateContentInput['event']>): { event: EventDetails; capacity: number } {
   const start = instantOfLocal(input.startsAt, input.timeZone);
   const end = instantOfLocal(input.endsAt, input.timeZone);
-  if ('error' in start) invalid(start.error === 'zone' ? 'body.event.timeZone' : 'body.event.startsAt', start.error === 'zone' ? 'Unknown time zone' : start.error === 'skipped' ? 'That time does not exist in this zone (the clocks go forward)' : 'Not a valid date and time');
-  if ('error' in end) invalid(end.error === 'zone' ? 'body.event.timeZone' : 'body.event.endsAt', end.error === 'skipped' ? 'That time does not exist in this zone (the clocks go forward)' : 'Not a valid date and time');
+  if ('error' in start)
+    invalid(
+      start.error === 'zone' ? 'body.event.timeZone' : 'body.event.startsAt',
+      start.error === 'zone'
+        ? 'Unknown time zone'
+        : start.error === 'skipped'
+          ? 'That time does not exist in this zone (the clocks go forward)'
+          : 'Not a valid date and time',
+    );
+  if ('error' in end)
+    invalid(
+      end.error === 'zone' ? 'body.event.timeZone' : 'body.event.endsAt',
+      end.error === 'skipped' ? 'That time does not exist in this zone (the clocks go forward)' : 'Not a valid date and time',
+    );
   if (end.instant <= start.instant) invalid('body.event.endsAt', 'The event must end after it starts');
   return {
     event: {
@@ -221,7 +259,12 @@ function publishTimeOf(input: { publishAt?: string; timeZone?: string }, now: nu
   const result = instantOfLocal(input.publishAt, zone);
   if ('error' in result) {
     if (result.error === 'zone') invalid('body.timeZone', 'Unknown time zone');
-    invalid('body.publishAt', result.error === 'skipped' ? 'That time does not exist in your zone on that day (the clocks go forward); choose another' : 'Not a valid date and time');
+    invalid(
+      'body.publishAt',
+      result.error === 'skipped'
+        ? 'That time does not exist in your zone on that day (the clocks go forward); choose another'
+        : 'Not a valid date and time',
+    );
   }
   if (result.instant <= now) invalid('body.publishAt', 'The publishing time has passed; choose a time in the future');
   return { at: new Date(result.instant), zone };
@@ -248,7 +291,9 @@ function isSlugConflict(err: unknown): boolean {
 // ───────────────────────────── writes ─────────────────────────────
 
 async function recordVersion(db: Db, row: ContentRow, actor: Actor, savedByName: string, note = ''): Promise<void> {
-  await db.insert(contentVersions).values({ contentId: row.id, version: row.version, snapshot: snapshotOf(row), savedBy: actor.userId, savedByName, note });
+  await db
+    .insert(contentVersions)
+    .values({ contentId: row.id, version: row.version, snapshot: snapshotOf(row), savedBy: actor.userId, savedByName, note });
 }
 
 async function nameOf(ctx: AppContext, actor: Actor, role: EditorialRole): Promise<{ authorName: string; stylistId?: string }> {
@@ -261,18 +306,25 @@ async function nameOf(ctx: AppContext, actor: Actor, role: EditorialRole): Promi
 
 /** Statuses a writer may set: the house all of them, a stylist only drafts (an editor publishes). */
 function checkStatusAllowed(role: EditorialRole, status: ContentStatus | undefined): void {
-  if (status && status !== 'DRAFT' && !isHouse(role)) throw new ApiError('AccessDeniedException', 'A house editor reviews and publishes stylists’ articles; submit it for review instead');
+  if (status && status !== 'DRAFT' && !isHouse(role))
+    throw new ApiError('AccessDeniedException', 'A house editor reviews and publishes stylists’ articles; submit it for review instead');
 }
 
 async function schedulePublication(db: Db, row: Pick<ContentRow, 'id' | 'publishAt' | 'version'>): Promise<void> {
   if (!row.publishAt) return;
-  await enqueue(db, PUBLISH_JOB, { contentId: row.id, publishAt: row.publishAt.toISOString() }, { runAt: row.publishAt, dedupeKey: `editorial.publish:${row.id}:${row.publishAt.toISOString()}` });
+  await enqueue(
+    db,
+    PUBLISH_JOB,
+    { contentId: row.id, publishAt: row.publishAt.toISOString() },
+    { runAt: row.publishAt, dedupeKey: `editorial.publish:${row.id}:${row.publishAt.toISOString()}` },
+  );
 }
 
 /** CreateContent: a new piece, version 1. */
 export async function createContent(ctx: AppContext, actor: Actor, input: CreateContentInput, meta: RequestMeta = {}): Promise<Content> {
   const role = await requireWriter(ctx.db, actor);
-  if (role === 'STYLIST' && input.contentType !== 'ARTICLE') throw new ApiError('AccessDeniedException', 'Stylists write articles; the house writes the other kinds of piece');
+  if (role === 'STYLIST' && input.contentType !== 'ARTICLE')
+    throw new ApiError('AccessDeniedException', 'Stylists write articles; the house writes the other kinds of piece');
   checkStatusAllowed(role, input.status);
   const now = editorialNow(ctx.db);
   const doc = bodyOf(input.body);
@@ -333,7 +385,12 @@ export async function createContent(ctx: AppContext, actor: Actor, input: Create
         .returning();
       await recordVersion(tx, inserted!, actor, own.authorName, 'Created');
       if (inserted!.status === 'SCHEDULED') await schedulePublication(tx, inserted!);
-      await audit(tx, { action: 'content.created', actorId: actor.userId, details: { contentId: id, type: input.contentType, status: input.status }, meta });
+      await audit(tx, {
+        action: 'content.created',
+        actorId: actor.userId,
+        details: { contentId: id, type: input.contentType, status: input.status },
+        meta,
+      });
       return inserted!;
     });
     contentCache(ctx.db).invalidate();
@@ -366,30 +423,46 @@ function canEdit(role: EditorialRole | undefined, actor: Actor, row: ContentRow,
 /** A refused stale save: 409 with the piece as it now is, so the editor can compare and merge. */
 export class StaleSaveError extends ApiError {
   constructor(readonly current: Content) {
-    super('ConflictException', `Someone saved this piece after the copy you edited (now version ${current.version}); compare and save again`, { reason: 'STALE_VERSION' });
+    super(
+      'ConflictException',
+      `Someone saved this piece after the copy you edited (now version ${current.version}); compare and save again`,
+      { reason: 'STALE_VERSION' },
+    );
   }
 }
 
 /** UpdateContent: a partial edit, saved as the next version, refused when made from an older one. */
-export async function updateContent(ctx: AppContext, actor: Actor, idOrSlug: string, input: UpdateContentInput, meta: RequestMeta = {}): Promise<Content> {
+export async function updateContent(
+  ctx: AppContext,
+  actor: Actor,
+  idOrSlug: string,
+  input: UpdateContentInput,
+  meta: RequestMeta = {},
+): Promise<Content> {
   const role = await requireWriter(ctx.db, actor);
   const now = editorialNow(ctx.db);
   const before = await findRow(ctx.db, idOrSlug);
   if (!before || (!isHouse(role) && before.ownerId !== actor.userId)) throw new ApiError('ResourceNotFoundException', 'No such piece');
-  if (!canEdit(role, actor, before, now)) throw new ApiError('AccessDeniedException', 'This article has been published; a house editor can change it now');
+  if (!canEdit(role, actor, before, now))
+    throw new ApiError('AccessDeniedException', 'This article has been published; a house editor can change it now');
   checkStatusAllowed(role, input.status);
 
   const doc = input.body !== undefined ? bodyOf(input.body) : undefined;
   if (doc || input.featuredImage) await checkReferences(ctx.db, actor, role, doc ?? { type: 'doc', content: [] }, input.featuredImage);
   if (input.event && before.type !== 'EVENT') invalid('body.event', 'Only events have event details');
   const event = input.event ? eventOf(input.event) : undefined;
-  if (event && event.capacity < before.seatsTaken) invalid('body.event.capacity', `${before.seatsTaken} seats are already confirmed; the capacity cannot be lower`);
+  if (event && event.capacity < before.seatsTaken)
+    invalid('body.event.capacity', `${before.seatsTaken} seats are already confirmed; the capacity cannot be lower`);
   const status = input.status ?? (input.publishAt ? 'SCHEDULED' : undefined);
-  const schedule = status === 'SCHEDULED' ? publishTimeOf({ publishAt: input.publishAt, timeZone: input.timeZone ?? before.publishZone ?? undefined }, now) : undefined;
+  const schedule =
+    status === 'SCHEDULED'
+      ? publishTimeOf({ publishAt: input.publishAt, timeZone: input.timeZone ?? before.publishZone ?? undefined }, now)
+      : undefined;
   const slug = input.slug && input.slug !== before.slug ? await uniqueSlug(ctx.db, input.slug, before.id, true) : undefined;
   let authorPatch: Partial<ContentRow> = {};
   if (isHouse(role) && input.authorStylistId !== undefined) {
-    if (input.authorStylistId === null) authorPatch = { authorKind: 'HOUSE', authorStylistId: null, authorName: input.author ?? 'The House' };
+    if (input.authorStylistId === null)
+      authorPatch = { authorKind: 'HOUSE', authorStylistId: null, authorName: input.author ?? 'The House' };
     else {
       const [stylist] = (await loadStylistsByIds(ctx.db, [input.authorStylistId])).filter((s) => s.status === 'APPROVED');
       if (!stylist) invalid('body.authorStylistId', 'No stylist on the platform with this id');
@@ -402,7 +475,8 @@ export async function updateContent(ctx: AppContext, actor: Actor, idOrSlug: str
     const row = await ctx.db.transaction(async (tx) => {
       const [locked] = await tx.select().from(content).where(eq(content.id, before.id)).for('update');
       if (!locked) throw new ApiError('ResourceNotFoundException', 'No such piece');
-      if (input.expectedVersion !== undefined && input.expectedVersion !== locked.version) throw new StaleSaveError(presentContent(locked, now));
+      if (input.expectedVersion !== undefined && input.expectedVersion !== locked.version)
+        throw new StaleSaveError(presentContent(locked, now));
       const effective = effectiveStatus(locked, now);
       const nextStatus = status ?? (effective === 'PUBLISHED' && locked.status === 'SCHEDULED' ? 'PUBLISHED' : locked.status);
       const patch: Partial<typeof content.$inferInsert> = {
@@ -421,19 +495,46 @@ export async function updateContent(ctx: AppContext, actor: Actor, idOrSlug: str
         ...authorPatch,
         status: nextStatus,
         publishAt: nextStatus === 'SCHEDULED' ? (schedule?.at ?? locked.publishAt) : nextStatus === 'PUBLISHED' ? locked.publishAt : null,
-        publishZone: nextStatus === 'SCHEDULED' ? (schedule?.zone ?? locked.publishZone) : nextStatus === 'PUBLISHED' ? locked.publishZone : null,
-        publishedAt: nextStatus === 'PUBLISHED' ? (locked.publishedAt ?? (effective === 'PUBLISHED' && locked.publishAt ? locked.publishAt : new Date(now))) : nextStatus === 'ARCHIVED' ? locked.publishedAt : null,
-        reviewRequestedAt: nextStatus === 'PUBLISHED' || nextStatus === 'SCHEDULED' ? null : input.submitForReview === true ? new Date(now) : input.submitForReview === false ? null : locked.reviewRequestedAt,
+        publishZone:
+          nextStatus === 'SCHEDULED' ? (schedule?.zone ?? locked.publishZone) : nextStatus === 'PUBLISHED' ? locked.publishZone : null,
+        publishedAt:
+          nextStatus === 'PUBLISHED'
+            ? (locked.publishedAt ?? (effective === 'PUBLISHED' && locked.publishAt ? locked.publishAt : new Date(now)))
+            : nextStatus === 'ARCHIVED'
+              ? locked.publishedAt
+              : null,
+        reviewRequestedAt:
+          nextStatus === 'PUBLISHED' || nextStatus === 'SCHEDULED'
+            ? null
+            : input.submitForReview === true
+              ? new Date(now)
+              : input.submitForReview === false
+                ? null
+                : locked.reviewRequestedAt,
         version: locked.version + 1,
         updatedBy: actor.userId,
         updatedAt: new Date(now),
       };
       if (nextStatus === 'SCHEDULED' && !patch.publishAt) invalid('body.publishAt', 'Choose when to publish');
-      const [updated] = await tx.update(content).set(patch).where(and(eq(content.id, locked.id), eq(content.version, locked.version))).returning();
+      const [updated] = await tx
+        .update(content)
+        .set(patch)
+        .where(and(eq(content.id, locked.id), eq(content.version, locked.version)))
+        .returning();
       await recordVersion(tx, updated!, actor, savedByName, input.note ?? describeChange(locked, updated!, input.submitForReview === true));
       await tx.delete(contentAutosaves).where(and(eq(contentAutosaves.contentId, locked.id), eq(contentAutosaves.userId, actor.userId)));
-      if (updated!.status === 'SCHEDULED' && (locked.status !== 'SCHEDULED' || locked.publishAt?.getTime() !== updated!.publishAt?.getTime())) await schedulePublication(tx, updated!);
-      if (locked.status !== updated!.status) await audit(tx, { action: `content.${updated!.status.toLowerCase()}`, actorId: actor.userId, details: { contentId: locked.id, from: locked.status }, meta });
+      if (
+        updated!.status === 'SCHEDULED' &&
+        (locked.status !== 'SCHEDULED' || locked.publishAt?.getTime() !== updated!.publishAt?.getTime())
+      )
+        await schedulePublication(tx, updated!);
+      if (locked.status !== updated!.status)
+        await audit(tx, {
+          action: `content.${updated!.status.toLowerCase()}`,
+          actorId: actor.userId,
+          details: { contentId: locked.id, from: locked.status },
+          meta,
+        });
       return updated!;
     });
     contentCache(ctx.db).invalidate();
@@ -457,7 +558,8 @@ export async function deleteContent(ctx: AppContext, actor: Actor, idOrSlug: str
   const role = await requireWriter(ctx.db, actor);
   const row = await findRow(ctx.db, idOrSlug);
   if (!row || (!isHouse(role) && row.ownerId !== actor.userId)) throw new ApiError('ResourceNotFoundException', 'No such piece');
-  if (!canEdit(role, actor, row, editorialNow(ctx.db))) throw new ApiError('AccessDeniedException', 'This article has been published; a house editor can archive it');
+  if (!canEdit(role, actor, row, editorialNow(ctx.db)))
+    throw new ApiError('AccessDeniedException', 'This article has been published; a house editor can archive it');
   await ctx.db.transaction(async (tx) => {
     await tx.delete(content).where(eq(content.id, row.id));
     await audit(tx, { action: 'content.deleted', actorId: actor.userId, details: { contentId: row.id, title: row.title }, meta });
@@ -475,7 +577,13 @@ export async function publishDue(db: Db, now: number, contentId?: string): Promi
   const rows = await db
     .update(content)
     .set({ status: 'PUBLISHED', publishedAt: sql`${content.publishAt}`, updatedAt: new Date(now) })
-    .where(and(eq(content.status, 'SCHEDULED'), sql`${content.publishAt} <= ${new Date(now).toISOString()}::timestamptz`, ...(contentId ? [eq(content.id, contentId)] : [])))
+    .where(
+      and(
+        eq(content.status, 'SCHEDULED'),
+        sql`${content.publishAt} <= ${new Date(now).toISOString()}::timestamptz`,
+        ...(contentId ? [eq(content.id, contentId)] : []),
+      ),
+    )
     .returning({ id: content.id });
   if (rows.length) contentCache(db).invalidate();
   return rows.map((r) => r.id);
@@ -483,11 +591,15 @@ export async function publishDue(db: Db, now: number, contentId?: string): Promi
 
 // ───────────────────────────── reads ─────────────────────────────
 
-const publishedSql = (now: number): SQL => sql`(${content.status} = 'PUBLISHED' or (${content.status} = 'SCHEDULED' and ${content.publishAt} <= ${new Date(now).toISOString()}::timestamptz))`;
+const publishedSql = (now: number): SQL =>
+  sql`(${content.status} = 'PUBLISHED' or (${content.status} = 'SCHEDULED' and ${content.publishAt} <= ${new Date(now).toISOString()}::timestamptz))`;
 const audienceSql = (vip: boolean): SQL => (vip ? sql`true` : sql`${content.audience} = 'EVERYONE'`);
 
 async function nextDueAt(db: Db, now: number): Promise<number | undefined> {
-  const [row] = await queryRows<{ due: string | Date | null }>(db, sql`select min(publish_at) as due from content where status = 'SCHEDULED' and publish_at > ${new Date(now).toISOString()}::timestamptz`);
+  const [row] = await queryRows<{ due: string | Date | null }>(
+    db,
+    sql`select min(publish_at) as due from content where status = 'SCHEDULED' and publish_at > ${new Date(now).toISOString()}::timestamptz`,
+  );
   return row?.due ? new Date(row.due).getTime() : undefined;
 }
 
@@ -517,7 +629,14 @@ async function resolveEmbeds(db: Db, viewer: Actor | undefined, vip: boolean, do
     for (const s of await loadStylistsByIds(db, stylistIds)) {
       if (s.status !== 'APPROVED') continue;
       const portrait = portraitUrl(s);
-      stylists.set(s.id, { stylistId: s.id, available: true, name: `${s.firstName} ${s.lastName}`, headline: s.headline, city: s.city, ...(portrait ? { portrait } : {}) });
+      stylists.set(s.id, {
+        stylistId: s.id,
+        available: true,
+        name: `${s.firstName} ${s.lastName}`,
+        headline: s.headline,
+        city: s.city,
+        ...(portrait ? { portrait } : {}),
+      });
     }
   }
   return { products, stylists, isMediaPath };
@@ -535,7 +654,15 @@ async function renderPage(db: Db, viewer: Actor | undefined, vip: boolean, row: 
   const related = await db
     .select()
     .from(content)
-    .where(and(publishedSql(now), audienceSql(vip), sql`${content.id} <> ${row.id}`, sql`${content.type} <> 'PAGE'`, row.tags.length ? sql`${content.tags} && ${sql.param(row.tags)}::text[]` : eq(content.type, row.type)))
+    .where(
+      and(
+        publishedSql(now),
+        audienceSql(vip),
+        sql`${content.id} <> ${row.id}`,
+        sql`${content.type} <> 'PAGE'`,
+        row.tags.length ? sql`${content.tags} && ${sql.param(row.tags)}::text[]` : eq(content.type, row.type),
+      ),
+    )
     .orderBy(desc(sql`coalesce(${content.publishedAt}, ${content.publishAt})`))
     .limit(3);
   return {
@@ -554,15 +681,22 @@ export async function getContent(ctx: AppContext, viewer: Actor | undefined, idO
   const vip = seesVip(viewer, role);
   // The public (and private clients) share cached pages; the house and authors read the database.
   if (!role) {
-    return contentCache(db).get(`page:${vip ? 'vip' : 'public'}:${idOrSlug}`, now, () => nextDueAt(db, now), async () => {
-      const row = await findRow(db, idOrSlug);
-      if (!row || effectiveStatus(row, now) !== 'PUBLISHED' || (row.audience === 'VIP' && !vip)) throw new ApiError('ResourceNotFoundException', 'No such piece');
-      return renderPage(db, viewer, vip, row, now);
-    });
+    return contentCache(db).get(
+      `page:${vip ? 'vip' : 'public'}:${idOrSlug}`,
+      now,
+      () => nextDueAt(db, now),
+      async () => {
+        const row = await findRow(db, idOrSlug);
+        if (!row || effectiveStatus(row, now) !== 'PUBLISHED' || (row.audience === 'VIP' && !vip))
+          throw new ApiError('ResourceNotFoundException', 'No such piece');
+        return renderPage(db, viewer, vip, row, now);
+      },
+    );
   }
   const row = await findRow(db, idOrSlug);
   const mine = row?.ownerId === viewer?.userId;
-  if (!row || (!isHouse(role) && !mine && (effectiveStatus(row, now) !== 'PUBLISHED' || (row.audience === 'VIP' && !vip)))) throw new ApiError('ResourceNotFoundException', 'No such piece');
+  if (!row || (!isHouse(role) && !mine && (effectiveStatus(row, now) !== 'PUBLISHED' || (row.audience === 'VIP' && !vip))))
+    throw new ApiError('ResourceNotFoundException', 'No such piece');
   return renderPage(db, viewer, vip || mine, row, now);
 }
 
@@ -570,7 +704,11 @@ export async function getContent(ctx: AppContext, viewer: Actor | undefined, idO
  * ListContent. Readers get published pieces of their audience, newest first; the house lists every status (newest
  * change first); a stylist asking for a status other than PUBLISHED gets their own pieces in it.
  */
-export async function listContent(ctx: AppContext, viewer: Actor | undefined, query: ListContentQuery): Promise<{ content: Content[]; nextToken?: string }> {
+export async function listContent(
+  ctx: AppContext,
+  viewer: Actor | undefined,
+  query: ListContentQuery,
+): Promise<{ content: Content[]; nextToken?: string }> {
   const db = ctx.db;
   const now = editorialNow(db);
   const role = await editorialRole(db, viewer);
@@ -605,7 +743,9 @@ export async function listContent(ctx: AppContext, viewer: Actor | undefined, qu
     if (query.q) {
       for (const word of query.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 6)) {
         const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        filters.push(sql`(lower(${content.title}) like ${like} or lower(${content.dek}) like ${like} or lower(${content.bodyText}) like ${like} or ${word} = any(${content.tags}))`);
+        filters.push(
+          sql`(lower(${content.title}) like ${like} or lower(${content.dek}) like ${like} or lower(${content.bodyText}) like ${like} or ${word} = any(${content.tags}))`,
+        );
       }
     }
     if (query.nextToken) {
@@ -619,7 +759,10 @@ export async function listContent(ctx: AppContext, viewer: Actor | undefined, qu
       .orderBy(desc(sortKey), desc(content.id))
       .limit(query.maxResults + 1);
     const page = cutPage(rows, query.maxResults, sort, (r) => ({ key: r.key, id: r.row.id }));
-    return { content: page.items.map((r) => presentContent(r.row, now, query.view)), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+    return {
+      content: page.items.map((r) => presentContent(r.row, now, query.view)),
+      ...(page.nextToken ? { nextToken: page.nextToken } : {}),
+    };
   };
   if (!reader || role) return run();
   return contentCache(db).get(`list:${vip ? 'vip' : 'public'}:${JSON.stringify(query)}`, now, () => nextDueAt(db, now), run);
@@ -636,13 +779,31 @@ async function requireEditable(ctx: AppContext, actor: Actor, idOrSlug: string):
 
 export async function listVersions(ctx: AppContext, actor: Actor, idOrSlug: string) {
   const { row } = await requireEditable(ctx, actor, idOrSlug);
-  const versions = await ctx.db.select().from(contentVersions).where(eq(contentVersions.contentId, row.id)).orderBy(desc(contentVersions.version));
-  return versions.map((v) => ({ version: v.version, savedAt: v.savedAt.toISOString(), ...(v.savedBy ? { savedBy: v.savedBy } : {}), savedByName: v.savedByName, note: v.note, status: v.snapshot.status, title: v.snapshot.title }));
+  const versions = await ctx.db
+    .select()
+    .from(contentVersions)
+    .where(eq(contentVersions.contentId, row.id))
+    .orderBy(desc(contentVersions.version));
+  return versions.map((v) => ({
+    version: v.version,
+    savedAt: v.savedAt.toISOString(),
+    ...(v.savedBy ? { savedBy: v.savedBy } : {}),
+    savedByName: v.savedByName,
+    note: v.note,
+    status: v.snapshot.status,
+    title: v.snapshot.title,
+  }));
 }
 
 async function snapshotAt(db: Db, contentId: string, version: number, field: string): Promise<ContentSnapshot> {
-  const [v] = await db.select().from(contentVersions).where(and(eq(contentVersions.contentId, contentId), eq(contentVersions.version, version)));
-  if (!v) throw new ApiError('ResourceNotFoundException', `No version ${version} of this piece`, { fieldErrors: { [field]: ['No such version'] } });
+  const [v] = await db
+    .select()
+    .from(contentVersions)
+    .where(and(eq(contentVersions.contentId, contentId), eq(contentVersions.version, version)));
+  if (!v)
+    throw new ApiError('ResourceNotFoundException', `No version ${version} of this piece`, {
+      fieldErrors: { [field]: ['No such version'] },
+    });
   return v.snapshot;
 }
 
@@ -666,13 +827,25 @@ export async function diffVersions(ctx: AppContext, actor: Actor, idOrSlug: stri
   const { row } = await requireEditable(ctx, actor, idOrSlug);
   const a = await snapshotAt(ctx.db, row.id, from, 'query.from');
   const b = await snapshotAt(ctx.db, row.id, to, 'query.to');
-  const show = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v));
-  const fields = FIELD_LABELS.filter(([k]) => show(a[k]) !== show(b[k])).map(([k, label]) => ({ field: label, before: show(a[k]), after: show(b[k]) }));
+  const show = (v: unknown) =>
+    v === null || v === undefined ? '' : Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  const fields = FIELD_LABELS.filter(([k]) => show(a[k]) !== show(b[k])).map(([k, label]) => ({
+    field: label,
+    before: show(a[k]),
+    after: show(b[k]),
+  }));
   return { from, to, fields, body: diffLines(plainText(a.body), plainText(b.body)) };
 }
 
 /** Restores an older version as a new save (the history keeps everything in between). */
-export async function restoreVersion(ctx: AppContext, actor: Actor, idOrSlug: string, version: number, expectedVersion: number | undefined, meta: RequestMeta = {}): Promise<Content> {
+export async function restoreVersion(
+  ctx: AppContext,
+  actor: Actor,
+  idOrSlug: string,
+  version: number,
+  expectedVersion: number | undefined,
+  meta: RequestMeta = {},
+): Promise<Content> {
   const { row } = await requireEditable(ctx, actor, idOrSlug);
   const snap = await snapshotAt(ctx.db, row.id, version, 'path.version');
   return updateContent(
@@ -699,7 +872,12 @@ export async function restoreVersion(ctx: AppContext, actor: Actor, idOrSlug: st
 }
 
 /** Autosave: the editor's one working draft of a piece, kept apart from the versions until they save. */
-export async function saveAutosave(ctx: AppContext, actor: Actor, idOrSlug: string, input: { baseVersion: number; draft: Record<string, unknown> }) {
+export async function saveAutosave(
+  ctx: AppContext,
+  actor: Actor,
+  idOrSlug: string,
+  input: { baseVersion: number; draft: Record<string, unknown> },
+) {
   const { row } = await requireEditable(ctx, actor, idOrSlug);
   const savedAt = new Date();
   const draft = { ...input.draft };
@@ -708,13 +886,19 @@ export async function saveAutosave(ctx: AppContext, actor: Actor, idOrSlug: stri
   await ctx.db
     .insert(contentAutosaves)
     .values({ contentId: row.id, userId: actor.userId, baseVersion: input.baseVersion, draft, savedAt })
-    .onConflictDoUpdate({ target: [contentAutosaves.contentId, contentAutosaves.userId], set: { baseVersion: input.baseVersion, draft, savedAt } });
+    .onConflictDoUpdate({
+      target: [contentAutosaves.contentId, contentAutosaves.userId],
+      set: { baseVersion: input.baseVersion, draft, savedAt },
+    });
   return { baseVersion: input.baseVersion, savedAt: savedAt.toISOString(), currentVersion: row.version };
 }
 
 export async function getAutosave(ctx: AppContext, actor: Actor, idOrSlug: string) {
   const { row } = await requireEditable(ctx, actor, idOrSlug);
-  const [saved] = await ctx.db.select().from(contentAutosaves).where(and(eq(contentAutosaves.contentId, row.id), eq(contentAutosaves.userId, actor.userId)));
+  const [saved] = await ctx.db
+    .select()
+    .from(contentAutosaves)
+    .where(and(eq(contentAutosaves.contentId, row.id), eq(contentAutosaves.userId, actor.userId)));
   if (!saved) throw new ApiError('ResourceNotFoundException', 'No working draft of yours for this piece');
   const draft = { ...saved.draft } as Record<string, unknown>;
   if (draft.body && typeof draft.body === 'object') draft.body = JSON.stringify(draft.body);
@@ -726,7 +910,11 @@ export async function getAutosave(ctx: AppContext, actor: Actor, idOrSlug: strin
 const PREVIEW_DAYS = 7;
 
 /** A link that shows a draft to someone without an account, for a week; it names the version it was made for. */
-export async function createPreviewLink(ctx: AppContext, actor: Actor, idOrSlug: string): Promise<{ token: string; url: string; expiresAt: string }> {
+export async function createPreviewLink(
+  ctx: AppContext,
+  actor: Actor,
+  idOrSlug: string,
+): Promise<{ token: string; url: string; expiresAt: string }> {
   const { row } = await requireEditable(ctx, actor, idOrSlug);
   const expires = Math.floor(editorialNow(ctx.db) / 1000) + PREVIEW_DAYS * 86_400;
   const payload = `${row.id}.${expires}`;
@@ -758,21 +946,35 @@ export interface RsvpView {
 async function presentRsvp(db: Db, r: typeof contentRsvps.$inferSelect): Promise<RsvpView> {
   let position: number | undefined;
   if (r.status === 'WAITLISTED') {
-    const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from content_rsvps w join content_rsvps me on me.id = ${r.id} where w.content_id = me.content_id and w.status = 'WAITLISTED' and (w.created_at, w.id) <= (me.created_at, me.id)`);
+    const [row] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from content_rsvps w join content_rsvps me on me.id = ${r.id} where w.content_id = me.content_id and w.status = 'WAITLISTED' and (w.created_at, w.id) <= (me.created_at, me.id)`,
+    );
     position = Number(row?.n ?? 1);
   }
-  return { contentId: r.contentId, status: r.status, ...(position !== undefined ? { waitlistPosition: position } : {}), createdAt: r.createdAt.toISOString() };
+  return {
+    contentId: r.contentId,
+    status: r.status,
+    ...(position !== undefined ? { waitlistPosition: position } : {}),
+    createdAt: r.createdAt.toISOString(),
+  };
 }
 
 async function requireRsvpableEvent(db: Db, actor: Actor, idOrSlug: string, now: number): Promise<ContentRow> {
   const role = await editorialRole(db, actor);
   const row = await findRow(db, idOrSlug);
   const vip = seesVip(actor, role);
-  if (!row || row.type !== 'EVENT' || effectiveStatus(row, now) !== 'PUBLISHED' || (row.audience === 'VIP' && !vip) || !row.event) throw new ApiError('ResourceNotFoundException', 'No such event');
+  if (!row || row.type !== 'EVENT' || effectiveStatus(row, now) !== 'PUBLISHED' || (row.audience === 'VIP' && !vip) || !row.event)
+    throw new ApiError('ResourceNotFoundException', 'No such event');
   const attendance = row.event.attendance;
-  if (attendance === 'VIP' && actor.tier !== 'VIP') throw new ApiError('AccessDeniedException', 'This event is for private clients of the house');
-  if (attendance === 'CLIENTS' && actor.userType !== 'CLIENT') throw new ApiError('AccessDeniedException', 'This event is for clients of the house');
-  if (Date.parse(row.event.startsAt) <= now) throw new ApiError('ValidationException', 'This event has already begun', { fieldErrors: { 'path.contentId': ['The event has begun'] } });
+  if (attendance === 'VIP' && actor.tier !== 'VIP')
+    throw new ApiError('AccessDeniedException', 'This event is for private clients of the house');
+  if (attendance === 'CLIENTS' && actor.userType !== 'CLIENT')
+    throw new ApiError('AccessDeniedException', 'This event is for clients of the house');
+  if (Date.parse(row.event.startsAt) <= now)
+    throw new ApiError('ValidationException', 'This event has already begun', {
+      fieldErrors: { 'path.contentId': ['The event has begun'] },
+    });
   return row;
 }
 
@@ -785,7 +987,11 @@ export async function rsvp(ctx: AppContext, actor: Actor, idOrSlug: string): Pro
   const now = editorialNow(ctx.db);
   const event = await requireRsvpableEvent(ctx.db, actor, idOrSlug, now);
   const result = await ctx.db.transaction(async (tx) => {
-    const [existing] = await tx.select().from(contentRsvps).where(and(eq(contentRsvps.contentId, event.id), eq(contentRsvps.userId, actor.userId))).for('update');
+    const [existing] = await tx
+      .select()
+      .from(contentRsvps)
+      .where(and(eq(contentRsvps.contentId, event.id), eq(contentRsvps.userId, actor.userId)))
+      .for('update');
     if (existing && existing.status !== 'CANCELLED') return existing;
     const seat = await tx
       .update(content)
@@ -794,14 +1000,29 @@ export async function rsvp(ctx: AppContext, actor: Actor, idOrSlug: string): Pro
       .returning({ id: content.id });
     const status = seat.length ? ('CONFIRMED' as const) : ('WAITLISTED' as const);
     if (existing) {
-      const [updated] = await tx.update(contentRsvps).set({ status, createdAt: new Date(), updatedAt: new Date() }).where(eq(contentRsvps.id, existing.id)).returning();
+      const [updated] = await tx
+        .update(contentRsvps)
+        .set({ status, createdAt: new Date(), updatedAt: new Date() })
+        .where(eq(contentRsvps.id, existing.id))
+        .returning();
       return updated!;
     }
-    const [inserted] = await tx.insert(contentRsvps).values({ id: uuidv7(), contentId: event.id, userId: actor.userId, status }).onConflictDoNothing().returning();
+    const [inserted] = await tx
+      .insert(contentRsvps)
+      .values({ id: uuidv7(), contentId: event.id, userId: actor.userId, status })
+      .onConflictDoNothing()
+      .returning();
     if (!inserted) {
       // The same client replied twice at once: the other reply won; give back its seat if this one took one.
-      if (seat.length) await tx.update(content).set({ seatsTaken: sql`${content.seatsTaken} - 1` }).where(eq(content.id, event.id));
-      const [other] = await tx.select().from(contentRsvps).where(and(eq(contentRsvps.contentId, event.id), eq(contentRsvps.userId, actor.userId)));
+      if (seat.length)
+        await tx
+          .update(content)
+          .set({ seatsTaken: sql`${content.seatsTaken} - 1` })
+          .where(eq(content.id, event.id));
+      const [other] = await tx
+        .select()
+        .from(contentRsvps)
+        .where(and(eq(contentRsvps.contentId, event.id), eq(contentRsvps.userId, actor.userId)));
       return other!;
     }
     return inserted;
@@ -815,9 +1036,17 @@ export async function cancelRsvp(ctx: AppContext, actor: Actor, idOrSlug: string
   const row = await findRow(ctx.db, idOrSlug);
   if (!row || row.type !== 'EVENT') throw new ApiError('ResourceNotFoundException', 'No such event');
   const result = await ctx.db.transaction(async (tx) => {
-    const [mine] = await tx.select().from(contentRsvps).where(and(eq(contentRsvps.contentId, row.id), eq(contentRsvps.userId, actor.userId))).for('update');
+    const [mine] = await tx
+      .select()
+      .from(contentRsvps)
+      .where(and(eq(contentRsvps.contentId, row.id), eq(contentRsvps.userId, actor.userId)))
+      .for('update');
     if (!mine || mine.status === 'CANCELLED') throw new ApiError('ResourceNotFoundException', 'You have no reply to this event');
-    const [cancelled] = await tx.update(contentRsvps).set({ status: 'CANCELLED', updatedAt: new Date() }).where(eq(contentRsvps.id, mine.id)).returning();
+    const [cancelled] = await tx
+      .update(contentRsvps)
+      .set({ status: 'CANCELLED', updatedAt: new Date() })
+      .where(eq(contentRsvps.id, mine.id))
+      .returning();
     if (mine.status === 'CONFIRMED') {
       const [next] = await tx
         .select()
@@ -827,7 +1056,11 @@ export async function cancelRsvp(ctx: AppContext, actor: Actor, idOrSlug: string
         .limit(1)
         .for('update', { skipLocked: true });
       if (next) await tx.update(contentRsvps).set({ status: 'CONFIRMED', updatedAt: new Date() }).where(eq(contentRsvps.id, next.id));
-      else await tx.update(content).set({ seatsTaken: sql`${content.seatsTaken} - 1` }).where(eq(content.id, row.id));
+      else
+        await tx
+          .update(content)
+          .set({ seatsTaken: sql`${content.seatsTaken} - 1` })
+          .where(eq(content.id, row.id));
     }
     return cancelled!;
   });
@@ -838,17 +1071,32 @@ export async function cancelRsvp(ctx: AppContext, actor: Actor, idOrSlug: string
 export async function myRsvp(ctx: AppContext, actor: Actor, idOrSlug: string): Promise<RsvpView | undefined> {
   const row = await findRow(ctx.db, idOrSlug);
   if (!row) return undefined;
-  const [mine] = await ctx.db.select().from(contentRsvps).where(and(eq(contentRsvps.contentId, row.id), eq(contentRsvps.userId, actor.userId)));
+  const [mine] = await ctx.db
+    .select()
+    .from(contentRsvps)
+    .where(and(eq(contentRsvps.contentId, row.id), eq(contentRsvps.userId, actor.userId)));
   return mine ? presentRsvp(ctx.db, mine) : undefined;
 }
 
 /** A client's confirmed events, for their calendar feed (stylists/calendar-feed.ts). */
-export async function confirmedEventsFor(db: Db, userId: string, since: Date): Promise<Array<{ contentId: string; slug: string; title: string; startsAt: Date; endsAt: Date; place: string; address?: string; updatedAt: Date }>> {
+export async function confirmedEventsFor(
+  db: Db,
+  userId: string,
+  since: Date,
+): Promise<
+  Array<{ contentId: string; slug: string; title: string; startsAt: Date; endsAt: Date; place: string; address?: string; updatedAt: Date }>
+> {
   const rows = await db
     .select({ row: content, rsvpUpdatedAt: contentRsvps.updatedAt })
     .from(contentRsvps)
     .innerJoin(content, eq(content.id, contentRsvps.contentId))
-    .where(and(eq(contentRsvps.userId, userId), eq(contentRsvps.status, 'CONFIRMED'), sql`(${content.event}->>'endsAt')::timestamptz >= ${since.toISOString()}::timestamptz`));
+    .where(
+      and(
+        eq(contentRsvps.userId, userId),
+        eq(contentRsvps.status, 'CONFIRMED'),
+        sql`(${content.event}->>'endsAt')::timestamptz >= ${since.toISOString()}::timestamptz`,
+      ),
+    );
   return rows.map(({ row, rsvpUpdatedAt }) => ({
     contentId: row.id,
     slug: row.slug,
@@ -894,29 +1142,40 @@ export async function homeSlots(ctx: AppContext, viewer: Actor | undefined): Pro
   const db = ctx.db;
   const now = editorialNow(db);
   const vip = seesVip(viewer, await editorialRole(db, viewer));
-  return contentCache(db).get(`slots:${vip ? 'vip' : 'public'}`, now, () => nextDueAt(db, now), async () => {
-    const chosen = await db
-      .select({ slot: contentSlots.slot, row: content })
-      .from(contentSlots)
-      .innerJoin(content, eq(content.id, contentSlots.contentId))
-      .where(and(publishedSql(now), audienceSql(vip)));
-    const bySlot = new Map(chosen.map((c) => [c.slot, c.row]));
-    const used = new Set(chosen.map((c) => c.row.id));
-    const latest = await db
-      .select()
-      .from(content)
-      .where(and(publishedSql(now), audienceSql(vip), inArray(content.type, ['ARTICLE', 'LOOKBOOK', 'BRAND_STORY', 'EVENT'])))
-      .orderBy(desc(content.featured), desc(sql`coalesce(${content.publishedAt}, ${content.publishAt})`))
-      .limit(HOME_SLOTS.length * 2);
-    const fill = latest.filter((r) => !used.has(r.id));
-    return HOME_SLOTS.flatMap((slot) => {
-      const row = bySlot.get(slot) ?? fill.shift();
-      return row ? [{ slot, content: presentContent(row, now, 'summary') }] : [];
-    });
-  });
+  return contentCache(db).get(
+    `slots:${vip ? 'vip' : 'public'}`,
+    now,
+    () => nextDueAt(db, now),
+    async () => {
+      const chosen = await db
+        .select({ slot: contentSlots.slot, row: content })
+        .from(contentSlots)
+        .innerJoin(content, eq(content.id, contentSlots.contentId))
+        .where(and(publishedSql(now), audienceSql(vip)));
+      const bySlot = new Map(chosen.map((c) => [c.slot, c.row]));
+      const used = new Set(chosen.map((c) => c.row.id));
+      const latest = await db
+        .select()
+        .from(content)
+        .where(and(publishedSql(now), audienceSql(vip), inArray(content.type, ['ARTICLE', 'LOOKBOOK', 'BRAND_STORY', 'EVENT'])))
+        .orderBy(desc(content.featured), desc(sql`coalesce(${content.publishedAt}, ${content.publishAt})`))
+        .limit(HOME_SLOTS.length * 2);
+      const fill = latest.filter((r) => !used.has(r.id));
+      return HOME_SLOTS.flatMap((slot) => {
+        const row = bySlot.get(slot) ?? fill.shift();
+        return row ? [{ slot, content: presentContent(row, now, 'summary') }] : [];
+      });
+    },
+  );
 }
 
-export async function setHomeSlot(ctx: AppContext, actor: Actor, slot: HomeSlot, idOrSlug: string | null, meta: RequestMeta = {}): Promise<void> {
+export async function setHomeSlot(
+  ctx: AppContext,
+  actor: Actor,
+  slot: HomeSlot,
+  idOrSlug: string | null,
+  meta: RequestMeta = {},
+): Promise<void> {
   const role = await editorialRole(ctx.db, actor);
   if (!isHouse(role)) throw new ApiError('AccessDeniedException', 'House editors choose the home page’s pieces');
   if (idOrSlug === null) {
@@ -934,10 +1193,21 @@ export async function setHomeSlot(ctx: AppContext, actor: Actor, slot: HomeSlot,
 }
 
 /** A message from the contact page: kept (address encrypted) for the house office, and mailed to it. */
-export async function sendContactMessage(ctx: AppContext, viewer: Actor | undefined, input: { name: string; email: string; topic: string; message: string }): Promise<{ messageId: string }> {
+export async function sendContactMessage(
+  ctx: AppContext,
+  viewer: Actor | undefined,
+  input: { name: string; email: string; topic: string; message: string },
+): Promise<{ messageId: string }> {
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(contactMessages).values({ id, name: input.name, emailEnc: encrypt(ctx.keys, input.email), topic: input.topic, message: input.message, userId: viewer?.userId ?? null });
+    await tx.insert(contactMessages).values({
+      id,
+      name: input.name,
+      emailEnc: encrypt(ctx.keys, input.email),
+      topic: input.topic,
+      message: input.message,
+      userId: viewer?.userId ?? null,
+    });
     await ctx.mailer.send(tx, {
       to: HOUSE_OFFICE_EMAIL,
       subject: `Contact page: ${input.topic}`,
@@ -954,7 +1224,14 @@ export async function listContactMessages(ctx: AppContext, actor: Actor, limit =
   if (!isHouse(role)) throw new ApiError('AccessDeniedException', 'Only the house office reads contact messages');
   const rows = await ctx.db.select().from(contactMessages).orderBy(desc(contactMessages.createdAt)).limit(limit);
   const { decrypt } = await import('../../security/crypto.ts');
-  return rows.map((r) => ({ messageId: r.id, name: r.name, email: decrypt(ctx.keys, r.emailEnc), topic: r.topic, message: r.message, createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({
+    messageId: r.id,
+    name: r.name,
+    email: decrypt(ctx.keys, r.emailEnc),
+    topic: r.topic,
+    message: r.message,
+    createdAt: r.createdAt.toISOString(),
+  }));
 }
 
 /** Tiptap JSON that came from somewhere else (a version snapshot) checked again before it is used. */

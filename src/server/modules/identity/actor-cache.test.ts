@@ -77,7 +77,9 @@ describe('signed-in callers served from the actor cache', () => {
     const client = await signUp(app);
     expect(actorCacheFor(app.db).live).toBe(true);
     expect((await me(client)).statusCode).toBe(200);
-    expect(actorCacheFor(app.db).get(client.userId, JSON.parse(Buffer.from(client.accessToken.split('.')[1]!, 'base64url').toString()).sid)).toBeDefined();
+    expect(
+      actorCacheFor(app.db).get(client.userId, JSON.parse(Buffer.from(client.accessToken.split('.')[1]!, 'base64url').toString()).sid),
+    ).toBeDefined();
     expect((await me(client)).statusCode).toBe(200);
   });
 
@@ -91,7 +93,12 @@ describe('signed-in callers served from the actor cache', () => {
   it('shows a profile change on the very next /me', async () => {
     const client = await signUp(app);
     expect((await me(client)).json().user.firstName).toBe('Ava');
-    const update = await app.inject({ method: 'PUT', url: `/api/v1/users/${client.userId}`, headers: client.auth, payload: { firstName: 'Aurelia' } });
+    const update = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/users/${client.userId}`,
+      headers: client.auth,
+      payload: { firstName: 'Aurelia' },
+    });
     expect(update.statusCode, update.body).toBe(200);
     expect((await me(client)).json().user.firstName).toBe('Aurelia');
   });
@@ -99,7 +106,12 @@ describe('signed-in callers served from the actor cache', () => {
   it('applies a role change made by an admin to the next request', async () => {
     const client = await signUp(app);
     expect((await me(client)).statusCode).toBe(200);
-    const res = await app.inject({ method: 'PUT', url: `/api/v1/users/${client.userId}/role`, headers: admin.auth, payload: { userType: 'STYLIST' } });
+    const res = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/users/${client.userId}/role`,
+      headers: admin.auth,
+      payload: { userType: 'STYLIST' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     // The role change ends the account's sessions: the cached caller must not outlive them.
     expect((await me(client)).statusCode).toBe(401);
@@ -134,7 +146,9 @@ describe('signed-in callers served from the actor cache', () => {
   it.runIf(process.env.DATABASE_URL)('turns itself off when the notification connection drops, and on again when it is back', async () => {
     const cache = actorCacheFor(app.db);
     expect(cache.live).toBe(true);
-    await app.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'LISTEN %'`);
+    await app.db.execute(
+      sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'LISTEN %'`,
+    );
     const offBy = Date.now() + 3_000;
     while (cache.live && Date.now() < offBy) await new Promise((r) => setTimeout(r, 10));
     expect(cache.live).toBe(false);

@@ -77,7 +77,14 @@ export function forgetActors(db: Db, userId: string): void {
  * Subscribes this instance to the identity change channel and turns the cache on while the subscription holds.
  * Returns the function that unsubscribes (on app close).
  */
-export async function startActorCacheInvalidation(database: Database, log: { warn: (obj: object, msg: string) => void }): Promise<() => Promise<void>> {
+export async function startActorCacheInvalidation(
+  database: Database,
+  log: { warn: (obj: object, msg: string) => void },
+): Promise<() => Promise<void>> {
   const cache = actorCacheFor(database.db);
-  return listenForChanges(database, IDENTITY_CHANNEL, cache, { onMessage: (userId) => cache.forgetUser(userId), log, what: 'signed-in callers' });
+  return listenForChanges(database, IDENTITY_CHANNEL, cache, {
+    onMessage: (userId) => cache.forgetUser(userId),
+    log,
+    what: 'signed-in callers',
+  });
 }

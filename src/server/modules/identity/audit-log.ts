@@ -49,11 +49,15 @@ export const ListAuditLogQuery = z
   })
   .refine((q) => !q.from || !q.to || new Date(q.from) <= new Date(q.to), { path: ['to'], message: 'Must not be before from' });
 export type ListAuditLogQuery = z.infer<typeof ListAuditLogQuery>;
-export const ListAuditLogOutput = z.object({ entries: z.array(AuditEntry), nextToken: z.string().optional() }).meta({ id: 'ListAuditLogOutput' });
+export const ListAuditLogOutput = z
+  .object({ entries: z.array(AuditEntry), nextToken: z.string().optional() })
+  .meta({ id: 'ListAuditLogOutput' });
 
 export const ProfileView = z.object({ viewedAt: z.iso.datetime(), viewerName: z.string() }).meta({ id: 'ProfileView' });
 export const ListProfileViewsQuery = z.strictObject({ maxResults, nextToken });
-export const ListProfileViewsOutput = z.object({ views: z.array(ProfileView), nextToken: z.string().optional() }).meta({ id: 'ListProfileViewsOutput' });
+export const ListProfileViewsOutput = z
+  .object({ views: z.array(ProfileView), nextToken: z.string().optional() })
+  .meta({ id: 'ListProfileViewsOutput' });
 
 // ───────────────────────────── services ─────────────────────────────
 
@@ -66,7 +70,9 @@ export async function listAuditLog(ctx: AppContext, query: ListAuditLogQuery): P
   const target = alias(users, 'target');
   const conditions: SQL[] = [];
   if (query.action) {
-    conditions.push(query.action.endsWith('*') ? like(auditLog.action, `${query.action.slice(0, -1)}%`) : eq(auditLog.action, query.action));
+    conditions.push(
+      query.action.endsWith('*') ? like(auditLog.action, `${query.action.slice(0, -1)}%`) : eq(auditLog.action, query.action),
+    );
   }
   if (query.actorId) conditions.push(eq(auditLog.actorId, query.actorId));
   if (query.targetUserId) conditions.push(eq(auditLog.targetUserId, query.targetUserId));
@@ -118,7 +124,13 @@ export async function listProfileViews(
     .select({ id: auditLog.id, at: auditLog.at, firstName: admin.firstName, lastName: admin.lastName })
     .from(auditLog)
     .leftJoin(admin, eq(admin.id, auditLog.actorId))
-    .where(and(eq(auditLog.targetUserId, viewer.userId), eq(auditLog.action, PROFILE_VIEWED), ...(query.nextToken ? [lt(auditLog.id, idAfter(query.nextToken, 'profile-views'))] : [])))
+    .where(
+      and(
+        eq(auditLog.targetUserId, viewer.userId),
+        eq(auditLog.action, PROFILE_VIEWED),
+        ...(query.nextToken ? [lt(auditLog.id, idAfter(query.nextToken, 'profile-views'))] : []),
+      ),
+    )
     .orderBy(desc(auditLog.id))
     .limit(query.maxResults + 1);
   const { items, nextToken } = cutPage(rows, query.maxResults, 'profile-views', (r) => ({ id: r.id }));

@@ -22,7 +22,8 @@ interface Entry {
   details: Record<string, unknown>;
 }
 
-const auditLog = (query: string, who: TestAccount = admin) => app.inject({ method: 'GET', url: `/api/v1/admin/audit-log?${query}`, headers: who.auth });
+const auditLog = (query: string, who: TestAccount = admin) =>
+  app.inject({ method: 'GET', url: `/api/v1/admin/audit-log?${query}`, headers: who.auth });
 const entries = async (query: string): Promise<Entry[]> => {
   const res = await auditLog(query);
   expect(res.statusCode, res.body).toBe(200);
@@ -32,7 +33,12 @@ const entries = async (query: string): Promise<Entry[]> => {
 describe('admin audit log', () => {
   it('lists what happened to an account, newest first, with names and addresses', async () => {
     const client = await signUp(app, { firstName: 'Odile' });
-    await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: client.email, password: 'wrong-password-guess' }, remoteAddress: '10.55.0.1' });
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: client.email, password: 'wrong-password-guess' },
+      remoteAddress: '10.55.0.1',
+    });
     const list = await entries(`targetUserId=${client.userId}`);
     expect(list.map((e) => e.action)).toEqual(['auth.login.failed', 'auth.login', 'user.created']);
     expect(list[0]).toMatchObject({ targetUserId: client.userId, targetName: 'Odile Laurent', ip: '10.55.0.1' });
@@ -59,12 +65,15 @@ describe('admin audit log', () => {
     expect(await entries(`targetUserId=${client.userId}&from=${encodeURIComponent(future)}`)).toEqual([]);
     const past = new Date(Date.now() - 3_600_000).toISOString();
     expect(await entries(`targetUserId=${client.userId}&to=${encodeURIComponent(past)}`)).toEqual([]);
-    expect(await entries(`targetUserId=${client.userId}&from=${encodeURIComponent(past)}&to=${encodeURIComponent(future)}`)).toHaveLength(3);
+    expect(await entries(`targetUserId=${client.userId}&from=${encodeURIComponent(past)}&to=${encodeURIComponent(future)}`)).toHaveLength(
+      3,
+    );
   });
 
   it('pages through every entry exactly once', async () => {
     const client = await signUp(app);
-    for (let i = 0; i < 4; i++) await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: client.email, password: STRONG_PASSWORD } });
+    for (let i = 0; i < 4; i++)
+      await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: client.email, password: STRONG_PASSWORD } });
     const all = await entries(`targetUserId=${client.userId}&maxResults=200`);
     expect(all.length).toBeGreaterThanOrEqual(6);
     const paged: string[] = [];
@@ -96,7 +105,12 @@ describe('admin audit log', () => {
 
   it('is for admins only', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/v1/admin/audit-log' })).statusCode).toBe(401);
-    for (const who of [await signUp(app), await accountOf(app, 'STYLIST'), await accountOf(app, 'BRAND_PARTNER'), await accountOf(app, 'CLIENT', { vip: true })]) {
+    for (const who of [
+      await signUp(app),
+      await accountOf(app, 'STYLIST'),
+      await accountOf(app, 'BRAND_PARTNER'),
+      await accountOf(app, 'CLIENT', { vip: true }),
+    ]) {
       expect((await auditLog('', who)).statusCode).toBe(403);
     }
   });
@@ -124,7 +138,9 @@ describe('profile views', () => {
     for (let i = 0; i < 3; i++) await app.inject({ method: 'GET', url: `/api/v1/users/${vip.userId}`, headers: admin.auth });
     const first = (await app.inject({ method: 'GET', url: '/api/v1/me/profile-views?maxResults=2', headers: vip.auth })).json();
     expect(first.views).toHaveLength(2);
-    const second = (await app.inject({ method: 'GET', url: `/api/v1/me/profile-views?maxResults=2&nextToken=${first.nextToken}`, headers: vip.auth })).json();
+    const second = (
+      await app.inject({ method: 'GET', url: `/api/v1/me/profile-views?maxResults=2&nextToken=${first.nextToken}`, headers: vip.auth })
+    ).json();
     expect(second.views).toHaveLength(1);
     expect(second.nextToken).toBeUndefined();
 

@@ -2,9 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/errors.ts';
-import { ListAuditLogOutput, ListAuditLogQuery, ListProfileViewsOutput, ListProfileViewsQuery, listAuditLog, listProfileViews } from './audit-log.ts';
+import {
+  ListAuditLogOutput,
+  ListAuditLogQuery,
+  ListProfileViewsOutput,
+  ListProfileViewsQuery,
+  listAuditLog,
+  listProfileViews,
+} from './audit-log.ts';
 import { actorOf } from '../../http/auth.ts';
-
 
 /** The audit log for admins, and for VIP clients the record of who looked at their profile. */
 export async function auditRoutes(parent: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
@@ -32,7 +38,10 @@ export async function auditRoutes(parent: FastifyInstance, opts: { ctx: AppConte
         tags: ['VIP'],
         summary: 'Which administrators opened your profile, and when (VIP clients)',
         querystring: ListProfileViewsQuery,
-        response: { 200: ListProfileViewsOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException') },
+        response: {
+          200: ListProfileViewsOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException'),
+        },
       },
       config: { policy: 'audit.readOwnViews' },
     },

@@ -238,7 +238,11 @@ const MATRIX: Record<string, { allowed: Caller[]; order?: 'last' }> = {
 };
 
 // Public routes may answer 401 on their own terms (no refresh token, a wrong password): that is not authorization.
-const PUBLIC_MAY_401 = new Set(['POST /api/v1/auth/refresh', 'POST /api/v1/auth/passkeys/login/verify', 'POST /api/v1/auth/password/reset']);
+const PUBLIC_MAY_401 = new Set([
+  'POST /api/v1/auth/refresh',
+  'POST /api/v1/auth/passkeys/login/verify',
+  'POST /api/v1/auth/password/reset',
+]);
 
 let app: TestApp;
 const routes: string[] = [];
@@ -246,12 +250,16 @@ const accounts = {} as Record<Exclude<Caller, 'anonymous'>, TestAccount>;
 let victim: TestAccount;
 
 beforeAll(async () => {
-  app = await buildTestApp({}, {
-    beforeRoutes: (instance) =>
-      instance.addHook('onRoute', (route) => {
-        for (const method of [route.method].flat()) if (method !== 'HEAD' && route.url.startsWith('/api/v1/')) routes.push(`${method} ${route.url}`);
-      }),
-  });
+  app = await buildTestApp(
+    {},
+    {
+      beforeRoutes: (instance) =>
+        instance.addHook('onRoute', (route) => {
+          for (const method of [route.method].flat())
+            if (method !== 'HEAD' && route.url.startsWith('/api/v1/')) routes.push(`${method} ${route.url}`);
+        }),
+    },
+  );
   accounts.client = await accountOf(app, 'CLIENT');
   accounts.otherClient = await accountOf(app, 'CLIENT');
   accounts.vip = await accountOf(app, 'CLIENT', { vip: true });
@@ -288,10 +296,16 @@ describe('authorization matrix', () => {
       // Admins last, so a route that changes state (delete, logout) has been tried by everyone else first.
       for (const caller of CALLERS) {
         const headers = caller === 'anonymous' ? {} : accounts[caller].auth;
-        const res = await app.inject({ method, url: urlFor(route), headers, ...(method === 'POST' || method === 'PUT' ? { payload: {} } : {}) });
+        const res = await app.inject({
+          method,
+          url: urlFor(route),
+          headers,
+          ...(method === 'POST' || method === 'PUT' ? { payload: {} } : {}),
+        });
         const allowed = spec.allowed.includes(caller);
         const s = res.statusCode;
-        if (allowed && (s === 403 || (s === 401 && !PUBLIC_MAY_401.has(route)))) problems.push(`${route} as ${caller}: refused with ${s} ${res.body}`);
+        if (allowed && (s === 403 || (s === 401 && !PUBLIC_MAY_401.has(route))))
+          problems.push(`${route} as ${caller}: refused with ${s} ${res.body}`);
         if (!allowed && s < 400) problems.push(`${route} as ${caller}: UNEXPECTED ${s}`);
         if (!allowed && ![401, 403, 404].includes(s)) problems.push(`${route} as ${caller}: expected 401/403/404, got ${s}`);
         if (!allowed && caller === 'anonymous' && s !== 401) problems.push(`${route} as anonymous: expected 401, got ${s}`);

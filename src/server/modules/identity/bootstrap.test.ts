@@ -52,7 +52,9 @@ describe('bootstrapAdmin', () => {
     const email = uniqueEmail('root');
     const lines: string[] = [];
     expect(await bootstrapAdmin(withBootstrap({ email, password: STRONG_PASSWORD }), (l) => lines.push(l))).toBe('created');
-    expect(await bootstrapAdmin(withBootstrap({ email: uniqueEmail('second'), password: STRONG_PASSWORD }), (l) => lines.push(l))).toBe('exists');
+    expect(await bootstrapAdmin(withBootstrap({ email: uniqueEmail('second'), password: STRONG_PASSWORD }), (l) => lines.push(l))).toBe(
+      'exists',
+    );
     expect(lines).toHaveLength(2);
     expect(lines[0]).toContain(email);
     expect(lines[1]).toMatch(/already exists/);
@@ -68,19 +70,34 @@ describe('bootstrapAdmin', () => {
 describe('createAdmin', () => {
   it('adds an admin even when others exist, and audits that the operator did it', async () => {
     const before = await admins();
-    const user = await createAdmin(app.ctx, { email: uniqueEmail('ops'), password: STRONG_PASSWORD, firstName: 'Inès', lastName: 'Marchal' });
+    const user = await createAdmin(app.ctx, {
+      email: uniqueEmail('ops'),
+      password: STRONG_PASSWORD,
+      firstName: 'Inès',
+      lastName: 'Marchal',
+    });
     expect(user).toMatchObject({ userType: 'ADMIN', firstName: 'Inès', lastName: 'Marchal', emailVerified: true });
     expect(await admins()).toBe(before + 1);
-    const rows = await queryRows<{ action: string }>(app.db, sql`select action from audit_log where target_user_id = ${user.userId} order by id`);
+    const rows = await queryRows<{ action: string }>(
+      app.db,
+      sql`select action from audit_log where target_user_id = ${user.userId} order by id`,
+    );
     expect(rows.map((r) => r.action)).toEqual(['user.created', 'user.admin.createdByOperator']);
   });
 
   it('refuses a duplicate email and a weak password with reasons', async () => {
     const email = uniqueEmail('ops');
     await createAdmin(app.ctx, { email, password: STRONG_PASSWORD });
-    await expect(createAdmin(app.ctx, { email: email.toUpperCase(), password: STRONG_PASSWORD })).rejects.toMatchObject({ code: 'ConflictException' });
-    await expect(createAdmin(app.ctx, { email: uniqueEmail('ops'), password: 'short' })).rejects.toMatchObject({ code: 'ValidationException', message: expect.stringMatching(/at least 12/) });
-    await expect(createAdmin(app.ctx, { email: uniqueEmail('ops'), password: 'Marchal-Marchal-2026', lastName: 'Marchal' })).rejects.toMatchObject({ message: expect.stringMatching(/own name/) });
+    await expect(createAdmin(app.ctx, { email: email.toUpperCase(), password: STRONG_PASSWORD })).rejects.toMatchObject({
+      code: 'ConflictException',
+    });
+    await expect(createAdmin(app.ctx, { email: uniqueEmail('ops'), password: 'short' })).rejects.toMatchObject({
+      code: 'ValidationException',
+      message: expect.stringMatching(/at least 12/),
+    });
+    await expect(
+      createAdmin(app.ctx, { email: uniqueEmail('ops'), password: 'Marchal-Marchal-2026', lastName: 'Marchal' }),
+    ).rejects.toMatchObject({ message: expect.stringMatching(/own name/) });
   });
 });
 
@@ -109,7 +126,16 @@ describe('npm run create-admin', () => {
     expect(weak.code).toBe(1);
     expect(weak.stderr).toMatch(/^Password refused: /);
 
-    const created = await createAdminCli('--email', 'ops@example.com', '--password', STRONG_PASSWORD, '--first-name', 'Noor', '--last-name', 'Haddad');
+    const created = await createAdminCli(
+      '--email',
+      'ops@example.com',
+      '--password',
+      STRONG_PASSWORD,
+      '--first-name',
+      'Noor',
+      '--last-name',
+      'Haddad',
+    );
     expect(created.code, created.stderr).toBe(0);
     expect(created.stdout).toMatch(/Created administrator ops@example.com \(Noor Haddad/);
     expect(created.stdout).not.toContain(STRONG_PASSWORD);

@@ -22,7 +22,14 @@ export interface NewAdmin {
 }
 
 // Nobody in the users table: the audit log records this creator as "no actor".
-const OPERATOR: Actor = { userId: 'operator', userType: 'ADMIN', tier: 'STANDARD', sessionId: 'operator', mfaEnabled: true, mfaVerifiedAt: null };
+const OPERATOR: Actor = {
+  userId: 'operator',
+  userType: 'ADMIN',
+  tier: 'STANDARD',
+  sessionId: 'operator',
+  mfaEnabled: true,
+  mfaVerifiedAt: null,
+};
 
 /**
  * Creates the first admin from BOOTSTRAP_ADMIN_* when no admin exists yet; logs one line either way and never
@@ -47,7 +54,9 @@ export async function bootstrapAdmin(ctx: AppContext, log: (line: string) => voi
     } else throw err;
   }
   if (outcome === 'created') {
-    log(`Bootstrap admin: created administrator ${email}. Sign in and set up two-factor authentication; then remove BOOTSTRAP_ADMIN_PASSWORD from the environment.`);
+    log(
+      `Bootstrap admin: created administrator ${email}. Sign in and set up two-factor authentication; then remove BOOTSTRAP_ADMIN_PASSWORD from the environment.`,
+    );
   } else {
     log('Bootstrap admin: an administrator already exists; BOOTSTRAP_ADMIN_* ignored.');
   }

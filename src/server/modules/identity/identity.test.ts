@@ -21,11 +21,25 @@ describe('sign-up', () => {
   it('creates a client, stores it, and mails a verification link', async () => {
     const before = await countRows(app.db, 'users');
     const email = uniqueEmail();
-    const res = await post('/api/v1/users', { acceptTerms: true, email, password: STRONG_PASSWORD, firstName: 'Ava', lastName: 'Laurent', phoneNumber: '+33 6 12 34 56 78' });
+    const res = await post('/api/v1/users', {
+      acceptTerms: true,
+      email,
+      password: STRONG_PASSWORD,
+      firstName: 'Ava',
+      lastName: 'Laurent',
+      phoneNumber: '+33 6 12 34 56 78',
+    });
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(body.userId).toBe(body.user.userId);
-    expect(body.user).toMatchObject({ email, userType: 'CLIENT', tier: 'STANDARD', emailVerified: false, mfaEnabled: false, phoneNumber: '+33 6 12 34 56 78' });
+    expect(body.user).toMatchObject({
+      email,
+      userType: 'CLIENT',
+      tier: 'STANDARD',
+      emailVerified: false,
+      mfaEnabled: false,
+      phoneNumber: '+33 6 12 34 56 78',
+    });
     expect(await countRows(app.db, 'users')).toBe(before + 1);
     const [mail] = await listDevMail(app.db, app.ctx.keys, 1);
     expect(mail?.to).toBe(email);
@@ -37,7 +51,13 @@ describe('sign-up', () => {
     const first = await post('/api/v1/users', { acceptTerms: true, email, password: STRONG_PASSWORD, firstName: 'A', lastName: 'B' });
     expect(first.statusCode).toBe(201);
     const before = await countRows(app.db, 'users');
-    const again = await post('/api/v1/users', { acceptTerms: true, email: email.toUpperCase(), password: STRONG_PASSWORD, firstName: 'A', lastName: 'B' });
+    const again = await post('/api/v1/users', {
+      acceptTerms: true,
+      email: email.toUpperCase(),
+      password: STRONG_PASSWORD,
+      firstName: 'A',
+      lastName: 'B',
+    });
     expect(again.statusCode).toBe(201);
     expect(Object.keys(again.json().user).sort()).toEqual(Object.keys(first.json().user).sort());
     expect(await countRows(app.db, 'users')).toBe(before);
@@ -52,7 +72,13 @@ describe('sign-up', () => {
     ['Laurentine-2024!', /own name/],
     ['x'.repeat(129), /At most 128/],
   ])('refuses the password %s with a field error', async (password, why) => {
-    const res = await post('/api/v1/users', { acceptTerms: true, email: uniqueEmail(), password, firstName: 'Ava', lastName: 'Laurentine' });
+    const res = await post('/api/v1/users', {
+      acceptTerms: true,
+      email: uniqueEmail(),
+      password,
+      firstName: 'Ava',
+      lastName: 'Laurentine',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().fieldErrors['body.password'].join(' ')).toMatch(why);
   });
@@ -61,7 +87,14 @@ describe('sign-up', () => {
     'refuses server-owned field %o instead of applying it',
     async (extra) => {
       const before = await countRows(app.db, 'users');
-      const res = await post('/api/v1/users', { acceptTerms: true, email: uniqueEmail(), password: STRONG_PASSWORD, firstName: 'A', lastName: 'B', ...extra });
+      const res = await post('/api/v1/users', {
+        acceptTerms: true,
+        email: uniqueEmail(),
+        password: STRONG_PASSWORD,
+        firstName: 'A',
+        lastName: 'B',
+        ...extra,
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().code).toBe('ValidationException');
       expect(await countRows(app.db, 'users')).toBe(before);
@@ -69,19 +102,44 @@ describe('sign-up', () => {
   );
 
   it.each(['ADMIN', 'BRAND_PARTNER'])('refuses self sign-up as %s', async (userType) => {
-    const res = await post('/api/v1/users', { acceptTerms: true, email: uniqueEmail(), password: STRONG_PASSWORD, firstName: 'A', lastName: 'B', userType });
+    const res = await post('/api/v1/users', {
+      acceptTerms: true,
+      email: uniqueEmail(),
+      password: STRONG_PASSWORD,
+      firstName: 'A',
+      lastName: 'B',
+      userType,
+    });
     expect(res.statusCode).toBe(403);
   });
 
   it('lets an admin create a brand partner', async () => {
     const admin = await accountOf(app, 'ADMIN');
-    const res = await post('/api/v1/users', { acceptTerms: true, email: uniqueEmail('house'), password: STRONG_PASSWORD, firstName: 'Maison', lastName: 'Vérany', userType: 'BRAND_PARTNER' }, admin.auth);
+    const res = await post(
+      '/api/v1/users',
+      {
+        acceptTerms: true,
+        email: uniqueEmail('house'),
+        password: STRONG_PASSWORD,
+        firstName: 'Maison',
+        lastName: 'Vérany',
+        userType: 'BRAND_PARTNER',
+      },
+      admin.auth,
+    );
     expect(res.statusCode).toBe(201);
     expect(res.json().user.userType).toBe('BRAND_PARTNER');
   });
 
   it('names every malformed field', async () => {
-    const res = await post('/api/v1/users', { acceptTerms: true, email: 'not-an-email', password: STRONG_PASSWORD, firstName: '', lastName: 'B', phoneNumber: '12' });
+    const res = await post('/api/v1/users', {
+      acceptTerms: true,
+      email: 'not-an-email',
+      password: STRONG_PASSWORD,
+      firstName: '',
+      lastName: 'B',
+      phoneNumber: '12',
+    });
     expect(res.statusCode).toBe(400);
     expect(Object.keys(res.json().fieldErrors).sort()).toEqual(['body.email', 'body.firstName', 'body.phoneNumber']);
   });
@@ -103,10 +161,20 @@ describe('sign-in', () => {
     const account = await signUp(app);
     const ip = freshIp();
     for (let i = 0; i < 5; i++) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: 'wrong-password-guess' }, remoteAddress: ip });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: account.email, password: 'wrong-password-guess' },
+        remoteAddress: ip,
+      });
       expect(res.statusCode).toBe(401);
     }
-    const blocked = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: STRONG_PASSWORD }, remoteAddress: ip });
+    const blocked = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: account.email, password: STRONG_PASSWORD },
+      remoteAddress: ip,
+    });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().code).toBe('ThrottlingException');
     expect(blocked.json().retryAfterSeconds).toBeGreaterThan(800);
@@ -115,10 +183,20 @@ describe('sign-in', () => {
   it('throttles an IP that sprays many accounts', async () => {
     const ip = '10.8.0.7';
     for (let i = 0; i < 30; i++) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: uniqueEmail('spray'), password: 'wrong-password-guess' }, remoteAddress: ip });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: uniqueEmail('spray'), password: 'wrong-password-guess' },
+        remoteAddress: ip,
+      });
       expect(res.statusCode).toBe(401);
     }
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: uniqueEmail('spray'), password: 'x-password-guess' }, remoteAddress: ip });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: uniqueEmail('spray'), password: 'x-password-guess' },
+      remoteAddress: ip,
+    });
     expect(res.statusCode).toBe(429);
   });
 
@@ -144,12 +222,19 @@ describe('refresh tokens', () => {
     expect(reuse.statusCode).toBe(401);
     // The thief's replay also killed the legitimate newer token and its access token.
     expect((await post('/api/v1/auth/refresh', { refreshToken: second.refreshToken })).statusCode).toBe(401);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${second.accessToken}` } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${second.accessToken}` } })).statusCode,
+    ).toBe(401);
   });
 
   it('uses an httpOnly cookie with CSRF double submit in web mode', async () => {
     const account = await signUp(app);
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'x-auth-mode': 'cookie' }, payload: { email: account.email, password: STRONG_PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'x-auth-mode': 'cookie' },
+      payload: { email: account.email, password: STRONG_PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().refreshToken).toBe('');
     const cookies = Object.fromEntries(res.cookies.map((c) => [c.name, c]));
@@ -157,7 +242,11 @@ describe('refresh tokens', () => {
     const cookie = `sbz_refresh=${cookies.sbz_refresh!.value}; sbz_csrf=${cookies.sbz_csrf!.value}`;
     const noCsrf = await app.inject({ method: 'POST', url: '/api/v1/auth/refresh', headers: { cookie } });
     expect(noCsrf.statusCode).toBe(403);
-    const ok = await app.inject({ method: 'POST', url: '/api/v1/auth/refresh', headers: { cookie, 'x-csrf-token': cookies.sbz_csrf!.value, 'x-auth-mode': 'cookie' } });
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      headers: { cookie, 'x-csrf-token': cookies.sbz_csrf!.value, 'x-auth-mode': 'cookie' },
+    });
     expect(ok.statusCode).toBe(200);
   });
 
@@ -193,7 +282,9 @@ describe('MFA', () => {
     expect(wrong.json().reason).toBe('MFA_INVALID');
 
     const code = await totp(account.mfaSecret, 1);
-    expect((await post('/api/v1/auth/login', { email: account.email, password: STRONG_PASSWORD, mfaCode: code }, {}, ip)).statusCode).toBe(200);
+    expect((await post('/api/v1/auth/login', { email: account.email, password: STRONG_PASSWORD, mfaCode: code }, {}, ip)).statusCode).toBe(
+      200,
+    );
     const replay = await post('/api/v1/auth/login', { email: account.email, password: STRONG_PASSWORD, mfaCode: code }, {}, ip);
     expect(replay.statusCode).toBe(401);
     expect(replay.json().reason).toBe('MFA_INVALID');
@@ -204,8 +295,12 @@ describe('MFA', () => {
     expect(account.recoveryCodes).toHaveLength(10);
     const code = account.recoveryCodes[0]!;
     const ip = freshIp();
-    expect((await post('/api/v1/auth/login', { email: account.email, password: STRONG_PASSWORD, mfaCode: code }, {}, ip)).statusCode).toBe(200);
-    expect((await post('/api/v1/auth/login', { email: account.email, password: STRONG_PASSWORD, mfaCode: code }, {}, ip)).statusCode).toBe(401);
+    expect((await post('/api/v1/auth/login', { email: account.email, password: STRONG_PASSWORD, mfaCode: code }, {}, ip)).statusCode).toBe(
+      200,
+    );
+    expect((await post('/api/v1/auth/login', { email: account.email, password: STRONG_PASSWORD, mfaCode: code }, {}, ip)).statusCode).toBe(
+      401,
+    );
   });
 
   it('holds stylists at the enrolment step until they set up MFA', async () => {
@@ -234,7 +329,9 @@ describe('password reset', () => {
     expect(noMfa.json().reason).toBe('MFA_REQUIRED');
     const ok = await post('/api/v1/auth/password/reset', { token, password: newPassword, mfaCode: await totp(account.mfaSecret, 1) });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect((await post('/api/v1/auth/password/reset', { token, password: newPassword, mfaCode: await totp(account.mfaSecret, 1) })).statusCode).toBe(400);
+    expect(
+      (await post('/api/v1/auth/password/reset', { token, password: newPassword, mfaCode: await totp(account.mfaSecret, 1) })).statusCode,
+    ).toBe(400);
     expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: account.auth })).statusCode).toBe(401);
   });
 
@@ -250,7 +347,9 @@ describe('accounts', () => {
     const a = await signUp(app);
     const b = await signUp(app);
     expect((await app.inject({ method: 'GET', url: `/api/v1/users/${b.userId}`, headers: a.auth })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'PUT', url: `/api/v1/users/${b.userId}`, headers: a.auth, payload: { firstName: 'X' } })).statusCode).toBe(404);
+    expect(
+      (await app.inject({ method: 'PUT', url: `/api/v1/users/${b.userId}`, headers: a.auth, payload: { firstName: 'X' } })).statusCode,
+    ).toBe(404);
     const admin = await accountOf(app, 'ADMIN');
     expect((await app.inject({ method: 'GET', url: `/api/v1/users/${b.userId}`, headers: admin.auth })).statusCode).toBe(200);
   });
@@ -262,8 +361,16 @@ describe('accounts', () => {
       url: `/api/v1/users/${a.userId}`,
       headers: a.auth,
       payload: {
-        preferences: { stylePreferences: ['quiet luxury'], sizePreferences: { dressSize: 'FR 38' }, communicationPreferences: { emailNotifications: true } },
-        profile: { dateOfBirth: '1990-04-12', measurements: { heightCm: 172 }, address: { line1: '8 Place Vendôme', city: 'Paris', postalCode: '75001', country: 'FR' } },
+        preferences: {
+          stylePreferences: ['quiet luxury'],
+          sizePreferences: { dressSize: 'FR 38' },
+          communicationPreferences: { emailNotifications: true },
+        },
+        profile: {
+          dateOfBirth: '1990-04-12',
+          measurements: { heightCm: 172 },
+          address: { line1: '8 Place Vendôme', city: 'Paris', postalCode: '75001', country: 'FR' },
+        },
       },
     });
     expect(res.statusCode, res.body).toBe(200);
@@ -283,16 +390,34 @@ describe('accounts', () => {
     expect(row!.first_name).toMatch(/^Former member/);
     expect((await post('/api/v1/auth/login', { email: a.email, password: STRONG_PASSWORD }, {}, freshIp())).statusCode).toBe(401);
     // The email is free again.
-    expect((await post('/api/v1/users', { acceptTerms: true, email: a.email, password: STRONG_PASSWORD, firstName: 'A', lastName: 'B' })).statusCode).toBe(201);
+    expect(
+      (await post('/api/v1/users', { acceptTerms: true, email: a.email, password: STRONG_PASSWORD, firstName: 'A', lastName: 'B' }))
+        .statusCode,
+    ).toBe(201);
   });
 
   it('stores no email, phone or address in plain text', async () => {
     const email = uniqueEmail('secret');
-    const res = await post('/api/v1/users', { acceptTerms: true, email, password: STRONG_PASSWORD, firstName: 'Celeste', lastName: 'Moreau', phoneNumber: '+44 20 7946 0321' });
+    const res = await post('/api/v1/users', {
+      acceptTerms: true,
+      email,
+      password: STRONG_PASSWORD,
+      firstName: 'Celeste',
+      lastName: 'Moreau',
+      phoneNumber: '+44 20 7946 0321',
+    });
     const userId = res.json().userId;
     const { accessToken } = (await post('/api/v1/auth/login', { email, password: STRONG_PASSWORD })).json();
-    await app.inject({ method: 'PUT', url: `/api/v1/users/${userId}`, headers: { authorization: `Bearer ${accessToken}` }, payload: { profile: { address: { line1: '12 Belgrave Square', city: 'London', postalCode: 'SW1X 8PH', country: 'GB' } } } });
-    const tables = await queryRows<{ table_name: string }>(app.db, sql`select table_name from information_schema.tables where table_schema = current_schema()`);
+    await app.inject({
+      method: 'PUT',
+      url: `/api/v1/users/${userId}`,
+      headers: { authorization: `Bearer ${accessToken}` },
+      payload: { profile: { address: { line1: '12 Belgrave Square', city: 'London', postalCode: 'SW1X 8PH', country: 'GB' } } },
+    });
+    const tables = await queryRows<{ table_name: string }>(
+      app.db,
+      sql`select table_name from information_schema.tables where table_schema = current_schema()`,
+    );
     let dump = '';
     for (const { table_name } of tables) {
       const rows = await queryRows(app.db, sql`select * from ${sql.identifier(table_name)}`);

@@ -153,7 +153,9 @@ export const Session = z
   .meta({ id: 'Session' });
 export const ListSessionsOutput = z.object({ sessions: z.array(Session) }).meta({ id: 'ListSessionsOutput' });
 
-export const MfaSetupOutput = z.object({ secret: z.string(), otpauthUrl: z.string(), qrCodeDataUrl: z.string() }).meta({ id: 'MfaSetupOutput' });
+export const MfaSetupOutput = z
+  .object({ secret: z.string(), otpauthUrl: z.string(), qrCodeDataUrl: z.string() })
+  .meta({ id: 'MfaSetupOutput' });
 export const MfaCodeInput = z.strictObject({ code: z.string().trim().min(6).max(32) }).meta({ id: 'MfaCodeInput' });
 export const MfaVerifyOutput = z.object({ recoveryCodes: z.array(z.string()), user: User }).meta({ id: 'MfaVerifyOutput' });
 

@@ -23,12 +23,25 @@ import { deliver } from './routes.ts';
 
 const tags = ['Identity'];
 
-const RegisterPasskeyInput = z.strictObject({ response: RegistrationResponse, name: PasskeyName.optional() }).meta({ id: 'RegisterPasskeyInput' });
+const RegisterPasskeyInput = z
+  .strictObject({ response: RegistrationResponse, name: PasskeyName.optional() })
+  .meta({ id: 'RegisterPasskeyInput' });
 const PasskeyLoginOptionsOutput = z
-  .object({ challengeId: z.string().describe('Send back with the signed response to /auth/passkeys/login/verify.'), options: PasskeyAuthenticationOptions })
+  .object({
+    challengeId: z.string().describe('Send back with the signed response to /auth/passkeys/login/verify.'),
+    options: PasskeyAuthenticationOptions,
+  })
   .meta({ id: 'PasskeyLoginOptionsOutput' });
-const PasskeyLoginInput = z.strictObject({ challengeId: z.uuid('Not a valid challenge id'), response: AuthenticationResponse }).meta({ id: 'PasskeyLoginInput' });
-const PasskeyIdParams = z.strictObject({ passkeyId: z.string().min(1).max(200).regex(/^[A-Za-z0-9_-]+$/, 'Not a valid passkey id') });
+const PasskeyLoginInput = z
+  .strictObject({ challengeId: z.uuid('Not a valid challenge id'), response: AuthenticationResponse })
+  .meta({ id: 'PasskeyLoginInput' });
+const PasskeyIdParams = z.strictObject({
+  passkeyId: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/, 'Not a valid passkey id'),
+});
 const AuthModeHeaders = z.object({ 'x-auth-mode': z.enum(['cookie', 'token']).optional() });
 
 // The browser states the page's origin; WebAuthn checks it against the origin signed in clientDataJSON.
@@ -45,7 +58,10 @@ export async function passkeyRoutes(parent: FastifyInstance, opts: { ctx: AppCon
       schema: {
         tags,
         summary: 'Start adding a passkey: options for navigator.credentials.create()',
-        response: { 200: PasskeyRegistrationOptions, ...errorResponses('UnauthorizedException', 'AccessDeniedException', 'ConflictException') },
+        response: {
+          200: PasskeyRegistrationOptions,
+          ...errorResponses('UnauthorizedException', 'AccessDeniedException', 'ConflictException'),
+        },
       },
       config: { policy: 'passkey.manage' },
     },
@@ -59,11 +75,15 @@ export async function passkeyRoutes(parent: FastifyInstance, opts: { ctx: AppCon
         tags,
         summary: 'Finish adding a passkey with the authenticator’s response',
         body: RegisterPasskeyInput,
-        response: { 201: Passkey, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ConflictException') },
+        response: {
+          201: Passkey,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ConflictException'),
+        },
       },
       config: { policy: 'passkey.manage' },
     },
-    async (request, reply) => reply.status(201).send(await registerPasskey(ctx, actorOf(request), request.body, originOf(request), metaOf(request))),
+    async (request, reply) =>
+      reply.status(201).send(await registerPasskey(ctx, actorOf(request), request.body, originOf(request), metaOf(request))),
   );
 
   app.get(
@@ -72,7 +92,10 @@ export async function passkeyRoutes(parent: FastifyInstance, opts: { ctx: AppCon
       schema: {
         tags,
         summary: 'Passkeys of the signed-in account',
-        response: { 200: z.object({ passkeys: z.array(Passkey) }).meta({ id: 'ListPasskeysOutput' }), ...errorResponses('UnauthorizedException', 'AccessDeniedException') },
+        response: {
+          200: z.object({ passkeys: z.array(Passkey) }).meta({ id: 'ListPasskeysOutput' }),
+          ...errorResponses('UnauthorizedException', 'AccessDeniedException'),
+        },
       },
       config: { policy: 'passkey.manage' },
     },
@@ -86,7 +109,10 @@ export async function passkeyRoutes(parent: FastifyInstance, opts: { ctx: AppCon
         tags,
         summary: 'Remove a passkey',
         params: PasskeyIdParams,
-        response: { 200: SuccessOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: SuccessOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'passkey.manage' },
     },

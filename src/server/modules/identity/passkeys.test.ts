@@ -85,7 +85,11 @@ class SoftAuthenticator {
     if (this.countsSignatures) this.counter += 1;
     const authenticatorData = this.authData(userVerified ? 0x05 : 0x01);
     const clientDataJSON = Buffer.from(JSON.stringify({ type: 'webauthn.get', challenge: options.challenge, origin, crossOrigin: false }));
-    const signature = sign('sha256', Buffer.concat([authenticatorData, createHash('sha256').update(clientDataJSON).digest()]), this.privateKey);
+    const signature = sign(
+      'sha256',
+      Buffer.concat([authenticatorData, createHash('sha256').update(clientDataJSON).digest()]),
+      this.privateKey,
+    );
     return {
       id: this.id,
       rawId: this.id,
@@ -130,11 +134,20 @@ async function registerPasskey(account: TestAccount, authenticator = new SoftAut
 async function loginOptions() {
   const res = await app.inject({ method: 'POST', url: '/api/v1/auth/passkeys/login/options' });
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { challengeId: string; options: { challenge: string; rpId: string; userVerification: string; allowCredentials?: unknown[] } };
+  return res.json() as {
+    challengeId: string;
+    options: { challenge: string; rpId: string; userVerification: string; allowCredentials?: unknown[] };
+  };
 }
 
 function passkeyLogin(payload: object, { origin = ORIGIN, ip = '127.0.0.1', headers = {} as Record<string, string> } = {}) {
-  return app.inject({ method: 'POST', url: '/api/v1/auth/passkeys/login/verify', headers: { origin, ...headers }, payload, remoteAddress: ip });
+  return app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/passkeys/login/verify',
+    headers: { origin, ...headers },
+    payload,
+    remoteAddress: ip,
+  });
 }
 
 async function auditActions(userId: string): Promise<Array<{ action: string; details: Record<string, unknown> }>> {
@@ -147,7 +160,11 @@ describe('passkey configuration', () => {
     [{ PORT: '8080' }, 'localhost', ['http://localhost:8080']],
     [{ PUBLIC_URL: 'https://shop.stylebyzaga.com' }, 'shop.stylebyzaga.com', ['https://shop.stylebyzaga.com']],
     [{ PUBLIC_URL: 'https://www.stylebyzaga.com', WEBAUTHN_RP_ID: 'stylebyzaga.com' }, 'stylebyzaga.com', ['https://www.stylebyzaga.com']],
-    [{ WEBAUTHN_RP_ID: 'StyleByZaga.com', WEBAUTHN_ORIGINS: 'https://stylebyzaga.com, https://m.stylebyzaga.com' }, 'stylebyzaga.com', ['https://stylebyzaga.com', 'https://m.stylebyzaga.com']],
+    [
+      { WEBAUTHN_RP_ID: 'StyleByZaga.com', WEBAUTHN_ORIGINS: 'https://stylebyzaga.com, https://m.stylebyzaga.com' },
+      'stylebyzaga.com',
+      ['https://stylebyzaga.com', 'https://m.stylebyzaga.com'],
+    ],
   ])('derives the RP ID and origins from %o', (env, rpId, origins) => {
     const config = loadConfig(env);
     expect(config.WEBAUTHN_RP_ID).toBe(rpId);
@@ -159,7 +176,10 @@ describe('passkey configuration', () => {
     [{ WEBAUTHN_RP_ID: 'stylebyzaga.com:443' }, /WEBAUTHN_RP_ID must be a domain name/],
     [{ WEBAUTHN_ORIGINS: 'https://stylebyzaga.com/login' }, /WEBAUTHN_ORIGINS needs origins/],
     [{ WEBAUTHN_ORIGINS: 'ftp://localhost' }, /WEBAUTHN_ORIGINS needs origins/],
-    [{ WEBAUTHN_RP_ID: 'stylebyzaga.com' }, /WEBAUTHN_ORIGINS origin http:\/\/localhost:3000 is not on the WebAuthn RP ID "stylebyzaga.com"/],
+    [
+      { WEBAUTHN_RP_ID: 'stylebyzaga.com' },
+      /WEBAUTHN_ORIGINS origin http:\/\/localhost:3000 is not on the WebAuthn RP ID "stylebyzaga.com"/,
+    ],
     [{ WEBAUTHN_RP_ID: 'stylebyzaga.com', WEBAUTHN_ORIGINS: 'https://stylebyzaga.com.evil.example' }, /is not on the WebAuthn RP ID/],
   ])('refuses %o with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
@@ -194,7 +214,10 @@ describe('passkey registration', () => {
 
     const list = await app.inject({ method: 'GET', url: '/api/v1/auth/passkeys', headers: account.auth });
     expect(list.json().passkeys.map((p: { passkeyId: string }) => p.passkeyId)).toEqual([authenticator.id]);
-    const [row] = await queryRows<{ user_id: string; counter: number }>(app.db, sql`select user_id, counter from passkeys where id = ${authenticator.id}`);
+    const [row] = await queryRows<{ user_id: string; counter: number }>(
+      app.db,
+      sql`select user_id, counter from passkeys where id = ${authenticator.id}`,
+    );
     expect(row).toMatchObject({ user_id: account.userId, counter: 0 });
     expect((await auditActions(account.userId)).map((a) => a.action)).toContain('auth.passkey.registered');
 
@@ -207,7 +230,12 @@ describe('passkey registration', () => {
     const account = await signUp(app);
     const first = await registerPasskey(account);
     expect(first.verify.statusCode).toBe(201);
-    const replay = await app.inject({ method: 'POST', url: '/api/v1/auth/passkeys/register/verify', headers: { ...account.auth, origin: ORIGIN }, payload: { response: first.response } });
+    const replay = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/passkeys/register/verify',
+      headers: { ...account.auth, origin: ORIGIN },
+      payload: { response: first.response },
+    });
     expect(replay.statusCode).toBe(400);
     expect(replay.json().message).toMatch(/expired or was already used/);
     expect(await countRows(app.db, 'passkeys')).toBeGreaterThan(0);
@@ -218,9 +246,17 @@ describe('passkey registration', () => {
     const b = await signUp(app);
     const optionsA = await app.inject({ method: 'POST', url: '/api/v1/auth/passkeys/register/options', headers: a.auth });
     const response = new SoftAuthenticator().register(optionsA.json(), ORIGIN);
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/passkeys/register/verify', headers: { ...b.auth, origin: ORIGIN }, payload: { response } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/passkeys/register/verify',
+      headers: { ...b.auth, origin: ORIGIN },
+      payload: { response },
+    });
     expect(res.statusCode).toBe(400);
-    const [row] = await queryRows<{ n: number }>(app.db, sql`select count(*)::int as n from passkeys where user_id in (${a.userId}, ${b.userId})`);
+    const [row] = await queryRows<{ n: number }>(
+      app.db,
+      sql`select count(*)::int as n from passkeys where user_id in (${a.userId}, ${b.userId})`,
+    );
     expect(row?.n).toBe(0);
   });
 
@@ -243,7 +279,12 @@ describe('passkey registration', () => {
     const account = await signUp(app);
     const options = await app.inject({ method: 'POST', url: '/api/v1/auth/passkeys/register/options', headers: account.auth });
     const response = new SoftAuthenticator('stylebyzaga.evil.example').register(options.json(), ORIGIN);
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/passkeys/register/verify', headers: { ...account.auth, origin: ORIGIN }, payload: { response } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/passkeys/register/verify',
+      headers: { ...account.auth, origin: ORIGIN },
+      payload: { response },
+    });
     expect(res.statusCode).toBe(400);
   });
 
@@ -257,7 +298,12 @@ describe('passkey registration', () => {
     const account = await signUp(app);
     const options = await app.inject({ method: 'POST', url: '/api/v1/auth/passkeys/register/options', headers: account.auth });
     const response = new SoftAuthenticator().register(options.json(), ORIGIN);
-    const extra = await app.inject({ method: 'POST', url: '/api/v1/auth/passkeys/register/verify', headers: account.auth, payload: { response, userId: account.userId } });
+    const extra = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/passkeys/register/verify',
+      headers: account.auth,
+      payload: { response, userId: account.userId },
+    });
     expect(extra.statusCode).toBe(400);
     expect(extra.json().code).toBe('ValidationException');
     expect((await app.inject({ method: 'POST', url: '/api/v1/auth/passkeys/register/options' })).statusCode).toBe(401);
@@ -280,7 +326,10 @@ describe('passkey sign-in', () => {
     expect(body.refreshToken.length).toBeGreaterThanOrEqual(43);
     const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${body.accessToken}` } });
     expect(me.json().user.email).toBe(account.email);
-    const [row] = await queryRows<{ counter: number; last_used_at: Date | null }>(app.db, sql`select counter, last_used_at from passkeys where id = ${authenticator.id}`);
+    const [row] = await queryRows<{ counter: number; last_used_at: Date | null }>(
+      app.db,
+      sql`select counter, last_used_at from passkeys where id = ${authenticator.id}`,
+    );
     expect(row!.counter).toBe(1);
     expect(row!.last_used_at).not.toBeNull();
     const login = (await auditActions(account.userId)).find((a) => a.action === 'auth.login' && a.details.method === 'passkey');
@@ -343,14 +392,21 @@ describe('passkey sign-in', () => {
     const account = await signUp(app);
     const { authenticator } = await registerPasskey(account);
     const { challengeId, options } = await loginOptions();
-    const res = await passkeyLogin({ challengeId, response: authenticator.assert(options, ORIGIN, { userVerified: false }) }, { ip: freshIp() });
+    const res = await passkeyLogin(
+      { challengeId, response: authenticator.assert(options, ORIGIN, { userVerified: false }) },
+      { ip: freshIp() },
+    );
     expect(res.statusCode).toBe(401);
   });
 
   it('refuses a signature by another key for a registered credential id', async () => {
     const account = await signUp(app);
     const { authenticator } = await registerPasskey(account);
-    const forger = Object.assign(new SoftAuthenticator(), { credentialId: authenticator.credentialId, userHandle: authenticator.userHandle, counter: 5 });
+    const forger = Object.assign(new SoftAuthenticator(), {
+      credentialId: authenticator.credentialId,
+      userHandle: authenticator.userHandle,
+      counter: 5,
+    });
     const { challengeId, options } = await loginOptions();
     const res = await passkeyLogin({ challengeId, response: forger.assert(options, ORIGIN) }, { ip: freshIp() });
     expect(res.statusCode).toBe(401);
@@ -360,9 +416,14 @@ describe('passkey sign-in', () => {
     const { options } = await loginOptions();
     const stranger = new SoftAuthenticator();
     const ip = freshIp();
-    expect((await passkeyLogin({ challengeId: '0195f3a2-7c1d-7b8e-9a4f-2d3c4b5a6e7f', response: stranger.assert(options, ORIGIN) }, { ip })).statusCode).toBe(401);
+    expect(
+      (await passkeyLogin({ challengeId: '0195f3a2-7c1d-7b8e-9a4f-2d3c4b5a6e7f', response: stranger.assert(options, ORIGIN) }, { ip }))
+        .statusCode,
+    ).toBe(401);
     const fresh = await loginOptions();
-    expect((await passkeyLogin({ challengeId: fresh.challengeId, response: stranger.assert(fresh.options, ORIGIN) }, { ip })).statusCode).toBe(401);
+    expect(
+      (await passkeyLogin({ challengeId: fresh.challengeId, response: stranger.assert(fresh.options, ORIGIN) }, { ip })).statusCode,
+    ).toBe(401);
   });
 
   it('throttles an address after 5 failed passkey sign-ins', async () => {
@@ -381,7 +442,10 @@ describe('passkey sign-in', () => {
     const account = await signUp(app);
     const { authenticator } = await registerPasskey(account);
     const { challengeId, options } = await loginOptions();
-    const res = await passkeyLogin({ challengeId, response: authenticator.assert(options, ORIGIN) }, { headers: { 'x-auth-mode': 'cookie' } });
+    const res = await passkeyLogin(
+      { challengeId, response: authenticator.assert(options, ORIGIN) },
+      { headers: { 'x-auth-mode': 'cookie' } },
+    );
     expect(res.statusCode).toBe(200);
     expect(res.json().refreshToken).toBe('');
     const cookie = res.cookies.find((c) => c.name === 'sbz_refresh');
@@ -396,7 +460,11 @@ describe('passkey sign-in', () => {
     const res = await passkeyLogin({ challengeId, response: authenticator.assert(options, ORIGIN) });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().mfaEnrollmentRequired).toBeUndefined();
-    const sessions = await app.inject({ method: 'GET', url: '/api/v1/auth/sessions', headers: { authorization: `Bearer ${res.json().accessToken}` } });
+    const sessions = await app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/sessions',
+      headers: { authorization: `Bearer ${res.json().accessToken}` },
+    });
     expect(sessions.statusCode).toBe(200);
   });
 

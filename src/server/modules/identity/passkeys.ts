@@ -36,7 +36,11 @@ const SIGN_IN_FAILED = 'We could not sign you in with this passkey';
 
 // ───────────────────────────── models ─────────────────────────────
 
-const base64url = (max: number) => z.string().max(max).regex(/^[A-Za-z0-9_-]*$/, 'Must be base64url');
+const base64url = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^[A-Za-z0-9_-]*$/, 'Must be base64url');
 const transports = z.array(z.string().max(32)).max(10);
 // Extension outputs are the browser's to add to (largeBlob, prf…) and we read none of them: listed ones are typed,
 // unknown ones are dropped rather than refused, so a browser update cannot break passkeys.
@@ -196,7 +200,9 @@ async function storeChallenge(db: Db, challenge: string, purpose: 'REGISTER' | '
   // Expired challenges are worthless; trim them as we go instead of running a separate job.
   await db.delete(webauthnChallenges).where(lt(webauthnChallenges.expiresAt, sql`now()`));
   const id = uuidv7();
-  await db.insert(webauthnChallenges).values({ id, userId, purpose, challenge, expiresAt: new Date(Date.now() + CHALLENGE_MINUTES * 60_000) });
+  await db
+    .insert(webauthnChallenges)
+    .values({ id, userId, purpose, challenge, expiresAt: new Date(Date.now() + CHALLENGE_MINUTES * 60_000) });
   return id;
 }
 
@@ -209,7 +215,10 @@ export async function passkeyRegistrationOptions(ctx: AppContext, actor: Actor):
     .from(users)
     .where(and(eq(users.id, actor.userId), isNull(users.deletedAt)));
   if (!user) throw new ApiError('ResourceNotFoundException', 'No such user');
-  const existing = await ctx.db.select({ id: passkeys.id, transports: passkeys.transports }).from(passkeys).where(eq(passkeys.userId, actor.userId));
+  const existing = await ctx.db
+    .select({ id: passkeys.id, transports: passkeys.transports })
+    .from(passkeys)
+    .where(eq(passkeys.userId, actor.userId));
   if (existing.length >= MAX_PASSKEYS_PER_ACCOUNT) {
     throw new ApiError('ConflictException', `An account can hold at most ${MAX_PASSKEYS_PER_ACCOUNT} passkeys; remove one first`);
   }
@@ -242,7 +251,13 @@ export async function registerPasskey(
   meta: RequestMeta = {},
 ): Promise<Passkey> {
   const refused = (reason: string, message = 'We could not verify this passkey. Please try again.') =>
-    audit(ctx.db, { action: 'auth.passkey.registrationFailed', actorId: actor.userId, targetUserId: actor.userId, meta, details: { reason } }).then(() => {
+    audit(ctx.db, {
+      action: 'auth.passkey.registrationFailed',
+      actorId: actor.userId,
+      targetUserId: actor.userId,
+      meta,
+      details: { reason },
+    }).then(() => {
       throw new ApiError('ValidationException', message, { fieldErrors: { 'body.response': [message] } });
     });
 
@@ -277,11 +292,13 @@ export async function registerPasskey(
   }
   if (!verification.verified) return refused('verification');
   const { credential } = verification.registrationInfo;
-  if (credential.id.length > MAX_CREDENTIAL_ID_LENGTH) return refused('credential-id-too-long', 'This authenticator is not supported. Please try another one.');
+  if (credential.id.length > MAX_CREDENTIAL_ID_LENGTH)
+    return refused('credential-id-too-long', 'This authenticator is not supported. Please try another one.');
 
   const row = await ctx.db.transaction(async (tx) => {
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(passkeys).where(eq(passkeys.userId, actor.userId));
-    if (n >= MAX_PASSKEYS_PER_ACCOUNT) throw new ApiError('ConflictException', `An account can hold at most ${MAX_PASSKEYS_PER_ACCOUNT} passkeys; remove one first`);
+    if (n >= MAX_PASSKEYS_PER_ACCOUNT)
+      throw new ApiError('ConflictException', `An account can hold at most ${MAX_PASSKEYS_PER_ACCOUNT} passkeys; remove one first`);
     const [inserted] = await tx
       .insert(passkeys)
       .values({
@@ -295,7 +312,13 @@ export async function registerPasskey(
       .onConflictDoNothing({ target: passkeys.id })
       .returning();
     if (!inserted) throw new ApiError('ConflictException', 'This passkey is already registered');
-    await audit(tx, { action: 'auth.passkey.registered', actorId: actor.userId, targetUserId: actor.userId, meta, details: { passkeyId: inserted.id, name: inserted.name } });
+    await audit(tx, {
+      action: 'auth.passkey.registered',
+      actorId: actor.userId,
+      targetUserId: actor.userId,
+      meta,
+      details: { passkeyId: inserted.id, name: inserted.name },
+    });
     return inserted;
   });
   return presentPasskey(row);
@@ -308,7 +331,11 @@ function defaultName(attachment: string | null | undefined): string {
 
 /** The signed-in account's passkeys, oldest first. */
 export async function listPasskeys(ctx: AppContext, actor: Actor): Promise<Passkey[]> {
-  const rows = await ctx.db.select().from(passkeys).where(eq(passkeys.userId, actor.userId)).orderBy(asc(passkeys.createdAt), asc(passkeys.id));
+  const rows = await ctx.db
+    .select()
+    .from(passkeys)
+    .where(eq(passkeys.userId, actor.userId))
+    .orderBy(asc(passkeys.createdAt), asc(passkeys.id));
   return rows.map(presentPasskey);
 }
 
@@ -320,14 +347,22 @@ export async function deletePasskey(ctx: AppContext, actor: Actor, passkeyId: st
       .where(and(eq(passkeys.id, passkeyId), eq(passkeys.userId, actor.userId)))
       .returning({ id: passkeys.id, name: passkeys.name });
     if (!removed) throw new ApiError('ResourceNotFoundException', 'No such passkey');
-    await audit(tx, { action: 'auth.passkey.removed', actorId: actor.userId, targetUserId: actor.userId, meta, details: { passkeyId: removed.id, name: removed.name } });
+    await audit(tx, {
+      action: 'auth.passkey.removed',
+      actorId: actor.userId,
+      targetUserId: actor.userId,
+      meta,
+      details: { passkeyId: removed.id, name: removed.name },
+    });
   });
 }
 
 // ───────────────────────────── sign-in ─────────────────────────────
 
 /** Starts a passwordless sign-in: no email asked, the browser offers the user's discoverable passkeys. */
-export async function passkeyLoginOptions(ctx: AppContext): Promise<{ challengeId: string; options: PublicKeyCredentialRequestOptionsJSON }> {
+export async function passkeyLoginOptions(
+  ctx: AppContext,
+): Promise<{ challengeId: string; options: PublicKeyCredentialRequestOptionsJSON }> {
   const options = await generateAuthenticationOptions({
     rpID: ctx.config.WEBAUTHN_RP_ID,
     userVerification: 'required',
@@ -358,7 +393,13 @@ export async function loginWithPasskey(
 
   const [pending] = await ctx.db
     .delete(webauthnChallenges)
-    .where(and(eq(webauthnChallenges.id, input.challengeId), eq(webauthnChallenges.purpose, 'AUTHENTICATE'), gt(webauthnChallenges.expiresAt, sql`now()`)))
+    .where(
+      and(
+        eq(webauthnChallenges.id, input.challengeId),
+        eq(webauthnChallenges.purpose, 'AUTHENTICATE'),
+        gt(webauthnChallenges.expiresAt, sql`now()`),
+      ),
+    )
     .returning({ challenge: webauthnChallenges.challenge });
   if (!pending) return fail('challenge');
 
@@ -403,6 +444,12 @@ export async function loginWithPasskey(
 
   // A passkey proves the owner: the password failures others piled on this account are cleared.
   await clearLoginFailures(ctx.db, ctx.keys, decrypt(ctx.keys, user.emailEnc), undefined);
-  await audit(ctx.db, { action: 'auth.login', actorId: user.id, targetUserId: user.id, meta, details: { method: 'passkey', passkeyId: passkey.id } });
+  await audit(ctx.db, {
+    action: 'auth.login',
+    actorId: user.id,
+    targetUserId: user.id,
+    meta,
+    details: { method: 'passkey', passkeyId: passkey.id },
+  });
   return startSession(ctx, user, meta, true);
 }

@@ -11,7 +11,12 @@ let otherStylist: TestAccount;
 let partner: TestAccount;
 beforeAll(async () => {
   app = await buildTestApp();
-  [admin, stylist, otherStylist, partner] = [await accountOf(app, 'ADMIN'), await accountOf(app, 'STYLIST'), await accountOf(app, 'STYLIST'), await accountOf(app, 'BRAND_PARTNER')];
+  [admin, stylist, otherStylist, partner] = [
+    await accountOf(app, 'ADMIN'),
+    await accountOf(app, 'STYLIST'),
+    await accountOf(app, 'STYLIST'),
+    await accountOf(app, 'BRAND_PARTNER'),
+  ];
 });
 afterAll(() => app.shutdown());
 
@@ -30,7 +35,8 @@ function actor(account: TestAccount, userType: UserType, tier: Actor['tier'] = '
   return { userId: account.userId, userType, tier, sessionId: 'test', mfaEnabled: true, mfaVerifiedAt: null };
 }
 
-const share = (vip: TestAccount, userId: string) => app.inject({ method: 'POST', url: '/api/v1/me/privacy/shares', headers: vip.auth, payload: { userId } });
+const share = (vip: TestAccount, userId: string) =>
+  app.inject({ method: 'POST', url: '/api/v1/me/privacy/shares', headers: vip.auth, payload: { userId } });
 
 describe('privacy mode', () => {
   it('is switched by VIP clients and audited', async () => {
@@ -40,7 +46,11 @@ describe('privacy mode', () => {
     expect(on.json()).toEqual({ privacyMode: true, alias: expect.stringMatching(/^Client [2-9A-Z]-[2-9A-Z]{4}$/) });
     const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: vip.auth });
     expect(me.json().user.privacyMode).toBe(true);
-    const log = await app.inject({ method: 'GET', url: `/api/v1/admin/audit-log?targetUserId=${vip.userId}&action=privacy.mode.changed`, headers: admin.auth });
+    const log = await app.inject({
+      method: 'GET',
+      url: `/api/v1/admin/audit-log?targetUserId=${vip.userId}&action=privacy.mode.changed`,
+      headers: admin.auth,
+    });
     expect(log.json().entries.map((e: { details: { privacyMode: boolean } }) => e.details.privacyMode)).toEqual([true, false]);
   });
 
@@ -67,7 +77,14 @@ describe('what others see', () => {
   it('hides a private VIP behind the alias from stylists, partners and other clients; never from the client or admins', async () => {
     const vip = await vipClient();
     const me = (await app.inject({ method: 'GET', url: '/api/v1/me', headers: vip.auth })).json().user;
-    const real = { displayName: 'Ava Laurent', firstName: 'Ava', lastName: 'Laurent', email: vip.email, phoneNumber: PHONE, isAlias: false };
+    const real = {
+      displayName: 'Ava Laurent',
+      firstName: 'Ava',
+      lastName: 'Laurent',
+      email: vip.email,
+      phoneNumber: PHONE,
+      isAlias: false,
+    };
     const hidden = { displayName: me.alias, isAlias: true };
 
     expect(await clientIdentityFor(app.ctx, actor(vip, 'CLIENT', 'VIP'), vip.userId)).toEqual(real);
@@ -88,16 +105,33 @@ describe('what others see', () => {
     const shares = (await app.inject({ method: 'GET', url: '/api/v1/me/privacy/shares', headers: vip.auth })).json().shares;
     expect(shares.map((s: { userId: string }) => s.userId)).toEqual([stylist.userId, partner.userId]);
 
-    expect(await clientIdentityFor(app.ctx, actor(stylist, 'STYLIST'), vip.userId)).toMatchObject({ isAlias: false, email: vip.email, phoneNumber: PHONE });
-    expect(await clientIdentityFor(app.ctx, actor(otherStylist, 'STYLIST'), vip.userId)).toEqual({ displayName: expect.stringMatching(/^Client /), isAlias: true });
+    expect(await clientIdentityFor(app.ctx, actor(stylist, 'STYLIST'), vip.userId)).toMatchObject({
+      isAlias: false,
+      email: vip.email,
+      phoneNumber: PHONE,
+    });
+    expect(await clientIdentityFor(app.ctx, actor(otherStylist, 'STYLIST'), vip.userId)).toEqual({
+      displayName: expect.stringMatching(/^Client /),
+      isAlias: true,
+    });
 
     const unshare = await app.inject({ method: 'DELETE', url: `/api/v1/me/privacy/shares/${stylist.userId}`, headers: vip.auth });
     expect(unshare.statusCode).toBe(200);
     expect((await clientIdentityFor(app.ctx, actor(stylist, 'STYLIST'), vip.userId)).isAlias).toBe(true);
-    expect((await app.inject({ method: 'DELETE', url: `/api/v1/me/privacy/shares/${stylist.userId}`, headers: vip.auth })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/me/privacy/shares/${stylist.userId}`, headers: vip.auth })).statusCode).toBe(
+      404,
+    );
 
-    const log = await app.inject({ method: 'GET', url: `/api/v1/admin/audit-log?targetUserId=${vip.userId}&action=privacy.contact.*`, headers: admin.auth });
-    expect(log.json().entries.map((e: { action: string }) => e.action)).toEqual(['privacy.contact.unshared', 'privacy.contact.shared', 'privacy.contact.shared']);
+    const log = await app.inject({
+      method: 'GET',
+      url: `/api/v1/admin/audit-log?targetUserId=${vip.userId}&action=privacy.contact.*`,
+      headers: admin.auth,
+    });
+    expect(log.json().entries.map((e: { action: string }) => e.action)).toEqual([
+      'privacy.contact.unshared',
+      'privacy.contact.shared',
+      'privacy.contact.shared',
+    ]);
   });
 
   it('shows stylists only a display name until a booking is accepted or contact is shared (privacy mode off), like other clients', async () => {
@@ -106,7 +140,11 @@ describe('what others see', () => {
     expect(seenByStylist).toMatchObject({ displayName: 'Ava L.', isAlias: false });
     expect(seenByStylist).not.toHaveProperty('email');
     expect(seenByStylist).not.toHaveProperty('phoneNumber');
-    expect(await clientIdentityFor(app.ctx, actor(await signUp(app), 'CLIENT'), vip.userId)).toEqual({ displayName: 'Ava L.', firstName: 'Ava', isAlias: false });
+    expect(await clientIdentityFor(app.ctx, actor(await signUp(app), 'CLIENT'), vip.userId)).toEqual({
+      displayName: 'Ava L.',
+      firstName: 'Ava',
+      isAlias: false,
+    });
   });
 
   it('shows an erased client as their pseudonym to everyone', async () => {
@@ -121,7 +159,14 @@ describe('what others see', () => {
     const [a, b, c] = [await vipClient(), await vipClient(), await vipClient(false)];
     await share(a, stylist.userId);
     const ghost = '0195f3a2-7c1d-7b8e-9a4f-2d3c4b5a6e7f';
-    const identities = await clientIdentitiesFor(app.ctx, actor(stylist, 'STYLIST'), [a.userId, b.userId, c.userId, ghost, 'not-a-uuid', a.userId]);
+    const identities = await clientIdentitiesFor(app.ctx, actor(stylist, 'STYLIST'), [
+      a.userId,
+      b.userId,
+      c.userId,
+      ghost,
+      'not-a-uuid',
+      a.userId,
+    ]);
     expect([...identities.keys()].sort()).toEqual([a.userId, b.userId, c.userId].sort());
     expect(identities.get(a.userId)?.isAlias).toBe(false);
     expect(identities.get(b.userId)).toEqual({ displayName: expect.stringMatching(/^Client /), isAlias: true });
@@ -141,7 +186,16 @@ describe('sharing', () => {
       expect((await share(vip, userId)).statusCode).toBe(404);
     }
     expect((await share(vip, 'not-a-uuid')).statusCode).toBe(400);
-    expect((await app.inject({ method: 'POST', url: '/api/v1/me/privacy/shares', headers: vip.auth, payload: { userId: stylist.userId, email: true } })).statusCode).toBe(400);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/me/privacy/shares',
+          headers: vip.auth,
+          payload: { userId: stylist.userId, email: true },
+        })
+      ).statusCode,
+    ).toBe(400);
     expect((await app.inject({ method: 'GET', url: '/api/v1/me/privacy/shares', headers: vip.auth })).json().shares).toEqual([]);
   });
 });

@@ -43,11 +43,17 @@ export const ShareContactInput = z.strictObject({ userId: z.uuid('Not a valid us
 // ───────────────────────────── settings and shares ─────────────────────────────
 
 function requireVipClient(actor: Actor): void {
-  if (actor.userType !== 'CLIENT' || actor.tier !== 'VIP') throw new ApiError('AccessDeniedException', 'Privacy mode is available to VIP clients');
+  if (actor.userType !== 'CLIENT' || actor.tier !== 'VIP')
+    throw new ApiError('AccessDeniedException', 'Privacy mode is available to VIP clients');
 }
 
 /** Turns privacy mode on or off for the signed-in VIP client. */
-export async function setPrivacyMode(ctx: AppContext, actor: Actor, privacyMode: boolean, meta: RequestMeta = {}): Promise<PrivacySettings> {
+export async function setPrivacyMode(
+  ctx: AppContext,
+  actor: Actor,
+  privacyMode: boolean,
+  meta: RequestMeta = {},
+): Promise<PrivacySettings> {
   requireVipClient(actor);
   const settings = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -67,15 +73,29 @@ export async function setPrivacyMode(ctx: AppContext, actor: Actor, privacyMode:
 export async function listContactShares(ctx: AppContext, actor: Actor): Promise<ContactShare[]> {
   requireVipClient(actor);
   const rows = await ctx.db
-    .select({ userId: users.id, firstName: users.firstName, lastName: users.lastName, userType: users.userType, sharedAt: contactShares.createdAt })
+    .select({
+      userId: users.id,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      userType: users.userType,
+      sharedAt: contactShares.createdAt,
+    })
     .from(contactShares)
     .innerJoin(users, eq(users.id, contactShares.sharedWithId))
     .where(eq(contactShares.userId, actor.userId))
     .orderBy(asc(contactShares.createdAt), asc(users.id));
-  return rows.flatMap((r) => (r.userType === 'STYLIST' || r.userType === 'BRAND_PARTNER' ? [presentShare({ ...r, userType: r.userType })] : []));
+  return rows.flatMap((r) =>
+    r.userType === 'STYLIST' || r.userType === 'BRAND_PARTNER' ? [presentShare({ ...r, userType: r.userType })] : [],
+  );
 }
 
-function presentShare(r: { userId: string; firstName: string; lastName: string; userType: 'STYLIST' | 'BRAND_PARTNER'; sharedAt: Date }): ContactShare {
+function presentShare(r: {
+  userId: string;
+  firstName: string;
+  lastName: string;
+  userType: 'STYLIST' | 'BRAND_PARTNER';
+  sharedAt: Date;
+}): ContactShare {
   return { userId: r.userId, name: `${r.firstName} ${r.lastName}`.trim(), userType: r.userType, sharedAt: r.sharedAt.toISOString() };
 }
 
@@ -93,11 +113,20 @@ export async function shareContact(ctx: AppContext, actor: Actor, sharedWithId: 
   return ctx.db.transaction(async (tx) => {
     const [inserted] = await tx.insert(contactShares).values({ userId: actor.userId, sharedWithId }).onConflictDoNothing().returning();
     if (inserted) {
-      await audit(tx, { action: 'privacy.contact.shared', actorId: actor.userId, targetUserId: actor.userId, meta, details: { sharedWithId } });
+      await audit(tx, {
+        action: 'privacy.contact.shared',
+        actorId: actor.userId,
+        targetUserId: actor.userId,
+        meta,
+        details: { sharedWithId },
+      });
     }
     const [share] = inserted
       ? [inserted]
-      : await tx.select().from(contactShares).where(and(eq(contactShares.userId, actor.userId), eq(contactShares.sharedWithId, sharedWithId)));
+      : await tx
+          .select()
+          .from(contactShares)
+          .where(and(eq(contactShares.userId, actor.userId), eq(contactShares.sharedWithId, sharedWithId)));
     return presentShare({ ...target, userType: target.userType as 'STYLIST' | 'BRAND_PARTNER', sharedAt: share!.createdAt });
   });
 }
@@ -111,7 +140,13 @@ export async function unshareContact(ctx: AppContext, actor: Actor, sharedWithId
       .where(and(eq(contactShares.userId, actor.userId), eq(contactShares.sharedWithId, sharedWithId)))
       .returning({ id: contactShares.sharedWithId });
     if (!removed.length) throw new ApiError('ResourceNotFoundException', 'You are not sharing your details with this person');
-    await audit(tx, { action: 'privacy.contact.unshared', actorId: actor.userId, targetUserId: actor.userId, meta, details: { sharedWithId } });
+    await audit(tx, {
+      action: 'privacy.contact.unshared',
+      actorId: actor.userId,
+      targetUserId: actor.userId,
+      meta,
+      details: { sharedWithId },
+    });
   });
 }
 
@@ -185,7 +220,13 @@ type NamedRow = { firstName: string; lastName: string; privacyMode: boolean; ali
 
 /** Another client, or anyone with no relationship to the client (a shared look, a review): a first name and initial at most, never contact details. */
 function publicIdentity(row: NamedRow): ClientIdentity {
-  return row.privacyMode ? { displayName: row.alias, isAlias: true } : { displayName: row.lastName ? `${row.firstName} ${row.lastName.charAt(0)}.` : row.firstName, firstName: row.firstName, isAlias: false };
+  return row.privacyMode
+    ? { displayName: row.alias, isAlias: true }
+    : {
+        displayName: row.lastName ? `${row.firstName} ${row.lastName.charAt(0)}.` : row.firstName,
+        firstName: row.firstName,
+        isAlias: false,
+      };
 }
 
 /**
@@ -196,15 +237,30 @@ export async function publicClientNames(db: Db, clientIds: readonly string[]): P
   const ids = [...new Set(clientIds)].filter((id) => UUID.test(id));
   if (!ids.length) return new Map();
   const rows = await db
-    .select({ id: users.id, firstName: users.firstName, lastName: users.lastName, privacyMode: users.privacyMode, alias: users.alias, pseudonym: users.pseudonym, deletedAt: users.deletedAt })
+    .select({
+      id: users.id,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      privacyMode: users.privacyMode,
+      alias: users.alias,
+      pseudonym: users.pseudonym,
+      deletedAt: users.deletedAt,
+    })
     .from(users)
     .where(inArray(users.id, ids));
   return new Map(rows.map((r) => [r.id, r.deletedAt ? r.pseudonym : publicIdentity(r).displayName]));
 }
 
 /** How one client appears to `viewer` (see `clientIdentitiesFor`); 404 for an unknown id. */
-export async function clientIdentityFor(ctx: AppContext, viewer: Actor, clientId: string, opts: { engaged?: boolean } = {}): Promise<ClientIdentity> {
-  const identity = (await clientIdentitiesFor(ctx, viewer, [clientId], { engaged: opts.engaged ? new Set([clientId]) : undefined })).get(clientId);
+export async function clientIdentityFor(
+  ctx: AppContext,
+  viewer: Actor,
+  clientId: string,
+  opts: { engaged?: boolean } = {},
+): Promise<ClientIdentity> {
+  const identity = (await clientIdentitiesFor(ctx, viewer, [clientId], { engaged: opts.engaged ? new Set([clientId]) : undefined })).get(
+    clientId,
+  );
   if (!identity) throw new ApiError('ResourceNotFoundException', 'No such client');
   return identity;
 }

@@ -6,12 +6,17 @@ import { mergePolicies } from '../../http/auth.ts';
 let app: TestApp;
 const routes: Array<{ method: string; url: string; policy: unknown }> = [];
 beforeAll(async () => {
-  app = await buildTestApp({}, { beforeRoutes: (instance) => {
-    instance.addHook('onRoute', (route) => {
-      const methods = Array.isArray(route.method) ? route.method : [route.method];
-      for (const method of methods) routes.push({ method, url: route.url, policy: route.config?.policy });
-    });
-  } });
+  app = await buildTestApp(
+    {},
+    {
+      beforeRoutes: (instance) => {
+        instance.addHook('onRoute', (route) => {
+          const methods = Array.isArray(route.method) ? route.method : [route.method];
+          for (const method of methods) routes.push({ method, url: route.url, policy: route.config?.policy });
+        });
+      },
+    },
+  );
 });
 afterAll(() => app.shutdown());
 

@@ -70,7 +70,15 @@ export function deliver(ctx: AppContext, reply: FastifyReply, request: FastifyRe
   const maxAge = ctx.config.REFRESH_TOKEN_TTL_DAYS * 86_400;
   const secure = true; // browsers treat http://localhost as secure, so this holds in the demo too
   setCookies(reply, [
-    stringifySetCookie({ name: REFRESH_COOKIE, value: result.refreshToken, httpOnly: true, secure, sameSite: 'strict', path: AUTH_COOKIE_PATH, maxAge }),
+    stringifySetCookie({
+      name: REFRESH_COOKIE,
+      value: result.refreshToken,
+      httpOnly: true,
+      secure,
+      sameSite: 'strict',
+      path: AUTH_COOKIE_PATH,
+      maxAge,
+    }),
     stringifySetCookie({ name: CSRF_COOKIE, value: randomToken(16), httpOnly: false, secure, sameSite: 'strict', path: '/', maxAge }),
   ]);
   return { ...result, refreshToken: '' };
@@ -116,7 +124,10 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
         tags,
         summary: 'CreateUser: self sign-up (CLIENT or STYLIST), or any role by an admin',
         body: CreateUserInput,
-        response: { 201: CreateUserOutput, ...errorResponses('ValidationException', 'ConflictException', 'AccessDeniedException', 'ThrottlingException') },
+        response: {
+          201: CreateUserOutput,
+          ...errorResponses('ValidationException', 'ConflictException', 'AccessDeniedException', 'ThrottlingException'),
+        },
       },
       config: { policy: 'public', idempotent: true, rateLimit: { max: ctx.config.SIGNUP_RATE_LIMIT_PER_HOUR, timeWindow: 3_600_000 } },
     },
@@ -129,7 +140,12 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.get(
     '/users',
     {
-      schema: { tags, summary: 'List and search accounts (admin)', querystring: ListUsersQuery, response: { 200: ListUsersOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException') } },
+      schema: {
+        tags,
+        summary: 'List and search accounts (admin)',
+        querystring: ListUsersQuery,
+        response: { 200: ListUsersOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException') },
+      },
       config: { policy: 'user.list' },
     },
     async (request) => listUsers(ctx, request.query),
@@ -138,7 +154,15 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.get(
     '/users/:userId',
     {
-      schema: { tags, summary: 'GetUser: oneself or an admin', params: UserIdParams, response: { 200: GetUserOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') } },
+      schema: {
+        tags,
+        summary: 'GetUser: oneself or an admin',
+        params: UserIdParams,
+        response: {
+          200: GetUserOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
+      },
       config: { policy: 'user.read' },
     },
     async (request) => ({ user: await getUser(ctx, actorOf(request), request.params.userId, metaOf(request)) }),
@@ -147,7 +171,22 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.put(
     '/users/:userId',
     {
-      schema: { tags, summary: 'UpdateUser: oneself or an admin', params: UserIdParams, body: UpdateUserInput, response: { 200: UpdateUserOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') } },
+      schema: {
+        tags,
+        summary: 'UpdateUser: oneself or an admin',
+        params: UserIdParams,
+        body: UpdateUserInput,
+        response: {
+          200: UpdateUserOutput,
+          ...errorResponses(
+            'ValidationException',
+            'UnauthorizedException',
+            'AccessDeniedException',
+            'ResourceNotFoundException',
+            'ConflictException',
+          ),
+        },
+      },
       config: { policy: 'user.update' },
     },
     async (request) => ({ user: await updateUser(ctx, actorOf(request), request.params.userId, request.body, metaOf(request)) }),
@@ -156,7 +195,15 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.delete(
     '/users/:userId',
     {
-      schema: { tags, summary: 'DeleteUser: erases personal data, keeps financial records under a pseudonym', params: UserIdParams, response: { 200: DeleteUserOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') } },
+      schema: {
+        tags,
+        summary: 'DeleteUser: erases personal data, keeps financial records under a pseudonym',
+        params: UserIdParams,
+        response: {
+          200: DeleteUserOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
+      },
       config: { policy: 'user.delete' },
     },
     async (request, reply) => {
@@ -170,7 +217,16 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.put(
     '/users/:userId/role',
     {
-      schema: { tags, summary: "Change an account's role (admin); its sessions end", params: UserIdParams, body: ChangeRoleInput, response: { 200: GetUserOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') } },
+      schema: {
+        tags,
+        summary: "Change an account's role (admin); its sessions end",
+        params: UserIdParams,
+        body: ChangeRoleInput,
+        response: {
+          200: GetUserOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
+      },
       config: { policy: 'user.changeRole' },
     },
     async (request) => ({ user: await changeRole(ctx, actorOf(request), request.params.userId, request.body.userType, metaOf(request)) }),
@@ -203,7 +259,15 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.post(
     '/auth/refresh',
     {
-      schema: { tags, summary: 'Rotate the refresh token (body, or the web cookie with x-csrf-token)', body: RefreshInput.nullish(), response: { 200: AuthenticateUserOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException') } },
+      schema: {
+        tags,
+        summary: 'Rotate the refresh token (body, or the web cookie with x-csrf-token)',
+        body: RefreshInput.nullish(),
+        response: {
+          200: AuthenticateUserOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException'),
+        },
+      },
       config: { policy: 'public' },
     },
     async (request, reply) => {
@@ -220,7 +284,11 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.post(
     '/auth/logout',
     {
-      schema: { tags, summary: 'Sign out: this session ends', response: { 200: SuccessOutput, ...errorResponses('UnauthorizedException') } },
+      schema: {
+        tags,
+        summary: 'Sign out: this session ends',
+        response: { 200: SuccessOutput, ...errorResponses('UnauthorizedException') },
+      },
       config: { policy: 'authenticated', allowDuringMfaEnrollment: true },
     },
     async (request, reply) => {
@@ -233,7 +301,11 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.get(
     '/auth/sessions',
     {
-      schema: { tags, summary: 'Active sessions of the signed-in account', response: { 200: ListSessionsOutput, ...errorResponses('UnauthorizedException', 'AccessDeniedException') } },
+      schema: {
+        tags,
+        summary: 'Active sessions of the signed-in account',
+        response: { 200: ListSessionsOutput, ...errorResponses('UnauthorizedException', 'AccessDeniedException') },
+      },
       config: { policy: 'session.manage' },
     },
     async (request) => ({ sessions: await listSessions(ctx, actorOf(request)) }),
@@ -242,7 +314,15 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.delete(
     '/auth/sessions/:sessionId',
     {
-      schema: { tags, summary: 'End one session', params: z.strictObject({ sessionId: z.uuid() }), response: { 200: SuccessOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') } },
+      schema: {
+        tags,
+        summary: 'End one session',
+        params: z.strictObject({ sessionId: z.uuid() }),
+        response: {
+          200: SuccessOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
+      },
       config: { policy: 'session.manage' },
     },
     async (request) => {
@@ -254,7 +334,11 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.delete(
     '/auth/sessions',
     {
-      schema: { tags, summary: 'End every other session', response: { 200: z.object({ revoked: z.number().int() }), ...errorResponses('UnauthorizedException', 'AccessDeniedException') } },
+      schema: {
+        tags,
+        summary: 'End every other session',
+        response: { 200: z.object({ revoked: z.number().int() }), ...errorResponses('UnauthorizedException', 'AccessDeniedException') },
+      },
       config: { policy: 'session.manage' },
     },
     async (request) => ({ revoked: await revokeOtherSessions(ctx, actorOf(request), metaOf(request)) }),
@@ -263,7 +347,11 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.post(
     '/auth/mfa/setup',
     {
-      schema: { tags, summary: 'Start TOTP enrolment: secret, otpauth URL and QR code', response: { 200: MfaSetupOutput, ...errorResponses('UnauthorizedException', 'ConflictException') } },
+      schema: {
+        tags,
+        summary: 'Start TOTP enrolment: secret, otpauth URL and QR code',
+        response: { 200: MfaSetupOutput, ...errorResponses('UnauthorizedException', 'ConflictException') },
+      },
       config: { policy: 'mfa.manage', allowDuringMfaEnrollment: true },
     },
     async (request) => mfaSetup(ctx, actorOf(request)),
@@ -272,7 +360,15 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.post(
     '/auth/mfa/verify',
     {
-      schema: { tags, summary: 'Confirm enrolment with a first code; returns 10 recovery codes', body: MfaCodeInput, response: { 200: MfaVerifyOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'ConflictException', 'ThrottlingException') } },
+      schema: {
+        tags,
+        summary: 'Confirm enrolment with a first code; returns 10 recovery codes',
+        body: MfaCodeInput,
+        response: {
+          200: MfaVerifyOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'ConflictException', 'ThrottlingException'),
+        },
+      },
       config: { policy: 'mfa.manage', allowDuringMfaEnrollment: true },
     },
     async (request) => mfaVerify(ctx, actorOf(request), request.body.code, metaOf(request)),
@@ -281,7 +377,21 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.post(
     '/auth/mfa/disable',
     {
-      schema: { tags, summary: 'Turn MFA off (needs a current code)', body: MfaCodeInput, response: { 200: GetUserOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ConflictException', 'ThrottlingException') } },
+      schema: {
+        tags,
+        summary: 'Turn MFA off (needs a current code)',
+        body: MfaCodeInput,
+        response: {
+          200: GetUserOutput,
+          ...errorResponses(
+            'ValidationException',
+            'UnauthorizedException',
+            'AccessDeniedException',
+            'ConflictException',
+            'ThrottlingException',
+          ),
+        },
+      },
       config: { policy: 'mfa.manage' },
     },
     async (request) => ({ user: await mfaDisable(ctx, actorOf(request), request.body.code, metaOf(request)) }),
@@ -290,7 +400,15 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.post(
     '/auth/mfa/step-up',
     {
-      schema: { tags, summary: 'Prove the second factor again before a high-value action', body: MfaCodeInput, response: { 200: SuccessOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'ConflictException', 'ThrottlingException') } },
+      schema: {
+        tags,
+        summary: 'Prove the second factor again before a high-value action',
+        body: MfaCodeInput,
+        response: {
+          200: SuccessOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'ConflictException', 'ThrottlingException'),
+        },
+      },
       config: { policy: 'mfa.manage' },
     },
     async (request) => {
@@ -302,7 +420,12 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.post(
     '/auth/email/verify',
     {
-      schema: { tags, summary: 'Confirm an email address from the emailed link', body: TokenInput, response: { 200: SuccessOutput, ...errorResponses('ValidationException') } },
+      schema: {
+        tags,
+        summary: 'Confirm an email address from the emailed link',
+        body: TokenInput,
+        response: { 200: SuccessOutput, ...errorResponses('ValidationException') },
+      },
       config: { policy: 'public' },
     },
     async (request) => {
@@ -314,7 +437,11 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.post(
     '/auth/email/resend',
     {
-      schema: { tags, summary: 'Send the confirmation link again', response: { 200: SuccessOutput, ...errorResponses('UnauthorizedException', 'ConflictException') } },
+      schema: {
+        tags,
+        summary: 'Send the confirmation link again',
+        response: { 200: SuccessOutput, ...errorResponses('UnauthorizedException', 'ConflictException') },
+      },
       config: { policy: 'authenticated', allowDuringMfaEnrollment: true, rateLimit: { max: 5, timeWindow: 15 * 60_000 } },
     },
     async (request) => {
@@ -326,7 +453,12 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.post(
     '/auth/password/forgot',
     {
-      schema: { tags, summary: 'Email a password-reset link (same answer whether or not the account exists)', body: EmailInput, response: { 200: SuccessOutput, ...errorResponses('ValidationException', 'ThrottlingException') } },
+      schema: {
+        tags,
+        summary: 'Email a password-reset link (same answer whether or not the account exists)',
+        body: EmailInput,
+        response: { 200: SuccessOutput, ...errorResponses('ValidationException', 'ThrottlingException') },
+      },
       config: { policy: 'public' },
     },
     async (request) => {
@@ -338,7 +470,12 @@ export async function identityRoutes(parent: FastifyInstance, opts: { ctx: AppCo
   app.post(
     '/auth/password/reset',
     {
-      schema: { tags, summary: 'Set a new password from a reset link; ends every session', body: ResetPasswordInput, response: { 200: SuccessOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'ThrottlingException') } },
+      schema: {
+        tags,
+        summary: 'Set a new password from a reset link; ends every session',
+        body: ResetPasswordInput,
+        response: { 200: SuccessOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'ThrottlingException') },
+      },
       config: { policy: 'public' },
     },
     async (request) => {

@@ -184,7 +184,9 @@ export const vipApplications = pgTable(
   (t) => [
     index('vip_applications_status_idx').on(t.status, t.createdAt),
     // One open application per client at a time.
-    uniqueIndex('vip_applications_one_pending_key').on(t.userId).where(sql`status = 'PENDING'`),
+    uniqueIndex('vip_applications_one_pending_key')
+      .on(t.userId)
+      .where(sql`status = 'PENDING'`),
   ],
 );
 

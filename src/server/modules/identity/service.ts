@@ -24,7 +24,15 @@ import { burnPasswordCheck, hashPassword, passwordProblem, verifyPassword } from
 import { actorCacheFor, forgetActors } from './actor-cache.ts';
 import { mustEnrolMfa, type Actor, type Tier, type UserType } from '../../http/auth.ts';
 import { contactShares, emailTokens, passkeys, recoveryCodes, refreshTokens, users, webauthnChallenges } from './schema.ts';
-import { LOGIN_LIMITS, admitLoginAttempt, assertNotThrottled, clearLoginFailures, failureCount, recordFailure, recordLoginFailure } from './throttle.ts';
+import {
+  LOGIN_LIMITS,
+  admitLoginAttempt,
+  assertNotThrottled,
+  clearLoginFailures,
+  failureCount,
+  recordFailure,
+  recordLoginFailure,
+} from './throttle.ts';
 import { signAccessToken, verifyAccessToken } from './tokens.ts';
 
 type UserRow = typeof users.$inferSelect;
@@ -50,7 +58,9 @@ function aliasCode(length: number): string {
 /** The User shape the API returns; the private profile only when `withProfile` (owner or admin). */
 export function presentUser(ctx: AppContext, row: UserRow, withProfile = false): User {
   const mfaEnabled = row.mfaEnabledAt !== null;
-  const privateData = row.privateEnc ? decryptJson<{ sizes?: UserPreferences['sizePreferences'] } & PrivateProfile>(ctx.keys, row.privateEnc) : {};
+  const privateData = row.privateEnc
+    ? decryptJson<{ sizes?: UserPreferences['sizePreferences'] } & PrivateProfile>(ctx.keys, row.privateEnc)
+    : {};
   const { sizes, ...profile } = privateData;
   const preferences: UserPreferences = { ...row.preferences, ...(sizes ? { sizePreferences: sizes } : {}) };
   return {
@@ -80,7 +90,10 @@ function splitPreferences(preferences: UserPreferences | undefined) {
 }
 
 async function findActiveUser(db: Db, userId: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(and(eq(users.id, userId), isNull(users.deletedAt)));
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.deletedAt)));
   return row;
 }
 
@@ -93,7 +106,14 @@ async function requireUser(db: Db, userId: string): Promise<UserRow> {
 // ───────────────────────────── accounts ─────────────────────────────
 
 /** Accounts the platform makes itself (demo seed, scripts): an administrator who is nobody in the users table. */
-export const SYSTEM_OPERATOR: Actor = { userId: 'system', userType: 'ADMIN', tier: 'STANDARD', sessionId: 'system', mfaEnabled: true, mfaVerifiedAt: null };
+export const SYSTEM_OPERATOR: Actor = {
+  userId: 'system',
+  userType: 'ADMIN',
+  tier: 'STANDARD',
+  sessionId: 'system',
+  mfaEnabled: true,
+  mfaVerifiedAt: null,
+};
 
 /** The version of the terms and privacy notice a sign-up accepts; recorded with the time of consent. */
 export const TERMS_VERSION = '2026-01';
@@ -105,12 +125,7 @@ export const TERMS_VERSION = '2026-01';
  * Self sign-up never tells whether an address is registered (that would let anyone probe who is a member):
  * for a taken address it answers the same, after the same work, and mails the address holder instead.
  */
-export async function createUser(
-  ctx: AppContext,
-  input: CreateUserInput,
-  creator?: Actor,
-  meta: RequestMeta = {},
-): Promise<User> {
+export async function createUser(ctx: AppContext, input: CreateUserInput, creator?: Actor, meta: RequestMeta = {}): Promise<User> {
   const userType: UserType = input.userType ?? 'CLIENT';
   const byAdmin = creator?.userType === 'ADMIN';
   if ((userType === 'ADMIN' || userType === 'BRAND_PARTNER') && !byAdmin) {
@@ -144,7 +159,10 @@ export async function createUser(
   const row = await ctx.db.transaction(async (tx) => {
     const [inserted] = await tx.insert(users).values(values).onConflictDoNothing({ target: users.emailHash }).returning();
     if (!inserted) {
-      if (byAdmin) throw new ApiError('ConflictException', 'An account with this email already exists', { fieldErrors: { 'body.email': ['Already registered'] } });
+      if (byAdmin)
+        throw new ApiError('ConflictException', 'An account with this email already exists', {
+          fieldErrors: { 'body.email': ['Already registered'] },
+        });
       await audit(tx, { action: 'user.signup.existingEmail', actorId: null, details: { userType }, meta });
       return undefined;
     }
@@ -157,7 +175,26 @@ export async function createUser(
     await sendAlreadyRegistered(ctx, normaliseEmail(input.email));
     // The answer a new account gets, for an account that was never stored.
     const now = new Date();
-    return presentUser(ctx, { ...values, tier: 'STANDARD', status: 'ACTIVE', emailVerifiedAt: null, mfaSecretEnc: null, mfaEnabledAt: null, mfaLastStep: null, mfaVerifiedAt: null, privacyMode: false, termsAcceptedAt: now, termsVersion: TERMS_VERSION, createdAt: now, updatedAt: now, deletedAt: null }, true);
+    return presentUser(
+      ctx,
+      {
+        ...values,
+        tier: 'STANDARD',
+        status: 'ACTIVE',
+        emailVerifiedAt: null,
+        mfaSecretEnc: null,
+        mfaEnabledAt: null,
+        mfaLastStep: null,
+        mfaVerifiedAt: null,
+        privacyMode: false,
+        termsAcceptedAt: now,
+        termsVersion: TERMS_VERSION,
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
+      },
+      true,
+    );
   }
   await sendEmailVerification(ctx, row);
   return presentUser(ctx, row, true);
@@ -170,7 +207,13 @@ async function sendAlreadyRegistered(ctx: AppContext, email: string): Promise<vo
     to: email,
     subject: 'Your StyleByZaga account — StyleByZaga',
     text: `Hello,\n\nSomeone tried to create a StyleByZaga account, or to move one, to this address, which already has an account. If it was you, simply sign in; if you no longer know your password, choose a new one here:\n${link}\n\nIf it was not you, you can ignore this message: nothing has changed.\n\nThe StyleByZaga concierge`,
-    html: mailHtml('Hello,', 'Someone tried to create a StyleByZaga account, or to move one, to this address, which already has an account. If it was you, simply sign in or choose a new password. If it was not you, you can ignore this message.', link, 'Choose a new password', false),
+    html: mailHtml(
+      'Hello,',
+      'Someone tried to create a StyleByZaga account, or to move one, to this address, which already has an account. If it was you, simply sign in or choose a new password. If it was not you, you can ignore this message.',
+      link,
+      'Choose a new password',
+      false,
+    ),
   });
 }
 
@@ -189,7 +232,13 @@ export async function getUser(ctx: AppContext, actor: Actor, userId: string, met
  * goes to it and the account moves when its holder follows it. The answer is the same whether or not the new
  * address already has an account (whose holder is told instead), so this cannot probe who is a member.
  */
-export async function updateUser(ctx: AppContext, actor: Actor, userId: string, input: UpdateUserInput, meta: RequestMeta = {}): Promise<User> {
+export async function updateUser(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+  input: UpdateUserInput,
+  meta: RequestMeta = {},
+): Promise<User> {
   if (actor.userId !== userId && actor.userType !== 'ADMIN') throw new ApiError('ResourceNotFoundException', 'No such user');
   const current = await requireUser(ctx.db, userId);
   const privateNow = current.privateEnc ? decryptJson<Record<string, unknown>>(ctx.keys, current.privateEnc) : {};
@@ -213,7 +262,13 @@ export async function updateUser(ctx: AppContext, actor: Actor, userId: string, 
     .where(eq(users.id, userId))
     .returning();
   forgetActors(ctx.db, userId);
-  await audit(ctx.db, { action: 'user.updated', actorId: actor.userId, targetUserId: userId, details: { fields: Object.keys(input) }, meta });
+  await audit(ctx.db, {
+    action: 'user.updated',
+    actorId: actor.userId,
+    targetUserId: userId,
+    details: { fields: Object.keys(input) },
+    meta,
+  });
   if (emailChanged) await requestEmailChange(ctx, row!, input.email!);
   return presentUser(ctx, row!, true);
 }
@@ -222,14 +277,22 @@ export async function updateUser(ctx: AppContext, actor: Actor, userId: string, 
 async function requestEmailChange(ctx: AppContext, row: UserRow, newEmail: string): Promise<void> {
   const address = normaliseEmail(newEmail);
   const token = await issueEmailToken(ctx.db, row.id, 'CHANGE_EMAIL', encrypt(ctx.keys, address));
-  const [taken] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.emailHash, emailHashOf(ctx, address)));
+  const [taken] = await ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.emailHash, emailHashOf(ctx, address)));
   if (taken) return sendAlreadyRegistered(ctx, address);
   const link = `${publicUrl(ctx)}/verify-email?token=${token}`;
   await ctx.mailer.send(ctx.db, {
     to: address,
     subject: 'Confirm your new email address — StyleByZaga',
     text: `Dear ${row.firstName},\n\nPlease confirm that your StyleByZaga account should use this email address from now on:\n${link}\n\nThis link is valid for ${EMAIL_TOKEN_MINUTES} minutes and can be used once. Until then your account keeps its current address.\n\nThe StyleByZaga concierge`,
-    html: mailHtml(`Dear ${escapeHtml(row.firstName)},`, 'Please confirm that your StyleByZaga account should use this email address from now on. Until then your account keeps its current address.', link, 'Confirm my new address'),
+    html: mailHtml(
+      `Dear ${escapeHtml(row.firstName)},`,
+      'Please confirm that your StyleByZaga account should use this email address from now on. Until then your account keeps its current address.',
+      link,
+      'Confirm my new address',
+    ),
   });
 }
 
@@ -289,7 +352,10 @@ export async function listUsers(
     conditions.push(
       q.includes('@')
         ? eq(users.emailHash, emailHashOf(ctx, q))
-        : or(ilike(sql`${users.firstName} || ' ' || ${users.lastName}`, `%${escapeLike(q)}%`), sql`(${users.firstName} || ' ' || ${users.lastName}) % ${q}`)!,
+        : or(
+            ilike(sql`${users.firstName} || ' ' || ${users.lastName}`, `%${escapeLike(q)}%`),
+            sql`(${users.firstName} || ' ' || ${users.lastName}) % ${q}`,
+          )!,
     );
   }
   if (cursor) {
@@ -312,8 +378,17 @@ export async function changeRole(ctx: AppContext, actor: Actor, userId: string, 
   const current = await requireUser(ctx.db, userId);
   const [row] = await ctx.db.transaction(async (tx) => {
     const updated = await tx.update(users).set({ userType, updatedAt: new Date() }).where(eq(users.id, userId)).returning();
-    await tx.update(refreshTokens).set({ revokedAt: new Date() }).where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
-    await audit(tx, { action: 'user.role.changed', actorId: actor.userId, targetUserId: userId, details: { from: current.userType, to: userType }, meta });
+    await tx
+      .update(refreshTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
+    await audit(tx, {
+      action: 'user.role.changed',
+      actorId: actor.userId,
+      targetUserId: userId,
+      details: { from: current.userType, to: userType },
+      meta,
+    });
     return updated;
   });
   forgetActors(ctx.db, userId);
@@ -330,15 +405,35 @@ export async function setTier(db: Db, userId: string, tier: Tier): Promise<void>
 /** The demo's house-office account (seeded with DEMO_DATA); it never stands in for an operator's own first admin. */
 export const DEMO_ADMIN_EMAIL = 'helene.marchal@demo.stylebyzaga.test';
 
-export async function ensureAdmin(ctx: AppContext, input: { email: string; password: string; firstName?: string; lastName?: string }): Promise<'created' | 'exists'> {
+export async function ensureAdmin(
+  ctx: AppContext,
+  input: { email: string; password: string; firstName?: string; lastName?: string },
+): Promise<'created' | 'exists'> {
   const [existing] = await ctx.db
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.userType, 'ADMIN'), isNull(users.deletedAt), ne(users.emailHash, emailHashOf(ctx, DEMO_ADMIN_EMAIL))))
     .limit(1);
   if (existing) return 'exists';
-  const bootstrap: Actor = { userId: 'bootstrap', userType: 'ADMIN', tier: 'STANDARD', sessionId: 'bootstrap', mfaEnabled: true, mfaVerifiedAt: null };
-  const user = await createUser(ctx, { email: input.email, password: input.password, firstName: input.firstName ?? 'Platform', lastName: input.lastName ?? 'Administrator', userType: 'ADMIN' }, bootstrap);
+  const bootstrap: Actor = {
+    userId: 'bootstrap',
+    userType: 'ADMIN',
+    tier: 'STANDARD',
+    sessionId: 'bootstrap',
+    mfaEnabled: true,
+    mfaVerifiedAt: null,
+  };
+  const user = await createUser(
+    ctx,
+    {
+      email: input.email,
+      password: input.password,
+      firstName: input.firstName ?? 'Platform',
+      lastName: input.lastName ?? 'Administrator',
+      userType: 'ADMIN',
+    },
+    bootstrap,
+  );
   await ctx.db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, user.userId));
   forgetActors(ctx.db, user.userId);
   return 'created';
@@ -355,16 +450,27 @@ export async function ensureAdmin(ctx: AppContext, input: { email: string; passw
 export async function login(ctx: AppContext, input: AuthenticateUserInput, meta: RequestMeta = {}): Promise<AuthenticateUserOutput> {
   const account = normaliseEmail(input.email);
   await admitLoginAttempt(ctx.db, ctx.keys, account, meta.ip);
-  const [row] = await ctx.db.select().from(users).where(and(eq(users.emailHash, emailHashOf(ctx, account)), isNull(users.deletedAt)));
-  const passwordOk = row?.passwordHash ? await verifyPassword(row.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
+  const [row] = await ctx.db
+    .select()
+    .from(users)
+    .where(and(eq(users.emailHash, emailHashOf(ctx, account)), isNull(users.deletedAt)));
+  const passwordOk = row?.passwordHash
+    ? await verifyPassword(row.passwordHash, input.password)
+    : (await burnPasswordCheck(input.password), false);
   if (!row || !passwordOk || row.status !== 'ACTIVE') {
     await failSignIn(ctx, account, row, meta);
-    await audit(ctx.db, { action: 'auth.login.failed', targetUserId: row?.id ?? null, meta, details: { reason: row ? 'password' : 'unknown-account' } });
+    await audit(ctx.db, {
+      action: 'auth.login.failed',
+      targetUserId: row?.id ?? null,
+      meta,
+      details: { reason: row ? 'password' : 'unknown-account' },
+    });
     throw new ApiError('UnauthorizedException', BAD_CREDENTIALS);
   }
   let mfaVerified = false;
   if (row.mfaEnabledAt) {
-    if (!input.mfaCode) throw new ApiError('UnauthorizedException', 'Enter the code from your authenticator app', { reason: 'MFA_REQUIRED' });
+    if (!input.mfaCode)
+      throw new ApiError('UnauthorizedException', 'Enter the code from your authenticator app', { reason: 'MFA_REQUIRED' });
     await assertNotThrottled(ctx.db, ctx.keys, 'mfa', [row.id]);
     mfaVerified = await consumeSecondFactor(ctx, row, input.mfaCode);
     if (!mfaVerified) {
@@ -375,7 +481,13 @@ export async function login(ctx: AppContext, input: AuthenticateUserInput, meta:
     }
   }
   await clearLoginFailures(ctx.db, ctx.keys, account, meta.ip);
-  await audit(ctx.db, { action: 'auth.login', actorId: row.id, targetUserId: row.id, meta, details: { method: mfaVerified ? 'password+totp' : 'password' } });
+  await audit(ctx.db, {
+    action: 'auth.login',
+    actorId: row.id,
+    targetUserId: row.id,
+    meta,
+    details: { method: mfaVerified ? 'password+totp' : 'password' },
+  });
   return startSession(ctx, row, meta, mfaVerified);
 }
 
@@ -388,13 +500,24 @@ async function failSignIn(ctx: AppContext, account: string, row: UserRow | undef
     to: decrypt(ctx.keys, row.emailEnc),
     subject: 'Unsuccessful attempts to sign in — StyleByZaga',
     text: `Dear ${row.firstName},\n\nSomeone tried several times, without success, to sign in to your StyleByZaga account. Your account is safe: further attempts are being slowed down, and you can still sign in as usual.\n\nIf it was not you, consider choosing a new password and turning on two-factor authentication:\n${link}\n\nThe StyleByZaga concierge`,
-    html: mailHtml(`Dear ${escapeHtml(row.firstName)},`, 'Someone tried several times, without success, to sign in to your account. Further attempts are being slowed down and you can still sign in as usual. If it was not you, consider choosing a new password.', link, 'Choose a new password', false),
+    html: mailHtml(
+      `Dear ${escapeHtml(row.firstName)},`,
+      'Someone tried several times, without success, to sign in to your account. Further attempts are being slowed down and you can still sign in as usual. If it was not you, consider choosing a new password.',
+      link,
+      'Choose a new password',
+      false,
+    ),
   });
   await audit(ctx.db, { action: 'auth.login.underAttack', targetUserId: row.id, meta, details: { failures } });
 }
 
 /** Issues an access token and a new refresh-token family (a session). Used by password and passkey sign-in. */
-export async function startSession(ctx: AppContext, row: UserRow, meta: RequestMeta, mfaVerified: boolean): Promise<AuthenticateUserOutput> {
+export async function startSession(
+  ctx: AppContext,
+  row: UserRow,
+  meta: RequestMeta,
+  mfaVerified: boolean,
+): Promise<AuthenticateUserOutput> {
   if (mfaVerified) {
     await ctx.db.update(users).set({ mfaVerifiedAt: new Date() }).where(eq(users.id, row.id));
     forgetActors(ctx.db, row.id);
@@ -403,10 +526,22 @@ export async function startSession(ctx: AppContext, row: UserRow, meta: RequestM
   const refreshToken = await insertRefreshToken(ctx.db, ctx.config, row.id, familyId, meta);
   const accessToken = await signAccessToken(ctx.keys, { sub: row.id, sid: familyId }, ctx.config.ACCESS_TOKEN_TTL_SECONDS);
   const user = presentUser(ctx, row, true);
-  return { accessToken, refreshToken, expiresIn: ctx.config.ACCESS_TOKEN_TTL_SECONDS, user, ...(user.mfaEnrollmentRequired ? { mfaEnrollmentRequired: true } : {}) };
+  return {
+    accessToken,
+    refreshToken,
+    expiresIn: ctx.config.ACCESS_TOKEN_TTL_SECONDS,
+    user,
+    ...(user.mfaEnrollmentRequired ? { mfaEnrollmentRequired: true } : {}),
+  };
 }
 
-async function insertRefreshToken(db: Db, config: AppContext['config'], userId: string, familyId: string, meta: RequestMeta): Promise<string> {
+async function insertRefreshToken(
+  db: Db,
+  config: AppContext['config'],
+  userId: string,
+  familyId: string,
+  meta: RequestMeta,
+): Promise<string> {
   const token = randomToken(32);
   await db.insert(refreshTokens).values({
     id: uuidv7(),
@@ -432,7 +567,10 @@ type RefreshTokenRow = typeof refreshTokens.$inferSelect;
 async function graceSuccessor(tx: Db, ctx: AppContext, token: RefreshTokenRow, meta: RequestMeta): Promise<string | undefined> {
   if (!token.successorEnc || !token.rotatedAt || Date.now() - token.rotatedAt.getTime() > REFRESH_REUSE_GRACE_MS) return undefined;
   const successor = decrypt(ctx.keys, token.successorEnc);
-  const [next] = await tx.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash(successor)));
+  const [next] = await tx
+    .select()
+    .from(refreshTokens)
+    .where(eq(refreshTokens.tokenHash, tokenHash(successor)));
   if (!next || next.rotatedAt || next.revokedAt || next.expiresAt < new Date()) return undefined;
   const sameClient = (next.userAgent ?? null) === (meta.userAgent?.slice(0, 300) ?? null) && (next.ip ?? null) === (meta.ip ?? null);
   return sameClient ? successor : undefined;
@@ -446,29 +584,51 @@ async function graceSuccessor(tx: Db, ctx: AppContext, token: RefreshTokenRow, m
 export async function refreshSession(ctx: AppContext, presented: string, meta: RequestMeta = {}): Promise<AuthenticateUserOutput> {
   const invalid = () => new ApiError('UnauthorizedException', 'Your session has ended. Please sign in again.');
   const outcome = await ctx.db.transaction(async (tx) => {
-    const [token] = await tx.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash(presented))).for('update');
+    const [token] = await tx
+      .select()
+      .from(refreshTokens)
+      .where(eq(refreshTokens.tokenHash, tokenHash(presented)))
+      .for('update');
     if (!token) return { kind: 'invalid' as const };
     if (token.revokedAt || token.expiresAt < new Date()) return { kind: 'invalid' as const };
-    const [row] = await tx.select().from(users).where(and(eq(users.id, token.userId), isNull(users.deletedAt), eq(users.status, 'ACTIVE')));
+    const [row] = await tx
+      .select()
+      .from(users)
+      .where(and(eq(users.id, token.userId), isNull(users.deletedAt), eq(users.status, 'ACTIVE')));
     if (token.rotatedAt) {
       const again = row ? await graceSuccessor(tx, ctx, token, meta) : undefined;
       if (again && row) return { kind: 'ok' as const, row, next: again, familyId: token.familyId };
-      await tx.update(refreshTokens).set({ revokedAt: new Date() }).where(and(eq(refreshTokens.familyId, token.familyId), isNull(refreshTokens.revokedAt)));
+      await tx
+        .update(refreshTokens)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(refreshTokens.familyId, token.familyId), isNull(refreshTokens.revokedAt)));
       await audit(tx, { action: 'auth.refresh.reused', targetUserId: token.userId, meta, details: { sessionId: token.familyId } });
       return { kind: 'reused' as const, userId: token.userId };
     }
     if (!row) return { kind: 'invalid' as const };
     const next = await insertRefreshToken(tx, ctx.config, row.id, token.familyId, meta);
     // Only the newest rotation may be replayed within the grace: older links of the chain forget their successor.
-    await tx.update(refreshTokens).set({ successorEnc: null }).where(and(eq(refreshTokens.familyId, token.familyId), isNotNull(refreshTokens.successorEnc)));
-    await tx.update(refreshTokens).set({ rotatedAt: new Date(), successorEnc: encrypt(ctx.keys, next) }).where(eq(refreshTokens.id, token.id));
+    await tx
+      .update(refreshTokens)
+      .set({ successorEnc: null })
+      .where(and(eq(refreshTokens.familyId, token.familyId), isNotNull(refreshTokens.successorEnc)));
+    await tx
+      .update(refreshTokens)
+      .set({ rotatedAt: new Date(), successorEnc: encrypt(ctx.keys, next) })
+      .where(eq(refreshTokens.id, token.id));
     return { kind: 'ok' as const, row, next, familyId: token.familyId };
   });
   if (outcome.kind === 'reused') forgetActors(ctx.db, outcome.userId);
   if (outcome.kind !== 'ok') throw invalid();
   const accessToken = await signAccessToken(ctx.keys, { sub: outcome.row.id, sid: outcome.familyId }, ctx.config.ACCESS_TOKEN_TTL_SECONDS);
   const user = presentUser(ctx, outcome.row, true);
-  return { accessToken, refreshToken: outcome.next, expiresIn: ctx.config.ACCESS_TOKEN_TTL_SECONDS, user, ...(user.mfaEnrollmentRequired ? { mfaEnrollmentRequired: true } : {}) };
+  return {
+    accessToken,
+    refreshToken: outcome.next,
+    expiresIn: ctx.config.ACCESS_TOKEN_TTL_SECONDS,
+    user,
+    ...(user.mfaEnrollmentRequired ? { mfaEnrollmentRequired: true } : {}),
+  };
 }
 
 /** Ends one session (refresh-token family); access tokens of that session stop working at once. */
@@ -488,11 +648,19 @@ export async function revokeOtherSessions(ctx: AppContext, actor: Actor, meta: R
   const revoked = await ctx.db
     .update(refreshTokens)
     .set({ revokedAt: new Date() })
-    .where(and(eq(refreshTokens.userId, actor.userId), sql`${refreshTokens.familyId} <> ${actor.sessionId}`, isNull(refreshTokens.revokedAt)))
+    .where(
+      and(eq(refreshTokens.userId, actor.userId), sql`${refreshTokens.familyId} <> ${actor.sessionId}`, isNull(refreshTokens.revokedAt)),
+    )
     .returning({ familyId: refreshTokens.familyId });
   const sessions = new Set(revoked.map((r) => r.familyId)).size;
   forgetActors(ctx.db, actor.userId);
-  await audit(ctx.db, { action: 'auth.sessions.revokedOthers', actorId: actor.userId, targetUserId: actor.userId, meta, details: { sessions } });
+  await audit(ctx.db, {
+    action: 'auth.sessions.revokedOthers',
+    actorId: actor.userId,
+    targetUserId: actor.userId,
+    meta,
+    details: { sessions },
+  });
   return sessions;
 }
 
@@ -508,7 +676,14 @@ export async function listSessions(ctx: AppContext, actor: Actor) {
       ip: refreshTokens.ip,
     })
     .from(refreshTokens)
-    .where(and(eq(refreshTokens.userId, actor.userId), isNull(refreshTokens.revokedAt), isNull(refreshTokens.rotatedAt), gt(refreshTokens.expiresAt, sql`now()`)))
+    .where(
+      and(
+        eq(refreshTokens.userId, actor.userId),
+        isNull(refreshTokens.revokedAt),
+        isNull(refreshTokens.rotatedAt),
+        gt(refreshTokens.expiresAt, sql`now()`),
+      ),
+    )
     .orderBy(desc(refreshTokens.createdAt));
   return rows.map((r) => ({
     sessionId: r.familyId,
@@ -576,7 +751,10 @@ function actorQuery(db: Db) {
 
 /** Signs out: the current session ends. */
 export async function logout(ctx: AppContext, actor: Actor, meta: RequestMeta = {}): Promise<void> {
-  await ctx.db.update(refreshTokens).set({ revokedAt: new Date() }).where(and(eq(refreshTokens.familyId, actor.sessionId), isNull(refreshTokens.revokedAt)));
+  await ctx.db
+    .update(refreshTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(refreshTokens.familyId, actor.sessionId), isNull(refreshTokens.revokedAt)));
   forgetActors(ctx.db, actor.userId);
   await audit(ctx.db, { action: 'auth.logout', actorId: actor.userId, targetUserId: actor.userId, meta });
 }
@@ -597,9 +775,13 @@ const presentedRows = new WeakMap<UserRow, User>();
 /** Starts TOTP enrolment: a new secret (not active until verified), its otpauth URL and a QR code. */
 export async function mfaSetup(ctx: AppContext, actor: Actor) {
   const row = await requireUser(ctx.db, actor.userId);
-  if (row.mfaEnabledAt) throw new ApiError('ConflictException', 'Two-factor authentication is already on; turn it off first to enrol a new device');
+  if (row.mfaEnabledAt)
+    throw new ApiError('ConflictException', 'Two-factor authentication is already on; turn it off first to enrol a new device');
   const secret = newTotpSecret();
-  await ctx.db.update(users).set({ mfaSecretEnc: encrypt(ctx.keys, secret), mfaLastStep: null }).where(eq(users.id, actor.userId));
+  await ctx.db
+    .update(users)
+    .set({ mfaSecretEnc: encrypt(ctx.keys, secret), mfaLastStep: null })
+    .where(eq(users.id, actor.userId));
   forgetActors(ctx.db, actor.userId);
   const otpauthUrl = totpUri(secret, decrypt(ctx.keys, row.emailEnc));
   const qrCodeDataUrl = await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 240, color: { dark: '#111111', light: '#FBF8F1' } });
@@ -615,13 +797,21 @@ export async function mfaVerify(ctx: AppContext, actor: Actor, code: string, met
   const step = await checkTotp(decrypt(ctx.keys, row.mfaSecretEnc), code, row.mfaLastStep);
   if (step === undefined) {
     await recordFailure(ctx.db, ctx.keys, 'mfa', [actor.userId]);
-    throw new ApiError('ValidationException', 'That code is not valid. Check the time on your device and try again.', { fieldErrors: { 'body.code': ['Invalid code'] } });
+    throw new ApiError('ValidationException', 'That code is not valid. Check the time on your device and try again.', {
+      fieldErrors: { 'body.code': ['Invalid code'] },
+    });
   }
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => `${aliasCode(5)}-${aliasCode(5)}`);
   const updated = await ctx.db.transaction(async (tx) => {
-    const [u] = await tx.update(users).set({ mfaEnabledAt: new Date(), mfaVerifiedAt: new Date(), mfaLastStep: step, updatedAt: new Date() }).where(eq(users.id, actor.userId)).returning();
+    const [u] = await tx
+      .update(users)
+      .set({ mfaEnabledAt: new Date(), mfaVerifiedAt: new Date(), mfaLastStep: step, updatedAt: new Date() })
+      .where(eq(users.id, actor.userId))
+      .returning();
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, actor.userId));
-    await tx.insert(recoveryCodes).values(codes.map((c) => ({ id: uuidv7(), userId: actor.userId, codeHash: lookupHash(ctx.keys, `recovery:${c}`) })));
+    await tx
+      .insert(recoveryCodes)
+      .values(codes.map((c) => ({ id: uuidv7(), userId: actor.userId, codeHash: lookupHash(ctx.keys, `recovery:${c}`) })));
     await audit(tx, { action: 'auth.mfa.enabled', actorId: actor.userId, targetUserId: actor.userId, meta });
     return u!;
   });
@@ -639,10 +829,16 @@ export async function mfaDisable(ctx: AppContext, actor: Actor, code: string, me
   await assertNotThrottled(ctx.db, ctx.keys, 'mfa', [actor.userId]);
   if (!(await consumeSecondFactor(ctx, row, code))) {
     await recordFailure(ctx.db, ctx.keys, 'mfa', [actor.userId]);
-    throw new ApiError('ValidationException', 'That code is not valid or was already used', { fieldErrors: { 'body.code': ['Invalid code'] } });
+    throw new ApiError('ValidationException', 'That code is not valid or was already used', {
+      fieldErrors: { 'body.code': ['Invalid code'] },
+    });
   }
   const [updated] = await ctx.db.transaction(async (tx) => {
-    const u = await tx.update(users).set({ mfaEnabledAt: null, mfaSecretEnc: null, mfaLastStep: null, updatedAt: new Date() }).where(eq(users.id, actor.userId)).returning();
+    const u = await tx
+      .update(users)
+      .set({ mfaEnabledAt: null, mfaSecretEnc: null, mfaLastStep: null, updatedAt: new Date() })
+      .where(eq(users.id, actor.userId))
+      .returning();
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, actor.userId));
     await audit(tx, { action: 'auth.mfa.disabled', actorId: actor.userId, targetUserId: actor.userId, meta });
     return u;
@@ -686,7 +882,13 @@ async function consumeSecondFactor(ctx: AppContext, row: UserRow, code: string):
   const used = await ctx.db
     .update(recoveryCodes)
     .set({ usedAt: new Date() })
-    .where(and(eq(recoveryCodes.userId, row.id), eq(recoveryCodes.codeHash, lookupHash(ctx.keys, `recovery:${trimmed.toUpperCase()}`)), isNull(recoveryCodes.usedAt)))
+    .where(
+      and(
+        eq(recoveryCodes.userId, row.id),
+        eq(recoveryCodes.codeHash, lookupHash(ctx.keys, `recovery:${trimmed.toUpperCase()}`)),
+        isNull(recoveryCodes.usedAt),
+      ),
+    )
     .returning({ id: recoveryCodes.id });
   if (used.length === 1) await audit(ctx.db, { action: 'auth.mfa.recoveryCodeUsed', actorId: row.id, targetUserId: row.id });
   return used.length === 1;
@@ -694,7 +896,8 @@ async function consumeSecondFactor(ctx: AppContext, row: UserRow, code: string):
 
 /** Throws unless the actor proved a second factor in the last `minutes` (for payments, payouts, role changes…). */
 export function requireRecentMfa(actor: Actor, minutes = 10): void {
-  if (!actor.mfaEnabled) throw new ApiError('AccessDeniedException', 'Turn on two-factor authentication to do this', { reason: 'MFA_ENROLLMENT_REQUIRED' });
+  if (!actor.mfaEnabled)
+    throw new ApiError('AccessDeniedException', 'Turn on two-factor authentication to do this', { reason: 'MFA_ENROLLMENT_REQUIRED' });
   if (!actor.mfaVerifiedAt || Date.now() - actor.mfaVerifiedAt.getTime() > minutes * 60_000) {
     throw new ApiError('AccessDeniedException', 'Confirm with your authenticator code to continue', { reason: 'MFA_STEP_UP_REQUIRED' });
   }
@@ -708,18 +911,34 @@ async function issueEmailToken(db: Db, userId: string, purpose: EmailTokenPurpos
   const token = randomToken(32);
   // A new link replaces older ones of the same kind.
   await db.delete(emailTokens).where(and(eq(emailTokens.userId, userId), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt)));
-  await db.insert(emailTokens).values({ tokenHash: tokenHash(token), userId, purpose, newEmailEnc, expiresAt: new Date(Date.now() + EMAIL_TOKEN_MINUTES * 60_000) });
+  await db
+    .insert(emailTokens)
+    .values({ tokenHash: tokenHash(token), userId, purpose, newEmailEnc, expiresAt: new Date(Date.now() + EMAIL_TOKEN_MINUTES * 60_000) });
   return token;
 }
 
 /** Spends a link token exactly once (conditional update); returns its user id, or throws a clear 400. */
-async function consumeEmailToken(db: Db, token: string, purposes: EmailTokenPurpose[]): Promise<{ userId: string; purpose: EmailTokenPurpose; newEmailEnc: string | null }> {
+async function consumeEmailToken(
+  db: Db,
+  token: string,
+  purposes: EmailTokenPurpose[],
+): Promise<{ userId: string; purpose: EmailTokenPurpose; newEmailEnc: string | null }> {
   const [row] = await db
     .update(emailTokens)
     .set({ usedAt: new Date() })
-    .where(and(eq(emailTokens.tokenHash, tokenHash(token)), inArray(emailTokens.purpose, purposes), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, sql`now()`)))
+    .where(
+      and(
+        eq(emailTokens.tokenHash, tokenHash(token)),
+        inArray(emailTokens.purpose, purposes),
+        isNull(emailTokens.usedAt),
+        gt(emailTokens.expiresAt, sql`now()`),
+      ),
+    )
     .returning({ userId: emailTokens.userId, purpose: emailTokens.purpose, newEmailEnc: emailTokens.newEmailEnc });
-  if (!row) throw new ApiError('ValidationException', 'This link has expired or was already used. Please ask for a new one.', { fieldErrors: { 'body.token': ['Expired or already used'] } });
+  if (!row)
+    throw new ApiError('ValidationException', 'This link has expired or was already used. Please ask for a new one.', {
+      fieldErrors: { 'body.token': ['Expired or already used'] },
+    });
   return row;
 }
 
@@ -734,7 +953,12 @@ async function sendEmailVerification(ctx: AppContext, row: UserRow): Promise<voi
     to: decrypt(ctx.keys, row.emailEnc),
     subject: 'Confirm your email — StyleByZaga',
     text: `Dear ${row.firstName},\n\nPlease confirm your email address to complete your StyleByZaga account:\n${link}\n\nThis link is valid for ${EMAIL_TOKEN_MINUTES} minutes and can be used once.\n\nWith our compliments,\nThe StyleByZaga concierge`,
-    html: mailHtml(`Dear ${escapeHtml(row.firstName)},`, 'Please confirm your email address to complete your StyleByZaga account.', link, 'Confirm my email'),
+    html: mailHtml(
+      `Dear ${escapeHtml(row.firstName)},`,
+      'Please confirm your email address to complete your StyleByZaga account.',
+      link,
+      'Confirm my email',
+    ),
   });
 }
 
@@ -753,21 +977,35 @@ export async function verifyEmail(ctx: AppContext, token: string, meta: RequestM
       // Only the holder of the new address reads this link, so saying it is taken tells nobody else anything.
       const moved = await tx
         .update(users)
-        .set({ emailHash: emailHashOf(ctx, address), emailEnc: encrypt(ctx.keys, address), emailVerifiedAt: new Date(), updatedAt: new Date() })
+        .set({
+          emailHash: emailHashOf(ctx, address),
+          emailEnc: encrypt(ctx.keys, address),
+          emailVerifiedAt: new Date(),
+          updatedAt: new Date(),
+        })
         .where(eq(users.id, userId))
         .returning({ id: users.id })
         .catch((err: unknown) => {
-          if (isUniqueViolation(err)) throw new ApiError('ConflictException', 'This address already has an account; sign in with it instead.', { fieldErrors: { 'body.token': ['Address taken'] } });
+          if (isUniqueViolation(err))
+            throw new ApiError('ConflictException', 'This address already has an account; sign in with it instead.', {
+              fieldErrors: { 'body.token': ['Address taken'] },
+            });
           throw err;
         });
-      if (!moved.length) throw new ApiError('ValidationException', 'This link has expired or was already used. Please ask for a new one.', { fieldErrors: { 'body.token': ['Expired or already used'] } });
+      if (!moved.length)
+        throw new ApiError('ValidationException', 'This link has expired or was already used. Please ask for a new one.', {
+          fieldErrors: { 'body.token': ['Expired or already used'] },
+        });
       await audit(tx, { action: 'user.email.changed', actorId: userId, targetUserId: userId, meta });
     } else {
       await tx.update(users).set({ emailVerifiedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, userId));
       await audit(tx, { action: 'user.email.verified', actorId: userId, targetUserId: userId, meta });
     }
   });
-  const [owner] = await ctx.db.select({ id: emailTokens.userId }).from(emailTokens).where(eq(emailTokens.tokenHash, tokenHash(token)));
+  const [owner] = await ctx.db
+    .select({ id: emailTokens.userId })
+    .from(emailTokens)
+    .where(eq(emailTokens.tokenHash, tokenHash(token)));
   if (owner) forgetActors(ctx.db, owner.id);
 }
 
@@ -777,7 +1015,10 @@ export async function forgotPassword(ctx: AppContext, email: string, meta: Reque
   await assertNotThrottled(ctx.db, ctx.keys, 'reset', [account, meta.ip]);
   // Every request counts toward the limit: it stops mail bombing as well as guessing.
   await recordFailure(ctx.db, ctx.keys, 'reset', [account, meta.ip]);
-  const [row] = await ctx.db.select().from(users).where(and(eq(users.emailHash, emailHashOf(ctx, account)), isNull(users.deletedAt), eq(users.status, 'ACTIVE')));
+  const [row] = await ctx.db
+    .select()
+    .from(users)
+    .where(and(eq(users.emailHash, emailHashOf(ctx, account)), isNull(users.deletedAt), eq(users.status, 'ACTIVE')));
   if (!row) return;
   const token = await issueEmailToken(ctx.db, row.id, 'RESET_PASSWORD');
   const link = `${publicUrl(ctx)}/reset-password?token=${token}`;
@@ -785,27 +1026,46 @@ export async function forgotPassword(ctx: AppContext, email: string, meta: Reque
     to: account,
     subject: 'Reset your password — StyleByZaga',
     text: `Dear ${row.firstName},\n\nWe received a request to reset your password. Choose a new one here:\n${link}\n\nThis link is valid for ${EMAIL_TOKEN_MINUTES} minutes and can be used once. If you did not ask for it, you can ignore this message.\n\nThe StyleByZaga concierge`,
-    html: mailHtml(`Dear ${escapeHtml(row.firstName)},`, 'We received a request to reset your password. If you did not ask for it, you can ignore this message.', link, 'Choose a new password'),
+    html: mailHtml(
+      `Dear ${escapeHtml(row.firstName)},`,
+      'We received a request to reset your password. If you did not ask for it, you can ignore this message.',
+      link,
+      'Choose a new password',
+    ),
   });
   await audit(ctx.db, { action: 'auth.password.resetRequested', targetUserId: row.id, meta });
 }
 
 /** Sets a new password from a reset link. Never bypasses MFA; ends every session. */
-export async function resetPassword(ctx: AppContext, input: { token: string; password: string; mfaCode?: string }, meta: RequestMeta = {}): Promise<void> {
+export async function resetPassword(
+  ctx: AppContext,
+  input: { token: string; password: string; mfaCode?: string },
+  meta: RequestMeta = {},
+): Promise<void> {
   await assertNotThrottled(ctx.db, ctx.keys, 'reset', [meta.ip]);
   const [pending] = await ctx.db
     .select({ userId: emailTokens.userId })
     .from(emailTokens)
-    .where(and(eq(emailTokens.tokenHash, tokenHash(input.token)), eq(emailTokens.purpose, 'RESET_PASSWORD'), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, sql`now()`)));
+    .where(
+      and(
+        eq(emailTokens.tokenHash, tokenHash(input.token)),
+        eq(emailTokens.purpose, 'RESET_PASSWORD'),
+        isNull(emailTokens.usedAt),
+        gt(emailTokens.expiresAt, sql`now()`),
+      ),
+    );
   if (!pending) {
     await recordFailure(ctx.db, ctx.keys, 'reset', [meta.ip]);
-    throw new ApiError('ValidationException', 'This link has expired or was already used. Please ask for a new one.', { fieldErrors: { 'body.token': ['Expired or already used'] } });
+    throw new ApiError('ValidationException', 'This link has expired or was already used. Please ask for a new one.', {
+      fieldErrors: { 'body.token': ['Expired or already used'] },
+    });
   }
   const row = await requireUser(ctx.db, pending.userId);
   const problem = passwordProblem(input.password, [row.firstName, row.lastName, decrypt(ctx.keys, row.emailEnc).split('@')[0] ?? '']);
   if (problem) throw new ApiError('ValidationException', problem, { fieldErrors: { 'body.password': [problem] } });
   if (row.mfaEnabledAt) {
-    if (!input.mfaCode) throw new ApiError('UnauthorizedException', 'Enter the code from your authenticator app', { reason: 'MFA_REQUIRED' });
+    if (!input.mfaCode)
+      throw new ApiError('UnauthorizedException', 'Enter the code from your authenticator app', { reason: 'MFA_REQUIRED' });
     // The same throttle as every other check of this account's second factor, and a link that survives only a
     // few wrong codes: together they leave a guesser a handful of tries, not thirty.
     await assertNotThrottled(ctx.db, ctx.keys, 'mfa', [row.id]);
@@ -813,9 +1073,14 @@ export async function resetPassword(ctx: AppContext, input: { token: string; pas
       const linkKey = `link:${tokenHash(input.token)}`;
       await recordFailure(ctx.db, ctx.keys, 'mfa', [row.id, linkKey]);
       if ((await failureCount(ctx.db, ctx.keys, 'mfa', linkKey)) >= RESET_LINK_WRONG_CODES) {
-        await ctx.db.update(emailTokens).set({ usedAt: new Date() }).where(and(eq(emailTokens.tokenHash, tokenHash(input.token)), isNull(emailTokens.usedAt)));
+        await ctx.db
+          .update(emailTokens)
+          .set({ usedAt: new Date() })
+          .where(and(eq(emailTokens.tokenHash, tokenHash(input.token)), isNull(emailTokens.usedAt)));
         await audit(ctx.db, { action: 'auth.password.resetLinkSpent', targetUserId: row.id, meta, details: { reason: 'wrong-codes' } });
-        throw new ApiError('UnauthorizedException', 'Too many wrong codes: this link can no longer be used. Please ask for a new one.', { reason: 'MFA_INVALID' });
+        throw new ApiError('UnauthorizedException', 'Too many wrong codes: this link can no longer be used. Please ask for a new one.', {
+          reason: 'MFA_INVALID',
+        });
       }
       throw new ApiError('UnauthorizedException', 'That code is not valid or was already used', { reason: 'MFA_INVALID' });
     }
@@ -824,7 +1089,10 @@ export async function resetPassword(ctx: AppContext, input: { token: string; pas
   await ctx.db.transaction(async (tx) => {
     await consumeEmailToken(tx, input.token, ['RESET_PASSWORD']);
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, row.id));
-    await tx.update(refreshTokens).set({ revokedAt: new Date() }).where(and(eq(refreshTokens.userId, row.id), isNull(refreshTokens.revokedAt)));
+    await tx
+      .update(refreshTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(refreshTokens.userId, row.id), isNull(refreshTokens.revokedAt)));
     await audit(tx, { action: 'auth.password.reset', actorId: row.id, targetUserId: row.id, meta });
   });
   forgetActors(ctx.db, row.id);
@@ -858,7 +1126,10 @@ export { clientIdentitiesFor, clientIdentityFor, publicClientNames, setPrivacyMo
 export async function accountNames(db: Db, userIds: readonly string[]): Promise<Map<string, { firstName: string; lastName: string }>> {
   const ids = [...new Set(userIds)];
   if (!ids.length) return new Map();
-  const rows = await db.select({ id: users.id, firstName: users.firstName, lastName: users.lastName }).from(users).where(inArray(users.id, ids));
+  const rows = await db
+    .select({ id: users.id, firstName: users.firstName, lastName: users.lastName })
+    .from(users)
+    .where(inArray(users.id, ids));
   return new Map(rows.map((r) => [r.id, { firstName: r.firstName, lastName: r.lastName }]));
 }
 
@@ -875,7 +1146,18 @@ export async function accountTypeOf(db: Db, userId: string, options: { includeEr
 /** The ids of the live accounts with these emails (demo seeding finds its accounts again on a re-run). */
 export async function accountIdsByEmail(ctx: AppContext, emails: readonly string[]): Promise<string[]> {
   if (!emails.length) return [];
-  const rows = await ctx.db.select({ id: users.id }).from(users).where(and(inArray(users.emailHash, emails.map((e) => emailHashOf(ctx, e))), isNull(users.deletedAt)));
+  const rows = await ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        inArray(
+          users.emailHash,
+          emails.map((e) => emailHashOf(ctx, e)),
+        ),
+        isNull(users.deletedAt),
+      ),
+    );
   return rows.map((r) => r.id);
 }
 
@@ -885,7 +1167,10 @@ export async function markEmailVerified(db: Db, userId: string): Promise<void> {
 }
 
 /** Kind and standing of accounts, for other modules' policies (messaging: who may write to whom). Unknown ids are absent. */
-export async function accountKindsOf(db: Db, ids: readonly string[]): Promise<Map<string, { userType: UserType; tier: Tier; active: boolean }>> {
+export async function accountKindsOf(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, { userType: UserType; tier: Tier; active: boolean }>> {
   const wanted = [...new Set(ids)].filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
   if (!wanted.length) return new Map();
   const rows = await db

@@ -19,7 +19,12 @@ const tooMany = (retryAfterSeconds: number) =>
   new ApiError('ThrottlingException', 'Too many attempts. Please wait before trying again.', { retryAfterSeconds });
 
 /** Failures in the window per subject, with the oldest one (for Retry-After); one query for all subjects. */
-async function failuresIn(db: Db, keys: Keys, scope: ThrottleScope, subjects: Array<string | undefined>): Promise<Map<string, { n: number; retryAfterSeconds: number }>> {
+async function failuresIn(
+  db: Db,
+  keys: Keys,
+  scope: ThrottleScope,
+  subjects: Array<string | undefined>,
+): Promise<Map<string, { n: number; retryAfterSeconds: number }>> {
   const wanted = keysFor(keys, scope, subjects);
   const out = new Map<string, { n: number; retryAfterSeconds: number }>();
   if (!wanted.length) return out;
@@ -27,7 +32,16 @@ async function failuresIn(db: Db, keys: Keys, scope: ThrottleScope, subjects: Ar
   const rows = await db
     .select({ keyHash: authAttempts.keyHash, n: sql<number>`count(*)::int`, oldest: sql<string>`min(${authAttempts.at})` })
     .from(authAttempts)
-    .where(and(eq(authAttempts.scope, scope), inArray(authAttempts.keyHash, wanted.map((k) => k.keyHash)), gt(authAttempts.at, since)))
+    .where(
+      and(
+        eq(authAttempts.scope, scope),
+        inArray(
+          authAttempts.keyHash,
+          wanted.map((k) => k.keyHash),
+        ),
+        gt(authAttempts.at, since),
+      ),
+    )
     .groupBy(authAttempts.keyHash);
   for (const key of wanted) {
     const row = rows.find((r) => r.keyHash === key.keyHash);
@@ -38,7 +52,13 @@ async function failuresIn(db: Db, keys: Keys, scope: ThrottleScope, subjects: Ar
 }
 
 /** Throws 429 when any subject has had `limit` failures in the last 15 minutes. */
-export async function assertNotThrottled(db: Db, keys: Keys, scope: ThrottleScope, subjects: Array<string | undefined>, limit = THROTTLE_LIMIT): Promise<void> {
+export async function assertNotThrottled(
+  db: Db,
+  keys: Keys,
+  scope: ThrottleScope,
+  subjects: Array<string | undefined>,
+  limit = THROTTLE_LIMIT,
+): Promise<void> {
   for (const { n, retryAfterSeconds } of (await failuresIn(db, keys, scope, subjects)).values()) {
     if (n >= limit) throw tooMany(retryAfterSeconds);
   }
@@ -91,7 +111,10 @@ export function loginDelayMs(failures: number): number {
 export async function admitLoginAttempt(db: Db, keys: Keys, account: string, ip: string | undefined, wait = sleep): Promise<void> {
   const subjects = loginSubjects(account, ip);
   const counts = await failuresIn(db, keys, 'login', [subjects.pair, subjects.account, subjects.address]);
-  for (const [subject, limit] of [[subjects.pair, LOGIN_LIMITS.pair], [subjects.address, LOGIN_LIMITS.address]] as const) {
+  for (const [subject, limit] of [
+    [subjects.pair, LOGIN_LIMITS.pair],
+    [subjects.address, LOGIN_LIMITS.address],
+  ] as const) {
     const seen = subject ? counts.get(subject) : undefined;
     if (seen && seen.n >= limit) throw tooMany(seen.retryAfterSeconds);
   }

@@ -24,7 +24,13 @@ describe('access tokens', () => {
   });
 
   it('refuses alg:none', async () => {
-    const token = new UnsecuredJWT({ sid }).setSubject(account.userId).setIssuer('stylebyzaga').setAudience('stylebyzaga-api').setIssuedAt().setExpirationTime('5m').encode();
+    const token = new UnsecuredJWT({ sid })
+      .setSubject(account.userId)
+      .setIssuer('stylebyzaga')
+      .setAudience('stylebyzaga-api')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .encode();
     const res = await me(token);
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('UnauthorizedException');
@@ -32,21 +38,41 @@ describe('access tokens', () => {
 
   it('refuses HS256 signed with the public key (algorithm confusion)', async () => {
     const secret = new TextEncoder().encode(JSON.stringify(app.ctx.keys.jwtPublic));
-    const token = await new SignJWT({ sid }).setProtectedHeader({ alg: 'HS256', typ: 'at+jwt' }).setSubject(account.userId).setIssuer('stylebyzaga').setAudience('stylebyzaga-api').setIssuedAt().setExpirationTime('5m').sign(secret);
+    const token = await new SignJWT({ sid })
+      .setProtectedHeader({ alg: 'HS256', typ: 'at+jwt' })
+      .setSubject(account.userId)
+      .setIssuer('stylebyzaga')
+      .setAudience('stylebyzaga-api')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(secret);
     expect((await me(token)).statusCode).toBe(401);
   });
 
   it('refuses an expired token', async () => {
     const key = await importJWK(app.ctx.keys.jwtPrivate, 'EdDSA');
     const past = Math.floor(Date.now() / 1000) - 3600;
-    const token = await new SignJWT({ sid }).setProtectedHeader({ alg: 'EdDSA', typ: 'at+jwt' }).setSubject(account.userId).setIssuer('stylebyzaga').setAudience('stylebyzaga-api').setIssuedAt(past - 900).setExpirationTime(past).sign(key);
+    const token = await new SignJWT({ sid })
+      .setProtectedHeader({ alg: 'EdDSA', typ: 'at+jwt' })
+      .setSubject(account.userId)
+      .setIssuer('stylebyzaga')
+      .setAudience('stylebyzaga-api')
+      .setIssuedAt(past - 900)
+      .setExpirationTime(past)
+      .sign(key);
     expect((await me(token)).statusCode).toBe(401);
   });
 
   it('refuses a token signed by another key, for another audience, or of another type', async () => {
     const foreign = generateKeyPairSync('ed25519').privateKey;
     const build = (aud: string, typ: string) =>
-      new SignJWT({ sid }).setProtectedHeader({ alg: 'EdDSA', typ }).setSubject(account.userId).setIssuer('stylebyzaga').setAudience(aud).setIssuedAt().setExpirationTime('5m');
+      new SignJWT({ sid })
+        .setProtectedHeader({ alg: 'EdDSA', typ })
+        .setSubject(account.userId)
+        .setIssuer('stylebyzaga')
+        .setAudience(aud)
+        .setIssuedAt()
+        .setExpirationTime('5m');
     const own = await importJWK(app.ctx.keys.jwtPrivate, 'EdDSA');
     expect((await me(await build('stylebyzaga-api', 'at+jwt').sign(foreign))).statusCode).toBe(401);
     expect((await me(await build('another-api', 'at+jwt').sign(own))).statusCode).toBe(401);

@@ -18,7 +18,10 @@ const imported = new WeakMap<Keys, Promise<SigningKeys>>();
 function signingKeys(keys: Keys): Promise<SigningKeys> {
   let found = imported.get(keys);
   if (!found) {
-    found = Promise.all([importJWK(keys.jwtPrivate, 'EdDSA'), importJWK(keys.jwtPublic, 'EdDSA')]).then(([sign, verify]) => ({ sign, verify }));
+    found = Promise.all([importJWK(keys.jwtPrivate, 'EdDSA'), importJWK(keys.jwtPublic, 'EdDSA')]).then(([sign, verify]) => ({
+      sign,
+      verify,
+    }));
     imported.set(keys, found);
   }
   return found;

@@ -17,7 +17,13 @@ let nextIp = 1;
 const freshIp = () => `10.91.${Math.floor(nextIp / 250)}.${(nextIp++ % 250) + 1}`;
 const login = (payload: object, remoteAddress: string) => app.inject({ method: 'POST', url: '/api/v1/auth/login', payload, remoteAddress });
 const refresh = (refreshToken: string, remoteAddress = '127.0.0.1', userAgent = 'browser-a') =>
-  app.inject({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken }, remoteAddress, headers: { 'user-agent': userAgent } });
+  app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/refresh',
+    payload: { refreshToken },
+    remoteAddress,
+    headers: { 'user-agent': userAgent },
+  });
 
 describe('refresh-token rotation tolerates a legitimate race (#11.1)', () => {
   it('gives the same successor to the same client presenting the token again within the grace period', async () => {
@@ -29,7 +35,9 @@ describe('refresh-token rotation tolerates a legitimate race (#11.1)', () => {
     expect(again.statusCode, again.body).toBe(200);
     expect(again.json().refreshToken).toBe(first.json().refreshToken);
     // The session lives on: the successor rotates normally, and the new access token works.
-    expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${again.json().accessToken}` } })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${again.json().accessToken}` } })).statusCode,
+    ).toBe(200);
     expect((await refresh(first.json().refreshToken)).statusCode).toBe(200);
   });
 
@@ -74,7 +82,9 @@ describe('sign-in throttling cannot lock the owner out (#11.2)', () => {
     expect(res.statusCode, res.body).toBe(200);
     // Six failures: the account is being slowed down (1 s at this count), not closed.
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
-    const warnings = (await listDevMail(app.db, app.ctx.keys, 20)).filter((m) => m.to === owner.email && m.subject.startsWith('Unsuccessful attempts'));
+    const warnings = (await listDevMail(app.db, app.ctx.keys, 20)).filter(
+      (m) => m.to === owner.email && m.subject.startsWith('Unsuccessful attempts'),
+    );
     expect(warnings).toHaveLength(1);
   });
 
@@ -90,7 +100,8 @@ describe('sign-in throttling cannot lock the owner out (#11.2)', () => {
   it('stops one address spraying 50 accounts', async () => {
     const sprayer = freshIp();
     const answers: number[] = [];
-    for (let i = 0; i < 50; i++) answers.push((await login({ email: uniqueEmail('spray'), password: 'Summer-2026-password' }, sprayer)).statusCode);
+    for (let i = 0; i < 50; i++)
+      answers.push((await login({ email: uniqueEmail('spray'), password: 'Summer-2026-password' }, sprayer)).statusCode);
     expect(answers.filter((s) => s === 401).length).toBeLessThanOrEqual(30);
     expect(answers.slice(-10).every((s) => s === 429)).toBe(true);
   });
@@ -98,12 +109,19 @@ describe('sign-in throttling cannot lock the owner out (#11.2)', () => {
 
 describe('password reset with a second factor (#11.3)', () => {
   async function resetLink(email: string): Promise<string> {
-    expect((await app.inject({ method: 'POST', url: '/api/v1/auth/password/forgot', payload: { email }, remoteAddress: freshIp() })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/v1/auth/password/forgot', payload: { email }, remoteAddress: freshIp() })).statusCode,
+    ).toBe(200);
     const mail = (await listDevMail(app.db, app.ctx.keys, 10)).find((m) => m.subject.startsWith('Reset') && m.to === email);
     return /token=([A-Za-z0-9_-]+)/.exec(mail!.text)![1]!;
   }
   const reset = (token: string, mfaCode: string) =>
-    app.inject({ method: 'POST', url: '/api/v1/auth/password/reset', payload: { token, password: 'midnight-garden-cashmere-92', mfaCode }, remoteAddress: freshIp() });
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password/reset',
+      payload: { token, password: 'midnight-garden-cashmere-92', mfaCode },
+      remoteAddress: freshIp(),
+    });
 
   it('spends the link after 3 wrong codes: the right code then no longer resets the password', async () => {
     const account = await enrolMfa(app, await signUp(app));
@@ -127,11 +145,18 @@ describe('password reset with a second factor (#11.3)', () => {
 
 describe('no account enumeration; consent recorded (#11.5)', () => {
   it('records consent to the terms and privacy notice at sign-up, and refuses a sign-up without it', async () => {
-    const refused = await app.inject({ method: 'POST', url: '/api/v1/users', payload: { email: uniqueEmail(), password: STRONG_PASSWORD, firstName: 'Ava', lastName: 'Moreau' } });
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { email: uniqueEmail(), password: STRONG_PASSWORD, firstName: 'Ava', lastName: 'Moreau' },
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().fieldErrors['body.acceptTerms']).toBeDefined();
     const account = await signUp(app);
-    const [row] = await queryRows<{ terms_accepted_at: Date | null; terms_version: string | null }>(app.db, sql`select terms_accepted_at, terms_version from users where id = ${account.userId}`);
+    const [row] = await queryRows<{ terms_accepted_at: Date | null; terms_version: string | null }>(
+      app.db,
+      sql`select terms_accepted_at, terms_version from users where id = ${account.userId}`,
+    );
     expect(row?.terms_accepted_at).not.toBeNull();
     expect(row?.terms_version).toMatch(/^\d{4}-\d{2}$/);
   });
@@ -140,7 +165,8 @@ describe('no account enumeration; consent recorded (#11.5)', () => {
     const member = await signUp(app);
     const holder = await signUp(app);
     const free = uniqueEmail('free');
-    const change = (email: string) => app.inject({ method: 'PUT', url: `/api/v1/users/${member.userId}`, headers: member.auth, payload: { email } });
+    const change = (email: string) =>
+      app.inject({ method: 'PUT', url: `/api/v1/users/${member.userId}`, headers: member.auth, payload: { email } });
     const toTaken = await change(holder.email);
     const toFree = await change(free);
     expect(toTaken.statusCode).toBe(toFree.statusCode);

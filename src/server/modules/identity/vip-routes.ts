@@ -5,7 +5,16 @@ import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/errors.ts';
 import { actorOf, metaOf } from '../../http/auth.ts';
 import { SuccessOutput } from './models.ts';
-import { ContactShare, PrivacySettings, SetPrivacyModeInput, ShareContactInput, listContactShares, setPrivacyMode, shareContact, unshareContact } from './privacy.ts';
+import {
+  ContactShare,
+  PrivacySettings,
+  SetPrivacyModeInput,
+  ShareContactInput,
+  listContactShares,
+  setPrivacyMode,
+  shareContact,
+  unshareContact,
+} from './privacy.ts';
 import {
   CreateVipApplicationInput,
   ListVipApplicationsQuery,
@@ -19,7 +28,9 @@ import {
 const tags = ['VIP'];
 
 const ApplicationIdParams = z.strictObject({ applicationId: z.uuid('Not a valid application id') });
-const ListVipApplicationsOutput = z.object({ applications: z.array(VipApplication), nextToken: z.string().optional() }).meta({ id: 'ListVipApplicationsOutput' });
+const ListVipApplicationsOutput = z
+  .object({ applications: z.array(VipApplication), nextToken: z.string().optional() })
+  .meta({ id: 'ListVipApplicationsOutput' });
 const ListContactSharesOutput = z.object({ shares: z.array(ContactShare) }).meta({ id: 'ListContactSharesOutput' });
 const SharedUserParams = z.strictObject({ userId: z.uuid('Not a valid user id') });
 
@@ -35,7 +46,10 @@ export async function vipRoutes(parent: FastifyInstance, opts: { ctx: AppContext
         tags,
         summary: 'Apply for VIP membership (clients; one pending application at a time)',
         body: CreateVipApplicationInput,
-        response: { 201: VipApplication, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ConflictException') },
+        response: {
+          201: VipApplication,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ConflictException'),
+        },
       },
       config: { policy: 'vip.apply' },
     },
@@ -49,7 +63,10 @@ export async function vipRoutes(parent: FastifyInstance, opts: { ctx: AppContext
         tags,
         summary: 'VIP applications: all of them for admins (filter by status), one’s own for a client',
         querystring: ListVipApplicationsQuery,
-        response: { 200: ListVipApplicationsOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException') },
+        response: {
+          200: ListVipApplicationsOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException'),
+        },
       },
       config: { policy: 'vip.read' },
     },
@@ -64,7 +81,16 @@ export async function vipRoutes(parent: FastifyInstance, opts: { ctx: AppContext
         summary: 'Approve or decline a pending application (admin); approval makes the client VIP',
         params: ApplicationIdParams,
         body: VipDecisionInput,
-        response: { 200: VipApplication, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
+        response: {
+          200: VipApplication,
+          ...errorResponses(
+            'ValidationException',
+            'UnauthorizedException',
+            'AccessDeniedException',
+            'ResourceNotFoundException',
+            'ConflictException',
+          ),
+        },
       },
       config: { policy: 'vip.decide' },
     },
@@ -105,7 +131,10 @@ export async function vipRoutes(parent: FastifyInstance, opts: { ctx: AppContext
         tags,
         summary: 'Share your name and contact details with a stylist or brand partner',
         body: ShareContactInput,
-        response: { 200: ContactShare, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: ContactShare,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'privacy.manage' },
     },
@@ -119,7 +148,10 @@ export async function vipRoutes(parent: FastifyInstance, opts: { ctx: AppContext
         tags,
         summary: 'Stop sharing your details with a stylist or brand partner',
         params: SharedUserParams,
-        response: { 200: SuccessOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: SuccessOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'privacy.manage' },
     },

@@ -22,7 +22,10 @@ const decide = (applicationId: string, payload: object, who: TestAccount = admin
 const list = (who: TestAccount, query = '') => app.inject({ method: 'GET', url: `/api/v1/vip/applications${query}`, headers: who.auth });
 
 async function userRow(userId: string) {
-  const [row] = await queryRows<{ tier: string; privacy_mode: boolean }>(app.db, sql`select tier, privacy_mode from users where id = ${userId}`);
+  const [row] = await queryRows<{ tier: string; privacy_mode: boolean }>(
+    app.db,
+    sql`select tier, privacy_mode from users where id = ${userId}`,
+  );
   return row!;
 }
 
@@ -89,7 +92,11 @@ describe('listing', () => {
   });
 
   it('gives admins every application, filtered by status, page by page, newest first', async () => {
-    const clients = [await signUp(app, { firstName: 'Iris' }), await signUp(app, { firstName: 'Jade' }), await signUp(app, { firstName: 'Kira' })];
+    const clients = [
+      await signUp(app, { firstName: 'Iris' }),
+      await signUp(app, { firstName: 'Jade' }),
+      await signUp(app, { firstName: 'Kira' }),
+    ];
     const ids: string[] = [];
     for (const c of clients) ids.push((await apply(c)).json().applicationId);
 
@@ -112,7 +119,9 @@ describe('listing', () => {
 
     const first = (await list(admin, '?status=PENDING&maxResults=1')).json().applications[0];
     expect(first.applicant).toMatchObject({ firstName: 'Kira', lastName: 'Laurent', tier: 'STANDARD', email: clients[2]!.email });
-    expect((await list(admin, '?status=APPROVED')).json().applications.every((a: { status: string }) => a.status === 'APPROVED')).toBe(true);
+    expect((await list(admin, '?status=APPROVED')).json().applications.every((a: { status: string }) => a.status === 'APPROVED')).toBe(
+      true,
+    );
   });
 
   it('refuses bad filters and tokens, and other roles', async () => {
@@ -131,7 +140,11 @@ describe('deciding', () => {
     const { applicationId } = (await apply(client)).json();
     const res = await decide(applicationId, { decision: 'APPROVE', notes: 'Long-standing client, verified by the concierge' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'APPROVED', decisionNotes: 'Long-standing client, verified by the concierge', decidedBy: { userId: admin.userId, name: 'Noor Haddad' } });
+    expect(res.json()).toMatchObject({
+      status: 'APPROVED',
+      decisionNotes: 'Long-standing client, verified by the concierge',
+      decidedBy: { userId: admin.userId, name: 'Noor Haddad' },
+    });
     expect(res.json().applicant.tier).toBe('VIP');
     expect(await userRow(client.userId)).toEqual({ tier: 'VIP', privacy_mode: true });
 
@@ -161,7 +174,9 @@ describe('deciding', () => {
     expect(res.json().status).toBe('DECLINED');
     expect(await userRow(client.userId)).toEqual({ tier: 'STANDARD', privacy_mode: false });
     expect(await auditOf(client.userId, 'vip.declined')).toHaveLength(1);
-    expect((await listDevMail(app.db, app.ctx.keys, 20)).some((m) => m.to === client.email && m.subject === 'Your StyleByZaga VIP application')).toBe(true);
+    expect(
+      (await listDevMail(app.db, app.ctx.keys, 20)).some((m) => m.to === client.email && m.subject === 'Your StyleByZaga VIP application'),
+    ).toBe(true);
     expect((await apply(client)).statusCode).toBe(201);
   });
 

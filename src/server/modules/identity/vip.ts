@@ -71,7 +71,11 @@ type Applicant = Pick<typeof users.$inferSelect, 'firstName' | 'lastName' | 'ema
 type Decider = { firstName: string; lastName: string } | null;
 
 /** Clients see their application's state; the applicant's details, decider and notes are for admins. */
-function presentApplication(ctx: AppContext, row: ApplicationRow, forAdmin: { applicant: Applicant; decider: Decider } | undefined): VipApplication {
+function presentApplication(
+  ctx: AppContext,
+  row: ApplicationRow,
+  forAdmin: { applicant: Applicant; decider: Decider } | undefined,
+): VipApplication {
   return {
     applicationId: row.id,
     userId: row.userId,
@@ -87,7 +91,9 @@ function presentApplication(ctx: AppContext, row: ApplicationRow, forAdmin: { ap
             email: decrypt(ctx.keys, forAdmin.applicant.emailEnc),
             tier: forAdmin.applicant.tier,
           },
-          ...(row.decidedBy && forAdmin.decider ? { decidedBy: { userId: row.decidedBy, name: `${forAdmin.decider.firstName} ${forAdmin.decider.lastName}`.trim() } } : {}),
+          ...(row.decidedBy && forAdmin.decider
+            ? { decidedBy: { userId: row.decidedBy, name: `${forAdmin.decider.firstName} ${forAdmin.decider.lastName}`.trim() } }
+            : {}),
           ...(row.decisionNotes !== null ? { decisionNotes: openText(ctx.keys, row.decisionNotes)! } : {}),
         }
       : {}),
@@ -102,7 +108,11 @@ export async function applyForVip(ctx: AppContext, actor: Actor, input: { note: 
   if (actor.tier === 'VIP') throw new ApiError('ConflictException', 'You are already a VIP member');
   return ctx.db.transaction(async (tx) => {
     // The partial unique index (one PENDING per user) decides races; no check-then-insert window.
-    const [row] = await tx.insert(vipApplications).values({ id: uuidv7(), userId: actor.userId, note: sealText(ctx.keys, input.note)! }).onConflictDoNothing().returning();
+    const [row] = await tx
+      .insert(vipApplications)
+      .values({ id: uuidv7(), userId: actor.userId, note: sealText(ctx.keys, input.note)! })
+      .onConflictDoNothing()
+      .returning();
     if (!row) throw new ApiError('ConflictException', 'You already have an application under review');
     await audit(tx, { action: 'vip.applied', actorId: actor.userId, targetUserId: actor.userId, meta, details: { applicationId: row.id } });
     return presentApplication(ctx, row, undefined);
@@ -137,7 +147,9 @@ export async function listVipApplications(
     .limit(query.maxResults + 1);
   const { items, nextToken } = cutPage(rows, query.maxResults, VIP_SORT, (r) => ({ id: r.application.id }));
   return {
-    applications: items.map((r) => presentApplication(ctx, r.application, forAdmin ? { applicant: r.applicant, decider: r.decider } : undefined)),
+    applications: items.map((r) =>
+      presentApplication(ctx, r.application, forAdmin ? { applicant: r.applicant, decider: r.decider } : undefined),
+    ),
     ...(nextToken ? { nextToken } : {}),
   };
 }
@@ -159,15 +171,25 @@ export async function decideVipApplication(
     const db = tx;
     const [application] = await tx.select().from(vipApplications).where(eq(vipApplications.id, applicationId)).for('update');
     if (!application) throw new ApiError('ResourceNotFoundException', 'No such application');
-    if (application.status !== 'PENDING') throw new ApiError('ConflictException', `This application was already ${application.status === 'APPROVED' ? 'approved' : 'declined'}`);
+    if (application.status !== 'PENDING')
+      throw new ApiError(
+        'ConflictException',
+        `This application was already ${application.status === 'APPROVED' ? 'approved' : 'declined'}`,
+      );
     const [applicant] = await tx.select().from(users).where(eq(users.id, application.userId)).for('update');
-    if (!applicant || applicant.deletedAt || applicant.status !== 'ACTIVE') throw new ApiError('ConflictException', "The applicant's account is no longer active");
+    if (!applicant || applicant.deletedAt || applicant.status !== 'ACTIVE')
+      throw new ApiError('ConflictException', "The applicant's account is no longer active");
     const approve = input.decision === 'APPROVE';
     if (approve && applicant.userType !== 'CLIENT') throw new ApiError('ConflictException', 'Only client accounts can become VIP');
 
     const [decided] = await tx
       .update(vipApplications)
-      .set({ status: approve ? 'APPROVED' : 'DECLINED', decidedBy: actor.userId, decisionNotes: sealText(ctx.keys, input.notes), decidedAt: new Date() })
+      .set({
+        status: approve ? 'APPROVED' : 'DECLINED',
+        decidedBy: actor.userId,
+        decisionNotes: sealText(ctx.keys, input.notes),
+        decidedAt: new Date(),
+      })
       .where(eq(vipApplications.id, applicationId))
       .returning();
     if (approve) {
@@ -183,7 +205,10 @@ export async function decideVipApplication(
     });
     await ctx.mailer.send(db, decisionMail(decrypt(ctx.keys, applicant.emailEnc), applicant.firstName, approve));
     const [admin] = await tx.select({ firstName: users.firstName, lastName: users.lastName }).from(users).where(eq(users.id, actor.userId));
-    return presentApplication(ctx, decided!, { applicant: { ...applicant, tier: approve ? 'VIP' : applicant.tier }, decider: admin ?? null });
+    return presentApplication(ctx, decided!, {
+      applicant: { ...applicant, tier: approve ? 'VIP' : applicant.tier },
+      decider: admin ?? null,
+    });
   });
   // The new tier applies to the client's very next request, on this instance and (by NOTIFY) on the others.
   forgetActors(ctx.db, decided.userId);

@@ -30,14 +30,36 @@ describe('commissions, statements, payouts and the trial balance', () => {
       ['house', brandId, 2_000],
       ['stylist', stylist.stylistId, 1_200],
     ] as const) {
-      const set = await app.inject({ method: 'PUT', url: '/api/v1/admin/ledger/commission-rates', headers: admin.auth, payload: { ownerKind, ownerId, rateBp } });
+      const set = await app.inject({
+        method: 'PUT',
+        url: '/api/v1/admin/ledger/commission-rates',
+        headers: admin.auth,
+        payload: { ownerKind, ownerId, rateBp },
+      });
       expect(set.statusCode, set.body).toBe(204);
     }
-    const order = orders.create({ clientId: client.userId, stylistId: stylist.stylistId, currency: 'USD', lines: [{ productId: crypto.randomUUID(), brandId, quantity: 1, amountMinor: 1_000_000 }], taxMinor: 80_000, deliveryMinor: 2_500 });
-    const paid = await app.inject({ method: 'POST', url: '/api/v1/payments/process', headers: client.auth, payload: { orderId: order.orderId, paymentMethodId: 'pm_card_visa' } });
+    const order = orders.create({
+      clientId: client.userId,
+      stylistId: stylist.stylistId,
+      currency: 'USD',
+      lines: [{ productId: crypto.randomUUID(), brandId, quantity: 1, amountMinor: 1_000_000 }],
+      taxMinor: 80_000,
+      deliveryMinor: 2_500,
+    });
+    const paid = await app.inject({
+      method: 'POST',
+      url: '/api/v1/payments/process',
+      headers: client.auth,
+      payload: { orderId: order.orderId, paymentMethodId: 'pm_card_visa' },
+    });
     expect(paid.statusCode, paid.body).toBe(200);
     // A quarter of the order comes back: a quarter of every share is reversed.
-    const refund = await app.inject({ method: 'POST', url: '/api/v1/payments/refund', headers: admin.auth, payload: { paymentId: paid.json().paymentId, amount: { amount: 2_706.25, currency: 'USD' } } });
+    const refund = await app.inject({
+      method: 'POST',
+      url: '/api/v1/payments/refund',
+      headers: admin.auth,
+      payload: { paymentId: paid.json().paymentId, amount: { amount: 2_706.25, currency: 'USD' } },
+    });
     expect(refund.json().status, refund.body).toBe('SUCCEEDED');
 
     const mine = await get(stylist, `/api/v1/me/statements?month=${month}`);
@@ -45,22 +67,44 @@ describe('commissions, statements, payouts and the trial balance', () => {
     const usd = mine.json().currencies.find((c: { currency: string }) => c.currency === 'USD');
     expect(usd).toMatchObject({ earned: { amount: 1_200 }, reversed: { amount: -300 }, closing: { amount: 900 } });
 
-    const tooMuch = await app.inject({ method: 'POST', url: '/api/v1/admin/ledger/payouts', headers: admin.auth, payload: { ownerKind: 'stylist', ownerId: stylist.stylistId, amount: { amount: 900.01, currency: 'USD' }, reference: 'WIRE-1' } });
+    const tooMuch = await app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/ledger/payouts',
+      headers: admin.auth,
+      payload: { ownerKind: 'stylist', ownerId: stylist.stylistId, amount: { amount: 900.01, currency: 'USD' }, reference: 'WIRE-1' },
+    });
     expect(tooMuch.statusCode).toBe(400);
     expect(tooMuch.json().fieldErrors).toHaveProperty(['body.amount.amount']);
-    const payout = await app.inject({ method: 'POST', url: '/api/v1/admin/ledger/payouts', headers: admin.auth, payload: { ownerKind: 'stylist', ownerId: stylist.stylistId, amount: { amount: 900, currency: 'USD' }, reference: 'WIRE-1' } });
+    const payout = await app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/ledger/payouts',
+      headers: admin.auth,
+      payload: { ownerKind: 'stylist', ownerId: stylist.stylistId, amount: { amount: 900, currency: 'USD' }, reference: 'WIRE-1' },
+    });
     expect(payout.statusCode, payout.body).toBe(201);
-    const again = await app.inject({ method: 'POST', url: '/api/v1/admin/ledger/payouts', headers: admin.auth, payload: { ownerKind: 'stylist', ownerId: stylist.stylistId, amount: { amount: 900, currency: 'USD' }, reference: 'WIRE-1' } });
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/ledger/payouts',
+      headers: admin.auth,
+      payload: { ownerKind: 'stylist', ownerId: stylist.stylistId, amount: { amount: 900, currency: 'USD' }, reference: 'WIRE-1' },
+    });
     expect(again.json()).toEqual({ recorded: false });
 
     const after = (await get(stylist, `/api/v1/me/statements?month=${month}`)).json();
-    expect(after.currencies.find((c: { currency: string }) => c.currency === 'USD')).toMatchObject({ paidOut: { amount: -900 }, closing: { amount: 0 } });
-    expect((await get(admin, `/api/v1/admin/ledger/statements?ownerKind=house&ownerId=${brandId}&month=${month}`)).json().currencies[0]).toMatchObject({ earned: { amount: 8_000 }, reversed: { amount: -2_000 }, closing: { amount: 6_000 } });
+    expect(after.currencies.find((c: { currency: string }) => c.currency === 'USD')).toMatchObject({
+      paidOut: { amount: -900 },
+      closing: { amount: 0 },
+    });
+    expect(
+      (await get(admin, `/api/v1/admin/ledger/statements?ownerKind=house&ownerId=${brandId}&month=${month}`)).json().currencies[0],
+    ).toMatchObject({ earned: { amount: 8_000 }, reversed: { amount: -2_000 }, closing: { amount: 6_000 } });
 
     const tb = await get(admin, '/api/v1/admin/ledger/trial-balance');
     expect(tb.statusCode).toBe(200);
     for (const t of tb.json().totals) expect(t.net.amount).toBe(0);
-    const taxes = tb.json().accounts.find((a: { kind: string; net: { currency: string } }) => a.kind === 'taxes_collected' && a.net.currency === 'USD');
+    const taxes = tb
+      .json()
+      .accounts.find((a: { kind: string; net: { currency: string } }) => a.kind === 'taxes_collected' && a.net.currency === 'USD');
     expect(taxes.credit.amount).toBe(800);
     expect(taxes.debit.amount).toBe(200);
     // Clients and stylists do not read the books.
@@ -70,7 +114,12 @@ describe('commissions, statements, payouts and the trial balance', () => {
 
   it('bad month or currency is a 400 naming the field', async () => {
     expect((await get(stylist, '/api/v1/me/statements?month=2026-13')).json().fieldErrors).toHaveProperty(['querystring.month']);
-    const bad = await app.inject({ method: 'POST', url: '/api/v1/admin/ledger/payouts', headers: admin.auth, payload: { ownerKind: 'stylist', ownerId: stylist.stylistId, amount: { amount: 1, currency: 'XXX' }, reference: 'W' } });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/ledger/payouts',
+      headers: admin.auth,
+      payload: { ownerKind: 'stylist', ownerId: stylist.stylistId, amount: { amount: 1, currency: 'XXX' }, reference: 'W' },
+    });
     expect(bad.json().fieldErrors).toHaveProperty(['body.amount.currency']);
   });
 });

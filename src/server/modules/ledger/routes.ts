@@ -16,7 +16,17 @@ const m = (minor: number, currency: Currency) => toDto({ minor, currency });
 
 const TrialBalanceOutput = z
   .object({
-    accounts: z.array(z.object({ accountId: z.string(), kind: z.enum(ACCOUNT_KINDS), ownerId: z.string().optional(), name: z.string(), debit: Money, credit: Money, net: Money })),
+    accounts: z.array(
+      z.object({
+        accountId: z.string(),
+        kind: z.enum(ACCOUNT_KINDS),
+        ownerId: z.string().optional(),
+        name: z.string(),
+        debit: Money,
+        credit: Money,
+        net: Money,
+      }),
+    ),
     totals: z.array(z.object({ currency: z.string(), debit: Money, credit: Money, net: Money })),
   })
   .meta({ id: 'TrialBalanceOutput' });
@@ -27,13 +37,22 @@ const StatementOutput = z
     ownerKind: z.enum(['stylist', 'house']),
     ownerId: z.string(),
     currencies: z.array(z.object({ currency: z.string(), opening: Money, earned: Money, reversed: Money, paidOut: Money, closing: Money })),
-    lines: z.array(z.object({ at: z.iso.datetime(), kind: z.string(), reference: z.string(), memo: z.string(), amount: Money.meta({ description: 'Earned (+), reversed or paid out (−).' }) })),
+    lines: z.array(
+      z.object({
+        at: z.iso.datetime(),
+        kind: z.string(),
+        reference: z.string(),
+        memo: z.string(),
+        amount: Money.meta({ description: 'Earned (+), reversed or paid out (−).' }),
+      }),
+    ),
   })
   .meta({ id: 'StatementOutput' });
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use YYYY-MM, e.g. 2026-12');
 const OwnerKind = z.enum(['stylist', 'house']);
-const kindOf = (owner: 'stylist' | 'house') => (owner === 'stylist' ? ('stylist_commissions_payable' as const) : ('partner_payables' as const));
+const kindOf = (owner: 'stylist' | 'house') =>
+  owner === 'stylist' ? ('stylist_commissions_payable' as const) : ('partner_payables' as const);
 
 /** A signed amount as the API's decimal (statements show reversals as negative amounts). */
 function signed(minor: number, currency: Currency) {
@@ -41,7 +60,12 @@ function signed(minor: number, currency: Currency) {
   return { ...dto, amount: minor < 0 ? -dto.amount : dto.amount };
 }
 
-async function presentStatement(ctx: AppContext, ownerKind: 'stylist' | 'house', ownerId: string, month: string): Promise<z.infer<typeof StatementOutput>> {
+async function presentStatement(
+  ctx: AppContext,
+  ownerKind: 'stylist' | 'house',
+  ownerId: string,
+  month: string,
+): Promise<z.infer<typeof StatementOutput>> {
   const s = await statement(ctx.db, kindOf(ownerKind), ownerId, month);
   return {
     month,
@@ -55,7 +79,13 @@ async function presentStatement(ctx: AppContext, ownerKind: 'stylist' | 'house',
       paidOut: signed(c.paidOutMinor, c.currency),
       closing: signed(c.closingMinor, c.currency),
     })),
-    lines: s.lines.map((l) => ({ at: l.at, kind: l.kind, reference: l.reference, memo: l.memo, amount: signed(l.amountMinor, l.currency) })),
+    lines: s.lines.map((l) => ({
+      at: l.at,
+      kind: l.kind,
+      reference: l.reference,
+      memo: l.memo,
+      amount: signed(l.amountMinor, l.currency),
+    })),
   };
 }
 
@@ -67,7 +97,11 @@ export async function ledgerRoutes(parent: FastifyInstance, opts: { ctx: AppCont
   app.get(
     '/admin/ledger/trial-balance',
     {
-      schema: { tags: ['Admin'], summary: 'Every ledger account’s debits, credits and net per currency; the totals net to zero', response: { 200: TrialBalanceOutput, ...errorResponses('AccessDeniedException') } },
+      schema: {
+        tags: ['Admin'],
+        summary: 'Every ledger account’s debits, credits and net per currency; the totals net to zero',
+        response: { 200: TrialBalanceOutput, ...errorResponses('AccessDeniedException') },
+      },
       config: { policy: 'ledger.manage' },
     },
     async () => {
@@ -82,7 +116,12 @@ export async function ledgerRoutes(parent: FastifyInstance, opts: { ctx: AppCont
           credit: m(r.creditMinor, r.currency),
           net: signed(r.netMinor, r.currency),
         })),
-        totals: tb.totals.map((t) => ({ currency: t.currency, debit: m(t.debitMinor, t.currency), credit: m(t.creditMinor, t.currency), net: signed(t.netMinor, t.currency) })),
+        totals: tb.totals.map((t) => ({
+          currency: t.currency,
+          debit: m(t.debitMinor, t.currency),
+          credit: m(t.creditMinor, t.currency),
+          net: signed(t.netMinor, t.currency),
+        })),
       };
     },
   );
@@ -114,7 +153,8 @@ export async function ledgerRoutes(parent: FastifyInstance, opts: { ctx: AppCont
     },
     async (request) => {
       const actor = actorOf(request);
-      if (actor.userType === 'STYLIST') return presentStatement(ctx, 'stylist', (await getMyStylist(ctx, actor)).stylistId, request.query.month);
+      if (actor.userType === 'STYLIST')
+        return presentStatement(ctx, 'stylist', (await getMyStylist(ctx, actor)).stylistId, request.query.month);
       const brandId = await partnerBrandId(ctx.db, actor.userId);
       if (!brandId) throw new ApiError('ResourceNotFoundException', 'Your account acts for no house yet');
       return presentStatement(ctx, 'house', brandId, request.query.month);
@@ -143,17 +183,29 @@ export async function ledgerRoutes(parent: FastifyInstance, opts: { ctx: AppCont
       const actor = actorOf(request);
       const { amount, ownerKind, ownerId, reference, note } = request.body;
       if (!isCurrency(amount.currency)) {
-        throw new ApiError('ValidationException', `amount.currency: use one of ${CURRENCY_CODES.join(', ')}`, { fieldErrors: { 'body.amount.currency': ['Unknown currency'] } });
+        throw new ApiError('ValidationException', `amount.currency: use one of ${CURRENCY_CODES.join(', ')}`, {
+          fieldErrors: { 'body.amount.currency': ['Unknown currency'] },
+        });
       }
       let minor: number;
       try {
         minor = fromDecimal(amount.amount, amount.currency).minor;
       } catch (err) {
         if (!(err instanceof MoneyError)) throw err;
-        throw new ApiError('ValidationException', `amount.amount: ${err.message}`, { fieldErrors: { 'body.amount.amount': [err.message] } });
+        throw new ApiError('ValidationException', `amount.amount: ${err.message}`, {
+          fieldErrors: { 'body.amount.amount': [err.message] },
+        });
       }
-      const result = await recordPayout(ctx.db, { kind: kindOf(ownerKind), ownerId, currency: amount.currency, amountMinor: minor, reference, actorId: actor.userId, note }, async (tx) =>
-        audit(tx, { action: 'ledger.payout.recorded', actorId: actor.userId, details: { ownerKind, ownerId, amount, reference }, meta: metaOf(request) }),
+      const result = await recordPayout(
+        ctx.db,
+        { kind: kindOf(ownerKind), ownerId, currency: amount.currency, amountMinor: minor, reference, actorId: actor.userId, note },
+        async (tx) =>
+          audit(tx, {
+            action: 'ledger.payout.recorded',
+            actorId: actor.userId,
+            details: { ownerKind, ownerId, amount, reference },
+            meta: metaOf(request),
+          }),
       );
       return reply.code(201).send({ recorded: result.posted });
     },

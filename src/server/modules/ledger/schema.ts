@@ -35,7 +35,10 @@ export const ledgerAccounts = pgTable(
   },
   (t) => [
     unique('ledger_accounts_kind_owner_uq').on(t.kind, t.ownerId).nullsNotDistinct(),
-    check('ledger_accounts_owner_check', sql`(${t.kind} in ('stylist_commissions_payable', 'partner_payables')) = (${t.ownerId} is not null)`),
+    check(
+      'ledger_accounts_owner_check',
+      sql`(${t.kind} in ('stylist_commissions_payable', 'partner_payables')) = (${t.ownerId} is not null)`,
+    ),
   ],
 );
 

@@ -58,7 +58,9 @@ const NAMES: Record<AccountKind, string> = {
 
 /** Accounts have deterministic ids, so posting needs no lookup: the same (kind, owner) is always the same row. */
 export function accountId(ref: AccountRef): string {
-  const h = createHash('sha256').update(`ledger-account:${ref.kind}:${ref.ownerId ?? ''}`).digest('hex');
+  const h = createHash('sha256')
+    .update(`ledger-account:${ref.kind}:${ref.ownerId ?? ''}`)
+    .digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
@@ -74,7 +76,8 @@ export async function post(tx: Db, input: PostInput): Promise<boolean> {
     if (!isCurrency(e.currency)) throw new Error(`Unknown currency ${e.currency}`);
     sums.set(e.currency, (sums.get(e.currency) ?? 0) + e.amountMinor);
   }
-  for (const [currency, total] of sums) if (total !== 0) throw new Error(`Ledger transaction ${input.kind} ${input.reference} does not balance: ${total} ${currency}`);
+  for (const [currency, total] of sums)
+    if (total !== 0) throw new Error(`Ledger transaction ${input.kind} ${input.reference} does not balance: ${total} ${currency}`);
   if (entries.length === 0) return false;
 
   const id = uuidv7();
@@ -99,7 +102,13 @@ export async function post(tx: Db, input: PostInput): Promise<boolean> {
     .values([...accounts].map(([aid, ref]) => ({ id: aid, kind: ref.kind, ownerId: ref.ownerId ?? null, name: NAMES[ref.kind] })))
     .onConflictDoNothing();
   await tx.insert(ledgerEntries).values(
-    entries.map((e) => ({ id: uuidv7(), transactionId: id, accountId: accountId(e.account), currency: e.currency, amountMinor: e.amountMinor })),
+    entries.map((e) => ({
+      id: uuidv7(),
+      transactionId: id,
+      accountId: accountId(e.account),
+      currency: e.currency,
+      amountMinor: e.amountMinor,
+    })),
   );
   return true;
 }
@@ -124,12 +133,17 @@ export async function ratesFor(db: Db, ownerKind: RateOwner, ownerIds: string[])
 /** Sets a stylist's or a house's commission rate (admins; audited by the caller). */
 export async function setRate(db: Db, ownerKind: RateOwner, ownerId: string, rateBp: number, actorId: string): Promise<void> {
   if (!Number.isInteger(rateBp) || rateBp < 0 || rateBp > 10_000) {
-    throw new ApiError('ValidationException', 'rateBp: a rate in basis points, 0 to 10000', { fieldErrors: { 'body.rateBp': ['A rate in basis points, 0 to 10000'] } });
+    throw new ApiError('ValidationException', 'rateBp: a rate in basis points, 0 to 10000', {
+      fieldErrors: { 'body.rateBp': ['A rate in basis points, 0 to 10000'] },
+    });
   }
   await db
     .insert(commissionRates)
     .values({ ownerKind, ownerId, rateBp, updatedBy: actorId })
-    .onConflictDoUpdate({ target: [commissionRates.ownerKind, commissionRates.ownerId], set: { rateBp, updatedBy: actorId, updatedAt: new Date() } });
+    .onConflictDoUpdate({
+      target: [commissionRates.ownerKind, commissionRates.ownerId],
+      set: { rateBp, updatedBy: actorId, updatedAt: new Date() },
+    });
 }
 
 // ───────────────────────────── sales and refunds ─────────────────────────────
@@ -164,7 +178,9 @@ export async function splitSale(db: Db, sale: SaleInput): Promise<SaleSplit> {
   for (const l of sale.lines) byBrand.set(l.brandId, (byBrand.get(l.brandId) ?? 0) + l.amountMinor);
   const items = [...byBrand.values()].reduce((a, b) => a + b, 0);
   if (items + sale.taxMinor + sale.deliveryMinor !== sale.totalMinor) {
-    throw new Error(`Order ${sale.orderId}: pieces ${items} + tax ${sale.taxMinor} + delivery ${sale.deliveryMinor} ≠ total ${sale.totalMinor}`);
+    throw new Error(
+      `Order ${sale.orderId}: pieces ${items} + tax ${sale.taxMinor} + delivery ${sale.deliveryMinor} ≠ total ${sale.totalMinor}`,
+    );
   }
   const houseRates = await ratesFor(db, 'house', [...byBrand.keys()]);
   let platformCut = 0;
@@ -179,7 +195,17 @@ export async function splitSale(db: Db, sale: SaleInput): Promise<SaleSplit> {
 }
 
 /** Money received for a payment (card capture or a bank receipt): from the provider into client funds held. */
-export async function postReceipt(tx: Db, input: { kind: 'payment.captured' | 'bank.receipt'; reference: string; paymentId: string; currency: Currency; amountMinor: number; actorId?: string | null }): Promise<boolean> {
+export async function postReceipt(
+  tx: Db,
+  input: {
+    kind: 'payment.captured' | 'bank.receipt';
+    reference: string;
+    paymentId: string;
+    currency: Currency;
+    amountMinor: number;
+    actorId?: string | null;
+  },
+): Promise<boolean> {
   return post(tx, {
     kind: input.kind,
     reference: input.reference,
@@ -206,8 +232,20 @@ export async function postSale(tx: Db, sale: SaleInput): Promise<boolean> {
     details: { orderId: sale.orderId, stylistId: sale.stylistId },
     entries: [
       { account: { kind: 'client_funds_held' }, currency: c, amountMinor: sale.totalMinor },
-      ...split.partners.map((p) => ({ account: { kind: 'partner_payables' as const, ownerId: p.brandId }, currency: c, amountMinor: -p.amountMinor })),
-      ...(sale.stylistId ? [{ account: { kind: 'stylist_commissions_payable' as const, ownerId: sale.stylistId }, currency: c, amountMinor: -split.stylistMinor }] : []),
+      ...split.partners.map((p) => ({
+        account: { kind: 'partner_payables' as const, ownerId: p.brandId },
+        currency: c,
+        amountMinor: -p.amountMinor,
+      })),
+      ...(sale.stylistId
+        ? [
+            {
+              account: { kind: 'stylist_commissions_payable' as const, ownerId: sale.stylistId },
+              currency: c,
+              amountMinor: -split.stylistMinor,
+            },
+          ]
+        : []),
       { account: { kind: 'taxes_collected' }, currency: c, amountMinor: -split.taxMinor },
       { account: { kind: 'platform_revenue' }, currency: c, amountMinor: -split.platformMinor },
     ],
@@ -228,7 +266,10 @@ interface EntryRow {
  * posts the difference, so a payment refunded in full reverses its sale to the last minor unit. Before a sale was
  * settled (money received, order not yet paid) the money simply leaves client funds held.
  */
-export async function postRefund(tx: Db, input: { refundId: string; paymentId: string; currency: Currency; amountMinor: number; actorId?: string | null }): Promise<boolean> {
+export async function postRefund(
+  tx: Db,
+  input: { refundId: string; paymentId: string; currency: Currency; amountMinor: number; actorId?: string | null },
+): Promise<boolean> {
   const sale = await queryRows<EntryRow>(
     tx,
     sql`select e.account_id, a.kind, a.owner_id, e.currency, e.amount_minor::bigint as amount
@@ -249,12 +290,26 @@ export async function postRefund(tx: Db, input: { refundId: string; paymentId: s
     );
     const reversed = new Map(before.map((r) => [r.account_id, Number(r.amount)]));
     const refundedBefore = [...reversed.values()].reduce((a, b) => a + b, 0);
-    const targets = allocate(refundedBefore + input.amountMinor, sale.map((s) => -Number(s.amount)));
+    const targets = allocate(
+      refundedBefore + input.amountMinor,
+      sale.map((s) => -Number(s.amount)),
+    );
     sale.forEach((s, i) => {
-      entries.push({ account: { kind: s.kind, ownerId: s.owner_id }, currency: c, amountMinor: targets[i]! - (reversed.get(s.account_id) ?? 0) });
+      entries.push({
+        account: { kind: s.kind, ownerId: s.owner_id },
+        currency: c,
+        amountMinor: targets[i]! - (reversed.get(s.account_id) ?? 0),
+      });
     });
   }
-  return post(tx, { kind: 'refund', reference: input.refundId, relatedReference: input.paymentId, memo: 'Refund to client', actorId: input.actorId, entries });
+  return post(tx, {
+    kind: 'refund',
+    reference: input.refundId,
+    relatedReference: input.paymentId,
+    memo: 'Refund to client',
+    actorId: input.actorId,
+    entries,
+  });
 }
 
 // ───────────────────────────── reading ─────────────────────────────
@@ -272,8 +327,18 @@ export interface TrialBalanceRow {
 }
 
 /** Every account's debits, credits and net per currency; per currency the nets add up to zero. */
-export async function trialBalance(db: Db): Promise<{ rows: TrialBalanceRow[]; totals: Array<{ currency: Currency; debitMinor: number; creditMinor: number; netMinor: number }> }> {
-  const rows = await queryRows<{ account_id: string; kind: AccountKind; owner_id: string | null; name: string; currency: Currency; debit: number; credit: number }>(
+export async function trialBalance(
+  db: Db,
+): Promise<{ rows: TrialBalanceRow[]; totals: Array<{ currency: Currency; debitMinor: number; creditMinor: number; netMinor: number }> }> {
+  const rows = await queryRows<{
+    account_id: string;
+    kind: AccountKind;
+    owner_id: string | null;
+    name: string;
+    currency: Currency;
+    debit: number;
+    credit: number;
+  }>(
     db,
     sql`select a.id as account_id, a.kind, a.owner_id, a.name, e.currency,
                coalesce(sum(e.amount_minor) filter (where e.amount_minor > 0), 0)::bigint as debit,
@@ -304,7 +369,11 @@ export async function trialBalance(db: Db): Promise<{ rows: TrialBalanceRow[]; t
 }
 
 /** The balance owed to a stylist or a house per currency (credits minus debits of their payable account). */
-export async function balancesOf(db: Db, kind: 'stylist_commissions_payable' | 'partner_payables', ownerId: string): Promise<Map<Currency, number>> {
+export async function balancesOf(
+  db: Db,
+  kind: 'stylist_commissions_payable' | 'partner_payables',
+  ownerId: string,
+): Promise<Map<Currency, number>> {
   const rows = await queryRows<{ currency: Currency; owed: number }>(
     db,
     sql`select currency, -sum(amount_minor)::bigint as owed from ledger_entries where account_id = ${accountId({ kind, ownerId })} group by currency`,
@@ -324,15 +393,29 @@ export interface StatementLine {
 
 export interface Statement {
   month: string;
-  currencies: Array<{ currency: Currency; openingMinor: number; earnedMinor: number; reversedMinor: number; paidOutMinor: number; closingMinor: number }>;
+  currencies: Array<{
+    currency: Currency;
+    openingMinor: number;
+    earnedMinor: number;
+    reversedMinor: number;
+    paidOutMinor: number;
+    closingMinor: number;
+  }>;
   lines: StatementLine[];
 }
 
 /** A stylist's or a house's month (`2026-12`): opening balance, every movement, closing balance, per currency. */
-export async function statement(db: Db, kind: 'stylist_commissions_payable' | 'partner_payables', ownerId: string, month: string): Promise<Statement> {
+export async function statement(
+  db: Db,
+  kind: 'stylist_commissions_payable' | 'partner_payables',
+  ownerId: string,
+  month: string,
+): Promise<Statement> {
   const m = /^(\d{4})-(\d{2})$/.exec(month);
   if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) {
-    throw new ApiError('ValidationException', 'month: use YYYY-MM, e.g. 2026-12', { fieldErrors: { 'query.month': ['Use YYYY-MM, e.g. 2026-12'] } });
+    throw new ApiError('ValidationException', 'month: use YYYY-MM, e.g. 2026-12', {
+      fieldErrors: { 'query.month': ['Use YYYY-MM, e.g. 2026-12'] },
+    });
   }
   const from = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
   const to = new Date(Date.UTC(Number(m[1]), Number(m[2]), 1));
@@ -342,12 +425,26 @@ export async function statement(db: Db, kind: 'stylist_commissions_payable' | 'p
     sql`select currency, -sum(amount_minor)::bigint as owed from ledger_entries where account_id = ${account} and created_at < ${from.toISOString()}::timestamptz group by currency`,
   );
   const rows = await db
-    .select({ at: ledgerEntries.createdAt, kind: ledgerTransactions.kind, reference: ledgerTransactions.reference, memo: ledgerTransactions.memo, currency: ledgerEntries.currency, amountMinor: ledgerEntries.amountMinor })
+    .select({
+      at: ledgerEntries.createdAt,
+      kind: ledgerTransactions.kind,
+      reference: ledgerTransactions.reference,
+      memo: ledgerTransactions.memo,
+      currency: ledgerEntries.currency,
+      amountMinor: ledgerEntries.amountMinor,
+    })
     .from(ledgerEntries)
     .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
     .where(and(eq(ledgerEntries.accountId, account), gte(ledgerEntries.createdAt, from), lt(ledgerEntries.createdAt, to)))
     .orderBy(asc(ledgerEntries.createdAt), asc(ledgerEntries.id));
-  const lines = rows.map((r) => ({ at: r.at.toISOString(), kind: r.kind, reference: r.reference, memo: r.memo, currency: r.currency as Currency, amountMinor: -r.amountMinor }));
+  const lines = rows.map((r) => ({
+    at: r.at.toISOString(),
+    kind: r.kind,
+    reference: r.reference,
+    memo: r.memo,
+    currency: r.currency as Currency,
+    amountMinor: -r.amountMinor,
+  }));
   const currencies = new Set<Currency>([...opening.map((o) => o.currency), ...lines.map((l) => l.currency)]);
   return {
     month,
@@ -359,7 +456,14 @@ export async function statement(db: Db, kind: 'stylist_commissions_payable' | 'p
       const reversedMinor = mine.filter((l) => l.kind === 'refund').reduce((a, l) => a + l.amountMinor, 0);
       const paidOutMinor = mine.filter((l) => l.kind === 'payout').reduce((a, l) => a + l.amountMinor, 0);
       const otherMinor = mine.filter((l) => !['sale', 'refund', 'payout'].includes(l.kind)).reduce((a, l) => a + l.amountMinor, 0);
-      return { currency, openingMinor, earnedMinor: earnedMinor + otherMinor, reversedMinor, paidOutMinor, closingMinor: openingMinor + earnedMinor + otherMinor + reversedMinor + paidOutMinor };
+      return {
+        currency,
+        openingMinor,
+        earnedMinor: earnedMinor + otherMinor,
+        reversedMinor,
+        paidOutMinor,
+        closingMinor: openingMinor + earnedMinor + otherMinor + reversedMinor + paidOutMinor,
+      };
     }),
   };
 }
@@ -370,7 +474,15 @@ export async function statement(db: Db, kind: 'stylist_commissions_payable' | 'p
  */
 export async function recordPayout(
   db: Db,
-  input: { kind: 'stylist_commissions_payable' | 'partner_payables'; ownerId: string; currency: Currency; amountMinor: number; reference: string; actorId: string; note?: string },
+  input: {
+    kind: 'stylist_commissions_payable' | 'partner_payables';
+    ownerId: string;
+    currency: Currency;
+    amountMinor: number;
+    reference: string;
+    actorId: string;
+    note?: string;
+  },
   /** Runs in the payout's transaction when it is posted (the audit entry). */
   alongside: (tx: Db) => Promise<void> = async () => undefined,
 ): Promise<{ posted: boolean }> {
@@ -378,10 +490,15 @@ export async function recordPayout(
     // Serialise payouts of one account: two admins recording at once cannot both pay the last balance.
     await queryRows(tx, sql`select pg_advisory_xact_lock(hashtext(${accountId({ kind: input.kind, ownerId: input.ownerId })}))`);
     const owed = (await balancesOf(tx, input.kind, input.ownerId)).get(input.currency) ?? 0;
-    const existing = await tx.select({ id: ledgerTransactions.id }).from(ledgerTransactions).where(and(eq(ledgerTransactions.kind, 'payout'), eq(ledgerTransactions.reference, input.reference)));
+    const existing = await tx
+      .select({ id: ledgerTransactions.id })
+      .from(ledgerTransactions)
+      .where(and(eq(ledgerTransactions.kind, 'payout'), eq(ledgerTransactions.reference, input.reference)));
     if (existing.length > 0) return { posted: false };
     if (input.amountMinor > owed) {
-      throw new ApiError('ValidationException', `amount: at most ${owed} minor units of ${input.currency} are owed`, { fieldErrors: { 'body.amount.amount': [`At most what is owed (${owed} minor units)`] } });
+      throw new ApiError('ValidationException', `amount: at most ${owed} minor units of ${input.currency} are owed`, {
+        fieldErrors: { 'body.amount.amount': [`At most what is owed (${owed} minor units)`] },
+      });
     }
     const posted = await post(tx, {
       kind: 'payout',

@@ -17,7 +17,11 @@ describe('with SMTP configured', () => {
 
   it('sends the verification link by SMTP, and the link verifies the email once', async () => {
     const email = uniqueEmail('smtp');
-    const res = await app.inject({ method: 'POST', url: '/api/v1/users', payload: { acceptTerms: true, email, password: STRONG_PASSWORD, firstName: 'Inès', lastName: 'Marchetti' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { acceptTerms: true, email, password: STRONG_PASSWORD, firstName: 'Inès', lastName: 'Marchetti' },
+    });
     expect(res.statusCode).toBe(201);
     const mail = await smtp.nextMailTo(email);
     expect(mail.subject).toMatch(/Confirm your email/);
@@ -43,7 +47,11 @@ describe('without SMTP', () => {
 
   it('keeps mail in the dev mailbox, readable by admins only', async () => {
     const email = uniqueEmail('dev');
-    await app.inject({ method: 'POST', url: '/api/v1/users', payload: { acceptTerms: true, email, password: STRONG_PASSWORD, firstName: 'Inès', lastName: 'Marchetti' } });
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { acceptTerms: true, email, password: STRONG_PASSWORD, firstName: 'Inès', lastName: 'Marchetti' },
+    });
     const admin = await accountOf(app, 'ADMIN');
     const client = await accountOf(app, 'CLIENT');
     const res = await app.inject({ method: 'GET', url: '/api/v1/admin/dev-mailbox', headers: admin.auth });

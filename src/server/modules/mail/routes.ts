@@ -6,7 +6,14 @@ import { errorResponses } from '../../http/errors.ts';
 import { listDevMail } from './service.ts';
 
 const DevMail = z
-  .object({ id: z.string(), to: z.string(), subject: z.string(), text: z.string(), html: z.string().optional(), createdAt: z.iso.datetime() })
+  .object({
+    id: z.string(),
+    to: z.string(),
+    subject: z.string(),
+    text: z.string(),
+    html: z.string().optional(),
+    createdAt: z.iso.datetime(),
+  })
   .meta({ id: 'DevMail' });
 
 /** The dev mailbox: where mail goes when no SMTP server is configured. */
@@ -19,10 +26,16 @@ export async function mailRoutes(parent: FastifyInstance, opts: { ctx: AppContex
         tags: ['Admin'],
         summary: 'Mail sent while no SMTP server is configured (admin)',
         querystring: z.strictObject({ maxResults: z.coerce.number().int().min(1).max(200).default(50) }),
-        response: { 200: z.object({ messages: z.array(DevMail), smtpConfigured: z.boolean() }), ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException') },
+        response: {
+          200: z.object({ messages: z.array(DevMail), smtpConfigured: z.boolean() }),
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException'),
+        },
       },
       config: { policy: 'mail.readDevMailbox' },
     },
-    async (request) => ({ messages: await listDevMail(opts.ctx.db, opts.ctx.keys, request.query.maxResults), smtpConfigured: Boolean(opts.ctx.config.SMTP_URL) }),
+    async (request) => ({
+      messages: await listDevMail(opts.ctx.db, opts.ctx.keys, request.query.maxResults),
+      smtpConfigured: Boolean(opts.ctx.config.SMTP_URL),
+    }),
   );
 }

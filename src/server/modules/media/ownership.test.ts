@@ -24,13 +24,19 @@ afterAll(() => app.shutdown());
 /** An uploaded asset owned by `owner`, as POST /api/v1/media leaves it (the renditions are not needed here). */
 async function uploadOf(owner: TestAccount): Promise<string> {
   const id = uuidv7();
-  await app.db.execute(sql`insert into media_assets (id, owner_id, purpose, original_type, original_bytes, width, height, widths, placeholder)
+  await app.db
+    .execute(sql`insert into media_assets (id, owner_id, purpose, original_type, original_bytes, width, height, widths, placeholder)
     values (${id}, ${owner.userId}, 'PORTFOLIO', 'image/jpeg', 1000, 1280, 1600, ${'{320,640,1280}'}::int[], 'data:image/webp;base64,AA==')`);
   return id;
 }
 
 const addPortfolio = (who: TestStylist, item: Record<string, unknown>) =>
-  app.inject({ method: 'POST', url: `/api/v1/stylists/${who.stylistId}/portfolio`, headers: who.auth, payload: { title: 'Opera season', ...item } });
+  app.inject({
+    method: 'POST',
+    url: `/api/v1/stylists/${who.stylistId}/portfolio`,
+    headers: who.auth,
+    payload: { title: 'Opera season', ...item },
+  });
 
 describe('portfolio image URLs', () => {
   it.each([
@@ -60,18 +66,41 @@ describe('portfolio image URLs', () => {
 });
 
 describe('product images attached by a partner', () => {
-  const product = (images: object[]) => ({ name: `Pearl Necklace ${uuidv7()}`, description: 'Pearls.', price: { amount: 4200, currency: 'EUR' }, brand: 'chanel', category: 'fine-jewellery', images });
+  const product = (images: object[]) => ({
+    name: `Pearl Necklace ${uuidv7()}`,
+    description: 'Pearls.',
+    price: { amount: 4200, currency: 'EUR' },
+    brand: 'chanel',
+    category: 'fine-jewellery',
+    images,
+  });
 
   it('refuses a stylist’s upload, and takes the partner’s own', async () => {
     const stylists = await uploadOf(stylist);
-    const borrowed = await app.inject({ method: 'POST', url: '/api/v1/products', headers: f.partner.auth, payload: product([{ mediaId: stylists }]) });
+    const borrowed = await app.inject({
+      method: 'POST',
+      url: '/api/v1/products',
+      headers: f.partner.auth,
+      payload: product([{ mediaId: stylists }]),
+    });
     expect(borrowed.statusCode, borrowed.body).toBe(400);
     expect(Object.keys(borrowed.json().fieldErrors)).toEqual(['body.images.0']);
-    const byUrl = await app.inject({ method: 'POST', url: '/api/v1/products', headers: f.partner.auth, payload: product([{ url: `/media/uploads/${stylists}/640.jpg` }]) });
+    const byUrl = await app.inject({
+      method: 'POST',
+      url: '/api/v1/products',
+      headers: f.partner.auth,
+      payload: product([{ url: `/media/uploads/${stylists}/640.jpg` }]),
+    });
     expect(byUrl.statusCode).toBe(400);
     const own = await uploadOf(f.partner);
-    expect((await app.inject({ method: 'POST', url: '/api/v1/products', headers: f.partner.auth, payload: product([{ mediaId: own }]) })).statusCode).toBe(201);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/v1/products', headers: f.partner.auth, payload: product([{ mediaId: own }]) }))
+        .statusCode,
+    ).toBe(201);
     // The house office may place any upload.
-    expect((await app.inject({ method: 'POST', url: '/api/v1/products', headers: f.admin.auth, payload: product([{ mediaId: stylists }]) })).statusCode).toBe(201);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/v1/products', headers: f.admin.auth, payload: product([{ mediaId: stylists }]) }))
+        .statusCode,
+    ).toBe(201);
   });
 });

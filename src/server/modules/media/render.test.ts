@@ -6,7 +6,8 @@ import { renderImage, renderPlaceholder } from './render.ts';
 
 const isJpeg = (b: Buffer) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
 const isWebp = (b: Buffer) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP';
-const isAvif = (b: Buffer) => b.subarray(4, 8).toString('latin1') === 'ftyp' && ['avif', 'avis'].includes(b.subarray(8, 12).toString('latin1'));
+const isAvif = (b: Buffer) =>
+  b.subarray(4, 8).toString('latin1') === 'ftyp' && ['avif', 'avis'].includes(b.subarray(8, 12).toString('latin1'));
 
 describe('renderImage', () => {
   it.each([
@@ -22,7 +23,10 @@ describe('renderImage', () => {
   });
 
   it('renders the same bytes for the same request', async () => {
-    const [a, b] = await Promise.all([renderImage('product', 'twin-watch', 320, 'webp'), renderImage('product', 'twin-watch', 320, 'webp')]);
+    const [a, b] = await Promise.all([
+      renderImage('product', 'twin-watch', 320, 'webp'),
+      renderImage('product', 'twin-watch', 320, 'webp'),
+    ]);
     expect(a.equals(b)).toBe(true);
   });
 

@@ -47,7 +47,11 @@ describe('GET /media/generated/:kind/:file', () => {
   it('answers 304 to a matching If-None-Match', async () => {
     const first = await app.inject({ method: 'GET', url: '/media/generated/editorial/riviera-summer-320.jpg' });
     expect(first.headers['content-type']).toBe('image/jpeg');
-    const res = await app.inject({ method: 'GET', url: '/media/generated/editorial/riviera-summer-320.jpg', headers: { 'if-none-match': `W/"x", ${first.headers.etag}` } });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/media/generated/editorial/riviera-summer-320.jpg',
+      headers: { 'if-none-match': `W/"x", ${first.headers.etag}` },
+    });
     expect(res.statusCode).toBe(304);
     expect(res.body).toBe('');
   });

@@ -22,10 +22,9 @@ export const GeneratedImageParams = z.object({
 export async function mediaRoutes(app: FastifyInstance): Promise<void> {
   const store = createGeneratedImageStore(join(app.config.dataDir, 'media', 'generated'));
 
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/media/generated/:kind/:file',
-    { schema: { hide: true, params: GeneratedImageParams } },
-    async (request, reply) => {
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get('/media/generated/:kind/:file', { schema: { hide: true, params: GeneratedImageParams } }, async (request, reply) => {
       const [, name, widthText, format] = FILE.exec(request.params.file)!;
       const width = Number(widthText);
       if (!(IMAGE_WIDTHS as readonly number[]).includes(width)) {
@@ -38,8 +37,7 @@ export async function mediaRoutes(app: FastifyInstance): Promise<void> {
       reply.header('cache-control', 'public, max-age=31536000, immutable').header('etag', image.etag);
       if (matches(request.headers['if-none-match'], image.etag)) return reply.code(304).send();
       return reply.type(CONTENT_TYPES[format as ImageFormat]).send(image.body);
-    },
-  );
+    });
 }
 
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {

@@ -22,12 +22,22 @@ export interface GeneratedImageStore {
  * per generator version. Files are written to a temporary name and renamed, so a crash or a concurrent reader never
  * sees half a file. At most `maxConcurrentRenders` renders run at once; the rest queue.
  */
-export function createGeneratedImageStore(root: string, opts: { maxConcurrentRenders?: number; render?: typeof renderImage } = {}): GeneratedImageStore {
+export function createGeneratedImageStore(
+  root: string,
+  opts: { maxConcurrentRenders?: number; render?: typeof renderImage } = {},
+): GeneratedImageStore {
   const render = opts.render ?? renderImage;
   const inFlight = new Map<string, Promise<GeneratedImage>>();
   const limit = createLimiter(opts.maxConcurrentRenders ?? 2);
 
-  async function produce(relative: string, kind: GeneratedKind, name: string, width: number, format: ImageFormat, etag: string): Promise<GeneratedImage> {
+  async function produce(
+    relative: string,
+    kind: GeneratedKind,
+    name: string,
+    width: number,
+    format: ImageFormat,
+    etag: string,
+  ): Promise<GeneratedImage> {
     const file = join(root, relative);
     const cached = await readFile(file).catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') return undefined;

@@ -30,7 +30,10 @@ export const MediaAsset = z
 
 const MediaIdParams = z.strictObject({ mediaId: z.uuid('Not a valid media id') });
 const FILE = /^(\d{1,5})\.([a-z]{3,4})$/;
-const UploadFileParams = z.strictObject({ mediaId: z.uuid('Not a valid media id'), file: z.string().max(20).regex(FILE, 'Expected {width}.{format}') });
+const UploadFileParams = z.strictObject({
+  mediaId: z.uuid('Not a valid media id'),
+  file: z.string().max(20).regex(FILE, 'Expected {width}.{format}'),
+});
 
 /**
  * The multipart parser throws plain errors for a body that is not multipart at all (a missing boundary, a cut
@@ -39,7 +42,9 @@ const UploadFileParams = z.strictObject({ mediaId: z.uuid('Not a valid media id'
 function malformedMultipart(err: unknown): never {
   const status = (err as { statusCode?: number }).statusCode;
   if (err instanceof ApiError || (status !== undefined && status >= 400 && status < 500)) throw err;
-  throw new ApiError('ValidationException', 'The upload is not valid multipart/form-data', { fieldErrors: { 'body.file': ['Malformed multipart body'] } });
+  throw new ApiError('ValidationException', 'The upload is not valid multipart/form-data', {
+    fieldErrors: { 'body.file': ['Malformed multipart body'] },
+  });
 }
 
 /** `POST /api/v1/media` (multipart upload) and `GET /api/v1/media/{id}`; register with the API prefix. */
@@ -57,20 +62,34 @@ export async function mediaUploadRoutes(parent: FastifyInstance, opts: { ctx: Ap
         description:
           'JPEG, PNG, WebP or AVIF, checked by content; at most 20 MB, 50 megapixels, 12,000 px a side, at least 320 px wide. Re-encoded without metadata (EXIF, GPS) to AVIF/WebP/JPEG at 320/640/1280/2048 px (never wider than the original).',
         consumes: ['multipart/form-data'],
-        response: { 201: MediaAsset, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'PayloadTooLargeException', 'UnsupportedMediaTypeException') },
+        response: {
+          201: MediaAsset,
+          ...errorResponses(
+            'ValidationException',
+            'UnauthorizedException',
+            'AccessDeniedException',
+            'PayloadTooLargeException',
+            'UnsupportedMediaTypeException',
+          ),
+        },
       },
       config: { policy: 'media.upload' },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) throw new ApiError('UnsupportedMediaTypeException', 'Send the image as multipart/form-data with a `file` part');
+      if (!request.isMultipart())
+        throw new ApiError('UnsupportedMediaTypeException', 'Send the image as multipart/form-data with a `file` part');
       const file = await request.file().catch(malformedMultipart);
-      if (!file) throw new ApiError('ValidationException', 'Attach the image as the `file` part', { fieldErrors: { 'body.file': ['Required'] } });
-      if (file.fieldname !== 'file') throw new ApiError('ValidationException', 'The image part must be called `file`', { fieldErrors: { 'body.file': ['Required'] } });
+      if (!file)
+        throw new ApiError('ValidationException', 'Attach the image as the `file` part', { fieldErrors: { 'body.file': ['Required'] } });
+      if (file.fieldname !== 'file')
+        throw new ApiError('ValidationException', 'The image part must be called `file`', { fieldErrors: { 'body.file': ['Required'] } });
       const bytes = await file.toBuffer().catch(malformedMultipart);
       const field = file.fields.purpose;
       const purposeValue = field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : 'PRODUCT';
       if (!(MEDIA_PURPOSES as readonly string[]).includes(purposeValue)) {
-        throw new ApiError('ValidationException', `purpose must be one of ${MEDIA_PURPOSES.join(', ')}`, { fieldErrors: { 'body.purpose': ['Unknown purpose'] } });
+        throw new ApiError('ValidationException', `purpose must be one of ${MEDIA_PURPOSES.join(', ')}`, {
+          fieldErrors: { 'body.purpose': ['Unknown purpose'] },
+        });
       }
       const asset = await createMediaAsset(app.db, store, actorOf(request), { bytes, purpose: purposeValue as MediaPurpose });
       return reply.status(201).send(asset);
@@ -80,7 +99,12 @@ export async function mediaUploadRoutes(parent: FastifyInstance, opts: { ctx: Ap
   app.get(
     '/media/:mediaId',
     {
-      schema: { tags, summary: 'An uploaded image’s sizes, placeholder and srcset', params: MediaIdParams, response: { 200: MediaAsset, ...errorResponses('ValidationException', 'ResourceNotFoundException') } },
+      schema: {
+        tags,
+        summary: 'An uploaded image’s sizes, placeholder and srcset',
+        params: MediaIdParams,
+        response: { 200: MediaAsset, ...errorResponses('ValidationException', 'ResourceNotFoundException') },
+      },
       config: { policy: 'public' },
     },
     async (request) => getMediaAsset(app.db, request.params.mediaId),
@@ -98,7 +122,8 @@ export async function mediaUploadFiles(parent: FastifyInstance, opts: { ctx: App
       throw new ApiError('ResourceNotFoundException', 'No such image');
     }
     const etag = `"${request.params.mediaId}-${width}-${format}"`;
-    if (request.headers['if-none-match'] === etag) return reply.code(304).header('etag', etag).header('cache-control', 'public, max-age=31536000, immutable').send();
+    if (request.headers['if-none-match'] === etag)
+      return reply.code(304).header('etag', etag).header('cache-control', 'public, max-age=31536000, immutable').send();
     const body = await store.get(uploadKey(request.params.mediaId, width, format as ImageFormat));
     if (!body) throw new ApiError('ResourceNotFoundException', 'No such image');
     return reply

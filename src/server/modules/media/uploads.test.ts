@@ -13,16 +13,30 @@ import { sniffImage } from './uploads.ts';
 function multipart(file: Buffer, fields: Record<string, string> = {}, filename = 'photo.jpg', type = 'image/jpeg') {
   const boundary = `----sbz${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`), file, Buffer.from(`\r\n--${boundary}--\r\n`));
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`),
+    file,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
 /** A photograph-like JPEG with EXIF (camera, artist) and GPS coordinates, as phones write them. */
 async function jpegWithGps(width = 2400, height = 1600): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: { r: 120, g: 40, b: 50 } } })
-    .composite([{ input: Buffer.from(`<svg width="${width}" height="${height}"><circle cx="${width / 2}" cy="${height / 2}" r="${height / 3}" fill="#C9A96E"/></svg>`) }])
-    .withExif({ IFD0: { Artist: 'Secret Photographer', Make: 'PhoneCo', Model: 'X1' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '43/1 33/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '7/1 1/1 0/1' } })
+    .composite([
+      {
+        input: Buffer.from(
+          `<svg width="${width}" height="${height}"><circle cx="${width / 2}" cy="${height / 2}" r="${height / 3}" fill="#C9A96E"/></svg>`,
+        ),
+      },
+    ])
+    .withExif({
+      IFD0: { Artist: 'Secret Photographer', Make: 'PhoneCo', Model: 'X1' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '43/1 33/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '7/1 1/1 0/1' },
+    })
     .jpeg()
     .toBuffer();
 }
@@ -41,13 +55,30 @@ function hugePngHeader(w: number, h: number): Buffer {
     crc.writeUInt32BE(crc32(body) >>> 0);
     return Buffer.concat([len, body, crc]);
   };
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', Buffer.alloc(16)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', Buffer.alloc(16)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 describe('sniffImage', () => {
   it('goes by the bytes, not the name', async () => {
-    expect(sniffImage(await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } }).png().toBuffer())).toBe('png');
-    expect(sniffImage(await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } }).webp().toBuffer())).toBe('webp');
+    expect(
+      sniffImage(
+        await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } })
+          .png()
+          .toBuffer(),
+      ),
+    ).toBe('png');
+    expect(
+      sniffImage(
+        await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } })
+          .webp()
+          .toBuffer(),
+      ),
+    ).toBe('webp');
     expect(sniffImage(Buffer.from('<?php echo "hello"; ?> padding'))).toBeUndefined();
     expect(sniffImage(Buffer.from('GIF89a........'))).toBe('gif');
   });
@@ -73,11 +104,21 @@ describe('POST /api/v1/media on the local store', () => {
     const res = await upload(original, { purpose: 'PORTFOLIO' });
     expect(res.statusCode, res.body).toBe(201);
     const asset = res.json();
-    expect(asset).toMatchObject({ purpose: 'PORTFOLIO', width: 2400, height: 1600, widths: [320, 640, 1280, 2048], contentType: 'image/jpeg' });
+    expect(asset).toMatchObject({
+      purpose: 'PORTFOLIO',
+      width: 2400,
+      height: 1600,
+      widths: [320, 640, 1280, 2048],
+      contentType: 'image/jpeg',
+    });
     expect(asset.placeholder).toMatch(/^data:image\/webp;base64,/);
     expect(asset.url).toBe(`/media/uploads/${asset.mediaId}/1280.jpg`);
     expect(asset.srcset.avif.split(', ')).toHaveLength(4);
-    for (const [w, fmt] of [[320, 'avif'], [1280, 'webp'], [2048, 'jpg']] as const) {
+    for (const [w, fmt] of [
+      [320, 'avif'],
+      [1280, 'webp'],
+      [2048, 'jpg'],
+    ] as const) {
       const file = await app.inject({ method: 'GET', url: `/media/uploads/${asset.mediaId}/${w}.${fmt}` });
       expect(file.statusCode).toBe(200);
       expect(file.headers['cache-control']).toBe('public, max-age=31536000, immutable');
@@ -86,7 +127,11 @@ describe('POST /api/v1/media on the local store', () => {
       expect([meta.width, meta.height]).toEqual([w, Math.round((w * 1600) / 2400)]);
       expect(meta.exif).toBeUndefined();
       expect(file.rawPayload.includes(Buffer.from('Secret Photographer'))).toBe(false);
-      const again = await app.inject({ method: 'GET', url: `/media/uploads/${asset.mediaId}/${w}.${fmt}`, headers: { 'if-none-match': file.headers.etag as string } });
+      const again = await app.inject({
+        method: 'GET',
+        url: `/media/uploads/${asset.mediaId}/${w}.${fmt}`,
+        headers: { 'if-none-match': file.headers.etag as string },
+      });
       expect(again.statusCode).toBe(304);
     }
     expect((await app.inject({ method: 'GET', url: `/api/v1/media/${asset.mediaId}` })).json().mediaId).toBe(asset.mediaId);
@@ -95,7 +140,14 @@ describe('POST /api/v1/media on the local store', () => {
   });
 
   it('never upscales: a 700 px picture has 320 and 640 only', async () => {
-    const res = await upload(await sharp({ create: { width: 700, height: 875, channels: 3, background: '#eee' } }).png().toBuffer(), {}, 'x.png', 'image/png');
+    const res = await upload(
+      await sharp({ create: { width: 700, height: 875, channels: 3, background: '#eee' } })
+        .png()
+        .toBuffer(),
+      {},
+      'x.png',
+      'image/png',
+    );
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().widths).toEqual([320, 640]);
   });
@@ -105,7 +157,12 @@ describe('POST /api/v1/media on the local store', () => {
     expect(text.statusCode).toBe(415);
     const gif = await upload(Buffer.concat([Buffer.from('GIF89a'), Buffer.alloc(64)]), {}, 'a.gif', 'image/gif');
     expect(gif.statusCode).toBe(415);
-    const svg = await upload(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), {}, 'a.svg', 'image/svg+xml');
+    const svg = await upload(
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+      {},
+      'a.svg',
+      'image/svg+xml',
+    );
     expect(svg.statusCode).toBe(415);
     const broken = await upload(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)]));
     expect(broken.statusCode).toBe(400);
@@ -117,13 +174,22 @@ describe('POST /api/v1/media on the local store', () => {
     expect(big.statusCode).toBe(413);
     const bomb = await upload(hugePngHeader(30_000, 30_000), {}, 'bomb.png', 'image/png');
     expect(bomb.statusCode, bomb.body).toBe(413);
-    const tiny = await upload(await sharp({ create: { width: 200, height: 200, channels: 3, background: '#000' } }).jpeg().toBuffer());
+    const tiny = await upload(
+      await sharp({ create: { width: 200, height: 200, channels: 3, background: '#000' } })
+        .jpeg()
+        .toBuffer(),
+    );
     expect(tiny.statusCode).toBe(400);
     expect(tiny.json().message).toMatch(/320 px/);
   });
 
   it('wants multipart with a `file` part and a known purpose', async () => {
-    const json = await app.inject({ method: 'POST', url: '/api/v1/media', headers: partner.auth, payload: { url: 'http://169.254.169.254/' } });
+    const json = await app.inject({
+      method: 'POST',
+      url: '/api/v1/media',
+      headers: partner.auth,
+      payload: { url: 'http://169.254.169.254/' },
+    });
     expect(json.statusCode).toBe(415);
     const badPurpose = await upload(await jpegWithGps(400, 300), { purpose: 'MALWARE' });
     expect(badPurpose.statusCode).toBe(400);
@@ -152,10 +218,23 @@ describe('POST /api/v1/media on an S3-compatible store', () => {
       const url = new URL(req.url!, `http://${req.headers.host}`);
       const auth = String(req.headers.authorization ?? '');
       const signed = /SignedHeaders=([^,]+)/.exec(auth)?.[1]?.split(';') ?? [];
-      const headers = Object.fromEntries(signed.filter((h) => !['host', 'x-amz-date', 'x-amz-content-sha256'].includes(h)).map((h) => [h, String(req.headers[h])]));
+      const headers = Object.fromEntries(
+        signed.filter((h) => !['host', 'x-amz-date', 'x-amz-content-sha256'].includes(h)).map((h) => [h, String(req.headers[h])]),
+      );
       const amzDate = String(req.headers['x-amz-date']);
-      const now = new Date(`${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`);
-      const expected = signV4({ method: req.method!, url, headers, payloadHash: createHash('sha256').update(body).digest('hex'), region: 'eu-west-3', accessKeyId: 'AKIATEST', secretAccessKey: SECRET, now }).authorization;
+      const now = new Date(
+        `${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`,
+      );
+      const expected = signV4({
+        method: req.method!,
+        url,
+        headers,
+        payloadHash: createHash('sha256').update(body).digest('hex'),
+        region: 'eu-west-3',
+        accessKeyId: 'AKIATEST',
+        secretAccessKey: SECRET,
+        now,
+      }).authorization;
       if (auth !== expected || req.headers['x-amz-content-sha256'] !== createHash('sha256').update(body).digest('hex')) {
         problems.push(`${req.method} ${url.pathname}: bad signature`);
         res.writeHead(403).end('<Error><Code>SignatureDoesNotMatch</Code></Error>');
@@ -174,7 +253,13 @@ describe('POST /api/v1/media on an S3-compatible store', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
-    app = await buildTestApp({ S3_BUCKET: 'sbz-media', S3_ENDPOINT: `http://127.0.0.1:${port}`, S3_REGION: 'eu-west-3', S3_ACCESS_KEY_ID: 'AKIATEST', S3_SECRET_ACCESS_KEY: SECRET });
+    app = await buildTestApp({
+      S3_BUCKET: 'sbz-media',
+      S3_ENDPOINT: `http://127.0.0.1:${port}`,
+      S3_REGION: 'eu-west-3',
+      S3_ACCESS_KEY_ID: 'AKIATEST',
+      S3_SECRET_ACCESS_KEY: SECRET,
+    });
     admin = await accountOf(app, 'ADMIN');
   }, 120_000);
   afterAll(async () => {
@@ -189,7 +274,11 @@ describe('POST /api/v1/media on an S3-compatible store', () => {
     const { mediaId } = res.json();
     expect(problems).toEqual([]);
     const keys = [...objects.keys()].filter((k) => k.includes(mediaId)).sort();
-    expect(keys).toEqual(['1280.avif', '1280.jpg', '1280.webp', '320.avif', '320.jpg', '320.webp', '640.avif', '640.jpg', '640.webp'].map((f) => `uploads/${mediaId}/${f}`));
+    expect(keys).toEqual(
+      ['1280.avif', '1280.jpg', '1280.webp', '320.avif', '320.jpg', '320.webp', '640.avif', '640.jpg', '640.webp'].map(
+        (f) => `uploads/${mediaId}/${f}`,
+      ),
+    );
     expect(objects.get(`uploads/${mediaId}/640.webp`)).toMatchObject({ type: 'image/webp', cache: 'public, max-age=31536000, immutable' });
     const file = await app.inject({ method: 'GET', url: `/media/uploads/${mediaId}/640.webp` });
     expect(file.statusCode).toBe(200);
@@ -198,8 +287,26 @@ describe('POST /api/v1/media on an S3-compatible store', () => {
 
   it('a wrong secret is refused by the bucket (the check can fail)', () => {
     const url = new URL('http://127.0.0.1/sbz-media/uploads/x/320.jpg');
-    const good = signV4({ method: 'PUT', url, headers: {}, payloadHash: 'abc', region: 'eu-west-3', accessKeyId: 'AKIATEST', secretAccessKey: SECRET, now: new Date(0) });
-    const bad = signV4({ method: 'PUT', url, headers: {}, payloadHash: 'abc', region: 'eu-west-3', accessKeyId: 'AKIATEST', secretAccessKey: 'other-secret', now: new Date(0) });
+    const good = signV4({
+      method: 'PUT',
+      url,
+      headers: {},
+      payloadHash: 'abc',
+      region: 'eu-west-3',
+      accessKeyId: 'AKIATEST',
+      secretAccessKey: SECRET,
+      now: new Date(0),
+    });
+    const bad = signV4({
+      method: 'PUT',
+      url,
+      headers: {},
+      payloadHash: 'abc',
+      region: 'eu-west-3',
+      accessKeyId: 'AKIATEST',
+      secretAccessKey: 'other-secret',
+      now: new Date(0),
+    });
     expect(good.authorization).not.toBe(bad.authorization);
     // Known-answer check against AWS's documented example (GET /test.txt, example credentials, 2013-05-24).
     const example = signV4({

@@ -77,7 +77,9 @@ export function presentAsset(row: typeof mediaAssets.$inferSelect): MediaAssetVi
     height: row.height,
     widths: row.widths,
     placeholder: row.placeholder,
-    srcset: Object.fromEntries(IMAGE_FORMATS.map((f) => [f, row.widths.map((w) => `${uploadUrl(row.id, w, f)} ${w}w`).join(', ')])) as Record<ImageFormat, string>,
+    srcset: Object.fromEntries(
+      IMAGE_FORMATS.map((f) => [f, row.widths.map((w) => `${uploadUrl(row.id, w, f)} ${w}w`).join(', ')]),
+    ) as Record<ImageFormat, string>,
     contentType: row.originalType,
     bytes: row.originalBytes,
     createdAt: row.createdAt.toISOString(),
@@ -113,7 +115,8 @@ export async function processUpload(bytes: Buffer): Promise<ProcessedImage> {
   if (bytes.length === 0) refuse('ValidationException', 'The file is empty');
   if (bytes.length > MAX_UPLOAD_BYTES) refuse('PayloadTooLargeException', `Images may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
   const detected = sniffImage(bytes);
-  if (!detected || !ACCEPTED.includes(detected)) refuse('UnsupportedMediaTypeException', 'Only JPEG, PNG, WebP or AVIF images can be uploaded');
+  if (!detected || !ACCEPTED.includes(detected))
+    refuse('UnsupportedMediaTypeException', 'Only JPEG, PNG, WebP or AVIF images can be uploaded');
   let meta: Metadata;
   try {
     // Headers only (nothing is decoded yet), so the pixel limit below can answer 413 with a clear message.
@@ -123,7 +126,8 @@ export async function processUpload(bytes: Buffer): Promise<ProcessedImage> {
   }
   const { width: w0, height: h0, orientation } = meta!;
   if (!w0 || !h0) refuse('ValidationException', 'The image could not be read; it may be damaged');
-  if (w0! * h0! > MAX_PIXELS || w0! > MAX_SIDE || h0! > MAX_SIDE) refuse('PayloadTooLargeException', `Images may be at most ${MAX_SIDE} px on a side and ${MAX_PIXELS / 1_000_000} megapixels`);
+  if (w0! * h0! > MAX_PIXELS || w0! > MAX_SIDE || h0! > MAX_SIDE)
+    refuse('PayloadTooLargeException', `Images may be at most ${MAX_SIDE} px on a side and ${MAX_PIXELS / 1_000_000} megapixels`);
   // EXIF orientations 5–8 swap width and height once the picture is turned upright.
   const [width, height] = orientation && orientation >= 5 ? [h0!, w0!] : [w0!, h0!];
   if (width < MIN_WIDTH) refuse('ValidationException', `Images must be at least ${MIN_WIDTH} px wide`);
@@ -132,7 +136,8 @@ export async function processUpload(bytes: Buffer): Promise<ProcessedImage> {
     // Decode once, upright, in sRGB; every output is a fresh encode without metadata (sharp keeps none unless asked).
     const base = sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' }).rotate().toColourspace('srgb');
     const upright = await base.clone().removeAlpha().raw().toBuffer({ resolveWithObject: true });
-    const raw = () => sharp(upright.data, { raw: { width: upright.info.width, height: upright.info.height, channels: upright.info.channels } });
+    const raw = () =>
+      sharp(upright.data, { raw: { width: upright.info.width, height: upright.info.height, channels: upright.info.channels } });
     const renditions: ProcessedImage['renditions'] = [];
     for (const w of widths) {
       for (const format of IMAGE_FORMATS) {
@@ -148,7 +153,12 @@ export async function processUpload(bytes: Buffer): Promise<ProcessedImage> {
 }
 
 /** Processes, stores and records an upload; the renditions are in the store before the row exists. */
-export async function createMediaAsset(db: Db, store: UploadStore, actor: Actor, input: { bytes: Buffer; purpose: MediaPurpose }): Promise<MediaAssetView> {
+export async function createMediaAsset(
+  db: Db,
+  store: UploadStore,
+  actor: Actor,
+  input: { bytes: Buffer; purpose: MediaPurpose },
+): Promise<MediaAssetView> {
   const processed = await processUpload(input.bytes);
   const id = uuidv7();
   for (const r of processed.renditions) await store.put(uploadKey(id, r.width, r.format), r.body, CONTENT_TYPES[r.format]);
@@ -176,6 +186,11 @@ export async function getMediaAsset(db: Db, mediaId: string): Promise<MediaAsset
 }
 
 export async function listMyMedia(db: Db, actor: Actor, limit = 60): Promise<MediaAssetView[]> {
-  const rows = await db.select().from(mediaAssets).where(eq(mediaAssets.ownerId, actor.userId)).orderBy(desc(mediaAssets.createdAt)).limit(limit);
+  const rows = await db
+    .select()
+    .from(mediaAssets)
+    .where(eq(mediaAssets.ownerId, actor.userId))
+    .orderBy(desc(mediaAssets.createdAt))
+    .limit(limit);
   return rows.map(presentAsset);
 }

@@ -45,25 +45,53 @@ function refuseFile(code: 'ValidationException' | 'UnsupportedMediaTypeException
 }
 
 /** Stores one file for a conversation the caller is in; it joins a message when that message names it. */
-export async function uploadAttachment(ctx: AppContext, uploaderId: string, conversationId: string, file: { bytes: Buffer; filename: string }): Promise<Attachment> {
+export async function uploadAttachment(
+  ctx: AppContext,
+  uploaderId: string,
+  conversationId: string,
+  file: { bytes: Buffer; filename: string },
+): Promise<Attachment> {
   const { bytes } = file;
   if (bytes.length === 0) refuseFile('ValidationException', 'The file is empty');
-  if (bytes.length > MAX_ATTACHMENT_BYTES) refuseFile('PayloadTooLargeException', `Attachments may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
+  if (bytes.length > MAX_ATTACHMENT_BYTES)
+    refuseFile('PayloadTooLargeException', `Attachments may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
   const id = uuidv7();
   const name = file.filename.replace(/[\\/\0\r\n"]/g, '_').slice(0, 200) || 'attachment';
   const store = ctx.adapters.uploads;
   let row: typeof messageAttachments.$inferInsert;
   if (sniffImage(bytes)) {
     const processed = await processUpload(bytes);
-    const pick = (max: number) => processed.renditions.filter((r) => r.format === 'jpg' && r.width <= max).at(-1) ?? processed.renditions.find((r) => r.format === 'jpg')!;
+    const pick = (max: number) =>
+      processed.renditions.filter((r) => r.format === 'jpg' && r.width <= max).at(-1) ??
+      processed.renditions.find((r) => r.format === 'jpg')!;
     const full = pick(1280);
     const thumb = pick(320);
     await store.put(keyOf(id, 'full'), seal(ctx.keys, full.body), 'application/octet-stream');
     await store.put(keyOf(id, 'thumb'), seal(ctx.keys, thumb.body), 'application/octet-stream');
-    row = { id, conversationId, uploaderId, kind: 'IMAGE', mimeType: 'image/jpeg', nameEnc: sealText(ctx.keys, name.replace(/\.[A-Za-z0-9]{1,5}$/, '') + '.jpg')!, size: full.body.length, width: processed.width, height: processed.height, storageKey: keyOf(id, 'full') };
+    row = {
+      id,
+      conversationId,
+      uploaderId,
+      kind: 'IMAGE',
+      mimeType: 'image/jpeg',
+      nameEnc: sealText(ctx.keys, name.replace(/\.[A-Za-z0-9]{1,5}$/, '') + '.jpg')!,
+      size: full.body.length,
+      width: processed.width,
+      height: processed.height,
+      storageKey: keyOf(id, 'full'),
+    };
   } else if (isPdf(bytes)) {
     await store.put(keyOf(id, 'file'), seal(ctx.keys, bytes), 'application/octet-stream');
-    row = { id, conversationId, uploaderId, kind: 'DOCUMENT', mimeType: 'application/pdf', nameEnc: sealText(ctx.keys, name.endsWith('.pdf') ? name : `${name}.pdf`)!, size: bytes.length, storageKey: keyOf(id, 'file') };
+    row = {
+      id,
+      conversationId,
+      uploaderId,
+      kind: 'DOCUMENT',
+      mimeType: 'application/pdf',
+      nameEnc: sealText(ctx.keys, name.endsWith('.pdf') ? name : `${name}.pdf`)!,
+      size: bytes.length,
+      storageKey: keyOf(id, 'file'),
+    };
   } else {
     // SVG, HTML or anything else dressed up as a picture: refused by what the bytes are, whatever the name says.
     refuseFile('UnsupportedMediaTypeException', 'Attach JPEG, PNG, WebP or AVIF pictures, or PDF documents');
@@ -73,15 +101,33 @@ export async function uploadAttachment(ctx: AppContext, uploaderId: string, conv
 }
 
 /** Joins uploaded files to a message: each must be the sender's, of this conversation, and not yet used. */
-export async function claimAttachments(tx: Db, conversationId: string, messageId: string, uploaderId: string, ids: string[]): Promise<void> {
-  if (ids.length > MAX_ATTACHMENTS) throw new ApiError('ValidationException', `At most ${MAX_ATTACHMENTS} attachments`, { fieldErrors: { 'body.attachments': [`At most ${MAX_ATTACHMENTS} attachments`] } });
+export async function claimAttachments(
+  tx: Db,
+  conversationId: string,
+  messageId: string,
+  uploaderId: string,
+  ids: string[],
+): Promise<void> {
+  if (ids.length > MAX_ATTACHMENTS)
+    throw new ApiError('ValidationException', `At most ${MAX_ATTACHMENTS} attachments`, {
+      fieldErrors: { 'body.attachments': [`At most ${MAX_ATTACHMENTS} attachments`] },
+    });
   const claimed = await tx
     .update(messageAttachments)
     .set({ messageId })
-    .where(and(inArray(messageAttachments.id, ids), eq(messageAttachments.conversationId, conversationId), eq(messageAttachments.uploaderId, uploaderId), isNull(messageAttachments.messageId)))
+    .where(
+      and(
+        inArray(messageAttachments.id, ids),
+        eq(messageAttachments.conversationId, conversationId),
+        eq(messageAttachments.uploaderId, uploaderId),
+        isNull(messageAttachments.messageId),
+      ),
+    )
     .returning({ id: messageAttachments.id });
   if (claimed.length !== ids.length) {
-    throw new ApiError('ValidationException', 'Attach files you uploaded to this conversation, once each', { fieldErrors: { 'body.attachments': ['Unknown or already used attachment'] } });
+    throw new ApiError('ValidationException', 'Attach files you uploaded to this conversation, once each', {
+      fieldErrors: { 'body.attachments': ['Unknown or already used attachment'] },
+    });
   }
 }
 
@@ -115,7 +161,11 @@ async function attachmentsById(ctx: AppContext, db: Db, ids: string[]) {
 /** The attachments of these messages, with fresh signed links, by message id. */
 export async function attachmentsOf(ctx: AppContext, db: Db, messageIds: string[]): Promise<Map<string, Attachment[]>> {
   if (!messageIds.length) return new Map();
-  const rows = await db.select().from(messageAttachments).where(inArray(messageAttachments.messageId, messageIds)).orderBy(messageAttachments.id);
+  const rows = await db
+    .select()
+    .from(messageAttachments)
+    .where(inArray(messageAttachments.messageId, messageIds))
+    .orderBy(messageAttachments.id);
   const out = new Map<string, Attachment[]>();
   for (const r of rows) {
     const list = out.get(r.messageId!) ?? [];
@@ -135,15 +185,27 @@ export async function removeAttachmentsOf(ctx: AppContext, tx: Db, messageIds: s
 }
 
 /** The bytes behind a signed link, or a 404 for a wrong, expired or tampered link (never which). */
-export async function readSignedAttachment(ctx: AppContext, id: string, variant: string, expires: number, sig: string): Promise<{ body: Buffer; contentType: string; filename: string; inline: boolean }> {
+export async function readSignedAttachment(
+  ctx: AppContext,
+  id: string,
+  variant: string,
+  expires: number,
+  sig: string,
+): Promise<{ body: Buffer; contentType: string; filename: string; inline: boolean }> {
   const notFound = () => {
     throw new ApiError('ResourceNotFoundException', 'This link has expired or is not valid; open the conversation again');
   };
   if (variant !== 'full' && variant !== 'thumb' && variant !== 'file') return notFound();
-  if (!Number.isInteger(expires) || expires < Math.floor(Date.now() / 1000) || !safeEqual(sig, signature(ctx.keys, id, variant, expires))) return notFound();
+  if (!Number.isInteger(expires) || expires < Math.floor(Date.now() / 1000) || !safeEqual(sig, signature(ctx.keys, id, variant, expires)))
+    return notFound();
   const [row] = await ctx.db.select().from(messageAttachments).where(eq(messageAttachments.id, id));
   if (!row) return notFound();
   const stored = await ctx.adapters.uploads.get(keyOf(id, variant));
   if (!stored) return notFound();
-  return { body: unseal(ctx.keys, stored), contentType: row.mimeType, filename: openText(ctx.keys, row.nameEnc) ?? 'attachment', inline: row.kind === 'IMAGE' };
+  return {
+    body: unseal(ctx.keys, stored),
+    contentType: row.mimeType,
+    filename: openText(ctx.keys, row.nameEnc) ?? 'attachment',
+    inline: row.kind === 'IMAGE',
+  };
 }

@@ -38,7 +38,13 @@ afterAll(async () => {
 });
 
 function child(mode: 'commit' | 'serve'): { proc: ChildProcess; line: Promise<string>; exit: Promise<NodeJS.Signals | number | null> } {
-  const env: NodeJS.ProcessEnv = { ...process.env, SMTP_URL: smtp.url, DATA_DIR: dataDir, JOBS_LEASE_SECONDS: '2', MESSAGE_DIGEST_MINUTES: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SMTP_URL: smtp.url,
+    DATA_DIR: dataDir,
+    JOBS_LEASE_SECONDS: '2',
+    MESSAGE_DIGEST_MINUTES: '1',
+  };
   if (pgUrl) env.DATABASE_URL = databaseUrlFor(pgUrl, pgName);
   else {
     delete env.DATABASE_URL;
@@ -51,7 +57,9 @@ function child(mode: 'commit' | 'serve'): { proc: ChildProcess; line: Promise<st
 }
 
 async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
-  const database = pgUrl ? await openDatabase({ kind: 'postgres', url: databaseUrlFor(pgUrl, pgName), poolMax: 1 }) : await openDatabase({ kind: 'pglite', dataDir });
+  const database = pgUrl
+    ? await openDatabase({ kind: 'postgres', url: databaseUrlFor(pgUrl, pgName), poolMax: 1 })
+    : await openDatabase({ kind: 'pglite', dataDir });
   try {
     return await fn(database.db);
   } finally {
@@ -86,5 +94,9 @@ it('delivers the notices and the unread digest exactly once after a SIGKILL righ
   // No name and no body in the digest.
   expect(digests[0]!.text).not.toContain('ivory');
   expect(digests[0]!.text).not.toContain('Camille');
-  expect(await withDb(async (db) => (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from notifications where emailed_at is null`))[0]!.n)).toBe(0);
+  expect(
+    await withDb(
+      async (db) => (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from notifications where emailed_at is null`))[0]!.n,
+    ),
+  ).toBe(0);
 }, 240_000);

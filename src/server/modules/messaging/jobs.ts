@@ -29,26 +29,55 @@ const publish: JobDefinition<PublishPayload> = {
       if (!reader) return;
       await bus.publish({
         userIds,
-        event: { type: 'receipt', conversationId: conv.id, seq: conv.lastSeq, userId: reader.userId, readUpTo: reader.lastReadSeq, deliveredUpTo: reader.lastDeliveredSeq },
+        event: {
+          type: 'receipt',
+          conversationId: conv.id,
+          seq: conv.lastSeq,
+          userId: reader.userId,
+          readUpTo: reader.lastReadSeq,
+          deliveredUpTo: reader.lastDeliveredSeq,
+        },
       });
-      await bus.publish({ userIds: [reader.userId], event: { type: 'unread', total: await unreadTotal(ctx.db, reader.userId), conversationId: conv.id, count: Math.max(0, conv.lastSeq - reader.lastReadSeq), seq: conv.lastSeq } });
+      await bus.publish({
+        userIds: [reader.userId],
+        event: {
+          type: 'unread',
+          total: await unreadTotal(ctx.db, reader.userId),
+          conversationId: conv.id,
+          count: Math.max(0, conv.lastSeq - reader.lastReadSeq),
+          seq: conv.lastSeq,
+        },
+      });
       return;
     }
     const [row] = await ctx.db.select().from(messages).where(eq(messages.id, payload.messageId!));
     if (!row) return;
     const [message] = await presentMessages(ctx, ctx.db, conv, [row], members);
     // `seq` is the message's own for a new message: a client that last saw seq-1 knows it has everything.
-    await bus.publish({ userIds, event: { type: payload.kind, conversationId: conv.id, seq: payload.kind === 'message' ? row.seq : conv.lastSeq, message } });
+    await bus.publish({
+      userIds,
+      event: { type: payload.kind, conversationId: conv.id, seq: payload.kind === 'message' ? row.seq : conv.lastSeq, message },
+    });
     if (payload.kind === 'message') {
       for (const m of members) {
         if (m.userId === row.senderId) continue;
-        await bus.publish({ userIds: [m.userId], event: { type: 'unread', total: await unreadTotal(ctx.db, m.userId), conversationId: conv.id, count: Math.max(0, conv.lastSeq - m.lastReadSeq), seq: conv.lastSeq } });
+        await bus.publish({
+          userIds: [m.userId],
+          event: {
+            type: 'unread',
+            total: await unreadTotal(ctx.db, m.userId),
+            conversationId: conv.id,
+            count: Math.max(0, conv.lastSeq - m.lastReadSeq),
+            seq: conv.lastSeq,
+          },
+        });
       }
     }
   },
 };
 
-const inboxLink = (ctx: AppContext, role: string) => `${ctx.config.PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`}${role === 'STYLIST' ? '/studio/messages' : role === 'HOUSE' ? '/partner/messages' : '/account/messages'}`;
+const inboxLink = (ctx: AppContext, role: string) =>
+  `${ctx.config.PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`}${role === 'STYLIST' ? '/studio/messages' : role === 'HOUSE' ? '/partner/messages' : '/account/messages'}`;
 
 /**
  * One e-mail for everything unread since the last digest. The rows are moved past what the mail covers in the same
@@ -74,7 +103,9 @@ const digest: JobDefinition<{ userId: string }> = {
             for update of m`,
       );
       for (const r of rows) {
-        await db.execute(sql`update conversation_members set digested_seq = greatest(digested_seq, ${r.last_seq}) where conversation_id = ${r.conversation_id} and user_id = ${userId}`);
+        await db.execute(
+          sql`update conversation_members set digested_seq = greatest(digested_seq, ${r.last_seq}) where conversation_id = ${r.conversation_id} and user_id = ${userId}`,
+        );
       }
       if (!rows.length) return;
       const to = await emailOf(ctx, db, userId);
@@ -118,8 +149,14 @@ export async function purgeOlderThan(ctx: AppContext, months: number): Promise<n
     await ctx.db.transaction(async (tx) => {
       const db = tx;
       const ids = await queryRows<{ id: string }>(db, sql`select id from messages where conversation_id = ${id}`);
-      await removeAttachmentsOf(ctx, db, ids.map((r) => r.id));
-      await db.execute(sql`update messages set body_enc = null, card = null, search_terms = '{}', has_attachments = false, deleted_at = coalesce(deleted_at, now()) where conversation_id = ${id}`);
+      await removeAttachmentsOf(
+        ctx,
+        db,
+        ids.map((r) => r.id),
+      );
+      await db.execute(
+        sql`update messages set body_enc = null, card = null, search_terms = '{}', has_attachments = false, deleted_at = coalesce(deleted_at, now()) where conversation_id = ${id}`,
+      );
       await db.execute(sql`update conversations set purged_at = now() where id = ${id}`);
     });
   }

@@ -15,8 +15,10 @@ let stylist: TestStylist;
 let otherStylist: TestStylist;
 let conversationId: string;
 
-const send = (as: TestAccount, payload: Record<string, unknown>) => app.inject({ method: 'POST', url: '/api/v1/messages', headers: as.auth, payload: { senderId: as.userId, ...payload } });
-const conversation = (as: TestAccount, id: string, query = '') => app.inject({ method: 'GET', url: `/api/v1/conversations/${id}${query}`, headers: as.auth });
+const send = (as: TestAccount, payload: Record<string, unknown>) =>
+  app.inject({ method: 'POST', url: '/api/v1/messages', headers: as.auth, payload: { senderId: as.userId, ...payload } });
+const conversation = (as: TestAccount, id: string, query = '') =>
+  app.inject({ method: 'GET', url: `/api/v1/conversations/${id}${query}`, headers: as.auth });
 
 beforeAll(async () => {
   app = await buildTestApp();
@@ -25,7 +27,12 @@ beforeAll(async () => {
   vip = await accountOf(app, 'CLIENT', { vip: true });
   stylist = await approvedStylist(app, admin);
   otherStylist = await approvedStylist(app, admin);
-  const res = await app.inject({ method: 'POST', url: '/api/v1/matching/request', headers: client.auth, payload: requestPayload(client, stylist, parisMorning(3), { message: 'Looking for a gala look in ivory' }) });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/matching/request',
+    headers: client.auth,
+    payload: requestPayload(client, stylist, parisMorning(3), { message: 'Looking for a gala look in ivory' }),
+  });
   expect(res.statusCode, res.body).toBe(201);
 }, 120_000);
 afterAll(async () => app?.shutdown());
@@ -37,7 +44,13 @@ describe('a booking request opens the conversation', () => {
     expect(inbox.json().conversations).toHaveLength(1);
     const c = inbox.json().conversations[0];
     conversationId = c.conversationId;
-    expect(c).toMatchObject({ kind: 'DIRECT', lastSeq: 1, unreadCount: 0, canWrite: true, lastMessage: 'Looking for a gala look in ivory' });
+    expect(c).toMatchObject({
+      kind: 'DIRECT',
+      lastSeq: 1,
+      unreadCount: 0,
+      canWrite: true,
+      lastMessage: 'Looking for a gala look in ivory',
+    });
     expect(c.title).toContain('Ava');
 
     const studio = (await app.inject({ method: 'GET', url: '/api/v1/conversations', headers: stylist.auth })).json();
@@ -47,11 +60,21 @@ describe('a booking request opens the conversation', () => {
     const thread = await conversation(stylist, conversationId);
     expect(thread.statusCode, thread.body).toBe(200);
     const [first] = thread.json().messages;
-    expect(first).toMatchObject({ seq: 1, senderId: client.userId, recipientId: stylist.userId, content: 'Looking for a gala look in ivory', card: { type: 'BOOKING' }, status: 'DELIVERED' });
+    expect(first).toMatchObject({
+      seq: 1,
+      senderId: client.userId,
+      recipientId: stylist.userId,
+      content: 'Looking for a gala look in ivory',
+      card: { type: 'BOOKING' },
+      status: 'DELIVERED',
+    });
   });
 
   it('stores the body encrypted and its words only as hashes', async () => {
-    const rows = await queryRows<{ body_enc: string; search_terms: string[] }>(app.db, sql`select body_enc, search_terms from messages where conversation_id = ${conversationId}`);
+    const rows = await queryRows<{ body_enc: string; search_terms: string[] }>(
+      app.db,
+      sql`select body_enc, search_terms from messages where conversation_id = ${conversationId}`,
+    );
     expect(rows[0]!.body_enc).toMatch(/^v1\./);
     expect(rows[0]!.body_enc).not.toContain('ivory');
     expect(rows[0]!.search_terms.join(' ')).not.toContain('ivory');
@@ -72,10 +95,20 @@ describe('sending, reading and unread counts', () => {
     expect(unread).toEqual({ total: 2, conversations: [{ conversationId, unreadCount: 2, lastSeq: 3 }] });
 
     // Read up to message 2: one left; reading never goes backwards.
-    const read = await app.inject({ method: 'PUT', url: `/api/v1/messages/${reply.json().messageId}/read`, headers: client.auth, payload: { userId: client.userId } });
+    const read = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/messages/${reply.json().messageId}/read`,
+      headers: client.auth,
+      payload: { userId: client.userId },
+    });
     expect(read.statusCode, read.body).toBe(200);
     expect(read.json()).toEqual({ success: true, readUpTo: 2, unreadCount: 1 });
-    const again = await app.inject({ method: 'PUT', url: `/api/v1/conversations/${conversationId}/read`, headers: client.auth, payload: { seq: 1 } });
+    const again = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/conversations/${conversationId}/read`,
+      headers: client.auth,
+      payload: { seq: 1 },
+    });
     expect(again.json()).toEqual({ readUpTo: 2, unreadCount: 1 });
 
     const thread = (await conversation(stylist, conversationId)).json();
@@ -95,7 +128,11 @@ describe('sending, reading and unread counts', () => {
     expect(page.messages.map((m: { seq: number }) => m.seq)).toEqual([7, 8, 9, 10]);
     const older = (await conversation(client, conversationId, `?maxResults=4&nextToken=${page.nextToken}`)).json();
     expect(older.messages.map((m: { seq: number }) => m.seq)).toEqual([3, 4, 5, 6]);
-    const missed = await app.inject({ method: 'GET', url: `/api/v1/messages?userId=${stylist.userId}&conversationId=${conversationId}&afterSeq=8`, headers: stylist.auth });
+    const missed = await app.inject({
+      method: 'GET',
+      url: `/api/v1/messages?userId=${stylist.userId}&conversationId=${conversationId}&afterSeq=8`,
+      headers: stylist.auth,
+    });
     expect(missed.statusCode, missed.body).toBe(200);
     expect(missed.json().messages.map((m: { seq: number; content: string }) => [m.seq, m.content])).toEqual([
       [9, 'note 5'],
@@ -105,11 +142,21 @@ describe('sending, reading and unread counts', () => {
 
   it('edits within the window, deletes for everyone as a tombstone, and replies to a message', async () => {
     const sent = (await send(client, { recipientId: stylist.userId, content: 'Tursday at 10?' })).json();
-    const edited = await app.inject({ method: 'PATCH', url: `/api/v1/messages/${sent.messageId}`, headers: client.auth, payload: { content: 'Thursday at 10?' } });
+    const edited = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/messages/${sent.messageId}`,
+      headers: client.auth,
+      payload: { content: 'Thursday at 10?' },
+    });
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json()).toMatchObject({ content: 'Thursday at 10?', seq: sent.seq });
     expect(edited.json().editedAt).toBeDefined();
-    const notMine = await app.inject({ method: 'PATCH', url: `/api/v1/messages/${sent.messageId}`, headers: stylist.auth, payload: { content: 'hijacked' } });
+    const notMine = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/messages/${sent.messageId}`,
+      headers: stylist.auth,
+      payload: { content: 'hijacked' },
+    });
     expect(notMine.statusCode).toBe(403);
     const reply = await send(stylist, { recipientId: client.userId, content: 'Perfect.', replyToId: sent.messageId });
     expect(reply.json().message.replyTo).toMatchObject({ messageId: sent.messageId, excerpt: 'Thursday at 10?' });
@@ -122,19 +169,34 @@ describe('sending, reading and unread counts', () => {
   it('searches one’s own conversations by words, never another’s', async () => {
     const found = await app.inject({ method: 'GET', url: `/api/v1/messages?userId=${client.userId}&search=IVORY`, headers: client.auth });
     expect(found.statusCode, found.body).toBe(200);
-    expect(found.json().messages.map((m: { content: string }) => m.content).sort()).toEqual(['Bonjour! Ivory silk it is.', 'Looking for a gala look in ivory']);
+    expect(
+      found
+        .json()
+        .messages.map((m: { content: string }) => m.content)
+        .sort(),
+    ).toEqual(['Bonjour! Ivory silk it is.', 'Looking for a gala look in ivory']);
     const byName = (await app.inject({ method: 'GET', url: '/api/v1/conversations?search=gala', headers: stylist.auth })).json();
     expect(byName.conversations).toHaveLength(1);
-    const none = (await app.inject({ method: 'GET', url: `/api/v1/messages?userId=${stranger.userId}&search=ivory`, headers: stranger.auth })).json();
+    const none = (
+      await app.inject({ method: 'GET', url: `/api/v1/messages?userId=${stranger.userId}&search=ivory`, headers: stranger.auth })
+    ).json();
     expect(none.messages).toEqual([]);
   });
 });
 
 describe('who may write to whom, and bad input', () => {
   async function nothingWritten<T>(fn: () => Promise<T>): Promise<T> {
-    const before = [await countRows(app.db, 'messages'), await countRows(app.db, 'conversations'), await countRows(app.db, 'conversation_members')];
+    const before = [
+      await countRows(app.db, 'messages'),
+      await countRows(app.db, 'conversations'),
+      await countRows(app.db, 'conversation_members'),
+    ];
     const out = await fn();
-    expect([await countRows(app.db, 'messages'), await countRows(app.db, 'conversations'), await countRows(app.db, 'conversation_members')]).toEqual(before);
+    expect([
+      await countRows(app.db, 'messages'),
+      await countRows(app.db, 'conversations'),
+      await countRows(app.db, 'conversation_members'),
+    ]).toEqual(before);
     return out;
   }
 
@@ -154,8 +216,20 @@ describe('who may write to whom, and bad input', () => {
       [{ recipientId: stylist.userId, content: 'hi', senderId: stylist.userId }, 403, 'body.senderId'],
       [{ recipientId: stylist.userId, content: '   ' }, 400, 'body.content'],
       [{ recipientId: stylist.userId, content: 'x'.repeat(60_000) }, 400, 'body.content'],
-      [{ recipientId: stylist.userId, content: 'hi', attachments: Array.from({ length: 11 }, () => ({ attachmentId: '01900000-0000-7000-8000-000000000001' })) }, 400, 'body.attachments'],
-      [{ recipientId: stylist.userId, content: 'hi', attachments: [{ attachmentId: '01900000-0000-7000-8000-000000000001' }] }, 400, 'body.attachments'],
+      [
+        {
+          recipientId: stylist.userId,
+          content: 'hi',
+          attachments: Array.from({ length: 11 }, () => ({ attachmentId: '01900000-0000-7000-8000-000000000001' })),
+        },
+        400,
+        'body.attachments',
+      ],
+      [
+        { recipientId: stylist.userId, content: 'hi', attachments: [{ attachmentId: '01900000-0000-7000-8000-000000000001' }] },
+        400,
+        'body.attachments',
+      ],
       [{ recipientId: otherStylist.userId, conversationId, content: 'wrong side' }, 400, 'body.recipientId'],
     ];
     for (const [payload, status, field] of cases) {
@@ -170,13 +244,31 @@ describe('who may write to whom, and bad input', () => {
     const intrude = await nothingWritten(() => send(stranger, { recipientId: stylist.userId, conversationId, content: 'let me in' }));
     expect(intrude.statusCode).toBe(404);
     const [m] = await queryRows<{ id: string }>(app.db, sql`select id from messages where conversation_id = ${conversationId} and seq = 3`);
-    const before = await queryRows<{ r: number }>(app.db, sql`select last_read_seq as r from conversation_members where conversation_id = ${conversationId} and user_id = ${client.userId}`);
-    const asOther = await app.inject({ method: 'PUT', url: `/api/v1/messages/${m!.id}/read`, headers: stylist.auth, payload: { userId: client.userId } });
+    const before = await queryRows<{ r: number }>(
+      app.db,
+      sql`select last_read_seq as r from conversation_members where conversation_id = ${conversationId} and user_id = ${client.userId}`,
+    );
+    const asOther = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/messages/${m!.id}/read`,
+      headers: stylist.auth,
+      payload: { userId: client.userId },
+    });
     expect(asOther.statusCode).toBe(403);
     expect(asOther.json().fieldErrors['body.userId']).toBeDefined();
-    const byStranger = await app.inject({ method: 'PUT', url: `/api/v1/messages/${m!.id}/read`, headers: stranger.auth, payload: { userId: stranger.userId } });
+    const byStranger = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/messages/${m!.id}/read`,
+      headers: stranger.auth,
+      payload: { userId: stranger.userId },
+    });
     expect(byStranger.statusCode).toBe(404);
-    expect(await queryRows(app.db, sql`select last_read_seq as r from conversation_members where conversation_id = ${conversationId} and user_id = ${client.userId}`)).toEqual(before);
+    expect(
+      await queryRows(
+        app.db,
+        sql`select last_read_seq as r from conversation_members where conversation_id = ${conversationId} and user_id = ${client.userId}`,
+      ),
+    ).toEqual(before);
     const readOthers = await app.inject({ method: 'GET', url: `/api/v1/messages?userId=${client.userId}`, headers: stranger.auth });
     expect(readOthers.statusCode).toBe(403);
   });
@@ -188,7 +280,12 @@ describe('who may write to whom, and bad input', () => {
     ]) {
       const boundary = '----sbz';
       const payload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/jpeg\r\n\r\n${body}\r\n--${boundary}--\r\n`;
-      const res = await app.inject({ method: 'POST', url: `/api/v1/conversations/${conversationId}/attachments`, headers: { ...client.auth, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/v1/conversations/${conversationId}/attachments`,
+        headers: { ...client.auth, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload,
+      });
       expect(res.statusCode, res.body).toBe(415);
       expect(res.json().fieldErrors['body.file']).toBeDefined();
     }
@@ -196,12 +293,22 @@ describe('who may write to whom, and bad input', () => {
   });
 
   it('lets a client block the stylist, who can then no longer write', async () => {
-    const block = await app.inject({ method: 'PUT', url: `/api/v1/conversations/${conversationId}/block`, headers: client.auth, payload: { blocked: true } });
+    const block = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/conversations/${conversationId}/block`,
+      headers: client.auth,
+      payload: { blocked: true },
+    });
     expect(block.statusCode, block.body).toBe(200);
     const refused = await nothingWritten(() => send(stylist, { recipientId: client.userId, content: 'Still there?' }));
     expect(refused.statusCode).toBe(403);
     expect((await conversation(stylist, conversationId)).json().conversation.canWrite).toBe(false);
-    await app.inject({ method: 'PUT', url: `/api/v1/conversations/${conversationId}/block`, headers: client.auth, payload: { blocked: false } });
+    await app.inject({
+      method: 'PUT',
+      url: `/api/v1/conversations/${conversationId}/block`,
+      headers: client.auth,
+      payload: { blocked: false },
+    });
     expect((await send(stylist, { recipientId: client.userId, content: 'Still there?' })).statusCode).toBe(201);
   });
 });
@@ -211,7 +318,12 @@ describe('privacy', () => {
     const on = await app.inject({ method: 'PUT', url: '/api/v1/me/privacy', headers: vip.auth, payload: { privacyMode: true } });
     expect(on.statusCode, on.body).toBe(200);
     const alias = on.json().alias as string;
-    const res = await app.inject({ method: 'POST', url: '/api/v1/matching/request', headers: vip.auth, payload: requestPayload(vip, stylist, parisMorning(4)) });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/matching/request',
+      headers: vip.auth,
+      payload: requestPayload(vip, stylist, parisMorning(4)),
+    });
     expect(res.statusCode, res.body).toBe(201);
     const inbox = (await app.inject({ method: 'GET', url: '/api/v1/conversations', headers: stylist.auth })).json();
     const vipConv = inbox.conversations.find((c: { title: string }) => c.title === alias);
@@ -219,10 +331,19 @@ describe('privacy', () => {
     const seenClient = vipConv.members.find((m: { role: string }) => m.role === 'CLIENT');
     expect(seenClient).toMatchObject({ displayName: alias, isAlias: true });
     const thread = await app.inject({ method: 'GET', url: `/api/v1/conversations/${vipConv.conversationId}`, headers: stylist.auth });
-    expect(JSON.stringify(thread.json().conversation.members.filter((m: { role: string }) => m.role === 'CLIENT'))).not.toContain('Laurent');
-    const share = await app.inject({ method: 'POST', url: '/api/v1/me/privacy/shares', headers: vip.auth, payload: { userId: stylist.userId } });
+    expect(JSON.stringify(thread.json().conversation.members.filter((m: { role: string }) => m.role === 'CLIENT'))).not.toContain(
+      'Laurent',
+    );
+    const share = await app.inject({
+      method: 'POST',
+      url: '/api/v1/me/privacy/shares',
+      headers: vip.auth,
+      payload: { userId: stylist.userId },
+    });
     expect(share.statusCode, share.body).toBeLessThan(300);
-    const after = (await app.inject({ method: 'GET', url: `/api/v1/conversations/${vipConv.conversationId}`, headers: stylist.auth })).json();
+    const after = (
+      await app.inject({ method: 'GET', url: `/api/v1/conversations/${vipConv.conversationId}`, headers: stylist.auth })
+    ).json();
     expect(after.conversation.title).toBe('Ava Laurent');
   });
 });
@@ -233,17 +354,33 @@ describe('houses: every enquiry is a conversation', () => {
   it('opens a conversation with the house, answered by its partner, and notifies the client', async () => {
     f = await setupCatalog(app);
     ({ productId } = await addProduct(app, f.admin, { name: 'Classic Flap Bag', brand: 'chanel', category: 'bags' }));
-    const asked = await app.inject({ method: 'POST', url: `/api/v1/products/${productId}/inquiries`, headers: f.client.auth, payload: { message: 'Is it available in navy?', preferredContact: 'EMAIL' } });
+    const asked = await app.inject({
+      method: 'POST',
+      url: `/api/v1/products/${productId}/inquiries`,
+      headers: f.client.auth,
+      payload: { message: 'Is it available in navy?', preferredContact: 'EMAIL' },
+    });
     expect(asked.statusCode, asked.body).toBe(201);
     const mine = (await app.inject({ method: 'GET', url: '/api/v1/conversations', headers: f.client.auth })).json();
-    expect(mine.conversations[0]).toMatchObject({ kind: 'HOUSE', title: 'Chanel · Classic Flap Bag', lastMessage: 'Is it available in navy?' });
+    expect(mine.conversations[0]).toMatchObject({
+      kind: 'HOUSE',
+      title: 'Chanel · Classic Flap Bag',
+      lastMessage: 'Is it available in navy?',
+    });
     const convId = mine.conversations[0].conversationId;
     const house = (await app.inject({ method: 'GET', url: '/api/v1/conversations', headers: f.partner.auth })).json();
     expect(house.conversations.map((c: { conversationId: string }) => c.conversationId)).toEqual([convId]);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/conversations', headers: f.otherPartner.auth })).json().conversations).toEqual([]);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/conversations', headers: f.otherPartner.auth })).json().conversations).toEqual(
+      [],
+    );
     expect((await conversation(f.otherPartner, convId)).statusCode).toBe(404);
 
-    const answer = await app.inject({ method: 'POST', url: `/api/v1/inquiries/${asked.json().inquiryId}/answer`, headers: f.partner.auth, payload: { answer: 'Yes, in navy lambskin; shall we reserve it?' } });
+    const answer = await app.inject({
+      method: 'POST',
+      url: `/api/v1/inquiries/${asked.json().inquiryId}/answer`,
+      headers: f.partner.auth,
+      payload: { answer: 'Yes, in navy lambskin; shall we reserve it?' },
+    });
     expect(answer.statusCode, answer.body).toBe(200);
     const thread = (await conversation(f.client, convId)).json();
     expect(thread.messages.map((m: { content: string; senderId: string }) => [m.senderId, m.content])).toEqual([
@@ -253,10 +390,18 @@ describe('houses: every enquiry is a conversation', () => {
     expect(thread.messages[0].card).toMatchObject({ type: 'PRODUCT', productId, name: 'Classic Flap Bag' });
     const centre = (await app.inject({ method: 'GET', url: '/api/v1/me/notifications', headers: f.client.auth })).json();
     expect(centre.unread).toBe(1);
-    expect(centre.notifications[0]).toMatchObject({ kind: 'enquiry.answered', title: 'Chanel answered your enquiry', link: `/account/messages/${convId}` });
+    expect(centre.notifications[0]).toMatchObject({
+      kind: 'enquiry.answered',
+      title: 'Chanel answered your enquiry',
+      link: `/account/messages/${convId}`,
+    });
 
     // The client writes back to the house; the house office sees it too.
-    const back = await send(f.client, { recipientId: `house:${f.brands.chanel}`, conversationId: convId, content: 'Yes please, until Saturday.' });
+    const back = await send(f.client, {
+      recipientId: `house:${f.brands.chanel}`,
+      conversationId: convId,
+      content: 'Yes please, until Saturday.',
+    });
     expect(back.statusCode, back.body).toBe(201);
     const office = (await app.inject({ method: 'GET', url: '/api/v1/conversations', headers: f.admin.auth })).json();
     expect(office.conversations.map((c: { conversationId: string }) => c.conversationId)).toContain(convId);
@@ -265,20 +410,41 @@ describe('houses: every enquiry is a conversation', () => {
   it('shares a catalogue piece as a card', async () => {
     const shared = await send(stylist, { recipientId: client.userId, content: '', card: { type: 'PRODUCT', productId } });
     expect(shared.statusCode, shared.body).toBe(201);
-    expect(shared.json().message.card).toMatchObject({ type: 'PRODUCT', name: 'Classic Flap Bag', brandName: 'Chanel', href: expect.stringContaining('/products/') });
+    expect(shared.json().message.card).toMatchObject({
+      type: 'PRODUCT',
+      name: 'Classic Flap Bag',
+      brandName: 'Chanel',
+      href: expect.stringContaining('/products/'),
+    });
   });
 });
 
 describe('reports', () => {
   it('lets a participant report a message and the house office review it', async () => {
-    const [m] = await queryRows<{ id: string }>(app.db, sql`select id from messages where conversation_id = ${conversationId} and sender_id = ${stylist.userId} order by seq desc limit 1`);
-    const report = await app.inject({ method: 'POST', url: `/api/v1/messages/${m!.id}/report`, headers: client.auth, payload: { reason: 'Pushy about prices' } });
+    const [m] = await queryRows<{ id: string }>(
+      app.db,
+      sql`select id from messages where conversation_id = ${conversationId} and sender_id = ${stylist.userId} order by seq desc limit 1`,
+    );
+    const report = await app.inject({
+      method: 'POST',
+      url: `/api/v1/messages/${m!.id}/report`,
+      headers: client.auth,
+      payload: { reason: 'Pushy about prices' },
+    });
     expect(report.statusCode, report.body).toBe(201);
-    expect((await app.inject({ method: 'POST', url: `/api/v1/messages/${m!.id}/report`, headers: stranger.auth, payload: { reason: 'nosy' } })).statusCode).toBe(404);
+    expect(
+      (await app.inject({ method: 'POST', url: `/api/v1/messages/${m!.id}/report`, headers: stranger.auth, payload: { reason: 'nosy' } }))
+        .statusCode,
+    ).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/api/v1/admin/message-reports', headers: client.auth })).statusCode).toBe(403);
     const list = (await app.inject({ method: 'GET', url: '/api/v1/admin/message-reports?status=OPEN', headers: admin.auth })).json();
     expect(list.reports[0]).toMatchObject({ messageId: m!.id, reason: 'Pushy about prices', status: 'OPEN' });
-    const reviewed = await app.inject({ method: 'POST', url: `/api/v1/admin/message-reports/${report.json().reportId}/review`, headers: admin.auth, payload: { status: 'ACTIONED', deleteMessage: true } });
+    const reviewed = await app.inject({
+      method: 'POST',
+      url: `/api/v1/admin/message-reports/${report.json().reportId}/review`,
+      headers: admin.auth,
+      payload: { status: 'ACTIONED', deleteMessage: true },
+    });
     expect(reviewed.json()).toMatchObject({ status: 'ACTIONED', content: '' });
   });
 });

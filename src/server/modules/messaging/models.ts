@@ -26,8 +26,22 @@ export const MessageStatus = z.enum(['SENT', 'DELIVERED', 'READ']).meta({ id: 'M
 
 export const MessageCard = z
   .discriminatedUnion('type', [
-    z.object({ type: z.literal('PRODUCT'), productId: z.string(), name: z.string().optional(), brandName: z.string().optional(), imageUrl: z.string().optional(), href: z.string().optional() }),
-    z.object({ type: z.literal('BOOKING'), bookingRequestId: z.string(), status: z.string().optional(), startTime: z.string().optional(), durationMinutes: z.number().optional(), href: z.string().optional() }),
+    z.object({
+      type: z.literal('PRODUCT'),
+      productId: z.string(),
+      name: z.string().optional(),
+      brandName: z.string().optional(),
+      imageUrl: z.string().optional(),
+      href: z.string().optional(),
+    }),
+    z.object({
+      type: z.literal('BOOKING'),
+      bookingRequestId: z.string(),
+      status: z.string().optional(),
+      startTime: z.string().optional(),
+      durationMinutes: z.number().optional(),
+      href: z.string().optional(),
+    }),
   ])
   .meta({ id: 'MessageCard' });
 export type MessageCard = z.infer<typeof MessageCard>;
@@ -86,34 +100,55 @@ export type Conversation = z.infer<typeof Conversation>;
 export const SendMessageInput = z
   .strictObject({
     senderId: Id('sender').describe('Must be the signed-in caller.'),
-    recipientId: z.string().min(1).max(80).describe('A user id, or `house:<brandId>`; with `conversationId`, must be the other side of it.'),
+    recipientId: z
+      .string()
+      .min(1)
+      .max(80)
+      .describe('A user id, or `house:<brandId>`; with `conversationId`, must be the other side of it.'),
     conversationId: Id('conversation').optional(),
     content: z.string().max(MAX_MESSAGE_CHARS, `At most ${MAX_MESSAGE_CHARS} characters`),
     attachments: z
-      .array(z.object({ attachmentId: Id('attachment') }).describe('An attachment uploaded to this conversation (POST /conversations/{id}/attachments); other fields are ignored.'))
+      .array(
+        z
+          .object({ attachmentId: Id('attachment') })
+          .describe('An attachment uploaded to this conversation (POST /conversations/{id}/attachments); other fields are ignored.'),
+      )
       .max(MAX_ATTACHMENTS, `At most ${MAX_ATTACHMENTS} attachments`)
       .optional(),
     replyToId: Id('message').optional(),
-    card: z.discriminatedUnion('type', [z.strictObject({ type: z.literal('PRODUCT'), productId: Id('product') }), z.strictObject({ type: z.literal('BOOKING'), bookingRequestId: Id('booking request') })]).optional(),
+    card: z
+      .discriminatedUnion('type', [
+        z.strictObject({ type: z.literal('PRODUCT'), productId: Id('product') }),
+        z.strictObject({ type: z.literal('BOOKING'), bookingRequestId: Id('booking request') }),
+      ])
+      .optional(),
   })
   .meta({ id: 'SendMessageInput' });
 export type SendMessageInput = z.infer<typeof SendMessageInput>;
-export const SendMessageOutput = z.object({ messageId: z.string(), conversationId: z.string(), timestamp: z.iso.datetime(), seq: z.number().int(), message: Message }).meta({ id: 'SendMessageOutput' });
+export const SendMessageOutput = z
+  .object({ messageId: z.string(), conversationId: z.string(), timestamp: z.iso.datetime(), seq: z.number().int(), message: Message })
+  .meta({ id: 'SendMessageOutput' });
 
-export const GetMessagesInput = z
-  .strictObject({
-    userId: Id('user').describe('Must be the signed-in caller.'),
-    conversationId: Id('conversation').optional(),
-    startDate: z.iso.datetime().optional(),
-    endDate: z.iso.datetime().optional(),
-    afterSeq: z.coerce.number().int().min(0).optional().describe('Gap repair: messages after this sequence, oldest first (needs conversationId).'),
-    search: z.string().trim().min(1).max(200).optional().describe('Words in the message (all of them).'),
-    hasAttachment: z.enum(['true', 'false']).optional(),
-    nextToken: z.string().max(400).optional(),
-    maxResults: z.coerce.number().int().min(1).max(200).default(50),
-  });
+export const GetMessagesInput = z.strictObject({
+  userId: Id('user').describe('Must be the signed-in caller.'),
+  conversationId: Id('conversation').optional(),
+  startDate: z.iso.datetime().optional(),
+  endDate: z.iso.datetime().optional(),
+  afterSeq: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe('Gap repair: messages after this sequence, oldest first (needs conversationId).'),
+  search: z.string().trim().min(1).max(200).optional().describe('Words in the message (all of them).'),
+  hasAttachment: z.enum(['true', 'false']).optional(),
+  nextToken: z.string().max(400).optional(),
+  maxResults: z.coerce.number().int().min(1).max(200).default(50),
+});
 export type GetMessagesInput = z.infer<typeof GetMessagesInput>;
-export const GetMessagesOutput = z.object({ messages: z.array(Message), nextToken: z.string().optional() }).meta({ id: 'GetMessagesOutput' });
+export const GetMessagesOutput = z
+  .object({ messages: z.array(Message), nextToken: z.string().optional() })
+  .meta({ id: 'GetMessagesOutput' });
 
 export const ConversationIdParams = z.strictObject({ conversationId: Id('conversation') });
 export const MessageIdParams = z.strictObject({ messageId: Id('message') });
@@ -121,25 +156,42 @@ export const GetConversationQuery = z.strictObject({
   nextToken: z.string().max(400).optional(),
   maxResults: z.coerce.number().int().min(1).max(200).default(50),
 });
-export const GetConversationOutput = z.object({ conversation: Conversation, messages: z.array(Message), nextToken: z.string().optional() }).meta({ id: 'GetConversationOutput' });
+export const GetConversationOutput = z
+  .object({ conversation: Conversation, messages: z.array(Message), nextToken: z.string().optional() })
+  .meta({ id: 'GetConversationOutput' });
 
-export const MarkMessageAsReadInput = z.strictObject({ userId: Id('user').describe('Must be the signed-in caller.') }).meta({ id: 'MarkMessageAsReadInput' });
-export const MarkMessageAsReadOutput = z.object({ success: z.boolean(), readUpTo: z.number().int(), unreadCount: z.number().int() }).meta({ id: 'MarkMessageAsReadOutput' });
+export const MarkMessageAsReadInput = z
+  .strictObject({ userId: Id('user').describe('Must be the signed-in caller.') })
+  .meta({ id: 'MarkMessageAsReadInput' });
+export const MarkMessageAsReadOutput = z
+  .object({ success: z.boolean(), readUpTo: z.number().int(), unreadCount: z.number().int() })
+  .meta({ id: 'MarkMessageAsReadOutput' });
 
 export const ListConversationsInput = z.strictObject({
   search: z.string().trim().min(1).max(200).optional().describe('The other person’s name or alias, or words in a message.'),
   maxResults: z.coerce.number().int().min(1).max(100).default(30),
   nextToken: z.string().max(400).optional(),
 });
-export const ListConversationsOutput = z.object({ conversations: z.array(Conversation), totalUnread: z.number().int(), nextToken: z.string().optional() }).meta({ id: 'ListConversationsOutput' });
-export const UnreadOutput = z.object({ total: z.number().int(), conversations: z.array(z.object({ conversationId: z.string(), unreadCount: z.number().int(), lastSeq: z.number().int() })) }).meta({ id: 'UnreadCounts' });
+export const ListConversationsOutput = z
+  .object({ conversations: z.array(Conversation), totalUnread: z.number().int(), nextToken: z.string().optional() })
+  .meta({ id: 'ListConversationsOutput' });
+export const UnreadOutput = z
+  .object({
+    total: z.number().int(),
+    conversations: z.array(z.object({ conversationId: z.string(), unreadCount: z.number().int(), lastSeq: z.number().int() })),
+  })
+  .meta({ id: 'UnreadCounts' });
 
 export const OpenConversationInput = z.strictObject({ recipientId: Id('recipient') }).meta({ id: 'OpenConversationInput' });
-export const EditMessageInput = z.strictObject({ content: z.string().max(MAX_MESSAGE_CHARS, `At most ${MAX_MESSAGE_CHARS} characters`) }).meta({ id: 'EditMessageInput' });
+export const EditMessageInput = z
+  .strictObject({ content: z.string().max(MAX_MESSAGE_CHARS, `At most ${MAX_MESSAGE_CHARS} characters`) })
+  .meta({ id: 'EditMessageInput' });
 export const ReadUpToInput = z.strictObject({ seq: z.number().int().min(0) }).meta({ id: 'ReadUpToInput' });
 export const BlockInput = z.strictObject({ blocked: z.boolean() }).meta({ id: 'BlockInput' });
 
-export const ReportMessageInput = z.strictObject({ reason: z.string().trim().min(3, 'Tell us briefly what is wrong').max(1000) }).meta({ id: 'ReportMessageInput' });
+export const ReportMessageInput = z
+  .strictObject({ reason: z.string().trim().min(3, 'Tell us briefly what is wrong').max(1000) })
+  .meta({ id: 'ReportMessageInput' });
 export const MessageReport = z
   .object({
     reportId: z.string(),
@@ -155,9 +207,16 @@ export const MessageReport = z
     reviewedAt: z.iso.datetime().optional(),
   })
   .meta({ id: 'MessageReport' });
-export const ListReportsInput = z.strictObject({ status: z.enum(['OPEN', 'DISMISSED', 'ACTIONED']).optional(), maxResults: z.coerce.number().int().min(1).max(100).default(50) });
-export const ReviewReportInput = z.strictObject({ status: z.enum(['DISMISSED', 'ACTIONED']), note: z.string().max(1000).optional(), deleteMessage: z.boolean().optional() }).meta({ id: 'ReviewReportInput' });
+export const ListReportsInput = z.strictObject({
+  status: z.enum(['OPEN', 'DISMISSED', 'ACTIONED']).optional(),
+  maxResults: z.coerce.number().int().min(1).max(100).default(50),
+});
+export const ReviewReportInput = z
+  .strictObject({ status: z.enum(['DISMISSED', 'ACTIONED']), note: z.string().max(1000).optional(), deleteMessage: z.boolean().optional() })
+  .meta({ id: 'ReviewReportInput' });
 export const ReportIdParams = z.strictObject({ reportId: Id('report') });
 
 export const MessagingSettings = z.object({ retentionMonths: z.number().int().nullable() }).meta({ id: 'MessagingSettings' });
-export const UpdateMessagingSettingsInput = z.strictObject({ retentionMonths: z.number().int().min(1).max(120).nullable() }).meta({ id: 'UpdateMessagingSettingsInput' });
+export const UpdateMessagingSettingsInput = z
+  .strictObject({ retentionMonths: z.number().int().min(1).max(120).nullable() })
+  .meta({ id: 'UpdateMessagingSettingsInput' });

@@ -33,7 +33,10 @@ export function directRefusal(f: DirectFacts): Refusal | undefined {
   if (!f.recipientType || !f.recipientActive) return { code: 'ResourceNotFoundException', message: 'No such recipient' };
   const pair = `${f.senderType}>${f.recipientType}`;
   if (pair !== 'CLIENT>STYLIST' && pair !== 'STYLIST>CLIENT') {
-    return { code: 'AccessDeniedException', message: 'Messages go between a client and their stylist, or a client and a house about a piece' };
+    return {
+      code: 'AccessDeniedException',
+      message: 'Messages go between a client and their stylist, or a client and a house about a piece',
+    };
   }
   if (f.conversationExists || f.accepted) return undefined;
   return pair === 'CLIENT>STYLIST'

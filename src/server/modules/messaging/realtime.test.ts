@@ -34,7 +34,9 @@ async function connect(token?: string): Promise<Live> {
       w.resolve(event);
     }
   });
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: String(reason) })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on('close', (code, reason) => resolve({ code, reason: String(reason) })),
+  );
   await new Promise<void>((resolve, reject) => (ws.once('open', () => resolve()), ws.once('error', reject)));
   const live: Live = {
     ws,
@@ -64,9 +66,15 @@ beforeAll(async () => {
   const admin = await accountOf(app, 'ADMIN');
   client = await accountOf(app, 'CLIENT');
   stylist = await approvedStylist(app, admin);
-  const res = await app.inject({ method: 'POST', url: '/api/v1/matching/request', headers: client.auth, payload: requestPayload(client, stylist, parisMorning(3), { message: 'Hello' }) });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/matching/request',
+    headers: client.auth,
+    payload: requestPayload(client, stylist, parisMorning(3), { message: 'Hello' }),
+  });
   expect(res.statusCode, res.body).toBe(201);
-  conversationId = (await app.inject({ method: 'GET', url: '/api/v1/conversations', headers: client.auth })).json().conversations[0].conversationId;
+  conversationId = (await app.inject({ method: 'GET', url: '/api/v1/conversations', headers: client.auth })).json().conversations[0]
+    .conversationId;
 }, 120_000);
 afterAll(async () => app?.shutdown());
 
@@ -78,15 +86,29 @@ describe('the realtime socket', () => {
     // socket just before its 'ready', so 'ready' is looked for, not assumed first.
     expect(await stylistLive.next((e) => e.type === 'ready')).toMatchObject({ type: 'ready', userId: stylist.userId, unread: 1 });
 
-    const sent = await app.inject({ method: 'POST', url: '/api/v1/messages', headers: client.auth, payload: { senderId: client.userId, recipientId: stylist.userId, content: 'Are you free on Friday?' } });
+    const sent = await app.inject({
+      method: 'POST',
+      url: '/api/v1/messages',
+      headers: client.auth,
+      payload: { senderId: client.userId, recipientId: stylist.userId, content: 'Are you free on Friday?' },
+    });
     expect(sent.statusCode, sent.body).toBe(201);
     const live = await stylistLive.next((e) => e.type === 'message' && e.seq === 2);
     expect(live).toMatchObject({ conversationId, seq: 2, message: { content: 'Are you free on Friday?', senderId: client.userId } });
     expect(await stylistLive.next((e) => e.type === 'unread' && e.seq === 2)).toMatchObject({ total: 2, count: 2 });
 
-    const read = await app.inject({ method: 'PUT', url: `/api/v1/conversations/${conversationId}/read`, headers: stylist.auth, payload: { seq: 2 } });
+    const read = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/conversations/${conversationId}/read`,
+      headers: stylist.auth,
+      payload: { seq: 2 },
+    });
     expect(read.json()).toEqual({ readUpTo: 2, unreadCount: 0 });
-    expect(await clientLive.next((e) => e.type === 'receipt' && e.readUpTo === 2)).toMatchObject({ conversationId, userId: stylist.userId, seq: 2 });
+    expect(await clientLive.next((e) => e.type === 'receipt' && e.readUpTo === 2)).toMatchObject({
+      conversationId,
+      userId: stylist.userId,
+      seq: 2,
+    });
 
     // Typing reaches the other side, expiring on its own; a second one within two seconds is dropped.
     stylistLive.ws.send(JSON.stringify({ type: 'typing', conversationId }));

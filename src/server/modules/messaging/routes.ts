@@ -75,7 +75,16 @@ export async function messagingRoutes(parent: FastifyInstance, opts: { ctx: AppC
           'Who may write to whom: a client writes to a stylist once a booking request opened the conversation (or the stylist accepted them); a stylist writes to clients who asked for a session; houses answer in the conversations their enquiries opened. At most 10,000 characters and 10 attachments (uploaded first to the conversation).',
         security: bearer,
         body: SendMessageInput,
-        response: { 201: SendMessageOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
+        response: {
+          201: SendMessageOutput,
+          ...errorResponses(
+            'ValidationException',
+            'UnauthorizedException',
+            'AccessDeniedException',
+            'ResourceNotFoundException',
+            'ConflictException',
+          ),
+        },
       },
       // A retried send (a timeout after the commit) with the same Idempotency-Key answers the first message, not a second.
       config: { policy: 'authenticated', idempotent: true },
@@ -91,7 +100,10 @@ export async function messagingRoutes(parent: FastifyInstance, opts: { ctx: AppC
         summary: 'GetMessages: your messages; with conversationId and afterSeq, what you missed (oldest first)',
         security: bearer,
         querystring: GetMessagesInput,
-        response: { 200: GetMessagesOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: GetMessagesOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'authenticated' },
     },
@@ -121,7 +133,10 @@ export async function messagingRoutes(parent: FastifyInstance, opts: { ctx: AppC
         summary: 'Open (or find) your conversation with a stylist or client you may write to',
         security: bearer,
         body: OpenConversationInput,
-        response: { 200: Conversation, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: Conversation,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'authenticated' },
     },
@@ -137,7 +152,10 @@ export async function messagingRoutes(parent: FastifyInstance, opts: { ctx: AppC
         security: bearer,
         params: ConversationIdParams,
         querystring: GetConversationQuery,
-        response: { 200: GetConversationOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: GetConversationOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'authenticated' },
     },
@@ -153,7 +171,10 @@ export async function messagingRoutes(parent: FastifyInstance, opts: { ctx: AppC
         security: bearer,
         params: MessageIdParams,
         body: MarkMessageAsReadInput,
-        response: { 200: MarkMessageAsReadOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: MarkMessageAsReadOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'authenticated' },
     },
@@ -169,7 +190,10 @@ export async function messagingRoutes(parent: FastifyInstance, opts: { ctx: AppC
         security: bearer,
         params: ConversationIdParams,
         body: ReadUpToInput,
-        response: { 200: z.object({ readUpTo: z.number().int(), unreadCount: z.number().int() }), ...errorResponses('ValidationException', 'UnauthorizedException', 'ResourceNotFoundException') },
+        response: {
+          200: z.object({ readUpTo: z.number().int(), unreadCount: z.number().int() }),
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'authenticated' },
     },
@@ -185,7 +209,10 @@ export async function messagingRoutes(parent: FastifyInstance, opts: { ctx: AppC
         security: bearer,
         params: ConversationIdParams,
         body: BlockInput,
-        response: { 200: Conversation, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: Conversation,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'authenticated' },
     },
@@ -195,7 +222,12 @@ export async function messagingRoutes(parent: FastifyInstance, opts: { ctx: AppC
   app.get(
     '/me/unread',
     {
-      schema: { tags, summary: 'Unread messages per conversation and in total (derived from sequence numbers)', security: bearer, response: { 200: UnreadOutput, ...errorResponses('UnauthorizedException') } },
+      schema: {
+        tags,
+        summary: 'Unread messages per conversation and in total (derived from sequence numbers)',
+        security: bearer,
+        response: { 200: UnreadOutput, ...errorResponses('UnauthorizedException') },
+      },
       config: { policy: 'authenticated' },
     },
     async (request) => unreadCounts(ctx, actorOf(request)),
@@ -210,7 +242,16 @@ export async function messagingRoutes(parent: FastifyInstance, opts: { ctx: AppC
         security: bearer,
         params: MessageIdParams,
         body: EditMessageInput,
-        response: { 200: Message, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
+        response: {
+          200: Message,
+          ...errorResponses(
+            'ValidationException',
+            'UnauthorizedException',
+            'AccessDeniedException',
+            'ResourceNotFoundException',
+            'ConflictException',
+          ),
+        },
       },
       config: { policy: 'authenticated' },
     },
@@ -225,7 +266,10 @@ export async function messagingRoutes(parent: FastifyInstance, opts: { ctx: AppC
         summary: 'Delete your message for everyone (a tombstone keeps its place)',
         security: bearer,
         params: MessageIdParams,
-        response: { 200: Message, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: Message,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'authenticated' },
     },
@@ -238,27 +282,49 @@ export async function messagingRoutes(parent: FastifyInstance, opts: { ctx: AppC
       schema: {
         tags,
         summary: 'Upload an attachment (multipart `file`): a JPEG, PNG, WebP or AVIF picture, or a PDF; then name it in SendMessage',
-        description: 'Checked by its bytes (an SVG or HTML file named .jpg is refused), at most 15 MB; pictures are re-encoded without metadata. Stored encrypted and private.',
+        description:
+          'Checked by its bytes (an SVG or HTML file named .jpg is refused), at most 15 MB; pictures are re-encoded without metadata. Stored encrypted and private.',
         security: bearer,
         params: ConversationIdParams,
         consumes: ['multipart/form-data'],
-        response: { 201: Attachment, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'PayloadTooLargeException', 'UnsupportedMediaTypeException') },
+        response: {
+          201: Attachment,
+          ...errorResponses(
+            'ValidationException',
+            'UnauthorizedException',
+            'AccessDeniedException',
+            'ResourceNotFoundException',
+            'PayloadTooLargeException',
+            'UnsupportedMediaTypeException',
+          ),
+        },
       },
       config: { policy: 'authenticated' },
     },
     async (request, reply) => {
       const actor = actorOf(request);
       await accessConversation(ctx.db, actor, request.params.conversationId);
-      if (!request.isMultipart()) throw new ApiError('UnsupportedMediaTypeException', 'Send the file as multipart/form-data with a `file` part', { fieldErrors: { 'body.file': ['Required'] } });
+      if (!request.isMultipart())
+        throw new ApiError('UnsupportedMediaTypeException', 'Send the file as multipart/form-data with a `file` part', {
+          fieldErrors: { 'body.file': ['Required'] },
+        });
       const file = await request.file().catch((err: unknown) => {
-        if ((err as { statusCode?: number }).statusCode === 413) throw new ApiError('PayloadTooLargeException', 'Attachments may be at most 15 MB', { fieldErrors: { 'body.file': ['Too large'] } });
-        throw new ApiError('ValidationException', 'The upload is not valid multipart/form-data', { fieldErrors: { 'body.file': ['Malformed multipart body'] } });
+        if ((err as { statusCode?: number }).statusCode === 413)
+          throw new ApiError('PayloadTooLargeException', 'Attachments may be at most 15 MB', {
+            fieldErrors: { 'body.file': ['Too large'] },
+          });
+        throw new ApiError('ValidationException', 'The upload is not valid multipart/form-data', {
+          fieldErrors: { 'body.file': ['Malformed multipart body'] },
+        });
       });
-      if (!file || file.fieldname !== 'file') throw new ApiError('ValidationException', 'Attach the file as the `file` part', { fieldErrors: { 'body.file': ['Required'] } });
+      if (!file || file.fieldname !== 'file')
+        throw new ApiError('ValidationException', 'Attach the file as the `file` part', { fieldErrors: { 'body.file': ['Required'] } });
       const bytes = await file.toBuffer().catch(() => {
         throw new ApiError('PayloadTooLargeException', 'Attachments may be at most 15 MB', { fieldErrors: { 'body.file': ['Too large'] } });
       });
-      return reply.status(201).send(await uploadAttachment(ctx, actor.userId, request.params.conversationId, { bytes, filename: file.filename }));
+      return reply
+        .status(201)
+        .send(await uploadAttachment(ctx, actor.userId, request.params.conversationId, { bytes, filename: file.filename }));
     },
   );
 
@@ -274,7 +340,13 @@ export async function messagingRoutes(parent: FastifyInstance, opts: { ctx: AppC
       config: { policy: 'public', identifyCaller: false },
     },
     async (request, reply) => {
-      const file = await readSignedAttachment(ctx, request.params.attachmentId, request.params.variant, request.query.expires, request.query.signature);
+      const file = await readSignedAttachment(
+        ctx,
+        request.params.attachmentId,
+        request.params.variant,
+        request.query.expires,
+        request.query.signature,
+      );
       const encoded = encodeURIComponent(file.filename);
       return reply
         .header('content-type', file.contentType)
@@ -282,7 +354,10 @@ export async function messagingRoutes(parent: FastifyInstance, opts: { ctx: AppC
         .header('cache-control', 'private, max-age=300')
         .header('content-security-policy', "default-src 'none'; sandbox")
         .header('cross-origin-resource-policy', 'same-origin')
-        .header('content-disposition', `${file.inline ? 'inline' : 'attachment'}; filename="${file.filename.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encoded}`)
+        .header(
+          'content-disposition',
+          `${file.inline ? 'inline' : 'attachment'}; filename="${file.filename.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encoded}`,
+        )
         .send(file.body);
     },
   );
@@ -298,7 +373,10 @@ export async function messagingRoutes(parent: FastifyInstance, opts: { ctx: AppC
         security: bearer,
         params: MessageIdParams,
         body: ReportMessageInput,
-        response: { 201: z.object({ reportId: z.string(), status: z.literal('OPEN') }), ...errorResponses('ValidationException', 'UnauthorizedException', 'ResourceNotFoundException', 'ConflictException') },
+        response: {
+          201: z.object({ reportId: z.string(), status: z.literal('OPEN') }),
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'ResourceNotFoundException', 'ConflictException'),
+        },
       },
       config: { policy: 'authenticated' },
     },
@@ -307,7 +385,10 @@ export async function messagingRoutes(parent: FastifyInstance, opts: { ctx: AppC
       const [message] = await ctx.db.select().from(messages).where(eq(messages.id, request.params.messageId));
       if (!message) throw new ApiError('ResourceNotFoundException', 'No such message');
       await accessConversation(ctx.db, actor, message.conversationId);
-      if (message.senderId === actor.userId) throw new ApiError('ValidationException', 'You cannot report your own message', { fieldErrors: { messageId: ['Your own message'] } });
+      if (message.senderId === actor.userId)
+        throw new ApiError('ValidationException', 'You cannot report your own message', {
+          fieldErrors: { messageId: ['Your own message'] },
+        });
       const id = uuidv7();
       const inserted = await ctx.db
         .insert(messageReports)
@@ -327,7 +408,10 @@ export async function messagingRoutes(parent: FastifyInstance, opts: { ctx: AppC
         summary: 'Reported messages for the house office to review (the message is shown to reviewers)',
         security: bearer,
         querystring: ListReportsInput,
-        response: { 200: z.object({ reports: z.array(MessageReport) }), ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException') },
+        response: {
+          200: z.object({ reports: z.array(MessageReport) }),
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException'),
+        },
       },
       config: { policy: 'messaging.reports.review' },
     },
@@ -352,7 +436,10 @@ export async function messagingRoutes(parent: FastifyInstance, opts: { ctx: AppC
         security: bearer,
         params: ReportIdParams,
         body: ReviewReportInput,
-        response: { 200: MessageReport, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: MessageReport,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'messaging.reports.review' },
     },
@@ -366,7 +453,10 @@ export async function messagingRoutes(parent: FastifyInstance, opts: { ctx: AppC
           .returning();
         if (!report) throw new ApiError('ResourceNotFoundException', 'No such report');
         if (request.body.deleteMessage) {
-          await tx.update(messages).set({ bodyEnc: null, card: null, searchTerms: [], deletedAt: new Date() }).where(eq(messages.id, report.messageId));
+          await tx
+            .update(messages)
+            .set({ bodyEnc: null, card: null, searchTerms: [], deletedAt: new Date() })
+            .where(eq(messages.id, report.messageId));
           const [m] = await tx.select().from(messages).where(eq(messages.id, report.messageId));
           await enqueue(tx, 'messaging.publish', { kind: 'message.updated', conversationId: m!.conversationId, messageId: m!.id });
         }
@@ -378,7 +468,15 @@ export async function messagingRoutes(parent: FastifyInstance, opts: { ctx: AppC
 
   app.get(
     '/admin/messaging/settings',
-    { schema: { tags, summary: 'Messaging settings (retention)', security: bearer, response: { 200: MessagingSettings, ...errorResponses('UnauthorizedException', 'AccessDeniedException') } }, config: { policy: 'messaging.settings.manage' } },
+    {
+      schema: {
+        tags,
+        summary: 'Messaging settings (retention)',
+        security: bearer,
+        response: { 200: MessagingSettings, ...errorResponses('UnauthorizedException', 'AccessDeniedException') },
+      },
+      config: { policy: 'messaging.settings.manage' },
+    },
     async () => {
       const [row] = await ctx.db.select().from(messagingSettings).where(eq(messagingSettings.id, 1));
       return { retentionMonths: row?.retentionMonths ?? null };
@@ -406,7 +504,11 @@ export async function messagingRoutes(parent: FastifyInstance, opts: { ctx: AppC
   );
 }
 
-function presentReport(ctx: AppContext, report: typeof messageReports.$inferSelect, message: typeof messages.$inferSelect): z.infer<typeof MessageReport> {
+function presentReport(
+  ctx: AppContext,
+  report: typeof messageReports.$inferSelect,
+  message: typeof messages.$inferSelect,
+): z.infer<typeof MessageReport> {
   return {
     reportId: report.id,
     messageId: report.messageId,

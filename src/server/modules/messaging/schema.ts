@@ -32,11 +32,18 @@ export const conversations = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('conversations_kind_check', sql`(${t.kind} = 'DIRECT' and ${t.counterpartId} is not null) or (${t.kind} = 'HOUSE' and ${t.brandId} is not null)`),
+    check(
+      'conversations_kind_check',
+      sql`(${t.kind} = 'DIRECT' and ${t.counterpartId} is not null) or (${t.kind} = 'HOUSE' and ${t.brandId} is not null)`,
+    ),
     // One line between a client and a stylist.
-    uniqueIndex('conversations_direct_uq').on(t.clientId, t.counterpartId).where(sql`${t.kind} = 'DIRECT'`),
+    uniqueIndex('conversations_direct_uq')
+      .on(t.clientId, t.counterpartId)
+      .where(sql`${t.kind} = 'DIRECT'`),
     // One conversation per enquiry.
-    uniqueIndex('conversations_inquiry_uq').on(t.inquiryId).where(sql`${t.inquiryId} is not null`),
+    uniqueIndex('conversations_inquiry_uq')
+      .on(t.inquiryId)
+      .where(sql`${t.inquiryId} is not null`),
     index('conversations_client_idx').on(t.clientId, t.lastMessageAt),
     index('conversations_counterpart_idx').on(t.counterpartId, t.lastMessageAt),
     index('conversations_brand_idx').on(t.brandId, t.lastMessageAt),
@@ -92,7 +99,10 @@ export const messages = pgTable(
     /** A catalogue piece or a booking shared as a card: `{ type: 'PRODUCT', productId }` / `{ type: 'BOOKING', bookingRequestId }`. */
     card: jsonb(),
     replyToId: uuid(),
-    searchTerms: text().array().notNull().default(sql`'{}'::text[]`),
+    searchTerms: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     hasAttachments: boolean().notNull().default(false),
     editedAt: timestamp({ withTimezone: true }),
     deletedAt: timestamp({ withTimezone: true }),
@@ -142,13 +152,18 @@ export const messageReports = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     reasonEnc: text(),
-    status: text({ enum: ['OPEN', 'DISMISSED', 'ACTIONED'] }).notNull().default('OPEN'),
+    status: text({ enum: ['OPEN', 'DISMISSED', 'ACTIONED'] })
+      .notNull()
+      .default('OPEN'),
     reviewedBy: uuid(),
     reviewedAt: timestamp({ withTimezone: true }),
     reviewNote: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('message_reports_once_uq').on(t.messageId, t.reporterId), index('message_reports_status_idx').on(t.status, t.createdAt)],
+  (t) => [
+    uniqueIndex('message_reports_once_uq').on(t.messageId, t.reporterId),
+    index('message_reports_status_idx').on(t.status, t.createdAt),
+  ],
 );
 
 /** Platform messaging settings, one row: the retention period (null = keep forever, the default). */

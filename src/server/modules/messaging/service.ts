@@ -77,7 +77,11 @@ export async function accessConversation(db: Db, actor: Actor, conversationId: s
   let role: Role | undefined;
   if (conv.clientId === actor.userId) role = 'CLIENT';
   else if (conv.kind === 'DIRECT' && conv.counterpartId === actor.userId) role = 'STYLIST';
-  else if (conv.kind === 'HOUSE' && isHouseStaff(actor.userType, actor.userType === 'BRAND_PARTNER' ? await partnerBrandId(db, actor.userId) : undefined, conv.brandId)) role = 'HOUSE';
+  else if (
+    conv.kind === 'HOUSE' &&
+    isHouseStaff(actor.userType, actor.userType === 'BRAND_PARTNER' ? await partnerBrandId(db, actor.userId) : undefined, conv.brandId)
+  )
+    role = 'HOUSE';
   if (!role) return notFound();
   const [member] = await db
     .select()
@@ -123,13 +127,25 @@ async function directConversation(db: Db, clientId: string, stylistUserId: strin
 export async function openBookingConversation(
   ctx: AppContext,
   tx: Db,
-  input: { clientId: string; stylistUserId: string; bookingRequestId: string; startTime: string; durationMinutes: number; message?: string | null },
+  input: {
+    clientId: string;
+    stylistUserId: string;
+    bookingRequestId: string;
+    startTime: string;
+    durationMinutes: number;
+    message?: string | null;
+  },
 ): Promise<string> {
   const conv = await directConversation(tx, input.clientId, input.stylistUserId, input.bookingRequestId);
   await appendMessage(ctx, tx, conv, input.clientId, {
     body: input.message ?? '',
     card: { type: 'BOOKING', bookingRequestId: input.bookingRequestId },
-    cardSnapshot: { type: 'BOOKING', bookingRequestId: input.bookingRequestId, startTime: input.startTime, durationMinutes: input.durationMinutes },
+    cardSnapshot: {
+      type: 'BOOKING',
+      bookingRequestId: input.bookingRequestId,
+      startTime: input.startTime,
+      durationMinutes: input.durationMinutes,
+    },
   });
   return conv.id;
 }
@@ -138,10 +154,26 @@ export async function openBookingConversation(
 export async function openEnquiryConversation(
   ctx: AppContext,
   tx: Db,
-  input: { inquiryId: string; clientId: string; brandId: string; productId: string; subject: string; message: string; product: { name: string; brandName: string; slug: string; imageUrl?: string } },
+  input: {
+    inquiryId: string;
+    clientId: string;
+    brandId: string;
+    productId: string;
+    subject: string;
+    message: string;
+    product: { name: string; brandName: string; slug: string; imageUrl?: string };
+  },
 ): Promise<string> {
   const id = uuidv7();
-  await tx.insert(conversations).values({ id, kind: 'HOUSE', clientId: input.clientId, brandId: input.brandId, productId: input.productId, inquiryId: input.inquiryId, subject: input.subject });
+  await tx.insert(conversations).values({
+    id,
+    kind: 'HOUSE',
+    clientId: input.clientId,
+    brandId: input.brandId,
+    productId: input.productId,
+    inquiryId: input.inquiryId,
+    subject: input.subject,
+  });
   await tx.insert(conversationMembers).values({ conversationId: id, userId: input.clientId, role: 'CLIENT' });
   const [conv] = await tx.select().from(conversations).where(eq(conversations.id, id));
   await appendMessage(ctx, tx, conv!, input.clientId, {
@@ -160,7 +192,11 @@ export async function openEnquiryConversation(
 }
 
 /** The house's answer to an enquiry, posted in its conversation by the partner or admin who wrote it. */
-export async function postEnquiryAnswer(ctx: AppContext, tx: Db, input: { inquiryId: string; staffUserId: string; answer: string }): Promise<string | undefined> {
+export async function postEnquiryAnswer(
+  ctx: AppContext,
+  tx: Db,
+  input: { inquiryId: string; staffUserId: string; answer: string },
+): Promise<string | undefined> {
   const [conv] = await tx.select().from(conversations).where(eq(conversations.inquiryId, input.inquiryId));
   if (!conv) return undefined;
   await ensureMember(tx, conv.id, input.staffUserId, 'HOUSE');
@@ -185,7 +221,10 @@ async function resolveDirect(db: Db, actor: Actor, recipientId: string, field: s
         .from(conversations)
         .where(and(eq(conversations.kind, 'DIRECT'), eq(conversations.clientId, clientId), eq(conversations.counterpartId, stylistUserId)))
     : [];
-  const relation = recipient && !existing && recipient.userType !== actor.userType ? await bookingRelation(db, clientId, stylistUserId) : { accepted: false };
+  const relation =
+    recipient && !existing && recipient.userType !== actor.userType
+      ? await bookingRelation(db, clientId, stylistUserId)
+      : { accepted: false };
   const refusal = directRefusal({
     senderType: actor.userType,
     recipientType: recipient?.userType,
@@ -245,20 +284,33 @@ async function appendMessage(ctx: AppContext, tx: Db, conv: ConversationRow, sen
   const others = (await membersOf(tx, conv.id)).filter((m) => m.userId !== senderId);
   for (const m of others) {
     // One live digest per person: the first unread message starts the clock, later ones join the same e-mail.
-    await enqueue(tx, DIGEST_JOB, { userId: m.userId }, { runAt: new Date(Date.now() + ctx.config.MESSAGE_DIGEST_MINUTES * 60_000), dedupeKey: `${DIGEST_JOB}:${m.userId}` });
+    await enqueue(
+      tx,
+      DIGEST_JOB,
+      { userId: m.userId },
+      { runAt: new Date(Date.now() + ctx.config.MESSAGE_DIGEST_MINUTES * 60_000), dedupeKey: `${DIGEST_JOB}:${m.userId}` },
+    );
   }
   return row!;
 }
 
 /** SendMessage: to a conversation the caller is in, or to a recipient they may write to. */
-export async function sendMessage(ctx: AppContext, actor: Actor, input: SendMessageInput): Promise<{ messageId: string; conversationId: string; timestamp: string; seq: number; message: Message }> {
+export async function sendMessage(
+  ctx: AppContext,
+  actor: Actor,
+  input: SendMessageInput,
+): Promise<{ messageId: string; conversationId: string; timestamp: string; seq: number; message: Message }> {
   if (input.senderId !== actor.userId) {
-    throw new ApiError('AccessDeniedException', 'You can only send messages as yourself', { fieldErrors: { 'body.senderId': ['Must be your own user id'] } });
+    throw new ApiError('AccessDeniedException', 'You can only send messages as yourself', {
+      fieldErrors: { 'body.senderId': ['Must be your own user id'] },
+    });
   }
   const body = input.content.trim();
   const attachmentIds = [...new Set((input.attachments ?? []).map((a) => a.attachmentId))];
   if (!body && !attachmentIds.length && !input.card) {
-    throw new ApiError('ValidationException', 'Write a message, or attach a file or a piece', { fieldErrors: { 'body.content': ['A message cannot be empty'] } });
+    throw new ApiError('ValidationException', 'Write a message, or attach a file or a piece', {
+      fieldErrors: { 'body.content': ['A message cannot be empty'] },
+    });
   }
   const conv = input.conversationId
     ? (await accessConversation(ctx.db, actor, input.conversationId, 'body.conversationId')).conv
@@ -266,15 +318,32 @@ export async function sendMessage(ctx: AppContext, actor: Actor, input: SendMess
   const access = await accessConversation(ctx.db, actor, conv.id, 'body.conversationId');
   const members = await membersOf(ctx.db, conv.id);
   // The recipient named must be the other side of this conversation.
-  const otherSide = conv.kind === 'HOUSE' ? (access.role === 'CLIENT' ? [`house:${conv.brandId}`] : [conv.clientId]) : members.filter((m) => m.userId !== actor.userId).map((m) => m.userId);
+  const otherSide =
+    conv.kind === 'HOUSE'
+      ? access.role === 'CLIENT'
+        ? [`house:${conv.brandId}`]
+        : [conv.clientId]
+      : members.filter((m) => m.userId !== actor.userId).map((m) => m.userId);
   if (!otherSide.includes(input.recipientId)) {
-    throw new ApiError('ValidationException', 'The recipient is not the other side of this conversation', { fieldErrors: { 'body.recipientId': [`Expected ${otherSide.join(' or ')}`] } });
+    throw new ApiError('ValidationException', 'The recipient is not the other side of this conversation', {
+      fieldErrors: { 'body.recipientId': [`Expected ${otherSide.join(' or ')}`] },
+    });
   }
-  const refusal = writeRefusal({ role: access.role, blockedByOther: members.some((m) => m.userId !== actor.userId && m.blocked), purged: conv.purgedAt !== null });
+  const refusal = writeRefusal({
+    role: access.role,
+    blockedByOther: members.some((m) => m.userId !== actor.userId && m.blocked),
+    purged: conv.purgedAt !== null,
+  });
   if (refusal) refuse(refusal);
   if (input.replyToId) {
-    const [target] = await ctx.db.select({ id: messages.id }).from(messages).where(and(eq(messages.id, input.replyToId), eq(messages.conversationId, conv.id)));
-    if (!target) throw new ApiError('ValidationException', 'You can only reply to a message of this conversation', { fieldErrors: { 'body.replyToId': ['Not a message of this conversation'] } });
+    const [target] = await ctx.db
+      .select({ id: messages.id })
+      .from(messages)
+      .where(and(eq(messages.id, input.replyToId), eq(messages.conversationId, conv.id)));
+    if (!target)
+      throw new ApiError('ValidationException', 'You can only reply to a message of this conversation', {
+        fieldErrors: { 'body.replyToId': ['Not a message of this conversation'] },
+      });
   }
   let cardSnapshot: MessageCard | undefined;
   if (input.card?.type === 'PRODUCT') {
@@ -291,13 +360,21 @@ export async function sendMessage(ctx: AppContext, actor: Actor, input: SendMess
     };
   } else if (input.card?.type === 'BOOKING') {
     if (conv.bookingRequestId !== input.card.bookingRequestId) {
-      throw new ApiError('ValidationException', 'Only this conversation’s booking can be shared here', { fieldErrors: { 'body.card.bookingRequestId': ['Not a booking of this conversation'] } });
+      throw new ApiError('ValidationException', 'Only this conversation’s booking can be shared here', {
+        fieldErrors: { 'body.card.bookingRequestId': ['Not a booking of this conversation'] },
+      });
     }
     cardSnapshot = { type: 'BOOKING', bookingRequestId: input.card.bookingRequestId };
   }
   const row = await inTx(ctx, async (tx) => {
     if (access.role === 'HOUSE') await ensureMember(tx, conv.id, actor.userId, 'HOUSE');
-    return appendMessage(ctx, tx, conv, actor.userId, { body, ...(input.card ? { card: input.card } : {}), ...(cardSnapshot ? { cardSnapshot } : {}), ...(input.replyToId ? { replyToId: input.replyToId } : {}), attachmentIds });
+    return appendMessage(ctx, tx, conv, actor.userId, {
+      body,
+      ...(input.card ? { card: input.card } : {}),
+      ...(cardSnapshot ? { cardSnapshot } : {}),
+      ...(input.replyToId ? { replyToId: input.replyToId } : {}),
+      attachmentIds,
+    });
   });
   const [message] = await presentMessages(ctx, ctx.db, { ...conv, lastSeq: row.seq }, [row], await membersOf(ctx.db, conv.id));
   return { messageId: row.id, conversationId: conv.id, timestamp: row.createdAt.toISOString(), seq: row.seq, message: message! };
@@ -307,8 +384,12 @@ export async function sendMessage(ctx: AppContext, actor: Actor, input: SendMess
 export async function editMessage(ctx: AppContext, actor: Actor, messageId: string, content: string): Promise<Message> {
   const { row, access } = await ownMessage(ctx, actor, messageId);
   const body = content.trim();
-  if (!body) throw new ApiError('ValidationException', 'A message cannot be empty; delete it instead', { fieldErrors: { 'body.content': ['A message cannot be empty'] } });
-  if (Date.now() - row.createdAt.getTime() > EDIT_WINDOW_MS) throw new ApiError('ConflictException', 'Messages can be edited for 15 minutes after sending');
+  if (!body)
+    throw new ApiError('ValidationException', 'A message cannot be empty; delete it instead', {
+      fieldErrors: { 'body.content': ['A message cannot be empty'] },
+    });
+  if (Date.now() - row.createdAt.getTime() > EDIT_WINDOW_MS)
+    throw new ApiError('ConflictException', 'Messages can be edited for 15 minutes after sending');
   const [updated] = await inTx(ctx, async (tx) => {
     const rows = await tx
       .update(messages)
@@ -326,7 +407,11 @@ export async function editMessage(ctx: AppContext, actor: Actor, messageId: stri
 export async function deleteMessage(ctx: AppContext, actor: Actor, messageId: string): Promise<Message> {
   const { row, access } = await ownMessage(ctx, actor, messageId);
   const [updated] = await inTx(ctx, async (tx) => {
-    const rows = await tx.update(messages).set({ bodyEnc: null, card: null, searchTerms: [], hasAttachments: false, deletedAt: new Date() }).where(eq(messages.id, messageId)).returning();
+    const rows = await tx
+      .update(messages)
+      .set({ bodyEnc: null, card: null, searchTerms: [], hasAttachments: false, deletedAt: new Date() })
+      .where(eq(messages.id, messageId))
+      .returning();
     await removeAttachmentsOf(ctx, tx, [messageId]);
     await enqueue(tx, PUBLISH_JOB, { kind: 'message.updated', conversationId: row.conversationId, messageId } satisfies PublishPayload);
     return rows;
@@ -345,7 +430,12 @@ async function ownMessage(ctx: AppContext, actor: Actor, messageId: string) {
 // ───────────────────────────── reading ─────────────────────────────
 
 /** "Read up to" this sequence (never backwards); 0 unread when `seq` is the last. Publishes the receipt. */
-export async function markReadUpTo(ctx: AppContext, actor: Actor, conversationId: string, seq: number): Promise<{ readUpTo: number; unreadCount: number }> {
+export async function markReadUpTo(
+  ctx: AppContext,
+  actor: Actor,
+  conversationId: string,
+  seq: number,
+): Promise<{ readUpTo: number; unreadCount: number }> {
   const access = await accessConversation(ctx.db, actor, conversationId);
   const upTo = Math.min(seq, access.conv.lastSeq);
   return inTx(ctx, async (tx) => {
@@ -364,11 +454,21 @@ export async function markReadUpTo(ctx: AppContext, actor: Actor, conversationId
 }
 
 /** MarkMessageAsRead: the caller has read up to this message. */
-export async function markMessageAsRead(ctx: AppContext, actor: Actor, messageId: string, userId: string): Promise<{ success: boolean; readUpTo: number; unreadCount: number }> {
+export async function markMessageAsRead(
+  ctx: AppContext,
+  actor: Actor,
+  messageId: string,
+  userId: string,
+): Promise<{ success: boolean; readUpTo: number; unreadCount: number }> {
   if (userId !== actor.userId) {
-    throw new ApiError('AccessDeniedException', 'You can only mark messages read for yourself', { fieldErrors: { 'body.userId': ['Must be your own user id'] } });
+    throw new ApiError('AccessDeniedException', 'You can only mark messages read for yourself', {
+      fieldErrors: { 'body.userId': ['Must be your own user id'] },
+    });
   }
-  const [row] = await ctx.db.select({ conversationId: messages.conversationId, seq: messages.seq }).from(messages).where(eq(messages.id, messageId));
+  const [row] = await ctx.db
+    .select({ conversationId: messages.conversationId, seq: messages.seq })
+    .from(messages)
+    .where(eq(messages.id, messageId));
   if (!row) throw new ApiError('ResourceNotFoundException', 'No such message', { fieldErrors: { messageId: ['No such message'] } });
   await accessConversation(ctx.db, actor, row.conversationId, 'messageId').catch(() => {
     throw new ApiError('ResourceNotFoundException', 'No such message', { fieldErrors: { messageId: ['No such message'] } });
@@ -391,7 +491,10 @@ export async function markDelivered(ctx: AppContext, actor: Actor, conversationI
 export async function setBlocked(ctx: AppContext, actor: Actor, conversationId: string, blocked: boolean): Promise<Conversation> {
   const access = await accessConversation(ctx.db, actor, conversationId);
   if (access.role === 'HOUSE') throw new ApiError('AccessDeniedException', 'A house cannot block its client; report a message instead');
-  await ctx.db.update(conversationMembers).set({ blocked }).where(and(eq(conversationMembers.conversationId, conversationId), eq(conversationMembers.userId, actor.userId)));
+  await ctx.db
+    .update(conversationMembers)
+    .set({ blocked })
+    .where(and(eq(conversationMembers.conversationId, conversationId), eq(conversationMembers.userId, actor.userId)));
   return getConversationSummary(ctx, actor, conversationId);
 }
 
@@ -416,7 +519,9 @@ function decodeToken(token: string, field = 'query.nextToken'): PageToken {
   } catch {
     // fall through
   }
-  throw new ApiError('ValidationException', 'nextToken is not valid; start again without it', { fieldErrors: { [field]: ['Invalid token'] } });
+  throw new ApiError('ValidationException', 'nextToken is not valid; start again without it', {
+    fieldErrors: { [field]: ['Invalid token'] },
+  });
 }
 
 function statusOf(row: MessageRow, members: MemberRow[]): Message['status'] {
@@ -428,14 +533,31 @@ function statusOf(row: MessageRow, members: MemberRow[]): Message['status'] {
 
 const excerptOf = (text: string | undefined) => (text ? (text.length > 140 ? `${text.slice(0, 139)}…` : text) : '');
 
-export async function presentMessages(ctx: AppContext, db: Db, conv: ConversationRow, rows: MessageRow[], members: MemberRow[]): Promise<Message[]> {
+export async function presentMessages(
+  ctx: AppContext,
+  db: Db,
+  conv: ConversationRow,
+  rows: MessageRow[],
+  members: MemberRow[],
+): Promise<Message[]> {
   const replyIds = [...new Set(rows.flatMap((r) => (r.replyToId ? [r.replyToId] : [])))];
   const replies = replyIds.length ? await db.select().from(messages).where(inArray(messages.id, replyIds)) : [];
   const replyById = new Map(replies.map((r) => [r.id, r]));
-  const files = await attachmentsOf(ctx, db, rows.filter((r) => r.hasAttachments).map((r) => r.id));
+  const files = await attachmentsOf(
+    ctx,
+    db,
+    rows.filter((r) => r.hasAttachments).map((r) => r.id),
+  );
   return rows.map((r) => {
     const reply = r.replyToId ? replyById.get(r.replyToId) : undefined;
-    const recipientId = conv.kind === 'HOUSE' ? (r.senderId === conv.clientId ? `house:${conv.brandId}` : conv.clientId) : r.senderId === conv.clientId ? conv.counterpartId! : conv.clientId;
+    const recipientId =
+      conv.kind === 'HOUSE'
+        ? r.senderId === conv.clientId
+          ? `house:${conv.brandId}`
+          : conv.clientId
+        : r.senderId === conv.clientId
+          ? conv.counterpartId!
+          : conv.clientId;
     return {
       messageId: r.id,
       conversationId: r.conversationId,
@@ -445,7 +567,15 @@ export async function presentMessages(ctx: AppContext, db: Db, conv: Conversatio
       content: r.deletedAt ? '' : (openText(ctx.keys, r.bodyEnc) ?? ''),
       ...(files.get(r.id)?.length ? { attachments: files.get(r.id)! } : {}),
       ...(r.card && !r.deletedAt ? { card: r.card as MessageCard } : {}),
-      ...(reply ? { replyTo: { messageId: reply.id, seq: reply.seq, excerpt: reply.deletedAt ? 'Message deleted' : excerptOf(openText(ctx.keys, reply.bodyEnc)) } } : {}),
+      ...(reply
+        ? {
+            replyTo: {
+              messageId: reply.id,
+              seq: reply.seq,
+              excerpt: reply.deletedAt ? 'Message deleted' : excerptOf(openText(ctx.keys, reply.bodyEnc)),
+            },
+          }
+        : {}),
       timestamp: r.createdAt.toISOString(),
       ...(r.editedAt ? { editedAt: r.editedAt.toISOString() } : {}),
       deleted: r.deletedAt !== null,
@@ -530,25 +660,46 @@ async function presentConversations(ctx: AppContext, actor: Actor, rows: ConvLis
     const client = clients.get(r.client_id);
     const stylist = r.counterpart_id ? stylistsByUser.get(r.counterpart_id) : undefined;
     const viewerIsClient = actor.userId === r.client_id;
-    const title = viewerIsClient ? (r.kind === 'HOUSE' ? (r.subject ?? 'The house') : (stylist?.name ?? 'Your stylist')) : (client?.displayName ?? 'A client');
+    const title = viewerIsClient
+      ? r.kind === 'HOUSE'
+        ? (r.subject ?? 'The house')
+        : (stylist?.name ?? 'Your stylist')
+      : (client?.displayName ?? 'A client');
     const displayFor = (m: MemberRow) =>
-      m.role === 'CLIENT' ? { displayName: client?.displayName ?? 'A client', isAlias: client?.isAlias ?? false } : m.role === 'STYLIST' ? { displayName: stylist?.name ?? 'Stylist', isAlias: false } : { displayName: r.subject?.split(' · ')[0] ?? 'The house', isAlias: false };
+      m.role === 'CLIENT'
+        ? { displayName: client?.displayName ?? 'A client', isAlias: client?.isAlias ?? false }
+        : m.role === 'STYLIST'
+          ? { displayName: stylist?.name ?? 'Stylist', isAlias: false }
+          : { displayName: r.subject?.split(' · ')[0] ?? 'The house', isAlias: false };
     const blockedByOther = convMembers.some((m) => m.userId !== actor.userId && m.blocked);
     return {
       conversationId: r.id,
       kind: r.kind,
       participants: r.kind === 'HOUSE' ? [r.client_id, `house:${r.brand_id}`] : convMembers.map((m) => m.userId),
-      members: convMembers.map((m) => ({ userId: m.userId, role: m.role, ...displayFor(m), readUpTo: m.lastReadSeq, deliveredUpTo: m.lastDeliveredSeq })),
+      members: convMembers.map((m) => ({
+        userId: m.userId,
+        role: m.role,
+        ...displayFor(m),
+        readUpTo: m.lastReadSeq,
+        deliveredUpTo: m.lastDeliveredSeq,
+      })),
       title,
       ...(r.kind === 'HOUSE' && !viewerIsClient && r.subject ? { subtitle: r.subject } : {}),
       lastMessageTimestamp: iso(r.last_message_at) ?? iso(r.created_at)!,
-      lastMessage: previewOf(ctx, { bodyEnc: r.last_body, card: r.last_card, hasAttachments: r.last_has_attachments ?? false, deletedAt: r.last_deleted_at ? new Date(r.last_deleted_at) : null }),
+      lastMessage: previewOf(ctx, {
+        bodyEnc: r.last_body,
+        card: r.last_card,
+        hasAttachments: r.last_has_attachments ?? false,
+        deletedAt: r.last_deleted_at ? new Date(r.last_deleted_at) : null,
+      }),
       lastSeq,
       readUpTo,
       unreadCount: Math.max(0, lastSeq - readUpTo),
       canWrite: !blockedByOther && r.purged_at === null,
       blocked: mine?.blocked ?? false,
-      ...(r.product_id && r.subject ? { product: { productId: r.product_id, name: r.subject.split(' · ').slice(1).join(' · ') || r.subject } } : {}),
+      ...(r.product_id && r.subject
+        ? { product: { productId: r.product_id, name: r.subject.split(' · ').slice(1).join(' · ') || r.subject } }
+        : {}),
       ...(r.inquiry_id ? { inquiryId: r.inquiry_id } : {}),
     };
   });
@@ -566,14 +717,23 @@ export async function listConversations(
     // Names live in identity (and may be aliases): match them after presenting; words through the hashed terms.
     const all = await presentConversations(ctx, actor, await listRows(ctx.db, actor, scope, 500));
     const needle = input.search.toLowerCase();
-    const byWords = await conversationsWithWords(ctx, all.map((c) => c.conversationId), input.search);
-    const found = all.filter((c) => c.title.toLowerCase().includes(needle) || (c.subtitle ?? '').toLowerCase().includes(needle) || byWords.has(c.conversationId));
+    const byWords = await conversationsWithWords(
+      ctx,
+      all.map((c) => c.conversationId),
+      input.search,
+    );
+    const found = all.filter(
+      (c) => c.title.toLowerCase().includes(needle) || (c.subtitle ?? '').toLowerCase().includes(needle) || byWords.has(c.conversationId),
+    );
     return { conversations: found.slice(0, input.maxResults), totalUnread };
   }
   let where = scope;
   if (input.nextToken) {
     const t = decodeToken(input.nextToken);
-    if (t.dir !== 'time' || !t.id || !t.c) throw new ApiError('ValidationException', 'nextToken is not valid; start again without it', { fieldErrors: { 'query.nextToken': ['Invalid token'] } });
+    if (t.dir !== 'time' || !t.id || !t.c)
+      throw new ApiError('ValidationException', 'nextToken is not valid; start again without it', {
+        fieldErrors: { 'query.nextToken': ['Invalid token'] },
+      });
     where = sql`${scope} and (coalesce(c.last_message_at, c.created_at), c.id) < (${t.c}::timestamptz, ${t.id}::uuid)`;
   }
   const rows = await listRows(ctx.db, actor, where, input.maxResults + 1);
@@ -582,7 +742,9 @@ export async function listConversations(
   return {
     conversations: await presentConversations(ctx, actor, page),
     totalUnread,
-    ...(rows.length > input.maxResults && last ? { nextToken: encodeToken({ dir: 'time', id: last.id, c: new Date(last.last_message_at ?? last.created_at).toISOString() }) } : {}),
+    ...(rows.length > input.maxResults && last
+      ? { nextToken: encodeToken({ dir: 'time', id: last.id, c: new Date(last.last_message_at ?? last.created_at).toISOString() }) }
+      : {}),
   };
 }
 
@@ -604,11 +766,18 @@ async function conversationsWithWords(ctx: AppContext, conversationIds: string[]
 }
 
 /** GetConversation: the conversation and its newest messages (oldest first in the page); nextToken scrolls back. */
-export async function getConversation(ctx: AppContext, actor: Actor, conversationId: string, input: { maxResults: number; nextToken?: string }) {
+export async function getConversation(
+  ctx: AppContext,
+  actor: Actor,
+  conversationId: string,
+  input: { maxResults: number; nextToken?: string },
+) {
   const access = await accessConversation(ctx.db, actor, conversationId);
   const before = input.nextToken ? decodeToken(input.nextToken) : undefined;
   if (before && (before.dir !== 'back' || before.c !== conversationId)) {
-    throw new ApiError('ValidationException', 'nextToken is not valid; start again without it', { fieldErrors: { 'query.nextToken': ['Invalid token'] } });
+    throw new ApiError('ValidationException', 'nextToken is not valid; start again without it', {
+      fieldErrors: { 'query.nextToken': ['Invalid token'] },
+    });
   }
   const upper = before?.seq ?? access.conv.lastSeq + 1;
   const rows = await ctx.db
@@ -631,12 +800,20 @@ export async function getConversation(ctx: AppContext, actor: Actor, conversatio
  * GetMessages: the caller's messages. With `conversationId` and `afterSeq`, everything after that sequence, oldest
  * first (how a client repairs a gap); otherwise newest first across the caller's conversations, with filters.
  */
-export async function getMessages(ctx: AppContext, actor: Actor, input: GetMessagesInput): Promise<{ messages: Message[]; nextToken?: string }> {
+export async function getMessages(
+  ctx: AppContext,
+  actor: Actor,
+  input: GetMessagesInput,
+): Promise<{ messages: Message[]; nextToken?: string }> {
   if (input.userId !== actor.userId) {
-    throw new ApiError('AccessDeniedException', 'You can only read your own messages', { fieldErrors: { 'query.userId': ['Must be your own user id'] } });
+    throw new ApiError('AccessDeniedException', 'You can only read your own messages', {
+      fieldErrors: { 'query.userId': ['Must be your own user id'] },
+    });
   }
   if (input.afterSeq !== undefined && !input.conversationId) {
-    throw new ApiError('ValidationException', 'afterSeq needs a conversationId', { fieldErrors: { 'query.conversationId': ['Required with afterSeq'] } });
+    throw new ApiError('ValidationException', 'afterSeq needs a conversationId', {
+      fieldErrors: { 'query.conversationId': ['Required with afterSeq'] },
+    });
   }
   const token = input.nextToken ? decodeToken(input.nextToken) : undefined;
   let convRows: ConversationRow[];
@@ -648,14 +825,22 @@ export async function getMessages(ctx: AppContext, actor: Actor, input: GetMessa
   }
   if (!convRows.length) return { messages: [] };
   const convById = new Map(convRows.map((c) => [c.id, c]));
-  const conditions: SQL[] = [sql`m.conversation_id in (${sql.join(convRows.map((c) => sql`${c.id}::uuid`), sql`, `)})`];
+  const conditions: SQL[] = [
+    sql`m.conversation_id in (${sql.join(
+      convRows.map((c) => sql`${c.id}::uuid`),
+      sql`, `,
+    )})`,
+  ];
   if (input.startDate) conditions.push(sql`m.created_at >= ${input.startDate}::timestamptz`);
   if (input.endDate) conditions.push(sql`m.created_at < ${input.endDate}::timestamptz`);
   if (input.hasAttachment) conditions.push(input.hasAttachment === 'true' ? sql`m.has_attachments` : sql`not m.has_attachments`);
   if (input.search) {
     const words = wordsOf(input.search);
     if (!words.length) return { messages: [] };
-    const pairs = convRows.map((c) => sql`(m.conversation_id = ${c.id}::uuid and m.search_terms @> ${`{${words.map((w) => termHash(ctx.keys, c.id, w)).join(',')}}`}::text[])`);
+    const pairs = convRows.map(
+      (c) =>
+        sql`(m.conversation_id = ${c.id}::uuid and m.search_terms @> ${`{${words.map((w) => termHash(ctx.keys, c.id, w)).join(',')}}`}::text[])`,
+    );
     conditions.push(sql`(${sql.join(pairs, sql` or `)})`);
   }
   const forward = input.afterSeq !== undefined || token?.dir === 'fwd';
@@ -676,7 +861,9 @@ export async function getMessages(ctx: AppContext, actor: Actor, input: GetMessa
   const last = page.at(-1);
   return {
     messages: out,
-    ...(rows.length > input.maxResults && last ? { nextToken: encodeToken(forward ? { dir: 'fwd', seq: last.seq } : { dir: 'time', id: last.id }) } : {}),
+    ...(rows.length > input.maxResults && last
+      ? { nextToken: encodeToken(forward ? { dir: 'fwd', seq: last.seq } : { dir: 'time', id: last.id }) }
+      : {}),
   };
 }
 
@@ -710,17 +897,22 @@ export async function unreadTotal(db: Db, userId: string): Promise<number> {
 }
 
 /** Unread per conversation (only those with any) and in total. */
-export async function unreadCounts(ctx: AppContext, actor: Actor): Promise<{ total: number; conversations: { conversationId: string; unreadCount: number; lastSeq: number }[] }> {
+export async function unreadCounts(
+  ctx: AppContext,
+  actor: Actor,
+): Promise<{ total: number; conversations: { conversationId: string; unreadCount: number; lastSeq: number }[] }> {
   const rows = await queryRows<{ id: string; n: number; last_seq: number }>(
     ctx.db,
     sql`select c.id, greatest(0, c.last_seq - m.last_read_seq)::int as n, c.last_seq from conversation_members m join conversations c on c.id = m.conversation_id
         where m.user_id = ${actor.userId} and c.last_seq > m.last_read_seq order by c.last_message_at desc limit 500`,
   );
-  return { total: await unreadTotal(ctx.db, actor.userId), conversations: rows.map((r) => ({ conversationId: r.id, unreadCount: Number(r.n), lastSeq: Number(r.last_seq) })) };
+  return {
+    total: await unreadTotal(ctx.db, actor.userId),
+    conversations: rows.map((r) => ({ conversationId: r.id, unreadCount: Number(r.n), lastSeq: Number(r.last_seq) })),
+  };
 }
 
 /** The user ids an event about this conversation goes to: its members (house staff once they joined). */
 export async function audienceOf(db: Db, conversationId: string): Promise<string[]> {
   return (await membersOf(db, conversationId)).map((m) => m.userId);
 }
-

@@ -126,7 +126,9 @@ function parseFrame(raw: string): Frame | undefined {
     case 'auth':
       return typeof f.token === 'string' && f.token.length < 2048 ? { type: 'auth', token: f.token } : undefined;
     case 'typing':
-      return typeof f.conversationId === 'string' && UUID.test(f.conversationId) ? { type: 'typing', conversationId: f.conversationId } : undefined;
+      return typeof f.conversationId === 'string' && UUID.test(f.conversationId)
+        ? { type: 'typing', conversationId: f.conversationId }
+        : undefined;
     case 'delivered':
       return typeof f.conversationId === 'string' && UUID.test(f.conversationId) && Number.isInteger(f.seq) && (f.seq as number) >= 0
         ? { type: 'delivered', conversationId: f.conversationId, seq: f.seq as number }
@@ -156,11 +158,17 @@ export async function realtimeRoutes(app: FastifyInstance, opts: { ctx: AppConte
     config: { policy: 'public', identifyCaller: false },
     // A plain GET (no Upgrade) gets the usual error shape, not an empty 404.
     handler: async () => {
-      throw new ApiError('ValidationException', 'This address speaks WebSocket: connect with an Upgrade request, then send {"type":"auth","token":…}');
+      throw new ApiError(
+        'ValidationException',
+        'This address speaks WebSocket: connect with an Upgrade request, then send {"type":"auth","token":…}',
+      );
     },
     wsHandler: (socket) => {
       const client: Client = { socket, expiresAt: 0, frames: [], typingAt: new Map(), allowed: new Set() };
-      const authTimer = setTimeout(() => socket.close(CLOSE.auth, 'authentication required: send {"type":"auth","token":…} first'), AUTH_TIMEOUT_MS);
+      const authTimer = setTimeout(
+        () => socket.close(CLOSE.auth, 'authentication required: send {"type":"auth","token":…} first'),
+        AUTH_TIMEOUT_MS,
+      );
       const close = (code: number, reason: string) => {
         if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(code, reason);
       };
@@ -174,7 +182,10 @@ export async function realtimeRoutes(app: FastifyInstance, opts: { ctx: AppConte
         client.expiresAt = tokenExpiry(token);
         clearTimeout(client.expiryTimer);
         // The browser refreshes before this; a socket whose session lapsed is closed, never kept on an old token.
-        client.expiryTimer = setTimeout(() => close(CLOSE.auth, 'the access token expired: reconnect with a fresh one'), Math.max(1_000, client.expiresAt - Date.now()));
+        client.expiryTimer = setTimeout(
+          () => close(CLOSE.auth, 'the access token expired: reconnect with a fresh one'),
+          Math.max(1_000, client.expiresAt - Date.now()),
+        );
         client.expiryTimer.unref();
         if (first) {
           clearTimeout(authTimer);
@@ -199,7 +210,8 @@ export async function realtimeRoutes(app: FastifyInstance, opts: { ctx: AppConte
         if (frame.type === 'auth') return authenticate(frame.token);
         if (!client.actor) return close(CLOSE.auth, 'authentication required: send {"type":"auth","token":…} first');
         if (frame.type === 'ping') return send(client, JSON.stringify({ type: 'pong', at: new Date().toISOString() }));
-        if (!(await mayUse(frame.conversationId))) return send(client, JSON.stringify({ type: 'error', message: 'No such conversation', conversationId: frame.conversationId }));
+        if (!(await mayUse(frame.conversationId)))
+          return send(client, JSON.stringify({ type: 'error', message: 'No such conversation', conversationId: frame.conversationId }));
         if (frame.type === 'delivered') return markDelivered(ctx, client.actor, frame.conversationId, frame.seq);
         // Typing: at most one event per conversation every two seconds, each expiring on its own after six.
         const now = Date.now();
@@ -209,7 +221,13 @@ export async function realtimeRoutes(app: FastifyInstance, opts: { ctx: AppConte
         const others = (await audienceOf(ctx.db, conv.id)).filter((id) => id !== client.actor!.userId);
         await ctx.adapters.realtime.publish({
           userIds: others,
-          event: { type: 'typing', conversationId: conv.id, seq: conv.lastSeq, userId: client.actor.userId, expiresAt: new Date(now + TYPING_TTL_MS).toISOString() },
+          event: {
+            type: 'typing',
+            conversationId: conv.id,
+            seq: conv.lastSeq,
+            userId: client.actor.userId,
+            expiresAt: new Date(now + TYPING_TTL_MS).toISOString(),
+          },
         });
       };
 
@@ -217,7 +235,8 @@ export async function realtimeRoutes(app: FastifyInstance, opts: { ctx: AppConte
         const now = Date.now();
         client.frames.push(now);
         while (client.frames.length && client.frames[0]! < now - FLOOD_WINDOW_MS) client.frames.shift();
-        if (client.frames.length > FLOOD_MAX) return close(CLOSE.policy, `flooding: at most ${FLOOD_MAX} frames in ${FLOOD_WINDOW_MS / 1000} s`);
+        if (client.frames.length > FLOOD_MAX)
+          return close(CLOSE.policy, `flooding: at most ${FLOOD_MAX} frames in ${FLOOD_WINDOW_MS / 1000} s`);
         const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer).byteLength;
         if (isBinary) return close(CLOSE.garbage, 'garbage: frames are JSON text');
         if (size > MAX_FRAME) return close(CLOSE.tooBig, `garbage: frames are at most ${MAX_FRAME} bytes`);

@@ -44,7 +44,9 @@ describe.runIf(url)('two instances, a socket on each, Redis restarted in the mid
   let admin: { query: (sql: string) => Promise<unknown>; end: () => Promise<void> };
 
   const startRedis = async () => {
-    redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
     for (let i = 0; i < 50; i++) {
       const up = await new Promise<boolean>((resolve) => {
         const s = createServer();
@@ -59,7 +61,14 @@ describe.runIf(url)('two instances, a socket on each, Redis restarted in the mid
   async function instance(): Promise<FastifyInstance> {
     const database = await openDatabase({ kind: 'postgres', url: databaseUrlFor(url!, name), poolMax: 5 });
     databases.push(database);
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false', DATA_DIR: dataDir, REDIS_URL: `redis://127.0.0.1:${redisPort}`, RATE_LIMIT_MAX: '100000' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DEMO_DATA: 'false',
+      DATA_DIR: dataDir,
+      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+      RATE_LIMIT_MAX: '100000',
+    });
     const app = await buildApp({ config, database, webBuildDir: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     return app;
@@ -92,7 +101,13 @@ describe.runIf(url)('two instances, a socket on each, Redis restarted in the mid
     const client = await accountOf(a as TestApp, 'CLIENT');
     const stylist: TestAccount = await accountOf(a as TestApp, 'STYLIST');
     const conversationId = await a.db.transaction((tx) =>
-      openBookingConversation(a.ctx, tx, { clientId: client.userId, stylistUserId: stylist.userId, bookingRequestId: crypto.randomUUID(), startTime: new Date().toISOString(), durationMinutes: 60 }),
+      openBookingConversation(a.ctx, tx, {
+        clientId: client.userId,
+        stylistUserId: stylist.userId,
+        bookingRequestId: crypto.randomUUID(),
+        startTime: new Date().toISOString(),
+        durationMinutes: 60,
+      }),
     );
 
     // The recipient's socket on B, with the browser's sync logic; the sender's on A.
@@ -104,7 +119,11 @@ describe.runIf(url)('two instances, a socket on each, Redis restarted in the mid
         const out: { seq: number; content: string }[] = [];
         let token: string | undefined;
         do {
-          const res = await b.inject({ method: 'GET', url: `/api/v1/messages?userId=${stylist.userId}&conversationId=${id}&afterSeq=${afterSeq}&maxResults=200${token ? `&nextToken=${token}` : ''}`, headers: stylist.auth });
+          const res = await b.inject({
+            method: 'GET',
+            url: `/api/v1/messages?userId=${stylist.userId}&conversationId=${id}&afterSeq=${afterSeq}&maxResults=200${token ? `&nextToken=${token}` : ''}`,
+            headers: stylist.auth,
+          });
           expect(res.statusCode, res.body).toBe(200);
           out.push(...res.json().messages);
           token = res.json().nextToken;
@@ -134,7 +153,12 @@ describe.runIf(url)('two instances, a socket on each, Redis restarted in the mid
     await new Promise((r) => setTimeout(r, 300));
 
     for (let i = 1; i <= 1000; i++) {
-      const res = await a.inject({ method: 'POST', url: '/api/v1/messages', headers: client.auth, payload: { senderId: client.userId, recipientId: stylist.userId, conversationId, content: `message ${i}` } });
+      const res = await a.inject({
+        method: 'POST',
+        url: '/api/v1/messages',
+        headers: client.auth,
+        payload: { senderId: client.userId, recipientId: stylist.userId, conversationId, content: `message ${i}` },
+      });
       expect(res.statusCode, res.body).toBe(201);
       if (i === 400) {
         // Redis dies mid-way and comes back on the same port.

@@ -12,7 +12,12 @@ export async function subscribe(ctx: AppContext, email: string, source = 'footer
   await ctx.db.transaction(async (tx) => {
     const inserted = await tx
       .insert(newsletterSubscriptions)
-      .values({ id: uuidv7(), emailHash: lookupHash(ctx.keys, `newsletter:${normalised}`), emailEnc: encrypt(ctx.keys, normalised), source })
+      .values({
+        id: uuidv7(),
+        emailHash: lookupHash(ctx.keys, `newsletter:${normalised}`),
+        emailEnc: encrypt(ctx.keys, normalised),
+        source,
+      })
       .onConflictDoNothing()
       .returning({ id: newsletterSubscriptions.id });
     if (!inserted.length) return;

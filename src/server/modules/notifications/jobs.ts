@@ -10,7 +10,16 @@ import type { JobDefinition } from '../../jobs/types.ts';
 import { decrypt, openText } from '../../security/crypto.ts';
 import { notifications, pushSubscriptions } from './schema.ts';
 import { sendPush } from './push.ts';
-import { channelEnabled, emailOf, MANDATORY_KINDS, NOTIFY_DELIVER_JOB, NOTIFY_PUSH_JOB, presentNotification, quietHoursEnd, unreadNotificationCount } from './service.ts';
+import {
+  channelEnabled,
+  emailOf,
+  MANDATORY_KINDS,
+  NOTIFY_DELIVER_JOB,
+  NOTIFY_PUSH_JOB,
+  presentNotification,
+  quietHoursEnd,
+  unreadNotificationCount,
+} from './service.ts';
 
 const link = (ctx: AppContext, path: string) => `${ctx.config.PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`}${path}`;
 
@@ -22,12 +31,24 @@ const deliver: JobDefinition<{ notificationId: string }> = {
     if (!row) return;
     // The centre first: open sockets see the bell change at once, whatever the hour.
     await ctx.adapters.realtime
-      .publish({ userIds: [row.userId], event: { type: 'notification', notification: presentNotification(ctx.keys, row), unread: await unreadNotificationCount(ctx.db, row.userId) } })
+      .publish({
+        userIds: [row.userId],
+        event: {
+          type: 'notification',
+          notification: presentNotification(ctx.keys, row),
+          unread: await unreadNotificationCount(ctx.db, row.userId),
+        },
+      })
       .catch(() => undefined);
     const mandatory = MANDATORY_KINDS.has(row.kind);
     const quietEnd = mandatory ? undefined : await quietHoursEnd(ctx.db, row.userId);
     if (quietEnd) {
-      await enqueue(ctx.db, NOTIFY_DELIVER_JOB, { notificationId }, { runAt: quietEnd, dedupeKey: `${NOTIFY_DELIVER_JOB}:${notificationId}:quiet` });
+      await enqueue(
+        ctx.db,
+        NOTIFY_DELIVER_JOB,
+        { notificationId },
+        { runAt: quietEnd, dedupeKey: `${NOTIFY_DELIVER_JOB}:${notificationId}:quiet` },
+      );
       return;
     }
     if (row.emailedAt === null && (await channelEnabled(ctx.db, row.userId, row.kind, 'EMAIL'))) {
@@ -74,7 +95,10 @@ const push: JobDefinition<{ notificationId: string }> = {
       else if (outcome === 'failed') failures += 1;
     }
     if (failures > 0) throw new Error(`push failed for ${failures} device(s)`);
-    await ctx.db.update(notifications).set({ pushedAt: sql`now()` }).where(eq(notifications.id, notificationId));
+    await ctx.db
+      .update(notifications)
+      .set({ pushedAt: sql`now()` })
+      .where(eq(notifications.id, notificationId));
   },
 };
 

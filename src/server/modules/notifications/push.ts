@@ -16,7 +16,8 @@ export interface VapidKeys {
 const cache = new Map<string, VapidKeys>();
 
 export function vapidKeys(config: Pick<AppContext['config'], 'VAPID_PUBLIC_KEY' | 'VAPID_PRIVATE_KEY' | 'dataDir'>): VapidKeys {
-  if (config.VAPID_PUBLIC_KEY && config.VAPID_PRIVATE_KEY) return { publicKey: config.VAPID_PUBLIC_KEY, privateKey: config.VAPID_PRIVATE_KEY };
+  if (config.VAPID_PUBLIC_KEY && config.VAPID_PRIVATE_KEY)
+    return { publicKey: config.VAPID_PUBLIC_KEY, privateKey: config.VAPID_PRIVATE_KEY };
   const file = join(config.dataDir, 'keys', 'vapid.json');
   const cached = cache.get(file);
   if (cached) return cached;
@@ -40,7 +41,11 @@ export interface PushSubscriptionJson {
 }
 
 /** Sends one push: `gone` when the service forgot the subscription (404/410), `failed` for anything to retry. */
-export async function sendPush(ctx: AppContext, subscription: PushSubscriptionJson, payload: { title: string; link: string; tag: string }): Promise<'sent' | 'gone' | 'failed'> {
+export async function sendPush(
+  ctx: AppContext,
+  subscription: PushSubscriptionJson,
+  payload: { title: string; link: string; tag: string },
+): Promise<'sent' | 'gone' | 'failed'> {
   const keys = vapidKeys(ctx.config);
   try {
     await webpush.sendNotification(subscription, JSON.stringify(payload), {

@@ -33,8 +33,14 @@ export async function notificationRoutes(parent: FastifyInstance, opts: { ctx: A
         tags,
         summary: 'Your notification centre, newest first, with the unread count',
         security: bearer,
-        querystring: z.strictObject({ maxResults: z.coerce.number().int().min(1).max(100).default(30), nextToken: z.string().max(200).optional() }),
-        response: { 200: z.object({ notifications: z.array(Notification), unread: z.number().int(), nextToken: z.string().optional() }), ...errorResponses('ValidationException', 'UnauthorizedException') },
+        querystring: z.strictObject({
+          maxResults: z.coerce.number().int().min(1).max(100).default(30),
+          nextToken: z.string().max(200).optional(),
+        }),
+        response: {
+          200: z.object({ notifications: z.array(Notification), unread: z.number().int(), nextToken: z.string().optional() }),
+          ...errorResponses('ValidationException', 'UnauthorizedException'),
+        },
       },
       config: { policy: 'authenticated' },
     },
@@ -43,7 +49,15 @@ export async function notificationRoutes(parent: FastifyInstance, opts: { ctx: A
 
   app.put(
     '/me/notifications/read',
-    { schema: { tags, summary: 'Mark every notification read', security: bearer, response: { 200: z.object({ unread: z.number().int() }), ...errorResponses('UnauthorizedException') } }, config: { policy: 'authenticated' } },
+    {
+      schema: {
+        tags,
+        summary: 'Mark every notification read',
+        security: bearer,
+        response: { 200: z.object({ unread: z.number().int() }), ...errorResponses('UnauthorizedException') },
+      },
+      config: { policy: 'authenticated' },
+    },
     async (request) => markNotificationsRead(ctx, actorOf(request).userId),
   );
 
@@ -55,7 +69,10 @@ export async function notificationRoutes(parent: FastifyInstance, opts: { ctx: A
         summary: 'Mark one notification read',
         security: bearer,
         params: z.strictObject({ notificationId: z.uuid('Not a valid notification id') }),
-        response: { 200: z.object({ unread: z.number().int() }), ...errorResponses('ValidationException', 'UnauthorizedException', 'ResourceNotFoundException') },
+        response: {
+          200: z.object({ unread: z.number().int() }),
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'authenticated' },
     },
@@ -64,7 +81,15 @@ export async function notificationRoutes(parent: FastifyInstance, opts: { ctx: A
 
   app.get(
     '/me/notification-settings',
-    { schema: { tags, summary: 'Notification preferences per kind and channel, your time zone and quiet hours', security: bearer, response: { 200: NotificationSettings, ...errorResponses('UnauthorizedException') } }, config: { policy: 'authenticated' } },
+    {
+      schema: {
+        tags,
+        summary: 'Notification preferences per kind and channel, your time zone and quiet hours',
+        security: bearer,
+        response: { 200: NotificationSettings, ...errorResponses('UnauthorizedException') },
+      },
+      config: { policy: 'authenticated' },
+    },
     async (request) => getNotificationSettings(ctx.db, actorOf(request).userId),
   );
 
@@ -85,7 +110,10 @@ export async function notificationRoutes(parent: FastifyInstance, opts: { ctx: A
 
   app.get(
     '/push/public-key',
-    { schema: { tags, summary: 'The VAPID public key a browser subscribes with', response: { 200: z.object({ publicKey: z.string() }) } }, config: { policy: 'public', identifyCaller: false } },
+    {
+      schema: { tags, summary: 'The VAPID public key a browser subscribes with', response: { 200: z.object({ publicKey: z.string() }) } },
+      config: { policy: 'public', identifyCaller: false },
+    },
     async () => ({ publicKey: vapidKeys(ctx.config).publicKey }),
   );
 
@@ -101,7 +129,8 @@ export async function notificationRoutes(parent: FastifyInstance, opts: { ctx: A
       },
       config: { policy: 'authenticated' },
     },
-    async (request, reply) => reply.status(201).send(await savePushSubscription(ctx, actorOf(request).userId, request.body, request.headers['user-agent'])),
+    async (request, reply) =>
+      reply.status(201).send(await savePushSubscription(ctx, actorOf(request).userId, request.body, request.headers['user-agent'])),
   );
 
   app.delete(

@@ -76,7 +76,9 @@ export async function notify(tx: Db, ctx: Pick<AppContext, 'keys'>, input: Notif
 
 // ───────────────────────────── preferences ─────────────────────────────
 
-export const NotificationPreference = z.object({ kind: z.enum(NOTIFICATION_KINDS), channel: z.enum(CHANNELS), enabled: z.boolean(), mandatory: z.boolean() }).meta({ id: 'NotificationPreference' });
+export const NotificationPreference = z
+  .object({ kind: z.enum(NOTIFICATION_KINDS), channel: z.enum(CHANNELS), enabled: z.boolean(), mandatory: z.boolean() })
+  .meta({ id: 'NotificationPreference' });
 export const NotificationSettings = z
   .object({
     timeZone: z.string(),
@@ -93,10 +95,16 @@ export const UpdateNotificationSettingsInput = z
       .refine((tz) => isTimeZone(tz), 'Not a known time zone')
       .optional(),
     quietHours: z
-      .strictObject({ start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'), end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM') })
+      .strictObject({
+        start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
+        end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
+      })
       .nullable()
       .optional(),
-    preferences: z.array(z.strictObject({ kind: z.enum(NOTIFICATION_KINDS), channel: z.enum(CHANNELS), enabled: z.boolean() })).max(50).optional(),
+    preferences: z
+      .array(z.strictObject({ kind: z.enum(NOTIFICATION_KINDS), channel: z.enum(CHANNELS), enabled: z.boolean() }))
+      .max(50)
+      .optional(),
   })
   .meta({ id: 'UpdateNotificationSettingsInput' });
 export type UpdateNotificationSettingsInput = z.infer<typeof UpdateNotificationSettingsInput>;
@@ -119,7 +127,10 @@ export async function getNotificationSettings(db: Db, userId: string): Promise<N
   const off = new Set(prefs.filter((p) => !p.enabled).map((p) => `${p.kind}/${p.channel}`));
   return {
     timeZone: settings?.timeZone ?? 'UTC',
-    quietHours: settings && settings.quietStartMinute !== null && settings.quietEndMinute !== null ? { start: hhmm(settings.quietStartMinute), end: hhmm(settings.quietEndMinute) } : null,
+    quietHours:
+      settings && settings.quietStartMinute !== null && settings.quietEndMinute !== null
+        ? { start: hhmm(settings.quietStartMinute), end: hhmm(settings.quietEndMinute) }
+        : null,
     preferences: NOTIFICATION_KINDS.flatMap((kind) =>
       CHANNELS.map((channel) => {
         const mandatory = MANDATORY_KINDS.has(kind);
@@ -129,10 +140,16 @@ export async function getNotificationSettings(db: Db, userId: string): Promise<N
   };
 }
 
-export async function updateNotificationSettings(db: Db, userId: string, input: UpdateNotificationSettingsInput): Promise<NotificationSettings> {
+export async function updateNotificationSettings(
+  db: Db,
+  userId: string,
+  input: UpdateNotificationSettingsInput,
+): Promise<NotificationSettings> {
   const muted = input.preferences?.find((p) => MANDATORY_KINDS.has(p.kind) && !p.enabled);
   if (muted) {
-    throw new ApiError('ValidationException', `${muted.kind} notices cannot be switched off`, { fieldErrors: { 'body.preferences': [`${muted.kind} notices cannot be switched off`] } });
+    throw new ApiError('ValidationException', `${muted.kind} notices cannot be switched off`, {
+      fieldErrors: { 'body.preferences': [`${muted.kind} notices cannot be switched off`] },
+    });
   }
   await db.transaction(async (tx) => {
     if (input.timeZone !== undefined || input.quietHours !== undefined) {
@@ -140,7 +157,10 @@ export async function updateNotificationSettings(db: Db, userId: string, input: 
         userId,
         ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),
         ...(input.quietHours !== undefined
-          ? { quietStartMinute: input.quietHours ? minutesOf(input.quietHours.start) : null, quietEndMinute: input.quietHours ? minutesOf(input.quietHours.end) : null }
+          ? {
+              quietStartMinute: input.quietHours ? minutesOf(input.quietHours.start) : null,
+              quietEndMinute: input.quietHours ? minutesOf(input.quietHours.end) : null,
+            }
           : {}),
         updatedAt: new Date(),
       };
@@ -150,7 +170,10 @@ export async function updateNotificationSettings(db: Db, userId: string, input: 
       await tx
         .insert(notificationPreferences)
         .values({ userId, kind: p.kind, channel: p.channel, enabled: p.enabled })
-        .onConflictDoUpdate({ target: [notificationPreferences.userId, notificationPreferences.kind, notificationPreferences.channel], set: { enabled: p.enabled } });
+        .onConflictDoUpdate({
+          target: [notificationPreferences.userId, notificationPreferences.kind, notificationPreferences.channel],
+          set: { enabled: p.enabled },
+        });
     }
   });
   return getNotificationSettings(db, userId);
@@ -162,7 +185,9 @@ export async function channelEnabled(db: Db, userId: string, kind: string, chann
   const [row] = await db
     .select({ enabled: notificationPreferences.enabled })
     .from(notificationPreferences)
-    .where(and(eq(notificationPreferences.userId, userId), eq(notificationPreferences.kind, kind), eq(notificationPreferences.channel, channel)));
+    .where(
+      and(eq(notificationPreferences.userId, userId), eq(notificationPreferences.kind, kind), eq(notificationPreferences.channel, channel)),
+    );
   return row?.enabled ?? true;
 }
 
@@ -216,12 +241,19 @@ export function presentNotification(keys: AppContext['keys'], r: typeof notifica
 }
 
 export async function unreadNotificationCount(db: Db, userId: string): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from notifications where user_id = ${userId} and read_at is null`);
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from notifications where user_id = ${userId} and read_at is null`,
+  );
   return Number(row?.n ?? 0);
 }
 
 /** The centre, newest first; in-app switched-off kinds are not listed. */
-export async function listNotifications(ctx: AppContext, userId: string, input: { maxResults: number; nextToken?: string }): Promise<{ notifications: Notification[]; unread: number; nextToken?: string }> {
+export async function listNotifications(
+  ctx: AppContext,
+  userId: string,
+  input: { maxResults: number; nextToken?: string },
+): Promise<{ notifications: Notification[]; unread: number; nextToken?: string }> {
   const before = input.nextToken ? decodeToken(input.nextToken) : undefined;
   const rows = await ctx.db
     .select()
@@ -245,7 +277,10 @@ export async function listNotifications(ctx: AppContext, userId: string, input: 
 
 function decodeToken(token: string): string {
   const id = Buffer.from(token, 'base64url').toString('utf8');
-  if (!/^[0-9a-f-]{36}$/.test(id)) throw new ApiError('ValidationException', 'nextToken is not valid; start again without it', { fieldErrors: { 'query.nextToken': ['Invalid token'] } });
+  if (!/^[0-9a-f-]{36}$/.test(id))
+    throw new ApiError('ValidationException', 'nextToken is not valid; start again without it', {
+      fieldErrors: { 'query.nextToken': ['Invalid token'] },
+    });
   return id;
 }
 
@@ -254,14 +289,25 @@ export async function markNotificationsRead(ctx: AppContext, userId: string, not
   const updated = await ctx.db
     .update(notifications)
     .set({ readAt: new Date() })
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), notificationId ? eq(notifications.id, notificationId) : undefined))
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        isNull(notifications.readAt),
+        notificationId ? eq(notifications.id, notificationId) : undefined,
+      ),
+    )
     .returning({ id: notifications.id });
   if (notificationId && !updated.length) {
-    const [exists] = await ctx.db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.id, notificationId)));
+    const [exists] = await ctx.db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), eq(notifications.id, notificationId)));
     if (!exists) throw new ApiError('ResourceNotFoundException', 'No such notification');
   }
   const unread = await unreadNotificationCount(ctx.db, userId);
-  await ctx.adapters.realtime.publish({ userIds: [userId], event: { type: 'notification', notification: null, unread } }).catch(() => undefined);
+  await ctx.adapters.realtime
+    .publish({ userIds: [userId], event: { type: 'notification', notification: null, unread } })
+    .catch(() => undefined);
   return { unread };
 }
 
@@ -277,18 +323,34 @@ export const PushSubscriptionInput = z
 export type PushSubscriptionInput = z.infer<typeof PushSubscriptionInput>;
 
 /** Saves this device's subscription (one row per endpoint; re-subscribing moves it to the caller). */
-export async function savePushSubscription(ctx: AppContext, userId: string, input: PushSubscriptionInput, userAgent?: string): Promise<{ subscribed: true }> {
+export async function savePushSubscription(
+  ctx: AppContext,
+  userId: string,
+  input: PushSubscriptionInput,
+  userAgent?: string,
+): Promise<{ subscribed: true }> {
   const endpointHash = lookupHash(ctx.keys, input.endpoint);
-  const values = { id: uuidv7(), userId, endpointHash, subscriptionEnc: encrypt(ctx.keys, JSON.stringify(input)), userAgent: userAgent?.slice(0, 300) ?? null };
+  const values = {
+    id: uuidv7(),
+    userId,
+    endpointHash,
+    subscriptionEnc: encrypt(ctx.keys, JSON.stringify(input)),
+    userAgent: userAgent?.slice(0, 300) ?? null,
+  };
   await ctx.db
     .insert(pushSubscriptions)
     .values(values)
-    .onConflictDoUpdate({ target: pushSubscriptions.endpointHash, set: { userId, subscriptionEnc: values.subscriptionEnc, userAgent: values.userAgent } });
+    .onConflictDoUpdate({
+      target: pushSubscriptions.endpointHash,
+      set: { userId, subscriptionEnc: values.subscriptionEnc, userAgent: values.userAgent },
+    });
   return { subscribed: true };
 }
 
 export async function deletePushSubscription(ctx: AppContext, userId: string, endpoint: string): Promise<void> {
-  await ctx.db.delete(pushSubscriptions).where(and(eq(pushSubscriptions.userId, userId), eq(pushSubscriptions.endpointHash, lookupHash(ctx.keys, endpoint))));
+  await ctx.db
+    .delete(pushSubscriptions)
+    .where(and(eq(pushSubscriptions.userId, userId), eq(pushSubscriptions.endpointHash, lookupHash(ctx.keys, endpoint))));
 }
 
 /** The address of an account, for delivery only (never shown). `db` is the caller's transaction when in one. */

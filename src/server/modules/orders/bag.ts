@@ -28,9 +28,14 @@ export async function putBag(ctx: AppContext, actor: Actor, items: BagItemInput[
   );
   items.forEach((item, index) => {
     const product = products.get(item.productId);
-    if (!product) throw new ApiError('ResourceNotFoundException', 'No such piece, or it is not available to you', { fieldErrors: { [`body.items.${index}.productId`]: ['No such piece'] } });
+    if (!product)
+      throw new ApiError('ResourceNotFoundException', 'No such piece, or it is not available to you', {
+        fieldErrors: { [`body.items.${index}.productId`]: ['No such piece'] },
+      });
     if (item.variantId && !product.variants.some((v) => v.id === item.variantId)) {
-      throw new ApiError('ResourceNotFoundException', `No such size or colour of ${product.name}`, { fieldErrors: { [`body.items.${index}.variantId`]: ['No such variant'] } });
+      throw new ApiError('ResourceNotFoundException', `No such size or colour of ${product.name}`, {
+        fieldErrors: { [`body.items.${index}.variantId`]: ['No such variant'] },
+      });
     }
   });
   const saved = await ctx.db.transaction(async (tx) => {
@@ -40,9 +45,17 @@ export async function putBag(ctx: AppContext, actor: Actor, items: BagItemInput[
     const next = new Map<string, StoredLine>();
     if (mode === 'merge') for (const l of row?.items ?? []) next.set(lineKey(l), l);
     for (const item of items) {
-      const line: StoredLine = { productId: item.productId, ...(item.variantId ? { variantId: item.variantId } : {}), quantity: item.quantity, ...(item.customizations ? { customizations: item.customizations } : {}) };
+      const line: StoredLine = {
+        productId: item.productId,
+        ...(item.variantId ? { variantId: item.variantId } : {}),
+        quantity: item.quantity,
+        ...(item.customizations ? { customizations: item.customizations } : {}),
+      };
       const seen = next.get(lineKey(line));
-      next.set(lineKey(line), seen && mode === 'merge' ? { ...line, quantity: Math.min(99, Math.max(seen.quantity, line.quantity)) } : line);
+      next.set(
+        lineKey(line),
+        seen && mode === 'merge' ? { ...line, quantity: Math.min(99, Math.max(seen.quantity, line.quantity)) } : line,
+      );
     }
     const lines = [...next.values()].slice(0, 50);
     const [updated] = await tx.update(bags).set({ items: lines, updatedAt: new Date() }).where(eq(bags.clientId, actor.userId)).returning();

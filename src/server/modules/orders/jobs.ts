@@ -22,7 +22,11 @@ export async function releaseUnpaidOrders(ctx: AppContext): Promise<number> {
   for (const id of await overdueOrderIds(ctx.db, SWEEP_BATCH)) {
     const moved = await ctx.db.transaction((tx) =>
       // Re-checked under the row lock: an order paid a moment ago is left alone.
-      applyTransition(tx, id, 'CANCELLED', { actor: SYSTEM_ACTOR, reason: `Unpaid after ${ctx.config.ORDER_PAYMENT_WINDOW_MINUTES} minutes: the pieces are released`, onlyFrom: ['PENDING_PAYMENT'] }),
+      applyTransition(tx, id, 'CANCELLED', {
+        actor: SYSTEM_ACTOR,
+        reason: `Unpaid after ${ctx.config.ORDER_PAYMENT_WINDOW_MINUTES} minutes: the pieces are released`,
+        onlyFrom: ['PENDING_PAYMENT'],
+      }),
     );
     if (moved.changed) cancelled++;
   }
@@ -30,7 +34,14 @@ export async function releaseUnpaidOrders(ctx: AppContext): Promise<number> {
   return cancelled;
 }
 
-const mailRoom: Actor = { userId: 'mail-room', userType: 'ADMIN', tier: 'STANDARD', sessionId: 'mail-room', mfaEnabled: true, mfaVerifiedAt: null };
+const mailRoom: Actor = {
+  userId: 'mail-room',
+  userType: 'ADMIN',
+  tier: 'STANDARD',
+  sessionId: 'mail-room',
+  mfaEnabled: true,
+  mfaVerifiedAt: null,
+};
 
 /** Composes and sends the email an order event calls for; safe to run twice (at-least-once). */
 export async function sendOrderNotice(ctx: AppContext, orderId: string, notice: OrderNotice): Promise<void> {
@@ -40,26 +51,70 @@ export async function sendOrderNotice(ctx: AppContext, orderId: string, notice: 
   const client = (await clientIdentitiesFor(ctx, mailRoom, [order.clientId])).get(order.clientId);
   const base = ctx.config.PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`;
   const total = formatMoney({ minor: order.totalMinor, currency: order.currency as Currency });
-  const pieces = items.map((i) => `  ${i.quantity} × ${i.name} (${i.brandName})${i.size ? `, ${i.size}` : ''}${i.color ? `, ${i.color}` : ''}`);
+  const pieces = items.map(
+    (i) => `  ${i.quantity} × ${i.name} (${i.brandName})${i.size ? `, ${i.size}` : ''}${i.color ? `, ${i.color}` : ''}`,
+  );
   const link = `${base}/account/orders/${order.id}`;
   const greeting = client?.firstName ? `Dear ${client.firstName},` : 'Dear client,';
   const sign = '\n\n— StyleByZaga Concierge';
   const mails: Array<{ to: string | undefined; subject: string; lines: string[] }> = [];
   if (notice === 'placed') {
-    mails.push({ to: client?.email, subject: `Your order ${order.number} is confirmed`, lines: [greeting, '', `Thank you. Your order ${order.number} is confirmed:`, ...pieces, '', `Total: ${total}`, '', `Follow it here: ${link}`] });
+    mails.push({
+      to: client?.email,
+      subject: `Your order ${order.number} is confirmed`,
+      lines: [
+        greeting,
+        '',
+        `Thank you. Your order ${order.number} is confirmed:`,
+        ...pieces,
+        '',
+        `Total: ${total}`,
+        '',
+        `Follow it here: ${link}`,
+      ],
+    });
   } else if (notice === 'approval-needed') {
-    mails.push({ to: client?.email, subject: `Your order ${order.number} is being reviewed`, lines: [greeting, '', `Your payment for order ${order.number} (${total}) is held. Our house office reviews orders of this value personally and will confirm shortly; nothing is charged until then.`, '', link] });
+    mails.push({
+      to: client?.email,
+      subject: `Your order ${order.number} is being reviewed`,
+      lines: [
+        greeting,
+        '',
+        `Your payment for order ${order.number} (${total}) is held. Our house office reviews orders of this value personally and will confirm shortly; nothing is charged until then.`,
+        '',
+        link,
+      ],
+    });
     const { users } = await listUsers(ctx, { userType: 'ADMIN', maxResults: 20 });
     for (const admin of users) {
-      mails.push({ to: admin.email, subject: `Order ${order.number} needs approval`, lines: [`Order ${order.number} of ${total} waits for approval; its funds are held.`, '', `${base}/admin/orders/${order.id}`] });
+      mails.push({
+        to: admin.email,
+        subject: `Order ${order.number} needs approval`,
+        lines: [`Order ${order.number} of ${total} waits for approval; its funds are held.`, '', `${base}/admin/orders/${order.id}`],
+      });
     }
   } else if (notice === 'shipped') {
-    const tracking = order.carrier && order.trackingNumber ? `${order.carrier}, tracking number ${order.trackingNumber}${order.trackingUrl ? ` — ${order.trackingUrl}` : ''}` : 'our courier';
-    mails.push({ to: client?.email, subject: `Your order ${order.number} is on its way`, lines: [greeting, '', `Your order ${order.number} has left the house with ${tracking}.`, ...pieces, '', link] });
+    const tracking =
+      order.carrier && order.trackingNumber
+        ? `${order.carrier}, tracking number ${order.trackingNumber}${order.trackingUrl ? ` — ${order.trackingUrl}` : ''}`
+        : 'our courier';
+    mails.push({
+      to: client?.email,
+      subject: `Your order ${order.number} is on its way`,
+      lines: [greeting, '', `Your order ${order.number} has left the house with ${tracking}.`, ...pieces, '', link],
+    });
   } else if (notice === 'delivered') {
-    mails.push({ to: client?.email, subject: `Your order ${order.number} has been delivered`, lines: [greeting, '', `Your order ${order.number} has been delivered. We hope it brings you joy.`, '', link] });
+    mails.push({
+      to: client?.email,
+      subject: `Your order ${order.number} has been delivered`,
+      lines: [greeting, '', `Your order ${order.number} has been delivered. We hope it brings you joy.`, '', link],
+    });
   } else if (notice === 'cancelled') {
-    mails.push({ to: client?.email, subject: `Your order ${order.number} is cancelled`, lines: [greeting, '', `Your order ${order.number} is cancelled. Any amount held or paid is released or refunded to you.`, '', link] });
+    mails.push({
+      to: client?.email,
+      subject: `Your order ${order.number} is cancelled`,
+      lines: [greeting, '', `Your order ${order.number} is cancelled. Any amount held or paid is released or refunded to you.`, '', link],
+    });
   }
   await ctx.db.transaction(async (tx) => {
     for (const m of mails) if (m.to) await ctx.mailer.send(tx, { to: m.to, subject: m.subject, text: `${m.lines.join('\n')}${sign}` });

@@ -13,7 +13,8 @@ export const DeliveryOption = z
   .meta({ id: 'DeliveryOption', description: 'Insured courier, white-glove hand delivery, collection in store, or delivery to a hotel.' });
 export const SettlementCurrency = z.enum(CURRENCY_CODES, `Unknown currency; use one of ${CURRENCY_CODES.join(', ')}`);
 
-const text = (max: number, label: string) => z.string(`${label} is required`).trim().min(1, `${label} is required`).max(max, `${label} is at most ${max} characters`);
+const text = (max: number, label: string) =>
+  z.string(`${label} is required`).trim().min(1, `${label} is required`).max(max, `${label} is at most ${max} characters`);
 
 export const Address = z
   .strictObject({
@@ -37,14 +38,23 @@ export const Address = z
   .meta({ id: 'OrderAddress', description: 'The spec’s Address (state, not region), for deliveries and billing.' });
 export type Address = z.infer<typeof Address>;
 
-const Quantity = z.number('Quantity must be a number').int('Quantity must be a whole number').min(1, 'Quantity is at least 1').max(99, 'Quantity is at most 99');
+const Quantity = z
+  .number('Quantity must be a number')
+  .int('Quantity must be a whole number')
+  .min(1, 'Quantity is at least 1')
+  .max(99, 'Quantity is at most 99');
 
 export const OrderItemInput = z
   .strictObject({
     productId: z.uuid('productId must be a product id'),
-    variantId: z.uuid('variantId must be a variant id').optional().meta({ description: 'Addition to the spec: the size/colour variant; required when the product has several.' }),
+    variantId: z
+      .uuid('variantId must be a variant id')
+      .optional()
+      .meta({ description: 'Addition to the spec: the size/colour variant; required when the product has several.' }),
     quantity: Quantity,
-    unitPrice: MoneyInput.optional().meta({ description: 'Optional and never trusted: when sent it must equal the current price, or the answer is 409 with the current prices.' }),
+    unitPrice: MoneyInput.optional().meta({
+      description: 'Optional and never trusted: when sent it must equal the current price, or the answer is 409 with the current prices.',
+    }),
     totalPrice: MoneyInput.optional(),
     customizations: z.string().trim().max(1000, 'customizations is at most 1000 characters').optional(),
   })
@@ -66,7 +76,9 @@ export const OrderItem = z
     unitPrice: Money,
     totalPrice: Money,
     depositPercent: z.number().int().optional(),
-    deposit: Money.optional().meta({ description: 'Due at ordering for a piece sold on enquiry or made to order; the balance is due before delivery.' }),
+    deposit: Money.optional().meta({
+      description: 'Due at ordering for a piece sold on enquiry or made to order; the balance is due before delivery.',
+    }),
     customizations: z.string().optional(),
   })
   .meta({ id: 'OrderItem' });
@@ -115,7 +127,12 @@ export const Order = z
     approvedAt: z.iso.datetime().optional(),
     paymentDueAt: z.iso.datetime().optional().meta({ description: 'Unpaid by then, the order is cancelled and its pieces released.' }),
     tracking: z.object({ carrier: z.string(), trackingNumber: z.string(), url: z.string().optional() }).optional(),
-    fx: z.object({ currency: z.string(), rates: z.record(z.string(), z.number()), lockedAt: z.iso.datetime(), validUntil: z.iso.datetime() }),
+    fx: z.object({
+      currency: z.string(),
+      rates: z.record(z.string(), z.number()),
+      lockedAt: z.iso.datetime(),
+      validUntil: z.iso.datetime(),
+    }),
     timeline: z.array(TimelineEntry).optional(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime().optional(),
@@ -129,7 +146,10 @@ export const CreateOrderInput = z
     items: z.array(OrderItemInput, 'items is required').min(1, 'An order needs at least one piece').max(50, 'At most 50 lines per order'),
     stylistId: z.uuid('stylistId must be a stylist id').optional(),
     shippingAddress: Address.optional(),
-    shippingAddressId: z.uuid('shippingAddressId must be a saved address id').optional().meta({ description: 'Addition: a saved address instead of shippingAddress.' }),
+    shippingAddressId: z
+      .uuid('shippingAddressId must be a saved address id')
+      .optional()
+      .meta({ description: 'Addition: a saved address instead of shippingAddress.' }),
     billingAddress: Address.optional(),
     billingAddressId: z.uuid('billingAddressId must be a saved address id').optional(),
     saveShippingAddress: z.boolean().optional().meta({ description: 'Addition: keep the shipping address in the account.' }),
@@ -141,7 +161,9 @@ export const CreateOrderInput = z
   .meta({ id: 'CreateOrderInput' });
 export type CreateOrderInput = z.infer<typeof CreateOrderInput>;
 
-export const CreateOrderOutput = z.object({ orderId: z.string(), order: Order, paymentRequired: z.boolean() }).meta({ id: 'CreateOrderOutput' });
+export const CreateOrderOutput = z
+  .object({ orderId: z.string(), order: Order, paymentRequired: z.boolean() })
+  .meta({ id: 'CreateOrderOutput' });
 
 export const OrderIdParams = z.strictObject({ orderId: z.uuid('orderId must be an order id') });
 export const GetOrderOutput = z.object({ order: Order }).meta({ id: 'GetOrderOutput' });
@@ -162,16 +184,15 @@ export const UpdateOrderOutput = z.object({ order: Order }).meta({ id: 'UpdateOr
 export const CancelOrderInput = z.strictObject({ reason: z.string().trim().max(500).optional() }).meta({ id: 'CancelOrderInput' });
 export const CancelOrderOutput = z.object({ order: Order, refundId: z.string().optional() }).meta({ id: 'CancelOrderOutput' });
 
-export const ListOrdersQuery = z
-  .strictObject({
-    clientId: z.uuid('clientId must be an account id').optional(),
-    stylistId: z.uuid('stylistId must be a stylist id').optional(),
-    status: OrderStatus.optional(),
-    startDate: z.iso.datetime({ offset: true, message: 'startDate must be an ISO date-time' }).optional(),
-    endDate: z.iso.datetime({ offset: true, message: 'endDate must be an ISO date-time' }).optional(),
-    q: z.string().trim().max(40).optional().meta({ description: 'Addition: an order number (or its end), for the house office.' }),
-    ...pageQuery({ defaultSize: 20, maxSize: 100 }),
-  });
+export const ListOrdersQuery = z.strictObject({
+  clientId: z.uuid('clientId must be an account id').optional(),
+  stylistId: z.uuid('stylistId must be a stylist id').optional(),
+  status: OrderStatus.optional(),
+  startDate: z.iso.datetime({ offset: true, message: 'startDate must be an ISO date-time' }).optional(),
+  endDate: z.iso.datetime({ offset: true, message: 'endDate must be an ISO date-time' }).optional(),
+  q: z.string().trim().max(40).optional().meta({ description: 'Addition: an order number (or its end), for the house office.' }),
+  ...pageQuery({ defaultSize: 20, maxSize: 100 }),
+});
 export type ListOrdersQuery = z.infer<typeof ListOrdersQuery>;
 export const ListOrdersOutput = z.object({ orders: z.array(Order), nextToken: z.string().optional() }).meta({ id: 'ListOrdersOutput' });
 
@@ -190,7 +211,10 @@ export type BagItemInput = z.infer<typeof BagItemInput>;
 export const PutBagInput = z
   .strictObject({
     items: z.array(BagItemInput).max(50, 'A bag holds at most 50 lines'),
-    mode: z.enum(['replace', 'merge']).default('replace').meta({ description: '`merge`: add these lines to the saved bag (a visitor’s local bag at sign-in), keeping the larger quantity.' }),
+    mode: z
+      .enum(['replace', 'merge'])
+      .default('replace')
+      .meta({ description: '`merge`: add these lines to the saved bag (a visitor’s local bag at sign-in), keeping the larger quantity.' }),
   })
   .meta({ id: 'PutBagInput' });
 
@@ -216,8 +240,12 @@ export const BagOutput = z.object({ items: z.array(BagLine), updatedAt: z.iso.da
 
 // ───────────── addresses, taxes, admin ─────────────
 
-export const SavedAddress = z.object({ addressId: z.string(), label: z.string(), address: Address, createdAt: z.iso.datetime() }).meta({ id: 'SavedAddress' });
-export const SaveAddressInput = z.strictObject({ label: z.string().trim().min(1, 'Give the address a name').max(60), address: Address }).meta({ id: 'SaveAddressInput' });
+export const SavedAddress = z
+  .object({ addressId: z.string(), label: z.string(), address: Address, createdAt: z.iso.datetime() })
+  .meta({ id: 'SavedAddress' });
+export const SaveAddressInput = z
+  .strictObject({ label: z.string().trim().min(1, 'Give the address a name').max(60), address: Address })
+  .meta({ id: 'SaveAddressInput' });
 export const AddressIdParams = z.strictObject({ addressId: z.uuid('addressId must be an address id') });
 export const ListAddressesOutput = z.object({ addresses: z.array(SavedAddress) }).meta({ id: 'ListAddressesOutput' });
 
@@ -229,8 +257,13 @@ const Percent = (label: string) =>
     .number(`${label} must be a number`)
     .min(0, `${label} cannot be negative`)
     .max(100, `${label} is at most 100`)
-    .refine((n) => Number.isInteger(Math.round(n * 100)) && Math.abs(n * 100 - Math.round(n * 100)) < 1e-9, `${label} has at most two decimals`);
-export const PutTaxRateInput = z.strictObject({ vatPercent: Percent('vatPercent'), dutyPercent: Percent('dutyPercent') }).meta({ id: 'PutTaxRateInput' });
+    .refine(
+      (n) => Number.isInteger(Math.round(n * 100)) && Math.abs(n * 100 - Math.round(n * 100)) < 1e-9,
+      `${label} has at most two decimals`,
+    );
+export const PutTaxRateInput = z
+  .strictObject({ vatPercent: Percent('vatPercent'), dutyPercent: Percent('dutyPercent') })
+  .meta({ id: 'PutTaxRateInput' });
 export const CountryParams = z.strictObject({
   country: z
     .string()
@@ -248,7 +281,9 @@ export const ShipOrderInput = z
   .meta({ id: 'ShipOrderInput' });
 export const OrderReasonInput = z.strictObject({ reason: z.string().trim().max(500).optional() }).meta({ id: 'OrderReasonInput' });
 
-export const QuoteInput = CreateOrderInput.omit({ clientId: true, saveShippingAddress: true, paymentMethodId: true }).meta({ id: 'QuoteOrderInput' });
+export const QuoteInput = CreateOrderInput.omit({ clientId: true, saveShippingAddress: true, paymentMethodId: true }).meta({
+  id: 'QuoteOrderInput',
+});
 export const QuoteOutput = z
   .object({
     items: z.array(OrderItem.omit({ itemId: true })),

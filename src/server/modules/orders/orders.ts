@@ -34,9 +34,16 @@ const notFound = () => new ApiError('ResourceNotFoundException', 'No such order'
  * (or none), writes the order with its number, lines and first timeline entry. Unpaid, it is cancelled after the
  * payment window and the pieces go back on sale.
  */
-export async function createOrder(ctx: AppContext, actor: Actor, input: CreateOrderInput, meta: RequestMeta = {}): Promise<{ order: Order; paymentRequired: boolean }> {
+export async function createOrder(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreateOrderInput,
+  meta: RequestMeta = {},
+): Promise<{ order: Order; paymentRequired: boolean }> {
   if (input.clientId !== actor.userId) {
-    throw new ApiError('AccessDeniedException', 'You can only order for your own account', { fieldErrors: { 'body.clientId': ['Must be your own account id'] } });
+    throw new ApiError('AccessDeniedException', 'You can only order for your own account', {
+      fieldErrors: { 'body.clientId': ['Must be your own account id'] },
+    });
   }
   if (input.stylistId) await requireBookableStylist(ctx.db, input.stylistId, 'body.stylistId');
   const orderId = uuidv7();
@@ -44,7 +51,9 @@ export async function createOrder(ctx: AppContext, actor: Actor, input: CreateOr
     const shipping = input.shippingAddressId
       ? await addressForOrder(ctx, tx, actor.userId, input.shippingAddressId, 'body.shippingAddressId')
       : input.shippingAddress;
-    const billing = input.billingAddressId ? await addressForOrder(ctx, tx, actor.userId, input.billingAddressId, 'body.billingAddressId') : input.billingAddress;
+    const billing = input.billingAddressId
+      ? await addressForOrder(ctx, tx, actor.userId, input.billingAddressId, 'body.billingAddressId')
+      : input.billingAddress;
     const destination = destinationOf(input.deliveryOption, shipping, billing);
     const quote = await quoteOrder(tx, ctx.config, {
       items: input.items,
@@ -89,9 +98,16 @@ export async function createOrder(ctx: AppContext, actor: Actor, input: CreateOr
       .returning();
     const items = await insertLines(tx, orderId, quote);
     const event = await recordEvent(tx, orderId, { from: null, to: 'PENDING_PAYMENT', actor: orderActorOf(actor), reason: 'Order placed' });
-    if (input.saveShippingAddress && input.shippingAddress) await saveAddressInTx(ctx, tx, actor.userId, 'Saved at checkout', input.shippingAddress);
+    if (input.saveShippingAddress && input.shippingAddress)
+      await saveAddressInTx(ctx, tx, actor.userId, 'Saved at checkout', input.shippingAddress);
     if (quote.highValue) {
-      await audit(tx, { action: 'orders.order.highValueCreated', actorId: actor.userId, targetUserId: actor.userId, details: { orderId, totalMinor: quote.totals.totalMinor, currency: quote.currency }, meta });
+      await audit(tx, {
+        action: 'orders.order.highValueCreated',
+        actorId: actor.userId,
+        targetUserId: actor.userId,
+        details: { orderId, totalMinor: quote.totals.totalMinor, currency: quote.currency },
+        meta,
+      });
     }
     return { row: row!, items, event };
   });
@@ -102,13 +118,23 @@ export async function createOrder(ctx: AppContext, actor: Actor, input: CreateOr
 }
 
 /** Taxes follow the destination: the shipping address, or for a collection in store the billing address. */
-function destinationOf(option: CreateOrderInput['deliveryOption'], shipping: Address | undefined, billing: Address | undefined): { country: string; field: string } {
+function destinationOf(
+  option: CreateOrderInput['deliveryOption'],
+  shipping: Address | undefined,
+  billing: Address | undefined,
+): { country: string; field: string } {
   if (option === 'STORE_COLLECTION') {
     const a = shipping ?? billing;
-    if (!a) throw new ApiError('ValidationException', 'Give a billing address for a collection in store', { fieldErrors: { 'body.billingAddress': ['Required for a collection in store'] } });
+    if (!a)
+      throw new ApiError('ValidationException', 'Give a billing address for a collection in store', {
+        fieldErrors: { 'body.billingAddress': ['Required for a collection in store'] },
+      });
     return { country: a.country, field: shipping ? 'body.shippingAddress.country' : 'body.billingAddress.country' };
   }
-  if (!shipping) throw new ApiError('ValidationException', 'Give a delivery address', { fieldErrors: { 'body.shippingAddress': ['Required for this delivery option'] } });
+  if (!shipping)
+    throw new ApiError('ValidationException', 'Give a delivery address', {
+      fieldErrors: { 'body.shippingAddress': ['Required for this delivery option'] },
+    });
   return { country: shipping.country, field: 'body.shippingAddress.country' };
 }
 
@@ -120,36 +146,41 @@ async function reserveOrRefuse(tx: Tx, quote: Quote): Promise<void> {
   if (reserved.ok) return;
   const line = quote.lines.find((l) => l.variant.id === reserved.line.variantId)!;
   const message =
-    reserved.available === 0 ? `${line.product.name} has just sold out` : `Only ${reserved.available} of ${line.product.name} ${reserved.available === 1 ? 'is' : 'are'} left`;
+    reserved.available === 0
+      ? `${line.product.name} has just sold out`
+      : `Only ${reserved.available} of ${line.product.name} ${reserved.available === 1 ? 'is' : 'are'} left`;
   throw new ApiError('ConflictException', message, { fieldErrors: { [`body.items.${line.index}.quantity`]: [message] } });
 }
 
 async function insertLines(tx: Tx, orderId: string, quote: Quote): Promise<ItemRow[]> {
-  return tx.insert(orderItems).values(
-    quote.lines.map((l, position) => ({
-      id: uuidv7(),
-      orderId,
-      position,
-      productId: l.product.id,
-      variantId: l.variant.id,
-      brandId: l.product.brandId,
-      brandIsPartner: l.product.brandIsPartner,
-      name: l.product.name,
-      brandName: l.product.brandName,
-      sku: l.variant.sku,
-      color: l.variant.color,
-      size: l.variant.size,
-      imageUrl: l.product.image?.url ?? null,
-      quantity: l.input.quantity,
-      unitPriceMinor: l.unitPriceMinor,
-      totalMinor: l.totalMinor,
-      sourcePriceMinor: l.product.priceMinor,
-      sourceCurrency: l.product.currency,
-      depositPercent: l.depositPercent,
-      depositMinor: l.depositMinor,
-      customizations: l.input.customizations ?? null,
-    })),
-  ).returning();
+  return tx
+    .insert(orderItems)
+    .values(
+      quote.lines.map((l, position) => ({
+        id: uuidv7(),
+        orderId,
+        position,
+        productId: l.product.id,
+        variantId: l.variant.id,
+        brandId: l.product.brandId,
+        brandIsPartner: l.product.brandIsPartner,
+        name: l.product.name,
+        brandName: l.product.brandName,
+        sku: l.variant.sku,
+        color: l.variant.color,
+        size: l.variant.size,
+        imageUrl: l.product.image?.url ?? null,
+        quantity: l.input.quantity,
+        unitPriceMinor: l.unitPriceMinor,
+        totalMinor: l.totalMinor,
+        sourcePriceMinor: l.product.priceMinor,
+        sourceCurrency: l.product.currency,
+        depositPercent: l.depositPercent,
+        depositMinor: l.depositMinor,
+        customizations: l.input.customizations ?? null,
+      })),
+    )
+    .returning();
 }
 
 // ───────────────────────────── read ─────────────────────────────
@@ -169,7 +200,11 @@ async function readOrder(ctx: AppContext, orderId: string, withTimeline: boolean
 
 async function itemsOf(db: Db, orderIds: string[]): Promise<ItemRow[]> {
   if (orderIds.length === 0) return [];
-  return db.select().from(orderItems).where(inArray(orderItems.orderId, orderIds)).orderBy(asc(orderItems.orderId), asc(orderItems.position));
+  return db
+    .select()
+    .from(orderItems)
+    .where(inArray(orderItems.orderId, orderIds))
+    .orderBy(asc(orderItems.orderId), asc(orderItems.position));
 }
 
 async function eventsOf(db: Db, orderId: string): Promise<EventRow[]> {
@@ -186,7 +221,9 @@ export async function listOrders(ctx: AppContext, actor: Actor, query: ListOrder
     if (query.clientId) conditions.push(eq(orders.clientId, query.clientId));
   } else {
     if (query.clientId && query.clientId !== actor.userId) {
-      throw new ApiError('AccessDeniedException', 'You can only list your own orders', { fieldErrors: { 'query.clientId': ['Must be your own account id'] } });
+      throw new ApiError('AccessDeniedException', 'You can only list your own orders', {
+        fieldErrors: { 'query.clientId': ['Must be your own account id'] },
+      });
     }
     conditions.push(eq(orders.clientId, actor.userId));
   }
@@ -226,26 +263,40 @@ export async function listOrders(ctx: AppContext, actor: Actor, query: ListOrder
  * stock moves in the same transaction); an address may still change before shipping when the destination country stays.
  * `status` moves the order through the state machine and is for the house office.
  */
-export async function updateOrder(ctx: AppContext, actor: Actor, orderId: string, input: UpdateOrderInput, meta: RequestMeta = {}): Promise<Order> {
+export async function updateOrder(
+  ctx: AppContext,
+  actor: Actor,
+  orderId: string,
+  input: UpdateOrderInput,
+  meta: RequestMeta = {},
+): Promise<Order> {
   const isAdmin = actor.userType === 'ADMIN';
   let stockMoved = false;
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
     if (!row || (!isAdmin && row.clientId !== actor.userId)) throw notFound();
     if (input.status !== undefined && !isAdmin) {
-      throw new ApiError('AccessDeniedException', 'Only the house office changes an order’s status; cancel it instead', { fieldErrors: { 'body.status': ['Not yours to change'] } });
+      throw new ApiError('AccessDeniedException', 'Only the house office changes an order’s status; cancel it instead', {
+        fieldErrors: { 'body.status': ['Not yours to change'] },
+      });
     }
-    const reprice = input.items !== undefined || input.deliveryOption !== undefined || (input.shippingAddress && input.shippingAddress.country !== row.shipCountry);
+    const reprice =
+      input.items !== undefined ||
+      input.deliveryOption !== undefined ||
+      (input.shippingAddress && input.shippingAddress.country !== row.shipCountry);
     if (reprice) {
       if (!EDITABLE.has(row.status)) {
         throw new ApiError('ConflictException', `Order ${row.number} is ${row.status}: its pieces and delivery can no longer change`);
       }
       if (isAdmin && row.clientId !== actor.userId && input.items) {
-        throw new ApiError('AccessDeniedException', 'Only the client changes the pieces of an order', { fieldErrors: { 'body.items': ['Not yours to change'] } });
+        throw new ApiError('AccessDeniedException', 'Only the client changes the pieces of an order', {
+          fieldErrors: { 'body.items': ['Not yours to change'] },
+        });
       }
       stockMoved = await reprice_(ctx, tx, actor, row, input);
     } else if (input.shippingAddress || input.billingAddress) {
-      if (!CANCELLABLE.has(row.status)) throw new ApiError('ConflictException', `Order ${row.number} is ${row.status}: its addresses can no longer change`);
+      if (!CANCELLABLE.has(row.status))
+        throw new ApiError('ConflictException', `Order ${row.number} is ${row.status}: its addresses can no longer change`);
       await tx
         .update(orders)
         .set({
@@ -254,18 +305,43 @@ export async function updateOrder(ctx: AppContext, actor: Actor, orderId: string
           updatedAt: new Date(),
         })
         .where(eq(orders.id, orderId));
-      await recordEvent(tx, orderId, { from: row.status, to: row.status, actor: orderActorOf(actor), note: 'ADDRESS_CHANGED', reason: input.reason ?? null });
+      await recordEvent(tx, orderId, {
+        from: row.status,
+        to: row.status,
+        actor: orderActorOf(actor),
+        note: 'ADDRESS_CHANGED',
+        reason: input.reason ?? null,
+      });
     }
     if (input.status !== undefined && input.status !== row.status) {
-      if (input.status === 'SHIPPED' || input.status === 'PAID' || input.status === 'REFUNDED' || input.status === 'PARTIALLY_REFUNDED' || input.status === 'AWAITING_APPROVAL') {
+      if (
+        input.status === 'SHIPPED' ||
+        input.status === 'PAID' ||
+        input.status === 'REFUNDED' ||
+        input.status === 'PARTIALLY_REFUNDED' ||
+        input.status === 'AWAITING_APPROVAL'
+      ) {
         // Money states follow payments; shipping needs tracking (POST /admin/orders/{id}/ship).
-        throw new ApiError('ConflictException', `${input.status} is set by ${input.status === 'SHIPPED' ? 'shipping the order with its tracking' : 'the payment'}, not by editing the order`, {
-          fieldErrors: { 'body.status': ['Not settable here'] },
-        });
+        throw new ApiError(
+          'ConflictException',
+          `${input.status} is set by ${input.status === 'SHIPPED' ? 'shipping the order with its tracking' : 'the payment'}, not by editing the order`,
+          {
+            fieldErrors: { 'body.status': ['Not settable here'] },
+          },
+        );
       }
-      const moved = await applyTransition(tx, orderId, input.status, { actor: orderActorOf(actor), ...(input.reason ? { reason: input.reason } : {}) });
+      const moved = await applyTransition(tx, orderId, input.status, {
+        actor: orderActorOf(actor),
+        ...(input.reason ? { reason: input.reason } : {}),
+      });
       if (input.status === 'CANCELLED') stockMoved = true;
-      await audit(tx, { action: 'orders.order.statusChanged', actorId: actor.userId, targetUserId: row.clientId, details: { orderId, from: row.status, to: moved.order.state }, meta });
+      await audit(tx, {
+        action: 'orders.order.statusChanged',
+        actorId: actor.userId,
+        targetUserId: row.clientId,
+        details: { orderId, from: row.status, to: moved.order.state },
+        meta,
+      });
     }
   });
   if (stockMoved) invalidateCatalog(ctx.db);
@@ -277,7 +353,12 @@ async function reprice_(ctx: AppContext, tx: Tx, actor: Actor, row: OrderRow, in
   const current = await tx.select().from(orderItems).where(eq(orderItems.orderId, row.id)).orderBy(asc(orderItems.position));
   const items =
     input.items ??
-    current.map((i) => ({ productId: i.productId, variantId: i.variantId, quantity: i.quantity, ...(i.customizations ? { customizations: i.customizations } : {}) }));
+    current.map((i) => ({
+      productId: i.productId,
+      variantId: i.variantId,
+      quantity: i.quantity,
+      ...(i.customizations ? { customizations: i.customizations } : {}),
+    }));
   const shipping = input.shippingAddress ?? (row.shippingAddressEnc ? decryptJson<Address>(ctx.keys, row.shippingAddressEnc) : undefined);
   const billing = input.billingAddress ?? (row.billingAddressEnc ? decryptJson<Address>(ctx.keys, row.billingAddressEnc) : undefined);
   const option = input.deliveryOption ?? row.deliveryOption;
@@ -320,20 +401,45 @@ async function reprice_(ctx: AppContext, tx: Tx, actor: Actor, row: OrderRow, in
       updatedAt: new Date(),
     })
     .where(eq(orders.id, row.id));
-  await recordEvent(tx, row.id, { from: row.status, to: row.status, actor: orderActorOf(actor), note: 'ORDER_CHANGED', reason: input.reason ?? null });
+  await recordEvent(tx, row.id, {
+    from: row.status,
+    to: row.status,
+    actor: orderActorOf(actor),
+    note: 'ORDER_CHANGED',
+    reason: input.reason ?? null,
+  });
   return true;
 }
 
 /** CancelOrder: before shipping, by its client or an admin. Pieces go back on sale; payments voids the hold or refunds. */
-export async function cancelOrder(ctx: AppContext, actor: Actor, orderId: string, reason: string | undefined, meta: RequestMeta = {}): Promise<{ order: Order; refundId?: string }> {
+export async function cancelOrder(
+  ctx: AppContext,
+  actor: Actor,
+  orderId: string,
+  reason: string | undefined,
+  meta: RequestMeta = {},
+): Promise<{ order: Order; refundId?: string }> {
   const result = await ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
     if (!row || (actor.userType !== 'ADMIN' && row.clientId !== actor.userId)) throw notFound();
     if (row.status === 'CANCELLED') return {};
-    if (!CANCELLABLE.has(row.status)) throw new ApiError('ConflictException', `Order ${row.number} is ${row.status}: it can no longer be cancelled; ask for a return instead`);
-    const moved = await applyTransition(tx, orderId, 'CANCELLED', { actor: orderActorOf(actor), reason: reason ?? (actor.userType === 'ADMIN' ? 'Cancelled by the house office' : 'Cancelled by the client') });
+    if (!CANCELLABLE.has(row.status))
+      throw new ApiError(
+        'ConflictException',
+        `Order ${row.number} is ${row.status}: it can no longer be cancelled; ask for a return instead`,
+      );
+    const moved = await applyTransition(tx, orderId, 'CANCELLED', {
+      actor: orderActorOf(actor),
+      reason: reason ?? (actor.userType === 'ADMIN' ? 'Cancelled by the house office' : 'Cancelled by the client'),
+    });
     if (actor.userType === 'ADMIN') {
-      await audit(tx, { action: 'orders.order.cancelled', actorId: actor.userId, targetUserId: row.clientId, details: { orderId, from: row.status, refundId: moved.refundId ?? null }, meta });
+      await audit(tx, {
+        action: 'orders.order.cancelled',
+        actorId: actor.userId,
+        targetUserId: row.clientId,
+        details: { orderId, from: row.status, refundId: moved.refundId ?? null },
+        meta,
+      });
     }
     return moved.refundId ? { refundId: moved.refundId } : {};
   });
@@ -390,7 +496,9 @@ export function present(ctx: AppContext, row: OrderRow, items: ItemRow[], events
     requiresApproval: row.requiresApproval,
     ...(row.approvedAt ? { approvedAt: row.approvedAt.toISOString() } : {}),
     ...(row.paymentDueAt && row.status === 'PENDING_PAYMENT' ? { paymentDueAt: row.paymentDueAt.toISOString() } : {}),
-    ...(row.carrier && row.trackingNumber ? { tracking: { carrier: row.carrier, trackingNumber: row.trackingNumber, ...(row.trackingUrl ? { url: row.trackingUrl } : {}) } } : {}),
+    ...(row.carrier && row.trackingNumber
+      ? { tracking: { carrier: row.carrier, trackingNumber: row.trackingNumber, ...(row.trackingUrl ? { url: row.trackingUrl } : {}) } }
+      : {}),
     fx: { currency: row.fx.settlement, rates: row.fx.rates, lockedAt: row.fx.lockedAt, validUntil: row.fx.validUntil },
     ...(events
       ? {

@@ -21,14 +21,28 @@ describe('totals', () => {
   const courier = { option: 'INSURED_COURIER' as const, feeMinor: 4_500, freeFromMinor: 200_000 };
   it('adds delivery, duties on pieces and VAT on everything, and the parts sum to the total', () => {
     const t = computeTotals([{ totalMinor: 100_000 }], courier, { vatBps: 2_000, dutyBps: 650 });
-    expect(t).toMatchObject({ itemsMinor: 100_000, deliveryMinor: 4_500, dutiesMinor: 6_500, vatMinor: 22_200, totalMinor: 133_200, dueNowMinor: 133_200 });
+    expect(t).toMatchObject({
+      itemsMinor: 100_000,
+      deliveryMinor: 4_500,
+      dutiesMinor: 6_500,
+      vatMinor: 22_200,
+      totalMinor: 133_200,
+      dueNowMinor: 133_200,
+    });
   });
   it('waives the courier from the threshold, never white-glove', () => {
     expect(computeTotals([{ totalMinor: 200_000 }], courier, { vatBps: 0, dutyBps: 0 }).deliveryMinor).toBe(0);
-    expect(computeTotals([{ totalMinor: 200_000 }], { ...courier, option: 'WHITE_GLOVE', feeMinor: 35_000 }, { vatBps: 0, dutyBps: 0 }).deliveryMinor).toBe(35_000);
+    expect(
+      computeTotals([{ totalMinor: 200_000 }], { ...courier, option: 'WHITE_GLOVE', feeMinor: 35_000 }, { vatBps: 0, dutyBps: 0 })
+        .deliveryMinor,
+    ).toBe(35_000);
   });
   it('rounds deposits up and leaves the balance for later', () => {
-    const t = computeTotals([{ totalMinor: 1_001, depositPercent: 30 }, { totalMinor: 500 }], { ...courier, feeMinor: 0 }, { vatBps: 0, dutyBps: 0 });
+    const t = computeTotals(
+      [{ totalMinor: 1_001, depositPercent: 30 }, { totalMinor: 500 }],
+      { ...courier, feeMinor: 0 },
+      { vatBps: 0, dutyBps: 0 },
+    );
     expect(t.depositsMinor).toEqual([301, undefined]);
     expect(t.dueNowMinor).toBe(801);
   });

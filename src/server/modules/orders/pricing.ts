@@ -51,7 +51,11 @@ export const bps = (minor: number, basisPoints: number) => Math.round((minor * b
  * Items, delivery, duties (on the pieces) and VAT (on pieces, delivery and duties) in the settlement currency.
  * `deliveryFeeMinor` is already converted; it is waived for the courier from the free threshold (also converted).
  */
-export function computeTotals(lines: readonly PricedLine[], delivery: { option: DeliveryOption; feeMinor: number; freeFromMinor: number }, tax: { vatBps: number; dutyBps: number }): Totals {
+export function computeTotals(
+  lines: readonly PricedLine[],
+  delivery: { option: DeliveryOption; feeMinor: number; freeFromMinor: number },
+  tax: { vatBps: number; dutyBps: number },
+): Totals {
   const itemsMinor = lines.reduce((n, l) => n + l.totalMinor, 0);
   const deliveryMinor = delivery.option === 'INSURED_COURIER' && itemsMinor >= delivery.freeFromMinor ? 0 : delivery.feeMinor;
   const dutiesMinor = bps(itemsMinor, tax.dutyBps);
@@ -60,5 +64,13 @@ export function computeTotals(lines: readonly PricedLine[], delivery: { option: 
   // A deposit is rounded up: the house never receives less than the percentage it asked for.
   const depositsMinor = lines.map((l) => (l.depositPercent ? Math.ceil((l.totalMinor * l.depositPercent) / 100) : undefined));
   const itemsDueNow = lines.reduce((n, l, i) => n + (depositsMinor[i] ?? l.totalMinor), 0);
-  return { itemsMinor, deliveryMinor, dutiesMinor, vatMinor, totalMinor, dueNowMinor: itemsDueNow + deliveryMinor + dutiesMinor + vatMinor, depositsMinor };
+  return {
+    itemsMinor,
+    deliveryMinor,
+    dutiesMinor,
+    vatMinor,
+    totalMinor,
+    dueNowMinor: itemsDueNow + deliveryMinor + dutiesMinor + vatMinor,
+    depositsMinor,
+  };
 }

@@ -12,7 +12,15 @@ import { ApiError } from '../../http/errors.ts';
 import { purchasableProducts, type Audience, type PurchasableProduct } from '../catalog/service.ts';
 import { EUR_PER_UNIT } from '../stylists/service.ts';
 import type { OrderItemInput } from './models.ts';
-import { computeTotals, convertMinor, DELIVERY_FEES_EUR_MINOR, FREE_COURIER_FROM_EUR_MINOR, rateBetween, type DeliveryOption, type Totals } from './pricing.ts';
+import {
+  computeTotals,
+  convertMinor,
+  DELIVERY_FEES_EUR_MINOR,
+  FREE_COURIER_FROM_EUR_MINOR,
+  rateBetween,
+  type DeliveryOption,
+  type Totals,
+} from './pricing.ts';
 import { depositRules, taxRates, type StoredFx } from './schema.ts';
 
 export interface QuotedLine {
@@ -44,9 +52,13 @@ const notFound = (field: string, message: string): never => {
 
 /** A 409 that carries the server's current prices, so the client can show them and ask again. */
 export class PriceChangedError extends ApiError {
-  constructor(readonly currentPrices: Array<{ index: number; productId: string; variantId: string; unitPrice: MoneyDto; totalPrice: MoneyDto }>) {
+  constructor(
+    readonly currentPrices: Array<{ index: number; productId: string; variantId: string; unitPrice: MoneyDto; totalPrice: MoneyDto }>,
+  ) {
     super('ConflictException', 'Prices have changed since you last saw them: please confirm the current prices', {
-      fieldErrors: Object.fromEntries(currentPrices.map((p) => [`body.items.${p.index}.unitPrice`, [`The price is now ${p.unitPrice.amount} ${p.unitPrice.currency}`]])),
+      fieldErrors: Object.fromEntries(
+        currentPrices.map((p) => [`body.items.${p.index}.unitPrice`, [`The price is now ${p.unitPrice.amount} ${p.unitPrice.currency}`]]),
+      ),
     });
     (this.extra as Record<string, unknown>).currentPrices = currentPrices;
   }
@@ -87,7 +99,9 @@ export async function quoteOrder(db: Db | Tx, config: Config, req: QuoteRequest)
   );
   const depositIds = [...products.values()].filter((p) => p.purchaseMode !== 'BUY_NOW').map((p) => p.id);
   const deposits = new Map(
-    depositIds.length ? (await db.select().from(depositRules).where(inArray(depositRules.productId, depositIds))).map((r) => [r.productId, r.percent]) : [],
+    depositIds.length
+      ? (await db.select().from(depositRules).where(inArray(depositRules.productId, depositIds))).map((r) => [r.productId, r.percent])
+      : [],
   );
 
   const now = new Date();
@@ -110,7 +124,8 @@ export async function quoteOrder(db: Db | Tx, config: Config, req: QuoteRequest)
       if (product.variants.length !== 1) invalid(`${at}.variantId`, `Choose a size or colour of ${product.name}`);
       variant = product.variants[0];
     }
-    if (input.customizations && product.customisationKeys.length === 0) invalid(`${at}.customizations`, `${product.name} takes no customisation`);
+    if (input.customizations && product.customisationKeys.length === 0)
+      invalid(`${at}.customizations`, `${product.name} takes no customisation`);
     if (!isCurrency(product.currency)) throw new Error(`Product ${product.id} has an unknown currency ${product.currency}`);
     const unitPriceMinor = convertMinor(product.priceMinor, product.currency, req.currency, rateFor(product.currency));
     const totalMinor = unitPriceMinor * input.quantity;
@@ -134,14 +149,23 @@ export async function quoteOrder(db: Db | Tx, config: Config, req: QuoteRequest)
   if (!tax) invalid(req.countryField, `We do not deliver to ${req.country} yet`);
   const totals = computeTotals(
     lines,
-    { option: req.deliveryOption, feeMinor: fromEur(DELIVERY_FEES_EUR_MINOR[req.deliveryOption], req.currency), freeFromMinor: fromEur(FREE_COURIER_FROM_EUR_MINOR, req.currency) },
+    {
+      option: req.deliveryOption,
+      feeMinor: fromEur(DELIVERY_FEES_EUR_MINOR[req.deliveryOption], req.currency),
+      freeFromMinor: fromEur(FREE_COURIER_FROM_EUR_MINOR, req.currency),
+    },
     { vatBps: tax!.vatBps, dutyBps: tax!.dutyBps },
   );
   lines.forEach((l, i) => (l.depositMinor = totals.depositsMinor[i] ?? null));
   const usd = usdEquivalentMinor(totals.totalMinor, req.currency);
   const fx: StoredFx = lockValid
     ? req.lockedFx!
-    : { settlement: req.currency, rates, lockedAt: now.toISOString(), validUntil: new Date(now.getTime() + config.ORDER_PAYMENT_WINDOW_MINUTES * 60_000).toISOString() };
+    : {
+        settlement: req.currency,
+        rates,
+        lockedAt: now.toISOString(),
+        validUntil: new Date(now.getTime() + config.ORDER_PAYMENT_WINDOW_MINUTES * 60_000).toISOString(),
+      };
   return {
     currency: req.currency,
     lines,

@@ -45,7 +45,9 @@ const bearer = [{ bearerAuth: [] }];
 
 /** A 409 when prices changed: the current ones, so the client can confirm again. */
 const PriceConflict = ErrorBody.extend({
-  currentPrices: z.array(z.object({ index: z.number().int(), productId: z.string(), variantId: z.string(), unitPrice: Money, totalPrice: Money })).optional(),
+  currentPrices: z
+    .array(z.object({ index: z.number().int(), productId: z.string(), variantId: z.string(), unitPrice: Money, totalPrice: Money }))
+    .optional(),
 }).meta({ id: 'PriceConflictError' });
 
 /** The bag, checkout and orders (spec: Order Management), saved addresses, and the house office's order desk. */
@@ -55,7 +57,15 @@ export async function orderRoutes(parent: FastifyInstance, opts: { ctx: AppConte
 
   app.get(
     '/bag',
-    { schema: { tags, summary: 'The client’s bag, with current prices and stock', security: bearer, response: { 200: BagOutput, ...errorResponses('UnauthorizedException', 'AccessDeniedException') } }, config: { policy: 'bag.manage' } },
+    {
+      schema: {
+        tags,
+        summary: 'The client’s bag, with current prices and stock',
+        security: bearer,
+        response: { 200: BagOutput, ...errorResponses('UnauthorizedException', 'AccessDeniedException') },
+      },
+      config: { policy: 'bag.manage' },
+    },
     async (request) => getBag(ctx, actorOf(request)),
   );
 
@@ -67,7 +77,10 @@ export async function orderRoutes(parent: FastifyInstance, opts: { ctx: AppConte
         summary: 'Replaces the bag, or merges a visitor’s local bag into it at sign-in',
         security: bearer,
         body: PutBagInput,
-        response: { 200: BagOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: BagOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'bag.manage' },
     },
@@ -76,23 +89,47 @@ export async function orderRoutes(parent: FastifyInstance, opts: { ctx: AppConte
 
   app.get(
     '/account/addresses',
-    { schema: { tags, summary: 'The client’s saved addresses', security: bearer, response: { 200: ListAddressesOutput, ...errorResponses('UnauthorizedException', 'AccessDeniedException') } }, config: { policy: 'address.manage' } },
+    {
+      schema: {
+        tags,
+        summary: 'The client’s saved addresses',
+        security: bearer,
+        response: { 200: ListAddressesOutput, ...errorResponses('UnauthorizedException', 'AccessDeniedException') },
+      },
+      config: { policy: 'address.manage' },
+    },
     async (request) => ({ addresses: await listAddresses(ctx, actorOf(request).userId) }),
   );
 
   app.post(
     '/account/addresses',
     {
-      schema: { tags, summary: 'Saves an address (stored encrypted)', security: bearer, body: SaveAddressInput, response: { 201: SavedAddress, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ConflictException') } },
+      schema: {
+        tags,
+        summary: 'Saves an address (stored encrypted)',
+        security: bearer,
+        body: SaveAddressInput,
+        response: {
+          201: SavedAddress,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ConflictException'),
+        },
+      },
       config: { policy: 'address.manage' },
     },
-    async (request, reply) => reply.status(201).send(await saveAddress(ctx, actorOf(request).userId, request.body.label, request.body.address)),
+    async (request, reply) =>
+      reply.status(201).send(await saveAddress(ctx, actorOf(request).userId, request.body.label, request.body.address)),
   );
 
   app.delete(
     '/account/addresses/:addressId',
     {
-      schema: { tags, summary: 'Removes a saved address', security: bearer, params: AddressIdParams, response: { 204: z.null(), ...errorResponses('UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') } },
+      schema: {
+        tags,
+        summary: 'Removes a saved address',
+        security: bearer,
+        params: AddressIdParams,
+        response: { 204: z.null(), ...errorResponses('UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+      },
       config: { policy: 'address.manage' },
     },
     async (request, reply) => {
@@ -109,14 +146,21 @@ export async function orderRoutes(parent: FastifyInstance, opts: { ctx: AppConte
         summary: 'Prices a checkout without placing it: items, delivery, duties and VAT for the destination, deposits',
         security: bearer,
         body: QuoteInput,
-        response: { 200: QuoteOutput, 409: PriceConflict, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: QuoteOutput,
+          409: PriceConflict,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'order.create' },
     },
     async (request) => {
       const body = request.body;
       const address = body.shippingAddress ?? body.billingAddress;
-      if (!address) throw new ApiError('ValidationException', 'Give a delivery address', { fieldErrors: { 'body.shippingAddress': ['Required to price delivery and taxes'] } });
+      if (!address)
+        throw new ApiError('ValidationException', 'Give a delivery address', {
+          fieldErrors: { 'body.shippingAddress': ['Required to price delivery and taxes'] },
+        });
       const quote = await quoteOrder(ctx.db, ctx.config, {
         items: body.items,
         currency: body.currency,
@@ -144,7 +188,16 @@ export async function orderRoutes(parent: FastifyInstance, opts: { ctx: AppConte
           ...(l.depositMinor !== null ? { deposit: m(l.depositMinor) } : {}),
           ...(l.input.customizations ? { customizations: l.input.customizations } : {}),
         })),
-        totals: { items: m(t.itemsMinor), delivery: m(t.deliveryMinor), duties: m(t.dutiesMinor), vat: m(t.vatMinor), total: m(t.totalMinor), dueNow: m(t.dueNowMinor), balance: m(t.totalMinor - t.dueNowMinor), paid: m(0) },
+        totals: {
+          items: m(t.itemsMinor),
+          delivery: m(t.deliveryMinor),
+          duties: m(t.dutiesMinor),
+          vat: m(t.vatMinor),
+          total: m(t.totalMinor),
+          dueNow: m(t.dueNowMinor),
+          balance: m(t.totalMinor - t.dueNowMinor),
+          paid: m(0),
+        },
         highValue: quote.highValue,
         requiresApproval: quote.requiresApproval,
         fx: { currency: quote.fx.settlement, rates: quote.fx.rates, lockedAt: quote.fx.lockedAt, validUntil: quote.fx.validUntil },
@@ -160,7 +213,11 @@ export async function orderRoutes(parent: FastifyInstance, opts: { ctx: AppConte
         summary: 'CreateOrder: prices on the server, reserves the pieces, PENDING_PAYMENT until paid (Idempotency-Key honoured)',
         security: bearer,
         body: CreateOrderInput,
-        response: { 201: CreateOrderOutput, 409: PriceConflict, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          201: CreateOrderOutput,
+          409: PriceConflict,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'order.create', idempotent: true },
     },
@@ -173,7 +230,13 @@ export async function orderRoutes(parent: FastifyInstance, opts: { ctx: AppConte
   app.get(
     '/orders',
     {
-      schema: { tags, summary: 'ListOrders: a client’s own, newest first; the house office filters every order', security: bearer, querystring: ListOrdersQuery, response: { 200: ListOrdersOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException') } },
+      schema: {
+        tags,
+        summary: 'ListOrders: a client’s own, newest first; the house office filters every order',
+        security: bearer,
+        querystring: ListOrdersQuery,
+        response: { 200: ListOrdersOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException') },
+      },
       config: { policy: 'order.read' },
     },
     async (request) => listOrders(ctx, actorOf(request), request.query),
@@ -182,7 +245,13 @@ export async function orderRoutes(parent: FastifyInstance, opts: { ctx: AppConte
   app.get(
     '/orders/:orderId',
     {
-      schema: { tags, summary: 'GetOrder, with its timeline', security: bearer, params: OrderIdParams, response: { 200: GetOrderOutput, ...errorResponses('UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') } },
+      schema: {
+        tags,
+        summary: 'GetOrder, with its timeline',
+        security: bearer,
+        params: OrderIdParams,
+        response: { 200: GetOrderOutput, ...errorResponses('UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+      },
       config: { policy: 'order.read' },
     },
     async (request) => ({ order: await getOrder(ctx, actorOf(request), request.params.orderId) }),
@@ -197,7 +266,11 @@ export async function orderRoutes(parent: FastifyInstance, opts: { ctx: AppConte
         security: bearer,
         params: OrderIdParams,
         body: UpdateOrderInput,
-        response: { 200: UpdateOrderOutput, 409: PriceConflict, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: UpdateOrderOutput,
+          409: PriceConflict,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'order.change' },
     },
@@ -213,7 +286,16 @@ export async function orderRoutes(parent: FastifyInstance, opts: { ctx: AppConte
         security: bearer,
         params: OrderIdParams,
         body: CancelOrderInput.optional(),
-        response: { 200: CancelOrderOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
+        response: {
+          200: CancelOrderOutput,
+          ...errorResponses(
+            'ValidationException',
+            'UnauthorizedException',
+            'AccessDeniedException',
+            'ResourceNotFoundException',
+            'ConflictException',
+          ),
+        },
       },
       config: { policy: 'order.change', idempotent: true },
     },
@@ -222,23 +304,67 @@ export async function orderRoutes(parent: FastifyInstance, opts: { ctx: AppConte
 
   // ───────────── house office ─────────────
 
-  const adminAction = (path: string, summary: string, run: (orderId: string, body: { reason?: string | undefined }, request: Parameters<typeof actorOf>[0]) => Promise<unknown>) =>
+  const adminAction = (
+    path: string,
+    summary: string,
+    run: (orderId: string, body: { reason?: string | undefined }, request: Parameters<typeof actorOf>[0]) => Promise<unknown>,
+  ) =>
     app.post(
       `/admin/orders/:orderId/${path}`,
       {
-        schema: { tags, summary, security: bearer, params: OrderIdParams, body: OrderReasonInput.optional(), response: { 200: GetOrderOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') } },
+        schema: {
+          tags,
+          summary,
+          security: bearer,
+          params: OrderIdParams,
+          body: OrderReasonInput.optional(),
+          response: {
+            200: GetOrderOutput,
+            ...errorResponses(
+              'ValidationException',
+              'UnauthorizedException',
+              'AccessDeniedException',
+              'ResourceNotFoundException',
+              'ConflictException',
+            ),
+          },
+        },
         config: { policy: 'order.fulfil' },
       },
-      async (request) => ({ order: (await run(request.params.orderId, request.body ?? {}, request)) as z.infer<typeof GetOrderOutput>['order'] }),
+      async (request) => ({
+        order: (await run(request.params.orderId, request.body ?? {}, request)) as z.infer<typeof GetOrderOutput>['order'],
+      }),
     );
-  adminAction('approve', 'Approves a high-value order: its held funds are captured', (id, body, request) => approveOrder(ctx, actorOf(request), id, body.reason, metaOf(request)));
-  adminAction('processing', 'Marks a paid order as being prepared', (id, _body, request) => markProcessing(ctx, actorOf(request), id, metaOf(request)));
-  adminAction('deliver', 'Marks a shipped order as delivered', (id, body, request) => markDelivered(ctx, actorOf(request), id, body.reason, metaOf(request)));
+  adminAction('approve', 'Approves a high-value order: its held funds are captured', (id, body, request) =>
+    approveOrder(ctx, actorOf(request), id, body.reason, metaOf(request)),
+  );
+  adminAction('processing', 'Marks a paid order as being prepared', (id, _body, request) =>
+    markProcessing(ctx, actorOf(request), id, metaOf(request)),
+  );
+  adminAction('deliver', 'Marks a shipped order as delivered', (id, body, request) =>
+    markDelivered(ctx, actorOf(request), id, body.reason, metaOf(request)),
+  );
 
   app.post(
     '/admin/orders/:orderId/ship',
     {
-      schema: { tags, summary: 'Ships an order with its carrier and tracking number', security: bearer, params: OrderIdParams, body: ShipOrderInput, response: { 200: GetOrderOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') } },
+      schema: {
+        tags,
+        summary: 'Ships an order with its carrier and tracking number',
+        security: bearer,
+        params: OrderIdParams,
+        body: ShipOrderInput,
+        response: {
+          200: GetOrderOutput,
+          ...errorResponses(
+            'ValidationException',
+            'UnauthorizedException',
+            'AccessDeniedException',
+            'ResourceNotFoundException',
+            'ConflictException',
+          ),
+        },
+      },
       config: { policy: 'order.fulfil' },
     },
     async (request) => ({ order: await shipOrder(ctx, actorOf(request), request.params.orderId, request.body, metaOf(request)) }),
@@ -246,14 +372,29 @@ export async function orderRoutes(parent: FastifyInstance, opts: { ctx: AppConte
 
   app.get(
     '/admin/tax-rates',
-    { schema: { tags, summary: 'VAT and duties by destination country', security: bearer, response: { 200: ListTaxRatesOutput, ...errorResponses('UnauthorizedException', 'AccessDeniedException') } }, config: { policy: 'tax.manage' } },
+    {
+      schema: {
+        tags,
+        summary: 'VAT and duties by destination country',
+        security: bearer,
+        response: { 200: ListTaxRatesOutput, ...errorResponses('UnauthorizedException', 'AccessDeniedException') },
+      },
+      config: { policy: 'tax.manage' },
+    },
     async () => ({ rates: await listTaxRates(ctx) }),
   );
 
   app.put(
     '/admin/tax-rates/:country',
     {
-      schema: { tags, summary: 'Sets a destination’s VAT and duties; placed orders keep theirs', security: bearer, params: CountryParams, body: PutTaxRateInput, response: { 200: TaxRate, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException') } },
+      schema: {
+        tags,
+        summary: 'Sets a destination’s VAT and duties; placed orders keep theirs',
+        security: bearer,
+        params: CountryParams,
+        body: PutTaxRateInput,
+        response: { 200: TaxRate, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException') },
+      },
       config: { policy: 'tax.manage' },
     },
     async (request) => putTaxRate(ctx, actorOf(request), request.params.country, request.body, metaOf(request)),
@@ -267,7 +408,14 @@ export async function orderRoutes(parent: FastifyInstance, opts: { ctx: AppConte
         summary: 'Lets a piece sold on enquiry or made to order be ordered against a deposit (percent), or stops it (null)',
         security: bearer,
         params: z.strictObject({ productId: z.uuid('productId must be a product id') }),
-        body: z.strictObject({ percent: z.number().int('percent is a whole number').min(1, 'percent is at least 1').max(100, 'percent is at most 100').nullable() }),
+        body: z.strictObject({
+          percent: z
+            .number()
+            .int('percent is a whole number')
+            .min(1, 'percent is at least 1')
+            .max(100, 'percent is at most 100')
+            .nullable(),
+        }),
         response: { 204: z.null(), ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException') },
       },
       config: { policy: 'order.fulfil' },

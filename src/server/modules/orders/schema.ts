@@ -1,8 +1,33 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, jsonb, pgEnum, pgSequence, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgSequence,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from '../identity/schema.ts';
 
-export const ORDER_STATES = ['PENDING_PAYMENT', 'AWAITING_APPROVAL', 'PAID', 'PROCESSING', 'SHIPPED', 'DELIVERED', 'CANCELLED', 'REFUNDED', 'PARTIALLY_REFUNDED'] as const;
+export const ORDER_STATES = [
+  'PENDING_PAYMENT',
+  'AWAITING_APPROVAL',
+  'PAID',
+  'PROCESSING',
+  'SHIPPED',
+  'DELIVERED',
+  'CANCELLED',
+  'REFUNDED',
+  'PARTIALLY_REFUNDED',
+] as const;
 export const orderStatus = pgEnum('order_status', ORDER_STATES);
 export const DELIVERY_OPTIONS = ['INSURED_COURIER', 'WHITE_GLOVE', 'STORE_COLLECTION', 'HOTEL_DELIVERY'] as const;
 export const deliveryOption = pgEnum('delivery_option', DELIVERY_OPTIONS);
@@ -75,8 +100,12 @@ export const orders = pgTable(
     uniqueIndex('orders_number_key').on(t.number),
     index('orders_client_idx').on(t.clientId, t.id.desc()),
     index('orders_status_idx').on(t.status, t.id.desc()),
-    index('orders_stylist_idx').on(t.stylistId, t.id.desc()).where(sql`stylist_id is not null`),
-    index('orders_payment_due_idx').on(t.paymentDueAt).where(sql`status = 'PENDING_PAYMENT'`),
+    index('orders_stylist_idx')
+      .on(t.stylistId, t.id.desc())
+      .where(sql`stylist_id is not null`),
+    index('orders_payment_due_idx')
+      .on(t.paymentDueAt)
+      .where(sql`status = 'PENDING_PAYMENT'`),
     check(
       'orders_amounts_check',
       sql`${t.itemsMinor} >= 0 and ${t.deliveryMinor} >= 0 and ${t.dutiesMinor} >= 0 and ${t.vatMinor} >= 0 and ${t.paidMinor} >= 0
@@ -170,7 +199,12 @@ export const taxRates = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedBy: uuid(),
   },
-  (t) => [check('tax_rates_bounds_check', sql`${t.vatBps} between 0 and 10000 and ${t.dutyBps} between 0 and 10000 and ${t.country} ~ '^[A-Z]{2}$'`)],
+  (t) => [
+    check(
+      'tax_rates_bounds_check',
+      sql`${t.vatBps} between 0 and 10000 and ${t.dutyBps} between 0 and 10000 and ${t.country} ~ '^[A-Z]{2}$'`,
+    ),
+  ],
 );
 
 /** Pieces sold on enquiry or made to order that may be ordered against a deposit: the percentage due at ordering. */

@@ -19,7 +19,11 @@ export { canTransition, TRANSITIONS } from './states.ts';
 export { usdEquivalentMinor } from './quote.ts';
 
 /** The order as payments needs it; `forUpdate` locks its row in the caller's transaction. */
-export async function getOrderForPayment(db: Db | Tx, orderId: string, options: { forUpdate?: boolean } = {}): Promise<OrderForPayment | undefined> {
+export async function getOrderForPayment(
+  db: Db | Tx,
+  orderId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<OrderForPayment | undefined> {
   return loadOrderForPayment(db, orderId, options.forUpdate === true);
 }
 
@@ -27,7 +31,12 @@ export async function getOrderForPayment(db: Db | Tx, orderId: string, options: 
  * Moves an order through the state machine in the caller's transaction: 409 for a move it does not allow, nothing for
  * a move to the state it is in. Writes the timeline, enqueues the order's emails and fires the hooks.
  */
-export async function transitionOrder(tx: Tx, orderId: string, to: OrderState, by: Pick<TransitionOptions, 'actor' | 'reason'>): Promise<OrderForPayment> {
+export async function transitionOrder(
+  tx: Tx,
+  orderId: string,
+  to: OrderState,
+  by: Pick<TransitionOptions, 'actor' | 'reason'>,
+): Promise<OrderForPayment> {
   return (await applyTransition(tx, orderId, to, by)).order;
 }
 
@@ -36,5 +45,8 @@ export async function transitionOrder(tx: Tx, orderId: string, to: OrderState, b
  * `until`, and its pieces stay reserved meanwhile. Only an order still PENDING_PAYMENT has a deadline.
  */
 export async function extendPaymentWindow(tx: Tx, orderId: string, until: Date): Promise<void> {
-  await tx.update(orders).set({ paymentDueAt: until, updatedAt: new Date() }).where(and(eq(orders.id, orderId), eq(orders.status, 'PENDING_PAYMENT')));
+  await tx
+    .update(orders)
+    .set({ paymentDueAt: until, updatedAt: new Date() })
+    .where(and(eq(orders.id, orderId), eq(orders.status, 'PENDING_PAYMENT')));
 }

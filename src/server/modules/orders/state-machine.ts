@@ -145,17 +145,24 @@ export interface TransitionOptions {
 }
 
 /** Appends a timeline row; `note` marks an event that is not a state change (approval, tracking, address). */
-export async function recordEvent(tx: Tx, orderId: string, e: { from: OrderState | null; to: OrderState; actor: OrderActor; reason?: string | null; note?: string }): Promise<typeof orderEvents.$inferSelect> {
-  const [row] = await tx.insert(orderEvents).values({
-    id: uuidv7(),
-    orderId,
-    fromStatus: e.from,
-    toStatus: e.to,
-    note: e.note ?? null,
-    actorKind: e.actor.kind,
-    actorId: e.actor.userId ?? null,
-    reason: e.reason ?? null,
-  }).returning();
+export async function recordEvent(
+  tx: Tx,
+  orderId: string,
+  e: { from: OrderState | null; to: OrderState; actor: OrderActor; reason?: string | null; note?: string },
+): Promise<typeof orderEvents.$inferSelect> {
+  const [row] = await tx
+    .insert(orderEvents)
+    .values({
+      id: uuidv7(),
+      orderId,
+      fromStatus: e.from,
+      toStatus: e.to,
+      note: e.note ?? null,
+      actorKind: e.actor.kind,
+      actorId: e.actor.userId ?? null,
+      reason: e.reason ?? null,
+    })
+    .returning();
   return row!;
 }
 
@@ -164,7 +171,12 @@ export async function recordEvent(tx: Tx, orderId: string, e: { from: OrderState
  * does nothing (a provider event delivered twice). Returns the order as it is now and, for a cancellation, the refund
  * a hook started.
  */
-export async function applyTransition(tx: Tx, orderId: string, to: OrderState, options: TransitionOptions): Promise<{ order: OrderForPayment; refundId?: string; changed: boolean }> {
+export async function applyTransition(
+  tx: Tx,
+  orderId: string,
+  to: OrderState,
+  options: TransitionOptions,
+): Promise<{ order: OrderForPayment; refundId?: string; changed: boolean }> {
   const current = await loadOrderForPayment(tx, orderId, true);
   if (!current) throw new ApiError('ResourceNotFoundException', 'No such order');
   if (current.state === to) return { order: current, changed: false };
@@ -193,7 +205,12 @@ export async function applyTransition(tx: Tx, orderId: string, to: OrderState, o
     })
     .where(eq(orders.id, orderId));
   await recordEvent(tx, orderId, { from: current.state, to, actor: options.actor, reason: options.reason ?? null });
-  const order: OrderForPayment = { ...current, state: to, paidMinor: paid, paymentDueAt: current.state === 'PENDING_PAYMENT' ? null : current.paymentDueAt };
+  const order: OrderForPayment = {
+    ...current,
+    state: to,
+    paidMinor: paid,
+    paymentDueAt: current.state === 'PENDING_PAYMENT' ? null : current.paymentDueAt,
+  };
   let refundId: string | undefined;
   if (to === 'CANCELLED') {
     // Pieces go back on sale in the same transaction that cancels.
@@ -201,7 +218,13 @@ export async function applyTransition(tx: Tx, orderId: string, to: OrderState, o
       tx,
       current.items.map((i) => ({ productId: i.productId, variantId: i.variantId, quantity: i.quantity })),
     );
-    ({ refundId } = await fireHooks(tx, { type: 'cancelled', order, previousState: current.state, actor: options.actor, reason: options.reason ?? '' }));
+    ({ refundId } = await fireHooks(tx, {
+      type: 'cancelled',
+      order,
+      previousState: current.state,
+      actor: options.actor,
+      reason: options.reason ?? '',
+    }));
   }
   const notice = NOTICE_ON[to];
   if (notice) await enqueue(tx, ORDER_NOTIFY_JOB, { orderId, notice });
@@ -218,7 +241,10 @@ export async function approveInTx(tx: Tx, orderId: string, actor: OrderActor): P
     throw new ApiError('ConflictException', `Order ${current.number} is ${current.state}: there is nothing to approve`);
   }
   const now = new Date();
-  await tx.update(orders).set({ approvedAt: now, approvedBy: actor.userId ?? null, updatedAt: now }).where(eq(orders.id, orderId));
+  await tx
+    .update(orders)
+    .set({ approvedAt: now, approvedBy: actor.userId ?? null, updatedAt: now })
+    .where(eq(orders.id, orderId));
   await recordEvent(tx, orderId, { from: current.state, to: current.state, actor, note: 'APPROVED' });
   const order = { ...current, approvedAt: now };
   await fireHooks(tx, { type: 'approved', order, actor });
@@ -238,6 +264,9 @@ export async function setOrderPaymentId(tx: Tx, orderId: string, paymentId: stri
 
 /** Ids of orders still waiting for payment after their window: the release sweep cancels them. */
 export async function overdueOrderIds(db: Db, limit: number): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(db, sql`select id from orders where status = 'PENDING_PAYMENT' and payment_due_at < now() order by payment_due_at limit ${limit}`);
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select id from orders where status = 'PENDING_PAYMENT' and payment_due_at < now() order by payment_due_at limit ${limit}`,
+  );
   return rows.map((r) => r.id);
 }

@@ -6,7 +6,15 @@ import type { TestApp } from '../../test/app.ts';
 import { addProduct, setupCatalog, type CatalogFixture, type ProductSpec } from '../catalog/test-fixtures.ts';
 import type { TestAccount } from '../../test/identity.ts';
 
-export const PARIS = { recipientName: 'Layla Rahman', line1: '31 rue Cambon', city: 'Paris', state: '', postalCode: '75001', country: 'FR', phoneNumber: '+33 1 44 50 66 00' };
+export const PARIS = {
+  recipientName: 'Layla Rahman',
+  line1: '31 rue Cambon',
+  city: 'Paris',
+  state: '',
+  postalCode: '75001',
+  country: 'FR',
+  phoneNumber: '+33 1 44 50 66 00',
+};
 
 export interface Piece {
   productId: string;
@@ -33,7 +41,12 @@ export function orderBody(client: TestAccount, piece: Piece, extra: Record<strin
 }
 
 export async function placeOrder(app: TestApp, client: TestAccount, body: unknown, headers: Record<string, string> = {}) {
-  return app.inject({ method: 'POST', url: '/api/v1/orders', headers: { ...client.auth, ...headers }, payload: body as Record<string, unknown> });
+  return app.inject({
+    method: 'POST',
+    url: '/api/v1/orders',
+    headers: { ...client.auth, ...headers },
+    payload: body as Record<string, unknown>,
+  });
 }
 
 export async function stockOf(app: TestApp, variantId: string): Promise<number> {
@@ -43,7 +56,9 @@ export async function stockOf(app: TestApp, variantId: string): Promise<number> 
 
 export async function setStock(app: TestApp, piece: Piece, stock: number): Promise<void> {
   await app.db.execute(sql`update product_variants set stock = ${stock} where id = ${piece.variantIds[0]!}`);
-  await app.db.execute(sql`update products set inventory = (select sum(stock) from product_variants where product_id = ${piece.productId}) where id = ${piece.productId}`);
+  await app.db.execute(
+    sql`update products set inventory = (select sum(stock) from product_variants where product_id = ${piece.productId}) where id = ${piece.productId}`,
+  );
 }
 
 export { setupCatalog };

@@ -38,7 +38,11 @@ export const PaymentListItem = z
   .meta({ id: 'PaymentListItem' });
 export const PaymentList = z.object({ payments: z.array(PaymentListItem), nextToken: z.string().optional() }).meta({ id: 'PaymentList' });
 
-export async function listPayments(ctx: AppContext, actor: PaymentActor, query: z.infer<typeof ListPaymentsQuery>): Promise<z.infer<typeof PaymentList>> {
+export async function listPayments(
+  ctx: AppContext,
+  actor: PaymentActor,
+  query: z.infer<typeof ListPaymentsQuery>,
+): Promise<z.infer<typeof PaymentList>> {
   requireAdmin(actor);
   const where: SQL[] = [];
   if (query.status) where.push(eq(payments.status, query.status));
@@ -73,13 +77,26 @@ export async function listPayments(ctx: AppContext, actor: PaymentActor, query: 
 }
 
 export const PaymentExceptionItem = z
-  .object({ exceptionId: z.string(), kind: z.string(), paymentId: z.string().optional(), orderId: z.string().optional(), message: z.string(), occurrences: z.number().int(), createdAt: z.iso.datetime() })
+  .object({
+    exceptionId: z.string(),
+    kind: z.string(),
+    paymentId: z.string().optional(),
+    orderId: z.string().optional(),
+    message: z.string(),
+    occurrences: z.number().int(),
+    createdAt: z.iso.datetime(),
+  })
   .meta({ id: 'PaymentExceptionItem' });
 export const PaymentExceptionList = z.object({ exceptions: z.array(PaymentExceptionItem) }).meta({ id: 'PaymentExceptionList' });
 
 export async function listExceptions(ctx: AppContext, actor: PaymentActor): Promise<z.infer<typeof PaymentExceptionList>> {
   requireAdmin(actor);
-  const rows = await ctx.db.select().from(paymentExceptions).where(isNull(paymentExceptions.resolvedAt)).orderBy(desc(paymentExceptions.createdAt)).limit(200);
+  const rows = await ctx.db
+    .select()
+    .from(paymentExceptions)
+    .where(isNull(paymentExceptions.resolvedAt))
+    .orderBy(desc(paymentExceptions.createdAt))
+    .limit(200);
   return {
     exceptions: rows.map((r) => ({
       exceptionId: r.id,
@@ -102,6 +119,11 @@ export async function resolveException(ctx: AppContext, actor: PaymentActor, exc
       .where(and(eq(paymentExceptions.id, exceptionId), isNull(paymentExceptions.resolvedAt)))
       .returning();
     if (!row) throw new ApiError('ResourceNotFoundException', 'exceptionId: no open exception has this id');
-    await audit(tx, { action: 'payment.exception.resolved', actorId: actor.userId, details: { exceptionId, kind: row.kind, paymentId: row.paymentId }, meta });
+    await audit(tx, {
+      action: 'payment.exception.resolved',
+      actorId: actor.userId,
+      details: { exceptionId, kind: row.kind, paymentId: row.paymentId },
+      meta,
+    });
   });
 }

@@ -19,8 +19,15 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => app?.shutdown());
 
-const getOrder = async (orderId: string) => (await app.inject({ method: 'GET', url: `/api/v1/orders/${orderId}`, headers: client.auth })).json().order;
-const pay = (payload: object, key?: string) => app.inject({ method: 'POST', url: '/api/v1/payments/process', headers: { ...client.auth, ...(key ? { 'idempotency-key': key } : {}) }, payload });
+const getOrder = async (orderId: string) =>
+  (await app.inject({ method: 'GET', url: `/api/v1/orders/${orderId}`, headers: client.auth })).json().order;
+const pay = (payload: object, key?: string) =>
+  app.inject({
+    method: 'POST',
+    url: '/api/v1/payments/process',
+    headers: { ...client.auth, ...(key ? { 'idempotency-key': key } : {}) },
+    payload,
+  });
 
 async function newOrder(): Promise<{ orderId: string; total: { amount: number; currency: string } }> {
   const res = await placeOrder(app, client, orderBody(client, bag));
@@ -61,7 +68,11 @@ describe('checkout with the orders module', () => {
     const answers = await Promise.all(Array.from({ length: 20 }, () => pay({ orderId, paymentMethodId: 'pm_card_visa' }, key)));
     expect(new Set(answers.map((a) => `${a.statusCode} ${a.body}`)).size).toBe(1);
     expect(answers[0]!.statusCode).toBe(200);
-    const status = await app.inject({ method: 'GET', url: `/api/v1/payments/${answers[0]!.json().paymentId}/status`, headers: client.auth });
+    const status = await app.inject({
+      method: 'GET',
+      url: `/api/v1/payments/${answers[0]!.json().paymentId}/status`,
+      headers: client.auth,
+    });
     expect(status.json().status).toBe('SUCCEEDED');
   });
 
@@ -69,11 +80,17 @@ describe('checkout with the orders module', () => {
     const before = await stockOf(app, bag.variantIds[0]!);
     const { orderId } = await newOrder();
     const paid = await pay({ orderId, paymentMethodId: 'pm_card_visa' });
-    const cancel = await app.inject({ method: 'POST', url: `/api/v1/orders/${orderId}/cancel`, headers: client.auth, payload: { reason: 'Changed my mind' } });
+    const cancel = await app.inject({
+      method: 'POST',
+      url: `/api/v1/orders/${orderId}/cancel`,
+      headers: client.auth,
+      payload: { reason: 'Changed my mind' },
+    });
     expect(cancel.statusCode, cancel.body).toBe(200);
     expect(cancel.json().refundId).toBeTruthy();
     const status = await until(
-      async () => (await app.inject({ method: 'GET', url: `/api/v1/payments/${paid.json().paymentId}/status`, headers: client.auth })).json(),
+      async () =>
+        (await app.inject({ method: 'GET', url: `/api/v1/payments/${paid.json().paymentId}/status`, headers: client.auth })).json(),
       (s) => s.status === 'REFUNDED',
     );
     expect(status).toMatchObject({ status: 'REFUNDED', refunds: [{ refundId: cancel.json().refundId, status: 'SUCCEEDED' }] });
@@ -89,7 +106,12 @@ describe('checkout with the orders module', () => {
     expect(order.status).toBe('PENDING_PAYMENT');
     const half = Math.floor(total.amount / 2);
     for (const amount of [half, Math.round((total.amount - half) * 100) / 100]) {
-      const r = await app.inject({ method: 'POST', url: `/api/v1/admin/payments/${res.json().paymentId}/bank-receipts`, headers: fx.admin.auth, payload: { amount: { amount, currency: total.currency } } });
+      const r = await app.inject({
+        method: 'POST',
+        url: `/api/v1/admin/payments/${res.json().paymentId}/bank-receipts`,
+        headers: fx.admin.auth,
+        payload: { amount: { amount, currency: total.currency } },
+      });
       expect(r.statusCode, r.body).toBe(200);
     }
     expect((await getOrder(orderId)).status).toBe('PAID');
@@ -99,7 +121,12 @@ describe('checkout with the orders module', () => {
   it('another client cannot pay (or read the payment of) my order', async () => {
     const { orderId } = await newOrder();
     const other = fx.partner;
-    const res = await app.inject({ method: 'POST', url: '/api/v1/payments/process', headers: other.auth, payload: { orderId, paymentMethodId: 'pm_card_visa' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/payments/process',
+      headers: other.auth,
+      payload: { orderId, paymentMethodId: 'pm_card_visa' },
+    });
     expect([403, 404]).toContain(res.statusCode);
   });
 });

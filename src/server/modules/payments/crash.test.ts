@@ -57,7 +57,14 @@ beforeAll(async () => {
   // The world before the crashes: a catalogue, a client with unpaid orders, an admin.
   const database = await open();
   if (!pgUrl) await runMigrations(database, { kind: 'pglite', dataDir });
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false', DATA_DIR: dataDir, RATE_LIMIT_MAX: '10000', PAYMENTS_RECONCILE_INTERVAL_SECONDS: '0' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DEMO_DATA: 'false',
+    DATA_DIR: dataDir,
+    RATE_LIMIT_MAX: '10000',
+    PAYMENTS_RECONCILE_INTERVAL_SECONDS: '0',
+  });
   const app = (await buildApp({ config, database, webBuildDir: false, runJobs: false })) as TestApp;
   await app.ready();
   const fx = await setupCatalog(app);
@@ -128,19 +135,32 @@ it('SIGKILL between each step of checkout and of a refund, then the reconciler: 
          and not exists (select 1 from payments p where p.order_id = o.id and p.captured_minor > 0)`);
     expect(unpaid).toEqual([]);
     // Every checkout ended somewhere final: paid (it reached the provider) or failed (it never did), none pending.
-    const states = await q<{ status: string; n: number }>(sql`select status, count(*)::int as n from payments group by status order by status`);
+    const states = await q<{ status: string; n: number }>(
+      sql`select status, count(*)::int as n from payments group by status order by status`,
+    );
     expect(states.find((s) => s.status === 'PENDING')).toBeUndefined();
-    const paidOrders = await q<{ n: number }>(sql`select count(*)::int as n from orders where id in ${sql.raw(`(${orderIds.slice(0, PAY_POINTS.length).map((id) => `'${id}'`).join(',')})`)} and status = 'PAID'`);
+    const paidOrders = await q<{ n: number }>(
+      sql`select count(*)::int as n from orders where id in ${sql.raw(
+        `(${orderIds
+          .slice(0, PAY_POINTS.length)
+          .map((id) => `'${id}'`)
+          .join(',')})`,
+      )} and status = 'PAID'`,
+    );
     expect(paidOrders[0]!.n).toBe(PAY_POINTS.length - 1);
     // Refunds: each made at the provider exactly once and recorded exactly once.
     const refunds = await q<{ status: string; n: number }>(sql`select status, count(*)::int as n from payment_refunds group by status`);
     expect(refunds).toEqual([{ status: 'SUCCEEDED', n: REFUND_POINTS.length }]);
     const atProvider = await q<{ n: number }>(sql`select count(*)::int as n from sandbox_refunds`);
     expect(atProvider[0]!.n).toBe(REFUND_POINTS.length);
-    const mismatch = await q<{ id: string }>(sql`select p.id from payments p join sandbox_charges c on c.id = p.provider_ref where p.refunded_minor <> c.amount_refunded_minor`);
+    const mismatch = await q<{ id: string }>(
+      sql`select p.id from payments p join sandbox_charges c on c.id = p.provider_ref where p.refunded_minor <> c.amount_refunded_minor`,
+    );
     expect(mismatch).toEqual([]);
     // The ledger balances and agrees with what was captured and refunded.
-    const net = await q<{ currency: string; net: number }>(sql`select currency, sum(amount_minor)::bigint as net from ledger_entries group by currency`);
+    const net = await q<{ currency: string; net: number }>(
+      sql`select currency, sum(amount_minor)::bigint as net from ledger_entries group by currency`,
+    );
     for (const n of net) expect(Number(n.net)).toBe(0);
     const [money] = await q<{ captured: number; refunded: number; received: number; paid_back: number }>(sql`
       select (select coalesce(sum(captured_minor), 0) from payments)::bigint as captured,

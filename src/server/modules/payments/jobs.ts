@@ -4,7 +4,17 @@
  */
 import type { Config } from '../../config.ts';
 import type { JobDefinition } from '../../jobs/types.ts';
-import { cancelAtProvider, captureDueAuthorizations, EXECUTE_REFUND_JOB, executeRefund, onOrderApproved, onOrderCancelled, ORDER_APPROVED_JOB, ORDER_CANCELLED_JOB, reconcile } from './service.ts';
+import {
+  cancelAtProvider,
+  captureDueAuthorizations,
+  EXECUTE_REFUND_JOB,
+  executeRefund,
+  onOrderApproved,
+  onOrderCancelled,
+  ORDER_APPROVED_JOB,
+  ORDER_CANCELLED_JOB,
+  reconcile,
+} from './service.ts';
 
 export function paymentJobs(config: Pick<Config, 'PAYMENTS_RECONCILE_INTERVAL_SECONDS'>): JobDefinition[] {
   const jobs: JobDefinition[] = [
@@ -42,7 +52,12 @@ export function paymentJobs(config: Pick<Config, 'PAYMENTS_RECONCILE_INTERVAL_SE
     },
   ];
   if (config.PAYMENTS_RECONCILE_INTERVAL_SECONDS > 0) {
-    jobs.push({ name: 'payments.reconcile', every: { seconds: config.PAYMENTS_RECONCILE_INTERVAL_SECONDS }, maxAttempts: 1, handle: async (ctx) => void (await reconcile(ctx)) });
+    jobs.push({
+      name: 'payments.reconcile',
+      every: { seconds: config.PAYMENTS_RECONCILE_INTERVAL_SECONDS },
+      maxAttempts: 1,
+      handle: async (ctx) => void (await reconcile(ctx)),
+    });
   }
   return jobs;
 }

@@ -28,13 +28,16 @@ export const NextAction = z
 export const ProcessPaymentInput = z
   .strictObject({
     orderId: z.uuid('Not a valid order id'),
-    paymentMethodId: z
-      .string('Choose a payment method')
-      .min(1, 'Choose a payment method')
-      .max(255)
-      .meta({ description: 'A card token from the provider (sandbox: from POST /payments/sandbox/payment-methods, or Stripe test methods such as pm_card_visa; Stripe: a PaymentMethod id from the Payment Element), or `bank_transfer`.' }),
+    paymentMethodId: z.string('Choose a payment method').min(1, 'Choose a payment method').max(255).meta({
+      description:
+        'A card token from the provider (sandbox: from POST /payments/sandbox/payment-methods, or Stripe test methods such as pm_card_visa; Stripe: a PaymentMethod id from the Payment Element), or `bank_transfer`.',
+    }),
     amount: MoneyAmountInput.optional().meta({ description: 'When sent, must equal the order’s total; never trusted.' }),
-    currency: z.string().max(3, 'A 3-letter ISO 4217 code').optional().meta({ description: 'When sent, must be the order’s settlement currency.' }),
+    currency: z
+      .string()
+      .max(3, 'A 3-letter ISO 4217 code')
+      .optional()
+      .meta({ description: 'When sent, must be the order’s settlement currency.' }),
     savePaymentMethod: z.boolean().optional(),
   })
   .meta({ id: 'ProcessPaymentInput' });
@@ -72,7 +75,10 @@ export const RefundPaymentOutput = z
   .object({
     refundId: z.string(),
     status: RefundStatus,
-    approvalRequired: z.boolean().optional().meta({ description: 'Above the approval threshold a second admin must approve before the money moves.' }),
+    approvalRequired: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Above the approval threshold a second admin must approve before the money moves.' }),
   })
   .meta({ id: 'RefundPaymentOutput' });
 export type RefundPaymentOutput = z.infer<typeof RefundPaymentOutput>;
@@ -111,7 +117,9 @@ export const GetPaymentStatusOutput = z
     message: z.string().optional(),
     nextAction: NextAction.optional(),
     refunds: z.array(Refund),
-    receipts: z.array(z.object({ kind: z.enum(['payment', 'refund']), id: z.string(), url: z.string() })).meta({ description: 'PDF receipts, with links signed for a limited time.' }),
+    receipts: z
+      .array(z.object({ kind: z.enum(['payment', 'refund']), id: z.string(), url: z.string() }))
+      .meta({ description: 'PDF receipts, with links signed for a limited time.' }),
   })
   .meta({ id: 'GetPaymentStatusOutput' });
 export type GetPaymentStatusOutput = z.infer<typeof GetPaymentStatusOutput>;

@@ -18,4 +18,11 @@ registerPaymentHooks(async (tx, event) =>
 );
 
 /** Card payments (sandbox or Stripe), bank transfers, refunds, the reconciler and authorization expiry. */
-export const paymentsModule = defineModule({ name: 'payments', routes: paymentRoutes, policies, jobs: paymentJobs, listeners: [], seeders: [] });
+export const paymentsModule = defineModule({
+  name: 'payments',
+  routes: paymentRoutes,
+  policies,
+  jobs: paymentJobs,
+  listeners: [],
+  seeders: [],
+});

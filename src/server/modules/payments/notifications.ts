@@ -9,7 +9,14 @@ import { clientIdentitiesFor } from '../identity/service.ts';
 
 type Viewer = Parameters<typeof clientIdentitiesFor>[1];
 /** Reads addresses for delivery only; never shown to anyone. */
-const mailRoom: Viewer = { userId: 'mail-room', userType: 'ADMIN', tier: 'STANDARD', sessionId: 'mail-room', mfaEnabled: true, mfaVerifiedAt: null };
+const mailRoom: Viewer = {
+  userId: 'mail-room',
+  userType: 'ADMIN',
+  tier: 'STANDARD',
+  sessionId: 'mail-room',
+  mfaEnabled: true,
+  mfaVerifiedAt: null,
+};
 
 const link = (ctx: AppContext, path: string) => `${ctx.config.PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`}${path}`;
 
@@ -43,7 +50,11 @@ export async function notifyPaymentHeld(ctx: AppContext, db: Db, p: MailPayment)
   ]);
 }
 
-export async function notifyBankTransferInstructions(ctx: AppContext, db: Db, p: MailPayment & { reference: string; beneficiary: string; iban: string; bic: string }): Promise<void> {
+export async function notifyBankTransferInstructions(
+  ctx: AppContext,
+  db: Db,
+  p: MailPayment & { reference: string; beneficiary: string; iban: string; bic: string },
+): Promise<void> {
   await send(ctx, db, p.clientId, `Order ${p.orderNumber}: bank transfer details`, [
     `Please transfer ${formatMoney({ minor: p.amountMinor, currency: p.currency })} to:`,
     `  Beneficiary: ${p.beneficiary}`,

@@ -6,7 +6,16 @@
 import type { Db, Tx } from '../../db/client.ts';
 import type { Currency } from '../../../shared/money.ts';
 
-export type OrderStatus = 'PENDING_PAYMENT' | 'AWAITING_APPROVAL' | 'PAID' | 'PROCESSING' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED' | 'REFUNDED' | 'PARTIALLY_REFUNDED';
+export type OrderStatus =
+  | 'PENDING_PAYMENT'
+  | 'AWAITING_APPROVAL'
+  | 'PAID'
+  | 'PROCESSING'
+  | 'SHIPPED'
+  | 'DELIVERED'
+  | 'CANCELLED'
+  | 'REFUNDED'
+  | 'PARTIALLY_REFUNDED';
 
 /** Who moved an order, for its timeline. */
 export type ActorKind = 'CLIENT' | 'ADMIN' | 'SYSTEM' | 'PROVIDER';
@@ -36,7 +45,12 @@ export interface PayableOrder {
 export interface OrderPort {
   getOrderForPayment(db: Db, orderId: string): Promise<PayableOrder | undefined>;
   /** In the caller's transaction; throws ConflictException for a transition the order's state does not allow. */
-  transitionOrder(tx: Tx, orderId: string, to: OrderStatus, by: { actorId: string | null; reason: string; kind?: ActorKind }): Promise<void>;
+  transitionOrder(
+    tx: Tx,
+    orderId: string,
+    to: OrderStatus,
+    by: { actorId: string | null; reason: string; kind?: ActorKind },
+  ): Promise<void>;
   /** Tells orders what has been captured for the order so far (absolute). */
   recordFunds(tx: Tx, orderId: string, paidMinor: number): Promise<void>;
   /** The order shows this payment (the spec's Order.paymentId). */

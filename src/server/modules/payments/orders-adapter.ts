@@ -28,7 +28,13 @@ function toPayable(o: OrderForPayment): PayableOrder {
     totalMinor: o.dueNowMinor,
     taxMinor: o.dutiesMinor + o.vatMinor,
     deliveryMinor: o.deliveryMinor,
-    lines: o.items.map((i) => ({ productId: i.productId, brandId: i.brandId, name: i.name, quantity: i.quantity, amountMinor: i.totalMinor })),
+    lines: o.items.map((i) => ({
+      productId: i.productId,
+      brandId: i.brandId,
+      name: i.name,
+      quantity: i.quantity,
+      amountMinor: i.totalMinor,
+    })),
     usdEquivalentMinor: usdEquivalentMinor(o.dueNowMinor, o.currency),
     needsApproval: o.requiresApproval,
     fullPayment: o.dueNowMinor === o.totalMinor,
@@ -41,7 +47,10 @@ export const ordersPort: OrderPort = {
     return o ? toPayable(o) : undefined;
   },
   async transitionOrder(tx, orderId, to, by) {
-    await transitionOrder(tx, orderId, to, { actor: by.actorId ? { kind: by.kind ?? 'CLIENT', userId: by.actorId } : by.kind ? { kind: by.kind } : SYSTEM_ACTOR, reason: by.reason });
+    await transitionOrder(tx, orderId, to, {
+      actor: by.actorId ? { kind: by.kind ?? 'CLIENT', userId: by.actorId } : by.kind ? { kind: by.kind } : SYSTEM_ACTOR,
+      reason: by.reason,
+    });
   },
   recordFunds: recordOrderFunds,
   setPaymentId: setOrderPaymentId,

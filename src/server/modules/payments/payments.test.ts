@@ -19,15 +19,31 @@ let other: TestAccount;
 beforeAll(async () => {
   orders = installTestOrders();
   app = await buildTestApp({ PAYMENTS_RECONCILE_INTERVAL_SECONDS: '0', CARD_LIMIT: '100000', REFUND_APPROVAL_THRESHOLD: '10000' });
-  [admin, admin2, client, other] = await Promise.all([accountOf(app, 'ADMIN'), accountOf(app, 'ADMIN'), accountOf(app, 'CLIENT'), accountOf(app, 'CLIENT')]);
+  [admin, admin2, client, other] = await Promise.all([
+    accountOf(app, 'ADMIN'),
+    accountOf(app, 'ADMIN'),
+    accountOf(app, 'CLIENT'),
+    accountOf(app, 'CLIENT'),
+  ]);
 }, 90_000);
 afterAll(() => app.shutdown());
 
 const pay = (who: TestAccount, payload: object, key?: string) =>
-  app.inject({ method: 'POST', url: '/api/v1/payments/process', headers: { ...who.auth, ...(key ? { 'idempotency-key': key } : {}) }, payload });
-const status = (who: TestAccount, paymentId: string) => app.inject({ method: 'GET', url: `/api/v1/payments/${paymentId}/status`, headers: who.auth });
+  app.inject({
+    method: 'POST',
+    url: '/api/v1/payments/process',
+    headers: { ...who.auth, ...(key ? { 'idempotency-key': key } : {}) },
+    payload,
+  });
+const status = (who: TestAccount, paymentId: string) =>
+  app.inject({ method: 'GET', url: `/api/v1/payments/${paymentId}/status`, headers: who.auth });
 const refund = (who: TestAccount, payload: object, key?: string) =>
-  app.inject({ method: 'POST', url: '/api/v1/payments/refund', headers: { ...who.auth, ...(key ? { 'idempotency-key': key } : {}) }, payload });
+  app.inject({
+    method: 'POST',
+    url: '/api/v1/payments/refund',
+    headers: { ...who.auth, ...(key ? { 'idempotency-key': key } : {}) },
+    payload,
+  });
 
 async function ledgerBalanced(): Promise<void> {
   const tb = await trialBalance(app.db);
@@ -36,7 +52,10 @@ async function ledgerBalanced(): Promise<void> {
 
 const TABLES = ['payments', 'payment_refunds', 'ledger_entries', 'sandbox_charges', 'bank_transfer_receipts'] as const;
 async function writes(): Promise<Record<(typeof TABLES)[number], number>> {
-  return Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await countRows(app.db, t)] as const))) as Record<(typeof TABLES)[number], number>;
+  return Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await countRows(app.db, t)] as const))) as Record<
+    (typeof TABLES)[number],
+    number
+  >;
 }
 
 describe('ProcessPayment with the sandbox', () => {
@@ -50,13 +69,20 @@ describe('ProcessPayment with the sandbox', () => {
     expect(orders.get(order.orderId)!.status).toBe('PAID');
     const got = await status(client, body.paymentId);
     expect(got.statusCode).toBe(200);
-    expect(got.json()).toMatchObject({ status: 'SUCCEEDED', amount: { amount: 1250, currency: 'EUR' }, captured: { amount: 1250, currency: 'EUR' }, method: 'Visa •••• 4242' });
+    expect(got.json()).toMatchObject({
+      status: 'SUCCEEDED',
+      amount: { amount: 1250, currency: 'EUR' },
+      captured: { amount: 1250, currency: 'EUR' },
+      method: 'Visa •••• 4242',
+    });
     // Houses get their pieces less 25 %; taxes and the platform's part are separate accounts.
     const tb = await trialBalance(app.db);
     const partner = tb.rows.find((r) => r.kind === 'partner_payables' && r.ownerId === order.lines[0]!.brandId);
     expect(partner?.creditMinor).toBe(75_000);
     await ledgerBalanced();
-    expect((await listDevMail(app.db, app.ctx.keys)).some((m) => m.subject.includes(order.orderNumber) && /Payment received/.test(m.subject))).toBe(true);
+    expect(
+      (await listDevMail(app.db, app.ctx.keys)).some((m) => m.subject.includes(order.orderNumber) && /Payment received/.test(m.subject)),
+    ).toBe(true);
   });
 
   it.each([
@@ -75,7 +101,12 @@ describe('ProcessPayment with the sandbox', () => {
 
   it('a card needing 3-D Secure waits for the client, then pays when they pass (and fails when they do not)', async () => {
     const order = orders.create({ clientId: client.userId });
-    const token = await app.inject({ method: 'POST', url: '/api/v1/payments/sandbox/payment-methods', headers: client.auth, payload: { number: '4000 0027 6000 3184', expMonth: 12, expYear: 2034, cvc: '123' } });
+    const token = await app.inject({
+      method: 'POST',
+      url: '/api/v1/payments/sandbox/payment-methods',
+      headers: client.auth,
+      payload: { number: '4000 0027 6000 3184', expMonth: 12, expYear: 2034, cvc: '123' },
+    });
     expect(token.statusCode, token.body).toBe(201);
     const res = await pay(client, { orderId: order.orderId, paymentMethodId: token.json().paymentMethodId });
     expect(res.json()).toMatchObject({ status: 'REQUIRES_ACTION', nextAction: { type: 'redirect' } });
@@ -83,9 +114,19 @@ describe('ProcessPayment with the sandbox', () => {
     const challenge = url.searchParams.get('challenge')!;
     const paymentId = res.json().paymentId;
     // Someone else cannot complete it.
-    const stranger = await app.inject({ method: 'POST', url: `/api/v1/payments/${paymentId}/complete-action`, headers: other.auth, payload: { challenge, approve: true } });
+    const stranger = await app.inject({
+      method: 'POST',
+      url: `/api/v1/payments/${paymentId}/complete-action`,
+      headers: other.auth,
+      payload: { challenge, approve: true },
+    });
     expect(stranger.statusCode).toBe(404);
-    const done = await app.inject({ method: 'POST', url: `/api/v1/payments/${paymentId}/complete-action`, headers: client.auth, payload: { challenge, approve: true } });
+    const done = await app.inject({
+      method: 'POST',
+      url: `/api/v1/payments/${paymentId}/complete-action`,
+      headers: client.auth,
+      payload: { challenge, approve: true },
+    });
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json().status).toBe('SUCCEEDED');
     expect(orders.get(order.orderId)!.status).toBe('PAID');
@@ -93,7 +134,12 @@ describe('ProcessPayment with the sandbox', () => {
     const order2 = orders.create({ clientId: client.userId });
     const res2 = await pay(client, { orderId: order2.orderId, paymentMethodId: 'pm_card_authenticationRequired' });
     const c2 = new URL(res2.json().nextAction.url, 'http://x').searchParams.get('challenge')!;
-    const failed = await app.inject({ method: 'POST', url: `/api/v1/payments/${res2.json().paymentId}/complete-action`, headers: client.auth, payload: { challenge: c2, approve: false } });
+    const failed = await app.inject({
+      method: 'POST',
+      url: `/api/v1/payments/${res2.json().paymentId}/complete-action`,
+      headers: client.auth,
+      payload: { challenge: c2, approve: false },
+    });
     expect(failed.statusCode).toBe(402);
     expect(failed.json().declineCode).toBe('authentication_failed');
     expect(orders.get(order2.orderId)!.status).toBe('PENDING_PAYMENT');
@@ -104,11 +150,20 @@ describe('ProcessPayment with the sandbox', () => {
       ['JPY', 1_234_567, 123_457, 0, 1_358_024],
       ['KWD', 1_001, 333, 7, 1.341],
     ] as const) {
-      const order = orders.create({ clientId: client.userId, currency, lines: [{ productId: crypto.randomUUID(), brandId: crypto.randomUUID(), quantity: 1, amountMinor: lineMinor }], taxMinor: tax, deliveryMinor: delivery });
+      const order = orders.create({
+        clientId: client.userId,
+        currency,
+        lines: [{ productId: crypto.randomUUID(), brandId: crypto.randomUUID(), quantity: 1, amountMinor: lineMinor }],
+        taxMinor: tax,
+        deliveryMinor: delivery,
+      });
       const res = await pay(client, { orderId: order.orderId, paymentMethodId: 'pm_card_visa', amount: { amount: decimal, currency } });
       expect(res.statusCode, res.body).toBe(200);
       expect((await status(client, res.json().paymentId)).json().amount).toEqual({ amount: decimal, currency });
-      const [charge] = await queryRows<{ amount_minor: number }>(app.db, sql`select amount_minor from sandbox_charges where id = ${res.json().transactionId}`);
+      const [charge] = await queryRows<{ amount_minor: number }>(
+        app.db,
+        sql`select amount_minor from sandbox_charges where id = ${res.json().transactionId}`,
+      );
       expect(Number(charge!.amount_minor)).toBe(order.totalMinor);
     }
     await ledgerBalanced();
@@ -118,7 +173,9 @@ describe('ProcessPayment with the sandbox', () => {
     const order = orders.create({ clientId: client.userId });
     const key = `pay-${crypto.randomUUID()}`;
     const before = await writes();
-    const answers = await Promise.all(Array.from({ length: 20 }, () => pay(client, { orderId: order.orderId, paymentMethodId: 'pm_card_visa' }, key)));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => pay(client, { orderId: order.orderId, paymentMethodId: 'pm_card_visa' }, key)),
+    );
     expect(new Set(answers.map((a) => a.statusCode))).toEqual(new Set([200]));
     expect(new Set(answers.map((a) => a.body)).size).toBe(1);
     const after = await writes();
@@ -129,7 +186,9 @@ describe('ProcessPayment with the sandbox', () => {
   it('parallel attempts without a key still make one charge', async () => {
     const order = orders.create({ clientId: client.userId });
     const before = await writes();
-    const answers = await Promise.all(Array.from({ length: 8 }, () => pay(client, { orderId: order.orderId, paymentMethodId: 'pm_card_visa' })));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => pay(client, { orderId: order.orderId, paymentMethodId: 'pm_card_visa' })),
+    );
     expect(answers.filter((a) => a.statusCode === 200).length).toBeGreaterThanOrEqual(1);
     for (const a of answers) expect([200, 409]).toContain(a.statusCode);
     const after = await writes();
@@ -141,14 +200,64 @@ describe('ProcessPayment with the sandbox', () => {
 
 describe('bad input: a clear 4xx naming the field, nothing written', () => {
   it.each([
-    ['someone else’s order', () => ({ orderId: orders.create({ clientId: other.userId }).orderId, paymentMethodId: 'pm_card_visa' }), 404, 'orderId'],
+    [
+      'someone else’s order',
+      () => ({ orderId: orders.create({ clientId: other.userId }).orderId, paymentMethodId: 'pm_card_visa' }),
+      404,
+      'orderId',
+    ],
     ['an order that does not exist', () => ({ orderId: crypto.randomUUID(), paymentMethodId: 'pm_card_visa' }), 404, 'orderId'],
-    ['an unknown currency', () => ({ orderId: orders.create({ clientId: client.userId }).orderId, paymentMethodId: 'pm_card_visa', amount: { amount: 10, currency: 'XYZ' } }), 400, 'body.amount.currency'],
-    ['another currency than the order’s', () => ({ orderId: orders.create({ clientId: client.userId }).orderId, paymentMethodId: 'pm_card_visa', currency: 'USD' }), 400, 'body.currency'],
-    ['an amount that is not the total', () => ({ orderId: orders.create({ clientId: client.userId }).orderId, paymentMethodId: 'pm_card_visa', amount: { amount: 1, currency: 'EUR' } }), 400, 'body.amount.amount'],
-    ['three decimals in EUR', () => ({ orderId: orders.create({ clientId: client.userId }).orderId, paymentMethodId: 'pm_card_visa', amount: { amount: 1250.001, currency: 'EUR' } }), 400, 'body.amount.amount'],
-    ['a card token the sandbox does not know', () => ({ orderId: orders.create({ clientId: client.userId }).orderId, paymentMethodId: 'pm_made_up' }), 400, 'body.paymentMethodId'],
-    ['a card above CARD_LIMIT', () => ({ orderId: orders.create({ clientId: client.userId, usdEquivalentMinor: 20_000_000 }).orderId, paymentMethodId: 'pm_card_visa' }), 400, 'body.paymentMethodId'],
+    [
+      'an unknown currency',
+      () => ({
+        orderId: orders.create({ clientId: client.userId }).orderId,
+        paymentMethodId: 'pm_card_visa',
+        amount: { amount: 10, currency: 'XYZ' },
+      }),
+      400,
+      'body.amount.currency',
+    ],
+    [
+      'another currency than the order’s',
+      () => ({ orderId: orders.create({ clientId: client.userId }).orderId, paymentMethodId: 'pm_card_visa', currency: 'USD' }),
+      400,
+      'body.currency',
+    ],
+    [
+      'an amount that is not the total',
+      () => ({
+        orderId: orders.create({ clientId: client.userId }).orderId,
+        paymentMethodId: 'pm_card_visa',
+        amount: { amount: 1, currency: 'EUR' },
+      }),
+      400,
+      'body.amount.amount',
+    ],
+    [
+      'three decimals in EUR',
+      () => ({
+        orderId: orders.create({ clientId: client.userId }).orderId,
+        paymentMethodId: 'pm_card_visa',
+        amount: { amount: 1250.001, currency: 'EUR' },
+      }),
+      400,
+      'body.amount.amount',
+    ],
+    [
+      'a card token the sandbox does not know',
+      () => ({ orderId: orders.create({ clientId: client.userId }).orderId, paymentMethodId: 'pm_made_up' }),
+      400,
+      'body.paymentMethodId',
+    ],
+    [
+      'a card above CARD_LIMIT',
+      () => ({
+        orderId: orders.create({ clientId: client.userId, usdEquivalentMinor: 20_000_000 }).orderId,
+        paymentMethodId: 'pm_card_visa',
+      }),
+      400,
+      'body.paymentMethodId',
+    ],
     ['not a uuid', () => ({ orderId: 'ZG-1', paymentMethodId: 'pm_card_visa' }), 400, 'body.orderId'],
   ])('%s', async (_label, payload, code, field) => {
     const before = await writes();
@@ -159,9 +268,14 @@ describe('bad input: a clear 4xx naming the field, nothing written', () => {
   });
 
   it('a sandbox card that is not a test card, or has expired, is refused naming the field', async () => {
-    const t = (payload: object) => app.inject({ method: 'POST', url: '/api/v1/payments/sandbox/payment-methods', headers: client.auth, payload });
-    expect((await t({ number: '4242424242424241', expMonth: 1, expYear: 2034, cvc: '123' })).json().fieldErrors).toHaveProperty('body.number');
-    expect((await t({ number: '4242424242424242', expMonth: 1, expYear: 2020, cvc: '123' })).json().fieldErrors).toHaveProperty('body.expYear');
+    const t = (payload: object) =>
+      app.inject({ method: 'POST', url: '/api/v1/payments/sandbox/payment-methods', headers: client.auth, payload });
+    expect((await t({ number: '4242424242424241', expMonth: 1, expYear: 2034, cvc: '123' })).json().fieldErrors).toHaveProperty(
+      'body.number',
+    );
+    expect((await t({ number: '4242424242424242', expMonth: 1, expYear: 2020, cvc: '123' })).json().fieldErrors).toHaveProperty(
+      'body.expYear',
+    );
     expect((await t({ number: '4242424242424242', expMonth: 1, expYear: 2034, cvc: '12' })).json().fieldErrors).toHaveProperty('body.cvc');
   });
 
@@ -226,20 +340,33 @@ describe('RefundPayment', () => {
   it('two admins refunding the last euro at once: one refund, never more than was paid', async () => {
     const order = orders.create({ clientId: client.userId });
     const paymentId = (await pay(client, { orderId: order.orderId, paymentMethodId: 'pm_card_visa' })).json().paymentId;
-    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => refund(i % 2 ? admin : admin2, { paymentId, amount: { amount: 1250, currency: 'EUR' } })));
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => refund(i % 2 ? admin : admin2, { paymentId, amount: { amount: 1250, currency: 'EUR' } })),
+    );
     expect(answers.filter((a) => a.statusCode === 200)).toHaveLength(1);
-    const [row] = await queryRows<{ refunded: number }>(app.db, sql`select refunded_minor as refunded from payments where id = ${paymentId}`);
+    const [row] = await queryRows<{ refunded: number }>(
+      app.db,
+      sql`select refunded_minor as refunded from payments where id = ${paymentId}`,
+    );
     expect(Number(row!.refunded)).toBe(125_000);
     await ledgerBalanced();
   });
 
   it('above the threshold a second admin approves; the one who asked cannot', async () => {
-    const order = orders.create({ clientId: client.userId, lines: [{ productId: crypto.randomUUID(), brandId: crypto.randomUUID(), quantity: 1, amountMinor: 5_000_000 }], taxMinor: 0, deliveryMinor: 0, usdEquivalentMinor: 5_400_000 });
+    const order = orders.create({
+      clientId: client.userId,
+      lines: [{ productId: crypto.randomUUID(), brandId: crypto.randomUUID(), quantity: 1, amountMinor: 5_000_000 }],
+      taxMinor: 0,
+      deliveryMinor: 0,
+      usdEquivalentMinor: 5_400_000,
+    });
     const paymentId = (await pay(client, { orderId: order.orderId, paymentMethodId: 'pm_card_visa' })).json().paymentId;
     const asked = await refund(admin, { paymentId, amount: { amount: 20_000, currency: 'EUR' } });
     expect(asked.json()).toMatchObject({ status: 'PENDING', approvalRequired: true });
     const refundId = asked.json().refundId;
-    expect((await app.inject({ method: 'POST', url: `/api/v1/payments/refunds/${refundId}/approve`, headers: admin.auth })).statusCode).toBe(403);
+    expect(
+      (await app.inject({ method: 'POST', url: `/api/v1/payments/refunds/${refundId}/approve`, headers: admin.auth })).statusCode,
+    ).toBe(403);
     expect((await status(client, paymentId)).json().refunded.amount).toBe(0);
     const ok = await app.inject({ method: 'POST', url: `/api/v1/payments/refunds/${refundId}/approve`, headers: admin2.auth });
     expect(ok.statusCode, ok.body).toBe(200);
@@ -251,7 +378,9 @@ describe('RefundPayment', () => {
     const order = orders.create({ clientId: client.userId });
     const paymentId = (await pay(client, { orderId: order.orderId, paymentMethodId: 'pm_card_visa' })).json().paymentId;
     const key = crypto.randomUUID();
-    const answers = await Promise.all(Array.from({ length: 10 }, () => refund(admin, { paymentId, amount: { amount: 100, currency: 'EUR' } }, key)));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => refund(admin, { paymentId, amount: { amount: 100, currency: 'EUR' } }, key)),
+    );
     expect(new Set(answers.map((a) => a.body)).size).toBe(1);
     expect((await status(client, paymentId)).json().refunded.amount).toBe(100);
   });
@@ -262,12 +391,20 @@ describe('bank transfer', () => {
     const order = orders.create({ clientId: client.userId, usdEquivalentMinor: 50_000_000 });
     const res = await pay(client, { orderId: order.orderId, paymentMethodId: 'bank_transfer' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'PENDING', nextAction: { type: 'bank_transfer', amount: { amount: 1250, currency: 'EUR' } } });
+    expect(res.json()).toMatchObject({
+      status: 'PENDING',
+      nextAction: { type: 'bank_transfer', amount: { amount: 1250, currency: 'EUR' } },
+    });
     const reference = res.json().nextAction.reference as string;
     expect(reference).toMatch(/^ZG[0-9A-F]{10}$/);
     const paymentId = res.json().paymentId;
     const receipt = (amount: number, who = admin) =>
-      app.inject({ method: 'POST', url: `/api/v1/admin/payments/${paymentId}/bank-receipts`, headers: who.auth, payload: { amount: { amount, currency: 'EUR' }, note: 'SWIFT MT103' } });
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/admin/payments/${paymentId}/bank-receipts`,
+        headers: who.auth,
+        payload: { amount: { amount, currency: 'EUR' }, note: 'SWIFT MT103' },
+      });
     expect((await receipt(100, client)).statusCode).toBe(403);
     const part = await receipt(1000);
     expect(part.statusCode, part.body).toBe(200);
@@ -302,7 +439,10 @@ describe('high value and cancellation', () => {
     orders.setStatus(held.orderId, 'CANCELLED');
     await onOrderCancelled(app.ctx, held.orderId, client.userId, 'Changed my mind');
     expect((await status(client, h.json().paymentId)).json().status).toBe('CANCELLED');
-    const [charge] = await queryRows<{ status: string }>(app.db, sql`select status from sandbox_charges where id = ${h.json().transactionId}`);
+    const [charge] = await queryRows<{ status: string }>(
+      app.db,
+      sql`select status from sandbox_charges where id = ${h.json().transactionId}`,
+    );
     expect(charge!.status).toBe('canceled');
 
     const paid = orders.create({ clientId: client.userId });
@@ -329,7 +469,11 @@ describe('high value and cancellation', () => {
     expect(orders.get(soon.orderId)!.status).toBe('AWAITING_APPROVAL');
     expect((await status(client, l.paymentId)).json().status).toBe('CANCELLED');
     const exceptions = await app.inject({ method: 'GET', url: '/api/v1/admin/payments/exceptions', headers: admin.auth });
-    expect(exceptions.json().exceptions.some((e: { kind: string; paymentId: string }) => e.kind === 'authorization_expired' && e.paymentId === l.paymentId)).toBe(true);
+    expect(
+      exceptions
+        .json()
+        .exceptions.some((e: { kind: string; paymentId: string }) => e.kind === 'authorization_expired' && e.paymentId === l.paymentId),
+    ).toBe(true);
     await ledgerBalanced();
   });
 });
@@ -341,12 +485,23 @@ describe('reconciler', () => {
     // As a crash would leave them: our PENDING rows, one of which reached the provider.
     const { uuidv7 } = await import('uuidv7');
     const [pa, pb] = [uuidv7(), uuidv7()];
-    for (const [id, o] of [[pa, a], [pb, b]] as const) {
+    for (const [id, o] of [
+      [pa, a],
+      [pb, b],
+    ] as const) {
       await app.db.execute(
         sql`insert into payments (id, order_id, client_id, provider, status, currency, amount_minor, payment_method_id, updated_at) values (${id}, ${o.orderId}, ${client.userId}, 'sandbox', 'PENDING', 'EUR', ${o.totalMinor}, 'pm_card_visa', now() - interval '5 minutes')`,
       );
     }
-    await app.ctx.adapters.payments.authorize({ paymentId: pa, orderId: a.orderId, amountMinor: a.totalMinor, currency: 'EUR', paymentMethodId: 'pm_card_visa', description: 'x', returnUrl: 'http://x' });
+    await app.ctx.adapters.payments.authorize({
+      paymentId: pa,
+      orderId: a.orderId,
+      amountMinor: a.totalMinor,
+      currency: 'EUR',
+      paymentMethodId: 'pm_card_visa',
+      description: 'x',
+      returnUrl: 'http://x',
+    });
     const report = await reconcile(app.ctx, 60);
     expect(report.paymentsResolved).toBeGreaterThanOrEqual(2);
     expect((await status(client, pa)).json().status).toBe('SUCCEEDED');
@@ -362,10 +517,20 @@ describe('the ledger in the database', () => {
     const { post } = await import('../ledger/service.ts');
     await expect(
       app.db.transaction(async (tx) => {
-        await post(tx, { kind: 'test', reference: crypto.randomUUID(), memo: 'balanced', entries: [{ account: { kind: 'platform_revenue' }, currency: 'EUR', amountMinor: 5 }, { account: { kind: 'refunds' }, currency: 'EUR', amountMinor: -5 }] });
+        await post(tx, {
+          kind: 'test',
+          reference: crypto.randomUUID(),
+          memo: 'balanced',
+          entries: [
+            { account: { kind: 'platform_revenue' }, currency: 'EUR', amountMinor: 5 },
+            { account: { kind: 'refunds' }, currency: 'EUR', amountMinor: -5 },
+          ],
+        });
         // A raw entry that leaves the transaction off by one cent.
         const [t] = await queryRows<{ id: string }>(tx, sql`select id from ledger_transactions order by id desc limit 1`);
-        await tx.execute(sql`insert into ledger_entries (id, transaction_id, account_id, currency, amount_minor) select gen_random_uuid(), ${t!.id}, account_id, 'EUR', 1 from ledger_entries limit 1`);
+        await tx.execute(
+          sql`insert into ledger_entries (id, transaction_id, account_id, currency, amount_minor) select gen_random_uuid(), ${t!.id}, account_id, 'EUR', 1 from ledger_entries limit 1`,
+        );
       }),
     ).rejects.toThrow();
     await expect(app.db.execute(sql`update ledger_entries set amount_minor = amount_minor + 1`)).rejects.toThrow();

@@ -21,7 +21,15 @@ import {
 import { SANDBOX_CARDS, tokenizeSandboxCard } from './providers/sandbox.ts';
 import { WebhookSignatureError } from './providers/types.ts';
 import { applyProviderEvent } from './webhooks.ts';
-import { completePaymentAction, decideRefund, getPaymentStatus, processPayment, reconcile, recordBankReceipt, refundPayment } from './service.ts';
+import {
+  completePaymentAction,
+  decideRefund,
+  getPaymentStatus,
+  processPayment,
+  reconcile,
+  recordBankReceipt,
+  refundPayment,
+} from './service.ts';
 import { listExceptions, listPayments, resolveException, PaymentExceptionList, PaymentList, ListPaymentsQuery } from './admin.ts';
 
 const PaymentIdParams = z.strictObject({ paymentId: z.uuid('Not a valid payment id') });
@@ -35,13 +43,18 @@ export async function paymentRoutes(parent: FastifyInstance, opts: { ctx: AppCon
   app.get(
     '/payments/config',
     {
-      schema: { tags: ['Payments'], summary: 'How the checkout takes payment: the card provider, its public key, the sandbox test cards', response: { 200: PaymentConfigOutput } },
+      schema: {
+        tags: ['Payments'],
+        summary: 'How the checkout takes payment: the card provider, its public key, the sandbox test cards',
+        response: { 200: PaymentConfigOutput },
+      },
       config: { policy: 'public' },
     },
     async () => ({
       provider: ctx.adapters.payments.name,
       ...(ctx.adapters.payments.publishableKey ? { publishableKey: ctx.adapters.payments.publishableKey } : {}),
-      testCards: ctx.adapters.payments.name === 'sandbox' ? SANDBOX_CARDS.map((c) => ({ number: c.number, description: c.description })) : [],
+      testCards:
+        ctx.adapters.payments.name === 'sandbox' ? SANDBOX_CARDS.map((c) => ({ number: c.number, description: c.description })) : [],
       cardLimit: toDto({ minor: ctx.config.CARD_LIMIT * 100, currency: 'USD' }),
     }),
   );
@@ -58,9 +71,13 @@ export async function paymentRoutes(parent: FastifyInstance, opts: { ctx: AppCon
       config: { policy: 'payment.pay' },
     },
     async (request, reply) => {
-      if (ctx.adapters.payments.name !== 'sandbox') throw new ApiError('ResourceNotFoundException', 'The sandbox is not the payment provider here');
+      if (ctx.adapters.payments.name !== 'sandbox')
+        throw new ApiError('ResourceNotFoundException', 'The sandbox is not the payment provider here');
       const result = tokenizeSandboxCard(request.body);
-      if ('field' in result) throw new ApiError('ValidationException', `${result.field}: ${result.message}`, { fieldErrors: { [`body.${result.field}`]: [result.message] } });
+      if ('field' in result)
+        throw new ApiError('ValidationException', `${result.field}: ${result.message}`, {
+          fieldErrors: { [`body.${result.field}`]: [result.message] },
+        });
       return reply.code(201).send(result);
     },
   );
@@ -71,9 +88,13 @@ export async function paymentRoutes(parent: FastifyInstance, opts: { ctx: AppCon
       schema: {
         tags: ['Payments'],
         summary: 'Pay for an order (ProcessPayment): by card, or by bank transfer with paymentMethodId "bank_transfer"',
-        description: 'Honours `Idempotency-Key`. A declined card answers 402 PaymentException with a declineCode. A card that needs 3-D Secure answers REQUIRES_ACTION with nextAction.',
+        description:
+          'Honours `Idempotency-Key`. A declined card answers 402 PaymentException with a declineCode. A card that needs 3-D Secure answers REQUIRES_ACTION with nextAction.',
         body: ProcessPaymentInput,
-        response: { 200: ProcessPaymentOutput, ...errorResponses('ValidationException', 'PaymentException', 'ResourceNotFoundException', 'ConflictException') },
+        response: {
+          200: ProcessPaymentOutput,
+          ...errorResponses('ValidationException', 'PaymentException', 'ResourceNotFoundException', 'ConflictException'),
+        },
       },
       config: { policy: 'payment.pay', idempotent: true },
     },
@@ -90,17 +111,24 @@ export async function paymentRoutes(parent: FastifyInstance, opts: { ctx: AppCon
         schema: {
           tags: ['Payments'],
           summary: 'Stripe webhooks (signed by Stripe; a forged or stale signature is 400 and changes nothing)',
-          response: { 200: z.object({ received: z.literal(true), result: z.enum(['applied', 'duplicate', 'ignored']) }), ...errorResponses('ValidationException', 'ResourceNotFoundException', 'ServiceUnavailableException') },
+          response: {
+            200: z.object({ received: z.literal(true), result: z.enum(['applied', 'duplicate', 'ignored']) }),
+            ...errorResponses('ValidationException', 'ResourceNotFoundException', 'ServiceUnavailableException'),
+          },
         },
         config: { policy: 'public', identifyCaller: false, rateLimit: false },
       },
       async (request) => {
-        if (ctx.adapters.payments.name !== 'stripe') throw new ApiError('ResourceNotFoundException', 'Stripe is not the payment provider here');
+        if (ctx.adapters.payments.name !== 'stripe')
+          throw new ApiError('ResourceNotFoundException', 'Stripe is not the payment provider here');
         let event;
         try {
           event = ctx.adapters.payments.parseWebhook(request.body as Buffer, request.headers);
         } catch (err) {
-          if (err instanceof WebhookSignatureError) throw new ApiError('ValidationException', `Stripe-Signature: ${err.message}`, { fieldErrors: { 'headers.stripe-signature': [err.message] } });
+          if (err instanceof WebhookSignatureError)
+            throw new ApiError('ValidationException', `Stripe-Signature: ${err.message}`, {
+              fieldErrors: { 'headers.stripe-signature': [err.message] },
+            });
           throw err;
         }
         return { received: true as const, result: await applyProviderEvent(ctx, 'stripe', event) };
@@ -145,7 +173,16 @@ export async function paymentRoutes(parent: FastifyInstance, opts: { ctx: AppCon
         summary: 'Refund all or part of a payment (RefundPayment, admins): above the threshold a second admin approves',
         description: 'Honours `Idempotency-Key`. The amount may not exceed what was captured and not yet refunded.',
         body: RefundPaymentInput,
-        response: { 200: RefundPaymentOutput, ...errorResponses('ValidationException', 'PaymentException', 'ResourceNotFoundException', 'AccessDeniedException', 'ConflictException') },
+        response: {
+          200: RefundPaymentOutput,
+          ...errorResponses(
+            'ValidationException',
+            'PaymentException',
+            'ResourceNotFoundException',
+            'AccessDeniedException',
+            'ConflictException',
+          ),
+        },
       },
       config: { policy: 'payment.manage', idempotent: true },
     },
@@ -179,7 +216,10 @@ export async function paymentRoutes(parent: FastifyInstance, opts: { ctx: AppCon
         summary: 'Record money that arrived by bank transfer (admins); the order is paid when the receipts add up',
         params: PaymentIdParams,
         body: BankReceiptInput,
-        response: { 200: GetPaymentStatusOutput, ...errorResponses('ValidationException', 'ResourceNotFoundException', 'AccessDeniedException', 'ConflictException') },
+        response: {
+          200: GetPaymentStatusOutput,
+          ...errorResponses('ValidationException', 'ResourceNotFoundException', 'AccessDeniedException', 'ConflictException'),
+        },
       },
       config: { policy: 'payment.manage', idempotent: true },
     },
@@ -189,7 +229,12 @@ export async function paymentRoutes(parent: FastifyInstance, opts: { ctx: AppCon
   app.get(
     '/admin/payments',
     {
-      schema: { tags: ['Admin'], summary: 'Payments, newest first (admins)', querystring: ListPaymentsQuery, response: { 200: PaymentList, ...errorResponses('ValidationException', 'AccessDeniedException') } },
+      schema: {
+        tags: ['Admin'],
+        summary: 'Payments, newest first (admins)',
+        querystring: ListPaymentsQuery,
+        response: { 200: PaymentList, ...errorResponses('ValidationException', 'AccessDeniedException') },
+      },
       config: { policy: 'payment.manage' },
     },
     async (request) => listPayments(ctx, actorOf(request), request.query),
@@ -198,7 +243,11 @@ export async function paymentRoutes(parent: FastifyInstance, opts: { ctx: AppCon
   app.get(
     '/admin/payments/exceptions',
     {
-      schema: { tags: ['Admin'], summary: 'What the reconciler could not repair by itself (admins)', response: { 200: PaymentExceptionList, ...errorResponses('AccessDeniedException') } },
+      schema: {
+        tags: ['Admin'],
+        summary: 'What the reconciler could not repair by itself (admins)',
+        response: { 200: PaymentExceptionList, ...errorResponses('AccessDeniedException') },
+      },
       config: { policy: 'payment.manage' },
     },
     async (request) => listExceptions(ctx, actorOf(request)),
@@ -227,7 +276,10 @@ export async function paymentRoutes(parent: FastifyInstance, opts: { ctx: AppCon
       schema: {
         tags: ['Admin'],
         summary: 'Run the reconciler now (admins): complete or undo what crashes left half done',
-        response: { 200: z.object({ paymentsResolved: z.number().int(), refundsResolved: z.number().int(), exceptions: z.number().int() }), ...errorResponses('AccessDeniedException') },
+        response: {
+          200: z.object({ paymentsResolved: z.number().int(), refundsResolved: z.number().int(), exceptions: z.number().int() }),
+          ...errorResponses('AccessDeniedException'),
+        },
       },
       config: { policy: 'payment.manage' },
     },

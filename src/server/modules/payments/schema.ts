@@ -2,7 +2,16 @@ import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** The spec's PaymentStatus. */
-export const PAYMENT_STATUSES = ['PENDING', 'REQUIRES_ACTION', 'AUTHORIZED', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'REFUNDED', 'PARTIALLY_REFUNDED'] as const;
+export const PAYMENT_STATUSES = [
+  'PENDING',
+  'REQUIRES_ACTION',
+  'AUTHORIZED',
+  'SUCCEEDED',
+  'FAILED',
+  'CANCELLED',
+  'REFUNDED',
+  'PARTIALLY_REFUNDED',
+] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 /** Statuses in which a payment holds or has taken the client's money (at most one per order). */
 export const LIVE_STATUSES = ['PENDING', 'REQUIRES_ACTION', 'AUTHORIZED', 'SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED'] as const;
@@ -56,7 +65,10 @@ export const payments = pgTable(
     uniqueIndex('payments_bank_reference_uq').on(t.bankReference),
     index('payments_client_idx').on(t.clientId, t.createdAt),
     index('payments_status_idx').on(t.status, t.updatedAt),
-    check('payments_amounts_check', sql`${t.amountMinor} > 0 and ${t.capturedMinor} between 0 and ${t.amountMinor} and ${t.refundedMinor} between 0 and ${t.refundReservedMinor} and ${t.refundReservedMinor} <= ${t.capturedMinor} and ${t.receivedMinor} >= 0`),
+    check(
+      'payments_amounts_check',
+      sql`${t.amountMinor} > 0 and ${t.capturedMinor} between 0 and ${t.amountMinor} and ${t.refundedMinor} between 0 and ${t.refundReservedMinor} and ${t.refundReservedMinor} <= ${t.capturedMinor} and ${t.receivedMinor} >= 0`,
+    ),
     check('payments_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
   ],
 );
@@ -78,7 +90,9 @@ export const paymentRefunds = pgTable(
     amountMinor: bigint({ mode: 'number' }).notNull(),
     currency: text().notNull(),
     status: text({ enum: REFUND_STATUSES }).notNull(),
-    origin: text({ enum: ['platform', 'provider'] }).notNull().default('platform'),
+    origin: text({ enum: ['platform', 'provider'] })
+      .notNull()
+      .default('platform'),
     reason: text().notNull().default(''),
     requestedBy: uuid(),
     approvedBy: uuid(),
@@ -110,7 +124,10 @@ export const bankTransferReceipts = pgTable(
     receivedAt: timestamp({ withTimezone: true }).notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('bank_transfer_receipts_payment_idx').on(t.paymentId), check('bank_transfer_receipts_amount_check', sql`${t.amountMinor} > 0`)],
+  (t) => [
+    index('bank_transfer_receipts_payment_idx').on(t.paymentId),
+    check('bank_transfer_receipts_amount_check', sql`${t.amountMinor} > 0`),
+  ],
 );
 
 /**
@@ -168,5 +185,9 @@ export const paymentExceptions = pgTable(
     resolvedAt: timestamp({ withTimezone: true }),
     resolvedBy: uuid(),
   },
-  (t) => [uniqueIndex('payment_exceptions_open_uq').on(t.kind, t.paymentId).where(sql`${t.resolvedAt} is null`)],
+  (t) => [
+    uniqueIndex('payment_exceptions_open_uq')
+      .on(t.kind, t.paymentId)
+      .where(sql`${t.resolvedAt} is null`),
+  ],
 );

@@ -18,8 +18,21 @@ import { fromDecimal, toDto, type Currency, type MoneyDto } from '../../../share
 import { audit } from '../../audit/service.ts';
 import { postReceipt, postRefund, postSale } from '../ledger/service.ts';
 import { fault } from './faults.ts';
-import type { GetPaymentStatusOutput, ProcessPaymentInput, ProcessPaymentOutput, Refund, RefundPaymentInput, RefundPaymentOutput } from './models.ts';
-import { notifyAuthorizationLost, notifyBankTransferInstructions, notifyPaymentHeld, notifyPaymentReceived, notifyRefund } from './notifications.ts';
+import type {
+  GetPaymentStatusOutput,
+  ProcessPaymentInput,
+  ProcessPaymentOutput,
+  Refund,
+  RefundPaymentInput,
+  RefundPaymentOutput,
+} from './models.ts';
+import {
+  notifyAuthorizationLost,
+  notifyBankTransferInstructions,
+  notifyPaymentHeld,
+  notifyPaymentReceived,
+  notifyRefund,
+} from './notifications.ts';
 import { orders, type ActorKind, type OrderStatus, type PayableOrder } from './order-port.ts';
 import { isSandboxPaymentMethod, type SandboxProvider } from './providers/sandbox.ts';
 import { ProviderError, type ProviderIntent } from './providers/types.ts';
@@ -50,10 +63,20 @@ const BANK_TRANSFER_DAYS = 14;
 
 // ───────────────────────────── helpers ─────────────────────────────
 
-const fieldError = (field: string, message: string) => new ApiError('ValidationException', `${field.replace(/^body\./, '')}: ${message}`, { fieldErrors: { [field]: [message] } });
+const fieldError = (field: string, message: string) =>
+  new ApiError('ValidationException', `${field.replace(/^body\./, '')}: ${message}`, { fieldErrors: { [field]: [message] } });
 const money = (minor: number, currency: string) => toDto({ minor, currency: currency as Currency });
 /** Forward order of states: a state with a lower rank never overwrites one with a higher rank. */
-const RANK: Record<PaymentStatus, number> = { PENDING: 0, REQUIRES_ACTION: 1, FAILED: 2, AUTHORIZED: 3, SUCCEEDED: 4, CANCELLED: 4, PARTIALLY_REFUNDED: 5, REFUNDED: 6 };
+const RANK: Record<PaymentStatus, number> = {
+  PENDING: 0,
+  REQUIRES_ACTION: 1,
+  FAILED: 2,
+  AUTHORIZED: 3,
+  SUCCEEDED: 4,
+  CANCELLED: 4,
+  PARTIALLY_REFUNDED: 5,
+  REFUNDED: 6,
+};
 const PAYABLE_ORDER: OrderStatus[] = ['PENDING_PAYMENT', 'AWAITING_APPROVAL'];
 const REFUNDABLE_ORDER: OrderStatus[] = ['PAID', 'PROCESSING', 'SHIPPED', 'DELIVERED', 'PARTIALLY_REFUNDED', 'AWAITING_APPROVAL'];
 
@@ -81,7 +104,13 @@ async function loadPayment(db: Db, paymentId: string, lock = false): Promise<Pay
 }
 
 function mailOf(p: PaymentRow, order: PayableOrder) {
-  return { clientId: p.clientId, orderId: p.orderId, orderNumber: order.orderNumber, currency: p.currency as Currency, amountMinor: p.amountMinor };
+  return {
+    clientId: p.clientId,
+    orderId: p.orderId,
+    orderNumber: order.orderNumber,
+    currency: p.currency as Currency,
+    amountMinor: p.amountMinor,
+  };
 }
 
 function output(p: PaymentRow): ProcessPaymentOutput {
@@ -89,7 +118,9 @@ function output(p: PaymentRow): ProcessPaymentOutput {
     paymentId: p.id,
     status: p.status,
     ...(p.providerRef ? { transactionId: p.providerRef } : {}),
-    ...(p.nextAction && (p.status === 'REQUIRES_ACTION' || (p.provider === BANK_TRANSFER && p.status === 'PENDING')) ? { nextAction: nextActionOf(p) } : {}),
+    ...(p.nextAction && (p.status === 'REQUIRES_ACTION' || (p.provider === BANK_TRANSFER && p.status === 'PENDING'))
+      ? { nextAction: nextActionOf(p) }
+      : {}),
     ...(p.declineCode ? { declineCode: p.declineCode } : {}),
     ...(p.failureMessage ? { message: p.failureMessage } : {}),
   };
@@ -99,14 +130,23 @@ function nextActionOf(p: PaymentRow): ProcessPaymentOutput['nextAction'] {
   const a = p.nextAction ?? {};
   if (a.type === 'redirect') return { type: 'redirect', url: a.url! };
   if (a.type === 'stripe_sdk') return { type: 'stripe_sdk', clientSecret: a.clientSecret!, publishableKey: a.publishableKey! };
-  return { type: 'bank_transfer', reference: a.reference!, beneficiary: a.beneficiary!, iban: a.iban!, bic: a.bic!, amount: money(p.amountMinor - p.receivedMinor, p.currency) };
+  return {
+    type: 'bank_transfer',
+    reference: a.reference!,
+    beneficiary: a.beneficiary!,
+    iban: a.iban!,
+    bic: a.bic!,
+    amount: money(p.amountMinor - p.receivedMinor, p.currency),
+  };
 }
 
 /** The order, if the caller may pay for it: anyone else's order is "not found", naming the field. */
 async function payableOrderOf(db: Db, actor: PaymentActor, orderId: string): Promise<PayableOrder> {
   const order = await orders().getOrderForPayment(db, orderId);
   if (!order || order.clientId !== actor.userId) {
-    throw new ApiError('ResourceNotFoundException', 'orderId: no order of yours has this id', { fieldErrors: { 'body.orderId': ['No order of yours has this id'] } });
+    throw new ApiError('ResourceNotFoundException', 'orderId: no order of yours has this id', {
+      fieldErrors: { 'body.orderId': ['No order of yours has this id'] },
+    });
   }
   return order;
 }
@@ -118,7 +158,12 @@ async function payableOrderOf(db: Db, actor: PaymentActor, orderId: string): Pro
  * (instructions with a unique reference). Bad input is refused before anything is written. A second call for an
  * order whose payment is under way resumes that payment (the provider recognises our id), never charges twice.
  */
-export async function processPayment(ctx: AppContext, actor: PaymentActor, input: ProcessPaymentInput, meta: RequestMeta = {}): Promise<ProcessPaymentOutput> {
+export async function processPayment(
+  ctx: AppContext,
+  actor: PaymentActor,
+  input: ProcessPaymentInput,
+  meta: RequestMeta = {},
+): Promise<ProcessPaymentOutput> {
   const order = await payableOrderOf(ctx.db, actor, input.orderId);
   if (input.currency !== undefined && input.currency !== order.currency) {
     throw fieldError('body.currency', `This order is settled in ${order.currency}`);
@@ -126,7 +171,11 @@ export async function processPayment(ctx: AppContext, actor: PaymentActor, input
   if (input.amount) {
     if (input.amount.currency !== order.currency) throw fieldError('body.amount.currency', `This order is settled in ${order.currency}`);
     const sent = fromDecimal(input.amount.amount, input.amount.currency).minor;
-    if (sent !== order.totalMinor) throw fieldError('body.amount.amount', `The order's total is ${toDto({ minor: order.totalMinor, currency: order.currency }).amount} ${order.currency}`);
+    if (sent !== order.totalMinor)
+      throw fieldError(
+        'body.amount.amount',
+        `The order's total is ${toDto({ minor: order.totalMinor, currency: order.currency }).amount} ${order.currency}`,
+      );
   }
   if (!PAYABLE_ORDER.includes(order.status) || order.status === 'AWAITING_APPROVAL') {
     const existing = await livePaymentOf(ctx.db, order.orderId);
@@ -136,7 +185,10 @@ export async function processPayment(ctx: AppContext, actor: PaymentActor, input
   const bank = input.paymentMethodId === BANK_TRANSFER;
   if (!bank) {
     if (order.usdEquivalentMinor > ctx.config.CARD_LIMIT * 100) {
-      throw fieldError('body.paymentMethodId', `Above ${ctx.config.CARD_LIMIT.toLocaleString('en-US')} USD, please pay by bank transfer (paymentMethodId "bank_transfer")`);
+      throw fieldError(
+        'body.paymentMethodId',
+        `Above ${ctx.config.CARD_LIMIT.toLocaleString('en-US')} USD, please pay by bank transfer (paymentMethodId "bank_transfer")`,
+      );
     }
     if (ctx.adapters.payments.name === 'sandbox' && !isSandboxPaymentMethod(input.paymentMethodId)) {
       throw fieldError('body.paymentMethodId', 'Not a payment method of the sandbox: use a test card token, or "bank_transfer"');
@@ -165,18 +217,41 @@ async function livePaymentOf(db: Db, orderId: string): Promise<PaymentRow | unde
  * payment already under way with the same method is resumed; one waiting for 3-D Secure, or a bank transfer
  * nothing arrived for, is replaced by the new choice; anything further along is a conflict.
  */
-async function recordPayment(ctx: AppContext, actor: PaymentActor, order: PayableOrder, paymentMethodId: string, bank: boolean, meta: RequestMeta): Promise<PaymentRow> {
+async function recordPayment(
+  ctx: AppContext,
+  actor: PaymentActor,
+  order: PayableOrder,
+  paymentMethodId: string,
+  bank: boolean,
+  meta: RequestMeta,
+): Promise<PaymentRow> {
   return ctx.db.transaction(async (tx) => {
     // Serialise attempts on one order: the live-payment check and the insert see the same world.
     await queryRows(tx, sql`select pg_advisory_xact_lock(hashtext(${`payment:${order.orderId}`}))`);
     const existing = await livePaymentOf(tx, order.orderId);
     if (existing) {
-      if (existing.paymentMethodId === paymentMethodId && (existing.status === 'PENDING' || existing.status === 'REQUIRES_ACTION')) return existing;
-      const replaceable = existing.status === 'REQUIRES_ACTION' || (existing.provider === BANK_TRANSFER && existing.status === 'PENDING' && existing.receivedMinor === 0);
-      if (!replaceable) throw new ApiError('ConflictException', `A payment for order ${order.orderNumber} is already ${existing.status.toLowerCase().replace('_', ' ')}`);
-      await tx.update(payments).set({ status: 'CANCELLED', failureMessage: 'Replaced by another payment method', nextAction: null, updatedAt: new Date() }).where(eq(payments.id, existing.id));
+      if (existing.paymentMethodId === paymentMethodId && (existing.status === 'PENDING' || existing.status === 'REQUIRES_ACTION'))
+        return existing;
+      const replaceable =
+        existing.status === 'REQUIRES_ACTION' ||
+        (existing.provider === BANK_TRANSFER && existing.status === 'PENDING' && existing.receivedMinor === 0);
+      if (!replaceable)
+        throw new ApiError(
+          'ConflictException',
+          `A payment for order ${order.orderNumber} is already ${existing.status.toLowerCase().replace('_', ' ')}`,
+        );
+      await tx
+        .update(payments)
+        .set({ status: 'CANCELLED', failureMessage: 'Replaced by another payment method', nextAction: null, updatedAt: new Date() })
+        .where(eq(payments.id, existing.id));
       if (existing.provider !== BANK_TRANSFER) await enqueue(tx, 'payments.cancel-at-provider', { paymentId: existing.id });
-      await audit(tx, { action: 'payment.replaced', actorId: actor.userId, targetUserId: existing.clientId, details: { paymentId: existing.id, orderId: order.orderId }, meta });
+      await audit(tx, {
+        action: 'payment.replaced',
+        actorId: actor.userId,
+        targetUserId: existing.clientId,
+        details: { paymentId: existing.id, orderId: order.orderId },
+        meta,
+      });
     }
     const id = uuidv7();
     const reference = bank ? `ZG${randomBytes(5).toString('hex').toUpperCase()}` : null;
@@ -194,7 +269,13 @@ async function recordPayment(ctx: AppContext, actor: PaymentActor, order: Payabl
         methodLabel: bank ? 'Bank transfer' : '',
         bankReference: reference,
         nextAction: bank
-          ? { type: 'bank_transfer', reference: reference!, beneficiary: ctx.config.BANK_TRANSFER_BENEFICIARY, iban: ctx.config.BANK_TRANSFER_IBAN, bic: ctx.config.BANK_TRANSFER_BIC }
+          ? {
+              type: 'bank_transfer',
+              reference: reference!,
+              beneficiary: ctx.config.BANK_TRANSFER_BENEFICIARY,
+              iban: ctx.config.BANK_TRANSFER_IBAN,
+              bic: ctx.config.BANK_TRANSFER_BIC,
+            }
           : null,
       })
       .returning();
@@ -255,7 +336,14 @@ async function markFailed(db: Db, paymentId: string, declineCode: string, messag
       .set({ status: 'FAILED', declineCode, failureMessage: message, nextAction: null, updatedAt: new Date() })
       .where(and(eq(payments.id, paymentId), inArray(payments.status, ['PENDING', 'REQUIRES_ACTION'])))
       .returning();
-    if (row) await audit(tx, { action: 'payment.failed', actorId: by.actorId, targetUserId: row.clientId, details: { paymentId, declineCode, reason: by.reason }, meta: by.meta });
+    if (row)
+      await audit(tx, {
+        action: 'payment.failed',
+        actorId: by.actorId,
+        targetUserId: row.clientId,
+        details: { paymentId, declineCode, reason: by.reason },
+        meta: by.meta,
+      });
     return row ?? (await loadPayment(tx, paymentId))!;
   });
 }
@@ -279,7 +367,10 @@ export async function applyIntent(ctx: AppContext, paymentId: string, observed: 
       fault('payment.captured-at-provider');
     }
   }
-  if (intent.status === 'succeeded' && (before.status === 'FAILED' || before.status === 'CANCELLED' || !order || order.status === 'CANCELLED')) {
+  if (
+    intent.status === 'succeeded' &&
+    (before.status === 'FAILED' || before.status === 'CANCELLED' || !order || order.status === 'CANCELLED')
+  ) {
     // Money taken for a payment we gave up on or an order that is cancelled: give it back, and say so.
     return releaseOrphanCapture(ctx, before, intent, by);
   }
@@ -290,7 +381,11 @@ export async function applyIntent(ctx: AppContext, paymentId: string, observed: 
     if (RANK[next] <= RANK[p.status] || refundedStatus || (p.status === 'CANCELLED' && next !== 'SUCCEEDED')) {
       // Old news: record the provider's id if we lacked it, and nothing else.
       if (!p.providerRef && intent.ref) {
-        const [row] = await tx.update(payments).set({ providerRef: intent.ref, updatedAt: new Date() }).where(eq(payments.id, p.id)).returning();
+        const [row] = await tx
+          .update(payments)
+          .set({ providerRef: intent.ref, updatedAt: new Date() })
+          .where(eq(payments.id, p.id))
+          .returning();
         return row!;
       }
       return p;
@@ -298,22 +393,44 @@ export async function applyIntent(ctx: AppContext, paymentId: string, observed: 
     const now = new Date();
     const set: Partial<PaymentRow> = { status: next, providerRef: intent.ref, updatedAt: now, methodLabel: intent.label ?? p.methodLabel };
     if (next === 'REQUIRES_ACTION' && intent.nextAction) {
-      set.nextAction = intent.nextAction.type === 'redirect' ? { type: 'redirect', url: intent.nextAction.url } : { type: 'stripe_sdk', clientSecret: intent.nextAction.clientSecret, publishableKey: ctx.adapters.payments.publishableKey ?? '' };
+      set.nextAction =
+        intent.nextAction.type === 'redirect'
+          ? { type: 'redirect', url: intent.nextAction.url }
+          : {
+              type: 'stripe_sdk',
+              clientSecret: intent.nextAction.clientSecret,
+              publishableKey: ctx.adapters.payments.publishableKey ?? '',
+            };
     } else {
       set.nextAction = null;
     }
-    if (next === 'FAILED') Object.assign(set, { declineCode: intent.declineCode ?? 'card_declined', failureMessage: intent.message ?? 'Your card was declined.' });
+    if (next === 'FAILED')
+      Object.assign(set, {
+        declineCode: intent.declineCode ?? 'card_declined',
+        failureMessage: intent.message ?? 'Your card was declined.',
+      });
     if (next === 'AUTHORIZED') Object.assign(set, { authorizedAt: now, authorizationExpiresAt: intent.captureBefore ?? null });
     if (next === 'SUCCEEDED') Object.assign(set, { capturedMinor: p.amountMinor, capturedAt: now });
     const [row] = await tx.update(payments).set(set).where(eq(payments.id, p.id)).returning();
     const updated = row!;
     const txOrder = await orders().getOrderForPayment(tx, p.orderId);
     if (next === 'AUTHORIZED' && txOrder?.status === 'PENDING_PAYMENT' && txOrder.needsApproval) {
-      await orders().transitionOrder(tx, p.orderId, 'AWAITING_APPROVAL', { actorId: by.actorId, reason: 'Funds held; high-value order awaits approval', kind: by.kind });
+      await orders().transitionOrder(tx, p.orderId, 'AWAITING_APPROVAL', {
+        actorId: by.actorId,
+        reason: 'Funds held; high-value order awaits approval',
+        kind: by.kind,
+      });
       await notifyPaymentHeld(ctx, tx, mailOf(updated, txOrder));
     }
     if (next === 'SUCCEEDED') {
-      await postReceipt(tx, { kind: 'payment.captured', reference: p.id, paymentId: p.id, currency: p.currency as Currency, amountMinor: p.amountMinor, actorId: by.actorId });
+      await postReceipt(tx, {
+        kind: 'payment.captured',
+        reference: p.id,
+        paymentId: p.id,
+        currency: p.currency as Currency,
+        amountMinor: p.amountMinor,
+        actorId: by.actorId,
+      });
       await orders().recordFunds(tx, p.orderId, p.amountMinor);
       if (txOrder && txOrder.status === 'PENDING_PAYMENT' && !txOrder.needsApproval) await settleOrder(ctx, tx, updated, txOrder, by);
     }
@@ -321,7 +438,15 @@ export async function applyIntent(ctx: AppContext, paymentId: string, observed: 
       action: `payment.${next.toLowerCase()}`,
       actorId: by.actorId,
       targetUserId: p.clientId,
-      details: { paymentId: p.id, orderId: p.orderId, from: p.status, to: next, amount: money(p.amountMinor, p.currency), providerRef: intent.ref, reason: by.reason },
+      details: {
+        paymentId: p.id,
+        orderId: p.orderId,
+        from: p.status,
+        to: next,
+        amount: money(p.amountMinor, p.currency),
+        providerRef: intent.ref,
+        reason: by.reason,
+      },
       meta: by.meta,
     });
     return updated;
@@ -333,17 +458,18 @@ export async function applyIntent(ctx: AppContext, paymentId: string, observed: 
 /** The order is paid: its sale is settled in the ledger and the order moves to PAID, in the caller's transaction. */
 async function settleOrder(ctx: AppContext, tx: Tx, p: PaymentRow, order: PayableOrder, by: By): Promise<void> {
   // A deposit stays in client funds held; the sale is settled when the whole order is paid.
-  if (order.fullPayment) await postSale(tx, {
-    paymentId: p.id,
-    orderId: order.orderId,
-    currency: order.currency,
-    totalMinor: order.totalMinor,
-    taxMinor: order.taxMinor,
-    deliveryMinor: order.deliveryMinor,
-    lines: order.lines,
-    stylistId: order.stylistId,
-    actorId: by.actorId,
-  });
+  if (order.fullPayment)
+    await postSale(tx, {
+      paymentId: p.id,
+      orderId: order.orderId,
+      currency: order.currency,
+      totalMinor: order.totalMinor,
+      taxMinor: order.taxMinor,
+      deliveryMinor: order.deliveryMinor,
+      lines: order.lines,
+      stylistId: order.stylistId,
+      actorId: by.actorId,
+    });
   await orders().transitionOrder(tx, order.orderId, 'PAID', { actorId: by.actorId, reason: by.reason, kind: by.kind });
   await notifyPaymentReceived(ctx, tx, mailOf(p, order));
 }
@@ -372,10 +498,20 @@ async function releaseOrphanCapture(ctx: AppContext, p: PaymentRow, intent: Prov
   return p;
 }
 
-export async function recordException(db: Db, e: { kind: string; paymentId?: string; orderId?: string; message: string; details?: Record<string, unknown> }): Promise<void> {
+export async function recordException(
+  db: Db,
+  e: { kind: string; paymentId?: string; orderId?: string; message: string; details?: Record<string, unknown> },
+): Promise<void> {
   await db
     .insert(paymentExceptions)
-    .values({ id: uuidv7(), kind: e.kind, paymentId: e.paymentId ?? null, orderId: e.orderId ?? null, message: e.message, details: e.details ?? {} })
+    .values({
+      id: uuidv7(),
+      kind: e.kind,
+      paymentId: e.paymentId ?? null,
+      orderId: e.orderId ?? null,
+      message: e.message,
+      details: e.details ?? {},
+    })
     .onConflictDoUpdate({
       target: [paymentExceptions.kind, paymentExceptions.paymentId],
       targetWhere: sql`${paymentExceptions.resolvedAt} is null`,
@@ -389,7 +525,13 @@ export async function recordException(db: Db, e: { kind: string; paymentId?: str
  * The client came back from authenticating. Sandbox: the 3-D Secure page says whether they passed. Stripe: the
  * browser finished with Stripe.js and we ask Stripe where the intent stands. Either way `applyIntent` decides.
  */
-export async function completePaymentAction(ctx: AppContext, actor: PaymentActor, paymentId: string, input: { challenge?: string; approve?: boolean }, meta: RequestMeta = {}): Promise<ProcessPaymentOutput> {
+export async function completePaymentAction(
+  ctx: AppContext,
+  actor: PaymentActor,
+  paymentId: string,
+  input: { challenge?: string; approve?: boolean },
+  meta: RequestMeta = {},
+): Promise<ProcessPaymentOutput> {
   const p = await loadPayment(ctx.db, paymentId);
   if (!p || p.clientId !== actor.userId) throw new ApiError('ResourceNotFoundException', 'paymentId: no payment of yours has this id');
   if (p.status !== 'REQUIRES_ACTION' || !p.providerRef) return output(p);
@@ -397,7 +539,8 @@ export async function completePaymentAction(ctx: AppContext, actor: PaymentActor
   let intent: ProviderIntent;
   const provider = ctx.adapters.payments;
   if (provider.name === 'sandbox') {
-    if (input.challenge === undefined || input.approve === undefined) throw fieldError('body.challenge', 'The sandbox needs the challenge and whether authentication passed');
+    if (input.challenge === undefined || input.approve === undefined)
+      throw fieldError('body.challenge', 'The sandbox needs the challenge and whether authentication passed');
     try {
       intent = await (provider as SandboxProvider).completeChallenge(p.providerRef, input.challenge, input.approve);
     } catch (err) {
@@ -415,13 +558,23 @@ export async function completePaymentAction(ctx: AppContext, actor: PaymentActor
 // ───────────────────────────── GetPaymentStatus ─────────────────────────────
 
 /** A payment as its client (or an admin) sees it, with its refunds. */
-export async function getPaymentStatus(ctx: AppContext, actor: PaymentActor, paymentId: string, receiptLinks: (kind: 'payment' | 'refund', id: string) => string = () => ''): Promise<GetPaymentStatusOutput> {
+export async function getPaymentStatus(
+  ctx: AppContext,
+  actor: PaymentActor,
+  paymentId: string,
+  receiptLinks: (kind: 'payment' | 'refund', id: string) => string = () => '',
+): Promise<GetPaymentStatusOutput> {
   const p = await loadPayment(ctx.db, paymentId);
-  if (!p || (p.clientId !== actor.userId && actor.userType !== 'ADMIN')) throw new ApiError('ResourceNotFoundException', 'paymentId: no payment of yours has this id');
+  if (!p || (p.clientId !== actor.userId && actor.userType !== 'ADMIN'))
+    throw new ApiError('ResourceNotFoundException', 'paymentId: no payment of yours has this id');
   return presentPayment(ctx.db, p, receiptLinks);
 }
 
-async function presentPayment(db: Db, p: PaymentRow, receiptLinks: (kind: 'payment' | 'refund', id: string) => string): Promise<GetPaymentStatusOutput> {
+async function presentPayment(
+  db: Db,
+  p: PaymentRow,
+  receiptLinks: (kind: 'payment' | 'refund', id: string) => string,
+): Promise<GetPaymentStatusOutput> {
   const refunds = await db.select().from(paymentRefunds).where(eq(paymentRefunds.paymentId, p.id)).orderBy(desc(paymentRefunds.createdAt));
   const receipts: GetPaymentStatusOutput['receipts'] = [];
   if (p.capturedMinor > 0) receipts.push({ kind: 'payment', id: p.id, url: receiptLinks('payment', p.id) });
@@ -464,10 +617,22 @@ function presentRefund(r: RefundRow, p: PaymentRow): Refund {
 }
 
 /** The order's current payment, for the orders module and the order pages; undefined when none was started. */
-export async function paymentSummary(db: Db, orderId: string): Promise<{ paymentId: string; status: PaymentStatus; provider: string; method: string; amount: MoneyDto; refunded: MoneyDto } | undefined> {
+export async function paymentSummary(
+  db: Db,
+  orderId: string,
+): Promise<
+  { paymentId: string; status: PaymentStatus; provider: string; method: string; amount: MoneyDto; refunded: MoneyDto } | undefined
+> {
   const [p] = await db.select().from(payments).where(eq(payments.orderId, orderId)).orderBy(desc(payments.createdAt)).limit(1);
   if (!p) return undefined;
-  return { paymentId: p.id, status: p.status, provider: p.provider, method: p.methodLabel, amount: money(p.amountMinor, p.currency), refunded: money(p.refundedMinor, p.currency) };
+  return {
+    paymentId: p.id,
+    status: p.status,
+    provider: p.provider,
+    method: p.methodLabel,
+    amount: money(p.amountMinor, p.currency),
+    refunded: money(p.refundedMinor, p.currency),
+  };
 }
 
 // ───────────────────────────── refunds ─────────────────────────────
@@ -477,15 +642,31 @@ export async function paymentSummary(db: Db, orderId: string): Promise<{ payment
  * conditional update (two admins can never refund more than was paid); above REFUND_APPROVAL_THRESHOLD a second
  * admin must approve before any money moves.
  */
-export async function refundPayment(ctx: AppContext, actor: PaymentActor, input: RefundPaymentInput, meta: RequestMeta = {}): Promise<RefundPaymentOutput> {
+export async function refundPayment(
+  ctx: AppContext,
+  actor: PaymentActor,
+  input: RefundPaymentInput,
+  meta: RequestMeta = {},
+): Promise<RefundPaymentOutput> {
   if (actor.userType !== 'ADMIN') throw new ApiError('AccessDeniedException', 'Only the house office refunds payments');
   const p = await loadPayment(ctx.db, input.paymentId);
-  if (!p) throw new ApiError('ResourceNotFoundException', 'paymentId: no payment has this id', { fieldErrors: { 'body.paymentId': ['No payment has this id'] } });
+  if (!p)
+    throw new ApiError('ResourceNotFoundException', 'paymentId: no payment has this id', {
+      fieldErrors: { 'body.paymentId': ['No payment has this id'] },
+    });
   if (input.amount.currency !== p.currency) throw fieldError('body.amount.currency', `This payment is in ${p.currency}`);
   const amountMinor = fromDecimal(input.amount.amount, input.amount.currency).minor;
   const refundable = p.capturedMinor - p.refundReservedMinor;
-  if (p.capturedMinor === 0) throw new ApiError('ConflictException', `This payment is ${p.status}: nothing was captured, so there is nothing to refund (cancel the order instead)`);
-  if (amountMinor > refundable) throw fieldError('body.amount.amount', `At most ${toDto({ minor: refundable, currency: p.currency as Currency }).amount} ${p.currency} can be refunded`);
+  if (p.capturedMinor === 0)
+    throw new ApiError(
+      'ConflictException',
+      `This payment is ${p.status}: nothing was captured, so there is nothing to refund (cancel the order instead)`,
+    );
+  if (amountMinor > refundable)
+    throw fieldError(
+      'body.amount.amount',
+      `At most ${toDto({ minor: refundable, currency: p.currency as Currency }).amount} ${p.currency} can be refunded`,
+    );
   const order = await orders().getOrderForPayment(ctx.db, p.orderId);
   const usd = order && order.totalMinor > 0 ? Math.round((order.usdEquivalentMinor * amountMinor) / order.totalMinor) : 0;
   const needsSecondAdmin = usd > ctx.config.REFUND_APPROVAL_THRESHOLD * 100;
@@ -499,10 +680,24 @@ export async function refundPayment(ctx: AppContext, actor: PaymentActor, input:
     if (reserved.length === 0) throw fieldError('body.amount.amount', 'More than is left to refund (another refund was just made)');
     const [row] = await tx
       .insert(paymentRefunds)
-      .values({ id: uuidv7(), paymentId: p.id, amountMinor, currency: p.currency, status: needsSecondAdmin ? 'AWAITING_APPROVAL' : 'PENDING', reason: input.reason ?? '', requestedBy: actor.userId })
+      .values({
+        id: uuidv7(),
+        paymentId: p.id,
+        amountMinor,
+        currency: p.currency,
+        status: needsSecondAdmin ? 'AWAITING_APPROVAL' : 'PENDING',
+        reason: input.reason ?? '',
+        requestedBy: actor.userId,
+      })
       .returning();
     if (!needsSecondAdmin) await enqueue(tx, EXECUTE_REFUND_JOB, { refundId: row!.id }, { runAt: new Date(Date.now() + 60_000) });
-    await audit(tx, { action: 'payment.refund.requested', actorId: actor.userId, targetUserId: p.clientId, details: { refundId: row!.id, paymentId: p.id, amount: money(amountMinor, p.currency), reason: input.reason ?? '', needsSecondAdmin }, meta });
+    await audit(tx, {
+      action: 'payment.refund.requested',
+      actorId: actor.userId,
+      targetUserId: p.clientId,
+      details: { refundId: row!.id, paymentId: p.id, amount: money(amountMinor, p.currency), reason: input.reason ?? '', needsSecondAdmin },
+      meta,
+    });
     return row!;
   });
   fault('refund.recorded');
@@ -512,7 +707,13 @@ export async function refundPayment(ctx: AppContext, actor: PaymentActor, input:
 }
 
 /** A second admin approves (or rejects) a refund above the threshold; the one who asked cannot. */
-export async function decideRefund(ctx: AppContext, actor: PaymentActor, refundId: string, approve: boolean, meta: RequestMeta = {}): Promise<Refund> {
+export async function decideRefund(
+  ctx: AppContext,
+  actor: PaymentActor,
+  refundId: string,
+  approve: boolean,
+  meta: RequestMeta = {},
+): Promise<Refund> {
   if (actor.userType !== 'ADMIN') throw new ApiError('AccessDeniedException', 'Only the house office approves refunds');
   const decided = await ctx.db.transaction(async (tx) => {
     const [r] = await tx.select().from(paymentRefunds).where(eq(paymentRefunds.id, refundId)).for('update');
@@ -525,8 +726,17 @@ export async function decideRefund(ctx: AppContext, actor: PaymentActor, refundI
       .where(eq(paymentRefunds.id, refundId))
       .returning();
     if (approve) await enqueue(tx, EXECUTE_REFUND_JOB, { refundId }, { runAt: new Date(Date.now() + 60_000) });
-    else await tx.update(payments).set({ refundReservedMinor: sql`${payments.refundReservedMinor} - ${r.amountMinor}`, updatedAt: new Date() }).where(eq(payments.id, r.paymentId));
-    await audit(tx, { action: approve ? 'payment.refund.approved' : 'payment.refund.rejected', actorId: actor.userId, details: { refundId, paymentId: r.paymentId, amount: money(r.amountMinor, r.currency) }, meta });
+    else
+      await tx
+        .update(payments)
+        .set({ refundReservedMinor: sql`${payments.refundReservedMinor} - ${r.amountMinor}`, updatedAt: new Date() })
+        .where(eq(payments.id, r.paymentId));
+    await audit(tx, {
+      action: approve ? 'payment.refund.approved' : 'payment.refund.rejected',
+      actorId: actor.userId,
+      details: { refundId, paymentId: r.paymentId, amount: money(r.amountMinor, r.currency) },
+      meta,
+    });
     return row!;
   });
   const final = approve ? await executeRefund(ctx, refundId, { actorId: actor.userId, reason: 'Refund approved', meta }) : decided;
@@ -572,8 +782,16 @@ async function failRefund(db: Db, r: RefundRow, message: string, by: By): Promis
       .where(and(eq(paymentRefunds.id, r.id), eq(paymentRefunds.status, 'PENDING')))
       .returning();
     if (!row) return (await tx.select().from(paymentRefunds).where(eq(paymentRefunds.id, r.id)))[0]!;
-    await tx.update(payments).set({ refundReservedMinor: sql`${payments.refundReservedMinor} - ${r.amountMinor}`, updatedAt: new Date() }).where(eq(payments.id, r.paymentId));
-    await audit(tx, { action: 'payment.refund.failed', actorId: by.actorId, details: { refundId: r.id, paymentId: r.paymentId, message }, meta: by.meta });
+    await tx
+      .update(payments)
+      .set({ refundReservedMinor: sql`${payments.refundReservedMinor} - ${r.amountMinor}`, updatedAt: new Date() })
+      .where(eq(payments.id, r.paymentId));
+    await audit(tx, {
+      action: 'payment.refund.failed',
+      actorId: by.actorId,
+      details: { refundId: r.id, paymentId: r.paymentId, message },
+      meta: by.meta,
+    });
     return row;
   });
 }
@@ -596,14 +814,27 @@ export async function finishRefund(ctx: AppContext, refundId: string, providerRe
       })
       .where(eq(payments.id, row.paymentId))
       .returning();
-    await postRefund(tx, { refundId: row.id, paymentId: p!.id, currency: p!.currency as Currency, amountMinor: row.amountMinor, actorId: by.actorId });
+    await postRefund(tx, {
+      refundId: row.id,
+      paymentId: p!.id,
+      currency: p!.currency as Currency,
+      amountMinor: row.amountMinor,
+      actorId: by.actorId,
+    });
     const order = await orders().getOrderForPayment(tx, p!.orderId);
     if (order && REFUNDABLE_ORDER.includes(order.status) && order.status !== 'AWAITING_APPROVAL') {
       const to: OrderStatus = p!.status === 'REFUNDED' ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
-      if (to !== order.status) await orders().transitionOrder(tx, order.orderId, to, { actorId: by.actorId, reason: by.reason, kind: by.kind ?? 'ADMIN' });
+      if (to !== order.status)
+        await orders().transitionOrder(tx, order.orderId, to, { actorId: by.actorId, reason: by.reason, kind: by.kind ?? 'ADMIN' });
     }
     if (order) await notifyRefund(ctx, tx, { ...mailOf(p!, order), refundMinor: row.amountMinor });
-    await audit(tx, { action: 'payment.refund.succeeded', actorId: by.actorId, targetUserId: p!.clientId, details: { refundId: row.id, paymentId: p!.id, amount: money(row.amountMinor, row.currency), providerRef }, meta: by.meta });
+    await audit(tx, {
+      action: 'payment.refund.succeeded',
+      actorId: by.actorId,
+      targetUserId: p!.clientId,
+      details: { refundId: row.id, paymentId: p!.id, amount: money(row.amountMinor, row.currency), providerRef },
+      meta: by.meta,
+    });
     return row;
   });
 }
@@ -625,9 +856,14 @@ export async function recordBankReceipt(
   const by: By = { actorId: actor.userId, reason: 'Bank transfer received', meta, kind: 'ADMIN' };
   const updated = await ctx.db.transaction(async (tx) => {
     const p = await loadPayment(tx, paymentId, true);
-    if (!p || p.provider !== BANK_TRANSFER) throw new ApiError('ResourceNotFoundException', 'paymentId: no bank-transfer payment has this id');
+    if (!p || p.provider !== BANK_TRANSFER)
+      throw new ApiError('ResourceNotFoundException', 'paymentId: no bank-transfer payment has this id');
     if (input.amount.currency !== p.currency) throw fieldError('body.amount.currency', `This transfer is expected in ${p.currency}`);
-    if (p.status === 'CANCELLED' || p.status === 'FAILED') throw new ApiError('ConflictException', `This payment is ${p.status}; record the money against the order's current payment, or refund it`);
+    if (p.status === 'CANCELLED' || p.status === 'FAILED')
+      throw new ApiError(
+        'ConflictException',
+        `This payment is ${p.status}; record the money against the order's current payment, or refund it`,
+      );
     const amountMinor = fromDecimal(input.amount.amount, input.amount.currency).minor;
     const receiptId = uuidv7();
     await tx.insert(bankTransferReceipts).values({
@@ -639,26 +875,63 @@ export async function recordBankReceipt(
       recordedBy: actor.userId,
       receivedAt: input.receivedAt ? new Date(input.receivedAt) : new Date(),
     });
-    await postReceipt(tx, { kind: 'bank.receipt', reference: receiptId, paymentId, currency: p.currency as Currency, amountMinor, actorId: actor.userId });
+    await postReceipt(tx, {
+      kind: 'bank.receipt',
+      reference: receiptId,
+      paymentId,
+      currency: p.currency as Currency,
+      amountMinor,
+      actorId: actor.userId,
+    });
     const received = p.receivedMinor + amountMinor;
     const complete = received >= p.amountMinor && p.status === 'PENDING';
     const [row] = await tx
       .update(payments)
-      .set({ receivedMinor: received, updatedAt: new Date(), ...(complete ? { status: 'SUCCEEDED' as const, capturedMinor: p.amountMinor, capturedAt: new Date(), nextAction: null } : {}) })
+      .set({
+        receivedMinor: received,
+        updatedAt: new Date(),
+        ...(complete ? { status: 'SUCCEEDED' as const, capturedMinor: p.amountMinor, capturedAt: new Date(), nextAction: null } : {}),
+      })
       .where(eq(payments.id, paymentId))
       .returning();
-    await audit(tx, { action: 'payment.bankTransfer.received', actorId: actor.userId, targetUserId: p.clientId, details: { paymentId, receiptId, amount: money(amountMinor, p.currency), received: money(received, p.currency), note: input.note ?? '' }, meta });
+    await audit(tx, {
+      action: 'payment.bankTransfer.received',
+      actorId: actor.userId,
+      targetUserId: p.clientId,
+      details: {
+        paymentId,
+        receiptId,
+        amount: money(amountMinor, p.currency),
+        received: money(received, p.currency),
+        note: input.note ?? '',
+      },
+      meta,
+    });
     if (received > p.amountMinor) {
-      await recordException(tx, { kind: 'bank_transfer_overpaid', paymentId, orderId: p.orderId, message: `Received ${received} minor units of ${p.currency} for ${p.amountMinor}: return the difference to the client.` });
+      await recordException(tx, {
+        kind: 'bank_transfer_overpaid',
+        paymentId,
+        orderId: p.orderId,
+        message: `Received ${received} minor units of ${p.currency} for ${p.amountMinor}: return the difference to the client.`,
+      });
     }
     if (complete) {
       await orders().recordFunds(tx, p.orderId, p.amountMinor);
       const order = await orders().getOrderForPayment(tx, p.orderId);
       if (order?.status === 'PENDING_PAYMENT' && !order.needsApproval) await settleOrder(ctx, tx, row!, order, by);
       else if (order?.status === 'PENDING_PAYMENT' && order.needsApproval) {
-        await orders().transitionOrder(tx, order.orderId, 'AWAITING_APPROVAL', { actorId: actor.userId, reason: 'Bank transfer received; high-value order awaits approval', kind: 'ADMIN' });
+        await orders().transitionOrder(tx, order.orderId, 'AWAITING_APPROVAL', {
+          actorId: actor.userId,
+          reason: 'Bank transfer received; high-value order awaits approval',
+          kind: 'ADMIN',
+        });
       } else if (!order || order.status === 'CANCELLED') {
-        await recordException(tx, { kind: 'bank_transfer_for_cancelled_order', paymentId, orderId: p.orderId, message: 'A bank transfer completed for an order that is cancelled: return it to the client.' });
+        await recordException(tx, {
+          kind: 'bank_transfer_for_cancelled_order',
+          paymentId,
+          orderId: p.orderId,
+          message: 'A bank transfer completed for an order that is cancelled: return it to the client.',
+        });
       }
     }
     return row!;
@@ -693,7 +966,10 @@ export async function onOrderApproved(ctx: AppContext, orderId: string, actorId:
  * order's captured money gets a PENDING refund at once (its id is CancelOrder's `refundId`) and a job sends it; a
  * hold is released by a job; an approval's capture is a job too.
  */
-export async function onOrderEvent(tx: Tx, event: { type: 'cancelled' | 'approved'; orderId: string; actorId: string | null; reason: string }): Promise<{ refundId?: string } | undefined> {
+export async function onOrderEvent(
+  tx: Tx,
+  event: { type: 'cancelled' | 'approved'; orderId: string; actorId: string | null; reason: string },
+): Promise<{ refundId?: string } | undefined> {
   if (event.type === 'approved') {
     await enqueue(tx, ORDER_APPROVED_JOB, { orderId: event.orderId, actorId: event.actorId });
     return undefined;
@@ -708,9 +984,25 @@ export async function onOrderEvent(tx: Tx, event: { type: 'cancelled' | 'approve
       .where(and(eq(payments.id, p.id), sql`${payments.refundReservedMinor} + ${left} <= ${payments.capturedMinor}`))
       .returning({ id: payments.id });
     if (reserved.length === 1) {
-      const [row] = await tx.insert(paymentRefunds).values({ id: uuidv7(), paymentId: p.id, amountMinor: left, currency: p.currency, status: 'PENDING', reason: event.reason || 'Order cancelled', requestedBy: event.actorId }).returning();
+      const [row] = await tx
+        .insert(paymentRefunds)
+        .values({
+          id: uuidv7(),
+          paymentId: p.id,
+          amountMinor: left,
+          currency: p.currency,
+          status: 'PENDING',
+          reason: event.reason || 'Order cancelled',
+          requestedBy: event.actorId,
+        })
+        .returning();
       await enqueue(tx, EXECUTE_REFUND_JOB, { refundId: row!.id });
-      await audit(tx, { action: 'payment.refund.requested', actorId: event.actorId, targetUserId: p.clientId, details: { refundId: row!.id, paymentId: p.id, amount: money(left, p.currency), reason: 'Order cancelled' } });
+      await audit(tx, {
+        action: 'payment.refund.requested',
+        actorId: event.actorId,
+        targetUserId: p.clientId,
+        details: { refundId: row!.id, paymentId: p.id, amount: money(left, p.currency), reason: 'Order cancelled' },
+      });
       return { refundId: row!.id };
     }
   }
@@ -725,9 +1017,18 @@ export async function onOrderCancelled(ctx: AppContext, orderId: string, actorId
   if (!p) return;
   if (p.provider === BANK_TRANSFER) {
     if (p.receivedMinor > 0 && p.refundReservedMinor < p.receivedMinor) {
-      await recordException(ctx.db, { kind: 'bank_transfer_for_cancelled_order', paymentId: p.id, orderId, message: `The order was cancelled after ${p.receivedMinor} minor units of ${p.currency} arrived by wire: return them to the client and record the refund.` });
+      await recordException(ctx.db, {
+        kind: 'bank_transfer_for_cancelled_order',
+        paymentId: p.id,
+        orderId,
+        message: `The order was cancelled after ${p.receivedMinor} minor units of ${p.currency} arrived by wire: return them to the client and record the refund.`,
+      });
     }
-    if (p.status === 'PENDING') await ctx.db.update(payments).set({ status: 'CANCELLED', nextAction: null, updatedAt: new Date() }).where(and(eq(payments.id, p.id), eq(payments.status, 'PENDING')));
+    if (p.status === 'PENDING')
+      await ctx.db
+        .update(payments)
+        .set({ status: 'CANCELLED', nextAction: null, updatedAt: new Date() })
+        .where(and(eq(payments.id, p.id), eq(payments.status, 'PENDING')));
     return;
   }
   if (p.status === 'SUCCEEDED' || p.status === 'PARTIALLY_REFUNDED') {
@@ -740,7 +1041,18 @@ export async function onOrderCancelled(ctx: AppContext, orderId: string, actorId
         .where(and(eq(payments.id, p.id), sql`${payments.refundReservedMinor} + ${left} <= ${payments.capturedMinor}`))
         .returning({ id: payments.id });
       if (reserved.length === 0) return undefined;
-      const [row] = await tx.insert(paymentRefunds).values({ id: uuidv7(), paymentId: p.id, amountMinor: left, currency: p.currency, status: 'PENDING', reason: by.reason, requestedBy: actorId }).returning();
+      const [row] = await tx
+        .insert(paymentRefunds)
+        .values({
+          id: uuidv7(),
+          paymentId: p.id,
+          amountMinor: left,
+          currency: p.currency,
+          status: 'PENDING',
+          reason: by.reason,
+          requestedBy: actorId,
+        })
+        .returning();
       await enqueue(tx, EXECUTE_REFUND_JOB, { refundId: row!.id }, { runAt: new Date(Date.now() + 60_000) });
       return row!.id;
     });
@@ -756,7 +1068,13 @@ export async function onOrderCancelled(ctx: AppContext, orderId: string, actorId
       .set({ status: 'CANCELLED', nextAction: null, updatedAt: new Date() })
       .where(and(eq(payments.id, p.id), inArray(payments.status, ['PENDING', 'REQUIRES_ACTION', 'AUTHORIZED'])))
       .returning();
-    if (row) await audit(tx, { action: 'payment.cancelled', actorId, targetUserId: p.clientId, details: { paymentId: p.id, orderId, reason: by.reason } });
+    if (row)
+      await audit(tx, {
+        action: 'payment.cancelled',
+        actorId,
+        targetUserId: p.clientId,
+        details: { paymentId: p.id, orderId, reason: by.reason },
+      });
   });
 }
 
@@ -769,10 +1087,20 @@ async function authorizationLost(ctx: AppContext, p: PaymentRow, by: By): Promis
       .where(and(eq(payments.id, p.id), eq(payments.status, 'AUTHORIZED')))
       .returning();
     if (!row) return;
-    await recordException(tx, { kind: 'authorization_expired', paymentId: p.id, orderId: p.orderId, message: 'A card authorization expired before it was captured; the client was asked to pay again.' });
+    await recordException(tx, {
+      kind: 'authorization_expired',
+      paymentId: p.id,
+      orderId: p.orderId,
+      message: 'A card authorization expired before it was captured; the client was asked to pay again.',
+    });
     const order = await orders().getOrderForPayment(tx, p.orderId);
     if (order) await notifyAuthorizationLost(ctx, tx, mailOf(row, order));
-    await audit(tx, { action: 'payment.authorizationExpired', actorId: by.actorId, targetUserId: p.clientId, details: { paymentId: p.id, orderId: p.orderId } });
+    await audit(tx, {
+      action: 'payment.authorizationExpired',
+      actorId: by.actorId,
+      targetUserId: p.clientId,
+      details: { paymentId: p.id, orderId: p.orderId },
+    });
   });
 }
 
@@ -815,11 +1143,19 @@ export async function reconcile(ctx: AppContext, olderThanSeconds = 60): Promise
   const stale = await ctx.db
     .select()
     .from(payments)
-    .where(and(inArray(payments.status, ['PENDING', 'REQUIRES_ACTION']), sql`${payments.provider} <> 'bank_transfer'`, sql`${payments.updatedAt} < now() - make_interval(secs => ${olderThanSeconds})`))
+    .where(
+      and(
+        inArray(payments.status, ['PENDING', 'REQUIRES_ACTION']),
+        sql`${payments.provider} <> 'bank_transfer'`,
+        sql`${payments.updatedAt} < now() - make_interval(secs => ${olderThanSeconds})`,
+      ),
+    )
     .limit(500);
   for (const p of stale) {
     try {
-      const intent = p.providerRef ? await ctx.adapters.payments.retrieve(p.providerRef) : await ctx.adapters.payments.findByPaymentId(p.id);
+      const intent = p.providerRef
+        ? await ctx.adapters.payments.retrieve(p.providerRef)
+        : await ctx.adapters.payments.findByPaymentId(p.id);
       if (!intent) {
         await markFailed(ctx.db, p.id, 'processing_error', 'The payment did not reach the provider; please try again.', by);
       } else if (intent.status === 'requires_action' && p.status === 'PENDING') {
@@ -830,14 +1166,26 @@ export async function reconcile(ctx: AppContext, olderThanSeconds = 60): Promise
       report.paymentsResolved++;
     } catch (err) {
       report.exceptions++;
-      await recordException(ctx.db, { kind: 'reconcile_payment_failed', paymentId: p.id, orderId: p.orderId, message: err instanceof Error ? err.message : String(err) });
+      await recordException(ctx.db, {
+        kind: 'reconcile_payment_failed',
+        paymentId: p.id,
+        orderId: p.orderId,
+        message: err instanceof Error ? err.message : String(err),
+      });
     }
   }
   // Captured payments whose order is cancelled (a crash between cancel and refund, a capture racing a cancel).
   const captured = await ctx.db
     .select()
     .from(payments)
-    .where(and(inArray(payments.status, ['SUCCEEDED', 'PARTIALLY_REFUNDED', 'AUTHORIZED']), sql`${payments.provider} <> 'bank_transfer'`, sql`${payments.refundReservedMinor} < ${payments.capturedMinor} or ${payments.status} = 'AUTHORIZED'`, sql`${payments.updatedAt} < now() - make_interval(secs => ${olderThanSeconds})`))
+    .where(
+      and(
+        inArray(payments.status, ['SUCCEEDED', 'PARTIALLY_REFUNDED', 'AUTHORIZED']),
+        sql`${payments.provider} <> 'bank_transfer'`,
+        sql`${payments.refundReservedMinor} < ${payments.capturedMinor} or ${payments.status} = 'AUTHORIZED'`,
+        sql`${payments.updatedAt} < now() - make_interval(secs => ${olderThanSeconds})`,
+      ),
+    )
     .limit(500);
   for (const p of captured) {
     const order = await orders().getOrderForPayment(ctx.db, p.orderId);
@@ -857,14 +1205,24 @@ export async function reconcile(ctx: AppContext, olderThanSeconds = 60): Promise
       if (done.status !== 'PENDING') report.refundsResolved++;
     } catch (err) {
       report.exceptions++;
-      await recordException(ctx.db, { kind: 'reconcile_refund_failed', message: err instanceof Error ? err.message : String(err), details: { refundId: r.id } });
+      await recordException(ctx.db, {
+        kind: 'reconcile_refund_failed',
+        message: err instanceof Error ? err.message : String(err),
+        details: { refundId: r.id },
+      });
     }
   }
   // The ledger must balance: the database guarantees it per transaction; this says so if anything ever disagrees.
-  const [unbalanced] = await queryRows<{ currency: string; net: number }>(ctx.db, sql`select currency, sum(amount_minor)::bigint as net from ledger_entries group by currency having sum(amount_minor) <> 0 limit 1`);
+  const [unbalanced] = await queryRows<{ currency: string; net: number }>(
+    ctx.db,
+    sql`select currency, sum(amount_minor)::bigint as net from ledger_entries group by currency having sum(amount_minor) <> 0 limit 1`,
+  );
   if (unbalanced) {
     report.exceptions++;
-    await recordException(ctx.db, { kind: 'ledger_unbalanced', message: `The ledger is off by ${unbalanced.net} minor units of ${unbalanced.currency}` });
+    await recordException(ctx.db, {
+      kind: 'ledger_unbalanced',
+      message: `The ledger is off by ${unbalanced.net} minor units of ${unbalanced.currency}`,
+    });
   }
   return report;
 }
@@ -876,5 +1234,6 @@ export async function cancelAtProvider(ctx: AppContext, paymentId: string): Prom
   const intent = p.providerRef ? await ctx.adapters.payments.retrieve(p.providerRef) : await ctx.adapters.payments.findByPaymentId(p.id);
   if (!intent) return;
   if (intent.status === 'authorized' || intent.status === 'requires_action') await ctx.adapters.payments.cancel(intent.ref);
-  else if (intent.status === 'succeeded') await releaseOrphanCapture(ctx, p, intent, { actorId: null, reason: 'Payment replaced by another method' });
+  else if (intent.status === 'succeeded')
+    await releaseOrphanCapture(ctx, p, intent, { actorId: null, reason: 'Payment replaced by another method' });
 }

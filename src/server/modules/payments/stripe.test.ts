@@ -41,12 +41,24 @@ afterAll(async () => {
 });
 
 const pay = (payload: object) => app.inject({ method: 'POST', url: '/api/v1/payments/process', headers: client.auth, payload });
-const status = async (paymentId: string) => (await app.inject({ method: 'GET', url: `/api/v1/payments/${paymentId}/status`, headers: admin.auth })).json();
+const status = async (paymentId: string) =>
+  (await app.inject({ method: 'GET', url: `/api/v1/payments/${paymentId}/status`, headers: admin.auth })).json();
 
 function deliver(event: object, options: { secret?: string; timestamp?: number; signature?: string } = {}) {
   const payload = JSON.stringify(event);
-  const signature = options.signature ?? signer.generateTestHeaderString({ payload, secret: options.secret ?? SECRET, ...(options.timestamp ? { timestamp: options.timestamp } : {}) });
-  return app.inject({ method: 'POST', url: '/api/v1/payments/webhooks/stripe', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, payload });
+  const signature =
+    options.signature ??
+    signer.generateTestHeaderString({
+      payload,
+      secret: options.secret ?? SECRET,
+      ...(options.timestamp ? { timestamp: options.timestamp } : {}),
+    });
+  return app.inject({
+    method: 'POST',
+    url: '/api/v1/payments/webhooks/stripe',
+    headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+    payload,
+  });
 }
 
 describe('Stripe PaymentIntents with manual capture', () => {
@@ -56,7 +68,13 @@ describe('Stripe PaymentIntents with manual capture', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'SUCCEEDED', transactionId: expect.stringMatching(/^pi_/) });
     const pi = fake.intents.get(res.json().transactionId)!;
-    expect(pi).toMatchObject({ status: 'succeeded', capture_method: 'manual', currency: 'eur', amount: order.totalMinor, metadata: { paymentId: res.json().paymentId, orderId: order.orderId } });
+    expect(pi).toMatchObject({
+      status: 'succeeded',
+      capture_method: 'manual',
+      currency: 'eur',
+      amount: order.totalMinor,
+      metadata: { paymentId: res.json().paymentId, orderId: order.orderId },
+    });
     expect((await status(res.json().paymentId)).method).toBe('Visa •••• 4242');
     expect(orders.get(order.orderId)!.status).toBe('PAID');
   });
@@ -75,9 +93,17 @@ describe('Stripe PaymentIntents with manual capture', () => {
   it('3-D Secure: the client secret goes to the browser; after Stripe.js, complete-action asks Stripe and captures', async () => {
     const order = orders.create({ clientId: client.userId });
     const res = await pay({ orderId: order.orderId, paymentMethodId: 'pm_card_authenticationRequired' });
-    expect(res.json()).toMatchObject({ status: 'REQUIRES_ACTION', nextAction: { type: 'stripe_sdk', publishableKey: 'pk_test_fake123', clientSecret: expect.stringContaining('_secret_') } });
+    expect(res.json()).toMatchObject({
+      status: 'REQUIRES_ACTION',
+      nextAction: { type: 'stripe_sdk', publishableKey: 'pk_test_fake123', clientSecret: expect.stringContaining('_secret_') },
+    });
     fake.authenticate(res.json().transactionId, true);
-    const done = await app.inject({ method: 'POST', url: `/api/v1/payments/${res.json().paymentId}/complete-action`, headers: client.auth, payload: {} });
+    const done = await app.inject({
+      method: 'POST',
+      url: `/api/v1/payments/${res.json().paymentId}/complete-action`,
+      headers: client.auth,
+      payload: {},
+    });
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json().status).toBe('SUCCEEDED');
   });
@@ -86,7 +112,12 @@ describe('Stripe PaymentIntents with manual capture', () => {
     const order = orders.create({ clientId: client.userId });
     const paid = (await pay({ orderId: order.orderId, paymentMethodId: 'pm_card_visa' })).json();
     const from = fake.events.length;
-    const r = await app.inject({ method: 'POST', url: '/api/v1/payments/refund', headers: admin.auth, payload: { paymentId: paid.paymentId, amount: { amount: 100, currency: 'EUR' } } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/payments/refund',
+      headers: admin.auth,
+      payload: { paymentId: paid.paymentId, amount: { amount: 100, currency: 'EUR' } },
+    });
     expect(r.json().status, r.body).toBe('SUCCEEDED');
     const echoes = fake.events.slice(from);
     expect(echoes.map((e) => e.type)).toEqual(['refund.created', 'charge.refunded']);
@@ -110,7 +141,16 @@ describe('webhooks', () => {
     expect((await deliver(refundEvent, { signature: 't=1,v1=deadbeef' })).statusCode).toBe(400);
     const tampered = JSON.stringify({ ...refundEvent, id: 'evt_other' });
     const sig = signer.generateTestHeaderString({ payload: JSON.stringify(refundEvent), secret: SECRET });
-    expect((await app.inject({ method: 'POST', url: '/api/v1/payments/webhooks/stripe', headers: { 'content-type': 'application/json', 'stripe-signature': sig }, payload: tampered })).statusCode).toBe(400);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/payments/webhooks/stripe',
+          headers: { 'content-type': 'application/json', 'stripe-signature': sig },
+          payload: tampered,
+        })
+      ).statusCode,
+    ).toBe(400);
     expect({ refunds: await countRows(app.db, 'payment_refunds'), events: await countRows(app.db, 'inbound_events') }).toEqual(before);
     // Signed properly, it is applied: a dashboard refund is recorded as the provider's.
     expect((await deliver(refundEvent)).statusCode).toBe(200);
@@ -120,7 +160,7 @@ describe('webhooks', () => {
   it('a sequence replayed 10 times in shuffled order (with duplicates and early arrivals retried) ends in the same state', async () => {
     const finals: string[] = [];
     let seed = 42;
-    const random = () => ((seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647);
+    const random = () => (seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647;
     for (let round = 0; round < 10; round++) {
       // As a crash would leave it: our payment recorded, everything else happened at Stripe and arrives by webhook.
       const order = orders.create({ clientId: client.userId });
@@ -129,7 +169,15 @@ describe('webhooks', () => {
         sql`insert into payments (id, order_id, client_id, provider, status, currency, amount_minor, payment_method_id) values (${paymentId}, ${order.orderId}, ${client.userId}, 'stripe', 'PENDING', 'EUR', ${order.totalMinor}, 'pm_card_visa')`,
       );
       const from = fake.events.length;
-      const intent = await app.ctx.adapters.payments.authorize({ paymentId, orderId: order.orderId, amountMinor: order.totalMinor, currency: 'EUR', paymentMethodId: 'pm_card_visa', description: 'x', returnUrl: 'http://x' });
+      const intent = await app.ctx.adapters.payments.authorize({
+        paymentId,
+        orderId: order.orderId,
+        amountMinor: order.totalMinor,
+        currency: 'EUR',
+        paymentMethodId: 'pm_card_visa',
+        description: 'x',
+        returnUrl: 'http://x',
+      });
       await app.ctx.adapters.payments.capture(intent.ref);
       fake.dashboardRefund(intent.ref, 2_500);
       fake.dashboardRefund(intent.ref, 1_000);
@@ -148,10 +196,26 @@ describe('webhooks', () => {
         app.db,
         sql`select count(*)::int as n, coalesce(sum(abs(e.amount_minor)), 0)::bigint as total from ledger_entries e join ledger_transactions t on t.id = e.transaction_id where t.reference = ${paymentId} or t.related_reference = ${paymentId}`,
       );
-      finals.push(JSON.stringify({ status: s.status, captured: s.captured, refunded: s.refunded, refunds: s.refunds.map((r: { amount: unknown; origin: string; status: string }) => JSON.stringify([r.amount, r.origin, r.status])).sort(), order: orders.get(order.orderId)!.status, ledger: [ledger!.n, Number(ledger!.total)] }));
+      finals.push(
+        JSON.stringify({
+          status: s.status,
+          captured: s.captured,
+          refunded: s.refunded,
+          refunds: s.refunds
+            .map((r: { amount: unknown; origin: string; status: string }) => JSON.stringify([r.amount, r.origin, r.status]))
+            .sort(),
+          order: orders.get(order.orderId)!.status,
+          ledger: [ledger!.n, Number(ledger!.total)],
+        }),
+      );
     }
-    expect(new Set(finals).size, finals.join("\n")).toBe(1);
-    expect(JSON.parse(finals[0]!)).toMatchObject({ status: 'PARTIALLY_REFUNDED', captured: { amount: 1250 }, refunded: { amount: 35 }, order: 'PARTIALLY_REFUNDED' });
+    expect(new Set(finals).size, finals.join('\n')).toBe(1);
+    expect(JSON.parse(finals[0]!)).toMatchObject({
+      status: 'PARTIALLY_REFUNDED',
+      captured: { amount: 1250 },
+      refunded: { amount: 35 },
+      order: 'PARTIALLY_REFUNDED',
+    });
     for (const t of (await trialBalance(app.db)).totals) expect(t.netMinor).toBe(0);
   }, 120_000);
 });

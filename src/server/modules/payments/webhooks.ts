@@ -22,7 +22,11 @@ async function alreadyApplied(ctx: AppContext, provider: string, eventId: string
 }
 
 /** Applies one verified event; 'duplicate' when it was applied before. Throws a 503 ApiError to be delivered again. */
-export async function applyProviderEvent(ctx: AppContext, provider: 'stripe', event: ProviderEvent): Promise<'applied' | 'duplicate' | 'ignored'> {
+export async function applyProviderEvent(
+  ctx: AppContext,
+  provider: 'stripe',
+  event: ProviderEvent,
+): Promise<'applied' | 'duplicate' | 'ignored'> {
   if (await alreadyApplied(ctx, provider, event.id)) return 'duplicate';
   const paymentId = event.intent?.paymentId ?? event.paymentId;
   const ref = event.intent?.ref ?? event.paymentRef;
@@ -65,14 +69,28 @@ async function applyProviderRefund(ctx: AppContext, paymentId: string, r: Provid
     if (reserved.length === 0) return 'too-much' as const;
     const [row] = await tx
       .insert(paymentRefunds)
-      .values({ id: uuidv7(), paymentId, amountMinor: r.amountMinor, currency: payment.currency, status: 'PENDING', origin: 'provider', reason: 'Refunded at the provider', providerRef: r.ref })
+      .values({
+        id: uuidv7(),
+        paymentId,
+        amountMinor: r.amountMinor,
+        currency: payment.currency,
+        status: 'PENDING',
+        origin: 'provider',
+        reason: 'Refunded at the provider',
+        providerRef: r.ref,
+      })
       .onConflictDoNothing()
       .returning();
     return row?.id;
   });
-  if (recorded === 'not-captured') throw new ApiError('ServiceUnavailableException', 'The payment is not captured here yet; deliver the refund event again later');
+  if (recorded === 'not-captured')
+    throw new ApiError('ServiceUnavailableException', 'The payment is not captured here yet; deliver the refund event again later');
   if (recorded === 'too-much') {
-    await recordException(ctx.db, { kind: 'provider_refund_exceeds_capture', paymentId, message: `The provider reports a refund ${r.ref} larger than what is left on this payment.` });
+    await recordException(ctx.db, {
+      kind: 'provider_refund_exceeds_capture',
+      paymentId,
+      message: `The provider reports a refund ${r.ref} larger than what is left on this payment.`,
+    });
     return;
   }
   if (recorded) await finishRefund(ctx, recorded, r.ref, BY(type));

@@ -75,7 +75,9 @@ describe('metrics', () => {
     const res = await app.inject({ method: 'GET', url: '/metrics' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/plain/);
-    expect(res.body).toMatch(/http_request_duration_seconds_bucket\{le="0\.005",method="GET",route="\/api\/v1\/healthz",status_code="200"\} \d+/);
+    expect(res.body).toMatch(
+      /http_request_duration_seconds_bucket\{le="0\.005",method="GET",route="\/api\/v1\/healthz",status_code="200"\} \d+/,
+    );
     expect(res.body).toContain('process_cpu_user_seconds_total');
   });
 

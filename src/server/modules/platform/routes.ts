@@ -4,9 +4,7 @@ import { z } from 'zod';
 import { ApiError, errorResponses } from '../../http/errors.ts';
 
 const HealthOutput = z.object({ status: z.literal('ok') }).meta({ id: 'HealthOutput' });
-const ReadyOutput = z
-  .object({ status: z.literal('ready'), database: z.enum(['pglite', 'postgres']) })
-  .meta({ id: 'ReadyOutput' });
+const ReadyOutput = z.object({ status: z.literal('ready'), database: z.enum(['pglite', 'postgres']) }).meta({ id: 'ReadyOutput' });
 
 /** Liveness and readiness probes for load balancers and orchestrators. */
 export async function platformRoutes(parent: FastifyInstance): Promise<void> {

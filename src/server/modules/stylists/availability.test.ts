@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { checkBookable, computeSlots, expandWeekly, subtract, zonedToInstant, type AvailabilityInput, type ScheduleRules, type WeeklyRange } from './availability.ts';
+import {
+  checkBookable,
+  computeSlots,
+  expandWeekly,
+  subtract,
+  zonedToInstant,
+  type AvailabilityInput,
+  type ScheduleRules,
+  type WeeklyRange,
+} from './availability.ts';
 
 const t = (iso: string) => Date.parse(iso);
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
@@ -125,27 +134,93 @@ describe('computeSlots: statuses from schedule, windows, bookings, buffers, noti
   type Case = [string, Partial<AvailabilityInput>, string, string, number, [string, string][]];
   // [what, input overrides, from, to, slot minutes, expected [start, status]]
   const cases: Case[] = [
-    ['a plain Monday in Paris (CEST)', {}, '2026-05-04T00:00:00Z', '2026-05-05T00:00:00Z', 60, [
-      ['07:00', 'AVAILABLE'], ['08:00', 'AVAILABLE'], ['09:00', 'AVAILABLE'], ['10:00', 'AVAILABLE'],
-    ]],
-    ['a booking 08:00–09:00Z with a 30-minute buffer', { bookings: [{ start: t('2026-05-04T08:00:00Z'), end: t('2026-05-04T09:30:00Z') }] }, '2026-05-04T00:00:00Z', '2026-05-05T00:00:00Z', 60, [
-      ['07:00', 'BOOKED'], ['08:00', 'BOOKED'], ['09:00', 'BOOKED'], ['10:00', 'AVAILABLE'],
-    ]],
-    ['a BLOCKED window removes an hour', { windows: [{ kind: 'BLOCKED', start: t('2026-05-04T09:00:00Z'), end: t('2026-05-04T10:00:00Z') }] }, '2026-05-04T00:00:00Z', '2026-05-05T00:00:00Z', 60, [
-      ['07:00', 'AVAILABLE'], ['08:00', 'AVAILABLE'], ['09:00', 'BLOCKED'], ['10:00', 'AVAILABLE'],
-    ]],
-    ['an AVAILABLE window opens a Saturday', { windows: [{ kind: 'AVAILABLE', start: t('2026-05-09T08:00:00Z'), end: t('2026-05-09T10:00:00Z') }] }, '2026-05-09T00:00:00Z', '2026-05-10T00:00:00Z', 60, [
-      ['08:00', 'AVAILABLE'], ['09:00', 'AVAILABLE'],
-    ]],
-    ['within the 24 h minimum notice', { now: t('2026-05-03T08:30:00Z') }, '2026-05-04T00:00:00Z', '2026-05-05T00:00:00Z', 60, [
-      ['07:00', 'BLOCKED'], ['08:00', 'BLOCKED'], ['09:00', 'AVAILABLE'], ['10:00', 'AVAILABLE'],
-    ]],
-    ['beyond the 30-day horizon', { now: t('2026-04-04T08:30:00Z') }, '2026-05-04T00:00:00Z', '2026-05-05T00:00:00Z', 60, [
-      ['07:00', 'AVAILABLE'], ['08:00', 'BLOCKED'], ['09:00', 'BLOCKED'], ['10:00', 'BLOCKED'],
-    ]],
-    ['90-minute slots do not spill past closing', {}, '2026-05-05T00:00:00Z', '2026-05-06T00:00:00Z', 90, [
-      ['07:00', 'AVAILABLE'], ['08:30', 'AVAILABLE'],
-    ]],
+    [
+      'a plain Monday in Paris (CEST)',
+      {},
+      '2026-05-04T00:00:00Z',
+      '2026-05-05T00:00:00Z',
+      60,
+      [
+        ['07:00', 'AVAILABLE'],
+        ['08:00', 'AVAILABLE'],
+        ['09:00', 'AVAILABLE'],
+        ['10:00', 'AVAILABLE'],
+      ],
+    ],
+    [
+      'a booking 08:00–09:00Z with a 30-minute buffer',
+      { bookings: [{ start: t('2026-05-04T08:00:00Z'), end: t('2026-05-04T09:30:00Z') }] },
+      '2026-05-04T00:00:00Z',
+      '2026-05-05T00:00:00Z',
+      60,
+      [
+        ['07:00', 'BOOKED'],
+        ['08:00', 'BOOKED'],
+        ['09:00', 'BOOKED'],
+        ['10:00', 'AVAILABLE'],
+      ],
+    ],
+    [
+      'a BLOCKED window removes an hour',
+      { windows: [{ kind: 'BLOCKED', start: t('2026-05-04T09:00:00Z'), end: t('2026-05-04T10:00:00Z') }] },
+      '2026-05-04T00:00:00Z',
+      '2026-05-05T00:00:00Z',
+      60,
+      [
+        ['07:00', 'AVAILABLE'],
+        ['08:00', 'AVAILABLE'],
+        ['09:00', 'BLOCKED'],
+        ['10:00', 'AVAILABLE'],
+      ],
+    ],
+    [
+      'an AVAILABLE window opens a Saturday',
+      { windows: [{ kind: 'AVAILABLE', start: t('2026-05-09T08:00:00Z'), end: t('2026-05-09T10:00:00Z') }] },
+      '2026-05-09T00:00:00Z',
+      '2026-05-10T00:00:00Z',
+      60,
+      [
+        ['08:00', 'AVAILABLE'],
+        ['09:00', 'AVAILABLE'],
+      ],
+    ],
+    [
+      'within the 24 h minimum notice',
+      { now: t('2026-05-03T08:30:00Z') },
+      '2026-05-04T00:00:00Z',
+      '2026-05-05T00:00:00Z',
+      60,
+      [
+        ['07:00', 'BLOCKED'],
+        ['08:00', 'BLOCKED'],
+        ['09:00', 'AVAILABLE'],
+        ['10:00', 'AVAILABLE'],
+      ],
+    ],
+    [
+      'beyond the 30-day horizon',
+      { now: t('2026-04-04T08:30:00Z') },
+      '2026-05-04T00:00:00Z',
+      '2026-05-05T00:00:00Z',
+      60,
+      [
+        ['07:00', 'AVAILABLE'],
+        ['08:00', 'BLOCKED'],
+        ['09:00', 'BLOCKED'],
+        ['10:00', 'BLOCKED'],
+      ],
+    ],
+    [
+      '90-minute slots do not spill past closing',
+      {},
+      '2026-05-05T00:00:00Z',
+      '2026-05-06T00:00:00Z',
+      90,
+      [
+        ['07:00', 'AVAILABLE'],
+        ['08:30', 'AVAILABLE'],
+      ],
+    ],
   ];
   it.each(cases)('%s', (_what, overrides, from, to, minutes, expected) => {
     const slots = computeSlots({ ...base, ...overrides }, t(from), t(to), minutes);
@@ -162,10 +237,34 @@ describe('checkBookable: what a request may ask for', () => {
     ['beyond the horizon', {}, '2026-06-08T07:00:00Z', 60, 'BEYOND_HORIZON'],
     ['runs past closing', {}, '2026-05-04T10:30:00Z', 60, 'OUTSIDE_AVAILABILITY'],
     ['on a closed Wednesday', {}, '2026-05-06T08:00:00Z', 60, 'OUTSIDE_AVAILABILITY'],
-    ['right after a booking, inside its buffer', { bookings: [{ start: t('2026-05-04T07:00:00Z'), end: t('2026-05-04T08:30:00Z') }] }, '2026-05-04T08:00:00Z', 60, 'OVERLAPS_BOOKING'],
-    ['after a booking and its buffer', { bookings: [{ start: t('2026-05-04T07:00:00Z'), end: t('2026-05-04T08:30:00Z') }] }, '2026-05-04T08:30:00Z', 60, undefined],
-    ['before a booking, our buffer would run into it', { bookings: [{ start: t('2026-05-04T09:00:00Z'), end: t('2026-05-04T10:30:00Z') }] }, '2026-05-04T07:45:00Z', 60, 'OVERLAPS_BOOKING'],
-    ['before a booking with room for our buffer', { bookings: [{ start: t('2026-05-04T09:00:00Z'), end: t('2026-05-04T10:30:00Z') }] }, '2026-05-04T07:30:00Z', 60, undefined],
+    [
+      'right after a booking, inside its buffer',
+      { bookings: [{ start: t('2026-05-04T07:00:00Z'), end: t('2026-05-04T08:30:00Z') }] },
+      '2026-05-04T08:00:00Z',
+      60,
+      'OVERLAPS_BOOKING',
+    ],
+    [
+      'after a booking and its buffer',
+      { bookings: [{ start: t('2026-05-04T07:00:00Z'), end: t('2026-05-04T08:30:00Z') }] },
+      '2026-05-04T08:30:00Z',
+      60,
+      undefined,
+    ],
+    [
+      'before a booking, our buffer would run into it',
+      { bookings: [{ start: t('2026-05-04T09:00:00Z'), end: t('2026-05-04T10:30:00Z') }] },
+      '2026-05-04T07:45:00Z',
+      60,
+      'OVERLAPS_BOOKING',
+    ],
+    [
+      'before a booking with room for our buffer',
+      { bookings: [{ start: t('2026-05-04T09:00:00Z'), end: t('2026-05-04T10:30:00Z') }] },
+      '2026-05-04T07:30:00Z',
+      60,
+      undefined,
+    ],
   ];
   it.each(cases)('%s', (_what, overrides, start, minutes, expected) => {
     const s = t(start);
@@ -174,7 +273,13 @@ describe('checkBookable: what a request may ask for', () => {
 
   it('a Sydney stylist on the autumn change: 09:00 AEST Sunday is bookable, 09:00 AEDT the day before is not', () => {
     const sydney: AvailabilityInput = {
-      rules: { timeZone: 'Australia/Sydney', weekly: [{ day: 'SUN', start: '09:00', end: '10:00' }], bufferMinutes: 0, minNoticeHours: 0, horizonDays: 30 },
+      rules: {
+        timeZone: 'Australia/Sydney',
+        weekly: [{ day: 'SUN', start: '09:00', end: '10:00' }],
+        bufferMinutes: 0,
+        minNoticeHours: 0,
+        horizonDays: 30,
+      },
       windows: [],
       bookings: [],
       now: t('2026-04-01T00:00:00Z'),
@@ -186,7 +291,18 @@ describe('checkBookable: what a request may ask for', () => {
 
 describe('interval algebra', () => {
   it('subtracts overlapping and touching intervals', () => {
-    expect(subtract([{ start: 0, end: 10 }, { start: 20, end: 30 }], [{ start: 5, end: 22 }, { start: 25, end: 26 }])).toEqual([
+    expect(
+      subtract(
+        [
+          { start: 0, end: 10 },
+          { start: 20, end: 30 },
+        ],
+        [
+          { start: 5, end: 22 },
+          { start: 25, end: 26 },
+        ],
+      ),
+    ).toEqual([
       { start: 0, end: 5 },
       { start: 22, end: 25 },
       { start: 26, end: 30 },

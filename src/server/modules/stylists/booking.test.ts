@@ -29,36 +29,86 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => app.shutdown());
 
-const request = (who: TestAccount, payload: object) => app.inject({ method: 'POST', url: '/api/v1/matching/request', headers: who.auth, payload });
+const request = (who: TestAccount, payload: object) =>
+  app.inject({ method: 'POST', url: '/api/v1/matching/request', headers: who.auth, payload });
 const accept = (requestId: string, who: TestAccount = stylist, extra: object = {}) =>
-  app.inject({ method: 'POST', url: '/api/v1/matching/accept', headers: who.auth, payload: { requestId, stylistId: stylist.stylistId, ...extra } });
-const getRequest = (requestId: string, who: TestAccount) => app.inject({ method: 'GET', url: `/api/v1/requests/${requestId}`, headers: who.auth });
+  app.inject({
+    method: 'POST',
+    url: '/api/v1/matching/accept',
+    headers: who.auth,
+    payload: { requestId, stylistId: stylist.stylistId, ...extra },
+  });
+const getRequest = (requestId: string, who: TestAccount) =>
+  app.inject({ method: 'GET', url: `/api/v1/requests/${requestId}`, headers: who.auth });
 const mailTo = async (subject: RegExp) => (await listDevMail(app.db, app.ctx.keys, 500)).filter((m) => subject.test(m.subject));
 
 describe('bad input: clear 4xx and nothing written', () => {
   const cases: [string, () => object, number, string][] = [
     ['outside availability (a Paris night)', () => requestPayload(client, stylist, parisMorning(3, 22)), 400, 'body.requestedDate'],
     ['in the past', () => requestPayload(client, stylist, '2020-05-04T08:00:00Z'), 400, 'body.requestedDate'],
-    ['inside the minimum notice', () => requestPayload(client, stylist, new Date(Date.now() + 3_600_000).toISOString()), 400, 'body.requestedDate'],
+    [
+      'inside the minimum notice',
+      () => requestPayload(client, stylist, new Date(Date.now() + 3_600_000).toISOString()),
+      400,
+      'body.requestedDate',
+    ],
     ['beyond the horizon', () => requestPayload(client, stylist, parisMorning(70)), 400, 'body.requestedDate'],
-    ['a duration that is not the service’s', () => requestPayload(client, stylist, parisMorning(3), { requestedDuration: 45 }), 400, 'body.requestedDuration'],
-    ['a duration no service has', () => ({ ...requestPayload(client, stylist, parisMorning(3)), serviceId: undefined, requestedDuration: 75 }), 400, 'body.requestedDuration'],
-    ['a service of another stylist', () => requestPayload(client, stylist, parisMorning(3), { serviceId: '0195f3a2-7c1d-7b8e-9a4f-2d3c4b5a6e7f' }), 400, 'body.serviceId'],
-    ['someone else’s clientId', () => ({ ...requestPayload(client, stylist, parisMorning(3)), clientId: admin.userId }), 403, 'body.clientId'],
-    ['an unknown stylistId', () => ({ ...requestPayload(client, stylist, parisMorning(3)), stylistId: '0195f3a2-7c1d-7b8e-9a4f-2d3c4b5a6e7f' }), 404, 'body.stylistId'],
+    [
+      'a duration that is not the service’s',
+      () => requestPayload(client, stylist, parisMorning(3), { requestedDuration: 45 }),
+      400,
+      'body.requestedDuration',
+    ],
+    [
+      'a duration no service has',
+      () => ({ ...requestPayload(client, stylist, parisMorning(3)), serviceId: undefined, requestedDuration: 75 }),
+      400,
+      'body.requestedDuration',
+    ],
+    [
+      'a service of another stylist',
+      () => requestPayload(client, stylist, parisMorning(3), { serviceId: '0195f3a2-7c1d-7b8e-9a4f-2d3c4b5a6e7f' }),
+      400,
+      'body.serviceId',
+    ],
+    [
+      'someone else’s clientId',
+      () => ({ ...requestPayload(client, stylist, parisMorning(3)), clientId: admin.userId }),
+      403,
+      'body.clientId',
+    ],
+    [
+      'an unknown stylistId',
+      () => ({ ...requestPayload(client, stylist, parisMorning(3)), stylistId: '0195f3a2-7c1d-7b8e-9a4f-2d3c4b5a6e7f' }),
+      404,
+      'body.stylistId',
+    ],
     ['not a date', () => requestPayload(client, stylist, 'next tuesday'), 400, 'body.requestedDate'],
   ];
   it.each(cases)('%s', async (_what, payload, status, field) => {
-    const before = [await countRows(app.db, 'booking_requests'), await countRows(app.db, 'booking_events'), await countRows(app.db, 'dev_mailbox')];
+    const before = [
+      await countRows(app.db, 'booking_requests'),
+      await countRows(app.db, 'booking_events'),
+      await countRows(app.db, 'dev_mailbox'),
+    ];
     const res = await request(client, payload());
     expect(res.statusCode, res.body).toBe(status);
     expect(res.json().fieldErrors?.[field], res.body).toBeDefined();
-    expect([await countRows(app.db, 'booking_requests'), await countRows(app.db, 'booking_events'), await countRows(app.db, 'dev_mailbox')]).toEqual(before);
+    expect([
+      await countRows(app.db, 'booking_requests'),
+      await countRows(app.db, 'booking_events'),
+      await countRows(app.db, 'dev_mailbox'),
+    ]).toEqual(before);
   });
 
   it('a stylist that is not approved cannot be booked', async () => {
     const pending = await accountOf(app, 'STYLIST');
-    const created = await app.inject({ method: 'POST', url: '/api/v1/stylists', headers: pending.auth, payload: { userId: pending.userId, bio: 'New', specialties: ['bridal'], rate: { amount: 100, currency: 'EUR' } } });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/stylists',
+      headers: pending.auth,
+      payload: { userId: pending.userId, bio: 'New', specialties: ['bridal'], rate: { amount: 100, currency: 'EUR' } },
+    });
     const res = await request(client, { clientId: client.userId, stylistId: created.json().stylistId, requestedDate: parisMorning(3) });
     expect(res.statusCode).toBe(404);
   });
@@ -80,7 +130,10 @@ describe('request → accept / decline', () => {
     expect((await mailTo(/New session request/)).length).toBeGreaterThanOrEqual(2);
     const ok = await accept(first.json().requestId, stylist, { location: 'Hôtel Plaza Athénée' });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ status: 'ACCEPTED', bookingDetails: { status: 'CONFIRMED', startTime: at, location: 'Hôtel Plaza Athénée' } });
+    expect(ok.json()).toMatchObject({
+      status: 'ACCEPTED',
+      bookingDetails: { status: 'CONFIRMED', startTime: at, location: 'Hôtel Plaza Athénée' },
+    });
     expect((await mailTo(/^Your session is confirmed$/)).length).toBe(1);
 
     const clash = await accept(second.json().requestId);
@@ -91,14 +144,23 @@ describe('request → accept / decline', () => {
     expect(again.statusCode).toBe(409);
 
     // The booked time (and its buffer) is no longer offered, nor requestable.
-    const slots = (await app.inject({ method: 'GET', url: `/api/v1/stylists/${stylist.stylistId}/availability?startDate=${encodeURIComponent(parisMorning(4, 8))}&endDate=${encodeURIComponent(parisMorning(4, 12))}` })).json().availability;
+    const slots = (
+      await app.inject({
+        method: 'GET',
+        url: `/api/v1/stylists/${stylist.stylistId}/availability?startDate=${encodeURIComponent(parisMorning(4, 8))}&endDate=${encodeURIComponent(parisMorning(4, 12))}`,
+      })
+    ).json().availability;
     // 09:00 would need its own buffer before 10:00; 11:00 falls in the booking's buffer.
     expect(slots.map((s: { status: string }) => s.status)).toEqual(['AVAILABLE', 'BOOKED', 'BOOKED', 'BOOKED']);
     const late = await request(other, requestPayload(other, stylist, parisMorning(4, 11)));
     expect(late.statusCode).toBe(409);
 
     const mine = (await app.inject({ method: 'GET', url: '/api/v1/me/bookings', headers: client.auth })).json().requests;
-    expect(mine.find((r: { requestId: string }) => r.requestId === first.json().requestId)).toMatchObject({ status: 'ACCEPTED', booking: { status: 'CONFIRMED' }, stylist: { timeZone: 'Europe/Paris' } });
+    expect(mine.find((r: { requestId: string }) => r.requestId === first.json().requestId)).toMatchObject({
+      status: 'ACCEPTED',
+      booking: { status: 'CONFIRMED' },
+      stylist: { timeZone: 'Europe/Paris' },
+    });
     const detail = (await getRequest(first.json().requestId, stylist)).json().request;
     expect(detail.history.map((e: { type: string }) => e.type)).toEqual(['REQUESTED', 'ACCEPTED']);
   });
@@ -106,9 +168,19 @@ describe('request → accept / decline', () => {
   it('only the stylist who was asked may answer; a foreign stylistId is 404', async () => {
     const res = await request(client, requestPayload(client, stylist, parisMorning(5, 9)));
     const intruder = await approvedStylist(app, admin);
-    const foreign = await app.inject({ method: 'POST', url: '/api/v1/matching/accept', headers: intruder.auth, payload: { requestId: res.json().requestId, stylistId: stylist.stylistId } });
+    const foreign = await app.inject({
+      method: 'POST',
+      url: '/api/v1/matching/accept',
+      headers: intruder.auth,
+      payload: { requestId: res.json().requestId, stylistId: stylist.stylistId },
+    });
     expect(foreign.statusCode).toBe(404);
-    const ownId = await app.inject({ method: 'POST', url: '/api/v1/matching/accept', headers: intruder.auth, payload: { requestId: res.json().requestId, stylistId: intruder.stylistId } });
+    const ownId = await app.inject({
+      method: 'POST',
+      url: '/api/v1/matching/accept',
+      headers: intruder.auth,
+      payload: { requestId: res.json().requestId, stylistId: intruder.stylistId },
+    });
     expect(ownId.statusCode).toBe(404);
     expect((await getRequest(res.json().requestId, intruder)).statusCode).toBe(404);
     expect((await getRequest(res.json().requestId, await accountOf(app, 'CLIENT'))).statusCode).toBe(404);
@@ -117,9 +189,24 @@ describe('request → accept / decline', () => {
   it('declines with a reason and alternative dates the client can book with one request', async () => {
     const res = await request(client, requestPayload(client, stylist, parisMorning(6, 9)));
     const alternatives = [parisMorning(7, 14), parisMorning(8, 15)];
-    const bad = await app.inject({ method: 'POST', url: '/api/v1/matching/decline', headers: stylist.auth, payload: { requestId: res.json().requestId, stylistId: stylist.stylistId, alternativeDates: ['2020-01-01T00:00:00Z'] } });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/v1/matching/decline',
+      headers: stylist.auth,
+      payload: { requestId: res.json().requestId, stylistId: stylist.stylistId, alternativeDates: ['2020-01-01T00:00:00Z'] },
+    });
     expect(bad.statusCode).toBe(400);
-    const declined = await app.inject({ method: 'POST', url: '/api/v1/matching/decline', headers: stylist.auth, payload: { requestId: res.json().requestId, stylistId: stylist.stylistId, reason: 'At Paris Fashion Week', alternativeDates: alternatives } });
+    const declined = await app.inject({
+      method: 'POST',
+      url: '/api/v1/matching/decline',
+      headers: stylist.auth,
+      payload: {
+        requestId: res.json().requestId,
+        stylistId: stylist.stylistId,
+        reason: 'At Paris Fashion Week',
+        alternativeDates: alternatives,
+      },
+    });
     expect(declined.statusCode, declined.body).toBe(200);
     expect(declined.json().status).toBe('DECLINED');
     const view = (await getRequest(res.json().requestId, client)).json().request;
@@ -135,12 +222,16 @@ describe('the exclusion constraint', () => {
     const r1 = await request(client, requestPayload(client, stylist, parisMorning(30, 9)));
     const r2 = await request(client, requestPayload(client, stylist, parisMorning(30, 11)));
     const insert = (requestId: string, start: string, blockEndMinutes: number, status = 'CONFIRMED') =>
-      app.db.execute(sql`insert into stylist_bookings (id, request_id, stylist_id, client_id, start_at, end_at, block_start, block_end, status)
+      app.db
+        .execute(sql`insert into stylist_bookings (id, request_id, stylist_id, client_id, start_at, end_at, block_start, block_end, status)
         values (gen_random_uuid(), ${requestId}, ${stylist.stylistId}, ${client.userId}, ${start}::timestamptz, ${start}::timestamptz + interval '60 minutes',
                 ${start}::timestamptz, ${start}::timestamptz + make_interval(mins => ${blockEndMinutes}), ${status}::booking_status)`);
     await insert(r1.json().requestId, parisMorning(30, 9), 90);
     // 10:00 starts inside the first booking's 30-minute buffer.
-    const clash = await insert(r2.json().requestId, parisMorning(30, 10), 90).then(() => undefined, (err: unknown) => err);
+    const clash = await insert(r2.json().requestId, parisMorning(30, 10), 90).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
     expect(pgCode(clash)).toBe('23P01');
     // A cancelled booking holds no time.
     await insert(r2.json().requestId, parisMorning(30, 10), 90, 'CANCELLED');
@@ -150,22 +241,51 @@ describe('the exclusion constraint', () => {
 
 describe('cancel, reschedule, complete, review', () => {
   it('cancels under the policy: free before, late inside the window; everything recorded', async () => {
-    await app.inject({ method: 'PUT', url: `/api/v1/stylists/${stylist.stylistId}/cancellation-policy`, headers: stylist.auth, payload: { freeCancellationHours: 72 } });
+    await app.inject({
+      method: 'PUT',
+      url: `/api/v1/stylists/${stylist.stylistId}/cancellation-policy`,
+      headers: stylist.auth,
+      payload: { freeCancellationHours: 72 },
+    });
     const far = await request(client, requestPayload(client, stylist, parisMorning(10, 9)));
     await accept(far.json().requestId);
-    const free = await app.inject({ method: 'POST', url: `/api/v1/requests/${far.json().requestId}/cancel`, headers: client.auth, payload: { reason: 'Trip moved' } });
+    const free = await app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${far.json().requestId}/cancel`,
+      headers: client.auth,
+      payload: { reason: 'Trip moved' },
+    });
     expect(free.statusCode, free.body).toBe(200);
-    expect(free.json().request).toMatchObject({ status: 'CANCELLED', booking: { status: 'CANCELLED' }, cancellation: { late: false, reason: 'Trip moved' } });
+    expect(free.json().request).toMatchObject({
+      status: 'CANCELLED',
+      booking: { status: 'CANCELLED' },
+      cancellation: { late: false, reason: 'Trip moved' },
+    });
     expect((await mailTo(/^A session was cancelled$/)).length).toBe(1);
 
     const near = await request(client, requestPayload(client, stylist, parisMorning(2, 15)));
     await accept(near.json().requestId);
-    const move = await app.inject({ method: 'POST', url: `/api/v1/requests/${near.json().requestId}/reschedule`, headers: client.auth, payload: { requestedDate: parisMorning(3, 16) } });
+    const move = await app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${near.json().requestId}/reschedule`,
+      headers: client.auth,
+      payload: { requestedDate: parisMorning(3, 16) },
+    });
     expect(move.statusCode).toBe(409);
-    const late = await app.inject({ method: 'POST', url: `/api/v1/requests/${near.json().requestId}/cancel`, headers: client.auth, payload: {} });
+    const late = await app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${near.json().requestId}/cancel`,
+      headers: client.auth,
+      payload: {},
+    });
     expect(late.json().request.cancellation.late).toBe(true);
     expect(late.json().request.history.map((e: { type: string }) => e.type)).toEqual(['REQUESTED', 'ACCEPTED', 'CANCELLED']);
-    await app.inject({ method: 'PUT', url: `/api/v1/stylists/${stylist.stylistId}/cancellation-policy`, headers: stylist.auth, payload: { freeCancellationHours: 24 } });
+    await app.inject({
+      method: 'PUT',
+      url: `/api/v1/stylists/${stylist.stylistId}/cancellation-policy`,
+      headers: stylist.auth,
+      payload: { freeCancellationHours: 24 },
+    });
   });
 
   it('reschedules a confirmed booking into free time, and answers 409 when the new time overlaps', async () => {
@@ -173,11 +293,26 @@ describe('cancel, reschedule, complete, review', () => {
     const b = await request(client, requestPayload(client, stylist, parisMorning(12, 14)));
     await accept(a.json().requestId);
     await accept(b.json().requestId);
-    const clash = await app.inject({ method: 'POST', url: `/api/v1/requests/${a.json().requestId}/reschedule`, headers: client.auth, payload: { requestedDate: parisMorning(12, 13) } });
+    const clash = await app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${a.json().requestId}/reschedule`,
+      headers: client.auth,
+      payload: { requestedDate: parisMorning(12, 13) },
+    });
     expect(clash.statusCode).toBe(409);
-    const outside = await app.inject({ method: 'POST', url: `/api/v1/requests/${a.json().requestId}/reschedule`, headers: client.auth, payload: { requestedDate: parisMorning(12, 21) } });
+    const outside = await app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${a.json().requestId}/reschedule`,
+      headers: client.auth,
+      payload: { requestedDate: parisMorning(12, 21) },
+    });
     expect(outside.statusCode).toBe(400);
-    const moved = await app.inject({ method: 'POST', url: `/api/v1/requests/${a.json().requestId}/reschedule`, headers: stylist.auth, payload: { requestedDate: parisMorning(12, 10) } });
+    const moved = await app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${a.json().requestId}/reschedule`,
+      headers: stylist.auth,
+      payload: { requestedDate: parisMorning(12, 10) },
+    });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json().request.booking.startTime).toBe(parisMorning(12, 10));
     expect(moved.json().request.history.at(-1)).toMatchObject({ type: 'RESCHEDULED' });
@@ -186,24 +321,62 @@ describe('cancel, reschedule, complete, review', () => {
   it('a completed booking can be reviewed once; the stylist replies once; the rating updates', async () => {
     const r = await request(client, requestPayload(client, stylist, parisMorning(15, 9)));
     await accept(r.json().requestId);
-    const early = await app.inject({ method: 'POST', url: `/api/v1/requests/${r.json().requestId}/review`, headers: client.auth, payload: { rating: 5, text: 'Superb' } });
+    const early = await app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${r.json().requestId}/review`,
+      headers: client.auth,
+      payload: { rating: 5, text: 'Superb' },
+    });
     expect(early.statusCode).toBe(409);
-    const notYet = await app.inject({ method: 'POST', url: `/api/v1/requests/${r.json().requestId}/complete`, headers: stylist.auth, payload: { outcome: 'COMPLETED' } });
+    const notYet = await app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${r.json().requestId}/complete`,
+      headers: stylist.auth,
+      payload: { outcome: 'COMPLETED' },
+    });
     expect(notYet.statusCode).toBe(409);
     // The session took place: move it into the past as the clock would.
-    await app.db.execute(sql`update stylist_bookings set start_at = now() - interval '3 hours', end_at = now() - interval '2 hours', block_start = now() - interval '3 hours', block_end = now() - interval '90 minutes' where request_id = ${r.json().requestId}`);
-    const done = await app.inject({ method: 'POST', url: `/api/v1/requests/${r.json().requestId}/complete`, headers: stylist.auth, payload: { outcome: 'COMPLETED' } });
+    await app.db.execute(
+      sql`update stylist_bookings set start_at = now() - interval '3 hours', end_at = now() - interval '2 hours', block_start = now() - interval '3 hours', block_end = now() - interval '90 minutes' where request_id = ${r.json().requestId}`,
+    );
+    const done = await app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${r.json().requestId}/complete`,
+      headers: stylist.auth,
+      payload: { outcome: 'COMPLETED' },
+    });
     expect(done.statusCode, done.body).toBe(200);
-    const badStars = await app.inject({ method: 'POST', url: `/api/v1/requests/${r.json().requestId}/review`, headers: client.auth, payload: { rating: 6, text: 'Too good' } });
+    const badStars = await app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${r.json().requestId}/review`,
+      headers: client.auth,
+      payload: { rating: 6, text: 'Too good' },
+    });
     expect(badStars.statusCode).toBe(400);
-    const review = await app.inject({ method: 'POST', url: `/api/v1/requests/${r.json().requestId}/review`, headers: client.auth, payload: { rating: 4, text: 'Precise and calm.' } });
+    const review = await app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${r.json().requestId}/review`,
+      headers: client.auth,
+      payload: { rating: 4, text: 'Precise and calm.' },
+    });
     expect(review.statusCode, review.body).toBe(201);
     expect(review.json().review.author).toBe('Ava L.');
-    const twice = await app.inject({ method: 'POST', url: `/api/v1/requests/${r.json().requestId}/review`, headers: client.auth, payload: { rating: 1, text: 'Again' } });
+    const twice = await app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${r.json().requestId}/review`,
+      headers: client.auth,
+      payload: { rating: 1, text: 'Again' },
+    });
     expect(twice.statusCode).toBe(409);
     const id = review.json().review.reviewId;
-    expect((await app.inject({ method: 'POST', url: `/api/v1/reviews/${id}/reply`, headers: stylist.auth, payload: { reply: 'Merci !' } })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'POST', url: `/api/v1/reviews/${id}/reply`, headers: stylist.auth, payload: { reply: 'Again' } })).statusCode).toBe(409);
+    expect(
+      (await app.inject({ method: 'POST', url: `/api/v1/reviews/${id}/reply`, headers: stylist.auth, payload: { reply: 'Merci !' } }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await app.inject({ method: 'POST', url: `/api/v1/reviews/${id}/reply`, headers: stylist.auth, payload: { reply: 'Again' } }))
+        .statusCode,
+    ).toBe(409);
     const profile = (await app.inject({ method: 'GET', url: `/api/v1/stylists/${stylist.stylistId}` })).json().stylist;
     expect(profile).toMatchObject({ rating: 4, reviewCount: 1 });
     const reviews = (await app.inject({ method: 'GET', url: `/api/v1/stylists/${stylist.stylistId}/reviews` })).json().reviews;
@@ -218,7 +391,9 @@ describe('privacy', () => {
     expect(r.statusCode, r.body).toBe(201);
     const pending = (await getRequest(r.json().requestId, stylist)).json().request;
     expect(pending.client).toEqual({ displayName: 'Ava L.', firstName: 'Ava', isAlias: false });
-    const listed = (await app.inject({ method: 'GET', url: '/api/v1/me/stylist/requests?status=PENDING', headers: stylist.auth })).json().requests.find((x: { requestId: string }) => x.requestId === r.json().requestId);
+    const listed = (await app.inject({ method: 'GET', url: '/api/v1/me/stylist/requests?status=PENDING', headers: stylist.auth }))
+      .json()
+      .requests.find((x: { requestId: string }) => x.requestId === r.json().requestId);
     expect(listed.client.email).toBeUndefined();
     expect((await accept(r.json().requestId)).statusCode).toBe(200);
     const accepted = (await getRequest(r.json().requestId, stylist)).json().request;
@@ -234,10 +409,15 @@ describe('privacy', () => {
 
   it('a VIP in privacy mode appears to the stylist under an alias, without contact details, until shared', async () => {
     const vip = await accountOf(app, 'CLIENT', { vip: true });
-    expect((await app.inject({ method: 'PUT', url: '/api/v1/me/privacy', headers: vip.auth, payload: { privacyMode: true } })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'PUT', url: '/api/v1/me/privacy', headers: vip.auth, payload: { privacyMode: true } })).statusCode,
+    ).toBe(200);
     const r = await request(vip, requestPayload(vip, stylist, parisMorning(20, 9)));
     expect(r.statusCode, r.body).toBe(201);
-    const seen = async () => (await app.inject({ method: 'GET', url: '/api/v1/me/stylist/requests?status=PENDING', headers: stylist.auth })).json().requests.find((x: { requestId: string }) => x.requestId === r.json().requestId);
+    const seen = async () =>
+      (await app.inject({ method: 'GET', url: '/api/v1/me/stylist/requests?status=PENDING', headers: stylist.auth }))
+        .json()
+        .requests.find((x: { requestId: string }) => x.requestId === r.json().requestId);
     const hidden = await seen();
     expect(hidden.client.isAlias).toBe(true);
     expect(hidden.client.email).toBeUndefined();
@@ -257,7 +437,9 @@ describe('expiry and reminders', () => {
     expect(new Date(row!.expires_at).getTime() - Date.now()).toBeGreaterThan(47 * 3_600_000);
     await app.db.execute(sql`update booking_requests set expires_at = now() - interval '1 minute' where id = ${id}`);
     expect((await getRequest(id, client)).json().request.status).toBe('EXPIRED');
-    const pendingList = (await app.inject({ method: 'GET', url: '/api/v1/me/stylist/requests?status=PENDING', headers: stylist.auth })).json().requests;
+    const pendingList = (
+      await app.inject({ method: 'GET', url: '/api/v1/me/stylist/requests?status=PENDING', headers: stylist.auth })
+    ).json().requests;
     expect(pendingList.map((x: { requestId: string }) => x.requestId)).not.toContain(id);
     expect((await accept(id)).statusCode).toBe(409);
     expect(await expirePendingRequests(app.ctx)).toBeGreaterThanOrEqual(1);
@@ -272,7 +454,9 @@ describe('expiry and reminders', () => {
     expect(r.statusCode, r.body).toBe(201);
     await accept(r.json().requestId);
     // Ensure it starts within 24 h whatever the current time of day is.
-    await app.db.execute(sql`update stylist_bookings set start_at = now() + interval '20 hours', end_at = now() + interval '21 hours', block_start = now() + interval '20 hours', block_end = now() + interval '21 hours 30 minutes' where request_id = ${r.json().requestId}`);
+    await app.db.execute(
+      sql`update stylist_bookings set start_at = now() + interval '20 hours', end_at = now() + interval '21 hours', block_start = now() + interval '20 hours', block_end = now() + interval '21 hours 30 minutes' where request_id = ${r.json().requestId}`,
+    );
     const sent = await sendDueReminders(app.ctx);
     expect(sent).toBeGreaterThanOrEqual(1);
     expect(await sendDueReminders(app.ctx)).toBe(0);
@@ -309,8 +493,10 @@ describe("the client's listing: soonest first or latest first, paged", () => {
   it('pages both ways without a gap or a repeat, and refuses a token made for the other order', async () => {
     const lister = await accountOf(app, 'CLIENT');
     // Days no other test in this file books for the shared stylist, so no request here meets a confirmed session.
-    for (const day of [40, 41, 42, 43, 44]) expect((await request(lister, requestPayload(lister, stylist, parisMorning(day, 15)))).statusCode).toBe(201);
-    const list = async (query: string) => (await app.inject({ method: 'GET', url: `/api/v1/me/bookings?${query}`, headers: lister.auth })).json();
+    for (const day of [40, 41, 42, 43, 44])
+      expect((await request(lister, requestPayload(lister, stylist, parisMorning(day, 15)))).statusCode).toBe(201);
+    const list = async (query: string) =>
+      (await app.inject({ method: 'GET', url: `/api/v1/me/bookings?${query}`, headers: lister.auth })).json();
     const walk = async (order: string) => {
       const seen: string[] = [];
       let token: string | undefined;
@@ -325,7 +511,11 @@ describe("the client's listing: soonest first or latest first, paged", () => {
     expect(ascending).toEqual([40, 41, 42, 43, 44].map((d) => parisMorning(d, 15)));
     expect(await walk('desc')).toEqual([...ascending].reverse());
     const first = await list('order=asc&maxResults=2');
-    const mixed = await app.inject({ method: 'GET', url: `/api/v1/me/bookings?order=desc&nextToken=${first.nextToken}`, headers: lister.auth });
+    const mixed = await app.inject({
+      method: 'GET',
+      url: `/api/v1/me/bookings?order=desc&nextToken=${first.nextToken}`,
+      headers: lister.auth,
+    });
     expect(mixed.statusCode).toBe(400);
     expect(mixed.json().fieldErrors['query.nextToken']).toBeDefined();
   });

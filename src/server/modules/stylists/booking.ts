@@ -55,7 +55,8 @@ function unbookableError(reason: Unbookable, stylist: StylistWithName, field: st
     OUTSIDE_AVAILABILITY: `Outside ${stylist.firstName}'s availability`,
     OVERLAPS_BOOKING: 'This time has already been booked',
   };
-  if (reason === 'OVERLAPS_BOOKING') return new ApiError('ConflictException', messages[reason], { fieldErrors: { [field]: [messages[reason]] } });
+  if (reason === 'OVERLAPS_BOOKING')
+    return new ApiError('ConflictException', messages[reason], { fieldErrors: { [field]: [messages[reason]] } });
   return new ApiError('ValidationException', messages[reason], { fieldErrors: { [field]: [messages[reason]] } });
 }
 
@@ -66,30 +67,53 @@ export function effectiveStatus(row: Pick<RequestRow, 'status' | 'expiresAt'>, n
   return row.status === 'PENDING' && row.expiresAt.getTime() <= now ? 'EXPIRED' : row.status;
 }
 
-export async function recordEvent(db: Db, requestId: string, actorId: string | null, type: string, details: Record<string, unknown> = {}): Promise<void> {
-  await db.insert(bookingEvents).values({ id: uuidv7(), requestId, actorId: actorId && /^[0-9a-f-]{36}$/.test(actorId) ? actorId : null, type, details });
+export async function recordEvent(
+  db: Db,
+  requestId: string,
+  actorId: string | null,
+  type: string,
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  await db
+    .insert(bookingEvents)
+    .values({ id: uuidv7(), requestId, actorId: actorId && /^[0-9a-f-]{36}$/.test(actorId) ? actorId : null, type, details });
 }
 
 /** Duration and service of a request: a service's own duration, or one of the stylist's service durations. */
 async function resolveDuration(db: Db, stylistId: string, serviceId: string | undefined, requested: number | undefined) {
   const services = await db
-    .select({ id: stylistServices.id, name: stylistServices.name, durationMinutes: stylistServices.durationMinutes, active: stylistServices.active })
+    .select({
+      id: stylistServices.id,
+      name: stylistServices.name,
+      durationMinutes: stylistServices.durationMinutes,
+      active: stylistServices.active,
+    })
     .from(stylistServices)
     .where(eq(stylistServices.stylistId, stylistId));
   if (serviceId) {
     const service = services.find((s) => s.id === serviceId && s.active);
-    if (!service) throw new ApiError('ValidationException', 'Not a service this stylist offers', { fieldErrors: { 'body.serviceId': ['Not a service this stylist offers'] } });
+    if (!service)
+      throw new ApiError('ValidationException', 'Not a service this stylist offers', {
+        fieldErrors: { 'body.serviceId': ['Not a service this stylist offers'] },
+      });
     if (requested !== undefined && requested !== service.durationMinutes) {
-      throw new ApiError('ValidationException', `${service.name} lasts ${service.durationMinutes} minutes`, { fieldErrors: { 'body.requestedDuration': [`Must be ${service.durationMinutes} minutes for this service`] } });
+      throw new ApiError('ValidationException', `${service.name} lasts ${service.durationMinutes} minutes`, {
+        fieldErrors: { 'body.requestedDuration': [`Must be ${service.durationMinutes} minutes for this service`] },
+      });
     }
     return { serviceId: service.id, serviceName: service.name, durationMinutes: service.durationMinutes };
   }
   const durations = [...new Set(services.filter((s) => s.active).map((s) => s.durationMinutes))].sort((a, b) => a - b);
   const duration = requested ?? (durations.includes(60) || !durations.length ? 60 : durations[0]!);
   if (durations.length && !durations.includes(duration)) {
-    throw new ApiError('ValidationException', `Sessions last ${durations.join(', ')} minutes`, { fieldErrors: { 'body.requestedDuration': [`Choose one of ${durations.join(', ')} minutes`] } });
+    throw new ApiError('ValidationException', `Sessions last ${durations.join(', ')} minutes`, {
+      fieldErrors: { 'body.requestedDuration': [`Choose one of ${durations.join(', ')} minutes`] },
+    });
   }
-  if (duration % 15 !== 0) throw new ApiError('ValidationException', 'Use steps of 15 minutes', { fieldErrors: { 'body.requestedDuration': ['Use steps of 15 minutes'] } });
+  if (duration % 15 !== 0)
+    throw new ApiError('ValidationException', 'Use steps of 15 minutes', {
+      fieldErrors: { 'body.requestedDuration': ['Use steps of 15 minutes'] },
+    });
   return { serviceId: null, serviceName: null, durationMinutes: duration };
 }
 
@@ -100,7 +124,11 @@ async function assertBookable(db: Db, stylist: StylistWithName, start: number, m
   if (reason) throw unbookableError(reason, stylist, field);
 }
 
-const mailOf = (stylist: StylistWithName, req: Pick<RequestRow, 'clientId' | 'startAt' | 'durationMinutes'>, serviceName?: string | null): MailBooking => ({
+const mailOf = (
+  stylist: StylistWithName,
+  req: Pick<RequestRow, 'clientId' | 'startAt' | 'durationMinutes'>,
+  serviceName?: string | null,
+): MailBooking => ({
   stylistUserId: stylist.userId,
   stylistName: `${stylist.firstName} ${stylist.lastName}`,
   stylistTimeZone: stylist.timeZone,
@@ -116,14 +144,21 @@ async function serviceNameOf(db: Db, serviceId: string | null): Promise<string |
   return s?.name ?? null;
 }
 
-const expiryFor = (ctx: AppContext, start: number, now = Date.now()) => new Date(Math.min(now + ctx.config.BOOKING_REQUEST_TTL_HOURS * HOUR, start));
+const expiryFor = (ctx: AppContext, start: number, now = Date.now()) =>
+  new Date(Math.min(now + ctx.config.BOOKING_REQUEST_TTL_HOURS * HOUR, start));
 
 // ───────────────────────────── request ─────────────────────────────
 
 /** RequestStylist: the client asks for a time inside the stylist's availability → PENDING. */
-export async function requestStylist(ctx: AppContext, actor: Actor, input: RequestStylistInput): Promise<{ requestId: string; status: 'PENDING' }> {
+export async function requestStylist(
+  ctx: AppContext,
+  actor: Actor,
+  input: RequestStylistInput,
+): Promise<{ requestId: string; status: 'PENDING' }> {
   if (input.clientId !== actor.userId) {
-    throw new ApiError('AccessDeniedException', 'You can only request a stylist for yourself', { fieldErrors: { 'body.clientId': ['Must be your own user id'] } });
+    throw new ApiError('AccessDeniedException', 'You can only request a stylist for yourself', {
+      fieldErrors: { 'body.clientId': ['Must be your own user id'] },
+    });
   }
   const stylist = await requireBookableStylist(ctx.db, input.stylistId);
   const { serviceId, serviceName, durationMinutes } = await resolveDuration(ctx.db, stylist.id, input.serviceId, input.requestedDuration);
@@ -135,13 +170,32 @@ export async function requestStylist(ctx: AppContext, actor: Actor, input: Reque
       const db = tx;
       const [inserted] = await tx
         .insert(bookingRequests)
-        .values({ id, stylistId: stylist.id, clientId: actor.userId, serviceId, startAt: new Date(start), durationMinutes, message: sealText(ctx.keys, input.message), expiresAt: expiryFor(ctx, start) })
+        .values({
+          id,
+          stylistId: stylist.id,
+          clientId: actor.userId,
+          serviceId,
+          startAt: new Date(start),
+          durationMinutes,
+          message: sealText(ctx.keys, input.message),
+          expiresAt: expiryFor(ctx, start),
+        })
         .returning();
-      await tx.update(stylists).set({ requestsReceived: sql`${stylists.requestsReceived} + 1` }).where(eq(stylists.id, stylist.id));
+      await tx
+        .update(stylists)
+        .set({ requestsReceived: sql`${stylists.requestsReceived} + 1` })
+        .where(eq(stylists.id, stylist.id));
       await recordEvent(db, id, actor.userId, 'REQUESTED', { requestedDate: new Date(start).toISOString(), durationMinutes, serviceId });
       await notifyRequested(ctx, db, mailOf(stylist, inserted!, serviceName), input.message);
       // The request opens the client's conversation with the stylist (or continues it), as a card with the note.
-      await openBookingConversation(ctx, db, { clientId: actor.userId, stylistUserId: stylist.userId, bookingRequestId: id, startTime: new Date(start).toISOString(), durationMinutes, message: input.message });
+      await openBookingConversation(ctx, db, {
+        clientId: actor.userId,
+        stylistUserId: stylist.userId,
+        bookingRequestId: id,
+        startTime: new Date(start).toISOString(),
+        durationMinutes,
+        message: input.message,
+      });
       return inserted!;
     }),
   );
@@ -154,8 +208,14 @@ async function requestForStylist(db: Db, actor: Actor, requestId: string, stylis
   if (!stylist || (!ownsStylist(actor, stylist) && actor.userType !== 'ADMIN')) {
     throw new ApiError('ResourceNotFoundException', 'No such stylist', { fieldErrors: { 'body.stylistId': ['Not your stylist profile'] } });
   }
-  const [request] = await db.select().from(bookingRequests).where(and(eq(bookingRequests.id, requestId), eq(bookingRequests.stylistId, stylistId)));
-  if (!request) throw new ApiError('ResourceNotFoundException', 'No such request', { fieldErrors: { 'body.requestId': ['No such request for this stylist'] } });
+  const [request] = await db
+    .select()
+    .from(bookingRequests)
+    .where(and(eq(bookingRequests.id, requestId), eq(bookingRequests.stylistId, stylistId)));
+  if (!request)
+    throw new ApiError('ResourceNotFoundException', 'No such request', {
+      fieldErrors: { 'body.requestId': ['No such request for this stylist'] },
+    });
   return { stylist, request };
 }
 
@@ -179,7 +239,11 @@ export function presentBooking(keys: Keys, b: BookingRow): BookingDetails {
 }
 
 /** AcceptClientRequest: reserves the time; 409 when it overlaps a confirmed booking (buffers included). */
-export async function acceptRequest(ctx: AppContext, actor: Actor, input: { requestId: string; stylistId: string; message?: string; location?: string }) {
+export async function acceptRequest(
+  ctx: AppContext,
+  actor: Actor,
+  input: { requestId: string; stylistId: string; message?: string; location?: string },
+) {
   const { stylist, request: seen } = await requestForStylist(ctx.db, actor, input.requestId, input.stylistId);
   // Fail fast without a transaction when the answer is already known; the exclusion constraint below still decides
   // every race (many accepts at once all pass this check, and all but one then get 23P01).
@@ -220,8 +284,14 @@ export async function acceptRequest(ctx: AppContext, actor: Actor, input: { requ
           notes: sealText(ctx.keys, input.message),
         })
         .returning();
-      await tx.update(bookingRequests).set({ status: 'ACCEPTED', decidedAt: new Date(), updatedAt: new Date() }).where(eq(bookingRequests.id, request!.id));
-      await tx.update(stylists).set({ requestsAnswered: sql`${stylists.requestsAnswered} + 1` }).where(eq(stylists.id, stylist.id));
+      await tx
+        .update(bookingRequests)
+        .set({ status: 'ACCEPTED', decidedAt: new Date(), updatedAt: new Date() })
+        .where(eq(bookingRequests.id, request!.id));
+      await tx
+        .update(stylists)
+        .set({ requestsAnswered: sql`${stylists.requestsAnswered} + 1` })
+        .where(eq(stylists.id, stylist.id));
       await recordEvent(db, request!.id, actor.userId, 'ACCEPTED', { bookingId: inserted!.id });
       await notifyAccepted(ctx, db, mailOf(stylist, request!, await serviceNameOf(db, request!.serviceId)), input.message);
       return inserted!;
@@ -231,23 +301,48 @@ export async function acceptRequest(ctx: AppContext, actor: Actor, input: { requ
 }
 
 /** DeclineClientRequest: with a reason and alternative times the client can take with one click. */
-export async function declineRequest(ctx: AppContext, actor: Actor, input: { requestId: string; stylistId: string; reason?: string; alternativeDates?: string[] }) {
+export async function declineRequest(
+  ctx: AppContext,
+  actor: Actor,
+  input: { requestId: string; stylistId: string; reason?: string; alternativeDates?: string[] },
+) {
   const { stylist } = await requestForStylist(ctx.db, actor, input.requestId, input.stylistId);
   const now = Date.now();
   const alternatives = [...new Set(input.alternativeDates ?? [])].map((d) => Date.parse(d));
   const bad = alternatives.findIndex((t) => t <= now || t > now + stylist.horizonDays * DAY);
-  if (bad >= 0) throw new ApiError('ValidationException', 'Alternative dates must be upcoming and within the booking horizon', { fieldErrors: { [`body.alternativeDates.${bad}`]: ['Must be upcoming and within the booking horizon'] } });
+  if (bad >= 0)
+    throw new ApiError('ValidationException', 'Alternative dates must be upcoming and within the booking horizon', {
+      fieldErrors: { [`body.alternativeDates.${bad}`]: ['Must be upcoming and within the booking horizon'] },
+    });
   await ctx.db.transaction(async (tx) => {
     const db = tx;
     const [request] = await tx.select().from(bookingRequests).where(eq(bookingRequests.id, input.requestId)).for('update');
     assertPending(request!);
     await tx
       .update(bookingRequests)
-      .set({ status: 'DECLINED', declineReason: sealText(ctx.keys, input.reason), alternativeDates: alternatives.map((t) => new Date(t)), decidedAt: new Date(), updatedAt: new Date() })
+      .set({
+        status: 'DECLINED',
+        declineReason: sealText(ctx.keys, input.reason),
+        alternativeDates: alternatives.map((t) => new Date(t)),
+        decidedAt: new Date(),
+        updatedAt: new Date(),
+      })
       .where(eq(bookingRequests.id, request!.id));
-    await tx.update(stylists).set({ requestsAnswered: sql`${stylists.requestsAnswered} + 1` }).where(eq(stylists.id, stylist.id));
-    await recordEvent(db, request!.id, actor.userId, 'DECLINED', { reason: input.reason ?? null, alternativeDates: alternatives.map((t) => new Date(t).toISOString()) });
-    await notifyDeclined(ctx, db, mailOf(stylist, request!, await serviceNameOf(db, request!.serviceId)), input.reason, alternatives.map((t) => new Date(t)));
+    await tx
+      .update(stylists)
+      .set({ requestsAnswered: sql`${stylists.requestsAnswered} + 1` })
+      .where(eq(stylists.id, stylist.id));
+    await recordEvent(db, request!.id, actor.userId, 'DECLINED', {
+      reason: input.reason ?? null,
+      alternativeDates: alternatives.map((t) => new Date(t).toISOString()),
+    });
+    await notifyDeclined(
+      ctx,
+      db,
+      mailOf(stylist, request!, await serviceNameOf(db, request!.serviceId)),
+      input.reason,
+      alternatives.map((t) => new Date(t)),
+    );
   });
   return { requestId: input.requestId, status: 'DECLINED' as const };
 }
@@ -267,7 +362,14 @@ async function loadForParty(db: Db, actor: Actor, requestId: string, lock = fals
   const [request] = lock ? await q.for('update') : await q;
   if (!request) throw new ApiError('ResourceNotFoundException', 'No such request');
   const stylist = await loadStylist(db, request.stylistId);
-  const role = request.clientId === actor.userId ? 'client' : stylist && ownsStylist(actor, stylist) ? 'stylist' : actor.userType === 'ADMIN' ? 'admin' : undefined;
+  const role =
+    request.clientId === actor.userId
+      ? 'client'
+      : stylist && ownsStylist(actor, stylist)
+        ? 'stylist'
+        : actor.userType === 'ADMIN'
+          ? 'admin'
+          : undefined;
   if (!role || !stylist) throw new ApiError('ResourceNotFoundException', 'No such request');
   const bq = db.select().from(stylistBookings).where(eq(stylistBookings.requestId, requestId));
   const [booking] = lock ? await bq.for('update') : await bq;
@@ -289,16 +391,30 @@ export async function cancelRequest(ctx: AppContext, actor: Actor, requestId: st
       await recordEvent(db, requestId, actor.userId, 'CANCELLED', { reason: input.reason ?? null, pending: true });
       return;
     }
-    if (status !== 'ACCEPTED' || !booking || booking.status !== 'CONFIRMED') throw new ApiError('ConflictException', `Nothing to cancel: this request is ${status.toLowerCase()}`);
+    if (status !== 'ACCEPTED' || !booking || booking.status !== 'CONFIRMED')
+      throw new ApiError('ConflictException', `Nothing to cancel: this request is ${status.toLowerCase()}`);
     if (booking.startAt.getTime() <= now) throw new ApiError('ConflictException', 'This session has already started');
     const late = role === 'client' && now > freeUntil(stylist, booking.startAt);
     await tx
       .update(stylistBookings)
-      .set({ status: 'CANCELLED', cancelledAt: new Date(), cancelledBy: actor.userId, cancelReason: sealText(ctx.keys, input.reason), lateCancellation: late, updatedAt: new Date() })
+      .set({
+        status: 'CANCELLED',
+        cancelledAt: new Date(),
+        cancelledBy: actor.userId,
+        cancelReason: sealText(ctx.keys, input.reason),
+        lateCancellation: late,
+        updatedAt: new Date(),
+      })
       .where(eq(stylistBookings.id, booking.id));
     await tx.update(bookingRequests).set({ status: 'CANCELLED', updatedAt: new Date() }).where(eq(bookingRequests.id, requestId));
     await recordEvent(db, requestId, actor.userId, 'CANCELLED', { reason: input.reason ?? null, late, by: role });
-    await notifyCancelled(ctx, db, mailOf(stylist, request, await serviceNameOf(db, request.serviceId)), role === 'client' ? 'client' : 'stylist', input.reason);
+    await notifyCancelled(
+      ctx,
+      db,
+      mailOf(stylist, request, await serviceNameOf(db, request.serviceId)),
+      role === 'client' ? 'client' : 'stylist',
+      input.reason,
+    );
   });
   return getRequest(ctx, actor, requestId);
 }
@@ -307,18 +423,31 @@ export async function cancelRequest(ctx: AppContext, actor: Actor, requestId: st
  * Moves a pending request (its client) or a confirmed booking: free for the client until the policy's notice, the
  * stylist may move it until it starts. The new time must be bookable; overlap with another booking answers 409.
  */
-export async function rescheduleRequest(ctx: AppContext, actor: Actor, requestId: string, input: { requestedDate: string; requestedDuration?: number }): Promise<BookingRequest> {
+export async function rescheduleRequest(
+  ctx: AppContext,
+  actor: Actor,
+  requestId: string,
+  input: { requestedDate: string; requestedDuration?: number },
+): Promise<BookingRequest> {
   const first = await loadForParty(ctx.db, actor, requestId);
   const now = Date.now();
   const status = effectiveStatus(first.request, now);
   const start = Date.parse(input.requestedDate);
-  const { durationMinutes } = await resolveDuration(ctx.db, first.stylist.id, first.request.serviceId ?? undefined, input.requestedDuration ?? (first.request.serviceId ? undefined : first.request.durationMinutes));
+  const { durationMinutes } = await resolveDuration(
+    ctx.db,
+    first.stylist.id,
+    first.request.serviceId ?? undefined,
+    input.requestedDuration ?? (first.request.serviceId ? undefined : first.request.durationMinutes),
+  );
   if (status === 'PENDING') {
     if (first.role === 'stylist') throw new ApiError('ConflictException', 'Decline with alternative dates instead of moving a request');
   } else if (status === 'ACCEPTED' && first.booking?.status === 'CONFIRMED') {
     if (first.booking.startAt.getTime() <= now) throw new ApiError('ConflictException', 'This session has already started');
     if (first.role === 'client' && now > freeUntil(first.stylist, first.booking.startAt)) {
-      throw new ApiError('ConflictException', `Within ${first.stylist.freeCancellationHours} hours of the start only the stylist can move the session`);
+      throw new ApiError(
+        'ConflictException',
+        `Within ${first.stylist.freeCancellationHours} hours of the start only the stylist can move the session`,
+      );
     }
   } else {
     throw new ApiError('ConflictException', `This request is ${status.toLowerCase()} and cannot be moved`);
@@ -333,17 +462,40 @@ export async function rescheduleRequest(ctx: AppContext, actor: Actor, requestId
       const end = start + durationMinutes * MINUTE;
       await tx
         .update(bookingRequests)
-        .set({ startAt: new Date(start), durationMinutes, ...(status === 'PENDING' ? { expiresAt: expiryFor(ctx, start, now) } : {}), updatedAt: new Date() })
+        .set({
+          startAt: new Date(start),
+          durationMinutes,
+          ...(status === 'PENDING' ? { expiresAt: expiryFor(ctx, start, now) } : {}),
+          updatedAt: new Date(),
+        })
         .where(eq(bookingRequests.id, requestId));
       if (booking && status === 'ACCEPTED') {
         await tx
           .update(stylistBookings)
-          .set({ startAt: new Date(start), endAt: new Date(end), blockStart: new Date(start), blockEnd: new Date(end + stylist.bufferMinutes * MINUTE), reminderSentAt: null, updatedAt: new Date() })
+          .set({
+            startAt: new Date(start),
+            endAt: new Date(end),
+            blockStart: new Date(start),
+            blockEnd: new Date(end + stylist.bufferMinutes * MINUTE),
+            reminderSentAt: null,
+            updatedAt: new Date(),
+          })
           .where(eq(stylistBookings.id, booking.id));
       }
-      await recordEvent(db, requestId, actor.userId, 'RESCHEDULED', { from: previous.toISOString(), to: new Date(start).toISOString(), durationMinutes, by: role });
+      await recordEvent(db, requestId, actor.userId, 'RESCHEDULED', {
+        from: previous.toISOString(),
+        to: new Date(start).toISOString(),
+        durationMinutes,
+        by: role,
+      });
       if (status === 'ACCEPTED') {
-        await notifyRescheduled(ctx, db, mailOf(stylist, { ...request, startAt: new Date(start), durationMinutes }, await serviceNameOf(db, request.serviceId)), role === 'client' ? 'client' : 'stylist', previous);
+        await notifyRescheduled(
+          ctx,
+          db,
+          mailOf(stylist, { ...request, startAt: new Date(start), durationMinutes }, await serviceNameOf(db, request.serviceId)),
+          role === 'client' ? 'client' : 'stylist',
+          previous,
+        );
       }
     }),
   );
@@ -351,7 +503,12 @@ export async function rescheduleRequest(ctx: AppContext, actor: Actor, requestId
 }
 
 /** The stylist records how a past session went: COMPLETED (reviewable) or NO_SHOW. */
-export async function completeBooking(ctx: AppContext, actor: Actor, requestId: string, outcome: 'COMPLETED' | 'NO_SHOW'): Promise<BookingRequest> {
+export async function completeBooking(
+  ctx: AppContext,
+  actor: Actor,
+  requestId: string,
+  outcome: 'COMPLETED' | 'NO_SHOW',
+): Promise<BookingRequest> {
   await ctx.db.transaction(async (tx) => {
     const db = tx;
     const { booking, role } = await loadForParty(db, actor, requestId, true);
@@ -369,14 +526,25 @@ export async function cancelEverythingOf(ctx: AppContext, db: Db, actor: Actor, 
   const now = new Date();
   const cancelled = await db
     .update(stylistBookings)
-    .set({ status: 'CANCELLED', cancelledAt: now, cancelledBy: actor.userId, cancelReason: sealText(ctx.keys, 'The stylist left StyleByZaga'), updatedAt: now })
+    .set({
+      status: 'CANCELLED',
+      cancelledAt: now,
+      cancelledBy: actor.userId,
+      cancelReason: sealText(ctx.keys, 'The stylist left StyleByZaga'),
+      updatedAt: now,
+    })
     .where(and(eq(stylistBookings.stylistId, stylistId), eq(stylistBookings.status, 'CONFIRMED'), gt(stylistBookings.startAt, now)))
     .returning({ requestId: stylistBookings.requestId });
   const requestIds = cancelled.map((c) => c.requestId);
   const pending = await db
     .update(bookingRequests)
     .set({ status: 'CANCELLED', updatedAt: now })
-    .where(and(eq(bookingRequests.stylistId, stylistId), or(eq(bookingRequests.status, 'PENDING'), requestIds.length ? inArray(bookingRequests.id, requestIds) : sql`false`)))
+    .where(
+      and(
+        eq(bookingRequests.stylistId, stylistId),
+        or(eq(bookingRequests.status, 'PENDING'), requestIds.length ? inArray(bookingRequests.id, requestIds) : sql`false`),
+      ),
+    )
     .returning({ id: bookingRequests.id });
   for (const r of pending) await recordEvent(db, r.id, actor.userId, 'CANCELLED', { reason: 'stylist profile deleted' });
 }
@@ -384,7 +552,12 @@ export async function cancelEverythingOf(ctx: AppContext, db: Db, actor: Actor, 
 // ───────────────────────────── reading ─────────────────────────────
 
 /** Requests as `viewer` may see them: clients through the identity module's privacy rules. */
-export async function presentRequests(ctx: AppContext, viewer: Actor, rows: readonly RequestRow[], withHistory = false): Promise<BookingRequest[]> {
+export async function presentRequests(
+  ctx: AppContext,
+  viewer: Actor,
+  rows: readonly RequestRow[],
+  withHistory = false,
+): Promise<BookingRequest[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const stylistIds = [...new Set(rows.map((r) => r.stylistId))];
@@ -392,14 +565,29 @@ export async function presentRequests(ctx: AppContext, viewer: Actor, rows: read
   const [bookings, stylistRows, services, identities, events] = await Promise.all([
     ctx.db.select().from(stylistBookings).where(inArray(stylistBookings.requestId, ids)),
     ctx.db
-      .select({ id: stylists.id, userId: stylists.userId, timeZone: stylists.timeZone, city: stylists.city, portraitName: stylists.portraitName, freeCancellationHours: stylists.freeCancellationHours })
+      .select({
+        id: stylists.id,
+        userId: stylists.userId,
+        timeZone: stylists.timeZone,
+        city: stylists.city,
+        portraitName: stylists.portraitName,
+        freeCancellationHours: stylists.freeCancellationHours,
+      })
       .from(stylists)
       .where(inArray(stylists.id, stylistIds))
       .then(async (found) => {
-        const names = await accountNames(ctx.db, found.map((f) => f.userId));
+        const names = await accountNames(
+          ctx.db,
+          found.map((f) => f.userId),
+        );
         return found.map((f) => ({ ...f, firstName: names.get(f.userId)?.firstName ?? '', lastName: names.get(f.userId)?.lastName ?? '' }));
       }),
-    serviceIds.length ? ctx.db.select({ id: stylistServices.id, name: stylistServices.name }).from(stylistServices).where(inArray(stylistServices.id, serviceIds)) : Promise.resolve([]),
+    serviceIds.length
+      ? ctx.db
+          .select({ id: stylistServices.id, name: stylistServices.name })
+          .from(stylistServices)
+          .where(inArray(stylistServices.id, serviceIds))
+      : Promise.resolve([]),
     // Full name and contact only for clients this viewer has an accepted booking with (or who shared them).
     ctx.db
       .select({ requestId: stylistBookings.requestId })
@@ -410,11 +598,24 @@ export async function presentRequests(ctx: AppContext, viewer: Actor, rows: read
         const engaged = new Set(rows.filter((r) => acceptedIds.has(r.id)).map((r) => r.clientId));
         return clientIdentitiesFor(ctx, viewer, [...new Set(rows.map((r) => r.clientId))], { engaged });
       }),
-    withHistory ? ctx.db.select().from(bookingEvents).where(inArray(bookingEvents.requestId, ids)).orderBy(asc(bookingEvents.at), asc(bookingEvents.id)) : Promise.resolve([]),
+    withHistory
+      ? ctx.db
+          .select()
+          .from(bookingEvents)
+          .where(inArray(bookingEvents.requestId, ids))
+          .orderBy(asc(bookingEvents.at), asc(bookingEvents.id))
+      : Promise.resolve([]),
   ]);
   const bookingIds = bookings.map((b) => b.id);
   const reviewed = new Set(
-    bookingIds.length ? (await ctx.db.select({ bookingId: stylistReviews.bookingId }).from(stylistReviews).where(inArray(stylistReviews.bookingId, bookingIds))).map((r) => r.bookingId) : [],
+    bookingIds.length
+      ? (
+          await ctx.db
+            .select({ bookingId: stylistReviews.bookingId })
+            .from(stylistReviews)
+            .where(inArray(stylistReviews.bookingId, bookingIds))
+        ).map((r) => r.bookingId)
+      : [],
   );
   const now = Date.now();
   return rows.map((r) => {
@@ -428,9 +629,18 @@ export async function presentRequests(ctx: AppContext, viewer: Actor, rows: read
       clientId: r.clientId,
       client: identities.get(r.clientId) ?? { displayName: 'Former member', isAlias: true },
       stylistId: r.stylistId,
-      stylist: { stylistId: r.stylistId, firstName: s?.firstName ?? '', lastName: s?.lastName ?? '', timeZone: s?.timeZone ?? 'UTC', city: s?.city ?? '', ...(url ? { portraitUrl: url } : {}) },
+      stylist: {
+        stylistId: r.stylistId,
+        firstName: s?.firstName ?? '',
+        lastName: s?.lastName ?? '',
+        timeZone: s?.timeZone ?? 'UTC',
+        city: s?.city ?? '',
+        ...(url ? { portraitUrl: url } : {}),
+      },
       ...(r.serviceId ? { serviceId: r.serviceId } : {}),
-      ...(r.serviceId && services.find((x) => x.id === r.serviceId) ? { serviceName: services.find((x) => x.id === r.serviceId)!.name } : {}),
+      ...(r.serviceId && services.find((x) => x.id === r.serviceId)
+        ? { serviceName: services.find((x) => x.id === r.serviceId)!.name }
+        : {}),
       requestedDate: r.startAt.toISOString(),
       requestedDuration: r.durationMinutes,
       ...(r.message ? { message: openText(ctx.keys, r.message)! } : {}),
@@ -439,7 +649,14 @@ export async function presentRequests(ctx: AppContext, viewer: Actor, rows: read
       alternativeDates: r.alternativeDates.map((d) => d.toISOString()),
       ...(booking ? { booking: presentBooking(ctx.keys, booking) } : {}),
       ...(booking?.cancelledAt
-        ? { cancellation: { cancelledAt: booking.cancelledAt.toISOString(), ...(booking.cancelledBy ? { cancelledBy: booking.cancelledBy } : {}), ...(booking.cancelReason ? { reason: openText(ctx.keys, booking.cancelReason)! } : {}), late: booking.lateCancellation } }
+        ? {
+            cancellation: {
+              cancelledAt: booking.cancelledAt.toISOString(),
+              ...(booking.cancelledBy ? { cancelledBy: booking.cancelledBy } : {}),
+              ...(booking.cancelReason ? { reason: openText(ctx.keys, booking.cancelReason)! } : {}),
+              late: booking.lateCancellation,
+            },
+          }
         : {}),
       freeCancellationUntil: new Date(start.getTime() - (s?.freeCancellationHours ?? 0) * HOUR).toISOString(),
       reviewed: booking ? reviewed.has(booking.id) : false,
@@ -467,7 +684,9 @@ function cursorOf(row: RequestRow, order: 'asc' | 'desc'): string {
 function afterCursor(token: string, order: 'asc' | 'desc'): SQL {
   const [at, id, made = 'asc'] = Buffer.from(token, 'base64url').toString('utf8').split('|');
   if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id) || made !== order) {
-    throw new ApiError('ValidationException', 'nextToken is not valid for this listing; start again without it', { fieldErrors: { 'query.nextToken': ['Invalid token'] } });
+    throw new ApiError('ValidationException', 'nextToken is not valid for this listing; start again without it', {
+      fieldErrors: { 'query.nextToken': ['Invalid token'] },
+    });
   }
   return order === 'asc'
     ? sql`(${bookingRequests.startAt}, ${bookingRequests.id}) > (${new Date(at)}, ${id}::uuid)`
@@ -500,7 +719,10 @@ async function listRequests(ctx: AppContext, viewer: Actor, scope: SQL, query: L
     .orderBy(by(bookingRequests.startAt), by(bookingRequests.id))
     .limit(query.maxResults + 1);
   const page = rows.slice(0, query.maxResults);
-  return { requests: await presentRequests(ctx, viewer, page), ...(rows.length > query.maxResults ? { nextToken: cursorOf(page.at(-1)!, order) } : {}) };
+  return {
+    requests: await presentRequests(ctx, viewer, page),
+    ...(rows.length > query.maxResults ? { nextToken: cursorOf(page.at(-1)!, order) } : {}),
+  };
 }
 
 export async function listClientBookings(ctx: AppContext, actor: Actor, query: ListBookingsQuery) {
@@ -508,7 +730,10 @@ export async function listClientBookings(ctx: AppContext, actor: Actor, query: L
 }
 
 export async function listStylistInbox(ctx: AppContext, actor: Actor, query: ListBookingsQuery) {
-  const [mine] = await ctx.db.select({ id: stylists.id }).from(stylists).where(and(eq(stylists.userId, actor.userId), sql`${stylists.deletedAt} is null`));
+  const [mine] = await ctx.db
+    .select({ id: stylists.id })
+    .from(stylists)
+    .where(and(eq(stylists.userId, actor.userId), sql`${stylists.deletedAt} is null`));
   if (!mine) throw new ApiError('ResourceNotFoundException', 'You have no stylist profile yet');
   return listRequests(ctx, actor, eq(bookingRequests.stylistId, mine.id), query);
 }

@@ -21,7 +21,10 @@ function feedUrl(ctx: AppContext, token: string): string {
 /** The user's feed URL, created on first use. */
 export async function calendarFeedFor(ctx: AppContext, actor: Actor): Promise<{ url: string; createdAt: string }> {
   const token = randomToken(24);
-  await ctx.db.insert(calendarFeeds).values({ userId: actor.userId, tokenHash: tokenHash(token), tokenEnc: encrypt(ctx.keys, token) }).onConflictDoNothing();
+  await ctx.db
+    .insert(calendarFeeds)
+    .values({ userId: actor.userId, tokenHash: tokenHash(token), tokenEnc: encrypt(ctx.keys, token) })
+    .onConflictDoNothing();
   const [row] = await ctx.db.select().from(calendarFeeds).where(eq(calendarFeeds.userId, actor.userId));
   return { url: feedUrl(ctx, decrypt(ctx.keys, row!.tokenEnc)), createdAt: row!.createdAt.toISOString() };
 }
@@ -42,7 +45,11 @@ export async function rotateCalendarFeed(ctx: AppContext, actor: Actor): Promise
 
 /** TEXT value escaping (RFC 5545 §3.3.11): backslash, semicolon, comma, newline. */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds a content line at 75 octets (§3.1): CRLF + one space, never splitting a UTF-8 character. */
@@ -67,7 +74,10 @@ export function foldLine(line: string): string {
 
 /** 20260504T070000Z */
 export function icsTime(at: Date): string {
-  return at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 export interface FeedEvent {
@@ -82,7 +92,14 @@ export interface FeedEvent {
 }
 
 export function buildCalendar(name: string, events: readonly FeedEvent[]): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//StyleByZaga//Stylist bookings//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(name)}`];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//StyleByZaga//Stylist bookings//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(name)}`,
+  ];
   for (const e of events) {
     lines.push(
       'BEGIN:VEVENT',
@@ -105,13 +122,26 @@ export function buildCalendar(name: string, events: readonly FeedEvent[]): strin
 export async function renderCalendarFeed(ctx: AppContext, file: string): Promise<string> {
   const match = /^([A-Za-z0-9_-]{16,64})\.ics$/.exec(file);
   if (!match) throw new ApiError('ResourceNotFoundException', 'No such calendar');
-  const [found] = await ctx.db.select({ userId: calendarFeeds.userId }).from(calendarFeeds).where(eq(calendarFeeds.tokenHash, tokenHash(match[1]!)));
+  const [found] = await ctx.db
+    .select({ userId: calendarFeeds.userId })
+    .from(calendarFeeds)
+    .where(eq(calendarFeeds.tokenHash, tokenHash(match[1]!)));
   // An erased account's feed is gone with it.
   const userType = found ? await accountTypeOf(ctx.db, found.userId) : undefined;
   if (!found || !userType) throw new ApiError('ResourceNotFoundException', 'No such calendar');
   const feed = { userId: found.userId, userType };
-  const viewer: Actor = { userId: feed.userId, userType: feed.userType, tier: 'STANDARD', sessionId: 'calendar-feed', mfaEnabled: true, mfaVerifiedAt: null };
-  const mine = await ctx.db.select({ id: stylists.id }).from(stylists).where(and(eq(stylists.userId, feed.userId), isNull(stylists.deletedAt)));
+  const viewer: Actor = {
+    userId: feed.userId,
+    userType: feed.userType,
+    tier: 'STANDARD',
+    sessionId: 'calendar-feed',
+    mfaEnabled: true,
+    mfaVerifiedAt: null,
+  };
+  const mine = await ctx.db
+    .select({ id: stylists.id })
+    .from(stylists)
+    .where(and(eq(stylists.userId, feed.userId), isNull(stylists.deletedAt)));
   const since = new Date(Date.now() - PAST_DAYS * 86_400_000);
   const rows = await ctx.db
     .select({
@@ -125,20 +155,38 @@ export async function renderCalendarFeed(ctx: AppContext, file: string): Promise
     .where(
       and(
         gt(stylistBookings.endAt, since),
-        or(eq(stylistBookings.clientId, feed.userId), mine.length ? inArray(stylistBookings.stylistId, mine.map((m) => m.id)) : undefined),
+        or(
+          eq(stylistBookings.clientId, feed.userId),
+          mine.length
+            ? inArray(
+                stylistBookings.stylistId,
+                mine.map((m) => m.id),
+              )
+            : undefined,
+        ),
       ),
     )
     .orderBy(stylistBookings.startAt);
   // Every row is a booking the stylist accepted: the client's identity is theirs to see.
   const [clients, stylistNames] = await Promise.all([
-    clientIdentitiesFor(ctx, viewer, rows.map((r) => r.booking.clientId), { engaged: new Set(rows.map((r) => r.booking.clientId)) }),
-    accountNames(ctx.db, rows.map((r) => r.stylistUserId)),
+    clientIdentitiesFor(
+      ctx,
+      viewer,
+      rows.map((r) => r.booking.clientId),
+      { engaged: new Set(rows.map((r) => r.booking.clientId)) },
+    ),
+    accountNames(
+      ctx.db,
+      rows.map((r) => r.stylistUserId),
+    ),
   ]);
   const events: FeedEvent[] = rows.map((r) => {
     const b = r.booking;
     const asClient = b.clientId === feed.userId;
     const what = r.serviceName ?? 'Styling session';
-    const summary = asClient ? `${what} with ${stylistNames.get(r.stylistUserId)?.firstName} ${stylistNames.get(r.stylistUserId)?.lastName}` : `${what} — ${clients.get(b.clientId)?.displayName ?? 'client'}`;
+    const summary = asClient
+      ? `${what} with ${stylistNames.get(r.stylistUserId)?.firstName} ${stylistNames.get(r.stylistUserId)?.lastName}`
+      : `${what} — ${clients.get(b.clientId)?.displayName ?? 'client'}`;
     return {
       uid: `${b.id}@stylebyzaga`,
       start: b.startAt,
@@ -153,7 +201,15 @@ export async function renderCalendarFeed(ctx: AppContext, file: string): Promise
   // The house's events the owner has a confirmed seat at (editorial RSVPs), imported when needed: editorial reads stylists.
   const { confirmedEventsFor } = await import('../editorial/service.ts');
   for (const e of await confirmedEventsFor(ctx.db, feed.userId, since)) {
-    events.push({ uid: `rsvp-${e.contentId}@stylebyzaga`, start: e.startsAt, end: e.endsAt, stamp: e.updatedAt, summary: e.title, location: [e.place, e.address].filter(Boolean).join(', '), status: 'CONFIRMED' });
+    events.push({
+      uid: `rsvp-${e.contentId}@stylebyzaga`,
+      start: e.startsAt,
+      end: e.endsAt,
+      stamp: e.updatedAt,
+      summary: e.title,
+      location: [e.place, e.address].filter(Boolean).join(', '),
+      status: 'CONFIRMED',
+    });
   }
   events.sort((a, b) => a.start.getTime() - b.start.getTime());
   return buildCalendar('StyleByZaga bookings', events);

@@ -52,7 +52,10 @@ export function invalidateMatchingIndex(db: Db): void {
 }
 
 /** Keeps the index while `stylists_changed` notifications reach this instance; resolves to the unsubscriber. */
-export function listenForStylistChanges(database: Database, log?: { warn: (obj: object, msg: string) => void }): Promise<() => Promise<void>> {
+export function listenForStylistChanges(
+  database: Database,
+  log?: { warn: (obj: object, msg: string) => void },
+): Promise<() => Promise<void>> {
   return listenForChanges(database, STYLISTS_CHANNEL, indexOf(database.db), { ...(log ? { log } : {}), what: 'matching candidates' });
 }
 

@@ -29,10 +29,27 @@ beforeAll(async () => {
   app = await buildTestApp({ BOOKING_SWEEP_INTERVAL_SECONDS: '0' });
   admin = await accountOf(app, 'ADMIN');
   client = await accountOf(app, 'CLIENT');
-  await app.inject({ method: 'PUT', url: `/api/v1/users/${client.userId}`, headers: client.auth, payload: { preferences: { stylePreferences: ['Minimalist'] } } });
+  await app.inject({
+    method: 'PUT',
+    url: `/api/v1/users/${client.userId}`,
+    headers: client.auth,
+    payload: { preferences: { stylePreferences: ['Minimalist'] } },
+  });
   paris = await approvedStylist(app, admin);
   tokyo = await approvedStylist(app, admin, {
-    profile: { specialties: ['bridal'], styleTags: ['avant-garde'], languages: ['ja', 'en'], city: 'Tokyo', country: 'JP', latitude: 35.68, longitude: 139.65, timeZone: 'Asia/Tokyo', rate: { amount: 30000, currency: 'JPY' }, offersVirtual: false, travelRadiusKm: 0 },
+    profile: {
+      specialties: ['bridal'],
+      styleTags: ['avant-garde'],
+      languages: ['ja', 'en'],
+      city: 'Tokyo',
+      country: 'JP',
+      latitude: 35.68,
+      longitude: 139.65,
+      timeZone: 'Asia/Tokyo',
+      rate: { amount: 30000, currency: 'JPY' },
+      offersVirtual: false,
+      travelRadiusKm: 0,
+    },
   });
   pricey = await approvedStylist(app, admin, { profile: { rate: { amount: 2000, currency: 'EUR' } } });
   // Eighty glowing reviews for the Tokyo stylist, one perfect one for the pricey one (aggregates as reviews keep them).
@@ -41,18 +58,31 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => app.shutdown());
 
-const match = (query: string, who: TestAccount = client) => app.inject({ method: 'GET', url: `/api/v1/matching/stylists?clientId=${who.userId}&${query}`, headers: who.auth });
+const match = (query: string, who: TestAccount = client) =>
+  app.inject({ method: 'GET', url: `/api/v1/matching/stylists?clientId=${who.userId}&${query}`, headers: who.auth });
 
 describe('MatchClientWithStylists', () => {
   it('ranks by fit with human-readable reasons, scores in [0, 1], next slots, deterministically', async () => {
-    const res = await match('specialties=red-carpet&languages=fr&maxRate=300&currency=USD&locationPreference=Paris&timeZone=America/New_York');
+    const res = await match(
+      'specialties=red-carpet&languages=fr&maxRate=300&currency=USD&locationPreference=Paris&timeZone=America/New_York',
+    );
     expect(res.statusCode, res.body).toBe(200);
     const { matches } = res.json();
     expect(matches[0].stylist.stylistId).toBe(paris.stylistId);
-    expect(matches[0].reasons).toEqual(expect.arrayContaining(['Red-carpet specialist', 'Speaks French', 'Based in Paris', 'Within your budget', 'Shares your taste: Minimalist']));
+    expect(matches[0].reasons).toEqual(
+      expect.arrayContaining([
+        'Red-carpet specialist',
+        'Speaks French',
+        'Based in Paris',
+        'Within your budget',
+        'Shares your taste: Minimalist',
+      ]),
+    );
     expect(matches[0].reasons.some((r: string) => /^Available (Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/.test(r))).toBe(true);
     expect(matches[0].availability.length).toBeGreaterThan(0);
-    expect(matches[0].stylist.services).toMatchObject([{ name: 'Private session', durationMinutes: 60, price: { amount: 250, currency: 'EUR' } }]);
+    expect(matches[0].stylist.services).toMatchObject([
+      { name: 'Private session', durationMinutes: 60, price: { amount: 250, currency: 'EUR' } },
+    ]);
     for (const m of matches) {
       expect(m.matchScore).toBeGreaterThanOrEqual(0);
       expect(m.matchScore).toBeLessThanOrEqual(1);
@@ -63,7 +93,9 @@ describe('MatchClientWithStylists', () => {
     const priceyMatch = matches.find((m: { stylist: { stylistId: string } }) => m.stylist.stylistId === pricey.stylistId);
     expect(priceyMatch.matchScore).toBeLessThan(matches[0].matchScore);
     expect(priceyMatch.reasons).not.toContain('Within your budget');
-    const again = (await match('specialties=red-carpet&languages=fr&maxRate=300&currency=USD&locationPreference=Paris&timeZone=America/New_York')).json().matches;
+    const again = (
+      await match('specialties=red-carpet&languages=fr&maxRate=300&currency=USD&locationPreference=Paris&timeZone=America/New_York')
+    ).json().matches;
     expect(again.map((m: { stylist: { stylistId: string }; matchScore: number }) => [m.stylist.stylistId, m.matchScore])).toEqual(
       matches.map((m: { stylist: { stylistId: string }; matchScore: number }) => [m.stylist.stylistId, m.matchScore]),
     );
@@ -83,10 +115,15 @@ describe('MatchClientWithStylists', () => {
   });
 
   it('introduces a visitor with no account from the answers alone, ranked as a client with the same answers', async () => {
-    const visitor = await app.inject({ method: 'GET', url: '/api/v1/matching/introductions?specialties=bridal&languages=ja&stylePreferences=classic' });
+    const visitor = await app.inject({
+      method: 'GET',
+      url: '/api/v1/matching/introductions?specialties=bridal&languages=ja&stylePreferences=classic',
+    });
     expect(visitor.statusCode, visitor.body).toBe(200);
     const asClient = (await match('specialties=bridal&languages=ja&stylePreferences=classic')).json().matches;
-    expect(visitor.json().matches.map((m: { stylist: { stylistId: string } }) => m.stylist.stylistId)).toEqual(asClient.map((m: { stylist: { stylistId: string } }) => m.stylist.stylistId));
+    expect(visitor.json().matches.map((m: { stylist: { stylistId: string } }) => m.stylist.stylistId)).toEqual(
+      asClient.map((m: { stylist: { stylistId: string } }) => m.stylist.stylistId),
+    );
     expect(visitor.json().matches[0].stylist.stylistId).toBe(tokyo.stylistId);
     const bad = await app.inject({ method: 'GET', url: '/api/v1/matching/introductions?maxResults=500' });
     expect(bad.statusCode).toBe(400);
@@ -99,7 +136,13 @@ describe('MatchClientWithStylists', () => {
     const fit = { specialties: ['travel-wardrobe'], languages: ['is'] };
     const scarce = await approvedStylist(app, admin, {
       profile: { ...fit, experienceYears: 20 },
-      schedule: { timeZone: 'Europe/Paris', weekly: [{ day: 'MON', start: '08:00', end: '09:00' }], bufferMinutes: 0, minNoticeHours: 0, horizonDays: 90 },
+      schedule: {
+        timeZone: 'Europe/Paris',
+        weekly: [{ day: 'MON', start: '08:00', end: '09:00' }],
+        bufferMinutes: 0,
+        minNoticeHours: 0,
+        horizonDays: 90,
+      },
     });
     const open = await approvedStylist(app, admin, { profile: { ...fit, experienceYears: 15 } });
     const one = (await match('specialties=travel-wardrobe&languages=is&maxResults=1')).json().matches;
@@ -111,11 +154,22 @@ describe('MatchClientWithStylists', () => {
   });
 
   it('a suspended stylist is no longer matched, at once', async () => {
-    const ids = async () => (await match('stylePreferences=vintage')).json().matches.map((m: { stylist: { stylistId: string } }) => m.stylist.stylistId);
+    const ids = async () =>
+      (await match('stylePreferences=vintage')).json().matches.map((m: { stylist: { stylistId: string } }) => m.stylist.stylistId);
     expect(await ids()).toContain(pricey.stylistId);
-    await app.inject({ method: 'POST', url: `/api/v1/stylists/${pricey.stylistId}/review`, headers: admin.auth, payload: { decision: 'SUSPEND', notes: 'Paused' } });
+    await app.inject({
+      method: 'POST',
+      url: `/api/v1/stylists/${pricey.stylistId}/review`,
+      headers: admin.auth,
+      payload: { decision: 'SUSPEND', notes: 'Paused' },
+    });
     expect(await ids()).not.toContain(pricey.stylistId);
-    await app.inject({ method: 'POST', url: `/api/v1/stylists/${pricey.stylistId}/review`, headers: admin.auth, payload: { decision: 'APPROVE' } });
+    await app.inject({
+      method: 'POST',
+      url: `/api/v1/stylists/${pricey.stylistId}/review`,
+      headers: admin.auth,
+      payload: { decision: 'APPROVE' },
+    });
   });
 
   it('refuses another client’s id and bad windows', async () => {

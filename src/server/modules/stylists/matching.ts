@@ -70,7 +70,11 @@ const SPECIALTY_REASON: Record<string, string> = {
   'travel-wardrobe': 'Travel wardrobe expert',
 };
 /** "Sporty chic", "sporty_chic" and "sporty-chic" are the same style. */
-export const styleSlug = (s: string) => s.trim().toLowerCase().replace(/[\s_]+/g, '-');
+export const styleSlug = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 const titleCase = (s: string) => s.replace(/(^|-)([a-z])/g, (_m, sep: string, c: string) => (sep ? ' ' : '') + c.toUpperCase());
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 const weekdayFormats = new Map<string, Intl.DateTimeFormat>();
@@ -100,13 +104,16 @@ function speaksAny(have: readonly string[], wanted: readonly string[]): boolean 
 /** Great-circle distance in km. */
 function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const rad = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
   return 6371 * 2 * Math.asin(Math.sqrt(a));
 }
 
 export async function matchClientWithStylists(ctx: AppContext, actor: Actor, query: MatchClientWithStylistsQuery): Promise<StylistMatch[]> {
   if (query.clientId !== actor.userId && actor.userType !== 'ADMIN') {
-    throw new ApiError('AccessDeniedException', 'You can only look for matches for yourself', { fieldErrors: { 'query.clientId': ['Must be your own user id'] } });
+    throw new ApiError('AccessDeniedException', 'You can only look for matches for yourself', {
+      fieldErrors: { 'query.clientId': ['Must be your own user id'] },
+    });
   }
   // The saved style preferences are the default; a client asking for itself with explicit ones needs no profile read.
   const client = actor.userType === 'ADMIN' || query.stylePreferences === undefined ? await getUser(ctx, actor, query.clientId) : undefined;
@@ -121,12 +128,23 @@ export async function introduceStylists(ctx: AppContext, query: IntroduceStylist
   return rankStylists(ctx, undefined, query, query.stylePreferences ?? []);
 }
 
-async function rankStylists(ctx: AppContext, viewer: Actor | undefined, query: IntroduceStylistsQuery, stylePreferences: readonly string[]): Promise<StylistMatch[]> {
+async function rankStylists(
+  ctx: AppContext,
+  viewer: Actor | undefined,
+  query: IntroduceStylistsQuery,
+  stylePreferences: readonly string[],
+): Promise<StylistMatch[]> {
   const now = Date.now();
   const from = query.availableFrom ? Date.parse(query.availableFrom) : now;
   const to = query.availableTo ? Date.parse(query.availableTo) : from + DEFAULT_WINDOW_DAYS * DAY;
-  if (to <= from) throw new ApiError('ValidationException', 'The end must come after the start', { fieldErrors: { 'query.availableTo': ['Must be after availableFrom'] } });
-  if (to - from > MAX_RANGE_DAYS * DAY) throw new ApiError('ValidationException', `A range spans at most ${MAX_RANGE_DAYS} days`, { fieldErrors: { 'query.availableTo': [`At most ${MAX_RANGE_DAYS} days after availableFrom`] } });
+  if (to <= from)
+    throw new ApiError('ValidationException', 'The end must come after the start', {
+      fieldErrors: { 'query.availableTo': ['Must be after availableFrom'] },
+    });
+  if (to - from > MAX_RANGE_DAYS * DAY)
+    throw new ApiError('ValidationException', `A range spans at most ${MAX_RANGE_DAYS} days`, {
+      fieldErrors: { 'query.availableTo': [`At most ${MAX_RANGE_DAYS} days after availableFrom`] },
+    });
 
   const specialties = [...new Set(query.specialties ?? [])];
   const style = [...new Set(stylePreferences.map(styleSlug).filter(Boolean))];
@@ -150,7 +168,12 @@ async function rankStylists(ctx: AppContext, viewer: Actor | undefined, query: I
   const cityKey = location && !wantsVirtual ? location.toLowerCase() : undefined;
   const inCity = cityKey ? all.filter((c) => c.cityKey === cityKey && c.latitude !== null && c.longitude !== null) : [];
   // The requested city's position: the mean position of our stylists there (unknown cities match by name only).
-  const centre = inCity.length ? { lat: inCity.reduce((a, c) => a + c.latitude!, 0) / inCity.length, lon: inCity.reduce((a, c) => a + c.longitude!, 0) / inCity.length } : undefined;
+  const centre = inCity.length
+    ? {
+        lat: inCity.reduce((a, c) => a + c.latitude!, 0) / inCity.length,
+        lon: inCity.reduce((a, c) => a + c.longitude!, 0) / inCity.length,
+      }
+    : undefined;
   const share = (have: readonly string[], wanted: readonly string[]) => {
     let n = 0;
     for (const w of wanted) if (have.includes(w)) n++;
@@ -158,7 +181,9 @@ async function rankStylists(ctx: AppContext, viewer: Actor | undefined, query: I
   };
   // Weights of the factors in play (0 for the others), hoisted out of the loop over every stylist.
   const w = (name: keyof typeof WEIGHTS) => (terms.includes(name) ? WEIGHTS[name] : 0);
-  const [wSpec, wStyle, wBudget, wLoc, wLang, wRating, wExp, wResp] = (['specialties', 'style', 'budget', 'location', 'languages', 'rating', 'experience', 'response'] as const).map(w) as number[] as [number, number, number, number, number, number, number, number];
+  const [wSpec, wStyle, wBudget, wLoc, wLang, wRating, wExp, wResp] = (
+    ['specialties', 'style', 'budget', 'location', 'languages', 'rating', 'experience', 'response'] as const
+  ).map(w) as number[] as [number, number, number, number, number, number, number, number];
   // Scores in flat arrays and the best `candidates` kept by insertion: no object per stylist, no sort of 2,000.
   const scores = new Float64Array(all.length);
   const nearby = new Uint8Array(all.length);
@@ -166,10 +191,14 @@ async function rankStylists(ctx: AppContext, viewer: Actor | undefined, query: I
   const better = (i: number, j: number) => scores[i]! > scores[j]! || (scores[i] === scores[j] && all[i]!.id < all[j]!.id);
   for (let i = 0; i < all.length; i++) {
     const c = all[i]!;
-    const km = centre && c.latitude !== null && c.longitude !== null ? distanceKm(centre.lat, centre.lon, c.latitude, c.longitude) : undefined;
+    const km =
+      centre && c.latitude !== null && c.longitude !== null ? distanceKm(centre.lat, centre.lon, c.latitude, c.longitude) : undefined;
     const sameCity = cityKey !== undefined && c.cityKey === cityKey;
     const near = sameCity || (km !== undefined && km <= c.travelRadiusKm);
-    let score = wRating * ((bayesianRating(c.ratingSum, c.reviewCount) - 1) / 4) + wExp * (Math.min(c.experienceYears, 25) / 25) + wResp * ((c.requestsAnswered + 1) / (c.requestsReceived + 2));
+    let score =
+      wRating * ((bayesianRating(c.ratingSum, c.reviewCount) - 1) / 4) +
+      wExp * (Math.min(c.experienceYears, 25) / 25) +
+      wResp * ((c.requestsAnswered + 1) / (c.requestsReceived + 2));
     if (wSpec) score += wSpec * share(c.specialties, specialties);
     if (wStyle) score += wStyle * share(c.styleTags, style);
     if (wBudget) score += wBudget * (c.rateEurMinor <= maxEur! ? 1 : (maxEur! / Math.max(c.rateEurMinor, 1)) ** 2);
@@ -188,7 +217,12 @@ async function rankStylists(ctx: AppContext, viewer: Actor | undefined, query: I
   // Availability, the one factor that needs the database, in order of static score. The most a candidate can still
   // gain is the full availability weight, so once the static score plus that cannot reach the list, nobody after it
   // (lower static scores) can either, and their slots are never computed: the same list as computing them all.
-  const inputs = await loadCandidateAvailability(ctx.db, best.map((i) => all[i]!.id), { start: from, end: to }, now);
+  const inputs = await loadCandidateAvailability(
+    ctx.db,
+    best.map((i) => all[i]!.id),
+    { start: from, end: to },
+    now,
+  );
   const norm = staticWeightOf(terms) + WEIGHTS.availability;
   const ranked: Ranked[] = [];
   for (const i of best) {
@@ -205,12 +239,20 @@ async function rankStylists(ctx: AppContext, viewer: Actor | undefined, query: I
   }
   const chosen = ranked.slice(0, query.maxResults);
   // The profiles of those who made the list; one that stopped being APPROVED in between is left out.
-  const { rows, services } = await loadMatchedProfiles(ctx.db, chosen.map((r) => r.id));
+  const { rows, services } = await loadMatchedProfiles(
+    ctx.db,
+    chosen.map((r) => r.id),
+  );
   const top = chosen.flatMap((r) => {
     const row = rows.find((x) => x.id === r.id);
     return row ? [{ ...r, row }] : [];
   });
-  const presented = await presentStylists(ctx.db, top.map((t) => t.row), viewer, { portfolio: false, services });
+  const presented = await presentStylists(
+    ctx.db,
+    top.map((t) => t.row),
+    viewer,
+    { portfolio: false, services },
+  );
   const zone = query.timeZone ?? 'UTC';
   return top.map((t, i) => ({
     stylist: presented[i]!,
@@ -221,7 +263,16 @@ async function rankStylists(ctx: AppContext, viewer: Actor | undefined, query: I
       endTime: new Date(slot.end).toISOString(),
       status: 'AVAILABLE' as const,
     })),
-    reasons: reasonsFor(t.row, t.near, { specialties, style, languages, location, wantsVirtual, maxEur, firstOpen: t.open[0]?.start, zone }),
+    reasons: reasonsFor(t.row, t.near, {
+      specialties,
+      style,
+      languages,
+      location,
+      wantsVirtual,
+      maxEur,
+      firstOpen: t.open[0]?.start,
+      zone,
+    }),
   }));
 }
 
@@ -229,7 +280,16 @@ async function rankStylists(ctx: AppContext, viewer: Actor | undefined, query: I
 function reasonsFor(
   row: StylistWithName,
   near: boolean,
-  ask: { specialties: string[]; style: string[]; languages: string[]; location?: string; wantsVirtual: boolean; maxEur?: number; firstOpen?: number; zone: string },
+  ask: {
+    specialties: string[];
+    style: string[];
+    languages: string[];
+    location?: string;
+    wantsVirtual: boolean;
+    maxEur?: number;
+    firstOpen?: number;
+    zone: string;
+  },
 ): string[] {
   const out: string[] = [];
   for (const sp of ask.specialties) if (row.specialties.includes(sp)) out.push(SPECIALTY_REASON[sp] ?? titleCase(sp));
@@ -240,7 +300,8 @@ function reasonsFor(
   else if (ask.location && row.city.toLowerCase() === ask.location.toLowerCase()) out.push(`Based in ${row.city}`);
   else if (ask.location && near) out.push(`Travels to ${ask.location}`);
   else if (ask.location && row.offersVirtual) out.push('Available virtually');
-  if (ask.maxEur !== undefined && toEurMinor({ minor: row.rateMinor, currency: row.rateCurrency as never }) <= ask.maxEur) out.push('Within your budget');
+  if (ask.maxEur !== undefined && toEurMinor({ minor: row.rateMinor, currency: row.rateCurrency as never }) <= ask.maxEur)
+    out.push('Within your budget');
   if (ask.firstOpen !== undefined) {
     const day = weekdayFormat(ask.zone).format(ask.firstOpen);
     out.push(`Available ${day}`);

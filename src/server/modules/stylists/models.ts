@@ -75,7 +75,6 @@ const language = z
   .toLowerCase()
   .regex(/^[a-z]{2}$/, 'Use a two-letter ISO 639-1 code, e.g. fr');
 
-
 // ───────────────────────────── stylists ─────────────────────────────
 
 export const PortfolioItem = z
@@ -136,7 +135,14 @@ export const StylistServiceInput = z
 export type StylistServiceInput = z.infer<typeof StylistServiceInput>;
 
 export const CancellationPolicy = z
-  .object({ freeCancellationHours: z.number().int().min(0).max(720).describe('Free cancellation or rescheduling until this many hours before the start') })
+  .object({
+    freeCancellationHours: z
+      .number()
+      .int()
+      .min(0)
+      .max(720)
+      .describe('Free cancellation or rescheduling until this many hours before the start'),
+  })
   .meta({ id: 'CancellationPolicy' });
 export type CancellationPolicy = z.infer<typeof CancellationPolicy>;
 
@@ -229,12 +235,19 @@ export const ListStylistsQuery = z.strictObject({
   currency: z.enum(CURRENCY_CODES).default('EUR'),
   language: language.optional(),
   city: text(80).optional(),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional(),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   availableFrom: instant.optional(),
   availableTo: instant.optional(),
 });
 export type ListStylistsQuery = z.infer<typeof ListStylistsQuery>;
-export const ListStylistsOutput = z.object({ stylists: z.array(Stylist), nextToken: z.string().optional() }).meta({ id: 'ListStylistsOutput' });
+export const ListStylistsOutput = z
+  .object({ stylists: z.array(Stylist), nextToken: z.string().optional() })
+  .meta({ id: 'ListStylistsOutput' });
 
 export const AdminListStylistsQuery = z.strictObject({
   status: StylistStatus.default('PENDING_REVIEW'),
@@ -295,7 +308,9 @@ export const UpdateStylistAvailabilityInput = z
   .strictObject({ availability: z.array(AvailabilityWindowInput).max(500) })
   .meta({ id: 'UpdateStylistAvailabilityInput', description: 'Replaces the upcoming date-specific windows (past ones stay).' });
 export type UpdateStylistAvailabilityInput = z.infer<typeof UpdateStylistAvailabilityInput>;
-export const UpdateStylistAvailabilityOutput = z.object({ availability: z.array(AvailabilitySlot) }).meta({ id: 'UpdateStylistAvailabilityOutput' });
+export const UpdateStylistAvailabilityOutput = z
+  .object({ availability: z.array(AvailabilitySlot) })
+  .meta({ id: 'UpdateStylistAvailabilityOutput' });
 
 export const ScheduleOutput = z
   .object({ schedule: Schedule, windows: z.array(AvailabilitySlot), cancellationPolicy: CancellationPolicy })
@@ -304,7 +319,14 @@ export const ScheduleOutput = z
 export const GetStylistAvailabilityQuery = z.strictObject({
   startDate: instant,
   endDate: instant,
-  slotMinutes: z.coerce.number().int().min(15).max(720).multipleOf(15).optional().describe('Slot length; default the service duration or 60'),
+  slotMinutes: z.coerce
+    .number()
+    .int()
+    .min(15)
+    .max(720)
+    .multipleOf(15)
+    .optional()
+    .describe('Slot length; default the service duration or 60'),
   serviceId: uuid('service').optional(),
 });
 export const GetStylistAvailabilityOutput = z
@@ -386,7 +408,9 @@ export const DeclineClientRequestInput = z
     alternativeDates: z.array(instant).max(10).optional(),
   })
   .meta({ id: 'DeclineClientRequestInput' });
-export const DeclineClientRequestOutput = z.object({ requestId: z.string(), status: RequestStatus }).meta({ id: 'DeclineClientRequestOutput' });
+export const DeclineClientRequestOutput = z
+  .object({ requestId: z.string(), status: RequestStatus })
+  .meta({ id: 'DeclineClientRequestOutput' });
 
 export const ClientIdentityShape = z.object({
   displayName: z.string(),
@@ -444,12 +468,17 @@ export const ListBookingsQuery = z.strictObject({
   status: listParam(RequestStatus).optional(),
   from: instant.optional().describe('Requested start at or after'),
   to: instant.optional().describe('Requested start before'),
-  order: z.enum(['asc', 'desc']).default('asc').describe('By start: `asc` soonest first (what is ahead), `desc` latest first (what is past)'),
+  order: z
+    .enum(['asc', 'desc'])
+    .default('asc')
+    .describe('By start: `asc` soonest first (what is ahead), `desc` latest first (what is past)'),
   nextToken: z.string().max(200).optional(),
   maxResults: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type ListBookingsQuery = z.infer<typeof ListBookingsQuery>;
-export const ListBookingsOutput = z.object({ requests: z.array(BookingRequest), nextToken: z.string().optional() }).meta({ id: 'ListBookingsOutput' });
+export const ListBookingsOutput = z
+  .object({ requests: z.array(BookingRequest), nextToken: z.string().optional() })
+  .meta({ id: 'ListBookingsOutput' });
 
 export const CancelBookingInput = z.strictObject({ reason: text(1000).optional() }).meta({ id: 'CancelBookingInput' });
 export const RescheduleBookingInput = z
@@ -479,8 +508,13 @@ export const CreateReviewInput = z
 export const ReplyReviewInput = z.strictObject({ reply: text(2000).min(1, 'Required') }).meta({ id: 'ReplyReviewInput' });
 export const ReviewIdParams = z.strictObject({ reviewId: uuid('review') });
 export const ReviewOutput = z.object({ review: StylistReview }).meta({ id: 'ReviewOutput' });
-export const ListReviewsQuery = z.strictObject({ nextToken: z.string().max(200).optional(), maxResults: z.coerce.number().int().min(1).max(100).default(20) });
-export const ListReviewsOutput = z.object({ reviews: z.array(StylistReview), nextToken: z.string().optional() }).meta({ id: 'ListReviewsOutput' });
+export const ListReviewsQuery = z.strictObject({
+  nextToken: z.string().max(200).optional(),
+  maxResults: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const ListReviewsOutput = z
+  .object({ reviews: z.array(StylistReview), nextToken: z.string().optional() })
+  .meta({ id: 'ListReviewsOutput' });
 
 // ───────────────────────────── services, portfolio, policy, calendar ─────────────────────────────
 

@@ -16,11 +16,22 @@ import { bookingRequests, stylistBookings, stylistReviews, stylists } from './sc
 import { loadStylist, ownsStylist, requireVisibleStylist } from './service.ts';
 
 type ReviewRow = typeof stylistReviews.$inferSelect;
-const anonymous: Actor = { userId: 'anonymous', userType: 'CLIENT', tier: 'STANDARD', sessionId: 'anonymous', mfaEnabled: false, mfaVerifiedAt: null };
+const anonymous: Actor = {
+  userId: 'anonymous',
+  userType: 'CLIENT',
+  tier: 'STANDARD',
+  sessionId: 'anonymous',
+  mfaEnabled: false,
+  mfaVerifiedAt: null,
+};
 
 async function presentReviews(ctx: AppContext, viewer: Actor | undefined, rows: readonly ReviewRow[]): Promise<StylistReview[]> {
   // Reviews are public: authors appear as another client would see them (first name and initial, or the alias).
-  const authors = await clientIdentitiesFor(ctx, viewer?.userType === 'ADMIN' ? viewer : anonymous, rows.map((r) => r.clientId));
+  const authors = await clientIdentitiesFor(
+    ctx,
+    viewer?.userType === 'ADMIN' ? viewer : anonymous,
+    rows.map((r) => r.clientId),
+  );
   return rows.map((r) => ({
     reviewId: r.id,
     stylistId: r.stylistId,
@@ -35,7 +46,12 @@ async function presentReviews(ctx: AppContext, viewer: Actor | undefined, rows: 
 }
 
 /** The client of a COMPLETED booking reviews it, once. */
-export async function createReview(ctx: AppContext, actor: Actor, requestId: string, input: { rating: number; text: string }): Promise<StylistReview> {
+export async function createReview(
+  ctx: AppContext,
+  actor: Actor,
+  requestId: string,
+  input: { rating: number; text: string },
+): Promise<StylistReview> {
   const [found] = await ctx.db
     .select({ booking: stylistBookings })
     .from(stylistBookings)
@@ -48,7 +64,14 @@ export async function createReview(ctx: AppContext, actor: Actor, requestId: str
     row = await ctx.db.transaction(async (tx) => {
       const [inserted] = await tx
         .insert(stylistReviews)
-        .values({ id: uuidv7(), bookingId: found.booking.id, stylistId: found.booking.stylistId, clientId: actor.userId, rating: input.rating, text: input.text })
+        .values({
+          id: uuidv7(),
+          bookingId: found.booking.id,
+          stylistId: found.booking.stylistId,
+          clientId: actor.userId,
+          rating: input.rating,
+          text: input.text,
+        })
         .returning();
       await tx
         .update(stylists)
@@ -79,12 +102,22 @@ export async function replyToReview(ctx: AppContext, actor: Actor, reviewId: str
 }
 
 /** An approved stylist's reviews, newest first (UUIDv7 ids sort by time). */
-export async function listReviews(ctx: AppContext, viewer: Actor | undefined, stylistId: string, query: { nextToken?: string; maxResults: number }) {
+export async function listReviews(
+  ctx: AppContext,
+  viewer: Actor | undefined,
+  stylistId: string,
+  query: { nextToken?: string; maxResults: number },
+) {
   await requireVisibleStylist(ctx.db, viewer, stylistId);
   const rows = await ctx.db
     .select()
     .from(stylistReviews)
-    .where(and(eq(stylistReviews.stylistId, stylistId), ...(query.nextToken ? [lt(stylistReviews.id, idAfter(query.nextToken, `reviews:${stylistId}`))] : [])))
+    .where(
+      and(
+        eq(stylistReviews.stylistId, stylistId),
+        ...(query.nextToken ? [lt(stylistReviews.id, idAfter(query.nextToken, `reviews:${stylistId}`))] : []),
+      ),
+    )
     .orderBy(desc(stylistReviews.id))
     .limit(query.maxResults + 1);
   const page = cutPage(rows, query.maxResults, `reviews:${stylistId}`, (r) => ({ id: r.id }));

@@ -4,7 +4,17 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/errors.ts';
 import { actorOf } from '../../http/auth.ts';
-import { acceptRequest, cancelRequest, completeBooking, declineRequest, getRequest, listClientBookings, listStylistInbox, requestStylist, rescheduleRequest } from './booking.ts';
+import {
+  acceptRequest,
+  cancelRequest,
+  completeBooking,
+  declineRequest,
+  getRequest,
+  listClientBookings,
+  listStylistInbox,
+  requestStylist,
+  rescheduleRequest,
+} from './booking.ts';
 import { calendarFeedFor, renderCalendarFeed, rotateCalendarFeed } from './calendar-feed.ts';
 import { introduceStylists, matchClientWithStylists } from './matching.ts';
 import {
@@ -49,7 +59,10 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
         tags,
         summary: 'MatchClientWithStylists: approved stylists scored for the client, with reasons and next slots',
         querystring: MatchClientWithStylistsQuery,
-        response: { 200: MatchClientWithStylistsOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: MatchClientWithStylistsOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'stylist.match' },
     },
@@ -61,7 +74,8 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
     {
       schema: {
         tags,
-        summary: 'IntroduceStylists: the style quiz for a visitor — approved stylists scored from the answers alone, with reasons and next slots',
+        summary:
+          'IntroduceStylists: the style quiz for a visitor — approved stylists scored from the answers alone, with reasons and next slots',
         querystring: IntroduceStylistsQuery,
         response: { 200: MatchClientWithStylistsOutput, ...errorResponses('ValidationException') },
       },
@@ -77,7 +91,16 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
         tags,
         summary: 'RequestStylist: the client asks for a slot inside the stylist’s availability (→ PENDING)',
         body: RequestStylistInput,
-        response: { 201: RequestStylistOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
+        response: {
+          201: RequestStylistOutput,
+          ...errorResponses(
+            'ValidationException',
+            'UnauthorizedException',
+            'AccessDeniedException',
+            'ResourceNotFoundException',
+            'ConflictException',
+          ),
+        },
       },
       config: { policy: 'booking.request', idempotent: true },
     },
@@ -91,7 +114,16 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
         tags,
         summary: 'AcceptClientRequest: the stylist confirms (409 when it would overlap a confirmed booking)',
         body: AcceptClientRequestInput,
-        response: { 200: AcceptClientRequestOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
+        response: {
+          200: AcceptClientRequestOutput,
+          ...errorResponses(
+            'ValidationException',
+            'UnauthorizedException',
+            'AccessDeniedException',
+            'ResourceNotFoundException',
+            'ConflictException',
+          ),
+        },
       },
       config: { policy: 'booking.respond' },
     },
@@ -105,7 +137,16 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
         tags,
         summary: 'DeclineClientRequest: with a reason and alternative dates the client can take with one click',
         body: DeclineClientRequestInput,
-        response: { 200: DeclineClientRequestOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
+        response: {
+          200: DeclineClientRequestOutput,
+          ...errorResponses(
+            'ValidationException',
+            'UnauthorizedException',
+            'AccessDeniedException',
+            'ResourceNotFoundException',
+            'ConflictException',
+          ),
+        },
       },
       config: { policy: 'booking.respond' },
     },
@@ -133,7 +174,10 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
         tags,
         summary: "The signed-in stylist's inbox and calendar: requests and bookings, soonest first",
         querystring: ListBookingsQuery,
-        response: { 200: ListBookingsOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: ListBookingsOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'stylist.self' },
     },
@@ -147,7 +191,10 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
         tags,
         summary: 'One request with its booking and change history (its client, its stylist or an admin)',
         params: RequestIdParams,
-        response: { 200: GetBookingRequestOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: GetBookingRequestOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'booking.read' },
     },
@@ -162,7 +209,16 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
         summary: 'Cancel a pending request or a confirmed booking (late when inside the cancellation policy)',
         params: RequestIdParams,
         body: CancelBookingInput,
-        response: { 200: GetBookingRequestOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
+        response: {
+          200: GetBookingRequestOutput,
+          ...errorResponses(
+            'ValidationException',
+            'UnauthorizedException',
+            'AccessDeniedException',
+            'ResourceNotFoundException',
+            'ConflictException',
+          ),
+        },
       },
       config: { policy: 'booking.change' },
     },
@@ -177,7 +233,16 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
         summary: 'Move a pending request or a confirmed booking (free until the policy’s notice; 409 on overlap)',
         params: RequestIdParams,
         body: RescheduleBookingInput,
-        response: { 200: GetBookingRequestOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
+        response: {
+          200: GetBookingRequestOutput,
+          ...errorResponses(
+            'ValidationException',
+            'UnauthorizedException',
+            'AccessDeniedException',
+            'ResourceNotFoundException',
+            'ConflictException',
+          ),
+        },
       },
       config: { policy: 'booking.change' },
     },
@@ -192,7 +257,16 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
         summary: 'The stylist marks a past booking COMPLETED or NO_SHOW',
         params: RequestIdParams,
         body: CompleteBookingInput,
-        response: { 200: GetBookingRequestOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
+        response: {
+          200: GetBookingRequestOutput,
+          ...errorResponses(
+            'ValidationException',
+            'UnauthorizedException',
+            'AccessDeniedException',
+            'ResourceNotFoundException',
+            'ConflictException',
+          ),
+        },
       },
       config: { policy: 'booking.respond' },
     },
@@ -207,11 +281,21 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
         summary: 'The client reviews a COMPLETED booking, once (1–5 stars and text)',
         params: RequestIdParams,
         body: CreateReviewInput,
-        response: { 201: ReviewOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
+        response: {
+          201: ReviewOutput,
+          ...errorResponses(
+            'ValidationException',
+            'UnauthorizedException',
+            'AccessDeniedException',
+            'ResourceNotFoundException',
+            'ConflictException',
+          ),
+        },
       },
       config: { policy: 'booking.review' },
     },
-    async (request, reply) => reply.status(201).send({ review: await createReview(ctx, actorOf(request), request.params.requestId, request.body) }),
+    async (request, reply) =>
+      reply.status(201).send({ review: await createReview(ctx, actorOf(request), request.params.requestId, request.body) }),
   );
 
   app.post(
@@ -222,7 +306,16 @@ export async function stylistBookingRoutes(parent: FastifyInstance, opts: { ctx:
         summary: 'The reviewed stylist replies, once',
         params: ReviewIdParams,
         body: ReplyReviewInput,
-        response: { 200: ReviewOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException', 'ConflictException') },
+        response: {
+          200: ReviewOutput,
+          ...errorResponses(
+            'ValidationException',
+            'UnauthorizedException',
+            'AccessDeniedException',
+            'ResourceNotFoundException',
+            'ConflictException',
+          ),
+        },
       },
       config: { policy: 'review.reply' },
     },

@@ -65,7 +65,16 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
         tags,
         summary: 'CreateStylist: a STYLIST creates its profile (PENDING_REVIEW until an admin approves it)',
         body: CreateStylistInput,
-        response: { 201: CreateStylistOutput, ...errorResponses('ValidationException', 'ConflictException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          201: CreateStylistOutput,
+          ...errorResponses(
+            'ValidationException',
+            'ConflictException',
+            'UnauthorizedException',
+            'AccessDeniedException',
+            'ResourceNotFoundException',
+          ),
+        },
       },
       config: { policy: 'stylist.create' },
     },
@@ -109,7 +118,10 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
       schema: {
         tags,
         summary: "The signed-in stylist's own profile, whatever its status",
-        response: { 200: GetStylistOutput, ...errorResponses('UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: GetStylistOutput,
+          ...errorResponses('UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'stylist.self' },
     },
@@ -138,7 +150,10 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
         summary: 'UpdateStylist: the owner or an admin',
         params: StylistIdParams,
         body: UpdateStylistInput,
-        response: { 200: UpdateStylistOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: UpdateStylistOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'stylist.manage' },
     },
@@ -152,7 +167,10 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
         tags,
         summary: 'DeleteStylist: the owner or an admin; upcoming bookings are cancelled',
         params: StylistIdParams,
-        response: { 200: DeleteStylistOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: DeleteStylistOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'stylist.manage' },
     },
@@ -170,7 +188,10 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
         summary: 'Vetting decision (admin): APPROVE, REJECT or SUSPEND, with notes',
         params: StylistIdParams,
         body: ReviewStylistInput,
-        response: { 200: GetStylistOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: GetStylistOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'stylist.vet' },
     },
@@ -185,11 +206,15 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
         summary: 'Add a service (kind, duration, price)',
         params: StylistIdParams,
         body: StylistServiceInput,
-        response: { 201: StylistServiceOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          201: StylistServiceOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'stylist.manage' },
     },
-    async (request, reply) => reply.status(201).send({ service: await addService(ctx, actorOf(request), request.params.stylistId, request.body) }),
+    async (request, reply) =>
+      reply.status(201).send({ service: await addService(ctx, actorOf(request), request.params.stylistId, request.body) }),
   );
 
   app.put(
@@ -200,11 +225,16 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
         summary: 'Change a service',
         params: ServiceIdParams,
         body: StylistServiceInput,
-        response: { 200: StylistServiceOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: StylistServiceOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'stylist.manage' },
     },
-    async (request) => ({ service: await updateService(ctx, actorOf(request), request.params.stylistId, request.params.serviceId, request.body) }),
+    async (request) => ({
+      service: await updateService(ctx, actorOf(request), request.params.stylistId, request.params.serviceId, request.body),
+    }),
   );
 
   app.delete(
@@ -214,7 +244,10 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
         tags,
         summary: 'Withdraw a service (kept for past bookings, no longer offered)',
         params: ServiceIdParams,
-        response: { 200: SuccessOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: SuccessOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'stylist.manage' },
     },
@@ -232,11 +265,15 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
         summary: 'Add a portfolio item (an image uploaded through POST /api/v1/media)',
         params: StylistIdParams,
         body: PortfolioItemInput,
-        response: { 201: PortfolioItemOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          201: PortfolioItemOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'stylist.manage' },
     },
-    async (request, reply) => reply.status(201).send({ item: await addPortfolioItem(ctx, actorOf(request), request.params.stylistId, request.body) }),
+    async (request, reply) =>
+      reply.status(201).send({ item: await addPortfolioItem(ctx, actorOf(request), request.params.stylistId, request.body) }),
   );
 
   app.delete(
@@ -246,7 +283,10 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
         tags,
         summary: 'Remove a portfolio item',
         params: PortfolioItemParams,
-        response: { 200: SuccessOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: SuccessOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'stylist.manage' },
     },
@@ -263,7 +303,10 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
         tags,
         summary: 'The weekly schedule, upcoming date-specific windows and cancellation policy (owner or admin)',
         params: StylistIdParams,
-        response: { 200: ScheduleOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: ScheduleOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'stylist.manage' },
     },
@@ -278,7 +321,10 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
         summary: "Set the weekly schedule in the stylist's IANA zone, buffer, minimum notice and horizon",
         params: StylistIdParams,
         body: UpdateScheduleInput,
-        response: { 200: ScheduleOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: ScheduleOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'stylist.manage' },
     },
@@ -293,7 +339,10 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
         summary: 'Set the cancellation policy: free until N hours before the start',
         params: StylistIdParams,
         body: CancellationPolicy.strict(),
-        response: { 200: CancellationPolicy, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: CancellationPolicy,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'stylist.manage' },
     },
@@ -323,7 +372,10 @@ export async function stylistRoutes(parent: FastifyInstance, opts: { ctx: AppCon
         summary: 'UpdateStylistAvailability: replace the upcoming date-specific windows (AVAILABLE adds, BLOCKED removes)',
         params: StylistIdParams,
         body: UpdateStylistAvailabilityInput,
-        response: { 200: UpdateStylistAvailabilityOutput, ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException') },
+        response: {
+          200: UpdateStylistAvailabilityOutput,
+          ...errorResponses('ValidationException', 'UnauthorizedException', 'AccessDeniedException', 'ResourceNotFoundException'),
+        },
       },
       config: { policy: 'stylist.manage' },
     },

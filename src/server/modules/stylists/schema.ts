@@ -52,9 +52,18 @@ export const stylists = pgTable(
     status: stylistStatus().notNull().default('PENDING_REVIEW'),
     headline: text().notNull().default(''),
     bio: text().notNull(),
-    specialties: text().array().notNull().default(sql`'{}'::text[]`),
-    styleTags: text().array().notNull().default(sql`'{}'::text[]`),
-    languages: text().array().notNull().default(sql`'{}'::text[]`),
+    specialties: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    styleTags: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    languages: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     experienceYears: integer().notNull().default(0),
     rateMinor: bigint({ mode: 'number' }).notNull(),
     rateCurrency: text().notNull(),
@@ -84,7 +93,9 @@ export const stylists = pgTable(
     deletedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('stylists_user_key').on(t.userId).where(sql`${t.deletedAt} is null`),
+    uniqueIndex('stylists_user_key')
+      .on(t.userId)
+      .where(sql`${t.deletedAt} is null`),
     index('stylists_status_id_idx').on(t.status, t.id),
     // Matching resolves the requested city case-insensitively once per request.
     index('stylists_city_lower_idx').on(sql`lower(${t.city})`),
@@ -111,7 +122,10 @@ export const stylistServices = pgTable(
     active: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('stylist_services_stylist_idx').on(t.stylistId), check('stylist_services_duration_check', sql`${t.durationMinutes} between 15 and 720`)],
+  (t) => [
+    index('stylist_services_stylist_idx').on(t.stylistId),
+    check('stylist_services_duration_check', sql`${t.durationMinutes} between 15 and 720`),
+  ],
 );
 
 /** Portfolio pieces; the image is a media upload (`mediaId`) or a generated image URL. */
@@ -129,7 +143,10 @@ export const stylistPortfolioItems = pgTable(
     description: text(),
     clientName: text(),
     date: timestamp({ withTimezone: true }),
-    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    tags: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('stylist_portfolio_stylist_idx').on(t.stylistId, t.position)],
@@ -148,7 +165,10 @@ export const stylistAvailabilityWindows = pgTable(
     endAt: timestamp({ withTimezone: true }).notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('stylist_windows_range_idx').on(t.stylistId, t.startAt), check('stylist_windows_order_check', sql`${t.endAt} > ${t.startAt}`)],
+  (t) => [
+    index('stylist_windows_range_idx').on(t.stylistId, t.startAt),
+    check('stylist_windows_order_check', sql`${t.endAt} > ${t.startAt}`),
+  ],
 );
 
 /**
@@ -172,7 +192,10 @@ export const bookingRequests = pgTable(
     status: bookingRequestStatus().notNull().default('PENDING'),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     declineReason: text(),
-    alternativeDates: timestamp({ withTimezone: true }).array().notNull().default(sql`'{}'::timestamptz[]`),
+    alternativeDates: timestamp({ withTimezone: true })
+      .array()
+      .notNull()
+      .default(sql`'{}'::timestamptz[]`),
     decidedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -180,7 +203,9 @@ export const bookingRequests = pgTable(
   (t) => [
     index('booking_requests_stylist_idx').on(t.stylistId, t.status, t.startAt),
     index('booking_requests_client_idx').on(t.clientId, t.startAt),
-    index('booking_requests_pending_expiry_idx').on(t.expiresAt).where(sql`${t.status} = 'PENDING'`),
+    index('booking_requests_pending_expiry_idx')
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'PENDING'`),
     check('booking_requests_duration_check', sql`${t.durationMinutes} between 15 and 720`),
   ],
 );
@@ -222,8 +247,13 @@ export const stylistBookings = pgTable(
     uniqueIndex('stylist_bookings_request_key').on(t.requestId),
     index('stylist_bookings_stylist_start_idx').on(t.stylistId, t.startAt),
     index('stylist_bookings_client_start_idx').on(t.clientId, t.startAt),
-    index('stylist_bookings_reminder_idx').on(t.startAt).where(sql`${t.status} = 'CONFIRMED' and ${t.reminderSentAt} is null`),
-    check('stylist_bookings_order_check', sql`${t.endAt} > ${t.startAt} and ${t.blockStart} <= ${t.startAt} and ${t.blockEnd} >= ${t.endAt}`),
+    index('stylist_bookings_reminder_idx')
+      .on(t.startAt)
+      .where(sql`${t.status} = 'CONFIRMED' and ${t.reminderSentAt} is null`),
+    check(
+      'stylist_bookings_order_check',
+      sql`${t.endAt} > ${t.startAt} and ${t.blockStart} <= ${t.startAt} and ${t.blockEnd} >= ${t.endAt}`,
+    ),
   ],
 );
 

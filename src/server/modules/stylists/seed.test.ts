@@ -61,9 +61,15 @@ describe('demo stylists', () => {
     expect(paris.portraitUrl).toMatch(/^\/media\/generated\/portrait\//);
     const from = new Date().toISOString();
     const to = new Date(Date.now() + 14 * 86_400_000).toISOString();
-    const slots = (await app.inject({ method: 'GET', url: `/api/v1/stylists/${paris.stylistId}/availability?startDate=${from}&endDate=${to}` })).json().availability;
+    const slots = (
+      await app.inject({ method: 'GET', url: `/api/v1/stylists/${paris.stylistId}/availability?startDate=${from}&endDate=${to}` })
+    ).json().availability;
     expect(slots.some((s: { status: string }) => s.status === 'AVAILABLE')).toBe(true);
-    const matches = await app.inject({ method: 'GET', url: `/api/v1/matching/stylists?clientId=${client.userId}&specialties=red-carpet&languages=fr&maxRate=400&currency=EUR`, headers: client.auth });
+    const matches = await app.inject({
+      method: 'GET',
+      url: `/api/v1/matching/stylists?clientId=${client.userId}&specialties=red-carpet&languages=fr&maxRate=400&currency=EUR`,
+      headers: client.auth,
+    });
     expect(matches.statusCode, matches.body).toBe(200);
     const top = matches.json().matches;
     expect(top.length).toBeGreaterThan(3);
@@ -73,11 +79,16 @@ describe('demo stylists', () => {
 
   it('writes copy that agrees with the data: taglines with specialties, review text with stars', async () => {
     const profiles = await queryRows<{ headline: string; specialties: string[] }>(app.db, sql`select headline, specialties from stylists`);
-    const offTopic = profiles.filter((p) => !p.specialties.some((s) => (HEADLINES[s as keyof typeof HEADLINES] ?? []).includes(p.headline)));
+    const offTopic = profiles.filter(
+      (p) => !p.specialties.some((s) => (HEADLINES[s as keyof typeof HEADLINES] ?? []).includes(p.headline)),
+    );
     expect(offTopic).toEqual([]);
     // Each specialty has its own taglines, so directory cards do not all read alike.
     expect(new Set(profiles.map((p) => p.headline)).size).toBeGreaterThan(12);
-    const reviews = await queryRows<{ rating: 1 | 2 | 3 | 4 | 5; text: string; reply: string | null }>(app.db, sql`select rating, text, reply from stylist_reviews`);
+    const reviews = await queryRows<{ rating: 1 | 2 | 3 | 4 | 5; text: string; reply: string | null }>(
+      app.db,
+      sql`select rating, text, reply from stylist_reviews`,
+    );
     expect(new Set(reviews.map((r) => r.rating)).size).toBeGreaterThanOrEqual(3);
     for (const r of reviews) {
       expect(REVIEW_TEXTS[r.rating], r.text).toContain(r.text);

@@ -22,8 +22,28 @@ import { SYSTEM_OPERATOR, accountIdsByEmail, createUser, setPrivacyMode, setTier
 import { DAY, HOUR, MINUTE, wallClock, zonedToInstant, type WeeklyRange } from './availability.ts';
 import { toEurMinor } from './currency.ts';
 import { STYLE_TAGS, SPECIALTIES } from './models.ts';
-import { BIO_CLOSINGS, BIO_OPENINGS, CITIES, CLIENTS, FIRST_NAMES, HEADLINES, LAST_NAMES, PORTFOLIO_TITLES, REVIEW_TEXTS, SERVICE_CATALOG } from './seed-data.ts';
-import { bookingEvents, bookingRequests, stylistAvailabilityWindows, stylistBookings, stylistPortfolioItems, stylistReviews, stylistServices, stylists } from './schema.ts';
+import {
+  BIO_CLOSINGS,
+  BIO_OPENINGS,
+  CITIES,
+  CLIENTS,
+  FIRST_NAMES,
+  HEADLINES,
+  LAST_NAMES,
+  PORTFOLIO_TITLES,
+  REVIEW_TEXTS,
+  SERVICE_CATALOG,
+} from './seed-data.ts';
+import {
+  bookingEvents,
+  bookingRequests,
+  stylistAvailabilityWindows,
+  stylistBookings,
+  stylistPortfolioItems,
+  stylistReviews,
+  stylistServices,
+  stylists,
+} from './schema.ts';
 
 export const DEMO_PASSWORD = 'velvet-orchid-sunrise-47';
 export const DEMO_STYLISTS = 46;
@@ -31,8 +51,14 @@ const DEMO_PENDING_FROM = 42;
 const CHUNK = 100;
 const INSERT_BATCH = 1000;
 
-const slug = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
-export const demoClientEmail = (c: { firstName: string; lastName: string }) => `${slug(c.firstName)}.${slug(c.lastName)}@demo.stylebyzaga.test`;
+const slug = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
+export const demoClientEmail = (c: { firstName: string; lastName: string }) =>
+  `${slug(c.firstName)}.${slug(c.lastName)}@demo.stylebyzaga.test`;
 
 /** What services need, for a seeder's transaction; mail is dropped (demo accounts need no verification links). */
 function seedContext(tx: Tx): AppContext {
@@ -42,7 +68,16 @@ function seedContext(tx: Tx): AppContext {
 }
 
 /** Creates the account through the identity service, or finds it when an earlier seed made it already. */
-async function ensureAccount(ctx: AppContext, input: { email: string; firstName: string; lastName: string; userType: 'CLIENT' | 'STYLIST'; preferences?: { stylePreferences: string[] } }): Promise<string> {
+async function ensureAccount(
+  ctx: AppContext,
+  input: {
+    email: string;
+    firstName: string;
+    lastName: string;
+    userType: 'CLIENT' | 'STYLIST';
+    preferences?: { stylePreferences: string[] };
+  },
+): Promise<string> {
   try {
     // As the platform, not a self sign-up: a re-seed must hear that the account exists (409), not a look-alike answer.
     const user = await createUser(ctx, { ...input, password: DEMO_PASSWORD }, SYSTEM_OPERATOR);
@@ -65,10 +100,21 @@ export const stylistClientsSeeder: Seeder = {
   async run(tx) {
     const ctx = seedContext(tx);
     for (const c of CLIENTS) {
-      const userId = await ensureAccount(ctx, { email: demoClientEmail(c), firstName: c.firstName, lastName: c.lastName, userType: 'CLIENT', preferences: { stylePreferences: [...c.style] } });
+      const userId = await ensureAccount(ctx, {
+        email: demoClientEmail(c),
+        firstName: c.firstName,
+        lastName: c.lastName,
+        userType: 'CLIENT',
+        preferences: { stylePreferences: [...c.style] },
+      });
       if (c.vip) {
         await setTier(ctx.db, userId, 'VIP');
-        if (c.privacy) await setPrivacyMode(ctx, { userId, userType: 'CLIENT', tier: 'VIP', sessionId: 'seed', mfaEnabled: true, mfaVerifiedAt: null }, true);
+        if (c.privacy)
+          await setPrivacyMode(
+            ctx,
+            { userId, userType: 'CLIENT', tier: 'VIP', sessionId: 'seed', mfaEnabled: true, mfaVerifiedAt: null },
+            true,
+          );
       }
     }
     return CLIENTS.length;
@@ -89,7 +135,11 @@ const SCHEDULES: readonly WeeklyRange[][] = [
   ],
 ];
 /** Local start hours of bookings on a working day, for each schedule: never overlapping (≤ 4 h + buffer apart). */
-const BOOKING_HOURS: readonly number[][] = [[9, 14], [10, 15], [9, 14]];
+const BOOKING_HOURS: readonly number[][] = [
+  [9, 14],
+  [10, 15],
+  [9, 14],
+];
 const PENDING_HOUR = [13, 18, 16];
 
 interface Planned {
@@ -110,7 +160,9 @@ function plan(index: number): Planned {
     index,
     firstName,
     lastName,
-    userEmail: demo ? `${slug(firstName)}.${slug(lastName)}@demo.stylebyzaga.test` : `stylist.${String(index).padStart(5, '0')}@bench.stylebyzaga.test`,
+    userEmail: demo
+      ? `${slug(firstName)}.${slug(lastName)}@demo.stylebyzaga.test`
+      : `stylist.${String(index).padStart(5, '0')}@bench.stylebyzaga.test`,
     city: CITIES[index % CITIES.length]!,
     status: demo && index >= DEMO_PENDING_FROM ? 'PENDING_REVIEW' : 'APPROVED',
     scheduleIndex: index % SCHEDULES.length,
@@ -154,7 +206,8 @@ export const stylistsSeeder: Seeder = {
       rows += await seedOne(ctx, tx, plan(index), seed.random.fork(`stylist-${index}`), clients, today, dense, seed);
     }
     // Fresh statistics after a bulk load, so the planner does not take 2,000 rows for one before autovacuum runs.
-    if (seed.chunk.index === seed.chunk.count - 1) await tx.execute(sql`analyze stylists, stylist_services, stylist_bookings, booking_requests, stylist_reviews`);
+    if (seed.chunk.index === seed.chunk.count - 1)
+      await tx.execute(sql`analyze stylists, stylist_services, stylist_bookings, booking_requests, stylist_reviews`);
     return rows;
   },
 };
@@ -171,7 +224,16 @@ const FEATURED_STYLISTS = 6;
 const DECLINING_STYLIST = 3;
 type DemoClients = { vip: string; client: string; regulars: string[] };
 
-async function seedOne(ctx: AppContext, tx: Tx, p: Planned, rnd: Random, clients: DemoClients, today: number, dense: boolean, seed: SeedContext): Promise<number> {
+async function seedOne(
+  ctx: AppContext,
+  tx: Tx,
+  p: Planned,
+  rnd: Random,
+  clients: DemoClients,
+  today: number,
+  dense: boolean,
+  seed: SeedContext,
+): Promise<number> {
   const userId = await ensureAccount(ctx, { email: p.userEmail, firstName: p.firstName, lastName: p.lastName, userType: 'STYLIST' });
   const id = uuidv7();
   const c = p.city;
@@ -219,7 +281,10 @@ async function seedOne(ctx: AppContext, tx: Tx, p: Planned, rnd: Random, clients
     name: s.name,
     description: '',
     durationMinutes: s.duration,
-    priceMinor: fromDecimal(roundRate((rate.minor / 10 ** (rate.currency === 'JPY' || rate.currency === 'KRW' ? 0 : 2)) * s.factor), rate.currency).minor,
+    priceMinor: fromDecimal(
+      roundRate((rate.minor / 10 ** (rate.currency === 'JPY' || rate.currency === 'KRW' ? 0 : 2)) * s.factor),
+      rate.currency,
+    ).minor,
     currency: rate.currency,
   }));
   rows += await insertChunked(tx, stylistServices, services);
@@ -236,7 +301,9 @@ async function seedOne(ctx: AppContext, tx: Tx, p: Planned, rnd: Random, clients
   if (p.status !== 'APPROVED') return rows;
 
   // A holiday week blocked in two months' time.
-  await tx.insert(stylistAvailabilityWindows).values({ id: uuidv7(), stylistId: id, kind: 'BLOCKED', startAt: new Date(today + 60 * DAY), endAt: new Date(today + 67 * DAY) });
+  await tx
+    .insert(stylistAvailabilityWindows)
+    .values({ id: uuidv7(), stylistId: id, kind: 'BLOCKED', startAt: new Date(today + 60 * DAY), endAt: new Date(today + 67 * DAY) });
   rows++;
 
   // Bookings from half a year ago to half a year ahead: dense for the bench, lighter for the demo.
@@ -251,8 +318,9 @@ async function seedOne(ctx: AppContext, tx: Tx, p: Planned, rnd: Random, clients
   let answered = 0;
   const perSlot = dense ? 0.75 : 0.18;
   const localToday = Math.floor(wallClock(today, c.timeZone) / DAY) * DAY;
-  const works = (day: number) => weekly.some((r) => r.day === ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'][new Date(localToday + day * DAY).getUTCDay()]);
-  const featured = !dense && p.index < FEATURED_STYLISTS ? p.index % 2 === 0 ? clients.client : clients.vip : undefined;
+  const works = (day: number) =>
+    weekly.some((r) => r.day === ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'][new Date(localToday + day * DAY).getUTCDay()]);
+  const featured = !dense && p.index < FEATURED_STYLISTS ? (p.index % 2 === 0 ? clients.client : clients.vip) : undefined;
   let featuredPast = featured ? 2 : 0;
   let featuredUpcoming = featured ? 1 : 0;
   // The declined request's alternative dates stay free: no booking on those days.
@@ -269,7 +337,15 @@ async function seedOne(ctx: AppContext, tx: Tx, p: Planned, rnd: Random, clients
       const end = start + service.durationMinutes * MINUTE;
       if (start > now && start < now + 2 * DAY) continue; // leave the next days open for new requests
       const past = end < now;
-      const outcome = past ? rnd.weighted([['COMPLETED', 90], ['CANCELLED', 5], ['NO_SHOW', 5]] as const) : rnd.chance(0.04) ? 'CANCELLED' : 'CONFIRMED';
+      const outcome = past
+        ? rnd.weighted([
+            ['COMPLETED', 90],
+            ['CANCELLED', 5],
+            ['NO_SHOW', 5],
+          ] as const)
+        : rnd.chance(0.04)
+          ? 'CANCELLED'
+          : 'CONFIRMED';
       let clientId = rnd.pick(clients.regulars);
       if (featured && past && featuredPast > 0 && outcome === 'COMPLETED' && rnd.chance(0.05)) {
         clientId = featured;
@@ -309,17 +385,32 @@ async function seedOne(ctx: AppContext, tx: Tx, p: Planned, rnd: Random, clients
         status: outcome,
         location: service.kind === 'VIRTUAL_CONSULTATION' ? 'Video call' : `${c.city} atelier`,
         reminderSentAt: past ? new Date(start - DAY) : null,
-        ...(outcome === 'CANCELLED' ? { cancelledAt: new Date(start - 3 * DAY), cancelledBy: clientId, cancelReason: 'Travel plans changed' } : {}),
+        ...(outcome === 'CANCELLED'
+          ? { cancelledAt: new Date(start - 3 * DAY), cancelledBy: clientId, cancelReason: 'Travel plans changed' }
+          : {}),
         createdAt,
         updatedAt: createdAt,
       });
       if (!dense || p.index < DEMO_STYLISTS) {
         eventsOut.push({ id: uuidv7(), requestId, actorId: clientId, type: 'REQUESTED', at: createdAt, details: {} });
-        eventsOut.push({ id: uuidv7(), requestId, actorId: userId, type: outcome === 'CANCELLED' ? 'CANCELLED' : 'ACCEPTED', at: new Date(createdAt.getTime() + HOUR), details: {} });
+        eventsOut.push({
+          id: uuidv7(),
+          requestId,
+          actorId: userId,
+          type: outcome === 'CANCELLED' ? 'CANCELLED' : 'ACCEPTED',
+          at: new Date(createdAt.getTime() + HOUR),
+          details: {},
+        });
       }
       // The featured clients' past sessions wait for their review (the sessions page asks for one).
       if (outcome === 'COMPLETED' && clientId !== featured && rnd.chance(dense ? 0.08 : 0.45)) {
-        const rating = rnd.weighted([[5, 62], [4, 28], [3, 7], [2, 2], [1, 1]] as const);
+        const rating = rnd.weighted([
+          [5, 62],
+          [4, 28],
+          [3, 7],
+          [2, 2],
+          [1, 1],
+        ] as const);
         ratingSum += rating;
         reviewCount++;
         reviewsOut.push({
@@ -329,7 +420,12 @@ async function seedOne(ctx: AppContext, tx: Tx, p: Planned, rnd: Random, clients
           clientId,
           rating,
           text: rnd.pick(REVIEW_TEXTS[rating]),
-          ...(rnd.chance(0.4) ? { reply: rating >= 4 ? 'Thank you — it was a pleasure.' : 'Thank you for telling me. I have written to you to put it right.', repliedAt: new Date(end + 2 * DAY) } : {}),
+          ...(rnd.chance(0.4)
+            ? {
+                reply: rating >= 4 ? 'Thank you — it was a pleasure.' : 'Thank you for telling me. I have written to you to put it right.',
+                repliedAt: new Date(end + 2 * DAY),
+              }
+            : {}),
           createdAt: new Date(end + DAY),
         });
       }
@@ -337,7 +433,8 @@ async function seedOne(ctx: AppContext, tx: Tx, p: Planned, rnd: Random, clients
   }
   // Pending requests in the coming days, waiting in the stylist's inbox (the first stylist gets one from the VIP).
   const askedByClient = !dense && (p.index === 1 || p.index === 2);
-  const pendingCount = p.index === 0 ? 3 : dense && p.index >= DEMO_STYLISTS ? (rnd.chance(0.3) ? 1 : 0) : rnd.int(askedByClient ? 1 : 0, 2);
+  const pendingCount =
+    p.index === 0 ? 3 : dense && p.index >= DEMO_STYLISTS ? (rnd.chance(0.3) ? 1 : 0) : rnd.int(askedByClient ? 1 : 0, 2);
   for (let k = 0; k < pendingCount; k++) {
     let day = 3 + k * 2 + rnd.int(0, 1);
     for (let guard = 0; guard < 7 && !works(day); guard++) day++;
@@ -353,7 +450,11 @@ async function seedOne(ctx: AppContext, tx: Tx, p: Planned, rnd: Random, clients
       serviceId: service.id,
       startAt: new Date(start),
       durationMinutes: service.durationMinutes,
-      message: rnd.pick(['A gala in three weeks: I need a complete look.', 'Could we edit my autumn wardrobe?', 'First time working with a stylist — very excited.']),
+      message: rnd.pick([
+        'A gala in three weeks: I need a complete look.',
+        'Could we edit my autumn wardrobe?',
+        'First time working with a stylist — very excited.',
+      ]),
       status: 'PENDING',
       expiresAt: new Date(Math.min(createdAt.getTime() + ctx.config.BOOKING_REQUEST_TTL_HOURS * HOUR, start)),
       createdAt,
@@ -379,14 +480,23 @@ async function seedOne(ctx: AppContext, tx: Tx, p: Planned, rnd: Random, clients
       message: 'A dinner in town that evening: could we see the evening looks together?',
       status: 'DECLINED',
       declineReason: 'I am at the shows that week, but I would love to see you before.',
-      alternativeDates: offeredDays.map((day) => new Date(zonedToInstant(localToday + day * DAY + PENDING_HOUR[p.scheduleIndex]! * HOUR, c.timeZone))),
+      alternativeDates: offeredDays.map(
+        (day) => new Date(zonedToInstant(localToday + day * DAY + PENDING_HOUR[p.scheduleIndex]! * HOUR, c.timeZone)),
+      ),
       expiresAt: new Date(createdAt.getTime() + ctx.config.BOOKING_REQUEST_TTL_HOURS * HOUR),
       decidedAt: new Date(createdAt.getTime() + 5 * HOUR),
       createdAt,
       updatedAt: createdAt,
     });
     eventsOut.push({ id: uuidv7(), requestId, actorId: clients.client, type: 'REQUESTED', at: createdAt, details: {} });
-    eventsOut.push({ id: uuidv7(), requestId, actorId: userId, type: 'DECLINED', at: new Date(createdAt.getTime() + 5 * HOUR), details: {} });
+    eventsOut.push({
+      id: uuidv7(),
+      requestId,
+      actorId: userId,
+      type: 'DECLINED',
+      at: new Date(createdAt.getTime() + 5 * HOUR),
+      details: {},
+    });
   }
   rows += await insertChunked(tx, bookingRequests, requestsOut);
   rows += await insertChunked(tx, stylistBookings, bookingsOut);
@@ -399,4 +509,3 @@ async function seedOne(ctx: AppContext, tx: Tx, p: Planned, rnd: Random, clients
   if (p.index % 25 === 0 && seed.chunk.count > 1) seed.log(`  stylist ${p.index}: ${bookingsOut.length} bookings`);
   return rows;
 }
-

@@ -44,7 +44,10 @@ const MAX_LIST_AVAILABILITY_SCAN = 400;
 
 /** Profiles with their account's names, which identity owns (one batched lookup for the whole list). */
 export async function withNames(db: Db, rows: readonly StylistRow[]): Promise<StylistWithName[]> {
-  const names = await accountNames(db, rows.map((r) => r.userId));
+  const names = await accountNames(
+    db,
+    rows.map((r) => r.userId),
+  );
   return rows.map((r) => ({ ...r, firstName: names.get(r.userId)?.firstName ?? '', lastName: names.get(r.userId)?.lastName ?? '' }));
 }
 
@@ -65,7 +68,8 @@ export async function loadStylistsByIds(db: Db, ids: readonly string[]): Promise
   return withNames(db, found);
 }
 
-export const ownsStylist = (actor: Actor | undefined, row: Pick<StylistRow, 'userId'>) => actor !== undefined && actor.userId === row.userId;
+export const ownsStylist = (actor: Actor | undefined, row: Pick<StylistRow, 'userId'>) =>
+  actor !== undefined && actor.userId === row.userId;
 const isAdmin = (actor: Actor | undefined) => actor?.userType === 'ADMIN';
 
 /** Visible to `viewer`: approved for everyone, otherwise only to its owner and admins (404 for the rest). */
@@ -80,14 +84,16 @@ export async function requireVisibleStylist(db: Db, viewer: Actor | undefined, s
 /** The owner or an admin may change it; anyone else who can see it gets 403, the others 404. */
 export async function requireManageableStylist(db: Db, actor: Actor, stylistId: string): Promise<StylistWithName> {
   const row = await requireVisibleStylist(db, actor, stylistId);
-  if (!ownsStylist(actor, row) && !isAdmin(actor)) throw new ApiError('AccessDeniedException', 'Only this stylist or an administrator can do this');
+  if (!ownsStylist(actor, row) && !isAdmin(actor))
+    throw new ApiError('AccessDeniedException', 'Only this stylist or an administrator can do this');
   return row;
 }
 
 /** Only APPROVED stylists can be booked or matched. */
 export async function requireBookableStylist(db: Db, stylistId: string, field = 'body.stylistId'): Promise<StylistWithName> {
   const row = await loadStylist(db, stylistId);
-  if (!row || row.status !== 'APPROVED') throw new ApiError('ResourceNotFoundException', 'No such stylist', { fieldErrors: { [field]: ['No bookable stylist with this id'] } });
+  if (!row || row.status !== 'APPROVED')
+    throw new ApiError('ResourceNotFoundException', 'No such stylist', { fieldErrors: { [field]: ['No bookable stylist with this id'] } });
   return row;
 }
 
@@ -143,7 +149,13 @@ export async function presentStylists(
   const ids = rows.map((r) => r.id);
   const [services, portfolio] = await Promise.all([
     opts.services ? Promise.resolve(opts.services) : activeServicesOf(db, ids),
-    opts.portfolio === false ? Promise.resolve([]) : db.select().from(stylistPortfolioItems).where(inArray(stylistPortfolioItems.stylistId, ids)).orderBy(asc(stylistPortfolioItems.position), asc(stylistPortfolioItems.id)),
+    opts.portfolio === false
+      ? Promise.resolve([])
+      : db
+          .select()
+          .from(stylistPortfolioItems)
+          .where(inArray(stylistPortfolioItems.stylistId, ids))
+          .orderBy(asc(stylistPortfolioItems.position), asc(stylistPortfolioItems.id)),
   ]);
   return rows.map((row) => {
     const privileged = ownsStylist(viewer, row) || isAdmin(viewer);
@@ -216,7 +228,8 @@ async function resolvePortfolioItems(db: Db, ownerUserId: string, actor: Actor, 
       continue;
     }
     const asset = await findUsableUpload(db, mediaId, user);
-    if (!asset) refuse(item.mediaId ? 'mediaId' : 'imageUrl', 'This image is not one of your uploads: upload it first (POST /api/v1/media)');
+    if (!asset)
+      refuse(item.mediaId ? 'mediaId' : 'imageUrl', 'This image is not one of your uploads: upload it first (POST /api/v1/media)');
     const width = [...asset!.widths].reverse().find((w) => w <= 1280) ?? asset!.widths[0]!;
     resolved.push({ imageUrl: uploadUrl(asset!.id, width, 'jpg'), mediaId: asset!.id });
   }
@@ -265,10 +278,14 @@ function profileValues(input: UpdateStylistInput) {
 /** CreateStylist: a STYLIST account creates its own profile (an admin may create one for a STYLIST account). */
 export async function createStylist(ctx: AppContext, actor: Actor, input: CreateStylistInput): Promise<Stylist> {
   if (input.userId !== actor.userId && !isAdmin(actor)) {
-    throw new ApiError('AccessDeniedException', 'You can only create your own stylist profile', { fieldErrors: { 'body.userId': ['Must be your own user id'] } });
+    throw new ApiError('AccessDeniedException', 'You can only create your own stylist profile', {
+      fieldErrors: { 'body.userId': ['Must be your own user id'] },
+    });
   }
   if ((await accountTypeOf(ctx.db, input.userId)) !== 'STYLIST') {
-    throw new ApiError('ValidationException', 'A stylist profile belongs to a STYLIST account', { fieldErrors: { 'body.userId': ['Not a stylist account'] } });
+    throw new ApiError('ValidationException', 'A stylist profile belongs to a STYLIST account', {
+      fieldErrors: { 'body.userId': ['Not a stylist account'] },
+    });
   }
   const values = profileValues(input);
   const id = uuidv7();
@@ -303,7 +320,10 @@ export async function getStylist(ctx: AppContext, viewer: Actor | undefined, sty
 }
 
 export async function getMyStylist(ctx: AppContext, actor: Actor): Promise<Stylist> {
-  const [found] = await ctx.db.select({ id: stylists.id }).from(stylists).where(and(eq(stylists.userId, actor.userId), isNull(stylists.deletedAt)));
+  const [found] = await ctx.db
+    .select({ id: stylists.id })
+    .from(stylists)
+    .where(and(eq(stylists.userId, actor.userId), isNull(stylists.deletedAt)));
   if (!found) throw new ApiError('ResourceNotFoundException', 'You have no stylist profile yet');
   return presentOne(ctx.db, (await loadStylist(ctx.db, found.id))!, actor);
 }
@@ -313,7 +333,10 @@ export async function updateStylist(ctx: AppContext, actor: Actor, stylistId: st
   const row = await requireManageableStylist(ctx.db, actor, stylistId);
   const values = profileValues(input);
   await ctx.db.transaction(async (tx) => {
-    await tx.update(stylists).set({ ...values, updatedAt: new Date() }).where(eq(stylists.id, stylistId));
+    await tx
+      .update(stylists)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(stylists.id, stylistId));
     if (input.portfolio !== undefined) {
       const items = await resolvePortfolioItems(tx, row.userId, actor, input.portfolio, 'body.portfolio');
       await tx.delete(stylistPortfolioItems).where(eq(stylistPortfolioItems.stylistId, stylistId));
@@ -376,19 +399,31 @@ export async function listStylists(ctx: AppContext, query: ListStylistsQuery): P
     if (picked.length >= want || batch.length < Math.max(want, 50) || scanned >= MAX_LIST_AVAILABILITY_SCAN) break;
   }
   const page = cutPage(picked, query.maxResults, 'stylists', (r) => ({ id: r.id }));
-  return { stylists: await presentStylists(ctx.db, await withNames(ctx.db, page.items), undefined, { portfolio: false }), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+  return {
+    stylists: await presentStylists(ctx.db, await withNames(ctx.db, page.items), undefined, { portfolio: false }),
+    ...(page.nextToken ? { nextToken: page.nextToken } : {}),
+  };
 }
 
 /** The vetting queue and other admin lists by status, oldest first. */
 export async function adminListStylists(ctx: AppContext, query: { status: StylistRow['status']; nextToken?: string; maxResults: number }) {
   const rows = await ctx.db
-      .select()
-      .from(stylists)
-      .where(and(eq(stylists.status, query.status), isNull(stylists.deletedAt), ...(query.nextToken ? [gt(stylists.id, idAfter(query.nextToken, `admin-stylists:${query.status}`))] : [])))
-      .orderBy(asc(stylists.id))
-      .limit(query.maxResults + 1);
+    .select()
+    .from(stylists)
+    .where(
+      and(
+        eq(stylists.status, query.status),
+        isNull(stylists.deletedAt),
+        ...(query.nextToken ? [gt(stylists.id, idAfter(query.nextToken, `admin-stylists:${query.status}`))] : []),
+      ),
+    )
+    .orderBy(asc(stylists.id))
+    .limit(query.maxResults + 1);
   const page = cutPage(rows, query.maxResults, `admin-stylists:${query.status}`, (r) => ({ id: r.id }));
-  return { stylists: await presentStylists(ctx.db, await withNames(ctx.db, page.items), undefined), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+  return {
+    stylists: await presentStylists(ctx.db, await withNames(ctx.db, page.items), undefined),
+    ...(page.nextToken ? { nextToken: page.nextToken } : {}),
+  };
 }
 
 const DECISION_STATUS = { APPROVE: 'APPROVED', REJECT: 'REJECTED', SUSPEND: 'SUSPENDED' } as const;
@@ -404,7 +439,12 @@ export async function reviewStylist(ctx: AppContext, actor: Actor, stylistId: st
       .set({ status, vettingNotes: input.notes ?? null, vettedAt: new Date(), vettedBy: actor.userId, updatedAt: new Date() })
       .where(eq(stylists.id, stylistId));
     await notifyStylistVetted(ctx, tx, row, status, input.notes);
-    await audit(tx, { action: 'stylist.vetted', actorId: actor.userId, targetUserId: row.userId, details: { stylistId, decision: input.decision, status } });
+    await audit(tx, {
+      action: 'stylist.vetted',
+      actorId: actor.userId,
+      targetUserId: row.userId,
+      details: { stylistId, decision: input.decision, status },
+    });
   });
   invalidateMatchingIndex(ctx.db);
   return presentOne(ctx.db, (await loadStylist(ctx.db, stylistId))!, actor);
@@ -427,11 +467,20 @@ function serviceValues(input: StylistServiceInput) {
 
 export async function addService(ctx: AppContext, actor: Actor, stylistId: string, input: StylistServiceInput): Promise<StylistService> {
   await requireManageableStylist(ctx.db, actor, stylistId);
-  const [row] = await ctx.db.insert(stylistServices).values({ id: uuidv7(), stylistId, ...serviceValues(input) }).returning();
+  const [row] = await ctx.db
+    .insert(stylistServices)
+    .values({ id: uuidv7(), stylistId, ...serviceValues(input) })
+    .returning();
   return presentService(row!);
 }
 
-export async function updateService(ctx: AppContext, actor: Actor, stylistId: string, serviceId: string, input: StylistServiceInput): Promise<StylistService> {
+export async function updateService(
+  ctx: AppContext,
+  actor: Actor,
+  stylistId: string,
+  serviceId: string,
+  input: StylistServiceInput,
+): Promise<StylistService> {
   await requireManageableStylist(ctx.db, actor, stylistId);
   const [row] = await ctx.db
     .update(stylistServices)
@@ -453,12 +502,23 @@ export async function deleteService(ctx: AppContext, actor: Actor, stylistId: st
   if (!row) throw new ApiError('ResourceNotFoundException', 'No such service');
 }
 
-export async function addPortfolioItem(ctx: AppContext, actor: Actor, stylistId: string, input: PortfolioItemInput): Promise<PortfolioItem> {
+export async function addPortfolioItem(
+  ctx: AppContext,
+  actor: Actor,
+  stylistId: string,
+  input: PortfolioItemInput,
+): Promise<PortfolioItem> {
   const stylist = await requireManageableStylist(ctx.db, actor, stylistId);
   const [item] = await resolvePortfolioItems(ctx.db, stylist.userId, actor, [input], 'body');
-  const [{ n }] = (await ctx.db.select({ n: sql<number>`coalesce(max(${stylistPortfolioItems.position}) + 1, 0)::int` }).from(stylistPortfolioItems).where(eq(stylistPortfolioItems.stylistId, stylistId))) as [{ n: number }];
+  const [{ n }] = (await ctx.db
+    .select({ n: sql<number>`coalesce(max(${stylistPortfolioItems.position}) + 1, 0)::int` })
+    .from(stylistPortfolioItems)
+    .where(eq(stylistPortfolioItems.stylistId, stylistId))) as [{ n: number }];
   const { mediaId, ...rest } = item!;
-  const [row] = await ctx.db.insert(stylistPortfolioItems).values({ ...rest, mediaId, position: n, stylistId }).returning();
+  const [row] = await ctx.db
+    .insert(stylistPortfolioItems)
+    .values({ ...rest, mediaId, position: n, stylistId })
+    .returning();
   return presentPortfolioItem(row!);
 }
 
@@ -474,7 +534,13 @@ export async function deletePortfolioItem(ctx: AppContext, actor: Actor, stylist
 // ───────────────────────────── schedule, windows, availability ─────────────────────────────
 
 export function rulesOf(row: Pick<StylistRow, 'timeZone' | 'weekly' | 'bufferMinutes' | 'minNoticeHours' | 'horizonDays'>) {
-  return { timeZone: row.timeZone, weekly: row.weekly, bufferMinutes: row.bufferMinutes, minNoticeHours: row.minNoticeHours, horizonDays: row.horizonDays };
+  return {
+    timeZone: row.timeZone,
+    weekly: row.weekly,
+    bufferMinutes: row.bufferMinutes,
+    minNoticeHours: row.minNoticeHours,
+    horizonDays: row.horizonDays,
+  };
 }
 
 const presentWindow = (w: typeof stylistAvailabilityWindows.$inferSelect): AvailabilitySlot => ({
@@ -494,7 +560,11 @@ async function upcomingWindows(db: Db, stylistId: string) {
 
 export async function getSchedule(ctx: AppContext, actor: Actor, stylistId: string) {
   const row = await requireManageableStylist(ctx.db, actor, stylistId);
-  return { schedule: rulesOf(row), windows: (await upcomingWindows(ctx.db, stylistId)).map(presentWindow), cancellationPolicy: { freeCancellationHours: row.freeCancellationHours } };
+  return {
+    schedule: rulesOf(row),
+    windows: (await upcomingWindows(ctx.db, stylistId)).map(presentWindow),
+    cancellationPolicy: { freeCancellationHours: row.freeCancellationHours },
+  };
 }
 
 export async function updateSchedule(ctx: AppContext, actor: Actor, stylistId: string, input: UpdateScheduleInput) {
@@ -502,19 +572,39 @@ export async function updateSchedule(ctx: AppContext, actor: Actor, stylistId: s
   const weekly: WeeklyRange[] = input.weekly.map((r) => ({ day: r.day, start: r.start, end: r.end }));
   await ctx.db
     .update(stylists)
-    .set({ timeZone: input.timeZone, weekly, bufferMinutes: input.bufferMinutes, minNoticeHours: input.minNoticeHours, horizonDays: input.horizonDays, updatedAt: new Date() })
+    .set({
+      timeZone: input.timeZone,
+      weekly,
+      bufferMinutes: input.bufferMinutes,
+      minNoticeHours: input.minNoticeHours,
+      horizonDays: input.horizonDays,
+      updatedAt: new Date(),
+    })
     .where(eq(stylists.id, stylistId));
   return getSchedule(ctx, actor, stylistId);
 }
 
-export async function setCancellationPolicy(ctx: AppContext, actor: Actor, stylistId: string, input: CancellationPolicy): Promise<CancellationPolicy> {
+export async function setCancellationPolicy(
+  ctx: AppContext,
+  actor: Actor,
+  stylistId: string,
+  input: CancellationPolicy,
+): Promise<CancellationPolicy> {
   await requireManageableStylist(ctx.db, actor, stylistId);
-  await ctx.db.update(stylists).set({ freeCancellationHours: input.freeCancellationHours, updatedAt: new Date() }).where(eq(stylists.id, stylistId));
+  await ctx.db
+    .update(stylists)
+    .set({ freeCancellationHours: input.freeCancellationHours, updatedAt: new Date() })
+    .where(eq(stylists.id, stylistId));
   return { freeCancellationHours: input.freeCancellationHours };
 }
 
 /** UpdateStylistAvailability: replaces the upcoming date-specific windows; past windows stay as history. */
-export async function updateAvailabilityWindows(ctx: AppContext, actor: Actor, stylistId: string, input: UpdateStylistAvailabilityInput): Promise<AvailabilitySlot[]> {
+export async function updateAvailabilityWindows(
+  ctx: AppContext,
+  actor: Actor,
+  stylistId: string,
+  input: UpdateStylistAvailabilityInput,
+): Promise<AvailabilitySlot[]> {
   await requireManageableStylist(ctx.db, actor, stylistId);
   const now = Date.now();
   const fieldErrors: Record<string, string[]> = {};
@@ -522,15 +612,24 @@ export async function updateAvailabilityWindows(ctx: AppContext, actor: Actor, s
     const start = Date.parse(w.startTime);
     const end = Date.parse(w.endTime);
     if (end <= now) fieldErrors[`body.availability.${i}.endTime`] = ['This window is already over'];
-    else if (end - start > MAX_RANGE_DAYS * DAY) fieldErrors[`body.availability.${i}.endTime`] = [`A window spans at most ${MAX_RANGE_DAYS} days`];
+    else if (end - start > MAX_RANGE_DAYS * DAY)
+      fieldErrors[`body.availability.${i}.endTime`] = [`A window spans at most ${MAX_RANGE_DAYS} days`];
     else if (start > now + 400 * DAY) fieldErrors[`body.availability.${i}.startTime`] = ['At most 400 days ahead'];
   });
   if (Object.keys(fieldErrors).length) throw new ApiError('ValidationException', 'Some windows are not valid', { fieldErrors });
   await ctx.db.transaction(async (tx) => {
-    await tx.delete(stylistAvailabilityWindows).where(and(eq(stylistAvailabilityWindows.stylistId, stylistId), gt(stylistAvailabilityWindows.endAt, new Date(now))));
+    await tx
+      .delete(stylistAvailabilityWindows)
+      .where(and(eq(stylistAvailabilityWindows.stylistId, stylistId), gt(stylistAvailabilityWindows.endAt, new Date(now))));
     if (input.availability.length) {
       await tx.insert(stylistAvailabilityWindows).values(
-        input.availability.map((w) => ({ id: uuidv7(), stylistId, kind: w.status, startAt: new Date(w.startTime), endAt: new Date(w.endTime) })),
+        input.availability.map((w) => ({
+          id: uuidv7(),
+          stylistId,
+          kind: w.status,
+          startAt: new Date(w.startTime),
+          endAt: new Date(w.endTime),
+        })),
       );
     }
   });
@@ -545,9 +644,14 @@ export function checkedRange(fromIso: string | undefined, toIso: string | undefi
   }
   const start = Date.parse(fromIso);
   const end = Date.parse(toIso);
-  if (end <= start) throw new ApiError('ValidationException', 'The end must come after the start', { fieldErrors: { [toField]: ['Must be after the start'] } });
+  if (end <= start)
+    throw new ApiError('ValidationException', 'The end must come after the start', {
+      fieldErrors: { [toField]: ['Must be after the start'] },
+    });
   if (end - start > MAX_RANGE_DAYS * DAY) {
-    throw new ApiError('ValidationException', `A range spans at most ${MAX_RANGE_DAYS} days`, { fieldErrors: { [toField]: [`At most ${MAX_RANGE_DAYS} days after the start`] } });
+    throw new ApiError('ValidationException', `A range spans at most ${MAX_RANGE_DAYS} days`, {
+      fieldErrors: { [toField]: [`At most ${MAX_RANGE_DAYS} days after the start`] },
+    });
   }
   return { start, end };
 }
@@ -560,8 +664,21 @@ type RulesRow = Pick<StylistRow, 'id' | 'timeZone' | 'weekly' | 'bufferMinutes' 
  * parses numbers, not thousands of timestamps. Sessions last at most 12 h plus a 4 h buffer: a start window one day
  * wider than the range finds every block that overlaps it.
  */
-export async function loadAvailabilityInputs(db: Db, rows: readonly RulesRow[], range: Interval, now: number): Promise<Map<string, AvailabilityInput>> {
-  return withRules(rows, await loadAvailabilityData(db, rows.map((r) => r.id), range), now);
+export async function loadAvailabilityInputs(
+  db: Db,
+  rows: readonly RulesRow[],
+  range: Interval,
+  now: number,
+): Promise<Map<string, AvailabilityInput>> {
+  return withRules(
+    rows,
+    await loadAvailabilityData(
+      db,
+      rows.map((r) => r.id),
+      range,
+    ),
+    now,
+  );
 }
 
 export type AvailabilityData = Map<string, Pick<AvailabilityInput, 'windows' | 'bookings'>>;
@@ -584,7 +701,11 @@ export async function loadAvailabilityData(db: Db, ids: readonly string[], range
   );
   for (const f of found) {
     out.set(f.id, {
-      windows: (f.windows ?? []).map(([kind, start, end]): Window => ({ kind: kind as Window['kind'], start: Number(start), end: Number(end) })),
+      windows: (f.windows ?? []).map(([kind, start, end]): Window => ({
+        kind: kind as Window['kind'],
+        start: Number(start),
+        end: Number(end),
+      })),
       bookings: (f.blocks ?? []).map(([start, end]) => ({ start: Number(start), end: Number(end) })),
     });
   }
@@ -592,7 +713,12 @@ export async function loadAvailabilityData(db: Db, ids: readonly string[], range
 }
 
 export function withRules(rows: readonly RulesRow[], data: AvailabilityData, now: number): Map<string, AvailabilityInput> {
-  return new Map(rows.map((row) => [row.id, { rules: rulesOf(row), windows: data.get(row.id)?.windows ?? [], bookings: data.get(row.id)?.bookings ?? [], now }]));
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { rules: rulesOf(row), windows: data.get(row.id)?.windows ?? [], bookings: data.get(row.id)?.bookings ?? [], now },
+    ]),
+  );
 }
 
 type ServiceRow = typeof stylistServices.$inferSelect;
@@ -602,16 +728,29 @@ type ServiceRow = typeof stylistServices.$inferSelect;
  * static score, in one prepared statement with narrow rows: no profile text is read for stylists that may not make
  * the list. Candidates no longer APPROVED (the in-memory projection may be seconds old) are simply absent.
  */
-export async function loadCandidateAvailability(db: Db, ids: readonly string[], range: Interval, now: number): Promise<Map<string, AvailabilityInput>> {
+export async function loadCandidateAvailability(
+  db: Db,
+  ids: readonly string[],
+  range: Interval,
+  now: number,
+): Promise<Map<string, AvailabilityInput>> {
   const out = new Map<string, AvailabilityInput>();
   if (!ids.length) return out;
   let query = candidateAvailabilityQueries.get(db);
   if (!query) candidateAvailabilityQueries.set(db, (query = prepareCandidateAvailabilityQuery(db)));
-  const found = await query.execute({ ids: [...ids], from: new Date(range.start - DAY).toISOString(), to: new Date(range.end + DAY).toISOString() });
+  const found = await query.execute({
+    ids: [...ids],
+    from: new Date(range.start - DAY).toISOString(),
+    to: new Date(range.end + DAY).toISOString(),
+  });
   for (const f of found) {
     out.set(f.id, {
       rules: rulesOf(f),
-      windows: (f.windows ?? []).map(([kind, start, end]): Window => ({ kind: kind as Window['kind'], start: Number(start), end: Number(end) })),
+      windows: (f.windows ?? []).map(([kind, start, end]): Window => ({
+        kind: kind as Window['kind'],
+        start: Number(start),
+        end: Number(end),
+      })),
       bookings: (f.blocks ?? []).map(([start, end]) => ({ start: Number(start), end: Number(end) })),
       now,
     });
@@ -639,7 +778,8 @@ export async function loadMatchedProfiles(db: Db, ids: readonly string[]): Promi
   const found = await query.execute({ ids: [...ids] });
   const services: ServiceRow[] = [];
   const rows = found.map((f) => {
-    for (const v of f.services ?? []) services.push({ ...v, stylistId: f.row.id, priceMinor: Number(v.priceMinor), active: true, createdAt: new Date(0) });
+    for (const v of f.services ?? [])
+      services.push({ ...v, stylistId: f.row.id, priceMinor: Number(v.priceMinor), active: true, createdAt: new Date(0) });
     return f.row;
   });
   return { rows: await withNames(db, rows), services };
@@ -649,7 +789,18 @@ function prepareMatchedProfilesQuery(db: Db) {
   return db
     .select({
       row: stylists,
-      services: sql<{ id: string; kind: ServiceRow['kind']; name: string; description: string; durationMinutes: number; priceMinor: number; currency: string }[] | null>`(
+      services: sql<
+        | {
+            id: string;
+            kind: ServiceRow['kind'];
+            name: string;
+            description: string;
+            durationMinutes: number;
+            priceMinor: number;
+            currency: string;
+          }[]
+        | null
+      >`(
         select json_agg(json_build_object('id', v.id, 'kind', v.kind, 'name', v.name, 'description', v.description, 'durationMinutes', v.duration_minutes,
                                           'priceMinor', v.price_minor, 'currency', v.currency) order by v.duration_minutes, v.id)
         from stylist_services v where v.stylist_id = "stylists"."id" and v.active)`,
@@ -662,9 +813,13 @@ const matchedProfileQueries = new WeakMap<Db, ReturnType<typeof prepareMatchedPr
 
 // GetStylistAvailability: the rules, windows and booking blocks of one stylist in one round trip, a statement
 // built and prepared once per database (this is the hottest read of the marketplace).
-const windowsOf = (from: SQL, to: SQL) => sql<[string, number, number][] | null>`(select json_agg(json_build_array(w.kind, (extract(epoch from w.start_at) * 1000)::bigint, (extract(epoch from w.end_at) * 1000)::bigint))
+const windowsOf = (from: SQL, to: SQL) => sql<
+  [string, number, number][] | null
+>`(select json_agg(json_build_array(w.kind, (extract(epoch from w.start_at) * 1000)::bigint, (extract(epoch from w.end_at) * 1000)::bigint))
     from stylist_availability_windows w where w.stylist_id = "stylists"."id" and w.start_at < ${to} and w.end_at > ${from})`;
-const blocksOf = (from: SQL, to: SQL) => sql<[number, number][] | null>`(select json_agg(json_build_array((extract(epoch from b.block_start) * 1000)::bigint, (extract(epoch from b.block_end) * 1000)::bigint))
+const blocksOf = (from: SQL, to: SQL) => sql<
+  [number, number][] | null
+>`(select json_agg(json_build_array((extract(epoch from b.block_start) * 1000)::bigint, (extract(epoch from b.block_end) * 1000)::bigint))
     from stylist_bookings b where b.stylist_id = "stylists"."id" and b.status in ('CONFIRMED', 'COMPLETED') and b.start_at > ${from} and b.start_at < ${to})`;
 
 /** A stylist's scheduling rules with its windows and booking blocks between the `from` and `to` placeholders. */
@@ -695,7 +850,11 @@ const availabilityQueries = new WeakMap<Db, ReturnType<typeof prepareAvailabilit
 async function availabilityRow(db: Db, stylistId: string, range: Interval) {
   let query = availabilityQueries.get(db);
   if (!query) availabilityQueries.set(db, (query = prepareAvailabilityQuery(db)));
-  const [row] = await query.execute({ id: stylistId, from: new Date(range.start - DAY).toISOString(), to: new Date(range.end + DAY).toISOString() });
+  const [row] = await query.execute({
+    id: stylistId,
+    from: new Date(range.start - DAY).toISOString(),
+    to: new Date(range.end + DAY).toISOString(),
+  });
   return row;
 }
 
@@ -708,26 +867,39 @@ export async function getAvailability(
 ): Promise<{ availability: AvailabilitySlot[]; timeZone: string }> {
   const range = checkedRange(query.startDate, query.endDate, 'query.startDate', 'query.endDate');
   const row = await availabilityRow(ctx.db, stylistId, range);
-  if (!row || (row.status !== 'APPROVED' && !ownsStylist(viewer, row) && !isAdmin(viewer))) throw new ApiError('ResourceNotFoundException', 'No such stylist');
+  if (!row || (row.status !== 'APPROVED' && !ownsStylist(viewer, row) && !isAdmin(viewer)))
+    throw new ApiError('ResourceNotFoundException', 'No such stylist');
   let minutes = query.slotMinutes ?? 60;
   if (query.serviceId) {
     const [service] = await ctx.db
       .select({ durationMinutes: stylistServices.durationMinutes })
       .from(stylistServices)
       .where(and(eq(stylistServices.id, query.serviceId), eq(stylistServices.stylistId, stylistId)));
-    if (!service) throw new ApiError('ValidationException', 'Not a service of this stylist', { fieldErrors: { 'query.serviceId': ['Not a service of this stylist'] } });
+    if (!service)
+      throw new ApiError('ValidationException', 'Not a service of this stylist', {
+        fieldErrors: { 'query.serviceId': ['Not a service of this stylist'] },
+      });
     minutes = query.slotMinutes ?? service.durationMinutes;
   }
   const input: AvailabilityInput = {
     rules: rulesOf(row),
-    windows: (row.windows ?? []).map(([kind, start, end]): Window => ({ kind: kind as Window['kind'], start: Number(start), end: Number(end) })),
+    windows: (row.windows ?? []).map(([kind, start, end]): Window => ({
+      kind: kind as Window['kind'],
+      start: Number(start),
+      end: Number(end),
+    })),
     bookings: (row.blocks ?? []).map(([start, end]) => ({ start: Number(start), end: Number(end) })),
     now: Date.now(),
   };
   const slots = computeSlots(input, range.start, range.end, minutes);
   return {
     timeZone: row.timeZone,
-    availability: slots.map((s) => ({ slotId: `${row.id.slice(-12)}-${s.start.toString(36)}`, startTime: new Date(s.start).toISOString(), endTime: new Date(s.end).toISOString(), status: s.status })),
+    availability: slots.map((s) => ({
+      slotId: `${row.id.slice(-12)}-${s.start.toString(36)}`,
+      startTime: new Date(s.start).toISOString(),
+      endTime: new Date(s.end).toISOString(),
+      status: s.status,
+    })),
   };
 }
 export { EUR_PER_UNIT } from './currency.ts';
@@ -736,7 +908,11 @@ export { EUR_PER_UNIT } from './currency.ts';
  * What a client and a stylist's account have done together, for messaging's policy: whether the client ever asked
  * for a session (a conversation may open) and whether the stylist accepted one (either may write directly).
  */
-export async function bookingRelation(db: Db, clientId: string, stylistUserId: string): Promise<{ stylistId?: string; requested: boolean; accepted: boolean }> {
+export async function bookingRelation(
+  db: Db,
+  clientId: string,
+  stylistUserId: string,
+): Promise<{ stylistId?: string; requested: boolean; accepted: boolean }> {
   const [row] = await queryRows<{ stylist_id: string; requested: boolean; accepted: boolean }>(
     db,
     sql`select s.id as stylist_id,
@@ -749,8 +925,22 @@ export async function bookingRelation(db: Db, clientId: string, stylistUserId: s
 }
 
 /** Professional names and portraits of stylists by their account ids (a client's inbox). */
-export async function stylistCardsByUserIds(db: Db, userIds: readonly string[]): Promise<Map<string, { stylistId: string; name: string; portraitUrl?: string }>> {
+export async function stylistCardsByUserIds(
+  db: Db,
+  userIds: readonly string[],
+): Promise<Map<string, { stylistId: string; name: string; portraitUrl?: string }>> {
   if (!userIds.length) return new Map();
-  const rows = await withNames(db, await db.select().from(stylists).where(inArray(stylists.userId, [...userIds])));
-  return new Map(rows.map((r) => [r.userId, { stylistId: r.id, name: `${r.firstName} ${r.lastName}`.trim(), ...(portraitUrl(r) ? { portraitUrl: portraitUrl(r)! } : {}) }]));
+  const rows = await withNames(
+    db,
+    await db
+      .select()
+      .from(stylists)
+      .where(inArray(stylists.userId, [...userIds])),
+  );
+  return new Map(
+    rows.map((r) => [
+      r.userId,
+      { stylistId: r.id, name: `${r.firstName} ${r.lastName}`.trim(), ...(portraitUrl(r) ? { portraitUrl: portraitUrl(r)! } : {}) },
+    ]),
+  );
 }

@@ -20,7 +20,12 @@ afterAll(() => app.shutdown());
 
 describe('the background sweep started by the app', () => {
   it('expires an overdue pending request on its own', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/matching/request', headers: client.auth, payload: requestPayload(client, stylist, parisMorning(5)) });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/matching/request',
+      headers: client.auth,
+      payload: requestPayload(client, stylist, parisMorning(5)),
+    });
     const id = res.json().requestId;
     await app.db.execute(sql`update booking_requests set expires_at = now() - interval '1 second' where id = ${id}`);
     let status = 'PENDING';
@@ -33,15 +38,35 @@ describe('the background sweep started by the app', () => {
 
   it('DeleteStylist cancels the stylist’s upcoming bookings and pending requests, and hides the profile', async () => {
     const doomed = await approvedStylist(app, admin);
-    const booked = await app.inject({ method: 'POST', url: '/api/v1/matching/request', headers: client.auth, payload: requestPayload(client, doomed, parisMorning(6)) });
-    await app.inject({ method: 'POST', url: '/api/v1/matching/accept', headers: doomed.auth, payload: { requestId: booked.json().requestId, stylistId: doomed.stylistId } });
-    const pending = await app.inject({ method: 'POST', url: '/api/v1/matching/request', headers: client.auth, payload: requestPayload(client, doomed, parisMorning(7)) });
+    const booked = await app.inject({
+      method: 'POST',
+      url: '/api/v1/matching/request',
+      headers: client.auth,
+      payload: requestPayload(client, doomed, parisMorning(6)),
+    });
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/matching/accept',
+      headers: doomed.auth,
+      payload: { requestId: booked.json().requestId, stylistId: doomed.stylistId },
+    });
+    const pending = await app.inject({
+      method: 'POST',
+      url: '/api/v1/matching/request',
+      headers: client.auth,
+      payload: requestPayload(client, doomed, parisMorning(7)),
+    });
     const other = await accountOf(app, 'STYLIST');
     expect((await app.inject({ method: 'DELETE', url: `/api/v1/stylists/${doomed.stylistId}`, headers: other.auth })).statusCode).toBe(403);
-    expect((await app.inject({ method: 'DELETE', url: `/api/v1/stylists/${doomed.stylistId}`, headers: doomed.auth })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/stylists/${doomed.stylistId}`, headers: doomed.auth })).statusCode).toBe(
+      200,
+    );
     expect((await app.inject({ method: 'GET', url: `/api/v1/stylists/${doomed.stylistId}` })).statusCode).toBe(404);
     const mine = (await app.inject({ method: 'GET', url: '/api/v1/me/bookings', headers: client.auth })).json().requests;
-    expect(mine.find((r: { requestId: string }) => r.requestId === booked.json().requestId)).toMatchObject({ status: 'CANCELLED', booking: { status: 'CANCELLED' } });
+    expect(mine.find((r: { requestId: string }) => r.requestId === booked.json().requestId)).toMatchObject({
+      status: 'CANCELLED',
+      booking: { status: 'CANCELLED' },
+    });
     expect(mine.find((r: { requestId: string }) => r.requestId === pending.json().requestId).status).toBe('CANCELLED');
   });
 });

@@ -34,7 +34,14 @@ async function mailFor(db: Db, row: Claimed): Promise<MailBooking | undefined> {
     .where(eq(stylists.id, row.stylist_id));
   if (!s) return undefined;
   const name = (await accountNames(db, [s.userId])).get(s.userId);
-  const service = row.service_id ? (await db.select({ name: stylistServices.name }).from(stylistServices).where(inArray(stylistServices.id, [row.service_id])))[0] : undefined;
+  const service = row.service_id
+    ? (
+        await db
+          .select({ name: stylistServices.name })
+          .from(stylistServices)
+          .where(inArray(stylistServices.id, [row.service_id]))
+      )[0]
+    : undefined;
   return {
     stylistUserId: s.userId,
     stylistName: `${name?.firstName ?? ''} ${name?.lastName ?? ''}`.trim(),

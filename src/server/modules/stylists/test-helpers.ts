@@ -32,16 +32,32 @@ export async function approvedStylist(
   opts: { schedule?: object; profile?: Record<string, unknown> } = {},
 ): Promise<TestStylist> {
   const account = await accountOf(app, 'STYLIST');
-  const created = await app.inject({ method: 'POST', url: '/api/v1/stylists', headers: account.auth, payload: { userId: account.userId, ...profile, ...opts.profile } });
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/v1/stylists',
+    headers: account.auth,
+    payload: { userId: account.userId, ...profile, ...opts.profile },
+  });
   expect(created.statusCode, created.body).toBe(201);
   const stylistId = created.json().stylistId as string;
-  const approved = await app.inject({ method: 'POST', url: `/api/v1/stylists/${stylistId}/review`, headers: admin.auth, payload: { decision: 'APPROVE', notes: 'Portfolio checked' } });
+  const approved = await app.inject({
+    method: 'POST',
+    url: `/api/v1/stylists/${stylistId}/review`,
+    headers: admin.auth,
+    payload: { decision: 'APPROVE', notes: 'Portfolio checked' },
+  });
   expect(approved.statusCode, approved.body).toBe(200);
   const schedule = await app.inject({
     method: 'PUT',
     url: `/api/v1/stylists/${stylistId}/schedule`,
     headers: account.auth,
-    payload: opts.schedule ?? { timeZone: 'Europe/Paris', weekly: EVERY_DAY.map((day) => ({ day, start: '08:00', end: '20:00' })), bufferMinutes: 30, minNoticeHours: 0, horizonDays: 90 },
+    payload: opts.schedule ?? {
+      timeZone: 'Europe/Paris',
+      weekly: EVERY_DAY.map((day) => ({ day, start: '08:00', end: '20:00' })),
+      bufferMinutes: 30,
+      minNoticeHours: 0,
+      horizonDays: 90,
+    },
   });
   expect(schedule.statusCode, schedule.body).toBe(200);
   const service = await app.inject({

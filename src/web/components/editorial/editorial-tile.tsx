@@ -19,7 +19,16 @@ type EditorialTileProps = {
  * One image with a caption, wholly clickable. The image is decorative (the
  * caption names the destination), so the link reads once, not twice.
  */
-export function EditorialTile({ to, eyebrow, title, image, sizes, aspect = 'aspect-[3/4]', linkLabel = 'Discover', className }: EditorialTileProps) {
+export function EditorialTile({
+  to,
+  eyebrow,
+  title,
+  image,
+  sizes,
+  aspect = 'aspect-[3/4]',
+  linkLabel = 'Discover',
+  className,
+}: EditorialTileProps) {
   return (
     <Link to={to} className={cn('group block', className)}>
       <ResponsiveImage

@@ -16,7 +16,11 @@ export function FigureGrid({ items, columns = 4, className }: { items: readonly 
             alt=""
             width={960}
             height={1280}
-            sizes={columns === 4 ? '(min-width: 1024px) 23vw, (min-width: 640px) 50vw, 100vw' : '(min-width: 1024px) 30vw, (min-width: 640px) 50vw, 100vw'}
+            sizes={
+              columns === 4
+                ? '(min-width: 1024px) 23vw, (min-width: 640px) 50vw, 100vw'
+                : '(min-width: 1024px) 30vw, (min-width: 640px) 50vw, 100vw'
+            }
             className="aspect-[3/4]"
           />
           <h3 className="display mt-6 text-2xl text-ink">{item.title}</h3>

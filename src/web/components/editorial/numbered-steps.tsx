@@ -6,7 +6,15 @@ type Step = { title: string; body: string };
 const COLUMNS: Record<number, string> = { 2: 'lg:grid-cols-2', 3: 'lg:grid-cols-3', 4: 'lg:grid-cols-4' };
 
 /** A short process told in three or four numbered movements, divided by hairlines. */
-export function NumberedSteps({ steps, tone = 'light', className }: { steps: readonly Step[]; tone?: 'light' | 'dark'; className?: string }) {
+export function NumberedSteps({
+  steps,
+  tone = 'light',
+  className,
+}: {
+  steps: readonly Step[];
+  tone?: 'light' | 'dark';
+  className?: string;
+}) {
   const dark = tone === 'dark';
   return (
     <ol className={cn('grid gap-x-8 sm:grid-cols-2', COLUMNS[steps.length] ?? 'lg:grid-cols-3', className)}>

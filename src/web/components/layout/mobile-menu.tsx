@@ -36,11 +36,7 @@ export function MobileMenu() {
                   <span aria-hidden="true" className="eyebrow w-6 text-gold-deep">
                     {String(index + 1).padStart(2, '0')}
                   </span>
-                  <NavLink
-                    to={item.to}
-                    onClick={() => setOpen(false)}
-                    className="display text-5xl text-ink aria-[current=page]:italic"
-                  >
+                  <NavLink to={item.to} onClick={() => setOpen(false)} className="display text-5xl text-ink aria-[current=page]:italic">
                     {item.label}
                   </NavLink>
                 </li>

@@ -38,7 +38,10 @@ export function SiteHeader() {
           {/* On a phone the account link lives in the menu: the header keeps search and the bag. */}
           <AccountLink className="whitespace-nowrap max-sm:hidden" />
           <BagButton />
-          <Link to="/stylists" className="eyebrow hidden border-b border-ink/30 pb-1 text-ink transition-colors hover:border-ink sm:inline-block">
+          <Link
+            to="/stylists"
+            className="eyebrow hidden border-b border-ink/30 pb-1 text-ink transition-colors hover:border-ink sm:inline-block"
+          >
             Book a stylist
           </Link>
         </div>

@@ -7,7 +7,11 @@ export function Wordmark({ className, tone = 'light' }: { className?: string; to
     <Link
       to="/"
       aria-label="StyleByZaga, home"
-      className={cn('font-display text-[1.75rem] leading-none font-medium tracking-[0.01em] sm:text-[2rem]', tone === 'dark' ? 'text-ivory' : 'text-ink', className)}
+      className={cn(
+        'font-display text-[1.75rem] leading-none font-medium tracking-[0.01em] sm:text-[2rem]',
+        tone === 'dark' ? 'text-ivory' : 'text-ink',
+        className,
+      )}
     >
       Style<span className={cn('font-normal italic', tone === 'dark' ? 'text-gold-light' : 'text-gold-deep')}>By</span>Zaga
     </Link>

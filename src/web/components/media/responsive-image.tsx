@@ -23,7 +23,17 @@ type ResponsiveImageProps = {
  * neither; every width in each. The sand background is what shows while the
  * file loads (or if it never does).
  */
-export function ResponsiveImage({ kind, name, alt, sizes, width, height, priority = false, className, imgClassName }: ResponsiveImageProps) {
+export function ResponsiveImage({
+  kind,
+  name,
+  alt,
+  sizes,
+  width,
+  height,
+  priority = false,
+  className,
+  imgClassName,
+}: ResponsiveImageProps) {
   return (
     <picture className={cn('block overflow-hidden bg-veil', className)}>
       <source type="image/avif" srcSet={generatedSrcSet(kind, name, 'avif')} sizes={sizes} />

@@ -11,8 +11,6 @@ const tones: Record<BadgeTone, string> = {
 
 export function Badge({ tone = 'neutral', className, children }: { tone?: BadgeTone; className?: string; children: ReactNode }) {
   return (
-    <span className={cn('eyebrow inline-flex items-center border px-2.5 py-1 text-[0.625rem]', tones[tone], className)}>
-      {children}
-    </span>
+    <span className={cn('eyebrow inline-flex items-center border px-2.5 py-1 text-[0.625rem]', tones[tone], className)}>{children}</span>
   );
 }

@@ -60,10 +60,5 @@ export function ButtonLink({ variant, size, className, ...rest }: ButtonLinkProp
 }
 
 function Spinner() {
-  return (
-    <span
-      aria-hidden="true"
-      className="inline-block size-3 animate-spin rounded-full border border-current border-r-transparent"
-    />
-  );
+  return <span aria-hidden="true" className="inline-block size-3 animate-spin rounded-full border border-current border-r-transparent" />;
 }

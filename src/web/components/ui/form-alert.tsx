@@ -17,7 +17,10 @@ export function FormAlert({ problem, fields = [], className }: FormAlertProps) {
   if (!problem) return null;
   const unplaced = problem.unplacedFieldErrors(fields);
   const placedCount = Object.keys(problem.fieldErrors).length - unplaced.length;
-  const message = problem.code === 'ValidationException' && placedCount > 0 && unplaced.length === 0 ? 'Please review the highlighted details.' : problemMessage(problem);
+  const message =
+    problem.code === 'ValidationException' && placedCount > 0 && unplaced.length === 0
+      ? 'Please review the highlighted details.'
+      : problemMessage(problem);
   return (
     <div role="alert" className={cn('border-l-2 border-danger bg-sand px-5 py-4 text-sm leading-relaxed text-ink', className)}>
       <p>{message}</p>
@@ -33,9 +36,26 @@ export function FormAlert({ problem, fields = [], className }: FormAlertProps) {
 }
 
 /** A calm confirmation or note above a form (gold rule instead of red). */
-export function Notice({ title, children, className, tone = 'gold' }: { title?: ReactNode; children?: ReactNode; className?: string; tone?: 'gold' | 'ink' }) {
+export function Notice({
+  title,
+  children,
+  className,
+  tone = 'gold',
+}: {
+  title?: ReactNode;
+  children?: ReactNode;
+  className?: string;
+  tone?: 'gold' | 'ink';
+}) {
   return (
-    <div role="status" className={cn('border-l-2 bg-sand px-5 py-4 text-sm leading-relaxed text-ink', tone === 'gold' ? 'border-gold-deep' : 'border-ink', className)}>
+    <div
+      role="status"
+      className={cn(
+        'border-l-2 bg-sand px-5 py-4 text-sm leading-relaxed text-ink',
+        tone === 'gold' ? 'border-gold-deep' : 'border-ink',
+        className,
+      )}
+    >
       {title && <p className="font-display text-xl leading-snug text-ink">{title}</p>}
       {children && <div className={cn('text-ink-soft', title ? 'mt-1' : undefined)}>{children}</div>}
     </div>

@@ -15,7 +15,17 @@ type SectionHeadingProps = {
   className?: string;
 };
 
-export function SectionHeading({ eyebrow, title, lede, action, align = 'start', as: Heading = 'h2', tone = 'light', id, className }: SectionHeadingProps) {
+export function SectionHeading({
+  eyebrow,
+  title,
+  lede,
+  action,
+  align = 'start',
+  as: Heading = 'h2',
+  tone = 'light',
+  id,
+  className,
+}: SectionHeadingProps) {
   const centered = align === 'center';
   const dark = tone === 'dark';
   return (
@@ -36,7 +46,10 @@ export function SectionHeading({ eyebrow, title, lede, action, align = 'start', 
       {action && (
         <Link
           to={action.to}
-          className={cn('eyebrow shrink-0 border-b pb-1 transition-colors', dark ? 'border-ivory/40 text-ivory hover:border-ivory' : 'border-ink/30 text-ink hover:border-ink')}
+          className={cn(
+            'eyebrow shrink-0 border-b pb-1 transition-colors',
+            dark ? 'border-ivory/40 text-ivory hover:border-ivory' : 'border-ink/30 text-ink hover:border-ink',
+          )}
         >
           {action.label}
         </Link>

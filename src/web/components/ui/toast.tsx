@@ -76,7 +76,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             </RadixToast.Close>
           </RadixToast.Root>
         ))}
-        {hydrated && <RadixToast.Viewport className="fixed right-0 bottom-0 z-[60] m-0 flex w-full max-w-sm list-none flex-col gap-3 p-6 outline-none" />}
+        {hydrated && (
+          <RadixToast.Viewport className="fixed right-0 bottom-0 z-[60] m-0 flex w-full max-w-sm list-none flex-col gap-3 p-6 outline-none" />
+        )}
       </RadixToast.Provider>
     </ToastContext>
   );

@@ -22,7 +22,10 @@ const asRequestOptions = (options: unknown) => options as PublicKeyCredentialReq
  */
 function forApi<T extends { clientExtensionResults: object; authenticatorAttachment?: string | undefined }>(
   response: T,
-): Omit<T, 'clientExtensionResults' | 'authenticatorAttachment'> & { clientExtensionResults: Record<string, unknown>; authenticatorAttachment?: 'platform' | 'cross-platform' } {
+): Omit<T, 'clientExtensionResults' | 'authenticatorAttachment'> & {
+  clientExtensionResults: Record<string, unknown>;
+  authenticatorAttachment?: 'platform' | 'cross-platform';
+} {
   const { authenticatorAttachment, clientExtensionResults, ...rest } = response;
   return {
     ...rest,

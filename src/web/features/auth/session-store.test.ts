@@ -26,7 +26,8 @@ function authResult(accessToken: string, expiresIn = 900): AuthResult {
   };
 }
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 let fetchMock: ReturnType<typeof vi.fn<(request: Request) => Promise<Response>>>;
 let store: SessionStore;
@@ -35,7 +36,12 @@ beforeEach(() => {
   fetchMock = vi.fn<(request: Request) => Promise<Response>>();
   vi.stubGlobal('fetch', fetchMock);
   // The readable CSRF twin of the httpOnly refresh cookie.
-  vi.stubGlobal('document', { cookie: 'other=1; sbz_csrf=csrf-123', visibilityState: 'visible', addEventListener() {}, removeEventListener() {} });
+  vi.stubGlobal('document', {
+    cookie: 'other=1; sbz_csrf=csrf-123',
+    visibilityState: 'visible',
+    addEventListener() {},
+    removeEventListener() {},
+  });
   store = new SessionStore(createApiClient(ORIGIN));
 });
 
@@ -109,12 +115,12 @@ describe('SessionStore', () => {
     expect(store.getSnapshot()).toMatchObject({ status: 'signed-in', user: { mfaEnrollmentRequired: true } });
   });
 
-  it('sends one refresh per browser: a tab queued on the lock behind another tab uses that tab\'s answer', async () => {
+  it("sends one refresh per browser: a tab queued on the lock behind another tab uses that tab's answer", async () => {
     // Two tabs: a Web Lock shared between them (granted in order, one task later, as browsers do) and the real
     // BroadcastChannel of Node, which delivers between instances of the same name.
     let held: Promise<unknown> = Promise.resolve();
     const locks = {
-      request: <T,>(_name: string, fn: () => Promise<T>) => {
+      request: <T>(_name: string, fn: () => Promise<T>) => {
         const run = held.then(() => new Promise((r) => setTimeout(r, 0))).then(fn);
         held = run.catch(() => undefined);
         return run;

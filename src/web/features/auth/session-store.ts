@@ -8,10 +8,7 @@ export type AuthResult = components['schemas']['AuthenticateUserOutput'];
  * `unknown` while the page is server-rendered or the first silent refresh is under way; pages show a
  * quiet placeholder then, never a sign-in prompt that would flash for a visitor who is in fact signed in.
  */
-export type SessionState =
-  | { status: 'unknown' }
-  | { status: 'signed-out'; reason: SignedOutReason }
-  | { status: 'signed-in'; user: User };
+export type SessionState = { status: 'unknown' } | { status: 'signed-out'; reason: SignedOutReason } | { status: 'signed-in'; user: User };
 
 /** Why there is no session: never was one, the person signed out, or it ended under them. */
 export type SignedOutReason = 'none' | 'signed-out' | 'expired';

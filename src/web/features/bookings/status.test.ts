@@ -50,7 +50,14 @@ describe('where a request belongs on the client’s page', () => {
 
   it('uses the booking’s times once confirmed, else the requested start and duration', () => {
     expect(timesOf(request({}))).toEqual({ start: '2026-03-14T01:00:00.000Z', end: '2026-03-14T02:30:00.000Z' });
-    expect(timesOf(request({ status: 'ACCEPTED', booking: { ...booking('CONFIRMED'), startTime: '2026-03-15T01:00:00.000Z', endTime: '2026-03-15T02:30:00.000Z' } }))).toEqual({
+    expect(
+      timesOf(
+        request({
+          status: 'ACCEPTED',
+          booking: { ...booking('CONFIRMED'), startTime: '2026-03-15T01:00:00.000Z', endTime: '2026-03-15T02:30:00.000Z' },
+        }),
+      ),
+    ).toEqual({
       start: '2026-03-15T01:00:00.000Z',
       end: '2026-03-15T02:30:00.000Z',
     });

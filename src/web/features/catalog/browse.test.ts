@@ -45,14 +45,33 @@ describe('the facet sidebar of a department page', () => {
 
 describe('a department from the category tree', () => {
   it('lists every category below it', () => {
-    const tree = { slug: 'experiences', children: [{ slug: 'red-carpet', children: [{ slug: 'premieres', children: [] }] }, { slug: 'fittings', children: [] }] };
+    const tree = {
+      slug: 'experiences',
+      children: [
+        { slug: 'red-carpet', children: [{ slug: 'premieres', children: [] }] },
+        { slug: 'fittings', children: [] },
+      ],
+    };
     expect(departmentOf(tree)).toEqual({ slug: 'experiences', descendants: ['red-carpet', 'premieres', 'fittings'] });
     expect(departmentOf({ slug: 'bags', children: [] })).toEqual({ slug: 'bags', descendants: [] });
   });
 
   it('groups sizes by kind (clothing, shoes, rings, watches) in the API’s groups, each in a shopper’s order', () => {
-    const sized = (value: string, label: string, group: 'Clothing' | 'Shoes' | 'Rings' | 'Watches') => ({ ...facet(value, 1, label), group });
-    const mixed: ProductFacets = { ...facets, sizes: [sized('ring 52', 'Ring 52', 'Rings'), sized('eu 38', 'EU 38', 'Shoes'), sized('fr 40', 'FR 40', 'Clothing'), sized('40 mm', '40 mm', 'Watches'), sized('fr 36', 'FR 36', 'Clothing'), sized('eu 36', 'EU 36', 'Shoes')] };
+    const sized = (value: string, label: string, group: 'Clothing' | 'Shoes' | 'Rings' | 'Watches') => ({
+      ...facet(value, 1, label),
+      group,
+    });
+    const mixed: ProductFacets = {
+      ...facets,
+      sizes: [
+        sized('ring 52', 'Ring 52', 'Rings'),
+        sized('eu 38', 'EU 38', 'Shoes'),
+        sized('fr 40', 'FR 40', 'Clothing'),
+        sized('40 mm', '40 mm', 'Watches'),
+        sized('fr 36', 'FR 36', 'Clothing'),
+        sized('eu 36', 'EU 36', 'Shoes'),
+      ],
+    };
     const options = facetGroups(mixed, []).find((g) => g.key === 'sizes')!.options;
     expect(options.map((o) => [o.group, o.label])).toEqual([
       ['Clothing', 'FR 36'],

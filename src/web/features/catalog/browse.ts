@@ -48,7 +48,10 @@ export function departmentOf(category: CategoryTree): Department {
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-function options(values: ProductFacets[keyof ProductFacets] | undefined, label: (v: { value: string; label?: string | undefined }) => string): FacetOption[] {
+function options(
+  values: ProductFacets[keyof ProductFacets] | undefined,
+  label: (v: { value: string; label?: string | undefined }) => string,
+): FacetOption[] {
   return (values ?? []).map((v) => ({ value: v.value, label: label(v), count: v.count, ...(v.group ? { group: v.group } : {}) }));
 }
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { imagesFor } from './present.ts';
 
 describe('a product page’s pictures follow the colour picker', () => {
-  const images = [{ url: 'black-front', color: 'Black' }, { url: 'gold-front', color: 'Gold' }, { url: 'black-back', color: 'Black' }, { url: 'detail' }];
+  const images = [
+    { url: 'black-front', color: 'Black' },
+    { url: 'gold-front', color: 'Gold' },
+    { url: 'black-back', color: 'Black' },
+    { url: 'detail' },
+  ];
 
   it('shows the chosen colour’s pictures and those of every colour', () => {
     expect(imagesFor(images, 'Gold').map((i) => i.url)).toEqual(['gold-front', 'detail']);

@@ -35,7 +35,11 @@ export function toCard(product: Product): ProductCardData {
     price: product.price,
     priceOnRequest: product.priceOnRequest,
     vipOnly: product.visibility === 'VIP_ONLY',
-    note: product.limitedEdition ? (product.editionSize ? `Edition of ${product.editionSize}` : 'Limited edition') : MODE_NOTE[product.purchaseMode],
+    note: product.limitedEdition
+      ? product.editionSize
+        ? `Edition of ${product.editionSize}`
+        : 'Limited edition'
+      : MODE_NOTE[product.purchaseMode],
   };
 }
 

@@ -32,8 +32,8 @@ export function productMeta(args: MetaArgsLike, product: Product): MetaDescripto
   const description = excerpt(product.description);
   const image = product.images[0] ? `${origin}${product.images[0].url}` : undefined;
   const url = `${origin}${args.location.pathname}`;
-  const base = withImage(pageMeta(args, { title: `${product.name} by ${product.brandName}`, description, image: 'shop-hero' }), image).map((m) =>
-    'property' in m && m.property === 'og:type' ? { property: 'og:type', content: 'product' } : m,
+  const base = withImage(pageMeta(args, { title: `${product.name} by ${product.brandName}`, description, image: 'shop-hero' }), image).map(
+    (m) => ('property' in m && m.property === 'og:type' ? { property: 'og:type', content: 'product' } : m),
   );
   const inStock = product.inventory > 0;
   const jsonLd: Record<string, unknown> = {
@@ -55,7 +55,12 @@ export function productMeta(args: MetaArgsLike, product: Product): MetaDescripto
       url,
       price: product.price.amount.toFixed(product.price.amount % 1 === 0 ? 0 : 2),
       priceCurrency: product.price.currency,
-      availability: product.purchaseMode === 'BESPOKE' ? 'https://schema.org/PreOrder' : inStock ? 'https://schema.org/InStock' : 'https://schema.org/OutOfStock',
+      availability:
+        product.purchaseMode === 'BESPOKE'
+          ? 'https://schema.org/PreOrder'
+          : inStock
+            ? 'https://schema.org/InStock'
+            : 'https://schema.org/OutOfStock',
     };
   }
   return [...base, { property: 'product:brand', content: product.brandName }, { 'script:ld+json': jsonLd }];

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { clearFilters, hasFilters, parseRangeValue, readBrowseState, searchString, toggleFacet, withinDepartment, withSort, writeBrowseState } from './url-state.ts';
+import {
+  clearFilters,
+  hasFilters,
+  parseRangeValue,
+  readBrowseState,
+  searchString,
+  toggleFacet,
+  withinDepartment,
+  withSort,
+  writeBrowseState,
+} from './url-state.ts';
 
 const read = (query: string) => readBrowseState(new URLSearchParams(query));
 
 describe('browse state in the address', () => {
   it('reads filters, sort and cursor', () => {
-    const state = read('q=%20chanel%20&brand=Chanel&brand=Dior&color=black&size=M&min=100&max=2500.5&currency=eur&sort=price-asc&after=abc');
+    const state = read(
+      'q=%20chanel%20&brand=Chanel&brand=Dior&color=black&size=M&min=100&max=2500.5&currency=eur&sort=price-asc&after=abc',
+    );
     expect(state).toEqual({
       query: 'chanel',
       categories: [],
@@ -65,7 +77,10 @@ describe('browse state in the address', () => {
 
   it('keeps a department page to its own sub-departments', () => {
     const readyToWear = { slug: 'ready-to-wear', descendants: ['women', 'men'] };
-    expect(withinDepartment(read('category=women&category=watches&category=ready-to-wear&brand=dior'), readyToWear)).toMatchObject({ categories: ['women'], brands: ['dior'] });
+    expect(withinDepartment(read('category=women&category=watches&category=ready-to-wear&brand=dior'), readyToWear)).toMatchObject({
+      categories: ['women'],
+      brands: ['dior'],
+    });
     expect(withinDepartment(read('category=watches'), readyToWear).categories).toEqual([]);
     const unchanged = read('category=men&after=t');
     expect(withinDepartment(unchanged, readyToWear)).toBe(unchanged);

@@ -94,7 +94,12 @@ export function toggleFacet(state: BrowseState, key: FacetKey, value: string): B
   return { ...state, [key]: next, after: undefined };
 }
 
-export function withPriceRange(state: BrowseState, minPrice: number | undefined, maxPrice: number | undefined, currency: string | undefined): BrowseState {
+export function withPriceRange(
+  state: BrowseState,
+  minPrice: number | undefined,
+  maxPrice: number | undefined,
+  currency: string | undefined,
+): BrowseState {
   return { ...state, minPrice, maxPrice, currency, after: undefined };
 }
 
@@ -107,7 +112,17 @@ export function withPage(state: BrowseState, after: string | undefined): BrowseS
 }
 
 export function clearFilters(state: BrowseState): BrowseState {
-  return { ...state, categories: [], brands: [], colors: [], sizes: [], minPrice: undefined, maxPrice: undefined, currency: undefined, after: undefined };
+  return {
+    ...state,
+    categories: [],
+    brands: [],
+    colors: [],
+    sizes: [],
+    minPrice: undefined,
+    maxPrice: undefined,
+    currency: undefined,
+    after: undefined,
+  };
 }
 
 /** A department page's own category and every category below it (the sub-departments its sidebar may narrow to). */
@@ -124,7 +139,11 @@ export function withinDepartment(state: BrowseState, department: Department): Br
 }
 
 export function hasFilters(state: BrowseState): boolean {
-  return state.categories.length + state.brands.length + state.colors.length + state.sizes.length > 0 || state.minPrice !== undefined || state.maxPrice !== undefined;
+  return (
+    state.categories.length + state.brands.length + state.colors.length + state.sizes.length > 0 ||
+    state.minPrice !== undefined ||
+    state.maxPrice !== undefined
+  );
 }
 
 /** `?…` for a link, or '' when the state is empty. */

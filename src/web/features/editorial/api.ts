@@ -3,8 +3,14 @@ import type { ApiClient } from '../../lib/api/authed-client.ts';
 import { call } from '../../lib/api/problem.ts';
 import type { paths } from '../../lib/api/schema.d.ts';
 
-type Ok<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: { 200: { content: { 'application/json': infer R } } } } ? R : never;
-type Query<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+type Ok<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  responses: { 200: { content: { 'application/json': infer R } } };
+}
+  ? R
+  : never;
+type Query<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { parameters: { query?: infer Q } }
+  ? NonNullable<Q>
+  : never;
 
 export type ContentPage = Ok<'/api/v1/content/{contentId}', 'get'>;
 export type Content = ContentPage['content'];
@@ -16,8 +22,19 @@ export type ListContentOutput = Ok<'/api/v1/content', 'get'>;
 export type HomeSlots = Ok<'/api/v1/content/home-slots', 'get'>['slots'];
 export type Rsvp = Ok<'/api/v1/content/{contentId}/rsvp', 'post'>;
 
-export const TYPE_LABEL: Record<Content['contentType'], string> = { ARTICLE: 'Article', LOOKBOOK: 'Lookbook', BRAND_STORY: 'The houses', EVENT: 'Event', PAGE: 'The house' };
-export const SECTION_OF: Record<string, Content['contentType']> = { articles: 'ARTICLE', lookbooks: 'LOOKBOOK', houses: 'BRAND_STORY', events: 'EVENT' };
+export const TYPE_LABEL: Record<Content['contentType'], string> = {
+  ARTICLE: 'Article',
+  LOOKBOOK: 'Lookbook',
+  BRAND_STORY: 'The houses',
+  EVENT: 'Event',
+  PAGE: 'The house',
+};
+export const SECTION_OF: Record<string, Content['contentType']> = {
+  articles: 'ARTICLE',
+  lookbooks: 'LOOKBOOK',
+  houses: 'BRAND_STORY',
+  events: 'EVENT',
+};
 
 export function listContent(api: ApiClient, query: ListContentQuery): Promise<ListContentOutput> {
   return call(api.GET('/api/v1/content', { params: { query } }));
@@ -53,7 +70,12 @@ export function useContentForViewer(api: ApiClient, slug: string, enabled: boole
 export function formatLocal(local: string): string {
   const [date, time] = local.split('T');
   const [y, m, d] = date!.split('-').map(Number);
-  const month = new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const month = new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   return `${month}, ${time}`;
 }
 

@@ -21,7 +21,8 @@ export function contentMeta(args: MetaArgsLike, content: Content): MetaDescripto
   const description = content.seoDescription || content.dek || `${content.title}, from the ${SITE_NAME} Journal.`;
   const image = content.featuredImage ? `${origin}${content.featuredImage}` : undefined;
   const base = pageMeta(args, { title, description, image: 'journal-hero' }).map((m): MetaDescriptor => {
-    if ('property' in m && m.property === 'og:type') return { property: 'og:type', content: content.contentType === 'PAGE' ? 'website' : 'article' };
+    if ('property' in m && m.property === 'og:type')
+      return { property: 'og:type', content: content.contentType === 'PAGE' ? 'website' : 'article' };
     if ('property' in m && m.property === 'og:image' && image) return { property: 'og:image', content: image };
     if ('property' in m && m.property === 'og:url') return { property: 'og:url', content: url };
     if ('tagName' in m && m.tagName === 'link' && m.rel === 'canonical') return { tagName: 'link', rel: 'canonical', href: url };
@@ -43,7 +44,13 @@ export function contentMeta(args: MetaArgsLike, content: Content): MetaDescripto
       eventStatus: 'https://schema.org/EventScheduled',
       location: { '@type': 'Place', name: content.event.place, ...(content.event.address ? { address: content.event.address } : {}) },
       organizer: publisher,
-      offers: { '@type': 'Offer', url, price: 0, priceCurrency: 'EUR', availability: content.event.seatsLeft > 0 ? 'https://schema.org/InStock' : 'https://schema.org/SoldOut' },
+      offers: {
+        '@type': 'Offer',
+        url,
+        price: 0,
+        priceCurrency: 'EUR',
+        availability: content.event.seatsLeft > 0 ? 'https://schema.org/InStock' : 'https://schema.org/SoldOut',
+      },
     };
   } else if (content.contentType === 'PAGE') {
     jsonLd = { '@context': 'https://schema.org', '@type': 'WebPage', name: content.title, description, url, publisher };
@@ -58,10 +65,16 @@ export function contentMeta(args: MetaArgsLike, content: Content): MetaDescripto
       ...(image ? { image: [image] } : {}),
       ...(content.publishedAt ? { datePublished: content.publishedAt } : {}),
       ...(content.updatedAt ? { dateModified: content.updatedAt } : {}),
-      author: content.authorStylistId ? { '@type': 'Person', name: content.author, url: `${origin}/stylists/${content.authorStylistId}` } : { '@type': 'Organization', name: content.author === 'The House' ? SITE_NAME : content.author },
+      author: content.authorStylistId
+        ? { '@type': 'Person', name: content.author, url: `${origin}/stylists/${content.authorStylistId}` }
+        : { '@type': 'Organization', name: content.author === 'The House' ? SITE_NAME : content.author },
       publisher,
       keywords: content.tags.join(', '),
     };
   }
-  return [...base, ...(content.publishedAt ? [{ property: 'article:published_time', content: content.publishedAt }] : []), { 'script:ld+json': jsonLd }];
+  return [
+    ...base,
+    ...(content.publishedAt ? [{ property: 'article:published_time', content: content.publishedAt }] : []),
+    { 'script:ld+json': jsonLd },
+  ];
 }

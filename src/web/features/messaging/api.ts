@@ -22,7 +22,11 @@ export function useConversation(conversationId: string) {
     infiniteQueryOptions({
       queryKey: ['messaging', 'conversation', conversationId],
       queryFn: ({ pageParam }) =>
-        call(api.GET('/api/v1/conversations/{conversationId}', { params: { path: { conversationId }, query: { maxResults: 30, ...(pageParam ? { nextToken: pageParam } : {}) } } })),
+        call(
+          api.GET('/api/v1/conversations/{conversationId}', {
+            params: { path: { conversationId }, query: { maxResults: 30, ...(pageParam ? { nextToken: pageParam } : {}) } },
+          }),
+        ),
       initialPageParam: '',
       getNextPageParam: (page) => page.nextToken,
       staleTime: Infinity,
@@ -33,7 +37,10 @@ export function useConversation(conversationId: string) {
 export function useSendMessage(conversation: Conversation) {
   const { api } = useSession();
   const user = useSignedInUser();
-  const other = conversation.kind === 'HOUSE' ? (conversation.participants.find((p) => p !== user.userId) ?? '') : (conversation.participants.find((p) => p !== user.userId) ?? '');
+  const other =
+    conversation.kind === 'HOUSE'
+      ? (conversation.participants.find((p) => p !== user.userId) ?? '')
+      : (conversation.participants.find((p) => p !== user.userId) ?? '');
   return useMutation({
     mutationFn: (input: { content: string; attachmentIds?: string[] }) =>
       call(
@@ -55,26 +62,48 @@ export function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { conversationId: string; seq: number }) =>
-      call(api.PUT('/api/v1/conversations/{conversationId}/read', { params: { path: { conversationId: input.conversationId } }, body: { seq: input.seq } })),
+      call(
+        api.PUT('/api/v1/conversations/{conversationId}/read', {
+          params: { path: { conversationId: input.conversationId } },
+          body: { seq: input.seq },
+        }),
+      ),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['messaging', 'conversations'] }),
   });
 }
 
 /** Uploads one file to the conversation (multipart); the answer names it for the next message. */
-export async function uploadAttachment(token: string | null, conversationId: string, file: File): Promise<components['schemas']['Attachment']> {
+export async function uploadAttachment(
+  token: string | null,
+  conversationId: string,
+  file: File,
+): Promise<components['schemas']['Attachment']> {
   const form = new FormData();
   form.append('file', file);
-  const res = await fetch(`/api/v1/conversations/${conversationId}/attachments`, { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const res = await fetch(`/api/v1/conversations/${conversationId}/attachments`, {
+    method: 'POST',
+    body: form,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
   const body = (await res.json()) as { message?: string } & components['schemas']['Attachment'];
   if (!res.ok) throw new Error(body.message ?? 'The file could not be attached');
   return body;
 }
 
-export async function fetchMessagesAfter(api: ReturnType<typeof useSession>['api'], userId: string, conversationId: string, afterSeq: number): Promise<Message[]> {
+export async function fetchMessagesAfter(
+  api: ReturnType<typeof useSession>['api'],
+  userId: string,
+  conversationId: string,
+  afterSeq: number,
+): Promise<Message[]> {
   const out: Message[] = [];
   let nextToken: string | undefined;
   do {
-    const page = await call(api.GET('/api/v1/messages', { params: { query: { userId, conversationId, afterSeq, maxResults: 200, ...(nextToken ? { nextToken } : {}) } } }));
+    const page = await call(
+      api.GET('/api/v1/messages', {
+        params: { query: { userId, conversationId, afterSeq, maxResults: 200, ...(nextToken ? { nextToken } : {}) } },
+      }),
+    );
     out.push(...page.messages);
     nextToken = page.nextToken;
   } while (nextToken);

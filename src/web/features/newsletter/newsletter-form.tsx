@@ -45,7 +45,12 @@ export function NewsletterForm() {
           aria-invalid={error ? true : undefined}
           className="min-w-0 flex-1 border-0 bg-transparent py-3 text-ivory placeholder:text-ivory/60 focus-visible:outline-offset-4"
         />
-        <button type="submit" disabled={busy} aria-busy={busy || undefined} className={buttonClasses({ variant: 'ghost', size: 'sm', className: 'mb-1.5 border-0! text-ivory!' })}>
+        <button
+          type="submit"
+          disabled={busy}
+          aria-busy={busy || undefined}
+          className={buttonClasses({ variant: 'ghost', size: 'sm', className: 'mb-1.5 border-0! text-ivory!' })}
+        >
           {busy ? 'Sending' : 'Subscribe'}
         </button>
       </div>

@@ -30,7 +30,11 @@ export function getBag(api: ApiClient) {
   return call(api.GET('/api/v1/bag'));
 }
 
-export function putBag(api: ApiClient, items: Array<{ productId: string; variantId?: string; quantity: number }>, mode: 'replace' | 'merge') {
+export function putBag(
+  api: ApiClient,
+  items: Array<{ productId: string; variantId?: string; quantity: number }>,
+  mode: 'replace' | 'merge',
+) {
   return call(api.PUT('/api/v1/bag', { body: { items, mode } }));
 }
 
@@ -60,7 +64,10 @@ export function usePlaceOrder() {
 }
 
 export function getOrderQueryOptions(api: ApiClient, orderId: string) {
-  return queryOptions({ queryKey: orderKeys.one(orderId), queryFn: () => call(api.GET('/api/v1/orders/{orderId}', { params: { path: { orderId } } })) });
+  return queryOptions({
+    queryKey: orderKeys.one(orderId),
+    queryFn: () => call(api.GET('/api/v1/orders/{orderId}', { params: { path: { orderId } } })),
+  });
 }
 
 export function useOrder(orderId: string) {
@@ -73,7 +80,12 @@ const PAGE_SIZE = 20;
 export function getOrdersQueryOptions(api: ApiClient, filters: Partial<ListOrdersQuery>) {
   return infiniteQueryOptions({
     queryKey: orderKeys.list(filters),
-    queryFn: ({ pageParam }) => call(api.GET('/api/v1/orders', { params: { query: { maxResults: PAGE_SIZE, ...filters, ...(pageParam ? { nextToken: pageParam } : {}) } } })),
+    queryFn: ({ pageParam }) =>
+      call(
+        api.GET('/api/v1/orders', {
+          params: { query: { maxResults: PAGE_SIZE, ...filters, ...(pageParam ? { nextToken: pageParam } : {}) } },
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (page) => page.nextToken,
   });
@@ -88,7 +100,8 @@ export function useCancelOrder(orderId: string) {
   const { api } = useSession();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (reason: string | undefined) => call(api.POST('/api/v1/orders/{orderId}/cancel', { params: { path: { orderId } }, body: reason ? { reason } : {} })),
+    mutationFn: (reason: string | undefined) =>
+      call(api.POST('/api/v1/orders/{orderId}/cancel', { params: { path: { orderId } }, body: reason ? { reason } : {} })),
     onSuccess: (data) => {
       queryClient.setQueryData(orderKeys.one(orderId), { order: data.order });
       return queryClient.invalidateQueries({ queryKey: ['orders', 'list'] });
@@ -129,7 +142,8 @@ export function useAdminOrderAction(orderId: string) {
       onSuccess: done,
     }),
     ship: useMutation({
-      mutationFn: (body: { carrier: string; trackingNumber: string; trackingUrl?: string }) => call(api.POST('/api/v1/admin/orders/{orderId}/ship', { params: { path: { orderId } }, body })),
+      mutationFn: (body: { carrier: string; trackingNumber: string; trackingUrl?: string }) =>
+        call(api.POST('/api/v1/admin/orders/{orderId}/ship', { params: { path: { orderId } }, body })),
       onSuccess: done,
     }),
   };

@@ -4,7 +4,8 @@ import { bag, useBag, type BagItem } from '../catalog/bag/bag-store.ts';
 import { putBag, type BagLine } from './api.ts';
 
 type Line = { productId: string; variantId?: string; quantity: number };
-const linesOf = (items: readonly BagItem[]): Line[] => items.map((i) => ({ productId: i.productId, ...(i.variantId ? { variantId: i.variantId } : {}), quantity: i.quantity }));
+const linesOf = (items: readonly BagItem[]): Line[] =>
+  items.map((i) => ({ productId: i.productId, ...(i.variantId ? { variantId: i.variantId } : {}), quantity: i.quantity }));
 const signature = (lines: Line[]) => JSON.stringify(lines);
 
 /** A server bag line as the bag drawer shows it. */
@@ -34,7 +35,10 @@ export function ServerBagSync() {
   const synced = useRef<string | null>(null);
   // A private client who still has to set up two-step verification may do nothing else yet (the API answers 403): the
   // bag stays local until enrolment is done, then merges.
-  const clientId = session.status === 'signed-in' && session.user.userType === 'CLIENT' && !session.user.mfaEnrollmentRequired ? session.user.userId : null;
+  const clientId =
+    session.status === 'signed-in' && session.user.userType === 'CLIENT' && !session.user.mfaEnrollmentRequired
+      ? session.user.userId
+      : null;
 
   // At sign-in: merge, then show the server's bag.
   useEffect(() => {

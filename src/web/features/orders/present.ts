@@ -37,4 +37,9 @@ export function timelineText(e: { fromStatus?: string; toStatus: string; note?: 
   return STATUS_LABELS[e.toStatus] ?? e.toStatus;
 }
 
-export const ACTOR_LABELS: Record<string, string> = { CLIENT: 'You', ADMIN: 'The house office', SYSTEM: 'StyleByZaga', PROVIDER: 'Payment' };
+export const ACTOR_LABELS: Record<string, string> = {
+  CLIENT: 'You',
+  ADMIN: 'The house office',
+  SYSTEM: 'StyleByZaga',
+  PROVIDER: 'Payment',
+};

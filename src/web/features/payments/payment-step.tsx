@@ -8,7 +8,15 @@ import { Input } from '../../components/ui/input.tsx';
 import { ListError, ListLoading } from '../../components/ui/list-state.tsx';
 import { ApiProblem, toProblem } from '../../lib/api/problem.ts';
 import { cn } from '../../lib/cn.ts';
-import { useCompletePaymentAction, usePaymentConfig, useProcessPayment, useSandboxCard, type NextAction, type PaymentConfig, type ProcessPaymentOutput } from './api/payments.ts';
+import {
+  useCompletePaymentAction,
+  usePaymentConfig,
+  useProcessPayment,
+  useSandboxCard,
+  type NextAction,
+  type PaymentConfig,
+  type ProcessPaymentOutput,
+} from './api/payments.ts';
 
 export type PaymentStepProps = {
   orderId: string;
@@ -40,7 +48,8 @@ export function PaymentStep(props: PaymentStepProps) {
         </h2>
         {props.requiresApproval && (
           <p className="mt-4 max-w-xl text-sm leading-relaxed text-ink-soft">
-            An order of this value is reviewed personally by our house office. Your card is only held when you confirm; nothing is taken until the order is approved.
+            An order of this value is reviewed personally by our house office. Your card is only held when you confirm; nothing is taken
+            until the order is approved.
           </p>
         )}
       </header>
@@ -53,8 +62,21 @@ export function PaymentStep(props: PaymentStepProps) {
               ['bank_transfer', 'Bank transfer', 'For larger amounts; in one or several wires'],
             ] as const
           ).map(([value, label, hint]) => (
-            <label key={value} className={cn('flex cursor-pointer items-start gap-3 border p-5 transition-colors duration-300', method === value ? 'border-ink bg-ivory' : 'border-line hover:border-stone')}>
-              <input type="radio" name="payment-method" value={value} checked={method === value} onChange={() => setMethod(value)} className="mt-1 size-4 accent-ink" />
+            <label
+              key={value}
+              className={cn(
+                'flex cursor-pointer items-start gap-3 border p-5 transition-colors duration-300',
+                method === value ? 'border-ink bg-ivory' : 'border-line hover:border-stone',
+              )}
+            >
+              <input
+                type="radio"
+                name="payment-method"
+                value={value}
+                checked={method === value}
+                onChange={() => setMethod(value)}
+                className="mt-1 size-4 accent-ink"
+              />
               <span>
                 <span className="block font-display text-xl text-ink">{label}</span>
                 <span className="block text-sm text-stone">{hint}</span>
@@ -63,13 +85,19 @@ export function PaymentStep(props: PaymentStepProps) {
           ))}
         </div>
       </fieldset>
-      {method === 'card' ? <CardPayment {...props} config={config.data} onNeedsBankTransfer={() => setMethod('bank_transfer')} /> : <BankTransfer {...props} />}
+      {method === 'card' ? (
+        <CardPayment {...props} config={config.data} onNeedsBankTransfer={() => setMethod('bank_transfer')} />
+      ) : (
+        <BankTransfer {...props} />
+      )}
     </section>
   );
 }
 
 function newKey(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
 /** Where a payment that needs the client goes next; false when nothing is left to do. */
@@ -82,7 +110,13 @@ function followNextAction(next: NextAction | undefined, navigate: (to: string) =
   return false;
 }
 
-function CardPayment({ orderId, amountDue, onDone, config, onNeedsBankTransfer }: PaymentStepProps & { config: PaymentConfig; onNeedsBankTransfer: () => void }) {
+function CardPayment({
+  orderId,
+  amountDue,
+  onDone,
+  config,
+  onNeedsBankTransfer,
+}: PaymentStepProps & { config: PaymentConfig; onNeedsBankTransfer: () => void }) {
   const tokenize = useSandboxCard();
   const pay = useProcessPayment();
   const navigate = useNavigate();
@@ -94,7 +128,11 @@ function CardPayment({ orderId, amountDue, onDone, config, onNeedsBankTransfer }
   const tooLarge = problem?.field('paymentMethodId') && /bank transfer/i.test(problem.field('paymentMethodId') ?? '');
 
   if (config.provider !== 'sandbox') {
-    return <Notice title="Card payments are being prepared">Stripe is configured for this house, but its card form is not available on this page yet. Please choose a bank transfer.</Notice>;
+    return (
+      <Notice title="Card payments are being prepared">
+        Stripe is configured for this house, but its card form is not available on this page yet. Please choose a bank transfer.
+      </Notice>
+    );
   }
 
   const submit = async (event: FormEvent) => {
@@ -125,19 +163,49 @@ function CardPayment({ orderId, amountDue, onDone, config, onNeedsBankTransfer }
       )}
       <div className="grid gap-6 sm:grid-cols-[2fr_1fr_1fr]">
         <Field label="Card number" error={problem?.field('number')}>
-          {(p) => <Input {...p} inputMode="numeric" autoComplete="cc-number" placeholder="4242 4242 4242 4242" value={card.number} onChange={(e) => setCard({ ...card, number: e.target.value })} />}
+          {(p) => (
+            <Input
+              {...p}
+              inputMode="numeric"
+              autoComplete="cc-number"
+              placeholder="4242 4242 4242 4242"
+              value={card.number}
+              onChange={(e) => setCard({ ...card, number: e.target.value })}
+            />
+          )}
         </Field>
         <Field label="Expiry" error={localError ?? problem?.field('expMonth') ?? problem?.field('expYear')}>
-          {(p) => <Input {...p} inputMode="numeric" autoComplete="cc-exp" placeholder="MM / YY" value={card.expiry} onChange={(e) => setCard({ ...card, expiry: e.target.value })} />}
+          {(p) => (
+            <Input
+              {...p}
+              inputMode="numeric"
+              autoComplete="cc-exp"
+              placeholder="MM / YY"
+              value={card.expiry}
+              onChange={(e) => setCard({ ...card, expiry: e.target.value })}
+            />
+          )}
         </Field>
         <Field label="Security code" error={problem?.field('cvc')}>
-          {(p) => <Input {...p} inputMode="numeric" autoComplete="cc-csc" placeholder="123" value={card.cvc} onChange={(e) => setCard({ ...card, cvc: e.target.value })} />}
+          {(p) => (
+            <Input
+              {...p}
+              inputMode="numeric"
+              autoComplete="cc-csc"
+              placeholder="123"
+              value={card.cvc}
+              onChange={(e) => setCard({ ...card, cvc: e.target.value })}
+            />
+          )}
         </Field>
       </div>
       <Button type="submit" size="lg" loading={tokenize.isPending || pay.isPending} className="w-full sm:w-auto">
         Pay {formatMoney(amountDue)}
       </Button>
-      <TestCards cards={config.testCards} onPick={(number) => setCard({ number: number.replace(/(\d{4})(?=\d)/g, '$1 '), expiry: '12 / 34', cvc: '123' })} />
+      <TestCards
+        cards={config.testCards}
+        onPick={(number) => setCard({ number: number.replace(/(\d{4})(?=\d)/g, '$1 '), expiry: '12 / 34', cvc: '123' })}
+      />
     </form>
   );
 }
@@ -156,7 +224,12 @@ function TestCards({ cards, onPick }: { cards: PaymentConfig['testCards']; onPic
               <span className="font-mono text-sm text-ink">{c.number.replace(/(\d{4})(?=\d)/g, '$1 ')}</span>
               <span className="ml-3 text-sm text-stone">{c.description}</span>
             </span>
-            <Button size="sm" variant="ghost" onClick={() => onPick(c.number)} aria-label={`Use the test card ending ${c.number.slice(-4)}`}>
+            <Button
+              size="sm"
+              variant="ghost"
+              onClick={() => onPick(c.number)}
+              aria-label={`Use the test card ending ${c.number.slice(-4)}`}
+            >
               Use
             </Button>
           </li>
@@ -173,7 +246,9 @@ function BankTransfer({ orderId, amountDue, onDone }: PaymentStepProps) {
   if (next?.type === 'bank_transfer') {
     return (
       <div className="space-y-6">
-        <Notice title="Your transfer details">We have also sent them by email. Your order is confirmed as soon as the full amount has arrived; you may send it in several parts.</Notice>
+        <Notice title="Your transfer details">
+          We have also sent them by email. Your order is confirmed as soon as the full amount has arrived; you may send it in several parts.
+        </Notice>
         <dl className="grid gap-x-8 gap-y-4 border-y border-line py-6 sm:grid-cols-2">
           {(
             [
@@ -186,7 +261,9 @@ function BankTransfer({ orderId, amountDue, onDone }: PaymentStepProps) {
           ).map(([label, value]) => (
             <div key={label}>
               <dt className="eyebrow text-stone">{label}</dt>
-              <dd className={cn('mt-1 text-ink', label === 'Reference' || label === 'IBAN' ? 'font-mono' : 'font-display text-xl')}>{value}</dd>
+              <dd className={cn('mt-1 text-ink', label === 'Reference' || label === 'IBAN' ? 'font-mono' : 'font-display text-xl')}>
+                {value}
+              </dd>
             </div>
           ))}
         </dl>
@@ -197,9 +274,16 @@ function BankTransfer({ orderId, amountDue, onDone }: PaymentStepProps) {
   }
   return (
     <div className="space-y-6">
-      <p className="max-w-xl text-ink-soft">We will give you our bank details and a reference unique to this order. {formatMoney(amountDue)} is due; the order is held for you while the transfer arrives.</p>
+      <p className="max-w-xl text-ink-soft">
+        We will give you our bank details and a reference unique to this order. {formatMoney(amountDue)} is due; the order is held for you
+        while the transfer arrives.
+      </p>
       <FormAlert problem={pay.error ? toProblem(pay.error) : null} />
-      <Button size="lg" loading={pay.isPending} onClick={() => pay.mutate({ orderId, paymentMethodId: 'bank_transfer', idempotencyKey: key.current })}>
+      <Button
+        size="lg"
+        loading={pay.isPending}
+        onClick={() => pay.mutate({ orderId, paymentMethodId: 'bank_transfer', idempotencyKey: key.current })}
+      >
         Show the transfer details
       </Button>
     </div>
@@ -207,7 +291,17 @@ function BankTransfer({ orderId, amountDue, onDone }: PaymentStepProps) {
 }
 
 /** The 3-D Secure page of the sandbox: the client confirms (or refuses) the payment as their bank would ask. */
-export function SandboxAuthentication({ paymentId, challenge, amount, onFinished }: { paymentId: string; challenge: string; amount: MoneyDto; onFinished: (out: ProcessPaymentOutput | null, problem: ApiProblem | null) => void }) {
+export function SandboxAuthentication({
+  paymentId,
+  challenge,
+  amount,
+  onFinished,
+}: {
+  paymentId: string;
+  challenge: string;
+  amount: MoneyDto;
+  onFinished: (out: ProcessPaymentOutput | null, problem: ApiProblem | null) => void;
+}) {
   const complete = useCompletePaymentAction();
   const decide = (approve: boolean) =>
     complete.mutate(
@@ -219,10 +313,16 @@ export function SandboxAuthentication({ paymentId, challenge, amount, onFinished
       <p className="eyebrow text-gold-deep">Your bank — secure verification</p>
       <h1 className="display mt-6 text-4xl text-ink sm:text-5xl">Confirm this payment</h1>
       <p className="mt-6 text-lg text-ink-soft">
-        StyleByZaga asks to take <strong className="font-medium text-ink">{formatMoney(amount)}</strong> from your card. This page stands for the one your bank shows (3-D Secure) in the sandbox.
+        StyleByZaga asks to take <strong className="font-medium text-ink">{formatMoney(amount)}</strong> from your card. This page stands
+        for the one your bank shows (3-D Secure) in the sandbox.
       </p>
       <div className="mt-10 flex flex-wrap gap-4">
-        <Button size="lg" loading={complete.isPending && complete.variables?.approve === true} disabled={complete.isPending} onClick={() => decide(true)}>
+        <Button
+          size="lg"
+          loading={complete.isPending && complete.variables?.approve === true}
+          disabled={complete.isPending}
+          onClick={() => decide(true)}
+        >
           Confirm payment
         </Button>
         <Button size="lg" variant="secondary" disabled={complete.isPending} onClick={() => decide(false)}>

@@ -3,7 +3,11 @@ import { activeFilterCount, filtersSearch, readFilters, toListQuery } from './fi
 
 describe('directory filters in the URL', () => {
   it('reads what is well formed and drops the rest', () => {
-    const f = readFilters(new URLSearchParams('specialty=bridal&specialty=nonsense&specialty=bridal&language=fr&maxRate=500&currency=usd&minExperienceYears=abc&availableFrom=2026-03-12&country=fr'));
+    const f = readFilters(
+      new URLSearchParams(
+        'specialty=bridal&specialty=nonsense&specialty=bridal&language=fr&maxRate=500&currency=usd&minExperienceYears=abc&availableFrom=2026-03-12&country=fr',
+      ),
+    );
     expect(f.specialties).toEqual(['bridal']);
     expect(f.language).toBe('fr');
     expect(f.maxRate).toBe('500');
@@ -14,7 +18,9 @@ describe('directory filters in the URL', () => {
   });
 
   it('turns them into the ListStylists query, whole UTC days for availability', () => {
-    const q = toListQuery(readFilters(new URLSearchParams('specialty=bridal&specialty=red-carpet&availableFrom=2026-03-12&availableTo=2026-03-14&maxRate=800')));
+    const q = toListQuery(
+      readFilters(new URLSearchParams('specialty=bridal&specialty=red-carpet&availableFrom=2026-03-12&availableTo=2026-03-14&maxRate=800')),
+    );
     expect(q).toEqual({
       maxResults: 12,
       specialties: 'bridal,red-carpet',

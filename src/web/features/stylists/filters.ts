@@ -77,7 +77,10 @@ export function filtersSearch(f: DirectoryFilters, extra: { cursor?: string } = 
 }
 
 export function activeFilterCount(f: DirectoryFilters): number {
-  return f.specialties.length + [f.language, f.city, f.country, f.maxRate, f.minExperienceYears, f.availableFrom || f.availableTo].filter(Boolean).length;
+  return (
+    f.specialties.length +
+    [f.language, f.city, f.country, f.maxRate, f.minExperienceYears, f.availableFrom || f.availableTo].filter(Boolean).length
+  );
 }
 
 function nextDay(day: string): string {

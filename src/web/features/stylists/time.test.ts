@@ -32,7 +32,9 @@ describe('formatInstant', () => {
 describe('formatRange', () => {
   it('names the end time only when it falls on the same local day', () => {
     expect(formatRange('2026-03-12T14:00:00Z', '2026-03-12T15:30:00Z', 'Europe/Paris')).toBe('Thu 12 Mar, 15:00–16:30 (Paris time)');
-    expect(formatRange('2026-03-12T22:30:00Z', '2026-03-12T23:30:00Z', 'Europe/Paris')).toBe('Thu 12 Mar, 23:30–Fri 13 Mar, 00:30 (Paris time)');
+    expect(formatRange('2026-03-12T22:30:00Z', '2026-03-12T23:30:00Z', 'Europe/Paris')).toBe(
+      'Thu 12 Mar, 23:30–Fri 13 Mar, 00:30 (Paris time)',
+    );
   });
 });
 

@@ -58,7 +58,9 @@ export function formatInstant(iso: string, zone: string): string {
 
 /** "Thu 12 Mar, 15:00", without the zone (for places that name the zone once, in a heading). */
 export function formatDayTime(iso: string, zone: string): string {
-  return formatter(zone, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  return formatter(zone, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(iso),
+  );
 }
 
 /** "15:00". */
@@ -87,7 +89,9 @@ export function formatDate(iso: string, zone: string): string {
 
 /** The calendar day an instant falls on in a zone. */
 export function dayKeyOf(iso: string | Date, zone: string): DayKey {
-  const parts = formatter(zone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(typeof iso === 'string' ? new Date(iso) : iso);
+  const parts = formatter(zone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
+    typeof iso === 'string' ? new Date(iso) : iso,
+  );
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

@@ -49,7 +49,20 @@ export function languageName(code: string): string {
 }
 
 /** The API's style tags, which matching compares with the client's own words. */
-export const STYLE_TAG_SLUGS = ['classic', 'minimalist', 'avant-garde', 'bohemian', 'romantic', 'streetwear', 'glamour', 'tailored', 'eclectic', 'sporty-chic', 'vintage', 'monochrome'] as const satisfies readonly components['schemas']['StyleTag'][];
+export const STYLE_TAG_SLUGS = [
+  'classic',
+  'minimalist',
+  'avant-garde',
+  'bohemian',
+  'romantic',
+  'streetwear',
+  'glamour',
+  'tailored',
+  'eclectic',
+  'sporty-chic',
+  'vintage',
+  'monochrome',
+] as const satisfies readonly components['schemas']['StyleTag'][];
 
 export const SPECIALTY_LABELS: Record<components['schemas']['Specialty'], string> = {
   'red-carpet': 'Red carpet',
@@ -78,7 +91,10 @@ export function styleTagLabel(slug: string): string {
 
 /** One key per style word whatever its case or spacing: "Glamour", "glamour" and " GLAMOUR " are one style. */
 export function styleKey(word: string): string {
-  return word.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  return word
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 }
 
 /** Saved words followed by the new ones, without a second spelling of any (the first spelling stays). */

@@ -20,10 +20,14 @@ export function serverApi(context: AppLoadContext): ApiClient {
       // the page answers 404 for its path, 400 for its query, as a route error, never a 500. Field errors of a
       // posted form (body.*) are left to the action that shows them.
       if (response.status !== 400) return undefined;
-      const body = (await response.clone().json().catch(() => undefined)) as { fieldErrors?: Record<string, unknown> } | undefined;
+      const body = (await response
+        .clone()
+        .json()
+        .catch(() => undefined)) as { fieldErrors?: Record<string, unknown> } | undefined;
       const fields = Object.keys(body?.fieldErrors ?? {});
       if (fields.length && fields.every((f) => f.startsWith('params.'))) throw new Response(null, { status: 404 });
-      if (fields.length && fields.every((f) => f.startsWith('params.') || f.startsWith('query.'))) throw new Response(null, { status: 400 });
+      if (fields.length && fields.every((f) => f.startsWith('params.') || f.startsWith('query.')))
+        throw new Response(null, { status: 400 });
       return undefined;
     },
   });

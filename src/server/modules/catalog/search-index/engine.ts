@@ -124,7 +124,11 @@ class RankCursors {
   readonly #view: PositionRun[][];
 
   constructor(operands: readonly Posting[][]) {
-    this.#operands = operands.map((postings) => ({ postings, at: postings.map(() => 0), runs: postings.map(() => ({ pool: new Uint16Array(0), start: 0, end: 0 })) }));
+    this.#operands = operands.map((postings) => ({
+      postings,
+      at: postings.map(() => 0),
+      runs: postings.map(() => ({ pool: new Uint16Array(0), start: 0, end: 0 })),
+    }));
     this.#view = operands.map(() => []);
   }
 
@@ -183,7 +187,13 @@ export function parseTimeKey(key: string): number {
 }
 
 /** The best `q.limit` hits after the cursor, in sort order: a heap with the worst row at its root. */
-function selectPage(store: SlotStore, hits: Uint32Array, q: EngineQuery, ranker: RankCursors | undefined, isAnd: boolean): EngineResult['page'] {
+function selectPage(
+  store: SlotStore,
+  hits: Uint32Array,
+  q: EngineQuery,
+  ranker: RankCursors | undefined,
+  isAnd: boolean,
+): EngineResult['page'] {
   const sort = q.sort;
   const desc = sort !== 'price_asc';
   const keys = sort === 'newest' ? store.created : store.price;
@@ -250,7 +260,9 @@ function selectPage(store: SlotStore, hits: Uint32Array, q: EngineQuery, ranker:
       topSlot[j] = s;
     }
   }
-  const order = Array.from({ length: topN }, (_, j) => j).sort((a, b) => (before(topKey[a]!, topSlot[a]!, topKey[b]!, topSlot[b]!) ? -1 : 1));
+  const order = Array.from({ length: topN }, (_, j) => j).sort((a, b) =>
+    before(topKey[a]!, topSlot[a]!, topKey[b]!, topSlot[b]!) ? -1 : 1,
+  );
   return order.map((j) => {
     const key = topKey[j]!;
     return { id: store.idOf(topSlot[j]!), k: sort === 'relevance' ? float4Text(key) : sort === 'newest' ? timeKey(key) : String(key) };
@@ -317,10 +329,12 @@ export function runQuery(store: SlotStore, q: EngineQuery): EngineResult {
   let catN: Int32Array;
   if (department) {
     catN = visibleCategoryCounts(store, q.audience).slice();
-    cands = union(q.categories!.flatMap((id) => {
-      const p = store.postings.get(categoryKey(id));
-      return p && p.length > 0 ? [p] : [];
-    }));
+    cands = union(
+      q.categories!.flatMap((id) => {
+        const p = store.postings.get(categoryKey(id));
+        return p && p.length > 0 ? [p] : [];
+      }),
+    );
   } else catN = new Int32Array(store.categories.size);
   const brandN = new Int32Array(store.brands.size);
   const colorN = new Int32Array(store.colors.size);
@@ -353,7 +367,11 @@ export function runQuery(store: SlotStore, q: EngineQuery): EngineResult {
     let fc = true;
     if (fcSel) {
       fc = false;
-      for (let k = 0; k < nc; k++) if (fcSel[multi[at + k]!]) { fc = true; break; }
+      for (let k = 0; k < nc; k++)
+        if (fcSel[multi[at + k]!]) {
+          fc = true;
+          break;
+        }
     }
     const brand = brandOf[s]!;
     const fb = fbSel ? fbSel[brand] === 1 : true;
@@ -363,12 +381,20 @@ export function runQuery(store: SlotStore, q: EngineQuery): EngineResult {
     let fcol = true;
     if (fcolSel) {
       fcol = false;
-      for (let k = nc; k < nc + ncol; k++) if (fcolSel[multi[at + k]!]) { fcol = true; break; }
+      for (let k = nc; k < nc + ncol; k++)
+        if (fcolSel[multi[at + k]!]) {
+          fcol = true;
+          break;
+        }
     }
     let fs = true;
     if (fsSel) {
       fs = false;
-      for (let k = nc + ncol; k < nc + ncol + ns; k++) if (fsSel[multi[at + k]!]) { fs = true; break; }
+      for (let k = nc + ncol; k < nc + ncol + ns; k++)
+        if (fsSel[multi[at + k]!]) {
+          fs = true;
+          break;
+        }
     }
     if (fb && fp && fcol && fs && !department) for (let k = 0; k < nc; k++) catN[multi[at + k]!]!++;
     if (fc && fp && fcol && fs) brandN[brand]!++;

@@ -29,7 +29,14 @@ const WORDS = `leather leathers silk silky gold golden watch watches running cla
   tailoring sculpted stitched stitching limited edition heritage atelier monogram quilted vintage modern elegance elegant
   pearl pearls brushed polished travel weekend trunk scarf scarves loafer loafers boot boots 18k 2024 no5 x1`.split(/\s+/);
 const STOP = ['the', 'with', 'and', 'of', 'for', 'about', 'which'];
-const BRANDS = [['Maison Alder', 'maison-alder'], ['Corvo', 'corvo'], ['Valen & Rue', 'valen-rue'], ['Ostra', 'ostra'], ['Helix Atelier', 'helix-atelier'], ['Brume', 'brume']] as const;
+const BRANDS = [
+  ['Maison Alder', 'maison-alder'],
+  ['Corvo', 'corvo'],
+  ['Valen & Rue', 'valen-rue'],
+  ['Ostra', 'ostra'],
+  ['Helix Atelier', 'helix-atelier'],
+  ['Brume', 'brume'],
+] as const;
 const CATEGORIES: [string, string, string | null][] = [
   ['apparel', 'Apparel', null],
   ['outerwear', 'Outerwear', 'apparel'],
@@ -49,8 +56,8 @@ let app: TestApp;
 let admin: TestAccount;
 
 const rnd = prng(16);
-const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-const some = <T,>(xs: readonly T[], max: number): T[] => [...new Set(Array.from({ length: 1 + Math.floor(rnd() * max) }, () => pick(xs)))];
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+const some = <T>(xs: readonly T[], max: number): T[] => [...new Set(Array.from({ length: 1 + Math.floor(rnd() * max) }, () => pick(xs)))];
 const typo = (w: string): string => {
   const i = Math.floor(rnd() * w.length);
   const r = rnd();
@@ -109,8 +116,19 @@ function generateQuery(): { audience: Audience; input: SearchProductsInput } {
       return pick(['zzqx', 'Leather', 'GOLDEN', 'héritage', '38', 'qu']);
     }).join(' ');
   }
-  if (rnd() < 0.3) raw.categories = [...some(CATEGORIES.map(([s]) => s), 2), ...(rnd() < 0.1 ? ['no-such-category'] : [])];
-  if (rnd() < 0.3) raw.brands = some(BRANDS.map(([, s]) => s), 2);
+  if (rnd() < 0.3)
+    raw.categories = [
+      ...some(
+        CATEGORIES.map(([s]) => s),
+        2,
+      ),
+      ...(rnd() < 0.1 ? ['no-such-category'] : []),
+    ];
+  if (rnd() < 0.3)
+    raw.brands = some(
+      BRANDS.map(([, s]) => s),
+      2,
+    );
   if (rnd() < 0.2) raw.colors = some(COLORS, 2).map((c) => (rnd() < 0.5 ? c.toLowerCase() : c));
   if (rnd() < 0.15) raw.sizes = some(SIZES, 2);
   if (rnd() < 0.25) {
@@ -145,8 +163,14 @@ describe('the search index answers as the SQL path does', () => {
       const sql = await computeSearch(app.db, audience, input);
       const mem = index.search(audience, input);
       expect(mem.total, label).toBe(sql.total);
-      expect(mem.page.map((p) => p.id), label).toEqual(sql.page.map((p) => p.id));
-      expect(mem.page.map((p) => keyOf(input.sort, p.k)), label).toEqual(sql.page.map((p) => keyOf(input.sort, p.k)));
+      expect(
+        mem.page.map((p) => p.id),
+        label,
+      ).toEqual(sql.page.map((p) => p.id));
+      expect(
+        mem.page.map((p) => keyOf(input.sort, p.k)),
+        label,
+      ).toEqual(sql.page.map((p) => keyOf(input.sort, p.k)));
       expect(normalised(mem.facets), label).toEqual(normalised(sql.facets));
       expect(mem.correctedQuery, label).toBe(sql.correctedQuery);
       if (sql.total > 0) nonEmpty++;
@@ -156,7 +180,10 @@ describe('the search index answers as the SQL path does', () => {
         const last = sql.page[input.maxResults - 1]!;
         const next = { ...input, nextToken: encodeCursor({ sort: `search:${input.sort}`, key: last.k, id: last.id }) };
         const [sql2, mem2] = [await computeSearch(app.db, audience, next), index.search(audience, next)];
-        expect(mem2.page.map((p) => p.id), `${label} page 2`).toEqual(sql2.page.map((p) => p.id));
+        expect(
+          mem2.page.map((p) => p.id),
+          `${label} page 2`,
+        ).toEqual(sql2.page.map((p) => p.id));
         secondPages++;
       }
     }
@@ -188,7 +215,16 @@ describe('the search index answers as the SQL path does', () => {
       method: 'POST',
       url: '/api/v1/products',
       headers: admin.auth,
-      payload: { name: 'Late Arrival Tote', description: 'A tote.', price: { amount: 700, currency: 'EUR' }, brand: 'corvo', category: 'eq-bags', visibility: 'PUBLIC', inventory: 1, images: [] },
+      payload: {
+        name: 'Late Arrival Tote',
+        description: 'A tote.',
+        price: { amount: 700, currency: 'EUR' },
+        brand: 'corvo',
+        category: 'eq-bags',
+        visibility: 'PUBLIC',
+        inventory: 1,
+        images: [],
+      },
     });
     expect(res.statusCode, res.body).toBe(201);
     await check();

@@ -202,7 +202,8 @@ export class SearchIndexFeed {
   /** Applies every change the last snapshot did not see, in one statement (so rows and new snapshot agree). */
   async #applyChanges(): Promise<void> {
     const since = this.#snapshot!;
-    const unseen = (col: string) => sql`(${sql.raw(col)} >= ${since.xmax}::xid8 or ${sql.raw(col)} = any(${`{${since.xip.join(',')}}`}::xid8[]))`;
+    const unseen = (col: string) =>
+      sql`(${sql.raw(col)} >= ${since.xmax}::xid8 or ${sql.raw(col)} = any(${`{${since.xip.join(',')}}`}::xid8[]))`;
     const [row] = await queryRows<{
       snap: string;
       products: ProductTuple[];

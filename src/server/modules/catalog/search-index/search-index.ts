@@ -8,7 +8,15 @@ import { ApiError } from '../../../http/errors.ts';
 import type { Audience } from '../access.ts';
 import { decodeCursor } from '../../../http/pagination.ts';
 import type { SearchProductsInput } from '../models.ts';
-import { bandsFor, correctedQueryOf, facetsFrom, MAX_COLOR_FACETS, MAX_SIZE_FACETS, parsePriceRange, type FacetRows } from '../search-facets.ts';
+import {
+  bandsFor,
+  correctedQueryOf,
+  facetsFrom,
+  MAX_COLOR_FACETS,
+  MAX_SIZE_FACETS,
+  parsePriceRange,
+  type FacetRows,
+} from '../search-facets.ts';
 import { words } from '../text.ts';
 import { parseTimeKey, runQuery, type EngineQuery, type EngineSort, type TextQuery } from './engine.ts';
 import { lexemeOf } from './lexemes.ts';
@@ -61,7 +69,10 @@ export class SearchIndex {
   /** SearchProducts' rows for `audience`: the same hits, order, page keys, facets and correction as the SQL path. */
   search(audience: Audience, input: SearchProductsInput): IndexAnswer {
     const ws = input.query === undefined ? [] : words(input.query);
-    if (input.query !== undefined && ws.length === 0) throw new ApiError('ValidationException', 'Search for at least one word or number', { fieldErrors: { 'query.query': ['No searchable words'] } });
+    if (input.query !== undefined && ws.length === 0)
+      throw new ApiError('ValidationException', 'Search for at least one word or number', {
+        fieldErrors: { 'query.query': ['No searchable words'] },
+      });
     const currency = (input.currency ?? 'EUR') as Currency;
     const range = input.priceRange ? parsePriceRange(input.priceRange, currency) : undefined;
     const sort: EngineSort = ws.length === 0 && input.sort === 'relevance' ? 'newest' : input.sort;
@@ -84,7 +95,12 @@ export class SearchIndex {
       bands: bandsFor(currency),
       sort,
       ...(cursor
-        ? { after: { key: kind === 'real' ? Math.fround(Number(cursor.key)) : kind === 'time' ? parseTimeKey(cursor.key) : Number(cursor.key), id: parseUuid(cursor.id) } }
+        ? {
+            after: {
+              key: kind === 'real' ? Math.fround(Number(cursor.key)) : kind === 'time' ? parseTimeKey(cursor.key) : Number(cursor.key),
+              id: parseUuid(cursor.id),
+            },
+          }
         : {}),
       limit: input.maxResults + 1,
     };
@@ -110,6 +126,12 @@ export class SearchIndex {
 
   /** Memory held, for the start-up log and the bench report. */
   stats(): { products: number; slots: number; lexemes: number; terms: number; bytes: number } {
-    return { products: this.store.live, slots: this.store.slots, lexemes: this.store.postings.size, terms: this.vocabulary.size, bytes: this.store.bytes() + this.vocabulary.bytes() };
+    return {
+      products: this.store.live,
+      slots: this.store.slots,
+      lexemes: this.store.postings.size,
+      terms: this.vocabulary.size,
+      bytes: this.store.bytes() + this.vocabulary.bytes(),
+    };
   }
 }

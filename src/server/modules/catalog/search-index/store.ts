@@ -272,8 +272,18 @@ export class SlotStore {
   /** Bytes held by the typed arrays and an estimate for the maps, for the memory report. */
   bytes(): number {
     let n =
-      this.ids.byteLength + this.vis.byteLength + this.brand.byteLength + this.currency.byteLength + this.price.byteLength + this.created.byteLength +
-      this.multiAt.byteLength + this.catCount.byteLength + this.colorCount.byteLength + this.sizeCount.byteLength + this.multi.byteLength + this.#table.byteLength;
+      this.ids.byteLength +
+      this.vis.byteLength +
+      this.brand.byteLength +
+      this.currency.byteLength +
+      this.price.byteLength +
+      this.created.byteLength +
+      this.multiAt.byteLength +
+      this.catCount.byteLength +
+      this.colorCount.byteLength +
+      this.sizeCount.byteLength +
+      this.multi.byteLength +
+      this.#table.byteLength;
     for (const [lexeme, posting] of this.postings) n += posting.bytes() + 2 * lexeme.length + 80;
     return n;
   }
@@ -322,7 +332,14 @@ export class SlotStore {
     for (let i = this.#hash(words) & mask; ; i = (i + 1) & mask) {
       const s = this.#table[i]!;
       if (s === -1) return -1;
-      if (s >= 0 && this.ids[s * 4] === words[0] && this.ids[s * 4 + 1] === words[1] && this.ids[s * 4 + 2] === words[2] && this.ids[s * 4 + 3] === words[3]) return i;
+      if (
+        s >= 0 &&
+        this.ids[s * 4] === words[0] &&
+        this.ids[s * 4 + 1] === words[1] &&
+        this.ids[s * 4 + 2] === words[2] &&
+        this.ids[s * 4 + 3] === words[3]
+      )
+        return i;
     }
   }
 
@@ -356,5 +373,10 @@ function nextPow2(n: number): number {
 export function parseUuid(id: string): Uint32Array {
   const hex = id.toLowerCase().replaceAll('-', '');
   if (!HEX.test(hex) || id.length !== 36) throw new Error(`Not a uuid: ${id}`);
-  return Uint32Array.of(parseInt(hex.slice(0, 8), 16), parseInt(hex.slice(8, 16), 16), parseInt(hex.slice(16, 24), 16), parseInt(hex.slice(24), 16));
+  return Uint32Array.of(
+    parseInt(hex.slice(0, 8), 16),
+    parseInt(hex.slice(8, 16), 16),
+    parseInt(hex.slice(16, 24), 16),
+    parseInt(hex.slice(24), 16),
+  );
 }

@@ -30,7 +30,14 @@ describe.runIf(url)('search index on two instances', () => {
   async function instance(): Promise<FastifyInstance> {
     const database = await openDatabase({ kind: 'postgres', url: databaseUrlFor(url!, name), poolMax: 3 });
     databases.push(database);
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false', DATA_DIR: dataDir, RATE_LIMIT_MAX: '100000', SIGNUP_RATE_LIMIT_PER_HOUR: '1000' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DEMO_DATA: 'false',
+      DATA_DIR: dataDir,
+      RATE_LIMIT_MAX: '100000',
+      SIGNUP_RATE_LIMIT_PER_HOUR: '1000',
+    });
     const app = await buildApp({ config, database, webBuildDir: false });
     await app.ready();
     await searchIndexFeed(database.db)!.whenBuilt();
@@ -64,7 +71,11 @@ describe.runIf(url)('search index on two instances', () => {
   });
 
   /** Milliseconds until `b` answers the search so that `seen(body)` holds (gives up after 2 s). */
-  async function msUntil(qs: string, seen: (body: { total: number; products: { productId: string; price: { amount: string } }[] }) => boolean, headers = {}): Promise<number> {
+  async function msUntil(
+    qs: string,
+    seen: (body: { total: number; products: { productId: string; price: { amount: string } }[] }) => boolean,
+    headers = {},
+  ): Promise<number> {
     const started = performance.now();
     while (performance.now() - started < 2_000) {
       const res = await b.inject({ method: 'GET', url: `/api/v1/products/search?${qs}`, headers });
@@ -84,22 +95,50 @@ describe.runIf(url)('search index on two instances', () => {
       method: 'POST',
       url: '/api/v1/products',
       headers: admin.auth,
-      payload: { name: 'Astrolabe Pendant', description: 'A brass astrolabe.', price: { amount: 1200, currency: 'EUR' }, brand: 'orrery-house', category: 'orreries', visibility: 'PUBLIC', inventory: 1, images: [] },
+      payload: {
+        name: 'Astrolabe Pendant',
+        description: 'A brass astrolabe.',
+        price: { amount: 1200, currency: 'EUR' },
+        brand: 'orrery-house',
+        category: 'orreries',
+        visibility: 'PUBLIC',
+        inventory: 1,
+        images: [],
+      },
     });
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().productId as string;
     const newProduct = await msUntil('query=astrolabe', (body) => body.products.some((p) => p.productId === id));
 
-    const repriced = await a.inject({ method: 'PUT', url: `/api/v1/products/${id}`, headers: admin.auth, payload: { price: { amount: 54000, currency: 'EUR' } } });
+    const repriced = await a.inject({
+      method: 'PUT',
+      url: `/api/v1/products/${id}`,
+      headers: admin.auth,
+      payload: { price: { amount: 54000, currency: 'EUR' } },
+    });
     expect(repriced.statusCode, repriced.body).toBe(200);
-    const priceChange = await msUntil('query=astrolabe&priceRange=25000-100000', (body) => body.total === 1 && body.products[0]?.productId === id);
+    const priceChange = await msUntil(
+      'query=astrolabe&priceRange=25000-100000',
+      (body) => body.total === 1 && body.products[0]?.productId === id,
+    );
 
-    const hidden = await a.inject({ method: 'PUT', url: `/api/v1/products/${id}/visibility`, headers: admin.auth, payload: { visibility: 'VIP_ONLY' } });
+    const hidden = await a.inject({
+      method: 'PUT',
+      url: `/api/v1/products/${id}/visibility`,
+      headers: admin.auth,
+      payload: { visibility: 'VIP_ONLY' },
+    });
     expect(hidden.statusCode, hidden.body).toBe(200);
     const visibilityChange = await msUntil('query=astrolabe', (body) => body.total === 0);
 
-    expect({ newProduct, priceChange, visibilityChange }).toEqual({ newProduct: expect.any(Number), priceChange: expect.any(Number), visibilityChange: expect.any(Number) });
-    expect(Math.max(newProduct, priceChange, visibilityChange), JSON.stringify({ newProduct, priceChange, visibilityChange })).toBeLessThan(100);
+    expect({ newProduct, priceChange, visibilityChange }).toEqual({
+      newProduct: expect.any(Number),
+      priceChange: expect.any(Number),
+      visibilityChange: expect.any(Number),
+    });
+    expect(Math.max(newProduct, priceChange, visibilityChange), JSON.stringify({ newProduct, priceChange, visibilityChange })).toBeLessThan(
+      100,
+    );
 
     // It was the second instance's index that answered: live, holding the product with its new state.
     const index = await readySearchIndex(b.db);

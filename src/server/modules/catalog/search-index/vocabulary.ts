@@ -52,7 +52,12 @@ export class Vocabulary {
     for (const [id, n] of shared) {
       const sim = n / (grams.size + this.#trigramCounts[id]! - n);
       if (sim < SIMILARITY_THRESHOLD) continue;
-      if (best < 0 || sim > bestSim || (sim === bestSim && (this.#uses[id]! > this.#uses[best]! || (this.#uses[id] === this.#uses[best] && this.#terms[id]! < this.#terms[best]!)))) {
+      if (
+        best < 0 ||
+        sim > bestSim ||
+        (sim === bestSim &&
+          (this.#uses[id]! > this.#uses[best]! || (this.#uses[id] === this.#uses[best] && this.#terms[id]! < this.#terms[best]!)))
+      ) {
         best = id;
         bestSim = sim;
       }

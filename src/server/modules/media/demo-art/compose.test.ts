@@ -7,7 +7,9 @@ const NAMES = Array.from({ length: 24 }, (_, i) => `look-${i}`);
 describe('composeSvg', () => {
   it('is a pure function of kind and name', () => {
     for (const kind of ['product', 'portrait', 'editorial'] as const) {
-      expect(composeSvg(kind, 'aurelia-leather-bag', 640, heightFor(kind, 640))).toBe(composeSvg(kind, 'aurelia-leather-bag', 640, heightFor(kind, 640)));
+      expect(composeSvg(kind, 'aurelia-leather-bag', 640, heightFor(kind, 640))).toBe(
+        composeSvg(kind, 'aurelia-leather-bag', 640, heightFor(kind, 640)),
+      );
     }
   });
 
@@ -78,7 +80,30 @@ describe('productObjectFor', () => {
   });
 
   it('draws a different object for each kind of piece', () => {
-    const kinds = ['wallet', 'belt', 'watch', 'ring', 'necklace', 'pump', 'loafer', 'boot', 'scarf', 'gloves', 'fragrance', 'gown', 'suit', 'car', 'villa', 'chalet', 'penthouse', 'jet', 'yacht', 'dressform', 'bracelet', 'earrings'];
+    const kinds = [
+      'wallet',
+      'belt',
+      'watch',
+      'ring',
+      'necklace',
+      'pump',
+      'loafer',
+      'boot',
+      'scarf',
+      'gloves',
+      'fragrance',
+      'gown',
+      'suit',
+      'car',
+      'villa',
+      'chalet',
+      'penthouse',
+      'jet',
+      'yacht',
+      'dressform',
+      'bracelet',
+      'earrings',
+    ];
     // Same seed words, same colour: only the object differs, so the drawings (past the shared backdrop) must differ.
     const bodies = kinds.map((k) => composeSvg('product', `${k}-navy-x-1`, 320, 400).replace(/<defs>.*?<\/defs>/, ''));
     expect(new Set(bodies).size).toBe(kinds.length);

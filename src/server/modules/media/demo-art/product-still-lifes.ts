@@ -14,13 +14,50 @@ import { darken, type Defs, lighten, luminance, mix, PALETTE as P, r1 } from './
 
 /** Every drawing, by the art word a seeded name starts with. */
 const ART: Record<string, Draw> = {
-  flapbag: bag, tote: bag, clutch: bag, tophandle: bag, bucketbag: bag, wallet, belt,
-  pump: shoe, sandal: shoe, flat: flatShoe, loafer: flatShoe, boot,
-  ring, solitaire: ring, necklace, pendant: necklace, bracelet, earrings,
-  watch, chronograph: watch, diver: watch,
-  gown: dress, dress, blouse: dress, suit, jacket: suit, coat: suit, dressform: dressForm,
-  scarf, stole: scarf, gloves, sunglasses, fragrance: bottle,
-  car, suv: car, saloon: car, jet, yacht, explorer: yacht, villa, townhouse: villa, chalet, penthouse, sculpture,
+  flapbag: bag,
+  tote: bag,
+  clutch: bag,
+  tophandle: bag,
+  bucketbag: bag,
+  wallet,
+  belt,
+  pump: shoe,
+  sandal: shoe,
+  flat: flatShoe,
+  loafer: flatShoe,
+  boot,
+  ring,
+  solitaire: ring,
+  necklace,
+  pendant: necklace,
+  bracelet,
+  earrings,
+  watch,
+  chronograph: watch,
+  diver: watch,
+  gown: dress,
+  dress,
+  blouse: dress,
+  suit,
+  jacket: suit,
+  coat: suit,
+  dressform: dressForm,
+  scarf,
+  stole: scarf,
+  gloves,
+  sunglasses,
+  fragrance: bottle,
+  car,
+  suv: car,
+  saloon: car,
+  jet,
+  yacht,
+  explorer: yacht,
+  villa,
+  townhouse: villa,
+  chalet,
+  penthouse,
+  sculpture,
 };
 export const PRODUCT_OBJECTS = Object.keys(ART);
 export type ProductObject = keyof typeof ART;
@@ -55,11 +92,34 @@ const KEYWORDS: Record<string, readonly string[]> = {
 
 /** The variant colours a seeded name may carry, as paint. */
 export const SWATCHES: Record<string, string> = {
-  black: '#17161A', ivory: '#EFE6D4', beige: '#D7C3A5', camel: '#B98B5A', navy: '#1E2A44', burgundy: '#5E1A26', emerald: '#1F5A43',
-  blush: '#E3BFB3', gold: '#C9A55C', silver: '#C4C6C8', white: '#F5F3EE', red: '#9E1B22', grey: '#7D7B78', cognac: '#8A4F2A',
-  champagne: '#E6D3AE', blue: '#22406E', green: '#2E5442', yellowgold: '#D4AF62', whitegold: '#D9DADB', rosegold: '#D59C82',
+  black: '#17161A',
+  ivory: '#EFE6D4',
+  beige: '#D7C3A5',
+  camel: '#B98B5A',
+  navy: '#1E2A44',
+  burgundy: '#5E1A26',
+  emerald: '#1F5A43',
+  blush: '#E3BFB3',
+  gold: '#C9A55C',
+  silver: '#C4C6C8',
+  white: '#F5F3EE',
+  red: '#9E1B22',
+  grey: '#7D7B78',
+  cognac: '#8A4F2A',
+  champagne: '#E6D3AE',
+  blue: '#22406E',
+  green: '#2E5442',
+  yellowgold: '#D4AF62',
+  whitegold: '#D9DADB',
+  rosegold: '#D59C82',
   // Fragrances: the juice
-  amber: '#D9A35A', iris: '#C8B8D8', rose: '#E7A9A6', clear: '#EDEBDD', smoke: '#A88766', oud: '#7E3F2A', plain: '#B3935A',
+  amber: '#D9A35A',
+  iris: '#C8B8D8',
+  rose: '#E7A9A6',
+  clear: '#EDEBDD',
+  smoke: '#A88766',
+  oud: '#7E3F2A',
+  plain: '#B3935A',
 };
 
 const METALS: Record<string, Metal> = {
@@ -76,7 +136,8 @@ function metalOf(art: string, colorWord: string | undefined, words: readonly str
   if (colorWord === 'rosegold') return METALS.rose!;
   if (['watch', 'chronograph', 'diver'].includes(art)) {
     if (words.includes('rose')) return METALS.rose!;
-    if (words.includes('platinum') || words.includes('white') || words.includes('steel') || words.includes('titanium')) return METALS.white!;
+    if (words.includes('platinum') || words.includes('white') || words.includes('steel') || words.includes('titanium'))
+      return METALS.white!;
     if (words.includes('ceramic')) return METALS.black!;
     return METALS.gold!;
   }
@@ -105,9 +166,23 @@ const THEMES: readonly (readonly [Theme, number])[] = [
   [{ top: '#E9E7E2', bottom: '#C9C6BF', floor: '#B9B5AC', objects: [P.onyx, P.green, P.oxblood, P.ink], metal: 'steel' }, 1.5],
 ];
 
-
 // Jewels, perfume and the smaller leather goods are drawn a little larger, scaled about the floor point under the centre.
-const SCALE: Record<string, number> = { flapbag: 1.1, clutch: 1.1, tote: 1.1, tophandle: 1.1, bucketbag: 1.1, pump: 1.06, sandal: 1.06, ring: 1.1, solitaire: 1.1, fragrance: 1.1, necklace: 1.08, pendant: 1.08, sunglasses: 1.15, sculpture: 1.05 };
+const SCALE: Record<string, number> = {
+  flapbag: 1.1,
+  clutch: 1.1,
+  tote: 1.1,
+  tophandle: 1.1,
+  bucketbag: 1.1,
+  pump: 1.06,
+  sandal: 1.06,
+  ring: 1.1,
+  solitaire: 1.1,
+  fragrance: 1.1,
+  necklace: 1.08,
+  pendant: 1.08,
+  sunglasses: 1.15,
+  sculpture: 1.05,
+};
 const OUTDOOR = new Set(['jet', 'yacht', 'explorer', 'villa', 'townhouse', 'chalet', 'penthouse', 'car', 'suv', 'saloon']);
 const HOUSES = new Set(['villa', 'townhouse', 'chalet', 'penthouse']);
 
@@ -119,12 +194,22 @@ export function drawProduct(defs: Defs, rnd: Random, name: string): string {
   const named = colorWord !== undefined && words[0] === object;
   // A named colour picks a backdrop it reads against: light objects on deep grounds, dark ones on pale grounds.
   const paint = named ? SWATCHES[colorWord]! : undefined;
-  const themes = paint ? THEMES.filter(([t]) => (luminance(paint) > 0.45 ? isDark(t) || luminance(t.bottom) < 0.45 : !isDark(t)) && Math.abs(luminance(t.bottom) - luminance(paint)) > 0.12) : THEMES;
+  const themes = paint
+    ? THEMES.filter(
+        ([t]) =>
+          (luminance(paint) > 0.45 ? isDark(t) || luminance(t.bottom) < 0.45 : !isDark(t)) &&
+          Math.abs(luminance(t.bottom) - luminance(paint)) > 0.12,
+      )
+    : THEMES;
   const theme = rnd.weighted(themes.length ? themes : THEMES);
   const color = paint ?? rnd.pick(theme.objects);
   const metal = metalOf(object, colorWord, words, theme);
   const parts: string[] = [];
-  parts.push(OUTDOOR.has(object) && !(object === 'car' || object === 'suv' || object === 'saloon') ? sceneBackdrop(defs, rnd, theme, HOUSES.has(object)) : studioBackdrop(defs, rnd, theme));
+  parts.push(
+    OUTDOOR.has(object) && !(object === 'car' || object === 'suv' || object === 'saloon')
+      ? sceneBackdrop(defs, rnd, theme, HOUSES.has(object))
+      : studioBackdrop(defs, rnd, theme),
+  );
   const drawn = ART[object]!({ defs, rnd, color, metal, theme, words, style: object, named });
   const scale = SCALE[object] ?? 1;
   parts.push(scale === 1 ? drawn : `<g transform="translate(400 ${FLOOR_Y}) scale(${scale}) translate(-400 -${FLOOR_Y})">${drawn}</g>`);
@@ -142,10 +227,15 @@ function studioBackdrop(defs: Defs, rnd: Random, t: Theme): string {
     [1, t.floor],
   ]);
   const lx = rnd.float(0.35, 0.65);
-  const light = defs.radial([
-    [0, lighten(t.top, isDark(t) ? 0.18 : 0.55), isDark(t) ? 0.55 : 0.85],
-    [1, t.top, 0],
-  ], lx, 0.42, 0.55);
+  const light = defs.radial(
+    [
+      [0, lighten(t.top, isDark(t) ? 0.18 : 0.55), isDark(t) ? 0.55 : 0.85],
+      [1, t.top, 0],
+    ],
+    lx,
+    0.42,
+    0.55,
+  );
   // The sweep: paper curving from wall to floor, so there is no hard horizon.
   const sweep = `M0 ${FLOOR_Y - 90} C ${W * 0.3} ${FLOOR_Y - 40} ${W * 0.7} ${FLOOR_Y - 40} ${W} ${FLOOR_Y - 90} L${W} ${H} L0 ${H} Z`;
   const accents: string[] = [];
@@ -155,10 +245,14 @@ function studioBackdrop(defs: Defs, rnd: Random, t: Theme): string {
     const x = (W - aw) / 2;
     const top = rnd.float(150, 230);
     const archFill = isDark(t) ? lighten(t.bottom, 0.06) : darken(t.top, 0.035);
-    accents.push(`<path d="M${r1(x)} ${FLOOR_Y - 60} L${r1(x)} ${r1(top + aw / 2)} A${r1(aw / 2)} ${r1(aw / 2)} 0 0 1 ${r1(x + aw)} ${r1(top + aw / 2)} L${r1(x + aw)} ${FLOOR_Y - 60} Z" fill="${archFill}"/>`);
+    accents.push(
+      `<path d="M${r1(x)} ${FLOOR_Y - 60} L${r1(x)} ${r1(top + aw / 2)} A${r1(aw / 2)} ${r1(aw / 2)} 0 0 1 ${r1(x + aw)} ${r1(top + aw / 2)} L${r1(x + aw)} ${FLOOR_Y - 60} Z" fill="${archFill}"/>`,
+    );
   } else if (rnd.chance(0.35)) {
     const cy = rnd.float(330, 420);
-    accents.push(`<circle cx="400" cy="${r1(cy)}" r="${r1(rnd.float(190, 250))}" fill="none" stroke="${P.gold}" stroke-opacity="${isDark(t) ? 0.45 : 0.55}" stroke-width="1.6"/>`);
+    accents.push(
+      `<circle cx="400" cy="${r1(cy)}" r="${r1(rnd.float(190, 250))}" fill="none" stroke="${P.gold}" stroke-opacity="${isDark(t) ? 0.45 : 0.55}" stroke-width="1.6"/>`,
+    );
   }
   return `<rect width="${W}" height="${H}" fill="${wall}"/><rect width="${W}" height="${H}" fill="${light}"/>${accents.join('')}<path d="${sweep}" fill="${floor}"/>`;
 }
@@ -181,10 +275,15 @@ function sceneBackdrop(defs: Defs, rnd: Random, t: Theme, garden = false): strin
 }
 
 function vignette(defs: Defs, t: Theme): string {
-  const v = defs.radial([
-    [0.55, '#000', 0],
-    [1, '#000', isDark(t) ? 0.35 : 0.12],
-  ], 0.5, 0.45, 0.75);
+  const v = defs.radial(
+    [
+      [0.55, '#000', 0],
+      [1, '#000', isDark(t) ? 0.35 : 0.12],
+    ],
+    0.5,
+    0.45,
+    0.75,
+  );
   return `<rect width="${W}" height="${H}" fill="${v}"/>`;
 }
 

@@ -37,10 +37,14 @@ export interface Ctx {
   named: boolean;
 }
 
-export const isDark = (t: Theme) => t.bottom.startsWith('#1') || t.bottom.startsWith('#2') || t.bottom.startsWith('#3') || t.bottom.startsWith('#0');
+export const isDark = (t: Theme) =>
+  t.bottom.startsWith('#1') || t.bottom.startsWith('#2') || t.bottom.startsWith('#3') || t.bottom.startsWith('#0');
 
 export function contactShadow(defs: Defs, cx: number, cy: number, rx: number, ry: number, opacity = 0.35): string {
-  return softEllipse(defs, cx, cy, rx * 1.15, ry * 2.2, '#000', opacity * 0.8) + softEllipse(defs, cx, cy, rx * 0.85, ry * 0.6, '#000', opacity, 0.45);
+  return (
+    softEllipse(defs, cx, cy, rx * 1.15, ry * 2.2, '#000', opacity * 0.8) +
+    softEllipse(defs, cx, cy, rx * 0.85, ry * 0.6, '#000', opacity, 0.45)
+  );
 }
 
 /** Left-lit volume: lighter on the left, deeper on the right. */

@@ -38,7 +38,16 @@ const FACE_EDGE =
 const SHOULDERS = `M398 590 C 396 650 364 684 300 704 C 220 728 150 754 122 820 C 106 862 98 930 94 ${H} L744 ${H} C 740 930 728 862 704 822 C 676 764 606 724 566 694 C 544 674 534 640 532 590 Z`;
 
 function shoulders(figure: string, defs: Defs): string {
-  const fill = defs.linear([[0, lighten(figure, 0.08)], [1, darken(figure, 0.12)]], 0, 0, 1, 0.2);
+  const fill = defs.linear(
+    [
+      [0, lighten(figure, 0.08)],
+      [1, darken(figure, 0.12)],
+    ],
+    0,
+    0,
+    1,
+    0.2,
+  );
   return `<path d="${SHOULDERS}" fill="${fill}"/>`;
 }
 
@@ -56,7 +65,8 @@ const CROWN = 'M348 304 C 342 252 390 220 448 222 C 534 224 584 300 580 402';
 const HAIRLINE = 'C 520 470 504 440 490 420 C 468 380 430 330 382 312 C 366 306 356 304 348 304 Z';
 
 const HAIR: Record<string, Hair> = {
-  short: (tone) => `<path d="M344 312 C 336 256 388 222 448 222 C 530 224 576 292 570 372 C 566 404 552 424 536 430 C 528 390 510 356 484 336 C 450 318 400 312 344 312 Z" fill="${tone}"/>`,
+  short: (tone) =>
+    `<path d="M344 312 C 336 256 388 222 448 222 C 530 224 576 292 570 372 C 566 404 552 424 536 430 C 528 390 510 356 484 336 C 450 318 400 312 344 312 Z" fill="${tone}"/>`,
   curls: (tone, _a, rnd) =>
     Array.from({ length: 26 }, (_, i) => {
       // Around the crown and the back of the head only, never over the face.
@@ -69,7 +79,8 @@ const HAIR: Record<string, Hair> = {
     (rnd.chance(0.5) ? `<ellipse cx="584" cy="462" rx="54" ry="46" fill="${tone}"/>` : `<circle cx="566" cy="262" r="56" fill="${tone}"/>`),
   long: (tone) =>
     `<path d="${CROWN} C 596 470 598 560 612 650 C 620 704 646 736 676 752 L 566 752 C 544 680 520 560 500 450 C 480 390 436 334 382 312 C 366 306 356 304 348 304 Z" fill="${tone}"/>`,
-  crop: (tone) => `<path d="M342 326 C 330 262 384 218 448 220 C 536 222 586 300 578 400 C 574 440 556 470 534 486 ${HAIRLINE}" fill="${tone}"/>`,
+  crop: (tone) =>
+    `<path d="M342 326 C 330 262 384 218 448 220 C 536 222 586 300 578 400 C 574 440 556 470 534 486 ${HAIRLINE}" fill="${tone}"/>`,
   hat: (tone, accent) =>
     `<path d="${CROWN} C 578 450 560 494 532 512 ${HAIRLINE}" fill="${tone}"/><ellipse cx="578" cy="466" rx="46" ry="40" fill="${tone}"/>` +
     `<g transform="rotate(-7 450 262)"><path d="M364 262 C 362 196 402 166 452 166 C 508 166 546 196 544 262 Z" fill="${tone}"/>` +
@@ -83,7 +94,8 @@ const HAIR: Record<string, Hair> = {
 type Neckline = (figure: string, accent: string) => string;
 
 const NECKLINES: Record<string, Neckline> = {
-  bare: (_f, accent) => `<path d="M300 716 C 360 736 420 740 470 722" fill="none" stroke="${accent}" stroke-width="1.6" stroke-opacity="0.7"/>`,
+  bare: (_f, accent) =>
+    `<path d="M300 716 C 360 736 420 740 470 722" fill="none" stroke="${accent}" stroke-width="1.6" stroke-opacity="0.7"/>`,
   turtleneck: (f, accent) =>
     `<path d="M392 586 C 420 604 508 604 538 584 L 548 684 C 510 706 420 706 384 688 Z" fill="${darken(f, 0.14)}"/><path d="M392 586 C 420 604 508 604 538 584" fill="none" stroke="${accent}" stroke-opacity="0.5" stroke-width="1.4"/>`,
   drape: (f, accent) =>
@@ -101,7 +113,16 @@ const NECKLINES: Record<string, Neckline> = {
 export function drawPortrait(defs: Defs, rnd: Random): string {
   const s = rnd.weighted(SCHEMES);
   const out: string[] = [];
-  const ground = defs.radial([[0, lighten(s.ground, 0.12)], [0.7, s.ground], [1, darken(s.ground, 0.18)]], 0.45, 0.4, 0.8);
+  const ground = defs.radial(
+    [
+      [0, lighten(s.ground, 0.12)],
+      [0.7, s.ground],
+      [1, darken(s.ground, 0.18)],
+    ],
+    0.45,
+    0.4,
+    0.8,
+  );
   out.push(`<rect width="${W}" height="${H}" fill="${ground}"/>`);
   const backdrop = rnd.pick(['arch', 'disc', 'lines', 'none'] as const);
   const tone = mix(s.ground, s.figure, 0.12);
@@ -110,7 +131,10 @@ export function drawPortrait(defs: Defs, rnd: Random): string {
   } else if (backdrop === 'disc') {
     out.push(`<circle cx="${r1(rnd.float(420, 500))}" cy="${r1(rnd.float(360, 420))}" r="${r1(rnd.float(230, 290))}" fill="${tone}"/>`);
   } else if (backdrop === 'lines') {
-    for (let i = 0; i < 3; i++) out.push(`<circle cx="460" cy="400" r="${250 + i * 28}" fill="none" stroke="${s.accent}" stroke-opacity="${r1(0.5 - i * 0.12)}" stroke-width="1.4"/>`);
+    for (let i = 0; i < 3; i++)
+      out.push(
+        `<circle cx="460" cy="400" r="${250 + i * 28}" fill="none" stroke="${s.accent}" stroke-opacity="${r1(0.5 - i * 0.12)}" stroke-width="1.4"/>`,
+      );
   }
   // The figure faces left or right.
   const facingRight = rnd.chance(0.5);
@@ -120,32 +144,68 @@ export function drawPortrait(defs: Defs, rnd: Random): string {
   const hairTone = rnd.pick(HAIR_TONES);
   const cloth = rnd.pick(CLOTH.filter((c) => Math.abs(luminance(c) - luminance(s.ground)) > 0.15));
   figure.push(shoulders(cloth, defs));
-  const face = defs.linear([[0, lighten(skin, 0.1)], [0.6, skin], [1, darken(skin, 0.18)]], 0, 0, 1, 0.3);
+  const face = defs.linear(
+    [
+      [0, lighten(skin, 0.1)],
+      [0.6, skin],
+      [1, darken(skin, 0.18)],
+    ],
+    0,
+    0,
+    1,
+    0.3,
+  );
   figure.push(`<path d="${PROFILE}" fill="${face}"/>`);
   // Features, lightly: brow, closed-lid eye, a touch of colour on cheek and lips.
   const line = darken(skin, 0.55);
-  figure.push(`<path d="M352 330 C 362 322 380 320 394 326" fill="none" stroke="${darken(hairTone, 0.1)}" stroke-width="5" stroke-linecap="round"/>`);
-  figure.push(`<path d="M360 352 C 368 358 380 358 388 352" fill="none" stroke="${line}" stroke-width="3" stroke-linecap="round"/><path d="M364 356 l-4 6 M372 358 l-2 7 M380 357 l0 7" stroke="${line}" stroke-width="1.6"/>`);
+  figure.push(
+    `<path d="M352 330 C 362 322 380 320 394 326" fill="none" stroke="${darken(hairTone, 0.1)}" stroke-width="5" stroke-linecap="round"/>`,
+  );
+  figure.push(
+    `<path d="M360 352 C 368 358 380 358 388 352" fill="none" stroke="${line}" stroke-width="3" stroke-linecap="round"/><path d="M364 356 l-4 6 M372 358 l-2 7 M380 357 l0 7" stroke="${line}" stroke-width="1.6"/>`,
+  );
   figure.push(`<ellipse cx="392" cy="410" rx="30" ry="20" fill="${rnd.pick(['#C86F63', '#B5574E', '#D98C7A'])}" fill-opacity="0.14"/>`);
-  figure.push(`<path d="M322 431 C 328 434 330 440 327 444 M329 447 C 333 452 332 457 334 460" fill="none" stroke="${mix(skin, rnd.pick(['#8E2F35', '#A8544B', '#6E2A2E']), 0.6)}" stroke-width="4" stroke-linecap="round"/>`);
+  figure.push(
+    `<path d="M322 431 C 328 434 330 440 327 444 M329 447 C 333 452 332 457 334 460" fill="none" stroke="${mix(skin, rnd.pick(['#8E2F35', '#A8544B', '#6E2A2E']), 0.6)}" stroke-width="4" stroke-linecap="round"/>`,
+  );
   // Garments stay inside the shoulders' outline; the roll collar may rise above it.
   const neckline = rnd.pick(Object.keys(NECKLINES));
   const garment = NECKLINES[neckline]!(cloth, s.accent);
-  figure.push(neckline === 'turtleneck' || neckline === 'pearls' ? garment : `<g clip-path="${defs.clip(`<path d="${SHOULDERS}"/>`)}">${garment}</g>`);
+  figure.push(
+    neckline === 'turtleneck' || neckline === 'pearls' ? garment : `<g clip-path="${defs.clip(`<path d="${SHOULDERS}"/>`)}">${garment}</g>`,
+  );
   figure.push(HAIR[hair]!(hairTone, s.accent, rnd));
   if (hair !== 'long' && hair !== 'wrap') {
     // Earring: a small gold drop under the ear.
     const drop = rnd.chance(0.5);
-    figure.push(drop ? `<line x1="484" y1="448" x2="484" y2="486" stroke="${s.accent}" stroke-width="2"/><circle cx="484" cy="494" r="9" fill="${s.accent}"/>` : `<circle cx="484" cy="452" r="7" fill="${s.accent}"/>`);
+    figure.push(
+      drop
+        ? `<line x1="484" y1="448" x2="484" y2="486" stroke="${s.accent}" stroke-width="2"/><circle cx="484" cy="494" r="9" fill="${s.accent}"/>`
+        : `<circle cx="484" cy="452" r="7" fill="${s.accent}"/>`,
+    );
   }
   // Rim light along the face edge, from the side the figure looks to.
-  figure.push(`<path d="${FACE_EDGE}" fill="none" stroke="${lighten(s.figure, 0.5)}" stroke-opacity="0.2" stroke-width="3" stroke-linecap="round"/>`);
+  figure.push(
+    `<path d="${FACE_EDGE}" fill="none" stroke="${lighten(s.figure, 0.5)}" stroke-opacity="0.2" stroke-width="3" stroke-linecap="round"/>`,
+  );
   // Framing: a head-and-shoulders or a closer crop, a little off centre, the head slightly tilted.
   const zoom = rnd.pick([1, 1, 1.12, 1.22]);
   const tilt = rnd.float(-4, 4);
   const frame = `translate(400 560) scale(${zoom}) rotate(${r1(tilt)}) translate(-400 -560)`;
   out.push(`<g transform="${frame} ${facingRight ? `matrix(-1 0 0 1 ${W} 0)` : 'translate(-20 0)'}">${figure.join('')}</g>`);
   // A light wash across the whole image.
-  out.push(`<rect width="${W}" height="${H}" fill="${defs.linear([[0, '#fff', 0.08], [0.6, '#fff', 0], [1, '#000', 0.12]], 0, 0, 1, 1)}"/>`);
+  out.push(
+    `<rect width="${W}" height="${H}" fill="${defs.linear(
+      [
+        [0, '#fff', 0.08],
+        [0.6, '#fff', 0],
+        [1, '#000', 0.12],
+      ],
+      0,
+      0,
+      1,
+      1,
+    )}"/>`,
+  );
   return out.join('');
 }

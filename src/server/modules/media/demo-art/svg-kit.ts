@@ -71,7 +71,9 @@ export class Defs {
   linear(stops: readonly Stop[], x1 = 0, y1 = 0, x2 = 0, y2 = 1, user = false): string {
     const id = this.id('l');
     const units = user ? ' gradientUnits="userSpaceOnUse"' : '';
-    this.items.push(`<linearGradient id="${id}" x1="${r1(x1)}" y1="${r1(y1)}" x2="${r1(x2)}" y2="${r1(y2)}"${units}>${stopsSvg(stops)}</linearGradient>`);
+    this.items.push(
+      `<linearGradient id="${id}" x1="${r1(x1)}" y1="${r1(y1)}" x2="${r1(x2)}" y2="${r1(y2)}"${units}>${stopsSvg(stops)}</linearGradient>`,
+    );
     return `url(#${id})`;
   }
 
@@ -80,7 +82,9 @@ export class Defs {
     const id = this.id('r');
     const units = user ? ' gradientUnits="userSpaceOnUse"' : '';
     const focus = fx !== undefined && fy !== undefined ? ` fx="${r1(fx)}" fy="${r1(fy)}"` : '';
-    this.items.push(`<radialGradient id="${id}" cx="${r1(cx)}" cy="${r1(cy)}" r="${r1(r)}"${focus}${units}>${stopsSvg(stops)}</radialGradient>`);
+    this.items.push(
+      `<radialGradient id="${id}" cx="${r1(cx)}" cy="${r1(cy)}" r="${r1(r)}"${focus}${units}>${stopsSvg(stops)}</radialGradient>`,
+    );
     return `url(#${id})`;
   }
 
@@ -98,7 +102,10 @@ export class Defs {
 
 function stopsSvg(stops: readonly Stop[]): string {
   return stops
-    .map(([o, c, a]) => `<stop offset="${r1(o * 100)}%" stop-color="${c}"${a === undefined || a === 1 ? '' : ` stop-opacity="${r1(a * 100) / 100}"`}/>`)
+    .map(
+      ([o, c, a]) =>
+        `<stop offset="${r1(o * 100)}%" stop-color="${c}"${a === undefined || a === 1 ? '' : ` stop-opacity="${r1(a * 100) / 100}"`}/>`,
+    )
     .join('');
 }
 
@@ -106,7 +113,16 @@ function stopsSvg(stops: readonly Stop[]): string {
  * A soft-edged ellipse (shadow, glow, reflection) drawn with a radial gradient. It looks like a blurred shape, but
  * librsvg renders it in microseconds where a large feGaussianBlur at 2048 px takes seconds; compositions use no filters.
  */
-export function softEllipse(defs: Defs, cx: number, cy: number, rx: number, ry: number, color: string, opacity: number, core = 0.3): string {
+export function softEllipse(
+  defs: Defs,
+  cx: number,
+  cy: number,
+  rx: number,
+  ry: number,
+  color: string,
+  opacity: number,
+  core = 0.3,
+): string {
   const fill = defs.radial([
     [0, color, opacity],
     [core, color, opacity * 0.85],

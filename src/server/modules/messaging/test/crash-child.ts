@@ -23,21 +23,64 @@ await app.ready();
 
 if (mode === 'commit') {
   const password = 'velvet-orchid-sunrise-47';
-  const client = await createUser(app.ctx, { email: 'crash.client@crash.test', password, firstName: 'Ines', lastName: 'Moreau', userType: 'CLIENT', acceptTerms: true } as never, SYSTEM_OPERATOR);
-  const stylist = await createUser(app.ctx, { email: 'crash.stylist@crash.test', password, firstName: 'Camille', lastName: 'Laurent', userType: 'STYLIST', acceptTerms: true } as never, SYSTEM_OPERATOR);
-  const as = (userId: string, userType: Actor['userType']): Actor => ({ userId, userType, tier: 'STANDARD', sessionId: 'crash', mfaEnabled: true, mfaVerifiedAt: null });
-  const conversationId = await app.db.transaction((tx) =>
-    openBookingConversation(app.ctx, tx, { clientId: client.userId, stylistUserId: stylist.userId, bookingRequestId: crypto.randomUUID(), startTime: new Date().toISOString(), durationMinutes: 60 }),
+  const client = await createUser(
+    app.ctx,
+    { email: 'crash.client@crash.test', password, firstName: 'Ines', lastName: 'Moreau', userType: 'CLIENT', acceptTerms: true } as never,
+    SYSTEM_OPERATOR,
   );
-  await sendMessage(app.ctx, as(stylist.userId, 'STYLIST'), { senderId: stylist.userId, recipientId: client.userId, conversationId, content: 'Your ivory gown is ready.' });
+  const stylist = await createUser(
+    app.ctx,
+    {
+      email: 'crash.stylist@crash.test',
+      password,
+      firstName: 'Camille',
+      lastName: 'Laurent',
+      userType: 'STYLIST',
+      acceptTerms: true,
+    } as never,
+    SYSTEM_OPERATOR,
+  );
+  const as = (userId: string, userType: Actor['userType']): Actor => ({
+    userId,
+    userType,
+    tier: 'STANDARD',
+    sessionId: 'crash',
+    mfaEnabled: true,
+    mfaVerifiedAt: null,
+  });
+  const conversationId = await app.db.transaction((tx) =>
+    openBookingConversation(app.ctx, tx, {
+      clientId: client.userId,
+      stylistUserId: stylist.userId,
+      bookingRequestId: crypto.randomUUID(),
+      startTime: new Date().toISOString(),
+      durationMinutes: 60,
+    }),
+  );
+  await sendMessage(app.ctx, as(stylist.userId, 'STYLIST'), {
+    senderId: stylist.userId,
+    recipientId: client.userId,
+    conversationId,
+    content: 'Your ivory gown is ready.',
+  });
   await app.db.transaction(async (tx) => {
-    for (let i = 0; i < 20; i++) await notify(tx, app.ctx, { userId: client.userId, kind: 'order.status', title: `Your order number ${i} moved`, body: `Order ${i}.`, link: '/account/orders' });
+    for (let i = 0; i < 20; i++)
+      await notify(tx, app.ctx, {
+        userId: client.userId,
+        kind: 'order.status',
+        title: `Your order number ${i} moved`,
+        body: `Order ${i}.`,
+        link: '/account/orders',
+      });
   });
   process.stdout.write('committed\n');
   process.kill(process.pid, 'SIGKILL');
 } else {
   process.on('SIGTERM', () => {
-    void app.close().then(() => database.close()).then(() => process.exit(0));
+    void app
+      .close()
+      .then(() => database.close())
+      .then(() => process.exit(0));
   });
   process.stdout.write('serving\n');
 }

@@ -8,7 +8,14 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import type { Currency } from '../../../../shared/money.ts';
 import { sandboxCharges, sandboxRefunds } from '../schema.ts';
-import { ProviderError, WebhookSignatureError, type AuthorizeInput, type CardProvider, type ProviderIntent, type ProviderRefund } from './types.ts';
+import {
+  ProviderError,
+  WebhookSignatureError,
+  type AuthorizeInput,
+  type CardProvider,
+  type ProviderIntent,
+  type ProviderRefund,
+} from './types.ts';
 
 type Behaviour = 'succeeds' | 'declined' | 'authentication_required' | 'insufficient_funds';
 
@@ -62,16 +69,23 @@ function luhn(number: string): boolean {
  * The sandbox's "Stripe.js": turns card details into a payment method token, so the rest of the flow carries a token
  * and never a card number. Only the test cards are accepted; errors name the field.
  */
-export function tokenizeSandboxCard(input: { number: string; expMonth: number; expYear: number; cvc: string }, now = new Date()): { paymentMethodId: string; label: string } | { field: string; message: string } {
+export function tokenizeSandboxCard(
+  input: { number: string; expMonth: number; expYear: number; cvc: string },
+  now = new Date(),
+): { paymentMethodId: string; label: string } | { field: string; message: string } {
   const number = input.number.replace(/[\s-]/g, '');
   if (!/^\d{13,19}$/.test(number) || !luhn(number)) return { field: 'number', message: 'This card number is not valid' };
   const card = SANDBOX_CARDS.find((c) => c.number === number);
   if (!card) return { field: 'number', message: 'The sandbox accepts only the test cards listed on this page' };
   const end = new Date(Date.UTC(input.expYear, input.expMonth, 1));
-  if (!Number.isInteger(input.expMonth) || input.expMonth < 1 || input.expMonth > 12) return { field: 'expMonth', message: 'Use a month from 1 to 12' };
+  if (!Number.isInteger(input.expMonth) || input.expMonth < 1 || input.expMonth > 12)
+    return { field: 'expMonth', message: 'Use a month from 1 to 12' };
   if (end <= now) return { field: 'expYear', message: 'This card has expired' };
   if (!/^\d{3,4}$/.test(input.cvc)) return { field: 'cvc', message: 'The security code is 3 or 4 digits' };
-  return { paymentMethodId: `pm_sandbox_${number.slice(-4)}_${randomBytes(9).toString('base64url').replace(/[-_]/g, 'x').slice(0, 12)}`, label: `${card.brand} •••• ${number.slice(-4)}` };
+  return {
+    paymentMethodId: `pm_sandbox_${number.slice(-4)}_${randomBytes(9).toString('base64url').replace(/[-_]/g, 'x').slice(0, 12)}`,
+    label: `${card.brand} •••• ${number.slice(-4)}`,
+  };
 }
 
 type ChargeRow = typeof sandboxCharges.$inferSelect;
@@ -87,7 +101,9 @@ function intentOf(row: ChargeRow, publicPath: (paymentId: string, challenge: str
     amountCapturedMinor: row.status === 'succeeded' ? row.amountMinor : 0,
     amountRefundedMinor: row.amountRefundedMinor,
     ...(paymentId ? { paymentId } : {}),
-    ...(row.status === 'requires_action' && row.challenge && paymentId ? { nextAction: { type: 'redirect' as const, url: publicPath(paymentId, row.challenge) } } : {}),
+    ...(row.status === 'requires_action' && row.challenge && paymentId
+      ? { nextAction: { type: 'redirect' as const, url: publicPath(paymentId, row.challenge) } }
+      : {}),
     ...(row.declineCode ? { declineCode: row.declineCode, message: DECLINE_MESSAGES[row.declineCode] ?? 'Your card was declined.' } : {}),
     ...(row.captureBefore ? { captureBefore: row.captureBefore } : {}),
     label: `Visa •••• ${row.card}`,
@@ -102,7 +118,10 @@ export interface SandboxProvider extends CardProvider {
   setCaptureBefore(ref: string, at: Date): Promise<void>;
 }
 
-export function createSandboxProvider(db: Db, options: { authenticatePath?: (paymentId: string, challenge: string) => string } = {}): SandboxProvider {
+export function createSandboxProvider(
+  db: Db,
+  options: { authenticatePath?: (paymentId: string, challenge: string) => string } = {},
+): SandboxProvider {
   const publicPath = options.authenticatePath ?? ((paymentId, challenge) => `/checkout/authenticate/${paymentId}?challenge=${challenge}`);
   const load = async (ref: string) => {
     const [row] = await db.select().from(sandboxCharges).where(eq(sandboxCharges.id, ref));
@@ -113,7 +132,15 @@ export function createSandboxProvider(db: Db, options: { authenticatePath?: (pay
     await db
       .update(sandboxCharges)
       .set({ ...set, updatedAt: new Date() })
-      .where(and(eq(sandboxCharges.id, ref), sql`${sandboxCharges.status} in (${sql.join(from.map((s) => sql`${s}`), sql`, `)})`));
+      .where(
+        and(
+          eq(sandboxCharges.id, ref),
+          sql`${sandboxCharges.status} in (${sql.join(
+            from.map((s) => sql`${s}`),
+            sql`, `,
+          )})`,
+        ),
+      );
     return load(ref);
   };
 
@@ -123,7 +150,8 @@ export function createSandboxProvider(db: Db, options: { authenticatePath?: (pay
       const card = cardOf(input.paymentMethodId);
       if (!card) throw new ProviderError('The sandbox does not know this payment method', 'invalid_payment_method');
       const behaviour: Behaviour = card.behaviour;
-      const status: ChargeRow['status'] = behaviour === 'succeeds' ? 'requires_capture' : behaviour === 'authentication_required' ? 'requires_action' : 'failed';
+      const status: ChargeRow['status'] =
+        behaviour === 'succeeds' ? 'requires_capture' : behaviour === 'authentication_required' ? 'requires_action' : 'failed';
       const declineCode = behaviour === 'declined' ? 'card_declined' : behaviour === 'insufficient_funds' ? 'insufficient_funds' : null;
       await db
         .insert(sandboxCharges)
@@ -140,9 +168,15 @@ export function createSandboxProvider(db: Db, options: { authenticatePath?: (pay
           captureBefore: status === 'requires_capture' ? new Date(Date.now() + SANDBOX_AUTHORIZATION_DAYS * 86_400_000) : null,
         })
         .onConflictDoNothing();
-      const [row] = await db.select().from(sandboxCharges).where(eq(sandboxCharges.idempotencyKey, `pay_${input.paymentId}`));
+      const [row] = await db
+        .select()
+        .from(sandboxCharges)
+        .where(eq(sandboxCharges.idempotencyKey, `pay_${input.paymentId}`));
       if (row!.amountMinor !== input.amountMinor || row!.currency !== input.currency) {
-        throw new ProviderError('Keys for idempotent requests can only be used with the same parameters they were first used with', 'idempotency_error');
+        throw new ProviderError(
+          'Keys for idempotent requests can only be used with the same parameters they were first used with',
+          'idempotency_error',
+        );
       }
       return intentOf(row!, publicPath);
     },
@@ -150,13 +184,17 @@ export function createSandboxProvider(db: Db, options: { authenticatePath?: (pay
       return intentOf(await load(ref), publicPath);
     },
     async findByPaymentId(paymentId) {
-      const [row] = await db.select().from(sandboxCharges).where(eq(sandboxCharges.idempotencyKey, `pay_${paymentId}`));
+      const [row] = await db
+        .select()
+        .from(sandboxCharges)
+        .where(eq(sandboxCharges.idempotencyKey, `pay_${paymentId}`));
       return row ? intentOf(row, publicPath) : undefined;
     },
     async capture(ref) {
       const row = await load(ref);
       if (row.status === 'succeeded') return intentOf(row, publicPath);
-      if (row.status !== 'requires_capture') throw new ProviderError(`This charge cannot be captured: it is ${row.status}`, 'charge_not_capturable');
+      if (row.status !== 'requires_capture')
+        throw new ProviderError(`This charge cannot be captured: it is ${row.status}`, 'charge_not_capturable');
       if (row.captureBefore && row.captureBefore.getTime() <= Date.now()) {
         await update(ref, ['requires_capture'], { status: 'canceled' });
         throw new ProviderError('The authorization expired before it was captured', 'charge_expired_for_capture');
@@ -166,7 +204,8 @@ export function createSandboxProvider(db: Db, options: { authenticatePath?: (pay
     async cancel(ref) {
       const row = await load(ref);
       if (row.status === 'canceled' || row.status === 'failed') return intentOf(row, publicPath);
-      if (row.status === 'succeeded') throw new ProviderError('A captured charge cannot be cancelled; refund it', 'charge_already_captured');
+      if (row.status === 'succeeded')
+        throw new ProviderError('A captured charge cannot be cancelled; refund it', 'charge_already_captured');
       return intentOf(await update(ref, ['requires_capture', 'requires_action'], { status: 'canceled' }), publicPath);
     },
     async refund(ref, input): Promise<ProviderRefund> {
@@ -177,9 +216,12 @@ export function createSandboxProvider(db: Db, options: { authenticatePath?: (pay
         const [row] = await tx.select().from(sandboxCharges).where(eq(sandboxCharges.id, ref)).for('update');
         if (!row) throw new ProviderError(`No such sandbox charge: ${ref}`);
         if (row.status !== 'succeeded') throw new ProviderError('Only a captured charge can be refunded', 'charge_not_refundable');
-        if (row.amountRefundedMinor + input.amountMinor > row.amountMinor) throw new ProviderError('The refund exceeds what is left on the charge', 'amount_too_large');
+        if (row.amountRefundedMinor + input.amountMinor > row.amountMinor)
+          throw new ProviderError('The refund exceeds what is left on the charge', 'amount_too_large');
         const id = `re_sandbox_${randomBytes(12).toString('hex')}`;
-        await tx.insert(sandboxRefunds).values({ id, idempotencyKey: key, chargeId: ref, amountMinor: input.amountMinor, metadata: { refundId: input.refundId } });
+        await tx
+          .insert(sandboxRefunds)
+          .values({ id, idempotencyKey: key, chargeId: ref, amountMinor: input.amountMinor, metadata: { refundId: input.refundId } });
         await tx
           .update(sandboxCharges)
           .set({ amountRefundedMinor: row.amountRefundedMinor + input.amountMinor, updatedAt: new Date() })
@@ -193,7 +235,8 @@ export function createSandboxProvider(db: Db, options: { authenticatePath?: (pay
     async completeChallenge(ref, challenge, approve) {
       const row = await load(ref);
       if (row.status !== 'requires_action') return intentOf(row, publicPath);
-      if (!row.challenge || row.challenge !== challenge) throw new ProviderError('This authentication page is no longer valid', 'authentication_invalid');
+      if (!row.challenge || row.challenge !== challenge)
+        throw new ProviderError('This authentication page is no longer valid', 'authentication_invalid');
       return intentOf(
         await update(
           ref,

@@ -79,7 +79,15 @@ export async function startStripeFake(): Promise<StripeFake> {
   const events: Obj[] = [];
   const requests: StripeFake['requests'] = [];
 
-  const emit = (type: string, object: Obj) => events.push({ id: id('evt'), object: 'event', type, created: Math.floor(Date.now() / 1000), data: { object: structuredClone(object) }, api_version: '2025-01-01' });
+  const emit = (type: string, object: Obj) =>
+    events.push({
+      id: id('evt'),
+      object: 'event',
+      type,
+      created: Math.floor(Date.now() / 1000),
+      data: { object: structuredClone(object) },
+      api_version: '2025-01-01',
+    });
   const expanded = (pi: FakeIntent): Obj => ({ ...pi, latest_charge: pi.latest_charge ? charges.get(pi.latest_charge) : null });
 
   const chargeFor = (pi: FakeIntent, last4: string) => {
@@ -100,9 +108,30 @@ export async function startStripeFake(): Promise<StripeFake> {
 
   const refund = (pi: FakeIntent, amount: number, metadata: Record<string, string>): Obj | { error: Obj; status: number } => {
     const charge = pi.latest_charge ? charges.get(pi.latest_charge) : undefined;
-    if (!charge || pi.status !== 'succeeded') return { status: 400, error: { type: 'invalid_request_error', code: 'charge_not_refundable', message: 'This PaymentIntent has not been captured.' } };
-    if (charge.amount_refunded + amount > charge.amount_captured) return { status: 400, error: { type: 'invalid_request_error', code: 'amount_too_large', message: 'Refund amount is greater than unrefunded amount on charge.' } };
-    const r: Obj = { id: id('re'), object: 'refund', amount, payment_intent: pi.id, charge: charge.id, status: 'succeeded', metadata, currency: pi.currency };
+    if (!charge || pi.status !== 'succeeded')
+      return {
+        status: 400,
+        error: { type: 'invalid_request_error', code: 'charge_not_refundable', message: 'This PaymentIntent has not been captured.' },
+      };
+    if (charge.amount_refunded + amount > charge.amount_captured)
+      return {
+        status: 400,
+        error: {
+          type: 'invalid_request_error',
+          code: 'amount_too_large',
+          message: 'Refund amount is greater than unrefunded amount on charge.',
+        },
+      };
+    const r: Obj = {
+      id: id('re'),
+      object: 'refund',
+      amount,
+      payment_intent: pi.id,
+      charge: charge.id,
+      status: 'succeeded',
+      metadata,
+      currency: pi.currency,
+    };
     charge.amount_refunded += amount;
     charge.refunds.data.unshift(r);
     emit('refund.created', r);
@@ -115,7 +144,13 @@ export async function startStripeFake(): Promise<StripeFake> {
     let m: RegExpExecArray | null;
     if (method === 'POST' && path === '/v1/payment_intents') {
       const card = CARDS[String(form.payment_method)];
-      if (!card) return err(400, { type: 'invalid_request_error', code: 'resource_missing', message: `No such PaymentMethod: '${String(form.payment_method)}'`, param: 'payment_method' });
+      if (!card)
+        return err(400, {
+          type: 'invalid_request_error',
+          code: 'resource_missing',
+          message: `No such PaymentMethod: '${String(form.payment_method)}'`,
+          param: 'payment_method',
+        });
       const pi: FakeIntent = {
         id: id('pi'),
         object: 'payment_intent',
@@ -144,7 +179,12 @@ export async function startStripeFake(): Promise<StripeFake> {
       } else {
         const decline = card.outcome === 'declined' ? 'generic_decline' : 'insufficient_funds';
         pi.status = 'requires_payment_method';
-        pi.last_payment_error = { type: 'card_error', code: 'card_declined', decline_code: decline, message: card.outcome === 'declined' ? 'Your card was declined.' : 'Your card has insufficient funds.' };
+        pi.last_payment_error = {
+          type: 'card_error',
+          code: 'card_declined',
+          decline_code: decline,
+          message: card.outcome === 'declined' ? 'Your card was declined.' : 'Your card has insufficient funds.',
+        };
         emit('payment_intent.payment_failed', pi);
         return err(402, { ...pi.last_payment_error, payment_intent: expanded(pi) });
       }
@@ -161,7 +201,12 @@ export async function startStripeFake(): Promise<StripeFake> {
       if (method === 'GET') return { status: 200, body: expanded(pi) };
       if (m[2] === 'capture') {
         if (pi.status === 'succeeded') return { status: 200, body: expanded(pi) };
-        if (pi.status !== 'requires_capture') return err(400, { type: 'invalid_request_error', code: 'payment_intent_unexpected_state', message: `This PaymentIntent could not be captured because it has a status of ${pi.status}.` });
+        if (pi.status !== 'requires_capture')
+          return err(400, {
+            type: 'invalid_request_error',
+            code: 'payment_intent_unexpected_state',
+            message: `This PaymentIntent could not be captured because it has a status of ${pi.status}.`,
+          });
         pi.status = 'succeeded';
         pi.amount_received = pi.amount;
         const charge = charges.get(pi.latest_charge!)!;
@@ -172,7 +217,12 @@ export async function startStripeFake(): Promise<StripeFake> {
       }
       if (m[2] === 'cancel') {
         if (pi.status === 'canceled') return { status: 200, body: expanded(pi) };
-        if (pi.status === 'succeeded') return err(400, { type: 'invalid_request_error', code: 'payment_intent_unexpected_state', message: 'You cannot cancel this PaymentIntent because it has a status of succeeded.' });
+        if (pi.status === 'succeeded')
+          return err(400, {
+            type: 'invalid_request_error',
+            code: 'payment_intent_unexpected_state',
+            message: 'You cannot cancel this PaymentIntent because it has a status of succeeded.',
+          });
         pi.status = 'canceled';
         emit('payment_intent.canceled', pi);
         return { status: 200, body: expanded(pi) };
@@ -182,7 +232,9 @@ export async function startStripeFake(): Promise<StripeFake> {
       const pi = intents.get(String(form.payment_intent));
       if (!pi) return err(404, { type: 'invalid_request_error', code: 'resource_missing', message: 'No such payment_intent' });
       const r = refund(pi, Number(form.amount), (form.metadata ?? {}) as Record<string, string>);
-      return 'error' in r && 'status' in r && typeof r.status === 'number' ? err(r.status, r.error as Obj) : { status: 200, body: r as Obj };
+      return 'error' in r && 'status' in r && typeof r.status === 'number'
+        ? err(r.status, r.error as Obj)
+        : { status: 200, body: r as Obj };
     }
     return err(404, { type: 'invalid_request_error', message: `Unrecognized request URL (${method}: ${path})` });
   };
@@ -221,7 +273,11 @@ export async function startStripeFake(): Promise<StripeFake> {
         emit('payment_intent.amount_capturable_updated', pi);
       } else {
         pi.status = 'requires_payment_method';
-        pi.last_payment_error = { type: 'card_error', code: 'payment_intent_authentication_failure', message: 'The card issuer could not authenticate this payment.' };
+        pi.last_payment_error = {
+          type: 'card_error',
+          code: 'payment_intent_authentication_failure',
+          message: 'The card issuer could not authenticate this payment.',
+        };
         emit('payment_intent.payment_failed', pi);
       }
     },

@@ -5,7 +5,15 @@
  */
 import Stripe from 'stripe';
 import type { Currency } from '../../../../shared/money.ts';
-import { ProviderError, WebhookSignatureError, type AuthorizeInput, type CardProvider, type ProviderEvent, type ProviderIntent, type ProviderRefund } from './types.ts';
+import {
+  ProviderError,
+  WebhookSignatureError,
+  type AuthorizeInput,
+  type CardProvider,
+  type ProviderEvent,
+  type ProviderIntent,
+  type ProviderRefund,
+} from './types.ts';
 
 /** Stripe's webhook tolerance: a signed timestamp older than this is refused (replays of captured deliveries). */
 export const WEBHOOK_TOLERANCE_SECONDS = 300;
@@ -52,10 +60,16 @@ function intentOf(pi: Intent): ProviderIntent {
     amountCapturedMinor: pi.amount_received ?? 0,
     amountRefundedMinor: charge?.amount_refunded ?? 0,
     ...(pi.metadata?.paymentId ? { paymentId: pi.metadata.paymentId } : {}),
-    ...(status === 'requires_action' && pi.client_secret ? { nextAction: { type: 'stripe_sdk' as const, clientSecret: pi.client_secret } } : {}),
-    ...(status === 'failed' && error ? { declineCode: error.decline_code ?? error.code ?? 'card_declined', message: error.message ?? 'Your card was declined.' } : {}),
+    ...(status === 'requires_action' && pi.client_secret
+      ? { nextAction: { type: 'stripe_sdk' as const, clientSecret: pi.client_secret } }
+      : {}),
+    ...(status === 'failed' && error
+      ? { declineCode: error.decline_code ?? error.code ?? 'card_declined', message: error.message ?? 'Your card was declined.' }
+      : {}),
     ...(card?.capture_before ? { captureBefore: new Date(card.capture_before * 1000) } : {}),
-    ...(card ? { label: `${card.brand ? card.brand.charAt(0).toUpperCase() + card.brand.slice(1) : 'Card'} •••• ${card.last4 ?? ''}`.trim() } : {}),
+    ...(card
+      ? { label: `${card.brand ? card.brand.charAt(0).toUpperCase() + card.brand.slice(1) : 'Card'} •••• ${card.last4 ?? ''}`.trim() }
+      : {}),
   };
 }
 
@@ -81,7 +95,13 @@ export function createStripeProvider(settings: StripeSettings): CardProvider {
     maxNetworkRetries: 2,
     timeout: 20_000,
     telemetry: false,
-    ...(url ? { host: url.hostname, port: url.port || (url.protocol === 'https:' ? 443 : 80), protocol: url.protocol.replace(':', '') as 'http' | 'https' } : {}),
+    ...(url
+      ? {
+          host: url.hostname,
+          port: url.port || (url.protocol === 'https:' ? 443 : 80),
+          protocol: url.protocol.replace(':', '') as 'http' | 'https',
+        }
+      : {}),
   });
   const retrieve = async (ref: string) => intentOf(await stripe.paymentIntents.retrieve(ref, { expand: ['latest_charge'] }));
 
@@ -113,12 +133,19 @@ export function createStripeProvider(settings: StripeSettings): CardProvider {
     },
     retrieve,
     async findByPaymentId(paymentId) {
-      const found = await stripe.paymentIntents.search({ query: `metadata['paymentId']:'${paymentId.replace(/[^0-9a-f-]/gi, '')}'`, limit: 1 });
+      const found = await stripe.paymentIntents.search({
+        query: `metadata['paymentId']:'${paymentId.replace(/[^0-9a-f-]/gi, '')}'`,
+        limit: 1,
+      });
       return found.data[0] ? retrieve(found.data[0].id) : undefined;
     },
     async capture(ref, amountMinor) {
       try {
-        const pi = await stripe.paymentIntents.capture(ref, { ...(amountMinor ? { amount_to_capture: amountMinor } : {}), expand: ['latest_charge'] }, { idempotencyKey: `capture_${ref}` });
+        const pi = await stripe.paymentIntents.capture(
+          ref,
+          { ...(amountMinor ? { amount_to_capture: amountMinor } : {}), expand: ['latest_charge'] },
+          { idempotencyKey: `capture_${ref}` },
+        );
         return intentOf(pi);
       } catch (err) {
         return translate(err);
@@ -133,7 +160,10 @@ export function createStripeProvider(settings: StripeSettings): CardProvider {
     },
     async refund(ref, input) {
       try {
-        const r = await stripe.refunds.create({ payment_intent: ref, amount: input.amountMinor, metadata: { refundId: input.refundId } }, { idempotencyKey: `refund_${input.refundId}` });
+        const r = await stripe.refunds.create(
+          { payment_intent: ref, amount: input.amountMinor, metadata: { refundId: input.refundId } },
+          { idempotencyKey: `refund_${input.refundId}` },
+        );
         return refundOf(r);
       } catch (err) {
         return translate(err);
@@ -163,7 +193,12 @@ export function createStripeProvider(settings: StripeSettings): CardProvider {
       }
       if (object.object === 'refund') {
         const r = object as Stripe.Refund;
-        return { id: event.id, type: event.type, paymentRef: typeof r.payment_intent === 'string' ? r.payment_intent : r.payment_intent?.id, refunds: [refundOf(r)] };
+        return {
+          id: event.id,
+          type: event.type,
+          paymentRef: typeof r.payment_intent === 'string' ? r.payment_intent : r.payment_intent?.id,
+          refunds: [refundOf(r)],
+        };
       }
       return { id: event.id, type: event.type } satisfies ProviderEvent;
     },

@@ -8,7 +8,13 @@ import { setFaultHook, type FaultPoint } from '../faults.ts';
 import { processPayment, reconcile, refundPayment } from '../service.ts';
 
 const [mode, who, target, point] = process.argv.slice(2);
-const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false', PAYMENTS_RECONCILE_INTERVAL_SECONDS: '0' });
+const config = loadConfig({
+  ...process.env,
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  DEMO_DATA: 'false',
+  PAYMENTS_RECONCILE_INTERVAL_SECONDS: '0',
+});
 const database = await openDatabase(databaseTargetFor(config));
 const app = await buildApp({ config, database, webBuildDir: false, runJobs: false });
 await app.ready();
@@ -25,7 +31,11 @@ try {
     const out = await processPayment(app.ctx, { userId: who!, userType: 'CLIENT' }, { orderId: target!, paymentMethodId: 'pm_card_visa' });
     process.stdout.write(`finished ${out.status}\n`);
   } else if (mode === 'refund') {
-    const out = await refundPayment(app.ctx, { userId: who!, userType: 'ADMIN' }, { paymentId: target!, amount: { amount: 100, currency: 'EUR' }, reason: 'Crash test' });
+    const out = await refundPayment(
+      app.ctx,
+      { userId: who!, userType: 'ADMIN' },
+      { paymentId: target!, amount: { amount: 100, currency: 'EUR' }, reason: 'Crash test' },
+    );
     process.stdout.write(`finished ${out.status}\n`);
   } else {
     const report = await reconcile(app.ctx, 0);

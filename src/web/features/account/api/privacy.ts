@@ -4,7 +4,10 @@ import { call } from '../../../lib/api/problem.ts';
 import { useSession, useSignedInUser } from '../../auth/session.tsx';
 
 export function getContactSharesQueryOptions(api: ApiClient) {
-  return queryOptions({ queryKey: ['me', 'privacy', 'shares'], queryFn: () => call(api.GET('/api/v1/me/privacy/shares')).then((r) => r.shares) });
+  return queryOptions({
+    queryKey: ['me', 'privacy', 'shares'],
+    queryFn: () => call(api.GET('/api/v1/me/privacy/shares')).then((r) => r.shares),
+  });
 }
 
 export function useContactShares() {

@@ -83,7 +83,10 @@ function MfaOn({ required }: { required: boolean }) {
               Turn off
             </Button>
           </DialogTrigger>
-          <DialogContent title={<DialogTitleText>Turn off two-step verification?</DialogTitleText>} description="Your account will be protected by your password alone. Confirm with a current code from your app.">
+          <DialogContent
+            title={<DialogTitleText>Turn off two-step verification?</DialogTitleText>}
+            description="Your account will be protected by your password alone. Confirm with a current code from your app."
+          >
             <form onSubmit={submit} noValidate className="space-y-6">
               <FormAlert problem={problem} fields={['code']} />
               <Field label="Authentication code" error={problem?.field('code')}>

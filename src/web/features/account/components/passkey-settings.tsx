@@ -66,7 +66,10 @@ function PasskeyRow({ passkey }: { passkey: Passkey }) {
             Remove
           </Button>
         </DialogTrigger>
-        <DialogContent title={<DialogTitleText>Remove this passkey?</DialogTitleText>} description={`“${passkey.name}” will no longer sign you in. You can add it again later.`}>
+        <DialogContent
+          title={<DialogTitleText>Remove this passkey?</DialogTitleText>}
+          description={`“${passkey.name}” will no longer sign you in. You can add it again later.`}
+        >
           {remove.isError && <FormAlert problem={toProblem(remove.error)} className="mb-6" />}
           <div className="flex flex-wrap gap-4">
             <Button

@@ -39,7 +39,11 @@ const COMMUNICATION = [
   { key: 'emailNotifications', label: 'Email', description: 'Appointment confirmations and notes from your stylist.' },
   { key: 'smsNotifications', label: 'Text messages', description: 'Reminders on the day of a fitting or delivery.' },
   { key: 'pushNotifications', label: 'Notifications on this device', description: 'When a stylist replies or a piece you follow arrives.' },
-  { key: 'marketingCommunications', label: 'The Letter and private previews', description: 'New collections and invitations, once a month at most.' },
+  {
+    key: 'marketingCommunications',
+    label: 'The Letter and private previews',
+    description: 'New collections and invitations, once a month at most.',
+  },
 ] as const;
 
 const ADDRESS_FIELDS = ['line1', 'line2', 'city', 'postalCode', 'region', 'country'] as const;
@@ -65,7 +69,11 @@ export function PreferencesForm() {
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? '').trim();
     const sizes = Object.fromEntries(SIZES.map((s) => [s.key, text(s.key)]).filter(([, v]) => v));
-    const measurements = Object.fromEntries(MEASUREMENTS.map((m) => [m.key, text(m.key)]).filter(([, v]) => v).map(([k, v]) => [k, Number(v)]));
+    const measurements = Object.fromEntries(
+      MEASUREMENTS.map((m) => [m.key, text(m.key)])
+        .filter(([, v]) => v)
+        .map(([k, v]) => [k, Number(v)]),
+    );
     const address = Object.fromEntries(ADDRESS_FIELDS.map((f) => [f, text(`address.${f}`)]).filter(([, v]) => v));
     const dateOfBirth = text('dateOfBirth');
     const input: UpdateUserInput = {
@@ -83,7 +91,10 @@ export function PreferencesForm() {
         ...(Object.keys(address).length ? { address: address as components['schemas']['AddressInput'] } : {}),
       },
     };
-    update.mutate(input, { onSuccess: () => toast({ title: 'Preferences saved', description: 'Your stylist will see them at your next appointment.', tone: 'success' }) });
+    update.mutate(input, {
+      onSuccess: () =>
+        toast({ title: 'Preferences saved', description: 'Your stylist will see them at your next appointment.', tone: 'success' }),
+    });
   }
 
   const communication = prefs.communicationPreferences ?? {};
@@ -91,13 +102,49 @@ export function PreferencesForm() {
 
   return (
     <form onSubmit={submit} noValidate aria-label="Preferences and sizes">
-      <FormAlert problem={problem} className="mb-10" fields={[...SIZES.map((s) => `preferences.sizePreferences.${s.key}`), ...MEASUREMENTS.map((m) => `profile.measurements.${m.key}`), ...ADDRESS_FIELDS.map((f) => `profile.address.${f}`), 'profile.dateOfBirth', 'preferences.stylePreferences', 'preferences.colorPreferences', 'preferences.brandPreferences']} />
+      <FormAlert
+        problem={problem}
+        className="mb-10"
+        fields={[
+          ...SIZES.map((s) => `preferences.sizePreferences.${s.key}`),
+          ...MEASUREMENTS.map((m) => `profile.measurements.${m.key}`),
+          ...ADDRESS_FIELDS.map((f) => `profile.address.${f}`),
+          'profile.dateOfBirth',
+          'preferences.stylePreferences',
+          'preferences.colorPreferences',
+          'preferences.brandPreferences',
+        ]}
+      />
 
-      <SettingsSection title="Style" description="A few words for your stylist before you first meet: what you reach for, the colours you wear, the houses you love.">
+      <SettingsSection
+        title="Style"
+        description="A few words for your stylist before you first meet: what you reach for, the colours you wear, the houses you love."
+      >
         <div className="space-y-10">
-          <TagField label="Styles" suggestions={STYLE_SUGGESTIONS} value={styles} onChange={setStyles} error={err('preferences.stylePreferences')} placeholder="Type a style and press Enter" />
-          <TagField label="Colours" suggestions={COLOUR_SUGGESTIONS} value={colours} onChange={setColours} error={err('preferences.colorPreferences')} placeholder="Type a colour and press Enter" />
-          <TagField label="Houses & brands" suggestions={BRAND_SUGGESTIONS} value={brands} onChange={setBrands} error={err('preferences.brandPreferences')} placeholder="Type a house and press Enter" />
+          <TagField
+            label="Styles"
+            suggestions={STYLE_SUGGESTIONS}
+            value={styles}
+            onChange={setStyles}
+            error={err('preferences.stylePreferences')}
+            placeholder="Type a style and press Enter"
+          />
+          <TagField
+            label="Colours"
+            suggestions={COLOUR_SUGGESTIONS}
+            value={colours}
+            onChange={setColours}
+            error={err('preferences.colorPreferences')}
+            placeholder="Type a colour and press Enter"
+          />
+          <TagField
+            label="Houses & brands"
+            suggestions={BRAND_SUGGESTIONS}
+            value={brands}
+            onChange={setBrands}
+            error={err('preferences.brandPreferences')}
+            placeholder="Type a house and press Enter"
+          />
         </div>
       </SettingsSection>
 
@@ -105,19 +152,34 @@ export function PreferencesForm() {
         <div className="grid gap-8 sm:grid-cols-2">
           {SIZES.map((s) => (
             <Field key={s.key} label={s.label} error={err(`preferences.sizePreferences.${s.key}`)}>
-              {(p) => <Input {...p} name={s.key} maxLength={12} placeholder={s.placeholder} defaultValue={prefs.sizePreferences?.[s.key] ?? ''} />}
+              {(p) => (
+                <Input {...p} name={s.key} maxLength={12} placeholder={s.placeholder} defaultValue={prefs.sizePreferences?.[s.key] ?? ''} />
+              )}
             </Field>
           ))}
         </div>
       </SettingsSection>
 
-      <SettingsSection title="Measurements" description="For made-to-measure and alterations, in centimetres. Encrypted, and shared only with the stylist you choose.">
+      <SettingsSection
+        title="Measurements"
+        description="For made-to-measure and alterations, in centimetres. Encrypted, and shared only with the stylist you choose."
+      >
         <div className="grid grid-cols-2 gap-8 sm:grid-cols-3">
           {MEASUREMENTS.map((m) => (
             <Field key={m.key} label={m.label} error={err(`profile.measurements.${m.key}`)}>
               {(p) => (
                 <Unit unit="cm">
-                  <Input {...p} name={m.key} type="number" inputMode="decimal" min={30} max={260} step={0.5} defaultValue={profile.measurements?.[m.key] ?? ''} className="pr-10" />
+                  <Input
+                    {...p}
+                    name={m.key}
+                    type="number"
+                    inputMode="decimal"
+                    min={30}
+                    max={260}
+                    step={0.5}
+                    defaultValue={profile.measurements?.[m.key] ?? ''}
+                    className="pr-10"
+                  />
                 </Unit>
               )}
             </Field>
@@ -133,24 +195,46 @@ export function PreferencesForm() {
           <fieldset className="space-y-8">
             <legend className="font-display text-2xl text-ink">Delivery address</legend>
             <Field label="Street and number" error={err('profile.address.line1')}>
-              {(p) => <Input {...p} name="address.line1" autoComplete="address-line1" maxLength={120} defaultValue={address?.line1 ?? ''} />}
+              {(p) => (
+                <Input {...p} name="address.line1" autoComplete="address-line1" maxLength={120} defaultValue={address?.line1 ?? ''} />
+              )}
             </Field>
             <Field label="Apartment, floor (optional)" error={err('profile.address.line2')}>
-              {(p) => <Input {...p} name="address.line2" autoComplete="address-line2" maxLength={120} defaultValue={address?.line2 ?? ''} />}
+              {(p) => (
+                <Input {...p} name="address.line2" autoComplete="address-line2" maxLength={120} defaultValue={address?.line2 ?? ''} />
+              )}
             </Field>
             <div className="grid gap-8 sm:grid-cols-2">
               <Field label="City" error={err('profile.address.city')}>
-                {(p) => <Input {...p} name="address.city" autoComplete="address-level2" maxLength={80} defaultValue={address?.city ?? ''} />}
+                {(p) => (
+                  <Input {...p} name="address.city" autoComplete="address-level2" maxLength={80} defaultValue={address?.city ?? ''} />
+                )}
               </Field>
               <Field label="Postcode" error={err('profile.address.postalCode')}>
-                {(p) => <Input {...p} name="address.postalCode" autoComplete="postal-code" maxLength={20} defaultValue={address?.postalCode ?? ''} />}
+                {(p) => (
+                  <Input
+                    {...p}
+                    name="address.postalCode"
+                    autoComplete="postal-code"
+                    maxLength={20}
+                    defaultValue={address?.postalCode ?? ''}
+                  />
+                )}
               </Field>
               <Field label="Region (optional)" error={err('profile.address.region')}>
-                {(p) => <Input {...p} name="address.region" autoComplete="address-level1" maxLength={80} defaultValue={address?.region ?? ''} />}
+                {(p) => (
+                  <Input {...p} name="address.region" autoComplete="address-level1" maxLength={80} defaultValue={address?.region ?? ''} />
+                )}
               </Field>
               <Field label="Country" error={err('profile.address.country')}>
                 {(p) => (
-                  <select {...p} name="address.country" autoComplete="country" defaultValue={address?.country ?? ''} className={cn(fieldControlClasses, 'cursor-pointer')}>
+                  <select
+                    {...p}
+                    name="address.country"
+                    autoComplete="country"
+                    defaultValue={address?.country ?? ''}
+                    className={cn(fieldControlClasses, 'cursor-pointer')}
+                  >
                     <option value="">Choose a country</option>
                     {COUNTRY_CODES.map((code) => (
                       <option key={code} value={code}>
@@ -165,10 +249,19 @@ export function PreferencesForm() {
         </div>
       </SettingsSection>
 
-      <SettingsSection title="Letters & notifications" description="How the house may reach you. Messages about your orders and security always arrive.">
+      <SettingsSection
+        title="Letters & notifications"
+        description="How the house may reach you. Messages about your orders and security always arrive."
+      >
         <div className="divide-y divide-line border-y border-line">
           {COMMUNICATION.map((c) => (
-            <Switch key={c.key} name={c.key} label={c.label} description={c.description} defaultChecked={communication[c.key] ?? c.key === 'emailNotifications'} />
+            <Switch
+              key={c.key}
+              name={c.key}
+              label={c.label}
+              description={c.description}
+              defaultChecked={communication[c.key] ?? c.key === 'emailNotifications'}
+            />
           ))}
         </div>
       </SettingsSection>

@@ -49,9 +49,15 @@ export function PrivateAreaLayout({ eyebrow, navLabel, items, elsewhere, childre
           </p>
           <div className="mt-5 flex flex-wrap gap-2">
             {user.tier === 'VIP' && <Badge tone="gold">VIP member</Badge>}
-            {user.userType !== 'CLIENT' && <Badge>{user.userType === 'BRAND_PARTNER' ? 'Partner' : user.userType === 'ADMIN' ? 'Administrator' : 'Stylist'}</Badge>}
+            {user.userType !== 'CLIENT' && (
+              <Badge>{user.userType === 'BRAND_PARTNER' ? 'Partner' : user.userType === 'ADMIN' ? 'Administrator' : 'Stylist'}</Badge>
+            )}
           </div>
-          <nav ref={navRef} aria-label={navLabel} className="-mx-6 mt-8 overflow-x-auto px-6 sm:-mx-10 sm:px-10 lg:mx-0 lg:mt-12 lg:overflow-visible lg:px-0">
+          <nav
+            ref={navRef}
+            aria-label={navLabel}
+            className="-mx-6 mt-8 overflow-x-auto px-6 sm:-mx-10 sm:px-10 lg:mx-0 lg:mt-12 lg:overflow-visible lg:px-0"
+          >
             <ul className="flex gap-7 border-b border-line lg:flex-col lg:gap-0 lg:border-b-0 lg:border-l">
               {items.map((item) => (
                 <li key={item.to} className="shrink-0">

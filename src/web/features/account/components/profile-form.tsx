@@ -51,7 +51,11 @@ export function ProfileForm() {
       <Field label="Email address" hint="Changing it sends a confirmation link to the new address." error={problem?.field('email')}>
         {(p) => <Input {...p} name="email" type="email" autoComplete="email" required maxLength={254} defaultValue={user.email} />}
       </Field>
-      <Field label="Telephone" hint="International format, e.g. +33 6 12 34 56 78. Leave empty to remove it." error={problem?.field('phoneNumber')}>
+      <Field
+        label="Telephone"
+        hint="International format, e.g. +33 6 12 34 56 78. Leave empty to remove it."
+        error={problem?.field('phoneNumber')}
+      >
         {(p) => <Input {...p} name="phoneNumber" type="tel" autoComplete="tel" defaultValue={user.phoneNumber ?? ''} />}
       </Field>
       <Button type="submit" loading={update.isPending}>

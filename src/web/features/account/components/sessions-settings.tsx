@@ -43,7 +43,11 @@ export function SessionsSettings() {
             loading={revokeOthers.isPending}
             onClick={() =>
               revokeOthers.mutate(undefined, {
-                onSuccess: (result) => toast({ title: result.revoked === 1 ? 'One other session signed out' : `${result.revoked} other sessions signed out`, tone: 'success' }),
+                onSuccess: (result) =>
+                  toast({
+                    title: result.revoked === 1 ? 'One other session signed out' : `${result.revoked} other sessions signed out`,
+                    tone: 'success',
+                  }),
               })
             }
           >
@@ -81,7 +85,13 @@ function SessionRow({ session }: { session: Session }) {
         )}
       </div>
       {!session.current && (
-        <Button variant="ghost" size="sm" loading={revoke.isPending} onClick={() => revoke.mutate(session.sessionId)} aria-label={`Sign out this session: ${device}, signed in ${formatDate(session.createdAt)}`}>
+        <Button
+          variant="ghost"
+          size="sm"
+          loading={revoke.isPending}
+          onClick={() => revoke.mutate(session.sessionId)}
+          aria-label={`Sign out this session: ${device}, signed in ${formatDate(session.createdAt)}`}
+        >
           Sign out this session
         </Button>
       )}

@@ -104,7 +104,13 @@ export function TagField({ label, hint, suggestions = [], value, onChange, error
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2 pt-1">
           <span className="text-xs text-stone">Suggestions</span>
           {open.map((s) => (
-            <button key={s} type="button" onClick={() => add(s)} aria-label={`Add ${s}`} className="text-sm text-ink-soft underline decoration-line underline-offset-4 hover:text-ink hover:decoration-ink">
+            <button
+              key={s}
+              type="button"
+              onClick={() => add(s)}
+              aria-label={`Add ${s}`}
+              className="text-sm text-ink-soft underline decoration-line underline-offset-4 hover:text-ink hover:decoration-ink"
+            >
               + {s}
             </button>
           ))}

@@ -9,7 +9,11 @@ export function getAuditLogQueryOptions(api: ApiClient, filters: AuditFilters) {
   return infiniteQueryOptions({
     queryKey: ['admin', 'audit-log', filters],
     queryFn: ({ pageParam }) =>
-      call(api.GET('/api/v1/admin/audit-log', { params: { query: { ...filters, maxResults: 50, ...(pageParam ? { nextToken: pageParam } : {}) } } })),
+      call(
+        api.GET('/api/v1/admin/audit-log', {
+          params: { query: { ...filters, maxResults: 50, ...(pageParam ? { nextToken: pageParam } : {}) } },
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (page) => page.nextToken,
     staleTime: 0,

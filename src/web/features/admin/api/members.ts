@@ -16,7 +16,11 @@ export function getMembersQueryOptions(api: ApiClient, filters: MemberFilters) {
   return infiniteQueryOptions({
     queryKey: ['admin', 'members', filters],
     queryFn: ({ pageParam }) =>
-      call(api.GET('/api/v1/users', { params: { query: { ...filters, maxResults: PAGE_SIZE, ...(pageParam ? { nextToken: pageParam } : {}) } } })),
+      call(
+        api.GET('/api/v1/users', {
+          params: { query: { ...filters, maxResults: PAGE_SIZE, ...(pageParam ? { nextToken: pageParam } : {}) } },
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (page) => page.nextToken,
   });
@@ -29,7 +33,10 @@ export function useMembers(filters: MemberFilters) {
 
 /** One account as an admin sees it. Opening a VIP's profile is written to the audit log by the server. */
 export function getMemberQueryOptions(api: ApiClient, userId: string) {
-  return queryOptions({ queryKey: ['admin', 'member', userId], queryFn: () => call(api.GET('/api/v1/users/{userId}', { params: { path: { userId } } })).then((r) => r.user) });
+  return queryOptions({
+    queryKey: ['admin', 'member', userId],
+    queryFn: () => call(api.GET('/api/v1/users/{userId}', { params: { path: { userId } } })).then((r) => r.user),
+  });
 }
 
 export function useMember(userId: string) {

@@ -11,7 +11,11 @@ export function getVipApplicationsQueryOptions(api: ApiClient, status: VipApplic
   return infiniteQueryOptions({
     queryKey: ['admin', 'vip-applications', status ?? 'ALL', pageSize],
     queryFn: ({ pageParam }) =>
-      call(api.GET('/api/v1/vip/applications', { params: { query: { maxResults: pageSize, ...(status ? { status } : {}), ...(pageParam ? { nextToken: pageParam } : {}) } } })),
+      call(
+        api.GET('/api/v1/vip/applications', {
+          params: { query: { maxResults: pageSize, ...(status ? { status } : {}), ...(pageParam ? { nextToken: pageParam } : {}) } },
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (page) => page.nextToken,
   });

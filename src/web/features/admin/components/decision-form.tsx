@@ -26,7 +26,8 @@ export function DecisionForm({ applicationId, applicantName }: { applicationId: 
         onSuccess: () =>
           toast({
             title: decision === 'APPROVE' ? `${applicantName} is now a VIP member` : `Application from ${applicantName} declined`,
-            description: decision === 'APPROVE' ? 'Privacy mode is on for them, and they will be asked to set up two-step verification.' : undefined,
+            description:
+              decision === 'APPROVE' ? 'Privacy mode is on for them, and they will be asked to set up two-step verification.' : undefined,
             tone: 'success',
           }),
       },
@@ -40,10 +41,25 @@ export function DecisionForm({ applicationId, applicantName }: { applicationId: 
         {(p) => <Textarea {...p} name="notes" rows={3} required maxLength={2000} />}
       </Field>
       <div className="flex flex-wrap gap-4">
-        <Button type="submit" name="decision" value="APPROVE" size="sm" loading={decide.isPending && choice === 'APPROVE'} disabled={decide.isPending}>
+        <Button
+          type="submit"
+          name="decision"
+          value="APPROVE"
+          size="sm"
+          loading={decide.isPending && choice === 'APPROVE'}
+          disabled={decide.isPending}
+        >
           Approve
         </Button>
-        <Button type="submit" name="decision" value="DECLINE" variant="secondary" size="sm" loading={decide.isPending && choice === 'DECLINE'} disabled={decide.isPending}>
+        <Button
+          type="submit"
+          name="decision"
+          value="DECLINE"
+          variant="secondary"
+          size="sm"
+          loading={decide.isPending && choice === 'DECLINE'}
+          disabled={decide.isPending}
+        >
           Decline
         </Button>
       </div>

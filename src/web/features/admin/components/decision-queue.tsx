@@ -62,7 +62,10 @@ export function DecisionQueue<S extends string, T>({
               <Link
                 to={`?status=${s.value}`}
                 aria-current={s.value === status ? 'page' : undefined}
-                className={cn('eyebrow -mb-px block border-b py-3', s.value === status ? 'border-ink text-ink' : 'border-transparent text-ink-soft hover:text-ink')}
+                className={cn(
+                  'eyebrow -mb-px block border-b py-3',
+                  s.value === status ? 'border-ink text-ink' : 'border-transparent text-ink-soft hover:text-ink',
+                )}
               >
                 {s.label}
               </Link>
@@ -79,7 +82,13 @@ export function DecisionQueue<S extends string, T>({
       ) : (
         <>
           <ul className="space-y-6">{rows.map(children)}</ul>
-          <LoadMore shown={rows.length} noun={rows.length === 1 ? noun[0] : noun[1]} hasMore={query.hasNextPage} loading={query.isFetchingNextPage} onMore={() => void query.fetchNextPage()} />
+          <LoadMore
+            shown={rows.length}
+            noun={rows.length === 1 ? noun[0] : noun[1]}
+            hasMore={query.hasNextPage}
+            loading={query.isFetchingNextPage}
+            onMore={() => void query.fetchNextPage()}
+          />
         </>
       )}
     </>

@@ -30,7 +30,10 @@ export function FailedJobs() {
               <Link
                 to={`?status=${s.value}`}
                 aria-current={s.value === status ? 'page' : undefined}
-                className={cn('eyebrow -mb-px block border-b py-3', s.value === status ? 'border-ink text-ink' : 'border-transparent text-ink-soft hover:text-ink')}
+                className={cn(
+                  'eyebrow -mb-px block border-b py-3',
+                  s.value === status ? 'border-ink text-ink' : 'border-transparent text-ink-soft hover:text-ink',
+                )}
               >
                 {s.label}
                 {counts && <span className="ml-2 text-stone">{counts[s.value]}</span>}
@@ -76,12 +79,17 @@ function JobRow({ job, busy, onAction }: { job: JobView; busy: boolean; onAction
         <div className="min-w-0">
           <h2 className="font-mono text-sm break-all text-ink">{job.name}</h2>
           <p className="mt-1 text-xs text-stone">
-            {job.attempts} of {job.maxAttempts} tries · {job.status === 'dead' ? `stopped ${formatDateTime(job.updatedAt)}` : `next try ${formatDateTime(job.runAt)}`}
+            {job.attempts} of {job.maxAttempts} tries ·{' '}
+            {job.status === 'dead' ? `stopped ${formatDateTime(job.updatedAt)}` : `next try ${formatDateTime(job.runAt)}`}
           </p>
         </div>
         <Badge tone={job.status === 'dead' ? 'ink' : 'gold'}>{job.status === 'dead' ? 'Stopped' : 'Retrying'}</Badge>
       </div>
-      {job.lastError && <pre className="mt-5 overflow-x-auto border-l-2 border-line bg-sand px-4 py-3 text-xs leading-relaxed whitespace-pre-wrap text-ink-soft">{job.lastError}</pre>}
+      {job.lastError && (
+        <pre className="mt-5 overflow-x-auto border-l-2 border-line bg-sand px-4 py-3 text-xs leading-relaxed whitespace-pre-wrap text-ink-soft">
+          {job.lastError}
+        </pre>
+      )}
       <div className="mt-6 flex flex-wrap gap-3">
         <Button size="sm" loading={busy} onClick={() => onAction('retry')} aria-label={`Run again ${job.name}`}>
           Run again
@@ -90,7 +98,9 @@ function JobRow({ job, busy, onAction }: { job: JobView; busy: boolean; onAction
           Discard
         </Button>
       </div>
-      <p className="mt-4 text-xs text-stone">Created {formatDateTime(job.createdAt)} · job {job.jobId}</p>
+      <p className="mt-4 text-xs text-stone">
+        Created {formatDateTime(job.createdAt)} · job {job.jobId}
+      </p>
     </li>
   );
 }

@@ -18,7 +18,9 @@ export function Table({ caption, children, className }: { caption: string; child
 }
 
 export function Th({ className, ...rest }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope="col" className={cn('eyebrow border-b border-ink/70 py-3 pr-6 font-medium text-ink-soft last:pr-0', className)} {...rest} />;
+  return (
+    <th scope="col" className={cn('eyebrow border-b border-ink/70 py-3 pr-6 font-medium text-ink-soft last:pr-0', className)} {...rest} />
+  );
 }
 
 export function Td({ className, ...rest }: TdHTMLAttributes<HTMLTableCellElement>) {

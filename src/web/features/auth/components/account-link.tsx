@@ -9,7 +9,12 @@ import { useSessionState } from '../session.tsx';
 export function AccountLink({ className }: { className?: string }) {
   const session = useSessionState();
   const classes = cn('eyebrow inline-block border-b border-ink/30 pb-1 text-ink transition-colors hover:border-ink', className);
-  if (session.status === 'unknown') return <span aria-hidden="true" className={cn('eyebrow invisible inline-block pb-1', className)}>Account</span>;
+  if (session.status === 'unknown')
+    return (
+      <span aria-hidden="true" className={cn('eyebrow invisible inline-block pb-1', className)}>
+        Account
+      </span>
+    );
   if (session.status === 'signed-out') {
     return (
       <Link to="/sign-in" className={classes}>
@@ -18,7 +23,11 @@ export function AccountLink({ className }: { className?: string }) {
     );
   }
   return (
-    <Link to={session.user.userType === 'ADMIN' ? '/admin' : session.user.userType === 'STYLIST' ? '/studio' : '/account'} className={classes} aria-label={`Your account, ${session.user.firstName}`}>
+    <Link
+      to={session.user.userType === 'ADMIN' ? '/admin' : session.user.userType === 'STYLIST' ? '/studio' : '/account'}
+      className={classes}
+      aria-label={`Your account, ${session.user.firstName}`}
+    >
       Account
     </Link>
   );

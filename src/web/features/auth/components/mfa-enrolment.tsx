@@ -50,7 +50,11 @@ export function MfaEnrolment({ onDone, onCancel, startLabel = 'Set up two-step v
       <RecoveryCodes
         codes={verify.data.recoveryCodes}
         onDone={() => {
-          toast({ title: 'Two-step verification is on', description: 'You will be asked for a code each time you sign in with your password.', tone: 'success' });
+          toast({
+            title: 'Two-step verification is on',
+            description: 'You will be asked for a code each time you sign in with your password.',
+            tone: 'success',
+          });
           onDone();
         }}
       />
@@ -104,7 +108,13 @@ export function MfaEnrolment({ onDone, onCancel, startLabel = 'Set up two-step v
     <div className="grid gap-10 md:grid-cols-[auto_1fr] md:gap-12">
       <div className="self-start justify-self-start border border-line bg-white p-3">
         {/* A data: URL made by the server; the CSP allows data: images. */}
-        <img src={qrCodeDataUrl} width={176} height={176} alt="QR code that adds StyleByZaga to your authenticator app" className="block size-44" />
+        <img
+          src={qrCodeDataUrl}
+          width={176}
+          height={176}
+          alt="QR code that adds StyleByZaga to your authenticator app"
+          className="block size-44"
+        />
       </div>
       <div>
         <ol id={stepsId} className="space-y-4 text-ink-soft">
@@ -125,7 +135,11 @@ export function MfaEnrolment({ onDone, onCancel, startLabel = 'Set up two-step v
           <code data-testid="mfa-secret" aria-label="Setup key" className="font-mono text-sm tracking-wider break-all text-ink">
             {groupKey(secret)}
           </code>
-          <button type="button" onClick={() => void copyKey()} className="eyebrow ml-auto border-b border-ink/30 pb-0.5 text-ink hover:border-ink">
+          <button
+            type="button"
+            onClick={() => void copyKey()}
+            className="eyebrow ml-auto border-b border-ink/30 pb-0.5 text-ink hover:border-ink"
+          >
             Copy key
           </button>
         </div>

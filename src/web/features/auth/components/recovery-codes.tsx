@@ -15,7 +15,9 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
   // The codes replace the form the person was typing in; move focus so screen readers follow.
   useEffect(() => headingRef.current?.focus(), []);
 
-  const text = ['StyleByZaga recovery codes', 'Each code signs you in once when your authenticator is not to hand.', '', ...codes, ''].join('\n');
+  const text = ['StyleByZaga recovery codes', 'Each code signs you in once when your authenticator is not to hand.', '', ...codes, ''].join(
+    '\n',
+  );
 
   async function copy() {
     try {
@@ -42,9 +44,14 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
         Your recovery codes
       </h3>
       <p className="mt-4 max-w-xl leading-relaxed text-ink-soft">
-        If your phone is lost, each of these codes signs you in once instead of an authenticator code. Keep them somewhere safe, such as your password manager; we cannot show them again.
+        If your phone is lost, each of these codes signs you in once instead of an authenticator code. Keep them somewhere safe, such as
+        your password manager; we cannot show them again.
       </p>
-      <ol aria-label="Recovery codes" data-testid="recovery-codes" className="mt-8 grid max-w-md grid-cols-2 gap-x-10 gap-y-3 font-mono text-[0.9375rem] tracking-wider text-ink">
+      <ol
+        aria-label="Recovery codes"
+        data-testid="recovery-codes"
+        className="mt-8 grid max-w-md grid-cols-2 gap-x-10 gap-y-3 font-mono text-[0.9375rem] tracking-wider text-ink"
+      >
         {codes.map((code) => (
           <li key={code}>{code}</li>
         ))}

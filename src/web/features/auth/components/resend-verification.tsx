@@ -10,7 +10,13 @@ export function ResendVerification({ variant = 'primary' }: { variant?: 'primary
   const email = session.status === 'signed-in' ? session.user.email : undefined;
   return (
     <div className="space-y-4">
-      <Button variant={variant} size={variant === 'ghost' ? 'sm' : 'md'} loading={resend.isPending} disabled={resend.isSuccess} onClick={() => resend.mutate()}>
+      <Button
+        variant={variant}
+        size={variant === 'ghost' ? 'sm' : 'md'}
+        loading={resend.isPending}
+        disabled={resend.isSuccess}
+        onClick={() => resend.mutate()}
+      >
         {resend.isSuccess ? 'Link sent' : 'Send a new link'}
       </Button>
       <div aria-live="polite" className="text-sm text-ink-soft">

@@ -85,7 +85,11 @@ export function SignInForm({ defaultEmail, notice, onSignedIn }: SignInFormProps
           <Button type="submit" loading={login.isPending} className="w-full sm:w-auto">
             Verify and sign in
           </Button>
-          <button type="button" onClick={startOver} className="eyebrow self-start border-b border-ink/30 pb-1 text-ink hover:border-ink sm:self-auto">
+          <button
+            type="button"
+            onClick={startOver}
+            className="eyebrow self-start border-b border-ink/30 pb-1 text-ink hover:border-ink sm:self-auto"
+          >
             Use another account
           </button>
         </div>
@@ -99,7 +103,16 @@ export function SignInForm({ defaultEmail, notice, onSignedIn }: SignInFormProps
       <form onSubmit={submitPassword} noValidate aria-label="Sign in with your password" className="space-y-8">
         <FormAlert problem={shownProblem} fields={['email', 'password']} />
         <Field label="Email address" error={shownProblem?.field('email')}>
-          {(p) => <Input {...p} name="email" type="email" autoComplete="username webauthn" required defaultValue={defaultEmail ?? credentials.current.email} />}
+          {(p) => (
+            <Input
+              {...p}
+              name="email"
+              type="email"
+              autoComplete="username webauthn"
+              required
+              defaultValue={defaultEmail ?? credentials.current.email}
+            />
+          )}
         </Field>
         <Field
           label="Password"

@@ -17,7 +17,11 @@ const FIELDS = ['userType', 'firstName', 'lastName', 'email', 'phoneNumber', 'pa
 
 const PATHS: ReadonlyArray<{ value: JoinAs; title: string; body: string }> = [
   { value: 'CLIENT', title: 'Join as a client', body: 'A personal stylist, private previews and a wardrobe kept in confidence.' },
-  { value: 'STYLIST', title: 'Join as a stylist', body: 'Dress the house’s clients. Stylist accounts are protected by two-step verification.' },
+  {
+    value: 'STYLIST',
+    title: 'Join as a stylist',
+    body: 'Dress the house’s clients. Stylist accounts are protected by two-step verification.',
+  },
 ];
 
 /** Self sign-up for clients and stylists; on success the parent shows "check your inbox". */
@@ -70,7 +74,10 @@ export function SignUpForm({ defaultJoinAs, onJoined }: { defaultJoinAs: JoinAs;
               />
               <span className="flex items-center justify-between gap-3">
                 <span className="font-display text-2xl leading-tight text-ink">{path.title}</span>
-                <span aria-hidden="true" className={cn('size-3 shrink-0 rounded-full border', joinAs === path.value ? 'border-ink bg-ink' : 'border-stone')} />
+                <span
+                  aria-hidden="true"
+                  className={cn('size-3 shrink-0 rounded-full border', joinAs === path.value ? 'border-ink bg-ink' : 'border-stone')}
+                />
               </span>
               <span className="mt-2 block text-sm leading-relaxed text-ink-soft">{path.body}</span>
             </label>
@@ -92,13 +99,25 @@ export function SignUpForm({ defaultJoinAs, onJoined }: { defaultJoinAs: JoinAs;
       <Field label="Telephone (optional)" hint="International format, e.g. +33 6 12 34 56 78" error={problem?.field('phoneNumber')}>
         {(p) => <Input {...p} name="phoneNumber" type="tel" autoComplete="tel" />}
       </Field>
-      <Field label="Password" hint="At least 12 characters. A phrase of a few unrelated words is strong and easy to remember." error={problem?.field('password')}>
+      <Field
+        label="Password"
+        hint="At least 12 characters. A phrase of a few unrelated words is strong and easy to remember."
+        error={problem?.field('password')}
+      >
         {(p) => <PasswordInput {...p} name="password" autoComplete="new-password" required minLength={12} maxLength={128} />}
       </Field>
       <div>
         <label className="flex items-start gap-3 text-sm leading-relaxed text-ink-soft">
-          <input type="checkbox" name="acceptTerms" required className="mt-1 size-4 accent-ink" aria-invalid={problem?.field('acceptTerms') ? true : undefined} />
-          <span>I accept the house’s terms of membership and its privacy notice: how my details are kept, encrypted and shared only as I allow.</span>
+          <input
+            type="checkbox"
+            name="acceptTerms"
+            required
+            className="mt-1 size-4 accent-ink"
+            aria-invalid={problem?.field('acceptTerms') ? true : undefined}
+          />
+          <span>
+            I accept the house’s terms of membership and its privacy notice: how my details are kept, encrypted and shared only as I allow.
+          </span>
         </label>
         {problem?.field('acceptTerms') ? <p className="mt-2 text-sm text-danger">{problem.field('acceptTerms')}</p> : null}
       </div>
@@ -106,7 +125,8 @@ export function SignUpForm({ defaultJoinAs, onJoined }: { defaultJoinAs: JoinAs;
         {joinAs === 'STYLIST' ? 'Apply to join as a stylist' : 'Create my account'}
       </Button>
       <p className="text-xs leading-relaxed text-stone">
-        Your telephone, address and measurements are encrypted and seen only by you, your stylist when you allow it, and the house’s administrators.
+        Your telephone, address and measurements are encrypted and seen only by you, your stylist when you allow it, and the house’s
+        administrators.
       </p>
     </form>
   );

@@ -54,7 +54,8 @@ export function useRequestStylist() {
   const user = useSignedInUser();
   const invalidate = useInvalidateBookings();
   return useMutation({
-    mutationFn: (input: Omit<RequestStylistBody, 'clientId'>) => call(api.POST('/api/v1/matching/request', { body: { ...input, clientId: user.userId } })),
+    mutationFn: (input: Omit<RequestStylistBody, 'clientId'>) =>
+      call(api.POST('/api/v1/matching/request', { body: { ...input, clientId: user.userId } })),
     onSuccess: invalidate,
   });
 }
@@ -75,8 +76,21 @@ export function useRescheduleRequest() {
   const { api } = useSession();
   const invalidate = useInvalidateBookings();
   return useMutation({
-    mutationFn: ({ requestId, requestedDate, requestedDuration }: { requestId: string; requestedDate: string; requestedDuration?: number }) =>
-      call(api.POST('/api/v1/requests/{requestId}/reschedule', { params: { path: { requestId } }, body: { requestedDate, ...(requestedDuration ? { requestedDuration } : {}) } })),
+    mutationFn: ({
+      requestId,
+      requestedDate,
+      requestedDuration,
+    }: {
+      requestId: string;
+      requestedDate: string;
+      requestedDuration?: number;
+    }) =>
+      call(
+        api.POST('/api/v1/requests/{requestId}/reschedule', {
+          params: { path: { requestId } },
+          body: { requestedDate, ...(requestedDuration ? { requestedDuration } : {}) },
+        }),
+      ),
     onSuccess: invalidate,
   });
 }
@@ -95,7 +109,11 @@ export function useReviewBooking() {
 /** The private .ics feed of one's bookings; created on first read. */
 export function useCalendarFeed() {
   const { api } = useSession();
-  return useQuery({ queryKey: ['bookings', 'calendar-feed'], queryFn: () => call(api.GET('/api/v1/me/calendar-feed')), staleTime: Infinity });
+  return useQuery({
+    queryKey: ['bookings', 'calendar-feed'],
+    queryFn: () => call(api.GET('/api/v1/me/calendar-feed')),
+    staleTime: Infinity,
+  });
 }
 
 export function useRotateCalendarFeed() {

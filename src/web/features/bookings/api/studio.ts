@@ -18,7 +18,12 @@ function useStudioInvalidate() {
 /** The stylist's inbox and calendar: requests and bookings, soonest first. */
 export function useStylistRequests(query: ListBookingsQuery = {}) {
   const { api } = useSession();
-  return useQuery({ queryKey: ['studio', 'requests', query], queryFn: () => call(api.GET('/api/v1/me/stylist/requests', { params: { query } })), staleTime: 10_000, placeholderData: (previous) => previous });
+  return useQuery({
+    queryKey: ['studio', 'requests', query],
+    queryFn: () => call(api.GET('/api/v1/me/stylist/requests', { params: { query } })),
+    staleTime: 10_000,
+    placeholderData: (previous) => previous,
+  });
 }
 
 export function useAcceptRequest(stylistId: string) {
@@ -27,7 +32,11 @@ export function useAcceptRequest(stylistId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ requestId, message, location }: { requestId: string; message?: string; location?: string }) =>
-      call(api.POST('/api/v1/matching/accept', { body: { requestId, stylistId, ...(message ? { message } : {}), ...(location ? { location } : {}) } })),
+      call(
+        api.POST('/api/v1/matching/accept', {
+          body: { requestId, stylistId, ...(message ? { message } : {}), ...(location ? { location } : {}) },
+        }),
+      ),
     onSettled: () => {
       invalidate();
       void queryClient.invalidateQueries({ queryKey: ['bookings'] });

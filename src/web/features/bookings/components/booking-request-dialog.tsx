@@ -41,7 +41,9 @@ export function BookingRequestDialog({ stylist, slot, service, zone, open, onOpe
     >
       <DialogContent
         title={sent ? 'Your request is on its way' : `A session with ${stylist.firstName}`}
-        description={sent ? `${stylist.firstName} usually answers within a day. We will write the moment the time is confirmed.` : undefined}
+        description={
+          sent ? `${stylist.firstName} usually answers within a day. We will write the moment the time is confirmed.` : undefined
+        }
         className="pt-16 sm:pt-12 max-w-xl"
       >
         {sent ? (
@@ -51,7 +53,9 @@ export function BookingRequestDialog({ stylist, slot, service, zone, open, onOpe
         ) : !slot ? null : session.status !== 'signed-in' ? (
           <div className="space-y-6">
             <Summary stylist={stylist} slot={slot} service={service} zone={zone} />
-            <p className="leading-relaxed text-ink-soft">Sign in or join the house to send your request; we will bring you back to this time.</p>
+            <p className="leading-relaxed text-ink-soft">
+              Sign in or join the house to send your request; we will bring you back to this time.
+            </p>
             <ButtonLink to={signInPath(`${location.pathname}${location.search}`)}>Sign in to request</ButtonLink>
           </div>
         ) : session.user.userType !== 'CLIENT' ? (
@@ -76,7 +80,17 @@ export function BookingRequestDialog({ stylist, slot, service, zone, open, onOpe
   );
 }
 
-function Summary({ stylist, slot, service, zone }: { stylist: Stylist; slot: AvailabilitySlot; service: StylistService | null; zone: string }) {
+function Summary({
+  stylist,
+  slot,
+  service,
+  zone,
+}: {
+  stylist: Stylist;
+  slot: AvailabilitySlot;
+  service: StylistService | null;
+  zone: string;
+}) {
   const theirs = stylist.timeZone !== zone;
   return (
     <dl className="divide-y divide-line border-y border-line text-sm">
@@ -93,17 +107,33 @@ function Summary({ stylist, slot, service, zone }: { stylist: Stylist; slot: Ava
       </div>
       <div className="flex justify-between gap-6 py-3">
         <dt className="eyebrow text-stone">Session</dt>
-        <dd className="text-right text-ink">{service ? `${service.name} · ${formatDuration(service.durationMinutes)}` : `A first conversation · ${formatDuration(60)}`}</dd>
+        <dd className="text-right text-ink">
+          {service ? `${service.name} · ${formatDuration(service.durationMinutes)}` : `A first conversation · ${formatDuration(60)}`}
+        </dd>
       </div>
       <div className="flex justify-between gap-6 py-3">
         <dt className="eyebrow text-stone">Fee</dt>
-        <dd className="text-right text-ink">{service ? formatMoney(service.price, { compactWhole: true }) : `${formatMoney(stylist.rate, { compactWhole: true })} an hour`}</dd>
+        <dd className="text-right text-ink">
+          {service ? formatMoney(service.price, { compactWhole: true }) : `${formatMoney(stylist.rate, { compactWhole: true })} an hour`}
+        </dd>
       </div>
     </dl>
   );
 }
 
-function RequestForm({ stylist, slot, service, zone, onSent }: { stylist: Stylist; slot: AvailabilitySlot; service: StylistService | null; zone: string; onSent: () => void }) {
+function RequestForm({
+  stylist,
+  slot,
+  service,
+  zone,
+  onSent,
+}: {
+  stylist: Stylist;
+  slot: AvailabilitySlot;
+  service: StylistService | null;
+  zone: string;
+  onSent: () => void;
+}) {
   const request = useRequestStylist();
   const problem = request.error ? toProblem(request.error) : null;
 
@@ -125,7 +155,11 @@ function RequestForm({ stylist, slot, service, zone, onSent }: { stylist: Stylis
     <form onSubmit={submit} noValidate className="space-y-8" aria-label="Request a session">
       <Summary stylist={stylist} slot={slot} service={service} zone={zone} />
       <FormAlert problem={problem} fields={['message']} />
-      <Field label="A note for your stylist (optional)" hint="The occasion, what you would like to bring, anything to know beforehand." error={problem?.field('message')}>
+      <Field
+        label="A note for your stylist (optional)"
+        hint="The occasion, what you would like to bring, anything to know beforehand."
+        error={problem?.field('message')}
+      >
         {(p) => <Textarea {...p} name="message" rows={4} maxLength={2000} />}
       </Field>
       <p className="text-sm text-stone">Nothing is charged now. {stylist.firstName} confirms the time or suggests another.</p>

@@ -32,7 +32,13 @@ function FeedLink() {
       <label htmlFor="calendar-feed-url" className="eyebrow block text-ink-soft">
         Your private calendar address
       </label>
-      <input id="calendar-feed-url" readOnly value={url} onFocus={(e) => e.currentTarget.select()} className="block w-full border border-line bg-ivory px-4 py-3 font-mono text-xs text-ink" />
+      <input
+        id="calendar-feed-url"
+        readOnly
+        value={url}
+        onFocus={(e) => e.currentTarget.select()}
+        className="block w-full border border-line bg-ivory px-4 py-3 font-mono text-xs text-ink"
+      />
       <div className="flex flex-wrap items-center gap-4">
         <Button
           size="sm"
@@ -49,7 +55,11 @@ function FeedLink() {
           variant="ghost"
           size="sm"
           loading={rotate.isPending}
-          onClick={() => rotate.mutate(undefined, { onSuccess: () => toast({ title: 'A new link is ready', description: 'The old address no longer works.', tone: 'success' }) })}
+          onClick={() =>
+            rotate.mutate(undefined, {
+              onSuccess: () => toast({ title: 'A new link is ready', description: 'The old address no longer works.', tone: 'success' }),
+            })
+          }
         >
           Replace the link
         </Button>

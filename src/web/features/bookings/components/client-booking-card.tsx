@@ -12,7 +12,16 @@ import { useAvailability, type AvailabilitySlot } from '../../stylists/api/styli
 import { AvailabilityCalendar } from '../../stylists/components/availability-calendar.tsx';
 import { StarInput } from '../../stylists/components/rating-stars.tsx';
 import { StylistPortrait } from '../../stylists/components/stylist-portrait.tsx';
-import { addDays, dayKeyOf, formatInstant, formatRange, formatTime, zoneCity, zonedTimeToInstant, type DayKey } from '../../stylists/time.ts';
+import {
+  addDays,
+  dayKeyOf,
+  formatInstant,
+  formatRange,
+  formatTime,
+  zoneCity,
+  zonedTimeToInstant,
+  type DayKey,
+} from '../../stylists/time.ts';
 import { useCancelRequest, useRequestStylist, useRescheduleRequest, useReviewBooking, type BookingRequest } from '../api/bookings.ts';
 import { phaseOf, statusLabel, timesOf } from '../status.ts';
 
@@ -25,7 +34,10 @@ export function ClientBookingCard({ request: r, zone }: { request: BookingReques
   const name = `${r.stylist.firstName} ${r.stylist.lastName}`;
   const theirs = r.stylist.timeZone !== zone;
   return (
-    <article aria-label={`${r.serviceName ?? 'Session'} with ${name}`} className="grid gap-6 border border-line bg-ivory p-6 sm:grid-cols-[7rem_1fr] sm:gap-8 sm:p-8">
+    <article
+      aria-label={`${r.serviceName ?? 'Session'} with ${name}`}
+      className="grid gap-6 border border-line bg-ivory p-6 sm:grid-cols-[7rem_1fr] sm:gap-8 sm:p-8"
+    >
       <StylistPortrait url={r.stylist.portraitUrl} name={name} sizes="7rem" className="hidden w-28 self-start sm:block" />
       <div className="min-w-0">
         <div className="flex flex-wrap items-start justify-between gap-3">
@@ -48,7 +60,11 @@ export function ClientBookingCard({ request: r, zone }: { request: BookingReques
           </p>
         )}
         {r.booking?.location && <p className="mt-2 text-sm text-ink-soft">{r.booking.location}</p>}
-        {phase === 'pending' && <p className="mt-3 text-sm text-stone">{r.stylist.firstName} will answer before {formatInstant(r.expiresAt, zone)}.</p>}
+        {phase === 'pending' && (
+          <p className="mt-3 text-sm text-stone">
+            {r.stylist.firstName} will answer before {formatInstant(r.expiresAt, zone)}.
+          </p>
+        )}
         {r.status === 'DECLINED' && <Declined request={r} zone={zone} now={now} />}
         {r.cancellation && (
           <p className="mt-3 text-sm text-stone">
@@ -79,7 +95,9 @@ function Declined({ request: r, zone, now }: { request: BookingRequest; zone: st
   const upcoming = r.alternativeDates.filter((d) => Date.parse(d) > now);
   return (
     <div className="mt-4 space-y-4">
-      {r.declineReason && <blockquote className="border-l-2 border-gold pl-4 font-display text-lg text-ink-soft italic">“{r.declineReason}”</blockquote>}
+      {r.declineReason && (
+        <blockquote className="border-l-2 border-gold pl-4 font-display text-lg text-ink-soft italic">“{r.declineReason}”</blockquote>
+      )}
       {upcoming.length > 0 && (
         <div>
           <p className="eyebrow text-stone">{r.stylist.firstName} suggests instead</p>
@@ -94,8 +112,21 @@ function Declined({ request: r, zone, now }: { request: BookingRequest; zone: st
                   onClick={() => {
                     setChosen(date);
                     rebook.mutate(
-                      { stylistId: r.stylistId, requestedDate: date, requestedDuration: r.requestedDuration, ...(r.serviceId ? { serviceId: r.serviceId } : {}), ...(r.message ? { message: r.message } : {}) },
-                      { onSuccess: () => toast({ title: 'Requested', description: `${formatInstant(date, zone)} is with ${r.stylist.firstName} to confirm.`, tone: 'success' }) },
+                      {
+                        stylistId: r.stylistId,
+                        requestedDate: date,
+                        requestedDuration: r.requestedDuration,
+                        ...(r.serviceId ? { serviceId: r.serviceId } : {}),
+                        ...(r.message ? { message: r.message } : {}),
+                      },
+                      {
+                        onSuccess: () =>
+                          toast({
+                            title: 'Requested',
+                            description: `${formatInstant(date, zone)} is with ${r.stylist.firstName} to confirm.`,
+                            tone: 'success',
+                          }),
+                      },
                     );
                   }}
                 >
@@ -170,7 +201,11 @@ function RescheduleButton({ request: r, zone, now }: { request: BookingRequest; 
         Another time
       </Button>
       {open && (
-        <DialogContent title="Choose another time" description={`${r.stylist.firstName}’s open times, in your zone.`} className="pt-16 sm:pt-12 max-h-[90dvh] max-w-4xl overflow-y-auto">
+        <DialogContent
+          title="Choose another time"
+          description={`${r.stylist.firstName}’s open times, in your zone.`}
+          className="pt-16 sm:pt-12 max-h-[90dvh] max-w-4xl overflow-y-auto"
+        >
           <Reschedule request={r} zone={zone} onDone={() => setOpen(false)} />
         </DialogContent>
       )}
@@ -192,7 +227,16 @@ function Reschedule({ request: r, zone, onDone }: { request: BookingRequest; zon
   const problem = move.error ? toProblem(move.error) : null;
   return (
     <div className="space-y-6">
-      <AvailabilityCalendar slots={availability.data?.availability ?? []} zone={zone} start={start} minStart={today} onStartChange={setStart} selected={slot?.slotId} onSelect={setSlot} loading={availability.isPending} />
+      <AvailabilityCalendar
+        slots={availability.data?.availability ?? []}
+        zone={zone}
+        start={start}
+        minStart={today}
+        onStartChange={setStart}
+        selected={slot?.slotId}
+        onSelect={setSlot}
+        loading={availability.isPending}
+      />
       <FormAlert problem={problem} />
       <Button
         disabled={!slot}
@@ -229,7 +273,12 @@ function ReviewForm({ request: r }: { request: BookingRequest }) {
       return;
     }
     const text = String(new FormData(event.currentTarget).get('text') ?? '').trim();
-    review.mutate({ requestId: r.requestId, rating, text }, { onSuccess: () => toast({ title: 'Thank you', description: `Your review of ${r.stylist.firstName} is published.`, tone: 'success' }) });
+    review.mutate(
+      { requestId: r.requestId, rating, text },
+      {
+        onSuccess: () => toast({ title: 'Thank you', description: `Your review of ${r.stylist.firstName} is published.`, tone: 'success' }),
+      },
+    );
   }
   return (
     <form onSubmit={submit} noValidate className="mt-6 space-y-6 border-t border-line pt-6" aria-label={`Review ${r.stylist.firstName}`}>

@@ -29,7 +29,11 @@ export function RequestInboxCard({ request: r, stylist }: { request: BookingRequ
           </p>
           <h3 className="display mt-2 text-3xl text-ink">{r.client.displayName}</h3>
           {r.status === 'PENDING' && !r.client.email && (
-            <p className="mt-1 text-sm text-stone">{r.client.isAlias ? 'A private client; their name and contact details are shared once you accept.' : 'Their full name and contact details are shared once you accept.'}</p>
+            <p className="mt-1 text-sm text-stone">
+              {r.client.isAlias
+                ? 'A private client; their name and contact details are shared once you accept.'
+                : 'Their full name and contact details are shared once you accept.'}
+            </p>
           )}
         </div>
         <Badge tone={r.status === 'PENDING' ? 'gold' : r.status === 'ACCEPTED' ? 'ink' : 'neutral'}>{statusLabel(r)}</Badge>
@@ -76,7 +80,11 @@ function AcceptButton({ request: r, stylist }: { request: BookingRequest; stylis
       <Button size="sm" onClick={() => setOpen(true)}>
         Accept
       </Button>
-      <DialogContent className="pt-16 sm:pt-12" title={`Confirm ${r.client.displayName}`} description={formatRange(timesOf(r).start, timesOf(r).end, stylist.timeZone)}>
+      <DialogContent
+        className="pt-16 sm:pt-12"
+        title={`Confirm ${r.client.displayName}`}
+        description={formatRange(timesOf(r).start, timesOf(r).end, stylist.timeZone)}
+      >
         <form onSubmit={submit} className="space-y-6" aria-label="Accept the request">
           <FormAlert problem={problem} fields={['message', 'location']} />
           <Field label="Where (optional)" hint="An address, a hotel, or “by video”." error={problem?.field('location')}>
@@ -101,7 +109,9 @@ function DeclineButton({ request: r, stylist }: { request: BookingRequest; styli
   const zone = stylist.timeZone;
   const [open, setOpen] = useState(false);
   const tomorrow = addDays(dayKeyOf(new Date(), zone), 1);
-  const [alternatives, setAlternatives] = useState<Alternative[]>([{ day: addDays(dayKeyOf(r.requestedDate, zone) > tomorrow ? dayKeyOf(r.requestedDate, zone) : tomorrow, 1), time: '10:00' }]);
+  const [alternatives, setAlternatives] = useState<Alternative[]>([
+    { day: addDays(dayKeyOf(r.requestedDate, zone) > tomorrow ? dayKeyOf(r.requestedDate, zone) : tomorrow, 1), time: '10:00' },
+  ]);
   const decline = useDeclineRequest(stylist.stylistId);
   const { toast } = useToast();
   const problem = decline.error ? toProblem(decline.error) : null;
@@ -114,18 +124,27 @@ function DeclineButton({ request: r, stylist }: { request: BookingRequest; styli
       {
         onSuccess: () => {
           setOpen(false);
-          toast({ title: 'Declined', description: alternativeDates.length ? `${r.client.displayName} can take one of your dates with one click.` : undefined, tone: 'success' });
+          toast({
+            title: 'Declined',
+            description: alternativeDates.length ? `${r.client.displayName} can take one of your dates with one click.` : undefined,
+            tone: 'success',
+          });
         },
       },
     );
   }
-  const update = (i: number, patch: Partial<Alternative>) => setAlternatives(alternatives.map((a, j) => (j === i ? { ...a, ...patch } : a)));
+  const update = (i: number, patch: Partial<Alternative>) =>
+    setAlternatives(alternatives.map((a, j) => (j === i ? { ...a, ...patch } : a)));
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <Button variant="secondary" size="sm" onClick={() => setOpen(true)}>
         Decline or offer other dates
       </Button>
-      <DialogContent title="Offer other dates" description={`Times in ${zoneLabel(zone)}, your zone; ${r.client.displayName} sees them in their own.`} className="pt-16 sm:pt-12 max-h-[90dvh] overflow-y-auto">
+      <DialogContent
+        title="Offer other dates"
+        description={`Times in ${zoneLabel(zone)}, your zone; ${r.client.displayName} sees them in their own.`}
+        className="pt-16 sm:pt-12 max-h-[90dvh] overflow-y-auto"
+      >
         <form onSubmit={submit} className="space-y-6" aria-label="Decline the request">
           <FormAlert problem={problem} fields={['reason']} />
           <Field label="Reason (optional)" error={problem?.field('reason')}>
@@ -136,16 +155,39 @@ function DeclineButton({ request: r, stylist }: { request: BookingRequest; styli
             <ul className="mt-3 space-y-3">
               {alternatives.map((a, i) => (
                 <li key={i} className="flex flex-wrap items-center gap-3">
-                  <input type="date" aria-label={`Alternative ${i + 1}: day`} value={a.day} min={tomorrow} onChange={(e) => update(i, { day: e.target.value })} className={cn(fieldControlClasses, 'w-44!')} />
-                  <input type="time" aria-label={`Alternative ${i + 1}: time`} step={900} value={a.time} onChange={(e) => update(i, { time: e.target.value })} className={cn(fieldControlClasses, 'w-36!')} />
-                  <button type="button" onClick={() => setAlternatives(alternatives.filter((_, j) => j !== i))} className="eyebrow px-2 py-2 text-ink-soft hover:text-ink" aria-label={`Remove alternative ${i + 1}`}>
+                  <input
+                    type="date"
+                    aria-label={`Alternative ${i + 1}: day`}
+                    value={a.day}
+                    min={tomorrow}
+                    onChange={(e) => update(i, { day: e.target.value })}
+                    className={cn(fieldControlClasses, 'w-44!')}
+                  />
+                  <input
+                    type="time"
+                    aria-label={`Alternative ${i + 1}: time`}
+                    step={900}
+                    value={a.time}
+                    onChange={(e) => update(i, { time: e.target.value })}
+                    className={cn(fieldControlClasses, 'w-36!')}
+                  />
+                  <button
+                    type="button"
+                    onClick={() => setAlternatives(alternatives.filter((_, j) => j !== i))}
+                    className="eyebrow px-2 py-2 text-ink-soft hover:text-ink"
+                    aria-label={`Remove alternative ${i + 1}`}
+                  >
                     Remove
                   </button>
                 </li>
               ))}
             </ul>
             {alternatives.length < 3 && (
-              <button type="button" onClick={() => setAlternatives([...alternatives, { day: alternatives.at(-1)?.day ?? tomorrow, time: '15:00' }])} className="eyebrow mt-4 border-b border-ink/30 pb-1 text-ink hover:border-ink">
+              <button
+                type="button"
+                onClick={() => setAlternatives([...alternatives, { day: alternatives.at(-1)?.day ?? tomorrow, time: '15:00' }])}
+                className="eyebrow mt-4 border-b border-ink/30 pb-1 text-ink hover:border-ink"
+              >
                 Add a time
               </button>
             )}

@@ -2,7 +2,14 @@ import { useState } from 'react';
 import { cn } from '../../../lib/cn.ts';
 import { addDays, dayKeyOf, daysFrom, formatDayKey, formatTime, zoneLabel, zoneOffsetMinutes, type DayKey } from '../../stylists/time.ts';
 
-export type WeekEvent = { id: string; startTime: string; endTime: string; title: string; detail?: string; tone: 'confirmed' | 'pending' | 'blocked' };
+export type WeekEvent = {
+  id: string;
+  startTime: string;
+  endTime: string;
+  title: string;
+  detail?: string;
+  tone: 'confirmed' | 'pending' | 'blocked';
+};
 
 type WeekCalendarProps = {
   events: readonly WeekEvent[];
@@ -39,7 +46,10 @@ export function WeekCalendar({ events, zone, start, onStartChange, fromHour = 7,
   const byDay = new Map<DayKey, WeekEvent[]>();
   for (const e of events) {
     const key = dayKeyOf(e.startTime, zone);
-    byDay.set(key, [...(byDay.get(key) ?? []), e].sort((a, b) => a.startTime.localeCompare(b.startTime)));
+    byDay.set(
+      key,
+      [...(byDay.get(key) ?? []), e].sort((a, b) => a.startTime.localeCompare(b.startTime)),
+    );
   }
   const hours = Array.from({ length: toHour - fromHour }, (_, i) => fromHour + i);
   return (
@@ -52,10 +62,18 @@ export function WeekCalendar({ events, zone, start, onStartChange, fromHour = 7,
           <p className="mt-1 text-sm text-stone">In {zoneLabel(zone)}</p>
         </div>
         <div className="flex gap-2">
-          <button type="button" onClick={() => onStartChange(addDays(start, -7))} className="eyebrow border border-line px-4 py-2.5 text-ink hover:border-ink">
+          <button
+            type="button"
+            onClick={() => onStartChange(addDays(start, -7))}
+            className="eyebrow border border-line px-4 py-2.5 text-ink hover:border-ink"
+          >
             Previous week
           </button>
-          <button type="button" onClick={() => onStartChange(addDays(start, 7))} className="eyebrow border border-line px-4 py-2.5 text-ink hover:border-ink">
+          <button
+            type="button"
+            onClick={() => onStartChange(addDays(start, 7))}
+            className="eyebrow border border-line px-4 py-2.5 text-ink hover:border-ink"
+          >
             Next week
           </button>
         </div>
@@ -99,8 +117,12 @@ export function WeekCalendar({ events, zone, start, onStartChange, fromHour = 7,
             const [weekday, ...rest] = formatDayKey(day, 'short').split(' ');
             return (
               <div key={day} className="px-2 pb-3 text-center" aria-current={day === today ? 'date' : undefined}>
-                <span className={cn('eyebrow block', day === today ? 'text-gold-deep' : 'text-stone')}>{day === today ? 'Today' : weekday}</span>
-                <span className={cn('font-display text-xl text-ink', day === today && 'border-b border-gold pb-0.5')}>{rest.join(' ')}</span>
+                <span className={cn('eyebrow block', day === today ? 'text-gold-deep' : 'text-stone')}>
+                  {day === today ? 'Today' : weekday}
+                </span>
+                <span className={cn('font-display text-xl text-ink', day === today && 'border-b border-gold pb-0.5')}>
+                  {rest.join(' ')}
+                </span>
               </div>
             );
           })}

@@ -29,8 +29,17 @@ export function useRequestBag() {
     mutationFn: async (items: readonly BagItem[]) => {
       let sent = 0;
       for (const item of items) {
-        const detail = [item.variantLabel, `quantity ${item.quantity}`, item.price ? `shown at ${formatPrice(item.price)}` : 'price on request'].filter(Boolean).join(', ');
-        await createInquiry(api, item.productId, { message: `I would like to acquire ${item.name} (${detail}). Please confirm availability and delivery.`, preferredContact: 'EMAIL' });
+        const detail = [
+          item.variantLabel,
+          `quantity ${item.quantity}`,
+          item.price ? `shown at ${formatPrice(item.price)}` : 'price on request',
+        ]
+          .filter(Boolean)
+          .join(', ');
+        await createInquiry(api, item.productId, {
+          message: `I would like to acquire ${item.name} (${detail}). Please confirm availability and delivery.`,
+          preferredContact: 'EMAIL',
+        });
         bag.remove(item);
         sent += 1;
       }
@@ -46,7 +55,11 @@ export function getInquiriesQueryOptions(api: ApiClient, status: InquiryStatus |
   return infiniteQueryOptions({
     queryKey: ['catalog', 'inquiries', status ?? 'all'],
     queryFn: ({ pageParam }) =>
-      call(api.GET('/api/v1/inquiries', { params: { query: { maxResults: PAGE_SIZE, ...(status ? { status } : {}), ...(pageParam ? { nextToken: pageParam } : {}) } } })),
+      call(
+        api.GET('/api/v1/inquiries', {
+          params: { query: { maxResults: PAGE_SIZE, ...(status ? { status } : {}), ...(pageParam ? { nextToken: pageParam } : {}) } },
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (page) => page.nextToken,
   });

@@ -9,7 +9,12 @@ import type { ListProductsOutput, ListProductsQuery, SearchProductsOutput, Searc
 export type { ListProductsOutput, ListProductsQuery, SearchProductsOutput, SearchProductsQuery } from './types.ts';
 
 const PAGE_SIZE = 24;
-const API_SORT: Record<Sort, 'relevance' | 'newest' | 'price_asc' | 'price_desc'> = { relevance: 'relevance', newest: 'newest', 'price-asc': 'price_asc', 'price-desc': 'price_desc' };
+const API_SORT: Record<Sort, 'relevance' | 'newest' | 'price_asc' | 'price_desc'> = {
+  relevance: 'relevance',
+  newest: 'newest',
+  'price-asc': 'price_asc',
+  'price-desc': 'price_desc',
+};
 
 function priceRange(state: BrowseState): string | undefined {
   if (state.minPrice === undefined && state.maxPrice === undefined) return undefined;
@@ -58,7 +63,11 @@ export function getSearchQueryOptions(api: ApiClient, viewerKey: string, query: 
  */
 export function useSearchProducts(query: SearchProductsQuery, serverData: BrowseResult | undefined) {
   const viewer = useViewer();
-  const own = useQuery({ ...getSearchQueryOptions(viewer.api, viewer.key, query), enabled: viewer.privileged, placeholderData: keepPreviousData });
+  const own = useQuery({
+    ...getSearchQueryOptions(viewer.api, viewer.key, query),
+    enabled: viewer.privileged,
+    placeholderData: keepPreviousData,
+  });
   return { data: (viewer.privileged ? own.data : undefined) ?? serverData, refreshing: viewer.privileged && own.isFetching };
 }
 
@@ -73,7 +82,11 @@ export function getProductsQueryOptions(api: ApiClient, viewerKey: string, query
 /** Like useSearchProducts, for plain lists (home page rows, related pieces). */
 export function useProducts(query: ListProductsQuery, serverData: ListProductsOutput | undefined) {
   const viewer = useViewer();
-  const own = useQuery({ ...getProductsQueryOptions(viewer.api, viewer.key, query), enabled: viewer.privileged, placeholderData: keepPreviousData });
+  const own = useQuery({
+    ...getProductsQueryOptions(viewer.api, viewer.key, query),
+    enabled: viewer.privileged,
+    placeholderData: keepPreviousData,
+  });
   return { data: (viewer.privileged ? own.data : undefined) ?? serverData, refreshing: viewer.privileged && own.isFetching };
 }
 

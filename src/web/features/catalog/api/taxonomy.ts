@@ -59,18 +59,28 @@ export function useCollectionsForViewer(serverData: Collection[]): Collection[] 
 }
 
 export function getCollection(api: ApiClient, slug: string, nextToken?: string) {
-  return call(api.GET('/api/v1/collections/{slug}', { params: { path: { slug }, query: { maxResults: 48, ...(nextToken ? { nextToken } : {}) } } }));
+  return call(
+    api.GET('/api/v1/collections/{slug}', { params: { path: { slug }, query: { maxResults: 48, ...(nextToken ? { nextToken } : {}) } } }),
+  );
 }
 
 export function getCollectionQueryOptions(api: ApiClient, viewerKey: string, slug: string, nextToken?: string) {
-  return queryOptions({ queryKey: ['catalog', 'collection', viewerKey, slug, nextToken ?? ''], queryFn: () => getCollection(api, slug, nextToken), retry: false });
+  return queryOptions({
+    queryKey: ['catalog', 'collection', viewerKey, slug, nextToken ?? ''],
+    queryFn: () => getCollection(api, slug, nextToken),
+    retry: false,
+  });
 }
 
 /** A collection as this visitor may see it: the server's public answer first; a VIP's own answer unlocks it. */
 export function useCollection(slug: string, nextToken: string | undefined, serverData: GetCollectionOutput | null) {
   const viewer = useViewer();
   const own = useQuery({ ...getCollectionQueryOptions(viewer.api, viewer.key, slug, nextToken), enabled: viewer.privileged });
-  return { data: (viewer.privileged ? own.data : undefined) ?? serverData, pending: viewer.status === 'unknown' || (viewer.privileged && own.isPending), viewer };
+  return {
+    data: (viewer.privileged ? own.data : undefined) ?? serverData,
+    pending: viewer.status === 'unknown' || (viewer.privileged && own.isPending),
+    viewer,
+  };
 }
 
 /** Flattens the tree, parents before children, with each node's depth. */

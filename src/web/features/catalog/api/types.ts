@@ -4,13 +4,21 @@ import type { paths } from '../../../lib/api/schema.d.ts';
  * API shapes, read from the operations themselves (request and response bodies of the generated `paths`), so
  * they follow the OpenAPI document whatever its component names are.
  */
-type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
-type Ok<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: { 200: { content: { 'application/json': infer R } } } }
+type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
+type Ok<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  responses: { 200: { content: { 'application/json': infer R } } };
+}
   ? R
   : paths[P][M] extends { responses: { 201: { content: { 'application/json': infer R } } } }
     ? R
     : never;
-export type Query<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+export type Query<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { parameters: { query?: infer Q } }
+  ? NonNullable<Q>
+  : never;
 
 export type Product = Ok<'/api/v1/products/by-slug/{slug}', 'get'>['product'];
 export type Variant = NonNullable<Product['variants']>[number];

@@ -87,12 +87,31 @@ function BagContents({ items, onNavigate }: { items: readonly BagItem[]; onNavig
       <ul aria-label="Pieces in your bag" className="flex-1 divide-y divide-line overflow-y-auto px-8">
         {items.map((item) => (
           <li key={bagLineKey(item)} className="grid grid-cols-[5rem_1fr] gap-5 py-6">
-            <Link to={`/products/${item.slug}`} onClick={onNavigate} tabIndex={-1} aria-hidden="true" className="block aspect-[4/5] overflow-hidden bg-veil">
-              {item.image && <img src={item.image.src} srcSet={item.image.srcSet} sizes="80px" alt="" className="h-full w-full object-cover" loading="lazy" />}
+            <Link
+              to={`/products/${item.slug}`}
+              onClick={onNavigate}
+              tabIndex={-1}
+              aria-hidden="true"
+              className="block aspect-[4/5] overflow-hidden bg-veil"
+            >
+              {item.image && (
+                <img
+                  src={item.image.src}
+                  srcSet={item.image.srcSet}
+                  sizes="80px"
+                  alt=""
+                  className="h-full w-full object-cover"
+                  loading="lazy"
+                />
+              )}
             </Link>
             <div className="min-w-0">
               <p className="eyebrow text-stone">{item.brand}</p>
-              <Link to={`/products/${item.slug}`} onClick={onNavigate} className="mt-1 block font-display text-xl leading-snug text-ink hover:underline">
+              <Link
+                to={`/products/${item.slug}`}
+                onClick={onNavigate}
+                className="mt-1 block font-display text-xl leading-snug text-ink hover:underline"
+              >
                 {item.name}
               </Link>
               {item.variantLabel && <p className="mt-1 text-sm text-ink-soft">{item.variantLabel}</p>}
@@ -100,7 +119,11 @@ function BagContents({ items, onNavigate }: { items: readonly BagItem[]; onNavig
               <div className="mt-3 flex items-center gap-5">
                 <label className="flex items-center gap-2 text-sm text-ink-soft">
                   <span className="eyebrow text-[0.625rem]">Qty</span>
-                  <select value={item.quantity} onChange={(e) => bag.setQuantity(item, Number(e.target.value))} className="cursor-pointer border-0 border-b border-stone/60 bg-transparent py-1 text-sm text-ink">
+                  <select
+                    value={item.quantity}
+                    onChange={(e) => bag.setQuantity(item, Number(e.target.value))}
+                    className="cursor-pointer border-0 border-b border-stone/60 bg-transparent py-1 text-sm text-ink"
+                  >
                     {Array.from({ length: BAG_MAX_QUANTITY }, (_, i) => i + 1).map((n) => (
                       <option key={n} value={n}>
                         {n}
@@ -108,7 +131,12 @@ function BagContents({ items, onNavigate }: { items: readonly BagItem[]; onNavig
                     ))}
                   </select>
                 </label>
-                <button type="button" onClick={() => bag.remove(item)} className="eyebrow text-[0.625rem] text-stone underline-offset-4 hover:text-ink hover:underline" aria-label={`Remove ${item.name} from your bag`}>
+                <button
+                  type="button"
+                  onClick={() => bag.remove(item)}
+                  className="eyebrow text-[0.625rem] text-stone underline-offset-4 hover:text-ink hover:underline"
+                  aria-label={`Remove ${item.name} from your bag`}
+                >
                   Remove
                 </button>
               </div>
@@ -133,7 +161,8 @@ function BagFooter({ items, onNavigate }: { items: readonly BagItem[]; onNavigat
         </dl>
       )}
       <p className="mt-4 text-sm leading-relaxed text-ink-soft">
-        Delivery, duties and taxes are set at checkout for your destination. Pieces sold on enquiry can be sent to the house as a request instead.
+        Delivery, duties and taxes are set at checkout for your destination. Pieces sold on enquiry can be sent to the house as a request
+        instead.
       </p>
       <div className="mt-6 space-y-3">
         {/* Signed in implies the session and query providers (the error page's shell has neither). */}
@@ -162,7 +191,11 @@ function RequestBag({ items }: { items: readonly BagItem[] }) {
   async function send() {
     try {
       const sent = await request.mutateAsync(items);
-      toast({ title: 'Your request is with the house', description: `${sent} ${sent === 1 ? 'piece was' : 'pieces were'} sent to our client advisers, who will reply personally.`, tone: 'success' });
+      toast({
+        title: 'Your request is with the house',
+        description: `${sent} ${sent === 1 ? 'piece was' : 'pieces were'} sent to our client advisers, who will reply personally.`,
+        tone: 'success',
+      });
       bag.clear();
     } catch (error) {
       toast({ title: 'The request was not sent', description: problemMessage(toProblem(error)), tone: 'error' });

@@ -31,7 +31,13 @@ const keyOf = (item: Pick<BagItem, 'productId' | 'variantId'>) => `${item.produc
 function isBagItem(value: unknown): value is BagItem {
   if (!value || typeof value !== 'object') return false;
   const v = value as Record<string, unknown>;
-  return typeof v.productId === 'string' && typeof v.slug === 'string' && typeof v.name === 'string' && typeof v.brand === 'string' && typeof v.quantity === 'number';
+  return (
+    typeof v.productId === 'string' &&
+    typeof v.slug === 'string' &&
+    typeof v.name === 'string' &&
+    typeof v.brand === 'string' &&
+    typeof v.quantity === 'number'
+  );
 }
 
 let snapshot: readonly BagItem[] = EMPTY;

@@ -4,7 +4,13 @@ import { Input } from '../../../components/ui/input.tsx';
 import { Select } from '../../../components/ui/select.tsx';
 import { InquiryForm } from './inquiry-form.tsx';
 
-export type CustomisationOption = { key: string; label: string; kind: 'TEXT' | 'CHOICE' | 'MEASUREMENTS'; choices?: string[]; maxLength?: number };
+export type CustomisationOption = {
+  key: string;
+  label: string;
+  kind: 'TEXT' | 'CHOICE' | 'MEASUREMENTS';
+  choices?: string[];
+  maxLength?: number;
+};
 
 const MEASUREMENTS = ['Chest', 'Waist', 'Hips', 'Inside leg', 'Sleeve'] as const;
 
@@ -12,7 +18,15 @@ const MEASUREMENTS = ['Chest', 'Waist', 'Hips', 'Inside leg', 'Sleeve'] as const
  * A made-to-order commission: the piece's own options (monogram, fabric, measurements), then the request to the
  * atelier. The choices travel with the request so the adviser replies with a quote for exactly this piece.
  */
-export function BespokeForm({ productId, productName, options }: { productId: string; productName: string; options: CustomisationOption[] }) {
+export function BespokeForm({
+  productId,
+  productName,
+  options,
+}: {
+  productId: string;
+  productName: string;
+  options: CustomisationOption[];
+}) {
   const id = useId();
   const [values, setValues] = useState<Record<string, string>>({});
   const set = (key: string, value: string) => setValues((v) => ({ ...v, [key]: value }));
@@ -46,7 +60,9 @@ export function BespokeForm({ productId, productName, options }: { productId: st
               </Field>
             ) : o.kind === 'TEXT' ? (
               <Field key={o.key} label={o.label} hint={o.maxLength ? `Up to ${o.maxLength} characters` : undefined}>
-                {(p) => <Input {...p} value={values[o.key] ?? ''} maxLength={o.maxLength ?? 120} onChange={(e) => set(o.key, e.target.value)} />}
+                {(p) => (
+                  <Input {...p} value={values[o.key] ?? ''} maxLength={o.maxLength ?? 120} onChange={(e) => set(o.key, e.target.value)} />
+                )}
               </Field>
             ) : (
               <fieldset key={o.key}>
@@ -72,7 +88,13 @@ export function BespokeForm({ productId, productName, options }: { productId: st
           )}
         </fieldset>
       )}
-      <InquiryForm productId={productId} productName={productName} intent="bespoke" preface={preface} submitLabel="Request this commission" />
+      <InquiryForm
+        productId={productId}
+        productName={productName}
+        intent="bespoke"
+        preface={preface}
+        submitLabel="Request this commission"
+      />
     </div>
   );
 }

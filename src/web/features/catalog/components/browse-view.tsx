@@ -44,7 +44,26 @@ type BrowseViewProps = {
  * on a phone), the grid and the pages. Every control writes the address; the page's loader does the rest.
  */
 export function BrowseView(props: BrowseViewProps) {
-  const { eyebrow, title, lede, breadcrumbs, subcategories, state: loaded, groups, priceRanges, currency, products, total, nextToken, sorts, labelOf, empty, notice, refreshing, titleAs: Heading = 'h1' } = props;
+  const {
+    eyebrow,
+    title,
+    lede,
+    breadcrumbs,
+    subcategories,
+    state: loaded,
+    groups,
+    priceRanges,
+    currency,
+    products,
+    total,
+    nextToken,
+    sorts,
+    labelOf,
+    empty,
+    notice,
+    refreshing,
+    titleAs: Heading = 'h1',
+  } = props;
   const navigate = useNavigate();
   const location = useLocation();
   const navigation = useNavigation();
@@ -53,7 +72,12 @@ export function BrowseView(props: BrowseViewProps) {
   const state = pending ? { ...readBrowseState(new URLSearchParams(pending.search)), query: loaded.query } : loaded;
   const [sheetOpen, setSheetOpen] = useState(false);
   const change = (next: BrowseState) => void navigate(`${location.pathname}${searchString(next)}`, { preventScrollReset: true });
-  const filterCount = state.brands.length + state.categories.length + state.colors.length + state.sizes.length + (state.minPrice !== undefined || state.maxPrice !== undefined ? 1 : 0);
+  const filterCount =
+    state.brands.length +
+    state.categories.length +
+    state.colors.length +
+    state.sizes.length +
+    (state.minPrice !== undefined || state.maxPrice !== undefined ? 1 : 0);
 
   return (
     <>
@@ -113,7 +137,9 @@ export function BrowseView(props: BrowseViewProps) {
                 <RadixDialog.Content className="fixed inset-y-0 left-0 z-50 flex w-full max-w-sm animate-fade-in flex-col bg-ivory">
                   <div className="flex items-center justify-between border-b border-line px-6 py-5">
                     <RadixDialog.Title className="display text-3xl text-ink">Refine</RadixDialog.Title>
-                    <RadixDialog.Description className="sr-only">Filter the pieces shown by house, colour, size and price.</RadixDialog.Description>
+                    <RadixDialog.Description className="sr-only">
+                      Filter the pieces shown by house, colour, size and price.
+                    </RadixDialog.Description>
                     <RadixDialog.Close className="eyebrow -mr-2 p-2 text-ink">Close</RadixDialog.Close>
                   </div>
                   <div className="flex-1 overflow-y-auto px-6 py-8">
@@ -128,7 +154,9 @@ export function BrowseView(props: BrowseViewProps) {
               </RadixDialog.Portal>
             </RadixDialog.Root>
             <p className="text-sm text-stone" aria-live="polite">
-              {total !== undefined ? `${total.toLocaleString('en-GB')} ${total === 1 ? 'piece' : 'pieces'}` : `${products.length} ${products.length === 1 ? 'piece' : 'pieces'} shown`}
+              {total !== undefined
+                ? `${total.toLocaleString('en-GB')} ${total === 1 ? 'piece' : 'pieces'}`
+                : `${products.length} ${products.length === 1 ? 'piece' : 'pieces'} shown`}
             </p>
           </div>
           <SortSelect state={state} options={sorts} onChange={change} />
@@ -143,14 +171,13 @@ export function BrowseView(props: BrowseViewProps) {
           <aside aria-label="Refine" className="hidden lg:block">
             <FacetSidebar groups={groups} priceRanges={priceRanges} currency={currency} state={state} onChange={change} />
           </aside>
-          <div aria-busy={refreshing || pending ? true : undefined} className={cn('transition-opacity duration-300', (refreshing || pending) && 'opacity-60')}>
+          <div
+            aria-busy={refreshing || pending ? true : undefined}
+            className={cn('transition-opacity duration-300', (refreshing || pending) && 'opacity-60')}
+          >
             <h2 className="sr-only">Pieces</h2>
             {notice}
-            {products.length === 0 ? (
-              empty
-            ) : (
-              <ProductGrid products={products} label="Pieces" columns={3} priorityCount={3} />
-            )}
+            {products.length === 0 ? empty : <ProductGrid products={products} label="Pieces" columns={3} priorityCount={3} />}
             <Pagination state={state} nextToken={nextToken} pathname={location.pathname} shown={products.length} />
           </div>
         </div>

@@ -31,7 +31,12 @@ export function FacetSidebar({ groups, priceRanges, currency, state, onChange, c
       {groups
         .filter((g) => g.options.length > 0)
         .map((group) => (
-          <FacetFieldset key={group.key} group={group} selected={state[group.key]} onToggle={(value) => onChange(toggleFacet(state, group.key, value))} />
+          <FacetFieldset
+            key={group.key}
+            group={group}
+            selected={state[group.key]}
+            onToggle={(value) => onChange(toggleFacet(state, group.key, value))}
+          />
         ))}
       <PriceFieldset ranges={priceRanges ?? []} currency={currency} state={state} onChange={onChange} />
     </div>
@@ -48,7 +53,11 @@ function FacetFieldset({ group, selected, onToggle }: { group: FacetGroup; selec
       <legend className="eyebrow float-left mb-5 w-full text-ink">{group.title}</legend>
       {sections(options).map(([title, items], n) => (
         <div key={title ?? 'all'} className={cn('clear-both', n > 0 && 'mt-6')}>
-          {title && <p className="mb-3 text-xs uppercase tracking-[0.14em] text-stone" aria-hidden="true">{title}</p>}
+          {title && (
+            <p className="mb-3 text-xs uppercase tracking-[0.14em] text-stone" aria-hidden="true">
+              {title}
+            </p>
+          )}
           <ul className="space-y-3" aria-label={title}>
             {items.map((option) => {
               const checked = selected.includes(option.value);
@@ -72,7 +81,12 @@ function FacetFieldset({ group, selected, onToggle }: { group: FacetGroup; selec
         </div>
       ))}
       {(hidden > 0 || expanded) && group.options.length > COLLAPSED_OPTIONS && (
-        <button type="button" onClick={() => setExpanded(!expanded)} className="eyebrow mt-4 border-b border-ink/30 pb-0.5 text-ink hover:border-ink" aria-expanded={expanded}>
+        <button
+          type="button"
+          onClick={() => setExpanded(!expanded)}
+          className="eyebrow mt-4 border-b border-ink/30 pb-0.5 text-ink hover:border-ink"
+          aria-expanded={expanded}
+        >
           {expanded ? 'Fewer' : `${hidden} more`}
         </button>
       )}
@@ -91,7 +105,17 @@ function sections(options: FacetOption[]): [string | undefined, FacetOption[]][]
   return out;
 }
 
-function PriceFieldset({ ranges, currency, state, onChange }: { ranges: FacetOption[]; currency: string; state: BrowseState; onChange: (next: BrowseState) => void }) {
+function PriceFieldset({
+  ranges,
+  currency,
+  state,
+  onChange,
+}: {
+  ranges: FacetOption[];
+  currency: string;
+  state: BrowseState;
+  onChange: (next: BrowseState) => void;
+}) {
   const id = useId();
   const activeCurrency = state.currency ?? currency;
 
@@ -120,7 +144,11 @@ function PriceFieldset({ ranges, currency, state, onChange }: { ranges: FacetOpt
                   <input
                     type="checkbox"
                     checked={checked}
-                    onChange={() => onChange(checked ? withPriceRange(state, undefined, undefined, undefined) : withPriceRange(state, min, max, activeCurrency))}
+                    onChange={() =>
+                      onChange(
+                        checked ? withPriceRange(state, undefined, undefined, undefined) : withPriceRange(state, min, max, activeCurrency),
+                      )
+                    }
                     className="size-4 shrink-0 cursor-pointer appearance-none rounded-full border border-stone/70 bg-ivory checked:border-ink checked:bg-ink"
                   />
                   <span className={cn('flex-1', checked && 'text-ink')}>{rangeLabel(min, max, activeCurrency)}</span>
@@ -131,18 +159,35 @@ function PriceFieldset({ ranges, currency, state, onChange }: { ranges: FacetOpt
           })}
         </ul>
       )}
-      <form key={`${state.minPrice}-${state.maxPrice}`} onSubmit={submit} className="clear-both grid grid-cols-2 gap-x-4 gap-y-5" aria-label="Price range">
+      <form
+        key={`${state.minPrice}-${state.maxPrice}`}
+        onSubmit={submit}
+        className="clear-both grid grid-cols-2 gap-x-4 gap-y-5"
+        aria-label="Price range"
+      >
         <div>
           <label htmlFor={`${id}-min`} className="eyebrow block text-[0.625rem] whitespace-nowrap text-stone">
             From ({activeCurrency})
           </label>
-          <input id={`${id}-min`} name="min" inputMode="decimal" defaultValue={state.minPrice ?? ''} className="mt-1 w-full border-0 border-b border-stone/60 bg-transparent py-2 text-sm text-ink hover:border-ink focus:border-ink" />
+          <input
+            id={`${id}-min`}
+            name="min"
+            inputMode="decimal"
+            defaultValue={state.minPrice ?? ''}
+            className="mt-1 w-full border-0 border-b border-stone/60 bg-transparent py-2 text-sm text-ink hover:border-ink focus:border-ink"
+          />
         </div>
         <div>
           <label htmlFor={`${id}-max`} className="eyebrow block text-[0.625rem] whitespace-nowrap text-stone">
             To ({activeCurrency})
           </label>
-          <input id={`${id}-max`} name="max" inputMode="decimal" defaultValue={state.maxPrice ?? ''} className="mt-1 w-full border-0 border-b border-stone/60 bg-transparent py-2 text-sm text-ink hover:border-ink focus:border-ink" />
+          <input
+            id={`${id}-max`}
+            name="max"
+            inputMode="decimal"
+            defaultValue={state.maxPrice ?? ''}
+            className="mt-1 w-full border-0 border-b border-stone/60 bg-transparent py-2 text-sm text-ink hover:border-ink focus:border-ink"
+          />
         </div>
         <Button type="submit" variant="secondary" size="sm" className="col-span-2">
           Apply

@@ -14,10 +14,15 @@ export function FilterChips({ state, currency, labelOf = (_k, v) => v, onChange 
   if (!hasFilters(state)) return null;
   const chips: { key: string; label: string; remove: () => BrowseState }[] = [];
   for (const key of ['categories', 'brands', 'colors', 'sizes'] as const) {
-    for (const value of state[key]) chips.push({ key: `${key}:${value}`, label: labelOf(key, value), remove: () => toggleFacet(state, key, value) });
+    for (const value of state[key])
+      chips.push({ key: `${key}:${value}`, label: labelOf(key, value), remove: () => toggleFacet(state, key, value) });
   }
   if (state.minPrice !== undefined || state.maxPrice !== undefined) {
-    chips.push({ key: 'price', label: rangeLabel(state.minPrice, state.maxPrice, state.currency ?? currency), remove: () => withPriceRange(state, undefined, undefined, undefined) });
+    chips.push({
+      key: 'price',
+      label: rangeLabel(state.minPrice, state.maxPrice, state.currency ?? currency),
+      remove: () => withPriceRange(state, undefined, undefined, undefined),
+    });
   }
   return (
     <div className="flex flex-wrap items-center gap-3">
@@ -38,7 +43,11 @@ export function FilterChips({ state, currency, labelOf = (_k, v) => v, onChange 
           </li>
         ))}
       </ul>
-      <button type="button" onClick={() => onChange(clearFilters(state))} className="eyebrow border-b border-ink/30 pb-0.5 text-ink hover:border-ink">
+      <button
+        type="button"
+        onClick={() => onChange(clearFilters(state))}
+        className="eyebrow border-b border-ink/30 pb-0.5 text-ink hover:border-ink"
+      >
         Clear all
       </button>
     </div>

@@ -24,7 +24,10 @@ export function Gallery({ pictures, name }: { pictures: ProductPicture[]; name: 
                 onClick={() => setIndex(i)}
                 aria-label={`Show picture ${i + 1} of ${pictures.length}`}
                 aria-current={i === index ? 'true' : undefined}
-                className={cn('block w-16 border transition-colors lg:w-20', i === index ? 'border-ink' : 'border-transparent hover:border-line')}
+                className={cn(
+                  'block w-16 border transition-colors lg:w-20',
+                  i === index ? 'border-ink' : 'border-transparent hover:border-line',
+                )}
               >
                 <ProductImage picture={picture} alt="" sizes="80px" className="aspect-[4/5]" />
               </button>
@@ -33,9 +36,21 @@ export function Gallery({ pictures, name }: { pictures: ProductPicture[]; name: 
         </ul>
       )}
       <RadixDialog.Root open={open} onOpenChange={setOpen}>
-        <RadixDialog.Trigger className="group relative order-1 block cursor-zoom-in lg:order-2" aria-label={`Enlarge picture ${index + 1} of ${name}`}>
-          <ProductImage picture={current} sizes="(min-width: 1024px) 50vw, 100vw" priority className="aspect-[4/5]" imgClassName="transition-transform duration-[1200ms] ease-maison group-hover:scale-[1.02]" />
-          <span aria-hidden="true" className="eyebrow absolute right-4 bottom-4 bg-ivory/90 px-3 py-1.5 text-[0.625rem] text-ink opacity-0 transition-opacity group-hover:opacity-100 group-focus-visible:opacity-100">
+        <RadixDialog.Trigger
+          className="group relative order-1 block cursor-zoom-in lg:order-2"
+          aria-label={`Enlarge picture ${index + 1} of ${name}`}
+        >
+          <ProductImage
+            picture={current}
+            sizes="(min-width: 1024px) 50vw, 100vw"
+            priority
+            className="aspect-[4/5]"
+            imgClassName="transition-transform duration-[1200ms] ease-maison group-hover:scale-[1.02]"
+          />
+          <span
+            aria-hidden="true"
+            className="eyebrow absolute right-4 bottom-4 bg-ivory/90 px-3 py-1.5 text-[0.625rem] text-ink opacity-0 transition-opacity group-hover:opacity-100 group-focus-visible:opacity-100"
+          >
             Enlarge
           </span>
         </RadixDialog.Trigger>
@@ -49,7 +64,11 @@ export function Gallery({ pictures, name }: { pictures: ProductPicture[]; name: 
               <div className="flex items-center gap-6">
                 {pictures.length > 1 && (
                   <>
-                    <button type="button" className="eyebrow p-2 text-ink" onClick={() => setIndex((index - 1 + pictures.length) % pictures.length)}>
+                    <button
+                      type="button"
+                      className="eyebrow p-2 text-ink"
+                      onClick={() => setIndex((index - 1 + pictures.length) % pictures.length)}
+                    >
                       Previous
                     </button>
                     <button type="button" className="eyebrow p-2 text-ink" onClick={() => setIndex((index + 1) % pictures.length)}>
@@ -73,7 +92,9 @@ function ZoomStage({ picture }: { picture: ProductPicture }) {
   const [origin, setOrigin] = useState('50% 50%');
   const follow = (event: MouseEvent<HTMLElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
-    setOrigin(`${(((event.clientX - box.left) / box.width) * 100).toFixed(1)}% ${(((event.clientY - box.top) / box.height) * 100).toFixed(1)}%`);
+    setOrigin(
+      `${(((event.clientX - box.left) / box.width) * 100).toFixed(1)}% ${(((event.clientY - box.top) / box.height) * 100).toFixed(1)}%`,
+    );
   };
   return (
     <div className="flex flex-1 items-center justify-center overflow-hidden p-4 sm:p-10">

@@ -45,7 +45,9 @@ export function InquiryForm({ productId, productName, intent, preface = [], subm
   if (session.status !== 'signed-in') {
     return (
       <div className="border border-line bg-sand/50 p-8">
-        <p className="leading-relaxed text-ink-soft">Requests are answered personally by a client adviser, so we ask you to sign in first.</p>
+        <p className="leading-relaxed text-ink-soft">
+          Requests are answered personally by a client adviser, so we ask you to sign in first.
+        </p>
         <ButtonLink to={signInPath(`${location.pathname}${location.search}`)} className="mt-6" variant="secondary">
           Sign in to continue
         </ButtonLink>
@@ -56,7 +58,9 @@ export function InquiryForm({ productId, productName, intent, preface = [], subm
     return (
       <div role="status" className="border-l-2 border-gold bg-sand/60 p-8">
         <p className="display text-2xl text-ink">Your request has been sent</p>
-        <p className="mt-3 leading-relaxed text-ink-soft">A client adviser of the house will reply in the way you asked, usually within a day.</p>
+        <p className="mt-3 leading-relaxed text-ink-soft">
+          A client adviser of the house will reply in the way you asked, usually within a day.
+        </p>
       </div>
     );
   }
@@ -66,7 +70,11 @@ export function InquiryForm({ productId, productName, intent, preface = [], subm
     const form = new FormData(event.currentTarget);
     const own = String(form.get('message') ?? '').trim();
     const opening =
-      intent === 'viewing' ? `I would like to arrange a private viewing of ${productName}.` : intent === 'bespoke' ? `I would like to commission ${productName}, made to order.` : `A question about ${productName}.`;
+      intent === 'viewing'
+        ? `I would like to arrange a private viewing of ${productName}.`
+        : intent === 'bespoke'
+          ? `I would like to commission ${productName}, made to order.`
+          : `A question about ${productName}.`;
     const message = [opening, ...preface, own].filter(Boolean).join('\n');
     const preferredDate = String(form.get('preferredDate') ?? '');
     create.mutate(
@@ -83,7 +91,11 @@ export function InquiryForm({ productId, productName, intent, preface = [], subm
   return (
     <form onSubmit={submit} className="space-y-8" noValidate>
       {problem && <FormAlert problem={problem} fields={['message', 'preferredContact', 'preferredDate']} />}
-      <Field label="Your message" hint="Anything the adviser should know: where you are, a timing, a question." error={problem?.field('message')}>
+      <Field
+        label="Your message"
+        hint="Anything the adviser should know: where you are, a timing, a question."
+        error={problem?.field('message')}
+      >
         {(p) => <Textarea {...p} name="message" rows={4} maxLength={3500} />}
       </Field>
       <fieldset>
@@ -98,7 +110,10 @@ export function InquiryForm({ productId, productName, intent, preface = [], subm
         </div>
       </fieldset>
       {intent !== 'question' && (
-        <Field label={intent === 'viewing' ? 'Preferred date for the viewing' : 'Needed by (optional)'} error={problem?.field('preferredDate')}>
+        <Field
+          label={intent === 'viewing' ? 'Preferred date for the viewing' : 'Needed by (optional)'}
+          error={problem?.field('preferredDate')}
+        >
           {(p) => <Input {...p} name="preferredDate" type="date" min={today()} />}
         </Field>
       )}

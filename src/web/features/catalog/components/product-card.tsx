@@ -20,7 +20,17 @@ export type ProductCardData = {
  * One piece in a grid: picture, house, name, price. The whole card is one link named by the product, so a screen
  * reader hears it once; the picture is decorative (the caption says what it shows).
  */
-export function ProductCard({ product, sizes, priority = false, className }: { product: ProductCardData; sizes: string; priority?: boolean; className?: string }) {
+export function ProductCard({
+  product,
+  sizes,
+  priority = false,
+  className,
+}: {
+  product: ProductCardData;
+  sizes: string;
+  priority?: boolean;
+  className?: string;
+}) {
   return (
     <article className={cn('group relative', className)}>
       <div className="relative">
@@ -37,7 +47,10 @@ export function ProductCard({ product, sizes, priority = false, className }: { p
       <div className="mt-5 space-y-1.5">
         <p className="eyebrow text-stone">{product.brand}</p>
         <h3 className="font-display text-xl leading-snug text-ink">
-          <Link to={`/products/${product.slug}`} className="after:absolute after:inset-0 focus-visible:outline-none after:focus-visible:outline-2 after:focus-visible:outline-offset-4 after:focus-visible:outline-focus">
+          <Link
+            to={`/products/${product.slug}`}
+            className="after:absolute after:inset-0 focus-visible:outline-none after:focus-visible:outline-2 after:focus-visible:outline-offset-4 after:focus-visible:outline-focus"
+          >
             {product.name}
           </Link>
         </h3>
@@ -55,7 +68,17 @@ const GRID: Record<2 | 3 | 4, { classes: string; sizes: string }> = {
   4: { classes: 'grid-cols-2 md:grid-cols-3 xl:grid-cols-4', sizes: '(min-width: 1280px) 22vw, (min-width: 768px) 30vw, 50vw' },
 };
 
-export function ProductGrid({ products, label, columns = 4, priorityCount = 4 }: { products: ProductCardData[]; label: string; columns?: 2 | 3 | 4; priorityCount?: number }) {
+export function ProductGrid({
+  products,
+  label,
+  columns = 4,
+  priorityCount = 4,
+}: {
+  products: ProductCardData[];
+  label: string;
+  columns?: 2 | 3 | 4;
+  priorityCount?: number;
+}) {
   const grid = GRID[columns];
   return (
     <ul aria-label={label} className={cn('grid gap-x-4 gap-y-14 sm:gap-x-8 lg:gap-y-20', grid.classes)}>

@@ -84,7 +84,9 @@ export function ProductDetail({ product }: { product: Product }) {
   // The picture follows the colour picker: the chosen colour's pictures (and those of every colour), as the picker
   // shows the first colour until one is chosen.
   const activeColor = chosen?.color ?? choosable.find((v) => v.color)?.color;
-  const pictures = imagesFor(product.images, activeColor).map((i) => toPicture(i, product.name)).filter((p) => p !== undefined);
+  const pictures = imagesFor(product.images, activeColor)
+    .map((i) => toPicture(i, product.name))
+    .filter((p) => p !== undefined);
 
   return (
     <Container className="pt-10 pb-20 lg:pt-14 lg:pb-28">
@@ -100,7 +102,9 @@ export function ProductDetail({ product }: { product: Product }) {
                 {product.brandName}
               </Link>
               {product.visibility === 'VIP_ONLY' && <VipBadge />}
-              {product.visibility === 'DRAFT' && <span className="eyebrow border border-danger px-2.5 py-1 text-[0.625rem] text-danger">Draft — not published</span>}
+              {product.visibility === 'DRAFT' && (
+                <span className="eyebrow border border-danger px-2.5 py-1 text-[0.625rem] text-danger">Draft — not published</span>
+              )}
             </div>
             <h1 className="display mt-5 text-4xl text-ink sm:text-5xl">{product.name}</h1>
             <ExclusivityNote limitedEdition={product.limitedEdition} editionSize={product.editionSize} className="mt-5" />
@@ -108,16 +112,25 @@ export function ProductDetail({ product }: { product: Product }) {
             <div aria-hidden="true" className="mt-8 h-px w-16 bg-gold" />
 
             {product.purchaseMode === 'BUY_NOW' && (
-              <BuyNow product={product} chosen={chosen} choosable={choosable.length > 0} variantPicker={
-                choosable.length > 0 ? (
-                  <VariantPicker
-                    variants={choosable}
-                    selectedId={variantId}
-                    onSelect={setVariantId}
-                    aside={choosable.some((v) => v.size) && departmentOf(product) !== 'other' ? <SizeGuide department={departmentOf(product)} /> : undefined}
-                  />
-                ) : null
-              } />
+              <BuyNow
+                product={product}
+                chosen={chosen}
+                choosable={choosable.length > 0}
+                variantPicker={
+                  choosable.length > 0 ? (
+                    <VariantPicker
+                      variants={choosable}
+                      selectedId={variantId}
+                      onSelect={setVariantId}
+                      aside={
+                        choosable.some((v) => v.size) && departmentOf(product) !== 'other' ? (
+                          <SizeGuide department={departmentOf(product)} />
+                        ) : undefined
+                      }
+                    />
+                  ) : null
+                }
+              />
             )}
             {product.purchaseMode === 'INQUIRE' && <InquireActions product={product} />}
             {product.purchaseMode === 'BESPOKE' && <BespokeActions product={product} />}
@@ -128,7 +141,8 @@ export function ProductDetail({ product }: { product: Product }) {
             </div>
             {rows.length > 0 && <SpecTable rows={rows} caption="Details" className="mt-12" />}
             <p className="mt-12 border-t border-line pt-8 text-sm leading-relaxed text-stone">
-              Authenticated by the house, insured in transit and delivered by hand in the major cities. A stylist can advise you on this piece.{' '}
+              Authenticated by the house, insured in transit and delivered by hand in the major cities. A stylist can advise you on this
+              piece.{' '}
               <Link to="/stylists" className="link-underline text-ink">
                 Ask a stylist
               </Link>
@@ -140,7 +154,17 @@ export function ProductDetail({ product }: { product: Product }) {
   );
 }
 
-function BuyNow({ product, chosen, choosable, variantPicker }: { product: Product; chosen: Variant | undefined; choosable: boolean; variantPicker: ReactNode }) {
+function BuyNow({
+  product,
+  chosen,
+  choosable,
+  variantPicker,
+}: {
+  product: Product;
+  chosen: Variant | undefined;
+  choosable: boolean;
+  variantPicker: ReactNode;
+}) {
   const { toast } = useToast();
   const soldOut = product.inventory <= 0;
   const needsChoice = choosable && !chosen;
@@ -153,11 +177,19 @@ function BuyNow({ product, chosen, choosable, variantPicker }: { product: Produc
       slug: product.slug,
       name: product.name,
       brand: product.brandName,
-      ...(chosen && (chosen.size || chosen.color) ? { variantId: chosen.variantId, variantLabel: variantLabel(chosen) } : chosen ? { variantId: chosen.variantId } : {}),
+      ...(chosen && (chosen.size || chosen.color)
+        ? { variantId: chosen.variantId, variantLabel: variantLabel(chosen) }
+        : chosen
+          ? { variantId: chosen.variantId }
+          : {}),
       ...(product.priceOnRequest ? {} : { price: product.price }),
       ...(image ? { image: { src: image.url, srcSet: image.srcset.jpg, alt: image.alt ?? product.name } } : {}),
     });
-    toast({ title: 'Added to your bag', description: chosen && (chosen.size || chosen.color) ? `${product.name} — ${variantLabel(chosen)}` : product.name, tone: 'success' });
+    toast({
+      title: 'Added to your bag',
+      description: chosen && (chosen.size || chosen.color) ? `${product.name} — ${variantLabel(chosen)}` : product.name,
+      tone: 'success',
+    });
   }
 
   return (
@@ -177,11 +209,17 @@ function BuyNow({ product, chosen, choosable, variantPicker }: { product: Produc
 function InquireActions({ product }: { product: Product }) {
   return (
     <div className="mt-10 space-y-6">
-      <p className="leading-relaxed text-ink-soft">Shown by private appointment. The house arranges a viewing where it suits you, in its salon or at your home.</p>
+      <p className="leading-relaxed text-ink-soft">
+        Shown by private appointment. The house arranges a viewing where it suits you, in its salon or at your home.
+      </p>
       <div className="flex flex-col gap-3 sm:flex-row">
         <Dialog>
           <DialogTrigger className={buttonClasses({ size: 'lg', className: 'flex-1' })}>Request a private viewing</DialogTrigger>
-          <DialogContent title="A private viewing" description={`Tell us when and how you would like to see ${product.name}; a client adviser of ${product.brandName} will reply.`} className="max-w-xl">
+          <DialogContent
+            title="A private viewing"
+            description={`Tell us when and how you would like to see ${product.name}; a client adviser of ${product.brandName} will reply.`}
+            className="max-w-xl"
+          >
             <InquiryForm productId={product.productId} productName={product.name} intent="viewing" submitLabel="Send the request" />
           </DialogContent>
         </Dialog>
@@ -194,11 +232,18 @@ function InquireActions({ product }: { product: Product }) {
 function BespokeActions({ product }: { product: Product }) {
   return (
     <div className="mt-10 space-y-6">
-      <p className="leading-relaxed text-ink-soft">Made to order in the atelier, to your measurements and choices. The adviser confirms the final price and the time it takes before anything is made.</p>
+      <p className="leading-relaxed text-ink-soft">
+        Made to order in the atelier, to your measurements and choices. The adviser confirms the final price and the time it takes before
+        anything is made.
+      </p>
       <div className="flex flex-col gap-3 sm:flex-row">
         <Dialog>
           <DialogTrigger className={buttonClasses({ size: 'lg', className: 'flex-1' })}>Begin a commission</DialogTrigger>
-          <DialogContent title="Your commission" description={`The choices for ${product.name}; leave any to discuss with the atelier.`} className="max-h-[90vh] max-w-xl overflow-y-auto">
+          <DialogContent
+            title="Your commission"
+            description={`The choices for ${product.name}; leave any to discuss with the atelier.`}
+            className="max-h-[90vh] max-w-xl overflow-y-auto"
+          >
             <BespokeForm productId={product.productId} productName={product.name} options={product.customisations} />
           </DialogContent>
         </Dialog>

@@ -16,8 +16,19 @@ function optionsOf(suggestions: Suggestions | undefined): Option[] {
       group: 'Pieces',
       to: `/products/${p.slug}`,
     })),
-    ...suggestions.brands.map((b) => ({ id: `b-${b.slug}`, label: b.name, group: 'Houses', to: `/shop?brand=${encodeURIComponent(b.slug)}` })),
-    ...suggestions.categories.map((c) => ({ id: `c-${c.slug}`, label: c.name, detail: c.parentName, group: 'Departments', to: `/shop/${c.slug}` })),
+    ...suggestions.brands.map((b) => ({
+      id: `b-${b.slug}`,
+      label: b.name,
+      group: 'Houses',
+      to: `/shop?brand=${encodeURIComponent(b.slug)}`,
+    })),
+    ...suggestions.categories.map((c) => ({
+      id: `c-${c.slug}`,
+      label: c.name,
+      detail: c.parentName,
+      group: 'Departments',
+      to: `/shop/${c.slug}`,
+    })),
   ];
 }
 
@@ -25,7 +36,19 @@ function optionsOf(suggestions: Suggestions | undefined): Option[] {
  * The search field with suggestions as you type (pieces, houses, departments), as an ARIA combobox: arrows move
  * through the list, Enter opens the highlighted one or searches for what was typed, Escape closes the list.
  */
-export function SearchBox({ defaultValue = '', autoFocus = false, className, onNavigate, size = 'md' }: { defaultValue?: string; autoFocus?: boolean; className?: string; onNavigate?: () => void; size?: 'md' | 'lg' }) {
+export function SearchBox({
+  defaultValue = '',
+  autoFocus = false,
+  className,
+  onNavigate,
+  size = 'md',
+}: {
+  defaultValue?: string;
+  autoFocus?: boolean;
+  className?: string;
+  onNavigate?: () => void;
+  size?: 'md' | 'lg';
+}) {
   const id = useId();
   const navigate = useNavigate();
   const [value, setValue] = useState(defaultValue);
@@ -73,7 +96,14 @@ export function SearchBox({ defaultValue = '', autoFocus = false, className, onN
         Search the boutique
       </label>
       <div className="flex items-center gap-3 border-b border-ink/60 focus-within:border-ink">
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 shrink-0 text-ink-soft" fill="none" stroke="currentColor" strokeWidth="1.2">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 20 20"
+          className="size-4 shrink-0 text-ink-soft"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.2"
+        >
           <circle cx="8.5" cy="8.5" r="6" />
           <path d="m13 13 5 5" />
         </svg>
@@ -99,13 +129,22 @@ export function SearchBox({ defaultValue = '', autoFocus = false, className, onN
           onFocus={() => setOpen(true)}
           onBlur={() => setTimeout(() => setOpen(false), 150)}
           onKeyDown={onKeyDown}
-          className={cn('w-full border-0 bg-transparent py-3 text-ink placeholder:text-stone focus:outline-none', size === 'lg' ? 'font-display text-3xl sm:text-4xl' : 'text-base')}
+          className={cn(
+            'w-full border-0 bg-transparent py-3 text-ink placeholder:text-stone focus:outline-none',
+            size === 'lg' ? 'font-display text-3xl sm:text-4xl' : 'text-base',
+          )}
         />
         <button type="submit" className="eyebrow shrink-0 py-2 text-ink">
           Search
         </button>
       </div>
-      <ul id={listId} role="listbox" aria-label="Suggestions" hidden={!expanded} className="absolute inset-x-0 top-full z-40 mt-2 max-h-[70vh] overflow-y-auto border border-line bg-ivory py-3 shadow-[0_30px_60px_-30px_rgb(20_19_15/0.35)]">
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Suggestions"
+        hidden={!expanded}
+        className="absolute inset-x-0 top-full z-40 mt-2 max-h-[70vh] overflow-y-auto border border-line bg-ivory py-3 shadow-[0_30px_60px_-30px_rgb(20_19_15/0.35)]"
+      >
         {options.map((option, i) => {
           const heading = i === 0 || options[i - 1]?.group !== option.group ? option.group : null;
           return (

@@ -18,7 +18,8 @@ function groupedSpecs(product: Product): { group: string; rows: SpecRow[] }[] {
     groups.set(group, [...(groups.get(group) ?? []), { label: s.label, value: s.value }]);
   }
   const others = detailRows({ ...product, specifications: [] });
-  if (others.length) groups.set(groups.has('Specification') ? 'Details' : 'Specification', [...(groups.get('Specification') ?? []), ...others]);
+  if (others.length)
+    groups.set(groups.has('Specification') ? 'Details' : 'Specification', [...(groups.get('Specification') ?? []), ...others]);
   return [...groups].map(([group, rows]) => ({ group, rows }));
 }
 
@@ -47,9 +48,14 @@ export function ShowcaseDetail({ product }: { product: Product }) {
               <ExclusivityNote limitedEdition={product.limitedEdition} editionSize={product.editionSize} className="mt-6 text-gold-light" />
               <div aria-hidden="true" className="mt-10 h-px w-16 bg-gold" />
               <Price price={product.price} priceOnRequest={product.priceOnRequest} size="lg" className="mt-8 text-ivory" />
-              <p className="mt-8 max-w-md leading-relaxed text-ivory/80">{product.categoryName} presented by {product.brandName}, viewed by private appointment arranged by our concierge.</p>
+              <p className="mt-8 max-w-md leading-relaxed text-ivory/80">
+                {product.categoryName} presented by {product.brandName}, viewed by private appointment arranged by our concierge.
+              </p>
               <div className="mt-10 flex flex-wrap gap-4">
-                <a href="#viewing" className="inline-flex h-14 items-center justify-center border border-ivory bg-ivory px-10 text-xs font-medium tracking-[0.2em] text-ink uppercase transition-colors hover:bg-transparent hover:text-ivory">
+                <a
+                  href="#viewing"
+                  className="inline-flex h-14 items-center justify-center border border-ivory bg-ivory px-10 text-xs font-medium tracking-[0.2em] text-ink uppercase transition-colors hover:bg-transparent hover:text-ivory"
+                >
                   {product.purchaseMode === 'BESPOKE' ? 'Begin a commission' : 'Request a private viewing'}
                 </a>
                 <WishlistButton productId={product.productId} productName={product.name} className="h-14" tone="dark" />
@@ -102,13 +108,19 @@ export function ShowcaseDetail({ product }: { product: Product }) {
             )}
           </h2>
           <p className="mt-6 max-w-xl leading-relaxed text-ink-soft">
-            A client adviser of {product.brandName} replies personally, usually within a day. Nothing is committed until you have seen the piece.
+            A client adviser of {product.brandName} replies personally, usually within a day. Nothing is committed until you have seen the
+            piece.
           </p>
           <div className="mt-12">
             {product.purchaseMode === 'BESPOKE' ? (
               <BespokeForm productId={product.productId} productName={product.name} options={product.customisations} />
             ) : (
-              <InquiryForm productId={product.productId} productName={product.name} intent="viewing" submitLabel="Request a private viewing" />
+              <InquiryForm
+                productId={product.productId}
+                productName={product.name}
+                intent="viewing"
+                submitLabel="Request a private viewing"
+              />
             )}
           </div>
         </Container>

@@ -2,7 +2,15 @@ import { useId } from 'react';
 import { SORT_LABELS, withSort, type BrowseState, type Sort } from '../url-state.ts';
 
 /** "Sort by", a native select: keyboard and screen readers know it already. */
-export function SortSelect({ state, options, onChange }: { state: BrowseState; options: readonly Sort[]; onChange: (next: BrowseState) => void }) {
+export function SortSelect({
+  state,
+  options,
+  onChange,
+}: {
+  state: BrowseState;
+  options: readonly Sort[];
+  onChange: (next: BrowseState) => void;
+}) {
   const id = useId();
   const current = state.sort ?? options[0];
   return (

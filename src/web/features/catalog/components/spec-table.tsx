@@ -3,7 +3,17 @@ import { cn } from '../../../lib/cn.ts';
 export type SpecRow = { label: string; value: string };
 
 /** The specification of a showcase piece (a car's engine, a residence's rooms, a jet's range), as a quiet two-column ledger. */
-export function SpecTable({ rows, caption, className, tone = 'light' }: { rows: SpecRow[]; caption: string; className?: string; tone?: 'light' | 'dark' }) {
+export function SpecTable({
+  rows,
+  caption,
+  className,
+  tone = 'light',
+}: {
+  rows: SpecRow[];
+  caption: string;
+  className?: string;
+  tone?: 'light' | 'dark';
+}) {
   if (rows.length === 0) return null;
   const dark = tone === 'dark';
   return (
@@ -39,9 +49,11 @@ export function specRowsFrom(document: unknown, skip: readonly string[] = []): S
   for (const [key, value] of Object.entries(document as Record<string, unknown>)) {
     if (skip.includes(key)) continue;
     if (typeof value === 'string' && value.trim()) rows.push({ label: humanLabel(key), value });
-    else if (typeof value === 'number' && Number.isFinite(value)) rows.push({ label: humanLabel(key), value: value.toLocaleString('en-GB') });
+    else if (typeof value === 'number' && Number.isFinite(value))
+      rows.push({ label: humanLabel(key), value: value.toLocaleString('en-GB') });
     else if (typeof value === 'boolean') rows.push({ label: humanLabel(key), value: value ? 'Yes' : 'No' });
-    else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) rows.push({ label: humanLabel(key), value: value.join(', ') });
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number'))
+      rows.push({ label: humanLabel(key), value: value.join(', ') });
   }
   return rows;
 }

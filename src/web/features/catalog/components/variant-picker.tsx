@@ -34,7 +34,9 @@ export function VariantPicker({ variants, selectedId, onSelect, aside }: Variant
   const selected = variants.find((v) => v.variantId === selectedId);
   const colors = unique(variants.map((v) => v.color).filter((c): c is string => !!c));
   const activeColor = selected?.color ?? colors[0];
-  const sized = variants.filter((v) => v.size && (!activeColor || !v.color || v.color === activeColor)).sort((a, b) => sizeOrder(a.size!) - sizeOrder(b.size!) || a.size!.localeCompare(b.size!));
+  const sized = variants
+    .filter((v) => v.size && (!activeColor || !v.color || v.color === activeColor))
+    .sort((a, b) => sizeOrder(a.size!) - sizeOrder(b.size!) || a.size!.localeCompare(b.size!));
 
   function pickColor(color: string) {
     // Keep the size when that size exists in the new colour; otherwise its first variant in stock.
@@ -49,14 +51,22 @@ export function VariantPicker({ variants, selectedId, onSelect, aside }: Variant
       {colors.length > 0 && (
         <fieldset>
           <legend className="eyebrow text-ink-soft">
-            Colour <span className="ml-2 text-sm font-normal tracking-normal text-ink normal-case">{activeColor && capitalise(activeColor)}</span>
+            Colour{' '}
+            <span className="ml-2 text-sm font-normal tracking-normal text-ink normal-case">{activeColor && capitalise(activeColor)}</span>
           </legend>
           <div className="mt-4 flex flex-wrap gap-3">
             {colors.map((color) => {
               const inStock = variants.some((v) => v.color === color && v.stock > 0);
               return (
                 <label key={color} className="cursor-pointer">
-                  <input type="radio" name={`${id}-color`} value={color} checked={color === activeColor} onChange={() => pickColor(color)} className="peer sr-only" />
+                  <input
+                    type="radio"
+                    name={`${id}-color`}
+                    value={color}
+                    checked={color === activeColor}
+                    onChange={() => pickColor(color)}
+                    className="peer sr-only"
+                  />
                   <span
                     className={cn(
                       'inline-block border px-4 py-2 text-sm transition-colors peer-checked:border-ink peer-checked:text-ink peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-focus',
@@ -107,7 +117,11 @@ export function VariantPicker({ variants, selectedId, onSelect, aside }: Variant
           </div>
         </fieldset>
       )}
-      <p role="status" aria-live="polite" className={cn('text-sm', selected && selected.stock > 0 && selected.stock <= 3 ? 'text-gold-deep' : 'text-ink-soft')}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={cn('text-sm', selected && selected.stock > 0 && selected.stock <= 3 ? 'text-gold-deep' : 'text-ink-soft')}
+      >
         {selected ? `${variantLabel(selected)} — ${stockLabel(selected.stock)}` : sized.length > 0 ? 'Choose a size' : ''}
       </p>
     </div>

@@ -70,14 +70,23 @@ export function PieceCard({ product }: { product: ContentProduct }) {
   };
   return (
     <article className="group relative flex h-full flex-col">
-      <ContentImage src={product.image?.url} alt="" sizes="(min-width: 768px) 18vw, 45vw" width={960} height={1200} className="aspect-[4/5]" />
+      <ContentImage
+        src={product.image?.url}
+        alt=""
+        sizes="(min-width: 768px) 18vw, 45vw"
+        width={960}
+        height={1200}
+        className="aspect-[4/5]"
+      />
       <p className="eyebrow mt-4 text-stone">{product.brandName}</p>
       <h3 className="mt-1 font-display text-lg leading-snug text-ink">
         <Link to={`/products/${product.slug}`} className="hover:underline">
           {product.name}
         </Link>
       </h3>
-      <p className="mt-1 text-sm text-ink-soft">{product.priceOnRequest || !product.price ? 'Price on request' : formatPrice(product.price)}</p>
+      <p className="mt-1 text-sm text-ink-soft">
+        {product.priceOnRequest || !product.price ? 'Price on request' : formatPrice(product.price)}
+      </p>
       <div className="mt-4">
         {product.state === 'SOLD_OUT' ? (
           <p className="eyebrow text-stone">Sold out</p>
@@ -100,7 +109,14 @@ function Look({ look, index }: { look: Extract<ContentBlock, { kind: 'look' }>; 
   return (
     <section aria-labelledby={`${id}-caption`} className="my-16">
       <figure className="relative">
-        <ContentImage src={look.image.src} alt={look.image.alt} sizes="(min-width: 1024px) 60vw, 100vw" width={1600} height={900} className="aspect-[16/9]" />
+        <ContentImage
+          src={look.image.src}
+          alt={look.image.alt}
+          sizes="(min-width: 1024px) 60vw, 100vw"
+          width={1600}
+          height={900}
+          className="aspect-[16/9]"
+        />
         {look.hotspots.map((h, i) =>
           h.product.slug && h.product.state !== 'UNAVAILABLE' ? (
             <Link

@@ -29,7 +29,16 @@ const TYPES = [
   ['PAGE', 'House page'],
 ] as const;
 
-const IMAGES = ['journal-quiet-season', 'journal-riviera', 'journal-tailoring', 'journal-jewellery', 'journal-colour', 'lookbook-cannes-1', 'lookbook-evening-1', 'journal-hero'];
+const IMAGES = [
+  'journal-quiet-season',
+  'journal-riviera',
+  'journal-tailoring',
+  'journal-jewellery',
+  'journal-colour',
+  'lookbook-cannes-1',
+  'lookbook-evening-1',
+  'journal-hero',
+];
 const imagePath = (name: string) => `/media/generated/editorial/${name}-1280.jpg`;
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
@@ -54,10 +63,23 @@ export function ContentEditor({ api, content }: { api: ApiClient; content: Conte
   const [preview, setPreview] = useState<string | undefined>();
   const formRef = useRef<HTMLFormElement>(null);
   const editor = useEditor({
-    extensions: [StarterKit.configure({ link: { openOnClick: false, protocols: ['https', 'http', 'mailto'] } }), CaptionedImage, ProductRowNode, LookNode, ...KEPT_NODES],
+    extensions: [
+      StarterKit.configure({ link: { openOnClick: false, protocols: ['https', 'http', 'mailto'] } }),
+      CaptionedImage,
+      ProductRowNode,
+      LookNode,
+      ...KEPT_NODES,
+    ],
     content: content ? (JSON.parse(content.body) as object) : '<p></p>',
     immediatelyRender: false,
-    editorProps: { attributes: { class: 'editorial-prose min-h-64 border border-line bg-ivory p-6 focus:outline-none', 'aria-label': 'Body', role: 'textbox', 'aria-multiline': 'true' } },
+    editorProps: {
+      attributes: {
+        class: 'editorial-prose min-h-64 border border-line bg-ivory p-6 focus:outline-none',
+        'aria-label': 'Body',
+        role: 'textbox',
+        'aria-multiline': 'true',
+      },
+    },
   });
 
   // Autosave: one working draft per editor and piece, kept apart from the versions.
@@ -99,16 +121,40 @@ export function ContentEditor({ api, content }: { api: ApiClient; content: Conte
       if (!content) {
         const created = await call(
           api.POST('/api/v1/content', {
-            body: { title: f.title, contentType: f.contentType, body: f.body, dek: f.dek, tags: f.tags, featuredImage: f.featuredImage, audience: f.audience, status: next ?? 'DRAFT', ...schedule },
+            body: {
+              title: f.title,
+              contentType: f.contentType,
+              body: f.body,
+              dek: f.dek,
+              tags: f.tags,
+              featuredImage: f.featuredImage,
+              audience: f.audience,
+              status: next ?? 'DRAFT',
+              ...schedule,
+            },
           }),
         );
-        toast({ title: next === 'SCHEDULED' ? 'Scheduled' : next === 'PUBLISHED' ? 'Published' : 'Saved', description: created.content.title, tone: 'success' });
+        toast({
+          title: next === 'SCHEDULED' ? 'Scheduled' : next === 'PUBLISHED' ? 'Published' : 'Saved',
+          description: created.content.title,
+          tone: 'success',
+        });
         navigate(`/admin/journal/${created.contentId}`, { replace: true });
         return;
       }
       const saved = await api.PUT('/api/v1/content/{contentId}', {
         params: { path: { contentId: content.contentId } },
-        body: { title: f.title, body: f.body, dek: f.dek, tags: f.tags, featuredImage: f.featuredImage, audience: f.audience, expectedVersion: version, ...(next ? { status: next } : {}), ...schedule },
+        body: {
+          title: f.title,
+          body: f.body,
+          dek: f.dek,
+          tags: f.tags,
+          featuredImage: f.featuredImage,
+          audience: f.audience,
+          expectedVersion: version,
+          ...(next ? { status: next } : {}),
+          ...schedule,
+        },
       });
       if (saved.response.status === 409) {
         setConflict((saved.error as unknown as { current: Content }).current);
@@ -117,10 +163,23 @@ export function ContentEditor({ api, content }: { api: ApiClient; content: Conte
       const { content: updated } = await call(Promise.resolve(saved));
       setVersion(updated.version);
       setStatus(updated.status);
-      toast({ title: next === 'SCHEDULED' ? `Scheduled for ${new Date(updated.publishAt!).toLocaleString()}` : next === 'PUBLISHED' ? 'Published' : 'Saved', description: `Version ${updated.version}`, tone: 'success' });
+      toast({
+        title:
+          next === 'SCHEDULED'
+            ? `Scheduled for ${new Date(updated.publishAt!).toLocaleString()}`
+            : next === 'PUBLISHED'
+              ? 'Published'
+              : 'Saved',
+        description: `Version ${updated.version}`,
+        tone: 'success',
+      });
     } catch (err) {
       const problem = toProblem(err);
-      setError(problem instanceof ApiProblem && Object.keys(problem.fieldErrors).length ? Object.values(problem.fieldErrors).flat().join(' ') : problemMessage(problem));
+      setError(
+        problem instanceof ApiProblem && Object.keys(problem.fieldErrors).length
+          ? Object.values(problem.fieldErrors).flat().join(' ')
+          : problemMessage(problem),
+      );
     } finally {
       setBusy(false);
     }
@@ -129,12 +188,24 @@ export function ContentEditor({ api, content }: { api: ApiClient; content: Conte
   const find = async (e: FormEvent) => {
     e.preventDefault();
     if (!search.trim()) return;
-    const result = await call(api.GET('/api/v1/products/search', { params: { query: { query: search.trim(), maxResults: 8 } } })).catch(() => ({ products: [] }));
+    const result = await call(api.GET('/api/v1/products/search', { params: { query: { query: search.trim(), maxResults: 8 } } })).catch(
+      () => ({ products: [] }),
+    );
     setFound(result.products.map((p) => ({ productId: p.productId, name: p.name, brandName: p.brandName })));
   };
   const insertRow = () => {
     // A paragraph after the block, so the cursor leaves it and the next insertion never replaces it.
-    editor?.chain().focus().insertContent([{ type: 'productRow', attrs: { productIds: picked.map((p) => p.productId), names: picked.map((p) => p.name), title: 'Shop the story' } }, { type: 'paragraph' }]).run();
+    editor
+      ?.chain()
+      .focus()
+      .insertContent([
+        {
+          type: 'productRow',
+          attrs: { productIds: picked.map((p) => p.productId), names: picked.map((p) => p.name), title: 'Shop the story' },
+        },
+        { type: 'paragraph' },
+      ])
+      .run();
     setPicked([]);
   };
   const insertLook = () => {
@@ -147,7 +218,19 @@ export function ContentEditor({ api, content }: { api: ApiClient; content: Conte
     editor
       ?.chain()
       .focus()
-      .insertContent([{ type: 'look', attrs: { src: imagePath(image), alt: 'The look', caption: 'The look', hotspots: picked.slice(0, 3).map((p, i) => ({ ...spots[i]!, productId: p.productId })), names: picked.map((p) => p.name) } }, { type: 'paragraph' }])
+      .insertContent([
+        {
+          type: 'look',
+          attrs: {
+            src: imagePath(image),
+            alt: 'The look',
+            caption: 'The look',
+            hotspots: picked.slice(0, 3).map((p, i) => ({ ...spots[i]!, productId: p.productId })),
+            names: picked.map((p) => p.name),
+          },
+        },
+        { type: 'paragraph' },
+      ])
       .run();
     setPicked([]);
   };
@@ -161,7 +244,9 @@ export function ContentEditor({ api, content }: { api: ApiClient; content: Conte
     <form ref={formRef} onSubmit={(e) => e.preventDefault()} className="grid gap-8">
       {conflict && (
         <div role="alert" className="border border-danger p-6 text-sm">
-          <p className="font-display text-xl text-ink">Someone saved this piece after you opened it (now version {conflict.version}, “{conflict.title}”).</p>
+          <p className="font-display text-xl text-ink">
+            Someone saved this piece after you opened it (now version {conflict.version}, “{conflict.title}”).
+          </p>
           <p className="mt-2 text-ink-soft">Your changes are not saved. Copy what you need, then load the newer version.</p>
           <Button className="mt-4" variant="secondary" onClick={() => window.location.reload()}>
             Load the newer version
@@ -202,8 +287,17 @@ export function ContentEditor({ api, content }: { api: ApiClient; content: Conte
         </Field>
         <Field label="Featured image">
           {(p) => (
-            <Select {...p} name="featuredImage" defaultValue={content?.featuredImage?.match(/editorial\/([a-z0-9-]+)-\d+/)?.[1] ?? IMAGES[0]}>
-              {[...new Set([...(content?.featuredImage ? [content.featuredImage.match(/editorial\/([a-z0-9-]+)-\d+/)?.[1] ?? IMAGES[0]!] : []), ...IMAGES])].map((n) => (
+            <Select
+              {...p}
+              name="featuredImage"
+              defaultValue={content?.featuredImage?.match(/editorial\/([a-z0-9-]+)-\d+/)?.[1] ?? IMAGES[0]}
+            >
+              {[
+                ...new Set([
+                  ...(content?.featuredImage ? [content.featuredImage.match(/editorial\/([a-z0-9-]+)-\d+/)?.[1] ?? IMAGES[0]!] : []),
+                  ...IMAGES,
+                ]),
+              ].map((n) => (
                 <option key={n} value={n}>
                   {n.replace(/-/g, ' ')}
                 </option>
@@ -234,7 +328,13 @@ export function ContentEditor({ api, content }: { api: ApiClient; content: Conte
       <fieldset className="border border-line p-6">
         <legend className="eyebrow px-2 text-stone">Shoppable blocks</legend>
         <div className="flex gap-3">
-          <Input aria-label="Search the boutique" placeholder="Search the boutique" value={search} onChange={(e) => setSearch(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void find(e)} />
+          <Input
+            aria-label="Search the boutique"
+            placeholder="Search the boutique"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && void find(e)}
+          />
           <Button variant="secondary" onClick={(e) => void find(e)}>
             Search
           </Button>
@@ -246,14 +346,21 @@ export function ContentEditor({ api, content }: { api: ApiClient; content: Conte
                 <span>
                   {p.brandName} — {p.name}
                 </span>
-                <Button size="sm" variant="ghost" onClick={() => setPicked((x) => (x.some((y) => y.productId === p.productId) ? x : [...x, p]))} aria-label={`Pick ${p.name}`}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() => setPicked((x) => (x.some((y) => y.productId === p.productId) ? x : [...x, p]))}
+                  aria-label={`Pick ${p.name}`}
+                >
                   Pick
                 </Button>
               </li>
             ))}
           </ul>
         )}
-        <p className="mt-4 text-sm text-ink-soft">{picked.length ? `Picked: ${picked.map((p) => p.name).join(', ')}` : 'Pick pieces, then insert them as a row or as a look.'}</p>
+        <p className="mt-4 text-sm text-ink-soft">
+          {picked.length ? `Picked: ${picked.map((p) => p.name).join(', ')}` : 'Pick pieces, then insert them as a row or as a look.'}
+        </p>
         <div className="mt-4 flex flex-wrap gap-3">
           <Button size="sm" variant="secondary" disabled={!picked.length} onClick={insertRow}>
             Insert a row of pieces
@@ -273,7 +380,16 @@ export function ContentEditor({ api, content }: { api: ApiClient; content: Conte
         </Button>
         <label className="grid gap-1 text-sm text-ink-soft">
           Publish at ({browserZone()})
-          <Input type="datetime-local" name="publishAt" aria-label="Publish at" defaultValue={content?.publishAt ? new Date(new Date(content.publishAt).getTime() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16) : undefined} />
+          <Input
+            type="datetime-local"
+            name="publishAt"
+            aria-label="Publish at"
+            defaultValue={
+              content?.publishAt
+                ? new Date(new Date(content.publishAt).getTime() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
+                : undefined
+            }
+          />
         </label>
         <Button variant="secondary" loading={busy} onClick={() => void save('SCHEDULED')}>
           Schedule
@@ -302,7 +418,10 @@ export function ContentEditor({ api, content }: { api: ApiClient; content: Conte
       </p>
       {preview && (
         <p className="break-all text-sm">
-          Preview for a week: <a href={preview} className="link-underline">{preview}</a>
+          Preview for a week:{' '}
+          <a href={preview} className="link-underline">
+            {preview}
+          </a>
         </p>
       )}
     </form>

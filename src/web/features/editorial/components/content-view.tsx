@@ -22,7 +22,10 @@ export function ContentView({ page, preview = false }: { page: ContentPage; prev
       )}
       <Container width="narrow" className="pt-12 text-center sm:pt-16 lg:pt-20">
         <p className="eyebrow text-gold-deep">
-          <Link to={content.contentType === 'PAGE' ? '/' : `/journal?section=${SECTION_KEY[content.contentType]}`} className="hover:text-ink">
+          <Link
+            to={content.contentType === 'PAGE' ? '/' : `/journal?section=${SECTION_KEY[content.contentType]}`}
+            className="hover:text-ink"
+          >
             {TYPE_LABEL[content.contentType]}
           </Link>
           {content.audience === 'VIP' ? ' · For private clients' : ''}
@@ -44,7 +47,13 @@ export function ContentView({ page, preview = false }: { page: ContentPage; prev
       </Container>
       {content.featuredImage && content.contentType !== 'PAGE' && (
         <Container className="mt-12 lg:mt-16">
-          <ContentImage src={content.featuredImage} alt={content.featuredImageAlt} sizes="(min-width: 1440px) 1300px, 100vw" priority className="aspect-[16/9]" />
+          <ContentImage
+            src={content.featuredImage}
+            alt={content.featuredImageAlt}
+            sizes="(min-width: 1440px) 1300px, 100vw"
+            priority
+            className="aspect-[16/9]"
+          />
         </Container>
       )}
       <Container width="narrow" className="py-14 lg:py-20">
@@ -96,7 +105,9 @@ function EventCard({ page }: { page: ContentPage }) {
     setBusy(true);
     setError(undefined);
     try {
-      setReply(await call(session.api.POST('/api/v1/content/{contentId}/rsvp', { params: { path: { contentId: page.content.contentId } } })));
+      setReply(
+        await call(session.api.POST('/api/v1/content/{contentId}/rsvp', { params: { path: { contentId: page.content.contentId } } })),
+      );
     } catch (err) {
       setError(problemMessage(toProblem(err)));
     } finally {
@@ -109,7 +120,9 @@ function EventCard({ page }: { page: ContentPage }) {
         <div>
           <dt className="eyebrow text-stone">When</dt>
           <dd className="mt-2 font-display text-2xl text-ink">{formatLocal(event.localStartsAt)}</dd>
-          <dd className="mt-1 text-sm text-stone">Until {event.localEndsAt.slice(11)}, local time ({event.timeZone.replace('_', ' ')})</dd>
+          <dd className="mt-1 text-sm text-stone">
+            Until {event.localEndsAt.slice(11)}, local time ({event.timeZone.replace('_', ' ')})
+          </dd>
         </div>
         <div>
           <dt className="eyebrow text-stone">Where</dt>
@@ -118,12 +131,15 @@ function EventCard({ page }: { page: ContentPage }) {
         </div>
       </dl>
       <p className="mt-6 text-sm text-ink-soft">
-        {ATTENDANCE[event.attendance]} · {event.seatsLeft > 0 ? `${event.seatsLeft} of ${event.capacity} seats left` : 'Every seat is taken; replies join the waiting list'}
+        {ATTENDANCE[event.attendance]} ·{' '}
+        {event.seatsLeft > 0 ? `${event.seatsLeft} of ${event.capacity} seats left` : 'Every seat is taken; replies join the waiting list'}
       </p>
       <div className="mt-6">
         {reply ? (
           <p role="status" className="font-display text-xl text-ink">
-            {reply.status === 'CONFIRMED' ? 'Your seat is confirmed. It is in your calendar feed.' : `You are on the waiting list (number ${reply.waitlistPosition ?? '—'}). We will write if a seat frees up.`}
+            {reply.status === 'CONFIRMED'
+              ? 'Your seat is confirmed. It is in your calendar feed.'
+              : `You are on the waiting list (number ${reply.waitlistPosition ?? '—'}). We will write if a seat frees up.`}
           </p>
         ) : session.status === 'signed-in' ? (
           <Button onClick={respond} loading={busy}>

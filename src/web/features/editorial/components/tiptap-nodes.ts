@@ -16,7 +16,11 @@ export const ProductRowNode = Node.create({
   },
   renderHTML({ node, HTMLAttributes }) {
     const names = (node.attrs.names as string[]).join(', ');
-    return ['div', mergeAttributes(HTMLAttributes, { 'data-product-row': 'true', class: 'editor-embed' }), `Row of pieces${node.attrs.title ? ` — ${node.attrs.title}` : ''}: ${names || `${(node.attrs.productIds as string[]).length} piece(s)`}`];
+    return [
+      'div',
+      mergeAttributes(HTMLAttributes, { 'data-product-row': 'true', class: 'editor-embed' }),
+      `Row of pieces${node.attrs.title ? ` — ${node.attrs.title}` : ''}: ${names || `${(node.attrs.productIds as string[]).length} piece(s)`}`,
+    ];
   },
 });
 
@@ -25,14 +29,24 @@ export const LookNode = Node.create({
   group: 'block',
   atom: true,
   addAttributes() {
-    return { src: { default: '' }, alt: { default: '' }, caption: { default: '' }, hotspots: { default: [] }, names: { default: [], rendered: false } };
+    return {
+      src: { default: '' },
+      alt: { default: '' },
+      caption: { default: '' },
+      hotspots: { default: [] },
+      names: { default: [], rendered: false },
+    };
   },
   parseHTML() {
     return [{ tag: 'div[data-look]' }];
   },
   renderHTML({ node, HTMLAttributes }) {
     const names = (node.attrs.names as string[]).join(', ');
-    return ['div', mergeAttributes(HTMLAttributes, { 'data-look': 'true', class: 'editor-embed' }), `A look${node.attrs.caption ? ` — ${node.attrs.caption}` : ''} with ${names || `${(node.attrs.hotspots as unknown[]).length} piece(s)`}`];
+    return [
+      'div',
+      mergeAttributes(HTMLAttributes, { 'data-look': 'true', class: 'editor-embed' }),
+      `A look${node.attrs.caption ? ` — ${node.attrs.caption}` : ''} with ${names || `${(node.attrs.hotspots as unknown[]).length} piece(s)`}`,
+    ];
   },
 });
 

@@ -7,7 +7,16 @@ import { Input } from '../../../components/ui/input.tsx';
 import { ListError, ListLoading } from '../../../components/ui/list-state.tsx';
 import { cn } from '../../../lib/cn.ts';
 import { useSession, useSignedInUser } from '../../auth/session.tsx';
-import { fetchMessagesAfter, uploadAttachment, useConversation, useConversations, useMarkRead, useSendMessage, type Conversation, type Message } from '../api.ts';
+import {
+  fetchMessagesAfter,
+  uploadAttachment,
+  useConversation,
+  useConversations,
+  useMarkRead,
+  useSendMessage,
+  type Conversation,
+  type Message,
+} from '../api.ts';
 import { useRealtime, type RealtimeEvent } from '../realtime.ts';
 
 const timeOf = (iso: string) => new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
@@ -20,7 +29,8 @@ export function MessagesPage({ base, conversationId }: { base: string; conversat
   const conversations = useConversations(query || undefined);
   const queryClient = useQueryClient();
   const { connected } = useRealtime((event) => {
-    if (event.type === 'message' || event.type === 'unread') void queryClient.invalidateQueries({ queryKey: ['messaging', 'conversations'] });
+    if (event.type === 'message' || event.type === 'unread')
+      void queryClient.invalidateQueries({ queryKey: ['messaging', 'conversations'] });
   });
   // Without a socket, the inbox is read again every few seconds.
   useEffect(() => {
@@ -45,7 +55,13 @@ export function MessagesPage({ base, conversationId }: { base: string; conversat
           <label className="sr-only" htmlFor="inbox-search">
             Search conversations
           </label>
-          <Input id="inbox-search" type="search" placeholder="Search names or words" value={search} onChange={(e) => setSearch(e.target.value)} />
+          <Input
+            id="inbox-search"
+            type="search"
+            placeholder="Search names or words"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
         </form>
         {conversations.isPending ? (
           <div className="p-6">
@@ -56,7 +72,9 @@ export function MessagesPage({ base, conversationId }: { base: string; conversat
             <ListError error={conversations.error} />
           </div>
         ) : list.length === 0 ? (
-          <p className="p-6 text-ink-soft">{query ? 'Nothing matches your search.' : 'No conversations yet. A booking request or an enquiry about a piece opens one.'}</p>
+          <p className="p-6 text-ink-soft">
+            {query ? 'Nothing matches your search.' : 'No conversations yet. A booking request or an enquiry about a piece opens one.'}
+          </p>
         ) : (
           <ul>
             {list.map((c) => (
@@ -64,7 +82,10 @@ export function MessagesPage({ base, conversationId }: { base: string; conversat
                 <Link
                   to={`${base}/${c.conversationId}`}
                   aria-current={c.conversationId === conversationId ? 'page' : undefined}
-                  className={cn('block border-b border-line px-5 py-4 transition-colors hover:bg-sand focus-visible:bg-sand', c.conversationId === conversationId && 'bg-sand')}
+                  className={cn(
+                    'block border-b border-line px-5 py-4 transition-colors hover:bg-sand focus-visible:bg-sand',
+                    c.conversationId === conversationId && 'bg-sand',
+                  )}
                 >
                   <div className="flex items-baseline justify-between gap-3">
                     <span className={cn('truncate text-ink', c.unreadCount > 0 && 'font-semibold')}>{c.title}</span>
@@ -73,7 +94,10 @@ export function MessagesPage({ base, conversationId }: { base: string; conversat
                   <div className="mt-1 flex items-center justify-between gap-3">
                     <span className="truncate text-sm text-ink-soft">{c.lastMessage}</span>
                     {c.unreadCount > 0 && (
-                      <span className="inline-flex h-5 min-w-5 items-center justify-center rounded-full bg-ink px-1.5 text-[0.6875rem] text-ivory" aria-label={`${c.unreadCount} unread`}>
+                      <span
+                        className="inline-flex h-5 min-w-5 items-center justify-center rounded-full bg-ink px-1.5 text-[0.6875rem] text-ivory"
+                        aria-label={`${c.unreadCount} unread`}
+                      >
                         {c.unreadCount}
                       </span>
                     )}
@@ -95,7 +119,17 @@ export function MessagesPage({ base, conversationId }: { base: string; conversat
   );
 }
 
-function ConversationView({ conversationId, summary, base, connected }: { conversationId: string; summary?: Conversation; base: string; connected: boolean }) {
+function ConversationView({
+  conversationId,
+  summary,
+  base,
+  connected,
+}: {
+  conversationId: string;
+  summary?: Conversation;
+  base: string;
+  connected: boolean;
+}) {
   const user = useSignedInUser();
   const session = useSession();
   const navigate = useNavigate();
@@ -124,7 +158,8 @@ function ConversationView({ conversationId, summary, base, connected }: { conver
         (_id, fresh) => {
           setLive((prev) => [...prev, ...fresh]);
           const last = fresh.at(-1);
-          if (last && last.senderId !== user.userId) setAnnouncement(`New message from ${names.get(last.senderId) ?? 'them'}: ${last.content || 'an attachment'}`);
+          if (last && last.senderId !== user.userId)
+            setAnnouncement(`New message from ${names.get(last.senderId) ?? 'them'}: ${last.content || 'an attachment'}`);
         },
       ),
     // One sync per conversation view (keyed by conversationId).
@@ -176,8 +211,18 @@ function ConversationView({ conversationId, summary, base, connected }: { conver
     bottom.current?.scrollIntoView({ block: 'end' });
   }, [lastSeq]);
 
-  if (thread.isError) return <div className="p-6"><ListError error={thread.error} /></div>;
-  if (!conversation) return <div className="p-6"><ListLoading rows={3} /></div>;
+  if (thread.isError)
+    return (
+      <div className="p-6">
+        <ListError error={thread.error} />
+      </div>
+    );
+  if (!conversation)
+    return (
+      <div className="p-6">
+        <ListLoading rows={3} />
+      </div>
+    );
 
   const others = conversation.members.filter((m) => m.userId !== user.userId);
   const otherRead = Math.max(0, ...others.map((m) => readUpTo.get(m.userId) ?? m.readUpTo));
@@ -226,7 +271,11 @@ function ConversationView({ conversationId, summary, base, connected }: { conver
         {announcement}
       </p>
       {conversation.canWrite ? (
-        <Composer conversation={conversation} onTyping={() => send({ type: 'typing', conversationId })} onSent={(m) => setLive((prev) => [...prev, m])} />
+        <Composer
+          conversation={conversation}
+          onTyping={() => send({ type: 'typing', conversationId })}
+          onSent={(m) => setLive((prev) => [...prev, m])}
+        />
       ) : (
         <p className="border-t border-line p-5 text-sm text-ink-soft">You can no longer write in this conversation.</p>
       )}
@@ -253,7 +302,9 @@ function MessageBubble({ message, mine, author }: { message: Message; mine: bool
             {message.card?.type === 'BOOKING' && (
               <p className="mb-2 border border-gold/60 p-3 text-sm">
                 <span className="eyebrow block text-gold">Session request</span>
-                {message.card.startTime ? `${dayOf(message.card.startTime)}, ${timeOf(message.card.startTime)} · ${message.card.durationMinutes ?? 60} min` : 'A session'}
+                {message.card.startTime
+                  ? `${dayOf(message.card.startTime)}, ${timeOf(message.card.startTime)} · ${message.card.durationMinutes ?? 60} min`
+                  : 'A session'}
               </p>
             )}
             {message.content && <p className="whitespace-pre-wrap break-words">{message.content}</p>}
@@ -346,7 +397,13 @@ function Composer({ conversation, onTyping, onSent }: { conversation: Conversati
       <div className="mt-3 flex items-center justify-between gap-3">
         <label className="cursor-pointer text-sm text-ink underline">
           Attach photos or PDFs
-          <input type="file" multiple accept="image/jpeg,image/png,image/webp,image/avif,application/pdf" className="sr-only" onChange={(e) => setFiles([...(e.target.files ?? [])].slice(0, 10))} />
+          <input
+            type="file"
+            multiple
+            accept="image/jpeg,image/png,image/webp,image/avif,application/pdf"
+            className="sr-only"
+            onChange={(e) => setFiles([...(e.target.files ?? [])].slice(0, 10))}
+          />
         </label>
         <Button type="submit" size="sm" loading={busy}>
           Send

@@ -6,12 +6,25 @@ import type { Order, OrderAddress } from '../api.ts';
 import { ACTOR_LABELS, DELIVERY_LABELS, money, STATUS_LABELS, timelineText } from '../present.ts';
 
 export function StatusBadge({ status }: { status: string }) {
-  const tone = status === 'CANCELLED' || status === 'REFUNDED' ? 'neutral' : status === 'PENDING_PAYMENT' || status === 'AWAITING_APPROVAL' ? 'gold' : 'ink';
+  const tone =
+    status === 'CANCELLED' || status === 'REFUNDED'
+      ? 'neutral'
+      : status === 'PENDING_PAYMENT' || status === 'AWAITING_APPROVAL'
+        ? 'gold'
+        : 'ink';
   return <Badge tone={tone}>{STATUS_LABELS[status] ?? status}</Badge>;
 }
 
 export function addressLines(a: OrderAddress): string[] {
-  return [a.recipientName, a.line1, a.line2, [a.postalCode, a.city].filter(Boolean).join(' '), a.state, countryName(a.country), a.phoneNumber].filter((l): l is string => Boolean(l && l.trim()));
+  return [
+    a.recipientName,
+    a.line1,
+    a.line2,
+    [a.postalCode, a.city].filter(Boolean).join(' '),
+    a.state,
+    countryName(a.country),
+    a.phoneNumber,
+  ].filter((l): l is string => Boolean(l && l.trim()));
 }
 
 /** One order in full: pieces, figures, delivery and the timeline of what happened to it, with actions beside. */
@@ -42,11 +55,15 @@ export function OrderDetail({ order, actions, staff = false }: { order: Order; a
           <ul className="mt-4 divide-y divide-line border-y border-line">
             {order.items.map((item) => (
               <li key={item.itemId} className="flex gap-5 py-5">
-                <div className="aspect-[4/5] w-16 shrink-0 overflow-hidden bg-veil">{item.imageUrl && <img src={item.imageUrl} alt="" className="h-full w-full object-cover" loading="lazy" />}</div>
+                <div className="aspect-[4/5] w-16 shrink-0 overflow-hidden bg-veil">
+                  {item.imageUrl && <img src={item.imageUrl} alt="" className="h-full w-full object-cover" loading="lazy" />}
+                </div>
                 <div className="min-w-0 flex-1">
                   <p className="eyebrow text-[0.625rem] text-stone">{item.brandName}</p>
                   <p className="mt-1 font-display text-lg text-ink">{item.name}</p>
-                  <p className="text-sm text-ink-soft">{[item.size, item.color, `× ${item.quantity}`, staff ? item.sku : undefined].filter(Boolean).join(' · ')}</p>
+                  <p className="text-sm text-ink-soft">
+                    {[item.size, item.color, `× ${item.quantity}`, staff ? item.sku : undefined].filter(Boolean).join(' · ')}
+                  </p>
                   {item.deposit && (
                     <p className="text-sm text-ink-soft">
                       Deposit {item.depositPercent}% · {money(item.deposit)}
@@ -67,7 +84,9 @@ export function OrderDetail({ order, actions, staff = false }: { order: Order; a
               <dd className="font-display text-2xl text-ink tabular-nums">{money(order.totals.total)}</dd>
             </div>
             {order.totals.paid.amount > 0 && <Row label="Paid" value={money(order.totals.paid)} />}
-            {order.totals.balance.amount > 0 && order.status !== 'CANCELLED' && <Row label="Balance before delivery" value={money(order.totals.balance)} />}
+            {order.totals.balance.amount > 0 && order.status !== 'CANCELLED' && (
+              <Row label="Balance before delivery" value={money(order.totals.balance)} />
+            )}
           </dl>
         </section>
 
@@ -89,7 +108,14 @@ export function OrderDetail({ order, actions, staff = false }: { order: Order; a
             {order.deliveryNote && <p className="mt-2 text-sm text-ink-soft">“{order.deliveryNote}”</p>}
             {order.tracking && (
               <p className="mt-3 text-sm text-ink">
-                {order.tracking.carrier} · {order.tracking.url ? <a href={order.tracking.url} className="underline underline-offset-4" rel="noreferrer noopener" target="_blank">{order.tracking.trackingNumber}</a> : order.tracking.trackingNumber}
+                {order.tracking.carrier} ·{' '}
+                {order.tracking.url ? (
+                  <a href={order.tracking.url} className="underline underline-offset-4" rel="noreferrer noopener" target="_blank">
+                    {order.tracking.trackingNumber}
+                  </a>
+                ) : (
+                  order.tracking.trackingNumber
+                )}
               </p>
             )}
           </section>

@@ -58,7 +58,12 @@ export function useRefund() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (input: { paymentId: string; amount: Money; reason?: string }) =>
-      call(api.POST('/api/v1/payments/refund', { params: { header: { 'idempotency-key': newKey() } }, body: { paymentId: input.paymentId, amount: input.amount, ...(input.reason ? { reason: input.reason } : {}) } })),
+      call(
+        api.POST('/api/v1/payments/refund', {
+          params: { header: { 'idempotency-key': newKey() } },
+          body: { paymentId: input.paymentId, amount: input.amount, ...(input.reason ? { reason: input.reason } : {}) },
+        }),
+      ),
     onSettled: invalidate,
   });
 }
@@ -77,14 +82,19 @@ export function useDecideRefund() {
 
 export function usePaymentExceptions() {
   const { api } = useSession();
-  return useQuery({ queryKey: ['admin', 'payment-exceptions'], queryFn: () => call(api.GET('/api/v1/admin/payments/exceptions')), staleTime: 0 });
+  return useQuery({
+    queryKey: ['admin', 'payment-exceptions'],
+    queryFn: () => call(api.GET('/api/v1/admin/payments/exceptions')),
+    staleTime: 0,
+  });
 }
 
 export function useResolveException() {
   const { api } = useSession();
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (exceptionId: string) => call(api.POST('/api/v1/admin/payments/exceptions/{exceptionId}/resolve', { params: { path: { exceptionId } } })),
+    mutationFn: (exceptionId: string) =>
+      call(api.POST('/api/v1/admin/payments/exceptions/{exceptionId}/resolve', { params: { path: { exceptionId } } })),
     onSettled: invalidate,
   });
 }
@@ -97,7 +107,11 @@ export function useReconcileNow() {
 
 export function useTrialBalance() {
   const { api } = useSession();
-  return useQuery({ queryKey: ['admin', 'trial-balance'], queryFn: () => call(api.GET('/api/v1/admin/ledger/trial-balance')), staleTime: 0 });
+  return useQuery({
+    queryKey: ['admin', 'trial-balance'],
+    queryFn: () => call(api.GET('/api/v1/admin/ledger/trial-balance')),
+    staleTime: 0,
+  });
 }
 
 export function useRecordPayout() {
@@ -112,5 +126,8 @@ export function useRecordPayout() {
 
 export function useMyStatement(month: string) {
   const { api } = useSession();
-  return useQuery({ queryKey: ['statements', 'me', month], queryFn: () => call(api.GET('/api/v1/me/statements', { params: { query: { month } } })) });
+  return useQuery({
+    queryKey: ['statements', 'me', month],
+    queryFn: () => call(api.GET('/api/v1/me/statements', { params: { query: { month } } })),
+  });
 }

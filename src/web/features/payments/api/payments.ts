@@ -4,7 +4,11 @@ import type { ApiClient } from '../../../lib/api/authed-client.ts';
 import { call } from '../../../lib/api/problem.ts';
 import { useSession } from '../../auth/session.tsx';
 
-type Body<P extends keyof paths, M extends 'post' | 'put'> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+type Body<P extends keyof paths, M extends 'post' | 'put'> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
 
 export type PaymentConfig = components['schemas']['PaymentConfigOutput'];
 export type ProcessPaymentOutput = components['schemas']['ProcessPaymentOutput'];
@@ -66,7 +70,10 @@ export function useCompletePaymentAction() {
       call(
         api.POST('/api/v1/payments/{paymentId}/complete-action', {
           params: { path: { paymentId: input.paymentId } },
-          body: { ...(input.challenge !== undefined ? { challenge: input.challenge } : {}), ...(input.approve !== undefined ? { approve: input.approve } : {}) },
+          body: {
+            ...(input.challenge !== undefined ? { challenge: input.challenge } : {}),
+            ...(input.approve !== undefined ? { approve: input.approve } : {}),
+          },
         }),
       ),
     onSettled: (_out, _err, input) => void queryClient.invalidateQueries({ queryKey: ['payments', input.paymentId] }),

@@ -60,7 +60,8 @@ export function ReconcilerExceptions() {
       </div>
       {reconcile.data && (
         <p role="status" className="mt-4 text-sm text-stone">
-          The reconciler settled {reconcile.data.paymentsResolved} payments and {reconcile.data.refundsResolved} refunds{reconcile.data.exceptions ? `; ${reconcile.data.exceptions} need a person` : ''}.
+          The reconciler settled {reconcile.data.paymentsResolved} payments and {reconcile.data.refundsResolved} refunds
+          {reconcile.data.exceptions ? `; ${reconcile.data.exceptions} need a person` : ''}.
         </p>
       )}
       {reconcile.error && <FormAlert problem={toProblem(reconcile.error)} className="mt-4" />}
@@ -69,7 +70,9 @@ export function ReconcilerExceptions() {
       ) : exceptions.isError ? (
         <ListError error={exceptions.error} />
       ) : exceptions.data.exceptions.length === 0 ? (
-        <p className="mt-6 border-y border-line py-8 text-center text-stone">Nothing is waiting: every payment agrees with the provider and the books balance.</p>
+        <p className="mt-6 border-y border-line py-8 text-center text-stone">
+          Nothing is waiting: every payment agrees with the provider and the books balance.
+        </p>
       ) : (
         <ul className="mt-6 space-y-4">
           {exceptions.data.exceptions.map((e) => (
@@ -80,7 +83,13 @@ export function ReconcilerExceptions() {
                 {e.occurrences > 1 ? ` · seen ${e.occurrences} times` : ''}
                 {e.paymentId ? ` · payment ${e.paymentId}` : ''}
               </p>
-              <Button size="sm" variant="ghost" className="mt-3" loading={resolve.isPending && resolve.variables === e.exceptionId} onClick={() => resolve.mutate(e.exceptionId)}>
+              <Button
+                size="sm"
+                variant="ghost"
+                className="mt-3"
+                loading={resolve.isPending && resolve.variables === e.exceptionId}
+                onClick={() => resolve.mutate(e.exceptionId)}
+              >
                 Mark as handled
               </Button>
             </li>
@@ -109,7 +118,10 @@ export function AdminPayments() {
               <Link
                 to={t.value ? `?status=${t.value}` : '?'}
                 aria-current={t.value === status ? 'page' : undefined}
-                className={cn('eyebrow -mb-px block border-b py-3', t.value === status ? 'border-ink text-ink' : 'border-transparent text-ink-soft hover:text-ink')}
+                className={cn(
+                  'eyebrow -mb-px block border-b py-3',
+                  t.value === status ? 'border-ink text-ink' : 'border-transparent text-ink-soft hover:text-ink',
+                )}
               >
                 {t.label}
               </Link>
@@ -155,7 +167,10 @@ export function AdminPayments() {
                   <Badge tone={p.status === 'SUCCEEDED' ? 'ink' : 'gold'}>{STATUS_LABEL[p.status]}</Badge>
                 </Td>
                 <Td>
-                  <Link to={`?${new URLSearchParams({ ...(status ? { status } : {}), payment: p.paymentId })}`} className="eyebrow border-b border-ink/40 text-ink hover:border-ink">
+                  <Link
+                    to={`?${new URLSearchParams({ ...(status ? { status } : {}), payment: p.paymentId })}`}
+                    className="eyebrow border-b border-ink/40 text-ink hover:border-ink"
+                  >
                     Open
                   </Link>
                 </Td>
@@ -199,10 +214,19 @@ function PaymentDetail({ paymentId, onClose }: { paymentId: string; onClose: () 
               </span>
               {r.status === 'AWAITING_APPROVAL' && (
                 <span className="flex gap-2">
-                  <Button size="sm" loading={decide.isPending && decide.variables?.refundId === r.refundId && decide.variables.approve} onClick={() => decide.mutate({ refundId: r.refundId, approve: true })}>
+                  <Button
+                    size="sm"
+                    loading={decide.isPending && decide.variables?.refundId === r.refundId && decide.variables.approve}
+                    onClick={() => decide.mutate({ refundId: r.refundId, approve: true })}
+                  >
                     Approve
                   </Button>
-                  <Button size="sm" variant="secondary" disabled={decide.isPending} onClick={() => decide.mutate({ refundId: r.refundId, approve: false })}>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    disabled={decide.isPending}
+                    onClick={() => decide.mutate({ refundId: r.refundId, approve: false })}
+                  >
                     Reject
                   </Button>
                 </span>
@@ -213,7 +237,9 @@ function PaymentDetail({ paymentId, onClose }: { paymentId: string; onClose: () 
       )}
       {decide.error && <FormAlert problem={toProblem(decide.error)} className="mt-4" />}
       <div className="mt-8 grid gap-10 md:grid-cols-2">
-        {p.provider === 'bank_transfer' && p.status === 'PENDING' && <BankReceiptForm paymentId={p.paymentId} currency={p.amount.currency} received={p.received} />}
+        {p.provider === 'bank_transfer' && p.status === 'PENDING' && (
+          <BankReceiptForm paymentId={p.paymentId} currency={p.amount.currency} received={p.received} />
+        )}
         {refundable > 0 && <RefundForm paymentId={p.paymentId} currency={p.amount.currency} refundable={refundable} />}
       </div>
     </article>
@@ -259,9 +285,17 @@ function RefundForm({ paymentId, currency, refundable }: { paymentId: string; cu
   return (
     <form onSubmit={submit} noValidate className="space-y-5">
       <h4 className="eyebrow text-ink">Refund</h4>
-      <p className="text-sm text-stone">Up to {formatMoney({ amount: refundable, currency })}. Above the threshold, a second admin approves.</p>
+      <p className="text-sm text-stone">
+        Up to {formatMoney({ amount: refundable, currency })}. Above the threshold, a second admin approves.
+      </p>
       {refund.data && (
-        <Notice>{refund.data.approvalRequired ? 'Asked: a second admin must approve this refund.' : refund.data.status === 'SUCCEEDED' ? 'Refunded.' : `Refund ${refund.data.status.toLowerCase()}.`}</Notice>
+        <Notice>
+          {refund.data.approvalRequired
+            ? 'Asked: a second admin must approve this refund.'
+            : refund.data.status === 'SUCCEEDED'
+              ? 'Refunded.'
+              : `Refund ${refund.data.status.toLowerCase()}.`}
+        </Notice>
       )}
       <FormAlert problem={problem} fields={['amount.amount', 'amount.currency', 'reason']} />
       <Field label={`Amount (${currency})`} error={problem?.field('amount.amount') ?? problem?.field('amount.currency')}>

@@ -31,7 +31,9 @@ export function TrialBalanceTable() {
             <p className="mt-1 text-ink">
               {formatMoney(t.debit)} debits · {formatMoney(t.credit)} credits
             </p>
-            <p className={t.net.amount === 0 ? 'mt-1 text-sm text-gold-deep' : 'mt-1 text-sm text-danger'}>{t.net.amount === 0 ? 'Balanced' : `Off by ${signed(t.net)}`}</p>
+            <p className={t.net.amount === 0 ? 'mt-1 text-sm text-gold-deep' : 'mt-1 text-sm text-danger'}>
+              {t.net.amount === 0 ? 'Balanced' : `Off by ${signed(t.net)}`}
+            </p>
           </li>
         ))}
       </ul>
@@ -64,15 +66,28 @@ export function TrialBalanceTable() {
 /** Records money paid out to a stylist or a house; refused above what the ledger says is owed. */
 export function PayoutForm() {
   const payout = useRecordPayout();
-  const [form, setForm] = useState({ ownerKind: 'stylist' as 'stylist' | 'house', ownerId: '', amount: '', currency: 'EUR', reference: '' });
+  const [form, setForm] = useState({
+    ownerKind: 'stylist' as 'stylist' | 'house',
+    ownerId: '',
+    amount: '',
+    currency: 'EUR',
+    reference: '',
+  });
   const problem = payout.error ? toProblem(payout.error) : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    payout.mutate({ ownerKind: form.ownerKind, ownerId: form.ownerId.trim(), amount: { amount: Number(form.amount), currency: form.currency }, reference: form.reference });
+    payout.mutate({
+      ownerKind: form.ownerKind,
+      ownerId: form.ownerId.trim(),
+      amount: { amount: Number(form.amount), currency: form.currency },
+      reference: form.reference,
+    });
   };
   return (
     <form onSubmit={submit} noValidate className="max-w-2xl space-y-6">
-      {payout.data && <Notice>{payout.data.recorded ? 'Payout recorded.' : 'This reference was recorded before; nothing was added.'}</Notice>}
+      {payout.data && (
+        <Notice>{payout.data.recorded ? 'Payout recorded.' : 'This reference was recorded before; nothing was added.'}</Notice>
+      )}
       <FormAlert problem={problem} fields={['ownerId', 'amount.amount', 'amount.currency', 'reference']} />
       <div className="grid gap-6 sm:grid-cols-2">
         <Field label="Paid to">
@@ -90,7 +105,14 @@ export function PayoutForm() {
           {(f) => <Input {...f} inputMode="decimal" value={form.amount} onChange={(e) => setForm({ ...form, amount: e.target.value })} />}
         </Field>
         <Field label="Currency" error={problem?.field('amount.currency')}>
-          {(f) => <Input {...f} maxLength={3} value={form.currency} onChange={(e) => setForm({ ...form, currency: e.target.value.toUpperCase() })} />}
+          {(f) => (
+            <Input
+              {...f}
+              maxLength={3}
+              value={form.currency}
+              onChange={(e) => setForm({ ...form, currency: e.target.value.toUpperCase() })}
+            />
+          )}
         </Field>
         <Field label="Transfer reference" error={problem?.field('reference')} className="sm:col-span-2">
           {(f) => <Input {...f} value={form.reference} onChange={(e) => setForm({ ...form, reference: e.target.value })} />}
@@ -114,13 +136,20 @@ export function MyStatement() {
       <Field label="Month" className="max-w-xs">
         {(f) => <Input {...f} type="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} />}
       </Field>
-      {statement.isPending ? <ListLoading rows={4} /> : statement.isError ? <ListError error={statement.error} /> : <StatementView statement={statement.data} />}
+      {statement.isPending ? (
+        <ListLoading rows={4} />
+      ) : statement.isError ? (
+        <ListError error={statement.error} />
+      ) : (
+        <StatementView statement={statement.data} />
+      )}
     </div>
   );
 }
 
 function StatementView({ statement }: { statement: Statement }) {
-  if (statement.currencies.length === 0) return <p className="border-y border-line py-10 text-center text-stone">Nothing was earned or paid out this month.</p>;
+  if (statement.currencies.length === 0)
+    return <p className="border-y border-line py-10 text-center text-stone">Nothing was earned or paid out this month.</p>;
   return (
     <div className="space-y-10">
       {statement.currencies.map((c) => (

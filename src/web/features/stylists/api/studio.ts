@@ -4,7 +4,11 @@ import type { ApiClient } from '../../../lib/api/authed-client.ts';
 import { ApiProblem, call } from '../../../lib/api/problem.ts';
 import { useSession } from '../../auth/session.tsx';
 
-type Body<P extends keyof paths, M extends 'post' | 'put'> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+type Body<P extends keyof paths, M extends 'post' | 'put'> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
 
 export type CreateStylistBody = Body<'/api/v1/stylists', 'post'>;
 export type UpdateStylistBody = Body<'/api/v1/stylists/{stylistId}', 'put'>;
@@ -73,7 +77,8 @@ export function useUpdateSchedule(stylistId: string) {
   const { api } = useSession();
   const invalidate = useStudioInvalidate();
   return useMutation({
-    mutationFn: (body: UpdateScheduleBody) => call(api.PUT('/api/v1/stylists/{stylistId}/schedule', { params: { path: { stylistId } }, body })),
+    mutationFn: (body: UpdateScheduleBody) =>
+      call(api.PUT('/api/v1/stylists/{stylistId}/schedule', { params: { path: { stylistId } }, body })),
     onSuccess: invalidate,
   });
 }
@@ -82,7 +87,8 @@ export function useUpdateWindows(stylistId: string) {
   const { api } = useSession();
   const invalidate = useStudioInvalidate();
   return useMutation({
-    mutationFn: (body: UpdateWindowsBody) => call(api.PUT('/api/v1/stylists/{stylistId}/availability', { params: { path: { stylistId } }, body })),
+    mutationFn: (body: UpdateWindowsBody) =>
+      call(api.PUT('/api/v1/stylists/{stylistId}/availability', { params: { path: { stylistId } }, body })),
     onSuccess: invalidate,
   });
 }
@@ -92,7 +98,9 @@ export function useUpdateCancellationPolicy(stylistId: string) {
   const invalidate = useStudioInvalidate();
   return useMutation({
     mutationFn: (freeCancellationHours: number) =>
-      call(api.PUT('/api/v1/stylists/{stylistId}/cancellation-policy', { params: { path: { stylistId } }, body: { freeCancellationHours } })),
+      call(
+        api.PUT('/api/v1/stylists/{stylistId}/cancellation-policy', { params: { path: { stylistId } }, body: { freeCancellationHours } }),
+      ),
     onSuccess: invalidate,
   });
 }
@@ -120,7 +128,8 @@ export function useWithdrawService(stylistId: string) {
   const { api } = useSession();
   const invalidate = useStudioInvalidate();
   return useMutation({
-    mutationFn: (serviceId: string) => call(api.DELETE('/api/v1/stylists/{stylistId}/services/{serviceId}', { params: { path: { stylistId, serviceId } } })),
+    mutationFn: (serviceId: string) =>
+      call(api.DELETE('/api/v1/stylists/{stylistId}/services/{serviceId}', { params: { path: { stylistId, serviceId } } })),
     onSuccess: invalidate,
   });
 }
@@ -129,7 +138,8 @@ export function useAddPortfolioItem(stylistId: string) {
   const { api } = useSession();
   const invalidate = useStudioInvalidate();
   return useMutation({
-    mutationFn: (body: PortfolioBody) => call(api.POST('/api/v1/stylists/{stylistId}/portfolio', { params: { path: { stylistId } }, body })),
+    mutationFn: (body: PortfolioBody) =>
+      call(api.POST('/api/v1/stylists/{stylistId}/portfolio', { params: { path: { stylistId } }, body })),
     onSuccess: invalidate,
   });
 }
@@ -138,7 +148,8 @@ export function useRemovePortfolioItem(stylistId: string) {
   const { api } = useSession();
   const invalidate = useStudioInvalidate();
   return useMutation({
-    mutationFn: (itemId: string) => call(api.DELETE('/api/v1/stylists/{stylistId}/portfolio/{itemId}', { params: { path: { stylistId, itemId } } })),
+    mutationFn: (itemId: string) =>
+      call(api.DELETE('/api/v1/stylists/{stylistId}/portfolio/{itemId}', { params: { path: { stylistId, itemId } } })),
     onSuccess: invalidate,
   });
 }
@@ -147,7 +158,8 @@ export function useReplyToReview(stylistId: string) {
   const { api } = useSession();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ reviewId, reply }: { reviewId: string; reply: string }) => call(api.POST('/api/v1/reviews/{reviewId}/reply', { params: { path: { reviewId } }, body: { reply } })),
+    mutationFn: ({ reviewId, reply }: { reviewId: string; reply: string }) =>
+      call(api.POST('/api/v1/reviews/{reviewId}/reply', { params: { path: { reviewId } }, body: { reply } })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['stylists', stylistId, 'reviews'] }),
   });
 }

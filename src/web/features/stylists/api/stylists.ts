@@ -38,7 +38,10 @@ export type AvailabilityRange = { startDate: string; endDate: string; serviceId?
 export function getAvailability(api: ApiClient, stylistId: string, range: AvailabilityRange) {
   return call(
     api.GET('/api/v1/stylists/{stylistId}/availability', {
-      params: { path: { stylistId }, query: { startDate: range.startDate, endDate: range.endDate, ...(range.serviceId ? { serviceId: range.serviceId } : {}) } },
+      params: {
+        path: { stylistId },
+        query: { startDate: range.startDate, endDate: range.endDate, ...(range.serviceId ? { serviceId: range.serviceId } : {}) },
+      },
     }),
   );
 }
@@ -62,7 +65,11 @@ export function getReviewsQueryOptions(api: ApiClient, stylistId: string, pageSi
   return infiniteQueryOptions({
     queryKey: ['stylists', stylistId, 'reviews', pageSize],
     queryFn: ({ pageParam }) =>
-      call(api.GET('/api/v1/stylists/{stylistId}/reviews', { params: { path: { stylistId }, query: { maxResults: pageSize, ...(pageParam ? { nextToken: pageParam } : {}) } } })),
+      call(
+        api.GET('/api/v1/stylists/{stylistId}/reviews', {
+          params: { path: { stylistId }, query: { maxResults: pageSize, ...(pageParam ? { nextToken: pageParam } : {}) } },
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (page) => page.nextToken,
   });

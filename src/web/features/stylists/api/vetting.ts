@@ -11,7 +11,12 @@ export type VettingDecision = 'APPROVE' | 'REJECT' | 'SUSPEND';
 export function getVettingQueueQueryOptions(api: ApiClient, status: StylistStatus, pageSize = 20) {
   return infiniteQueryOptions({
     queryKey: ['admin', 'stylists', status, pageSize],
-    queryFn: ({ pageParam }) => call(api.GET('/api/v1/admin/stylists', { params: { query: { status, maxResults: pageSize, ...(pageParam ? { nextToken: pageParam } : {}) } } })),
+    queryFn: ({ pageParam }) =>
+      call(
+        api.GET('/api/v1/admin/stylists', {
+          params: { query: { status, maxResults: pageSize, ...(pageParam ? { nextToken: pageParam } : {}) } },
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (page) => page.nextToken,
   });
@@ -28,7 +33,12 @@ export function useVetStylist() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ stylistId, decision, notes }: { stylistId: string; decision: VettingDecision; notes?: string }) =>
-      call(api.POST('/api/v1/stylists/{stylistId}/review', { params: { path: { stylistId } }, body: { decision, ...(notes ? { notes } : {}) } })),
+      call(
+        api.POST('/api/v1/stylists/{stylistId}/review', {
+          params: { path: { stylistId } },
+          body: { decision, ...(notes ? { notes } : {}) },
+        }),
+      ),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['admin', 'stylists'] });
       void queryClient.invalidateQueries({ queryKey: ['stylists'] });

@@ -26,7 +26,19 @@ type AvailabilityCalendarProps = {
  * moves through them, Space or Enter picks one); booked and blocked times are simply absent, as a diary
  * shows only what can be had.
  */
-export function AvailabilityCalendar({ slots, zone, start, days = 7, minStart, maxStart, onStartChange, selected, onSelect, loading, className }: AvailabilityCalendarProps) {
+export function AvailabilityCalendar({
+  slots,
+  zone,
+  start,
+  days = 7,
+  minStart,
+  maxStart,
+  onStartChange,
+  selected,
+  onSelect,
+  loading,
+  className,
+}: AvailabilityCalendarProps) {
   const dayList = daysFrom(start, days);
   const byDay = new Map<DayKey, CalendarSlot[]>();
   for (const slot of slots) {
@@ -113,7 +125,11 @@ export function AvailabilityCalendar({ slots, zone, start, days = 7, minStart, m
               );
             })}
           </ol>
-          {openCount === 0 && <p className="py-5 text-sm text-stone">No open time this week. Try the week after, or send a note and the stylist will suggest a date.</p>}
+          {openCount === 0 && (
+            <p className="py-5 text-sm text-stone">
+              No open time this week. Try the week after, or send a note and the stylist will suggest a date.
+            </p>
+          )}
         </>
       )}
     </div>

@@ -6,7 +6,19 @@ import { useHydrated } from '../../../lib/use-hydrated.ts';
 import { BookingRequestDialog } from '../../bookings/components/booking-request-dialog.tsx';
 import { ListError } from '../../../components/ui/list-state.tsx';
 import { useAvailability, type AvailabilitySlot, type Stylist, type StylistService } from '../api/stylists.ts';
-import { addDays, dayKeyOf, describeZoneGap, formatDuration, formatInstant, formatTime, visitorTimeZone, zoneCity, zoneLabel, zonedTimeToInstant, type DayKey } from '../time.ts';
+import {
+  addDays,
+  dayKeyOf,
+  describeZoneGap,
+  formatDuration,
+  formatInstant,
+  formatTime,
+  visitorTimeZone,
+  zoneCity,
+  zoneLabel,
+  zonedTimeToInstant,
+  type DayKey,
+} from '../time.ts';
 import { serviceKindLabel } from '../vocabulary.ts';
 import { AvailabilityCalendar } from './availability-calendar.tsx';
 import { ChoiceGroup } from './choice-group.tsx';
@@ -38,7 +50,11 @@ function BookingPanelLive({ stylist, preselectedServiceId }: { stylist: Stylist;
   const [open, setOpen] = useState(false);
   const service: StylistService | null = services.find((s) => s.serviceId === serviceId) ?? null;
   // The week asked for is whole days in the visitor's zone, sent as the instants they begin and end.
-  const range = { startDate: zonedTimeToInstant(start, '00:00', zone).toISOString(), endDate: zonedTimeToInstant(addDays(start, 7), '00:00', zone).toISOString(), ...(service ? { serviceId: service.serviceId } : {}) };
+  const range = {
+    startDate: zonedTimeToInstant(start, '00:00', zone).toISOString(),
+    endDate: zonedTimeToInstant(addDays(start, 7), '00:00', zone).toISOString(),
+    ...(service ? { serviceId: service.serviceId } : {}),
+  };
   const availability = useAvailability(stylist.stylistId, range);
   const gap = describeZoneGap(new Date(), stylist.timeZone, zone);
 
@@ -50,7 +66,11 @@ function BookingPanelLive({ stylist, preselectedServiceId }: { stylist: Stylist;
           size="sm"
           name="service"
           columns={3}
-          choices={services.map((s) => ({ value: s.serviceId, label: s.name, description: `${s.name === serviceKindLabel(s.kind) ? '' : `${serviceKindLabel(s.kind)} · `}${formatDuration(s.durationMinutes)} · ${formatMoney(s.price, { compactWhole: true })}` }))}
+          choices={services.map((s) => ({
+            value: s.serviceId,
+            label: s.name,
+            description: `${s.name === serviceKindLabel(s.kind) ? '' : `${serviceKindLabel(s.kind)} · `}${formatDuration(s.durationMinutes)} · ${formatMoney(s.price, { compactWhole: true })}`,
+          }))}
           value={serviceId ? [serviceId] : []}
           onChange={([v]) => {
             setServiceId(v ?? null);

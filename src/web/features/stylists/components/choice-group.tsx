@@ -23,7 +23,18 @@ const COLUMNS = { 2: 'sm:grid-cols-2', 3: 'sm:grid-cols-2 lg:grid-cols-3', 4: 's
  * Native checkboxes or radios drawn as quiet tiles: a hairline that turns ink when chosen. Arrow keys and
  * Space work as they do on any form; the focus ring sits on the tile.
  */
-export function ChoiceGroup<T extends string>({ legend, hint, name, choices, multiple = false, value, onChange, columns = 3, size = 'lg', className }: ChoiceGroupProps<T>) {
+export function ChoiceGroup<T extends string>({
+  legend,
+  hint,
+  name,
+  choices,
+  multiple = false,
+  value,
+  onChange,
+  columns = 3,
+  size = 'lg',
+  className,
+}: ChoiceGroupProps<T>) {
   const chosen = new Set(value);
   return (
     <fieldset className={className}>
@@ -55,7 +66,14 @@ export function ChoiceGroup<T extends string>({ legend, hint, name, choices, mul
               />
               <span className="flex items-center justify-between gap-3">
                 <span className={cn('text-ink', size === 'lg' ? 'font-display text-xl' : 'text-sm')}>{c.label}</span>
-                <span aria-hidden="true" className={cn('grid size-4 shrink-0 place-items-center border', multiple ? '' : 'rounded-full', on ? 'border-ink bg-ink' : 'border-stone')}>
+                <span
+                  aria-hidden="true"
+                  className={cn(
+                    'grid size-4 shrink-0 place-items-center border',
+                    multiple ? '' : 'rounded-full',
+                    on ? 'border-ink bg-ink' : 'border-stone',
+                  )}
+                >
                   {on && <span className={cn('block size-1.5 bg-ivory', !multiple && 'rounded-full')} />}
                 </span>
               </span>

@@ -19,7 +19,13 @@ export function DirectoryFiltersForm({ filters }: { filters: DirectoryFilters })
           {Object.entries(SPECIALTY_LABELS).map(([slug, label]) => (
             <li key={slug}>
               <label className="flex cursor-pointer items-center gap-3 py-1.5 text-sm text-ink has-focus-visible:outline-2 has-focus-visible:outline-focus">
-                <input type="checkbox" name="specialty" value={slug} defaultChecked={filters.specialties.includes(slug)} className="size-4 accent-ink" />
+                <input
+                  type="checkbox"
+                  name="specialty"
+                  value={slug}
+                  defaultChecked={filters.specialties.includes(slug)}
+                  className="size-4 accent-ink"
+                />
                 {label}
               </label>
             </li>
@@ -40,7 +46,9 @@ export function DirectoryFiltersForm({ filters }: { filters: DirectoryFilters })
       </Field>
       <Field label="City">{(p) => <Input {...p} name="city" defaultValue={filters.city} maxLength={80} placeholder="e.g. Paris" />}</Field>
       <div className="grid grid-cols-[1fr_6rem] gap-4">
-        <Field label="Hourly rate up to">{(p) => <Input {...p} name="maxRate" type="number" inputMode="numeric" min={0} step={50} defaultValue={filters.maxRate} />}</Field>
+        <Field label="Hourly rate up to">
+          {(p) => <Input {...p} name="maxRate" type="number" inputMode="numeric" min={0} step={50} defaultValue={filters.maxRate} />}
+        </Field>
         <Field label="Currency">
           {(p) => (
             <Select {...p} name="currency" defaultValue={filters.currency}>

@@ -23,7 +23,9 @@ export function ExceptionsEditor({ stylistId, zone, windows }: { stylistId: stri
   const tomorrow = addDays(dayKeyOf(new Date(), zone), 1);
   const [draft, setDraft] = useState<Draft>({ day: tomorrow, start: '09:00', end: '18:00', status: 'BLOCKED' });
   const problem = save.error ? toProblem(save.error) : null;
-  const existing = windows.filter((w) => w.status === 'AVAILABLE' || w.status === 'BLOCKED').map((w) => ({ startTime: w.startTime, endTime: w.endTime, status: w.status as 'AVAILABLE' | 'BLOCKED' }));
+  const existing = windows
+    .filter((w) => w.status === 'AVAILABLE' || w.status === 'BLOCKED')
+    .map((w) => ({ startTime: w.startTime, endTime: w.endTime, status: w.status as 'AVAILABLE' | 'BLOCKED' }));
 
   function store(next: typeof existing, done: string) {
     save.mutate({ availability: next }, { onSuccess: () => toast({ title: done, tone: 'success' }) });
@@ -32,7 +34,11 @@ export function ExceptionsEditor({ stylistId, zone, windows }: { stylistId: stri
   function add(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (draft.end <= draft.start) return;
-    const window = { startTime: zonedTimeToInstant(draft.day, draft.start, zone).toISOString(), endTime: zonedTimeToInstant(draft.day, draft.end, zone).toISOString(), status: draft.status };
+    const window = {
+      startTime: zonedTimeToInstant(draft.day, draft.start, zone).toISOString(),
+      endTime: zonedTimeToInstant(draft.day, draft.end, zone).toISOString(),
+      status: draft.status,
+    };
     store([...existing, window], draft.status === 'BLOCKED' ? 'Time blocked' : 'Time added');
   }
 
@@ -48,7 +54,17 @@ export function ExceptionsEditor({ stylistId, zone, windows }: { stylistId: stri
                 <Badge tone={w.status === 'BLOCKED' ? 'neutral' : 'gold'}>{w.status === 'BLOCKED' ? 'Blocked' : 'Extra time'}</Badge>
                 <span className="text-ink">{formatRange(w.startTime, w.endTime, zone)}</span>
               </span>
-              <button type="button" onClick={() => store(existing.filter((_, j) => j !== i), 'Exception removed')} className="eyebrow px-2 py-2 text-ink-soft hover:text-ink" disabled={save.isPending}>
+              <button
+                type="button"
+                onClick={() =>
+                  store(
+                    existing.filter((_, j) => j !== i),
+                    'Exception removed',
+                  )
+                }
+                className="eyebrow px-2 py-2 text-ink-soft hover:text-ink"
+                disabled={save.isPending}
+              >
                 Remove
               </button>
             </li>
@@ -60,19 +76,42 @@ export function ExceptionsEditor({ stylistId, zone, windows }: { stylistId: stri
         <div className="flex flex-wrap items-end gap-4">
           <label className="block">
             <span className="eyebrow block text-ink-soft">Day</span>
-            <input type="date" min={tomorrow} value={draft.day} onChange={(e) => setDraft({ ...draft, day: e.target.value })} className={cn(fieldControlClasses, 'w-44!')} />
+            <input
+              type="date"
+              min={tomorrow}
+              value={draft.day}
+              onChange={(e) => setDraft({ ...draft, day: e.target.value })}
+              className={cn(fieldControlClasses, 'w-44!')}
+            />
           </label>
           <label className="block">
             <span className="eyebrow block text-ink-soft">From</span>
-            <input type="time" step={900} value={draft.start} onChange={(e) => setDraft({ ...draft, start: e.target.value })} className={cn(fieldControlClasses, 'w-36!')} />
+            <input
+              type="time"
+              step={900}
+              value={draft.start}
+              onChange={(e) => setDraft({ ...draft, start: e.target.value })}
+              className={cn(fieldControlClasses, 'w-36!')}
+            />
           </label>
           <label className="block">
             <span className="eyebrow block text-ink-soft">Until</span>
-            <input type="time" step={900} value={draft.end} aria-invalid={draft.end <= draft.start || undefined} onChange={(e) => setDraft({ ...draft, end: e.target.value })} className={cn(fieldControlClasses, 'w-36!')} />
+            <input
+              type="time"
+              step={900}
+              value={draft.end}
+              aria-invalid={draft.end <= draft.start || undefined}
+              onChange={(e) => setDraft({ ...draft, end: e.target.value })}
+              className={cn(fieldControlClasses, 'w-36!')}
+            />
           </label>
           <label className="block">
             <span className="eyebrow block text-ink-soft">Kind</span>
-            <select value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value as Draft['status'] })} className={cn(fieldControlClasses, 'w-44! cursor-pointer')}>
+            <select
+              value={draft.status}
+              onChange={(e) => setDraft({ ...draft, status: e.target.value as Draft['status'] })}
+              className={cn(fieldControlClasses, 'w-44! cursor-pointer')}
+            >
               <option value="BLOCKED">Blocked</option>
               <option value="AVAILABLE">Extra time</option>
             </select>

@@ -18,11 +18,18 @@ export function MatchCard({ match, rank, zone }: { match: StylistMatch; rank: nu
   const next = match.availability.filter((s) => s.status === 'AVAILABLE').slice(0, 3);
   return (
     <article aria-labelledby={`match-${stylist.stylistId}`} className="grid gap-8 border-t border-line pt-10 md:grid-cols-12 md:gap-12">
-      <StylistPortrait url={stylist.portraitUrl} name={name} priority={rank < 2} sizes="(min-width: 768px) 30vw, 100vw" className="self-start md:col-span-4" />
+      <StylistPortrait
+        url={stylist.portraitUrl}
+        name={name}
+        priority={rank < 2}
+        sizes="(min-width: 768px) 30vw, 100vw"
+        className="self-start md:col-span-4"
+      />
       <div className="md:col-span-8">
         <div className="flex flex-wrap items-baseline justify-between gap-4">
           <p className="eyebrow text-gold-deep">
-            {rank === 0 ? 'Our first introduction' : `Introduction ${rank + 1}`} · {stylist.specialties.slice(0, 2).map(specialtyLabel).join(' · ')}
+            {rank === 0 ? 'Our first introduction' : `Introduction ${rank + 1}`} ·{' '}
+            {stylist.specialties.slice(0, 2).map(specialtyLabel).join(' · ')}
           </p>
           <p className="text-sm text-ink" aria-label={`Match ${percent} percent`}>
             <span className="font-display text-3xl">{percent}</span>
@@ -64,7 +71,10 @@ export function MatchCard({ match, rank, zone }: { match: StylistMatch; rank: nu
           </div>
         )}
         <div className="mt-10 flex flex-wrap items-center gap-6">
-          <Link to={`/stylists/${stylist.stylistId}#request`} className="inline-flex h-12 items-center bg-ink px-8 text-[0.6875rem] font-medium tracking-[0.2em] text-ivory uppercase hover:bg-ink-soft">
+          <Link
+            to={`/stylists/${stylist.stylistId}#request`}
+            className="inline-flex h-12 items-center bg-ink px-8 text-[0.6875rem] font-medium tracking-[0.2em] text-ivory uppercase hover:bg-ink-soft"
+          >
             Request a session<span className="sr-only"> with {name}</span>
           </Link>
           <Link to={`/stylists/${stylist.stylistId}`} className="eyebrow border-b border-ink/30 pb-1 text-ink hover:border-ink">

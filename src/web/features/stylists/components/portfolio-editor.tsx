@@ -64,7 +64,10 @@ export function PortfolioEditor({ stylist }: { stylist: Stylist }) {
   }
 
   return (
-    <SettingsSection title="Portfolio" description="Your own photographs of your work; JPEG, PNG, WebP or AVIF, at least 320 px wide. Location data is removed.">
+    <SettingsSection
+      title="Portfolio"
+      description="Your own photographs of your work; JPEG, PNG, WebP or AVIF, at least 320 px wide. Location data is removed."
+    >
       {items.length === 0 ? (
         <p className="text-stone">No piece yet.</p>
       ) : (
@@ -73,12 +76,21 @@ export function PortfolioEditor({ stylist }: { stylist: Stylist }) {
             const src = imageSources(item.imageUrl, 640);
             return (
               <li key={item.itemId}>
-                <img src={src.src} srcSet={src.srcSet} sizes="(min-width: 1024px) 15vw, 45vw" alt={item.title} loading="lazy" className="aspect-[4/5] w-full bg-veil object-cover" />
+                <img
+                  src={src.src}
+                  srcSet={src.srcSet}
+                  sizes="(min-width: 1024px) 15vw, 45vw"
+                  alt={item.title}
+                  loading="lazy"
+                  className="aspect-[4/5] w-full bg-veil object-cover"
+                />
                 <div className="mt-2 flex items-start justify-between gap-2">
                   <p className="text-sm text-ink">{item.title}</p>
                   <button
                     type="button"
-                    onClick={() => remove.mutate(item.itemId, { onSuccess: () => toast({ title: 'Removed from the portfolio', tone: 'success' }) })}
+                    onClick={() =>
+                      remove.mutate(item.itemId, { onSuccess: () => toast({ title: 'Removed from the portfolio', tone: 'success' }) })
+                    }
                     className="eyebrow shrink-0 text-ink-soft hover:text-ink"
                     aria-label={`Remove ${item.title}`}
                     disabled={remove.isPending}
@@ -91,11 +103,25 @@ export function PortfolioEditor({ stylist }: { stylist: Stylist }) {
           })}
         </ul>
       )}
-      <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate className="mt-10 space-y-6 border-t border-line pt-8" aria-label="Add a portfolio piece">
+      <form
+        ref={formRef}
+        onSubmit={(e) => void submit(e)}
+        noValidate
+        className="mt-10 space-y-6 border-t border-line pt-8"
+        aria-label="Add a portfolio piece"
+      >
         <FormAlert problem={problem} fields={['title', 'description', 'file']} />
         <div className="grid gap-6 sm:grid-cols-2">
           <Field label="Image" error={problem?.field('file')}>
-            {(p) => <input {...p} type="file" name="file" accept="image/jpeg,image/png,image/webp,image/avif" className="block w-full py-3 text-sm text-ink file:mr-4 file:border file:border-ink file:bg-transparent file:px-4 file:py-2 file:text-xs file:tracking-[0.2em] file:uppercase" />}
+            {(p) => (
+              <input
+                {...p}
+                type="file"
+                name="file"
+                accept="image/jpeg,image/png,image/webp,image/avif"
+                className="block w-full py-3 text-sm text-ink file:mr-4 file:border file:border-ink file:bg-transparent file:px-4 file:py-2 file:text-xs file:tracking-[0.2em] file:uppercase"
+              />
+            )}
           </Field>
           <Field label="Title" error={problem?.field('title')}>
             {(p) => <Input {...p} name="title" required maxLength={120} placeholder="e.g. Cannes, the morning after" />}

@@ -20,7 +20,12 @@ export function PortfolioGallery({ items, stylistName }: { items: readonly Galle
           const src = imageSources(item.imageUrl);
           return (
             <li key={item.itemId} className={cn(i === 0 && 'col-span-2 row-span-2')}>
-              <button type="button" onClick={() => setOpen(i)} className="group block w-full text-left" aria-label={`Open “${item.title}” full size`}>
+              <button
+                type="button"
+                onClick={() => setOpen(i)}
+                className="group block w-full text-left"
+                aria-label={`Open “${item.title}” full size`}
+              >
                 <span className="block overflow-hidden bg-veil">
                   <img
                     src={src.src}
@@ -47,24 +52,42 @@ export function PortfolioGallery({ items, stylistName }: { items: readonly Galle
             {current && (
               <>
                 <div className="min-h-0 flex-1 bg-veil">
-                  <img src={imageSources(current.imageUrl, 2048).src} srcSet={imageSources(current.imageUrl).srcSet} sizes="80vw" alt={current.description || current.title} className="h-full w-full object-contain" />
+                  <img
+                    src={imageSources(current.imageUrl, 2048).src}
+                    srcSet={imageSources(current.imageUrl).srcSet}
+                    sizes="80vw"
+                    alt={current.description || current.title}
+                    className="h-full w-full object-contain"
+                  />
                 </div>
                 <div className="mt-6 shrink-0 lg:mt-0 lg:w-72">
                   <p className="eyebrow text-gold-deep">
                     {stylistName} · {open! + 1} of {items.length}
                   </p>
                   <RadixDialog.Title className="display mt-4 text-3xl text-ink">{current.title}</RadixDialog.Title>
-                  <RadixDialog.Description className="mt-4 leading-relaxed text-ink-soft">{current.description || 'From the portfolio.'}</RadixDialog.Description>
+                  <RadixDialog.Description className="mt-4 leading-relaxed text-ink-soft">
+                    {current.description || 'From the portfolio.'}
+                  </RadixDialog.Description>
                   <div className="mt-8 flex gap-3">
-                    <button type="button" onClick={() => setOpen((open! - 1 + items.length) % items.length)} className="eyebrow border border-line px-4 py-2 text-ink hover:border-ink">
+                    <button
+                      type="button"
+                      onClick={() => setOpen((open! - 1 + items.length) % items.length)}
+                      className="eyebrow border border-line px-4 py-2 text-ink hover:border-ink"
+                    >
                       Previous
                     </button>
-                    <button type="button" onClick={() => setOpen((open! + 1) % items.length)} className="eyebrow border border-line px-4 py-2 text-ink hover:border-ink">
+                    <button
+                      type="button"
+                      onClick={() => setOpen((open! + 1) % items.length)}
+                      className="eyebrow border border-line px-4 py-2 text-ink hover:border-ink"
+                    >
                       Next
                     </button>
                   </div>
                 </div>
-                <RadixDialog.Close className="eyebrow absolute top-3 right-3 bg-ivory p-2 text-ink-soft hover:text-ink">Close</RadixDialog.Close>
+                <RadixDialog.Close className="eyebrow absolute top-3 right-3 bg-ivory p-2 text-ink-soft hover:text-ink">
+                  Close
+                </RadixDialog.Close>
               </>
             )}
           </RadixDialog.Content>

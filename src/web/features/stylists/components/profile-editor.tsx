@@ -19,7 +19,20 @@ import { LANGUAGE_NAMES, SPECIALTY_LABELS, STYLE_TAG_SLUGS, styleTagLabel } from
 import { ChoiceGroup } from './choice-group.tsx';
 import { TimeZoneSelect } from './time-zone-select.tsx';
 
-const FIELDS = ['headline', 'bio', 'specialties', 'styleTags', 'languages', 'experienceYears', 'rate.amount', 'rate.currency', 'city', 'country', 'travelRadiusKm', 'timeZone'];
+const FIELDS = [
+  'headline',
+  'bio',
+  'specialties',
+  'styleTags',
+  'languages',
+  'experienceYears',
+  'rate.amount',
+  'rate.currency',
+  'city',
+  'country',
+  'travelRadiusKm',
+  'timeZone',
+];
 
 /**
  * The stylist's public profile: words, specialties, signature, languages, rate, base and reach. Creating it sends
@@ -64,7 +77,11 @@ export function ProfileEditor({ stylist }: { stylist: Stylist | null }) {
           onSuccess: () => {
             // The studio opens in place of this long form: start it from the top.
             window.scrollTo({ top: 0 });
-            toast({ title: 'Profile sent to the house', description: 'We read every profile before it is listed; you will hear from us.', tone: 'success' });
+            toast({
+              title: 'Profile sent to the house',
+              description: 'We read every profile before it is listed; you will hear from us.',
+              tone: 'success',
+            });
           },
         },
       );
@@ -78,24 +95,67 @@ export function ProfileEditor({ stylist }: { stylist: Stylist | null }) {
           <Field label="Headline" hint="One line, e.g. “Quiet tailoring for long days and late dinners”." error={err('headline')}>
             {(p) => <Input {...p} name="headline" maxLength={140} defaultValue={stylist?.headline ?? ''} />}
           </Field>
-          <Field label="About you" hint="Your training, the houses you know, how you like to work. Blank lines start new paragraphs." error={err('bio')}>
+          <Field
+            label="About you"
+            hint="Your training, the houses you know, how you like to work. Blank lines start new paragraphs."
+            error={err('bio')}
+          >
             {(p) => <Textarea {...p} name="bio" rows={7} required maxLength={4000} defaultValue={stylist?.bio ?? ''} />}
           </Field>
         </div>
       </SettingsSection>
       <SettingsSection title="What you do best">
         <div className="space-y-10">
-          <ChoiceGroup legend="Specialties" hint="At least one." size="sm" name="specialties" multiple columns={3} choices={Object.entries(SPECIALTY_LABELS).map(([value, label]) => ({ value: value as Specialty, label }))} value={specialties} onChange={setSpecialties} />
+          <ChoiceGroup
+            legend="Specialties"
+            hint="At least one."
+            size="sm"
+            name="specialties"
+            multiple
+            columns={3}
+            choices={Object.entries(SPECIALTY_LABELS).map(([value, label]) => ({ value: value as Specialty, label }))}
+            value={specialties}
+            onChange={setSpecialties}
+          />
           {err('specialties') && <p className="text-sm text-danger">{err('specialties')}</p>}
-          <ChoiceGroup legend="Signature styles" size="sm" name="styleTags" multiple columns={4} choices={STYLE_TAG_SLUGS.map((value) => ({ value, label: styleTagLabel(value) }))} value={styleTags} onChange={setStyleTags} />
-          <ChoiceGroup legend="Languages you work in" size="sm" name="languages" multiple columns={4} choices={Object.entries(LANGUAGE_NAMES).map(([value, label]) => ({ value, label }))} value={languages} onChange={setLanguages} />
+          <ChoiceGroup
+            legend="Signature styles"
+            size="sm"
+            name="styleTags"
+            multiple
+            columns={4}
+            choices={STYLE_TAG_SLUGS.map((value) => ({ value, label: styleTagLabel(value) }))}
+            value={styleTags}
+            onChange={setStyleTags}
+          />
+          <ChoiceGroup
+            legend="Languages you work in"
+            size="sm"
+            name="languages"
+            multiple
+            columns={4}
+            choices={Object.entries(LANGUAGE_NAMES).map(([value, label]) => ({ value, label }))}
+            value={languages}
+            onChange={setLanguages}
+          />
           {err('languages') && <p className="text-sm text-danger">{err('languages')}</p>}
         </div>
       </SettingsSection>
       <SettingsSection title="Rate & experience">
         <div className="grid gap-8 sm:grid-cols-3">
           <Field label="Hourly rate" error={err('rate.amount')}>
-            {(p) => <Input {...p} name="rate.amount" type="number" inputMode="decimal" min={0} step={10} required defaultValue={stylist?.rate.amount ?? 300} />}
+            {(p) => (
+              <Input
+                {...p}
+                name="rate.amount"
+                type="number"
+                inputMode="decimal"
+                min={0}
+                step={10}
+                required
+                defaultValue={stylist?.rate.amount ?? 300}
+              />
+            )}
           </Field>
           <Field label="Currency" error={err('rate.currency')}>
             {(p) => (
@@ -111,7 +171,10 @@ export function ProfileEditor({ stylist }: { stylist: Stylist | null }) {
           </Field>
         </div>
       </SettingsSection>
-      <SettingsSection title="Where you work" description="Your base and how far you travel; the time zone is the one your schedule is written in.">
+      <SettingsSection
+        title="Where you work"
+        description="Your base and how far you travel; the time zone is the one your schedule is written in."
+      >
         <div className="grid gap-8 sm:grid-cols-2">
           <Field label="City" error={err('city')}>
             {(p) => <Input {...p} name="city" maxLength={80} defaultValue={stylist?.city ?? ''} autoComplete="address-level2" />}
@@ -129,12 +192,27 @@ export function ProfileEditor({ stylist }: { stylist: Stylist | null }) {
             )}
           </Field>
           <Field label="Travel up to (km)" error={err('travelRadiusKm')}>
-            {(p) => <Input {...p} name="travelRadiusKm" type="number" min={0} max={20000} step={10} defaultValue={stylist?.travelRadiusKm ?? 50} />}
+            {(p) => (
+              <Input
+                {...p}
+                name="travelRadiusKm"
+                type="number"
+                min={0}
+                max={20000}
+                step={10}
+                defaultValue={stylist?.travelRadiusKm ?? 50}
+              />
+            )}
           </Field>
           <TimeZoneSelect value={timeZone} onChange={setTimeZone} error={err('timeZone')} />
         </div>
         <div className="mt-6 border-y border-line">
-          <Switch name="offersVirtual" label="Sessions by video" description="Clients anywhere can book you for a virtual consultation." defaultChecked={stylist?.offersVirtual ?? true} />
+          <Switch
+            name="offersVirtual"
+            label="Sessions by video"
+            description="Clients anywhere can book you for a virtual consultation."
+            defaultChecked={stylist?.offersVirtual ?? true}
+          />
         </div>
       </SettingsSection>
       <div className="border-t border-line pt-10">

@@ -6,7 +6,19 @@ const STAR = 'M10 1.5l2.6 5.5 6 .7-4.5 4.1 1.2 5.9L10 14.8l-5.3 2.9 1.2-5.9L1.4 
  * Five gold stars filled to the rating, with the figure and the count in words for everyone. The stars are
  * drawn, not read: the text beside them carries the meaning.
  */
-export function RatingStars({ rating, count, size = 'md', single = false, className }: { rating?: number | null; count?: number | null; size?: 'sm' | 'md'; /** One review's stars: no average, no count. */ single?: boolean; className?: string }) {
+export function RatingStars({
+  rating,
+  count,
+  size = 'md',
+  single = false,
+  className,
+}: {
+  rating?: number | null;
+  count?: number | null;
+  size?: 'sm' | 'md';
+  /** One review's stars: no average, no count. */ single?: boolean;
+  className?: string;
+}) {
   const reviews = single ? 1 : (count ?? 0);
   if (!rating || reviews === 0) {
     return <p className={cn('text-sm text-stone', className)}>New to the house</p>;
@@ -47,7 +59,19 @@ function Stars({ px, className }: { px: number; className?: string }) {
 
 /** A 1–5 star choice as radio buttons: arrow keys move, the label says the value. */
 /** Five stars to choose from; `value` 0 means none chosen yet (a review starts unset, never pre-filled at five). */
-export function StarInput({ name, value, onChange, legend, error }: { name: string; value: number; onChange: (v: number) => void; legend: string; error?: string | undefined }) {
+export function StarInput({
+  name,
+  value,
+  onChange,
+  legend,
+  error,
+}: {
+  name: string;
+  value: number;
+  onChange: (v: number) => void;
+  legend: string;
+  error?: string | undefined;
+}) {
   const errorId = `${name}-error`;
   return (
     <fieldset aria-describedby={error ? errorId : undefined} aria-invalid={error ? true : undefined}>
@@ -55,11 +79,25 @@ export function StarInput({ name, value, onChange, legend, error }: { name: stri
       <div className="mt-3 flex gap-1">
         {[1, 2, 3, 4, 5].map((n) => (
           <label key={n} className="relative cursor-pointer p-1 has-focus-visible:outline-2 has-focus-visible:outline-focus">
-            <input type="radio" name={name} value={n} checked={value === n} onChange={() => onChange(n)} className="absolute inset-0 m-0 cursor-pointer appearance-none opacity-0" />
+            <input
+              type="radio"
+              name={name}
+              value={n}
+              checked={value === n}
+              onChange={() => onChange(n)}
+              className="absolute inset-0 m-0 cursor-pointer appearance-none opacity-0"
+            />
             <span className="sr-only">
               {n} {n === 1 ? 'star' : 'stars'}
             </span>
-            <svg aria-hidden="true" width={28} height={28} viewBox="0 0 20 20" fill="currentColor" className={n <= value ? 'text-gold' : 'text-line'}>
+            <svg
+              aria-hidden="true"
+              width={28}
+              height={28}
+              viewBox="0 0 20 20"
+              fill="currentColor"
+              className={n <= value ? 'text-gold' : 'text-line'}
+            >
               <path d={STAR} />
             </svg>
           </label>

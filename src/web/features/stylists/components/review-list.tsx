@@ -4,7 +4,15 @@ import type { StylistReview } from '../api/stylists.ts';
 import { RatingStars } from './rating-stars.tsx';
 
 /** Reviews as printed testimonials: stars, the words in the display face, the author, and the stylist's reply. */
-export function ReviewList({ reviews, stylistName, renderReply }: { reviews: readonly StylistReview[]; stylistName: string; renderReply?: (review: StylistReview) => ReactNode }) {
+export function ReviewList({
+  reviews,
+  stylistName,
+  renderReply,
+}: {
+  reviews: readonly StylistReview[];
+  stylistName: string;
+  renderReply?: (review: StylistReview) => ReactNode;
+}) {
   if (reviews.length === 0) return <p className="text-stone">No reviews yet. {stylistName}’s first clients will write here.</p>;
   return (
     <ul className="divide-y divide-line border-y border-line">

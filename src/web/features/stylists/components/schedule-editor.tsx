@@ -33,17 +33,26 @@ export function ScheduleEditor({ stylistId, schedule }: { stylistId: string; sch
       minNoticeHours: Number(form.get('minNoticeHours')),
       horizonDays: Number(form.get('horizonDays')),
     };
-    save.mutate(body, { onSuccess: () => toast({ title: 'Schedule saved', description: 'Clients see the new open times at once.', tone: 'success' }) });
+    save.mutate(body, {
+      onSuccess: () => toast({ title: 'Schedule saved', description: 'Clients see the new open times at once.', tone: 'success' }),
+    });
   }
 
   return (
     <form onSubmit={submit} noValidate aria-label="Weekly schedule">
-      <SettingsSection title="Weekly hours" description="The hours you take sessions, in your own time zone. Clients see them converted to theirs.">
+      <SettingsSection
+        title="Weekly hours"
+        description="The hours you take sessions, in your own time zone. Clients see them converted to theirs."
+      >
         <FormAlert problem={problem} fields={['timeZone', 'bufferMinutes', 'minNoticeHours', 'horizonDays']} className="mb-8" />
         <div className="mb-8 max-w-md">
           <TimeZoneSelect value={timeZone} onChange={setTimeZone} error={problem?.field('timeZone')} label="Your schedule’s time zone" />
         </div>
-        <WeeklyHoursEditor value={weekly} onChange={setWeekly} errorFor={(i) => problem?.field(`weekly.${i}.end`) ?? problem?.field(`weekly.${i}.start`)} />
+        <WeeklyHoursEditor
+          value={weekly}
+          onChange={setWeekly}
+          errorFor={(i) => problem?.field(`weekly.${i}.end`) ?? problem?.field(`weekly.${i}.start`)}
+        />
       </SettingsSection>
       <SettingsSection title="Rhythm" description="Time between sessions, how much notice you need, and how far ahead clients may book.">
         <div className="grid gap-8 sm:grid-cols-3">
@@ -86,7 +95,10 @@ export function CancellationPolicyEditor({ stylistId, hours }: { stylistId: stri
     save.mutate(value, { onSuccess: () => toast({ title: 'Policy saved', tone: 'success' }) });
   }
   return (
-    <SettingsSection title="Cancellation policy" description="Clients may cancel or move a session free of charge until this many hours before it.">
+    <SettingsSection
+      title="Cancellation policy"
+      description="Clients may cancel or move a session free of charge until this many hours before it."
+    >
       <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-6" aria-label="Cancellation policy">
         <Field label="Free until (hours before)" error={problem?.field('freeCancellationHours')} className="w-56">
           {(p) => <Input {...p} name="freeCancellationHours" type="number" min={0} max={720} defaultValue={hours} />}

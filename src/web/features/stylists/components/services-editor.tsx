@@ -21,8 +21,13 @@ export function ServicesEditor({ stylist }: { stylist: Stylist }) {
   const { toast } = useToast();
   const active = stylist.services.filter((s) => s.active);
   return (
-    <SettingsSection title="Services & prices" description="Durations in steps of a quarter hour. Clients can only request the durations you list.">
-      {active.length === 0 && editing !== 'new' && <p className="mb-6 text-stone">No service yet: clients can then only request a one-hour first conversation at your hourly rate.</p>}
+    <SettingsSection
+      title="Services & prices"
+      description="Durations in steps of a quarter hour. Clients can only request the durations you list."
+    >
+      {active.length === 0 && editing !== 'new' && (
+        <p className="mb-6 text-stone">No service yet: clients can then only request a one-hour first conversation at your hourly rate.</p>
+      )}
       <ul className="divide-y divide-line border-y border-line">
         {active.map((s) =>
           editing === s.serviceId ? (
@@ -46,7 +51,9 @@ export function ServicesEditor({ stylist }: { stylist: Stylist }) {
                   variant="ghost"
                   size="sm"
                   loading={withdraw.isPending && withdraw.variables === s.serviceId}
-                  onClick={() => withdraw.mutate(s.serviceId, { onSuccess: () => toast({ title: `${s.name} withdrawn`, tone: 'success' }) })}
+                  onClick={() =>
+                    withdraw.mutate(s.serviceId, { onSuccess: () => toast({ title: `${s.name} withdrawn`, tone: 'success' }) })
+                  }
                   aria-label={`Withdraw ${s.name}`}
                 >
                   Withdraw
@@ -124,7 +131,17 @@ function ServiceForm({ stylist, service, onDone }: { stylist: Stylist; service: 
         </Field>
         <div className="grid grid-cols-[1fr_6rem] gap-4">
           <Field label="Price" error={problem?.field('price.amount')}>
-            {(p) => <Input {...p} name="price.amount" type="number" inputMode="decimal" min={0} step={10} defaultValue={service?.price.amount ?? stylist.rate.amount} />}
+            {(p) => (
+              <Input
+                {...p}
+                name="price.amount"
+                type="number"
+                inputMode="decimal"
+                min={0}
+                step={10}
+                defaultValue={service?.price.amount ?? stylist.rate.amount}
+              />
+            )}
           </Field>
           <Field label="Currency" error={problem?.field('price.currency')}>
             {(p) => (

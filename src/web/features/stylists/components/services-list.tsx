@@ -4,7 +4,13 @@ import type { StylistService } from '../api/stylists.ts';
 import { serviceKindLabel } from '../vocabulary.ts';
 
 /** The sessions a stylist offers, as a menu: name and description on the left, duration and price on the right. */
-export function ServicesList({ services, onChoose }: { services: readonly StylistService[]; onChoose?: (service: StylistService) => void }) {
+export function ServicesList({
+  services,
+  onChoose,
+}: {
+  services: readonly StylistService[];
+  onChoose?: (service: StylistService) => void;
+}) {
   const offered = services.filter((s) => s.active);
   if (offered.length === 0) return <p className="text-stone">Sessions are arranged on request.</p>;
   return (
@@ -20,7 +26,12 @@ export function ServicesList({ services, onChoose }: { services: readonly Stylis
             <p className="font-display text-2xl text-ink">{formatMoney(s.price, { compactWhole: true })}</p>
             <p className="text-sm text-stone">{formatDuration(s.durationMinutes)}</p>
             {onChoose && (
-              <button type="button" onClick={() => onChoose(s)} className="eyebrow border-b border-ink/30 pb-1 text-ink hover:border-ink sm:mt-2" aria-label={`Request ${s.name}`}>
+              <button
+                type="button"
+                onClick={() => onChoose(s)}
+                className="eyebrow border-b border-ink/30 pb-1 text-ink hover:border-ink sm:mt-2"
+                aria-label={`Request ${s.name}`}
+              >
                 Request
               </button>
             )}

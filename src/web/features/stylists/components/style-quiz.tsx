@@ -5,7 +5,14 @@ import { Input } from '../../../components/ui/input.tsx';
 import { Select } from '../../../components/ui/select.tsx';
 import { cn } from '../../../lib/cn.ts';
 import { addDays, type DayKey } from '../time.ts';
-import { LANGUAGE_NAMES, SERVICE_KIND_DESCRIPTIONS, SERVICE_KIND_LABELS, STYLE_TAG_SLUGS, styleTagLabel, type ServiceKind } from '../vocabulary.ts';
+import {
+  LANGUAGE_NAMES,
+  SERVICE_KIND_DESCRIPTIONS,
+  SERVICE_KIND_LABELS,
+  STYLE_TAG_SLUGS,
+  styleTagLabel,
+  type ServiceKind,
+} from '../vocabulary.ts';
 import { ChoiceGroup } from './choice-group.tsx';
 
 export type QuizAnswers = {
@@ -21,7 +28,13 @@ export type QuizAnswers = {
 
 const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'AED', 'JPY'] as const;
 const BUDGETS = ['250', '500', '1000', '2500', ''] as const;
-const BUDGET_LABELS: Record<(typeof BUDGETS)[number], string> = { '250': 'Up to 250', '500': 'Up to 500', '1000': 'Up to 1,000', '2500': 'Up to 2,500', '': 'No limit' };
+const BUDGET_LABELS: Record<(typeof BUDGETS)[number], string> = {
+  '250': 'Up to 250',
+  '500': 'Up to 500',
+  '1000': 'Up to 1,000',
+  '2500': 'Up to 2,500',
+  '': 'No limit',
+};
 
 const STEPS = ['The occasion', 'Your style', 'Budget', 'Where & language', 'When'] as const;
 
@@ -29,7 +42,19 @@ const STEPS = ['The occasion', 'Your style', 'Budget', 'Where & language', 'When
  * Five short questions, one a screen. Every step is a form of its own, so Enter moves on and the browser's
  * own validation speaks; Back keeps what was chosen. The last step hands the answers up.
  */
-export function StyleQuiz({ initialStyles, today, onComplete, submitting, error }: { initialStyles: string[]; today: DayKey; onComplete: (answers: QuizAnswers) => void; submitting: boolean; error?: ReactNode }) {
+export function StyleQuiz({
+  initialStyles,
+  today,
+  onComplete,
+  submitting,
+  error,
+}: {
+  initialStyles: string[];
+  today: DayKey;
+  onComplete: (answers: QuizAnswers) => void;
+  submitting: boolean;
+  error?: ReactNode;
+}) {
   const [step, setStep] = useState(0);
   const [services, setServices] = useState<ServiceKind[]>([]);
   const [styles, setStyles] = useState<string[]>(initialStyles);
@@ -72,7 +97,10 @@ export function StyleQuiz({ initialStyles, today, onComplete, submitting, error 
         {STEPS.map((label, i) => (
           <li key={label} className="flex-1">
             <span aria-hidden="true" className={cn('block h-px', i <= step ? 'bg-ink' : 'bg-line')} />
-            <span className={cn('eyebrow mt-3 hidden sm:block', i === step ? 'text-ink' : 'text-stone')} aria-current={i === step ? 'step' : undefined}>
+            <span
+              className={cn('eyebrow mt-3 hidden sm:block', i === step ? 'text-ink' : 'text-stone')}
+              aria-current={i === step ? 'step' : undefined}
+            >
               {label}
             </span>
           </li>
@@ -88,7 +116,11 @@ export function StyleQuiz({ initialStyles, today, onComplete, submitting, error 
             hint="Choose as many as you like; it helps us find someone who has done it before."
             name="services"
             multiple
-            choices={(Object.keys(SERVICE_KIND_LABELS) as ServiceKind[]).map((k) => ({ value: k, label: SERVICE_KIND_LABELS[k], description: SERVICE_KIND_DESCRIPTIONS[k] }))}
+            choices={(Object.keys(SERVICE_KIND_LABELS) as ServiceKind[]).map((k) => ({
+              value: k,
+              label: SERVICE_KIND_LABELS[k],
+              description: SERVICE_KIND_DESCRIPTIONS[k],
+            }))}
             value={services}
             onChange={setServices}
           />
@@ -144,7 +176,16 @@ export function StyleQuiz({ initialStyles, today, onComplete, submitting, error 
               onChange={([v]) => setWhere(v as QuizAnswers['where'])}
             />
             <Field label="Your city" hint="For a stylist who lives there or will travel to you.">
-              {(p) => <Input {...p} value={city} onChange={(e) => setCity(e.target.value)} autoComplete="address-level2" maxLength={80} placeholder="e.g. Paris" />}
+              {(p) => (
+                <Input
+                  {...p}
+                  value={city}
+                  onChange={(e) => setCity(e.target.value)}
+                  autoComplete="address-level2"
+                  maxLength={80}
+                  placeholder="e.g. Paris"
+                />
+              )}
             </Field>
             <ChoiceGroup
               legend="Languages you are happy to speak"
@@ -163,8 +204,22 @@ export function StyleQuiz({ initialStyles, today, onComplete, submitting, error 
             <legend className="display text-3xl text-ink sm:text-4xl">When would a first session suit you?</legend>
             <p className="mt-3 text-stone">We look for stylists with open time between these days.</p>
             <div className="mt-8 grid max-w-xl gap-8 sm:grid-cols-2">
-              <Field label="From">{(p) => <Input {...p} type="date" required min={today} value={from} onChange={(e) => setFrom(e.target.value)} />}</Field>
-              <Field label="Until">{(p) => <Input {...p} type="date" required min={from} max={addDays(today, 62)} value={to} onChange={(e) => setTo(e.target.value)} />}</Field>
+              <Field label="From">
+                {(p) => <Input {...p} type="date" required min={today} value={from} onChange={(e) => setFrom(e.target.value)} />}
+              </Field>
+              <Field label="Until">
+                {(p) => (
+                  <Input
+                    {...p}
+                    type="date"
+                    required
+                    min={from}
+                    max={addDays(today, 62)}
+                    value={to}
+                    onChange={(e) => setTo(e.target.value)}
+                  />
+                )}
+              </Field>
             </div>
           </fieldset>
         )}
@@ -174,7 +229,11 @@ export function StyleQuiz({ initialStyles, today, onComplete, submitting, error 
             {last ? 'Show my matches' : 'Continue'}
           </Button>
           {step > 0 && (
-            <button type="button" onClick={() => setStep(step - 1)} className="eyebrow border-b border-ink/30 pb-1 text-ink hover:border-ink">
+            <button
+              type="button"
+              onClick={() => setStep(step - 1)}
+              className="eyebrow border-b border-ink/30 pb-1 text-ink hover:border-ink"
+            >
               Back
             </button>
           )}

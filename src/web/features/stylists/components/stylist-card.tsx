@@ -6,7 +6,13 @@ import { RatingStars } from './rating-stars.tsx';
 import { StylistPortrait } from './stylist-portrait.tsx';
 
 // Region names the server's and the browser's ICU data word differently; one wording keeps hydration exact.
-const REGION_NAMES: Record<string, string> = { HK: 'Hong Kong', MO: 'Macao', US: 'United States', GB: 'United Kingdom', AE: 'United Arab Emirates' };
+const REGION_NAMES: Record<string, string> = {
+  HK: 'Hong Kong',
+  MO: 'Macao',
+  US: 'United States',
+  GB: 'United Kingdom',
+  AE: 'United Arab Emirates',
+};
 
 /** "Paris, France"-style place, from a city and an ISO country code; a city-state is named once ("Singapore"). */
 export function placeOf(stylist: Pick<Stylist, 'city' | 'country'>): string {
@@ -31,10 +37,19 @@ export function StylistCard({ stylist, priority = false }: { stylist: Stylist; p
   const name = fullName(stylist);
   return (
     <article className="group relative">
-      <StylistPortrait url={stylist.portraitUrl} name={name} priority={priority} sizes="(min-width: 1280px) 22vw, (min-width: 768px) 30vw, 100vw" className="transition-opacity duration-500 ease-maison group-hover:opacity-90" />
+      <StylistPortrait
+        url={stylist.portraitUrl}
+        name={name}
+        priority={priority}
+        sizes="(min-width: 1280px) 22vw, (min-width: 768px) 30vw, 100vw"
+        className="transition-opacity duration-500 ease-maison group-hover:opacity-90"
+      />
       <p className="eyebrow mt-6 text-gold-deep">{stylist.specialties.slice(0, 2).map(specialtyLabel).join(' · ')}</p>
       <h3 className="display mt-3 text-3xl text-ink">
-        <Link to={`/stylists/${stylist.stylistId}`} className="after:absolute after:inset-0 focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:outline-offset-4 focus-visible:after:outline-focus">
+        <Link
+          to={`/stylists/${stylist.stylistId}`}
+          className="after:absolute after:inset-0 focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:outline-offset-4 focus-visible:after:outline-focus"
+        >
           {name}
         </Link>
       </h3>

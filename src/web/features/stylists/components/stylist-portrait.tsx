@@ -2,7 +2,19 @@ import { cn } from '../../../lib/cn.ts';
 import { imageSources } from '../images.ts';
 
 /** A stylist's portrait at 4:5 on the veil colour; every width offered for generated portraits. */
-export function StylistPortrait({ url, name, sizes, priority = false, className }: { url: string | undefined; name: string; sizes: string; priority?: boolean; className?: string }) {
+export function StylistPortrait({
+  url,
+  name,
+  sizes,
+  priority = false,
+  className,
+}: {
+  url: string | undefined;
+  name: string;
+  sizes: string;
+  priority?: boolean;
+  className?: string;
+}) {
   if (!url) {
     return (
       <div aria-hidden="true" className={cn('grid aspect-[4/5] place-items-center bg-veil font-display text-6xl text-stone', className)}>

@@ -4,7 +4,17 @@ import { Select } from '../../../components/ui/select.tsx';
 import { formatTime, zoneCity } from '../time.ts';
 
 /** Every IANA zone the browser knows, by region, each with its clock now ("Europe / Paris — 15:00"). */
-export function TimeZoneSelect({ value, onChange, error, label = 'Time zone' }: { value: string; onChange: (zone: string) => void; error?: string; label?: string }) {
+export function TimeZoneSelect({
+  value,
+  onChange,
+  error,
+  label = 'Time zone',
+}: {
+  value: string;
+  onChange: (zone: string) => void;
+  error?: string;
+  label?: string;
+}) {
   const zones = useMemo(() => {
     const list = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [value];
     const all = list.includes(value) ? list : [value, ...list];

@@ -8,7 +8,11 @@ import { toProblem } from '../../../lib/api/problem.ts';
 import { useVetStylist, type StylistStatus, type VettingDecision } from '../api/vetting.ts';
 
 const LABELS: Record<VettingDecision, string> = { APPROVE: 'Approve', REJECT: 'Reject', SUSPEND: 'Suspend' };
-const DONE: Record<VettingDecision, string> = { APPROVE: 'is approved and listed', REJECT: 'was not approved', SUSPEND: 'is suspended and no longer listed' };
+const DONE: Record<VettingDecision, string> = {
+  APPROVE: 'is approved and listed',
+  REJECT: 'was not approved',
+  SUSPEND: 'is suspended and no longer listed',
+};
 
 /** Approve, reject or suspend one stylist, with notes the stylist reads in the studio. */
 export function VettingForm({ stylistId, name, status }: { stylistId: string; name: string; status: StylistStatus }) {
@@ -16,7 +20,14 @@ export function VettingForm({ stylistId, name, status }: { stylistId: string; na
   const { toast } = useToast();
   const [choice, setChoice] = useState<VettingDecision | null>(null);
   const problem = vet.error ? toProblem(vet.error) : null;
-  const decisions: VettingDecision[] = status === 'APPROVED' ? ['SUSPEND'] : status === 'SUSPENDED' ? ['APPROVE'] : status === 'REJECTED' ? ['APPROVE'] : ['APPROVE', 'REJECT'];
+  const decisions: VettingDecision[] =
+    status === 'APPROVED'
+      ? ['SUSPEND']
+      : status === 'SUSPENDED'
+        ? ['APPROVE']
+        : status === 'REJECTED'
+          ? ['APPROVE']
+          : ['APPROVE', 'REJECT'];
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -35,7 +46,16 @@ export function VettingForm({ stylistId, name, status }: { stylistId: string; na
       </Field>
       <div className="flex flex-wrap gap-4">
         {decisions.map((d, i) => (
-          <Button key={d} type="submit" name="decision" value={d} size="sm" variant={i === 0 && d === 'APPROVE' ? 'primary' : 'secondary'} loading={vet.isPending && choice === d} disabled={vet.isPending}>
+          <Button
+            key={d}
+            type="submit"
+            name="decision"
+            value={d}
+            size="sm"
+            variant={i === 0 && d === 'APPROVE' ? 'primary' : 'secondary'}
+            loading={vet.isPending && choice === d}
+            disabled={vet.isPending}
+          >
             {LABELS[d]}
           </Button>
         ))}

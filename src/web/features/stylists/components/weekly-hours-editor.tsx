@@ -3,7 +3,15 @@ import { cn } from '../../../lib/cn.ts';
 
 export const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
-const WEEKDAY_NAMES: Record<Weekday, string> = { MON: 'Monday', TUE: 'Tuesday', WED: 'Wednesday', THU: 'Thursday', FRI: 'Friday', SAT: 'Saturday', SUN: 'Sunday' };
+const WEEKDAY_NAMES: Record<Weekday, string> = {
+  MON: 'Monday',
+  TUE: 'Tuesday',
+  WED: 'Wednesday',
+  THU: 'Thursday',
+  FRI: 'Friday',
+  SAT: 'Saturday',
+  SUN: 'Sunday',
+};
 
 export type HoursRange = { day: Weekday; start: string; end: string };
 
@@ -11,7 +19,15 @@ export type HoursRange = { day: Weekday; start: string; end: string };
  * Opening hours per weekday, several ranges a day ("09:00–12:30, 14:00–19:00"). Native time inputs, so the
  * keyboard and a phone's wheel both work; a range whose end is not after its start is marked at once.
  */
-export function WeeklyHoursEditor({ value, onChange, errorFor }: { value: readonly HoursRange[]; onChange: (next: HoursRange[]) => void; errorFor?: (index: number) => string | undefined }) {
+export function WeeklyHoursEditor({
+  value,
+  onChange,
+  errorFor,
+}: {
+  value: readonly HoursRange[];
+  onChange: (next: HoursRange[]) => void;
+  errorFor?: (index: number) => string | undefined;
+}) {
   const indexed = value.map((r, i) => ({ ...r, i }));
   const update = (i: number, patch: Partial<HoursRange>) => onChange(value.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (

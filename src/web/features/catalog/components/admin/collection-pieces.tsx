@@ -16,7 +16,13 @@ import { ProductImage } from '../product-image.tsx';
 export function CollectionPieces({ collection, onDone }: { collection: Collection; onDone: () => void }) {
   const session = useSession();
   const current = useQuery(getCollectionQueryOptions(session.api, 'admin', collection.slug));
-  return current.isPending ? <ListLoading rows={3} /> : current.isError ? <ListError error={current.error} /> : <PiecesEditor collection={collection} initial={current.data.products} onDone={onDone} />;
+  return current.isPending ? (
+    <ListLoading rows={3} />
+  ) : current.isError ? (
+    <ListError error={current.error} />
+  ) : (
+    <PiecesEditor collection={collection} initial={current.data.products} onDone={onDone} />
+  );
 }
 
 function PiecesEditor({ collection, initial, onDone }: { collection: Collection; initial: Product[]; onDone: () => void }) {
@@ -45,13 +51,30 @@ function PiecesEditor({ collection, initial, onDone }: { collection: Collection;
               <span className="flex-1 text-sm text-ink">
                 {p.name} <span className="text-stone">· {p.brandName}</span>
               </span>
-              <button type="button" className="size-8 border border-line disabled:opacity-30" disabled={i === 0} aria-label={`Move ${p.name} up`} onClick={() => move(i, i - 1)}>
+              <button
+                type="button"
+                className="size-8 border border-line disabled:opacity-30"
+                disabled={i === 0}
+                aria-label={`Move ${p.name} up`}
+                onClick={() => move(i, i - 1)}
+              >
                 <span aria-hidden="true">↑</span>
               </button>
-              <button type="button" className="size-8 border border-line disabled:opacity-30" disabled={i === pieces.length - 1} aria-label={`Move ${p.name} down`} onClick={() => move(i, i + 1)}>
+              <button
+                type="button"
+                className="size-8 border border-line disabled:opacity-30"
+                disabled={i === pieces.length - 1}
+                aria-label={`Move ${p.name} down`}
+                onClick={() => move(i, i + 1)}
+              >
                 <span aria-hidden="true">↓</span>
               </button>
-              <button type="button" className="size-8 border border-line" aria-label={`Remove ${p.name}`} onClick={() => setPieces(pieces.filter((x) => x.productId !== p.productId))}>
+              <button
+                type="button"
+                className="size-8 border border-line"
+                aria-label={`Remove ${p.name}`}
+                onClick={() => setPieces(pieces.filter((x) => x.productId !== p.productId))}
+              >
                 <span aria-hidden="true">×</span>
               </button>
             </li>
@@ -78,14 +101,20 @@ function PiecesEditor({ collection, initial, onDone }: { collection: Collection;
         </div>
       </div>
       <div>
-        <Field label="Find a piece to add">{(p) => <Input {...p} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Name" />}</Field>
+        <Field label="Find a piece to add">
+          {(p) => <Input {...p} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Name" />}
+        </Field>
         <ul className="mt-4 divide-y divide-line" aria-label="Pieces to add">
           {candidates.map((p) => (
             <li key={p.productId} className="flex items-center gap-4 py-3">
               <span className="flex-1 text-sm text-ink">
                 {p.name} <span className="text-stone">· {p.brandName}</span>
               </span>
-              <button type="button" className="eyebrow border-b border-ink/30 pb-0.5 text-ink hover:border-ink" onClick={() => setPieces([...pieces, p])}>
+              <button
+                type="button"
+                className="eyebrow border-b border-ink/30 pb-0.5 text-ink hover:border-ink"
+                onClick={() => setPieces([...pieces, p])}
+              >
                 Add <span className="sr-only">{p.name}</span>
               </button>
             </li>

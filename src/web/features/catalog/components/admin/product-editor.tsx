@@ -10,7 +10,14 @@ import { Select } from '../../../../components/ui/select.tsx';
 import { FormAlert } from '../../../../components/ui/form-alert.tsx';
 import { problemMessage, toProblem, type ApiProblem } from '../../../../lib/api/problem.ts';
 import { useSignedInUser } from '../../../auth/session.tsx';
-import { useDeleteProduct, useSaveProduct, useUploadImage, type CreateProductInput, type PurchaseMode, type Visibility } from '../../api/admin.ts';
+import {
+  useDeleteProduct,
+  useSaveProduct,
+  useUploadImage,
+  type CreateProductInput,
+  type PurchaseMode,
+  type Visibility,
+} from '../../api/admin.ts';
 import { flattenCategories, useBrands, useCategories } from '../../api/taxonomy.ts';
 import { ProductImage, type ProductPicture } from '../product-image.tsx';
 import { toPicture, type Product } from '../../present.ts';
@@ -75,10 +82,28 @@ function draftFrom(product: Product | undefined): Draft {
     material: a.material ?? '',
     dimensions: a.dimensions ?? '',
     weight: a.weight ?? '',
-    images: (product?.images ?? []).map((i) => ({ key: newKey(), ...(i.mediaId ? { mediaId: i.mediaId } : { url: i.url }), alt: i.alt ?? '', preview: toPicture(i, '') })),
-    variants: (product?.variants ?? []).map((v) => ({ key: newKey(), variantId: v.variantId, sku: v.sku, color: v.color ?? '', size: v.size ?? '', stock: String(v.stock) })),
+    images: (product?.images ?? []).map((i) => ({
+      key: newKey(),
+      ...(i.mediaId ? { mediaId: i.mediaId } : { url: i.url }),
+      alt: i.alt ?? '',
+      preview: toPicture(i, ''),
+    })),
+    variants: (product?.variants ?? []).map((v) => ({
+      key: newKey(),
+      variantId: v.variantId,
+      sku: v.sku,
+      color: v.color ?? '',
+      size: v.size ?? '',
+      stock: String(v.stock),
+    })),
     specifications: (product?.specifications ?? []).map((s) => ({ key: newKey(), label: s.label, value: s.value, group: s.group ?? '' })),
-    customisations: (product?.customisations ?? []).map((c) => ({ key: newKey(), slug: c.key, label: c.label, kind: c.kind, choices: (c.choices ?? []).join(', ') })),
+    customisations: (product?.customisations ?? []).map((c) => ({
+      key: newKey(),
+      slug: c.key,
+      label: c.label,
+      kind: c.kind,
+      choices: (c.choices ?? []).join(', '),
+    })),
   };
 }
 
@@ -101,7 +126,10 @@ function inputFrom(d: Draft): CreateProductInput {
     limitedEdition: d.limitedEdition,
     ...(opt(d.editionSize) ? { editionSize: Number(d.editionSize) } : {}),
     attributes,
-    images: d.images.map((i) => ({ ...(i.mediaId ? { mediaId: i.mediaId } : { url: i.url! }), ...(opt(i.alt) ? { alt: i.alt.trim() } : {}) })),
+    images: d.images.map((i) => ({
+      ...(i.mediaId ? { mediaId: i.mediaId } : { url: i.url! }),
+      ...(opt(i.alt) ? { alt: i.alt.trim() } : {}),
+    })),
     variants: d.variants.map((v) => ({
       ...(v.variantId ? { variantId: v.variantId } : {}),
       ...(opt(v.sku) ? { sku: v.sku.trim() } : {}),
@@ -109,14 +137,29 @@ function inputFrom(d: Draft): CreateProductInput {
       ...(opt(v.size) ? { size: v.size.trim() } : {}),
       stock: Number(v.stock || '0'),
     })),
-    specifications: d.specifications.filter((s) => s.label.trim() || s.value.trim()).map((s) => ({ label: s.label.trim(), value: s.value.trim(), ...(opt(s.group) ? { group: s.group.trim() } : {}) })),
+    specifications: d.specifications
+      .filter((s) => s.label.trim() || s.value.trim())
+      .map((s) => ({ label: s.label.trim(), value: s.value.trim(), ...(opt(s.group) ? { group: s.group.trim() } : {}) })),
     customisations: d.customisations
       .filter((c) => c.label.trim())
       .map((c) => ({
-        key: c.slug.trim() || c.label.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''),
+        key:
+          c.slug.trim() ||
+          c.label
+            .trim()
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, '-')
+            .replace(/^-|-$/g, ''),
         label: c.label.trim(),
         kind: c.kind,
-        ...(c.kind === 'CHOICE' ? { choices: c.choices.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
+        ...(c.kind === 'CHOICE'
+          ? {
+              choices: c.choices
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean),
+            }
+          : {}),
       })),
   };
 }
@@ -156,10 +199,24 @@ export function ProductEditor({ product }: { product: Product | undefined }) {
       <PageTitle
         eyebrow={user.userType === 'ADMIN' ? 'The house office' : 'Partner area'}
         title={product ? product.name : 'New product'}
-        lede={product ? <Link to={`/products/${product.slug}`} className="link-underline text-ink">View on the boutique</Link> : 'It stays a draft until you publish it.'}
+        lede={
+          product ? (
+            <Link to={`/products/${product.slug}`} className="link-underline text-ink">
+              View on the boutique
+            </Link>
+          ) : (
+            'It stays a draft until you publish it.'
+          )
+        }
       />
       <form onSubmit={submit} noValidate aria-label={product ? `Edit ${product.name}` : 'New product'}>
-        {problem && <FormAlert problem={problem} fields={['name', 'slug', 'brand', 'category', 'description', 'price.amount', 'price.currency', 'editionSize']} className="mb-10" />}
+        {problem && (
+          <FormAlert
+            problem={problem}
+            fields={['name', 'slug', 'brand', 'category', 'description', 'price.amount', 'price.currency', 'editionSize']}
+            className="mb-10"
+          />
+        )}
 
         <SettingsSection title="The piece">
           <div className="grid gap-8 sm:grid-cols-2">
@@ -167,7 +224,14 @@ export function ProductEditor({ product }: { product: Product | undefined }) {
               {(p) => <Input {...p} value={draft.name} onChange={(e) => set('name', e.target.value)} required maxLength={160} />}
             </Field>
             <Field label="Address (slug)" hint="Made from the house and name when left empty." error={problem?.field('slug')}>
-              {(p) => <Input {...p} value={draft.slug} onChange={(e) => set('slug', e.target.value.toLowerCase())} placeholder="e.g. hermes-kelly-28" />}
+              {(p) => (
+                <Input
+                  {...p}
+                  value={draft.slug}
+                  onChange={(e) => set('slug', e.target.value.toLowerCase())}
+                  placeholder="e.g. hermes-kelly-28"
+                />
+              )}
             </Field>
             <Field label="House" error={problem?.field('brand')}>
               {(p) => (
@@ -195,7 +259,16 @@ export function ProductEditor({ product }: { product: Product | undefined }) {
               )}
             </Field>
             <Field label="Description" className="sm:col-span-2" error={problem?.field('description')}>
-              {(p) => <Textarea {...p} rows={6} value={draft.description} onChange={(e) => set('description', e.target.value)} required maxLength={8000} />}
+              {(p) => (
+                <Textarea
+                  {...p}
+                  rows={6}
+                  value={draft.description}
+                  onChange={(e) => set('description', e.target.value)}
+                  required
+                  maxLength={8000}
+                />
+              )}
             </Field>
           </div>
         </SettingsSection>
@@ -203,7 +276,15 @@ export function ProductEditor({ product }: { product: Product | undefined }) {
         <SettingsSection title="Price and presentation">
           <div className="grid gap-8 sm:grid-cols-3">
             <Field label="Price" error={problem?.field('price.amount') ?? problem?.field('price')}>
-              {(p) => <Input {...p} inputMode="decimal" value={draft.amount} onChange={(e) => set('amount', e.target.value)} placeholder="1250.00" />}
+              {(p) => (
+                <Input
+                  {...p}
+                  inputMode="decimal"
+                  value={draft.amount}
+                  onChange={(e) => set('amount', e.target.value)}
+                  placeholder="1250.00"
+                />
+              )}
             </Field>
             <Field label="Currency" error={problem?.field('price.currency')}>
               {(p) => (
@@ -216,7 +297,12 @@ export function ProductEditor({ product }: { product: Product | undefined }) {
                 </Select>
               )}
             </Field>
-            <Check label="Price on request" hint="The price is kept but not shown." checked={draft.priceOnRequest} onChange={(v) => set('priceOnRequest', v)} />
+            <Check
+              label="Price on request"
+              hint="The price is kept but not shown."
+              checked={draft.priceOnRequest}
+              onChange={(v) => set('priceOnRequest', v)}
+            />
             <Field label="Visibility" hint="Draft: only the house and administrators. VIP only: private clients.">
               {(p) => (
                 <Select {...p} value={draft.visibility} onChange={(e) => set('visibility', e.target.value as Visibility)}>
@@ -242,7 +328,15 @@ export function ProductEditor({ product }: { product: Product | undefined }) {
             <div className="space-y-4">
               <Check label="Limited edition" checked={draft.limitedEdition} onChange={(v) => set('limitedEdition', v)} />
               <Field label="Numbered pieces" error={problem?.field('editionSize')}>
-                {(p) => <Input {...p} inputMode="numeric" value={draft.editionSize} onChange={(e) => set('editionSize', e.target.value.replace(/\D/g, ''))} placeholder="e.g. 50" />}
+                {(p) => (
+                  <Input
+                    {...p}
+                    inputMode="numeric"
+                    value={draft.editionSize}
+                    onChange={(e) => set('editionSize', e.target.value.replace(/\D/g, ''))}
+                    placeholder="e.g. 50"
+                  />
+                )}
               </Field>
             </div>
           </div>
@@ -250,7 +344,10 @@ export function ProductEditor({ product }: { product: Product | undefined }) {
 
         <ImagesSection images={draft.images} onChange={(images) => set('images', images)} problem={problem} />
 
-        <SettingsSection title="Variants and stock" description="One line per size or colour, each with its own stock; the product's stock is their sum. Leave empty for a single piece.">
+        <SettingsSection
+          title="Variants and stock"
+          description="One line per size or colour, each with its own stock; the product's stock is their sum. Leave empty for a single piece."
+        >
           <Rows
             items={draft.variants}
             onChange={(variants) => set('variants', variants)}
@@ -259,10 +356,32 @@ export function ProductEditor({ product }: { product: Product | undefined }) {
             noun="variant"
             render={(v, update, i) => (
               <div className="grid flex-1 gap-4 sm:grid-cols-4">
-                <SmallInput label="Colour" value={v.color} onChange={(x) => update({ ...v, color: x })} error={problem?.field(`variants.${i}.color`)} />
-                <SmallInput label="Size" value={v.size} onChange={(x) => update({ ...v, size: x })} error={problem?.field(`variants.${i}.size`)} />
-                <SmallInput label="SKU" value={v.sku} onChange={(x) => update({ ...v, sku: x })} error={problem?.field(`variants.${i}.sku`)} placeholder="Generated" />
-                <SmallInput label="Stock" value={v.stock} inputMode="numeric" onChange={(x) => update({ ...v, stock: x.replace(/\D/g, '') })} error={problem?.field(`variants.${i}.stock`)} />
+                <SmallInput
+                  label="Colour"
+                  value={v.color}
+                  onChange={(x) => update({ ...v, color: x })}
+                  error={problem?.field(`variants.${i}.color`)}
+                />
+                <SmallInput
+                  label="Size"
+                  value={v.size}
+                  onChange={(x) => update({ ...v, size: x })}
+                  error={problem?.field(`variants.${i}.size`)}
+                />
+                <SmallInput
+                  label="SKU"
+                  value={v.sku}
+                  onChange={(x) => update({ ...v, sku: x })}
+                  error={problem?.field(`variants.${i}.sku`)}
+                  placeholder="Generated"
+                />
+                <SmallInput
+                  label="Stock"
+                  value={v.stock}
+                  inputMode="numeric"
+                  onChange={(x) => update({ ...v, stock: x.replace(/\D/g, '') })}
+                  error={problem?.field(`variants.${i}.stock`)}
+                />
               </div>
             )}
           />
@@ -271,7 +390,16 @@ export function ProductEditor({ product }: { product: Product | undefined }) {
         <SettingsSection title="Details" description="Shown on the product page; showcase pieces show the specification as a table.">
           <div className="grid gap-8 sm:grid-cols-3">
             {(['material', 'dimensions', 'weight', 'color', 'size'] as const).map((k) => (
-              <Field key={k} label={k === 'color' ? 'Colour (without variants)' : k === 'size' ? 'Size (without variants)' : k.charAt(0).toUpperCase() + k.slice(1)}>
+              <Field
+                key={k}
+                label={
+                  k === 'color'
+                    ? 'Colour (without variants)'
+                    : k === 'size'
+                      ? 'Size (without variants)'
+                      : k.charAt(0).toUpperCase() + k.slice(1)
+                }
+              >
                 {(p) => <Input {...p} value={draft[k]} onChange={(e) => set(k, e.target.value)} />}
               </Field>
             ))}
@@ -285,8 +413,20 @@ export function ProductEditor({ product }: { product: Product | undefined }) {
             noun="line"
             render={(s, update, i) => (
               <div className="grid flex-1 gap-4 sm:grid-cols-3">
-                <SmallInput label="Label" value={s.label} onChange={(x) => update({ ...s, label: x })} error={problem?.field(`specifications.${i}.label`)} placeholder="Engine" />
-                <SmallInput label="Value" value={s.value} onChange={(x) => update({ ...s, value: x })} error={problem?.field(`specifications.${i}.value`)} placeholder="6.5 L V12" />
+                <SmallInput
+                  label="Label"
+                  value={s.label}
+                  onChange={(x) => update({ ...s, label: x })}
+                  error={problem?.field(`specifications.${i}.label`)}
+                  placeholder="Engine"
+                />
+                <SmallInput
+                  label="Value"
+                  value={s.value}
+                  onChange={(x) => update({ ...s, value: x })}
+                  error={problem?.field(`specifications.${i}.value`)}
+                  placeholder="6.5 L V12"
+                />
                 <SmallInput label="Group" value={s.group} onChange={(x) => update({ ...s, group: x })} placeholder="Performance" />
               </div>
             )}
@@ -306,14 +446,25 @@ export function ProductEditor({ product }: { product: Product | undefined }) {
                     <div>
                       <label className="block text-xs text-stone">
                         Kind
-                        <Select value={c.kind} onChange={(e) => update({ ...c, kind: e.target.value as CustomDraft['kind'] })} className="py-2 text-sm">
+                        <Select
+                          value={c.kind}
+                          onChange={(e) => update({ ...c, kind: e.target.value as CustomDraft['kind'] })}
+                          className="py-2 text-sm"
+                        >
                           <option value="TEXT">Text</option>
                           <option value="CHOICE">Choice</option>
                           <option value="MEASUREMENTS">Measurements</option>
                         </Select>
                       </label>
                     </div>
-                    {c.kind === 'CHOICE' && <SmallInput label="Choices, comma-separated" value={c.choices} onChange={(x) => update({ ...c, choices: x })} placeholder="Cashmere, Vicuña" />}
+                    {c.kind === 'CHOICE' && (
+                      <SmallInput
+                        label="Choices, comma-separated"
+                        value={c.choices}
+                        onChange={(x) => update({ ...c, choices: x })}
+                        placeholder="Cashmere, Vicuña"
+                      />
+                    )}
                   </div>
                 )}
               />
@@ -364,14 +515,37 @@ function Check({ label, hint, checked, onChange }: { label: string; hint?: strin
   );
 }
 
-function SmallInput({ label, value, onChange, error, placeholder, inputMode }: { label: string; value: string; onChange: (v: string) => void; error?: string | undefined; placeholder?: string; inputMode?: 'numeric' | 'decimal' }) {
+function SmallInput({
+  label,
+  value,
+  onChange,
+  error,
+  placeholder,
+  inputMode,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string | undefined;
+  placeholder?: string;
+  inputMode?: 'numeric' | 'decimal';
+}) {
   const id = useId();
   return (
     <div>
       <label htmlFor={id} className="block text-xs text-stone">
         {label}
       </label>
-      <Input id={id} value={value} inputMode={inputMode} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-e` : undefined} className="py-2 text-sm" />
+      <Input
+        id={id}
+        value={value}
+        inputMode={inputMode}
+        placeholder={placeholder}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-e` : undefined}
+        className="py-2 text-sm"
+      />
       {error && (
         <p id={`${id}-e`} className="mt-1 text-xs text-danger">
           {error}
@@ -382,7 +556,21 @@ function SmallInput({ label, value, onChange, error, placeholder, inputMode }: {
 }
 
 /** An ordered list of editable lines with add, remove and move up/down (keyboard-friendly ordering). */
-function Rows<T extends { key: string }>({ items, onChange, make, render, addLabel, noun }: { items: T[]; onChange: (items: T[]) => void; make: () => T; render: (item: T, update: (next: T) => void, index: number) => ReactNode; addLabel: string; noun: string }) {
+function Rows<T extends { key: string }>({
+  items,
+  onChange,
+  make,
+  render,
+  addLabel,
+  noun,
+}: {
+  items: T[];
+  onChange: (items: T[]) => void;
+  make: () => T;
+  render: (item: T, update: (next: T) => void, index: number) => ReactNode;
+  addLabel: string;
+  noun: string;
+}) {
   const move = (from: number, to: number) => {
     const next = [...items];
     const [it] = next.splice(from, 1);
@@ -420,15 +608,40 @@ function Rows<T extends { key: string }>({ items, onChange, make, render, addLab
   );
 }
 
-function RowButton({ label, onClick, disabled, children }: { label: string; onClick: () => void; disabled?: boolean; children: ReactNode }) {
+function RowButton({
+  label,
+  onClick,
+  disabled,
+  children,
+}: {
+  label: string;
+  onClick: () => void;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
   return (
-    <button type="button" aria-label={label} title={label} disabled={disabled} onClick={onClick} className="flex size-9 items-center justify-center border border-line text-ink transition-colors hover:border-ink disabled:opacity-30">
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      disabled={disabled}
+      onClick={onClick}
+      className="flex size-9 items-center justify-center border border-line text-ink transition-colors hover:border-ink disabled:opacity-30"
+    >
       <span aria-hidden="true">{children}</span>
     </button>
   );
 }
 
-function ImagesSection({ images, onChange, problem }: { images: ImageDraft[]; onChange: (images: ImageDraft[]) => void; problem: ApiProblem | null }) {
+function ImagesSection({
+  images,
+  onChange,
+  problem,
+}: {
+  images: ImageDraft[];
+  onChange: (images: ImageDraft[]) => void;
+  problem: ApiProblem | null;
+}) {
   const upload = useUploadImage();
   const fileRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
@@ -440,7 +653,16 @@ function ImagesSection({ images, onChange, problem }: { images: ImageDraft[]; on
     for (const file of Array.from(files)) {
       try {
         const asset = await upload.mutateAsync(file);
-        const picture: ProductPicture = { src: asset.url, alt: '', width: asset.width, height: asset.height, avif: asset.srcset.avif, webp: asset.srcset.webp, jpg: asset.srcset.jpg, placeholder: asset.placeholder };
+        const picture: ProductPicture = {
+          src: asset.url,
+          alt: '',
+          width: asset.width,
+          height: asset.height,
+          avif: asset.srcset.avif,
+          webp: asset.srcset.webp,
+          jpg: asset.srcset.jpg,
+          placeholder: asset.placeholder,
+        };
         next = [...next, { key: newKey(), mediaId: asset.mediaId, alt: '', preview: picture }];
         onChange(next);
       } catch (error) {
@@ -451,7 +673,10 @@ function ImagesSection({ images, onChange, problem }: { images: ImageDraft[]; on
   }
 
   return (
-    <SettingsSection title="Pictures" description="The first picture is the one the boutique shows in grids. JPEG, PNG, WebP or AVIF up to 20 MB; the house re-encodes each one and removes its metadata.">
+    <SettingsSection
+      title="Pictures"
+      description="The first picture is the one the boutique shows in grids. JPEG, PNG, WebP or AVIF up to 20 MB; the house re-encodes each one and removes its metadata."
+    >
       {problem?.field('images') && <p className="mb-4 text-sm text-danger">{problem.field('images')}</p>}
       <Rows
         items={images}
@@ -464,15 +689,31 @@ function ImagesSection({ images, onChange, problem }: { images: ImageDraft[]; on
             <ProductImage picture={img.preview} alt="" sizes="64px" className="aspect-[4/5] w-16 shrink-0" />
             <div className="flex-1">
               <p className="eyebrow mb-2 text-[0.625rem] text-stone">{i === 0 ? 'Main picture' : `Picture ${i + 1}`}</p>
-              <SmallInput label="Description for screen readers" value={img.alt} onChange={(alt) => update({ ...img, alt })} error={problem?.field(`images.${i}`)} />
+              <SmallInput
+                label="Description for screen readers"
+                value={img.alt}
+                onChange={(alt) => update({ ...img, alt })}
+                error={problem?.field(`images.${i}`)}
+              />
             </div>
           </div>
         )}
       />
       <div className="mt-6 flex flex-wrap items-center gap-4">
-        <label htmlFor={inputId} className="eyebrow inline-flex h-9 cursor-pointer items-center border border-ink px-5 text-[0.625rem] text-ink transition-colors hover:bg-ink hover:text-ivory focus-within:outline-2 focus-within:outline-offset-3 focus-within:outline-focus">
+        <label
+          htmlFor={inputId}
+          className="eyebrow inline-flex h-9 cursor-pointer items-center border border-ink px-5 text-[0.625rem] text-ink transition-colors hover:bg-ink hover:text-ivory focus-within:outline-2 focus-within:outline-offset-3 focus-within:outline-focus"
+        >
           {upload.isPending ? 'Uploading…' : 'Upload pictures'}
-          <input id={inputId} ref={fileRef} type="file" accept="image/jpeg,image/png,image/webp,image/avif" multiple className="sr-only" onChange={(e) => void add(e.target.files)} />
+          <input
+            id={inputId}
+            ref={fileRef}
+            type="file"
+            accept="image/jpeg,image/png,image/webp,image/avif"
+            multiple
+            className="sr-only"
+            onChange={(e) => void add(e.target.files)}
+          />
         </label>
       </div>
     </SettingsSection>

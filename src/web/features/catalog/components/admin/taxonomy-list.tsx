@@ -82,7 +82,12 @@ export function TaxonomyList<T, I, U, D>(props: TaxonomyListProps<T, I, U, D>) {
       <PageTitle eyebrow="The house office" title={props.title} lede={props.lede} />
       <SettingsSection title={props.addTitle}>
         <Fragment key={formKey}>
-          {props.fields({ problem: create.error ? toProblem(create.error) : null, pending: create.isPending, submitLabel: props.addLabel, onSubmit: submit })}
+          {props.fields({
+            problem: create.error ? toProblem(create.error) : null,
+            pending: create.isPending,
+            submitLabel: props.addLabel,
+            onSubmit: submit,
+          })}
         </Fragment>
       </SettingsSection>
       <SettingsSection title={props.listTitle}>
