@@ -1,15 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totp } from '../src/server/test/identity.ts';
 import {
   MOBILE,
-  SCREENSHOT_DIR,
   ensureWebBuild,
   launchBrowser,
+  openPage,
+  screenshots,
   startServer,
-  watchProblems,
   type PageProblems,
   type RunningServer,
 } from './helpers.ts';
@@ -47,11 +45,8 @@ let problems: PageProblems;
 
 beforeAll(async () => {
   ensureWebBuild();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  const context = await browser.newContext({ viewport: MOBILE, reducedMotion: 'reduce', isMobile: true, hasTouch: true });
-  page = await context.newPage();
-  problems = watchProblems(page);
+  ({ page, problems } = await openPage(browser, { viewport: MOBILE, isMobile: true, hasTouch: true }));
   // The demo's administrator enrols a second factor at first sign-in, then reaches the house office.
   await page.goto(`${server.url}/sign-in?next=%2Fadmin`, { waitUntil: 'networkidle' });
   await page.getByLabel('Email address').fill(DEMO_ADMIN);
@@ -78,21 +73,8 @@ describe('the house office at 390 px', () => {
     await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await page.waitForLoadState('networkidle');
-    // What sticks out of the screen outside a sideways-scrolling frame, named, so a failure says where to look.
-    const wide = await page.evaluate(
-      (limit) =>
-        [...document.querySelectorAll('body *')]
-          .filter((e) => e.getBoundingClientRect().right > limit + 1 && !e.closest('.overflow-x-auto'))
-          .map(
-            (e) =>
-              `${e.tagName.toLowerCase()}.${(e.getAttribute('class') ?? '').slice(0, 50)} (right edge ${Math.round(e.getBoundingClientRect().right)} px)`,
-          )
-          .slice(0, 6),
-      MOBILE.width,
-    );
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `admin-mobile${path.replaceAll('/', '-')}.png`), animations: 'disabled' });
-    expect(width, wide.join(' | ')).toBeLessThanOrEqual(MOBILE.width);
+    // Wide tables scroll inside their own frame; the page itself fits the phone (the check names what sticks out).
+    await screenshots(page, `admin-mobile${path.replaceAll('/', '-')}`, { only: 'current', fullPage: false });
   });
 
   it('logged no console error and no failed request', () => {

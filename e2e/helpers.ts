@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
-import { chromium, type Browser, type Page, type Response } from 'playwright-core';
-import { inject } from 'vitest';
+import { chromium, type Browser, type BrowserContextOptions, type Page, type Response } from 'playwright-core';
+import { expect, inject } from 'vitest';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
 
 export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -254,4 +254,78 @@ declare global {
   interface Window {
     axe: typeof axe;
   }
+}
+
+export type Viewport = { width: number; height: number };
+
+/** `desktop` or `mobile`: how a screenshot's file name says at which width it was taken. */
+export const viewportLabel = (viewport: Viewport): 'desktop' | 'mobile' => (viewport.width < 500 ? 'mobile' : 'desktop');
+
+/**
+ * A page in a context of its own (its own cookies and storage: one visitor), watched by watchProblems so e2e/setup.ts
+ * fails the test during which it logs a problem. Desktop, Paris time and British English unless told otherwise; the
+ * context closes with the browser.
+ */
+export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<{ page: Page; problems: PageProblems }> {
+  const context = await browser.newContext({
+    viewport: DESKTOP,
+    reducedMotion: 'reduce',
+    timezoneId: 'Europe/Paris',
+    locale: 'en-GB',
+    ...options,
+  });
+  const page = await context.newPage();
+  return { page, problems: watchProblems(page) };
+}
+
+/** What sticks out past `width` outside a frame that scrolls sideways on its own (`.overflow-x-auto`), named so a failure says where to look. */
+export function overflowing(page: Page, width: number): Promise<string[]> {
+  return page.evaluate(
+    (limit) =>
+      [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > limit + 1 && !e.closest('.overflow-x-auto'))
+        .map(
+          (e) =>
+            `${e.tagName.toLowerCase()}.${(e.getAttribute('class') ?? '').slice(0, 50)} (right edge ${Math.round(e.getBoundingClientRect().right)} px)`,
+        )
+        .slice(0, 6),
+    width,
+  );
+}
+
+/** The page never scrolls sideways at its viewport's width (wide tables scroll inside their own frame). */
+export async function expectFitsWidth(page: Page): Promise<void> {
+  const width = page.viewportSize()?.width ?? DESKTOP.width;
+  const wide = await overflowing(page, width);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), wide.join(' | ')).toBeLessThanOrEqual(width);
+}
+
+export type ScreenshotOptions = {
+  /** `current`: one picture at the page's own viewport, for a journey walked once per width. Default: 1440 and 390 px. */
+  only?: 'current';
+  /** The page must fit 390 px (and its own width): true unless a page is known to be wider on purpose. */
+  checkWidth?: boolean;
+  /** The whole page (default) or only the screen. */
+  fullPage?: boolean;
+};
+
+/**
+ * Screenshots of what the page shows now, in e2e/screenshots as `<name>-desktop.png` and `<name>-mobile.png`: at
+ * 1440 px, then at 390 px, where the page must fit the phone's width (checked as the house office's phone test
+ * does), then back to the page's own viewport. Waits for the network to settle first so pictures are in.
+ */
+export async function screenshots(page: Page, name: string, options: ScreenshotOptions = {}): Promise<void> {
+  const own = page.viewportSize() ?? DESKTOP;
+  const take = async (viewport: Viewport) => {
+    await page.waitForLoadState('networkidle');
+    const path = join(SCREENSHOT_DIR, `${name}-${viewportLabel(viewport)}.png`);
+    await page.screenshot({ path, fullPage: options.fullPage ?? true, animations: 'disabled' });
+    if (options.checkWidth !== false) await expectFitsWidth(page);
+  };
+  if (options.only === 'current') return take(own);
+  for (const viewport of [DESKTOP, MOBILE]) {
+    if (page.viewportSize()?.width !== viewport.width) await page.setViewportSize(viewport);
+    await take(viewport);
+  }
+  if (page.viewportSize()?.width !== own.width) await page.setViewportSize(own);
 }

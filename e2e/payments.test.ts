@@ -1,19 +1,15 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totp } from '../src/server/test/identity.ts';
 import {
-  DESKTOP,
-  MOBILE,
-  SCREENSHOT_DIR,
   ensureWebBuild,
   launchBrowser,
+  openPage,
   runAxeUnderCsp,
+  screenshots as screenshotsAt,
   startServer,
-  watchProblems,
-  type PageProblems,
   type RunningServer,
+  type ScreenshotOptions,
 } from './helpers.ts';
 
 /**
@@ -37,43 +33,19 @@ const PARIS = {
 
 let server: RunningServer;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   ensureWebBuild();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
 });
 
 afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
   await browser?.close();
   await server?.stop();
 });
 
-async function openPage(): Promise<{ page: Page; problems: PageProblems }> {
-  const context = await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce', timezoneId: 'Europe/Paris', locale: 'en-GB' });
-  contexts.push(context);
-  const page = await context.newPage();
-  return { page, problems: watchProblems(page) };
-}
-
-async function screenshots(page: Page, name: string, options: { checkWidth?: boolean } = {}): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `payments-${name}-desktop.png`), fullPage: true, animations: 'disabled' });
-  await page.setViewportSize(MOBILE);
-  await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `payments-${name}-mobile.png`), fullPage: true, animations: 'disabled' });
-  const wide = await page.evaluate(() =>
-    [...document.querySelectorAll('body *')]
-      .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-      .map((e) => `${e.tagName}.${(e.getAttribute('class') ?? '').slice(0, 60)}`)
-      .slice(0, 5),
-  );
-  if (options.checkWidth !== false)
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), wide.join(' | ')).toBeLessThanOrEqual(MOBILE.width);
-  await page.setViewportSize(DESKTOP);
-}
+/** Screenshots at 1440 and 390 px, the page fitting the phone's width. */
+const screenshots = (page: Page, name: string, options?: ScreenshotOptions) => screenshotsAt(page, `payments-${name}`, options);
 
 /** An order of the demo client, placed through the API as the checkout would. */
 async function placeOrder(): Promise<{ orderId: string; orderNumber: string }> {
@@ -113,7 +85,7 @@ async function placeOrder(): Promise<{ orderId: string; orderNumber: string }> {
 describe('payments in the browser', () => {
   it('a client pays with the card that asks for 3-D Secure; the house office refunds part and the books balance', async () => {
     const { orderId, orderNumber } = await placeOrder();
-    const { page, problems } = await openPage();
+    const { page, problems } = await openPage(browser);
 
     await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(`/checkout/placed/${orderId}`)}`, { waitUntil: 'networkidle' });
     await page.getByLabel('Email address').fill(DEMO_CLIENT);
@@ -136,7 +108,7 @@ describe('payments in the browser', () => {
     const paymentId = page.url().match(/authenticate\/([0-9a-f-]{36})/)![1]!;
 
     // The house office: an administrator enrols a second factor at first sign-in, then refunds part of the payment.
-    const office = await openPage();
+    const office = await openPage(browser);
     const admin = office.page;
     await admin.goto(`${server.url}/sign-in?next=%2Fadmin%2Fpayments`, { waitUntil: 'networkidle' });
     await admin.getByLabel('Email address').fill(DEMO_ADMIN);
