@@ -3,7 +3,10 @@
  * messages, receipts and typing with sequence numbers, and sockets that send garbage or flood closed with a reason.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import WebSocket from 'ws';
+import type { AppContext } from '../../context.ts';
+import { queryRows } from '../../db/client.ts';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
 import { accountOf, signIn, type TestAccount } from '../../test/identity.ts';
 import { approvedStylist, parisMorning, requestPayload, type TestStylist } from '../stylists/test-helpers.ts';
@@ -120,6 +123,64 @@ describe('the realtime socket', () => {
     expect(clientLive.events.filter((e) => e.type === 'typing')).toHaveLength(1);
     stylistLive.ws.close();
     clientLive.ws.close();
+  });
+
+  it('publishes straight after commit and cancels the outbox job; when that publish fails, the outbox job delivers it', async () => {
+    const stylistLive = await connect(stylist.accessToken);
+    const pendingPublishes = async () =>
+      Number(
+        (
+          await queryRows<{ n: number }>(
+            app.db,
+            sql`select count(*)::int as n from jobs where name = 'messaging.publish' and status = 'pending'`,
+          )
+        )[0]!.n,
+      );
+    const send = async (content: string) => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/messages',
+        headers: client.auth,
+        payload: { senderId: client.userId, recipientId: stylist.userId, conversationId, content },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json<{ seq: number }>().seq;
+    };
+
+    const seq = await send('Published by the instance that committed it');
+    expect(await stylistLive.next((e) => e.type === 'message' && e.seq === seq, 2_000)).toMatchObject({
+      message: { content: 'Published by the instance that committed it' },
+    });
+    // The fallback job, due seconds later, is cancelled once the event went out.
+    await expect.poll(pendingPublishes, { timeout: 3_000 }).toBe(0);
+
+    // The process "dies" between commit and publish: the bus refuses the direct publish once.
+    const bus = (app as unknown as { ctx: AppContext }).ctx.adapters.realtime;
+    const publish = bus.publish;
+    let refused = 0;
+    bus.publish = async (envelope) => {
+      if (envelope.event.type === 'message' && refused === 0) {
+        refused += 1;
+        throw new Error('bus down');
+      }
+      return publish(envelope);
+    };
+    try {
+      const lost = await send('Published by the outbox');
+      await new Promise((r) => setTimeout(r, 500));
+      expect(stylistLive.events.some((e) => e.type === 'message' && e.seq === lost)).toBe(false);
+      expect(await pendingPublishes()).toBe(1);
+      // Its due time brought forward (instead of waiting the fallback delay): a worker publishes it, once.
+      await app.db.execute(sql`update jobs set run_at = now() where name = 'messaging.publish' and status = 'pending'`);
+      expect(await stylistLive.next((e) => e.type === 'message' && e.seq === lost, 5_000)).toMatchObject({
+        message: { content: 'Published by the outbox' },
+      });
+      await expect.poll(pendingPublishes, { timeout: 3_000 }).toBe(0);
+      expect(stylistLive.events.filter((e) => e.type === 'message' && e.seq === lost)).toHaveLength(1);
+    } finally {
+      bus.publish = publish;
+      stylistLive.ws.close();
+    }
   });
 
   it('takes a fresh access token without dropping, and refuses another account’s token', async () => {

@@ -9,13 +9,14 @@ import { uuidv7 } from 'uuidv7';
 import type { AppContext } from '../../context.ts';
 import { queryRows, type Db } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
-import { enqueue } from '../../jobs/queue.ts';
+import { enqueue, JOBS_CHANNEL } from '../../jobs/queue.ts';
 import { openText, sealText } from '../../security/crypto.ts';
 import { getProduct, partnerBrandId } from '../catalog/service.ts';
 import type { Actor } from '../../http/auth.ts';
 import { accountKindsOf, clientIdentitiesFor } from '../identity/service.ts';
 import { bookingRelation, stylistCardsByUserIds } from '../stylists/service.ts';
 import { attachmentsOf, claimAttachments, removeAttachmentsOf } from './attachments.ts';
+import { livePublisherFor, PUBLISH_FALLBACK_SECONDS } from './live.ts';
 import {
   EDIT_WINDOW_MS,
   type Conversation,
@@ -65,6 +66,8 @@ interface Access {
   conv: ConversationRow;
   role: Role;
   member: MemberRow | undefined;
+  /** Everyone in the conversation (house staff once they joined). */
+  members: MemberRow[];
 }
 
 /** The conversation as the actor may see it, or 404 (a conversation of others does not exist for them). */
@@ -83,11 +86,8 @@ export async function accessConversation(db: Db, actor: Actor, conversationId: s
   )
     role = 'HOUSE';
   if (!role) return notFound();
-  const [member] = await db
-    .select()
-    .from(conversationMembers)
-    .where(and(eq(conversationMembers.conversationId, conv.id), eq(conversationMembers.userId, actor.userId)));
-  return { conv, role, member };
+  const members = await membersOf(db, conv.id);
+  return { conv, role, member: members.find((m) => m.userId === actor.userId), members };
 }
 
 async function membersOf(db: Db, conversationId: string): Promise<MemberRow[]> {
@@ -248,50 +248,90 @@ interface AppendInput {
   attachmentIds?: string[];
 }
 
+interface Appended {
+  row: MessageRow;
+  /** The members as they stand after the append (the sender's read position moved to the message). */
+  members: MemberRow[];
+  /** The outbox job that publishes the message if nobody did (see live.ts); cancel it after publishing. */
+  publishJobId: string;
+}
+
 /**
- * Appends a message under the conversation's row lock: the next sequence number, the sender's read position moved to
- * it, attachments claimed, the publish and the recipients' digest enqueued, all in the caller's transaction.
+ * Appends a message in one statement (atomic on its own, or part of the caller's transaction): the conversation's row
+ * lock gives the next sequence number, the message is inserted, the sender's read position moves to it, the publish
+ * job (outbox) and the recipients' digest jobs are written. `publishAfterSeconds` 0 lets a worker publish (callers
+ * inside another module's transaction cannot publish after a commit they do not see); more is the fallback for a
+ * caller that publishes itself right after commit.
  */
-async function appendMessage(ctx: AppContext, tx: Db, conv: ConversationRow, senderId: string, input: AppendInput): Promise<MessageRow> {
-  const [next] = await queryRows<{ last_seq: number; last_message_at: Date | string }>(
-    tx,
-    sql`update conversations set last_seq = last_seq + 1, last_message_at = now() where id = ${conv.id} returning last_seq, last_message_at`,
-  );
-  const seq = Number(next!.last_seq);
+async function appendMessage(
+  ctx: AppContext,
+  db: Db,
+  conv: ConversationRow,
+  senderId: string,
+  input: AppendInput,
+  publishAfterSeconds = 0,
+): Promise<Appended> {
   const id = uuidv7();
-  const [row] = await tx
-    .insert(messages)
-    .values({
-      id,
-      conversationId: conv.id,
-      seq,
-      senderId,
-      bodyEnc: input.body ? sealText(ctx.keys, input.body) : null,
-      card: input.cardSnapshot ?? input.card ?? null,
-      replyToId: input.replyToId ?? null,
-      searchTerms: input.body ? searchTermsOf(ctx.keys, conv.id, input.body) : [],
-      hasAttachments: (input.attachmentIds?.length ?? 0) > 0,
-    })
-    .returning();
-  if (input.attachmentIds?.length) await claimAttachments(tx, conv.id, id, senderId, input.attachmentIds);
-  // Writing is reading: the sender has seen everything up to their own message.
-  await queryRows(
-    tx,
-    sql`update conversation_members set last_read_seq = greatest(last_read_seq, ${seq}), last_delivered_seq = greatest(last_delivered_seq, ${seq})
-        where conversation_id = ${conv.id} and user_id = ${senderId}`,
+  const publishJobId = uuidv7();
+  const card = input.cardSnapshot ?? input.card ?? null;
+  const terms = input.body ? searchTermsOf(ctx.keys, conv.id, input.body) : [];
+  const publish = JSON.stringify({ kind: 'message', conversationId: conv.id, messageId: id } satisfies PublishPayload);
+  const digestSeconds = ctx.config.MESSAGE_DIGEST_MINUTES * 60;
+  // The job rows are written as jobs/queue.ts `enqueue` writes them (same columns, same dedupe rule); inline so that a
+  // send is one round trip. A delayed job needs no NOTIFY: workers find it by polling when it falls due.
+  const [out] = await queryRows<Record<string, unknown> & { members: Record<string, unknown>[] }>(
+    db,
+    sql`with c as (
+          update conversations set last_seq = last_seq + 1, last_message_at = now() where id = ${conv.id} returning last_seq
+        ), m as (
+          insert into messages (id, conversation_id, seq, sender_id, body_enc, card, reply_to_id, search_terms, has_attachments)
+          select ${id}, ${conv.id}, c.last_seq, ${senderId}, ${input.body ? sealText(ctx.keys, input.body) : null},
+                 ${card === null ? null : JSON.stringify(card)}::jsonb, ${input.replyToId ?? null}, ${`{${terms.join(',')}}`}::text[],
+                 ${(input.attachmentIds?.length ?? 0) > 0}
+          from c returning *
+        ), reader as (
+          -- Writing is reading: the sender has seen everything up to their own message.
+          update conversation_members cm set last_read_seq = greatest(cm.last_read_seq, m.seq), last_delivered_seq = greatest(cm.last_delivered_seq, m.seq)
+          from m where cm.conversation_id = ${conv.id} and cm.user_id = ${senderId}
+        ), publish as (
+          insert into jobs (id, name, payload, run_at)
+          select ${publishJobId}, ${PUBLISH_JOB}, ${publish}::jsonb, now() + make_interval(secs => ${publishAfterSeconds}) from m
+        ), digest as (
+          -- One live digest per person: the first unread message starts the clock, later ones join the same e-mail.
+          insert into jobs (id, name, payload, run_at, dedupe_key)
+          select gen_random_uuid(), ${DIGEST_JOB}, jsonb_build_object('userId', cm.user_id), now() + make_interval(secs => ${digestSeconds}),
+                 ${`${DIGEST_JOB}:`} || cm.user_id
+          from conversation_members cm, m where cm.conversation_id = ${conv.id} and cm.user_id <> ${senderId}
+          on conflict (dedupe_key) where dedupe_key is not null and status <> 'dead' do nothing
+        )
+        select m.*, (select coalesce(json_agg(cm), '[]'::json) from conversation_members cm where cm.conversation_id = ${conv.id}) as members
+               ${publishAfterSeconds === 0 ? sql`, pg_notify(${JOBS_CHANNEL}, ${PUBLISH_JOB})` : sql``}
+        from m`,
   );
-  await enqueue(tx, PUBLISH_JOB, { kind: 'message', conversationId: conv.id, messageId: id } satisfies PublishPayload);
-  const others = (await membersOf(tx, conv.id)).filter((m) => m.userId !== senderId);
-  for (const m of others) {
-    // One live digest per person: the first unread message starts the clock, later ones join the same e-mail.
-    await enqueue(
-      tx,
-      DIGEST_JOB,
-      { userId: m.userId },
-      { runAt: new Date(Date.now() + ctx.config.MESSAGE_DIGEST_MINUTES * 60_000), dedupeKey: `${DIGEST_JOB}:${m.userId}` },
-    );
-  }
-  return row!;
+  if (!out) throw new ApiError('ResourceNotFoundException', 'No such conversation');
+  const row = rowToMessage(out);
+  if (input.attachmentIds?.length) await claimAttachments(db, conv.id, id, senderId, input.attachmentIds);
+  // The statement saw the members before its own update: the sender's positions are moved here alike.
+  const members = out.members.map((m) => {
+    const member = memberFromJson(m);
+    return member.userId === senderId
+      ? { ...member, lastReadSeq: Math.max(member.lastReadSeq, row.seq), lastDeliveredSeq: Math.max(member.lastDeliveredSeq, row.seq) }
+      : member;
+  });
+  return { row, members, publishJobId };
+}
+
+function memberFromJson(m: Record<string, unknown>): MemberRow {
+  return {
+    conversationId: m.conversation_id as string,
+    userId: m.user_id as string,
+    role: m.role as MemberRow['role'],
+    lastReadSeq: Number(m.last_read_seq),
+    lastDeliveredSeq: Number(m.last_delivered_seq),
+    digestedSeq: Number(m.digested_seq),
+    blocked: Boolean(m.blocked),
+    joinedAt: new Date(m.joined_at as string),
+  };
 }
 
 /** SendMessage: to a conversation the caller is in, or to a recipient they may write to. */
@@ -312,11 +352,13 @@ export async function sendMessage(
       fieldErrors: { 'body.content': ['A message cannot be empty'] },
     });
   }
-  const conv = input.conversationId
-    ? (await accessConversation(ctx.db, actor, input.conversationId, 'body.conversationId')).conv
-    : await resolveDirect(ctx.db, actor, input.recipientId, 'body.recipientId', true);
-  const access = await accessConversation(ctx.db, actor, conv.id, 'body.conversationId');
-  const members = await membersOf(ctx.db, conv.id);
+  const access = await accessConversation(
+    ctx.db,
+    actor,
+    input.conversationId ?? (await resolveDirect(ctx.db, actor, input.recipientId, 'body.recipientId', true)).id,
+    'body.conversationId',
+  );
+  const { conv, members } = access;
   // The recipient named must be the other side of this conversation.
   const otherSide =
     conv.kind === 'HOUSE'
@@ -366,17 +408,35 @@ export async function sendMessage(
     }
     cardSnapshot = { type: 'BOOKING', bookingRequestId: input.card.bookingRequestId };
   }
-  const row = await inTx(ctx, async (tx) => {
-    if (access.role === 'HOUSE') await ensureMember(tx, conv.id, actor.userId, 'HOUSE');
-    return appendMessage(ctx, tx, conv, actor.userId, {
-      body,
-      ...(input.card ? { card: input.card } : {}),
-      ...(cardSnapshot ? { cardSnapshot } : {}),
-      ...(input.replyToId ? { replyToId: input.replyToId } : {}),
-      attachmentIds,
-    });
-  });
-  const [message] = await presentMessages(ctx, ctx.db, { ...conv, lastSeq: row.seq }, [row], await membersOf(ctx.db, conv.id));
+  const append = (db: Db) =>
+    appendMessage(
+      ctx,
+      db,
+      conv,
+      actor.userId,
+      {
+        body,
+        ...(input.card ? { card: input.card } : {}),
+        ...(cardSnapshot ? { cardSnapshot } : {}),
+        ...(input.replyToId ? { replyToId: input.replyToId } : {}),
+        attachmentIds,
+      },
+      PUBLISH_FALLBACK_SECONDS,
+    );
+  // One statement is atomic by itself; a transaction only when attachments are claimed or house staff join.
+  const appended =
+    attachmentIds.length || (access.role === 'HOUSE' && !access.member)
+      ? await inTx(ctx, async (tx) => {
+          if (access.role === 'HOUSE') await ensureMember(tx, conv.id, actor.userId, 'HOUSE');
+          return append(tx);
+        })
+      : await append(ctx.db);
+  const { row } = appended;
+  const [message] = await presentMessages(ctx, ctx.db, { ...conv, lastSeq: row.seq }, [row], appended.members);
+  // Committed: publish now; the outbox job written with the message publishes it if this process dies first.
+  livePublisherFor(ctx)
+    .message(conv, message!, appended.members, appended.publishJobId)
+    .catch(() => undefined);
   return { messageId: row.id, conversationId: conv.id, timestamp: row.createdAt.toISOString(), seq: row.seq, message: message! };
 }
 
