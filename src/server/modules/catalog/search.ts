@@ -14,7 +14,7 @@ import { productsByIds } from './browse.ts';
 import { decodeCursor, encodeCursor, TIME_KEY_FORMAT, type CursorKind } from '../../http/pagination.ts';
 import { presentImage } from './images.ts';
 import { categoryIdsBySlugs, brandsBySlugs } from './lookup.ts';
-import type { ProductFacets, SearchProductsInput, SearchProductsOutput, SuggestOutput } from './models.ts';
+import type { Product, ProductFacets, SearchProductsInput, SearchProductsOutput, SuggestOutput } from './models.ts';
 import {
   bandsFor,
   correctedQueryOf,
@@ -30,6 +30,7 @@ import { words } from './text.ts';
 import { closest, similarity } from './trigram.ts';
 import { catalogCache } from './catalog-cache.ts';
 import { readySearchIndex } from './search-index/feed.ts';
+import type { ProductCards } from './search-index/cards.ts';
 
 /** Rank weights for D, C, B, A: name counts ten times a description word. */
 const WEIGHTS = sql.raw(`'{0.1, 0.25, 0.5, 1.0}'`);
@@ -130,16 +131,39 @@ export async function searchProducts(db: Db, actor: Actor | undefined, input: Se
     // The in-memory index answers when it is built and caught up; PostgreSQL otherwise (same answers either way).
     const index = await readySearchIndex(db);
     const answer = index ? index.search(audience, input) : await computeSearch(db, audience, input);
-    return presentSearch(db, audience, input, answer);
+    return presentSearch(db, audience, input, answer, index?.cards);
   });
 }
 
-async function presentSearch(db: Db, audience: Audience, input: SearchProductsInput, answer: SearchAnswer): Promise<SearchProductsOutput> {
+/** The page's products in the page's order: kept cards first, the rest read through the audience filter (and kept). */
+async function pageProducts(db: Db, audience: Audience, ids: readonly string[], cards: ProductCards | undefined): Promise<Product[]> {
+  if (!cards) return productsByIds(db, audience, ids);
+  const generation = cards.generation;
+  const kept = ids.map((id) => cards.get(id, audience));
+  const missing = ids.filter((_, i) => kept[i] === undefined);
+  if (missing.length === 0) return kept as Product[];
+  const read = await productsByIds(db, audience, missing);
+  cards.put(generation, read);
+  const byId = new Map(read.map((p) => [p.productId, p]));
+  return ids.flatMap((id, i) => {
+    const card = kept[i] ?? byId.get(id);
+    return card ? [card] : [];
+  });
+}
+
+async function presentSearch(
+  db: Db,
+  audience: Audience,
+  input: SearchProductsInput,
+  answer: SearchAnswer,
+  cards?: ProductCards,
+): Promise<SearchProductsOutput> {
   const pageRows = answer.page.slice(0, input.maxResults);
-  const found = await productsByIds(
+  const found = await pageProducts(
     db,
     audience,
     pageRows.map((p) => p.id),
+    cards,
   );
   const last = pageRows.at(-1);
   return {

@@ -311,6 +311,10 @@ export function runQuery(store: SlotStore, q: EngineQuery): EngineResult {
     }
   }
 
+  // A department page (browse, categories the only filter): its hits and counts depend on nothing but the store, the
+  // audience and the categories, so they are computed once per store version (`departmentOf`); only the price bands
+  // (which depend on the requested currency) and the page are taken from them per request.
+  if (!q.text && q.categories !== undefined && !q.brands && !q.colors && !q.sizes && !q.price) return departmentPage(store, q);
   const fcSel = selection(q.categories, (v) => store.categories.find(v), store.categories.size);
   const fbSel = selection(q.brands, (v) => store.brands.find(v), store.brands.size);
   const fcolSel = selection(q.colors, (v) => store.colors.find(v), store.colors.size);
@@ -322,20 +326,7 @@ export function runQuery(store: SlotStore, q: EngineQuery): EngineResult {
   const bands = q.bands;
   const nb = bands.length;
 
-  // A department page (browse, categories the only filter): the category facet counts every visible product, which
-  // depends on nothing but the store and the audience, so it is counted once per store version; the scan then walks
-  // only the selected categories' products.
-  const department = !q.text && q.categories !== undefined && !q.brands && !q.colors && !q.sizes && !q.price;
-  let catN: Int32Array;
-  if (department) {
-    catN = visibleCategoryCounts(store, q.audience).slice();
-    cands = union(
-      q.categories!.flatMap((id) => {
-        const p = store.postings.get(categoryKey(id));
-        return p && p.length > 0 ? [p] : [];
-      }),
-    );
-  } else catN = new Int32Array(store.categories.size);
+  const catN = new Int32Array(store.categories.size);
   const brandN = new Int32Array(store.brands.size);
   const colorN = new Int32Array(store.colors.size);
   const sizeN = new Int32Array(store.sizes.size);
@@ -396,7 +387,7 @@ export function runQuery(store: SlotStore, q: EngineQuery): EngineResult {
           break;
         }
     }
-    if (fb && fp && fcol && fs && !department) for (let k = 0; k < nc; k++) catN[multi[at + k]!]!++;
+    if (fb && fp && fcol && fs) for (let k = 0; k < nc; k++) catN[multi[at + k]!]!++;
     if (fc && fp && fcol && fs) brandN[brand]!++;
     if (fc && fb && fcol && fs && inCur) {
       let b = 0;
@@ -410,20 +401,104 @@ export function runQuery(store: SlotStore, q: EngineQuery): EngineResult {
 
   // Phase 2: the page, from the hits only.
   const page = selectPage(store, hits.subarray(0, total), q, ranker, isAnd);
+  return resultOf(store, total, page, { catN, brandN, colorN, sizeN }, bandN);
+}
+
+interface FacetCounts {
+  catN: Int32Array;
+  brandN: Int32Array;
+  colorN: Int32Array;
+  sizeN: Int32Array;
+}
+
+function resultOf(store: SlotStore, total: number, page: EngineResult['page'], c: FacetCounts, bandN: Int32Array): EngineResult {
   const counted = (counts: Int32Array, values: readonly string[]): [string, number][] => {
     const out: [string, number][] = [];
     for (let i = 0; i < counts.length; i++) if (counts[i]! > 0) out.push([values[i]!, counts[i]!]);
     return out;
   };
   const bandsOut: [number, number][] = [];
-  for (let b = 1; b <= nb; b++) if (bandN[b]! > 0) bandsOut.push([b, bandN[b]!]);
+  for (let b = 1; b < bandN.length; b++) if (bandN[b]! > 0) bandsOut.push([b, bandN[b]!]);
   return {
     total,
     page,
-    categories: counted(catN, store.categories.values),
-    brands: counted(brandN, store.brands.values),
+    categories: counted(c.catN, store.categories.values),
+    brands: counted(c.brandN, store.brands.values),
     bands: bandsOut,
-    colors: counted(colorN, store.colors.values),
-    sizes: counted(sizeN, store.sizes.values),
+    colors: counted(c.colorN, store.colors.values),
+    sizes: counted(c.sizeN, store.sizes.values),
   };
+}
+
+/** What a department page's answer takes from the store, whatever the currency, page size or cursor. */
+interface Department extends FacetCounts {
+  /** The department's visible products, ascending. */
+  hits: Uint32Array;
+  /** Price-band counts per requested currency, filled as currencies are asked for. */
+  bands: Map<string, Int32Array>;
+}
+
+/** At most this many departments (audience × category set) are kept per store version. */
+const MAX_DEPARTMENTS = 64;
+const departments = new WeakMap<SlotStore, { version: number; byKey: Map<string, Department> }>();
+
+/** A department's hits and currency-independent counts, computed once per store version and audience. */
+function departmentOf(store: SlotStore, audience: 'PUBLIC' | 'VIP', categoryIds: readonly string[]): Department {
+  let kept = departments.get(store);
+  if (!kept || kept.version !== store.version) departments.set(store, (kept = { version: store.version, byKey: new Map() }));
+  const key = `${audience}:${[...new Set(categoryIds)].sort().join(',')}`;
+  let d = kept.byKey.get(key);
+  if (d) return d;
+  // Every visible product counts in the category facet (its own filter is the only one); the rest count the
+  // department's products only.
+  const catN = visibleCategoryCounts(store, audience);
+  const cands = union(
+    categoryIds.flatMap((id) => {
+      const p = store.postings.get(categoryKey(id));
+      return p && p.length > 0 ? [p] : [];
+    }),
+  );
+  const brandN = new Int32Array(store.brands.size);
+  const colorN = new Int32Array(store.colors.size);
+  const sizeN = new Int32Array(store.sizes.size);
+  const hits = new Uint32Array(cands.length);
+  const { vis, multi, multiAt, catCount, colorCount, sizeCount } = store;
+  const vip = audience === 'VIP';
+  let total = 0;
+  for (let i = 0; i < cands.length; i++) {
+    const s = cands[i]!;
+    const v = vis[s]!;
+    if (!(v === 1 || (vip && v === 2))) continue;
+    brandN[store.brand[s]!]!++;
+    const at = multiAt[s]! + catCount[s]!;
+    const ncol = colorCount[s]!;
+    for (let k = at; k < at + ncol; k++) colorN[multi[k]!]!++;
+    for (let k = at + ncol; k < at + ncol + sizeCount[s]!; k++) sizeN[multi[k]!]!++;
+    hits[total++] = s;
+  }
+  d = { catN, brandN, colorN, sizeN, hits: hits.slice(0, total), bands: new Map() };
+  if (kept.byKey.size >= MAX_DEPARTMENTS) kept.byKey.clear();
+  kept.byKey.set(key, d);
+  return d;
+}
+
+function departmentPage(store: SlotStore, q: EngineQuery): EngineResult {
+  const d = departmentOf(store, q.audience, q.categories!);
+  let bandN = d.bands.get(q.currency);
+  if (!bandN) {
+    const cur = store.currencies.find(q.currency) ?? -1;
+    const bounds = Float64Array.from(q.bands);
+    const nb = bounds.length;
+    bandN = new Int32Array(nb + 1);
+    for (let i = 0; i < d.hits.length; i++) {
+      const s = d.hits[i]!;
+      if (store.currency[s] !== cur) continue;
+      const price = store.price[s]!;
+      let b = 0;
+      while (b < nb && price >= bounds[b]!) b++;
+      bandN[b]!++;
+    }
+    d.bands.set(q.currency, bandN);
+  }
+  return resultOf(store, d.hits.length, selectPage(store, d.hits, q, undefined, false), d, bandN);
 }

@@ -11,6 +11,7 @@ import { encodeCursor } from '../../../http/pagination.ts';
 import { SearchProductsInput } from '../models.ts';
 import { PRICE_BANDS } from '../search-facets.ts';
 import { computeSearch } from '../search.ts';
+import { productsByIds } from '../browse.ts';
 import { readySearchIndex, searchIndexFeed } from './feed.ts';
 
 /** A small deterministic PRNG (mulberry32), so a failure names a reproducible query. */
@@ -198,8 +199,14 @@ describe('the search index answers as the SQL path does', () => {
       const index = (await readySearchIndex(app.db))!;
       for (const [slug] of [...CATEGORIES, ['no-such-category']]) {
         for (const audience of ['PUBLIC', 'VIP'] as const) {
-          for (const sort of ['relevance', 'newest', 'price_desc'] as const) {
-            const input = SearchProductsInput.parse({ categories: [slug], sort, maxResults: 7 });
+          for (const [sort, currency] of [
+            ['relevance', 'EUR'],
+            ['newest', 'USD'],
+            ['price_desc', 'EUR'],
+            ['relevance', 'JPY'],
+          ] as const) {
+            // Kept per store version and audience: the currency (price bands) and page size vary per request.
+            const input = SearchProductsInput.parse({ categories: [slug], sort, currency, maxResults: 7 });
             const label = JSON.stringify({ audience, input });
             const [sql, mem] = [await computeSearch(app.db, audience, input), index.search(audience, input)];
             expect(mem.total, label).toBe(sql.total);
@@ -228,5 +235,51 @@ describe('the search index answers as the SQL path does', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     await check();
+  }, 120_000);
+
+  it('pages taken from kept cards are the products PostgreSQL holds, and a write or a visibility change shows at once', async () => {
+    type Body = { total: number; products: { productId: string; price: { amount: number }; visibility: string }[] };
+    // A different page size each time: a new question for the answer cache, the same products for the card cache.
+    let size = 10;
+    const search = async (query: string, headers = {}): Promise<Body> => {
+      const res = await app.inject({ method: 'GET', url: `/api/v1/products/search?query=${query}&maxResults=${++size}`, headers });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    const index = (await readySearchIndex(app.db))!;
+    const first = await search('leather');
+    expect(first.products.length).toBeGreaterThan(3);
+    expect(index.cards.size).toBeGreaterThan(3);
+    const again = await search('leather');
+    const ids = again.products.map((p) => p.productId);
+    // The same cards PostgreSQL gives, every field, in the index's order.
+    expect(JSON.parse(JSON.stringify(again.products))).toEqual(JSON.parse(JSON.stringify(await productsByIds(app.db, 'PUBLIC', ids))));
+
+    const target = ids[0]!;
+    const repriced = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/products/${target}`,
+      headers: admin.auth,
+      payload: { price: { amount: 777_777, currency: 'EUR' } },
+    });
+    expect(repriced.statusCode, repriced.body).toBe(200);
+    const afterPrice = await search('leather');
+    expect(afterPrice.products.find((p) => p.productId === target)?.price.amount).toBe(777_777);
+
+    const hidden = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/products/${target}/visibility`,
+      headers: admin.auth,
+      payload: { visibility: 'VIP_ONLY' },
+    });
+    expect(hidden.statusCode, hidden.body).toBe(200);
+    const publicAfter = await search('leather');
+    expect(publicAfter.products.map((p) => p.productId)).not.toContain(target);
+    expect(publicAfter.total).toBe(first.total - 1);
+    const vip = await accountOf(app, 'CLIENT', { vip: true });
+    const vipAfter = await search('leather', vip.auth);
+    expect(vipAfter.products.find((p) => p.productId === target)?.visibility).toBe('VIP_ONLY');
+    // A VIP's card is kept, but never handed to the public: the public page still leaves it out.
+    expect((await search('leather')).products.map((p) => p.productId)).not.toContain(target);
   }, 120_000);
 });

@@ -121,6 +121,8 @@ export class SearchIndexFeed {
   /** Something in the catalog changed (a notification, or this instance's own write): catch up soon. */
   changed(): void {
     this.#wanted++;
+    // Cards may show what changed (a price, a picture, stock): dropped at once, as the answer cache is.
+    this.index.cards.clear();
     if (this.#built && this.#state !== 'stopped') void this.catchUp().catch(() => undefined);
   }
 

@@ -22,6 +22,7 @@ import { parseTimeKey, runQuery, type EngineQuery, type EngineSort, type TextQue
 import { lexemeOf } from './lexemes.ts';
 import { parseUuid, SlotStore } from './store.ts';
 import { Vocabulary } from './vocabulary.ts';
+import { ProductCards } from './cards.ts';
 
 export interface TaxonomyEntry {
   id: string;
@@ -42,6 +43,8 @@ const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export class SearchIndex {
   readonly store = new SlotStore();
   readonly vocabulary = new Vocabulary();
+  /** Listing cards of recent pages' products (search.ts reads the page from here before asking PostgreSQL). */
+  readonly cards = new ProductCards();
   #categories = new Map<string, TaxonomyEntry>();
   #categoryBySlug = new Map<string, string>();
   #brands = new Map<string, TaxonomyEntry>();
@@ -125,9 +128,10 @@ export class SearchIndex {
   }
 
   /** Memory held, for the start-up log and the bench report. */
-  stats(): { products: number; slots: number; lexemes: number; terms: number; bytes: number } {
+  stats(): { products: number; slots: number; lexemes: number; terms: number; bytes: number; cards: number } {
     return {
       products: this.store.live,
+      cards: this.cards.size,
       slots: this.store.slots,
       lexemes: this.store.postings.size,
       terms: this.vocabulary.size,

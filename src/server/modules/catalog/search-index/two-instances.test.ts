@@ -119,7 +119,8 @@ describe.runIf(url)('search index on two instances', () => {
     expect(repriced.statusCode, repriced.body).toBe(200);
     const priceChange = await msUntil(
       'query=astrolabe&priceRange=25000-100000',
-      (body) => body.total === 1 && body.products[0]?.productId === id,
+      // The card too: the page shows the new price, not one kept from before the change.
+      (body) => body.total === 1 && body.products[0]?.productId === id && Number(body.products[0].price.amount) === 54000,
     );
 
     const hidden = await a.inject({
