@@ -90,15 +90,17 @@ async function loadScenarios(names: string[]): Promise<Scenario[]> {
 }
 
 /** One request before any load: a wrong status then fails in a second with the body, not after a minute of load. */
-async function probe(baseUrl: string, request: LoadRequest, expectStatus: number, label: string): Promise<void> {
+async function probe(baseUrl: string, request: LoadRequest, expectStatus: number | readonly number[], label: string): Promise<void> {
   const res = await fetch(baseUrl + request.path, {
     method: request.method,
     headers: request.headers,
     ...(request.body === undefined ? {} : { body: request.body }),
   });
   const body = await res.text();
-  if (res.status !== expectStatus) {
-    throw new Error(`${label}: ${request.method} ${request.path} answered ${res.status}, expected ${expectStatus}: ${body.slice(0, 300)}`);
+  if (!(typeof expectStatus === 'number' ? [expectStatus] : expectStatus).includes(res.status)) {
+    throw new Error(
+      `${label}: ${request.method} ${request.path} answered ${res.status}, expected ${String(expectStatus)}: ${body.slice(0, 300)}`,
+    );
   }
 }
 

@@ -51,8 +51,11 @@ interface ScenarioBase {
   prepare?(ctx: { root: string }): Promise<void>;
   /** Runs once after the platform is up and before warm-up: sign in, seed data… */
   setup?(ctx: SetupContext): Promise<SetupResult | void>;
-  /** The status every response must have; anything else marks the run FAILED. Default 200. */
-  expectStatus?: number;
+  /**
+   * The status every response must have; anything else marks the run FAILED. Default 200. A list allows each of them
+   * (a scenario mixing requests, e.g. CreateOrder's 201 with ProcessPayment's 200).
+   */
+  expectStatus?: number | readonly number[];
   /**
    * All connections take the next request of one shared walk through the list, instead of each connection cycling
    * it from the start (where the connections ask the same question at the same moment): for scenarios that must

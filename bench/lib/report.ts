@@ -6,7 +6,7 @@ import type { LoadResult } from './protocol.ts';
 export interface Measurement {
   scenario: string;
   connections: number;
-  expectStatus: number;
+  expectStatus: number | readonly number[];
   result: LoadResult;
   ceiling: LoadResult;
 }
@@ -19,11 +19,12 @@ export interface Verdict {
 export const ratio = (m: Measurement): number => (m.ceiling.reqPerSec > 0 ? m.result.reqPerSec / m.ceiling.reqPerSec : 0);
 
 /** Why a measurement cannot be trusted: connection errors, timeouts, statuses other than the expected one. */
-export function problems(result: LoadResult, expectStatus: number): string[] {
+export function problems(result: LoadResult, expectStatus: number | readonly number[]): string[] {
   const found: string[] = [];
-  const unexpected = Object.entries(result.statuses).filter(([code, n]) => Number(code) !== expectStatus && n > 0);
+  const allowed = typeof expectStatus === 'number' ? [expectStatus] : expectStatus;
+  const unexpected = Object.entries(result.statuses).filter(([code, n]) => !allowed.includes(Number(code)) && n > 0);
   if (unexpected.length)
-    found.push(`unexpected statuses ${unexpected.map(([code, n]) => `${code}×${n}`).join(', ')} (expected ${expectStatus})`);
+    found.push(`unexpected statuses ${unexpected.map(([code, n]) => `${code}×${n}`).join(', ')} (expected ${allowed.join(' or ')})`);
   if (result.errors > 0) found.push(`${result.errors} connection errors (${result.timeouts} timeouts)`);
   if (result.responses === 0) found.push('no responses at all');
   return found;

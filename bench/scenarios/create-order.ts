@@ -67,8 +67,8 @@ export default defineScenario({
   thresholds: [{ minRps: 100, at: 8 }],
 });
 
-/** A house, a category and pieces with stock for every order the run can place. */
-async function insertPieces(databaseUrl: string): Promise<Array<{ productId: string; variantId: string }>> {
+/** A house, a category and pieces with stock for every order the run can place (the checkout scenario uses them too). */
+export async function insertPieces(databaseUrl: string, count = PIECES): Promise<Array<{ productId: string; variantId: string }>> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -82,7 +82,7 @@ async function insertPieces(databaseUrl: string): Promise<Array<{ productId: str
     ]);
     await client.query(`insert into categories (id, slug, name, path) values ($1, $2, 'Bench', $2)`, [categoryId, `bench-${run}`]);
     const pieces: Array<{ productId: string; variantId: string }> = [];
-    for (let i = 0; i < PIECES; i++) {
+    for (let i = 0; i < count; i++) {
       const productId = randomUUID();
       const variantId = randomUUID();
       await client.query(

@@ -96,6 +96,15 @@ export class NotifiedCache<V> {
     this.#keysByTag.delete(tag);
   }
 
+  /** Drops these entries (the catalogue's answers that show a product whose stock moved). */
+  forgetKeys(keys: Iterable<string>): void {
+    this.#epoch++;
+    for (const key of keys) {
+      const entry = this.#entries.get(key);
+      if (entry) this.#drop(key, entry.tag);
+    }
+  }
+
   clear(): void {
     this.#epoch++;
     this.#entries.clear();

@@ -105,10 +105,18 @@ export interface StockLine {
 }
 
 /**
+ * The catalogue's one lock order for stock: a product's row before any of its variants' rows. Every writer follows
+ * it — the house office's stock and product edits lock the product first (products.ts `lockForWrite`), and so do
+ * reservations and releases here — so an order and an admin changing stock at the same moment queue, never deadlock.
+ * Within a transaction, lines go in product then variant order, so two orders sharing pieces queue the same way.
+ */
+const lockProduct = (productId: string) => sql`select id from products where id = ${productId} for update`;
+
+/**
  * Takes `quantity` units of each variant in the caller's transaction, or none at all: returns the first line that
- * lacks stock (with what is left) and the caller rolls back. One statement per line takes the variant's units and
- * the product's inventory (their sum) together. Lines go in product then variant order, so two orders that share
- * pieces lock them in the same order and never deadlock.
+ * lacks stock (with what is left) and the caller rolls back. One statement per line locks the product, then takes the
+ * variant's units and the product's inventory (their sum) together; the variant's `stock >= quantity` is checked on
+ * its latest version once the lock is held.
  */
 export async function reserveStock(
   tx: Tx,
@@ -117,9 +125,10 @@ export async function reserveStock(
   for (const line of mergeLines(lines)) {
     const taken = await queryRows<{ id: string }>(
       tx,
-      sql`with taken as (
-            update product_variants set stock = stock - ${line.quantity}
-            where id = ${line.variantId} and product_id = ${line.productId} and stock >= ${line.quantity} returning product_id)
+      sql`with locked as (${lockProduct(line.productId)}),
+          taken as (
+            update product_variants v set stock = v.stock - ${line.quantity} from locked
+            where v.id = ${line.variantId} and v.product_id = locked.id and v.stock >= ${line.quantity} returning v.product_id)
           update products p set inventory = p.inventory - ${line.quantity} from taken where p.id = taken.product_id returning p.id`,
     );
     if (taken.length === 0) {
@@ -130,12 +139,14 @@ export async function reserveStock(
   return { ok: true };
 }
 
-/** Gives reserved units back (a cancelled or expired order), in the caller's transaction. */
+/** Gives reserved units back (a cancelled or expired order), in the caller's transaction, product first like every writer. */
 export async function releaseStock(tx: Tx, lines: readonly StockLine[]): Promise<void> {
   for (const line of mergeLines(lines)) {
     await tx.execute(
-      sql`with given as (
-            update product_variants set stock = stock + ${line.quantity} where id = ${line.variantId} and product_id = ${line.productId} returning product_id)
+      sql`with locked as (${lockProduct(line.productId)}),
+          given as (
+            update product_variants v set stock = v.stock + ${line.quantity} from locked
+            where v.id = ${line.variantId} and v.product_id = locked.id returning v.product_id)
           update products p set inventory = p.inventory + ${line.quantity} from given where p.id = given.product_id`,
     );
   }

@@ -4,13 +4,13 @@
  * twice is a no-op. Amounts are signed integer minor units: positive = debit, negative = credit.
  */
 import { createHash } from 'node:crypto';
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { queryRows, type Db } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 import { isCurrency, type Currency } from '../../../shared/money.ts';
 import { allocate, applyRate } from './allocate.ts';
-import { commissionRates, ledgerAccounts, ledgerEntries, ledgerTransactions, type AccountKind } from './schema.ts';
+import { commissionRates, ledgerEntries, ledgerTransactions, type AccountKind } from './schema.ts';
 
 export type { AccountKind } from './schema.ts';
 export { allocate, applyRate } from './allocate.ts';
@@ -69,6 +69,59 @@ export function accountId(ref: AccountRef): string {
  * nothing is written then. Unbalanced entries are refused here with a clear error, and by the database at commit.
  */
 export async function post(tx: Db, input: PostInput): Promise<boolean> {
+  return (await postAll(tx, [input]))[0]!;
+}
+
+/**
+ * Posts several movements in one statement (a checkout's receipt and sale): each is written once, or skipped when
+ * `(kind, reference)` was posted before, exactly as `post` would one after the other. Answers, per input, whether it
+ * was written now.
+ */
+export async function postAll(tx: Db, inputs: readonly PostInput[]): Promise<boolean[]> {
+  const prepared = inputs.map((input) => ({ input, id: uuidv7(), entries: balancedEntries(input) }));
+  const writing = prepared.filter((p) => p.entries.length > 0);
+  if (writing.length === 0) return inputs.map(() => false);
+  const accounts = new Map(writing.flatMap((p) => p.entries.map((e) => [accountId(e.account), e.account] as const)));
+  const list = (rows: SQL[]) => sql.join(rows, sql`, `);
+  // One statement: the transactions that are new (a conflict on (kind, reference) returns no id), the accounts they
+  // name, and the entries of the new transactions only. Foreign keys and the deferred balance check still apply.
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`with t as (
+          insert into ledger_transactions (id, kind, reference, related_reference, memo, actor_id, details)
+          values ${list(
+            writing.map(
+              ({ input, id }) =>
+                sql`(${id}::uuid, ${input.kind}, ${input.reference}, ${input.relatedReference ?? null}, ${input.memo}, ${input.actorId ?? null}::uuid, ${JSON.stringify(input.details ?? {})}::jsonb)`,
+            ),
+          )}
+          on conflict do nothing
+          returning id
+        ), a as (
+          insert into ledger_accounts (id, kind, owner_id, name)
+          values ${list([...accounts].map(([aid, ref]) => sql`(${aid}::uuid, ${ref.kind}, ${ref.ownerId ?? null}::uuid, ${NAMES[ref.kind]})`))}
+          on conflict do nothing
+        ), e as (
+          insert into ledger_entries (id, transaction_id, account_id, currency, amount_minor)
+          select v.id, v.transaction_id, v.account_id, v.currency, v.amount_minor
+            from (values ${list(
+              writing.flatMap(({ id, entries }) =>
+                entries.map(
+                  (e) =>
+                    sql`(${uuidv7()}::uuid, ${id}::uuid, ${accountId(e.account)}::uuid, ${e.currency}::text, ${e.amountMinor}::bigint)`,
+                ),
+              ),
+            )}) as v (id, transaction_id, account_id, currency, amount_minor)
+            join t on t.id = v.transaction_id
+        )
+        select id from t`,
+  );
+  const written = new Set(rows.map((r) => r.id));
+  return prepared.map((p) => written.has(p.id));
+}
+
+/** The non-zero entries of a movement, checked: whole minor units, known currencies, zero net per currency. */
+function balancedEntries(input: PostInput): EntryInput[] {
   const entries = input.entries.filter((e) => e.amountMinor !== 0);
   const sums = new Map<string, number>();
   for (const e of entries) {
@@ -78,39 +131,7 @@ export async function post(tx: Db, input: PostInput): Promise<boolean> {
   }
   for (const [currency, total] of sums)
     if (total !== 0) throw new Error(`Ledger transaction ${input.kind} ${input.reference} does not balance: ${total} ${currency}`);
-  if (entries.length === 0) return false;
-
-  const id = uuidv7();
-  const inserted = await tx
-    .insert(ledgerTransactions)
-    .values({
-      id,
-      kind: input.kind,
-      reference: input.reference,
-      relatedReference: input.relatedReference ?? null,
-      memo: input.memo,
-      actorId: input.actorId ?? null,
-      details: input.details ?? {},
-    })
-    .onConflictDoNothing()
-    .returning({ id: ledgerTransactions.id });
-  if (inserted.length === 0) return false;
-
-  const accounts = new Map(entries.map((e) => [accountId(e.account), e.account]));
-  await tx
-    .insert(ledgerAccounts)
-    .values([...accounts].map(([aid, ref]) => ({ id: aid, kind: ref.kind, ownerId: ref.ownerId ?? null, name: NAMES[ref.kind] })))
-    .onConflictDoNothing();
-  await tx.insert(ledgerEntries).values(
-    entries.map((e) => ({
-      id: uuidv7(),
-      transactionId: id,
-      accountId: accountId(e.account),
-      currency: e.currency,
-      amountMinor: e.amountMinor,
-    })),
-  );
-  return true;
+  return entries;
 }
 
 // ───────────────────────────── rates ─────────────────────────────
@@ -128,6 +149,23 @@ export async function ratesFor(db: Db, ownerKind: RateOwner, ownerIds: string[])
     .where(and(eq(commissionRates.ownerKind, ownerKind), inArray(commissionRates.ownerId, ownerIds)));
   for (const r of rows) out.set(r.ownerId, r.rateBp);
   return out;
+}
+
+/** The houses' rates and the stylist's (0 without a stylist) for one sale, defaults filled in, in one query. */
+async function saleRates(db: Db, brandIds: string[], stylistId: string | null): Promise<{ houses: Map<string, number>; stylist: number }> {
+  const houses = new Map(brandIds.map((id) => [id, DEFAULT_HOUSE_COMMISSION_BP]));
+  let stylist = stylistId ? DEFAULT_STYLIST_COMMISSION_BP : 0;
+  const wanted = [...brandIds.map((id) => sql`('house', ${id}::uuid)`), ...(stylistId ? [sql`('stylist', ${stylistId}::uuid)`] : [])];
+  if (wanted.length === 0) return { houses, stylist };
+  const rows = await queryRows<{ owner_kind: RateOwner; owner_id: string; rate_bp: number }>(
+    db,
+    sql`select owner_kind, owner_id, rate_bp from commission_rates where (owner_kind, owner_id) in (${sql.join(wanted, sql`, `)})`,
+  );
+  for (const r of rows) {
+    if (r.owner_kind === 'house') houses.set(r.owner_id, r.rate_bp);
+    else if (r.owner_id === stylistId) stylist = r.rate_bp;
+  }
+  return { houses, stylist };
 }
 
 /** Sets a stylist's or a house's commission rate (admins; audited by the caller). */
@@ -182,31 +220,29 @@ export async function splitSale(db: Db, sale: SaleInput): Promise<SaleSplit> {
       `Order ${sale.orderId}: pieces ${items} + tax ${sale.taxMinor} + delivery ${sale.deliveryMinor} ≠ total ${sale.totalMinor}`,
     );
   }
-  const houseRates = await ratesFor(db, 'house', [...byBrand.keys()]);
+  const { houses: houseRates, stylist: stylistRate } = await saleRates(db, [...byBrand.keys()], sale.stylistId);
   let platformCut = 0;
   const partners = [...byBrand].map(([brandId, gross]) => {
     const cut = applyRate(gross, houseRates.get(brandId)!);
     platformCut += cut;
     return { brandId, amountMinor: gross - cut };
   });
-  const stylistRate = sale.stylistId ? (await ratesFor(db, 'stylist', [sale.stylistId])).get(sale.stylistId)! : 0;
   const stylistMinor = Math.min(applyRate(items, stylistRate), platformCut);
   return { partners, stylistMinor, taxMinor: sale.taxMinor, platformMinor: platformCut - stylistMinor + sale.deliveryMinor };
 }
 
+export interface ReceiptInput {
+  kind: 'payment.captured' | 'bank.receipt';
+  reference: string;
+  paymentId: string;
+  currency: Currency;
+  amountMinor: number;
+  actorId?: string | null;
+}
+
 /** Money received for a payment (card capture or a bank receipt): from the provider into client funds held. */
-export async function postReceipt(
-  tx: Db,
-  input: {
-    kind: 'payment.captured' | 'bank.receipt';
-    reference: string;
-    paymentId: string;
-    currency: Currency;
-    amountMinor: number;
-    actorId?: string | null;
-  },
-): Promise<boolean> {
-  return post(tx, {
+function receiptMovement(input: ReceiptInput): PostInput {
+  return {
     kind: input.kind,
     reference: input.reference,
     relatedReference: input.paymentId,
@@ -216,14 +252,13 @@ export async function postReceipt(
       { account: { kind: 'provider_clearing' }, currency: input.currency, amountMinor: input.amountMinor },
       { account: { kind: 'client_funds_held' }, currency: input.currency, amountMinor: -input.amountMinor },
     ],
-  });
+  };
 }
 
-/** Settles a paid order: client funds held → houses, stylist, taxes, platform. Posted once per payment. */
-export async function postSale(tx: Db, sale: SaleInput): Promise<boolean> {
-  const split = await splitSale(tx, sale);
+/** A paid order settled: client funds held → houses, stylist, taxes, platform. */
+function saleMovement(sale: SaleInput, split: SaleSplit): PostInput {
   const c = sale.currency;
-  return post(tx, {
+  return {
     kind: 'sale',
     reference: sale.paymentId,
     relatedReference: sale.orderId,
@@ -249,7 +284,23 @@ export async function postSale(tx: Db, sale: SaleInput): Promise<boolean> {
       { account: { kind: 'taxes_collected' }, currency: c, amountMinor: -split.taxMinor },
       { account: { kind: 'platform_revenue' }, currency: c, amountMinor: -split.platformMinor },
     ],
-  });
+  };
+}
+
+/** Posts money received for a payment. Posted once per `(kind, reference)`. */
+export async function postReceipt(tx: Db, input: ReceiptInput): Promise<boolean> {
+  return post(tx, receiptMovement(input));
+}
+
+/** Settles a paid order: client funds held → houses, stylist, taxes, platform. Posted once per payment. */
+export async function postSale(tx: Db, sale: SaleInput): Promise<boolean> {
+  return post(tx, saleMovement(sale, await splitSale(tx, sale)));
+}
+
+/** A card capture that pays the whole order: its receipt and its sale, in one statement. */
+export async function postReceiptAndSale(tx: Db, receipt: ReceiptInput, sale: SaleInput): Promise<{ receipt: boolean; sale: boolean }> {
+  const [r, s] = await postAll(tx, [receiptMovement(receipt), saleMovement(sale, await splitSale(tx, sale))]);
+  return { receipt: r!, sale: s! };
 }
 
 interface EntryRow {

@@ -7,7 +7,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 import { cutPage, idAfter } from '../../http/pagination.ts';
 import { decryptJson, encryptJson, sealText, openText } from '../../security/crypto.ts';
-import { audienceOf, invalidateCatalog, releaseStock, reserveStock } from '../catalog/service.ts';
+import { audienceOf, invalidateCatalog, releaseStock, reserveStock, stockMoved } from '../catalog/service.ts';
 import type { Actor } from '../../http/auth.ts';
 import { audit } from '../../audit/service.ts';
 import { requireRecentMfa } from '../identity/service.ts';
@@ -111,7 +111,10 @@ export async function createOrder(
     }
     return { row: row!, items, event };
   });
-  invalidateCatalog(ctx.db);
+  stockMoved(
+    ctx.db,
+    placed.items.map((i) => i.productId),
+  );
   // The answer is made from the rows just written: no second read after the commit.
   const order = present(ctx, placed.row, placed.items, [placed.event]);
   return { order, paymentRequired: placed.row.dueNowMinor > 0 };

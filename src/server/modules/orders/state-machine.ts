@@ -9,7 +9,7 @@ import { queryRows, type Db, type Tx } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 import { enqueue } from '../../jobs/queue.ts';
 import { releaseStock } from '../catalog/service.ts';
-import { orderEvents, orderItems, orders, type ORDER_ACTOR_KINDS } from './schema.ts';
+import { orderEvents, orders, type ORDER_ACTOR_KINDS } from './schema.ts';
 import { canTransition, type OrderState } from './states.ts';
 
 export type { OrderState };
@@ -92,48 +92,73 @@ const NOTICE_ON: Partial<Record<OrderState, OrderNotice>> = {
   CANCELLED: 'cancelled',
 };
 
-type OrderRow = typeof orders.$inferSelect;
-
-export async function loadOrderForPayment(db: Db | Tx, orderId: string, forUpdate = false): Promise<OrderForPayment | undefined> {
-  const [row] = forUpdate
-    ? await db.select().from(orders).where(eq(orders.id, orderId)).for('update')
-    : await db.select().from(orders).where(eq(orders.id, orderId));
-  if (!row) return undefined;
-  const items = await db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(orderItems.position);
-  return forPayment(row, items);
+interface OrderForPaymentRow {
+  id: string;
+  number: string;
+  client_id: string;
+  stylist_id: string | null;
+  status: OrderState;
+  currency: string;
+  total_minor: number | string;
+  due_now_minor: number | string;
+  paid_minor: number | string;
+  items_minor: number | string;
+  delivery_minor: number | string;
+  duties_minor: number | string;
+  vat_minor: number | string;
+  requires_approval: boolean;
+  high_value: boolean;
+  approved_at: Date | string | null;
+  payment_due_at: Date | string | null;
+  items: Array<{
+    id: string;
+    productId: string;
+    variantId: string;
+    brandId: string;
+    brandIsPartner: boolean;
+    name: string;
+    quantity: number;
+    unitPriceMinor: number;
+    totalMinor: number;
+    depositMinor: number | null;
+  }> | null;
 }
 
-export function forPayment(row: OrderRow, items: Array<typeof orderItems.$inferSelect>): OrderForPayment {
+const dateOrNull = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
+
+/** The order and its lines in one round trip; `forUpdate` locks the order's row in the caller's transaction. */
+export async function loadOrderForPayment(db: Db | Tx, orderId: string, forUpdate = false): Promise<OrderForPayment | undefined> {
+  const [row] = await queryRows<OrderForPaymentRow>(
+    db,
+    sql`select o.id, o.number, o.client_id, o.stylist_id, o.status, o.currency, o.total_minor, o.due_now_minor, o.paid_minor,
+               o.items_minor, o.delivery_minor, o.duties_minor, o.vat_minor, o.requires_approval, o.high_value, o.approved_at,
+               o.payment_due_at,
+               (select json_agg(json_build_object('id', i.id, 'productId', i.product_id, 'variantId', i.variant_id, 'brandId', i.brand_id,
+                         'brandIsPartner', i.brand_is_partner, 'name', i.name, 'quantity', i.quantity, 'unitPriceMinor', i.unit_price_minor,
+                         'totalMinor', i.total_minor, 'depositMinor', i.deposit_minor) order by i.position)
+                  from order_items i where i.order_id = o.id) as items
+          from orders o where o.id = ${orderId}::uuid ${forUpdate ? sql`for update of o` : sql``}`,
+  );
+  if (!row) return undefined;
   return {
     id: row.id,
     number: row.number,
-    clientId: row.clientId,
-    stylistId: row.stylistId,
+    clientId: row.client_id,
+    stylistId: row.stylist_id,
     state: row.status,
     currency: row.currency,
-    totalMinor: row.totalMinor,
-    dueNowMinor: row.dueNowMinor,
-    paidMinor: row.paidMinor,
-    itemsMinor: row.itemsMinor,
-    deliveryMinor: row.deliveryMinor,
-    dutiesMinor: row.dutiesMinor,
-    vatMinor: row.vatMinor,
-    requiresApproval: row.requiresApproval,
-    highValue: row.highValue,
-    approvedAt: row.approvedAt,
-    paymentDueAt: row.paymentDueAt,
-    items: items.map((i) => ({
-      id: i.id,
-      productId: i.productId,
-      variantId: i.variantId,
-      brandId: i.brandId,
-      brandIsPartner: i.brandIsPartner,
-      name: i.name,
-      quantity: i.quantity,
-      unitPriceMinor: i.unitPriceMinor,
-      totalMinor: i.totalMinor,
-      depositMinor: i.depositMinor,
-    })),
+    totalMinor: Number(row.total_minor),
+    dueNowMinor: Number(row.due_now_minor),
+    paidMinor: Number(row.paid_minor),
+    itemsMinor: Number(row.items_minor),
+    deliveryMinor: Number(row.delivery_minor),
+    dutiesMinor: Number(row.duties_minor),
+    vatMinor: Number(row.vat_minor),
+    requiresApproval: row.requires_approval,
+    highValue: row.high_value,
+    approvedAt: dateOrNull(row.approved_at),
+    paymentDueAt: dateOrNull(row.payment_due_at),
+    items: (row.items ?? []).map((i) => ({ ...i, depositMinor: i.depositMinor ?? null })),
   };
 }
 
@@ -142,6 +167,8 @@ export interface TransitionOptions {
   reason?: string;
   /** Only move when the order is in one of these states now (a sweep that must not cancel an order paid meanwhile). */
   onlyFrom?: readonly OrderState[];
+  /** What has been captured for the order so far (absolute), written with the move (payments settling an order). */
+  paidMinor?: number;
 }
 
 /** Appends a timeline row; `note` marks an event that is not a state change (approval, tracking, address). */
@@ -192,19 +219,19 @@ export async function applyTransition(
         : `Order ${current.number} waits for the house office's approval`,
     );
   }
-  const now = new Date();
-  const paid = to === 'PAID' ? Math.max(current.paidMinor, current.dueNowMinor) : current.paidMinor;
-  await tx
-    .update(orders)
-    .set({
-      status: to,
-      paidMinor: paid,
-      updatedAt: now,
-      // Only an order waiting for its first payment can expire.
-      ...(current.state === 'PENDING_PAYMENT' ? { paymentDueAt: null } : {}),
-    })
-    .where(eq(orders.id, orderId));
-  await recordEvent(tx, orderId, { from: current.state, to, actor: options.actor, reason: options.reason ?? null });
+  const funds = options.paidMinor ?? current.paidMinor;
+  if (!Number.isSafeInteger(funds) || funds < 0) throw new Error('paidMinor must be a whole number of minor units ≥ 0');
+  const paid = to === 'PAID' ? Math.max(funds, current.dueNowMinor) : funds;
+  // The move and its timeline row in one statement. Only an order waiting for its first payment can expire.
+  await tx.execute(
+    sql`with moved as (
+          update orders set status = ${to}, paid_minor = ${paid}, updated_at = now()
+                 ${current.state === 'PENDING_PAYMENT' ? sql`, payment_due_at = null` : sql``}
+           where id = ${orderId}::uuid returning id)
+        insert into order_events (id, order_id, from_status, to_status, note, actor_kind, actor_id, reason)
+        select ${uuidv7()}::uuid, moved.id, ${current.state}, ${to}, null, ${options.actor.kind}, ${options.actor.userId ?? null}::uuid, ${options.reason ?? null}
+          from moved`,
+  );
   const order: OrderForPayment = {
     ...current,
     state: to,

@@ -44,12 +44,16 @@ export interface PayableOrder {
 
 export interface OrderPort {
   getOrderForPayment(db: Db, orderId: string): Promise<PayableOrder | undefined>;
-  /** In the caller's transaction; throws ConflictException for a transition the order's state does not allow. */
+  /**
+   * In the caller's transaction; throws ConflictException for a transition the order's state does not allow.
+   * `funds.paidMinor` (what has been captured so far, absolute) is written with the move, saving a `recordFunds`.
+   */
   transitionOrder(
     tx: Tx,
     orderId: string,
     to: OrderStatus,
     by: { actorId: string | null; reason: string; kind?: ActorKind },
+    funds?: { paidMinor: number },
   ): Promise<void>;
   /** Tells orders what has been captured for the order so far (absolute). */
   recordFunds(tx: Tx, orderId: string, paidMinor: number): Promise<void>;

@@ -46,10 +46,11 @@ export const ordersPort: OrderPort = {
     const o = await getOrderForPayment(db, orderId);
     return o ? toPayable(o) : undefined;
   },
-  async transitionOrder(tx, orderId, to, by) {
+  async transitionOrder(tx, orderId, to, by, funds) {
     await transitionOrder(tx, orderId, to, {
       actor: by.actorId ? { kind: by.kind ?? 'CLIENT', userId: by.actorId } : by.kind ? { kind: by.kind } : SYSTEM_ACTOR,
       reason: by.reason,
+      ...(funds ? { paidMinor: funds.paidMinor } : {}),
     });
   },
   recordFunds: recordOrderFunds,

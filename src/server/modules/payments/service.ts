@@ -16,7 +16,7 @@ import { ApiError } from '../../http/errors.ts';
 import { enqueue } from '../../jobs/queue.ts';
 import { fromDecimal, toDto, type Currency, type MoneyDto } from '../../../shared/money.ts';
 import { audit } from '../../audit/service.ts';
-import { postReceipt, postRefund, postSale } from '../ledger/service.ts';
+import { postReceipt, postReceiptAndSale, postRefund, postSale, type ReceiptInput } from '../ledger/service.ts';
 import { fault } from './faults.ts';
 import type {
   GetPaymentStatusOutput,
@@ -225,6 +225,38 @@ async function recordPayment(
   bank: boolean,
   meta: RequestMeta,
 ): Promise<PaymentRow> {
+  if (!bank) {
+    // The usual case, the order's first attempt, needs no lock: the unique index on live payments lets the insert in
+    // only when no payment of this order is under way; otherwise nothing is written and the careful path decides.
+    const first = await ctx.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(payments)
+        .values({
+          id: uuidv7(),
+          orderId: order.orderId,
+          clientId: order.clientId,
+          provider: ctx.adapters.payments.name,
+          status: 'PENDING',
+          currency: order.currency,
+          amountMinor: order.totalMinor,
+          paymentMethodId,
+          methodLabel: '',
+        })
+        .onConflictDoNothing()
+        .returning();
+      if (!row) return undefined;
+      await orders().setPaymentId(tx, order.orderId, row.id);
+      await audit(tx, {
+        action: 'payment.started',
+        actorId: actor.userId,
+        targetUserId: order.clientId,
+        details: { paymentId: row.id, orderId: order.orderId, amount: money(order.totalMinor, order.currency), provider: row.provider },
+        meta,
+      });
+      return row;
+    });
+    if (first) return first;
+  }
   return ctx.db.transaction(async (tx) => {
     // Serialise attempts on one order: the live-payment check and the insert see the same world.
     await queryRows(tx, sql`select pg_advisory_xact_lock(hashtext(${`payment:${order.orderId}`}))`);
@@ -423,16 +455,20 @@ export async function applyIntent(ctx: AppContext, paymentId: string, observed: 
       await notifyPaymentHeld(ctx, tx, mailOf(updated, txOrder));
     }
     if (next === 'SUCCEEDED') {
-      await postReceipt(tx, {
+      const receipt: ReceiptInput = {
         kind: 'payment.captured',
         reference: p.id,
         paymentId: p.id,
         currency: p.currency as Currency,
         amountMinor: p.amountMinor,
         actorId: by.actorId,
-      });
-      await orders().recordFunds(tx, p.orderId, p.amountMinor);
-      if (txOrder && txOrder.status === 'PENDING_PAYMENT' && !txOrder.needsApproval) await settleOrder(ctx, tx, updated, txOrder, by);
+      };
+      if (txOrder && txOrder.status === 'PENDING_PAYMENT' && !txOrder.needsApproval) {
+        await settleOrder(ctx, tx, updated, txOrder, by, receipt);
+      } else {
+        await postReceipt(tx, receipt);
+        await orders().recordFunds(tx, p.orderId, p.amountMinor);
+      }
     }
     await audit(tx, {
       action: `payment.${next.toLowerCase()}`,
@@ -455,22 +491,34 @@ export async function applyIntent(ctx: AppContext, paymentId: string, observed: 
   return applied;
 }
 
-/** The order is paid: its sale is settled in the ledger and the order moves to PAID, in the caller's transaction. */
-async function settleOrder(ctx: AppContext, tx: Tx, p: PaymentRow, order: PayableOrder, by: By): Promise<void> {
+/**
+ * The order is paid: its sale is settled in the ledger and the order moves to PAID, in the caller's transaction. With
+ * `receipt` (the money that pays it has just arrived) the receipt is posted beside the sale, in one statement, and
+ * the captured amount is recorded with the move.
+ */
+async function settleOrder(ctx: AppContext, tx: Tx, p: PaymentRow, order: PayableOrder, by: By, receipt?: ReceiptInput): Promise<void> {
+  const sale = {
+    paymentId: p.id,
+    orderId: order.orderId,
+    currency: order.currency,
+    totalMinor: order.totalMinor,
+    taxMinor: order.taxMinor,
+    deliveryMinor: order.deliveryMinor,
+    lines: order.lines,
+    stylistId: order.stylistId,
+    actorId: by.actorId,
+  };
   // A deposit stays in client funds held; the sale is settled when the whole order is paid.
-  if (order.fullPayment)
-    await postSale(tx, {
-      paymentId: p.id,
-      orderId: order.orderId,
-      currency: order.currency,
-      totalMinor: order.totalMinor,
-      taxMinor: order.taxMinor,
-      deliveryMinor: order.deliveryMinor,
-      lines: order.lines,
-      stylistId: order.stylistId,
-      actorId: by.actorId,
-    });
-  await orders().transitionOrder(tx, order.orderId, 'PAID', { actorId: by.actorId, reason: by.reason, kind: by.kind });
+  if (receipt && order.fullPayment) await postReceiptAndSale(tx, receipt, sale);
+  else if (receipt) await postReceipt(tx, receipt);
+  else if (order.fullPayment) await postSale(tx, sale);
+  await orders().transitionOrder(
+    tx,
+    order.orderId,
+    'PAID',
+    { actorId: by.actorId, reason: by.reason, kind: by.kind },
+    receipt ? { paidMinor: receipt.amountMinor } : undefined,
+  );
   await notifyPaymentReceived(ctx, tx, mailOf(p, order));
 }
 

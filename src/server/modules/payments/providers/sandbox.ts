@@ -153,7 +153,7 @@ export function createSandboxProvider(
       const status: ChargeRow['status'] =
         behaviour === 'succeeds' ? 'requires_capture' : behaviour === 'authentication_required' ? 'requires_action' : 'failed';
       const declineCode = behaviour === 'declined' ? 'card_declined' : behaviour === 'insufficient_funds' ? 'insufficient_funds' : null;
-      await db
+      const [created] = await db
         .insert(sandboxCharges)
         .values({
           id: `pi_sandbox_${randomBytes(12).toString('hex')}`,
@@ -167,11 +167,15 @@ export function createSandboxProvider(
           challenge: status === 'requires_action' ? randomBytes(12).toString('hex') : null,
           captureBefore: status === 'requires_capture' ? new Date(Date.now() + SANDBOX_AUTHORIZATION_DAYS * 86_400_000) : null,
         })
-        .onConflictDoNothing();
-      const [row] = await db
-        .select()
-        .from(sandboxCharges)
-        .where(eq(sandboxCharges.idempotencyKey, `pay_${input.paymentId}`));
+        .onConflictDoNothing()
+        .returning();
+      // A retry with the same key finds the first attempt's charge.
+      const [row] = created
+        ? [created]
+        : await db
+            .select()
+            .from(sandboxCharges)
+            .where(eq(sandboxCharges.idempotencyKey, `pay_${input.paymentId}`));
       if (row!.amountMinor !== input.amountMinor || row!.currency !== input.currency) {
         throw new ProviderError(
           'Keys for idempotent requests can only be used with the same parameters they were first used with',
@@ -191,6 +195,19 @@ export function createSandboxProvider(
       return row ? intentOf(row, publicPath) : undefined;
     },
     async capture(ref) {
+      // The usual case in one statement: an authorization that has not expired is captured.
+      const [captured] = await db
+        .update(sandboxCharges)
+        .set({ status: 'succeeded', updatedAt: new Date() })
+        .where(
+          and(
+            eq(sandboxCharges.id, ref),
+            eq(sandboxCharges.status, 'requires_capture'),
+            sql`(${sandboxCharges.captureBefore} is null or ${sandboxCharges.captureBefore} > ${new Date()})`,
+          ),
+        )
+        .returning();
+      if (captured) return intentOf(captured, publicPath);
       const row = await load(ref);
       if (row.status === 'succeeded') return intentOf(row, publicPath);
       if (row.status !== 'requires_capture')
