@@ -27,7 +27,9 @@ import {
   type MailBooking,
 } from './notifications.ts';
 import { bookingEvents, bookingRequests, stylistBookings, stylistReviews, stylistServices, stylists } from './schema.ts';
-import { loadAvailabilityInputs, loadStylist, ownsStylist, portraitUrl, requireBookableStylist, type StylistWithName } from './service.ts';
+import { loadStylist, ownsStylist, requireBookableStylist, type StylistWithName } from './access.ts';
+import { loadAvailabilityInputs } from './availability-data.ts';
+import { portraitUrl } from './presentation.ts';
 
 type RequestRow = typeof bookingRequests.$inferSelect;
 type BookingRow = typeof stylistBookings.$inferSelect;

@@ -13,7 +13,9 @@ import { computeSlots, DAY, MAX_RANGE_DAYS, type Slot } from './availability.ts'
 import { decimalToEurMinor, toEurMinor } from './currency.ts';
 import type { IntroduceStylistsQuery, MatchClientWithStylistsQuery, StylistMatch } from './models.ts';
 import { matchCandidates } from './matching-index.ts';
-import { loadCandidateAvailability, loadMatchedProfiles, presentStylists, type StylistWithName } from './service.ts';
+import type { StylistWithName } from './access.ts';
+import { loadCandidateAvailability, loadMatchedProfiles } from './availability-data.ts';
+import { presentStylists } from './presentation.ts';
 
 /**
  * The weights, in one place. A factor the client gave nothing for (no specialties, no budget…) is left out and the

@@ -13,7 +13,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { recordEvent } from './booking.ts';
 import type { StylistReview } from './models.ts';
 import { bookingRequests, stylistBookings, stylistReviews, stylists } from './schema.ts';
-import { loadStylist, ownsStylist, requireVisibleStylist } from './service.ts';
+import { loadStylist, ownsStylist, requireVisibleStylist } from './access.ts';
 
 type ReviewRow = typeof stylistReviews.$inferSelect;
 const anonymous: Actor = {
