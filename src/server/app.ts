@@ -35,6 +35,8 @@ import { paymentsModule } from './modules/payments/module.ts';
 import { ledgerModule } from './modules/ledger/module.ts';
 import { mediaModule } from './modules/media/module.ts';
 import { editorialModule } from './modules/editorial/module.ts';
+import { journalDocuments } from './modules/editorial/service.ts';
+import type { KeptDocument } from './web/document-cache.ts';
 import { ordersModule } from './modules/orders/module.ts';
 import { messagingModule } from './modules/messaging/module.ts';
 import { notificationsModule } from './modules/notifications/module.ts';
@@ -256,7 +258,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const webBuildDir = options.webBuildDir === undefined ? resolve('build') : options.webBuildDir;
   if (webBuildDir && existsSync(resolve(webBuildDir, 'server/index.js'))) {
     const { webPlugin } = await import('./web/ssr.ts');
-    await app.register(webPlugin, { buildDir: webBuildDir, production: config.NODE_ENV === 'production' });
+    await app.register(webPlugin, {
+      buildDir: webBuildDir,
+      production: config.NODE_ENV === 'production',
+      // The Journal's pages are kept whole while nothing they show has changed (editorial's notified cache).
+      documents: [journalDocuments<KeptDocument>(database.db)],
+    });
   }
 
   return app;

@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { createRequestHandler, type ServerBuild } from 'react-router';
 import { pageSecurityHeaders } from '../http/security-headers.ts';
+import { acceptsGzip, documentKeyOf, gzipWithNonce, keepable, keptDocument, withNonce, type DocumentCache } from './document-cache.ts';
 import { sendWebResponse, toWebRequest } from './fetch-bridge.ts';
 
 export interface WebPluginOptions {
@@ -14,6 +15,8 @@ export interface WebPluginOptions {
   buildDir: string;
   /** Adds upgrade-insecure-requests to the page policy. */
   production?: boolean;
+  /** Pages kept whole by the modules that know when they change (document-cache.ts). */
+  documents?: readonly DocumentCache[];
 }
 
 /** Paths that belong to the server itself; the web app never answers them, even with a 404 page. */
@@ -83,11 +86,28 @@ export async function webPlugin(app: FastifyInstance, opts: WebPluginOptions): P
       if (SERVER_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) {
         return reply.callNotFound();
       }
+      const nonce = pageSecurityHeaders(reply, opts.production ?? false);
+      const keeping = documentKeyOf(request, opts.documents ?? []);
+      const kept = keeping?.cache.get(keeping.key);
+      if (kept) {
+        for (const [name, value] of kept.headers) reply.header(name, value);
+        const gzipped = acceptsGzip(request) ? gzipWithNonce(kept, nonce) : undefined;
+        if (gzipped) reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding');
+        return reply.status(200).send(gzipped ?? withNonce(kept, nonce));
+      }
+      const epoch = keeping?.cache.epoch();
       const response = await handleRequest(toWebRequest(request, reply), {
-        cspNonce: pageSecurityHeaders(reply, opts.production ?? false),
+        cspNonce: nonce,
         apiOrigin: internalOrigin(app),
         clientIp: request.ip,
       });
+      if (keeping && epoch !== undefined && keepable(response)) {
+        const html = await response.text();
+        const headers = [...response.headers].filter(([name]) => name !== 'content-length');
+        keeping.cache.keep(keeping.key, keptDocument(headers, html, nonce), epoch);
+        for (const [name, value] of headers) reply.header(name, value);
+        return reply.status(200).send(html);
+      }
       return sendWebResponse(reply, response);
     },
   });

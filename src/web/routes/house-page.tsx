@@ -6,7 +6,7 @@ import { Field } from '../components/ui/field.tsx';
 import { Input } from '../components/ui/input.tsx';
 import { Select } from '../components/ui/select.tsx';
 import { Textarea } from '../components/ui/textarea.tsx';
-import { getContent, type ContentPage } from '../features/editorial/api.ts';
+import { getContent, readerPage, type ReaderPage } from '../features/editorial/api.ts';
 import { ContentView } from '../features/editorial/components/content-view.tsx';
 import { contentMeta } from '../features/editorial/seo.ts';
 import { notFoundMeta } from '../features/catalog/seo.ts';
@@ -21,11 +21,11 @@ function slugOf(request: Request): string {
 export async function loader({ request, context }: Route.LoaderArgs) {
   try {
     const page = await getContent(serverApi(context), slugOf(request));
-    if (page.content.contentType !== 'PAGE') return data({ page: null as ContentPage | null }, { status: 404 });
-    return { page: page as ContentPage | null };
+    if (page.content.contentType !== 'PAGE') return data({ page: null as ReaderPage | null }, { status: 404 });
+    return { page: readerPage(page) as ReaderPage | null };
   } catch (error) {
     if (error instanceof ApiProblem && (error.status === 404 || error.status === 400))
-      return data({ page: null as ContentPage | null }, { status: 404 });
+      return data({ page: null as ReaderPage | null }, { status: 404 });
     throw error;
   }
 }

@@ -3,7 +3,7 @@ import type { Route } from './+types/journal.article';
 import { ErrorPage } from '../components/editorial/error-page.tsx';
 import { SessionPending } from '../features/auth/components/session-pending.tsx';
 import { useSession } from '../features/auth/session.tsx';
-import { getContent, useContentForViewer, type ContentPage } from '../features/editorial/api.ts';
+import { getContent, readerPage, useContentForViewer, type ReaderPage } from '../features/editorial/api.ts';
 import { ContentView } from '../features/editorial/components/content-view.tsx';
 import { contentMeta } from '../features/editorial/seo.ts';
 import { notFoundMeta } from '../features/catalog/seo.ts';
@@ -18,11 +18,11 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   try {
     const page = await getContent(serverApi(context), params.slug);
     // The house's pages have their own addresses at the root.
-    if (page.content.contentType === 'PAGE') return data({ page: null as ContentPage | null }, { status: 404 });
-    return { page: page as ContentPage | null };
+    if (page.content.contentType === 'PAGE') return data({ page: null as ReaderPage | null }, { status: 404 });
+    return { page: readerPage(page) as ReaderPage | null };
   } catch (error) {
     if (error instanceof ApiProblem && (error.status === 404 || error.status === 400))
-      return data({ page: null as ContentPage | null }, { status: 404 });
+      return data({ page: null as ReaderPage | null }, { status: 404 });
     throw error;
   }
 }

@@ -17,6 +17,8 @@ const CHANNELS = [CONTENT_CHANNEL, CATALOG_CHANNEL] as const;
 
 export class ContentCache {
   readonly #answers = new NotifiedCache<unknown>({ ttlMs: 60_000, maxEntries: 1_000 });
+  // Whole Journal documents as the web server rendered them (about 50 KB each), dropped with the answers they show.
+  readonly #documents = new NotifiedCache<unknown>({ ttlMs: 60_000, maxEntries: 200 });
   readonly #listening = new Map<string, boolean>();
   /** When the next scheduled piece falls due (ms), or undefined when none is scheduled; `#dueKnown` false: not read yet. */
   #dueAt: number | undefined;
@@ -32,7 +34,9 @@ export class ContentCache {
       setLive: (live) => {
         this.#listening.set(name, live);
         this.#dueKnown = false;
-        this.#answers.setLive(CHANNELS.every((c) => this.#listening.get(c) === true));
+        const all = CHANNELS.every((c) => this.#listening.get(c) === true);
+        this.#answers.setLive(all);
+        this.#documents.setLive(all);
       },
       clear: () => this.invalidate(),
     };
@@ -40,7 +44,30 @@ export class ContentCache {
 
   invalidate(): void {
     this.#answers.clear();
+    this.#documents.clear();
     this.#dueKnown = false;
+  }
+
+  /**
+   * A kept document, while nothing it shows can have changed: the same notifications drop it as the answers it was
+   * rendered from, and it is never used once the next scheduled piece has fallen due (or before that minute is known).
+   */
+  document(key: string, now: number): unknown {
+    if (!this.#documents.live || !this.#dueKnown) return undefined;
+    if (this.#dueAt !== undefined && now >= this.#dueAt) {
+      this.invalidate();
+      return undefined;
+    }
+    return this.#documents.get(key, now);
+  }
+
+  /** The token to hand back to `keepDocument`: a document rendered from now on is kept only if nothing changed meanwhile. */
+  get documentEpoch(): number {
+    return this.#documents.epoch;
+  }
+
+  keepDocument(key: string, document: unknown, epoch: number, now: number): void {
+    this.#documents.store(key, document, epoch, { now });
   }
 
   /** The kept answer, or `compute()`'s; `nextDue` tells when the next scheduled piece publishes (read once per change). */

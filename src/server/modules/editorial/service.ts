@@ -595,6 +595,23 @@ const publishedSql = (now: number): SQL =>
   sql`(${content.status} = 'PUBLISHED' or (${content.status} = 'SCHEDULED' and ${content.publishAt} <= ${new Date(now).toISOString()}::timestamptz))`;
 const audienceSql = (vip: boolean): SQL => (vip ? sql`true` : sql`${content.audience} = 'EVERYONE'`);
 
+// The Journal's front page and its pieces (not previews, not the feed): the same document for every visitor.
+const JOURNAL_DOCUMENT = /^\/journal(?:\/(?!preview\/|rss\.xml$)[^/]+)?$/;
+
+/**
+ * The Journal's rendered pages, for the web server to keep whole (web/document-cache.ts): dropped with the editorial
+ * answers they show (a publish, an RSVP, any catalogue change, on every instance), and at a scheduled piece's minute.
+ */
+export function journalDocuments<D>(db: Db) {
+  const cache = contentCache(db);
+  return {
+    covers: (path: string) => JOURNAL_DOCUMENT.test(path),
+    get: (key: string) => cache.document(key, editorialNow(db)) as D | undefined,
+    epoch: () => cache.documentEpoch,
+    keep: (key: string, document: D, epoch: number) => cache.keepDocument(key, document, epoch, editorialNow(db)),
+  };
+}
+
 async function nextDueAt(db: Db, now: number): Promise<number | undefined> {
   const [row] = await queryRows<{ due: string | Date | null }>(
     db,

@@ -14,7 +14,7 @@ function originOf(args: MetaArgsLike): string {
  * Title, description, canonical URL, Open Graph (article, its own picture) and schema.org JSON-LD: an Article (or
  * an Event with its place, time and availability) for a Journal piece, a WebPage for the house's pages.
  */
-export function contentMeta(args: MetaArgsLike, content: Content): MetaDescriptor[] {
+export function contentMeta(args: MetaArgsLike, content: Omit<Content, 'body'>): MetaDescriptor[] {
   const origin = originOf(args);
   const url = `${origin}${contentPath(content)}`;
   const title = content.seoTitle || content.title;

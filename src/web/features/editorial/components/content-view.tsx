@@ -5,13 +5,13 @@ import { Container } from '../../../components/ui/container.tsx';
 import { call, problemMessage, toProblem } from '../../../lib/api/problem.ts';
 import { signInPath } from '../../auth/next-path.ts';
 import { useSession } from '../../auth/session.tsx';
-import { contentPath, formatDate, formatLocal, TYPE_LABEL, type ContentPage, type Rsvp } from '../api.ts';
+import { contentPath, formatDate, formatLocal, TYPE_LABEL, type ReaderPage, type Rsvp } from '../api.ts';
 import { ArticleBody } from './article-body.tsx';
 import { ContentCard } from './content-card.tsx';
 import { ContentImage } from './content-image.tsx';
 
 /** A Journal piece as a reader sees it: the opening, the body with its shoppable embeds, the event card, the related pieces. */
-export function ContentView({ page, preview = false }: { page: ContentPage; preview?: boolean }) {
+export function ContentView({ page, preview = false }: { page: ReaderPage; preview?: boolean }) {
   const { content, blocks, related } = page;
   return (
     <article>
@@ -94,7 +94,7 @@ const SECTION_KEY = { ARTICLE: 'articles', LOOKBOOK: 'lookbooks', BRAND_STORY: '
 const ATTENDANCE = { EVERYONE: 'Open to all members', CLIENTS: 'For clients of the house', VIP: 'For private clients' } as const;
 
 /** The event's time (the place's own clock), place and seats, and the reply: a seat while any is left, else the waiting list. */
-function EventCard({ page }: { page: ContentPage }) {
+function EventCard({ page }: { page: ReaderPage }) {
   const event = page.content.event!;
   const session = useSession();
   const [reply, setReply] = useState<Rsvp | undefined>();
