@@ -10,6 +10,7 @@ import { Textarea } from '../components/ui/textarea.tsx';
 import { useToast } from '../components/ui/toast.tsx';
 import { useCancelOrder, useOrder, type Order } from '../features/orders/api.ts';
 import { OrderDetail } from '../features/orders/components/order-detail.tsx';
+import { PaymentReceipt } from '../features/payments/components/payment-receipt.tsx';
 import { toProblem } from '../lib/api/problem.ts';
 import { pageMeta } from '../lib/seo.ts';
 
@@ -20,7 +21,7 @@ export const meta: Route.MetaFunction = (args) => [
 
 const CANCELLABLE = new Set(['PENDING_PAYMENT', 'AWAITING_APPROVAL', 'PAID', 'PROCESSING']);
 
-/** One of the client's orders with its timeline; cancellable until it leaves the house. */
+/** One of the client's orders with its timeline and receipt; cancellable until it leaves the house. */
 export default function AccountOrder() {
   const { orderId = '' } = useParams();
   const query = useOrder(orderId);
@@ -36,10 +37,13 @@ export default function AccountOrder() {
       ) : query.isError || !query.data ? (
         <ListError error={query.error} />
       ) : (
-        <OrderDetail
-          order={query.data.order}
-          actions={CANCELLABLE.has(query.data.order.status) ? <CancelOrder order={query.data.order} /> : undefined}
-        />
+        <>
+          <OrderDetail
+            order={query.data.order}
+            actions={CANCELLABLE.has(query.data.order.status) ? <CancelOrder order={query.data.order} /> : undefined}
+          />
+          {query.data.order.paymentId && <PaymentReceipt paymentId={query.data.order.paymentId} />}
+        </>
       )}
     </>
   );

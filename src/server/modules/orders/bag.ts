@@ -9,6 +9,7 @@ import { ApiError } from '../../http/errors.ts';
 import { audienceOf, purchasableProducts } from '../catalog/service.ts';
 import type { Actor } from '../../http/auth.ts';
 import type { BagItemInput } from './models.ts';
+import { depositPercentsOf } from './quote.ts';
 import { bags } from './schema.ts';
 
 type StoredLine = { productId: string; variantId?: string; quantity: number; customizations?: string };
@@ -75,6 +76,8 @@ async function present(ctx: AppContext, actor: Actor, lines: StoredLine[], updat
     lines.map((l) => l.productId),
     audienceOf(actor),
   );
+  // The same rule as CreateOrder: a piece sold on enquiry with a deposit set by the house can be ordered against it.
+  const deposits = await depositPercentsOf(ctx.db, [...products.values()]);
   const items = [];
   // A piece withdrawn since it was added simply leaves the bag's answer.
   for (const l of lines) {
@@ -82,8 +85,9 @@ async function present(ctx: AppContext, actor: Actor, lines: StoredLine[], updat
     if (!p) continue;
     const variant = l.variantId ? p.variants.find((v) => v.id === l.variantId) : p.variants.length === 1 ? p.variants[0] : undefined;
     const available = variant ? variant.stock : p.variants.reduce((n, v) => n + v.stock, 0);
+    const deposit = p.purchaseMode === 'BUY_NOW' ? undefined : deposits.get(p.id);
     const note =
-      p.priceOnRequest || p.purchaseMode !== 'BUY_NOW'
+      p.priceOnRequest || (p.purchaseMode !== 'BUY_NOW' && deposit === undefined)
         ? 'Sold on enquiry'
         : !variant
           ? 'Choose a size or colour'
@@ -106,7 +110,7 @@ async function present(ctx: AppContext, actor: Actor, lines: StoredLine[], updat
       ...(!p.priceOnRequest && isCurrency(p.currency) ? { unitPrice: toDto({ minor: p.priceMinor, currency: p.currency }) } : {}),
       available,
       purchasable: note === undefined,
-      ...(note ? { note } : {}),
+      ...(note ? { note } : deposit !== undefined ? { note: `Ordered against a ${deposit} % deposit; the balance before delivery` } : {}),
     });
   }
   return { items, ...(updatedAt ? { updatedAt: updatedAt.toISOString() } : {}) };

@@ -602,6 +602,17 @@ describe('state machine, payments seam and the house office', () => {
     const refused = await placeOrder(app, fx.vip, orderBody(fx.vip, gown, {}, { variantId: undefined }));
     expect(refused.statusCode).toBe(400);
     expect(refused.json().fieldErrors).toHaveProperty(['body.items.0.productId']);
+    // The bag says what CreateOrder will do: on enquiry without a deposit, orderable once the house sets one.
+    const bagLine = async () =>
+      (
+        await app.inject({
+          method: 'PUT',
+          url: '/api/v1/bag',
+          headers: fx.vip.auth,
+          payload: { items: [{ productId: gown.productId, quantity: 1 }] },
+        })
+      ).json().items[0];
+    expect(await bagLine()).toMatchObject({ purchasable: false, note: 'Sold on enquiry' });
     expect(
       (
         await app.inject({
@@ -612,6 +623,7 @@ describe('state machine, payments seam and the house office', () => {
         })
       ).statusCode,
     ).toBe(204);
+    expect(await bagLine()).toMatchObject({ purchasable: true, note: 'Ordered against a 30 % deposit; the balance before delivery' });
     const placed = await placeOrder(app, fx.vip, orderBody(fx.vip, gown, {}, { variantId: undefined }));
     expect(placed.statusCode, placed.body).toBe(201);
     const o = placed.json().order;

@@ -97,12 +97,7 @@ export async function quoteOrder(db: Db | Tx, config: Config, req: QuoteRequest)
     req.items.map((i) => i.productId),
     req.audience,
   );
-  const depositIds = [...products.values()].filter((p) => p.purchaseMode !== 'BUY_NOW').map((p) => p.id);
-  const deposits = new Map(
-    depositIds.length
-      ? (await db.select().from(depositRules).where(inArray(depositRules.productId, depositIds))).map((r) => [r.productId, r.percent])
-      : [],
-  );
+  const deposits = await depositPercentsOf(db, [...products.values()]);
 
   const now = new Date();
   const lockValid = req.lockedFx && req.lockedFx.settlement === req.currency && new Date(req.lockedFx.validUntil) > now;
@@ -195,4 +190,15 @@ function sentPriceMatches(line: QuotedLine, settlement: Currency): boolean {
     check(line.input.unitPrice, line.unitPriceMinor, line.product.priceMinor) &&
     check(line.input.totalPrice, line.totalMinor, line.product.priceMinor * line.input.quantity)
   );
+}
+
+/**
+ * The deposit (percent) against which each piece sold on enquiry or made to order may be ordered; a piece missing
+ * from the answer cannot be ordered (an enquiry instead). The bag and CreateOrder share this rule.
+ */
+export async function depositPercentsOf(db: Db | Tx, products: readonly PurchasableProduct[]): Promise<Map<string, number>> {
+  const ids = products.filter((p) => p.purchaseMode !== 'BUY_NOW').map((p) => p.id);
+  if (ids.length === 0) return new Map();
+  const rows = await db.select().from(depositRules).where(inArray(depositRules.productId, ids));
+  return new Map(rows.map((r) => [r.productId, r.percent]));
 }

@@ -510,6 +510,48 @@ describe('reconciler', () => {
     expect(orders.get(b.orderId)!.status).toBe('PENDING_PAYMENT');
     await ledgerBalanced();
   });
+
+  it('finds charges at the provider that no live payment of ours accounts for, releases them and tells the house office', async () => {
+    const { uuidv7 } = await import('uuidv7');
+    const provider = app.ctx.adapters.payments;
+    const charge = (paymentId: string) =>
+      provider.authorize({
+        paymentId,
+        orderId: uuidv7(),
+        amountMinor: 12_345,
+        currency: 'EUR',
+        paymentMethodId: 'pm_card_visa',
+        description: 'made outside the platform',
+        returnUrl: 'http://x',
+      });
+    // A hold and a capture the provider made for payments we never recorded.
+    const held = await charge(uuidv7());
+    const taken = await provider.capture((await charge(uuidv7())).ref);
+    expect(taken.status).toBe('succeeded');
+    // A payment we gave up on (FAILED) whose charge still holds money.
+    const o = orders.create({ clientId: client.userId });
+    const given = uuidv7();
+    await app.db.execute(
+      sql`insert into payments (id, order_id, client_id, provider, status, currency, amount_minor, payment_method_id, updated_at) values (${given}, ${o.orderId}, ${client.userId}, 'sandbox', 'FAILED', 'EUR', 12345, 'pm_card_visa', now() - interval '5 minutes')`,
+    );
+    const givenUp = await charge(given);
+
+    const report = await reconcile(app.ctx, 60);
+    expect(report.paymentsResolved).toBeGreaterThanOrEqual(3);
+    expect((await provider.retrieve(held.ref)).status).toBe('canceled');
+    expect((await provider.retrieve(taken.ref)).amountRefundedMinor).toBe(12_345);
+    expect((await provider.retrieve(givenUp.ref)).status).toBe('canceled');
+    const reported = await queryRows<{ n: number }>(
+      app.db,
+      sql`select count(*)::int as n from payment_exceptions where kind = 'charge_without_payment' and resolved_at is null`,
+    );
+    expect(reported[0]!.n).toBeGreaterThanOrEqual(1);
+    // A second run finds nothing left to release and refunds nothing twice.
+    const again = await reconcile(app.ctx, 60);
+    expect(again.exceptions).toBe(0);
+    expect((await provider.retrieve(taken.ref)).amountRefundedMinor).toBe(12_345);
+    await ledgerBalanced();
+  });
 });
 
 describe('the ledger in the database', () => {

@@ -58,6 +58,7 @@ export const ORDER_CANCELLED_JOB = 'payments.order-cancelled';
 export const ORDER_APPROVED_JOB = 'payments.order-approved';
 export const EXECUTE_REFUND_JOB = 'payments.execute-refund';
 const BANK_TRANSFER = 'bank_transfer';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** How long an order waits for a bank transfer (its pieces stay reserved). */
 const BANK_TRANSFER_DAYS = 14;
 
@@ -1242,6 +1243,8 @@ export async function reconcile(ctx: AppContext, olderThanSeconds = 60): Promise
       report.paymentsResolved++;
     }
   }
+  // The provider's side: every charge holding or taking money must belong to a live payment of ours.
+  report.paymentsResolved += await releaseUnknownCharges(ctx, olderThanSeconds, report);
   const refunds = await ctx.db
     .select({ id: paymentRefunds.id })
     .from(paymentRefunds)
@@ -1276,6 +1279,68 @@ export async function reconcile(ctx: AppContext, olderThanSeconds = 60): Promise
 }
 
 /** A payment the client abandoned for another method: release it at the provider. */
+/** How far back the reconciler lists the provider's charges (authorizations last about 7 days). */
+const UNKNOWN_CHARGES_LOOKBACK_DAYS = 8;
+
+/**
+ * Lists the provider's charges that hold or took money and releases those no live payment of ours accounts for: a
+ * charge we never recorded (made outside the platform, or by a payment row that is gone) is cancelled or refunded
+ * and reported to the house office; one whose payment we gave up on goes through `applyIntent`, which releases it.
+ * Charges younger than `olderThanSeconds` are left to the request that is making them.
+ */
+async function releaseUnknownCharges(ctx: AppContext, olderThanSeconds: number, report: ReconcileReport): Promise<number> {
+  let released = 0;
+  const intents = (await ctx.adapters.payments.listHoldingMoney(new Date(Date.now() - UNKNOWN_CHARGES_LOOKBACK_DAYS * 86_400_000))).filter(
+    // A capture refunded in full holds nothing any more.
+    (i) => i.status === 'authorized' || i.amountCapturedMinor - i.amountRefundedMinor > 0,
+  );
+  if (intents.length === 0) return 0;
+  const ids = intents.map((i) => i.paymentId).filter((id): id is string => typeof id === 'string' && UUID.test(id));
+  const refs = intents.map((i) => i.ref);
+  const known = await ctx.db
+    .select()
+    .from(payments)
+    .where(
+      and(
+        sql`${payments.provider} = ${ctx.adapters.payments.name}`,
+        ids.length ? sql`(${inArray(payments.id, ids)} or ${inArray(payments.providerRef, refs)})` : inArray(payments.providerRef, refs),
+      ),
+    );
+  const byId = new Map(known.map((p) => [p.id, p]));
+  const byRef = new Map(known.filter((p) => p.providerRef).map((p) => [p.providerRef!, p]));
+  const cutoff = Date.now() - olderThanSeconds * 1000;
+  for (const intent of intents) {
+    const p = (intent.paymentId ? byId.get(intent.paymentId) : undefined) ?? byRef.get(intent.ref);
+    try {
+      if (!p) {
+        if (intent.status === 'authorized') await ctx.adapters.payments.cancel(intent.ref);
+        const left = intent.amountCapturedMinor - intent.amountRefundedMinor;
+        if (intent.status === 'succeeded' && left > 0)
+          await ctx.adapters.payments.refund(intent.ref, { refundId: `unknown-${intent.ref}`, amountMinor: left });
+        await recordException(ctx.db, {
+          kind: 'charge_without_payment',
+          message: `The provider held or took ${intent.amountMinor} minor units of ${intent.currency} (${intent.ref}) for no payment of ours; released automatically.`,
+          details: { providerRef: intent.ref, status: intent.status, ...(intent.paymentId ? { paymentId: intent.paymentId } : {}) },
+        });
+        released++;
+      } else if ((p.status === 'FAILED' || p.status === 'CANCELLED') && p.updatedAt.getTime() < cutoff) {
+        // A payment we gave up on whose charge still holds money: applyIntent releases the hold or refunds the capture.
+        await applyIntent(ctx, p.id, intent, { actorId: null, reason: 'Reconciler: a charge for a payment that was given up' });
+        released++;
+      }
+    } catch (err) {
+      report.exceptions++;
+      await recordException(ctx.db, {
+        kind: 'reconcile_charge_failed',
+        ...(p ? { paymentId: p.id, orderId: p.orderId } : {}),
+        message: err instanceof Error ? err.message : String(err),
+        details: { providerRef: intent.ref },
+      });
+    }
+  }
+  return released;
+}
+
 export async function cancelAtProvider(ctx: AppContext, paymentId: string): Promise<void> {
   const p = await loadPayment(ctx.db, paymentId);
   if (!p || p.provider === BANK_TRANSFER) return;

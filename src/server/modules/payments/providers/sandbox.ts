@@ -194,6 +194,15 @@ export function createSandboxProvider(
         .where(eq(sandboxCharges.idempotencyKey, `pay_${paymentId}`));
       return row ? intentOf(row, publicPath) : undefined;
     },
+    async listHoldingMoney(since) {
+      const rows = await db
+        .select()
+        .from(sandboxCharges)
+        .where(and(sql`${sandboxCharges.createdAt} >= ${since}`, sql`${sandboxCharges.status} in ('requires_capture', 'succeeded')`))
+        .orderBy(sandboxCharges.createdAt)
+        .limit(5_000);
+      return rows.map((row) => intentOf(row, publicPath));
+    },
     async capture(ref) {
       // The usual case in one statement: an authorization that has not expired is captured.
       const [captured] = await db

@@ -21,6 +21,7 @@ interface FakeIntent extends Obj {
   last_payment_error: Obj | null;
   latest_charge: string | null;
   payment_method: string;
+  created: number;
 }
 interface FakeCharge extends Obj {
   id: string;
@@ -164,6 +165,7 @@ export async function startStripeFake(): Promise<StripeFake> {
         last_payment_error: null,
         latest_charge: null,
         payment_method: String(form.payment_method),
+        created: Math.floor(Date.now() / 1000),
       };
       pi.client_secret = `${pi.id}_secret_${randomBytes(8).toString('hex')}`;
       intents.set(pi.id, pi);
@@ -189,6 +191,11 @@ export async function startStripeFake(): Promise<StripeFake> {
         return err(402, { ...pi.last_payment_error, payment_intent: expanded(pi) });
       }
       return { status: 200, body: expanded(pi) };
+    }
+    if (method === 'GET' && path === '/v1/payment_intents') {
+      const gte = Number(query.get('created[gte]') ?? 0);
+      const data = [...intents.values()].filter((pi) => pi.created >= gte).map(expanded);
+      return { status: 200, body: { object: 'list', data, has_more: false, url: '/v1/payment_intents' } };
     }
     if (method === 'GET' && path === '/v1/payment_intents/search') {
       const wanted = /metadata\['paymentId'\]:'([^']+)'/.exec(query.get('query') ?? '')?.[1];

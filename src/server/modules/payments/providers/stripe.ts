@@ -139,6 +139,19 @@ export function createStripeProvider(settings: StripeSettings): CardProvider {
       });
       return found.data[0] ? retrieve(found.data[0].id) : undefined;
     },
+    async listHoldingMoney(since) {
+      const out: ProviderIntent[] = [];
+      // Auto-pagination walks every page; capped so one run stays bounded (the next run sees the rest).
+      for await (const pi of stripe.paymentIntents.list({
+        created: { gte: Math.floor(since.getTime() / 1000) },
+        limit: 100,
+        expand: ['data.latest_charge'],
+      })) {
+        if (pi.status === 'requires_capture' || pi.status === 'succeeded') out.push(intentOf(pi));
+        if (out.length >= 5_000) break;
+      }
+      return out;
+    },
     async capture(ref, amountMinor) {
       try {
         const pi = await stripe.paymentIntents.capture(

@@ -73,6 +73,11 @@ export interface CardProvider {
   retrieve(ref: string): Promise<ProviderIntent>;
   /** The intent created for our payment, if the provider ever created one (the reconciler's question after a crash). */
   findByPaymentId(paymentId: string): Promise<ProviderIntent | undefined>;
+  /**
+   * The provider's payments created since `since` that hold or took money (authorized or captured): the reconciler
+   * looks for ones we have no live payment for (a charge made outside the platform, a payment we gave up on).
+   */
+  listHoldingMoney(since: Date): Promise<ProviderIntent[]>;
   capture(ref: string, amountMinor?: number): Promise<ProviderIntent>;
   cancel(ref: string): Promise<ProviderIntent>;
   /** Refunds part of a captured payment; `refundId` is the idempotency key and metadata. */
