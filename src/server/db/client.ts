@@ -4,6 +4,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { Config } from '../config.ts';
+import { withAfterCommitScopes } from './after-commit.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -53,7 +54,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it. Queries in flight still reject.
   });
-  const db = drizzle(pool, { schema, casing }) as unknown as Db;
+  const db = withAfterCommitScopes(drizzle(pool, { schema, casing }) as unknown as Db);
   let closed = false;
   const listeners = new Set<() => Promise<void>>();
 
@@ -136,7 +137,7 @@ async function openPglite(target: { dataDir?: string; loadDataDir?: Blob }): Pro
     ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
     extensions: { pg_trgm, btree_gist, unaccent, pgcrypto },
   });
-  const db = drizzle(client, { schema, casing }) as unknown as Db;
+  const db = withAfterCommitScopes(drizzle(client, { schema, casing }) as unknown as Db);
   let closed = false;
   return {
     db,

@@ -1,9 +1,11 @@
 /**
  * Enqueueing: the outbox half of the queue (decision 006). A job is a row inserted in the caller's transaction, so it
- * exists if and only if the write that caused it commits; the NOTIFY in the same statement wakes workers at commit.
+ * exists if and only if the write that caused it commits. Workers are woken by a NOTIFY sent just after that commit
+ * (db/after-commit.ts says why not inside it), coalesced: one statement wakes for all the jobs committed meanwhile.
  */
 import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
+import { afterCommit } from '../db/after-commit.ts';
 import { queryRows, type Db } from '../db/client.ts';
 
 /** The channel workers LISTEN on; the payload is the job's name. */
@@ -23,15 +25,39 @@ export interface EnqueueOptions {
 export async function enqueue(tx: Db, name: string, payload: unknown = {}, options: EnqueueOptions = {}): Promise<string | undefined> {
   const id = uuidv7();
   const runAt = options.runAt ? sql`${options.runAt.toISOString()}::timestamptz` : sql`now()`;
-  const rows = await queryRows<{ id: string }>(
-    tx,
-    sql`with inserted as (
-          insert into jobs (id, name, payload, run_at, dedupe_key)
+  const insert = sql`insert into jobs (id, name, payload, run_at, dedupe_key)
           values (${id}, ${name}, ${JSON.stringify(payload ?? {})}::jsonb, ${runAt}, ${options.dedupeKey ?? null})
           on conflict (dedupe_key) where dedupe_key is not null and status <> 'dead' do nothing
-          returning id
-        )
-        select id, pg_notify(${JOBS_CHANNEL}, ${name}) from inserted`,
+          returning id`;
+  if (afterCommit((db) => wakeWorkers(db, name))) {
+    const rows = await queryRows<{ id: string }>(tx, insert);
+    return rows[0]?.id;
+  }
+  // No transaction around us (an autocommit insert): the notification rides in the same statement.
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`with inserted as (${insert}) select id, pg_notify(${JOBS_CHANNEL}, ${name}) from inserted`,
   );
   return rows[0]?.id;
+}
+
+/** Names to announce per database, sent together on the next turn of the event loop. */
+const pendingWakes = new WeakMap<Db, Set<string>>();
+
+function wakeWorkers(db: Db, name: string): void {
+  let names = pendingWakes.get(db);
+  if (names) {
+    names.add(name);
+    return;
+  }
+  pendingWakes.set(db, (names = new Set([name])));
+  setImmediate(() => {
+    pendingWakes.delete(db);
+    const list = sql.join(
+      [...names].map((n) => sql`(${n})`),
+      sql`, `,
+    );
+    // A lost wake-up (database gone, connection error) costs latency only: workers poll for due work anyway.
+    db.execute(sql`select pg_notify(${JOBS_CHANNEL}, n) from (values ${list}) as t(n)`).catch(() => undefined);
+  });
 }

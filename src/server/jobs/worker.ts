@@ -101,24 +101,38 @@ export async function startWorker(deps: WorkerDeps, definitions: JobDefinition[]
   let finished: string[] = [];
   let flushing: Promise<void> | undefined;
 
-  const claim = (limit: number) =>
-    queryRows<Claimed>(
-      db,
-      sql`update jobs set status = 'running', attempts = attempts + 1, locked_by = ${id},
+  const inList = (ids: string[], type: 'text' | 'uuid') => sql.raw(`array[${ids.map(quote).join(',')}]::${type}[]`);
+  const due = sql`select id from jobs where status = 'pending' and run_at <= now() and name = any(${inList(names, 'text')})`;
+
+  /**
+   * Claims up to `limit` due jobs. Jobs finished since the last statement are deleted by the same statement, so a
+   * busy worker spends one round trip per batch on both (the claim cannot pick them: they are `running`).
+   */
+  const claim = (limit: number) => {
+    const done = finished;
+    finished = [];
+    const claimed = sql`update jobs set status = 'running', attempts = attempts + 1, locked_by = ${id},
             locked_until = now() + make_interval(secs => ${leaseMs / 1000}), updated_at = now()
-          where id in (select id from jobs where status = 'pending' and run_at <= now() and name = any(${sql.raw(`array[${names.map(quote).join(',')}]::text[]`)})
-                       order by run_at limit ${limit} for update skip locked)
-          returning id, name, payload, attempts, dedupe_key`,
-    );
+          where id in (${due} order by run_at limit ${limit} for update skip locked)
+          returning id, name, payload, attempts, dedupe_key`;
+    if (done.length === 0) return queryRows<Claimed>(db, claimed);
+    return queryRows<Claimed>(
+      db,
+      sql`with done as (delete from jobs where id = any(${inList(done, 'uuid')}) and locked_by = ${id}), claimed as (${claimed})
+          select * from claimed`,
+    ).catch((err: unknown) => {
+      // The rows stay `running` under our lease; when it lapses they run again (at-least-once).
+      log.warn({ err, jobs: done.length }, 'could not mark jobs done; they will run again');
+      throw err;
+    });
+  };
 
   const flush = async () => {
     while (finished.length > 0) {
       const ids = finished;
       finished = [];
       try {
-        await db.execute(
-          sql`delete from jobs where id = any(${sql.raw(`array[${ids.map(quote).join(',')}]::uuid[]`)}) and locked_by = ${id}`,
-        );
+        await db.execute(sql`delete from jobs where id = any(${inList(ids, 'uuid')}) and locked_by = ${id}`);
       } catch (err) {
         // The rows stay `running` under our lease; when it lapses they run again (at-least-once).
         log.warn({ err, jobs: ids.length }, 'could not mark jobs done; they will run again');
