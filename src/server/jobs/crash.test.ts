@@ -2,66 +2,33 @@
  * The outbox survives a crash: 100 mails committed, the process SIGKILLed before any is delivered, a new process
  * started on the same database delivers every one exactly once to a real SMTP server.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { openDatabase, queryRows } from '../db/client.ts';
 import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { queryRows } from '../db/client.ts';
+import { crashDatabase, spawnChild } from '../test/crash.ts';
 import { startSmtpServer } from '../test/smtp.ts';
-import { adminUrl, databaseUrlFor } from '../test/postgres.ts';
 
 const CHILD = join(import.meta.dirname, 'test', 'crash-child.ts');
-const dataDir = mkdtempSync(join(tmpdir(), 'sbz-crash-'));
-const pgUrl = process.env.DATABASE_URL;
-const pgName = `sbz_test_${randomBytes(6).toString('hex')}`;
+const world = crashDatabase('jobs');
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-let admin: { query: (q: string) => Promise<unknown>; end: () => Promise<void> } | undefined;
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
-  if (pgUrl) {
-    const pg = (await import('pg')).default;
-    const client = new pg.Client({ connectionString: adminUrl(pgUrl) });
-    await client.connect();
-    await client.query(`create database ${pgName} template ${inject('postgresTemplate')}`);
-    admin = client;
-  }
+  await world.setup();
 });
 afterAll(async () => {
   await smtp.close();
-  await admin?.query(`drop database if exists ${pgName} with (force)`);
-  await admin?.end();
-  rmSync(dataDir, { recursive: true, force: true });
+  await world.teardown();
 });
 
-function child(mode: 'enqueue' | 'serve'): { proc: ChildProcess; line: Promise<string>; exit: Promise<NodeJS.Signals | number | null> } {
-  const env: NodeJS.ProcessEnv = { ...process.env, SMTP_URL: smtp.url, DATA_DIR: dataDir, JOBS_LEASE_SECONDS: '2' };
-  if (pgUrl) env.DATABASE_URL = databaseUrlFor(pgUrl, pgName);
-  else {
-    delete env.DATABASE_URL;
-    env.PGLITE_DUMP = inject('pgliteDump');
-  }
-  const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, mode], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = new Promise<string>((resolve) => proc.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim())));
-  const exit = new Promise<NodeJS.Signals | number | null>((resolve) => proc.once('exit', (code, signal) => resolve(signal ?? code)));
-  return { proc, line, exit };
-}
+const child = (mode: 'enqueue' | 'serve') => spawnChild(CHILD, [mode], world.env({ SMTP_URL: smtp.url, JOBS_LEASE_SECONDS: '2' }));
 
-async function pendingMailJobs(): Promise<number> {
-  const database = pgUrl
-    ? await openDatabase({ kind: 'postgres', url: databaseUrlFor(pgUrl, pgName), poolMax: 1 })
-    : await openDatabase({ kind: 'pglite', dataDir });
-  try {
-    const [row] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from jobs where name = 'mail.send'`);
+const pendingMailJobs = () =>
+  world.withDb(async (db) => {
+    const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from jobs where name = 'mail.send'`);
     return Number(row!.n);
-  } finally {
-    await database.close();
-  }
-}
+  });
 
 it('delivers 100 committed mails exactly once after a SIGKILL between commit and delivery', async () => {
   const first = child('enqueue');

@@ -1,23 +1,10 @@
 // A platform instance in a child process, for the crash test (crash.test.ts). `enqueue`: commits 100 mails through
 // the outbox in one transaction and SIGKILLs itself at once, before the worker can deliver any. `serve`: runs the
 // worker until SIGTERM. The database is PostgreSQL (DATABASE_URL) or PGlite in DATA_DIR, as in production.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { buildApp } from '../../app.ts';
-import { loadConfig } from '../../config.ts';
-import { databaseTargetFor, openDatabase } from '../../db/client.ts';
-import { runMigrations } from '../../db/migrate.ts';
+import { bootChild, exitOnSigterm } from '../../test/crash-child.ts';
 
 const mode = process.argv[2];
-const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false' });
-const target = databaseTargetFor(config);
-// A fresh PGlite directory starts from the test run's migrated copy instead of migrating (minutes on a busy machine).
-const dump = process.env.PGLITE_DUMP;
-if (target.kind === 'pglite' && dump && !existsSync(join(config.dataDir, 'pglite'))) target.loadDataDir = new Blob([readFileSync(dump)]);
-const database = await openDatabase(target);
-await runMigrations(database, target);
-const app = await buildApp({ config, database, webBuildDir: false });
-await app.ready();
+const { app, database } = await bootChild();
 
 if (mode === 'enqueue') {
   await app.db.transaction(async (tx) => {
@@ -29,11 +16,6 @@ if (mode === 'enqueue') {
   process.stdout.write('committed\n');
   process.kill(process.pid, 'SIGKILL');
 } else {
-  process.on('SIGTERM', () => {
-    void app
-      .close()
-      .then(() => database.close())
-      .then(() => process.exit(0));
-  });
+  exitOnSigterm({ app, database });
   process.stdout.write('serving\n');
 }

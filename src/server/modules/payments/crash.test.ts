@@ -4,28 +4,23 @@
  * process then runs the reconciler once, and the books agree: no charge at the provider without a paid order, no paid
  * order without a captured payment, every refund the provider made recorded once, and the ledger balanced.
  */
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
-import { openDatabase, queryRows, type Database } from '../../db/client.ts';
+import { queryRows } from '../../db/client.ts';
 import { runMigrations } from '../../db/migrate.ts';
 import type { TestApp } from '../../test/app.ts';
+import { crashDatabase, spawnChild } from '../../test/crash.ts';
 import { accountOf } from '../../test/identity.ts';
-import { adminUrl, databaseUrlFor } from '../../test/postgres.ts';
 import { addPiece, orderBody, placeOrder, setupCatalog } from '../orders/test-helpers.ts';
 import type { FaultPoint } from './faults.ts';
 
 const CHILD = join(import.meta.dirname, 'test', 'crash-child.ts');
-const dataDir = mkdtempSync(join(tmpdir(), 'sbz-pay-crash-'));
+const world = crashDatabase('pay');
 const pgUrl = process.env.DATABASE_URL;
-const pgName = `sbz_test_${randomBytes(6).toString('hex')}`;
-let admin: { query: (q: string) => Promise<unknown>; end: () => Promise<void> } | undefined;
+const open = world.open;
 
 const PAY_POINTS: FaultPoint[] = ['payment.recorded', 'payment.authorized-at-provider', 'payment.captured-at-provider', 'payment.settled'];
 const REFUND_POINTS: FaultPoint[] = ['refund.recorded', 'refund.refunded-at-provider', 'refund.settled'];
@@ -33,35 +28,16 @@ let clientId: string;
 let adminId: string;
 let orderIds: string[] = [];
 
-function env(): NodeJS.ProcessEnv {
-  const e: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
-  if (pgUrl) e.DATABASE_URL = databaseUrlFor(pgUrl, pgName);
-  else delete e.DATABASE_URL;
-  return e;
-}
-
-async function open(): Promise<Database> {
-  if (pgUrl) return openDatabase({ kind: 'postgres', url: databaseUrlFor(pgUrl, pgName), poolMax: 4 });
-  const fresh = !existsSync(join(dataDir, 'pglite'));
-  return openDatabase({ kind: 'pglite', dataDir, ...(fresh ? { loadDataDir: new Blob([readFileSync(inject('pgliteDump'))]) } : {}) });
-}
-
 beforeAll(async () => {
-  if (pgUrl) {
-    const pg = (await import('pg')).default;
-    const client = new pg.Client({ connectionString: adminUrl(pgUrl) });
-    await client.connect();
-    await client.query(`create database ${pgName} template ${inject('postgresTemplate')}`);
-    admin = client;
-  }
+  await world.setup();
   // The world before the crashes: a catalogue, a client with unpaid orders, an admin.
   const database = await open();
-  if (!pgUrl) await runMigrations(database, { kind: 'pglite', dataDir });
+  if (!pgUrl) await runMigrations(database, { kind: 'pglite', dataDir: world.dataDir });
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DEMO_DATA: 'false',
-    DATA_DIR: dataDir,
+    DATA_DIR: world.dataDir,
     RATE_LIMIT_MAX: '10000',
     PAYMENTS_RECONCILE_INTERVAL_SECONDS: '0',
   });
@@ -81,19 +57,11 @@ beforeAll(async () => {
   await database.close();
 }, 240_000);
 
-afterAll(async () => {
-  await admin?.query(`drop database if exists ${pgName} with (force)`);
-  await admin?.end();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => world.teardown());
 
-function child(args: string[]): Promise<{ out: string; exit: NodeJS.Signals | number | null }> {
-  return new Promise((resolve) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { env: env(), stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-    proc.once('exit', (code, signal) => resolve({ out: out.trim(), exit: signal ?? code }));
-  });
+async function child(args: string[]): Promise<{ out: string; exit: NodeJS.Signals | number | null }> {
+  const run = spawnChild(CHILD, args, world.env());
+  return { out: await run.output, exit: await run.exit };
 }
 
 it('SIGKILL between each step of checkout and of a refund, then the reconciler: nothing lost, nothing doubled, ledger balanced', async () => {

@@ -1,25 +1,13 @@
 // A platform instance in a child process, for crash.test.ts. `commit`: two accounts, a conversation, a message and 20
 // notices committed, then SIGKILL at once (nothing delivered yet). `serve`: runs the job workers until SIGTERM.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { buildApp } from '../../../app.ts';
-import { loadConfig } from '../../../config.ts';
-import { databaseTargetFor, openDatabase } from '../../../db/client.ts';
-import { runMigrations } from '../../../db/migrate.ts';
 import type { Actor } from '../../../http/auth.ts';
+import { bootChild, exitOnSigterm } from '../../../test/crash-child.ts';
 import { createUser, SYSTEM_OPERATOR } from '../../identity/service.ts';
 import { notify } from '../../notifications/service.ts';
 import { openBookingConversation, sendMessage } from '../service.ts';
 
 const mode = process.argv[2];
-const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false' });
-const target = databaseTargetFor(config);
-const dump = process.env.PGLITE_DUMP;
-if (target.kind === 'pglite' && dump && !existsSync(join(config.dataDir, 'pglite'))) target.loadDataDir = new Blob([readFileSync(dump)]);
-const database = await openDatabase(target);
-await runMigrations(database, target);
-const app = await buildApp({ config, database, webBuildDir: false, runJobs: mode === 'serve' });
-await app.ready();
+const { app, database } = await bootChild({}, { runJobs: mode === 'serve' });
 
 if (mode === 'commit') {
   const password = 'velvet-orchid-sunrise-47';
@@ -76,11 +64,6 @@ if (mode === 'commit') {
   process.stdout.write('committed\n');
   process.kill(process.pid, 'SIGKILL');
 } else {
-  process.on('SIGTERM', () => {
-    void app
-      .close()
-      .then(() => database.close())
-      .then(() => process.exit(0));
-  });
+  exitOnSigterm({ app, database });
   process.stdout.write('serving\n');
 }

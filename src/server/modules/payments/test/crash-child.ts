@@ -1,23 +1,12 @@
 // A platform instance in a child process, for payments' crash test (crash.test.ts). `pay <clientId> <orderId> <point>`
 // and `refund <adminId> <paymentId> <point>` SIGKILL the process at the named point between two steps (faults.ts);
 // `reconcile` runs the reconciler once and prints its report. PostgreSQL (DATABASE_URL) or PGlite in DATA_DIR.
-import { buildApp } from '../../../app.ts';
-import { loadConfig } from '../../../config.ts';
-import { databaseTargetFor, openDatabase } from '../../../db/client.ts';
+import { bootChild } from '../../../test/crash-child.ts';
 import { setFaultHook, type FaultPoint } from '../faults.ts';
 import { processPayment, reconcile, refundPayment } from '../service.ts';
 
 const [mode, who, target, point] = process.argv.slice(2);
-const config = loadConfig({
-  ...process.env,
-  NODE_ENV: 'test',
-  LOG_LEVEL: 'silent',
-  DEMO_DATA: 'false',
-  PAYMENTS_RECONCILE_INTERVAL_SECONDS: '0',
-});
-const database = await openDatabase(databaseTargetFor(config));
-const app = await buildApp({ config, database, webBuildDir: false, runJobs: false });
-await app.ready();
+const { app, database } = await bootChild({ PAYMENTS_RECONCILE_INTERVAL_SECONDS: '0' }, { runJobs: false });
 
 setFaultHook((at: FaultPoint) => {
   if (at === point) {
