@@ -3,21 +3,22 @@
  * with the house's additions (slug, standfirst, SEO, audience, scheduling, event details), all optional on input.
  */
 import { z } from 'zod';
+import { CONTENT_AUDIENCES, CONTENT_STATUSES, CONTENT_TYPES, EVENT_ATTENDANCES, RSVP_STATUSES } from './schema.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?$/;
 
-export const ContentType = z.enum(['ARTICLE', 'LOOKBOOK', 'BRAND_STORY', 'EVENT', 'PAGE']).meta({ id: 'ContentType' });
+export const ContentType = z.enum(CONTENT_TYPES).meta({ id: 'ContentType' });
 export type ContentType = z.infer<typeof ContentType>;
-export const ContentStatus = z.enum(['DRAFT', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED']).meta({ id: 'ContentStatus' });
+export const ContentStatus = z.enum(CONTENT_STATUSES).meta({ id: 'ContentStatus' });
 export type ContentStatus = z.infer<typeof ContentStatus>;
-export const ContentAudience = z.enum(['EVERYONE', 'VIP']).meta({
+export const ContentAudience = z.enum(CONTENT_AUDIENCES).meta({
   id: 'ContentAudience',
   description: 'EVERYONE, or VIP: private clients only (and the house); invisible to anybody else, everywhere.',
 });
 export const EventAttendance = z
-  .enum(['EVERYONE', 'CLIENTS', 'VIP'])
+  .enum(EVENT_ATTENDANCES)
   .meta({ id: 'EventAttendance', description: 'Who may reply to an event: anyone signed in, clients, or private clients only.' });
 
 export const ContentSlug = z
@@ -235,7 +236,7 @@ export const ContentDiff = z
 export const Rsvp = z
   .object({
     contentId: z.string(),
-    status: z.enum(['CONFIRMED', 'WAITLISTED', 'CANCELLED']),
+    status: z.enum(RSVP_STATUSES),
     waitlistPosition: z.number().int().optional(),
     createdAt: z.string(),
   })

@@ -15,13 +15,20 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { ContentDoc } from './body.ts';
 
-export const contentType = pgEnum('content_type', ['ARTICLE', 'LOOKBOOK', 'BRAND_STORY', 'EVENT', 'PAGE']);
-export const contentStatus = pgEnum('content_status', ['DRAFT', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED']);
+// Each set of states once: the database enum, the API's Zod enum (models.ts) and the TypeScript type come from it.
+export const CONTENT_TYPES = ['ARTICLE', 'LOOKBOOK', 'BRAND_STORY', 'EVENT', 'PAGE'] as const;
+export const CONTENT_STATUSES = ['DRAFT', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED'] as const;
 /** Who may read a piece: everyone, or private (VIP) clients only — invisible to anybody else, everywhere. */
-export const contentAudience = pgEnum('content_audience', ['EVERYONE', 'VIP']);
+export const CONTENT_AUDIENCES = ['EVERYONE', 'VIP'] as const;
 /** Who may come to an event: anyone, signed-in clients, or private clients only. */
-export const eventAttendance = pgEnum('event_attendance', ['EVERYONE', 'CLIENTS', 'VIP']);
-export const rsvpStatus = pgEnum('rsvp_status', ['CONFIRMED', 'WAITLISTED', 'CANCELLED']);
+export const EVENT_ATTENDANCES = ['EVERYONE', 'CLIENTS', 'VIP'] as const;
+export const RSVP_STATUSES = ['CONFIRMED', 'WAITLISTED', 'CANCELLED'] as const;
+
+export const contentType = pgEnum('content_type', CONTENT_TYPES);
+export const contentStatus = pgEnum('content_status', CONTENT_STATUSES);
+export const contentAudience = pgEnum('content_audience', CONTENT_AUDIENCES);
+export const eventAttendance = pgEnum('event_attendance', EVENT_ATTENDANCES);
+export const rsvpStatus = pgEnum('rsvp_status', RSVP_STATUSES);
 
 /** The event part of an EVENT piece, kept on the content row (one per piece). */
 export interface EventDetails {

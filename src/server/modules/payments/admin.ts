@@ -6,7 +6,7 @@ import { ApiError } from '../../http/errors.ts';
 import { toDto, type Currency } from '../../../shared/money.ts';
 import { audit } from '../../audit/service.ts';
 import { PaymentMoney, PaymentStatus } from './models.ts';
-import { PAYMENT_STATUSES, paymentExceptions, payments } from './schema.ts';
+import { PAYMENT_STATUSES, paymentExceptions, payments, PROVIDERS } from './schema.ts';
 import type { PaymentActor } from './service.ts';
 
 function requireAdmin(actor: PaymentActor): void {
@@ -15,7 +15,7 @@ function requireAdmin(actor: PaymentActor): void {
 
 export const ListPaymentsQuery = z.strictObject({
   status: z.enum(PAYMENT_STATUSES).optional(),
-  provider: z.enum(['sandbox', 'stripe', 'bank_transfer']).optional(),
+  provider: z.enum(PROVIDERS).optional(),
   maxResults: z.coerce.number().int().min(1).max(100).default(50),
   nextToken: z.uuid('nextToken is not valid; start again without it').optional(),
 });

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { Money as PaymentMoney, PositiveMoneyInput as MoneyAmountInput } from '../../../shared/money-schema.ts';
 export { PaymentMoney };
-import { PAYMENT_STATUSES } from './schema.ts';
+import { PAYMENT_STATUSES, PROVIDERS, REFUND_ORIGINS, REFUND_STATUSES } from './schema.ts';
 
 export const PaymentStatus = z.enum(PAYMENT_STATUSES).meta({ id: 'PaymentStatus' });
 export const RefundStatus = z.enum(['PENDING', 'SUCCEEDED', 'FAILED']).meta({ id: 'RefundStatus' });
@@ -89,9 +89,9 @@ export const Refund = z
     paymentId: z.string(),
     orderId: z.string(),
     amount: PaymentMoney,
-    status: z.enum(['AWAITING_APPROVAL', 'PENDING', 'SUCCEEDED', 'FAILED', 'REJECTED']),
+    status: z.enum(REFUND_STATUSES),
     reason: z.string(),
-    origin: z.enum(['platform', 'provider']),
+    origin: z.enum(REFUND_ORIGINS),
     requestedBy: z.string().optional(),
     approvedBy: z.string().optional(),
     createdAt: z.iso.datetime(),
@@ -108,7 +108,7 @@ export const GetPaymentStatusOutput = z
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     orderId: z.string(),
-    provider: z.enum(['sandbox', 'stripe', 'bank_transfer']),
+    provider: z.enum(PROVIDERS),
     method: z.string().meta({ description: '"Visa •••• 4242", "Bank transfer".' }),
     captured: PaymentMoney,
     refunded: PaymentMoney,

@@ -75,6 +75,8 @@ export const payments = pgTable(
 
 export const REFUND_STATUSES = ['AWAITING_APPROVAL', 'PENDING', 'SUCCEEDED', 'FAILED', 'REJECTED'] as const;
 export type RefundRowStatus = (typeof REFUND_STATUSES)[number];
+/** Ours (an admin asked here) or the provider's (made elsewhere, reported to us). */
+export const REFUND_ORIGINS = ['platform', 'provider'] as const;
 
 /**
  * Refunds of a payment. `origin` tells ours (an admin asked) from one the provider reported that nobody asked here
@@ -90,9 +92,7 @@ export const paymentRefunds = pgTable(
     amountMinor: bigint({ mode: 'number' }).notNull(),
     currency: text().notNull(),
     status: text({ enum: REFUND_STATUSES }).notNull(),
-    origin: text({ enum: ['platform', 'provider'] })
-      .notNull()
-      .default('platform'),
+    origin: text({ enum: REFUND_ORIGINS }).notNull().default('platform'),
     reason: text().notNull().default(''),
     requestedBy: uuid(),
     approvedBy: uuid(),

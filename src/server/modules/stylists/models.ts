@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CURRENCY_CODES } from '../../../shared/money.ts';
 import { Money, MoneyInput } from '../../../shared/money-schema.ts';
+import { BOOKING_STATUSES, REQUEST_STATUSES, SERVICE_KINDS, STYLIST_STATUSES, WEEK_DAYS, WINDOW_KINDS } from './schema.ts';
 
 // ───────────────────────────── vocabularies ─────────────────────────────
 
@@ -40,22 +41,14 @@ export const STYLE_TAGS = [
 ] as const;
 export const StyleTag = z.enum(STYLE_TAGS).meta({ id: 'StyleTag' });
 
-export const SERVICE_KINDS = [
-  'VIRTUAL_CONSULTATION',
-  'IN_PERSON_SESSION',
-  'WARDROBE_EDIT',
-  'PERSONAL_SHOPPING_TRIP',
-  'RED_CARPET_PREPARATION',
-  'BRIDAL',
-  'EVENT_STYLING',
-] as const;
+export { SERVICE_KINDS };
 export const ServiceKind = z.enum(SERVICE_KINDS).meta({ id: 'StylistServiceKind' });
 
-export const StylistStatus = z.enum(['PENDING_REVIEW', 'APPROVED', 'REJECTED', 'SUSPENDED']).meta({ id: 'StylistStatus' });
+export const StylistStatus = z.enum(STYLIST_STATUSES).meta({ id: 'StylistStatus' });
 export const SlotStatus = z.enum(['AVAILABLE', 'BOOKED', 'BLOCKED']).meta({ id: 'SlotStatus' });
-export const RequestStatus = z.enum(['PENDING', 'ACCEPTED', 'DECLINED', 'CANCELLED', 'EXPIRED']).meta({ id: 'RequestStatus' });
-export const BookingStatus = z.enum(['CONFIRMED', 'CANCELLED', 'COMPLETED', 'NO_SHOW']).meta({ id: 'BookingStatus' });
-export const WeekDay = z.enum(['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN']).meta({ id: 'WeekDay' });
+export const RequestStatus = z.enum(REQUEST_STATUSES).meta({ id: 'RequestStatus' });
+export const BookingStatus = z.enum(BOOKING_STATUSES).meta({ id: 'BookingStatus' });
+export const WeekDay = z.enum(WEEK_DAYS).meta({ id: 'WeekDay' });
 
 const isTimeZone = (tz: string) => {
   try {
@@ -300,7 +293,7 @@ export const AvailabilityWindowInput = z
     slotId: z.string().max(100).optional(),
     startTime: instant,
     endTime: instant,
-    status: z.enum(['AVAILABLE', 'BLOCKED'], 'A window is AVAILABLE (adds time) or BLOCKED (removes it)'),
+    status: z.enum(WINDOW_KINDS, 'A window is AVAILABLE (adds time) or BLOCKED (removes it)'),
   })
   .refine((w) => Date.parse(w.endTime) > Date.parse(w.startTime), { message: 'The end must come after the start', path: ['endTime'] });
 

@@ -16,8 +16,9 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../identity/schema.ts';
 
-export const stylistStatus = pgEnum('stylist_status', ['PENDING_REVIEW', 'APPROVED', 'REJECTED', 'SUSPENDED']);
-export const stylistServiceKind = pgEnum('stylist_service_kind', [
+// Each set of states once: the database enum, the API's Zod enum (models.ts) and the TypeScript type come from it.
+export const STYLIST_STATUSES = ['PENDING_REVIEW', 'APPROVED', 'REJECTED', 'SUSPENDED'] as const;
+export const SERVICE_KINDS = [
   'VIRTUAL_CONSULTATION',
   'IN_PERSON_SESSION',
   'WARDROBE_EDIT',
@@ -25,14 +26,21 @@ export const stylistServiceKind = pgEnum('stylist_service_kind', [
   'RED_CARPET_PREPARATION',
   'BRIDAL',
   'EVENT_STYLING',
-]);
-export const availabilityWindowKind = pgEnum('stylist_window_kind', ['AVAILABLE', 'BLOCKED']);
-export const bookingRequestStatus = pgEnum('booking_request_status', ['PENDING', 'ACCEPTED', 'DECLINED', 'CANCELLED', 'EXPIRED']);
-export const bookingStatus = pgEnum('booking_status', ['CONFIRMED', 'CANCELLED', 'COMPLETED', 'NO_SHOW']);
+] as const;
+export const WINDOW_KINDS = ['AVAILABLE', 'BLOCKED'] as const;
+export const REQUEST_STATUSES = ['PENDING', 'ACCEPTED', 'DECLINED', 'CANCELLED', 'EXPIRED'] as const;
+export const BOOKING_STATUSES = ['CONFIRMED', 'CANCELLED', 'COMPLETED', 'NO_SHOW'] as const;
+export const WEEK_DAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
+
+export const stylistStatus = pgEnum('stylist_status', STYLIST_STATUSES);
+export const stylistServiceKind = pgEnum('stylist_service_kind', SERVICE_KINDS);
+export const availabilityWindowKind = pgEnum('stylist_window_kind', WINDOW_KINDS);
+export const bookingRequestStatus = pgEnum('booking_request_status', REQUEST_STATUSES);
+export const bookingStatus = pgEnum('booking_status', BOOKING_STATUSES);
 
 /** One weekly opening range in the stylist's own zone, "HH:MM" wall-clock times. */
 export interface WeeklyRange {
-  day: 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT' | 'SUN';
+  day: (typeof WEEK_DAYS)[number];
   start: string;
   end: string;
 }
