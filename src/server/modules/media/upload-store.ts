@@ -2,9 +2,10 @@
  * Where uploaded renditions live: a folder on local disk by default, an S3-compatible bucket (AWS S3, MinIO, R2…) when
  * `S3_BUCKET` is set. Objects are immutable: a key is written once (`uploads/{mediaId}/{width}.{format}`) and never changed.
  */
-import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
+import { AwsClient } from 'aws4fetch';
 
 export interface UploadStore {
   readonly kind: 'local' | 's3';
@@ -12,6 +13,13 @@ export interface UploadStore {
   /** The object, or undefined when there is none. */
   get(key: string): Promise<Buffer | undefined>;
   delete(key: string): Promise<void>;
+}
+
+/** A bucket can also hand out links that read one object for a while without credentials (private attachments). */
+export interface S3UploadStore extends UploadStore {
+  readonly kind: 's3';
+  /** A GET URL for `key`, signed in its query, refused by the bucket after `expiresInSeconds` (1 s to 7 days). */
+  presignGet(key: string, expiresInSeconds: number): Promise<string>;
 }
 
 const KEY = /^[a-z0-9][a-z0-9/._-]{0,200}$/;
@@ -65,86 +73,47 @@ export interface S3Settings {
   fetch?: typeof fetch;
 }
 
-const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
-const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data).digest();
+/** A key as a URL path: each segment percent-encoded (RFC 3986), slashes kept. */
+const pathOf = (key: string) =>
+  key
+    .split('/')
+    .map((s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
 
-/** RFC 3986 encoding of one path segment, as SigV4 wants it. */
-function encodeSegment(s: string): string {
-  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
+/** Longest life of a presigned URL: SigV4 allows seven days. */
+const MAX_PRESIGN_SECONDS = 7 * 24 * 3600;
 
 /**
- * Signs a request with AWS Signature Version 4 (header-based, payload hashed). Returns the headers to send.
- * Exported for the test server, which recomputes the signature to check it.
+ * An S3-compatible bucket through PUT / GET / DELETE requests signed with AWS Signature Version 4 by `aws4fetch`
+ * (a small, kept client: no SDK needed). Uploads carry the SHA-256 of their body, so the bucket checks what arrived.
  */
-export function signV4(input: {
-  method: string;
-  url: URL;
-  headers: Record<string, string>;
-  payloadHash: string;
-  region: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  now: Date;
-}): Record<string, string> {
-  const amzDate = input.now.toISOString().replace(/[:-]|\.\d{3}/g, '');
-  const day = amzDate.slice(0, 8);
-  const headers: Record<string, string> = {
-    ...input.headers,
-    host: input.url.host,
-    'x-amz-date': amzDate,
-    'x-amz-content-sha256': input.payloadHash,
-  };
-  const names = Object.keys(headers)
-    .map((h) => h.toLowerCase())
-    .sort();
-  const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-  const canonicalHeaders = names.map((n) => `${n}:${String(lower[n]).trim().replace(/\s+/g, ' ')}\n`).join('');
-  const signedHeaders = names.join(';');
-  const query = [...input.url.searchParams.entries()]
-    .map(([k, v]) => `${encodeSegment(k)}=${encodeSegment(v)}`)
-    .sort()
-    .join('&');
-  const canonical = [input.method, input.url.pathname, query, canonicalHeaders, signedHeaders, input.payloadHash].join('\n');
-  const scope = `${day}/${input.region}/s3/aws4_request`;
-  const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonical)].join('\n');
-  const key = hmac(hmac(hmac(hmac(`AWS4${input.secretAccessKey}`, day), input.region), 's3'), 'aws4_request');
-  const signature = createHmac('sha256', key).update(toSign).digest('hex');
-  return {
-    ...headers,
-    authorization: `AWS4-HMAC-SHA256 Credential=${input.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
-  };
-}
-
-/** An S3-compatible bucket through signed PUT / GET / DELETE requests (no SDK needed). */
-export function createS3UploadStore(settings: S3Settings): UploadStore {
+export function createS3UploadStore(settings: S3Settings): S3UploadStore {
+  const client = new AwsClient({
+    accessKeyId: settings.accessKeyId,
+    secretAccessKey: settings.secretAccessKey,
+    region: settings.region,
+    service: 's3',
+    retries: 0,
+  });
   const doFetch = settings.fetch ?? fetch;
   const base = new URL(settings.endpoint);
   const urlOf = (key: string) => {
     checkKey(key);
-    const path = key.split('/').map(encodeSegment).join('/');
-    if (settings.virtualHosted) return new URL(`${base.protocol}//${settings.bucket}.${base.host}/${path}`);
-    return new URL(`${base.protocol}//${base.host}${base.pathname.replace(/\/$/, '')}/${encodeSegment(settings.bucket)}/${path}`);
+    if (settings.virtualHosted) return new URL(`${base.protocol}//${settings.bucket}.${base.host}/${pathOf(key)}`);
+    return new URL(`${base.protocol}//${base.host}${base.pathname.replace(/\/$/, '')}/${pathOf(settings.bucket)}/${pathOf(key)}`);
   };
   const send = async (method: 'PUT' | 'GET' | 'DELETE', key: string, body?: Buffer, contentType?: string) => {
-    const url = urlOf(key);
-    const extra: Record<string, string> = {};
+    const headers: Record<string, string> = {
+      'x-amz-content-sha256': createHash('sha256')
+        .update(body ?? '')
+        .digest('hex'),
+    };
     if (body) {
-      extra['content-type'] = contentType ?? 'application/octet-stream';
-      extra['cache-control'] = 'public, max-age=31536000, immutable';
+      headers['content-type'] = contentType ?? 'application/octet-stream';
+      headers['cache-control'] = 'public, max-age=31536000, immutable';
     }
-    const headers = signV4({
-      method,
-      url,
-      headers: extra,
-      payloadHash: sha256(body ?? ''),
-      region: settings.region,
-      accessKeyId: settings.accessKeyId,
-      secretAccessKey: settings.secretAccessKey,
-      now: new Date(),
-    });
-    delete headers.host; // fetch sets it
-    return doFetch(url, { method, headers, ...(body ? { body: new Uint8Array(body) } : {}) });
+    const signed = await client.sign(urlOf(key).toString(), { method, headers, ...(body ? { body: new Uint8Array(body) } : {}) });
+    return doFetch(signed);
   };
   return {
     kind: 's3',
@@ -161,6 +130,14 @@ export function createS3UploadStore(settings: S3Settings): UploadStore {
     async delete(key) {
       const res = await send('DELETE', key);
       if (!res.ok && res.status !== 404) throw new Error(`S3 DELETE ${key} failed: ${res.status}`);
+    },
+    async presignGet(key, expiresInSeconds) {
+      if (!Number.isInteger(expiresInSeconds) || expiresInSeconds < 1 || expiresInSeconds > MAX_PRESIGN_SECONDS)
+        throw new Error(`A presigned URL lives 1 s to 7 days, not ${expiresInSeconds} s`);
+      const url = urlOf(key);
+      url.searchParams.set('X-Amz-Expires', String(expiresInSeconds));
+      const signed = await client.sign(url.toString(), { method: 'GET', aws: { signQuery: true } });
+      return signed.url;
     },
   };
 }

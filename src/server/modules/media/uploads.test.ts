@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
 import { accountOf, type TestAccount } from '../../test/identity.ts';
-import { signV4 } from './upload-store.ts';
+import { createS3UploadStore } from './upload-store.ts';
+import { signatureOf, startFakeS3, type FakeS3 } from './test/fake-s3.ts';
 import { sniffImage } from './uploads.ts';
 
 /** A multipart/form-data body with one file part (and optional fields). */
@@ -198,73 +196,25 @@ describe('POST /api/v1/media on the local store', () => {
 
 describe('POST /api/v1/media on an S3-compatible store', () => {
   const SECRET = 'test-secret-key-0123456789';
-  const objects = new Map<string, { body: Buffer; type: string; cache: string }>();
-  const problems: string[] = [];
-  let server: Server;
+  const bucket = { bucket: 'sbz-media', region: 'eu-west-3', accessKeyId: 'AKIATEST', secretAccessKey: SECRET };
+  let s3: FakeS3;
   let app: TestApp;
   let admin: TestAccount;
 
-  const read = (req: IncomingMessage) =>
-    new Promise<Buffer>((resolve) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => resolve(Buffer.concat(chunks)));
-    });
-
   beforeAll(async () => {
-    // A tiny S3: checks every request's SigV4 signature and payload hash, keeps objects in memory.
-    server = createServer(async (req, res) => {
-      const body = await read(req);
-      const url = new URL(req.url!, `http://${req.headers.host}`);
-      const auth = String(req.headers.authorization ?? '');
-      const signed = /SignedHeaders=([^,]+)/.exec(auth)?.[1]?.split(';') ?? [];
-      const headers = Object.fromEntries(
-        signed.filter((h) => !['host', 'x-amz-date', 'x-amz-content-sha256'].includes(h)).map((h) => [h, String(req.headers[h])]),
-      );
-      const amzDate = String(req.headers['x-amz-date']);
-      const now = new Date(
-        `${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`,
-      );
-      const expected = signV4({
-        method: req.method!,
-        url,
-        headers,
-        payloadHash: createHash('sha256').update(body).digest('hex'),
-        region: 'eu-west-3',
-        accessKeyId: 'AKIATEST',
-        secretAccessKey: SECRET,
-        now,
-      }).authorization;
-      if (auth !== expected || req.headers['x-amz-content-sha256'] !== createHash('sha256').update(body).digest('hex')) {
-        problems.push(`${req.method} ${url.pathname}: bad signature`);
-        res.writeHead(403).end('<Error><Code>SignatureDoesNotMatch</Code></Error>');
-        return;
-      }
-      const key = url.pathname.replace(/^\/sbz-media\//, '');
-      if (!url.pathname.startsWith('/sbz-media/')) problems.push(`wrong bucket path ${url.pathname}`);
-      if (req.method === 'PUT') {
-        objects.set(key, { body, type: String(req.headers['content-type']), cache: String(req.headers['cache-control']) });
-        res.writeHead(200).end();
-      } else if (req.method === 'GET') {
-        const o = objects.get(key);
-        if (!o) res.writeHead(404).end();
-        else res.writeHead(200, { 'content-type': o.type }).end(o.body);
-      } else res.writeHead(405).end();
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.address() as AddressInfo).port;
+    s3 = await startFakeS3(bucket);
     app = await buildTestApp({
-      S3_BUCKET: 'sbz-media',
-      S3_ENDPOINT: `http://127.0.0.1:${port}`,
-      S3_REGION: 'eu-west-3',
-      S3_ACCESS_KEY_ID: 'AKIATEST',
+      S3_BUCKET: bucket.bucket,
+      S3_ENDPOINT: s3.url,
+      S3_REGION: bucket.region,
+      S3_ACCESS_KEY_ID: bucket.accessKeyId,
       S3_SECRET_ACCESS_KEY: SECRET,
     });
     admin = await accountOf(app, 'ADMIN');
   }, 120_000);
   afterAll(async () => {
     await app.shutdown();
-    await new Promise((resolve) => server.close(resolve));
+    await s3.close();
   });
 
   it('PUTs every rendition with a valid signature and serves them back from the bucket', async () => {
@@ -272,55 +222,84 @@ describe('POST /api/v1/media on an S3-compatible store', () => {
     const res = await app.inject({ method: 'POST', url: '/api/v1/media', headers: { ...admin.auth, ...m.headers }, payload: m.payload });
     expect(res.statusCode, res.body).toBe(201);
     const { mediaId } = res.json();
-    expect(problems).toEqual([]);
-    const keys = [...objects.keys()].filter((k) => k.includes(mediaId)).sort();
+    expect(s3.problems).toEqual([]);
+    const keys = [...s3.objects.keys()].filter((k) => k.includes(mediaId)).sort();
     expect(keys).toEqual(
       ['1280.avif', '1280.jpg', '1280.webp', '320.avif', '320.jpg', '320.webp', '640.avif', '640.jpg', '640.webp'].map(
         (f) => `uploads/${mediaId}/${f}`,
       ),
     );
-    expect(objects.get(`uploads/${mediaId}/640.webp`)).toMatchObject({ type: 'image/webp', cache: 'public, max-age=31536000, immutable' });
+    expect(s3.objects.get(`uploads/${mediaId}/640.webp`)).toMatchObject({
+      type: 'image/webp',
+      cache: 'public, max-age=31536000, immutable',
+    });
     const file = await app.inject({ method: 'GET', url: `/media/uploads/${mediaId}/640.webp` });
     expect(file.statusCode).toBe(200);
     expect((await sharp(file.rawPayload).metadata()).width).toBe(640);
   });
 
-  it('a wrong secret is refused by the bucket (the check can fail)', () => {
-    const url = new URL('http://127.0.0.1/sbz-media/uploads/x/320.jpg');
-    const good = signV4({
-      method: 'PUT',
-      url,
-      headers: {},
-      payloadHash: 'abc',
-      region: 'eu-west-3',
-      accessKeyId: 'AKIATEST',
-      secretAccessKey: SECRET,
-      now: new Date(0),
+  it('a wrong secret or a changed body is refused by the bucket (the check can fail)', async () => {
+    const wrong = createS3UploadStore({ endpoint: s3.url, ...bucket, secretAccessKey: 'other-secret' });
+    await expect(wrong.put('uploads/wrong/320.jpg', Buffer.from('x'), 'image/jpeg')).rejects.toThrow(/403/);
+    expect(s3.problems.pop()).toBe('PUT /sbz-media/uploads/wrong/320.jpg: bad signature');
+    // A body that is not the one signed for.
+    const store = createS3UploadStore({
+      endpoint: s3.url,
+      ...bucket,
+      fetch: async (input, init) => fetch(new Request(input as Request, { body: 'tampered', ...init, duplex: 'half' } as RequestInit)),
     });
-    const bad = signV4({
-      method: 'PUT',
-      url,
-      headers: {},
-      payloadHash: 'abc',
-      region: 'eu-west-3',
-      accessKeyId: 'AKIATEST',
-      secretAccessKey: 'other-secret',
-      now: new Date(0),
-    });
-    expect(good.authorization).not.toBe(bad.authorization);
+    await expect(store.put('uploads/tampered/320.jpg', Buffer.from('original'), 'image/jpeg')).rejects.toThrow(/403/);
+    expect(s3.problems.pop()).toBe('PUT /sbz-media/uploads/tampered/320.jpg: payload hash');
+    expect(s3.objects.has('uploads/wrong/320.jpg') || s3.objects.has('uploads/tampered/320.jpg')).toBe(false);
+  });
+
+  it('presigned GET URLs read a private object until they expire, and not once changed', async () => {
+    const store = createS3UploadStore({ endpoint: s3.url, ...bucket });
+    await store.put('attachments/secret/1.pdf', Buffer.from('%PDF private'), 'application/pdf');
+    const url = await store.presignGet('attachments/secret/1.pdf', 5);
+    expect(new URL(url).searchParams.get('X-Amz-Expires')).toBe('5');
+    expect(url).not.toContain(SECRET);
+    const ok = await fetch(url);
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toBe('%PDF private');
+    // Another object with the same signature: refused.
+    const other = await fetch(url.replace('/1.pdf', '/2.pdf'));
+    expect(other.status).toBe(403);
+    // A longer life written into the URL: refused.
+    const stretched = new URL(url);
+    stretched.searchParams.set('X-Amz-Expires', '604800');
+    expect((await fetch(stretched)).status).toBe(403);
+    await new Promise((r) => setTimeout(r, 5_500));
+    const late = await fetch(url);
+    expect(late.status).toBe(403);
+    expect(s3.problems.splice(0)).toEqual([
+      'GET /sbz-media/attachments/secret/2.pdf: bad signature',
+      'GET /sbz-media/attachments/secret/1.pdf: bad signature',
+      'GET /sbz-media/attachments/secret/1.pdf: expired',
+    ]);
+    await expect(store.presignGet('attachments/secret/1.pdf', 8 * 24 * 3600)).rejects.toThrow(/7 days/);
+  });
+
+  it('the fake bucket computes signatures as AWS documents them', () => {
     // Known-answer check against AWS's documented example (GET /test.txt, example credentials, 2013-05-24).
-    const example = signV4({
-      method: 'GET',
-      url: new URL('https://examplebucket.s3.amazonaws.com/test.txt'),
-      headers: { range: 'bytes=0-9' },
-      payloadHash: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
-      region: 'us-east-1',
-      accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
-      secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-      now: new Date('2013-05-24T00:00:00Z'),
-    });
-    expect(example.authorization).toBe(
-      'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, SignedHeaders=host;range;x-amz-content-sha256;x-amz-date, Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41',
+    const emptyHash = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+    const signature = signatureOf(
+      {
+        method: 'GET',
+        path: '/test.txt',
+        query: [],
+        headers: {
+          host: 'examplebucket.s3.amazonaws.com',
+          range: 'bytes=0-9',
+          'x-amz-content-sha256': emptyHash,
+          'x-amz-date': '20130524T000000Z',
+        },
+        payloadHash: emptyHash,
+      },
+      '20130524T000000Z',
+      'us-east-1',
+      'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
     );
+    expect(signature).toBe('f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41');
   });
 });
