@@ -263,6 +263,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       production: config.NODE_ENV === 'production',
       // The Journal's pages are kept whole while nothing they show has changed (editorial's notified cache).
       documents: [journalDocuments<KeptDocument>(database.db)],
+      // A local server (no PUBLIC_URL) prints and binds passkeys to localhost; browser tests (NODE_ENV=test) use 127.0.0.1 on purpose.
+      loopbackToLocalhost: !config.PUBLIC_URL && config.WEBAUTHN_RP_ID === 'localhost' && config.NODE_ENV !== 'test',
     });
   }
 

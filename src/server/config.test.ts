@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, publicOrigin } from './config.ts';
+import { loadConfig, publicOrigin, readyAddress } from './config.ts';
 
 describe('loadConfig', () => {
   it('needs nothing: every default works', () => {
@@ -58,5 +58,14 @@ describe('trust (#11)', () => {
     expect(publicOrigin(loadConfig({ HOST: '127.0.0.1', PORT: '3000' }))).toBe('http://localhost:3000');
     expect(publicOrigin(loadConfig({ PUBLIC_URL: 'https://stylebyzaga.com/' }))).toBe('https://stylebyzaga.com');
     expect(publicOrigin(loadConfig({}), 4123)).toBe('http://localhost:4123');
+  });
+
+  it('prints that address on the ready line, whatever loopback or wildcard address the server binds (#11.6)', () => {
+    for (const HOST of ['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost']) {
+      expect(readyAddress(loadConfig({ HOST, PORT: '3000' })), HOST).toBe('http://localhost:3000');
+    }
+    expect(readyAddress(loadConfig({ HOST: '0.0.0.0', PUBLIC_URL: 'https://stylebyzaga.com' }))).toBe('https://stylebyzaga.com');
+    expect(readyAddress(loadConfig({ HOST: '192.168.1.20' }), 4123)).toBe('http://192.168.1.20:4123');
+    expect(readyAddress(loadConfig({ HOST: 'fd00::20' }), 4123)).toBe('http://[fd00::20]:4123');
   });
 });

@@ -199,6 +199,14 @@ export function publicOrigin(config: { PUBLIC_URL?: string; PORT: number }, port
   return config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : `http://localhost:${port}`;
 }
 
+const LOCAL_BINDS = new Set(['0.0.0.0', '::', '127.0.0.1', '::1', 'localhost']);
+
+/** What the ready line prints: the public origin, or for a server bound to one other address, that address. */
+export function readyAddress(config: { PUBLIC_URL?: string; HOST: string; PORT: number }, port = config.PORT): string {
+  if (config.PUBLIC_URL || LOCAL_BINDS.has(config.HOST)) return publicOrigin(config, port);
+  return `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
+}
+
 /**
  * Passkeys are bound to an RP ID (a domain) and the origins a browser may use them on. Both default from
  * PUBLIC_URL, and every origin must sit on the RP ID or a subdomain of it, or no browser would ever accept it.

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, readyAddress, type Config } from './config.ts';
 import { databaseTargetFor, openDatabase, type Database } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
 import { buildApp } from './app.ts';
@@ -51,9 +51,8 @@ async function main(): Promise<void> {
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  // The address people open: PUBLIC_URL when set, else localhost for a loopback or wildcard bind.
-  const local = ['0.0.0.0', '::', '127.0.0.1', '::1', 'localhost'].includes(config.HOST);
-  const url = (config.PUBLIC_URL ?? `http://${local ? 'localhost' : config.HOST}:${port}`).replace(/\/$/, '');
+  // The address people open: PUBLIC_URL when set, else localhost for a loopback or wildcard bind (passkeys work there).
+  const url = readyAddress(config, port);
   say(`StyleByZaga is ready at ${url}  (API docs: ${url}/api/docs)`);
 }
 

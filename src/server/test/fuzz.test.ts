@@ -156,6 +156,8 @@ function malformed(op: Operation, i: number, rng: () => number) {
 let app: TestApp;
 const operations: Operation[] = [];
 const callers: Array<TestAccount | undefined> = [undefined];
+/** Malformed requests sent per operation ("POST /api/v1/orders"), filled by the fuzz pass. */
+const perOperation = new Map<string, number>();
 
 beforeAll(async () => {
   app = await buildTestApp(
@@ -213,6 +215,7 @@ describe('fuzzing every operation', () => {
               ...(payload !== undefined ? { payload } : {}),
             });
             sent++;
+            perOperation.set(`${op.method} ${op.url}`, (perOperation.get(`${op.method} ${op.url}`) ?? 0) + 1);
             if (res.statusCode >= 500) problems.push(`${op.method} ${url} → ${res.statusCode} ${res.body.slice(0, 200)}`);
             else if (res.statusCode >= 400) {
               const body = (() => {
@@ -230,6 +233,19 @@ describe('fuzzing every operation', () => {
       }
     }
     expect(sent).toBeGreaterThanOrEqual(operations.length * PER_OPERATION);
+    expect(Math.min(...perOperation.values()), 'fewest malformed requests any one operation got').toBeGreaterThanOrEqual(PER_OPERATION);
     expect([...new Set(problems)].slice(0, 40)).toEqual([]);
   }, 600_000);
+
+  it('covers every operation the OpenAPI document lists', () => {
+    const document = app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((method) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
+        .map((method) => `${method.toUpperCase()} ${path.replace(/\{([^}]+)\}/g, ':$1')}`),
+    );
+    expect(documented.length).toBeGreaterThan(80);
+    const fuzzed = new Set(operations.map((op) => `${op.method} ${op.url}`));
+    expect(documented.filter((operation) => !fuzzed.has(operation))).toEqual([]);
+  });
 });

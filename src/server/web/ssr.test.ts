@@ -105,3 +105,51 @@ describe('webPlugin (against the web build)', () => {
     expect(missing.headers['content-type']).toContain('text/plain');
   });
 });
+
+// A local server's passkeys are bound to "localhost"; browsers refuse them on an IP address (#11.6).
+describe('a local server moves page visits on a loopback IP to localhost (#11.6)', () => {
+  const local: TestApp[] = [];
+  const start = async (env: Record<string, string>) => {
+    if (!built) throw new Error(`No web build in ${buildDir}: run \`npm run build\` before the SSR tests`);
+    const app = await buildTestApp(env, { webBuildDir: buildDir });
+    local.push(app);
+    return app;
+  };
+  afterAll(() => Promise.all(local.map((app) => app.shutdown())));
+
+  it('redirects a page on 127.0.0.1 or [::1] to the same page on localhost, and leaves the API, posts and other hosts alone', async () => {
+    const app = await start({ NODE_ENV: 'development' });
+    const visit = (host: string, url = '/sign-in?next=%2Faccount', method: 'GET' | 'HEAD' | 'POST' = 'GET') =>
+      app.inject({
+        method,
+        url,
+        headers: { host, ...(method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+        ...(method === 'POST' ? { payload: 'email=not-an-address' } : {}),
+      });
+    for (const [host, target] of [
+      ['127.0.0.1:3000', 'http://localhost:3000/sign-in?next=%2Faccount'],
+      ['[::1]:3000', 'http://localhost:3000/sign-in?next=%2Faccount'],
+      ['127.0.0.1', 'http://localhost/sign-in?next=%2Faccount'],
+    ] as const) {
+      const res = await visit(host);
+      expect(res.statusCode, host).toBe(307);
+      expect(res.headers.location).toBe(target);
+    }
+    expect((await visit('127.0.0.1:3000', '/', 'HEAD')).headers.location).toBe('http://localhost:3000/');
+    expect((await visit('localhost:3000')).statusCode).toBe(200);
+    expect((await visit('127.0.0.1.evil.example:3000')).statusCode).toBe(200);
+    expect((await visit('127.0.0.1:3000', '/api/v1/healthz')).statusCode).toBe(200);
+    expect((await visit('127.0.0.1:3000', '/newsletter', 'POST')).statusCode).toBe(400);
+  }, 120_000);
+
+  it('serves every address as asked once PUBLIC_URL names the site, and in tests', async () => {
+    const envs: Record<string, string>[] = [{ NODE_ENV: 'development', PUBLIC_URL: 'https://stylebyzaga.com' }, { NODE_ENV: 'test' }];
+    for (const env of envs) {
+      const app = await start(env);
+      expect(
+        (await app.inject({ method: 'GET', url: '/sign-in', headers: { host: '127.0.0.1:3000' } })).statusCode,
+        JSON.stringify(env),
+      ).toBe(200);
+    }
+  }, 120_000);
+});

@@ -17,6 +17,12 @@ export interface WebPluginOptions {
   production?: boolean;
   /** Pages kept whole by the modules that know when they change (document-cache.ts). */
   documents?: readonly DocumentCache[];
+  /**
+   * Sends a page visit on a loopback IP address (127.0.0.1, [::1]) to the same page on localhost. For a local server
+   * whose passkeys are bound to the RP ID "localhost": browsers refuse passkeys on an IP address, and a session
+   * begun on one name is not seen on the other, so the whole visit moves to the name where everything works.
+   */
+  loopbackToLocalhost?: boolean;
 }
 
 /** Paths that belong to the server itself; the web app never answers them, even with a 404 page. */
@@ -86,6 +92,11 @@ export async function webPlugin(app: FastifyInstance, opts: WebPluginOptions): P
       if (SERVER_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) {
         return reply.callNotFound();
       }
+      const onLocalhost =
+        opts.loopbackToLocalhost && request.protocol === 'http' && (request.method === 'GET' || request.method === 'HEAD');
+      const localhostUrl = onLocalhost ? localhostAddressOf(request.headers.host, request.url) : undefined;
+      // 307, not 308: a browser must not remember the move once the server gets a PUBLIC_URL of its own.
+      if (localhostUrl) return reply.redirect(localhostUrl, 307);
       const nonce = pageSecurityHeaders(reply, opts.production ?? false);
       const keeping = documentKeyOf(request, opts.documents ?? []);
       const kept = keeping?.cache.get(keeping.key);
@@ -111,6 +122,14 @@ export async function webPlugin(app: FastifyInstance, opts: WebPluginOptions): P
       return sendWebResponse(reply, response);
     },
   });
+}
+
+const LOOPBACK_HOST = /^(?:127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(:\d{1,5})?$/;
+
+/** The same page on localhost when `host` is a loopback IP address (with its port); undefined for any other host. */
+export function localhostAddressOf(host: string | undefined, url: string): string | undefined {
+  const loopback = LOOPBACK_HOST.exec(host ?? '');
+  return loopback ? `http://localhost${loopback[1] ?? ''}${url.startsWith('/') ? url : `/${url}`}` : undefined;
 }
 
 /**
