@@ -143,6 +143,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     return503OnClosing: true,
     childLoggerFactory: lazyChildLogger,
+    // SEARCH_INDEX=wait builds the catalogue's search index in an onReady listener before listening: a large catalogue
+    // takes longer than Fastify's 10 s hook timeout (about a minute for 1,000,000 products).
+    ...(config.SEARCH_INDEX === 'wait' ? { pluginTimeout: 0 } : {}),
   });
 
   options.beforeRoutes?.(app);

@@ -4,7 +4,7 @@
  * with all filters but its own, and the page kept as a top-k of the sort. The same semantics as search.ts's statement.
  */
 import { categoryKey, type Posting, type SlotStore } from './store.ts';
-import { float4Text, tsRank, type PositionRun } from './ts-rank.ts';
+import { addOrTerm, finishOr, float4Text, tsRank, type PositionRun } from './ts-rank.ts';
 
 export type EngineSort = 'relevance' | 'newest' | 'price_asc' | 'price_desc';
 
@@ -66,21 +66,42 @@ function seek(docs: Uint32Array, length: number, from: number, target: number): 
   return hi;
 }
 
-function union(postings: readonly Posting[]): Uint32Array {
-  if (postings.length === 0) return new Uint32Array(0);
-  if (postings.length === 1) return postings[0]!.docs.subarray(0, postings[0]!.length);
-  let total = 0;
-  for (const p of postings) total += p.length;
-  const all = new Uint32Array(total);
-  let at = 0;
-  for (const p of postings) {
-    all.set(p.docs.subarray(0, p.length), at);
-    at += p.length;
-  }
-  all.sort();
+/** Two ascending slot lists merged, duplicates once. */
+function merge(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out = new Uint32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
   let w = 0;
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[w++] = all[i]!;
-  return all.subarray(0, w);
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x < y) {
+      out[w++] = x;
+      i++;
+    } else if (y < x) {
+      out[w++] = y;
+      j++;
+    } else {
+      out[w++] = x;
+      i++;
+      j++;
+    }
+  }
+  while (i < a.length) out[w++] = a[i++]!;
+  while (j < b.length) out[w++] = b[j++]!;
+  return out.subarray(0, w);
+}
+
+/** Slots in any of the postings, ascending: pairwise merges, never a sort. */
+function union(postings: readonly Posting[]): Uint32Array {
+  let lists: Uint32Array[] = postings.map((p) => p.docs.subarray(0, p.length));
+  if (lists.length === 0) return new Uint32Array(0);
+  while (lists.length > 1) {
+    const next: Uint32Array[] = [];
+    for (let i = 0; i < lists.length; i += 2) next.push(i + 1 < lists.length ? merge(lists[i]!, lists[i + 1]!) : lists[i]!);
+    lists = next;
+  }
+  return lists[0]!;
 }
 
 /** Slots containing every clause (any lexeme of it), ascending. */
@@ -120,7 +141,7 @@ function selection(values: readonly string[] | undefined, find: (v: string) => n
 
 /** The document's runs for each ranking operand, for the slot the cursors are asked about (ascending slots only). */
 class RankCursors {
-  readonly #operands: { postings: Posting[]; at: number[]; runs: PositionRun[] }[];
+  readonly #operands: { postings: Posting[]; at: number[]; runs: PositionRun[]; terms: Float32Array[] }[];
   readonly #view: PositionRun[][];
 
   constructor(operands: readonly Posting[][]) {
@@ -128,11 +149,13 @@ class RankCursors {
       postings,
       at: postings.map(() => 0),
       runs: postings.map(() => ({ pool: new Uint16Array(0), start: 0, end: 0 })),
+      terms: postings.map((p) => p.orTerms()),
     }));
     this.#view = operands.map(() => []);
   }
 
   rank(isAnd: boolean, slot: number): number {
+    if (!isAnd) return this.#rankOr(slot);
     for (let o = 0; o < this.#operands.length; o++) {
       const op = this.#operands[o]!;
       const view = this.#view[o]!;
@@ -150,6 +173,20 @@ class RankCursors {
       }
     }
     return tsRank(isAnd, this.#view);
+  }
+
+  /** An OR-rooted rank from each entry's precomputed term (Posting.orTerms), in tsRank's order of summation. */
+  #rankOr(slot: number): number {
+    let res = 0;
+    for (let o = 0; o < this.#operands.length; o++) {
+      const op = this.#operands[o]!;
+      for (let k = 0; k < op.postings.length; k++) {
+        const p = op.postings[k]!;
+        const j = (op.at[k] = seek(p.docs, p.length, op.at[k]!, slot));
+        if (j < p.length && p.docs[j] === slot) res = addOrTerm(res, op.terms[k]![j]!);
+      }
+    }
+    return finishOr(res, this.#operands.length);
   }
 }
 

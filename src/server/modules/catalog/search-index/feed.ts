@@ -165,16 +165,20 @@ export class SearchIndexFeed {
     const started = performance.now();
     const [snap] = await queryRows<{ s: string }>(this.db, sql`select pg_current_snapshot()::text as s`);
     this.#snapshot = parseSnapshot(snap!.s);
-    let last: string | undefined;
-    for (;;) {
-      if (this.#state === 'stopped') return this.#resolveBuilt();
-      const rows = await queryRows<{ r: ProductTuple }>(
+    const batchAfter = (last: string | undefined) =>
+      queryRows<{ r: ProductTuple }>(
         this.db,
         sql`select ${productColumns} as r from product_search ${last ? sql`where product_id > ${last}::uuid` : sql``} order by product_id limit ${BATCH}`,
       );
+    // The next batch is asked for before this one is parsed, so PostgreSQL and this process work side by side.
+    let next: Promise<{ r: ProductTuple }[]> | undefined = batchAfter(undefined);
+    while (next) {
+      const rows: { r: ProductTuple }[] = await next;
+      if (this.#state === 'stopped') return this.#resolveBuilt();
+      next = rows.length < BATCH ? undefined : batchAfter(rows.at(-1)!.r[0]);
+      // A failed read-ahead is reported by the await above on the next turn, not as an unhandled rejection meanwhile.
+      next?.catch(() => undefined);
       for (const { r } of rows) this.index.store.upsert(toProduct(r));
-      if (rows.length < BATCH) break;
-      last = rows.at(-1)!.r[0];
     }
     const terms = await queryRows<{ term: string; uses: number }>(this.db, sql`select term, uses from search_terms`);
     for (const t of terms) this.index.vocabulary.set(t.term, t.uses);

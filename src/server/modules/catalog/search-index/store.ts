@@ -7,6 +7,7 @@
  * stays sorted by slot without ever being rewritten in place. When a quarter of the slots are dead, `compact()`
  * renumbers the live ones (the mapping is monotonic, so postings are filtered, never re-sorted).
  */
+import { orTerm } from './ts-rank.ts';
 import type { VectorEntry } from './tsvector.ts';
 
 export type Visibility = 'PUBLIC' | 'VIP_ONLY' | 'DRAFT';
@@ -84,7 +85,32 @@ export class Posting {
   }
 
   bytes(): number {
-    return this.docs.byteLength + this.ends.byteLength + this.pool.byteLength + 64;
+    return this.docs.byteLength + this.ends.byteLength + this.pool.byteLength + this.#orTerms.byteLength + 64;
+  }
+
+  #orTerms = new Float32Array(0);
+  #orTermsLength = 0;
+
+  /**
+   * Each entry's share of an OR-rooted `ts_rank` (rankOr's per-run term in ts-rank.ts, before the division by π²/6),
+   * computed once per entry the first time this lexeme is ranked: a broad match is then ranked without reading
+   * positions. Entries only ever append, so the cached prefix stays valid; `forgetOrTerms()` after a renumbering.
+   */
+  orTerms(): Float32Array {
+    if (this.#orTermsLength < this.length) {
+      if (this.#orTerms.length < this.length) {
+        const next = new Float32Array(this.docs.length);
+        next.set(this.#orTerms.subarray(0, this.#orTermsLength));
+        this.#orTerms = next;
+      }
+      for (let j = this.#orTermsLength; j < this.length; j++) this.#orTerms[j] = orTerm(this.pool, this.start(j), this.ends[j]!);
+      this.#orTermsLength = this.length;
+    }
+    return this.#orTerms;
+  }
+
+  forgetOrTerms(): void {
+    this.#orTermsLength = 0;
   }
 }
 
@@ -258,6 +284,7 @@ export class SlotStore {
         w++;
       }
       posting.length = w;
+      posting.forgetOrTerms();
       if (w === 0) {
         this.postings.delete(lexeme);
         this.#sortedLexemes = undefined;

@@ -26,25 +26,37 @@ function wordDistance(w: number): number {
   return f(1.0 / (1.005 + 0.05 * Math.exp(f(w) / 1.5 - 2)));
 }
 
-function rankOr(w: readonly number[], operands: readonly PositionRun[][]): number {
-  let res = 0;
-  for (const runs of operands) {
-    for (const run of runs) {
-      let resj = 0;
-      let wjm = -1;
-      let jm = 0;
-      for (let j = run.start; j < run.end; j++) {
-        const wp = w[weightOf(run.pool[j]!)]!;
-        const n = j - run.start + 1;
-        resj = f(resj + f(wp / (n * n)));
-        if (wp > wjm) {
-          wjm = wp;
-          jm = j - run.start;
-        }
-      }
-      res = f(res + f(f(wjm + resj) - f(wjm / ((jm + 1) * (jm + 1)))) / 1.64493406685);
+/** One run's term of rankOr (before the division by π²/6): a function of the run's positions alone. */
+export function orTerm(pool: Uint16Array, start: number, end: number, w: readonly number[] = RANK_WEIGHTS): number {
+  let resj = 0;
+  let wjm = -1;
+  let jm = 0;
+  for (let j = start; j < end; j++) {
+    const wp = w[weightOf(pool[j]!)]!;
+    const n = j - start + 1;
+    resj = f(resj + f(wp / (n * n)));
+    if (wp > wjm) {
+      wjm = wp;
+      jm = j - start;
     }
   }
+  return f(f(wjm + resj) - f(wjm / ((jm + 1) * (jm + 1))));
+}
+
+/** rankOr's sum step: `res` plus one run's term, in single precision as tsrank.c adds it. */
+export function addOrTerm(res: number, term: number): number {
+  return f(res + term / 1.64493406685);
+}
+
+/** rankOr's last step over `operands` operands (an operand the document lacks still counts). */
+export function finishOr(res: number, operands: number): number {
+  const r = operands > 0 ? f(res / operands) : res;
+  return r < 0 ? FLOOR : r;
+}
+
+function rankOr(w: readonly number[], operands: readonly PositionRun[][]): number {
+  let res = 0;
+  for (const runs of operands) for (const run of runs) res = addOrTerm(res, orTerm(run.pool, run.start, run.end, w));
   return operands.length > 0 ? f(res / operands.length) : res;
 }
 
