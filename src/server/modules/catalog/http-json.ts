@@ -34,3 +34,13 @@ export function sendAnswer<T extends object>(reply: FastifyReply, production: bo
   // Fastify sends a Buffer as it is; returning the reply tells it the answer is sent.
   return reply.type('application/json; charset=utf-8').send(bytes);
 }
+
+/**
+ * Records `bytes` as the JSON text of `value`, for an answer assembled from parts whose JSON is already known (the
+ * search index's kept listing cards), so `sendAnswer` sends them instead of serialising the answer again. The caller
+ * guarantees the bytes are exactly `JSON.stringify(value)`.
+ */
+export function withJson<T extends object>(value: T, bytes: Buffer): T {
+  memo.set(value, bytes);
+  return value;
+}

@@ -30,7 +30,8 @@ import { words } from './text.ts';
 import { closest, similarity } from './trigram.ts';
 import { catalogCache } from './catalog-cache.ts';
 import { readySearchIndex } from './search-index/feed.ts';
-import type { ProductCards } from './search-index/cards.ts';
+import { cardJson, type ProductCards } from './search-index/cards.ts';
+import { withJson } from './http-json.ts';
 
 /** Rank weights for D, C, B, A: name counts ten times a description word. */
 const WEIGHTS = sql.raw(`'{0.1, 0.25, 0.5, 1.0}'`);
@@ -166,7 +167,7 @@ async function presentSearch(
     cards,
   );
   const last = pageRows.at(-1);
-  return {
+  const output: SearchProductsOutput = {
     products: found,
     facets: answer.facets,
     total: answer.total,
@@ -175,7 +176,23 @@ async function presentSearch(
       ? { nextToken: encodeCursor({ sort: `search:${input.sort}`, key: last.k, id: last.id }) }
       : {}),
   };
+  // Kept cards keep their JSON too: the answer's text is assembled from it rather than serialised card by card.
+  return cards ? withJson(output, searchJson(output)) : output;
 }
+
+/** `JSON.stringify(output)` as UTF-8, byte for byte, with each card's JSON taken from `cardJson`. */
+export function searchJson(output: SearchProductsOutput): Buffer {
+  const parts: Buffer[] = [Buffer.from('{"products":[')];
+  output.products.forEach((card, i) => {
+    if (i > 0) parts.push(COMMA);
+    parts.push(cardJson(card));
+  });
+  const { products: _, ...rest } = output;
+  // The rest in the object's own key order (facets, total, correctedQuery, nextToken), after the products.
+  parts.push(Buffer.from(`],${JSON.stringify(rest).slice(1)}`));
+  return Buffer.concat(parts);
+}
+const COMMA = Buffer.from(',');
 
 /** The SQL path of SearchProducts (also the reference the index is tested against). */
 export async function computeSearch(db: Db, audience: Audience, input: SearchProductsInput): Promise<SearchAnswer> {

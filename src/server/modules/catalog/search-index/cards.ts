@@ -45,3 +45,12 @@ export class ProductCards {
     }
   }
 }
+
+const cardBytes = new WeakMap<Product, Buffer>();
+
+/** A card's JSON as UTF-8, computed once per card object (kept cards appear on many pages). */
+export function cardJson(card: Product): Buffer {
+  let bytes = cardBytes.get(card);
+  if (!bytes) cardBytes.set(card, (bytes = Buffer.from(JSON.stringify(card))));
+  return bytes;
+}

@@ -10,7 +10,7 @@ import type { Audience } from '../access.ts';
 import { encodeCursor } from '../../../http/pagination.ts';
 import { SearchProductsInput } from '../models.ts';
 import { PRICE_BANDS } from '../search-facets.ts';
-import { computeSearch } from '../search.ts';
+import { computeSearch, searchJson } from '../search.ts';
 import { productsByIds } from '../browse.ts';
 import { readySearchIndex, searchIndexFeed } from './feed.ts';
 
@@ -281,5 +281,12 @@ describe('the search index answers as the SQL path does', () => {
     expect(vipAfter.products.find((p) => p.productId === target)?.visibility).toBe('VIP_ONLY');
     // A VIP's card is kept, but never handed to the public: the public page still leaves it out.
     expect((await search('leather')).products.map((p) => p.productId)).not.toContain(target);
+
+    // In production the answer's text is assembled from each card's kept JSON: the same bytes as serialising it.
+    for (const query of ['leather', 'lether', 'zzqx', 'gold%20watch']) {
+      const res = await app.inject({ method: 'GET', url: `/api/v1/products/search?query=${query}&maxResults=3` });
+      const output = res.json();
+      expect(searchJson(output).toString('utf8'), query).toBe(JSON.stringify(output));
+    }
   }, 120_000);
 });
