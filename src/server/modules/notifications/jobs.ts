@@ -4,7 +4,6 @@
  * the user's open sockets. Quiet hours move e-mail and push to their end; mandatory kinds ignore them.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { AppContext } from '../../context.ts';
 import { enqueue } from '../../jobs/queue.ts';
 import type { JobDefinition } from '../../jobs/types.ts';
 import { decrypt, openText } from '../../security/crypto.ts';
@@ -16,12 +15,11 @@ import {
   MANDATORY_KINDS,
   NOTIFY_DELIVER_JOB,
   NOTIFY_PUSH_JOB,
+  noticeMailText,
   presentNotification,
   quietHoursEnd,
   unreadNotificationCount,
 } from './service.ts';
-
-const link = (ctx: AppContext, path: string) => `${ctx.config.PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`}${path}`;
 
 const deliver: JobDefinition<{ notificationId: string }> = {
   name: NOTIFY_DELIVER_JOB,
@@ -66,7 +64,7 @@ const deliver: JobDefinition<{ notificationId: string }> = {
         await ctx.mailer.send(db, {
           to,
           subject: row.title,
-          text: `${[body ?? row.title, ...(row.link ? ['', link(ctx, row.link)] : [])].join('\n')}\n\n— StyleByZaga Concierge`,
+          text: noticeMailText(ctx, { title: row.title, body, link: row.link }),
         });
       });
     }

@@ -74,6 +74,32 @@ export async function notify(tx: Db, ctx: Pick<AppContext, 'keys'>, input: Notif
   return id;
 }
 
+/** The e-mail of a notice: its body (or title), the link to it, the house's signature. No name in the subject. */
+export function noticeMailText(
+  ctx: Pick<AppContext, 'config'>,
+  notice: { title: string; body?: string | null; link?: string | null },
+): string {
+  const base = ctx.config.PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`;
+  return `${[notice.body ?? notice.title, ...(notice.link ? ['', `${base}${notice.link}`] : [])].join('\n')}\n\n— StyleByZaga Concierge`;
+}
+
+/**
+ * `notify()`, with the e-mail handed to the mailer in the writer's own transaction when the person takes this kind by
+ * e-mail and is outside quiet hours: for letters that go out with the change they announce (a booking's). The notice
+ * is marked e-mailed in that transaction, so its delivery job only shows it live and pushes it; inside quiet hours
+ * the job mails it when they end, as for any notice.
+ */
+export async function notifyAndMail(tx: Db, ctx: AppContext, input: NotifyInput): Promise<string | undefined> {
+  const id = await notify(tx, ctx, input);
+  if (!id || !(await channelEnabled(tx, input.userId, input.kind, 'EMAIL'))) return id;
+  if (!MANDATORY_KINDS.has(input.kind) && (await quietHoursEnd(tx, input.userId))) return id;
+  const to = await emailOf(ctx, tx, input.userId);
+  if (!to) return id;
+  await tx.update(notifications).set({ emailedAt: new Date() }).where(eq(notifications.id, id));
+  await ctx.mailer.send(tx, { to, subject: input.title.slice(0, 200), text: noticeMailText(ctx, input) });
+  return id;
+}
+
 // ───────────────────────────── preferences ─────────────────────────────
 
 export const NotificationPreference = z

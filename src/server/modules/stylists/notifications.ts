@@ -1,12 +1,15 @@
 /**
- * Emails of the marketplace, through the mail module (SMTP, or the dev mailbox). Each is sent with the caller's
- * transaction, so a dev-mailbox row commits with the change it announces. Names come from the identity module:
- * a stylist only ever reads a VIP client's alias while privacy mode hides them.
+ * Notices of the marketplace. Booking notices go through the notification service (`notifyAndMail`): the centre, the
+ * person's preferences and quiet hours, push, and the e-mail handed to the mailer with the caller's transaction, so
+ * a dev-mailbox row commits with the change it announces. The vetting verdict stays a plain letter (it is about the
+ * account, not a booking). Names come from the identity module: a stylist only ever reads a VIP client's alias while
+ * privacy mode hides them; titles (subjects, push texts) never carry a name.
  */
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/auth.ts';
 import { clientIdentitiesFor } from '../identity/service.ts';
+import { notifyAndMail, type NotifyInput } from '../notifications/service.ts';
 
 /** Reads addresses for delivery only; never shown to anyone. */
 const mailRoom: Actor = {
@@ -69,6 +72,11 @@ async function send(ctx: AppContext, db: Db, to: string | undefined, subject: st
   await ctx.mailer.send(db, { to, subject, text: `${lines.join('\n')}\n\n— StyleByZaga Concierge` });
 }
 
+/** A booking notice to one person: title (no names), the lines as its body, and where to act on it. */
+async function notice(ctx: AppContext, db: Db, userId: string, kind: NotifyInput['kind'], title: string, lines: string[], path: string) {
+  await notifyAndMail(db, ctx, { userId, kind, title, body: lines.join('\n'), link: path });
+}
+
 const link = (ctx: AppContext, path: string) => `${ctx.config.PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`}${path}`;
 
 export async function notifyStylistVetted(
@@ -89,82 +97,123 @@ export async function notifyStylistVetted(
 }
 
 export async function notifyRequested(ctx: AppContext, db: Db, b: MailBooking, message?: string | null) {
-  const ids = await addresses(ctx, db, [b.stylistUserId]);
   const client = await asStylistSees(ctx, db, b.stylistUserId, b.clientId);
-  await send(ctx, db, ids.get(b.stylistUserId)?.email, 'New session request', [
-    `${client?.displayName ?? 'A client'} asks for ${b.serviceName ?? 'a session'} of ${b.durationMinutes} minutes on ${formatWhen(b.startAt, b.stylistTimeZone)}.`,
-    ...(message ? ['', `“${message}”`] : []),
-    '',
-    `Accept or decline: ${link(ctx, '/stylist/requests')}`,
-  ]);
+  await notice(
+    ctx,
+    db,
+    b.stylistUserId,
+    'booking.requested',
+    'New session request',
+    [
+      `${client?.displayName ?? 'A client'} asks for ${b.serviceName ?? 'a session'} of ${b.durationMinutes} minutes on ${formatWhen(b.startAt, b.stylistTimeZone)}.`,
+      ...(message ? ['', `“${message}”`] : []),
+    ],
+    '/studio',
+  );
 }
 
 export async function notifyAccepted(ctx: AppContext, db: Db, b: MailBooking, message?: string | null) {
-  const to = (await addresses(ctx, db, [b.clientId])).get(b.clientId)?.email;
-  await send(ctx, db, to, 'Your session is confirmed', [
-    `${b.stylistName} confirmed ${b.serviceName ?? 'your session'} on ${formatWhen(b.startAt, b.stylistTimeZone)}.`,
-    ...(message ? ['', `“${message}”`] : []),
-    '',
-    `Your bookings: ${link(ctx, '/account/bookings')}`,
-  ]);
+  await notice(
+    ctx,
+    db,
+    b.clientId,
+    'booking.answered',
+    'Your session is confirmed',
+    [
+      `${b.stylistName} confirmed ${b.serviceName ?? 'your session'} on ${formatWhen(b.startAt, b.stylistTimeZone)}.`,
+      ...(message ? ['', `“${message}”`] : []),
+    ],
+    '/account/bookings',
+  );
 }
 
 export async function notifyDeclined(ctx: AppContext, db: Db, b: MailBooking, reason: string | null | undefined, alternatives: Date[]) {
-  const to = (await addresses(ctx, db, [b.clientId])).get(b.clientId)?.email;
-  await send(ctx, db, to, 'Your session request was declined', [
-    `${b.stylistName} cannot take your request for ${formatWhen(b.startAt, b.stylistTimeZone)}.`,
-    ...(reason ? ['', `Reason: ${reason}`] : []),
-    ...(alternatives.length
-      ? [
-          '',
-          'Proposed instead (book one with a click in your bookings):',
-          ...alternatives.map((d) => `  • ${formatWhen(d, b.stylistTimeZone)}`),
-        ]
-      : []),
-    '',
-    `Your bookings: ${link(ctx, '/account/bookings')}`,
-  ]);
+  await notice(
+    ctx,
+    db,
+    b.clientId,
+    'booking.answered',
+    'Your session request was declined',
+    [
+      `${b.stylistName} cannot take your request for ${formatWhen(b.startAt, b.stylistTimeZone)}.`,
+      ...(reason ? ['', `Reason: ${reason}`] : []),
+      ...(alternatives.length
+        ? [
+            '',
+            'Proposed instead (book one with a click in your bookings):',
+            ...alternatives.map((d) => `  • ${formatWhen(d, b.stylistTimeZone)}`),
+          ]
+        : []),
+    ],
+    '/account/bookings',
+  );
 }
 
 export async function notifyCancelled(ctx: AppContext, db: Db, b: MailBooking, by: 'client' | 'stylist', reason?: string | null) {
-  const ids = await addresses(ctx, db, [b.clientId, b.stylistUserId]);
   const client = await asStylistSees(ctx, db, b.stylistUserId, b.clientId, true);
   const when = formatWhen(b.startAt, b.stylistTimeZone);
   const extra = reason ? ['', `Reason: ${reason}`] : [];
   if (by === 'client')
-    await send(ctx, db, ids.get(b.stylistUserId)?.email, 'A session was cancelled', [
-      `${client?.displayName ?? 'A client'} cancelled the session on ${when}.`,
-      ...extra,
-    ]);
+    await notice(
+      ctx,
+      db,
+      b.stylistUserId,
+      'booking.changed',
+      'A session was cancelled',
+      [`${client?.displayName ?? 'A client'} cancelled the session on ${when}.`, ...extra],
+      '/studio/calendar',
+    );
   else
-    await send(ctx, db, ids.get(b.clientId)?.email, 'Your session was cancelled', [
-      `${b.stylistName} cancelled your session on ${when}.`,
-      ...extra,
-    ]);
+    await notice(
+      ctx,
+      db,
+      b.clientId,
+      'booking.changed',
+      'Your session was cancelled',
+      [`${b.stylistName} cancelled your session on ${when}.`, ...extra],
+      '/account/bookings',
+    );
 }
 
 export async function notifyRescheduled(ctx: AppContext, db: Db, b: MailBooking, by: 'client' | 'stylist', previous: Date) {
-  const ids = await addresses(ctx, db, [b.clientId, b.stylistUserId]);
   const lines = [`The session on ${formatWhen(previous, b.stylistTimeZone)} moves to ${formatWhen(b.startAt, b.stylistTimeZone)}.`];
-  if (by === 'client') await send(ctx, db, ids.get(b.stylistUserId)?.email, 'A session was rescheduled', lines);
-  else await send(ctx, db, ids.get(b.clientId)?.email, 'Your session was moved', lines);
+  if (by === 'client') await notice(ctx, db, b.stylistUserId, 'booking.changed', 'A session was rescheduled', lines, '/studio/calendar');
+  else await notice(ctx, db, b.clientId, 'booking.changed', 'Your session was moved', lines, '/account/bookings');
 }
 
 export async function notifyExpired(ctx: AppContext, db: Db, b: MailBooking) {
-  const to = (await addresses(ctx, db, [b.clientId])).get(b.clientId)?.email;
-  await send(ctx, db, to, 'Your session request expired', [
-    `${b.stylistName} did not answer your request for ${formatWhen(b.startAt, b.stylistTimeZone)} in time. Other stylists may be free: ${link(ctx, '/stylists')}`,
-  ]);
+  await notice(
+    ctx,
+    db,
+    b.clientId,
+    'booking.answered',
+    'Your session request expired',
+    [
+      `${b.stylistName} did not answer your request for ${formatWhen(b.startAt, b.stylistTimeZone)} in time. Other stylists may be free: ${link(ctx, '/stylists')}`,
+    ],
+    '/stylists',
+  );
 }
 
 export async function notifyReminder(ctx: AppContext, db: Db, b: MailBooking) {
-  const ids = await addresses(ctx, db, [b.clientId, b.stylistUserId]);
   const client = await asStylistSees(ctx, db, b.stylistUserId, b.clientId, true);
   const when = formatWhen(b.startAt, b.stylistTimeZone);
-  await send(ctx, db, ids.get(b.clientId)?.email, 'Tomorrow: your session', [
-    `A reminder: ${b.serviceName ?? 'your session'} with ${b.stylistName} is on ${when}.`,
-  ]);
-  await send(ctx, db, ids.get(b.stylistUserId)?.email, 'Tomorrow: a session', [
-    `A reminder: ${b.serviceName ?? 'a session'} with ${client?.displayName ?? 'a client'} on ${when}.`,
-  ]);
+  await notice(
+    ctx,
+    db,
+    b.clientId,
+    'booking.changed',
+    'Tomorrow: your session',
+    [`A reminder: ${b.serviceName ?? 'your session'} with ${b.stylistName} is on ${when}.`],
+    '/account/bookings',
+  );
+  await notice(
+    ctx,
+    db,
+    b.stylistUserId,
+    'booking.changed',
+    'Tomorrow: a session',
+    [`A reminder: ${b.serviceName ?? 'a session'} with ${client?.displayName ?? 'a client'} on ${when}.`],
+    '/studio/calendar',
+  );
 }
