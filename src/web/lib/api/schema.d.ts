@@ -15745,6 +15745,58 @@ export interface components {
         NewsletterSubscribeInputInput: {
             email: string;
         };
+        NotificationPreferenceInput: {
+            /** @enum {string} */
+            kind: "message" | "booking.requested" | "booking.answered" | "booking.changed" | "order.status" | "payment.status" | "enquiry.answered" | "security";
+            /** @enum {string} */
+            channel: "IN_APP" | "EMAIL" | "PUSH";
+            enabled: boolean;
+            mandatory: boolean;
+        };
+        NotificationSettingsInput: {
+            timeZone: string;
+            quietHours: {
+                start: string;
+                end: string;
+            } | null;
+            preferences: components["schemas"]["NotificationPreferenceInput"][];
+        };
+        UpdateNotificationSettingsInputInput: {
+            timeZone?: string;
+            quietHours?: {
+                start: string;
+                end: string;
+            } | null;
+            preferences?: {
+                /** @enum {string} */
+                kind: "message" | "booking.requested" | "booking.answered" | "booking.changed" | "order.status" | "payment.status" | "enquiry.answered" | "security";
+                /** @enum {string} */
+                channel: "IN_APP" | "EMAIL" | "PUSH";
+                enabled: boolean;
+            }[];
+        };
+        NotificationInput: {
+            notificationId: string;
+            kind: string;
+            title: string;
+            body?: string;
+            link?: string;
+            data: {
+                [key: string]: unknown;
+            };
+            read: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PushSubscriptionInputInput: {
+            /** Format: uri */
+            endpoint: string;
+            expirationTime?: number | null;
+            keys: {
+                p256dh: string;
+                auth: string;
+            };
+        };
         /** @enum {string} */
         AttachmentTypeInput: "IMAGE" | "VIDEO" | "DOCUMENT";
         AttachmentInput: {
@@ -16368,58 +16420,6 @@ export interface components {
             url: string;
             /** Format: date-time */
             createdAt: string;
-        };
-        NotificationPreferenceInput: {
-            /** @enum {string} */
-            kind: "message" | "booking.requested" | "booking.answered" | "booking.changed" | "order.status" | "payment.status" | "enquiry.answered" | "security";
-            /** @enum {string} */
-            channel: "IN_APP" | "EMAIL" | "PUSH";
-            enabled: boolean;
-            mandatory: boolean;
-        };
-        NotificationSettingsInput: {
-            timeZone: string;
-            quietHours: {
-                start: string;
-                end: string;
-            } | null;
-            preferences: components["schemas"]["NotificationPreferenceInput"][];
-        };
-        UpdateNotificationSettingsInputInput: {
-            timeZone?: string;
-            quietHours?: {
-                start: string;
-                end: string;
-            } | null;
-            preferences?: {
-                /** @enum {string} */
-                kind: "message" | "booking.requested" | "booking.answered" | "booking.changed" | "order.status" | "payment.status" | "enquiry.answered" | "security";
-                /** @enum {string} */
-                channel: "IN_APP" | "EMAIL" | "PUSH";
-                enabled: boolean;
-            }[];
-        };
-        NotificationInput: {
-            notificationId: string;
-            kind: string;
-            title: string;
-            body?: string;
-            link?: string;
-            data: {
-                [key: string]: unknown;
-            };
-            read: boolean;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        PushSubscriptionInputInput: {
-            /** Format: uri */
-            endpoint: string;
-            expirationTime?: number | null;
-            keys: {
-                p256dh: string;
-                auth: string;
-            };
         };
         /**
          * @description PUBLIC for everyone, VIP_ONLY for VIP clients, DRAFT for its brand and admins only.
@@ -18139,6 +18139,58 @@ export interface components {
             /** Format: email */
             email: string;
         };
+        NotificationPreference: {
+            /** @enum {string} */
+            kind: "message" | "booking.requested" | "booking.answered" | "booking.changed" | "order.status" | "payment.status" | "enquiry.answered" | "security";
+            /** @enum {string} */
+            channel: "IN_APP" | "EMAIL" | "PUSH";
+            enabled: boolean;
+            mandatory: boolean;
+        };
+        NotificationSettings: {
+            timeZone: string;
+            quietHours: {
+                start: string;
+                end: string;
+            } | null;
+            preferences: components["schemas"]["NotificationPreference"][];
+        };
+        UpdateNotificationSettingsInput: {
+            timeZone?: string;
+            quietHours?: {
+                start: string;
+                end: string;
+            } | null;
+            preferences?: {
+                /** @enum {string} */
+                kind: "message" | "booking.requested" | "booking.answered" | "booking.changed" | "order.status" | "payment.status" | "enquiry.answered" | "security";
+                /** @enum {string} */
+                channel: "IN_APP" | "EMAIL" | "PUSH";
+                enabled: boolean;
+            }[];
+        };
+        Notification: {
+            notificationId: string;
+            kind: string;
+            title: string;
+            body?: string;
+            link?: string;
+            data: {
+                [key: string]: unknown;
+            };
+            read: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PushSubscriptionInput: {
+            /** Format: uri */
+            endpoint: string;
+            expirationTime?: number | null;
+            keys: {
+                p256dh: string;
+                auth: string;
+            };
+        };
         /** @enum {string} */
         AttachmentType: "IMAGE" | "VIDEO" | "DOCUMENT";
         Attachment: {
@@ -18762,58 +18814,6 @@ export interface components {
             url: string;
             /** Format: date-time */
             createdAt: string;
-        };
-        NotificationPreference: {
-            /** @enum {string} */
-            kind: "message" | "booking.requested" | "booking.answered" | "booking.changed" | "order.status" | "payment.status" | "enquiry.answered" | "security";
-            /** @enum {string} */
-            channel: "IN_APP" | "EMAIL" | "PUSH";
-            enabled: boolean;
-            mandatory: boolean;
-        };
-        NotificationSettings: {
-            timeZone: string;
-            quietHours: {
-                start: string;
-                end: string;
-            } | null;
-            preferences: components["schemas"]["NotificationPreference"][];
-        };
-        UpdateNotificationSettingsInput: {
-            timeZone?: string;
-            quietHours?: {
-                start: string;
-                end: string;
-            } | null;
-            preferences?: {
-                /** @enum {string} */
-                kind: "message" | "booking.requested" | "booking.answered" | "booking.changed" | "order.status" | "payment.status" | "enquiry.answered" | "security";
-                /** @enum {string} */
-                channel: "IN_APP" | "EMAIL" | "PUSH";
-                enabled: boolean;
-            }[];
-        };
-        Notification: {
-            notificationId: string;
-            kind: string;
-            title: string;
-            body?: string;
-            link?: string;
-            data: {
-                [key: string]: unknown;
-            };
-            read: boolean;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        PushSubscriptionInput: {
-            /** Format: uri */
-            endpoint: string;
-            expirationTime?: number | null;
-            keys: {
-                p256dh: string;
-                auth: string;
-            };
         };
         /**
          * @description PUBLIC for everyone, VIP_ONLY for VIP clients, DRAFT for its brand and admins only.
