@@ -1,5 +1,6 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../test/app.ts';
 
@@ -99,7 +100,25 @@ describe('webPlugin (against the web build)', () => {
     const icon = await app.inject({ method: 'GET', url: '/favicon.svg' });
     expect(icon.statusCode).toBe(200);
     expect(icon.headers['cache-control']).toBe('public, max-age=3600');
+  });
 
+  it('sends the JavaScript brotli-compressed at build time, the file itself to a browser that takes no compression', async () => {
+    const assets = join(buildDir, 'client', 'assets');
+    const script = readdirSync(assets).find((f) => f.startsWith('entry.client') && f.endsWith('.js'))!;
+    const br = await app.inject({ method: 'GET', url: `/assets/${script}`, headers: { 'accept-encoding': 'br, gzip' } });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toContain('javascript');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.rawPayload.equals(readFileSync(join(assets, `${script}.br`)))).toBe(true);
+    expect(brotliDecompressSync(br.rawPayload).equals(readFileSync(join(assets, script)))).toBe(true);
+
+    const plain = await app.inject({ method: 'GET', url: `/assets/${script}`, headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.rawPayload.equals(readFileSync(join(assets, script)))).toBe(true);
+  });
+
+  it('answers an asset of another build with a plain 404', async () => {
     const missing = await app.inject({ method: 'GET', url: '/assets/gone-1234.js' });
     expect(missing.statusCode).toBe(404);
     expect(missing.headers['content-type']).toContain('text/plain');

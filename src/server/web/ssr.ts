@@ -70,6 +70,9 @@ export async function webPlugin(app: FastifyInstance, opts: WebPluginOptions): P
     decorateReply: false,
     index: false,
     cacheControl: false,
+    // The build writes .br and .gz beside each text asset at the best compression (vite.config.ts); they are sent
+    // as they are, so the fast on-the-fly compression above is used only for pages.
+    preCompressed: true,
     setHeaders(reply, path) {
       // File names under assets/ carry a content hash: a changed file is a new URL, so it can be cached forever.
       const hashed = path.startsWith(join(clientDir, 'assets'));

@@ -1,57 +1,42 @@
-import * as RadixDialog from '@radix-ui/react-dialog';
-import { useState } from 'react';
-import { NavLink } from 'react-router';
-import { AccountLink } from '../../features/auth/components/account-link.tsx';
-import { PRIMARY_NAV } from '../../lib/site.ts';
-import { Wordmark } from './wordmark.tsx';
+import { lazy, Suspense, useRef, useState } from 'react';
 
-/**
- * The small-screen menu: a full-height ivory sheet. It is a Radix dialog so
- * focus stays inside while it is open and returns to the button afterwards.
- */
+// The sheet and its dialog machinery are fetched when the menu is first wanted (or about to be: a finger or pointer
+// on the button), so no page pays for them before it is drawn.
+const loadSheet = () => import('./mobile-menu-sheet.tsx');
+const MobileMenuSheet = lazy(loadSheet);
+
+/** The small-screen menu's button; the sheet it opens is mobile-menu-sheet.tsx. */
 export function MobileMenu() {
   const [open, setOpen] = useState(false);
+  const [wanted, setWanted] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
   return (
-    <RadixDialog.Root open={open} onOpenChange={setOpen}>
-      <RadixDialog.Trigger className="eyebrow -ml-2 flex items-center gap-3 p-2 text-ink lg:hidden">
+    <>
+      <button
+        ref={button}
+        type="button"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onPointerEnter={() => void loadSheet()}
+        onTouchStart={() => void loadSheet()}
+        onFocus={() => void loadSheet()}
+        onClick={() => {
+          setWanted(true);
+          setOpen(true);
+        }}
+        className="eyebrow -ml-2 flex items-center gap-3 p-2 text-ink lg:hidden"
+      >
         <span aria-hidden="true" className="flex w-5 flex-col gap-[5px]">
           <span className="h-px w-full bg-current" />
           <span className="h-px w-3/4 bg-current" />
         </span>
         Menu
-      </RadixDialog.Trigger>
-      <RadixDialog.Portal>
-        <RadixDialog.Content className="fixed inset-0 z-50 flex animate-fade-in flex-col bg-ivory px-6 pt-5 pb-10 sm:px-10">
-          <div className="flex items-center justify-between border-b border-line pb-5">
-            <RadixDialog.Title asChild>
-              <p className="eyebrow text-ink-soft">Menu</p>
-            </RadixDialog.Title>
-            <RadixDialog.Description className="sr-only">Site navigation</RadixDialog.Description>
-            <RadixDialog.Close className="eyebrow -mr-2 p-2 text-ink">Close</RadixDialog.Close>
-          </div>
-          <nav aria-label="Main" className="mt-12 flex-1">
-            <ul className="space-y-6">
-              {PRIMARY_NAV.map((item, index) => (
-                <li key={item.to} className="flex items-baseline gap-5">
-                  <span aria-hidden="true" className="eyebrow w-6 text-gold-deep">
-                    {String(index + 1).padStart(2, '0')}
-                  </span>
-                  <NavLink to={item.to} onClick={() => setOpen(false)} className="display text-5xl text-ink aria-[current=page]:italic">
-                    {item.label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <div className="flex items-center justify-between border-t border-line pt-6">
-            <Wordmark className="text-2xl!" />
-            {/* Closes the menu when the account link is followed (the click bubbles here). */}
-            <div onClickCapture={() => setOpen(false)}>
-              <AccountLink />
-            </div>
-          </div>
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
+      </button>
+      {wanted && (
+        <Suspense fallback={null}>
+          <MobileMenuSheet open={open} onOpenChange={setOpen} returnFocusTo={button} />
+        </Suspense>
+      )}
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { Link, NavLink } from 'react-router';
 import { AccountLink } from '../../features/auth/components/account-link.tsx';
-import { BagButton } from '../../features/catalog/bag/bag-drawer.tsx';
+import { BagButton } from '../../features/catalog/bag/bag-button.tsx';
 import { SearchLink } from '../../features/catalog/components/search-link.tsx';
 import { PRIMARY_NAV } from '../../lib/site.ts';
 import { Container } from '../ui/container.tsx';

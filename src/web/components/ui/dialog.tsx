@@ -1,11 +1,127 @@
-import * as RadixDialog from '@radix-ui/react-dialog';
-import type { ReactNode } from 'react';
-import { cn } from '../../lib/cn.ts';
+import {
+  cloneElement,
+  createContext,
+  isValidElement,
+  lazy,
+  Suspense,
+  use,
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ButtonHTMLAttributes,
+  type MouseEvent,
+  type ReactElement,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 
-/** Radix supplies focus trapping, Escape to close, scroll locking and the ARIA wiring. */
-export const Dialog = RadixDialog.Root;
-export const DialogTrigger = RadixDialog.Trigger;
-export const DialogClose = RadixDialog.Close;
+// The panel and Radix's dialog machinery (focus trap, scroll lock, dismissal) load when a dialog is first wanted, or
+// about to be (a pointer or focus on its trigger): a page that only might open a dialog never pays for one up front.
+const loadPanel = () => import('./dialog-panel.tsx');
+const DialogPanel = lazy(loadPanel);
+
+type DialogState = {
+  open: boolean;
+  setOpen: (open: boolean) => void;
+  /** Opens the dialog from this button (its trigger), which takes focus back on close. */
+  openFrom: (button: HTMLElement) => void;
+  /** The trigger, or whatever had focus when the dialog opened: focus returns there on close. */
+  openerRef: RefObject<HTMLElement | null>;
+};
+
+const DialogContext = createContext<DialogState | null>(null);
+
+function useDialog(part: string): DialogState {
+  const state = use(DialogContext);
+  if (!state) throw new Error(`<${part}> must be inside <Dialog>`);
+  return state;
+}
+
+type DialogProps = {
+  /** Controlled: the dialog is open when true (with onOpenChange). Uncontrolled when left out. */
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+  children: ReactNode;
+};
+
+/** A dialog's state, shared by its trigger, content and close buttons (the same parts as Radix's, loaded lazily). */
+export function Dialog({ open: controlled, onOpenChange, children }: DialogProps) {
+  const [uncontrolled, setUncontrolled] = useState(false);
+  const open = controlled ?? uncontrolled;
+  const openerRef = useRef<HTMLElement | null>(null);
+  const setOpen = useCallback(
+    (next: boolean) => {
+      if (controlled === undefined) setUncontrolled(next);
+      onOpenChange?.(next);
+    },
+    [controlled, onOpenChange],
+  );
+  // Opened from outside (a controlled dialog with a plain button): remember what had focus before the panel takes it.
+  // A layout effect runs before the panel's focus trap moves focus inside.
+  useLayoutEffect(() => {
+    if (open && document.activeElement instanceof HTMLElement && !openerRef.current) openerRef.current = document.activeElement;
+    if (!open) openerRef.current = null;
+  }, [open]);
+  const openFrom = useCallback(
+    (button: HTMLElement) => {
+      openerRef.current = button;
+      setOpen(true);
+    },
+    [setOpen],
+  );
+  const value = useMemo(() => ({ open, setOpen, openFrom, openerRef }), [open, setOpen, openFrom]);
+  return <DialogContext value={value}>{children}</DialogContext>;
+}
+
+type PartProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+  /** Lends the behaviour to the one child element (a <Button>) instead of rendering a button. */
+  asChild?: boolean;
+};
+
+/** Renders `asChild`'s child with these props merged in (its own onClick runs first), or a plain button. */
+function renderPart(
+  { asChild, children, ...own }: PartProps,
+  behaviour: ButtonHTMLAttributes<HTMLButtonElement>,
+  onClick: (button: HTMLButtonElement) => void,
+) {
+  const click = (handler: ((event: MouseEvent<HTMLButtonElement>) => void) | undefined) => (event: MouseEvent<HTMLButtonElement>) => {
+    handler?.(event);
+    if (!event.defaultPrevented) onClick(event.currentTarget);
+  };
+  if (asChild && isValidElement(children)) {
+    const child = children as ReactElement<ButtonHTMLAttributes<HTMLButtonElement>>;
+    return cloneElement(child, { ...own, ...behaviour, onClick: click(child.props.onClick) });
+  }
+  return (
+    <button type="button" {...own} {...behaviour} onClick={click(own.onClick)}>
+      {children}
+    </button>
+  );
+}
+
+/** The button that opens the dialog. */
+export function DialogTrigger(props: PartProps) {
+  const { open, openFrom } = useDialog('DialogTrigger');
+  const warm = () => void loadPanel();
+  return renderPart(
+    props,
+    {
+      'aria-haspopup': 'dialog',
+      'aria-expanded': open,
+      onPointerEnter: warm,
+      onFocus: warm,
+    },
+    openFrom,
+  );
+}
+
+/** A button inside the content that closes the dialog. */
+export function DialogClose(props: PartProps) {
+  const { setOpen } = useDialog('DialogClose');
+  return renderPart(props, {}, () => setOpen(false));
+}
 
 type DialogContentProps = {
   title: ReactNode;
@@ -14,30 +130,16 @@ type DialogContentProps = {
   className?: string;
 };
 
-/** A centred panel on a dimmed ivory veil; the title is required so the dialog always has a name. */
-export function DialogContent({ title, description, children, className }: DialogContentProps) {
+/** A centred panel on a dimmed ivory veil (dialog-panel.tsx); the title is required so the dialog always has a name. */
+export function DialogContent(props: DialogContentProps) {
+  const { open, setOpen, openerRef } = useDialog('DialogContent');
+  // Mounted from the first opening on, so closing keeps Radix's exit and a second opening is immediate.
+  const [wanted, setWanted] = useState(open);
+  if (open && !wanted) setWanted(true);
+  if (!wanted) return null;
   return (
-    <RadixDialog.Portal>
-      <RadixDialog.Overlay className="fixed inset-0 z-40 bg-ink/40 backdrop-blur-[2px] data-[state=open]:animate-fade-in" />
-      <RadixDialog.Content
-        className={cn(
-          'fixed top-1/2 left-1/2 z-50 w-[calc(100%-3rem)] max-w-lg -translate-x-1/2 -translate-y-1/2',
-          'border border-line bg-ivory p-8 sm:p-12',
-          className,
-        )}
-      >
-        <RadixDialog.Title className="display text-3xl text-ink">{title}</RadixDialog.Title>
-        {description ? (
-          <RadixDialog.Description className="mt-4 leading-relaxed text-ink-soft">{description}</RadixDialog.Description>
-        ) : (
-          // Radix warns when a dialog has no description; say explicitly that this one has none.
-          <RadixDialog.Description className="sr-only">{title}</RadixDialog.Description>
-        )}
-        {children && <div className="mt-8">{children}</div>}
-        <RadixDialog.Close className="eyebrow absolute top-5 right-5 p-2 text-ink-soft hover:text-ink" aria-label="Close">
-          Close
-        </RadixDialog.Close>
-      </RadixDialog.Content>
-    </RadixDialog.Portal>
+    <Suspense fallback={null}>
+      <DialogPanel open={open} onOpenChange={setOpen} returnFocusTo={openerRef} {...props} />
+    </Suspense>
   );
 }

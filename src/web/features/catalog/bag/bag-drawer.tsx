@@ -1,9 +1,8 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
-import { useState } from 'react';
+import type { RefObject } from 'react';
 import { Link } from 'react-router';
 import { Button, ButtonLink } from '../../../components/ui/button.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { useHydrated } from '../../../lib/use-hydrated.ts';
 import { problemMessage, toProblem } from '../../../lib/api/problem.ts';
 import { signInPath } from '../../auth/next-path.ts';
 import { useSessionState } from '../../auth/session.tsx';
@@ -21,49 +20,37 @@ function totals(items: readonly BagItem[]): string[] {
   return [...sums].map(([currency, amount]) => formatPrice({ currency, amount: Math.round(amount * 1000) / 1000 }));
 }
 
+type BagDrawerProps = {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** The header's bag button, which takes focus back when the sheet closes. */
+  returnFocusTo: RefObject<HTMLButtonElement | null>;
+};
+
 /**
- * The bag in the header and the sheet it opens: checkout for a signed-in client, or every piece sent to the house as
- * a request (one enquiry each) for pieces a client adviser should confirm in person.
+ * The sheet the header's bag opens (bag-button.tsx, which loads this file when the bag is first wanted): checkout for a
+ * signed-in client, or every piece sent to the house as a request (one enquiry each) for pieces a client adviser should
+ * confirm in person.
  */
-export function BagButton() {
+export default function BagDrawer({ open, onOpenChange, returnFocusTo }: BagDrawerProps) {
   const items = useBag();
-  const hydrated = useHydrated();
-  const count = items.reduce((n, i) => n + i.quantity, 0);
-  const [open, setOpen] = useState(false);
-  const { dismissAll } = useToast();
   return (
-    <RadixDialog.Root
-      open={open}
-      onOpenChange={(next) => {
-        // "Added to your bag" has done its work once the bag is open; left up, it would cover the bag's main button.
-        if (next) dismissAll();
-        setOpen(next);
-      }}
-    >
-      <RadixDialog.Trigger className="eyebrow inline-flex items-center gap-2 whitespace-nowrap text-ink transition-colors sm:border-b sm:border-ink/30 sm:pb-1 sm:hover:border-ink">
-        {/* A phone shows the bag as a small mark; the word is still its name. */}
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 sm:hidden" fill="none" stroke="currentColor" strokeWidth="1.3">
-          <path d="M4 7h12l-1 10H5L4 7Z" />
-          <path d="M7.5 7V5.5a2.5 2.5 0 0 1 5 0V7" />
-        </svg>
-        <span className="max-sm:sr-only">Bag</span>
-        {/* The count is known only in the browser (the bag lives in this browser's storage). */}
-        {hydrated && (
-          <span className="text-stone tabular-nums">
-            {count}
-            <span className="sr-only"> {count === 1 ? 'piece' : 'pieces'}</span>
-          </span>
-        )}
-      </RadixDialog.Trigger>
+    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="fixed inset-0 z-40 bg-ink/40 backdrop-blur-[2px] data-[state=open]:animate-fade-in" />
-        <RadixDialog.Content className="fixed inset-y-0 right-0 z-50 flex w-full max-w-md animate-fade-in flex-col border-l border-line bg-ivory">
+        <RadixDialog.Content
+          className="fixed inset-y-0 right-0 z-50 flex w-full max-w-md animate-fade-in flex-col border-l border-line bg-ivory"
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            returnFocusTo.current?.focus();
+          }}
+        >
           <div className="flex items-center justify-between border-b border-line px-8 py-6">
             <RadixDialog.Title className="display text-3xl text-ink">Your bag</RadixDialog.Title>
             <RadixDialog.Close className="eyebrow -mr-2 p-2 text-ink-soft hover:text-ink">Close</RadixDialog.Close>
           </div>
           <RadixDialog.Description className="sr-only">The pieces you have set aside.</RadixDialog.Description>
-          <BagContents items={items} onNavigate={() => setOpen(false)} />
+          <BagContents items={items} onNavigate={() => onOpenChange(false)} />
         </RadixDialog.Content>
       </RadixDialog.Portal>
     </RadixDialog.Root>

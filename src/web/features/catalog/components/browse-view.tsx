@@ -1,7 +1,5 @@
-import * as RadixDialog from '@radix-ui/react-dialog';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useNavigation } from 'react-router';
-import { Button } from '../../../components/ui/button.tsx';
 import { Container } from '../../../components/ui/container.tsx';
 import { cn } from '../../../lib/cn.ts';
 import { hasFilters, readBrowseState, searchString, type BrowseState, type FacetKey, type Sort } from '../url-state.ts';
@@ -10,6 +8,10 @@ import { FilterChips } from './filter-chips.tsx';
 import { Pagination } from './pagination.tsx';
 import { ProductGrid, type ProductCardData } from './product-card.tsx';
 import { SortSelect } from './sort-select.tsx';
+
+// The phone's filter sheet loads when Filters is first pressed (or about to be), not with the page.
+const loadFilterSheet = () => import('./filter-sheet.tsx');
+const FilterSheet = lazy(loadFilterSheet);
 
 export type Crumb = { label: string; to: string };
 
@@ -71,6 +73,8 @@ export function BrowseView(props: BrowseViewProps) {
   const pending = navigation.location?.pathname === location.pathname ? navigation.location : undefined;
   const state = pending ? { ...readBrowseState(new URLSearchParams(pending.search)), query: loaded.query } : loaded;
   const [sheetOpen, setSheetOpen] = useState(false);
+  const [sheetWanted, setSheetWanted] = useState(false);
+  const filtersButton = useRef<HTMLButtonElement>(null);
   const change = (next: BrowseState) => void navigate(`${location.pathname}${searchString(next)}`, { preventScrollReset: true });
   const filterCount =
     state.brands.length +
@@ -128,31 +132,29 @@ export function BrowseView(props: BrowseViewProps) {
       <Container className="pb-24 lg:pb-32">
         <div className="flex flex-wrap items-center justify-between gap-6 border-y border-line py-4">
           <div className="flex items-center gap-6">
-            <RadixDialog.Root open={sheetOpen} onOpenChange={setSheetOpen}>
-              <RadixDialog.Trigger className="eyebrow inline-flex items-center gap-2 border border-ink px-4 py-2.5 text-ink lg:hidden">
-                Filters{filterCount > 0 && <span className="tabular-nums">({filterCount})</span>}
-              </RadixDialog.Trigger>
-              <RadixDialog.Portal>
-                <RadixDialog.Overlay className="fixed inset-0 z-40 bg-ink/40 data-[state=open]:animate-fade-in" />
-                <RadixDialog.Content className="fixed inset-y-0 left-0 z-50 flex w-full max-w-sm animate-fade-in flex-col bg-ivory">
-                  <div className="flex items-center justify-between border-b border-line px-6 py-5">
-                    <RadixDialog.Title className="display text-3xl text-ink">Refine</RadixDialog.Title>
-                    <RadixDialog.Description className="sr-only">
-                      Filter the pieces shown by house, colour, size and price.
-                    </RadixDialog.Description>
-                    <RadixDialog.Close className="eyebrow -mr-2 p-2 text-ink">Close</RadixDialog.Close>
-                  </div>
-                  <div className="flex-1 overflow-y-auto px-6 py-8">
-                    <FacetSidebar groups={groups} priceRanges={priceRanges} currency={currency} state={state} onChange={change} />
-                  </div>
-                  <div className="border-t border-line p-6">
-                    <Button className="w-full" onClick={() => setSheetOpen(false)}>
-                      Show {total !== undefined ? `${total} ` : ''}pieces
-                    </Button>
-                  </div>
-                </RadixDialog.Content>
-              </RadixDialog.Portal>
-            </RadixDialog.Root>
+            <button
+              ref={filtersButton}
+              type="button"
+              aria-haspopup="dialog"
+              aria-expanded={sheetOpen}
+              onPointerEnter={() => void loadFilterSheet()}
+              onTouchStart={() => void loadFilterSheet()}
+              onFocus={() => void loadFilterSheet()}
+              onClick={() => {
+                setSheetWanted(true);
+                setSheetOpen(true);
+              }}
+              className="eyebrow inline-flex items-center gap-2 border border-ink px-4 py-2.5 text-ink lg:hidden"
+            >
+              Filters{filterCount > 0 && <span className="tabular-nums">({filterCount})</span>}
+            </button>
+            {sheetWanted && (
+              <Suspense fallback={null}>
+                <FilterSheet open={sheetOpen} onOpenChange={setSheetOpen} returnFocusTo={filtersButton} total={total}>
+                  <FacetSidebar groups={groups} priceRanges={priceRanges} currency={currency} state={state} onChange={change} />
+                </FilterSheet>
+              </Suspense>
+            )}
             <p className="text-sm text-stone" aria-live="polite">
               {total !== undefined
                 ? `${total.toLocaleString('en-GB')} ${total === 1 ? 'piece' : 'pieces'}`

@@ -1,7 +1,10 @@
-import * as RadixDialog from '@radix-ui/react-dialog';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { cn } from '../../../lib/cn.ts';
 import { imageSources } from '../images.ts';
+
+// The full-size viewer loads when a picture is first opened (or about to be), not with the profile.
+const loadViewer = () => import('./portfolio-viewer.tsx');
+const PortfolioViewer = lazy(loadViewer);
 
 export type GalleryItem = { itemId: string; title: string; imageUrl: string; description?: string | null; tags?: readonly string[] | null };
 
@@ -11,8 +14,9 @@ export type GalleryItem = { itemId: string; title: string; imageUrl: string; des
  */
 export function PortfolioGallery({ items, stylistName }: { items: readonly GalleryItem[]; stylistName: string }) {
   const [open, setOpen] = useState<number | null>(null);
+  const [wanted, setWanted] = useState(false);
+  const [opener, setOpener] = useState<HTMLElement | null>(null);
   if (items.length === 0) return <p className="text-stone">{stylistName} has not published a portfolio yet.</p>;
-  const current = open === null ? null : items[open];
   return (
     <>
       <ul className="grid grid-cols-2 gap-4 sm:gap-6 lg:grid-cols-4">
@@ -22,7 +26,13 @@ export function PortfolioGallery({ items, stylistName }: { items: readonly Galle
             <li key={item.itemId} className={cn(i === 0 && 'col-span-2 row-span-2')}>
               <button
                 type="button"
-                onClick={() => setOpen(i)}
+                onPointerEnter={() => void loadViewer()}
+                onFocus={() => void loadViewer()}
+                onClick={(event) => {
+                  setOpener(event.currentTarget);
+                  setWanted(true);
+                  setOpen(i);
+                }}
                 className="group block w-full text-left"
                 aria-label={`Open “${item.title}” full size`}
               >
@@ -45,54 +55,11 @@ export function PortfolioGallery({ items, stylistName }: { items: readonly Galle
           );
         })}
       </ul>
-      <RadixDialog.Root open={current != null} onOpenChange={(o) => !o && setOpen(null)}>
-        <RadixDialog.Portal>
-          <RadixDialog.Overlay className="fixed inset-0 z-40 bg-ink/80 data-[state=open]:animate-fade-in" />
-          <RadixDialog.Content className="fixed inset-4 z-50 flex flex-col bg-ivory p-6 sm:inset-10 sm:p-10 lg:flex-row lg:gap-12">
-            {current && (
-              <>
-                <div className="min-h-0 flex-1 bg-veil">
-                  <img
-                    src={imageSources(current.imageUrl, 2048).src}
-                    srcSet={imageSources(current.imageUrl).srcSet}
-                    sizes="80vw"
-                    alt={current.description || current.title}
-                    className="h-full w-full object-contain"
-                  />
-                </div>
-                <div className="mt-6 shrink-0 lg:mt-0 lg:w-72">
-                  <p className="eyebrow text-gold-deep">
-                    {stylistName} · {open! + 1} of {items.length}
-                  </p>
-                  <RadixDialog.Title className="display mt-4 text-3xl text-ink">{current.title}</RadixDialog.Title>
-                  <RadixDialog.Description className="mt-4 leading-relaxed text-ink-soft">
-                    {current.description || 'From the portfolio.'}
-                  </RadixDialog.Description>
-                  <div className="mt-8 flex gap-3">
-                    <button
-                      type="button"
-                      onClick={() => setOpen((open! - 1 + items.length) % items.length)}
-                      className="eyebrow border border-line px-4 py-2 text-ink hover:border-ink"
-                    >
-                      Previous
-                    </button>
-                    <button
-                      type="button"
-                      onClick={() => setOpen((open! + 1) % items.length)}
-                      className="eyebrow border border-line px-4 py-2 text-ink hover:border-ink"
-                    >
-                      Next
-                    </button>
-                  </div>
-                </div>
-                <RadixDialog.Close className="eyebrow absolute top-3 right-3 bg-ivory p-2 text-ink-soft hover:text-ink">
-                  Close
-                </RadixDialog.Close>
-              </>
-            )}
-          </RadixDialog.Content>
-        </RadixDialog.Portal>
-      </RadixDialog.Root>
+      {wanted && (
+        <Suspense fallback={null}>
+          <PortfolioViewer items={items} stylistName={stylistName} open={open} setOpen={setOpen} returnFocusTo={opener} />
+        </Suspense>
+      )}
     </>
   );
 }
