@@ -10,6 +10,7 @@ import { hasQuizAnswers } from '../features/stylists/quiz-memory.ts';
 import { useSession } from '../features/auth/session.tsx';
 import type { AuthResult } from '../features/auth/session-store.ts';
 import { pageMeta } from '../lib/seo.ts';
+import { useHydrated } from '../lib/use-hydrated.ts';
 
 export const meta: Route.MetaFunction = (args) => [
   ...pageMeta(args, {
@@ -42,7 +43,10 @@ export default function SignIn() {
   // (The quiz answers live in this browser's storage: read only on sign-in, never while rendering.)
   const nextFor = (userType: string, quizWaiting = false) => safeNextPath(wanted, homeFor(userType, quizWaiting));
   const next = nextFor(session.status === 'signed-in' ? session.user.userType : 'CLIENT');
-  const state = location.state as SignInState;
+  // The note a navigation left ("You have signed out") lives in the browser's history entry, which a reload keeps but
+  // the server never sees: read before hydration, it would draw a page the server did not (React error #418).
+  const hydrated = useHydrated();
+  const state = hydrated ? (location.state as SignInState) : null;
   const notice = state?.notice ? NOTICES[state.notice] : undefined;
   // Set when this page's own form succeeded, so the "already signed in" panel does not flash before leaving.
   const [leaving, setLeaving] = useState(false);
