@@ -7,6 +7,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { AppContext, RequestMeta } from '../../context.ts';
+import { publicOrigin } from '../../config.ts';
 import { queryRows, type Db } from '../../db/client.ts';
 import { audit } from '../../audit/service.ts';
 import type { Actor } from '../../http/auth.ts';
@@ -16,6 +17,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { enqueue } from '../../jobs/queue.ts';
 import { encrypt, lookupHash, safeEqual } from '../../security/crypto.ts';
 import { audienceOf, productsByIds } from '../catalog/service.ts';
+import { clientIdentitiesFor } from '../identity/service.ts';
 import { findUsableUpload, parseMediaPath } from '../media/service.ts';
 import { getMyStylist, loadStylistsByIds, portraitUrl } from '../stylists/service.ts';
 import { BodyError, checkDoc, embedsOf, parseBody, plainText, readingMinutes, blocksOf, type ContentDoc } from './body.ts';
@@ -1072,8 +1074,10 @@ export async function cancelRsvp(ctx: AppContext, actor: Actor, idOrSlug: string
         .orderBy(asc(contentRsvps.createdAt), asc(contentRsvps.id))
         .limit(1)
         .for('update', { skipLocked: true });
-      if (next) await tx.update(contentRsvps).set({ status: 'CONFIRMED', updatedAt: new Date() }).where(eq(contentRsvps.id, next.id));
-      else
+      if (next) {
+        await tx.update(contentRsvps).set({ status: 'CONFIRMED', updatedAt: new Date() }).where(eq(contentRsvps.id, next.id));
+        await mailSeatFreed(ctx, tx, next.userId, row);
+      } else
         await tx
           .update(content)
           .set({ seatsTaken: sql`${content.seatsTaken} - 1` })
@@ -1083,6 +1087,43 @@ export async function cancelRsvp(ctx: AppContext, actor: Actor, idOrSlug: string
   });
   contentCache(ctx.db).invalidate();
   return presentRsvp(ctx.db, result);
+}
+
+/** Reads addresses for delivery only; never shown to anyone. */
+const MAIL_ROOM: Actor = {
+  userId: 'mail-room',
+  userType: 'ADMIN',
+  tier: 'STANDARD',
+  sessionId: 'mail-room',
+  mfaEnabled: true,
+  mfaVerifiedAt: null,
+};
+
+/**
+ * Tells the first client on the waiting list that the freed seat is theirs: through the mail outbox, in the transaction
+ * that gives them the seat, so the mail exists if and only if the seat does.
+ */
+async function mailSeatFreed(ctx: AppContext, tx: Db, userId: string, row: ContentRow): Promise<void> {
+  const who = (await clientIdentitiesFor({ ...ctx, db: tx }, MAIL_ROOM, [userId])).get(userId);
+  if (!who?.email || !row.event) return;
+  const e = row.event;
+  const origin = publicOrigin(ctx.config);
+  await ctx.mailer.send(tx, {
+    to: who.email,
+    subject: `A seat is yours: ${row.title}`,
+    text: [
+      `${who.firstName ? `Dear ${who.firstName}` : 'Hello'},`,
+      '',
+      `A seat has freed up and it is yours: you were first on the waiting list for ${row.title}.`,
+      '',
+      `When: ${localOfInstant(Date.parse(e.startsAt), e.timeZone).replace('T', ' ')} (${e.timeZone.replace('_', ' ')} time)`,
+      `Where: ${e.place}${e.address ? `, ${e.address}` : ''}`,
+      '',
+      `It is in your calendar feed. If you can no longer come, withdraw your reply so the next guest may have it: ${origin}/journal/${row.slug}`,
+      '',
+      '— StyleByZaga',
+    ].join('\n'),
+  });
 }
 
 export async function myRsvp(ctx: AppContext, actor: Actor, idOrSlug: string): Promise<RsvpView | undefined> {
