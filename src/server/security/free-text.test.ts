@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/client.ts';
 import { buildTestApp, type TestApp } from '../test/app.ts';
 import { accountOf } from '../test/identity.ts';
-import { approvedStylist, parisMorning, requestPayload } from '../modules/stylists/test-helpers.ts';
+import { approvedStylist, parisMorning, profile, requestPayload } from '../modules/stylists/test-helpers.ts';
 import { encryptFreeText } from './free-text.ts';
 
 // Issue #11.11: free text that may carry personal details is stored encrypted, old rows included.
@@ -16,6 +16,8 @@ afterAll(() => app.shutdown());
 
 const MESSAGE = 'Please come to 12 Belgrave Square, my husband must not know about the gift.';
 const NOTE = 'I am Celeste Moreau, principal at the Royal Opera; my agent is at +44 20 7946 0321.';
+const VETTING = 'References from Mme Delphine Duval (+33 6 12 34 56 78) checked; former employer confirmed.';
+const PORTFOLIO_CLIENT = 'Isabella Marchetti';
 
 describe('free text at rest', () => {
   it('stores booking messages and VIP notes encrypted, and answers them in clear', async () => {
@@ -55,5 +57,65 @@ describe('free text at rest', () => {
       sql`select client_id::text as client_id from booking_requests where id = ${one!.id}::uuid`,
     );
     expect(client.length).toBe(1);
+  });
+
+  it('stores vetting notes and portfolio client names encrypted, and answers them in clear to those who may read them', async () => {
+    const admin = await accountOf(app, 'ADMIN');
+    const account = await accountOf(app, 'STYLIST');
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/stylists',
+      headers: account.auth,
+      payload: { userId: account.userId, ...profile },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const stylistId = created.json().stylistId as string;
+    const review = await app.inject({
+      method: 'POST',
+      url: `/api/v1/stylists/${stylistId}/review`,
+      headers: admin.auth,
+      payload: { decision: 'APPROVE', notes: VETTING },
+    });
+    expect(review.statusCode, review.body).toBe(200);
+    expect(review.json().stylist.vettingNotes).toBe(VETTING);
+    const item = await app.inject({
+      method: 'POST',
+      url: `/api/v1/stylists/${stylistId}/portfolio`,
+      headers: account.auth,
+      payload: {
+        title: 'Venice, opening night',
+        imageUrl: '/media/generated/editorial/portfolio-look-1280.webp',
+        clientName: PORTFOLIO_CLIENT,
+      },
+    });
+    expect(item.statusCode, item.body).toBe(201);
+
+    const [stored] = await queryRows<{ vetting_notes: string; client_name: string }>(
+      app.db,
+      sql`select s.vetting_notes, p.client_name from stylists s join stylist_portfolio_items p on p.stylist_id = s.id where s.id = ${stylistId}::uuid`,
+    );
+    expect(stored!.vetting_notes.includes('Duval'), 'vetting notes in clear').toBe(false);
+    expect(stored!.client_name.includes('Marchetti'), 'portfolio client name in clear').toBe(false);
+
+    const publicView = (await app.inject({ method: 'GET', url: `/api/v1/stylists/${stylistId}` })).json().stylist;
+    expect(publicView.portfolio.map((p: { clientName?: string }) => p.clientName)).toEqual([PORTFOLIO_CLIENT]);
+    expect(publicView.vettingNotes).toBeUndefined();
+    const own = (await app.inject({ method: 'GET', url: '/api/v1/me/stylist', headers: account.auth })).json().stylist;
+    expect(own.vettingNotes).toBe(VETTING);
+  });
+
+  it('encrypts vetting notes and portfolio client names written in clear before', async () => {
+    await app.db.execute(sql`update stylists set vetting_notes = ${VETTING}`);
+    await app.db.execute(sql`update stylist_portfolio_items set client_name = ${PORTFOLIO_CLIENT}`);
+    expect(await encryptFreeText(app.db, app.ctx.keys)).toBeGreaterThan(1);
+    const rows = await queryRows<{ value: string }>(
+      app.db,
+      sql`select vetting_notes as value from stylists where vetting_notes is not null union all select client_name from stylist_portfolio_items where client_name is not null`,
+    );
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.filter((row) => row.value.includes('Duval') || row.value.includes('Marchetti'))).toEqual([]);
+    const [stylist] = await queryRows<{ id: string }>(app.db, sql`select stylist_id::text as id from stylist_portfolio_items limit 1`);
+    const view = (await app.inject({ method: 'GET', url: `/api/v1/stylists/${stylist!.id}` })).json().stylist;
+    expect(view.portfolio[0].clientName).toBe(PORTFOLIO_CLIENT);
   });
 });

@@ -4,13 +4,17 @@ import { isSealed, sealText } from './crypto.ts';
 import type { Keys } from './keys.ts';
 
 /**
- * Columns of free text that may carry personal details: what clients write to stylists, reasons, VIP notes.
+ * Columns of free text that may carry personal details: what clients write to stylists, reasons, VIP notes, vetting
+ * notes and portfolio client names.
  * They are stored encrypted like the rest of the personal data (crypto.ts `sealText`).
  */
 export const FREE_TEXT_COLUMNS: ReadonlyArray<{ table: string; columns: readonly string[] }> = [
   { table: 'booking_requests', columns: ['message', 'decline_reason'] },
   { table: 'stylist_bookings', columns: ['notes', 'cancel_reason', 'location'] },
   { table: 'vip_applications', columns: ['note', 'decision_notes'] },
+  // What an admin wrote while vetting a stylist (references, background), and the clients a stylist names in a portfolio.
+  { table: 'stylists', columns: ['vetting_notes'] },
+  { table: 'stylist_portfolio_items', columns: ['client_name'] },
 ];
 
 /**

@@ -250,7 +250,7 @@ async function rankStylists(
     return row ? [{ ...r, row }] : [];
   });
   const presented = await presentStylists(
-    ctx.db,
+    ctx,
     top.map((t) => t.row),
     viewer,
     { portfolio: false, services },

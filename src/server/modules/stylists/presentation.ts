@@ -2,7 +2,10 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { toDto, type Currency } from '../../../shared/money.ts';
 import { generatedImageUrl } from '../../../shared/media.ts';
+import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
+import { openText } from '../../security/crypto.ts';
+import type { Keys } from '../../security/keys.ts';
 import type { Actor } from '../../http/auth.ts';
 import type { PortfolioItem, Stylist, StylistService } from './models.ts';
 import { stylistPortfolioItems, stylistServices } from './schema.ts';
@@ -26,14 +29,16 @@ export function presentService(row: typeof stylistServices.$inferSelect): Stylis
   };
 }
 
-export function presentPortfolioItem(row: typeof stylistPortfolioItems.$inferSelect): PortfolioItem {
+/** A portfolio item; the client's name is stored sealed (security/free-text.ts). */
+export function presentPortfolioItem(keys: Keys, row: typeof stylistPortfolioItems.$inferSelect): PortfolioItem {
+  const clientName = openText(keys, row.clientName);
   return {
     itemId: row.id,
     title: row.title,
     imageUrl: row.imageUrl,
     ...(row.mediaId ? { mediaId: row.mediaId } : {}),
     ...(row.description ? { description: row.description } : {}),
-    ...(row.clientName ? { clientName: row.clientName } : {}),
+    ...(clientName ? { clientName } : {}),
     ...(row.date ? { date: row.date.toISOString() } : {}),
     tags: row.tags,
   };
@@ -49,12 +54,13 @@ export function activeServicesOf(db: Db, ids: readonly string[]) {
 }
 
 export async function presentStylists(
-  db: Db,
+  ctx: Pick<AppContext, 'db' | 'keys'>,
   rows: readonly StylistWithName[],
   viewer: Actor | undefined,
   opts: { portfolio?: boolean; services?: (typeof stylistServices.$inferSelect)[] } = {},
 ): Promise<Stylist[]> {
   if (!rows.length) return [];
+  const { db, keys } = ctx;
   const ids = rows.map((r) => r.id);
   const [services, portfolio] = await Promise.all([
     opts.services ? Promise.resolve(opts.services) : activeServicesOf(db, ids),
@@ -69,6 +75,8 @@ export async function presentStylists(
   return rows.map((row) => {
     const privileged = ownsStylist(viewer, row) || isAdmin(viewer);
     const url = portraitUrl(row);
+    // Vetting notes are stored sealed (security/free-text.ts): only the stylist and admins ever read them.
+    const vettingNotes = privileged ? openText(keys, row.vettingNotes) : undefined;
     return {
       stylistId: row.id,
       userId: row.userId,
@@ -81,7 +89,7 @@ export async function presentStylists(
       languages: row.languages,
       experienceYears: row.experienceYears,
       rate: moneyOf(row.rateMinor, row.rateCurrency) as Stylist['rate'],
-      portfolio: portfolio.filter((p) => p.stylistId === row.id).map(presentPortfolioItem),
+      portfolio: portfolio.filter((p) => p.stylistId === row.id).map((p) => presentPortfolioItem(keys, p)),
       services: services.filter((s) => s.stylistId === row.id).map(presentService),
       ...(row.reviewCount > 0 ? { rating: Math.round((row.ratingSum / row.reviewCount) * 100) / 100 } : {}),
       reviewCount: row.reviewCount,
@@ -96,13 +104,13 @@ export async function presentStylists(
       ...(url ? { portraitUrl: url } : {}),
       cancellationPolicy: { freeCancellationHours: row.freeCancellationHours },
       status: row.status,
-      ...(privileged && row.vettingNotes ? { vettingNotes: row.vettingNotes } : {}),
+      ...(vettingNotes ? { vettingNotes } : {}),
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     };
   });
 }
 
-export async function presentOne(db: Db, row: StylistWithName, viewer: Actor | undefined): Promise<Stylist> {
-  return (await presentStylists(db, [row], viewer))[0]!;
+export async function presentOne(ctx: Pick<AppContext, 'db' | 'keys'>, row: StylistWithName, viewer: Actor | undefined): Promise<Stylist> {
+  return (await presentStylists(ctx, [row], viewer))[0]!;
 }

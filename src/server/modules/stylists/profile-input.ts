@@ -3,6 +3,8 @@ import { uuidv7 } from 'uuidv7';
 import { fromDto, MoneyError } from '../../../shared/money.ts';
 import type { Db } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
+import { sealText } from '../../security/crypto.ts';
+import type { Keys } from '../../security/keys.ts';
 import type { Actor } from '../../http/auth.ts';
 import { findUsableUpload, parseMediaPath, uploadUrl } from '../media/service.ts';
 import { toEurMinor } from './currency.ts';
@@ -25,6 +27,7 @@ export function minorFrom(dto: { amount: number; currency: string }, field: stri
  */
 export async function resolvePortfolioItems(
   db: Db,
+  keys: Keys,
   ownerUserId: string,
   actor: Actor,
   items: readonly PortfolioItemInput[],
@@ -58,7 +61,8 @@ export async function resolvePortfolioItems(
       imageUrl,
       mediaId,
       description: item.description ?? null,
-      clientName: item.clientName ?? null,
+      // The client's name is personal: stored sealed like the other free text (security/free-text.ts).
+      clientName: sealText(keys, item.clientName),
       date: item.date ? new Date(item.date) : null,
       tags: item.tags ?? [],
     };

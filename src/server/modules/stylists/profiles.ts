@@ -4,6 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import type { AppContext } from '../../context.ts';
 import { ApiError } from '../../http/errors.ts';
 import { cutPage, idAfter } from '../../http/pagination.ts';
+import { sealText } from '../../security/crypto.ts';
 import { audit } from '../../audit/service.ts';
 import type { Actor } from '../../http/auth.ts';
 import { accountTypeOf } from '../identity/service.ts';
@@ -52,16 +53,16 @@ export async function createStylist(ctx: AppContext, actor: Actor, input: Create
       .returning({ id: stylists.id });
     if (!inserted) throw new ApiError('ConflictException', 'This account already has a stylist profile');
     if (input.portfolio?.length) {
-      const items = await resolvePortfolioItems(tx, input.userId, actor, input.portfolio, 'body.portfolio');
+      const items = await resolvePortfolioItems(tx, ctx.keys, input.userId, actor, input.portfolio, 'body.portfolio');
       await tx.insert(stylistPortfolioItems).values(items.map((i) => ({ ...i, stylistId: id })));
     }
   });
   invalidateMatchingIndex(ctx.db);
-  return presentOne(ctx.db, (await loadStylist(ctx.db, id))!, actor);
+  return presentOne(ctx, (await loadStylist(ctx.db, id))!, actor);
 }
 
 export async function getStylist(ctx: AppContext, viewer: Actor | undefined, stylistId: string): Promise<Stylist> {
-  return presentOne(ctx.db, await requireVisibleStylist(ctx.db, viewer, stylistId), viewer);
+  return presentOne(ctx, await requireVisibleStylist(ctx.db, viewer, stylistId), viewer);
 }
 
 export async function getMyStylist(ctx: AppContext, actor: Actor): Promise<Stylist> {
@@ -70,7 +71,7 @@ export async function getMyStylist(ctx: AppContext, actor: Actor): Promise<Styli
     .from(stylists)
     .where(and(eq(stylists.userId, actor.userId), isNull(stylists.deletedAt)));
   if (!found) throw new ApiError('ResourceNotFoundException', 'You have no stylist profile yet');
-  return presentOne(ctx.db, (await loadStylist(ctx.db, found.id))!, actor);
+  return presentOne(ctx, (await loadStylist(ctx.db, found.id))!, actor);
 }
 
 /** UpdateStylist: partial; `portfolio`, when given, replaces the whole list. */
@@ -83,13 +84,13 @@ export async function updateStylist(ctx: AppContext, actor: Actor, stylistId: st
       .set({ ...values, updatedAt: new Date() })
       .where(eq(stylists.id, stylistId));
     if (input.portfolio !== undefined) {
-      const items = await resolvePortfolioItems(tx, row.userId, actor, input.portfolio, 'body.portfolio');
+      const items = await resolvePortfolioItems(tx, ctx.keys, row.userId, actor, input.portfolio, 'body.portfolio');
       await tx.delete(stylistPortfolioItems).where(eq(stylistPortfolioItems.stylistId, stylistId));
       if (items.length) await tx.insert(stylistPortfolioItems).values(items.map((i) => ({ ...i, stylistId })));
     }
   });
   invalidateMatchingIndex(ctx.db);
-  return presentOne(ctx.db, (await loadStylist(ctx.db, stylistId))!, actor);
+  return presentOne(ctx, (await loadStylist(ctx.db, stylistId))!, actor);
 }
 
 /** DeleteStylist: the profile goes away; its upcoming bookings and pending requests are cancelled. */
@@ -145,7 +146,7 @@ export async function listStylists(ctx: AppContext, query: ListStylistsQuery): P
   }
   const page = cutPage(picked, query.maxResults, 'stylists', (r) => ({ id: r.id }));
   return {
-    stylists: await presentStylists(ctx.db, await withNames(ctx.db, page.items), undefined, { portfolio: false }),
+    stylists: await presentStylists(ctx, await withNames(ctx.db, page.items), undefined, { portfolio: false }),
     ...(page.nextToken ? { nextToken: page.nextToken } : {}),
   };
 }
@@ -166,7 +167,7 @@ export async function adminListStylists(ctx: AppContext, query: { status: Stylis
     .limit(query.maxResults + 1);
   const page = cutPage(rows, query.maxResults, `admin-stylists:${query.status}`, (r) => ({ id: r.id }));
   return {
-    stylists: await presentStylists(ctx.db, await withNames(ctx.db, page.items), undefined),
+    stylists: await presentStylists(ctx, await withNames(ctx.db, page.items), undefined),
     ...(page.nextToken ? { nextToken: page.nextToken } : {}),
   };
 }
@@ -181,7 +182,7 @@ export async function reviewStylist(ctx: AppContext, actor: Actor, stylistId: st
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(stylists)
-      .set({ status, vettingNotes: input.notes ?? null, vettedAt: new Date(), vettedBy: actor.userId, updatedAt: new Date() })
+      .set({ status, vettingNotes: sealText(ctx.keys, input.notes), vettedAt: new Date(), vettedBy: actor.userId, updatedAt: new Date() })
       .where(eq(stylists.id, stylistId));
     await notifyStylistVetted(ctx, tx, row, status, input.notes);
     await audit(tx, {
@@ -192,5 +193,5 @@ export async function reviewStylist(ctx: AppContext, actor: Actor, stylistId: st
     });
   });
   invalidateMatchingIndex(ctx.db);
-  return presentOne(ctx.db, (await loadStylist(ctx.db, stylistId))!, actor);
+  return presentOne(ctx, (await loadStylist(ctx.db, stylistId))!, actor);
 }

@@ -67,7 +67,7 @@ export async function addPortfolioItem(
   input: PortfolioItemInput,
 ): Promise<PortfolioItem> {
   const stylist = await requireManageableStylist(ctx.db, actor, stylistId);
-  const [item] = await resolvePortfolioItems(ctx.db, stylist.userId, actor, [input], 'body');
+  const [item] = await resolvePortfolioItems(ctx.db, ctx.keys, stylist.userId, actor, [input], 'body');
   const [{ n }] = (await ctx.db
     .select({ n: sql<number>`coalesce(max(${stylistPortfolioItems.position}) + 1, 0)::int` })
     .from(stylistPortfolioItems)
@@ -77,7 +77,7 @@ export async function addPortfolioItem(
     .insert(stylistPortfolioItems)
     .values({ ...rest, mediaId, position: n, stylistId })
     .returning();
-  return presentPortfolioItem(row!);
+  return presentPortfolioItem(ctx.keys, row!);
 }
 
 export async function deletePortfolioItem(ctx: AppContext, actor: Actor, stylistId: string, itemId: string): Promise<void> {
