@@ -172,6 +172,8 @@ export function watchProblems(page: Page): PageProblems {
     const reason = request.failure()?.errorText;
     // An image or font still loading when the journey moves on is cancelled by the browser: not a failure.
     if (reason === 'net::ERR_ABORTED' && PASSIVE_RESOURCES.has(request.resourceType())) return;
+    // So is the browser's own favicon fetch, cancelled when a journey navigates before it completes.
+    if (reason === 'net::ERR_ABORTED' && new URL(request.url()).pathname.startsWith('/favicon')) return;
     // The app cancels a fetch it no longer needs: React Router a navigation's data request (`*.data`) replaced by a newer
     // one, TanStack Query a query whose tab was left. The visitor sees the newer answer, so that is not a failure either;
     // a fetch that really fails has another reason (refused, reset) or an HTTP status, both still reported.

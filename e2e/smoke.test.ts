@@ -62,6 +62,8 @@ describe('home', () => {
 
     await page.getByRole('button', { name: 'Menu' }).click();
     const dialog = page.getByRole('dialog');
+    // The phone menu loads when first opened: wait for it rather than look once.
+    await dialog.getByRole('link', { name: 'Stylists' }).waitFor({ state: 'visible' });
     expect(await dialog.getByRole('link', { name: 'Stylists' }).isVisible()).toBe(true);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'menu-mobile.png'), animations: 'disabled' });
     await page.keyboard.press('Escape');
