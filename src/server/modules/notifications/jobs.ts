@@ -21,31 +21,34 @@ import {
   unreadNotificationCount,
 } from './service.ts';
 
-const deliver: JobDefinition<{ notificationId: string }> = {
+const deliver: JobDefinition<{ notificationId: string; afterQuietHours?: boolean }> = {
   name: NOTIFY_DELIVER_JOB,
   maxAttempts: 10,
-  handle: async (ctx, { notificationId }) => {
+  handle: async (ctx, { notificationId, afterQuietHours }) => {
     const [row] = await ctx.db.select().from(notifications).where(eq(notifications.id, notificationId));
     if (!row) return;
-    // The centre first: open sockets see the bell change at once, whatever the hour.
-    await ctx.adapters.realtime
-      .publish({
-        userIds: [row.userId],
-        event: {
-          type: 'notification',
-          notification: presentNotification(ctx.keys, row),
-          unread: await unreadNotificationCount(ctx.db, row.userId),
-        },
-      })
-      .catch(() => undefined);
+    // The centre first: open sockets see the bell change at once, whatever the hour (unless the kind is off in the app).
+    if (!afterQuietHours && (await channelEnabled(ctx.db, row.userId, row.kind, 'IN_APP'))) {
+      await ctx.adapters.realtime
+        .publish({
+          userIds: [row.userId],
+          event: {
+            type: 'notification',
+            notification: presentNotification(ctx.keys, row),
+            unread: await unreadNotificationCount(ctx.db, row.userId),
+          },
+        })
+        .catch(() => undefined);
+    }
     const mandatory = MANDATORY_KINDS.has(row.kind);
     const quietEnd = mandatory ? undefined : await quietHoursEnd(ctx.db, row.userId);
     if (quietEnd) {
       await enqueue(
         ctx.db,
         NOTIFY_DELIVER_JOB,
-        { notificationId },
-        { runAt: quietEnd, dedupeKey: `${NOTIFY_DELIVER_JOB}:${notificationId}:quiet` },
+        { notificationId, afterQuietHours: true },
+        // Keyed by the hour it wakes: never the running job's own key, which would swallow it.
+        { runAt: quietEnd, dedupeKey: `${NOTIFY_DELIVER_JOB}:${notificationId}:quiet:${quietEnd.getTime()}` },
       );
       return;
     }

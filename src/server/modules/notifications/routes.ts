@@ -12,6 +12,7 @@ import {
   markNotificationsRead,
   Notification,
   NotificationSettings,
+  publishUnreadCount,
   PushSubscriptionInput,
   savePushSubscription,
   updateNotificationSettings,
@@ -105,7 +106,13 @@ export async function notificationRoutes(parent: FastifyInstance, opts: { ctx: A
       },
       config: { policy: 'authenticated' },
     },
-    async (request) => updateNotificationSettings(ctx.db, actorOf(request).userId, request.body),
+    async (request) => {
+      const { userId } = actorOf(request);
+      const settings = await updateNotificationSettings(ctx.db, userId, request.body);
+      // A kind shown or hidden in the app changes the bell in every open tab.
+      if (request.body.preferences?.some((p) => p.channel === 'IN_APP')) await publishUnreadCount(ctx, userId);
+      return settings;
+    },
   );
 
   app.get(

@@ -54,6 +54,7 @@ export const NOTIFY_PUSH_JOB = 'notifications.push';
  * `tx` must be the writer's transaction; `ctx` gives the keys that encrypt the body.
  */
 export async function notify(tx: Db, ctx: Pick<AppContext, 'keys'>, input: NotifyInput): Promise<string | undefined> {
+  if (await switchedOffEverywhere(tx, input.userId, input.kind)) return undefined;
   const id = uuidv7();
   const inserted = await tx
     .insert(notifications)
@@ -205,6 +206,16 @@ export async function updateNotificationSettings(
   return getNotificationSettings(db, userId);
 }
 
+/** Whether the user switched `kind` off on every channel (then no notice is recorded at all). */
+async function switchedOffEverywhere(db: Db, userId: string, kind: string): Promise<boolean> {
+  if (MANDATORY_KINDS.has(kind)) return false;
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from notification_preferences where user_id = ${userId} and kind = ${kind} and not enabled`,
+  );
+  return Number(row?.n ?? 0) >= CHANNELS.length;
+}
+
 /** Whether `kind` goes out on `channel` for this user (mandatory kinds always do). */
 export async function channelEnabled(db: Db, userId: string, kind: string, channel: Channel): Promise<boolean> {
   if (MANDATORY_KINDS.has(kind)) return true;
@@ -228,7 +239,25 @@ export function quietUntil(at: Date, timeZone: string, startMinute: number | nul
   const inside = startMinute < endMinute ? local >= startMinute && local < endMinute : local >= startMinute || local < endMinute;
   if (!inside) return undefined;
   const wait = (endMinute - local + 24 * 60) % (24 * 60);
-  return new Date(at.getTime() + wait * 60_000 - (at.getTime() % 60_000));
+  const naive = new Date(at.getTime() + wait * 60_000 - (at.getTime() % 60_000));
+  // The clocks may move in between (the night summer time ends): the end is a local hour, so follow the zone's offset.
+  return new Date(naive.getTime() + (offsetMinutes(at, timeZone) - offsetMinutes(naive, timeZone)) * 60_000);
+}
+
+/** The zone's offset from UTC at `at`, in minutes (Paris in winter: 60). */
+function offsetMinutes(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const n = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  const local = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'));
+  return Math.round((local - (at.getTime() - (at.getTime() % 60_000))) / 60_000);
 }
 
 /** Quiet hours end for this user now, or undefined when none hold. */
@@ -266,12 +295,26 @@ export function presentNotification(keys: AppContext['keys'], r: typeof notifica
   };
 }
 
+/** Kinds switched off in the app are neither listed nor counted (mandatory kinds always are). */
+const shownInApp = (userId: string) =>
+  sql`not exists (select 1 from notification_preferences p where p.user_id = ${userId} and p.kind = ${notifications.kind} and p.channel = 'IN_APP' and not p.enabled and p.kind not in ('security', 'payment.status'))`;
+
+/** The bell's number: unread notices of the kinds the user takes in the app. */
 export async function unreadNotificationCount(db: Db, userId: string): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from notifications where user_id = ${userId} and read_at is null`,
-  );
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), shownInApp(userId)));
   return Number(row?.n ?? 0);
+}
+
+/** Tells the user's open tabs the bell's number (after reading, or a preference that hides or shows a kind). */
+export async function publishUnreadCount(ctx: AppContext, userId: string): Promise<number> {
+  const unread = await unreadNotificationCount(ctx.db, userId);
+  await ctx.adapters.realtime
+    .publish({ userIds: [userId], event: { type: 'notification', notification: null, unread } })
+    .catch(() => undefined);
+  return unread;
 }
 
 /** The centre, newest first; in-app switched-off kinds are not listed. */
@@ -284,13 +327,7 @@ export async function listNotifications(
   const rows = await ctx.db
     .select()
     .from(notifications)
-    .where(
-      and(
-        eq(notifications.userId, userId),
-        before ? lt(notifications.id, before) : undefined,
-        sql`not exists (select 1 from notification_preferences p where p.user_id = ${userId} and p.kind = ${notifications.kind} and p.channel = 'IN_APP' and not p.enabled and p.kind not in ('security', 'payment.status'))`,
-      ),
-    )
+    .where(and(eq(notifications.userId, userId), before ? lt(notifications.id, before) : undefined, shownInApp(userId)))
     .orderBy(desc(notifications.id))
     .limit(input.maxResults + 1);
   const page = rows.slice(0, input.maxResults);
@@ -330,11 +367,7 @@ export async function markNotificationsRead(ctx: AppContext, userId: string, not
       .where(and(eq(notifications.userId, userId), eq(notifications.id, notificationId)));
     if (!exists) throw new ApiError('ResourceNotFoundException', 'No such notification');
   }
-  const unread = await unreadNotificationCount(ctx.db, userId);
-  await ctx.adapters.realtime
-    .publish({ userIds: [userId], event: { type: 'notification', notification: null, unread } })
-    .catch(() => undefined);
-  return { unread };
+  return { unread: await publishUnreadCount(ctx, userId) };
 }
 
 // ───────────────────────────── push subscriptions ─────────────────────────────
