@@ -37,7 +37,7 @@ const centre = async (who: TestAccount, query = '') => {
   }>();
 };
 
-const settings = (who: TestAccount, payload: unknown) =>
+const settings = (who: TestAccount, payload: object) =>
   app.inject({ method: 'PUT', url: '/api/v1/me/notification-settings', headers: who.auth, payload });
 
 /** The last bell number published to `who`'s open tabs. */
