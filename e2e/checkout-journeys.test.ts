@@ -5,16 +5,22 @@ import { ensureWebBuild, launchBrowser, openPage, screenshots, startServer, type
 
 /**
  * Issue 13's money journeys in a browser, on the whole platform and its demo data: a client pays with the sandbox card
- * that asks for 3-D Secure; a client pays by bank transfer and the house office records it in two parts; the house
- * office refunds part of an order attributed to a stylist, and the refund shows on the client's receipt and on the
- * stylist's statement. Key pages at 1440 and 390 px (each must fit the phone's width); no page may log a console
- * error (e2e/setup.ts checks every test).
+ * that asks for 3-D Secure; a VIP buys a high-value piece, proving their second factor again at checkout (step-up) and
+ * waiting for the house office's approval; a client pays by bank transfer and the house office records it in two
+ * parts; the house office refunds part of an order attributed to a stylist, and the refund shows on the client's
+ * receipt and on the stylist's statement. Key pages at 1440 and 390 px (each must fit the phone's width); no page may
+ * log a console error (e2e/setup.ts checks every test).
+ *
+ * The server runs with the step-up clock a test may move (CHECKOUT_TEST_CLOCK): the VIP's sign-in proof is made eleven
+ * minutes old instead of waiting. Its approval threshold is 50,000 USD (the house's setting; 250,000 by default) so a
+ * piece of the demo boutique needs approval and can still be held on a card (CARD_LIMIT stays 100,000 USD).
  */
 
 const PASSWORD = 'velvet-orchid-sunrise-47';
 const DEMO_CLIENT = 'layla.rahman@demo.stylebyzaga.test';
 const DEMO_ADMIN = 'helene.marchal@demo.stylebyzaga.test';
 const DEMO_STYLIST = 'camille.laurent@demo.stylebyzaga.test';
+const DEMO_VIP = 'isabelle.fontaine@demo.stylebyzaga.test';
 const PARIS = {
   recipientName: 'Layla Rahman',
   line1: '31 rue Cambon',
@@ -30,10 +36,12 @@ let browser: Browser;
 let client: { userId: string; auth: Record<string, string> };
 /** The house office, signed in once (its second factor enrolled at first sign-in), shared by the journeys. */
 let office: Page | undefined;
+/** The house office's authenticator secret, enrolled by `office`'s first sign-in. */
+let officeSecret = '';
 
 beforeAll(async () => {
   ensureWebBuild();
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [server, browser] = await Promise.all([startServer({ CHECKOUT_TEST_CLOCK: 'true', APPROVAL_THRESHOLD: '50000' }), launchBrowser()]);
   const login = await (
     await fetch(`${server.url}/api/v1/auth/login`, {
       method: 'POST',
@@ -102,8 +110,8 @@ async function signIn(page: Page, email: string, next: string): Promise<void> {
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
-/** Staff and stylists enrol a second factor at their first sign-in, then land where they were going. */
-async function signInEnrolling(page: Page, email: string, next: string): Promise<void> {
+/** Staff, stylists and VIPs enrol a second factor at their first sign-in, then land where they were going; returns the secret. */
+async function signInEnrolling(page: Page, email: string, next: string): Promise<string> {
   await signIn(page, email, next);
   await page.waitForURL(/\/secure-account/);
   await page.getByRole('button', { name: 'Begin' }).click();
@@ -114,12 +122,13 @@ async function signInEnrolling(page: Page, email: string, next: string): Promise
   await page.getByLabel('I have kept these codes somewhere safe.').check();
   await page.getByRole('button', { name: 'Done' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/secure-account'));
+  return secret;
 }
 
 async function houseOffice(): Promise<Page> {
   if (!office) {
     office = (await openPage(browser)).page;
-    await signInEnrolling(office, DEMO_ADMIN, '/admin/payments');
+    officeSecret = await signInEnrolling(office, DEMO_ADMIN, '/admin/payments');
   }
   return office;
 }
@@ -135,6 +144,43 @@ async function paymentIdOf(orderId: string): Promise<string> {
   const order = (await (await fetch(`${server.url}/api/v1/orders/${orderId}`, { headers: client.auth })).json()).order;
   expect(order.paymentId).toBeTruthy();
   return order.paymentId as string;
+}
+
+/** The house office's API session (the step-up clock), with a TOTP step its browser has not used. */
+async function officeApi(path: string, body: unknown): Promise<Response> {
+  await houseOffice();
+  for (const ahead of [1, 2]) {
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: DEMO_ADMIN, password: PASSWORD, mfaCode: await totp(officeSecret, ahead) }),
+    });
+    if (!login.ok) continue;
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    return fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  }
+  throw new Error('could not open a house-office API session');
+}
+
+/** A piece of the boutique above the (journey's) approval threshold, under the card limit, bought as is, in stock. */
+async function highValuePiece(): Promise<{ slug: string; name: string }> {
+  const list = await (await fetch(`${server.url}/api/v1/products?minPrice=45000&maxPrice=70000&maxResults=100`)).json();
+  const piece = (
+    list.products as Array<{
+      slug: string;
+      name: string;
+      purchaseMode: string;
+      inventory: number;
+      priceOnRequest?: boolean;
+      price: { currency: string };
+    }>
+  ).find((p) => p.purchaseMode === 'BUY_NOW' && !p.priceOnRequest && p.inventory >= 1 && p.price.currency === 'EUR');
+  if (!piece) throw new Error('The demo boutique has no piece between €45,000 and €70,000 in stock');
+  return piece;
 }
 
 describe('checkout journeys', () => {
@@ -158,6 +204,86 @@ describe('checkout journeys', () => {
     await page.getByRole('heading', { name: `Order ${orderNumber}` }).waitFor();
     const receipt = page.getByRole('region', { name: 'Receipt' });
     await receipt.getByText(/Paid · Visa •••• 3184/).waitFor();
+  }, 300_000);
+
+  it('a VIP buys a high-value piece: a fresh second factor at checkout, the card held, the house office approves, then it is taken', async () => {
+    const piece = await highValuePiece();
+    const { page } = await openPage(browser);
+    const vipSecret = await signInEnrolling(page, DEMO_VIP, `/products/${piece.slug}`);
+    if (!page.url().endsWith(`/products/${piece.slug}`))
+      await page.goto(`${server.url}/products/${piece.slug}`, { waitUntil: 'networkidle' });
+    const main = page.getByRole('button', { name: /^(Add to bag|Choose a size)$/ });
+    await main.waitFor();
+    if ((await main.textContent()) === 'Choose a size') {
+      await page
+        .getByRole('radio', { name: /^Size (?!.*sold out)/ })
+        .first()
+        .check({ force: true });
+    }
+    await page.getByRole('button', { name: 'Add to bag' }).click();
+    await page.getByText('Added to your bag').first().waitFor();
+
+    await page.goto(`${server.url}/checkout`, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { level: 1, name: 'Complete your order' }).waitFor();
+    const newAddress = page.getByRole('radio', { name: 'A new address' });
+    if (await newAddress.count()) await newAddress.check();
+    await page.getByLabel('Address', { exact: true }).fill('15 place Vendôme');
+    await page.getByLabel('City').fill('Paris');
+    await page.getByLabel('Postal code').fill('75001');
+    await page.getByLabel('Country').selectOption('FR');
+    await page.getByRole('button', { name: 'Continue to delivery' }).click();
+    await page.getByRole('radio', { name: /Insured courier/ }).check();
+    // The second factor proved at sign-in is now eleven minutes old: the review asks for it again before the order can be placed.
+    const moved = await officeApi('/api/v1/checkout/test-clock', { advanceSeconds: 11 * 60 });
+    expect(moved.status, await moved.clone().text()).toBe(200);
+    await page.getByRole('button', { name: 'Review your order' }).click();
+    await page.getByRole('heading', { name: 'A last look' }).waitFor();
+    await page.getByText('A personal approval').waitFor();
+    const stepUp = page.getByRole('form', { name: 'Confirm it is you' });
+    await stepUp.waitFor();
+    expect(await page.getByRole('button', { name: /^Place order/ }).isDisabled()).toBe(true);
+    await screenshots(page, 'checkout-journeys-step-up');
+    await stepUp.getByLabel('Authenticator code').fill(await totp(vipSecret, 1));
+    await stepUp.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText('Thank you — you can place the order now.').waitFor();
+    await page.getByRole('button', { name: /^Place order/ }).click();
+
+    await page.waitForURL(/\/checkout\/placed\//);
+    const orderId = page.url().split('/').pop()!;
+    await page.getByText('An order of this value is reviewed personally by our house office.').waitFor();
+    await page.getByRole('button', { name: 'Use the test card ending 4242' }).click();
+    await page.getByRole('button', { name: /^Pay / }).click();
+    await page.getByRole('status').filter({ hasText: 'Your payment is held' }).waitFor();
+    await screenshots(page, 'checkout-journeys-held');
+
+    const admin = await houseOffice();
+    await admin.goto(`${server.url}/admin/orders/${orderId}`, { waitUntil: 'networkidle' });
+    await admin.getByText('Approval needed').first().waitFor();
+    await screenshots(admin, 'checkout-journeys-approval', { checkWidth: false });
+    await admin.getByRole('button', { name: 'Approve this order' }).click();
+    await admin.getByRole('button', { name: 'Approve this order' }).waitFor({ state: 'detached' });
+
+    // The approval's capture is a job: the order is paid a moment later.
+    await expect
+      .poll(
+        async () => {
+          await page.reload({ waitUntil: 'networkidle' });
+          return page.getByRole('status').filter({ hasText: 'Payment received' }).count();
+        },
+        { timeout: 60_000, interval: 1_000 },
+      )
+      .toBe(1);
+    await page.goto(`${server.url}/account/orders/${orderId}`, { waitUntil: 'networkidle' });
+    await page
+      .getByRole('region', { name: 'Receipt' })
+      .getByText(/Paid · Visa •••• 4242/)
+      .waitFor();
+    await page
+      .getByRole('region', { name: 'Timeline' })
+      .getByText(/approved/i)
+      .first()
+      .waitFor();
+    await screenshots(page, 'checkout-journeys-approved');
   }, 300_000);
 
   it('a bank transfer arrives in two parts: the house office records each, and the order is paid when they add up', async () => {

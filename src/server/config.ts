@@ -110,6 +110,8 @@ const ConfigSchema = z
     // Durable jobs (decision 006): handlers running at once per instance, and how long a claim holds without a heartbeat.
     // Browser journeys move the editorial clock forward instead of waiting for a scheduled minute; refused in production.
     EDITORIAL_TEST_CLOCK: bool.default(false),
+    // Browser journeys move the checkout's clock (the step-up window of high-value orders) instead of waiting ten minutes.
+    CHECKOUT_TEST_CLOCK: bool.default(false),
     JOBS_CONCURRENCY: positiveInt.max(200).default(10),
     JOBS_LEASE_SECONDS: positiveInt.min(2).max(3_600).default(60),
     // Uploaded media in an S3-compatible bucket (all of bucket + keys, or none: local disk under DATA_DIR/media).
@@ -184,6 +186,8 @@ const ConfigSchema = z
   .superRefine((c, ctx) => {
     if (c.EDITORIAL_TEST_CLOCK && c.NODE_ENV === 'production')
       ctx.addIssue({ code: 'custom', path: ['EDITORIAL_TEST_CLOCK'], message: 'is for tests and cannot be on in production' });
+    if (c.CHECKOUT_TEST_CLOCK && c.NODE_ENV === 'production')
+      ctx.addIssue({ code: 'custom', path: ['CHECKOUT_TEST_CLOCK'], message: 'is for tests and cannot be on in production' });
   })
   .transform(withWebAuthnDefaults)
   .transform((c) => ({ ...c, DEMO_DATA: c.DEMO_DATA ?? c.NODE_ENV !== 'production' }))

@@ -193,8 +193,11 @@ function Checkout() {
   };
 
   const placeProblem = place.error ? toProblem(place.error) : null;
-  const needsStepUp = placeProblem?.reason === 'MFA_STEP_UP_REQUIRED' && !stepUp.isSuccess;
-  const needsEnrolment = placeProblem?.reason === 'MFA_ENROLLMENT_REQUIRED';
+  // The quote says beforehand what a high-value order asks of the second factor; a refusal at placing (the ten minutes
+  // ran out on this page) asks the same.
+  const needsStepUp =
+    (placeProblem?.reason === 'MFA_STEP_UP_REQUIRED' || (!placeProblem && quote?.secondFactor === 'STEP_UP_REQUIRED')) && !stepUp.isSuccess;
+  const needsEnrolment = placeProblem?.reason === 'MFA_ENROLLMENT_REQUIRED' || quote?.secondFactor === 'ENROLLMENT_REQUIRED';
   const current = STEPS.findIndex((s) => s.id === step);
 
   return (
@@ -394,7 +397,7 @@ function Checkout() {
                     Confirm it is you
                   </h3>
                   <p className="text-sm leading-relaxed text-ink-soft">
-                    Enter the six-digit code from your authenticator app, then place the order again.
+                    Orders of this value are confirmed with the six-digit code from your authenticator app (or a recovery code).
                   </p>
                   <Field label="Authenticator code" error={stepUp.error ? problemMessage(toProblem(stepUp.error)) : undefined}>
                     {(p) => (
@@ -404,7 +407,7 @@ function Checkout() {
                         autoComplete="one-time-code"
                         value={code}
                         onChange={(e) => setCode(e.target.value)}
-                        pattern="[0-9A-Za-z-]{6,20}"
+                        pattern="[0-9A-Za-z\-]{6,20}"
                         required
                       />
                     )}

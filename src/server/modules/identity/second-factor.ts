@@ -13,6 +13,7 @@ import { mustEnrolMfa, type Actor } from '../../http/auth.ts';
 import { recoveryCodes, users } from './schema.ts';
 import { assertNotThrottled, recordFailure } from './throttle.ts';
 import { type UserRow, aliasCode, presentUser, requireUser } from './presentation.ts';
+import { stepUpNow } from '../../security/step-up-clock.ts';
 
 const RECOVERY_CODE_COUNT = 10;
 
@@ -100,7 +101,10 @@ export async function mfaStepUp(ctx: AppContext, actor: Actor, code: string, met
     await recordFailure(ctx.db, ctx.keys, 'mfa', [actor.userId]);
     throw new ApiError('UnauthorizedException', 'That code is not valid or was already used', { reason: 'MFA_INVALID' });
   }
-  await ctx.db.update(users).set({ mfaVerifiedAt: new Date() }).where(eq(users.id, actor.userId));
+  await ctx.db
+    .update(users)
+    .set({ mfaVerifiedAt: new Date(stepUpNow(ctx.db)) })
+    .where(eq(users.id, actor.userId));
   forgetActors(ctx.db, actor.userId);
   await audit(ctx.db, { action: 'auth.mfa.stepUp', actorId: actor.userId, targetUserId: actor.userId, meta });
 }
@@ -138,11 +142,14 @@ export async function consumeSecondFactor(ctx: AppContext, row: UserRow, code: s
   return used.length === 1;
 }
 
-/** Throws unless the actor proved a second factor in the last `minutes` (for payments, payouts, role changes…). */
-export function requireRecentMfa(actor: Actor, minutes = 10): void {
+/**
+ * Throws unless the actor proved a second factor in the last `minutes` (for payments, payouts, role changes…); `now`
+ * is the caller's clock (a test may move the checkout's forward).
+ */
+export function requireRecentMfa(actor: Actor, minutes = 10, now = Date.now()): void {
   if (!actor.mfaEnabled)
     throw new ApiError('AccessDeniedException', 'Turn on two-factor authentication to do this', { reason: 'MFA_ENROLLMENT_REQUIRED' });
-  if (!actor.mfaVerifiedAt || Date.now() - actor.mfaVerifiedAt.getTime() > minutes * 60_000) {
+  if (!actor.mfaVerifiedAt || now - actor.mfaVerifiedAt.getTime() > minutes * 60_000) {
     throw new ApiError('AccessDeniedException', 'Confirm with your authenticator code to continue', { reason: 'MFA_STEP_UP_REQUIRED' });
   }
 }

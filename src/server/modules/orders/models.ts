@@ -290,6 +290,10 @@ export const QuoteOutput = z
     totals: OrderTotals,
     highValue: z.boolean(),
     requiresApproval: z.boolean(),
+    secondFactor: z.enum(['NOT_NEEDED', 'CONFIRMED', 'STEP_UP_REQUIRED', 'ENROLLMENT_REQUIRED']).meta({
+      description:
+        'For a high-value order: whether the second factor proved in the last 10 minutes covers it (CONFIRMED), must be proved again first (STEP_UP_REQUIRED) or enrolled first (ENROLLMENT_REQUIRED).',
+    }),
     fx: Order.shape.fx,
   })
   .meta({ id: 'QuoteOrderOutput' });

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
 import { buildTestApp, countRows, type TestApp } from '../../test/app.ts';
-import { accountOf, signUp, type TestAccount } from '../../test/identity.ts';
+import { accountOf, signUp, totp, type TestAccount } from '../../test/identity.ts';
+import { advanceStepUpClock } from '../../security/step-up-clock.ts';
 import type { CatalogFixture } from '../catalog/test-fixtures.ts';
 import { listDevMail } from '../mail/service.ts';
 import { releaseUnpaidOrders } from './jobs.ts';
@@ -235,6 +236,73 @@ describe('CreateOrder', () => {
     const ok = await placeOrder(app, fx.vip, orderBody(fx.vip, watch));
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().order).toMatchObject({ highValue: true, requiresApproval: false });
+  });
+
+  it('asks for the second factor again once the last proof is more than 10 minutes old, and says so in the quote first', async () => {
+    const watch = await addPiece(app, fx, {
+      name: 'Grande Complication',
+      brand: 'cartier',
+      category: 'watches',
+      amount: 36000,
+      variants: [{ stock: 3 }],
+    });
+    const quote = () =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/orders/quote',
+        headers: fx.vip.auth,
+        payload: {
+          items: [{ productId: watch.productId, variantId: watch.variantIds[0], quantity: 1 }],
+          shippingAddress: PARIS,
+          deliveryOption: 'INSURED_COURIER',
+          currency: 'EUR',
+        },
+      });
+    expect((await quote()).json().secondFactor).toBe('CONFIRMED');
+    const small = await app.inject({
+      method: 'POST',
+      url: '/api/v1/orders/quote',
+      headers: client.auth,
+      payload: {
+        items: [{ productId: bag.productId, variantId: bag.variantIds[0], quantity: 1 }],
+        shippingAddress: PARIS,
+        deliveryOption: 'INSURED_COURIER',
+        currency: 'EUR',
+      },
+    });
+    expect(small.json().secondFactor).toBe('NOT_NEEDED');
+
+    advanceStepUpClock(app.db, 11 * 60_000);
+    expect((await quote()).json().secondFactor).toBe('STEP_UP_REQUIRED');
+    const stale = await placeOrder(app, fx.vip, orderBody(fx.vip, watch));
+    expect(stale.statusCode).toBe(403);
+    expect(stale.json().reason).toBe('MFA_STEP_UP_REQUIRED');
+    expect(await stockOf(app, watch.variantIds[0]!)).toBe(3);
+
+    // A fresh proof (a later time step than the one used at enrolment) is recorded on the same clock: it covers the order.
+    const stepUp = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/mfa/step-up',
+      headers: fx.vip.auth,
+      payload: { code: await totp(fx.vip.mfaSecret!, 1) },
+    });
+    expect(stepUp.statusCode, stepUp.body).toBe(200);
+    expect((await quote()).json().secondFactor).toBe('CONFIRMED');
+    const placed = await placeOrder(app, fx.vip, orderBody(fx.vip, watch));
+    expect(placed.statusCode, placed.body).toBe(201);
+
+    // Ten more minutes and one second: stale again.
+    advanceStepUpClock(app.db, 10 * 60_000 + 1_000);
+    expect((await placeOrder(app, fx.vip, orderBody(fx.vip, watch))).json().reason).toBe('MFA_STEP_UP_REQUIRED');
+    // A recovery code proves it too (and leaves the VIP freshly proved for the tests after this one).
+    const recovery = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/mfa/step-up',
+      headers: fx.vip.auth,
+      payload: { code: (fx.vip as TestAccount & { recoveryCodes: string[] }).recoveryCodes[0] },
+    });
+    expect(recovery.statusCode, recovery.body).toBe(200);
+    expect((await placeOrder(app, fx.vip, orderBody(fx.vip, watch))).statusCode).toBe(201);
   });
 });
 

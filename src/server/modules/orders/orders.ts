@@ -11,6 +11,7 @@ import { audienceOf, invalidateCatalog, releaseStock, reserveStock, stockMoved }
 import type { Actor } from '../../http/auth.ts';
 import { audit } from '../../audit/service.ts';
 import { requireRecentMfa } from '../identity/service.ts';
+import { stepUpNow } from '../../security/step-up-clock.ts';
 import { requireBookableStylist } from '../stylists/service.ts';
 import { addressForOrder, saveAddressInTx } from './addresses.ts';
 import type { Address, CreateOrderInput, ListOrdersQuery, Order, UpdateOrderInput } from './models.ts';
@@ -26,6 +27,23 @@ type EventRow = typeof orderEvents.$inferSelect;
 export const orderActorOf = (actor: Actor): OrderActor => ({ kind: actor.userType === 'ADMIN' ? 'ADMIN' : 'CLIENT', userId: actor.userId });
 
 const notFound = () => new ApiError('ResourceNotFoundException', 'No such order');
+
+/** What a high-value order asks of the actor's second factor right now: the checkout prompts before placing. */
+export function secondFactorFor(
+  ctx: AppContext,
+  actor: Actor,
+  highValue: boolean,
+): 'NOT_NEEDED' | 'CONFIRMED' | 'STEP_UP_REQUIRED' | 'ENROLLMENT_REQUIRED' {
+  if (!highValue) return 'NOT_NEEDED';
+  try {
+    requireRecentMfa(actor, 10, stepUpNow(ctx.db));
+    return 'CONFIRMED';
+  } catch (err) {
+    if (err instanceof ApiError && err.extra.reason === 'MFA_ENROLLMENT_REQUIRED') return 'ENROLLMENT_REQUIRED';
+    if (err instanceof ApiError && err.extra.reason === 'MFA_STEP_UP_REQUIRED') return 'STEP_UP_REQUIRED';
+    throw err;
+  }
+}
 
 // ───────────────────────────── create ─────────────────────────────
 
@@ -64,7 +82,7 @@ export async function createOrder(
       audience: audienceOf(actor),
     });
     // Above the high-value threshold a second factor from the last 10 minutes is needed; nothing is written before.
-    if (quote.highValue) requireRecentMfa(actor, 10);
+    if (quote.highValue) requireRecentMfa(actor, 10, stepUpNow(ctx.db));
     await reserveOrRefuse(tx, quote);
     const now = new Date();
     const [row] = await tx
@@ -381,7 +399,7 @@ async function reprice_(ctx: AppContext, tx: Tx, actor: Actor, row: OrderRow, in
     audience: audienceOf(clientActor),
     lockedFx: row.fx,
   });
-  if (quote.highValue && !row.highValue) requireRecentMfa(actor, 10);
+  if (quote.highValue && !row.highValue) requireRecentMfa(actor, 10, stepUpNow(ctx.db));
   await reserveOrRefuse(tx, quote);
   await tx.delete(orderItems).where(eq(orderItems.orderId, row.id));
   await insertLines(tx, row.id, quote);

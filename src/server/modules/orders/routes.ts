@@ -35,10 +35,11 @@ import {
   UpdateOrderInput,
   UpdateOrderOutput,
 } from './models.ts';
-import { cancelOrder, createOrder, getOrder, listOrders, updateOrder } from './orders.ts';
+import { cancelOrder, createOrder, getOrder, listOrders, secondFactorFor, updateOrder } from './orders.ts';
 import { quoteOrder } from './quote.ts';
 import { toDto } from '../../../shared/money.ts';
 import { ApiError } from '../../http/errors.ts';
+import { advanceStepUpClock } from '../../security/step-up-clock.ts';
 
 const tags = ['Orders'];
 const bearer = [{ bearerAuth: [] }];
@@ -200,6 +201,7 @@ export async function orderRoutes(parent: FastifyInstance, opts: { ctx: AppConte
         },
         highValue: quote.highValue,
         requiresApproval: quote.requiresApproval,
+        secondFactor: secondFactorFor(ctx, actorOf(request), quote.highValue),
         fx: { currency: quote.fx.settlement, rates: quote.fx.rates, lockedAt: quote.fx.lockedAt, validUntil: quote.fx.validUntil },
       };
     },
@@ -399,6 +401,24 @@ export async function orderRoutes(parent: FastifyInstance, opts: { ctx: AppConte
     },
     async (request) => putTaxRate(ctx, actorOf(request), request.params.country, request.body, metaOf(request)),
   );
+
+  // Browser journeys age the step-up proof instead of waiting ten minutes; never in production.
+  if (ctx.config.CHECKOUT_TEST_CLOCK) {
+    app.post(
+      '/checkout/test-clock',
+      {
+        schema: {
+          tags,
+          summary: 'Test only (CHECKOUT_TEST_CLOCK): move the step-up clock forward',
+          security: bearer,
+          body: z.strictObject({ advanceSeconds: z.number().int().min(0).max(86_400) }),
+          response: { 200: z.object({ now: z.string() }), ...errorResponses('UnauthorizedException', 'AccessDeniedException') },
+        },
+        config: { policy: 'order.fulfil' },
+      },
+      async (request) => ({ now: new Date(advanceStepUpClock(ctx.db, request.body.advanceSeconds * 1000)).toISOString() }),
+    );
+  }
 
   app.put(
     '/admin/products/:productId/deposit',

@@ -997,7 +997,8 @@ export async function recordBankReceipt(
 export async function onOrderApproved(ctx: AppContext, orderId: string, actorId: string | null): Promise<void> {
   const p = await livePaymentOf(ctx.db, orderId);
   if (!p) return;
-  const by = { actorId, reason: 'High-value order approved' };
+  // The order is paid by the house office's decision: its timeline names the office, not the client.
+  const by: By = { actorId, reason: 'High-value order approved', ...(actorId ? { kind: 'ADMIN' as const } : {}) };
   if (p.status === 'AUTHORIZED' && p.providerRef) {
     const intent = await captureOrExpire(ctx, await ctx.adapters.payments.retrieve(p.providerRef));
     if (intent.status === 'canceled') return authorizationLost(ctx, p, by);

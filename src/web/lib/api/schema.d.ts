@@ -17641,6 +17641,11 @@ export interface components {
             totals: components["schemas"]["OrderTotalsInput"];
             highValue: boolean;
             requiresApproval: boolean;
+            /**
+             * @description For a high-value order: whether the second factor proved in the last 10 minutes covers it (CONFIRMED), must be proved again first (STEP_UP_REQUIRED) or enrolled first (ENROLLMENT_REQUIRED).
+             * @enum {string}
+             */
+            secondFactor: "NOT_NEEDED" | "CONFIRMED" | "STEP_UP_REQUIRED" | "ENROLLMENT_REQUIRED";
             fx: {
                 currency: string;
                 rates: {
@@ -20035,6 +20040,11 @@ export interface components {
             totals: components["schemas"]["OrderTotals"];
             highValue: boolean;
             requiresApproval: boolean;
+            /**
+             * @description For a high-value order: whether the second factor proved in the last 10 minutes covers it (CONFIRMED), must be proved again first (STEP_UP_REQUIRED) or enrolled first (ENROLLMENT_REQUIRED).
+             * @enum {string}
+             */
+            secondFactor: "NOT_NEEDED" | "CONFIRMED" | "STEP_UP_REQUIRED" | "ENROLLMENT_REQUIRED";
             fx: {
                 currency: string;
                 rates: {
