@@ -140,11 +140,12 @@ export function signedLink(keys: Keys, id: string, variant: Variant, now = Date.
   return `${API}/attachments/${id}/${variant}?expires=${expires}&signature=${signature(keys, id, variant, expires)}`;
 }
 
-function present(ctx: AppContext, r: typeof messageAttachments.$inferSelect): Attachment & { thumbnailUrl?: string } {
+function present(ctx: AppContext, r: typeof messageAttachments.$inferSelect): Attachment {
   return {
     attachmentId: r.id,
     type: r.kind,
     url: signedLink(ctx.keys, r.id, r.kind === 'IMAGE' ? 'full' : 'file'),
+    ...(r.kind === 'IMAGE' ? { thumbnailUrl: signedLink(ctx.keys, r.id, 'thumb') } : {}),
     name: openText(ctx.keys, r.nameEnc) ?? 'attachment',
     size: r.size,
     mimeType: r.mimeType,

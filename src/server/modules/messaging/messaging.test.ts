@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
 import { buildTestApp, countRows, type TestApp } from '../../test/app.ts';
@@ -292,6 +293,49 @@ describe('who may write to whom, and bad input', () => {
     expect(await countRows(app.db, 'message_attachments')).toBe(0);
   });
 
+  it('sends a photo with a small preview, found again by has-attachment and date', async () => {
+    const photo = await sharp({ create: { width: 1200, height: 800, background: { r: 236, g: 226, b: 208 }, channels: 3 } })
+      .jpeg()
+      .toBuffer();
+    const boundary = '----sbzphoto';
+    const upload = await app.inject({
+      method: 'POST',
+      url: `/api/v1/conversations/${conversationId}/attachments`,
+      headers: { ...client.auth, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="gown.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+        ),
+        photo,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    });
+    expect(upload.statusCode, upload.body).toBe(201);
+    const sent = await send(client, {
+      recipientId: stylist.userId,
+      conversationId,
+      content: 'The gown from the fitting',
+      attachments: [{ attachmentId: upload.json().attachmentId }],
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const [attachment] = sent.json().message.attachments;
+    expect(attachment).toMatchObject({ type: 'IMAGE', thumbnailUrl: expect.stringContaining('/thumb?') });
+    const thumb = await app.inject({ method: 'GET', url: attachment.thumbnailUrl });
+    expect(thumb.statusCode).toBe(200);
+    expect(thumb.headers['content-type']).toBe('image/jpeg');
+    expect((await sharp(thumb.rawPayload).metadata()).width).toBeLessThanOrEqual(320);
+
+    const search = (query: string) =>
+      app.inject({ method: 'GET', url: `/api/v1/messages?userId=${stylist.userId}&${query}`, headers: stylist.auth }).then((r) => r.json());
+    const withFiles = await search('hasAttachment=true');
+    expect(withFiles.messages.map((m: { messageId: string }) => m.messageId)).toEqual([sent.json().messageId]);
+    const today = new Date(Date.now() - 60_000).toISOString();
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    expect((await search(`hasAttachment=true&startDate=${today}&endDate=${tomorrow}`)).messages).toHaveLength(1);
+    expect((await search(`hasAttachment=true&startDate=${tomorrow}`)).messages).toHaveLength(0);
+    expect((await search(`hasAttachment=true&search=gown&conversationId=${conversationId}`)).messages).toHaveLength(1);
+  });
+
   it('lets a client block the stylist, who can then no longer write', async () => {
     const block = await app.inject({
       method: 'PUT',
@@ -438,14 +482,24 @@ describe('reports', () => {
     ).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/api/v1/admin/message-reports', headers: client.auth })).statusCode).toBe(403);
     const list = (await app.inject({ method: 'GET', url: '/api/v1/admin/message-reports?status=OPEN', headers: admin.auth })).json();
-    expect(list.reports[0]).toMatchObject({ messageId: m!.id, reason: 'Pushy about prices', status: 'OPEN' });
+    expect(list.reports[0]).toMatchObject({
+      messageId: m!.id,
+      reason: 'Pushy about prices',
+      status: 'OPEN',
+      reporterName: 'Ava Laurent',
+      senderName: expect.stringContaining(' '),
+    });
     const reviewed = await app.inject({
       method: 'POST',
       url: `/api/v1/admin/message-reports/${report.json().reportId}/review`,
       headers: admin.auth,
-      payload: { status: 'ACTIONED', deleteMessage: true },
+      payload: { status: 'ACTIONED', deleteMessage: true, note: 'Spoke to the stylist' },
     });
-    expect(reviewed.json()).toMatchObject({ status: 'ACTIONED', content: '' });
+    expect(reviewed.json()).toMatchObject({ status: 'ACTIONED', content: '', reviewNote: 'Spoke to the stylist' });
+    const closed = (await app.inject({ method: 'GET', url: '/api/v1/admin/message-reports?status=ACTIONED', headers: admin.auth })).json();
+    expect(closed.reports[0]).toMatchObject({ reportId: report.json().reportId, reviewNote: 'Spoke to the stylist' });
+    const thread = (await conversation(client, conversationId)).json();
+    expect(thread.messages.find((x: { messageId: string }) => x.messageId === m!.id)).toMatchObject({ deleted: true, content: '' });
   });
 });
 

@@ -9,7 +9,8 @@ import { ApiError, errorResponses } from '../../http/errors.ts';
 import { enqueue } from '../../jobs/queue.ts';
 import { openText, sealText } from '../../security/crypto.ts';
 import { actorOf } from '../../http/auth.ts';
-import { MAX_ATTACHMENT_BYTES, readSignedAttachment, uploadAttachment } from './attachments.ts';
+import { accountNames } from '../identity/service.ts';
+import { MAX_ATTACHMENT_BYTES, readSignedAttachment, removeAttachmentsOf, uploadAttachment } from './attachments.ts';
 import { purgeOlderThan } from './jobs.ts';
 import {
   Attachment,
@@ -423,7 +424,11 @@ export async function messagingRoutes(parent: FastifyInstance, opts: { ctx: AppC
         .where(request.query.status ? eq(messageReports.status, request.query.status) : sql`true`)
         .orderBy(desc(messageReports.createdAt))
         .limit(request.query.maxResults);
-      return { reports: rows.map(({ report, message }) => presentReport(ctx, report, message)) };
+      const names = await accountNames(
+        ctx.db,
+        rows.flatMap(({ report, message }) => [report.reporterId, message.senderId]),
+      );
+      return { reports: rows.map(({ report, message }) => presentReport(ctx, report, message, names)) };
     },
   );
 
@@ -455,13 +460,14 @@ export async function messagingRoutes(parent: FastifyInstance, opts: { ctx: AppC
         if (request.body.deleteMessage) {
           await tx
             .update(messages)
-            .set({ bodyEnc: null, card: null, searchTerms: [], deletedAt: new Date() })
+            .set({ bodyEnc: null, card: null, searchTerms: [], hasAttachments: false, deletedAt: new Date() })
             .where(eq(messages.id, report.messageId));
+          await removeAttachmentsOf(ctx, tx, [report.messageId]);
           const [m] = await tx.select().from(messages).where(eq(messages.id, report.messageId));
           await enqueue(tx, 'messaging.publish', { kind: 'message.updated', conversationId: m!.conversationId, messageId: m!.id });
         }
         const [message] = await tx.select().from(messages).where(eq(messages.id, report.messageId));
-        return presentReport(ctx, report, message!);
+        return presentReport(ctx, report, message!, await accountNames(tx, [report.reporterId, message!.senderId]));
       });
     },
   );
@@ -508,13 +514,21 @@ function presentReport(
   ctx: AppContext,
   report: typeof messageReports.$inferSelect,
   message: typeof messages.$inferSelect,
+  names: Map<string, { firstName: string; lastName: string }>,
 ): z.infer<typeof MessageReport> {
+  // Reports are read by the house office, which sees clients' real names (never an alias).
+  const nameOf = (id: string) => {
+    const n = names.get(id);
+    return n ? `${n.firstName} ${n.lastName}`.trim() : 'A former member';
+  };
   return {
     reportId: report.id,
     messageId: report.messageId,
     conversationId: message.conversationId,
     reporterId: report.reporterId,
+    reporterName: nameOf(report.reporterId),
     senderId: message.senderId,
+    senderName: nameOf(message.senderId),
     reason: openText(ctx.keys, report.reasonEnc) ?? '',
     content: message.deletedAt ? '' : (openText(ctx.keys, message.bodyEnc) ?? ''),
     status: report.status,

@@ -15804,6 +15804,8 @@ export interface components {
             type: components["schemas"]["AttachmentTypeInput"];
             /** @description A short-lived signed link, only for participants. */
             url: string;
+            /** @description Pictures: a signed link to a 320-pixel preview of the same picture. */
+            thumbnailUrl?: string;
             name?: string;
             size?: number;
             mimeType?: string;
@@ -15979,7 +15981,11 @@ export interface components {
             messageId: string;
             conversationId: string;
             reporterId: string;
+            /** @description The reporter’s name, as the house office sees it. */
+            reporterName: string;
             senderId: string;
+            /** @description The author of the reported message, as the house office sees them. */
+            senderName: string;
             reason: string;
             content: string;
             /** @enum {string} */
@@ -18203,6 +18209,8 @@ export interface components {
             type: components["schemas"]["AttachmentType"];
             /** @description A short-lived signed link, only for participants. */
             url: string;
+            /** @description Pictures: a signed link to a 320-pixel preview of the same picture. */
+            thumbnailUrl?: string;
             name?: string;
             size?: number;
             mimeType?: string;
@@ -18378,7 +18386,11 @@ export interface components {
             messageId: string;
             conversationId: string;
             reporterId: string;
+            /** @description The reporter’s name, as the house office sees it. */
+            reporterName: string;
             senderId: string;
+            /** @description The author of the reported message, as the house office sees them. */
+            senderName: string;
             reason: string;
             content: string;
             /** @enum {string} */
