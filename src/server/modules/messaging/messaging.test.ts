@@ -451,6 +451,31 @@ describe('houses: every enquiry is a conversation', () => {
     expect(office.conversations.map((c: { conversationId: string }) => c.conversationId)).toContain(convId);
   });
 
+  it('answers the enquiry when the house writes in its conversation, shown answered in the inquiry inbox', async () => {
+    const asked = await app.inject({
+      method: 'POST',
+      url: `/api/v1/products/${productId}/inquiries`,
+      headers: f.client.auth,
+      payload: { message: 'Could I see it in person?', preferredContact: 'MESSAGE' },
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const inquiryId = asked.json().inquiryId;
+    const convId = (await app.inject({ method: 'GET', url: '/api/v1/conversations', headers: f.admin.auth }))
+      .json()
+      .conversations.find((c: { inquiryId?: string }) => c.inquiryId === inquiryId).conversationId;
+    const answered = await send(f.admin, {
+      recipientId: f.client.userId,
+      conversationId: convId,
+      content: 'The salon can receive you on Tuesday at eleven.',
+    });
+    expect(answered.statusCode, answered.body).toBe(201);
+    const inbox = (await app.inject({ method: 'GET', url: '/api/v1/inquiries?status=ANSWERED', headers: f.partner.auth })).json();
+    expect(inbox.inquiries.find((i: { inquiryId: string }) => i.inquiryId === inquiryId)).toMatchObject({
+      status: 'ANSWERED',
+      answer: 'The salon can receive you on Tuesday at eleven.',
+    });
+  });
+
   it('shares a catalogue piece as a card', async () => {
     const shared = await send(stylist, { recipientId: client.userId, content: '', card: { type: 'PRODUCT', productId } });
     expect(shared.statusCode, shared.body).toBe(201);

@@ -11,7 +11,7 @@ import { queryRows, type Db } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 import { enqueue, JOBS_CHANNEL } from '../../jobs/queue.ts';
 import { openText, sealText } from '../../security/crypto.ts';
-import { getProduct, partnerBrandId } from '../catalog/service.ts';
+import { getProduct, partnerBrandId, recordInquiryAnswer } from '../catalog/service.ts';
 import type { Actor } from '../../http/auth.ts';
 import { accountKindsOf, clientIdentitiesFor } from '../identity/service.ts';
 import { bookingRelation, stylistCardsByUserIds } from '../stylists/service.ts';
@@ -423,11 +423,14 @@ export async function sendMessage(
       },
       PUBLISH_FALLBACK_SECONDS,
     );
-  // One statement is atomic by itself; a transaction only when attachments are claimed or house staff join.
+  // A house answering in an enquiry's conversation answers the enquiry: the inquiry inbox shows it answered.
+  const answersEnquiry = access.role === 'HOUSE' && conv.inquiryId !== null && body !== '';
+  // One statement is atomic by itself; a transaction only when attachments are claimed, house staff join or answer.
   const appended =
-    attachmentIds.length || (access.role === 'HOUSE' && !access.member)
+    attachmentIds.length || (access.role === 'HOUSE' && !access.member) || answersEnquiry
       ? await inTx(ctx, async (tx) => {
           if (access.role === 'HOUSE') await ensureMember(tx, conv.id, actor.userId, 'HOUSE');
+          if (answersEnquiry) await recordInquiryAnswer(tx, { inquiryId: conv.inquiryId!, staffUserId: actor.userId, answer: body });
           return append(tx);
         })
       : await append(ctx.db);
