@@ -68,6 +68,8 @@ export default [
     route('categories', 'routes/admin.categories.tsx'),
     route('collections', 'routes/admin.collections.tsx'),
     route('inquiries', 'routes/admin.inquiries.tsx'),
+    route('messages/:conversationId?', 'routes/admin.messages.tsx'),
+    route('message-reports', 'routes/admin.message-reports.tsx'),
     route('journal', 'routes/admin.journal.tsx'),
     route('journal/new', 'routes/admin.journal-edit.tsx', { id: 'admin-journal-new' }),
     route('journal/:contentId', 'routes/admin.journal-edit.tsx'),
@@ -78,6 +80,7 @@ export default [
   // The partner area: a brand partner's own products and their house's inquiry inbox.
   route('partner', 'routes/partner.tsx', [
     index('routes/admin.inquiries.tsx', { id: 'partner-inquiries' }),
+    route('messages/:conversationId?', 'routes/admin.messages.tsx', { id: 'partner-messages' }),
     route('products', 'routes/admin.products.tsx', { id: 'partner-products' }),
     route('products/new', 'routes/admin.product-edit.tsx', { id: 'partner-product-new' }),
     route('products/:productId', 'routes/admin.product-edit.tsx', { id: 'partner-product-edit' }),

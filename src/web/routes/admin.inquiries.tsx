@@ -50,6 +50,13 @@ export default function AdminInquiries() {
         title="Inquiries"
         lede="Private-viewing requests, commissions and questions. Clients in privacy mode appear under their alias."
       />
+      <p className="-mt-8 mb-10 text-sm text-ink-soft">
+        Every enquiry is also a conversation with its client: answer here, or{' '}
+        <Link to={user.userType === 'ADMIN' ? '/admin/messages' : '/partner/messages'} className="link-underline text-ink">
+          write in the conversation
+        </Link>
+        .
+      </p>
       <nav aria-label="Inquiry status" className="mb-10 flex gap-8 border-b border-line">
         {TABS.map((t) => {
           const current = t.status === status;

@@ -18,6 +18,8 @@ const ITEMS = [
   { label: 'Categories', to: '/admin/categories' },
   { label: 'Collections', to: '/admin/collections' },
   { label: 'Inquiries', to: '/admin/inquiries' },
+  { label: 'Enquiry conversations', to: '/admin/messages' },
+  { label: 'Reported messages', to: '/admin/message-reports' },
   { label: 'Journal', to: '/admin/journal' },
   { label: 'Orders', to: '/admin/orders' },
   { label: 'Duties & VAT', to: '/admin/tax-rates' },

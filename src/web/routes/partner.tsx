@@ -15,6 +15,7 @@ export const meta: Route.MetaFunction = (args) => [
 
 const ITEMS = [
   { label: 'Inquiries', to: '/partner', end: true },
+  { label: 'Conversations', to: '/partner/messages' },
   { label: 'Products', to: '/partner/products' },
 ];
 

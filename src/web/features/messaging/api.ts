@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components } from '../../lib/api/schema.d.ts';
 import { call } from '../../lib/api/problem.ts';
 import { useSession, useSignedInUser } from '../auth/session.tsx';
@@ -42,7 +42,7 @@ export function useSendMessage(conversation: Conversation) {
       ? (conversation.participants.find((p) => p !== user.userId) ?? '')
       : (conversation.participants.find((p) => p !== user.userId) ?? '');
   return useMutation({
-    mutationFn: (input: { content: string; attachmentIds?: string[] }) =>
+    mutationFn: (input: { content: string; attachmentIds?: string[]; replyToId?: string; productId?: string }) =>
       call(
         api.POST('/api/v1/messages', {
           body: {
@@ -51,6 +51,8 @@ export function useSendMessage(conversation: Conversation) {
             conversationId: conversation.conversationId,
             content: input.content,
             ...(input.attachmentIds?.length ? { attachments: input.attachmentIds.map((attachmentId) => ({ attachmentId })) } : {}),
+            ...(input.replyToId ? { replyToId: input.replyToId } : {}),
+            ...(input.productId ? { card: { type: 'PRODUCT' as const, productId: input.productId } } : {}),
           },
         }),
       ),
@@ -108,4 +110,114 @@ export async function fetchMessagesAfter(
     nextToken = page.nextToken;
   } while (nextToken);
   return out;
+}
+
+/** Edits one's own message (the server allows 15 minutes after sending). */
+export function useEditMessage() {
+  const { api } = useSession();
+  return useMutation({
+    mutationFn: (input: { messageId: string; content: string }) =>
+      call(
+        api.PATCH('/api/v1/messages/{messageId}', { params: { path: { messageId: input.messageId } }, body: { content: input.content } }),
+      ),
+  });
+}
+
+/** Deletes one's own message for everyone: a tombstone keeps its place. */
+export function useDeleteMessage() {
+  const { api } = useSession();
+  return useMutation({
+    mutationFn: (messageId: string) => call(api.DELETE('/api/v1/messages/{messageId}', { params: { path: { messageId } } })),
+  });
+}
+
+export function useReportMessage() {
+  const { api } = useSession();
+  return useMutation({
+    mutationFn: (input: { messageId: string; reason: string }) =>
+      call(
+        api.POST('/api/v1/messages/{messageId}/report', {
+          params: { path: { messageId: input.messageId } },
+          body: { reason: input.reason },
+        }),
+      ),
+  });
+}
+
+export type MessageSearch = { words: string; conversationId: string; hasAttachment: boolean; from: string; to: string };
+
+export const isSearching = (s: MessageSearch) => Boolean(s.words || s.conversationId || s.hasAttachment || s.from || s.to);
+
+/** Messages of one's own conversations matching every filter given (words, one conversation, attachments, dates). */
+export function useMessageSearch(search: MessageSearch) {
+  const { api } = useSession();
+  const user = useSignedInUser();
+  // Dates are the reader's own days: from the start of `from` to the end of `to`.
+  const startDate = search.from ? new Date(`${search.from}T00:00:00`).toISOString() : undefined;
+  const endDate = search.to ? new Date(new Date(`${search.to}T00:00:00`).getTime() + 86_400_000).toISOString() : undefined;
+  return useQuery({
+    queryKey: ['messaging', 'search', search],
+    enabled: isSearching(search),
+    queryFn: () =>
+      call(
+        api.GET('/api/v1/messages', {
+          params: {
+            query: {
+              userId: user.userId,
+              maxResults: 50,
+              ...(search.words ? { search: search.words } : {}),
+              ...(search.conversationId ? { conversationId: search.conversationId } : {}),
+              ...(search.hasAttachment ? { hasAttachment: 'true' as const } : {}),
+              ...(startDate ? { startDate } : {}),
+              ...(endDate ? { endDate } : {}),
+            },
+          },
+        }),
+      ),
+  });
+}
+
+/** Pieces of the catalogue for the composer's picker, as the signed-in member may see them. */
+export function usePieceSearch(q: string) {
+  const { api } = useSession();
+  return useQuery({
+    queryKey: ['messaging', 'pieces', q],
+    enabled: q.trim().length >= 2,
+    queryFn: () => call(api.GET('/api/v1/products/suggest', { params: { query: { q: q.trim(), limit: 6 } } })),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+export type Piece = components['schemas']['SuggestOutput']['products'][number];
+export type MessageReport = components['schemas']['MessageReport'];
+export type ReportStatus = MessageReport['status'];
+
+/** The house office's reports to review, newest first. */
+export function useMessageReports(status: ReportStatus | undefined) {
+  const { api } = useSession();
+  return useQuery({
+    queryKey: ['messaging', 'reports', status ?? 'all'],
+    queryFn: () =>
+      call(api.GET('/api/v1/admin/message-reports', { params: { query: { maxResults: 100, ...(status ? { status } : {}) } } })),
+  });
+}
+
+export function useReviewReport() {
+  const { api } = useSession();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { reportId: string; status: 'DISMISSED' | 'ACTIONED'; note?: string; deleteMessage?: boolean }) =>
+      call(
+        api.POST('/api/v1/admin/message-reports/{reportId}/review', {
+          params: { path: { reportId: input.reportId } },
+          body: {
+            status: input.status,
+            ...(input.note ? { note: input.note } : {}),
+            ...(input.deleteMessage ? { deleteMessage: true } : {}),
+          },
+        }),
+      ),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['messaging', 'reports'] }),
+  });
 }

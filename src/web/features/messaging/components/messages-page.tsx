@@ -1,32 +1,39 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ConversationSync } from '../../../../shared/conversation-sync.ts';
 import { Button } from '../../../components/ui/button.tsx';
-import { Input } from '../../../components/ui/input.tsx';
 import { ListError, ListLoading } from '../../../components/ui/list-state.tsx';
 import { cn } from '../../../lib/cn.ts';
 import { useSession, useSignedInUser } from '../../auth/session.tsx';
 import {
   fetchMessagesAfter,
-  uploadAttachment,
+  isSearching,
   useConversation,
   useConversations,
   useMarkRead,
-  useSendMessage,
   type Conversation,
   type Message,
+  type MessageSearch,
 } from '../api.ts';
 import { useRealtime, type RealtimeEvent } from '../realtime.ts';
-
-const timeOf = (iso: string) => new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-const dayOf = (iso: string) => new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' }).format(new Date(iso));
+import { Composer } from './composer.tsx';
+import { EMPTY_SEARCH, InboxSearchForm, MessageResults } from './inbox-search.tsx';
+import { dayOf, MessageItem, useNow } from './message-item.tsx';
 
 /** The inbox and, when one is chosen, the conversation beside it (one column on a phone). */
-export function MessagesPage({ base, conversationId }: { base: string; conversationId?: string }) {
-  const [search, setSearch] = useState('');
-  const [query, setQuery] = useState('');
-  const conversations = useConversations(query || undefined);
+export function MessagesPage({
+  base,
+  conversationId,
+  empty = 'No conversations yet. A booking request or an enquiry about a piece opens one.',
+}: {
+  base: string;
+  conversationId?: string;
+  empty?: string;
+}) {
+  const [search, setSearch] = useState<MessageSearch>(EMPTY_SEARCH);
+  const all = useConversations();
+  const matching = useConversations(search.words || undefined);
   const queryClient = useQueryClient();
   const { connected } = useRealtime((event) => {
     if (event.type === 'message' || event.type === 'unread')
@@ -38,81 +45,76 @@ export function MessagesPage({ base, conversationId }: { base: string; conversat
     const t = setInterval(() => void queryClient.invalidateQueries({ queryKey: ['messaging', 'conversations'] }), 8_000);
     return () => clearInterval(t);
   }, [connected, queryClient]);
+  const everyone = all.data?.conversations ?? [];
+  const searching = isSearching(search);
+  // Words match names (and words) through the inbox; the other filters only apply to messages.
+  const conversations = search.words ? matching : all;
   const list = conversations.data?.conversations ?? [];
-  const selected = list.find((c) => c.conversationId === conversationId);
+  const selected = everyone.find((c) => c.conversationId === conversationId) ?? list.find((c) => c.conversationId === conversationId);
 
   return (
-    <div className="grid min-h-[32rem] gap-0 border border-line bg-ivory lg:grid-cols-[minmax(16rem,22rem)_1fr]">
-      <section aria-label="Conversations" className={cn('border-line lg:border-r', conversationId && 'hidden lg:block')}>
-        <form
-          role="search"
-          className="border-b border-line p-4"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setQuery(search.trim());
-          }}
-        >
-          <label className="sr-only" htmlFor="inbox-search">
-            Search conversations
-          </label>
-          <Input
-            id="inbox-search"
-            type="search"
-            placeholder="Search names or words"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-          />
-        </form>
-        {conversations.isPending ? (
-          <div className="p-6">
-            <ListLoading rows={4} />
-          </div>
-        ) : conversations.isError ? (
-          <div className="p-6">
-            <ListError error={conversations.error} />
-          </div>
-        ) : list.length === 0 ? (
-          <p className="p-6 text-ink-soft">
-            {query ? 'Nothing matches your search.' : 'No conversations yet. A booking request or an enquiry about a piece opens one.'}
-          </p>
-        ) : (
-          <ul>
-            {list.map((c) => (
-              <li key={c.conversationId}>
-                <Link
-                  to={`${base}/${c.conversationId}`}
-                  aria-current={c.conversationId === conversationId ? 'page' : undefined}
-                  className={cn(
-                    'block border-b border-line px-5 py-4 transition-colors hover:bg-sand focus-visible:bg-sand',
-                    c.conversationId === conversationId && 'bg-sand',
-                  )}
-                >
-                  <div className="flex items-baseline justify-between gap-3">
-                    <span className={cn('truncate text-ink', c.unreadCount > 0 && 'font-semibold')}>{c.title}</span>
-                    <span className="shrink-0 text-xs text-ink-soft">{dayOf(c.lastMessageTimestamp)}</span>
-                  </div>
-                  <div className="mt-1 flex items-center justify-between gap-3">
-                    <span className="truncate text-sm text-ink-soft">{c.lastMessage}</span>
-                    {c.unreadCount > 0 && (
-                      <span
-                        className="inline-flex h-5 min-w-5 items-center justify-center rounded-full bg-ink px-1.5 text-[0.6875rem] text-ivory"
-                        aria-label={`${c.unreadCount} unread`}
-                      >
-                        {c.unreadCount}
-                      </span>
-                    )}
-                  </div>
-                </Link>
-              </li>
-            ))}
-          </ul>
+    <div className="grid min-h-[32rem] gap-0 border border-line bg-ivory lg:grid-cols-[minmax(18rem,24rem)_1fr]">
+      <section aria-label="Conversations" className={cn('min-w-0 border-line lg:border-r', conversationId && 'hidden lg:block')}>
+        <InboxSearchForm conversations={everyone} value={search} onSearch={setSearch} />
+        {searching && <MessageResults search={search} conversations={everyone} base={base} />}
+        {searching && !search.words ? null : (
+          <>
+            {search.words && <h3 className="eyebrow px-5 pt-5 pb-2 text-[0.625rem] text-gold-deep">Conversations</h3>}
+            {conversations.isPending ? (
+              <div className="p-6">
+                <ListLoading rows={4} />
+              </div>
+            ) : conversations.isError ? (
+              <div className="p-6">
+                <ListError error={conversations.error} />
+              </div>
+            ) : list.length === 0 ? (
+              <p className="p-6 text-sm text-stone">{search.words ? 'No conversation matches.' : empty}</p>
+            ) : (
+              <ul aria-label="Your conversations">
+                {list.map((c) => (
+                  <li key={c.conversationId}>
+                    <Link
+                      to={`${base}/${c.conversationId}`}
+                      aria-current={c.conversationId === conversationId ? 'page' : undefined}
+                      className={cn(
+                        'block border-b border-line px-5 py-4 transition-colors hover:bg-sand focus-visible:bg-sand',
+                        c.conversationId === conversationId && 'bg-sand',
+                      )}
+                    >
+                      <div className="flex items-baseline justify-between gap-3">
+                        <span className={cn('truncate text-ink', c.unreadCount > 0 && 'font-semibold')}>{c.title}</span>
+                        <span className="shrink-0 text-xs text-stone">{dayOf(c.lastMessageTimestamp)}</span>
+                      </div>
+                      {c.subtitle && c.subtitle !== c.title && <div className="truncate text-xs text-gold-deep">{c.subtitle}</div>}
+                      <div className="mt-1 flex items-center justify-between gap-3">
+                        <span className="truncate text-sm text-ink-soft">{c.lastMessage}</span>
+                        {c.unreadCount > 0 && (
+                          <span
+                            className="inline-flex h-5 min-w-5 items-center justify-center rounded-full bg-ink px-1.5 text-[0.6875rem] text-ivory"
+                            aria-label={`${c.unreadCount} unread`}
+                          >
+                            {c.unreadCount}
+                          </span>
+                        )}
+                      </div>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
         )}
       </section>
-      <section aria-label="Conversation" className={cn('flex min-h-[32rem] flex-col', !conversationId && 'hidden lg:flex')}>
+      <section aria-label="Conversation" className={cn('flex min-h-[32rem] min-w-0 flex-col', !conversationId && 'hidden lg:flex')}>
         {conversationId ? (
           <ConversationView key={conversationId} conversationId={conversationId} summary={selected} base={base} connected={connected} />
         ) : (
-          <div className="flex flex-1 items-center justify-center p-10 text-center text-ink-soft">Choose a conversation.</div>
+          <div className="flex flex-1 flex-col items-center justify-center gap-3 p-10 text-center">
+            <span className="h-px w-10 bg-gold" aria-hidden="true" />
+            <p className="font-display text-2xl text-ink">Choose a conversation</p>
+            <p className="max-w-xs text-sm text-stone">Your exchanges are private to you and the people you write to.</p>
+          </div>
         )}
       </section>
     </div>
@@ -140,6 +142,10 @@ function ConversationView({
   const [readUpTo, setReadUpTo] = useState<Map<string, number>>(new Map());
   const [typing, setTyping] = useState<{ userId: string; until: number } | undefined>();
   const [announcement, setAnnouncement] = useState('');
+  const [replyTo, setReplyTo] = useState<Message | undefined>();
+  const now = useNow();
+  const [params] = useSearchParams();
+  const target = Number(params.get('message')) || undefined;
   const conversation = thread.data?.pages[0]?.conversation ?? summary;
   const names = useMemo(() => new Map((conversation?.members ?? []).map((m) => [m.userId, m.displayName])), [conversation]);
 
@@ -206,10 +212,23 @@ function ConversationView({
   }, [lastSeq, myRead, conversationId, markRead]);
 
   const bottom = useRef<HTMLDivElement>(null);
+  const firstSeq = messages[0]?.seq ?? 0;
+  const shown = useRef<number | undefined>(undefined);
   // Braces: newer browsers' scrollIntoView returns a promise, which React would take for a cleanup function.
   useEffect(() => {
+    if (target && shown.current !== target) return;
     bottom.current?.scrollIntoView({ block: 'end' });
-  }, [lastSeq]);
+  }, [lastSeq, target]);
+  // Opened from a search result: load back to the message, then bring it into view.
+  useEffect(() => {
+    if (!target || shown.current === target || !thread.data) return;
+    if (firstSeq > target && thread.hasNextPage) {
+      if (!thread.isFetchingNextPage) void thread.fetchNextPage();
+      return;
+    }
+    shown.current = target;
+    document.getElementById(`message-${target}`)?.scrollIntoView({ block: 'center' });
+  }, [target, firstSeq, thread]);
 
   if (thread.isError)
     return (
@@ -252,7 +271,21 @@ function ConversationView({
         )}
         <ol className="space-y-4" aria-label="Messages">
           {messages.map((m) => (
-            <MessageBubble key={m.seq} message={m} mine={m.senderId === user.userId} author={names.get(m.senderId) ?? ''} />
+            <MessageItem
+              key={m.seq}
+              message={m}
+              mine={m.senderId === user.userId}
+              author={names.get(m.senderId) ?? ''}
+              canReport={user.userType !== 'ADMIN'}
+              canWrite={conversation.canWrite}
+              highlighted={m.seq === target}
+              now={now}
+              onReply={setReplyTo}
+              onChanged={(changed) => {
+                setEdits((prev) => new Map(prev).set(changed.messageId, changed));
+                if (replyTo?.messageId === changed.messageId && changed.deleted) setReplyTo(undefined);
+              }}
+            />
           ))}
         </ol>
         {myLast && (
@@ -273,6 +306,12 @@ function ConversationView({
       {conversation.canWrite ? (
         <Composer
           conversation={conversation}
+          replyTo={
+            replyTo
+              ? { message: replyTo, author: replyTo.senderId === user.userId ? 'yourself' : (names.get(replyTo.senderId) ?? '') }
+              : undefined
+          }
+          onCancelReply={() => setReplyTo(undefined)}
           onTyping={() => send({ type: 'typing', conversationId })}
           onSent={(m) => setLive((prev) => [...prev, m])}
         />
@@ -280,135 +319,5 @@ function ConversationView({
         <p className="border-t border-line p-5 text-sm text-ink-soft">You can no longer write in this conversation.</p>
       )}
     </>
-  );
-}
-
-function MessageBubble({ message, mine, author }: { message: Message; mine: boolean; author: string }) {
-  return (
-    <li className={cn('flex flex-col', mine ? 'items-end' : 'items-start')} data-seq={message.seq}>
-      <span className="sr-only">{mine ? 'You' : author}:</span>
-      <div className={cn('max-w-[85%] px-4 py-3 leading-relaxed', mine ? 'bg-ink text-ivory' : 'border border-line bg-sand text-ink')}>
-        {message.deleted ? (
-          <em className="opacity-70">Message deleted</em>
-        ) : (
-          <>
-            {message.replyTo && <p className="mb-2 border-l-2 border-gold pl-2 text-sm opacity-80">{message.replyTo.excerpt}</p>}
-            {message.card?.type === 'PRODUCT' && (
-              <a href={message.card.href ?? '#'} className="mb-2 block border border-gold/60 p-3 text-sm">
-                <span className="eyebrow block text-gold">{message.card.brandName}</span>
-                {message.card.name}
-              </a>
-            )}
-            {message.card?.type === 'BOOKING' && (
-              <p className="mb-2 border border-gold/60 p-3 text-sm">
-                <span className="eyebrow block text-gold">Session request</span>
-                {message.card.startTime
-                  ? `${dayOf(message.card.startTime)}, ${timeOf(message.card.startTime)} · ${message.card.durationMinutes ?? 60} min`
-                  : 'A session'}
-              </p>
-            )}
-            {message.content && <p className="whitespace-pre-wrap break-words">{message.content}</p>}
-            {message.attachments?.map((a) =>
-              a.type === 'IMAGE' ? (
-                <a key={a.attachmentId} href={a.url} target="_blank" rel="noreferrer" className="mt-2 block">
-                  <img src={a.url} alt={a.name ?? 'Photo'} width={a.width} height={a.height} className="max-h-64 w-auto" loading="lazy" />
-                </a>
-              ) : (
-                <a key={a.attachmentId} href={a.url} className="mt-2 block underline" download>
-                  {a.name ?? 'Document'} (PDF)
-                </a>
-              ),
-            )}
-          </>
-        )}
-      </div>
-      <span className="mt-1 text-[0.6875rem] text-ink-soft">
-        {timeOf(message.timestamp)}
-        {message.editedAt && !message.deleted ? ' · edited' : ''}
-      </span>
-    </li>
-  );
-}
-
-function Composer({ conversation, onTyping, onSent }: { conversation: Conversation; onTyping: () => void; onSent: (m: Message) => void }) {
-  const session = useSession();
-  const sendMessage = useSendMessage(conversation);
-  const [text, setText] = useState('');
-  const [files, setFiles] = useState<File[]>([]);
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-  const lastTyping = useRef(0);
-  const id = useId();
-
-  const submit = async (e?: FormEvent) => {
-    e?.preventDefault();
-    if (busy || (!text.trim() && !files.length)) return;
-    setBusy(true);
-    setError('');
-    try {
-      const token = await session.token();
-      const attachmentIds = [];
-      for (const f of files) attachmentIds.push((await uploadAttachment(token, conversation.conversationId, f)).attachmentId);
-      const sent = await sendMessage.mutateAsync({ content: text, attachmentIds });
-      onSent(sent.message);
-      setText('');
-      setFiles([]);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : 'Your message could not be sent');
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (e.key === 'Enter' && !e.shiftKey) {
-      e.preventDefault();
-      void submit();
-    }
-  };
-
-  return (
-    <form onSubmit={submit} className="border-t border-line p-4">
-      {error && (
-        <p role="alert" className="mb-3 text-sm text-danger">
-          {error}
-        </p>
-      )}
-      {files.length > 0 && <p className="mb-2 text-sm text-ink-soft">{files.map((f) => f.name).join(', ')}</p>}
-      <label htmlFor={`${id}-text`} className="sr-only">
-        Your message
-      </label>
-      <textarea
-        id={`${id}-text`}
-        rows={2}
-        value={text}
-        maxLength={10_000}
-        placeholder="Write a message — Enter to send, Shift+Enter for a new line"
-        onKeyDown={onKeyDown}
-        onChange={(e) => {
-          setText(e.target.value);
-          if (Date.now() - lastTyping.current > 2_000) {
-            lastTyping.current = Date.now();
-            onTyping();
-          }
-        }}
-        className="w-full resize-none border border-line bg-ivory px-4 py-3 leading-relaxed text-ink focus:border-ink focus:outline-none"
-      />
-      <div className="mt-3 flex items-center justify-between gap-3">
-        <label className="cursor-pointer text-sm text-ink underline">
-          Attach photos or PDFs
-          <input
-            type="file"
-            multiple
-            accept="image/jpeg,image/png,image/webp,image/avif,application/pdf"
-            className="sr-only"
-            onChange={(e) => setFiles([...(e.target.files ?? [])].slice(0, 10))}
-          />
-        </label>
-        <Button type="submit" size="sm" loading={busy}>
-          Send
-        </Button>
-      </div>
-    </form>
   );
 }
