@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { generate } from 'otplib';
 import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
