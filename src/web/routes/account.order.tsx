@@ -11,6 +11,8 @@ import { useToast } from '../components/ui/toast.tsx';
 import { useCancelOrder, useOrder, type Order } from '../features/orders/api.ts';
 import { OrderDetail } from '../features/orders/components/order-detail.tsx';
 import { PaymentReceipt } from '../features/payments/components/payment-receipt.tsx';
+import { PaymentStep } from '../features/payments/payment-step.tsx';
+import { formatMoney } from '../../shared/money.ts';
 import { toProblem } from '../lib/api/problem.ts';
 import { pageMeta } from '../lib/seo.ts';
 
@@ -20,6 +22,9 @@ export const meta: Route.MetaFunction = (args) => [
 ];
 
 const CANCELLABLE = new Set(['PENDING_PAYMENT', 'AWAITING_APPROVAL', 'PAID', 'PROCESSING']);
+
+/** An order placed against a deposit, deposit paid, balance still to pay before it is shipped. */
+const balanceDue = (order: Order) => (order.status === 'PAID' || order.status === 'PROCESSING') && order.totals.balance.amount > 0;
 
 /** One of the client's orders with its timeline and receipt; cancellable until it leaves the house. */
 export default function AccountOrder() {
@@ -42,6 +47,21 @@ export default function AccountOrder() {
             order={query.data.order}
             actions={CANCELLABLE.has(query.data.order.status) ? <CancelOrder order={query.data.order} /> : undefined}
           />
+          {balanceDue(query.data.order) && (
+            <section aria-label="Balance" className="mt-12 border border-line bg-sand/40 px-6 py-8 sm:px-10">
+              <p className="mb-6 max-w-2xl leading-relaxed text-ink-soft">
+                Your deposit is paid. The balance of {formatMoney(query.data.order.totals.balance)} is due before your piece leaves the
+                house.
+              </p>
+              <PaymentStep
+                orderId={query.data.order.orderId}
+                orderNumber={query.data.order.orderNumber}
+                amountDue={query.data.order.totals.balance}
+                requiresApproval={false}
+                onDone={() => void query.refetch()}
+              />
+            </section>
+          )}
           {query.data.order.paymentId && <PaymentReceipt paymentId={query.data.order.paymentId} />}
         </>
       )}

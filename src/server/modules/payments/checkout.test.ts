@@ -118,6 +118,105 @@ describe('checkout with the orders module', () => {
     await balanced();
   });
 
+  it('a piece made to order against a deposit: the deposit pays the order, shipping waits for the balance, the balance settles the sale', async () => {
+    const made = await app.inject({
+      method: 'POST',
+      url: '/api/v1/products',
+      headers: fx.admin.auth,
+      payload: {
+        name: 'Atelier Silk Cape',
+        description: 'Cut to the client’s measurements.',
+        price: { amount: 6000, currency: 'EUR' },
+        brand: 'chanel',
+        category: 'women',
+        visibility: 'PUBLIC',
+        purchaseMode: 'BESPOKE',
+        inventory: 5,
+      },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const cape = made.json().productId as string;
+    const rule = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/admin/products/${cape}/deposit`,
+      headers: fx.admin.auth,
+      payload: { percent: 30 },
+    });
+    expect(rule.statusCode, rule.body).toBe(204);
+    const placed = await placeOrder(app, client, orderBody(client, { productId: cape, variantIds: [] }, {}, { variantId: undefined }));
+    expect(placed.statusCode, placed.body).toBe(201);
+    const orderId = placed.json().orderId as string;
+    // Due now: a 30 % deposit of the piece and the VAT on the whole (France); the balance is the rest of the piece.
+    expect(placed.json().order.totals).toMatchObject({
+      dueNow: { amount: 1800 + 1200 },
+      balance: { amount: 4200 },
+      total: { amount: 7200 },
+    });
+
+    const heldFunds = async () =>
+      (await trialBalance(app.db)).rows.filter((a) => a.kind === 'client_funds_held').reduce((n, a) => n + a.netMinor, 0);
+    const heldBefore = await heldFunds();
+    const deposit = await pay({ orderId, paymentMethodId: 'pm_card_visa' });
+    expect(deposit.json()).toMatchObject({ status: 'SUCCEEDED' });
+    let order = await getOrder(orderId);
+    expect(await heldFunds()).not.toBe(heldBefore);
+    expect(order).toMatchObject({
+      status: 'PAID',
+      paymentId: deposit.json().paymentId,
+      totals: { paid: { amount: 3000 }, balance: { amount: 4200 } },
+    });
+    await balanced();
+
+    const ship = () =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/admin/orders/${orderId}/ship`,
+        headers: fx.admin.auth,
+        payload: { carrier: 'Ferrari Logistics', trackingNumber: 'FL-2026-0042' },
+      });
+    const early = await ship();
+    expect(early.statusCode).toBe(409);
+    expect(early.json().message).toMatch(/balance/);
+    const deliverEarly = await app.inject({
+      method: 'POST',
+      url: `/api/v1/admin/orders/${orderId}/deliver`,
+      headers: fx.admin.auth,
+      payload: {},
+    });
+    expect(deliverEarly.statusCode).toBe(409);
+
+    // The balance: the same ProcessPayment, for what remains; a stated amount must be the balance, not the total.
+    const wrong = await pay({ orderId, paymentMethodId: 'pm_card_visa', amount: { amount: 7200, currency: 'EUR' } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().message).toMatch(/balance is 4200/);
+    const balance = await pay({ orderId, paymentMethodId: 'pm_card_visa', amount: { amount: 4200, currency: 'EUR' } });
+    expect(balance.statusCode, balance.body).toBe(200);
+    expect(balance.json().status).toBe('SUCCEEDED');
+    expect(balance.json().paymentId).not.toBe(deposit.json().paymentId);
+    order = await getOrder(orderId);
+    expect(order).toMatchObject({
+      status: 'PAID',
+      paymentId: deposit.json().paymentId,
+      totals: { paid: { amount: 7200 }, balance: { amount: 0 } },
+    });
+    // Paying again takes nothing more: the order's payment is reported as it is.
+    const again = await pay({ orderId, paymentMethodId: 'pm_card_visa' });
+    expect(again.json()).toMatchObject({ paymentId: deposit.json().paymentId, status: 'SUCCEEDED' });
+    await balanced();
+    // Client funds held are back where they were: the whole sale went to the house, the platform and taxes.
+    expect(await heldFunds()).toBe(heldBefore);
+
+    expect((await ship()).statusCode).toBe(200);
+    const delivered = await app.inject({
+      method: 'POST',
+      url: `/api/v1/admin/orders/${orderId}/deliver`,
+      headers: fx.admin.auth,
+      payload: {},
+    });
+    expect(delivered.statusCode, delivered.body).toBe(200);
+    expect(delivered.json().order.status).toBe('DELIVERED');
+  });
+
   it('another client cannot pay (or read the payment of) my order', async () => {
     const { orderId } = await newOrder();
     const other = fx.partner;

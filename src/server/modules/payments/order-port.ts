@@ -40,6 +40,9 @@ export interface PayableOrder {
    * settled in the ledger with the balance).
    */
   fullPayment: boolean;
+  /** The whole order (deposits and balance), and what has been captured for it so far. */
+  orderTotalMinor: number;
+  paidMinor: number;
 }
 
 export interface OrderPort {

@@ -38,6 +38,8 @@ function toPayable(o: OrderForPayment): PayableOrder {
     usdEquivalentMinor: usdEquivalentMinor(o.dueNowMinor, o.currency),
     needsApproval: o.requiresApproval,
     fullPayment: o.dueNowMinor === o.totalMinor,
+    orderTotalMinor: o.totalMinor,
+    paidMinor: o.paidMinor,
   };
 }
 

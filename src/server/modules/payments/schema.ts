@@ -18,6 +18,9 @@ export const LIVE_STATUSES = ['PENDING', 'REQUIRES_ACTION', 'AUTHORIZED', 'SUCCE
 
 export const PROVIDERS = ['sandbox', 'stripe', 'bank_transfer'] as const;
 export type ProviderName = (typeof PROVIDERS)[number];
+/** What a payment pays: the order (its total, or its deposits), or the balance of an order placed against a deposit. */
+export const PAYMENT_PURPOSES = ['ORDER', 'BALANCE'] as const;
+export type PaymentPurpose = (typeof PAYMENT_PURPOSES)[number];
 
 /**
  * One payment of one order. Amounts are integer minor units of `currency`. `captured_minor` is what was taken,
@@ -31,6 +34,7 @@ export const payments = pgTable(
     orderId: uuid().notNull(),
     clientId: uuid().notNull(),
     provider: text({ enum: PROVIDERS }).notNull(),
+    purpose: text({ enum: PAYMENT_PURPOSES }).notNull().default('ORDER'),
     status: text({ enum: PAYMENT_STATUSES }).notNull().default('PENDING'),
     currency: text().notNull(),
     amountMinor: bigint({ mode: 'number' }).notNull(),
@@ -57,9 +61,9 @@ export const payments = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // One live payment per order: a second charge for the same order cannot even be recorded.
+    // One live payment per order and purpose (the order, then its balance): a second charge cannot even be recorded.
     uniqueIndex('payments_one_live_per_order_uq')
-      .on(t.orderId)
+      .on(t.orderId, t.purpose)
       .where(sql`${t.status} in ('PENDING', 'REQUIRES_ACTION', 'AUTHORIZED', 'SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED')`),
     uniqueIndex('payments_provider_ref_uq').on(t.provider, t.providerRef),
     uniqueIndex('payments_bank_reference_uq').on(t.bankReference),

@@ -36,7 +36,7 @@ import {
 import { orders, type ActorKind, type OrderStatus, type PayableOrder } from './order-port.ts';
 import { isSandboxPaymentMethod, type SandboxProvider } from './providers/sandbox.ts';
 import { ProviderError, type ProviderIntent } from './providers/types.ts';
-import { bankTransferReceipts, paymentExceptions, paymentRefunds, payments, type PaymentStatus } from './schema.ts';
+import { bankTransferReceipts, paymentExceptions, paymentRefunds, payments, type PaymentPurpose, type PaymentStatus } from './schema.ts';
 
 /** Who acts: a signed-in person, or the platform itself (a job, a webhook) with no user id. */
 export interface PaymentActor {
@@ -79,6 +79,14 @@ const RANK: Record<PaymentStatus, number> = {
   REFUNDED: 6,
 };
 const PAYABLE_ORDER: OrderStatus[] = ['PENDING_PAYMENT', 'AWAITING_APPROVAL'];
+/** States in which the balance of an order placed against a deposit may be paid: paid, not yet left the house. */
+const BALANCE_PAYABLE: OrderStatus[] = ['PAID', 'PROCESSING'];
+
+/** What remains to pay on an order placed against a deposit, once its deposit is paid (0 otherwise). */
+function balanceDueOf(order: PayableOrder): number {
+  if (order.fullPayment || !BALANCE_PAYABLE.includes(order.status)) return 0;
+  return Math.max(0, order.orderTotalMinor - order.paidMinor);
+}
 const REFUNDABLE_ORDER: OrderStatus[] = ['PAID', 'PROCESSING', 'SHIPPED', 'DELIVERED', 'PARTIALLY_REFUNDED', 'AWAITING_APPROVAL'];
 
 function statusFrom(intent: ProviderIntent): PaymentStatus {
@@ -166,26 +174,30 @@ export async function processPayment(
   meta: RequestMeta = {},
 ): Promise<ProcessPaymentOutput> {
   const order = await payableOrderOf(ctx.db, actor, input.orderId);
+  // An order placed against a deposit is paid twice: the deposit (with the order), then the balance before delivery.
+  const balance = balanceDueOf(order);
+  const due: Due = balance > 0 ? { purpose: 'BALANCE', amountMinor: balance } : { purpose: 'ORDER', amountMinor: order.totalMinor };
   if (input.currency !== undefined && input.currency !== order.currency) {
     throw fieldError('body.currency', `This order is settled in ${order.currency}`);
   }
   if (input.amount) {
     if (input.amount.currency !== order.currency) throw fieldError('body.amount.currency', `This order is settled in ${order.currency}`);
     const sent = fromDecimal(input.amount.amount, input.amount.currency).minor;
-    if (sent !== order.totalMinor)
+    if (sent !== due.amountMinor)
       throw fieldError(
         'body.amount.amount',
-        `The order's total is ${toDto({ minor: order.totalMinor, currency: order.currency }).amount} ${order.currency}`,
+        `${due.purpose === 'BALANCE' ? "The order's balance" : "The order's total"} is ${toDto({ minor: due.amountMinor, currency: order.currency }).amount} ${order.currency}`,
       );
   }
-  if (!PAYABLE_ORDER.includes(order.status) || order.status === 'AWAITING_APPROVAL') {
+  if (due.purpose === 'ORDER' && (!PAYABLE_ORDER.includes(order.status) || order.status === 'AWAITING_APPROVAL')) {
     const existing = await livePaymentOf(ctx.db, order.orderId);
     if (existing) return output(existing);
     throw new ApiError('ConflictException', `Order ${order.orderNumber} is ${order.status}: there is nothing to pay`);
   }
   const bank = input.paymentMethodId === BANK_TRANSFER;
   if (!bank) {
-    if (order.usdEquivalentMinor > ctx.config.CARD_LIMIT * 100) {
+    const usd = order.totalMinor > 0 ? Math.round((order.usdEquivalentMinor * due.amountMinor) / order.totalMinor) : 0;
+    if (usd > ctx.config.CARD_LIMIT * 100) {
       throw fieldError(
         'body.paymentMethodId',
         `Above ${ctx.config.CARD_LIMIT.toLocaleString('en-US')} USD, please pay by bank transfer (paymentMethodId "bank_transfer")`,
@@ -199,17 +211,23 @@ export async function processPayment(
     }
   }
 
-  const payment = await recordPayment(ctx, actor, order, input.paymentMethodId, bank, meta);
+  const payment = await recordPayment(ctx, actor, order, due, input.paymentMethodId, bank, meta);
   fault('payment.recorded');
   if (bank || payment.status !== 'PENDING') return output(payment);
   return output(await authorizeAndApply(ctx, payment, order, { actorId: actor.userId, reason: 'Payment by the client', meta }));
 }
 
-async function livePaymentOf(db: Db, orderId: string): Promise<PaymentRow | undefined> {
+/** What a payment is for, and how much it takes. */
+interface Due {
+  purpose: PaymentPurpose;
+  amountMinor: number;
+}
+
+async function livePaymentOf(db: Db, orderId: string, purpose: PaymentPurpose = 'ORDER'): Promise<PaymentRow | undefined> {
   const [row] = await db
     .select()
     .from(payments)
-    .where(and(eq(payments.orderId, orderId), sql`${payments.status} not in ('FAILED', 'CANCELLED')`));
+    .where(and(eq(payments.orderId, orderId), eq(payments.purpose, purpose), sql`${payments.status} not in ('FAILED', 'CANCELLED')`));
   return row;
 }
 
@@ -222,10 +240,13 @@ async function recordPayment(
   ctx: AppContext,
   actor: PaymentActor,
   order: PayableOrder,
+  due: Due,
   paymentMethodId: string,
   bank: boolean,
   meta: RequestMeta,
 ): Promise<PaymentRow> {
+  // The order shows its first payment (the deposit's, for a deposit order); a balance is found by its purpose.
+  const showOnOrder = due.purpose === 'ORDER';
   if (!bank) {
     // The usual case, the order's first attempt, needs no lock: the unique index on live payments lets the insert in
     // only when no payment of this order is under way; otherwise nothing is written and the careful path decides.
@@ -237,21 +258,28 @@ async function recordPayment(
           orderId: order.orderId,
           clientId: order.clientId,
           provider: ctx.adapters.payments.name,
+          purpose: due.purpose,
           status: 'PENDING',
           currency: order.currency,
-          amountMinor: order.totalMinor,
+          amountMinor: due.amountMinor,
           paymentMethodId,
           methodLabel: '',
         })
         .onConflictDoNothing()
         .returning();
       if (!row) return undefined;
-      await orders().setPaymentId(tx, order.orderId, row.id);
+      if (showOnOrder) await orders().setPaymentId(tx, order.orderId, row.id);
       await audit(tx, {
         action: 'payment.started',
         actorId: actor.userId,
         targetUserId: order.clientId,
-        details: { paymentId: row.id, orderId: order.orderId, amount: money(order.totalMinor, order.currency), provider: row.provider },
+        details: {
+          paymentId: row.id,
+          orderId: order.orderId,
+          amount: money(due.amountMinor, order.currency),
+          provider: row.provider,
+          purpose: due.purpose,
+        },
         meta,
       });
       return row;
@@ -261,7 +289,7 @@ async function recordPayment(
   return ctx.db.transaction(async (tx) => {
     // Serialise attempts on one order: the live-payment check and the insert see the same world.
     await queryRows(tx, sql`select pg_advisory_xact_lock(hashtext(${`payment:${order.orderId}`}))`);
-    const existing = await livePaymentOf(tx, order.orderId);
+    const existing = await livePaymentOf(tx, order.orderId, due.purpose);
     if (existing) {
       if (existing.paymentMethodId === paymentMethodId && (existing.status === 'PENDING' || existing.status === 'REQUIRES_ACTION'))
         return existing;
@@ -295,9 +323,10 @@ async function recordPayment(
         orderId: order.orderId,
         clientId: order.clientId,
         provider: bank ? BANK_TRANSFER : ctx.adapters.payments.name,
+        purpose: due.purpose,
         status: 'PENDING',
         currency: order.currency,
-        amountMinor: order.totalMinor,
+        amountMinor: due.amountMinor,
         paymentMethodId,
         methodLabel: bank ? 'Bank transfer' : '',
         bankReference: reference,
@@ -312,13 +341,19 @@ async function recordPayment(
           : null,
       })
       .returning();
-    await orders().setPaymentId(tx, order.orderId, id);
-    if (bank) await orders().extendPaymentWindow(tx, order.orderId, new Date(Date.now() + BANK_TRANSFER_DAYS * 86_400_000));
+    if (showOnOrder) await orders().setPaymentId(tx, order.orderId, id);
+    if (bank && showOnOrder) await orders().extendPaymentWindow(tx, order.orderId, new Date(Date.now() + BANK_TRANSFER_DAYS * 86_400_000));
     await audit(tx, {
       action: bank ? 'payment.bankTransfer.requested' : 'payment.started',
       actorId: actor.userId,
       targetUserId: order.clientId,
-      details: { paymentId: id, orderId: order.orderId, amount: money(order.totalMinor, order.currency), provider: row!.provider },
+      details: {
+        paymentId: id,
+        orderId: order.orderId,
+        amount: money(due.amountMinor, order.currency),
+        provider: row!.provider,
+        purpose: due.purpose,
+      },
       meta,
     });
     if (bank) {
@@ -395,7 +430,8 @@ export async function applyIntent(ctx: AppContext, paymentId: string, observed: 
     const live = before.status !== 'FAILED' && before.status !== 'CANCELLED';
     if (!order || order.status === 'CANCELLED' || !live) {
       intent = await ctx.adapters.payments.cancel(intent.ref);
-    } else if (!order.needsApproval && order.status === 'PENDING_PAYMENT') {
+    } else if (before.purpose === 'BALANCE' || (!order.needsApproval && order.status === 'PENDING_PAYMENT')) {
+      // A balance is taken at once: the order was paid (and approved, if it needed to be) with its deposit.
       intent = await captureOrExpire(ctx, intent);
       fault('payment.captured-at-provider');
     }
@@ -464,7 +500,9 @@ export async function applyIntent(ctx: AppContext, paymentId: string, observed: 
         amountMinor: p.amountMinor,
         actorId: by.actorId,
       };
-      if (txOrder && txOrder.status === 'PENDING_PAYMENT' && !txOrder.needsApproval) {
+      if (p.purpose === 'BALANCE') {
+        await settleBalance(ctx, tx, updated, txOrder, receipt);
+      } else if (txOrder && txOrder.status === 'PENDING_PAYMENT' && !txOrder.needsApproval) {
         await settleOrder(ctx, tx, updated, txOrder, by, receipt);
       } else {
         await postReceipt(tx, receipt);
@@ -520,6 +558,39 @@ async function settleOrder(ctx: AppContext, tx: Tx, p: PaymentRow, order: Payabl
     { actorId: by.actorId, reason: by.reason, kind: by.kind },
     receipt ? { paidMinor: receipt.amountMinor } : undefined,
   );
+  await notifyPaymentReceived(ctx, tx, mailOf(p, order));
+}
+
+/**
+ * The balance of an order placed against a deposit arrived: the whole sale (deposit and balance) is settled in the
+ * ledger, from client funds held, under this payment's id, and the order records that it is paid in full. With
+ * `receipt` (a card capture) the receipt is posted beside the sale; a bank transfer's receipts were posted as they came.
+ */
+async function settleBalance(
+  ctx: AppContext,
+  tx: Tx,
+  p: PaymentRow,
+  order: PayableOrder | undefined,
+  receipt?: ReceiptInput,
+): Promise<void> {
+  if (!order) {
+    if (receipt) await postReceipt(tx, receipt);
+    return;
+  }
+  const sale = {
+    paymentId: p.id,
+    orderId: order.orderId,
+    currency: order.currency,
+    totalMinor: order.orderTotalMinor,
+    taxMinor: order.taxMinor,
+    deliveryMinor: order.deliveryMinor,
+    lines: order.lines,
+    stylistId: order.stylistId,
+    actorId: null,
+  };
+  if (receipt) await postReceiptAndSale(tx, receipt, sale);
+  else await postSale(tx, sale);
+  await orders().recordFunds(tx, order.orderId, Math.min(order.orderTotalMinor, order.paidMinor + p.amountMinor));
   await notifyPaymentReceived(ctx, tx, mailOf(p, order));
 }
 
@@ -964,7 +1035,9 @@ export async function recordBankReceipt(
         message: `Received ${received} minor units of ${p.currency} for ${p.amountMinor}: return the difference to the client.`,
       });
     }
-    if (complete) {
+    if (complete && p.purpose === 'BALANCE') {
+      await settleBalance(ctx, tx, row!, await orders().getOrderForPayment(tx, p.orderId));
+    } else if (complete) {
       await orders().recordFunds(tx, p.orderId, p.amountMinor);
       const order = await orders().getOrderForPayment(tx, p.orderId);
       if (order?.status === 'PENDING_PAYMENT' && !order.needsApproval) await settleOrder(ctx, tx, row!, order, by);
@@ -1024,8 +1097,23 @@ export async function onOrderEvent(
     await enqueue(tx, ORDER_APPROVED_JOB, { orderId: event.orderId, actorId: event.actorId });
     return undefined;
   }
+  // A deposit order cancelled after its balance was paid gives the balance back too.
+  const balance = await livePaymentOf(tx, event.orderId, 'BALANCE');
+  if (balance) await refundOnCancellation(tx, balance, event);
   const p = await livePaymentOf(tx, event.orderId);
   if (!p) return undefined;
+  const refundId = await refundOnCancellation(tx, p, event);
+  if (refundId) return { refundId };
+  await enqueue(tx, ORDER_CANCELLED_JOB, { orderId: event.orderId, actorId: event.actorId, reason: event.reason });
+  return undefined;
+}
+
+/** A cancelled order's captured card money: a PENDING refund reserved at once and sent by a job; its id, if any. */
+async function refundOnCancellation(
+  tx: Tx,
+  p: PaymentRow,
+  event: { orderId: string; actorId: string | null; reason: string },
+): Promise<string | undefined> {
   const left = p.capturedMinor - p.refundReservedMinor;
   if (p.provider !== BANK_TRANSFER && (p.status === 'SUCCEEDED' || p.status === 'PARTIALLY_REFUNDED') && left > 0) {
     const reserved = await tx
@@ -1053,10 +1141,9 @@ export async function onOrderEvent(
         targetUserId: p.clientId,
         details: { refundId: row!.id, paymentId: p.id, amount: money(left, p.currency), reason: 'Order cancelled' },
       });
-      return { refundId: row!.id };
+      return row!.id;
     }
   }
-  await enqueue(tx, ORDER_CANCELLED_JOB, { orderId: event.orderId, actorId: event.actorId, reason: event.reason });
   return undefined;
 }
 

@@ -49,11 +49,13 @@ export function installTestOrders(): TestOrders {
         usdEquivalentMinor: totalMinor,
         needsApproval: false,
         fullPayment: true,
+        paidMinor: 0,
         ...input,
         lines,
         taxMinor,
         deliveryMinor,
         totalMinor,
+        orderTotalMinor: input.orderTotalMinor ?? totalMinor,
       };
       orders.set(order.orderId, order);
       return order;
@@ -66,14 +68,19 @@ export function installTestOrders(): TestOrders {
       const o = orders.get(orderId);
       return o ? { ...o, lines: [...o.lines] } : undefined;
     },
-    recordFunds: async () => undefined,
+    async recordFunds(_tx, orderId, paidMinor) {
+      const o = orders.get(orderId);
+      if (o) o.paidMinor = paidMinor;
+    },
     setPaymentId: async () => undefined,
     extendPaymentWindow: async () => undefined,
-    async transitionOrder(_tx, orderId, to, by) {
+    async transitionOrder(_tx, orderId, to, by, funds) {
       const o = orders.get(orderId);
       if (!o) throw new ApiError('ResourceNotFoundException', 'No such order');
       if (!ALLOWED[o.status].includes(to)) throw new ApiError('ConflictException', `An order that is ${o.status} cannot become ${to}`);
       o.status = to;
+      if (funds) o.paidMinor = funds.paidMinor;
+      else if (to === 'PAID') o.paidMinor = Math.max(o.paidMinor, o.totalMinor);
       timeline.push({ orderId, to, ...by });
     },
   };
