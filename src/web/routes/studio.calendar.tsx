@@ -53,7 +53,7 @@ export default function StudioCalendar() {
       ) : week.isPending ? (
         <ListLoading rows={4} />
       ) : (
-        <WeekCalendar events={events} zone={zone} start={start} onStartChange={setStart} />
+        <WeekCalendar events={events} zone={zone} city={stylist.city} start={start} onStartChange={setStart} />
       )}
       <ToClose />
     </>

@@ -24,7 +24,7 @@ export default function StudioRequests() {
       <PageTitle
         eyebrow="The studio"
         title="Requests"
-        lede={`Answer each within two days. Times are in ${zoneLabel(stylist.timeZone)}, your schedule’s zone.`}
+        lede={`Answer each within two days. Times are in ${zoneLabel(stylist.timeZone, stylist.city)}, your schedule’s clock.`}
       />
       <SettingsSection
         title="Awaiting your answer"

@@ -28,8 +28,18 @@ export default function StudioSchedule() {
         <ListError error={schedule.error} />
       ) : (
         <>
-          <ScheduleEditor key={schedule.dataUpdatedAt} stylistId={stylist.stylistId} schedule={schedule.data.schedule} />
-          <ExceptionsEditor stylistId={stylist.stylistId} zone={schedule.data.schedule.timeZone} windows={schedule.data.windows} />
+          <ScheduleEditor
+            key={schedule.dataUpdatedAt}
+            stylistId={stylist.stylistId}
+            schedule={schedule.data.schedule}
+            city={stylist.city}
+          />
+          <ExceptionsEditor
+            stylistId={stylist.stylistId}
+            zone={schedule.data.schedule.timeZone}
+            city={stylist.city}
+            windows={schedule.data.windows}
+          />
           <CancellationPolicyEditor
             key={schedule.data.cancellationPolicy.freeCancellationHours}
             stylistId={stylist.stylistId}

@@ -15,7 +15,7 @@ import { useIntroductions, type IntroductionQuery } from '../features/stylists/a
 import { keepQuizAnswers, takeQuizAnswers } from '../features/stylists/quiz-memory.ts';
 import { MatchCard } from '../features/stylists/components/match-card.tsx';
 import { StyleQuiz, type QuizAnswers } from '../features/stylists/components/style-quiz.tsx';
-import { addDays, dayKeyOf, visitorTimeZone, zoneLabel, zonedTimeToInstant } from '../features/stylists/time.ts';
+import { addDays, dayKeyOf, visitorTimeZone, zonedTimeToInstant } from '../features/stylists/time.ts';
 import { SERVICE_SPECIALTIES, STYLE_TAG_SLUGS, mergeStyleWords, styleKey, styleTagLabel } from '../features/stylists/vocabulary.ts';
 import { pageMeta } from '../lib/seo.ts';
 
@@ -150,7 +150,7 @@ function Quiz({ user, save }: { user: User | null; save?: SavePreferences }) {
               Your introductions
             </h2>
             <p className="mt-4 max-w-2xl text-lg leading-relaxed text-ink-soft">
-              Chosen for the occasion, your style, budget, languages and diary. Open times are in {zoneLabel(zone)}.
+              Chosen for the occasion, your style, budget, languages and diary. Open times are in your own time.
             </p>
           </div>
           <button type="button" onClick={() => setQuery(null)} className="eyebrow border-b border-ink/30 pb-1 text-ink hover:border-ink">

@@ -22,7 +22,8 @@ import { createApiClient } from '../lib/api/client.ts';
 import { pageMeta } from '../lib/seo.ts';
 import { cn } from '../lib/cn.ts';
 import { useHydrated } from '../lib/use-hydrated.ts';
-import { formatTime, zoneCity } from '../features/stylists/time.ts';
+import { placeName } from '../../shared/zone-cities.ts';
+import { formatTime } from '../features/stylists/time.ts';
 
 /** The profile is public and rendered on the server: portrait, words, services, portfolio and the first reviews. */
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -106,7 +107,7 @@ export default function StylistProfile({ loaderData }: Route.ComponentProps) {
                 .join(' · ')}
             </Fact>
             <Fact label="Local time">
-              <LocalTime zone={stylist.timeZone} />
+              <LocalTime zone={stylist.timeZone} city={stylist.city} />
             </Fact>
           </dl>
           <RatingStars rating={stylist.rating} count={stylist.reviewCount} className="mt-8" />
@@ -184,12 +185,12 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** The stylist's clock now; drawn in the browser (the server's clock and the visitor's moment differ). */
-function LocalTime({ zone }: { zone: string }) {
+function LocalTime({ zone, city }: { zone: string; city: string }) {
   const hydrated = useHydrated();
   return (
     <>
       {hydrated ? formatTime(new Date().toISOString(), zone) : <span className="inline-block w-10" />}{' '}
-      <span className="text-stone">in {zoneCity(zone)}</span>
+      <span className="text-stone">in {placeName(city, zone)}</span>
     </>
   );
 }

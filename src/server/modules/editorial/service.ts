@@ -10,6 +10,8 @@ import type { AppContext, RequestMeta } from '../../context.ts';
 import { publicOrigin } from '../../config.ts';
 import { queryRows, type Db } from '../../db/client.ts';
 import { audit } from '../../audit/service.ts';
+import { describeWhen } from '../../../shared/time-words.ts';
+import { cityOfPlace } from '../../../shared/zone-cities.ts';
 import type { Actor } from '../../http/auth.ts';
 import { ApiError } from '../../http/errors.ts';
 import { cutPage, decodeCursor, TIME_KEY_FORMAT } from '../../http/pagination.ts';
@@ -18,6 +20,7 @@ import { enqueue } from '../../jobs/queue.ts';
 import { encrypt, lookupHash, safeEqual } from '../../security/crypto.ts';
 import { audienceOf, productsByIds } from '../catalog/service.ts';
 import { clientIdentitiesFor } from '../identity/service.ts';
+import { readerTimeZone } from '../notifications/service.ts';
 import { findUsableUpload, parseMediaPath } from '../media/service.ts';
 import { getMyStylist, loadStylistsByIds, portraitUrl } from '../stylists/service.ts';
 import { BodyError, checkDoc, embedsOf, parseBody, plainText, readingMinutes, blocksOf, type ContentDoc } from './body.ts';
@@ -1116,7 +1119,7 @@ async function mailSeatFreed(ctx: AppContext, tx: Db, userId: string, row: Conte
       '',
       `A seat has freed up and it is yours: you were first on the waiting list for ${row.title}.`,
       '',
-      `When: ${localOfInstant(Date.parse(e.startsAt), e.timeZone).replace('T', ' ')} (${e.timeZone.replace('_', ' ')} time)`,
+      `When: ${describeWhen(new Date(e.startsAt), { zone: e.timeZone, city: cityOfPlace(e.place, e.timeZone) }, await readerTimeZone(tx, userId))}`,
       `Where: ${e.place}${e.address ? `, ${e.address}` : ''}`,
       '',
       `It is in your calendar feed. If you can no longer come, withdraw your reply so the next guest may have it: ${origin}/journal/${row.slug}`,

@@ -216,6 +216,18 @@ async function switchedOffEverywhere(db: Db, userId: string, kind: string): Prom
   return Number(row?.n ?? 0) >= CHANNELS.length;
 }
 
+/**
+ * The zone a person reads their mail in, when they have told us (the web app records the browser's zone at sign-in);
+ * undefined when unknown, so a letter names the place's time rather than guess.
+ */
+export async function readerTimeZone(db: Db, userId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ timeZone: notificationSettings.timeZone })
+    .from(notificationSettings)
+    .where(eq(notificationSettings.userId, userId));
+  return row?.timeZone;
+}
+
 /** Whether `kind` goes out on `channel` for this user (mandatory kinds always do). */
 export async function channelEnabled(db: Db, userId: string, kind: string, channel: Channel): Promise<boolean> {
   if (MANDATORY_KINDS.has(kind)) return true;

@@ -118,6 +118,14 @@ describe('request → accept / decline', () => {
   it('accepts into a CONFIRMED booking, emails both sides, and refuses an overlapping accept with 409', async () => {
     const other = await accountOf(app, 'CLIENT');
     const at = parisMorning(4, 10);
+    // The client reads their mail in New York (the web app tells the server the browser's zone at sign-in).
+    const zone = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/me/notification-settings',
+      headers: client.auth,
+      payload: { timeZone: 'America/New_York' },
+    });
+    expect(zone.statusCode, zone.body).toBe(200);
     const first = await request(client, { ...requestPayload(client, stylist, at), message: 'Cannes gala outfit' });
     expect(first.statusCode, first.body).toBe(201);
     expect(first.json().status).toBe('PENDING');
@@ -135,6 +143,14 @@ describe('request → accept / decline', () => {
       bookingDetails: { status: 'CONFIRMED', startTime: at, location: 'Hôtel Plaza Athénée' },
     });
     expect((await mailTo(/^Your session is confirmed$/)).length).toBe(1);
+    // Each reads their own time, the place named by the stylist's city: never a zone id, never UTC (#12).
+    const local = (zone: string) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(at));
+    const [confirmed] = await mailTo(/^Your session is confirmed$/);
+    expect(confirmed!.text).toContain(`at ${local('America/New_York')} your time (${local('Europe/Paris')} in Paris)`);
+    const asked = (await mailTo(/New session request/)).find((m) => m.text.includes('Cannes gala outfit'));
+    expect(asked!.text).toContain(`at ${local('Europe/Paris')}, Paris time`);
+    for (const mail of [confirmed!, asked!]) expect(mail.text).not.toMatch(/UTC|Europe\/|America\//);
 
     const clash = await accept(second.json().requestId);
     expect(clash.statusCode).toBe(409);

@@ -134,6 +134,7 @@ const mailOf = (
   stylistUserId: stylist.userId,
   stylistName: `${stylist.firstName} ${stylist.lastName}`,
   stylistTimeZone: stylist.timeZone,
+  stylistCity: stylist.city,
   clientId: req.clientId,
   startAt: req.startAt,
   durationMinutes: req.durationMinutes,

@@ -9,7 +9,8 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/auth.ts';
 import { clientIdentitiesFor } from '../identity/service.ts';
-import { notifyAndMail, type NotifyInput } from '../notifications/service.ts';
+import { notifyAndMail, readerTimeZone, type NotifyInput } from '../notifications/service.ts';
+import { describeWhen } from '../../../shared/time-words.ts';
 
 /** Reads addresses for delivery only; never shown to anyone. */
 const mailRoom: Actor = {
@@ -33,27 +34,29 @@ export interface MailBooking {
   stylistUserId: string;
   stylistName: string;
   stylistTimeZone: string;
+  /** Where the stylist works: the city their times are named by. */
+  stylistCity?: string | null;
   clientId: string;
   startAt: Date;
   durationMinutes: number;
   serviceName?: string | null;
 }
 
-/** "Tuesday 5 May 2026, 09:00 (Europe/Paris) — 07:00 UTC" */
-export function formatWhen(at: Date, timeZone: string): string {
-  const local = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
-  const utc = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
-  return `${local} (${timeZone}) — ${utc} UTC`;
+/**
+ * A session's moment as one reader reads it: in their own zone when they have told us, the stylist's city named
+ * ("Tuesday 5 May 2026 at 09:00 your time (15:00 in Milan)"); a stylist reads their own clock ("…, Milan time").
+ */
+export function formatWhen(at: Date, b: Pick<MailBooking, 'stylistTimeZone' | 'stylistCity'>, readerZone?: string | null): string {
+  return describeWhen(at, { zone: b.stylistTimeZone, city: b.stylistCity }, readerZone);
 }
+
+/** The times of a notice to the client, in the client's zone when known. */
+async function forClient(db: Db, b: MailBooking) {
+  const zone = await readerTimeZone(db, b.clientId);
+  return (at: Date) => formatWhen(at, b, zone);
+}
+/** The times of a notice to the stylist: their schedule's clock, named by their city. */
+const forStylist = (b: MailBooking) => (at: Date) => formatWhen(at, b, b.stylistTimeZone);
 
 // Inside a transaction every read must use it too (PGlite has one connection: a read beside it would wait forever).
 async function addresses(ctx: AppContext, db: Db, ids: string[]) {
@@ -105,7 +108,7 @@ export async function notifyRequested(ctx: AppContext, db: Db, b: MailBooking, m
     'booking.requested',
     'New session request',
     [
-      `${client?.displayName ?? 'A client'} asks for ${b.serviceName ?? 'a session'} of ${b.durationMinutes} minutes on ${formatWhen(b.startAt, b.stylistTimeZone)}.`,
+      `${client?.displayName ?? 'A client'} asks for ${b.serviceName ?? 'a session'} of ${b.durationMinutes} minutes on ${forStylist(b)(b.startAt)}.`,
       ...(message ? ['', `“${message}”`] : []),
     ],
     '/studio',
@@ -113,21 +116,20 @@ export async function notifyRequested(ctx: AppContext, db: Db, b: MailBooking, m
 }
 
 export async function notifyAccepted(ctx: AppContext, db: Db, b: MailBooking, message?: string | null) {
+  const when = await forClient(db, b);
   await notice(
     ctx,
     db,
     b.clientId,
     'booking.answered',
     'Your session is confirmed',
-    [
-      `${b.stylistName} confirmed ${b.serviceName ?? 'your session'} on ${formatWhen(b.startAt, b.stylistTimeZone)}.`,
-      ...(message ? ['', `“${message}”`] : []),
-    ],
+    [`${b.stylistName} confirmed ${b.serviceName ?? 'your session'} on ${when(b.startAt)}.`, ...(message ? ['', `“${message}”`] : [])],
     '/account/bookings',
   );
 }
 
 export async function notifyDeclined(ctx: AppContext, db: Db, b: MailBooking, reason: string | null | undefined, alternatives: Date[]) {
+  const when = await forClient(db, b);
   await notice(
     ctx,
     db,
@@ -135,14 +137,10 @@ export async function notifyDeclined(ctx: AppContext, db: Db, b: MailBooking, re
     'booking.answered',
     'Your session request was declined',
     [
-      `${b.stylistName} cannot take your request for ${formatWhen(b.startAt, b.stylistTimeZone)}.`,
+      `${b.stylistName} cannot take your request for ${when(b.startAt)}.`,
       ...(reason ? ['', `Reason: ${reason}`] : []),
       ...(alternatives.length
-        ? [
-            '',
-            'Proposed instead (book one with a click in your bookings):',
-            ...alternatives.map((d) => `  • ${formatWhen(d, b.stylistTimeZone)}`),
-          ]
+        ? ['', 'Proposed instead (book one with a click in your bookings):', ...alternatives.map((d) => `  • ${when(d)}`)]
         : []),
     ],
     '/account/bookings',
@@ -151,7 +149,6 @@ export async function notifyDeclined(ctx: AppContext, db: Db, b: MailBooking, re
 
 export async function notifyCancelled(ctx: AppContext, db: Db, b: MailBooking, by: 'client' | 'stylist', reason?: string | null) {
   const client = await asStylistSees(ctx, db, b.stylistUserId, b.clientId, true);
-  const when = formatWhen(b.startAt, b.stylistTimeZone);
   const extra = reason ? ['', `Reason: ${reason}`] : [];
   if (by === 'client')
     await notice(
@@ -160,7 +157,7 @@ export async function notifyCancelled(ctx: AppContext, db: Db, b: MailBooking, b
       b.stylistUserId,
       'booking.changed',
       'A session was cancelled',
-      [`${client?.displayName ?? 'A client'} cancelled the session on ${when}.`, ...extra],
+      [`${client?.displayName ?? 'A client'} cancelled the session on ${forStylist(b)(b.startAt)}.`, ...extra],
       '/studio/calendar',
     );
   else
@@ -170,34 +167,34 @@ export async function notifyCancelled(ctx: AppContext, db: Db, b: MailBooking, b
       b.clientId,
       'booking.changed',
       'Your session was cancelled',
-      [`${b.stylistName} cancelled your session on ${when}.`, ...extra],
+      [`${b.stylistName} cancelled your session on ${(await forClient(db, b))(b.startAt)}.`, ...extra],
       '/account/bookings',
     );
 }
 
 export async function notifyRescheduled(ctx: AppContext, db: Db, b: MailBooking, by: 'client' | 'stylist', previous: Date) {
-  const lines = [`The session on ${formatWhen(previous, b.stylistTimeZone)} moves to ${formatWhen(b.startAt, b.stylistTimeZone)}.`];
+  const when = by === 'client' ? forStylist(b) : await forClient(db, b);
+  const lines = [`The session on ${when(previous)} moves to ${when(b.startAt)}.`];
   if (by === 'client') await notice(ctx, db, b.stylistUserId, 'booking.changed', 'A session was rescheduled', lines, '/studio/calendar');
   else await notice(ctx, db, b.clientId, 'booking.changed', 'Your session was moved', lines, '/account/bookings');
 }
 
 export async function notifyExpired(ctx: AppContext, db: Db, b: MailBooking) {
+  const when = await forClient(db, b);
   await notice(
     ctx,
     db,
     b.clientId,
     'booking.answered',
     'Your session request expired',
-    [
-      `${b.stylistName} did not answer your request for ${formatWhen(b.startAt, b.stylistTimeZone)} in time. Other stylists may be free: ${link(ctx, '/stylists')}`,
-    ],
+    [`${b.stylistName} did not answer your request for ${when(b.startAt)} in time. Other stylists may be free: ${link(ctx, '/stylists')}`],
     '/stylists',
   );
 }
 
 export async function notifyReminder(ctx: AppContext, db: Db, b: MailBooking) {
   const client = await asStylistSees(ctx, db, b.stylistUserId, b.clientId, true);
-  const when = formatWhen(b.startAt, b.stylistTimeZone);
+  const when = (await forClient(db, b))(b.startAt);
   await notice(
     ctx,
     db,
@@ -213,7 +210,7 @@ export async function notifyReminder(ctx: AppContext, db: Db, b: MailBooking) {
     b.stylistUserId,
     'booking.changed',
     'Tomorrow: a session',
-    [`A reminder: ${b.serviceName ?? 'a session'} with ${client?.displayName ?? 'a client'} on ${when}.`],
+    [`A reminder: ${b.serviceName ?? 'a session'} with ${client?.displayName ?? 'a client'} on ${forStylist(b)(b.startAt)}.`],
     '/studio/calendar',
   );
 }

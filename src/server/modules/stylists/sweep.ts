@@ -29,7 +29,7 @@ interface Claimed {
 
 async function mailFor(db: Db, row: Claimed): Promise<MailBooking | undefined> {
   const [s] = await db
-    .select({ userId: stylists.userId, timeZone: stylists.timeZone })
+    .select({ userId: stylists.userId, timeZone: stylists.timeZone, city: stylists.city })
     .from(stylists)
     .where(eq(stylists.id, row.stylist_id));
   if (!s) return undefined;
@@ -46,6 +46,7 @@ async function mailFor(db: Db, row: Claimed): Promise<MailBooking | undefined> {
     stylistUserId: s.userId,
     stylistName: `${name?.firstName ?? ''} ${name?.lastName ?? ''}`.trim(),
     stylistTimeZone: s.timeZone,
+    stylistCity: s.city,
     clientId: row.client_id,
     startAt: new Date(row.start_at),
     durationMinutes: row.duration_minutes,

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, use, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { createAuthedClient, type ApiClient } from '../../lib/api/authed-client.ts';
 import { call } from '../../lib/api/problem.ts';
+import { tellReaderZone } from './reader-zone.ts';
 import { SessionStore, UNKNOWN_SESSION, type AuthResult, type SessionState, type User } from './session-store.ts';
 
 type SessionContextValue = { store: SessionStore; api: ApiClient };
@@ -23,6 +24,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // Whatever was cached for this person must not outlive their session in a shared browser.
   useEffect(() => value.store.onSignedOut(() => queryClient.clear()), [value, queryClient]);
+
+  // The person's own zone, for the times in their letters (once per person and zone; see reader-zone.ts).
+  useEffect(() => {
+    let told: string | null = null;
+    return value.store.subscribe(() => {
+      const state = value.store.getSnapshot();
+      if (state.status !== 'signed-in' || state.user.mfaEnrollmentRequired || told === state.user.userId) return;
+      told = state.user.userId;
+      void tellReaderZone(value.api, state.user.userId);
+    });
+  }, [value]);
 
   return <SessionContext value={value}>{children}</SessionContext>;
 }

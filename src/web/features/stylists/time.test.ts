@@ -14,16 +14,16 @@ import {
 
 describe('formatInstant', () => {
   it.each([
-    ['2026-03-12T14:00:00Z', 'Europe/Paris', 'Thu 12 Mar, 15:00 (Paris time)'],
-    ['2026-03-12T14:00:00Z', 'America/New_York', 'Thu 12 Mar, 10:00 (New York time)'],
-    ['2026-03-12T14:00:00Z', 'Asia/Tokyo', 'Thu 12 Mar, 23:00 (Tokyo time)'],
+    ['2026-03-12T14:00:00Z', 'Europe/Paris', 'Thu 12 Mar, 15:00 (your time)'],
+    ['2026-03-12T14:00:00Z', 'America/New_York', 'Thu 12 Mar, 10:00 (your time)'],
+    ['2026-03-12T14:00:00Z', 'Asia/Tokyo', 'Thu 12 Mar, 23:00 (your time)'],
     // Tokyo is already on Friday when London is still on Thursday afternoon.
-    ['2026-03-12T16:30:00Z', 'Asia/Tokyo', 'Fri 13 Mar, 01:30 (Tokyo time)'],
-    ['2026-03-12T14:00:00Z', 'UTC', 'Thu 12 Mar, 14:00 (UTC)'],
+    ['2026-03-12T16:30:00Z', 'Asia/Tokyo', 'Fri 13 Mar, 01:30 (your time)'],
+    ['2026-03-12T14:00:00Z', 'UTC', 'Thu 12 Mar, 14:00 (your time)'],
     // New York is on summer time from 8 March 2026, Paris only from 29 March: a gap of 5 hours, not 6.
-    ['2026-03-20T14:00:00Z', 'America/New_York', 'Fri 20 Mar, 10:00 (New York time)'],
-    ['2026-03-20T14:00:00Z', 'Europe/Paris', 'Fri 20 Mar, 15:00 (Paris time)'],
-    ['2026-07-01T08:00:00Z', 'America/Argentina/Buenos_Aires', 'Wed 1 Jul, 05:00 (Buenos Aires time)'],
+    ['2026-03-20T14:00:00Z', 'America/New_York', 'Fri 20 Mar, 10:00 (your time)'],
+    ['2026-03-20T14:00:00Z', 'Europe/Paris', 'Fri 20 Mar, 15:00 (your time)'],
+    ['2026-07-01T08:00:00Z', 'America/Argentina/Buenos_Aires', 'Wed 1 Jul, 05:00 (your time)'],
   ])('%s in %s reads %s', (iso, zone, expected) => {
     expect(formatInstant(iso, zone)).toBe(expected);
   });
@@ -31,9 +31,9 @@ describe('formatInstant', () => {
 
 describe('formatRange', () => {
   it('names the end time only when it falls on the same local day', () => {
-    expect(formatRange('2026-03-12T14:00:00Z', '2026-03-12T15:30:00Z', 'Europe/Paris')).toBe('Thu 12 Mar, 15:00–16:30 (Paris time)');
+    expect(formatRange('2026-03-12T14:00:00Z', '2026-03-12T15:30:00Z', 'Europe/Paris')).toBe('Thu 12 Mar, 15:00–16:30 (your time)');
     expect(formatRange('2026-03-12T22:30:00Z', '2026-03-12T23:30:00Z', 'Europe/Paris')).toBe(
-      'Thu 12 Mar, 23:30–Fri 13 Mar, 00:30 (Paris time)',
+      'Thu 12 Mar, 23:30–Fri 13 Mar, 00:30 (your time)',
     );
   });
 });
@@ -42,8 +42,13 @@ describe('zoneLabel', () => {
   it.each([
     ['Europe/Paris', 'Paris time'],
     ['America/Los_Angeles', 'Los Angeles time'],
+    ['Asia/Kolkata', 'Mumbai time'],
     ['UTC', 'UTC'],
   ])('%s → %s', (zone, label) => expect(zoneLabel(zone)).toBe(label));
+  it('names the stylist’s own city, not the zone’s', () => {
+    expect(zoneLabel('Europe/Rome', 'Florence')).toBe('Florence time');
+    expect(formatInstant('2026-03-12T14:00:00Z', 'Europe/Rome', 'Florence time')).toBe('Thu 12 Mar, 15:00 (Florence time)');
+  });
 });
 
 describe('day arithmetic', () => {

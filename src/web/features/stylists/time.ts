@@ -1,9 +1,11 @@
 /**
- * Time as the visitor reads it. The API speaks UTC instants; every page shows them in a named IANA zone
- * (the viewer's own, or the stylist's) and always says which: "Thu 12 Mar, 15:00 (Paris time)".
+ * Time as the visitor reads it. The API speaks UTC instants; every page shows them in the reader's own zone and says
+ * so ("Thu 12 Mar, 15:00 (your time)"), naming another clock by its place's city ("15:00 in Milan"), never by a zone
+ * id (src/shared/zone-cities.ts).
  * Pure functions of (instant, zone), so the server render and a test give the same text as the browser.
  */
 import { MINUTE, offsetAt, zonedToInstant } from '../../../shared/time.ts';
+import { placeName } from '../../../shared/zone-cities.ts';
 
 /** A calendar day in some zone, "2026-03-12". */
 export type DayKey = string;
@@ -39,21 +41,21 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-/** "Europe/Paris" → "Paris", "America/Argentina/Buenos_Aires" → "Buenos Aires", "UTC" → "UTC". */
-export function zoneCity(zone: string): string {
-  if (zone === 'UTC' || zone === 'Etc/UTC' || zone === 'Etc/GMT') return 'UTC';
-  return (zone.split('/').at(-1) ?? zone).replace(/_/g, ' ');
+/**
+ * A clock as copy names it: "Milan time" for a place (its own city when known, else the zone's city: never the zone
+ * id), "UTC" for UTC.
+ */
+export function zoneLabel(zone: string, city?: string | null): string {
+  const place = placeName(city, zone);
+  return place === 'UTC' ? 'UTC' : `${place} time`;
 }
 
-/** "Paris time", "New York time", "UTC". */
-export function zoneLabel(zone: string): string {
-  const city = zoneCity(zone);
-  return city === 'UTC' ? 'UTC' : `${city} time`;
-}
-
-/** "Thu 12 Mar, 15:00 (Paris time)". */
-export function formatInstant(iso: string, zone: string): string {
-  return `${formatDayTime(iso, zone)} (${zoneLabel(zone)})`;
+/**
+ * "Thu 12 Mar, 15:00 (your time)": pages show times in the reader's own zone and say so; `whose` names another clock
+ * ("Milan time") where the zone is not the reader's.
+ */
+export function formatInstant(iso: string, zone: string, whose = 'your time'): string {
+  return `${formatDayTime(iso, zone)} (${whose})`;
 }
 
 /** "Thu 12 Mar, 15:00", without the zone (for places that name the zone once, in a heading). */
@@ -68,11 +70,11 @@ export function formatTime(iso: string, zone: string): string {
   return formatter(zone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 }
 
-/** "15:00–16:00 (Paris time)" for a start and end on the same local day; the end's day is added otherwise. */
-export function formatRange(startIso: string, endIso: string, zone: string): string {
+/** "Thu 12 Mar, 15:00–16:00 (your time)" for a start and end on the same local day; the end's day is added otherwise. */
+export function formatRange(startIso: string, endIso: string, zone: string, whose = 'your time'): string {
   const sameDay = dayKeyOf(startIso, zone) === dayKeyOf(endIso, zone);
   const end = sameDay ? formatTime(endIso, zone) : formatDayTime(endIso, zone);
-  return `${formatDayTime(startIso, zone)}–${end} (${zoneLabel(zone)})`;
+  return `${formatDayTime(startIso, zone)}–${end} (${whose})`;
 }
 
 /** "Thursday 12 March" for a day key (a calendar day, no zone involved). */

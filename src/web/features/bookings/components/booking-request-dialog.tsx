@@ -10,7 +10,8 @@ import { signInPath } from '../../auth/next-path.ts';
 import { toProblem } from '../../../lib/api/problem.ts';
 import { useSessionState } from '../../auth/session.tsx';
 import type { AvailabilitySlot, Stylist, StylistService } from '../../stylists/api/stylists.ts';
-import { formatDuration, formatInstant, formatTime, zoneCity } from '../../stylists/time.ts';
+import { placeName } from '../../../../shared/zone-cities.ts';
+import { formatDuration, formatInstant, formatTime } from '../../stylists/time.ts';
 import { useRequestStylist } from '../api/bookings.ts';
 
 type BookingRequestDialogProps = {
@@ -100,7 +101,7 @@ function Summary({
           {formatInstant(slot.startTime, zone)}
           {theirs && (
             <span className="block text-stone">
-              {formatTime(slot.startTime, stylist.timeZone)} for {stylist.firstName} in {zoneCity(stylist.timeZone)}
+              {formatTime(slot.startTime, stylist.timeZone)} for {stylist.firstName} in {placeName(stylist.city, stylist.timeZone)}
             </span>
           )}
         </dd>

@@ -12,16 +12,8 @@ import { useAvailability, type AvailabilitySlot } from '../../stylists/api/styli
 import { AvailabilityCalendar } from '../../stylists/components/availability-calendar.tsx';
 import { StarInput } from '../../stylists/components/rating-stars.tsx';
 import { StylistPortrait } from '../../stylists/components/stylist-portrait.tsx';
-import {
-  addDays,
-  dayKeyOf,
-  formatInstant,
-  formatRange,
-  formatTime,
-  zoneCity,
-  zonedTimeToInstant,
-  type DayKey,
-} from '../../stylists/time.ts';
+import { addDays, dayKeyOf, formatInstant, formatRange, formatTime, zonedTimeToInstant, type DayKey } from '../../stylists/time.ts';
+import { placeName } from '../../../../shared/zone-cities.ts';
 import { useCancelRequest, useRequestStylist, useRescheduleRequest, useReviewBooking, type BookingRequest } from '../api/bookings.ts';
 import { phaseOf, statusLabel, timesOf } from '../status.ts';
 
@@ -56,7 +48,7 @@ export function ClientBookingCard({ request: r, zone }: { request: BookingReques
         </p>
         {theirs && (
           <p className="mt-1 text-sm text-stone">
-            {formatTime(start, r.stylist.timeZone)} in {zoneCity(r.stylist.timeZone)} for {r.stylist.firstName}
+            {formatTime(start, r.stylist.timeZone)} in {placeName(r.stylist.city, r.stylist.timeZone)} for {r.stylist.firstName}
           </p>
         )}
         {r.booking?.location && <p className="mt-2 text-sm text-ink-soft">{r.booking.location}</p>}

@@ -142,7 +142,7 @@ function DeclineButton({ request: r, stylist }: { request: BookingRequest; styli
       </Button>
       <DialogContent
         title="Offer other dates"
-        description={`Times in ${zoneLabel(zone)}, your zone; ${r.client.displayName} sees them in their own.`}
+        description={`Times in ${zoneLabel(zone, stylist.city)}, your schedule’s clock; ${r.client.displayName} sees them in their own.`}
         className="pt-16 sm:pt-12 max-h-[90dvh] overflow-y-auto"
       >
         <form onSubmit={submit} className="space-y-6" aria-label="Decline the request">

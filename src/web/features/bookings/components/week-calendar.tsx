@@ -14,6 +14,8 @@ export type WeekEvent = {
 type WeekCalendarProps = {
   events: readonly WeekEvent[];
   zone: string;
+  /** The city the zone is named by (the stylist's own). */
+  city?: string;
   start: DayKey;
   onStartChange: (start: DayKey) => void;
   /** Hours drawn on the grid (24 h clock); events outside are still listed on phones. */
@@ -40,7 +42,7 @@ function minuteOfDay(iso: string, zone: string): number {
  * The stylist's week as a diary: on a wide screen a time grid with sessions as blocks, on a phone one list per
  * day. Times are the stylist's own zone, named in the heading.
  */
-export function WeekCalendar({ events, zone, start, onStartChange, fromHour = 7, toHour = 22 }: WeekCalendarProps) {
+export function WeekCalendar({ events, zone, city, start, onStartChange, fromHour = 7, toHour = 22 }: WeekCalendarProps) {
   const days = daysFrom(start, 7);
   const [today] = useState(() => dayKeyOf(new Date(), zone));
   const byDay = new Map<DayKey, WeekEvent[]>();
@@ -59,7 +61,7 @@ export function WeekCalendar({ events, zone, start, onStartChange, fromHour = 7,
           <p className="font-display text-2xl text-ink" aria-live="polite">
             {formatDayKey(start, 'short')} – {formatDayKey(days[6]!, 'short')}
           </p>
-          <p className="mt-1 text-sm text-stone">In {zoneLabel(zone)}</p>
+          <p className="mt-1 text-sm text-stone">In {zoneLabel(zone, city)}</p>
         </div>
         <div className="flex gap-2">
           <button

@@ -6,6 +6,7 @@ import { call, problemMessage, toProblem } from '../../../lib/api/problem.ts';
 import { signInPath } from '../../auth/next-path.ts';
 import { useSession } from '../../auth/session.tsx';
 import { contentPath, formatDate, formatLocal, TYPE_LABEL, type ReaderPage, type Rsvp } from '../api.ts';
+import { cityOfPlace } from '../../../../shared/zone-cities.ts';
 import { ArticleBody } from './article-body.tsx';
 import { ContentCard } from './content-card.tsx';
 import { ContentImage } from './content-image.tsx';
@@ -121,7 +122,7 @@ function EventCard({ page }: { page: ReaderPage }) {
           <dt className="eyebrow text-stone">When</dt>
           <dd className="mt-2 font-display text-2xl text-ink">{formatLocal(event.localStartsAt)}</dd>
           <dd className="mt-1 text-sm text-stone">
-            Until {event.localEndsAt.slice(11)}, local time ({event.timeZone.replace('_', ' ')})
+            Until {event.localEndsAt.slice(11)}, {cityOfPlace(event.place, event.timeZone)} time
           </dd>
         </div>
         <div>

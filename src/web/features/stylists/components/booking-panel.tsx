@@ -14,11 +14,10 @@ import {
   formatInstant,
   formatTime,
   visitorTimeZone,
-  zoneCity,
-  zoneLabel,
   zonedTimeToInstant,
   type DayKey,
 } from '../time.ts';
+import { placeName } from '../../../../shared/zone-cities.ts';
 import { serviceKindLabel } from '../vocabulary.ts';
 import { AvailabilityCalendar } from './availability-calendar.tsx';
 import { ChoiceGroup } from './choice-group.tsx';
@@ -80,8 +79,8 @@ function BookingPanelLive({ stylist, preselectedServiceId }: { stylist: Stylist;
       )}
       <div>
         <p className="text-sm leading-relaxed text-stone">
-          {stylist.firstName} works from {zoneCity(stylist.timeZone)}
-          {gap ? `, ${gap}` : ', in your time zone'}. Times below are in {zoneLabel(zone)}.
+          {stylist.firstName} works from {placeName(stylist.city, stylist.timeZone)}
+          {gap ? `, ${gap}` : ', in your time zone'}. Times below are your own.
         </p>
         {availability.isError ? (
           <div className="mt-6">
@@ -111,7 +110,7 @@ function BookingPanelLive({ stylist, preselectedServiceId }: { stylist: Stylist;
               <p className="font-display text-2xl text-ink">{formatInstant(slot.startTime, zone)}</p>
               {stylist.timeZone !== zone && (
                 <p className="mt-1 text-sm text-stone">
-                  {formatTime(slot.startTime, stylist.timeZone)} in {zoneCity(stylist.timeZone)}, {stylist.firstName}’s time
+                  {formatTime(slot.startTime, stylist.timeZone)} in {placeName(stylist.city, stylist.timeZone)}, {stylist.firstName}’s time
                 </p>
               )}
             </>

@@ -17,7 +17,17 @@ type Draft = { day: string; start: string; end: string; status: 'AVAILABLE' | 'B
  * Date-specific exceptions to the week: BLOCKED takes time away (a holiday, the shows), AVAILABLE adds time the
  * weekly hours do not have (a Sunday in Milan). Saving replaces the upcoming list as a whole.
  */
-export function ExceptionsEditor({ stylistId, zone, windows }: { stylistId: string; zone: string; windows: readonly AvailabilitySlot[] }) {
+export function ExceptionsEditor({
+  stylistId,
+  zone,
+  city,
+  windows,
+}: {
+  stylistId: string;
+  zone: string;
+  city?: string;
+  windows: readonly AvailabilitySlot[];
+}) {
   const save = useUpdateWindows(stylistId);
   const { toast } = useToast();
   const tomorrow = addDays(dayKeyOf(new Date(), zone), 1);
@@ -43,7 +53,7 @@ export function ExceptionsEditor({ stylistId, zone, windows }: { stylistId: stri
   }
 
   return (
-    <SettingsSection title="Exceptions" description={`Days that differ from your week, in ${zoneLabel(zone)}.`}>
+    <SettingsSection title="Exceptions" description={`Days that differ from your week, in ${zoneLabel(zone, city)}.`}>
       {existing.length === 0 ? (
         <p className="text-stone">No exception ahead.</p>
       ) : (

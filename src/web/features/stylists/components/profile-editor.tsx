@@ -204,7 +204,13 @@ export function ProfileEditor({ stylist }: { stylist: Stylist | null }) {
               />
             )}
           </Field>
-          <TimeZoneSelect value={timeZone} onChange={setTimeZone} error={err('timeZone')} />
+          <TimeZoneSelect
+            value={timeZone}
+            city={stylist?.city}
+            onChange={setTimeZone}
+            error={err('timeZone')}
+            label="The city whose clock you keep"
+          />
         </div>
         <div className="mt-6 border-y border-line">
           <Switch

@@ -14,7 +14,7 @@ import { WeeklyHoursEditor, type HoursRange } from './weekly-hours-editor.tsx';
 type Schedule = { timeZone: string; weekly: HoursRange[]; bufferMinutes: number; minNoticeHours: number; horizonDays: number };
 
 /** The weekly hours, in the stylist's own zone, with the buffer, notice and horizon that shape every slot. */
-export function ScheduleEditor({ stylistId, schedule }: { stylistId: string; schedule: Schedule }) {
+export function ScheduleEditor({ stylistId, schedule, city }: { stylistId: string; schedule: Schedule; city?: string }) {
   const save = useUpdateSchedule(stylistId);
   const { toast } = useToast();
   const [weekly, setWeekly] = useState<HoursRange[]>(schedule.weekly);
@@ -46,7 +46,13 @@ export function ScheduleEditor({ stylistId, schedule }: { stylistId: string; sch
       >
         <FormAlert problem={problem} fields={['timeZone', 'bufferMinutes', 'minNoticeHours', 'horizonDays']} className="mb-8" />
         <div className="mb-8 max-w-md">
-          <TimeZoneSelect value={timeZone} onChange={setTimeZone} error={problem?.field('timeZone')} label="Your schedule’s time zone" />
+          <TimeZoneSelect
+            value={timeZone}
+            city={city}
+            onChange={setTimeZone}
+            error={problem?.field('timeZone')}
+            label="The city whose clock you keep"
+          />
         </div>
         <WeeklyHoursEditor
           value={weekly}
