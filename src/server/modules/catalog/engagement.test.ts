@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
 import { accountOf, type TestAccount } from '../../test/identity.ts';
+import { listDevMail } from '../mail/service.ts';
 import { addProduct, setupCatalog, type CatalogFixture } from './test-fixtures.ts';
 
 let app: TestApp;
@@ -79,6 +80,29 @@ describe('inquiries', () => {
     expect(again.statusCode).toBe(409);
     const mine = (await app.inject({ method: 'GET', url: '/api/v1/inquiries', headers: f.client.auth })).json().inquiries[0];
     expect(mine.answer).toBe('Of course: our salon on rue Cambon, 3 pm.');
+  });
+
+  it('the client is sent a confirmation at once: a letter with the enquiry, and a notice linking its conversation', async () => {
+    const client = await accountOf(app, 'CLIENT');
+    const created = await app.inject({
+      method: 'POST',
+      url: `/api/v1/products/${ids.car}/inquiries`,
+      headers: client.auth,
+      payload: { message: 'Could the coupé be delivered to Gstaad?', preferredContact: 'EMAIL', preferredDate: tomorrow },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    // Written in the enquiry's own transaction: the letter exists as soon as the answer does, no job to wait for.
+    const letters = (await listDevMail(app.db, app.ctx.keys, 500)).filter((m) => m.to === client.email && /enquiry/.test(m.subject));
+    expect(letters.map((m) => m.subject)).toEqual([`Your enquiry to ${created.json().brandName} has arrived`]);
+    const text = letters[0]!.text;
+    expect(text).toContain('Thank you for your enquiry about Revuelto Coupé');
+    expect(text).toContain('You will hear from us by email');
+    expect(text).toContain('“Could the coupé be delivered to Gstaad?”');
+    expect(text).toMatch(/\/account\/messages\/[0-9a-f-]{36}/);
+    const notices = (await app.inject({ method: 'GET', url: '/api/v1/me/notifications', headers: client.auth })).json();
+    expect(notices.notifications.map((n: { kind: string }) => n.kind)).toContain('enquiry.received');
+    // No letter to anyone else about it: the house hears through its inbox and the conversation.
+    expect((await listDevMail(app.db, app.ctx.keys, 500)).filter((m) => m.text.includes('delivered to Gstaad'))).toHaveLength(1);
   });
 
   it('only about products the client can see, with a sensible date', async () => {

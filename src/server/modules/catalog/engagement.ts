@@ -4,7 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import type { AppContext } from '../../context.ts';
 import { queryRows, type Db } from '../../db/client.ts';
 import { openEnquiryConversation, postEnquiryAnswer } from '../messaging/service.ts';
-import { notify } from '../notifications/service.ts';
+import { notify, notifyAndMail } from '../notifications/service.ts';
 import { ApiError } from '../../http/errors.ts';
 import { cutPage, idAfter } from '../../http/pagination.ts';
 import { publicClientNames } from '../identity/service.ts';
@@ -112,7 +112,7 @@ export async function createInquiry(
     const inquiry = (await readInquiry(w, id))!;
     // Every enquiry opens a conversation with the house, where its partners and the house office answer.
     if (ctx) {
-      await openEnquiryConversation(ctx, w, {
+      const conversationId = await openEnquiryConversation(ctx, w, {
         inquiryId: id,
         clientId: actor.userId,
         brandId: product.brand_id,
@@ -121,9 +121,42 @@ export async function createInquiry(
         message: input.message,
         product: { name: inquiry.product_name, brandName: inquiry.brand_name, slug: inquiry.product_slug },
       });
+      // The client hears at once that the enquiry arrived: a notice, and the letter in this transaction (#12).
+      await notifyAndMail(w, ctx, {
+        userId: actor.userId,
+        kind: 'enquiry.received',
+        title: `Your enquiry to ${inquiry.brand_name} has arrived`,
+        body: enquiryReceivedText(inquiry.product_name, inquiry.brand_name, input),
+        link: `/account/messages/${conversationId}`,
+        data: { inquiryId: id, conversationId },
+      });
     }
     return (await presentInquiries(w, [inquiry]))[0]!;
   });
+}
+
+const ANSWER_BY: Record<CreateInquiryInput['preferredContact'], string> = {
+  EMAIL: 'by email',
+  PHONE: 'by telephone',
+  MESSAGE: 'in your messages',
+};
+
+/** The confirmation letter's words: what was asked, of whom, and how and when the answer comes. */
+function enquiryReceivedText(product: string, brand: string, input: CreateInquiryInput): string {
+  const date = input.preferredDate
+    ? new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+        new Date(`${input.preferredDate}T12:00:00Z`),
+      )
+    : undefined;
+  return [
+    `Thank you for your enquiry about ${product} by ${brand}. It has reached the house and our concierge.`,
+    ...(date ? ['', `You would like it for ${date}; we keep that date in mind.`] : []),
+    '',
+    `You will hear from us ${ANSWER_BY[input.preferredContact]}, usually within one working day. The conversation stays open in your messages, where you may add to it at any time.`,
+    '',
+    'Your words:',
+    `“${input.message}”`,
+  ].join('\n');
 }
 
 const INQUIRIES_SORT = 'inquiries';

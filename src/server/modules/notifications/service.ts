@@ -22,6 +22,7 @@ export const NOTIFICATION_KINDS = [
   'booking.changed',
   'order.status',
   'payment.status',
+  'enquiry.received',
   'enquiry.answered',
   'security',
 ] as const;

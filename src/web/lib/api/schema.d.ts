@@ -15747,7 +15747,7 @@ export interface components {
         };
         NotificationPreferenceInput: {
             /** @enum {string} */
-            kind: "message" | "booking.requested" | "booking.answered" | "booking.changed" | "order.status" | "payment.status" | "enquiry.answered" | "security";
+            kind: "message" | "booking.requested" | "booking.answered" | "booking.changed" | "order.status" | "payment.status" | "enquiry.received" | "enquiry.answered" | "security";
             /** @enum {string} */
             channel: "IN_APP" | "EMAIL" | "PUSH";
             enabled: boolean;
@@ -15769,7 +15769,7 @@ export interface components {
             } | null;
             preferences?: {
                 /** @enum {string} */
-                kind: "message" | "booking.requested" | "booking.answered" | "booking.changed" | "order.status" | "payment.status" | "enquiry.answered" | "security";
+                kind: "message" | "booking.requested" | "booking.answered" | "booking.changed" | "order.status" | "payment.status" | "enquiry.received" | "enquiry.answered" | "security";
                 /** @enum {string} */
                 channel: "IN_APP" | "EMAIL" | "PUSH";
                 enabled: boolean;
@@ -18152,7 +18152,7 @@ export interface components {
         };
         NotificationPreference: {
             /** @enum {string} */
-            kind: "message" | "booking.requested" | "booking.answered" | "booking.changed" | "order.status" | "payment.status" | "enquiry.answered" | "security";
+            kind: "message" | "booking.requested" | "booking.answered" | "booking.changed" | "order.status" | "payment.status" | "enquiry.received" | "enquiry.answered" | "security";
             /** @enum {string} */
             channel: "IN_APP" | "EMAIL" | "PUSH";
             enabled: boolean;
@@ -18174,7 +18174,7 @@ export interface components {
             } | null;
             preferences?: {
                 /** @enum {string} */
-                kind: "message" | "booking.requested" | "booking.answered" | "booking.changed" | "order.status" | "payment.status" | "enquiry.answered" | "security";
+                kind: "message" | "booking.requested" | "booking.answered" | "booking.changed" | "order.status" | "payment.status" | "enquiry.received" | "enquiry.answered" | "security";
                 /** @enum {string} */
                 channel: "IN_APP" | "EMAIL" | "PUSH";
                 enabled: boolean;
