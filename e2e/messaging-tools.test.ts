@@ -9,6 +9,7 @@ import {
   SCREENSHOT_DIR,
   ensureWebBuild,
   launchBrowser,
+  runAxeUnderCsp,
   screenshots,
   startServer,
   watchProblems,
@@ -261,6 +262,7 @@ describe('the conversation tools', { timeout: 300_000 }, () => {
     await shared.getByRole('link', { name: /measurements\.pdf/ }).waitFor();
     await screenshots(c, 'messaging-tools-client');
     await screenshots(s, 'messaging-tools-stylist');
+    expect(await runAxeUnderCsp(c)).toEqual([]);
   });
 
   it('searches her own conversations by words, by the person, for attachments and by date, on her phone', async () => {
@@ -292,6 +294,7 @@ describe('the conversation tools', { timeout: 300_000 }, () => {
     await results.getByTestId('message-result').filter({ hasText: 'This one, for the gala?' }).waitFor();
     expect(await results.getByTestId('message-result').count()).toBe(1);
     await screenshots(phone, 'messaging-tools-search-refined');
+    expect(await runAxeUnderCsp(phone)).toEqual([]);
     const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(Date.now() + 86_400_000));
     await phone.getByLabel('From', { exact: true }).fill(tomorrow);
     await phone.getByRole('button', { name: 'Search', exact: true }).click();
@@ -314,7 +317,7 @@ describe('the conversation tools', { timeout: 300_000 }, () => {
     const dialog = c.getByRole('dialog', { name: 'Report this message' });
     await dialog.getByLabel('What is wrong').fill('Pressing me to decide before the fitting.');
     await dialog.getByRole('button', { name: 'Report the message' }).click();
-    await c.getByText('The house office will review the message in confidence.').waitFor();
+    await c.getByText('The house office will review the message in confidence.', { exact: true }).waitFor();
     await expect.poll(() => dialog.count()).toBe(0);
 
     const office = await open();
@@ -324,6 +327,7 @@ describe('the conversation tools', { timeout: 300_000 }, () => {
     await card.getByText('A message from Camille Laurent').waitFor();
     await card.getByText('Reported by Margot Hale').waitFor();
     await screenshots(office, 'messaging-tools-reports');
+    expect(await runAxeUnderCsp(office)).toEqual([]);
     await card.getByLabel('Review note').fill('Read the exchange: courteous, no pressure. Thanked the client.');
     await card.getByRole('button', { name: 'Dismiss' }).click();
     await office.getByText('Nothing to review. Every report has been read.').waitFor();

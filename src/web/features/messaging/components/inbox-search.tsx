@@ -164,7 +164,7 @@ export function MessageResults({ search, conversations, base }: { search: Messag
   const found = results.data?.messages ?? [];
   return (
     <section aria-label="Messages found" className="border-b border-line">
-      <h3 className="eyebrow px-5 pt-5 pb-2 text-[0.625rem] text-gold-deep">Messages</h3>
+      <h2 className="eyebrow px-5 pt-5 pb-2 text-[0.625rem] text-gold-deep">Messages</h2>
       {results.isPending ? (
         <div className="p-5">
           <ListLoading rows={2} />

@@ -143,13 +143,13 @@ function PieceCard({ card, onInk }: { card: Extract<Message['card'], { type: 'PR
       data-testid="piece-card"
     >
       {card.imageUrl ? (
-        <img src={card.imageUrl} alt="" className="h-28 w-20 shrink-0 bg-sand object-cover sm:w-24" loading="lazy" />
+        <img src={card.imageUrl} alt="" className="h-24 w-[4.5rem] shrink-0 bg-sand object-cover sm:h-28 sm:w-24" loading="lazy" />
       ) : (
-        <span className="h-28 w-20 shrink-0 bg-sand sm:w-24" aria-hidden="true" />
+        <span className="h-24 w-[4.5rem] shrink-0 bg-sand sm:h-28 sm:w-24" aria-hidden="true" />
       )}
       <span className="flex min-w-0 flex-col justify-center py-3 pr-3 sm:pr-4">
-        <span className={cn('eyebrow block truncate', onInk ? 'text-gold-light' : 'text-gold-deep')}>{card.brandName}</span>
-        <span className="mt-1 font-display text-lg leading-snug">{card.name}</span>
+        <span className={cn('eyebrow block truncate text-[0.625rem]', onInk ? 'text-gold-light' : 'text-gold-deep')}>{card.brandName}</span>
+        <span className="mt-1 line-clamp-2 font-display text-base leading-snug sm:text-lg">{card.name}</span>
         <span className={cn('mt-2 text-[0.6875rem] tracking-[0.18em] uppercase', onInk ? 'text-ivory/70' : 'text-stone')}>
           View the piece
         </span>

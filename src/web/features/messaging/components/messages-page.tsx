@@ -59,7 +59,7 @@ export function MessagesPage({
         {searching && <MessageResults search={search} conversations={everyone} base={base} />}
         {searching && !search.words ? null : (
           <>
-            {search.words && <h3 className="eyebrow px-5 pt-5 pb-2 text-[0.625rem] text-gold-deep">Conversations</h3>}
+            {search.words && <h2 className="eyebrow px-5 pt-5 pb-2 text-[0.625rem] text-gold-deep">Conversations</h2>}
             {conversations.isPending ? (
               <div className="p-6">
                 <ListLoading rows={4} />
@@ -249,15 +249,19 @@ function ConversationView({
 
   return (
     <>
-      <header className="flex items-center gap-4 border-b border-line px-5 py-4">
-        <button type="button" className="text-sm text-ink-soft underline lg:hidden" onClick={() => void navigate(base)}>
-          All conversations
+      <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-line px-5 py-4">
+        <button
+          type="button"
+          className="eyebrow basis-full text-left text-[0.625rem] text-stone hover:text-ink lg:hidden"
+          onClick={() => void navigate(base)}
+        >
+          <span aria-hidden="true">← </span>All conversations
         </button>
-        <div className="min-w-0">
+        <div className="min-w-0 flex-1">
           <h2 className="display truncate text-2xl text-ink">{conversation.title}</h2>
           {conversation.subtitle && <p className="truncate text-sm text-ink-soft">{conversation.subtitle}</p>}
         </div>
-        <span className="ml-auto text-xs text-ink-soft" aria-live="off">
+        <span className="shrink-0 text-xs text-ink-soft" aria-live="off">
           {connected ? 'Live' : 'Updating every few seconds'}
         </span>
       </header>
