@@ -61,3 +61,13 @@ function wakeWorkers(db: Db, name: string): void {
     db.execute(sql`select pg_notify(${JOBS_CHANNEL}, n) from (values ${list}) as t(n)`).catch(() => undefined);
   });
 }
+
+/**
+ * Completes the running job `jobId` in the caller's transaction, so the job's work and its completion commit together:
+ * work that only writes (an email into the outbox) is then done exactly once, even when a lapsed lease let a second
+ * worker run the job too. False when the job is already gone (another run committed it): write nothing then.
+ */
+export async function completeJobInTx(tx: Db, jobId: string): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(tx, sql`delete from jobs where id = ${jobId}::uuid returning id`);
+  return rows.length === 1;
+}

@@ -5,6 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { formatMoney, type Currency } from '../../../shared/money.ts';
 import type { AppContext } from '../../context.ts';
+import { completeJobInTx } from '../../jobs/queue.ts';
 import type { JobDefinition } from '../../jobs/types.ts';
 import { invalidateCatalog } from '../catalog/service.ts';
 import { clientIdentitiesFor } from '../identity/service.ts';
@@ -43,8 +44,11 @@ const mailRoom: Actor = {
   mfaVerifiedAt: null,
 };
 
-/** Composes and sends the email an order event calls for; safe to run twice (at-least-once). */
-export async function sendOrderNotice(ctx: AppContext, orderId: string, notice: OrderNotice): Promise<void> {
+/**
+ * Composes and sends the email an order event calls for. Run by the `orders.notify` job (`jobId`), the emails and the
+ * job's completion commit together: a job run twice (a lapsed lease, a crash before it was marked done) mails once.
+ */
+export async function sendOrderNotice(ctx: AppContext, orderId: string, notice: OrderNotice, jobId?: string): Promise<void> {
   const [order] = await ctx.db.select().from(orders).where(eq(orders.id, orderId));
   if (!order) return;
   const items = await ctx.db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(orderItems.position);
@@ -65,10 +69,15 @@ export async function sendOrderNotice(ctx: AppContext, orderId: string, notice: 
       lines: [
         greeting,
         '',
-        `Thank you. Your order ${order.number} is confirmed:`,
+        `Thank you. We have received your payment and your order ${order.number} is confirmed:`,
         ...pieces,
         '',
         `Total: ${total}`,
+        ...(order.paidMinor < order.totalMinor
+          ? [
+              `Paid now: ${formatMoney({ minor: order.paidMinor, currency: order.currency as Currency })} (your deposit); the balance of ${formatMoney({ minor: order.totalMinor - order.paidMinor, currency: order.currency as Currency })} is due before delivery.`,
+            ]
+          : []),
         '',
         `Follow it here: ${link}`,
       ],
@@ -117,6 +126,7 @@ export async function sendOrderNotice(ctx: AppContext, orderId: string, notice: 
     });
   }
   await ctx.db.transaction(async (tx) => {
+    if (jobId && !(await completeJobInTx(tx, jobId))) return;
     for (const m of mails) if (m.to) await ctx.mailer.send(tx, { to: m.to, subject: m.subject, text: `${m.lines.join('\n')}${sign}` });
   });
 }
@@ -133,9 +143,9 @@ export const orderJobs: JobDefinition[] = [
   },
   {
     name: ORDER_NOTIFY_JOB,
-    handle: async (ctx, payload) => {
+    handle: async (ctx, payload, job) => {
       const { orderId, notice } = payload as { orderId: string; notice: OrderNotice };
-      await sendOrderNotice(ctx, orderId, notice);
+      await sendOrderNotice(ctx, orderId, notice, job.id);
     },
   },
 ];

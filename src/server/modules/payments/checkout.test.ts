@@ -4,6 +4,9 @@ import { buildTestApp, type TestApp } from '../../test/app.ts';
 import type { TestAccount } from '../../test/identity.ts';
 import type { CatalogFixture } from '../catalog/test-fixtures.ts';
 import { trialBalance } from '../ledger/service.ts';
+import { enqueue } from '../../jobs/queue.ts';
+import { listDevMail } from '../mail/service.ts';
+import { sendOrderNotice } from '../orders/jobs.ts';
 import { addPiece, orderBody, placeOrder, setupCatalog, stockOf, type Piece } from '../orders/test-helpers.ts';
 
 let app: TestApp;
@@ -12,7 +15,8 @@ let client: TestAccount;
 let bag: Piece;
 
 beforeAll(async () => {
-  app = await buildTestApp({ PAYMENTS_RECONCILE_INTERVAL_SECONDS: '0' });
+  // Approval above 20,000 USD here (250,000 by default), so a piece a card can hold needs it.
+  app = await buildTestApp({ PAYMENTS_RECONCILE_INTERVAL_SECONDS: '0', APPROVAL_THRESHOLD: '20000' });
   fx = await setupCatalog(app);
   client = fx.client;
   bag = await addPiece(app, fx, { name: 'Quilted Flap Bag', amount: 3200, variants: [{ color: 'black', stock: 50 }] });
@@ -215,6 +219,76 @@ describe('checkout with the orders module', () => {
     });
     expect(delivered.statusCode, delivered.body).toBe(200);
     expect(delivered.json().order.status).toBe('DELIVERED');
+  });
+
+  it('one email per event of a checkout: paid → one confirmation; held → one “being reviewed”, approved → one confirmation', async () => {
+    const mailsOf = async (who: TestAccount, orderNumber: string) =>
+      (await listDevMail(app.db, app.ctx.keys, 500))
+        .filter((m) => m.to === who.email && m.subject.includes(orderNumber))
+        .map((m) => m.subject);
+    const { orderId } = await newOrder();
+    const number = (await getOrder(orderId)).orderNumber as string;
+    expect((await pay({ orderId, paymentMethodId: 'pm_card_visa' })).json().status).toBe('SUCCEEDED');
+    expect(
+      await until(
+        () => mailsOf(client, number),
+        (m) => m.length > 0,
+      ),
+    ).toEqual([`Your order ${number} is confirmed`]);
+
+    const watch = await addPiece(app, fx, {
+      name: 'Perpetual Calendar',
+      brand: 'cartier',
+      category: 'watches',
+      amount: 25000,
+      variants: [{ stock: 2 }],
+    });
+    const placed = await placeOrder(app, fx.vip, orderBody(fx.vip, watch));
+    expect(placed.statusCode, placed.body).toBe(201);
+    expect(placed.json().order.requiresApproval).toBe(true);
+    const held = placed.json().order.orderNumber as string;
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/payments/process',
+      headers: fx.vip.auth,
+      payload: { orderId: placed.json().orderId, paymentMethodId: 'pm_card_visa' },
+    });
+    expect(res.json().status, res.body).toBe('AUTHORIZED');
+    expect(
+      await until(
+        () => mailsOf(fx.vip, held),
+        (m) => m.length > 0,
+      ),
+    ).toEqual([`Your order ${held} is being reviewed`]);
+    const approved = await app.inject({
+      method: 'POST',
+      url: `/api/v1/admin/orders/${placed.json().orderId}/approve`,
+      headers: fx.admin.auth,
+      payload: {},
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(
+      (
+        await until(
+          () => mailsOf(fx.vip, held),
+          (m) => m.length > 1,
+        )
+      ).sort(),
+    ).toEqual([`Your order ${held} is being reviewed`, `Your order ${held} is confirmed`]);
+    // A little later there is still nothing more.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await mailsOf(fx.vip, held)).toHaveLength(2);
+  });
+
+  it('an order email job run twice at once (a lapsed lease) sends the email once', async () => {
+    const { orderId } = await newOrder();
+    const number = (await getOrder(orderId)).orderNumber as string;
+    // A job nobody claims yet (due tomorrow), run by hand by two "workers" at the same moment.
+    const jobId = (await enqueue(app.db, 'orders.notify', { orderId, notice: 'cancelled' }, { runAt: new Date(Date.now() + 86_400_000) }))!;
+    await Promise.all([sendOrderNotice(app.ctx, orderId, 'cancelled', jobId), sendOrderNotice(app.ctx, orderId, 'cancelled', jobId)]);
+    await sendOrderNotice(app.ctx, orderId, 'cancelled', jobId);
+    const mails = (await listDevMail(app.db, app.ctx.keys, 500)).filter((m) => m.subject === `Your order ${number} is cancelled`);
+    expect(mails).toHaveLength(1);
   });
 
   it('another client cannot pay (or read the payment of) my order', async () => {

@@ -35,18 +35,11 @@ export interface MailPayment {
   amountMinor: number;
 }
 
+/** A payment that does not move the order (the balance of a deposit order): the order's own emails say the rest. */
 export async function notifyPaymentReceived(ctx: AppContext, db: Db, p: MailPayment): Promise<void> {
   await send(ctx, db, p.clientId, `Payment received for order ${p.orderNumber}`, [
     `Thank you. We have received ${formatMoney({ minor: p.amountMinor, currency: p.currency })} for your order ${p.orderNumber}.`,
     `Your receipt and the order's progress: ${link(ctx, `/account/orders/${p.orderId}`)}`,
-  ]);
-}
-
-export async function notifyPaymentHeld(ctx: AppContext, db: Db, p: MailPayment): Promise<void> {
-  await send(ctx, db, p.clientId, `Order ${p.orderNumber}: funds held, awaiting approval`, [
-    `${formatMoney({ minor: p.amountMinor, currency: p.currency })} is held on your card for order ${p.orderNumber}.`,
-    'A member of our house office reviews orders of this value personally; you will hear from us shortly. Nothing is taken until it is approved.',
-    link(ctx, `/account/orders/${p.orderId}`),
   ]);
 }
 

@@ -26,13 +26,7 @@ import type {
   RefundPaymentInput,
   RefundPaymentOutput,
 } from './models.ts';
-import {
-  notifyAuthorizationLost,
-  notifyBankTransferInstructions,
-  notifyPaymentHeld,
-  notifyPaymentReceived,
-  notifyRefund,
-} from './notifications.ts';
+import { notifyAuthorizationLost, notifyBankTransferInstructions, notifyPaymentReceived, notifyRefund } from './notifications.ts';
 import { orders, type ActorKind, type OrderStatus, type PayableOrder } from './order-port.ts';
 import { isSandboxPaymentMethod, type SandboxProvider } from './providers/sandbox.ts';
 import { ProviderError, type ProviderIntent } from './providers/types.ts';
@@ -489,7 +483,7 @@ export async function applyIntent(ctx: AppContext, paymentId: string, observed: 
         reason: 'Funds held; high-value order awaits approval',
         kind: by.kind,
       });
-      await notifyPaymentHeld(ctx, tx, mailOf(updated, txOrder));
+      // The client hears of it once: orders' "being reviewed" email, sent for the move to AWAITING_APPROVAL.
     }
     if (next === 'SUCCEEDED') {
       const receipt: ReceiptInput = {
@@ -558,7 +552,8 @@ async function settleOrder(ctx: AppContext, tx: Tx, p: PaymentRow, order: Payabl
     { actorId: by.actorId, reason: by.reason, kind: by.kind },
     receipt ? { paidMinor: receipt.amountMinor } : undefined,
   );
-  await notifyPaymentReceived(ctx, tx, mailOf(p, order));
+  // No "payment received" email here: the move to PAID sends orders' confirmation, which names what was paid. One
+  // checkout, one email (two were sent before).
 }
 
 /**
