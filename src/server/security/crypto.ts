@@ -47,6 +47,8 @@ export function safeEqual(a: string, b: string): boolean {
 }
 
 const CIPHERTEXT = /^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]+$/;
+/** The shape of a ciphertext as a pattern PostgreSQL's `~` reads the same way (the start-up step filters on it in SQL). */
+export const CIPHERTEXT_PATTERN = CIPHERTEXT.source;
 
 /** Free text that may carry personal details (a booking message, a reason, a note), encrypted for storage. */
 export function sealText(keys: Keys, text: string | null | undefined): string | null {

@@ -3,6 +3,8 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { AppContext } from '../../context.ts';
 import { queryRows, type Db } from '../../db/client.ts';
+import { openText, sealText } from '../../security/crypto.ts';
+import type { Keys } from '../../security/keys.ts';
 import { openEnquiryConversation, postEnquiryAnswer } from '../messaging/service.ts';
 import { notify, notifyAndMail } from '../notifications/service.ts';
 import { ApiError } from '../../http/errors.ts';
@@ -36,16 +38,20 @@ const inquirySelect = sql`select i.id, i.product_id, p.name as product_name, p.s
     i.client_id, i.message, i.preferred_contact, i.preferred_date, i.status, i.answer, i.answered_at, i.created_at
   from product_inquiries i join products p on p.id = i.product_id join brands b on b.id = i.brand_id`;
 
-/** Inquiries as the API shows them; the client is named by identity's privacy rule (its public form: alias or "Ava L."). */
-async function presentInquiries(db: Db, rows: InquiryRow[]): Promise<Inquiry[]> {
+/**
+ * Inquiries as the API shows them; the client is named by identity's privacy rule (its public form: alias or "Ava L.").
+ * The message and the answer are stored sealed (security/free-text.ts).
+ */
+async function presentInquiries(db: Db, keys: Keys, rows: InquiryRow[]): Promise<Inquiry[]> {
   const names = await publicClientNames(
     db,
     rows.map((r) => r.client_id),
   );
-  return rows.map((r) => presentInquiry(r, names.get(r.client_id) ?? ''));
+  return rows.map((r) => presentInquiry(keys, r, names.get(r.client_id) ?? ''));
 }
 
-function presentInquiry(r: InquiryRow, clientName: string): Inquiry {
+function presentInquiry(keys: Keys, r: InquiryRow, clientName: string): Inquiry {
+  const answer = openText(keys, r.answer);
   return {
     inquiryId: r.id,
     productId: r.product_id,
@@ -55,11 +61,11 @@ function presentInquiry(r: InquiryRow, clientName: string): Inquiry {
     brandName: r.brand_name,
     clientId: r.client_id,
     clientName,
-    message: r.message,
+    message: openText(keys, r.message) ?? '',
     preferredContact: r.preferred_contact,
     ...(r.preferred_date ? { preferredDate: r.preferred_date } : {}),
     status: r.status,
-    ...(r.answer ? { answer: r.answer } : {}),
+    ...(answer ? { answer } : {}),
     ...(r.answered_at ? { answeredAt: iso(r.answered_at)! } : {}),
     createdAt: iso(r.created_at)!,
   };
@@ -71,13 +77,7 @@ async function readInquiry(db: Db, id: string): Promise<InquiryRow | undefined> 
 }
 
 /** A signed-in client asks about a product they can see (any purchase mode; showcase items are the usual case). */
-export async function createInquiry(
-  db: Db,
-  actor: Actor,
-  productId: string,
-  input: CreateInquiryInput,
-  ctx?: AppContext,
-): Promise<Inquiry> {
+export async function createInquiry(db: Db, actor: Actor, productId: string, input: CreateInquiryInput, ctx: AppContext): Promise<Inquiry> {
   const [product] = await queryRows<{ id: string; brand_id: string; visibility: 'PUBLIC' | 'VIP_ONLY' | 'DRAFT' }>(
     db,
     sql`select id, brand_id, visibility from products where id = ${productId}`,
@@ -105,33 +105,31 @@ export async function createInquiry(
       productId,
       brandId: product.brand_id,
       clientId: actor.userId,
-      message: input.message,
+      message: sealText(ctx.keys, input.message)!,
       preferredContact: input.preferredContact,
       preferredDate: input.preferredDate ?? null,
     });
     const inquiry = (await readInquiry(w, id))!;
     // Every enquiry opens a conversation with the house, where its partners and the house office answer.
-    if (ctx) {
-      const conversationId = await openEnquiryConversation(ctx, w, {
-        inquiryId: id,
-        clientId: actor.userId,
-        brandId: product.brand_id,
-        productId,
-        subject: `${inquiry.brand_name} · ${inquiry.product_name}`,
-        message: input.message,
-        product: { name: inquiry.product_name, brandName: inquiry.brand_name, slug: inquiry.product_slug },
-      });
-      // The client hears at once that the enquiry arrived: a notice, and the letter in this transaction (#12).
-      await notifyAndMail(w, ctx, {
-        userId: actor.userId,
-        kind: 'enquiry.received',
-        title: `Your enquiry to ${inquiry.brand_name} has arrived`,
-        body: enquiryReceivedText(inquiry.product_name, inquiry.brand_name, input),
-        link: `/account/messages/${conversationId}`,
-        data: { inquiryId: id, conversationId },
-      });
-    }
-    return (await presentInquiries(w, [inquiry]))[0]!;
+    const conversationId = await openEnquiryConversation(ctx, w, {
+      inquiryId: id,
+      clientId: actor.userId,
+      brandId: product.brand_id,
+      productId,
+      subject: `${inquiry.brand_name} · ${inquiry.product_name}`,
+      message: input.message,
+      product: { name: inquiry.product_name, brandName: inquiry.brand_name, slug: inquiry.product_slug },
+    });
+    // The client hears at once that the enquiry arrived: a notice, and the letter in this transaction (#12).
+    await notifyAndMail(w, ctx, {
+      userId: actor.userId,
+      kind: 'enquiry.received',
+      title: `Your enquiry to ${inquiry.brand_name} has arrived`,
+      body: enquiryReceivedText(inquiry.product_name, inquiry.brand_name, input),
+      link: `/account/messages/${conversationId}`,
+      data: { inquiryId: id, conversationId },
+    });
+    return (await presentInquiries(w, ctx.keys, [inquiry]))[0]!;
   });
 }
 
@@ -164,6 +162,7 @@ const INQUIRIES_SORT = 'inquiries';
 /** The inbox: admins see every inquiry, a partner their brand's, a client their own. Newest first. */
 export async function listInquiries(
   db: Db,
+  keys: Keys,
   actor: Actor,
   input: ListInquiriesInput,
 ): Promise<{ inquiries: Inquiry[]; nextToken?: string }> {
@@ -180,7 +179,7 @@ export async function listInquiries(
   const where = conditions.length > 0 ? sql.join(conditions, sql` and `) : sql`true`;
   const rows = await queryRows<InquiryRow>(db, sql`${inquirySelect} where ${where} order by i.id desc limit ${input.maxResults + 1}`);
   const page = cutPage(rows, input.maxResults, INQUIRIES_SORT, (r) => ({ id: r.id }));
-  return { inquiries: await presentInquiries(db, page.items), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+  return { inquiries: await presentInquiries(db, keys, page.items), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
 }
 
 /** The brand's partner or an admin answers; the answer can close the inquiry. A closed inquiry takes no more answers. */
@@ -189,7 +188,7 @@ export async function answerInquiry(
   actor: Actor,
   inquiryId: string,
   input: { answer: string; close?: boolean },
-  ctx?: AppContext,
+  ctx: AppContext,
 ): Promise<Inquiry> {
   const [row] = await db.select().from(productInquiries).where(eq(productInquiries.id, inquiryId)).limit(1);
   if (!row || !(await managesBrand(db, actor, row.brandId))) throw new ApiError('ResourceNotFoundException', 'No such inquiry');
@@ -198,7 +197,7 @@ export async function answerInquiry(
     const updated = await w
       .update(productInquiries)
       .set({
-        answer: input.answer,
+        answer: sealText(ctx.keys, input.answer),
         status: input.close ? 'CLOSED' : 'ANSWERED',
         answeredBy: actor.userId,
         answeredAt: new Date(),
@@ -209,18 +208,16 @@ export async function answerInquiry(
     if (updated.length === 0) throw new ApiError('ConflictException', 'This inquiry is closed');
     const inquiry = (await readInquiry(w, inquiryId))!;
     // The answer reaches the client: in the enquiry's conversation, and as a notice (no body in its title).
-    if (ctx) {
-      const conversationId = await postEnquiryAnswer(ctx, w, { inquiryId, staffUserId: actor.userId, answer: input.answer });
-      await notify(w, ctx, {
-        userId: row.clientId,
-        kind: 'enquiry.answered',
-        title: `${inquiry.brand_name} answered your enquiry`,
-        body: `About ${inquiry.product_name}: ${input.answer}`,
-        link: conversationId ? `/account/messages/${conversationId}` : '/account/messages',
-        data: { inquiryId, ...(conversationId ? { conversationId } : {}) },
-      });
-    }
-    return (await presentInquiries(w, [inquiry]))[0]!;
+    const conversationId = await postEnquiryAnswer(ctx, w, { inquiryId, staffUserId: actor.userId, answer: input.answer });
+    await notify(w, ctx, {
+      userId: row.clientId,
+      kind: 'enquiry.answered',
+      title: `${inquiry.brand_name} answered your enquiry`,
+      body: `About ${inquiry.product_name}: ${input.answer}`,
+      link: conversationId ? `/account/messages/${conversationId}` : '/account/messages',
+      data: { inquiryId, ...(conversationId ? { conversationId } : {}) },
+    });
+    return (await presentInquiries(w, ctx.keys, [inquiry]))[0]!;
   });
 }
 

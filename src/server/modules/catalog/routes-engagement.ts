@@ -57,7 +57,7 @@ export async function engagementRoutes(parent: FastifyInstance, opts: { ctx: App
       },
       config: { policy: 'inquiry.read' },
     },
-    async (request) => listInquiries(db, actorOf(request), request.query),
+    async (request) => listInquiries(db, opts.ctx.keys, actorOf(request), request.query),
   );
   app.post(
     '/inquiries/:inquiryId/answer',

@@ -192,7 +192,7 @@ export const contentSlots = pgTable('content_slots', {
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
-/** Messages sent through the contact page, read in the house office. The sender's address is encrypted. */
+/** Messages sent through the contact page, read in the house office. Name, address and message are encrypted. */
 export const contactMessages = pgTable(
   'contact_messages',
   {

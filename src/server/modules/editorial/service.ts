@@ -17,7 +17,7 @@ import { ApiError } from '../../http/errors.ts';
 import { cutPage, decodeCursor, TIME_KEY_FORMAT } from '../../http/pagination.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { enqueue } from '../../jobs/queue.ts';
-import { encrypt, lookupHash, safeEqual } from '../../security/crypto.ts';
+import { decrypt, encrypt, lookupHash, openText, safeEqual, sealText } from '../../security/crypto.ts';
 import { audienceOf, productsByIds } from '../catalog/service.ts';
 import { clientIdentitiesFor } from '../identity/service.ts';
 import { readerTimeZone } from '../notifications/service.ts';
@@ -1253,7 +1253,7 @@ export async function setHomeSlot(
   contentCache(ctx.db).invalidate();
 }
 
-/** A message from the contact page: kept (address encrypted) for the house office, and mailed to it. */
+/** A message from the contact page: kept (name, address and message encrypted) for the house office, which is mailed a notice. */
 export async function sendContactMessage(
   ctx: AppContext,
   viewer: Actor | undefined,
@@ -1263,10 +1263,10 @@ export async function sendContactMessage(
   await ctx.db.transaction(async (tx) => {
     await tx.insert(contactMessages).values({
       id,
-      name: input.name,
+      name: sealText(ctx.keys, input.name)!,
       emailEnc: encrypt(ctx.keys, input.email),
       topic: input.topic,
-      message: input.message,
+      message: sealText(ctx.keys, input.message)!,
       userId: viewer?.userId ?? null,
     });
     await ctx.mailer.send(tx, {
@@ -1284,13 +1284,12 @@ export async function listContactMessages(ctx: AppContext, actor: Actor, limit =
   const role = await editorialRole(ctx.db, actor);
   if (!isHouse(role)) throw new ApiError('AccessDeniedException', 'Only the house office reads contact messages');
   const rows = await ctx.db.select().from(contactMessages).orderBy(desc(contactMessages.createdAt)).limit(limit);
-  const { decrypt } = await import('../../security/crypto.ts');
   return rows.map((r) => ({
     messageId: r.id,
-    name: r.name,
+    name: openText(ctx.keys, r.name) ?? '',
     email: decrypt(ctx.keys, r.emailEnc),
     topic: r.topic,
-    message: r.message,
+    message: openText(ctx.keys, r.message) ?? '',
     createdAt: r.createdAt.toISOString(),
   }));
 }

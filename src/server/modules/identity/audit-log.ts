@@ -6,6 +6,7 @@ import type { AppContext } from '../../context.ts';
 import { ApiError } from '../../http/errors.ts';
 import { cutPage, idAfter } from '../../http/pagination.ts';
 import type { Actor } from '../../http/auth.ts';
+import { openFields } from '../../security/free-text.ts';
 import { auditLog } from '../../audit/schema.ts';
 import { users } from './schema.ts';
 
@@ -105,7 +106,7 @@ export async function listAuditLog(ctx: AppContext, query: ListAuditLogQuery): P
         ...(entry.targetUserId ? { targetUserId: entry.targetUserId } : {}),
         ...(targetName ? { targetName } : {}),
         ...(entry.ip ? { ip: entry.ip } : {}),
-        details: entry.details,
+        details: openFields(ctx.keys, entry.details),
       };
     }),
     ...(nextToken ? { nextToken } : {}),

@@ -453,7 +453,12 @@ export async function messagingRoutes(parent: FastifyInstance, opts: { ctx: AppC
       return ctx.db.transaction(async (tx) => {
         const [report] = await tx
           .update(messageReports)
-          .set({ status: request.body.status, reviewedBy: actor.userId, reviewedAt: new Date(), reviewNote: request.body.note ?? null })
+          .set({
+            status: request.body.status,
+            reviewedBy: actor.userId,
+            reviewedAt: new Date(),
+            reviewNote: sealText(ctx.keys, request.body.note),
+          })
           .where(eq(messageReports.id, request.params.reportId))
           .returning();
         if (!report) throw new ApiError('ResourceNotFoundException', 'No such report');
@@ -532,7 +537,7 @@ function presentReport(
     reason: openText(ctx.keys, report.reasonEnc) ?? '',
     content: message.deletedAt ? '' : (openText(ctx.keys, message.bodyEnc) ?? ''),
     status: report.status,
-    ...(report.reviewNote ? { reviewNote: report.reviewNote } : {}),
+    ...(report.reviewNote ? { reviewNote: openText(ctx.keys, report.reviewNote)! } : {}),
     createdAt: report.createdAt.toISOString(),
     ...(report.reviewedAt ? { reviewedAt: report.reviewedAt.toISOString() } : {}),
   };

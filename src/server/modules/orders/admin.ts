@@ -3,6 +3,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { AppContext, RequestMeta } from '../../context.ts';
 import { ApiError } from '../../http/errors.ts';
 import type { Actor } from '../../http/auth.ts';
+import { sealFields } from '../../security/free-text.ts';
 import { audit } from '../../audit/service.ts';
 import type { Order } from './models.ts';
 import { getOrder, orderActorOf } from './orders.ts';
@@ -18,12 +19,12 @@ export async function approveOrder(
   meta: RequestMeta = {},
 ): Promise<Order> {
   await ctx.db.transaction(async (tx) => {
-    const order = await approveInTx(tx, orderId, orderActorOf(admin));
+    const order = await approveInTx(tx, ctx.keys, orderId, orderActorOf(admin));
     await audit(tx, {
       action: 'orders.order.approved',
       actorId: admin.userId,
       targetUserId: order.clientId,
-      details: { orderId, totalMinor: order.totalMinor, currency: order.currency, reason: reason ?? null },
+      details: sealFields(ctx.keys, { orderId, totalMinor: order.totalMinor, currency: order.currency, reason: reason ?? null }),
       meta,
     });
   });
@@ -32,7 +33,11 @@ export async function approveOrder(
 
 export async function markProcessing(ctx: AppContext, admin: Actor, orderId: string, meta: RequestMeta = {}): Promise<Order> {
   await ctx.db.transaction(async (tx) => {
-    const moved = await applyTransition(tx, orderId, 'PROCESSING', { actor: orderActorOf(admin), reason: 'Being prepared' });
+    const moved = await applyTransition(tx, orderId, 'PROCESSING', {
+      actor: orderActorOf(admin),
+      reason: 'Being prepared',
+      keys: ctx.keys,
+    });
     await audit(tx, {
       action: 'orders.order.processing',
       actorId: admin.userId,
@@ -62,7 +67,11 @@ export async function shipOrder(
       .update(orders)
       .set({ carrier: input.carrier, trackingNumber: input.trackingNumber, trackingUrl: input.trackingUrl ?? null, updatedAt: new Date() })
       .where(eq(orders.id, orderId));
-    await applyTransition(tx, orderId, 'SHIPPED', { actor: orderActorOf(admin), reason: `${input.carrier} ${input.trackingNumber}` });
+    await applyTransition(tx, orderId, 'SHIPPED', {
+      actor: orderActorOf(admin),
+      reason: `${input.carrier} ${input.trackingNumber}`,
+      keys: ctx.keys,
+    });
     await audit(tx, {
       action: 'orders.order.shipped',
       actorId: admin.userId,
@@ -82,7 +91,11 @@ export async function markDelivered(
   meta: RequestMeta = {},
 ): Promise<Order> {
   await ctx.db.transaction(async (tx) => {
-    const moved = await applyTransition(tx, orderId, 'DELIVERED', { actor: orderActorOf(admin), reason: reason ?? 'Delivered' });
+    const moved = await applyTransition(tx, orderId, 'DELIVERED', {
+      actor: orderActorOf(admin),
+      reason: reason ?? 'Delivered',
+      keys: ctx.keys,
+    });
     await audit(tx, {
       action: 'orders.order.delivered',
       actorId: admin.userId,

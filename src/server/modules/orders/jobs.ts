@@ -27,6 +27,7 @@ export async function releaseUnpaidOrders(ctx: AppContext): Promise<number> {
         actor: SYSTEM_ACTOR,
         reason: `Unpaid after ${ctx.config.ORDER_PAYMENT_WINDOW_MINUTES} minutes: the pieces are released`,
         onlyFrom: ['PENDING_PAYMENT'],
+        keys: ctx.keys,
       }),
     );
     if (moved.changed) cancelled++;

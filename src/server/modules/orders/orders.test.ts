@@ -478,14 +478,16 @@ describe('state machine, payments seam and the house office', () => {
         payload: { carrier: 'Ferrari Express', trackingNumber: 'FX123456789FR' },
       });
     expect((await ship()).statusCode).toBe(409);
-    await app.db.transaction((tx) => transitionOrder(tx, orderId, 'PAID', { actor: { kind: 'PROVIDER' }, reason: 'Payment succeeded' }));
+    await app.db.transaction((tx) =>
+      transitionOrder(tx, orderId, 'PAID', { actor: { kind: 'PROVIDER' }, keys: app.ctx.keys, reason: 'Payment succeeded' }),
+    );
     // A provider event delivered twice is harmless.
-    await app.db.transaction((tx) => transitionOrder(tx, orderId, 'PAID', { actor: { kind: 'PROVIDER' } }));
+    await app.db.transaction((tx) => transitionOrder(tx, orderId, 'PAID', { actor: { kind: 'PROVIDER' }, keys: app.ctx.keys }));
     const paid = await getOrderForPayment(app.db, orderId);
     expect(paid).toMatchObject({ state: 'PAID', paidMinor: paid!.totalMinor, clientId: client.userId });
     expect(paid!.items[0]).toMatchObject({ productId: bag.productId, brandIsPartner: true, quantity: 1 });
     await expect(
-      app.db.transaction((tx) => transitionOrder(tx, orderId, 'PENDING_PAYMENT', { actor: { kind: 'SYSTEM' } })),
+      app.db.transaction((tx) => transitionOrder(tx, orderId, 'PENDING_PAYMENT', { actor: { kind: 'SYSTEM' }, keys: app.ctx.keys })),
     ).rejects.toMatchObject({ statusCode: 409 });
     expect(
       (
@@ -552,13 +554,17 @@ describe('state machine, payments seam and the house office', () => {
     expect(placed.statusCode, placed.body).toBe(201);
     const orderId = placed.json().orderId as string;
     expect(placed.json().order).toMatchObject({ highValue: true, requiresApproval: true });
-    await expect(app.db.transaction((tx) => transitionOrder(tx, orderId, 'PAID', { actor: { kind: 'PROVIDER' } }))).rejects.toMatchObject({
+    await expect(
+      app.db.transaction((tx) => transitionOrder(tx, orderId, 'PAID', { actor: { kind: 'PROVIDER' }, keys: app.ctx.keys })),
+    ).rejects.toMatchObject({
       statusCode: 409,
     });
     await app.db.transaction((tx) =>
-      transitionOrder(tx, orderId, 'AWAITING_APPROVAL', { actor: { kind: 'PROVIDER' }, reason: 'Funds held' }),
+      transitionOrder(tx, orderId, 'AWAITING_APPROVAL', { actor: { kind: 'PROVIDER' }, keys: app.ctx.keys, reason: 'Funds held' }),
     );
-    await expect(app.db.transaction((tx) => transitionOrder(tx, orderId, 'PAID', { actor: { kind: 'PROVIDER' } }))).rejects.toMatchObject({
+    await expect(
+      app.db.transaction((tx) => transitionOrder(tx, orderId, 'PAID', { actor: { kind: 'PROVIDER' }, keys: app.ctx.keys })),
+    ).rejects.toMatchObject({
       statusCode: 409,
     });
     expect(
@@ -575,7 +581,7 @@ describe('state machine, payments seam and the house office', () => {
     expect(approved.json().order.timeline.at(-1)).toMatchObject({ note: 'APPROVED', actor: { kind: 'ADMIN', userId: fx.admin.userId } });
     expect(hookEvents.some((e) => e.type === 'approved' && e.order.id === orderId)).toBe(true);
     await app.db.transaction((tx) =>
-      transitionOrder(tx, orderId, 'PAID', { actor: { kind: 'PROVIDER' }, reason: 'Captured after approval' }),
+      transitionOrder(tx, orderId, 'PAID', { actor: { kind: 'PROVIDER' }, keys: app.ctx.keys, reason: 'Captured after approval' }),
     );
     expect((await getOrderForPayment(app.db, orderId))!.state).toBe('PAID');
     // Cancelling a paid order asks payments to refund; its refund id comes back.
@@ -603,7 +609,7 @@ describe('state machine, payments seam and the house office', () => {
     expect(await stockOf(app, piece.variantIds[0]!)).toBe(0);
     await app.db.execute(sql`update orders set payment_due_at = now() - interval '1 minute' where id in (${unpaid}, ${paid})`);
     // Paid just before the sweep ran: PAID clears the deadline, and the sweep re-checks under the row lock.
-    await app.db.transaction((tx) => transitionOrder(tx, paid, 'PAID', { actor: { kind: 'PROVIDER' } }));
+    await app.db.transaction((tx) => transitionOrder(tx, paid, 'PAID', { actor: { kind: 'PROVIDER' }, keys: app.ctx.keys }));
     expect(await releaseUnpaidOrders(app.ctx)).toBeGreaterThanOrEqual(1);
     expect((await getOrderForPayment(app.db, unpaid))!.state).toBe('CANCELLED');
     expect((await getOrderForPayment(app.db, paid))!.state).toBe('PAID');
@@ -699,7 +705,7 @@ describe('state machine, payments seam and the house office', () => {
     // Due now: the deposit plus VAT on the whole (France, courier free above €2,000).
     expect(o.totals.dueNow.amount).toBe(5400 + 3600);
     expect(o.totals.balance.amount).toBe(12600);
-    await app.db.transaction((tx) => transitionOrder(tx, o.orderId, 'PAID', { actor: { kind: 'PROVIDER' } }));
+    await app.db.transaction((tx) => transitionOrder(tx, o.orderId, 'PAID', { actor: { kind: 'PROVIDER' }, keys: app.ctx.keys }));
     const ship = await app.inject({
       method: 'POST',
       url: `/api/v1/admin/orders/${o.orderId}/ship`,

@@ -115,7 +115,12 @@ export async function createOrder(
       })
       .returning();
     const items = await insertLines(tx, orderId, quote);
-    const event = await recordEvent(tx, orderId, { from: null, to: 'PENDING_PAYMENT', actor: orderActorOf(actor), reason: 'Order placed' });
+    const event = await recordEvent(tx, ctx.keys, orderId, {
+      from: null,
+      to: 'PENDING_PAYMENT',
+      actor: orderActorOf(actor),
+      reason: 'Order placed',
+    });
     if (input.saveShippingAddress && input.shippingAddress)
       await saveAddressInTx(ctx, tx, actor.userId, 'Saved at checkout', input.shippingAddress);
     if (quote.highValue) {
@@ -326,7 +331,7 @@ export async function updateOrder(
           updatedAt: new Date(),
         })
         .where(eq(orders.id, orderId));
-      await recordEvent(tx, orderId, {
+      await recordEvent(tx, ctx.keys, orderId, {
         from: row.status,
         to: row.status,
         actor: orderActorOf(actor),
@@ -353,6 +358,7 @@ export async function updateOrder(
       }
       const moved = await applyTransition(tx, orderId, input.status, {
         actor: orderActorOf(actor),
+        keys: ctx.keys,
         ...(input.reason ? { reason: input.reason } : {}),
       });
       if (input.status === 'CANCELLED') stockMoved = true;
@@ -422,7 +428,7 @@ async function reprice_(ctx: AppContext, tx: Tx, actor: Actor, row: OrderRow, in
       updatedAt: new Date(),
     })
     .where(eq(orders.id, row.id));
-  await recordEvent(tx, row.id, {
+  await recordEvent(tx, ctx.keys, row.id, {
     from: row.status,
     to: row.status,
     actor: orderActorOf(actor),
@@ -451,6 +457,7 @@ export async function cancelOrder(
       );
     const moved = await applyTransition(tx, orderId, 'CANCELLED', {
       actor: orderActorOf(actor),
+      keys: ctx.keys,
       reason: reason ?? (actor.userType === 'ADMIN' ? 'Cancelled by the house office' : 'Cancelled by the client'),
     });
     if (actor.userType === 'ADMIN') {
@@ -529,7 +536,7 @@ export function present(ctx: AppContext, row: OrderRow, items: ItemRow[], events
             toStatus: e.toStatus,
             ...(e.note ? { note: e.note } : {}),
             actor: { kind: e.actorKind, ...(e.actorId ? { userId: e.actorId } : {}) },
-            ...(e.reason ? { reason: e.reason } : {}),
+            ...(e.reason ? { reason: openText(ctx.keys, e.reason)! } : {}),
           })),
         }
       : {}),

@@ -35,7 +35,7 @@ export async function transitionOrder(
   tx: Tx,
   orderId: string,
   to: OrderState,
-  by: Pick<TransitionOptions, 'actor' | 'reason' | 'paidMinor'>,
+  by: Pick<TransitionOptions, 'actor' | 'reason' | 'paidMinor' | 'keys'>,
 ): Promise<OrderForPayment> {
   return (await applyTransition(tx, orderId, to, by)).order;
 }

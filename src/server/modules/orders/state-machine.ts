@@ -8,6 +8,8 @@ import { uuidv7 } from 'uuidv7';
 import { queryRows, type Db, type Tx } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 import { enqueue } from '../../jobs/queue.ts';
+import { sealText } from '../../security/crypto.ts';
+import type { Keys } from '../../security/keys.ts';
 import { releaseStock } from '../catalog/service.ts';
 import { orderEvents, orders, type ORDER_ACTOR_KINDS } from './schema.ts';
 import { canTransition, type OrderState } from './states.ts';
@@ -56,8 +58,8 @@ export interface OrderForPayment {
 }
 
 export type OrderHookEvent =
-  | { type: 'cancelled'; order: OrderForPayment; previousState: OrderState; actor: OrderActor; reason: string }
-  | { type: 'approved'; order: OrderForPayment; actor: OrderActor };
+  | { type: 'cancelled'; order: OrderForPayment; previousState: OrderState; actor: OrderActor; reason: string; keys: Keys }
+  | { type: 'approved'; order: OrderForPayment; actor: OrderActor; keys: Keys };
 
 /**
  * Runs inside the orders transaction that caused the event: it may only write with `tx` (e.g. enqueue a job), never
@@ -164,16 +166,22 @@ export async function loadOrderForPayment(db: Db | Tx, orderId: string, forUpdat
 
 export interface TransitionOptions {
   actor: OrderActor;
+  /** Why, in a person's words or the platform's; stored sealed (security/free-text.ts) with `keys`. */
   reason?: string;
+  keys: Keys;
   /** Only move when the order is in one of these states now (a sweep that must not cancel an order paid meanwhile). */
   onlyFrom?: readonly OrderState[];
   /** What has been captured for the order so far (absolute), written with the move (payments settling an order). */
   paidMinor?: number;
 }
 
-/** Appends a timeline row; `note` marks an event that is not a state change (approval, tracking, address). */
+/**
+ * Appends a timeline row; `note` marks an event that is not a state change (approval, tracking, address). The reason
+ * is free text (a client's or an admin's words) and is stored sealed.
+ */
 export async function recordEvent(
   tx: Tx,
+  keys: Keys,
   orderId: string,
   e: { from: OrderState | null; to: OrderState; actor: OrderActor; reason?: string | null; note?: string },
 ): Promise<typeof orderEvents.$inferSelect> {
@@ -187,7 +195,7 @@ export async function recordEvent(
       note: e.note ?? null,
       actorKind: e.actor.kind,
       actorId: e.actor.userId ?? null,
-      reason: e.reason ?? null,
+      reason: sealText(keys, e.reason),
     })
     .returning();
   return row!;
@@ -229,7 +237,7 @@ export async function applyTransition(
                  ${current.state === 'PENDING_PAYMENT' ? sql`, payment_due_at = null` : sql``}
            where id = ${orderId}::uuid returning id)
         insert into order_events (id, order_id, from_status, to_status, note, actor_kind, actor_id, reason)
-        select ${uuidv7()}::uuid, moved.id, ${current.state}, ${to}, null, ${options.actor.kind}, ${options.actor.userId ?? null}::uuid, ${options.reason ?? null}
+        select ${uuidv7()}::uuid, moved.id, ${current.state}, ${to}, null, ${options.actor.kind}, ${options.actor.userId ?? null}::uuid, ${sealText(options.keys, options.reason)}
           from moved`,
   );
   const order: OrderForPayment = {
@@ -251,6 +259,7 @@ export async function applyTransition(
       previousState: current.state,
       actor: options.actor,
       reason: options.reason ?? '',
+      keys: options.keys,
     }));
   }
   const notice = NOTICE_ON[to];
@@ -259,7 +268,7 @@ export async function applyTransition(
 }
 
 /** Records an admin's approval of a high-value order and lets payments capture the held funds. */
-export async function approveInTx(tx: Tx, orderId: string, actor: OrderActor): Promise<OrderForPayment> {
+export async function approveInTx(tx: Tx, keys: Keys, orderId: string, actor: OrderActor): Promise<OrderForPayment> {
   const current = await loadOrderForPayment(tx, orderId, true);
   if (!current) throw new ApiError('ResourceNotFoundException', 'No such order');
   if (!current.requiresApproval) throw new ApiError('ConflictException', `Order ${current.number} does not need approval`);
@@ -272,9 +281,9 @@ export async function approveInTx(tx: Tx, orderId: string, actor: OrderActor): P
     .update(orders)
     .set({ approvedAt: now, approvedBy: actor.userId ?? null, updatedAt: now })
     .where(eq(orders.id, orderId));
-  await recordEvent(tx, orderId, { from: current.state, to: current.state, actor, note: 'APPROVED' });
+  await recordEvent(tx, keys, orderId, { from: current.state, to: current.state, actor, note: 'APPROVED' });
   const order = { ...current, approvedAt: now };
-  await fireHooks(tx, { type: 'approved', order, actor });
+  await fireHooks(tx, { type: 'approved', order, actor, keys });
   return order;
 }
 

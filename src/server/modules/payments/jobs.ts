@@ -3,6 +3,7 @@
  * has not confirmed yet, abandoned authorizations, authorizations near their deadline, and the reconciler.
  */
 import type { Config } from '../../config.ts';
+import { openText } from '../../security/crypto.ts';
 import type { JobDefinition } from '../../jobs/types.ts';
 import {
   cancelAtProvider,
@@ -22,7 +23,7 @@ export function paymentJobs(config: Pick<Config, 'PAYMENTS_RECONCILE_INTERVAL_SE
       name: ORDER_CANCELLED_JOB,
       handle: async (ctx, payload) => {
         const p = payload as { orderId: string; actorId?: string | null; reason?: string };
-        await onOrderCancelled(ctx, p.orderId, p.actorId ?? null, p.reason ?? 'Order cancelled');
+        await onOrderCancelled(ctx, p.orderId, p.actorId ?? null, openText(ctx.keys, p.reason) || 'Order cancelled');
       },
     },
     {

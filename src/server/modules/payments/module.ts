@@ -14,6 +14,7 @@ registerPaymentHooks(async (tx, event) =>
     orderId: event.order.id,
     actorId: event.actor.userId ?? null,
     reason: event.type === 'cancelled' ? event.reason : 'Approved',
+    keys: event.keys,
   }),
 );
 

@@ -4,6 +4,7 @@
  * imports payments (it enqueues `payments.order-cancelled` / `payments.order-approved` jobs instead).
  */
 import type { Db, Tx } from '../../db/client.ts';
+import type { Keys } from '../../security/keys.ts';
 import type { Currency } from '../../../shared/money.ts';
 
 export type OrderStatus =
@@ -55,7 +56,7 @@ export interface OrderPort {
     tx: Tx,
     orderId: string,
     to: OrderStatus,
-    by: { actorId: string | null; reason: string; kind?: ActorKind },
+    by: { actorId: string | null; reason: string; kind?: ActorKind; keys: Keys },
     funds?: { paidMinor: number },
   ): Promise<void>;
   /** Tells orders what has been captured for the order so far (absolute). */

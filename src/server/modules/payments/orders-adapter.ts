@@ -52,6 +52,7 @@ export const ordersPort: OrderPort = {
     await transitionOrder(tx, orderId, to, {
       actor: by.actorId ? { kind: by.kind ?? 'CLIENT', userId: by.actorId } : by.kind ? { kind: by.kind } : SYSTEM_ACTOR,
       reason: by.reason,
+      keys: by.keys,
       ...(funds ? { paidMinor: funds.paidMinor } : {}),
     });
   },

@@ -16,6 +16,9 @@ import { ApiError } from '../../http/errors.ts';
 import { enqueue } from '../../jobs/queue.ts';
 import { fromDecimal, toDto, type Currency, type MoneyDto } from '../../../shared/money.ts';
 import { audit } from '../../audit/service.ts';
+import { openText, sealText } from '../../security/crypto.ts';
+import { sealFields } from '../../security/free-text.ts';
+import type { Keys } from '../../security/keys.ts';
 import { postReceipt, postReceiptAndSale, postRefund, postSale, type ReceiptInput } from '../ledger/service.ts';
 import { fault } from './faults.ts';
 import type {
@@ -482,6 +485,7 @@ export async function applyIntent(ctx: AppContext, paymentId: string, observed: 
         actorId: by.actorId,
         reason: 'Funds held; high-value order awaits approval',
         kind: by.kind,
+        keys: ctx.keys,
       });
       // The client hears of it once: orders' "being reviewed" email, sent for the move to AWAITING_APPROVAL.
     }
@@ -549,7 +553,7 @@ async function settleOrder(ctx: AppContext, tx: Tx, p: PaymentRow, order: Payabl
     tx,
     order.orderId,
     'PAID',
-    { actorId: by.actorId, reason: by.reason, kind: by.kind },
+    { actorId: by.actorId, reason: by.reason, kind: by.kind, keys: ctx.keys },
     receipt ? { paidMinor: receipt.amountMinor } : undefined,
   );
   // No "payment received" email here: the move to PAID sends orders' confirmation, which names what was paid. One
@@ -682,11 +686,11 @@ export async function getPaymentStatus(
   const p = await loadPayment(ctx.db, paymentId);
   if (!p || (p.clientId !== actor.userId && actor.userType !== 'ADMIN'))
     throw new ApiError('ResourceNotFoundException', 'paymentId: no payment of yours has this id');
-  return presentPayment(ctx.db, p, receiptLinks);
+  return presentPayment(ctx, p, receiptLinks);
 }
 
 async function presentPayment(
-  db: Db,
+  { db, keys }: Pick<AppContext, 'db' | 'keys'>,
   p: PaymentRow,
   receiptLinks: (kind: 'payment' | 'refund', id: string) => string,
 ): Promise<GetPaymentStatusOutput> {
@@ -710,19 +714,19 @@ async function presentPayment(
     ...(p.declineCode ? { declineCode: p.declineCode } : {}),
     ...(p.failureMessage ? { message: p.failureMessage } : {}),
     ...(next ? { nextAction: next } : {}),
-    refunds: refunds.map((r) => presentRefund(r, p)),
+    refunds: refunds.map((r) => presentRefund(keys, r, p)),
     receipts: receipts.filter((r) => r.url !== ''),
   };
 }
 
-function presentRefund(r: RefundRow, p: PaymentRow): Refund {
+function presentRefund(keys: Keys, r: RefundRow, p: PaymentRow): Refund {
   return {
     refundId: r.id,
     paymentId: r.paymentId,
     orderId: p.orderId,
     amount: money(r.amountMinor, r.currency),
     status: r.status,
-    reason: r.reason,
+    reason: openText(keys, r.reason) ?? '',
     origin: r.origin,
     ...(r.requestedBy ? { requestedBy: r.requestedBy } : {}),
     ...(r.approvedBy ? { approvedBy: r.approvedBy } : {}),
@@ -801,7 +805,7 @@ export async function refundPayment(
         amountMinor,
         currency: p.currency,
         status: needsSecondAdmin ? 'AWAITING_APPROVAL' : 'PENDING',
-        reason: input.reason ?? '',
+        reason: sealText(ctx.keys, input.reason ?? '')!,
         requestedBy: actor.userId,
       })
       .returning();
@@ -810,7 +814,13 @@ export async function refundPayment(
       action: 'payment.refund.requested',
       actorId: actor.userId,
       targetUserId: p.clientId,
-      details: { refundId: row!.id, paymentId: p.id, amount: money(amountMinor, p.currency), reason: input.reason ?? '', needsSecondAdmin },
+      details: sealFields(ctx.keys, {
+        refundId: row!.id,
+        paymentId: p.id,
+        amount: money(amountMinor, p.currency),
+        reason: input.reason ?? '',
+        needsSecondAdmin,
+      }),
       meta,
     });
     return row!;
@@ -855,7 +865,7 @@ export async function decideRefund(
     return row!;
   });
   const final = approve ? await executeRefund(ctx, refundId, { actorId: actor.userId, reason: 'Refund approved', meta }) : decided;
-  return presentRefund(final, (await loadPayment(ctx.db, final.paymentId))!);
+  return presentRefund(ctx.keys, final, (await loadPayment(ctx.db, final.paymentId))!);
 }
 
 /**
@@ -940,7 +950,12 @@ export async function finishRefund(ctx: AppContext, refundId: string, providerRe
     if (order && REFUNDABLE_ORDER.includes(order.status) && order.status !== 'AWAITING_APPROVAL') {
       const to: OrderStatus = p!.status === 'REFUNDED' ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
       if (to !== order.status)
-        await orders().transitionOrder(tx, order.orderId, to, { actorId: by.actorId, reason: by.reason, kind: by.kind ?? 'ADMIN' });
+        await orders().transitionOrder(tx, order.orderId, to, {
+          actorId: by.actorId,
+          reason: by.reason,
+          kind: by.kind ?? 'ADMIN',
+          keys: ctx.keys,
+        });
     }
     if (order) await notifyRefund(ctx, tx, { ...mailOf(p!, order), refundMinor: row.amountMinor });
     await audit(tx, {
@@ -986,7 +1001,7 @@ export async function recordBankReceipt(
       paymentId,
       amountMinor,
       currency: p.currency,
-      note: input.note ?? '',
+      note: sealText(ctx.keys, input.note ?? '')!,
       recordedBy: actor.userId,
       receivedAt: input.receivedAt ? new Date(input.receivedAt) : new Date(),
     });
@@ -1013,13 +1028,13 @@ export async function recordBankReceipt(
       action: 'payment.bankTransfer.received',
       actorId: actor.userId,
       targetUserId: p.clientId,
-      details: {
+      details: sealFields(ctx.keys, {
         paymentId,
         receiptId,
         amount: money(amountMinor, p.currency),
         received: money(received, p.currency),
         note: input.note ?? '',
-      },
+      }),
       meta,
     });
     if (received > p.amountMinor) {
@@ -1041,6 +1056,7 @@ export async function recordBankReceipt(
           actorId: actor.userId,
           reason: 'Bank transfer received; high-value order awaits approval',
           kind: 'ADMIN',
+          keys: ctx.keys,
         });
       } else if (!order || order.status === 'CANCELLED') {
         await recordException(tx, {
@@ -1053,7 +1069,7 @@ export async function recordBankReceipt(
     }
     return row!;
   });
-  return presentPayment(ctx.db, updated, () => '');
+  return presentPayment(ctx, updated, () => '');
 }
 
 // ───────────────────────────── orders' events ─────────────────────────────
@@ -1086,7 +1102,7 @@ export async function onOrderApproved(ctx: AppContext, orderId: string, actorId:
  */
 export async function onOrderEvent(
   tx: Tx,
-  event: { type: 'cancelled' | 'approved'; orderId: string; actorId: string | null; reason: string },
+  event: { type: 'cancelled' | 'approved'; orderId: string; actorId: string | null; reason: string; keys: Keys },
 ): Promise<{ refundId?: string } | undefined> {
   if (event.type === 'approved') {
     await enqueue(tx, ORDER_APPROVED_JOB, { orderId: event.orderId, actorId: event.actorId });
@@ -1099,7 +1115,8 @@ export async function onOrderEvent(
   if (!p) return undefined;
   const refundId = await refundOnCancellation(tx, p, event);
   if (refundId) return { refundId };
-  await enqueue(tx, ORDER_CANCELLED_JOB, { orderId: event.orderId, actorId: event.actorId, reason: event.reason });
+  // The reason may be the client's own words: the job's payload carries it sealed, like mail jobs carry addresses.
+  await enqueue(tx, ORDER_CANCELLED_JOB, { orderId: event.orderId, actorId: event.actorId, reason: sealText(event.keys, event.reason) });
   return undefined;
 }
 
@@ -1107,7 +1124,7 @@ export async function onOrderEvent(
 async function refundOnCancellation(
   tx: Tx,
   p: PaymentRow,
-  event: { orderId: string; actorId: string | null; reason: string },
+  event: { orderId: string; actorId: string | null; reason: string; keys: Keys },
 ): Promise<string | undefined> {
   const left = p.capturedMinor - p.refundReservedMinor;
   if (p.provider !== BANK_TRANSFER && (p.status === 'SUCCEEDED' || p.status === 'PARTIALLY_REFUNDED') && left > 0) {
@@ -1125,7 +1142,7 @@ async function refundOnCancellation(
           amountMinor: left,
           currency: p.currency,
           status: 'PENDING',
-          reason: event.reason || 'Order cancelled',
+          reason: sealText(event.keys, event.reason || 'Order cancelled')!,
           requestedBy: event.actorId,
         })
         .returning();
@@ -1181,7 +1198,7 @@ export async function onOrderCancelled(ctx: AppContext, orderId: string, actorId
           amountMinor: left,
           currency: p.currency,
           status: 'PENDING',
-          reason: by.reason,
+          reason: sealText(ctx.keys, by.reason)!,
           requestedBy: actorId,
         })
         .returning();
@@ -1205,7 +1222,7 @@ export async function onOrderCancelled(ctx: AppContext, orderId: string, actorId
         action: 'payment.cancelled',
         actorId,
         targetUserId: p.clientId,
-        details: { paymentId: p.id, orderId, reason: by.reason },
+        details: sealFields(ctx.keys, { paymentId: p.id, orderId, reason: by.reason }),
       });
   });
 }

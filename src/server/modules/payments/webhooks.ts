@@ -11,6 +11,7 @@ import { queryRows } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 import { recordInboundEvent } from '../../jobs/inbound-events.ts';
 import type { ProviderEvent, ProviderRefund } from './providers/types.ts';
+import { sealText } from '../../security/crypto.ts';
 import { paymentRefunds, payments } from './schema.ts';
 import { applyIntent, finishRefund, recordException, type PaymentRow } from './service.ts';
 
@@ -76,7 +77,7 @@ async function applyProviderRefund(ctx: AppContext, paymentId: string, r: Provid
         currency: payment.currency,
         status: 'PENDING',
         origin: 'provider',
-        reason: 'Refunded at the provider',
+        reason: sealText(ctx.keys, 'Refunded at the provider')!,
         providerRef: r.ref,
       })
       .onConflictDoNothing()

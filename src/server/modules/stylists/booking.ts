@@ -13,6 +13,7 @@ import { ApiError } from '../../http/errors.ts';
 import { isExclusionViolation, isUniqueViolation } from '../../db/errors.ts';
 import type { Actor } from '../../http/auth.ts';
 import { openText, sealText } from '../../security/crypto.ts';
+import { openFields } from '../../security/free-text.ts';
 import type { Keys } from '../../security/keys.ts';
 import { accountNames, clientIdentitiesFor } from '../identity/service.ts';
 import { checkBookable, DAY, HOUR, MINUTE, type Unbookable } from './availability.ts';
@@ -335,8 +336,9 @@ export async function declineRequest(
       .update(stylists)
       .set({ requestsAnswered: sql`${stylists.requestsAnswered} + 1` })
       .where(eq(stylists.id, stylist.id));
+    // The history repeats the reason: sealed there too (security/free-text.ts).
     await recordEvent(db, request!.id, actor.userId, 'DECLINED', {
-      reason: input.reason ?? null,
+      reason: sealText(ctx.keys, input.reason),
       alternativeDates: alternatives.map((t) => new Date(t).toISOString()),
     });
     await notifyDeclined(
@@ -391,7 +393,7 @@ export async function cancelRequest(ctx: AppContext, actor: Actor, requestId: st
     if (status === 'PENDING') {
       if (role === 'stylist') throw new ApiError('ConflictException', 'Decline the request instead of cancelling it');
       await tx.update(bookingRequests).set({ status: 'CANCELLED', updatedAt: new Date() }).where(eq(bookingRequests.id, requestId));
-      await recordEvent(db, requestId, actor.userId, 'CANCELLED', { reason: input.reason ?? null, pending: true });
+      await recordEvent(db, requestId, actor.userId, 'CANCELLED', { reason: sealText(ctx.keys, input.reason), pending: true });
       return;
     }
     if (status !== 'ACCEPTED' || !booking || booking.status !== 'CONFIRMED')
@@ -410,7 +412,7 @@ export async function cancelRequest(ctx: AppContext, actor: Actor, requestId: st
       })
       .where(eq(stylistBookings.id, booking.id));
     await tx.update(bookingRequests).set({ status: 'CANCELLED', updatedAt: new Date() }).where(eq(bookingRequests.id, requestId));
-    await recordEvent(db, requestId, actor.userId, 'CANCELLED', { reason: input.reason ?? null, late, by: role });
+    await recordEvent(db, requestId, actor.userId, 'CANCELLED', { reason: sealText(ctx.keys, input.reason), late, by: role });
     await notifyCancelled(
       ctx,
       db,
@@ -667,7 +669,12 @@ export async function presentRequests(
         ? {
             history: events
               .filter((e) => e.requestId === r.id)
-              .map((e) => ({ type: e.type, at: e.at.toISOString(), ...(e.actorId ? { actorId: e.actorId } : {}), details: e.details })),
+              .map((e) => ({
+                type: e.type,
+                at: e.at.toISOString(),
+                ...(e.actorId ? { actorId: e.actorId } : {}),
+                details: openFields(ctx.keys, e.details, ['reason']),
+              })),
           }
         : {}),
       createdAt: r.createdAt.toISOString(),
