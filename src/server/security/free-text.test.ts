@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/client.ts';
 import { buildTestApp, type TestApp } from '../test/app.ts';
+import { expectConverted, expectSealed } from '../test/free-text.ts';
 import { accountOf } from '../test/identity.ts';
 import { approvedStylist, parisMorning, profile, requestPayload } from '../modules/stylists/test-helpers.ts';
 import { encryptFreeText } from './free-text.ts';
@@ -102,6 +103,38 @@ describe('free text at rest', () => {
     expect(publicView.vettingNotes).toBeUndefined();
     const own = (await app.inject({ method: 'GET', url: '/api/v1/me/stylist', headers: account.auth })).json().stylist;
     expect(own.vettingNotes).toBe(VETTING);
+  });
+
+  it('keeps the reason a booking’s history repeats encrypted too, and shows it in clear', async () => {
+    const admin = await accountOf(app, 'ADMIN');
+    const client = await accountOf(app, 'CLIENT');
+    const stylist = await approvedStylist(app, admin);
+    const reason = 'Your neighbour Mrs Delacroix at no. 14 told me about your divorce; I would rather not.';
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/matching/request',
+      headers: client.auth,
+      payload: requestPayload(client, stylist, parisMorning(6, 10)),
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    const requestId = r.json().requestId as string;
+    const declined = await app.inject({
+      method: 'POST',
+      url: '/api/v1/matching/decline',
+      headers: stylist.auth,
+      payload: { requestId, stylistId: stylist.stylistId, reason },
+    });
+    expect(declined.statusCode, declined.body).toBe(200);
+    const [event] = await queryRows<{ id: string }>(
+      app.db,
+      sql`select id::text as id from booking_events where request_id = ${requestId}::uuid and type = 'DECLINED'`,
+    );
+    await expectSealed(app, { table: 'booking_events', column: 'details', key: 'reason' }, event!.id, 'Delacroix');
+    const history = async () =>
+      (await app.inject({ method: 'GET', url: `/api/v1/requests/${requestId}`, headers: client.auth })).json().request.history.at(-1);
+    expect(await history()).toMatchObject({ type: 'DECLINED', details: { reason } });
+    await expectConverted(app, { table: 'booking_events', column: 'details', key: 'reason' }, event!.id, reason);
+    expect(await history()).toMatchObject({ type: 'DECLINED', details: { reason } });
   });
 
   it('encrypts vetting notes and portfolio client names written in clear before', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
+import { expectConverted, expectSealed } from '../../test/free-text.ts';
 import { accountOf, type TestAccount } from '../../test/identity.ts';
 import { listDevMail } from '../mail/service.ts';
 import { addProduct, setupCatalog, type CatalogFixture } from './test-fixtures.ts';
@@ -103,6 +104,38 @@ describe('inquiries', () => {
     expect(notices.notifications.map((n: { kind: string }) => n.kind)).toContain('enquiry.received');
     // No letter to anyone else about it: the house hears through its inbox and the conversation.
     expect((await listDevMail(app.db, app.ctx.keys, 500)).filter((m) => m.text.includes('delivered to Gstaad'))).toHaveLength(1);
+  });
+
+  it('stores the message and the answer encrypted and shows them in clear; converts rows written in clear before (#11.11)', async () => {
+    const message = 'I am Celeste Moreau; call my assistant on +44 20 7946 0321 before Friday.';
+    const reply = 'Madame Moreau, our salon on rue Cambon is yours on Friday at 3 pm.';
+    const created = await app.inject({
+      method: 'POST',
+      url: `/api/v1/products/${ids.bag}/inquiries`,
+      headers: f.client.auth,
+      payload: { message, preferredContact: 'PHONE' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const inquiryId = created.json().inquiryId as string;
+    expect(created.json().message).toBe(message);
+    const answered = await app.inject({
+      method: 'POST',
+      url: `/api/v1/inquiries/${inquiryId}/answer`,
+      headers: f.partner.auth,
+      payload: { answer: reply },
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
+    await expectSealed(app, { table: 'product_inquiries', column: 'message' }, inquiryId, 'Moreau');
+    await expectSealed(app, { table: 'product_inquiries', column: 'answer' }, inquiryId, 'Moreau');
+    const read = async () =>
+      (await app.inject({ method: 'GET', url: '/api/v1/inquiries', headers: f.partner.auth }))
+        .json()
+        .inquiries.find((i: { inquiryId: string }) => i.inquiryId === inquiryId);
+    expect(await read()).toMatchObject({ message, answer: reply, preferredContact: 'PHONE' });
+
+    await expectConverted(app, { table: 'product_inquiries', column: 'message' }, inquiryId, message);
+    await expectConverted(app, { table: 'product_inquiries', column: 'answer' }, inquiryId, reply);
+    expect(await read()).toMatchObject({ message, answer: reply });
   });
 
   it('only about products the client can see, with a sensible date', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, countRows, type TestApp } from '../../test/app.ts';
+import { expectConverted, expectSealed } from '../../test/free-text.ts';
 import { accountOf, type TestAccount } from '../../test/identity.ts';
 import { addProduct, setupCatalog, type CatalogFixture } from '../catalog/test-fixtures.ts';
 import { listDevMail } from '../mail/service.ts';
@@ -547,5 +548,25 @@ describe('the home page and the contact page', () => {
       payload: { name: '', email: 'nope', topic: 'General', message: 'x' },
     });
     expect(Object.keys(bad.json().fieldErrors).sort()).toEqual(['body.email', 'body.message', 'body.name']);
+  });
+
+  it('keeps the name and the message of a contact-page message encrypted, and shows them in clear to the house office (#11.11)', async () => {
+    const name = 'Philippa Ashcombe-Hart';
+    const message = 'Please deliver to my mother, Lady Ashcombe, at 4 Cheyne Walk; she is unwell and cannot sign.';
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/contact-messages',
+      payload: { name, email: 'philippa@example.com', topic: 'An order', message },
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    const id = res.json().messageId as string;
+    await expectSealed(app, { table: 'contact_messages', column: 'name' }, id, 'Ashcombe');
+    await expectSealed(app, { table: 'contact_messages', column: 'message' }, id, 'Cheyne');
+    const read = async () =>
+      (await get(editor, '/api/v1/contact-messages')).json().messages.find((m: { messageId: string }) => m.messageId === id);
+    expect(await read()).toMatchObject({ name, message, email: 'philippa@example.com', topic: 'An order' });
+    await expectConverted(app, { table: 'contact_messages', column: 'name' }, id, name);
+    await expectConverted(app, { table: 'contact_messages', column: 'message' }, id, message);
+    expect(await read()).toMatchObject({ name, message });
   });
 });

@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
 import { buildTestApp, countRows, type TestApp } from '../../test/app.ts';
+import { expectConverted, expectSealed } from '../../test/free-text.ts';
 import { accountOf, type TestAccount } from '../../test/identity.ts';
 import { addProduct, setupCatalog, type CatalogFixture } from '../catalog/test-fixtures.ts';
 import { approvedStylist, parisMorning, requestPayload, type TestStylist } from '../stylists/test-helpers.ts';
@@ -489,6 +490,7 @@ describe('houses: every enquiry is a conversation', () => {
 });
 
 describe('reports', () => {
+  const NOTE = 'Called the client, Mrs Harrow, on +44 20 7946 0958: she confirmed the stylist pressed her on prices.';
   it('lets a participant report a message and the house office review it', async () => {
     const [m] = await queryRows<{ id: string }>(
       app.db,
@@ -518,13 +520,19 @@ describe('reports', () => {
       method: 'POST',
       url: `/api/v1/admin/message-reports/${report.json().reportId}/review`,
       headers: admin.auth,
-      payload: { status: 'ACTIONED', deleteMessage: true, note: 'Spoke to the stylist' },
+      payload: { status: 'ACTIONED', deleteMessage: true, note: NOTE },
     });
-    expect(reviewed.json()).toMatchObject({ status: 'ACTIONED', content: '', reviewNote: 'Spoke to the stylist' });
+    expect(reviewed.json()).toMatchObject({ status: 'ACTIONED', content: '', reviewNote: NOTE });
     const closed = (await app.inject({ method: 'GET', url: '/api/v1/admin/message-reports?status=ACTIONED', headers: admin.auth })).json();
-    expect(closed.reports[0]).toMatchObject({ reportId: report.json().reportId, reviewNote: 'Spoke to the stylist' });
+    expect(closed.reports[0]).toMatchObject({ reportId: report.json().reportId, reviewNote: NOTE });
     const thread = (await conversation(client, conversationId)).json();
     expect(thread.messages.find((x: { messageId: string }) => x.messageId === m!.id)).toMatchObject({ deleted: true, content: '' });
+    // The review note is stored encrypted (#11.11), old clear rows are converted, and it reads the same.
+    const reportId = report.json().reportId as string;
+    await expectSealed(app, { table: 'message_reports', column: 'review_note' }, reportId, 'Harrow');
+    await expectConverted(app, { table: 'message_reports', column: 'review_note' }, reportId, NOTE);
+    const listed = (await app.inject({ method: 'GET', url: '/api/v1/admin/message-reports', headers: admin.auth })).json();
+    expect(listed.reports.find((r: { reportId: string }) => r.reportId === reportId).reviewNote).toBe(NOTE);
   });
 });
 

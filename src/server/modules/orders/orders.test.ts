@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
 import { buildTestApp, countRows, type TestApp } from '../../test/app.ts';
+import { expectConverted, expectSealed } from '../../test/free-text.ts';
 import { accountOf, signUp, totp, type TestAccount } from '../../test/identity.ts';
 import { advanceStepUpClock } from '../../security/step-up-clock.ts';
 import type { CatalogFixture } from '../catalog/test-fixtures.ts';
@@ -463,6 +464,31 @@ describe('reading, changing and cancelling', () => {
       payload: { items: [{ productId: ring.productId, variantId: ring.variantIds[0], quantity: 1 }] },
     });
     expect(edit.statusCode).toBe(409);
+  });
+});
+
+describe('free text at rest (#11.11)', () => {
+  it('keeps the reasons of the timeline encrypted and shows them in clear; converts rows written in clear before', async () => {
+    const reason = 'Moving in with my partner, Dr Rosalind Achterberg, at 9 Lansdowne Crescent: new address.';
+    const res = await placeOrder(app, client, orderBody(client, ring));
+    expect(res.statusCode, res.body).toBe(201);
+    const orderId = res.json().orderId as string;
+    const changed = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/orders/${orderId}`,
+      headers: client.auth,
+      payload: { shippingAddress: { ...PARIS, line1: '9 Lansdowne Crescent' }, reason },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json().order.timeline.at(-1)).toMatchObject({ note: 'ADDRESS_CHANGED', reason });
+    const [event] = await queryRows<{ id: string; note: string }>(
+      app.db,
+      sql`select id::text as id, note from order_events where order_id = ${orderId} and note = 'ADDRESS_CHANGED'`,
+    );
+    await expectSealed(app, { table: 'order_events', column: 'reason' }, event!.id, 'Achterberg');
+    await expectConverted(app, { table: 'order_events', column: 'reason' }, event!.id, reason);
+    const read = await app.inject({ method: 'GET', url: `/api/v1/orders/${orderId}`, headers: client.auth });
+    expect(read.json().order.timeline.at(-1)).toMatchObject({ note: 'ADDRESS_CHANGED', reason });
   });
 });
 

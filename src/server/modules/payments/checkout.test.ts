@@ -1,6 +1,9 @@
 /** Payments with the real orders module: place an order, pay it, cancel it, pay by wire — the seam end to end. */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client.ts';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
+import { expectConverted, expectSealed } from '../../test/free-text.ts';
 import type { TestAccount } from '../../test/identity.ts';
 import type { CatalogFixture } from '../catalog/test-fixtures.ts';
 import { trialBalance } from '../ledger/service.ts';
@@ -100,6 +103,30 @@ describe('checkout with the orders module', () => {
     expect(status).toMatchObject({ status: 'REFUNDED', refunds: [{ refundId: cancel.json().refundId, status: 'SUCCEEDED' }] });
     expect(await stockOf(app, bag.variantIds[0]!)).toBe(before);
     await balanced();
+  });
+
+  it('a client’s cancellation reason is stored encrypted in the timeline and the refund, and reads in clear (#11.11)', async () => {
+    const reason = 'My daughter Amelia Fairbairn is in hospital at St Thomas’; the wedding is off.';
+    const { orderId } = await newOrder();
+    const paid = await pay({ orderId, paymentMethodId: 'pm_card_visa' });
+    const cancel = await app.inject({ method: 'POST', url: `/api/v1/orders/${orderId}/cancel`, headers: client.auth, payload: { reason } });
+    expect(cancel.statusCode, cancel.body).toBe(200);
+    const refundId = cancel.json().refundId as string;
+    expect(cancel.json().order.timeline.at(-1)).toMatchObject({ toStatus: 'CANCELLED', reason });
+    const [event] = await queryRows<{ id: string }>(
+      app.db,
+      sql`select id::text as id from order_events where order_id = ${orderId} and to_status = 'CANCELLED'`,
+    );
+    await expectSealed(app, { table: 'order_events', column: 'reason' }, event!.id, 'Fairbairn');
+    await expectSealed(app, { table: 'payment_refunds', column: 'reason' }, refundId, 'Fairbairn');
+    const status = await until(
+      async () =>
+        (await app.inject({ method: 'GET', url: `/api/v1/payments/${paid.json().paymentId}/status`, headers: client.auth })).json(),
+      (s) => s.status === 'REFUNDED',
+    );
+    expect(status.refunds[0]).toMatchObject({ refundId, reason });
+    await expectConverted(app, { table: 'order_events', column: 'reason' }, event!.id, reason);
+    expect((await getOrder(orderId)).timeline.at(-1)).toMatchObject({ toStatus: 'CANCELLED', reason });
   });
 
   it('a bank transfer leaves the order waiting for its wire; two receipts complete it', async () => {

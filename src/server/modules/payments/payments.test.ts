@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
 import { buildTestApp, countRows, type TestApp } from '../../test/app.ts';
+import { expectConverted, expectSealed } from '../../test/free-text.ts';
 import { accountOf, type TestAccount } from '../../test/identity.ts';
 import { trialBalance } from '../ledger/service.ts';
 import { listDevMail } from '../mail/service.ts';
@@ -415,6 +416,56 @@ describe('bank transfer', () => {
     await ledgerBalanced();
     const mails = await listDevMail(app.db, app.ctx.keys);
     expect(mails.some((m) => m.text.includes(reference))).toBe(true);
+  });
+});
+
+describe('free text at rest (#11.11)', () => {
+  const auditOf = async (action: string, key: string, id: string) => {
+    const res = await app.inject({ method: 'GET', url: `/api/v1/admin/audit-log?action=${action}&maxResults=200`, headers: admin.auth });
+    expect(res.statusCode, res.body).toBe(200);
+    return (res.json().entries as Array<{ entryId: string; details: Record<string, unknown> }>).find((e) => e.details[key] === id)!;
+  };
+
+  it('a refund’s reason and a bank receipt’s note are stored encrypted, in their rows and in the audit log, and read in clear', async () => {
+    const reason = 'Mrs Okonkwo returned the coat: her late husband’s estate asked for it back.';
+    const order = orders.create({ clientId: client.userId });
+    const paymentId = (await pay(client, { orderId: order.orderId, paymentMethodId: 'pm_card_visa' })).json().paymentId as string;
+    const done = await refund(admin, { paymentId, amount: { amount: 100, currency: 'EUR' }, reason });
+    expect(done.statusCode, done.body).toBe(200);
+    const refundId = done.json().refundId as string;
+    await expectSealed(app, { table: 'payment_refunds', column: 'reason' }, refundId, 'Okonkwo');
+    const shown = async () =>
+      (await status(admin, paymentId)).json().refunds.find((r: { refundId: string }) => r.refundId === refundId).reason as string;
+    expect(await shown()).toBe(reason);
+    const requested = await auditOf('payment.refund.requested', 'refundId', refundId);
+    expect(requested.details.reason).toBe(reason);
+    await expectSealed(app, { table: 'audit_log', column: 'details', key: 'reason' }, requested.entryId, 'Okonkwo');
+
+    const note = 'Wired by Mr J. Okonkwo from Barclays, account ending 4471, on behalf of his mother.';
+    const wire = orders.create({ clientId: client.userId });
+    const wired = (await pay(client, { orderId: wire.orderId, paymentMethodId: 'bank_transfer' })).json().paymentId as string;
+    const receipt = await app.inject({
+      method: 'POST',
+      url: `/api/v1/admin/payments/${wired}/bank-receipts`,
+      headers: admin.auth,
+      payload: { amount: { amount: 10, currency: 'EUR' }, note },
+    });
+    expect(receipt.statusCode, receipt.body).toBe(200);
+    const [row] = await queryRows<{ id: string }>(
+      app.db,
+      sql`select id::text as id from bank_transfer_receipts where payment_id = ${wired}`,
+    );
+    await expectSealed(app, { table: 'bank_transfer_receipts', column: 'note' }, row!.id, 'Okonkwo');
+    const received = await auditOf('payment.bankTransfer.received', 'paymentId', wired);
+    expect(received.details.note).toBe(note);
+    await expectSealed(app, { table: 'audit_log', column: 'details', key: 'note' }, received.entryId, 'Okonkwo');
+
+    // Rows written in clear before are converted at start-up, and read the same.
+    await expectConverted(app, { table: 'payment_refunds', column: 'reason' }, refundId, reason);
+    await expectConverted(app, { table: 'audit_log', column: 'details', key: 'reason' }, requested.entryId, reason);
+    await expectConverted(app, { table: 'bank_transfer_receipts', column: 'note' }, row!.id, note);
+    expect(await shown()).toBe(reason);
+    expect((await auditOf('payment.refund.requested', 'refundId', refundId)).details.reason).toBe(reason);
   });
 });
 
