@@ -16,7 +16,7 @@ import { keepQuizAnswers, takeQuizAnswers } from '../features/stylists/quiz-memo
 import { MatchCard } from '../features/stylists/components/match-card.tsx';
 import { StyleQuiz, type QuizAnswers } from '../features/stylists/components/style-quiz.tsx';
 import { addDays, dayKeyOf, visitorTimeZone, zonedTimeToInstant } from '../features/stylists/time.ts';
-import { SERVICE_SPECIALTIES, STYLE_TAG_SLUGS, mergeStyleWords, styleKey, styleTagLabel } from '../features/stylists/vocabulary.ts';
+import { SERVICE_SPECIALTIES, STYLE_TAGS, mergeStyleWords, styleKey, styleTagLabel } from '../features/stylists/vocabulary.ts';
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) =>
@@ -115,7 +115,7 @@ function Quiz({ user, save }: { user: User | null; save?: SavePreferences }) {
   const matches = useIntroductions(query, user?.userId);
   const saved = user?.preferences?.stylePreferences ?? [];
   // Saved words that are one of the house's style tags start the style question pre-chosen.
-  const initialStyles = STYLE_TAG_SLUGS.filter((slug) => saved.some((w) => styleKey(w) === slug));
+  const initialStyles = STYLE_TAGS.filter((slug) => saved.some((w) => styleKey(w) === slug));
 
   function complete(answers: QuizAnswers) {
     const show = () => setQuery(matchQuery(answers, zone));

@@ -5,40 +5,14 @@
 import { z } from 'zod';
 import { CURRENCY_CODES } from '../../../shared/money.ts';
 import { Money, MoneyInput } from '../../../shared/money-schema.ts';
+import { SPECIALTIES, STYLE_TAGS } from '../../../shared/stylist-vocabulary.ts';
 import { BOOKING_STATUSES, REQUEST_STATUSES, SERVICE_KINDS, STYLIST_STATUSES, WEEK_DAYS, WINDOW_KINDS } from './schema.ts';
 
 // ───────────────────────────── vocabularies ─────────────────────────────
 
-export const SPECIALTIES = [
-  'red-carpet',
-  'bridal',
-  'menswear',
-  'capsule-wardrobe',
-  'personal-shopping',
-  'event-styling',
-  'wardrobe-edit',
-  'image-consulting',
-  'sustainable-fashion',
-  'haute-couture',
-  'jewellery',
-  'travel-wardrobe',
-] as const;
+// One list with the web's (shared/stylist-vocabulary.ts): the enums of the API are made from it.
+export { SPECIALTIES, STYLE_TAGS };
 export const Specialty = z.enum(SPECIALTIES).meta({ id: 'Specialty' });
-
-export const STYLE_TAGS = [
-  'classic',
-  'minimalist',
-  'avant-garde',
-  'bohemian',
-  'romantic',
-  'streetwear',
-  'glamour',
-  'tailored',
-  'eclectic',
-  'sporty-chic',
-  'vintage',
-  'monochrome',
-] as const;
 export const StyleTag = z.enum(STYLE_TAGS).meta({ id: 'StyleTag' });
 
 export { SERVICE_KINDS };

@@ -48,21 +48,8 @@ export function languageName(code: string): string {
   return LANGUAGE_NAMES[code.toLowerCase()] ?? code;
 }
 
-/** The API's style tags, which matching compares with the client's own words. */
-export const STYLE_TAG_SLUGS = [
-  'classic',
-  'minimalist',
-  'avant-garde',
-  'bohemian',
-  'romantic',
-  'streetwear',
-  'glamour',
-  'tailored',
-  'eclectic',
-  'sporty-chic',
-  'vintage',
-  'monochrome',
-] as const satisfies readonly components['schemas']['StyleTag'][];
+/** The API's style tags, which matching compares with the client's own words (one list with the server's). */
+export { STYLE_TAGS } from '../../../shared/stylist-vocabulary.ts';
 
 export const SPECIALTY_LABELS: Record<components['schemas']['Specialty'], string> = {
   'red-carpet': 'Red carpet',

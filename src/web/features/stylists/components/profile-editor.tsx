@@ -15,7 +15,7 @@ import { useSignedInUser } from '../../auth/session.tsx';
 import { useCreateStylist, useUpdateStylist } from '../api/studio.ts';
 import type { Specialty, Stylist, StyleTag } from '../api/stylists.ts';
 import { visitorTimeZone } from '../time.ts';
-import { LANGUAGE_NAMES, SPECIALTY_LABELS, STYLE_TAG_SLUGS, styleTagLabel } from '../vocabulary.ts';
+import { LANGUAGE_NAMES, SPECIALTY_LABELS, STYLE_TAGS, styleTagLabel } from '../vocabulary.ts';
 import { ChoiceGroup } from './choice-group.tsx';
 import { TimeZoneSelect } from './time-zone-select.tsx';
 
@@ -124,7 +124,7 @@ export function ProfileEditor({ stylist }: { stylist: Stylist | null }) {
             name="styleTags"
             multiple
             columns={4}
-            choices={STYLE_TAG_SLUGS.map((value) => ({ value, label: styleTagLabel(value) }))}
+            choices={STYLE_TAGS.map((value) => ({ value, label: styleTagLabel(value) }))}
             value={styleTags}
             onChange={setStyleTags}
           />

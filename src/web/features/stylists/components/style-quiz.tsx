@@ -9,7 +9,7 @@ import {
   LANGUAGE_NAMES,
   SERVICE_KIND_DESCRIPTIONS,
   SERVICE_KIND_LABELS,
-  STYLE_TAG_SLUGS,
+  STYLE_TAGS,
   styleTagLabel,
   type ServiceKind,
 } from '../vocabulary.ts';
@@ -132,7 +132,7 @@ export function StyleQuiz({
             name="styles"
             multiple
             columns={4}
-            choices={STYLE_TAG_SLUGS.map((slug) => ({ value: slug, label: styleTagLabel(slug) }))}
+            choices={STYLE_TAGS.map((slug) => ({ value: slug, label: styleTagLabel(slug) }))}
             value={styles}
             onChange={setStyles}
           />
