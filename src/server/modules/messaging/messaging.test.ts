@@ -475,6 +475,8 @@ describe('houses: every enquiry is a conversation', () => {
       status: 'ANSWERED',
       answer: 'The salon can receive you on Tuesday at eleven.',
     });
+    // Stored sealed like an answer from the inbox (#11.11).
+    await expectSealed(app, { table: 'product_inquiries', column: 'answer' }, inquiryId, 'Tuesday');
   });
 
   it('shares a catalogue piece as a card', async () => {

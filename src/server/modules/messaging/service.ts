@@ -430,7 +430,8 @@ export async function sendMessage(
     attachmentIds.length || (access.role === 'HOUSE' && !access.member) || answersEnquiry
       ? await inTx(ctx, async (tx) => {
           if (access.role === 'HOUSE') await ensureMember(tx, conv.id, actor.userId, 'HOUSE');
-          if (answersEnquiry) await recordInquiryAnswer(tx, { inquiryId: conv.inquiryId!, staffUserId: actor.userId, answer: body });
+          if (answersEnquiry)
+            await recordInquiryAnswer(tx, ctx.keys, { inquiryId: conv.inquiryId!, staffUserId: actor.userId, answer: body });
           return append(tx);
         })
       : await append(ctx.db);
