@@ -221,6 +221,9 @@ describe('messaging between a client and her stylist', { timeout: 240_000 }, () 
 
     // The client goes offline (her page leaves the conversation, her network drops); three messages are sent.
     await c.goto(`${server.url}/account`, { waitUntil: 'networkidle' });
+    // The fresh page's silent refresh must have answered before the network drops (on a loaded machine it can start
+    // after "network idle"; offline, it would leave the page signed out): the account's menu shows it has.
+    await c.getByRole('link', { name: 'Messages' }).first().waitFor();
     await clientSide.context.setOffline(true);
     for (const text of ['First, the fitting.', 'Second, the shoes.', 'Third, the jewels.']) {
       await s.getByLabel('Your message').fill(text);
