@@ -354,4 +354,22 @@ describe('the conversation tools', { timeout: 300_000 }, () => {
       .click();
     await messageWith(c, 'Avenue Montaigne').waitFor();
   });
+
+  it('brings earlier messages as she scrolls back, keeping her place', async () => {
+    for (let i = 1; i <= 35; i++)
+      await api(
+        'POST',
+        '/messages',
+        { senderId: stylist.userId, recipientId: client.userId, conversationId, content: `Note ${i} of the fitting list.` },
+        stylist.token,
+      );
+    await c.goto(`${server.url}/account/messages/${conversationId}`, { waitUntil: 'networkidle' });
+    await messageWith(c, 'Note 35 of the fitting list.').waitFor();
+    expect(await thread(c).getByText('Note 1 of the fitting list.').count()).toBe(0);
+    const scroller = thread(c).locator('xpath=..');
+    await scroller.evaluate((el) => el.scrollTo({ top: 0 }));
+    await messageWith(c, 'Note 1 of the fitting list.').waitFor();
+    // Her place is kept: the earlier page arrived above what she was reading, not in its place.
+    expect(await scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(100);
+  });
 });

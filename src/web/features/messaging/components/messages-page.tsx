@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ConversationSync } from '../../../../shared/conversation-sync.ts';
 import { Button } from '../../../components/ui/button.tsx';
@@ -213,6 +213,15 @@ function ConversationView({
 
   const bottom = useRef<HTMLDivElement>(null);
   const firstSeq = messages[0]?.seq ?? 0;
+  const scroller = useRef<HTMLDivElement>(null);
+  const keepFromBottom = useRef<number | undefined>(undefined);
+  // Earlier messages arrived above: keep the reader where they were (their distance from the bottom).
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el || keepFromBottom.current === undefined) return;
+    el.scrollTop = el.scrollHeight - keepFromBottom.current;
+    keepFromBottom.current = undefined;
+  }, [firstSeq]);
   const shown = useRef<number | undefined>(undefined);
   // Braces: newer browsers' scrollIntoView returns a promise, which React would take for a cleanup function.
   useEffect(() => {
@@ -265,10 +274,30 @@ function ConversationView({
           {connected ? 'Live' : 'Updating every few seconds'}
         </span>
       </header>
-      <div className="flex-1 overflow-y-auto px-5 py-6" style={{ maxHeight: '60vh' }}>
+      <div
+        ref={scroller}
+        className="flex-1 overflow-y-auto px-5 py-6 [overflow-anchor:none]"
+        style={{ maxHeight: '60vh' }}
+        onScroll={(e) => {
+          // Scrolling back near the top brings the earlier page (the button stays for keyboards).
+          if (e.currentTarget.scrollTop < 120 && thread.hasNextPage && !thread.isFetchingNextPage) {
+            keepFromBottom.current = e.currentTarget.scrollHeight - e.currentTarget.scrollTop;
+            void thread.fetchNextPage();
+          }
+        }}
+      >
         {thread.hasNextPage && (
           <div className="mb-6 text-center">
-            <Button variant="ghost" size="sm" loading={thread.isFetchingNextPage} onClick={() => void thread.fetchNextPage()}>
+            <Button
+              variant="ghost"
+              size="sm"
+              loading={thread.isFetchingNextPage}
+              onClick={() => {
+                const el = scroller.current;
+                if (el) keepFromBottom.current = el.scrollHeight - el.scrollTop;
+                void thread.fetchNextPage();
+              }}
+            >
               Earlier messages
             </Button>
           </div>
