@@ -36,21 +36,23 @@ export interface ListenHandlers {
 const CHANNEL = /^[a-z_][a-z0-9_]*$/;
 const RELISTEN_DELAY_MS = 1_000;
 
-export type DatabaseTarget = { kind: 'postgres'; url: string; poolMax?: number } | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+export type DatabaseTarget =
+  /** `poolWaitMs`: how long a query may wait for a free pooled connection before the request answers 503. */
+  { kind: 'postgres'; url: string; poolMax?: number; poolWaitMs?: number } | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
 
 const casing = 'snake_case' as const;
 
 /** Opens PGlite (embedded, in-process) or a node-postgres pool. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.kind === 'postgres' ? openPostgres(target.url, target.poolMax ?? 10) : openPglite(target);
+  return target.kind === 'postgres' ? openPostgres(target.url, target.poolMax ?? 10, target.poolWaitMs ?? 5_000) : openPglite(target);
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
+async function openPostgres(url: string, max: number, poolWaitMs: number): Promise<Database> {
   const { default: pg } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   // bigint (int8) and numeric arrive as strings by default; counts and money in minor units fit in a JS number.
   pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, connectionTimeoutMillis: poolWaitMs });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it. Queries in flight still reject.
   });

@@ -32,6 +32,12 @@ beforeAll(async () => {
   typed.get('/boom', async () => {
     throw new Error('connection to 10.0.0.5 failed: password authentication failed for user "admin"');
   });
+  typed.get('/deadlock', async () => {
+    throw new Error('Failed query', { cause: Object.assign(new Error('deadlock detected'), { code: '40P01' }) });
+  });
+  typed.get('/pool-exhausted', async () => {
+    throw new Error('timeout exceeded when trying to connect');
+  });
   typed.get('/bad-response', { schema: { response: { 200: z.object({ id: z.string() }) } } }, async () => ({ id: 7 }) as never);
   await app.ready();
 });
@@ -113,6 +119,15 @@ describe('error model', () => {
       const body = res.json();
       expect(body.code).toBe('InternalServerException');
       expect(res.body).not.toMatch(/10\.0\.0\.5|password|admin|expected string/);
+    }
+  });
+
+  it('answers 503 with Retry-After, not 500, when the database is busy (a deadlock victim, no free connection)', async () => {
+    for (const url of ['/deadlock', '/pool-exhausted']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(503);
+      expect(res.headers['retry-after']).toBe('1');
+      expect(res.json()).toMatchObject({ code: 'ServiceUnavailableException', retryAfterSeconds: 1 });
     }
   });
 });

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isTransientDbError, isUnstorableText } from '../db/errors.ts';
 
 /** The spec's error shapes and their HTTP statuses (stylebyzaga.smithy, @httpError). */
 export const ERROR_STATUS = {
@@ -80,16 +81,6 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_RATE_LIMIT_EXCEEDED: 'ThrottlingException',
 };
 
-// PostgreSQL's SQLSTATEs for text it cannot encode: 22021 (invalid byte sequence, e.g. 0x00) and 22P05
-// (untranslatable character, e.g. \u0000 in jsonb). Drizzle wraps the driver's error in `cause`.
-const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
-function isUnstorableText(error: unknown): boolean {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === 'string' && UNSTORABLE_TEXT.has(e.code)) return true;
-  }
-  return false;
-}
-
 /** One place that turns anything thrown into `{ code, message }`; 5xx details stay in the log. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -126,6 +117,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
         'ValidationException',
         'The request holds text that cannot be stored (a NUL character or half of a Unicode surrogate pair)',
       );
+    }
+    if (isTransientDbError(error)) {
+      // Overload or a deadlock's victim: the request was fine and nothing was written; the caller may simply retry.
+      request.log.warn({ err: error }, 'database busy');
+      return send(reply, request, 'ServiceUnavailableException', 'We are very busy for a moment. Please try again.', {
+        retryAfterSeconds: 1,
+      });
     }
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (mapped === 'ThrottlingException') {

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { RequestMeta } from '../context.ts';
 import { queryRows, type Db } from '../db/client.ts';
+import { isUniqueViolation } from '../db/errors.ts';
 import { ApiError } from '../http/errors.ts';
 import { audit } from '../audit/service.ts';
 import { JOBS_CHANNEL } from './queue.ts';
@@ -110,10 +111,7 @@ export async function retryJob(db: Db, adminId: string, jobId: string, meta: Req
       return viewOf(row!);
     } catch (err) {
       // A live job with the same dedupe key (a newer run of the same recurring sweep) already exists.
-      if (
-        (err as { code?: string; cause?: { code?: string } }).code === '23505' ||
-        (err as { cause?: { code?: string } }).cause?.code === '23505'
-      ) {
+      if (isUniqueViolation(err)) {
         throw new ApiError('ConflictException', 'A newer run of this job is already scheduled; discard this one instead');
       }
       throw err;

@@ -10,7 +10,7 @@ import { openBookingConversation } from '../messaging/service.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
-import { isExclusionViolation, isUniqueViolation } from '../../db/errors.ts';
+import { isExclusionViolation, isUniqueViolation, retryTransient } from '../../db/errors.ts';
 import type { Actor } from '../../http/auth.ts';
 import { openText, sealText } from '../../security/crypto.ts';
 import { openFields } from '../../security/free-text.ts';
@@ -265,41 +265,45 @@ export async function acceptRequest(
     )
     .limit(1);
   if (taken) throw new ApiError('ConflictException', OVERLAP_MESSAGE);
+  // Two accepts that insert overlapping rows at the same instant can each wait on the other's index entry; PostgreSQL
+  // then aborts one as a deadlock's victim. Running it again gives it the plain answer: 409, or the slot.
   const booking = await guarded(() =>
-    ctx.db.transaction(async (tx) => {
-      const db = tx;
-      const [request] = await tx.select().from(bookingRequests).where(eq(bookingRequests.id, input.requestId)).for('update');
-      assertPending(request!);
-      const start = request!.startAt.getTime();
-      const end = start + request!.durationMinutes * MINUTE;
-      const [inserted] = await tx
-        .insert(stylistBookings)
-        .values({
-          id: uuidv7(),
-          requestId: request!.id,
-          stylistId: stylist.id,
-          clientId: request!.clientId,
-          serviceId: request!.serviceId,
-          startAt: new Date(start),
-          endAt: new Date(end),
-          blockStart: new Date(start),
-          blockEnd: new Date(end + stylist.bufferMinutes * MINUTE),
-          location: sealText(ctx.keys, input.location),
-          notes: sealText(ctx.keys, input.message),
-        })
-        .returning();
-      await tx
-        .update(bookingRequests)
-        .set({ status: 'ACCEPTED', decidedAt: new Date(), updatedAt: new Date() })
-        .where(eq(bookingRequests.id, request!.id));
-      await tx
-        .update(stylists)
-        .set({ requestsAnswered: sql`${stylists.requestsAnswered} + 1` })
-        .where(eq(stylists.id, stylist.id));
-      await recordEvent(db, request!.id, actor.userId, 'ACCEPTED', { bookingId: inserted!.id });
-      await notifyAccepted(ctx, db, mailOf(stylist, request!, await serviceNameOf(db, request!.serviceId)), input.message);
-      return inserted!;
-    }),
+    retryTransient(() =>
+      ctx.db.transaction(async (tx) => {
+        const db = tx;
+        const [request] = await tx.select().from(bookingRequests).where(eq(bookingRequests.id, input.requestId)).for('update');
+        assertPending(request!);
+        const start = request!.startAt.getTime();
+        const end = start + request!.durationMinutes * MINUTE;
+        const [inserted] = await tx
+          .insert(stylistBookings)
+          .values({
+            id: uuidv7(),
+            requestId: request!.id,
+            stylistId: stylist.id,
+            clientId: request!.clientId,
+            serviceId: request!.serviceId,
+            startAt: new Date(start),
+            endAt: new Date(end),
+            blockStart: new Date(start),
+            blockEnd: new Date(end + stylist.bufferMinutes * MINUTE),
+            location: sealText(ctx.keys, input.location),
+            notes: sealText(ctx.keys, input.message),
+          })
+          .returning();
+        await tx
+          .update(bookingRequests)
+          .set({ status: 'ACCEPTED', decidedAt: new Date(), updatedAt: new Date() })
+          .where(eq(bookingRequests.id, request!.id));
+        await tx
+          .update(stylists)
+          .set({ requestsAnswered: sql`${stylists.requestsAnswered} + 1` })
+          .where(eq(stylists.id, stylist.id));
+        await recordEvent(db, request!.id, actor.userId, 'ACCEPTED', { bookingId: inserted!.id });
+        await notifyAccepted(ctx, db, mailOf(stylist, request!, await serviceNameOf(db, request!.serviceId)), input.message);
+        return inserted!;
+      }),
+    ),
   );
   return { requestId: input.requestId, status: 'ACCEPTED' as const, bookingDetails: presentBooking(ctx.keys, booking) };
 }
