@@ -1,9 +1,14 @@
 #!/usr/bin/env node
-// `npm test`: lint, typecheck, OpenAPI freshness, unit + API tests, then browser tests when Chromium is present.
-// Every step runs even after a failure, so one run shows everything that is wrong; the exit code is non-zero if any failed.
-// With TEST_REPORT_DIR set, each Vitest run also writes a JSON report there (.ci/run sums them).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+// `npm test`: lint, format, typecheck, OpenAPI freshness and the web build, then unit + API tests, then browser tests
+// when Chromium is present. Every step runs even after a failure, so one run shows everything that is wrong; the exit
+// code is non-zero if any failed.
+//
+// The static checks are single-threaded programs, so they run two at a time (one per core) with their output held
+// and printed whole when each ends. With TEST_REPORT_DIR set, each Vitest run also writes a JSON report there
+// (.ci/run sums them); with TEST_BROWSER_MARKER set, that file is created when the browser tests start (.ci/run
+// starts the PostgreSQL run beside them: a browser journey leaves most of a core idle while pages load and settle).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const reportDir = process.env.TEST_REPORT_DIR ? resolve(process.env.TEST_REPORT_DIR) : undefined;
@@ -14,29 +19,68 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const vitestReport = (name) =>
   reportDir ? ['--reporter=default', '--reporter=json', `--outputFile.json=${join(reportDir, `${name}.json`)}`] : [];
 
-const steps = [
-  { name: 'lint', cmd: ['npx', 'eslint', '--max-warnings', '0', '.'] },
-  { name: 'format', cmd: ['npx', 'prettier', '--check', '--log-level', 'warn', '.'] },
-  { name: 'typecheck', cmd: ['npm', 'run', '--silent', 'typecheck'] },
-  { name: 'openapi is up to date', cmd: ['npx', 'tsx', 'scripts/openapi.ts', '--check'] },
-  // The web build comes first: the SSR bridge's tests render the real build.
-  { name: 'web build', cmd: ['npx', 'react-router', 'build'] },
-  { name: 'unit and API tests', cmd: ['npx', 'vitest', 'run', ...vitestReport('unit')] },
+// Two lanes of checks, one per core. The web build follows the typecheck in its lane: both write generated route
+// types under .react-router/, which tsc must never read half-written. The build comes before the tests: the SSR
+// bridge's tests render the real build.
+const lanes = [
+  [
+    { name: 'typecheck', cmd: ['npm', 'run', '--silent', 'typecheck'] },
+    { name: 'web build', cmd: ['npx', 'react-router', 'build'] },
+  ],
+  [
+    { name: 'lint', cmd: ['npx', 'eslint', '--max-warnings', '0', '.'] },
+    { name: 'format', cmd: ['npx', 'prettier', '--check', '--log-level', 'warn', '.'] },
+    { name: 'openapi is up to date', cmd: ['npx', 'tsx', 'scripts/openapi.ts', '--check'] },
+  ],
 ];
+const tests = [{ name: 'unit and API tests', cmd: ['npx', 'vitest', 'run', ...vitestReport('unit')] }];
 if (existsSync(chromium)) {
-  steps.push({ name: 'browser tests', cmd: ['npx', 'vitest', 'run', '--config', 'e2e/vitest.config.ts', ...vitestReport('e2e')] });
+  tests.push({
+    name: 'browser tests',
+    before: () => process.env.TEST_BROWSER_MARKER && writeFileSync(process.env.TEST_BROWSER_MARKER, new Date().toISOString()),
+    cmd: ['npx', 'vitest', 'run', '--config', 'e2e/vitest.config.ts', ...vitestReport('e2e')],
+  });
 } else {
   console.log(`\n⚠ Browser tests skipped: no Chromium at ${chromium} (install Debian's chromium or set CHROMIUM_PATH).`);
 }
 
 const failed = [];
-for (const step of steps) {
+const report = (name, status, started) => {
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`${status === 0 ? '✓' : '✗'} ${name} (${seconds}s)`);
+  if (status !== 0) failed.push(name);
+};
+
+/** Runs a step with its output held, then prints it whole, so two steps at a time never interleave their lines. */
+function runHeld(step) {
+  return new Promise((done) => {
+    const started = Date.now();
+    const child = spawn(step.cmd[0], step.cmd.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    const output = [];
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+    child.on('error', (err) => output.push(Buffer.from(`${err.message}\n`)));
+    child.on('close', (code) => {
+      console.log(`\n▸ ${step.name}`);
+      process.stdout.write(Buffer.concat(output));
+      report(step.name, code ?? 1, started);
+      done();
+    });
+  });
+}
+
+await Promise.all(
+  lanes.map(async (lane) => {
+    for (const step of lane) await runHeld(step);
+  }),
+);
+
+for (const step of tests) {
   console.log(`\n▸ ${step.name}`);
+  step.before?.();
   const started = Date.now();
   const { status } = spawnSync(step.cmd[0], step.cmd.slice(1), { stdio: 'inherit', env: process.env });
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`${status === 0 ? '✓' : '✗'} ${step.name} (${seconds}s)`);
-  if (status !== 0) failed.push(step.name);
+  report(step.name, status ?? 1, started);
 }
 
 console.log(failed.length ? `\nFailed: ${failed.join(', ')}` : '\nAll checks passed.');
