@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/app.ts';
-import type { Database } from './client.ts';
+import { queryRows, type Database } from './client.ts';
 import { pgCode, retryTransient } from './errors.ts';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
@@ -44,10 +44,10 @@ describe.runIf(onPostgres)('transactions aborted as a deadlock victim', () => {
   });
 
   it('both complete through retryTransient', async () => {
-    const before = await database.db.execute(sql`select sum(n)::int as n from deadlock_probe`);
+    const [before] = await queryRows<{ n: number }>(database.db, sql`select sum(n)::int as n from deadlock_probe`);
     const results = await crossed((run) => retryTransient(run));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
-    const after = await database.db.execute(sql`select sum(n)::int as n from deadlock_probe`);
-    expect(Number(after.rows[0]!.n) - Number(before.rows[0]!.n)).toBe(4);
+    const [after] = await queryRows<{ n: number }>(database.db, sql`select sum(n)::int as n from deadlock_probe`);
+    expect(Number(after!.n) - Number(before!.n)).toBe(4);
   });
 });
