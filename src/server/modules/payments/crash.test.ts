@@ -16,6 +16,7 @@ import { crashDatabase, spawnChild } from '../../test/crash.ts';
 import { accountOf } from '../../test/identity.ts';
 import { addPiece, orderBody, placeOrder, setupCatalog } from '../orders/test-helpers.ts';
 import type { FaultPoint } from './faults.ts';
+import { processPayment } from './service.ts';
 
 const CHILD = join(import.meta.dirname, 'test', 'crash-child.ts');
 const world = crashDatabase('pay');
@@ -53,6 +54,11 @@ beforeAll(async () => {
     expect(res.statusCode, res.body).toBe(201);
     orderIds.push(res.json().orderId);
   }
+  // The refunds' payments complete here, in this process: a child process each would only boot the platform again.
+  for (const orderId of orderIds.slice(PAY_POINTS.length)) {
+    const paid = await processPayment(app.ctx, { userId: clientId, userType: 'CLIENT' }, { orderId, paymentMethodId: 'pm_card_visa' });
+    expect(paid.status).toBe('SUCCEEDED');
+  }
   await app.close();
   await database.close();
 }, 240_000);
@@ -73,8 +79,6 @@ it('SIGKILL between each step of checkout and of a refund, then the reconciler: 
   // Refunds killed at each step, each of a payment that completed.
   const refundOrders = orderIds.slice(PAY_POINTS.length);
   for (const [i, point] of REFUND_POINTS.entries()) {
-    const paid = await child(['pay', clientId, refundOrders[i]!, 'none']);
-    expect(paid.out).toBe('finished SUCCEEDED');
     const database = await open();
     const [p] = await queryRows<{ id: string }>(database.db, sql`select id from payments where order_id = ${refundOrders[i]!}`);
     await database.close();
