@@ -434,7 +434,9 @@ describe('houses: every enquiry is a conversation', () => {
     ]);
     expect(thread.messages[0].card).toMatchObject({ type: 'PRODUCT', productId, name: 'Classic Flap Bag' });
     const centre = (await app.inject({ method: 'GET', url: '/api/v1/me/notifications', headers: f.client.auth })).json();
-    expect(centre.unread).toBe(1);
+    // The enquiry's confirmation (#12, 'enquiry.received') and the answer, newest first.
+    expect(centre.unread).toBe(2);
+    expect(centre.notifications.map((n: { kind: string }) => n.kind)).toEqual(['enquiry.answered', 'enquiry.received']);
     expect(centre.notifications[0]).toMatchObject({
       kind: 'enquiry.answered',
       title: 'Chanel answered your enquiry',
