@@ -46,6 +46,8 @@ export default [
     route('membership', 'routes/account.membership.tsx'),
     route('bookings', 'routes/account.bookings.tsx'),
     route('messages/:conversationId?', 'routes/account.messages.tsx'),
+    route('notifications', 'routes/account.notifications.tsx'),
+    route('notifications/preferences', 'routes/account.notification-preferences.tsx'),
     route('wishlist', 'routes/account.wishlist.tsx'),
     route('orders', 'routes/account.orders.tsx'),
     route('orders/:orderId', 'routes/account.order.tsx'),
@@ -93,6 +95,8 @@ export default [
     route('profile', 'routes/studio.profile.tsx'),
     route('reviews', 'routes/studio.reviews.tsx'),
     route('messages/:conversationId?', 'routes/studio.messages.tsx'),
+    route('notifications', 'routes/account.notifications.tsx', { id: 'studio-notifications' }),
+    route('notifications/preferences', 'routes/account.notification-preferences.tsx', { id: 'studio-notification-preferences' }),
     route('earnings', 'routes/studio.earnings.tsx'),
   ]),
   // Last: whatever no other route claims renders the house 404 with a real 404 status.

@@ -31,6 +31,7 @@ function AccountArea() {
     ...(user.userType === 'CLIENT' && user.tier === 'VIP' ? [{ label: 'Privacy', to: '/account/privacy' }] : []),
     ...(user.userType === 'CLIENT' ? [{ label: 'Sessions', to: '/account/bookings' }] : []),
     ...(user.userType === 'CLIENT' ? [{ label: 'Messages', to: '/account/messages' }] : []),
+    { label: 'Notifications', to: '/account/notifications' },
     ...(user.userType === 'CLIENT' ? [{ label: 'VIP membership', to: '/account/membership' }] : []),
     { label: 'Delete account', to: '/account/delete' },
   ];

@@ -22,6 +22,7 @@ export const meta: Route.MetaFunction = (args) => [
 const ITEMS = [
   { label: 'Requests', to: '/studio', end: true },
   { label: 'Messages', to: '/studio/messages' },
+  { label: 'Notifications', to: '/studio/notifications' },
   { label: 'Week calendar', to: '/studio/calendar' },
   { label: 'Schedule', to: '/studio/schedule' },
   { label: 'Profile & services', to: '/studio/profile' },

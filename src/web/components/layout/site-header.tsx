@@ -1,11 +1,28 @@
+import { lazy, Suspense } from 'react';
 import { Link, NavLink } from 'react-router';
 import { AccountLink } from '../../features/auth/components/account-link.tsx';
+import { useSessionState } from '../../features/auth/session.tsx';
 import { BagButton } from '../../features/catalog/bag/bag-button.tsx';
 import { SearchLink } from '../../features/catalog/components/search-link.tsx';
 import { PRIMARY_NAV } from '../../lib/site.ts';
 import { Container } from '../ui/container.tsx';
 import { MobileMenu } from './mobile-menu.tsx';
 import { Wordmark } from './wordmark.tsx';
+
+// The bell and its socket load once someone is signed in: a visitor's public page carries neither.
+const NotificationBell = lazy(() => import('../../features/notifications/components/notification-bell.tsx'));
+
+/** The notification bell for a signed-in person; nothing for a visitor (or before the session is known). */
+function HeaderBell() {
+  const session = useSessionState();
+  if (session.status !== 'signed-in') return null;
+  const href = session.user.userType === 'STYLIST' ? '/studio/notifications' : '/account/notifications';
+  return (
+    <Suspense fallback={null}>
+      <NotificationBell href={href} />
+    </Suspense>
+  );
+}
 
 /** Announcement line, then navigation · wordmark · appointment, divided by one hairline. */
 export function SiteHeader() {
@@ -35,6 +52,7 @@ export function SiteHeader() {
         <Wordmark />
         <div className="flex items-center justify-end gap-4 sm:gap-8">
           <SearchLink />
+          <HeaderBell />
           {/* On a phone the account link lives in the menu: the header keeps search and the bag. */}
           <AccountLink className="whitespace-nowrap max-sm:hidden" />
           <BagButton />

@@ -1,7 +1,8 @@
 /**
  * The tab's realtime socket: opened on the same origin, authenticated with the access token in its first frame and
- * given a fresh token before it expires (so a refresh never drops it), reopened with backoff when it closes. While it
- * cannot open, `connected` stays false and pages poll over HTTP instead.
+ * given a fresh token before it expires (so a refresh never drops it), reopened with backoff when it closes (and, while
+ * the browser is offline, only once it is back). While it cannot open, `connected` stays false and pages poll over HTTP
+ * instead. One socket per tab, shared by every component that listens (the header's bell, the messages page).
  */
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useSession } from '../auth/session.tsx';
@@ -52,6 +53,11 @@ class RealtimeSocket {
 
   private open() {
     clearTimeout(this.timer);
+    // Offline, a connection attempt can only fail (and the browser logs each failure): wait for the network instead.
+    if (navigator.onLine === false) {
+      window.addEventListener('online', this.onOnline, { once: true });
+      return;
+    }
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     let ws: WebSocket;
     try {
@@ -88,9 +94,15 @@ class RealtimeSocket {
     ws.onclose = () => {
       clearInterval(this.refresher);
       this.setConnected(false);
-      if (this.ws === ws && this.users > 0) this.reopenLater();
+      if (this.ws !== ws) return;
+      this.ws = undefined;
+      if (this.users > 0) this.reopenLater();
     };
   }
+
+  private onOnline = () => {
+    if (this.users > 0 && !this.ws) this.open();
+  };
 
   private reopenLater() {
     this.retry += 1;
@@ -99,6 +111,7 @@ class RealtimeSocket {
 
   private shut() {
     clearTimeout(this.timer);
+    window.removeEventListener('online', this.onOnline);
     clearInterval(this.refresher);
     const ws = this.ws;
     this.ws = undefined;

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { useLocation } from 'react-router';
 import { formatMoney } from '../../../../shared/money.ts';
 import { Button, ButtonLink } from '../../../components/ui/button.tsx';
@@ -13,6 +13,11 @@ import type { AvailabilitySlot, Stylist, StylistService } from '../../stylists/a
 import { placeName } from '../../../../shared/zone-cities.ts';
 import { formatDuration, formatInstant, formatTime } from '../../stylists/time.ts';
 import { useRequestStylist } from '../api/bookings.ts';
+
+// The push question appears only after a request is sent: its code loads then, not with the page.
+const PushInvitation = lazy(() =>
+  import('../../notifications/components/push-invitation.tsx').then((m) => ({ default: m.PushInvitation })),
+);
 
 type BookingRequestDialogProps = {
   stylist: Stylist;
@@ -48,8 +53,13 @@ export function BookingRequestDialog({ stylist, slot, service, zone, open, onOpe
         className="pt-16 sm:pt-12 max-w-xl"
       >
         {sent ? (
-          <div className="flex flex-wrap gap-4">
-            <ButtonLink to="/account/bookings">Your bookings</ButtonLink>
+          <div className="space-y-8">
+            <Suspense fallback={null}>
+              <PushInvitation reason="booking" />
+            </Suspense>
+            <div className="flex flex-wrap gap-4">
+              <ButtonLink to="/account/bookings">Your bookings</ButtonLink>
+            </div>
           </div>
         ) : !slot ? null : session.status !== 'signed-in' ? (
           <div className="space-y-6">

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { useLocation } from 'react-router';
 import { Button, ButtonLink } from '../../../components/ui/button.tsx';
 import { Field } from '../../../components/ui/field.tsx';
@@ -9,6 +9,11 @@ import { signInPath } from '../../auth/next-path.ts';
 import { toProblem } from '../../../lib/api/problem.ts';
 import { useSessionState } from '../../auth/session.tsx';
 import { useCreateInquiry, type PreferredContact } from '../api/inquiries.ts';
+
+// The push question appears only after a request is sent: its code loads then, not with the page.
+const PushInvitation = lazy(() =>
+  import('../../notifications/components/push-invitation.tsx').then((m) => ({ default: m.PushInvitation })),
+);
 
 const CONTACTS: { value: PreferredContact; label: string }[] = [
   { value: 'EMAIL', label: 'Email' },
@@ -61,6 +66,9 @@ export function InquiryForm({ productId, productName, intent, preface = [], subm
         <p className="mt-3 leading-relaxed text-ink-soft">
           A client adviser of the house will reply in the way you asked, usually within a day.
         </p>
+        <Suspense fallback={null}>
+          <PushInvitation reason="enquiry" className="mt-6" />
+        </Suspense>
       </div>
     );
   }

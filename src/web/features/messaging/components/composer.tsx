@@ -4,6 +4,7 @@ import { Dialog, DialogContent } from '../../../components/ui/dialog.tsx';
 import { Input } from '../../../components/ui/input.tsx';
 import { cn } from '../../../lib/cn.ts';
 import { useSession } from '../../auth/session.tsx';
+import { PushInvitation } from '../../notifications/components/push-invitation.tsx';
 import { uploadAttachment, usePieceSearch, useSendMessage, type Conversation, type Message, type Piece } from '../api.ts';
 
 const MAX_FILES = 10;
@@ -32,6 +33,8 @@ export function Composer({ conversation, replyTo, onCancelReply, onTyping, onSen
   const [picking, setPicking] = useState(false);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  // Once a message is on its way, hearing back matters: the moment to offer push notifications.
+  const [sentOne, setSentOne] = useState(false);
   const lastTyping = useRef(0);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const id = useId();
@@ -56,6 +59,7 @@ export function Composer({ conversation, replyTo, onCancelReply, onTyping, onSen
         ...(piece ? { productId: piece.productId } : {}),
       });
       onSent(sent.message);
+      setSentOne(true);
       setText('');
       setFiles([]);
       setPiece(undefined);
@@ -77,6 +81,7 @@ export function Composer({ conversation, replyTo, onCancelReply, onTyping, onSen
 
   return (
     <form onSubmit={submit} className="border-t border-line bg-ivory p-4 sm:px-5" aria-label="Write a message">
+      {sentOne && <PushInvitation reason="message" className="mb-4" />}
       {error && (
         <p role="alert" className="mb-3 text-sm text-danger">
           {error}

@@ -1,0 +1,109 @@
+/**
+ * Web Push on this device: the service worker (/sw.js, which only shows notices and opens their link), the browser's
+ * permission, and the subscription the server keeps per device. Nothing here runs before someone asks for it: the
+ * worker is registered when a person allows notices, never on a first visit.
+ */
+import type { ApiClient } from '../../lib/api/authed-client.ts';
+import { call } from '../../lib/api/problem.ts';
+
+export type PushState = 'unsupported' | 'blocked' | 'off' | 'on';
+
+const WORKER = '/sw.js';
+const INVITATION_KEY = 'sbz-push-invitation';
+/** "Not now" holds the question back this long. */
+const ASK_AGAIN_AFTER_MS = 30 * 86_400_000;
+
+export function pushSupported(): boolean {
+  return typeof window !== 'undefined' && 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
+}
+
+/** The device's subscription, if this browser has one for the site (reads only: registers nothing). */
+async function currentSubscription(): Promise<PushSubscription | null> {
+  const registration = await navigator.serviceWorker.getRegistration(WORKER);
+  return (await registration?.pushManager.getSubscription()) ?? null;
+}
+
+export async function pushState(): Promise<PushState> {
+  if (!pushSupported()) return 'unsupported';
+  if (Notification.permission === 'denied') return 'blocked';
+  if (Notification.permission !== 'granted') return 'off';
+  return (await currentSubscription()) ? 'on' : 'off';
+}
+
+/** `web-push`'s VAPID key is base64url; the browser wants its bytes. */
+export function applicationServerKey(base64url: string): Uint8Array<ArrayBuffer> {
+  const base64 = base64url
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(base64url.length / 4) * 4, '=');
+  const binary = atob(base64);
+  const bytes = new Uint8Array(new ArrayBuffer(binary.length));
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * Asks the browser for permission (it must follow a click), subscribes this device with the house's key and hands the
+ * subscription to the server. Returns the new state; a browser that says no leaves the state `blocked` or `off`.
+ */
+export async function enablePush(api: ApiClient): Promise<PushState> {
+  if (!pushSupported()) return 'unsupported';
+  const permission = await Notification.requestPermission();
+  if (permission !== 'granted') return permission === 'denied' ? 'blocked' : 'off';
+  const registration = await navigator.serviceWorker.register(WORKER, { scope: '/' });
+  await navigator.serviceWorker.ready;
+  const { publicKey } = await call(api.GET('/api/v1/push/public-key'));
+  const subscription =
+    (await registration.pushManager.getSubscription()) ??
+    (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: applicationServerKey(publicKey) }));
+  const json = subscription.toJSON();
+  await call(
+    api.POST('/api/v1/me/push-subscriptions', {
+      body: {
+        endpoint: subscription.endpoint,
+        expirationTime: subscription.expirationTime,
+        keys: { p256dh: json.keys?.p256dh ?? '', auth: json.keys?.auth ?? '' },
+      },
+    }),
+  );
+  rememberAnswer();
+  return 'on';
+}
+
+/** Stops notices on this device: the server forgets it first, then the browser drops the subscription. */
+export async function disablePush(api: ApiClient): Promise<PushState> {
+  const subscription = pushSupported() ? await currentSubscription() : null;
+  if (subscription) {
+    await call(api.DELETE('/api/v1/me/push-subscriptions', { body: { endpoint: subscription.endpoint } }));
+    await subscription.unsubscribe();
+  }
+  return pushState();
+}
+
+/**
+ * Whether to offer notices now: only after something worth hearing back about (a message sent, a session or a piece
+ * requested), only where the browser can, has not been asked yet, and the person did not say "not now" lately.
+ */
+export async function shouldInvite(now = Date.now()): Promise<boolean> {
+  if (!pushSupported() || Notification.permission !== 'default') return false;
+  const answered = Number(readStorage(INVITATION_KEY) ?? 0);
+  if (answered && now - answered < ASK_AGAIN_AFTER_MS) return false;
+  return !(await currentSubscription());
+}
+
+/** "Not now" (or a yes): the question waits a month. */
+export function rememberAnswer(now = Date.now()): void {
+  try {
+    localStorage.setItem(INVITATION_KEY, String(now));
+  } catch {
+    // Storage refused (private mode): the question may come back next time, which is harmless.
+  }
+}
+
+function readStorage(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}

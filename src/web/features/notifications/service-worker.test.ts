@@ -1,0 +1,96 @@
+/**
+ * The service worker (src/web/public/sw.js) run in a sandbox with a stand-in `self`: a push shows the server's title
+ * and nothing else of the payload, a click opens the link inside the site, never elsewhere.
+ */
+import { readFileSync } from 'node:fs';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+
+const source = readFileSync(new URL('../../public/sw.js', import.meta.url), 'utf8');
+
+type Listener = (event: Record<string, unknown>) => void;
+
+function worker(windows: { url: string; navigated?: string; focused?: boolean }[] = []) {
+  const listeners = new Map<string, Listener>();
+  const shown: { title: string; options: Record<string, unknown> }[] = [];
+  const opened: string[] = [];
+  const self = {
+    location: { origin: 'https://stylebyzaga.test' },
+    addEventListener: (type: string, fn: Listener) => listeners.set(type, fn),
+    skipWaiting: () => undefined,
+    registration: {
+      showNotification: async (title: string, options: Record<string, unknown>) => void shown.push({ title, options }),
+    },
+    clients: {
+      claim: async () => undefined,
+      matchAll: async () =>
+        windows.map((w) => ({
+          url: w.url,
+          focus: async function () {
+            w.focused = true;
+            return this;
+          },
+          navigate: async function (to: string) {
+            w.navigated = to;
+            return this;
+          },
+        })),
+      openWindow: async (url: string) => void opened.push(url),
+    },
+  };
+  runInNewContext(source, { self, URL });
+  const dispatch = async (type: string, event: Record<string, unknown>) => {
+    let wait: Promise<unknown> = Promise.resolve();
+    listeners.get(type)!({ ...event, waitUntil: (p: Promise<unknown>) => (wait = p) });
+    await wait;
+  };
+  return { dispatch, shown, opened, windows };
+}
+
+const pushOf = (payload: unknown) => ({ data: { json: () => (typeof payload === 'string' ? JSON.parse(payload) : payload) } });
+const clickOn = (link: unknown) => ({ notification: { close: () => undefined, data: { link } } });
+
+describe('the service worker', () => {
+  it('shows the title it was sent, the house as the only other text, and keeps the link for the click', async () => {
+    const sw = worker();
+    await sw.dispatch(
+      'push',
+      pushOf({ title: 'Your session is confirmed', link: '/account/bookings', tag: 'n-1', body: 'Camille: see you' }),
+    );
+    expect(sw.shown).toEqual([
+      {
+        title: 'Your session is confirmed',
+        options: { body: 'StyleByZaga', tag: 'n-1', data: { link: '/account/bookings' }, lang: 'en' },
+      },
+    ]);
+  });
+
+  it('still shows something when the payload cannot be read', async () => {
+    const sw = worker();
+    await sw.dispatch('push', pushOf('{not json'));
+    await sw.dispatch('push', { data: null });
+    expect(sw.shown.map((s) => s.title)).toEqual(['A new notice from the house', 'A new notice from the house']);
+    expect(sw.shown[0]!.options.data).toEqual({ link: '/account/notifications' });
+  });
+
+  it('a click brings an open window of the site to the link, or opens one', async () => {
+    const open = worker([{ url: 'https://elsewhere.test/' }, { url: 'https://stylebyzaga.test/shop' }]);
+    await open.dispatch('notificationclick', clickOn('/account/bookings'));
+    expect(open.windows[1]).toMatchObject({ focused: true, navigated: 'https://stylebyzaga.test/account/bookings' });
+    expect(open.windows[0]!.navigated).toBeUndefined();
+    expect(open.opened).toEqual([]);
+
+    const none = worker();
+    await none.dispatch('notificationclick', clickOn('/studio'));
+    expect(none.opened).toEqual(['https://stylebyzaga.test/studio']);
+  });
+
+  it.each([['https://evil.test/phish'], ['//evil.test/phish'], ['/\\evil.test'], [42], [undefined]])(
+    'never leaves the site for a link like %s',
+    async (link) => {
+      const sw = worker();
+      await sw.dispatch('notificationclick', clickOn(link));
+      expect(sw.opened).toEqual(['https://stylebyzaga.test/account/notifications']);
+    },
+  );
+});
