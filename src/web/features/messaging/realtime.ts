@@ -115,7 +115,11 @@ class RealtimeSocket {
     clearInterval(this.refresher);
     const ws = this.ws;
     this.ws = undefined;
-    ws?.close(1000, 'page left');
+    // Closed while still connecting, a socket makes the browser log a failed connection: let it open, then close it.
+    if (ws?.readyState === WebSocket.CONNECTING) {
+      ws.onmessage = null;
+      ws.onopen = () => ws.close(1000, 'page left');
+    } else ws?.close(1000, 'page left');
     this.setConnected(false);
   }
 }

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components } from '../../../lib/api/schema.d.ts';
 import type { ApiClient } from '../../../lib/api/authed-client.ts';
@@ -44,15 +45,13 @@ export function getNotificationPagesQueryOptions(api: ApiClient) {
 export function useNotificationPages() {
   const { api } = useSession();
   const queryClient = useQueryClient();
-  return useInfiniteQuery({
-    ...getNotificationPagesQueryOptions(api),
-    // Each page carries the unread count: the bell follows whatever the centre last read.
-    select: (data) => {
-      const unread = data.pages[0]?.unread;
-      if (unread !== undefined && queryClient.getQueryData(UNREAD_KEY) !== unread) queryClient.setQueryData(UNREAD_KEY, unread);
-      return data;
-    },
-  });
+  const pages = useInfiniteQuery(getNotificationPagesQueryOptions(api));
+  // Each page carries the unread count: the bell follows whatever the centre last read.
+  const unread = pages.data?.pages[0]?.unread;
+  useEffect(() => {
+    if (unread !== undefined) queryClient.setQueryData(UNREAD_KEY, unread);
+  }, [unread, queryClient]);
+  return pages;
 }
 
 /** Marks one notice read, or every one without an id; the bell takes the new number at once. */
