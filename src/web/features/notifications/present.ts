@@ -17,6 +17,11 @@ export const KINDS: Record<NotificationKind, { label: string; description: strin
   },
   'order.status': { label: 'Orders & deliveries', description: 'Each step of an order, from the atelier to your door.', eyebrow: 'Order' },
   'payment.status': { label: 'Payments', description: 'Every payment, refund and hold on your account.', eyebrow: 'Payment' },
+  'enquiry.received': {
+    label: 'Your enquiries received',
+    description: 'A house has your enquiry about a piece, and how it will answer.',
+    eyebrow: 'Enquiry',
+  },
   'enquiry.answered': {
     label: 'Answers from the houses',
     description: 'A house replies to your enquiry about a piece.',
@@ -34,7 +39,16 @@ export const CHANNELS: { channel: Channel; label: string }[] = [
 /** The kinds a person of this type can receive, in the order the preferences list them. */
 export function kindsFor(userType: UserType): NotificationKind[] {
   if (userType === 'CLIENT')
-    return ['message', 'booking.answered', 'booking.changed', 'order.status', 'enquiry.answered', 'payment.status', 'security'];
+    return [
+      'message',
+      'booking.answered',
+      'booking.changed',
+      'order.status',
+      'enquiry.received',
+      'enquiry.answered',
+      'payment.status',
+      'security',
+    ];
   if (userType === 'STYLIST') return ['message', 'booking.requested', 'booking.changed', 'payment.status', 'security'];
   return ['message', 'payment.status', 'security'];
 }
