@@ -15,9 +15,10 @@ import { notFoundMeta, productMeta } from '../features/catalog/seo.ts';
 
 /**
  * The product page, rendered on the server for what the public may see. A piece the public may not see answers
- * 404 here; in the browser, a signed-in VIP (or the piece's house) then fetches it with their own session.
+ * 404 here to a visitor; a browser with a session gets the page (200), where a signed-in VIP (or the piece's house)
+ * fetches it with their own session, and anyone else sees the house 404.
  */
-export async function loader({ params, context }: Route.LoaderArgs) {
+export async function loader({ params, context, request }: Route.LoaderArgs) {
   const api = serverApi(context);
   try {
     const product = await getProductBySlug(api, params.slug);
@@ -26,10 +27,17 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       .catch(() => []);
     return { product, related };
   } catch (error) {
+    // A browser holding a session (its sign-in cookie, which the server cannot read here) may be a VIP's: answering
+    // 404 would log a console error before their own session shows the piece, so it gets the page and decides there.
     if (error instanceof ApiProblem && (error.status === 404 || error.status === 400))
-      return data({ product: null, related: [] as Product[] }, { status: 404 });
+      return data({ product: null, related: [] as Product[] }, { status: mayHoldSession(request) ? 200 : 404 });
     throw error;
   }
+}
+
+/** Whether the request carries the cookie a signed-in browser keeps beside its session (`sbz_csrf`, path /). */
+function mayHoldSession(request: Request): boolean {
+  return /(?:^|;\s*)sbz_csrf=[^;]/.test(request.headers.get('cookie') ?? '');
 }
 
 export const meta: Route.MetaFunction = (args) => (args.loaderData?.product ? productMeta(args, args.loaderData.product) : notFoundMeta());
