@@ -35,7 +35,7 @@ export function TimeZoneSelect({
     <div className="space-y-4">
       <div>
         <label htmlFor={searchId} className="sr-only">
-          Find a city for {label.toLowerCase()}
+          Search the cities
         </label>
         <Input
           id={searchId}
