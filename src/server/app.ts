@@ -210,7 +210,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Authentication and each route's policy: a step per route, after its rate limit (registered above).
   registerAuthGuard(app, ctx, mergePolicies(modules), actorFromAccessToken);
   // Idempotency-Key on the writes that opt in; its preHandler runs after the guard has identified the caller.
-  registerIdempotency(app, database.db);
+  registerIdempotency(app, database.db, keys);
   // Security headers and the request id on every answer, in the one hook every request passes.
   const stamp = apiSecurityHeaders({ production: config.NODE_ENV === 'production' });
   app.addHook('onRequest', (request, reply, done) => {

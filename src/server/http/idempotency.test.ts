@@ -58,6 +58,10 @@ describe('Idempotency-Key on RequestStylist', () => {
     expect(again.statusCode).toBe(201);
     expect(again.json()).toEqual(first.json());
     expect(await countRows(app.db, 'booking_requests')).toBe(count);
+    // The answer kept for the replay is sealed at rest like other personal data (#11.11), and replays in clear.
+    const [kept] = await queryRows<{ response_body: string }>(app.db, sql`select response_body from idempotency_keys where key = ${idem}`);
+    expect(kept!.response_body).not.toContain(first.json().requestId);
+    expect(kept!.response_body).not.toContain('{');
 
     const other = await app.inject({
       method: 'POST',

@@ -10,6 +10,8 @@ import { and, eq, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type Db } from '../db/client.ts';
 import type { JobDefinition } from '../jobs/types.ts';
+import { openText, sealText } from '../security/crypto.ts';
+import type { Keys } from '../security/keys.ts';
 import { ApiError } from './errors.ts';
 import { idempotencyKeys } from './idempotency-schema.ts';
 
@@ -94,7 +96,7 @@ function replay(reply: FastifyReply, status: number, body: string | null): Fasti
 }
 
 /** Adds the idempotency steps to every route that opts in. Register before the routes (it is an onRoute hook). */
-export function registerIdempotency(app: FastifyInstance, db: Db): void {
+export function registerIdempotency(app: FastifyInstance, db: Db, keys: Keys): void {
   app.decorateRequest('idempotency', undefined);
 
   const before = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -116,7 +118,7 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
           `This ${IDEMPOTENCY_HEADER} header was already used with a different request; use a new key for a new request`,
         );
       }
-      if (existing.response_status !== null) return replay(reply, existing.response_status, existing.response_body);
+      if (existing.response_status !== null) return replay(reply, existing.response_status, openText(keys, existing.response_body) ?? null);
       if (Date.now() > deadline) {
         throw new ApiError('ConflictException', `A request with this ${IDEMPOTENCY_HEADER} header is still in progress; retry in a moment`);
       }
@@ -135,7 +137,11 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
       await db.delete(idempotencyKeys).where(where);
       return payload;
     }
-    await db.update(idempotencyKeys).set({ responseStatus: reply.statusCode, responseBody: payload }).where(where);
+    // The answer kept for replays holds what the route answered in clear (an address, a message): sealed like the rest.
+    await db
+      .update(idempotencyKeys)
+      .set({ responseStatus: reply.statusCode, responseBody: sealText(keys, payload) })
+      .where(where);
     return payload;
   };
 
