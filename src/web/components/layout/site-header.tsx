@@ -15,7 +15,8 @@ const NotificationBell = lazy(() => import('../../features/notifications/compone
 /** The notification bell for a signed-in person; nothing for a visitor (or before the session is known). */
 function HeaderBell() {
   const session = useSessionState();
-  if (session.status !== 'signed-in') return null;
+  // An account that still owes its second factor is refused every notice (403) until it enrols: no bell until then.
+  if (session.status !== 'signed-in' || session.user.mfaEnrollmentRequired) return null;
   const href = session.user.userType === 'STYLIST' ? '/studio/notifications' : '/account/notifications';
   return (
     <Suspense fallback={null}>
