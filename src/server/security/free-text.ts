@@ -25,6 +25,8 @@ export const FREE_TEXT_COLUMNS: ReadonlyArray<{ table: string; columns: readonly
   { table: 'order_events', columns: ['reason'] },
   { table: 'payment_refunds', columns: ['reason'] },
   { table: 'bank_transfer_receipts', columns: ['note'] },
+  // A monogram or an engraving the client asked for (the bag keeps its lines sealed as it writes them, orders/bag.ts).
+  { table: 'order_items', columns: ['customizations'] },
 ];
 
 /**

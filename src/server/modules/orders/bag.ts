@@ -6,14 +6,18 @@ import { eq, sql } from 'drizzle-orm';
 import { toDto, isCurrency } from '../../../shared/money.ts';
 import type { AppContext } from '../../context.ts';
 import { ApiError } from '../../http/errors.ts';
+import { openText, sealText } from '../../security/crypto.ts';
+import type { Keys } from '../../security/keys.ts';
 import { audienceOf, purchasableProducts } from '../catalog/service.ts';
 import type { Actor } from '../../http/auth.ts';
 import type { BagItemInput } from './models.ts';
 import { depositPercentsOf } from './quote.ts';
 import { bags } from './schema.ts';
 
+/** A line as stored: `customizations` (a monogram, an engraving) is sealed like the client's other free text (#11.11). */
 type StoredLine = { productId: string; variantId?: string; quantity: number; customizations?: string };
-const lineKey = (l: StoredLine) => `${l.productId}:${l.variantId ?? ''}:${l.customizations ?? ''}`;
+/** Lines are the same when they name the same piece with the same words (compared in clear: each seal differs). */
+const lineKey = (keys: Keys, l: StoredLine) => `${l.productId}:${l.variantId ?? ''}:${openText(keys, l.customizations) ?? ''}`;
 
 export async function getBag(ctx: AppContext, actor: Actor) {
   const [row] = await ctx.db.select().from(bags).where(eq(bags.clientId, actor.userId));
@@ -44,17 +48,17 @@ export async function putBag(ctx: AppContext, actor: Actor, items: BagItemInput[
     await tx.execute(sql`insert into bags (client_id) values (${actor.userId}) on conflict do nothing`);
     const [row] = await tx.select().from(bags).where(eq(bags.clientId, actor.userId)).for('update');
     const next = new Map<string, StoredLine>();
-    if (mode === 'merge') for (const l of row?.items ?? []) next.set(lineKey(l), l);
+    if (mode === 'merge') for (const l of row?.items ?? []) next.set(lineKey(ctx.keys, l), l);
     for (const item of items) {
       const line: StoredLine = {
         productId: item.productId,
         ...(item.variantId ? { variantId: item.variantId } : {}),
         quantity: item.quantity,
-        ...(item.customizations ? { customizations: item.customizations } : {}),
+        ...(item.customizations ? { customizations: sealText(ctx.keys, item.customizations)! } : {}),
       };
-      const seen = next.get(lineKey(line));
+      const seen = next.get(lineKey(ctx.keys, line));
       next.set(
-        lineKey(line),
+        lineKey(ctx.keys, line),
         seen && mode === 'merge' ? { ...line, quantity: Math.min(99, Math.max(seen.quantity, line.quantity)) } : line,
       );
     }
@@ -100,7 +104,7 @@ async function present(ctx: AppContext, actor: Actor, lines: StoredLine[], updat
       productId: p.id,
       ...(variant ? { variantId: variant.id } : {}),
       quantity: l.quantity,
-      ...(l.customizations ? { customizations: l.customizations } : {}),
+      ...(l.customizations ? { customizations: openText(ctx.keys, l.customizations)! } : {}),
       name: p.name,
       brandName: p.brandName,
       slug: p.slug,

@@ -490,6 +490,32 @@ describe('free text at rest (#11.11)', () => {
     const read = await app.inject({ method: 'GET', url: `/api/v1/orders/${orderId}`, headers: client.auth });
     expect(read.json().order.timeline.at(-1)).toMatchObject({ note: 'ADDRESS_CHANGED', reason });
   });
+  it('keeps a monogram or an engraving sealed, in the bag and on the order, and reads it back in clear (#11.11)', async () => {
+    const words = 'R.A. — for Rosalind, 14 June';
+    await app.db.execute(
+      sql`update products set customisations = ${JSON.stringify([{ key: 'engraving', label: 'Engraving', kind: 'TEXT', maxLength: 40 }])}::jsonb where id = ${ring.productId}`,
+    );
+    const line = { productId: ring.productId, variantId: ring.variantIds[0], quantity: 1, customizations: words };
+    const put = await app.inject({ method: 'PUT', url: '/api/v1/bag', headers: client.auth, payload: { items: [line] } });
+    expect(put.statusCode, put.body).toBe(200);
+    // The same words again merge into the same line although each seal differs.
+    const merged = await app.inject({ method: 'PUT', url: '/api/v1/bag', headers: client.auth, payload: { items: [line], mode: 'merge' } });
+    expect(merged.json().items).toMatchObject([{ productId: ring.productId, customizations: words }]);
+    const [stored] = await queryRows<{ items: string }>(
+      app.db,
+      sql`select items::text as items from bags where client_id = ${client.userId}`,
+    );
+    expect(stored!.items).not.toContain('Rosalind');
+
+    const res = await placeOrder(app, client, orderBody(client, ring, {}, { customizations: words }));
+    expect(res.statusCode, res.body).toBe(201);
+    const orderId = res.json().orderId as string;
+    const [item] = await queryRows<{ id: string }>(app.db, sql`select id::text as id from order_items where order_id = ${orderId}`);
+    await expectSealed(app, { table: 'order_items', column: 'customizations' }, item!.id, 'Rosalind');
+    await expectConverted(app, { table: 'order_items', column: 'customizations' }, item!.id, words);
+    const read = await app.inject({ method: 'GET', url: `/api/v1/orders/${orderId}`, headers: client.auth });
+    expect(read.json().order.items[0].customizations).toBe(words);
+  });
 });
 
 describe('state machine, payments seam and the house office', () => {

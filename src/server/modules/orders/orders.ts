@@ -7,6 +7,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 import { cutPage, idAfter } from '../../http/pagination.ts';
 import { decryptJson, encryptJson, sealText, openText } from '../../security/crypto.ts';
+import type { Keys } from '../../security/keys.ts';
 import { audienceOf, invalidateCatalog, releaseStock, reserveStock, stockMoved } from '../catalog/service.ts';
 import type { Actor } from '../../http/auth.ts';
 import { audit } from '../../audit/service.ts';
@@ -114,7 +115,7 @@ export async function createOrder(
         updatedAt: now,
       })
       .returning();
-    const items = await insertLines(tx, orderId, quote);
+    const items = await insertLines(tx, ctx.keys, orderId, quote);
     const event = await recordEvent(tx, ctx.keys, orderId, {
       from: null,
       to: 'PENDING_PAYMENT',
@@ -178,7 +179,7 @@ async function reserveOrRefuse(tx: Tx, quote: Quote): Promise<void> {
   throw new ApiError('ConflictException', message, { fieldErrors: { [`body.items.${line.index}.quantity`]: [message] } });
 }
 
-async function insertLines(tx: Tx, orderId: string, quote: Quote): Promise<ItemRow[]> {
+async function insertLines(tx: Tx, keys: Keys, orderId: string, quote: Quote): Promise<ItemRow[]> {
   return tx
     .insert(orderItems)
     .values(
@@ -203,7 +204,8 @@ async function insertLines(tx: Tx, orderId: string, quote: Quote): Promise<ItemR
         sourceCurrency: l.product.currency,
         depositPercent: l.depositPercent,
         depositMinor: l.depositMinor,
-        customizations: l.input.customizations ?? null,
+        // A monogram or an engraving can name someone: sealed like the rest of the client's free text (#11.11).
+        customizations: sealText(keys, l.input.customizations),
       })),
     )
     .returning();
@@ -384,7 +386,7 @@ async function reprice_(ctx: AppContext, tx: Tx, actor: Actor, row: OrderRow, in
       productId: i.productId,
       variantId: i.variantId,
       quantity: i.quantity,
-      ...(i.customizations ? { customizations: i.customizations } : {}),
+      ...(i.customizations ? { customizations: openText(ctx.keys, i.customizations)! } : {}),
     }));
   const shipping = input.shippingAddress ?? (row.shippingAddressEnc ? decryptJson<Address>(ctx.keys, row.shippingAddressEnc) : undefined);
   const billing = input.billingAddress ?? (row.billingAddressEnc ? decryptJson<Address>(ctx.keys, row.billingAddressEnc) : undefined);
@@ -408,7 +410,7 @@ async function reprice_(ctx: AppContext, tx: Tx, actor: Actor, row: OrderRow, in
   if (quote.highValue && !row.highValue) requireRecentMfa(actor, 10, stepUpNow(ctx.db));
   await reserveOrRefuse(tx, quote);
   await tx.delete(orderItems).where(eq(orderItems.orderId, row.id));
-  await insertLines(tx, row.id, quote);
+  await insertLines(tx, ctx.keys, row.id, quote);
   await tx
     .update(orders)
     .set({
@@ -501,7 +503,7 @@ export function present(ctx: AppContext, row: OrderRow, items: ItemRow[], events
       totalPrice: m(i.totalMinor),
       ...(i.depositPercent ? { depositPercent: i.depositPercent } : {}),
       ...(i.depositMinor !== null ? { deposit: m(i.depositMinor) } : {}),
-      ...(i.customizations ? { customizations: i.customizations } : {}),
+      ...(i.customizations ? { customizations: openText(ctx.keys, i.customizations)! } : {}),
     })),
     totalAmount: m(row.totalMinor),
     totals: {
