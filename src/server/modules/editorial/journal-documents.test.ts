@@ -51,9 +51,12 @@ describe('Journal documents kept whole', () => {
   afterAll(() => app?.shutdown());
 
   it('answers a kept page with its own nonce in the header and in every inline script', async () => {
-    const first = await page();
+    // A render during which a change notice arrives is not kept (on PostgreSQL the set-up's own catalogue notices can
+    // still be arriving): the first render that saw no change is.
+    let first = await page();
+    for (let tries = 1; !kept() && tries < 5; tries++) first = await page();
     expect(first.statusCode).toBe(200);
-    expect(kept(), 'kept after the first render').toBeDefined();
+    expect(kept(), 'kept after a render that saw no change').toBeDefined();
     const second = await page();
     expect(second.statusCode).toBe(200);
     expect(second.headers['content-type']).toContain('text/html');

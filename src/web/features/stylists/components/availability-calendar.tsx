@@ -1,6 +1,6 @@
 import { Skeleton } from '../../../components/ui/skeleton.tsx';
 import { cn } from '../../../lib/cn.ts';
-import { addDays, dayKeyOf, daysFrom, formatDayKey, formatTime, type DayKey } from '../time.ts';
+import { addDays, dayKeyOf, daysFrom, formatDayKey, formatTime, zoneLabel, type DayKey } from '../time.ts';
 
 export type CalendarSlot = { slotId: string; startTime: string; endTime: string; status: 'AVAILABLE' | 'BOOKED' | 'BLOCKED' };
 
@@ -61,7 +61,7 @@ export function AvailabilityCalendar({
           <p className="font-display text-2xl text-ink" aria-live="polite">
             {formatDayKey(start, 'short')} – {formatDayKey(last, 'short')}
           </p>
-          <p className="mt-1 text-sm text-stone">Times in your own time</p>
+          <p className="mt-1 text-sm text-stone">Times in {zoneLabel(zone)}, your own clock</p>
         </div>
         <div className="flex gap-2">
           <PagerButton label="Earlier week" disabled={!canBack} onClick={() => onStartChange(maxOf(addDays(start, -days), minStart))}>
