@@ -52,9 +52,8 @@ async function pieceInTwoColours(): Promise<{ slug: string; colours: string[]; p
   let fallback: { slug: string; colours: string[]; pictured: boolean } | undefined;
   const list = (await (await fetch(`${server.url}/api/v1/products?maxResults=100`)).json()) as { products: Listed[] };
   for (const p of list.products) {
-    const piece = (await (await fetch(`${server.url}/api/v1/products/by-slug/${p.slug}`)).json()) as {
-      variants?: Variant[];
-      images?: Image[];
+    const { product: piece } = (await (await fetch(`${server.url}/api/v1/products/by-slug/${p.slug}`)).json()) as {
+      product: { variants?: Variant[]; images?: Image[] };
     };
     const colours = [...new Set((piece.variants ?? []).flatMap((v) => (v.color ? [v.color] : [])))];
     const pictured = colours.filter((c) => (piece.images ?? []).some((i) => i.color === c));
