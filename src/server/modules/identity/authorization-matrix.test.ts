@@ -175,6 +175,11 @@ const MATRIX: Record<string, { allowed: Caller[]; order?: 'last' }> = {
   'GET /api/v1/admin/payments/exceptions': { allowed: ADMIN },
   'POST /api/v1/admin/payments/exceptions/:exceptionId/resolve': { allowed: ADMIN },
   'POST /api/v1/admin/payments/reconcile': { allowed: ADMIN },
+  // Receipts (#13): the order's client or an admin (another client's is 404); a signed link needs no session.
+  'GET /api/v1/orders/:orderId/receipts': { allowed: [...CLIENTS, 'admin'] },
+  'GET /api/v1/orders/:orderId/payments/:paymentId/receipt': { allowed: [...CLIENTS, 'admin'] },
+  'GET /api/v1/orders/:orderId/refunds/:refundId/receipt': { allowed: [...CLIENTS, 'admin'] },
+  'GET /api/v1/receipts/:kind/:receiptId': { allowed: EVERYONE },
   // Ledger: the house office's books; each stylist and partner house reads its own statement.
   'GET /api/v1/admin/ledger/trial-balance': { allowed: ADMIN },
   'GET /api/v1/admin/ledger/statements': { allowed: ADMIN },

@@ -151,3 +151,28 @@ export const BankReceiptInput = z
     note: z.string().trim().max(500, 'At most 500 characters').optional(),
   })
   .meta({ id: 'BankReceiptInput' });
+
+export const OrderReceipt = z
+  .object({
+    kind: z.enum(['payment', 'refund']),
+    receiptId: z.string().meta({ description: 'The payment’s id, or the refund’s.' }),
+    paymentId: z.string(),
+    amount: PaymentMoney.meta({ description: 'What the payment took, or what the refund returned.' }),
+    issuedAt: z.iso.datetime(),
+    description: z.string().meta({ description: '"Payment in full · Visa •••• 4242", "Refund · Visa •••• 4242".' }),
+    downloadPath: z.string().meta({ description: 'Downloads the PDF with the caller’s session.' }),
+    url: z.string().meta({ description: 'Downloads the PDF without a session until `expiresAt` (15 minutes).' }),
+    expiresAt: z.iso.datetime(),
+  })
+  .meta({ id: 'OrderReceipt' });
+export type OrderReceipt = z.infer<typeof OrderReceipt>;
+
+export const ListOrderReceiptsOutput = z
+  .object({ receipts: z.array(OrderReceipt) })
+  .meta({ id: 'ListOrderReceiptsOutput', description: 'Addition to the spec: an order’s PDF receipts, oldest first.' });
+
+/** A receipt as a PDF download (the body is the file). */
+export const ReceiptPdf = {
+  description: 'The receipt, one A4 page (application/pdf), as an attachment.',
+  content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } },
+};

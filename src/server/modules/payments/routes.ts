@@ -21,6 +21,8 @@ import {
 import { SANDBOX_CARDS, tokenizeSandboxCard } from './providers/sandbox.ts';
 import { WebhookSignatureError } from './providers/types.ts';
 import { applyProviderEvent } from './webhooks.ts';
+import { receiptRoutes } from './receipt-routes.ts';
+import { signedReceiptLink } from './receipts.ts';
 import {
   completePaymentAction,
   decideRefund,
@@ -162,8 +164,11 @@ export async function paymentRoutes(parent: FastifyInstance, opts: { ctx: AppCon
       },
       config: { policy: 'payment.read' },
     },
-    async (request) => getPaymentStatus(ctx, actorOf(request), request.params.paymentId),
+    async (request) =>
+      getPaymentStatus(ctx, actorOf(request), request.params.paymentId, (kind, id) => signedReceiptLink(ctx.keys, kind, id).url),
   );
+
+  await receiptRoutes(app, ctx);
 
   app.post(
     '/payments/refund',
