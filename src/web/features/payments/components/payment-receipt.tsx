@@ -1,12 +1,16 @@
+import type { MouseEvent } from 'react';
 import { formatDateTime } from '../../account/format.ts';
 import { money } from '../../orders/present.ts';
 import { usePaymentStatus } from '../api/payments.ts';
 
 const PAID = new Set(['SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED']);
+/** Receipt links are signed for 15 minutes; an older page asks for fresh ones before following one. */
+const FRESH_MS = 10 * 60_000;
 
 /**
  * The client's receipt for an order's payment: what was taken, by which method, and every refund that went back
- * (a partial refund shows as its own line, and what the order cost them after it). Nothing while nothing was taken.
+ * (a partial refund shows as its own line, and what the order cost them after it), each with its PDF receipt. Nothing
+ * while nothing was taken.
  */
 export function PaymentReceipt({ paymentId }: { paymentId: string }) {
   const query = usePaymentStatus(paymentId);
@@ -14,6 +18,11 @@ export function PaymentReceipt({ paymentId }: { paymentId: string }) {
   if (!p || !PAID.has(p.status)) return null;
   const refunds = p.refunds.filter((r) => r.status === 'SUCCEEDED');
   const net = { amount: Math.round((p.captured.amount - p.refunded.amount) * 1000) / 1000, currency: p.captured.currency };
+  const link = (id: string, label: string) => {
+    const receipt = p.receipts.find((r) => r.id === id);
+    const refresh = async () => (await query.refetch()).data?.receipts.find((r) => r.id === id)?.url;
+    return receipt && <ReceiptLink url={receipt.url} fetchedAt={query.dataUpdatedAt} refresh={refresh} label={label} />;
+  };
   return (
     <section aria-labelledby="receipt-title" className="mt-12 border border-line bg-ivory p-6 md:p-8">
       <h3 id="receipt-title" className="eyebrow text-stone">
@@ -23,6 +32,7 @@ export function PaymentReceipt({ paymentId }: { paymentId: string }) {
         <div className="flex items-baseline justify-between gap-4">
           <dt className="text-ink-soft">
             Paid · {p.method} · {formatDateTime(p.createdAt)}
+            {link(p.paymentId, 'Receipt (PDF)')}
           </dt>
           <dd className="text-ink tabular-nums">{money(p.captured)}</dd>
         </div>
@@ -31,6 +41,7 @@ export function PaymentReceipt({ paymentId }: { paymentId: string }) {
             <dt className="text-ink-soft">
               Refunded · {formatDateTime(r.createdAt)}
               {r.reason && <span className="block text-stone">{r.reason}</span>}
+              {link(r.refundId, 'Refund receipt (PDF)')}
             </dt>
             <dd className="text-ink tabular-nums">−{money(r.amount)}</dd>
           </div>
@@ -43,5 +54,33 @@ export function PaymentReceipt({ paymentId }: { paymentId: string }) {
         )}
       </dl>
     </section>
+  );
+}
+
+/** A PDF receipt behind a signed link; a link fetched long ago is fetched again before it is followed. */
+function ReceiptLink({
+  url,
+  fetchedAt,
+  refresh,
+  label,
+}: {
+  url: string;
+  fetchedAt: number;
+  refresh: () => Promise<string | undefined>;
+  label: string;
+}) {
+  return (
+    <a
+      href={url}
+      download
+      onClick={(event: MouseEvent<HTMLAnchorElement>) => {
+        if (Date.now() - fetchedAt < FRESH_MS) return;
+        event.preventDefault();
+        void refresh().then((fresh) => fresh && window.location.assign(fresh));
+      }}
+      className="mt-1 block text-xs text-stone underline decoration-line underline-offset-4 hover:text-ink hover:decoration-ink"
+    >
+      {label}
+    </a>
   );
 }
