@@ -103,9 +103,10 @@ export async function renderReceiptPdf(r: ReceiptDocument): Promise<Buffer> {
 
   // The house, centred, set wide.
   doc.font('Sans-Bold').fontSize(15).fillColor(INK);
-  doc.text(HOUSE, left, 78, { width, align: 'center', characterSpacing: 6 });
+  // Letter spacing follows the last letter too: half of it back keeps the word on the page's axis.
+  doc.text(HOUSE, left + 3, 78, { width, align: 'center', characterSpacing: 6 });
   doc.font('Sans').fontSize(7.5).fillColor(STONE);
-  doc.text('PRIVATE CLIENT SERVICES', left, 100, { width, align: 'center', characterSpacing: 2.5 });
+  doc.text('PRIVATE CLIENT SERVICES', left + 1.25, 100, { width, align: 'center', characterSpacing: 2.5 });
   doc
     .moveTo(W / 2 - 24, 120)
     .lineTo(W / 2 + 24, 120)
@@ -143,8 +144,8 @@ export async function renderReceiptPdf(r: ReceiptDocument): Promise<Buffer> {
   const amountW = 120;
   doc.font('Sans').fontSize(7.5).fillColor(STONE);
   doc.text('PIECE', left, y, { characterSpacing: 1.5 });
-  doc.text('QTY', qtyX, y, { width: 30, align: 'right', characterSpacing: 1.5 });
-  doc.text('AMOUNT', right - amountW, y, { width: amountW, align: 'right', characterSpacing: 1.5 });
+  doc.text('QTY', qtyX, y, { width: 28.5, align: 'right', characterSpacing: 1.5 });
+  doc.text('AMOUNT', right - amountW, y, { width: amountW - 1.5, align: 'right', characterSpacing: 1.5 });
   y += 14;
   rule(doc, left, right, y, LINE);
   y += 10;
@@ -180,7 +181,7 @@ export async function renderReceiptPdf(r: ReceiptDocument): Promise<Buffer> {
         ['Remains paid', formatMoney(r.refund.remaining), false],
       ]
     : [[r.purpose, formatMoney(r.paid), true]];
-  const panelH = 28 + rows.length * 20 + (r.refund?.reason ? 22 : 0);
+  const panelH = 28 + rows.length * 20 + (r.refund?.reason ? 14 : 0);
   doc.rect(left, y, width, panelH).fill('#f2ece0');
   let py = y + 16;
   for (const [label, value, strong] of rows) {
