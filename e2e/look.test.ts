@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   DESKTOP,
+  MOBILE,
   ensureWebBuild,
   launchBrowser,
   openPage,
@@ -13,8 +14,8 @@ import {
 
 /**
  * The pages a creative director judges first, photographed at 1440 and 390 px (each must fit the phone's width and
- * log no console error): home, a product in two colours (the picture follows the picker), a department, a stylist's
- * profile and the client's sessions. The pictures land in e2e/screenshots as look-*.png, to be looked at.
+ * log no console error): home, a product in two colours (the picture follows the picker, keeping its size and place), a
+ * department, a stylist's profile and the client's sessions. The pictures land in e2e/screenshots as look-*.png.
  */
 
 vi.setConfig({ testTimeout: 240_000 });
@@ -46,22 +47,43 @@ async function visit(path: string): Promise<Page> {
 type Listed = { slug: string; name: string; category: string };
 type Variant = { color?: string; stock: number };
 type Image = { url: string; color?: string };
+type TwoColourPiece = { slug: string; colours: string[]; pictures: Map<string, string> | undefined };
 
-/** A piece sold in at least two colours, each with its own picture when the demo has one (else any two-colour piece). */
-async function pieceInTwoColours(): Promise<{ slug: string; colours: string[]; pictured: boolean }> {
-  let fallback: { slug: string; colours: string[]; pictured: boolean } | undefined;
+/**
+ * A piece sold in at least two colours, with the picture the API gives each colour (else any two-colour piece, and no
+ * pictures). The first colour has a second view and the others none of their own: the server draws theirs.
+ */
+async function pieceInTwoColours(): Promise<TwoColourPiece> {
+  let fallback: TwoColourPiece | undefined;
   const list = (await (await fetch(`${server.url}/api/v1/products?maxResults=100`)).json()) as { products: Listed[] };
   for (const p of list.products) {
     const { product: piece } = (await (await fetch(`${server.url}/api/v1/products/by-slug/${p.slug}`)).json()) as {
       product: { variants?: Variant[]; images?: Image[] };
     };
     const colours = [...new Set((piece.variants ?? []).flatMap((v) => (v.color ? [v.color] : [])))];
-    const pictured = colours.filter((c) => (piece.images ?? []).some((i) => i.color === c));
-    if (pictured.length >= 2) return { slug: p.slug, colours: pictured, pictured: true };
-    fallback ??= colours.length >= 2 ? { slug: p.slug, colours, pictured: false } : undefined;
+    const pictures = new Map(
+      colours.flatMap((c) =>
+        (piece.images ?? [])
+          .filter((i) => i.color === c)
+          .slice(0, 1)
+          .map((i) => [c, i.url] as const),
+      ),
+    );
+    if (colours.length >= 2 && pictures.size === colours.length) return { slug: p.slug, colours, pictures };
+    fallback ??= colours.length >= 2 ? { slug: p.slug, colours, pictures: undefined } : undefined;
   }
   if (fallback) return fallback;
   throw new Error('No piece in two colours in the demo');
+}
+
+/** The product page's large picture (the one that opens full screen), not a thumbnail. */
+const mainPicture = (page: Page) => page.getByRole('button', { name: /^Enlarge picture/ }).locator('img');
+
+/** The large picture's box once its file has loaded. */
+async function loadedBox(page: Page) {
+  const picture = mainPicture(page);
+  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  return (await picture.boundingBox())!;
 }
 
 describe('the first pages, at 1440 and 390 px', () => {
@@ -70,14 +92,30 @@ describe('the first pages, at 1440 and 390 px', () => {
     await screenshots(page, 'look-home');
   });
 
-  it('a product in two colours: the picture follows the picker', async () => {
-    const { slug, colours, pictured } = await pieceInTwoColours();
+  it('a product in two colours: the picture follows the picker, at full size, in every colour', async () => {
+    const { slug, colours, pictures } = await pieceInTwoColours();
     const page = await visit(`/products/${slug}`);
-    const picture = page.getByRole('main').locator('img').first();
-    const first = await picture.getAttribute('src');
     await screenshots(page, 'look-product-colour-1');
+    for (const viewport of [DESKTOP, MOBILE]) {
+      await page.setViewportSize(viewport);
+      // Every other colour, then back to the first: each keeps the large picture where and as large as it was.
+      for (const colour of [...colours.slice(1), colours[0]!]) {
+        const before = await loadedBox(page);
+        const src = await mainPicture(page).getAttribute('src');
+        await page.getByRole('radio', { name: new RegExp(`^${colour}$`, 'i') }).check({ force: true });
+        if (pictures) {
+          await expect
+            .poll(() => mainPicture(page).getAttribute('src'), { message: `${colour} at ${viewport.width} px` })
+            .toBe(pictures.get(colour));
+          expect(pictures.get(colour)).not.toBe(src);
+        }
+        const after = await loadedBox(page);
+        expect(after.width, `${colour}: the picture's width at ${viewport.width} px`).toBeGreaterThanOrEqual(before.width * 0.9);
+        expect(after.height, `${colour}: the picture's height at ${viewport.width} px`).toBeGreaterThanOrEqual(before.height * 0.9);
+        expect(Math.abs(after.x - before.x), `${colour}: the picture stays in place at ${viewport.width} px`).toBeLessThan(2);
+      }
+    }
     await page.getByRole('radio', { name: new RegExp(`^${colours[1]}$`, 'i') }).check({ force: true });
-    if (pictured) await expect.poll(() => picture.getAttribute('src')).not.toBe(first);
     await screenshots(page, 'look-product-colour-2');
   });
 

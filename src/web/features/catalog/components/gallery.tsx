@@ -20,7 +20,8 @@ export function Gallery({ pictures, name }: { pictures: ProductPicture[]; name: 
   if (!current) return <div aria-hidden="true" className="aspect-[4/5] bg-veil" />;
 
   return (
-    <div className="grid gap-4 lg:grid-cols-[5rem_1fr] lg:gap-6">
+    // The thumbnail column only when there are thumbnails: a lone picture in that grid would sit in the 5rem column.
+    <div className={cn('grid gap-4', pictures.length > 1 && 'lg:grid-cols-[5rem_1fr] lg:gap-6')}>
       {pictures.length > 1 && (
         <ul aria-label={`Pictures of ${name}`} className="order-2 flex gap-3 overflow-x-auto lg:order-1 lg:flex-col">
           {pictures.map((picture, i) => (
