@@ -2,7 +2,7 @@
 import { generatedImageUrl, IMAGE_FORMATS, IMAGE_WIDTHS, type ImageFormat, type ImageWidth } from '../../../shared/media.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
-import { findUsableUpload, heightFor, parseMediaPath, uploadUrl } from '../media/service.ts';
+import { findUsableUpload, heightFor, parseMediaPath, productArtInColour, uploadUrl } from '../media/service.ts';
 import type { StoredImage } from './schema.ts';
 
 export interface ImageView {
@@ -12,6 +12,7 @@ export interface ImageView {
   height?: number;
   mediaId?: string;
   placeholder?: string;
+  color?: string;
   widths: number[];
   srcset: { avif: string; webp: string; jpg: string };
 }
@@ -39,6 +40,40 @@ export function presentImage(image: StoredImage): ImageView {
     widths,
     srcset,
   };
+}
+
+/**
+ * A product's pictures with a full set for every variant colour, so the product page's gallery keeps its shape when
+ * the colour changes. The colour with the most pictures of its own sets the pattern; a colour with fewer gets the
+ * missing ones drawn in its own colour from that pattern's generated compositions. Uploads cannot be redrawn: a colour
+ * without a picture of its own then shows the pictures for every colour, as before. Drawn when read, never stored; an
+ * editor that saves what it read stores them tagged with their colour, and they are then simply the colour's own.
+ */
+export function picturesForEveryColour(images: readonly StoredImage[], colours: readonly string[]): StoredImage[] {
+  const own = (colour: string) => images.filter((i) => i.color === colour);
+  const pattern = [...new Set(colours)].reduce<string | undefined>(
+    (best, c) => (own(c).length > (best ? own(best).length : 0) ? c : best),
+    undefined,
+  );
+  if (!pattern) return [...images];
+  const model = own(pattern);
+  const drawn: StoredImage[] = [];
+  for (const colour of new Set(colours)) {
+    const have = own(colour).length;
+    for (const image of model.slice(have)) {
+      const generated = image.generated && !image.mediaId && (image.generatedKind ?? 'product') === 'product' ? image.generated : undefined;
+      const name = generated && productArtInColour(generated, colour);
+      if (!name) continue;
+      drawn.push({ ...image, generated: name, color: colour, alt: altInColour(image.alt, pattern, colour) });
+    }
+  }
+  return [...images, ...drawn];
+}
+
+/** "Orsini Roma Trevi Gown in burgundy, another view" for Red → "… in red, another view". */
+function altInColour(alt: string, from: string, to: string): string {
+  const said = ` in ${from.toLowerCase()}`;
+  return alt.includes(said) ? alt.replace(said, ` in ${to.toLowerCase()}`) : alt ? `${alt}, in ${to.toLowerCase()}` : '';
 }
 
 /** A generated demo composition, as the seeders store it. */

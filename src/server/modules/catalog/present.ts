@@ -2,7 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { money, toDto } from '../../../shared/money.ts';
 import type { Product } from './models.ts';
-import { presentImage } from './images.ts';
+import { picturesForEveryColour, presentImage } from './images.ts';
 import type { StoredAttributes, StoredCustomisation, StoredImage, StoredSpecification } from './schema.ts';
 import { iso } from './sql-util.ts';
 
@@ -72,7 +72,13 @@ export function presentProduct(row: ProductRow, listing = false): Product {
     categoryPath: row.category_path,
     brand: row.brand_slug,
     brandName: row.brand_name,
-    images: (listing ? (row.images ?? []).slice(0, 1) : (row.images ?? [])).map(presentImage),
+    images: (listing
+      ? (row.images ?? []).slice(0, 1)
+      : picturesForEveryColour(
+          row.images ?? [],
+          (row.variants ?? []).flatMap((v) => (v.color ? [v.color] : [])),
+        )
+    ).map(presentImage),
     ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
     inventory: row.inventory,
     ...(row.variants

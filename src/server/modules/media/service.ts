@@ -5,6 +5,7 @@ import { mediaAssets } from './schema.ts';
 
 export { uploadUrl, presentAsset, getMediaAsset, type MediaAssetView } from './uploads.ts';
 export { heightFor } from './demo-art/compose.ts';
+export { productArtInColour } from './demo-art/product-still-lifes.ts';
 
 /** The stored facts of an uploaded asset (sizes, widths, placeholder), or undefined. */
 export async function findMediaAsset(db: Db | Tx, mediaId: string) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeSvg, heightFor } from './compose.ts';
-import { PRODUCT_OBJECTS, productObjectFor } from './product-still-lifes.ts';
+import { PRODUCT_OBJECTS, productArtInColour, productObjectFor } from './product-still-lifes.ts';
 
 const NAMES = Array.from({ length: 24 }, (_, i) => `look-${i}`);
 
@@ -107,5 +107,33 @@ describe('productObjectFor', () => {
     // Same seed words, same colour: only the object differs, so the drawings (past the shared backdrop) must differ.
     const bodies = kinds.map((k) => composeSvg('product', `${k}-navy-x-1`, 320, 400).replace(/<defs>.*?<\/defs>/, ''));
     expect(new Set(bodies).size).toBe(kinds.length);
+  });
+});
+
+describe('productArtInColour', () => {
+  it.each([
+    ['gown-burgundy-trevi-evening-gown-in-sequinned-tulle-32-b', 'Red', 'gown-red-trevi-evening-gown-in-sequinned-tulle-32-b'],
+    ['pendant-yellowgold-cupola-pendant-with-diamonds-31-b', 'White Gold', 'pendant-whitegold-cupola-pendant-with-diamonds-31-b'],
+    ['wallet-cognac-ponte-wallet-3', 'cognac', 'wallet-cognac-ponte-wallet-3'],
+    // An art word without a colour word gains one; an older name gains both in front.
+    ['watch-heritage-12', 'Blue', 'watch-blue-heritage-12'],
+    ['quilted-clutch-noir', 'Gold', 'flapbag-gold-quilted-clutch-noir'],
+  ])('%s in %s is %s', (name, colour, recoloured) => {
+    expect(productArtInColour(name, colour)).toBe(recoloured);
+  });
+
+  it('has no picture for a colour it cannot paint, nor for a name past a media URL’s 80 characters', () => {
+    expect(productArtInColour('gown-black-trevi-1', 'Midnight Opal')).toBeUndefined();
+    expect(productArtInColour(`gown-black-${'x'.repeat(70)}`, 'Yellow Gold')).toBeUndefined();
+  });
+
+  it('draws the same piece in the chosen colour: the Gold dress is gold, not the black one', () => {
+    const black = 'gown-black-trevi-evening-gown-1';
+    const gold = productArtInColour(black, 'Gold')!;
+    const svg = composeSvg('product', gold, 320, 400);
+    expect(productObjectFor(gold)).toBe(productObjectFor(black));
+    expect(composeSvg('product', black, 320, 400)).toContain('#17161A');
+    expect(svg).toContain('#C9A55C');
+    expect(svg).not.toContain('#17161A');
   });
 });

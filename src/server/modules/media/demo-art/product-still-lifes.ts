@@ -120,7 +120,36 @@ export const SWATCHES: Record<string, string> = {
   smoke: '#A88766',
   oud: '#7E3F2A',
   plain: '#B3935A',
+  // Colours a house may name when it adds a variant by hand
+  brown: '#5C3B26',
+  tan: '#A87B51',
+  cream: '#EFE3C8',
+  taupe: '#8B7D6E',
+  pink: '#E2A9B4',
+  purple: '#4E2A4F',
+  orange: '#C4622D',
+  yellow: '#D9B44A',
+  platinum: '#D4D3CE',
+  noir: '#17161A',
 };
+
+/** A colour as the word an art name carries: "Yellow Gold" → "yellowgold" (the seed's own rule, colorToken). */
+const colourWord = (colour: string) => colour.toLowerCase().replace(/[^a-z]/g, '');
+
+/**
+ * The name of the same composition drawn in another variant colour: the art word stays, the colour word changes
+ * ("gown-burgundy-trevi-…-32-b" in Red → "gown-red-trevi-…-32-b"). A name without an art word gains one in front.
+ * Undefined when the colour has no paint here, or the name would pass the 80 characters a media URL allows.
+ */
+export function productArtInColour(name: string, colour: string): string | undefined {
+  const token = colourWord(colour);
+  if (!SWATCHES[token]) return undefined;
+  const words = name.toLowerCase().split('-');
+  const object = productObjectFor(name);
+  const rest = words[0] === object ? words.slice(words[1] && SWATCHES[words[1]] ? 2 : 1) : words;
+  const recoloured = [object, token, ...rest].join('-');
+  return recoloured.length <= 80 ? recoloured : undefined;
+}
 
 const METALS: Record<string, Metal> = {
   gold: { light: '#EAD7A4', mid: P.gold, dark: P.goldDeep },

@@ -24,7 +24,8 @@ import { toPicture, type Product } from '../../present.ts';
 import { CURRENCY_CODES } from '../../../../../shared/money.ts';
 import { VISIBILITIES } from './visibilities.ts';
 
-type ImageDraft = { key: string; mediaId?: string; url?: string; alt: string; preview: ProductPicture | undefined };
+/** `color`: the variant colour the picture shows, kept as the product had it (the form does not edit it). */
+type ImageDraft = { key: string; mediaId?: string; url?: string; alt: string; color?: string; preview: ProductPicture | undefined };
 type VariantDraft = { key: string; variantId?: string; sku: string; color: string; size: string; stock: string };
 type SpecDraft = { key: string; label: string; value: string; group: string };
 type CustomDraft = { key: string; slug: string; label: string; kind: 'TEXT' | 'CHOICE' | 'MEASUREMENTS'; choices: string };
@@ -86,6 +87,7 @@ function draftFrom(product: Product | undefined): Draft {
       key: newKey(),
       ...(i.mediaId ? { mediaId: i.mediaId } : { url: i.url }),
       alt: i.alt ?? '',
+      ...(i.color ? { color: i.color } : {}),
       preview: toPicture(i, ''),
     })),
     variants: (product?.variants ?? []).map((v) => ({
@@ -129,6 +131,7 @@ function inputFrom(d: Draft): CreateProductInput {
     images: d.images.map((i) => ({
       ...(i.mediaId ? { mediaId: i.mediaId } : { url: i.url! }),
       ...(opt(i.alt) ? { alt: i.alt.trim() } : {}),
+      ...(i.color ? { color: i.color } : {}),
     })),
     variants: d.variants.map((v) => ({
       ...(v.variantId ? { variantId: v.variantId } : {}),
