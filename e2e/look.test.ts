@@ -79,10 +79,15 @@ async function pieceInTwoColours(): Promise<TwoColourPiece> {
 /** The product page's large picture (the one that opens full screen), not a thumbnail. */
 const mainPicture = (page: Page) => page.getByRole('button', { name: /^Enlarge picture/ }).locator('img');
 
-/** The large picture's box once its file has loaded. */
+/** The large picture's box once its file has loaded (a demo picture is drawn on its first request: seconds on a busy machine). */
 async function loadedBox(page: Page) {
   const picture = mainPicture(page);
-  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  await expect
+    .poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), {
+      timeout: 30_000,
+      message: 'the picture loads',
+    })
+    .toBe(true);
   return (await picture.boundingBox())!;
 }
 
@@ -105,7 +110,7 @@ describe('the first pages, at 1440 and 390 px', () => {
         await page.getByRole('radio', { name: new RegExp(`^${colour}$`, 'i') }).check({ force: true });
         if (pictures) {
           await expect
-            .poll(() => mainPicture(page).getAttribute('src'), { message: `${colour} at ${viewport.width} px` })
+            .poll(() => mainPicture(page).getAttribute('src'), { timeout: 5_000, message: `${colour} at ${viewport.width} px` })
             .toBe(pictures.get(colour));
           expect(pictures.get(colour)).not.toBe(src);
         }
