@@ -22,6 +22,8 @@ import {
   useResolveException,
   type PaymentListItem,
 } from '../api/admin.ts';
+import type { PaymentStatusView } from '../api/payments.ts';
+import { ReceiptLink } from './payment-receipt.tsx';
 
 const TABS: ReadonlyArray<{ value: PaymentListItem['status'] | undefined; label: string }> = [
   { value: undefined, label: 'All' },
@@ -183,6 +185,13 @@ export function AdminPayments() {
   );
 }
 
+/** "Payment receipt (PDF)", "Refund receipt, €40.00 (PDF)". */
+function receiptLabel(p: PaymentStatusView, r: PaymentStatusView['receipts'][number]): string {
+  if (r.kind === 'payment') return 'Payment receipt (PDF)';
+  const refund = p.refunds.find((x) => x.refundId === r.id);
+  return refund ? `Refund receipt, ${formatMoney(refund.amount)} (PDF)` : 'Refund receipt (PDF)';
+}
+
 function PaymentDetail({ paymentId, onClose }: { paymentId: string; onClose: () => void }) {
   const payment = useAdminPayment(paymentId);
   const decide = useDecideRefund();
@@ -199,6 +208,19 @@ function PaymentDetail({ paymentId, onClose }: { paymentId: string; onClose: () 
           <p className="mt-2 text-sm text-stone">
             {STATUS_LABEL[p.status]} · order {p.orderId} · payment {p.paymentId}
           </p>
+          {p.receipts.length > 0 && (
+            <div className="mt-2 flex flex-wrap gap-x-6">
+              {p.receipts.map((r) => (
+                <ReceiptLink
+                  key={r.id}
+                  url={r.url}
+                  fetchedAt={payment.dataUpdatedAt}
+                  refresh={async () => (await payment.refetch()).data?.receipts.find((x) => x.id === r.id)?.url}
+                  label={receiptLabel(p, r)}
+                />
+              ))}
+            </div>
+          )}
         </div>
         <Button size="sm" variant="ghost" onClick={onClose}>
           Close

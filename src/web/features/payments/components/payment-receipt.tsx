@@ -58,7 +58,7 @@ export function PaymentReceipt({ paymentId }: { paymentId: string }) {
 }
 
 /** A PDF receipt behind a signed link; a link fetched long ago is fetched again before it is followed. */
-function ReceiptLink({
+export function ReceiptLink({
   url,
   fetchedAt,
   refresh,
