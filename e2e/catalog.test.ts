@@ -4,16 +4,17 @@ import { generate } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  capture,
   DESKTOP,
-  MOBILE,
-  SCREENSHOT_DIR,
   ensureWebBuild,
   launchBrowser,
+  MOBILE,
+  type PageProblems,
   runAxeUnderCsp,
+  type RunningServer,
+  SCREENSHOT_DIR,
   startServer,
   watchProblems,
-  type PageProblems,
-  type RunningServer,
 } from './helpers.ts';
 
 /**
@@ -113,10 +114,10 @@ async function screenshots(page: Page, name: string): Promise<void> {
       .click({ timeout: 2000 })
       .catch(() => undefined);
   await imagesSettled(page);
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `catalog-${name}-desktop.png`), fullPage: true, animations: 'disabled' });
+  await capture(page, join(SCREENSHOT_DIR, `catalog-${name}-desktop.png`), { fullPage: true });
   await page.setViewportSize(MOBILE);
   await imagesSettled(page);
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `catalog-${name}-mobile.png`), fullPage: true, animations: 'disabled' });
+  await capture(page, join(SCREENSHOT_DIR, `catalog-${name}-mobile.png`), { fullPage: true });
   await page.setViewportSize(DESKTOP);
   await imagesSettled(page);
 }
@@ -338,7 +339,7 @@ describe('a client searches, filters, opens a piece and saves it', () => {
     // A signed-in client is offered checkout (orders' own journey goes through it), and a request as the alternative.
     await drawer.getByRole('link', { name: 'Proceed to checkout' }).waitFor();
     await expectAxeClean(page);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'catalog-bag-desktop.png'), animations: 'disabled' });
+    await capture(page, join(SCREENSHOT_DIR, 'catalog-bag-desktop.png'));
     await drawer.getByRole('button', { name: 'Request these pieces instead' }).click();
     await page.getByText('Your request is with the house').first().waitFor();
     await drawer.getByText('Your bag is empty').waitFor();
@@ -435,7 +436,7 @@ describe('a visitor refines a department with its facet sidebar', () => {
     await page.waitForLoadState('networkidle');
     await imagesSettled(page);
     mkdirSync('/tmp/shots', { recursive: true });
-    await page.screenshot({ path: '/tmp/shots/department-house-desktop.png', animations: 'disabled' });
+    await capture(page, '/tmp/shots/department-house-desktop.png');
     await expectAxeClean(page);
     await screenshots(page, 'department-filtered');
   });

@@ -11,15 +11,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totp } from '../src/server/test/identity.ts';
 import { XSS_PAYLOADS } from '../src/server/modules/editorial/test-xss-payloads.ts';
 import {
+  capture,
   DESKTOP,
-  MOBILE,
-  SCREENSHOT_DIR,
   ensureWebBuild,
   launchBrowser,
+  MOBILE,
+  type RunningServer,
+  SCREENSHOT_DIR,
   scrollThrough,
   startServer,
   watchProblems,
-  type RunningServer,
 } from './helpers.ts';
 
 const ADMIN_EMAIL = 'editor.desk@stylebyzaga.test';
@@ -55,10 +56,10 @@ afterAll(async () => {
 async function screenshots(p: Page, name: string): Promise<void> {
   await p.waitForLoadState('networkidle');
   await scrollThrough(p);
-  await p.screenshot({ path: join(SCREENSHOT_DIR, `${name}-desktop.png`), fullPage: true, animations: 'disabled' });
+  await capture(p, join(SCREENSHOT_DIR, `${name}-desktop.png`), { fullPage: true });
   await p.setViewportSize(MOBILE);
   await scrollThrough(p);
-  await p.screenshot({ path: join(SCREENSHOT_DIR, `${name}-mobile.png`), fullPage: true, animations: 'disabled' });
+  await capture(p, join(SCREENSHOT_DIR, `${name}-mobile.png`), { fullPage: true });
   await p.setViewportSize(DESKTOP);
 }
 

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rename, rm, symlink } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -56,7 +56,24 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const dataDir = await mkdtemp(join(tmpdir(), 'sbz-e2e-'));
   const template = usesSeededTemplate(env) ? await seededTemplate() : undefined;
   if (template) await cp(template, dataDir, { recursive: true });
+  await shareGeneratedImages(dataDir);
   return runServer(dataDir, env);
+}
+
+/**
+ * Every server of the run reads and writes one folder of generated demo pictures: a picture is a pure function of the
+ * generator's version and its path, written to a temporary name and renamed (media/store.ts), so servers can share
+ * what one of them rendered. Without it each file's fresh server renders the same hundreds of pictures again, the
+ * largest share of a browser run's processor time.
+ */
+async function shareGeneratedImages(dataDir: string): Promise<void> {
+  const runDir = inject('e2eRunDir');
+  if (!runDir) return;
+  const shared = join(runDir, 'generated-media');
+  await mkdir(shared, { recursive: true });
+  await mkdir(join(dataDir, 'media'), { recursive: true });
+  await rm(join(dataDir, 'media', 'generated'), { recursive: true, force: true });
+  await symlink(shared, join(dataDir, 'media', 'generated'), 'dir');
 }
 
 /** Whether a server with these settings would seed exactly what the shared template holds. */
@@ -260,6 +277,18 @@ declare global {
 
 export type Viewport = { width: number; height: number };
 
+/**
+ * Whether journeys write their screenshots: yes on a developer's machine (look at them), no in CI (CI=true), where
+ * nobody opens them and encoding ~230 full-page PNGs costs minutes of a two-core run. `E2E_SCREENSHOTS=1` or `=0`
+ * decides either way. Everything a screenshot step checks (settled network, the page fitting its width) still runs.
+ */
+export const WRITES_SCREENSHOTS = process.env.E2E_SCREENSHOTS ? process.env.E2E_SCREENSHOTS !== '0' : process.env.CI !== 'true';
+
+/** `page.screenshot`, when this run writes screenshots (WRITES_SCREENSHOTS). */
+export async function capture(page: Page, path: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  if (WRITES_SCREENSHOTS) await page.screenshot({ path, fullPage: options.fullPage ?? false, animations: 'disabled' });
+}
+
 /** `desktop` or `mobile`: how a screenshot's file name says at which width it was taken. */
 export const viewportLabel = (viewport: Viewport): 'desktop' | 'mobile' => (viewport.width < 500 ? 'mobile' : 'desktop');
 
@@ -321,7 +350,7 @@ export async function screenshots(page: Page, name: string, options: ScreenshotO
   const take = async (viewport: Viewport) => {
     await page.waitForLoadState('networkidle');
     const path = join(SCREENSHOT_DIR, `${name}-${viewportLabel(viewport)}.png`);
-    await page.screenshot({ path, fullPage: options.fullPage ?? true, animations: 'disabled' });
+    await capture(page, path, { fullPage: options.fullPage ?? true });
     if (options.checkWidth !== false) await expectFitsWidth(page);
   };
   if (options.only === 'current') return take(own);

@@ -5,16 +5,17 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpServer } from '../src/server/test/smtp.ts';
 import {
+  capture,
   DESKTOP,
-  MOBILE,
-  SCREENSHOT_DIR,
   ensureWebBuild,
   launchBrowser,
+  MOBILE,
+  type PageProblems,
   runAxeUnderCsp,
+  type RunningServer,
+  SCREENSHOT_DIR,
   startServer,
   watchProblems,
-  type PageProblems,
-  type RunningServer,
 } from './helpers.ts';
 
 /**
@@ -79,11 +80,11 @@ async function screenshots(page: Page, name: string): Promise<void> {
       .catch(() => undefined);
   await page.evaluate(() => window.scrollTo(0, 0));
   await settle(page);
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-desktop.png`), fullPage: true, animations: 'disabled' });
+  await capture(page, join(SCREENSHOT_DIR, `${name}-desktop.png`), { fullPage: true });
   await page.setViewportSize(MOBILE);
   // A new width can choose another file from a srcset; let it arrive rather than abort it by resizing again.
   await imagesSettled(page);
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-mobile.png`), fullPage: true, animations: 'disabled' });
+  await capture(page, join(SCREENSHOT_DIR, `${name}-mobile.png`), { fullPage: true });
   await page.setViewportSize(DESKTOP);
   await imagesSettled(page);
 }

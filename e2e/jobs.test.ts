@@ -11,17 +11,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totp } from '../src/server/test/identity.ts';
 import { adminUrl, databaseUrlFor } from '../src/server/test/postgres.ts';
 import {
+  capture,
   DESKTOP,
-  MOBILE,
-  SCREENSHOT_DIR,
   ensureWebBuild,
   freePort,
   launchBrowser,
+  MOBILE,
+  type PageProblems,
   runAxeUnderCsp,
+  type RunningServer,
+  SCREENSHOT_DIR,
   startServer,
   watchProblems,
-  type PageProblems,
-  type RunningServer,
 } from './helpers.ts';
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -72,9 +73,9 @@ afterAll(async () => {
 
 async function screenshots(name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-desktop.png`), fullPage: true, animations: 'disabled' });
+  await capture(page, join(SCREENSHOT_DIR, `${name}-desktop.png`), { fullPage: true });
   await page.setViewportSize(MOBILE);
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-mobile.png`), fullPage: true, animations: 'disabled' });
+  await capture(page, join(SCREENSHOT_DIR, `${name}-mobile.png`), { fullPage: true });
   await page.setViewportSize(DESKTOP);
 }
 

@@ -5,14 +5,15 @@ import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  capture,
   DESKTOP,
-  MOBILE,
-  SCREENSHOT_DIR,
   ensureWebBuild,
   launchBrowser,
+  MOBILE,
+  type RunningServer,
+  SCREENSHOT_DIR,
   startServer,
   watchProblems,
-  type RunningServer,
 } from './helpers.ts';
 
 /**
@@ -90,10 +91,10 @@ async function signIn(page: Page, who: Session, next: string): Promise<void> {
 }
 
 async function screenshots(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-desktop.png`), fullPage: true, animations: 'disabled' });
+  await capture(page, join(SCREENSHOT_DIR, `${name}-desktop.png`), { fullPage: true });
   await page.setViewportSize(MOBILE);
   await page.waitForTimeout(200);
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-mobile.png`), fullPage: true, animations: 'disabled' });
+  await capture(page, join(SCREENSHOT_DIR, `${name}-mobile.png`), { fullPage: true });
   await page.setViewportSize(DESKTOP);
 }
 

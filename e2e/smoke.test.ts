@@ -3,16 +3,17 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  capture,
   DESKTOP,
-  MOBILE,
-  SCREENSHOT_DIR,
   ensureWebBuild,
   launchBrowser,
+  MOBILE,
   runAxe,
+  type RunningServer,
+  SCREENSHOT_DIR,
   scrollThrough,
   startServer,
   watchProblems,
-  type RunningServer,
 } from './helpers.ts';
 
 let server: RunningServer;
@@ -49,7 +50,7 @@ describe('home', () => {
     expect(await headline.isVisible()).toBe(true);
     expect(await headline.textContent()).toContain('considered wardrobe');
     await scrollThrough(page);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'home-desktop.png'), fullPage: true });
+    await capture(page, join(SCREENSHOT_DIR, 'home-desktop.png'), { fullPage: true });
     expect(problems.list).toEqual([]);
   });
 
@@ -58,14 +59,14 @@ describe('home', () => {
     await page.goto(server.url, { waitUntil: 'networkidle' });
     expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
     await scrollThrough(page);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'home-mobile.png'), fullPage: true });
+    await capture(page, join(SCREENSHOT_DIR, 'home-mobile.png'), { fullPage: true });
 
     await page.getByRole('button', { name: 'Menu' }).click();
     const dialog = page.getByRole('dialog');
     // The phone menu loads when first opened: wait for it rather than look once.
     await dialog.getByRole('link', { name: 'Stylists' }).waitFor({ state: 'visible' });
     expect(await dialog.getByRole('link', { name: 'Stylists' }).isVisible()).toBe(true);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'menu-mobile.png'), animations: 'disabled' });
+    await capture(page, join(SCREENSHOT_DIR, 'menu-mobile.png'));
     await page.keyboard.press('Escape');
     expect(await dialog.count()).toBe(0);
     expect(problems.list).toEqual([]);
@@ -106,7 +107,7 @@ describe('landing pages', () => {
     expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBeTruthy();
     expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
     await scrollThrough(page);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `${path.slice(1)}-desktop.png`), fullPage: true });
+    await capture(page, join(SCREENSHOT_DIR, `${path.slice(1)}-desktop.png`), { fullPage: true });
     expect(problems.list).toEqual([]);
   });
 });
@@ -121,9 +122,9 @@ describe('not found', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('stepped out');
     expect(await page.title()).toBe('Page not found — StyleByZaga');
     expect(await runAxe(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'not-found-desktop.png'), fullPage: true });
+    await capture(page, join(SCREENSHOT_DIR, 'not-found-desktop.png'), { fullPage: true });
     await page.setViewportSize(MOBILE);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'not-found-mobile.png'), fullPage: true });
+    await capture(page, join(SCREENSHOT_DIR, 'not-found-mobile.png'), { fullPage: true });
     expect(problems.list).toEqual([]);
   });
 });

@@ -6,16 +6,17 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, dayKeyOf, formatInstant, formatRange, zonedTimeToInstant } from '../src/web/features/stylists/time.ts';
 import {
+  capture,
   DESKTOP,
-  MOBILE,
-  SCREENSHOT_DIR,
   ensureWebBuild,
   launchBrowser,
+  MOBILE,
+  type PageProblems,
   runAxeUnderCsp,
+  type RunningServer,
+  SCREENSHOT_DIR,
   startServer,
   watchProblems,
-  type PageProblems,
-  type RunningServer,
 } from './helpers.ts';
 
 /**
@@ -228,10 +229,10 @@ async function screenshots(page: Page, name: string): Promise<void> {
     window.scrollTo(0, 0);
   });
   await settle(page);
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-desktop.png`), fullPage: true, animations: 'disabled' });
+  await capture(page, join(SCREENSHOT_DIR, `${name}-desktop.png`), { fullPage: true });
   await page.setViewportSize(MOBILE);
   await settle(page);
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-mobile.png`), fullPage: true, animations: 'disabled' });
+  await capture(page, join(SCREENSHOT_DIR, `${name}-mobile.png`), { fullPage: true });
   await page.setViewportSize(DESKTOP);
   await settle(page);
 }
