@@ -18,7 +18,10 @@ beforeAll(async () => {
   client = await accountOf(app, 'CLIENT');
   stylist = await approvedStylist(app, admin);
 }, 90_000);
-afterAll(() => app.shutdown());
+afterAll(async () => {
+  orders.restore();
+  await app.shutdown();
+});
 
 const get = (who: TestAccount, url: string) => app.inject({ method: 'GET', url, headers: who.auth });
 

@@ -27,7 +27,10 @@ beforeAll(async () => {
     accountOf(app, 'CLIENT'),
   ]);
 }, 90_000);
-afterAll(() => app.shutdown());
+afterAll(async () => {
+  orders.restore();
+  await app.shutdown();
+});
 
 const pay = (who: TestAccount, payload: object, key?: string) =>
   app.inject({

@@ -36,6 +36,7 @@ beforeAll(async () => {
   [client, admin] = await Promise.all([accountOf(app, 'CLIENT'), accountOf(app, 'ADMIN')]);
 }, 90_000);
 afterAll(async () => {
+  orders?.restore();
   await app?.shutdown();
   await fake?.close();
 });

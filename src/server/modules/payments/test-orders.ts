@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../http/errors.ts';
 import type { Currency } from '../../../shared/money.ts';
-import { useOrderPort, type OrderPort, type OrderStatus, type PayableOrder } from './order-port.ts';
+import { orders as currentOrderPort, useOrderPort, type OrderPort, type OrderStatus, type PayableOrder } from './order-port.ts';
 
 const ALLOWED: Record<OrderStatus, OrderStatus[]> = {
   PENDING_PAYMENT: ['AWAITING_APPROVAL', 'PAID', 'CANCELLED'],
@@ -24,6 +24,8 @@ export interface TestOrders extends OrderPort {
   get(orderId: string): PayableOrder | undefined;
   setStatus(orderId: string, status: OrderStatus): void;
   timeline: Array<{ orderId: string; to: OrderStatus; actorId: string | null; reason: string }>;
+  /** Puts back the port that was wired before (the real orders module): call it in the file's afterAll. */
+  restore(): void;
 }
 
 let sequence = 0;
@@ -32,8 +34,10 @@ let sequence = 0;
 export function installTestOrders(): TestOrders {
   const orders = new Map<string, PayableOrder>();
   const timeline: TestOrders['timeline'] = [];
+  const previous = currentOrderPort();
   const port: TestOrders = {
     timeline,
+    restore: () => useOrderPort(previous),
     create(input) {
       const brandId = input.lines?.[0]?.brandId ?? randomUUID();
       const lines = input.lines ?? [{ productId: randomUUID(), brandId, quantity: 1, amountMinor: 100_000 }];
