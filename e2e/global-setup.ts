@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 /**
- * One folder per browser-test run, shared by the files (which run one after another, each in its own process): the
+ * One folder per browser-test run, shared by the files (each in its own process, up to two at a time): the
  * first server that needs the seeded demo makes it there once, and every later server starts from a copy
  * (e2e/helpers.ts `startServer`). Removed when the run ends.
  */

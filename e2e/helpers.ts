@@ -87,16 +87,23 @@ function usesSeededTemplate(env: Record<string, string>): boolean {
 let templateReady: Promise<string | undefined> | undefined;
 
 /**
- * The seeded data directory of this run, made by the first server that needs it (files run one after another, each
- * in its own process: the folder on disk is what they share; e2e/global-setup.ts names it and removes it at the end).
+ * The seeded data directory of this run, made once by the first server that needs it. Files run in their own
+ * processes, up to two at a time: the folder on disk is what they share, and a `seeding` folder made with mkdir (which
+ * only one process can create) says who seeds it; the others wait for `seeded` to appear. e2e/global-setup.ts names
+ * the run's folder and removes it at the end.
  */
 function seededTemplate(): Promise<string | undefined> {
   templateReady ??= (async () => {
     const runDir = inject('e2eRunDir');
     if (!runDir) return undefined;
     const template = join(runDir, 'seeded');
-    if (existsSync(template)) return template;
-    const building = await mkdtemp(join(runDir, 'seeding-'));
+    const building = join(runDir, 'seeding');
+    try {
+      await mkdir(building);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      return waitForTemplate(template);
+    }
     const server = await runServer(building, {}, { keepDataDir: true });
     // SIGTERM: the server closes the embedded database cleanly, so the copy is a consistent, unlocked data directory.
     await server.stop();
@@ -104,6 +111,16 @@ function seededTemplate(): Promise<string | undefined> {
     return template;
   })();
   return templateReady;
+}
+
+/** Waits for another file's server to finish seeding the run's template (the seeding server's own start limit, plus a margin). */
+async function waitForTemplate(template: string): Promise<string> {
+  const deadline = Date.now() + (Number(process.env.E2E_START_TIMEOUT_SECONDS ?? 300) + 60) * 1000;
+  while (!existsSync(template)) {
+    if (Date.now() > deadline) throw new Error(`No seeded template at ${template}: the file that seeds it did not finish`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return template;
 }
 
 async function runServer(dataDir: string, env: Record<string, string>, options: { keepDataDir?: boolean } = {}): Promise<RunningServer> {
