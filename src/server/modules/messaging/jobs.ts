@@ -9,6 +9,8 @@ import { queryRows } from '../../db/client.ts';
 import { enqueue } from '../../jobs/queue.ts';
 import type { JobDefinition } from '../../jobs/types.ts';
 import { channelEnabled, emailOf, quietHoursEnd } from '../notifications/service.ts';
+import { accountTypeOf } from '../identity/service.ts';
+import type { UserType } from '../../http/auth.ts';
 import { conversationMembers, conversations, messages, messagingSettings } from './schema.ts';
 import { removeAttachmentsOf } from './attachments.ts';
 import { DIGEST_JOB, presentMessages, PUBLISH_JOB, unreadTotal, type PublishPayload } from './service.ts';
@@ -76,8 +78,17 @@ const publish: JobDefinition<PublishPayload> = {
   },
 };
 
-const inboxLink = (ctx: AppContext, role: string) =>
-  `${ctx.config.PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`}${role === 'STYLIST' ? '/studio/messages' : role === 'HOUSE' ? '/partner/messages' : '/account/messages'}`;
+/** Where each kind of account reads its messages: the house office and the partners answer for a house in their own areas. */
+const INBOX: Record<UserType, string> = {
+  CLIENT: '/account/messages',
+  STYLIST: '/studio/messages',
+  BRAND_PARTNER: '/partner/messages',
+  ADMIN: '/admin/messages',
+};
+
+/** The reader's own inbox, by their account (a HOUSE member may be a partner or house-office staff). */
+export const inboxLink = (ctx: AppContext, userType: UserType | undefined) =>
+  `${ctx.config.PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`}${INBOX[userType ?? 'CLIENT']}`;
 
 /**
  * One e-mail for everything unread since the last digest. The rows are moved past what the mail covers in the same
@@ -110,6 +121,7 @@ const digest: JobDefinition<{ userId: string }> = {
       if (!rows.length) return;
       const to = await emailOf(ctx, db, userId);
       if (!to) return;
+      const userType = await accountTypeOf(db, userId);
       const total = rows.reduce((n, r) => n + Number(r.unread), 0);
       const conversationsCount = rows.length;
       // No names, no bodies: the mail says how many and where to read them.
@@ -119,7 +131,7 @@ const digest: JobDefinition<{ userId: string }> = {
         text: [
           `${total === 1 ? 'A message is' : `${total} messages are`} waiting for you in ${conversationsCount === 1 ? 'one conversation' : `${conversationsCount} conversations`}.`,
           '',
-          `Read ${total === 1 ? 'it' : 'them'}: ${inboxLink(ctx, rows[0]!.role)}`,
+          `Read ${total === 1 ? 'it' : 'them'}: ${inboxLink(ctx, userType)}`,
           '',
           '— StyleByZaga Concierge',
         ].join('\n'),
