@@ -88,8 +88,8 @@ let templateReady: Promise<string | undefined> | undefined;
 
 /**
  * The seeded data directory of this run, made once by the first server that needs it. Files run in their own
- * processes, up to two at a time: the folder on disk is what they share, and a `seeding` folder made with mkdir (which
- * only one process can create) says who seeds it; the others wait for `seeded` to appear. e2e/global-setup.ts names
+ * processes, up to two at a time: the folder on disk is what they share, and a `seeding.claimed` folder made with mkdir
+ * (which only one process can create) says who seeds it; the others wait for `seeded` to appear. e2e/global-setup.ts names
  * the run's folder and removes it at the end.
  */
 function seededTemplate(): Promise<string | undefined> {
@@ -97,8 +97,11 @@ function seededTemplate(): Promise<string | undefined> {
     const runDir = inject('e2eRunDir');
     if (!runDir) return undefined;
     const template = join(runDir, 'seeded');
+    if (existsSync(template)) return template;
     const building = join(runDir, 'seeding');
     try {
+      // The claim: a folder that stays, so a file starting after the seeding ended cannot claim it again.
+      await mkdir(join(runDir, 'seeding.claimed'));
       await mkdir(building);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
@@ -344,8 +347,16 @@ export function overflowing(page: Page, width: number): Promise<string[]> {
 /** The page never scrolls sideways at its viewport's width (wide tables scroll inside their own frame). */
 export async function expectFitsWidth(page: Page): Promise<void> {
   const width = page.viewportSize()?.width ?? DESKTOP.width;
-  const wide = await overflowing(page, width);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), wide.join(' | ')).toBeLessThanOrEqual(width);
+  // Judged once the page has settled at its new width: right after a resize, components that follow the width in
+  // script (and the frames React renders for them) may not have run yet. What a visitor sees stays is what counts.
+  const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+  await expect
+    .poll(scrollWidth, { timeout: 3000, intervals: [50, 100, 250, 500] })
+    .toBeLessThanOrEqual(width)
+    .catch(async () => {
+      const wide = await overflowing(page, width);
+      expect(await scrollWidth(), wide.join(' | ')).toBeLessThanOrEqual(width);
+    });
 }
 
 export type ScreenshotOptions = {
