@@ -46,7 +46,12 @@ describe('the unread digest', () => {
       [f.admin, 'Yes, in navy lambskin.'],
       [f.partner, 'Shall we reserve it for you?'],
     ] as const) {
-      const res = await app.inject({ method: 'POST', url: `/api/v1/inquiries/${inquiryId}/answer`, headers: who.auth, payload: { answer } });
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/v1/inquiries/${inquiryId}/answer`,
+        headers: who.auth,
+        payload: { answer },
+      });
       expect(res.statusCode, res.body).toBe(200);
     }
     const conversationId = (await app.inject({ method: 'GET', url: '/api/v1/conversations', headers: f.client.auth })).json()
