@@ -351,7 +351,7 @@ export async function expectFitsWidth(page: Page): Promise<void> {
   // script (and the frames React renders for them) may not have run yet. What a visitor sees stays is what counts.
   const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
   await expect
-    .poll(scrollWidth, { timeout: 3000, intervals: [50, 100, 250, 500] })
+    .poll(scrollWidth, { timeout: 3000, interval: 100 })
     .toBeLessThanOrEqual(width)
     .catch(async () => {
       const wide = await overflowing(page, width);

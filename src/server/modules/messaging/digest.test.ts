@@ -65,7 +65,7 @@ describe('the unread digest', () => {
     expect(sent.statusCode, sent.body).toBeLessThan(300);
 
     const digestLink = async (who: TestAccount): Promise<string> => {
-      await digest.handle(app.ctx, { userId: who.userId });
+      await digest.handle(app.ctx, { userId: who.userId }, { id: 'test', attempt: 1, db: app.db });
       const texts = await mailTo(who.email);
       expect(texts, who.email).toHaveLength(1);
       return /Read (?:it|them): (\S+)/.exec(texts[0]!)?.[1] ?? texts[0]!;
