@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import type { Route } from './+types/account.order';
 import { Button } from '../components/ui/button.tsx';
@@ -10,7 +11,7 @@ import { Textarea } from '../components/ui/textarea.tsx';
 import { useToast } from '../components/ui/toast.tsx';
 import { useCancelOrder, useOrder, type Order } from '../features/orders/api.ts';
 import { OrderDetail } from '../features/orders/components/order-detail.tsx';
-import { PaymentReceipt } from '../features/payments/components/payment-receipt.tsx';
+import { OrderPaymentReceipts } from '../features/payments/components/payment-receipt.tsx';
 import { PaymentStep } from '../features/payments/payment-step.tsx';
 import { formatMoney } from '../../shared/money.ts';
 import { toProblem } from '../lib/api/problem.ts';
@@ -30,6 +31,7 @@ const balanceDue = (order: Order) => (order.status === 'PAID' || order.status ==
 export default function AccountOrder() {
   const { orderId = '' } = useParams();
   const query = useOrder(orderId);
+  const queryClient = useQueryClient();
   return (
     <>
       <p className="mb-8">
@@ -58,11 +60,13 @@ export default function AccountOrder() {
                 orderNumber={query.data.order.orderNumber}
                 amountDue={query.data.order.totals.balance}
                 requiresApproval={false}
-                onDone={() => void query.refetch()}
+                onDone={() =>
+                  void Promise.all([query.refetch(), queryClient.invalidateQueries({ queryKey: ['orders', orderId, 'receipts'] })])
+                }
               />
             </section>
           )}
-          {query.data.order.paymentId && <PaymentReceipt paymentId={query.data.order.paymentId} />}
+          <OrderPaymentReceipts orderId={query.data.order.orderId} paymentId={query.data.order.paymentId} />
         </>
       )}
     </>

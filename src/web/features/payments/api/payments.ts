@@ -37,6 +37,16 @@ export function usePaymentStatus(paymentId: string | undefined) {
   return useQuery({ ...getPaymentStatusQueryOptions(api, paymentId ?? ''), enabled: Boolean(paymentId) });
 }
 
+/** An order's receipts, oldest first: one per payment that took money (a deposit and its balance are two) and per refund. */
+export function useOrderReceipts(orderId: string, enabled = true) {
+  const { api } = useSession();
+  return useQuery({
+    queryKey: ['orders', orderId, 'receipts'],
+    queryFn: () => call(api.GET('/api/v1/orders/{orderId}/receipts', { params: { path: { orderId } } })),
+    enabled,
+  });
+}
+
 /**
  * Pays an order. One Idempotency-Key per attempt (a card, a method): a double click or a retry after a lost answer
  * gets the first answer back and never charges twice.

@@ -1,7 +1,7 @@
-import type { MouseEvent } from 'react';
+import { useId, type MouseEvent } from 'react';
 import { formatDateTime } from '../../account/format.ts';
 import { money } from '../../orders/present.ts';
-import { usePaymentStatus } from '../api/payments.ts';
+import { useOrderReceipts, usePaymentStatus } from '../api/payments.ts';
 
 const PAID = new Set(['SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED']);
 /** Receipt links are signed for 15 minutes; an older page asks for fresh ones before following one. */
@@ -12,8 +12,9 @@ const FRESH_MS = 10 * 60_000;
  * (a partial refund shows as its own line, and what the order cost them after it), each with its PDF receipt. Nothing
  * while nothing was taken.
  */
-export function PaymentReceipt({ paymentId }: { paymentId: string }) {
+export function PaymentReceipt({ paymentId, title = 'Receipt' }: { paymentId: string; title?: string }) {
   const query = usePaymentStatus(paymentId);
+  const titleId = useId();
   const p = query.data;
   if (!p || !PAID.has(p.status)) return null;
   const refunds = p.refunds.filter((r) => r.status === 'SUCCEEDED');
@@ -24,9 +25,9 @@ export function PaymentReceipt({ paymentId }: { paymentId: string }) {
     return receipt && <ReceiptLink url={receipt.url} fetchedAt={query.dataUpdatedAt} refresh={refresh} label={label} />;
   };
   return (
-    <section aria-labelledby="receipt-title" className="mt-12 border border-line bg-ivory p-6 md:p-8">
-      <h3 id="receipt-title" className="eyebrow text-stone">
-        Receipt
+    <section aria-labelledby={titleId} className="mt-12 border border-line bg-ivory p-6 md:p-8">
+      <h3 id={titleId} className="eyebrow text-stone">
+        {title}
       </h3>
       <dl className="mt-4 max-w-md space-y-2 text-sm">
         <div className="flex items-baseline justify-between gap-4">
@@ -55,6 +56,23 @@ export function PaymentReceipt({ paymentId }: { paymentId: string }) {
       </dl>
     </section>
   );
+}
+
+/**
+ * Every payment of an order with its receipts: one for an order paid in full, two for a deposit and its balance
+ * (titled so), in the order they were taken. Until the list arrives, the order's own payment.
+ */
+export function OrderPaymentReceipts({ orderId, paymentId }: { orderId: string; paymentId: string | undefined }) {
+  const receipts = useOrderReceipts(orderId, Boolean(paymentId));
+  const paymentIds = [...new Set((receipts.data?.receipts ?? []).filter((r) => r.kind === 'payment').map((r) => r.paymentId))];
+  if (!paymentIds.length && paymentId) paymentIds.push(paymentId);
+  return paymentIds.map((id, i) => (
+    <PaymentReceipt
+      key={id}
+      paymentId={id}
+      title={paymentIds.length > 1 ? (i === 0 ? 'Receipt · deposit' : 'Receipt · balance') : 'Receipt'}
+    />
+  ));
 }
 
 /** A PDF receipt behind a signed link; a link fetched long ago is fetched again before it is followed. */
