@@ -27,7 +27,11 @@ export function launchBrowser(): Promise<Browser> {
 export function ensureWebBuild(): void {
   if (existsSync(join(ROOT, 'build', 'server', 'index.js')) && process.env.E2E_REBUILD !== '1') return;
   // Vitest sets NODE_ENV=test, which would bundle React's development build (and its dev-only warnings) into the pages.
-  const result = spawnSync('npx', ['react-router', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const result = spawnSync('npx', ['react-router', 'build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error('react-router build failed');
 }
 
