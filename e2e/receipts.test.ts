@@ -138,7 +138,7 @@ describe('receipts on the order page', () => {
       body: { paymentId, amount: { amount: 40, currency: 'EUR' }, reason: 'A clasp we replaced with a simpler one' },
     });
 
-    const { page, problems } = await openPage(browser);
+    const { page } = await openPage(browser);
     await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(`/account/orders/${orderId}`)}`, { waitUntil: 'networkidle' });
     await page.getByLabel('Email address').fill(DEMO_CLIENT);
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
