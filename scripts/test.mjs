@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-// `npm test`: lint, format, typecheck, OpenAPI freshness and the web build, then unit + API tests, then browser tests
-// when Chromium is present. Every step runs even after a failure, so one run shows everything that is wrong; the exit
+// `npm test`: lint, format, typecheck, OpenAPI freshness and the web build, then unit + API tests and the browser tests
+// (when Chromium is present). Every step runs even after a failure, so one run shows everything that is wrong; the exit
 // code is non-zero if any failed.
 //
 // The static checks are single-threaded programs, so they run two at a time (one per core) with their output held
-// and printed whole when each ends. With TEST_REPORT_DIR set, each Vitest run also writes a JSON report there
-// (.ci/run sums them); with TEST_BROWSER_MARKER set, that file is created when the browser tests start (.ci/run
-// starts the PostgreSQL run beside them: a browser journey leaves most of a core idle while pages load and settle).
-import { spawn, spawnSync } from 'node:child_process';
+// and printed whole when each ends. The unit + API tests then run beside the browser tests: a browser journey spends
+// much of its time waiting for pages to load and settle (about half a core each), and the unit tests, niced so the
+// journeys' timed waits come first, take what they leave. The unit tests' output is held and printed whole when they
+// end; the browser tests print as they go. With TEST_REPORT_DIR set, each Vitest run also writes a JSON report there
+// (.ci/run sums them); with TEST_UNIT_DONE_MARKER set, that file is created when the unit tests end (.ci/run then
+// starts the PostgreSQL run, beside the browser tests still running).
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -33,16 +36,15 @@ const lanes = [
     { name: 'openapi is up to date', cmd: ['npx', 'tsx', 'scripts/openapi.ts', '--check'] },
   ],
 ];
-const tests = [{ name: 'unit and API tests', cmd: ['npx', 'vitest', 'run', ...vitestReport('unit')] }];
-if (existsSync(chromium)) {
-  tests.push({
-    name: 'browser tests',
-    before: () => process.env.TEST_BROWSER_MARKER && writeFileSync(process.env.TEST_BROWSER_MARKER, new Date().toISOString()),
-    cmd: ['npx', 'vitest', 'run', '--config', 'e2e/vitest.config.ts', ...vitestReport('e2e')],
-  });
-} else {
-  console.log(`\n⚠ Browser tests skipped: no Chromium at ${chromium} (install Debian's chromium or set CHROMIUM_PATH).`);
-}
+const unit = {
+  name: 'unit and API tests',
+  cmd: ['nice', '-n', '5', 'npx', 'vitest', 'run', ...vitestReport('unit')],
+  after: () => process.env.TEST_UNIT_DONE_MARKER && writeFileSync(process.env.TEST_UNIT_DONE_MARKER, new Date().toISOString()),
+};
+const browser = existsSync(chromium)
+  ? { name: 'browser tests', cmd: ['npx', 'vitest', 'run', '--config', 'e2e/vitest.config.ts', ...vitestReport('e2e')] }
+  : undefined;
+if (!browser) console.log(`\n⚠ Browser tests skipped: no Chromium at ${chromium} (install Debian's chromium or set CHROMIUM_PATH).`);
 
 const failed = [];
 const report = (name, status, started) => {
@@ -75,13 +77,21 @@ await Promise.all(
   }),
 );
 
-for (const step of tests) {
-  console.log(`\n▸ ${step.name}`);
-  step.before?.();
-  const started = Date.now();
-  const { status } = spawnSync(step.cmd[0], step.cmd.slice(1), { stdio: 'inherit', env: process.env });
-  report(step.name, status ?? 1, started);
+/** Runs a step with its output printed as it comes. */
+function runLive(step) {
+  return new Promise((done) => {
+    console.log(`\n▸ ${step.name}`);
+    const started = Date.now();
+    const child = spawn(step.cmd[0], step.cmd.slice(1), { stdio: 'inherit', env: process.env });
+    child.on('error', (err) => console.log(err.message));
+    child.on('close', (code) => {
+      report(step.name, code ?? 1, started);
+      done();
+    });
+  });
 }
+
+await Promise.all([runHeld(unit).then(() => unit.after()), browser && runLive(browser)]);
 
 console.log(failed.length ? `\nFailed: ${failed.join(', ')}` : '\nAll checks passed.');
 process.exit(failed.length ? 1 : 0);
