@@ -1,7 +1,10 @@
 /*
  * StyleByZaga's service worker: Web Push only. It shows the notice the server sent (a title and a link into the site;
  * the server never puts a client's name or a message's words in it, and this worker adds none) and, on a click, brings
- * the site forward at that link. It handles no fetch: pages, data and offline behaviour are exactly as without it.
+ * the site forward at that link. When the browser renews the subscription, it subscribes again with the house's key
+ * and tells the site's open windows, which hand the new one to the server (the worker holds no session of its own; a
+ * window opened later does the same: features/notifications/push.ts). It handles no fetch: pages, data and offline
+ * behaviour are exactly as without it.
  */
 
 const HOUSE = 'StyleByZaga';
@@ -60,4 +63,26 @@ self.addEventListener('notificationclick', (event) => {
         .catch(() => self.clients.openWindow(target));
     }),
   );
+});
+
+/** The house's key: the lapsed subscription's own, or the server's (public, no session needed). */
+async function houseKey(old) {
+  const key = old && old.options && old.options.applicationServerKey;
+  if (key) return key;
+  const res = await fetch('/api/v1/push/public-key');
+  return (await res.json()).publicKey;
+}
+
+/** The browser renewed or dropped this device's subscription: subscribe again if it did not, and tell the open windows. */
+async function renewSubscription(event) {
+  const old = event.oldSubscription || null;
+  const renewed =
+    event.newSubscription ||
+    (await self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: await houseKey(old) }));
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  for (const w of windows) w.postMessage({ type: 'sbz:push-renewed', endpoint: renewed.endpoint, oldEndpoint: old ? old.endpoint : null });
+}
+
+self.addEventListener('pushsubscriptionchange', (event) => {
+  event.waitUntil(renewSubscription(event));
 });

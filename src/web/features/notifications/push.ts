@@ -10,6 +10,8 @@ export type PushState = 'unsupported' | 'blocked' | 'off' | 'on';
 
 const WORKER = '/sw.js';
 const INVITATION_KEY = 'sbz-push-invitation';
+/** The endpoint this browser last handed to the server. */
+const REGISTERED_KEY = 'sbz-push-registered';
 /** "Not now" holds the question back this long. */
 const ASK_AGAIN_AFTER_MS = 30 * 86_400_000;
 
@@ -56,6 +58,13 @@ export async function enablePush(api: ApiClient): Promise<PushState> {
   const subscription =
     (await registration.pushManager.getSubscription()) ??
     (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: applicationServerKey(publicKey) }));
+  await register(api, subscription);
+  rememberAnswer();
+  return 'on';
+}
+
+/** Hands a subscription to the server (which keeps one per endpoint: sending it again changes nothing). */
+async function register(api: ApiClient, subscription: PushSubscription): Promise<void> {
   const json = subscription.toJSON();
   await call(
     api.POST('/api/v1/me/push-subscriptions', {
@@ -66,8 +75,32 @@ export async function enablePush(api: ApiClient): Promise<PushState> {
       },
     }),
   );
-  rememberAnswer();
-  return 'on';
+  writeStorage(REGISTERED_KEY, subscription.endpoint);
+}
+
+/**
+ * Keeps the server's copy of this device's subscription current, for a signed-in person: when the browser renewed it
+ * (the worker's `pushsubscriptionchange` tells open windows; a window opened later finds an endpoint it never
+ * registered), the new one is registered and the lapsed one forgotten. Returns the function that stops listening.
+ */
+export function keepPushSubscriptionCurrent(api: ApiClient): () => void {
+  if (!pushSupported()) return () => undefined;
+  const sync = async (oldEndpoint?: string | null) => {
+    if (Notification.permission !== 'granted') return;
+    const subscription = await currentSubscription();
+    if (!subscription) return;
+    if (readStorage(REGISTERED_KEY) !== subscription.endpoint) await register(api, subscription);
+    if (oldEndpoint && oldEndpoint !== subscription.endpoint) {
+      await call(api.DELETE('/api/v1/me/push-subscriptions', { body: { endpoint: oldEndpoint } }));
+    }
+  };
+  const onMessage = (event: MessageEvent) => {
+    const data = event.data as { type?: string; oldEndpoint?: string | null } | null;
+    if (data?.type === 'sbz:push-renewed') void sync(data.oldEndpoint).catch(() => undefined);
+  };
+  navigator.serviceWorker.addEventListener('message', onMessage);
+  void sync().catch(() => undefined);
+  return () => navigator.serviceWorker.removeEventListener('message', onMessage);
 }
 
 /** Stops notices on this device: the server forgets it first, then the browser drops the subscription. */
@@ -76,6 +109,7 @@ export async function disablePush(api: ApiClient): Promise<PushState> {
   if (subscription) {
     await call(api.DELETE('/api/v1/me/push-subscriptions', { body: { endpoint: subscription.endpoint } }));
     await subscription.unsubscribe();
+    writeStorage(REGISTERED_KEY, '');
   }
   return pushState();
 }
@@ -93,10 +127,14 @@ export async function shouldInvite(now = Date.now()): Promise<boolean> {
 
 /** "Not now" (or a yes): the question waits a month. */
 export function rememberAnswer(now = Date.now()): void {
+  writeStorage(INVITATION_KEY, String(now));
+}
+
+function writeStorage(key: string, value: string): void {
   try {
-    localStorage.setItem(INVITATION_KEY, String(now));
+    localStorage.setItem(key, value);
   } catch {
-    // Storage refused (private mode): the question may come back next time, which is harmless.
+    // Storage refused (private mode): the question may come back next time, or a subscription be sent again: harmless.
   }
 }
 

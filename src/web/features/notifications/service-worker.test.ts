@@ -10,16 +10,24 @@ const source = readFileSync(new URL('../../public/sw.js', import.meta.url), 'utf
 
 type Listener = (event: Record<string, unknown>) => void;
 
-function worker(windows: { url: string; navigated?: string; focused?: boolean }[] = []) {
+function worker(windows: { url: string; navigated?: string; focused?: boolean; messages?: unknown[] }[] = []) {
   const listeners = new Map<string, Listener>();
   const shown: { title: string; options: Record<string, unknown> }[] = [];
   const opened: string[] = [];
+  const subscribed: unknown[] = [];
+  const fetched: string[] = [];
   const self = {
     location: { origin: 'https://stylebyzaga.test' },
     addEventListener: (type: string, fn: Listener) => listeners.set(type, fn),
     skipWaiting: () => undefined,
     registration: {
       showNotification: async (title: string, options: Record<string, unknown>) => void shown.push({ title, options }),
+      pushManager: {
+        subscribe: async (options: unknown) => {
+          subscribed.push(options);
+          return { endpoint: 'https://push.test/renewed' };
+        },
+      },
     },
     clients: {
       claim: async () => undefined,
@@ -34,17 +42,22 @@ function worker(windows: { url: string; navigated?: string; focused?: boolean }[
             w.navigated = to;
             return this;
           },
+          postMessage: (message: unknown) => (w.messages ??= []).push(message),
         })),
       openWindow: async (url: string) => void opened.push(url),
     },
   };
-  runInNewContext(source, { self, URL });
+  const fetch = async (url: string) => {
+    fetched.push(url);
+    return { json: async () => ({ publicKey: 'BHouseKey' }) };
+  };
+  runInNewContext(source, { self, URL, fetch });
   const dispatch = async (type: string, event: Record<string, unknown>) => {
     let wait: Promise<unknown> = Promise.resolve();
     listeners.get(type)!({ ...event, waitUntil: (p: Promise<unknown>) => (wait = p) });
     await wait;
   };
-  return { dispatch, shown, opened, windows };
+  return { dispatch, shown, opened, windows, subscribed, fetched };
 }
 
 const pushOf = (payload: unknown) => ({ data: { json: () => (typeof payload === 'string' ? JSON.parse(payload) : payload) } });
@@ -93,4 +106,34 @@ describe('the service worker', () => {
       expect(sw.opened).toEqual(['https://stylebyzaga.test/account/notifications']);
     },
   );
+
+  it('subscribes again with the house key when the browser renews the subscription, and tells every open window', async () => {
+    const sw = worker([{ url: 'https://stylebyzaga.test/account' }, { url: 'https://stylebyzaga.test/shop' }]);
+    const key = new Uint8Array([4, 1, 2]);
+    await sw.dispatch('pushsubscriptionchange', {
+      oldSubscription: { endpoint: 'https://push.test/old', options: { applicationServerKey: key } },
+    });
+    expect(sw.subscribed).toEqual([{ userVisibleOnly: true, applicationServerKey: key }]);
+    expect(sw.fetched).toEqual([]);
+    const told = { type: 'sbz:push-renewed', endpoint: 'https://push.test/renewed', oldEndpoint: 'https://push.test/old' };
+    expect(sw.windows.map((w) => w.messages)).toEqual([[told], [told]]);
+  });
+
+  it('asks the server for the house key when the lapsed subscription is gone, and keeps a renewal the browser made itself', async () => {
+    const lost = worker([{ url: 'https://stylebyzaga.test/' }]);
+    await lost.dispatch('pushsubscriptionchange', {});
+    expect(lost.fetched).toEqual(['/api/v1/push/public-key']);
+    expect(lost.subscribed).toEqual([{ userVisibleOnly: true, applicationServerKey: 'BHouseKey' }]);
+    expect(lost.windows[0]!.messages).toEqual([{ type: 'sbz:push-renewed', endpoint: 'https://push.test/renewed', oldEndpoint: null }]);
+
+    const renewed = worker([{ url: 'https://stylebyzaga.test/' }]);
+    await renewed.dispatch('pushsubscriptionchange', {
+      oldSubscription: { endpoint: 'https://push.test/old', options: {} },
+      newSubscription: { endpoint: 'https://push.test/browser-made' },
+    });
+    expect(renewed.subscribed).toEqual([]);
+    expect(renewed.windows[0]!.messages).toEqual([
+      { type: 'sbz:push-renewed', endpoint: 'https://push.test/browser-made', oldEndpoint: 'https://push.test/old' },
+    ]);
+  });
 });

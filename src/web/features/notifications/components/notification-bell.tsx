@@ -1,9 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { cn } from '../../../lib/cn.ts';
+import { useSession } from '../../auth/session.tsx';
 import { useRealtime, type RealtimeEvent } from '../../messaging/realtime.ts';
 import { NOTIFICATIONS_KEY, UNREAD_KEY, useUnreadNotifications } from '../api/notifications.ts';
+import { keepPushSubscriptionCurrent } from '../push.ts';
 
 /** Without the socket (it could not open), the bell reads its number over HTTP this often. */
 const POLL_WITHOUT_SOCKET_MS = 60_000;
@@ -16,7 +18,10 @@ const POLL_WITHOUT_SOCKET_MS = 60_000;
  */
 export default function NotificationBell({ href }: { href: string }) {
   const queryClient = useQueryClient();
+  const { api } = useSession();
   const [announcement, setAnnouncement] = useState('');
+  // A device whose browser renewed its push subscription keeps receiving notices (the bell is there whenever someone is signed in).
+  useEffect(() => keepPushSubscriptionCurrent(api), [api]);
   const { connected } = useRealtime((event: RealtimeEvent) => {
     if (event.type === 'notification') {
       queryClient.setQueryData(UNREAD_KEY, Number(event.unread) || 0);
