@@ -50,6 +50,9 @@ export interface OrderForPayment {
     brandId: string;
     brandIsPartner: boolean;
     name: string;
+    /** The variant's colour and size as ordered (a snapshot, like the name). */
+    color: string | null;
+    size: string | null;
     quantity: number;
     unitPriceMinor: number;
     totalMinor: number;
@@ -119,6 +122,9 @@ interface OrderForPaymentRow {
     brandId: string;
     brandIsPartner: boolean;
     name: string;
+    /** The variant's colour and size as ordered (a snapshot, like the name). */
+    color: string | null;
+    size: string | null;
     quantity: number;
     unitPriceMinor: number;
     totalMinor: number;
@@ -136,7 +142,7 @@ export async function loadOrderForPayment(db: Db | Tx, orderId: string, forUpdat
                o.items_minor, o.delivery_minor, o.duties_minor, o.vat_minor, o.requires_approval, o.high_value, o.approved_at,
                o.payment_due_at,
                (select json_agg(json_build_object('id', i.id, 'productId', i.product_id, 'variantId', i.variant_id, 'brandId', i.brand_id,
-                         'brandIsPartner', i.brand_is_partner, 'name', i.name, 'quantity', i.quantity, 'unitPriceMinor', i.unit_price_minor,
+                         'brandIsPartner', i.brand_is_partner, 'name', i.name, 'color', i.color, 'size', i.size, 'quantity', i.quantity, 'unitPriceMinor', i.unit_price_minor,
                          'totalMinor', i.total_minor, 'depositMinor', i.deposit_minor) order by i.position)
                   from order_items i where i.order_id = o.id) as items
           from orders o where o.id = ${orderId}::uuid ${forUpdate ? sql`for update of o` : sql``}`,

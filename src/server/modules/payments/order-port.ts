@@ -31,7 +31,7 @@ export interface PayableOrder {
   totalMinor: number;
   taxMinor: number;
   deliveryMinor: number;
-  lines: Array<{ productId: string; brandId: string; name?: string; quantity: number; amountMinor: number }>;
+  lines: Array<{ productId: string; brandId: string; name?: string; color?: string; size?: string; quantity: number; amountMinor: number }>;
   /** The total in US cents at the order's locked FX rate: CARD_LIMIT and approval thresholds are in USD. */
   usdEquivalentMinor: number;
   /** Above APPROVAL_THRESHOLD: the payment is held and the order waits for an admin. */

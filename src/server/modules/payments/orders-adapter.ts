@@ -32,6 +32,8 @@ function toPayable(o: OrderForPayment): PayableOrder {
       productId: i.productId,
       brandId: i.brandId,
       name: i.name,
+      ...(i.color ? { color: i.color } : {}),
+      ...(i.size ? { size: i.size } : {}),
       quantity: i.quantity,
       amountMinor: i.totalMinor,
     })),

@@ -68,7 +68,8 @@ describe('payment receipts', () => {
     expect(text).toContain('STYLEBYZAGA');
     expect(text).toContain(paid.orderNumber);
     expect(text).toContain('Ava Laurent');
-    expect(text).toContain('Quilted Flap Bag');
+    // The piece as ordered: its colour beside its name.
+    expect(text).toMatch(/Quilted Flap Bag · black/i);
     expect(text).toContain(formatMoney(paid.total));
     expect(text).toMatch(/Visa •••• 4242/);
     // No clock is known for this client: the date reads in the house's time, in words.

@@ -137,7 +137,8 @@ async function render(ctx: AppContext, found: FoundReceipt): Promise<ReceiptFile
     clientName: name ? `${name.firstName} ${name.lastName}`.trim() : 'Our client',
     purpose: purposeOf(p, order),
     lines: (order?.lines ?? []).map((l) => ({
-      description: l.name ?? 'A piece',
+      // "Trianon bag · Black · Size 38": the piece as ordered, its colour and size when it has them.
+      description: [l.name ?? 'A piece', l.color, l.size && `Size ${l.size}`].filter(Boolean).join(' · '),
       quantity: l.quantity,
       amount: cash(l.amountMinor, p.currency),
     })),
