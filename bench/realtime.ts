@@ -15,7 +15,7 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from 'otplib';
 import WebSocket from 'ws';
@@ -229,6 +229,13 @@ await settle();
 const total = RATE * SECONDS;
 let sent = 0;
 let errors = 0;
+/** What the failures were: an HTTP status, or the network error's name. */
+const failures = new Map<string, number>();
+const fail = (what: string) => {
+  errors += 1;
+  failures.set(what, (failures.get(what) ?? 0) + 1);
+};
+const loadBefore = loadavg()[0]!;
 const inFlight = new Set<Promise<void>>();
 const t0 = performance.now();
 for (let i = 0; i < total; i++) {
@@ -246,9 +253,9 @@ for (let i = 0; i < total; i++) {
     .then(async (res) => {
       await res.arrayBuffer();
       if (res.status === 201) sent += 1;
-      else errors += 1;
+      else fail(`HTTP ${res.status}`);
     })
-    .catch(() => void (errors += 1))
+    .catch((err: Error) => fail(err.name))
     .finally(() => inFlight.delete(p));
   inFlight.add(p);
 }
@@ -264,10 +271,10 @@ const lines = [
   '',
   `- commit: ${execSync('git rev-parse --short HEAD').toString().trim()}, node ${process.version}, PostgreSQL, one instance (in-process bus), load generator in the same machine`,
   `- command: \`npx tsx bench/realtime.ts --sockets ${SOCKETS} --rate ${RATE} --seconds ${SECONDS} --conversations ${CONVERSATIONS} --stylists ${STYLISTS}\``,
-  '- the machine is shared with other sessions building and testing at the same time (load average above 10 on 2 cores during these runs): figures are what it gave then',
+  `- load average (1 min) of the machine: ${loadBefore.toFixed(1)} before sending, ${loadavg()[0]!.toFixed(1)} after (2 cores; the server and this load generator included)`,
   `- idle authenticated sockets open: ${sockets.length.toLocaleString('en')} of ${SOCKETS.toLocaleString('en')} asked${failedAt ? ` (${failedAt})` : ''}`,
   `- server resident memory: ${(before / 1048576).toFixed(1)} MB before, ${(after / 1048576).toFixed(1)} MB after: **${(perSocket / 1024).toFixed(1)} KB per idle socket**`,
-  `- messages: ${total} asked at ${RATE}/s over ${CONVERSATIONS} conversations (${STYLISTS} stylists' sockets receiving), ${sent} sent (201) in ${sendSeconds.toFixed(1)} s (${(sent / sendSeconds).toFixed(0)}/s achieved), ${errors} errors, ${latencies.length} delivered to the socket`,
+  `- messages: ${total} asked at ${RATE}/s over ${CONVERSATIONS} conversations (${STYLISTS} stylists' sockets receiving), ${sent} sent (201) in ${sendSeconds.toFixed(1)} s (${(sent / sendSeconds).toFixed(0)}/s achieved), ${errors} errors${failures.size ? ` (${[...failures].map(([k, n]) => `${k}: ${n}`).join(', ')})` : ''}, ${latencies.length} delivered to the socket`,
   '',
   '| send → delivery (POST start to frame) | p50 ms | p95 ms | p99 ms | max ms |',
   '|---|---:|---:|---:|---:|',
