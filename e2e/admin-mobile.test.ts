@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { totp } from '../src/server/test/identity.ts';
 import {
   MOBILE,
   ensureWebBuild,
@@ -11,14 +10,13 @@ import {
   type PageProblems,
   type RunningServer,
 } from './helpers.ts';
+import { DEMO, signInEnrolling } from './demo.ts';
 
 /**
  * The house office on a phone (390 × 844): every section of the administration fits the screen's width — wide tables
  * scroll inside their own frame, the page itself never scrolls sideways — and logs no console error.
  */
 
-const PASSWORD = 'velvet-orchid-sunrise-47';
-const DEMO_ADMIN = 'helene.marchal@demo.stylebyzaga.test';
 const SECTIONS = [
   '/admin',
   '/admin/vip',
@@ -48,18 +46,7 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   ({ page, problems } = await openPage(browser, { viewport: MOBILE, isMobile: true, hasTouch: true }));
   // The demo's administrator enrols a second factor at first sign-in, then reaches the house office.
-  await page.goto(`${server.url}/sign-in?next=%2Fadmin`, { waitUntil: 'networkidle' });
-  await page.getByLabel('Email address').fill(DEMO_ADMIN);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL(/\/secure-account/);
-  await page.getByRole('button', { name: 'Begin' }).click();
-  const secret = ((await page.getByTestId('mfa-secret').textContent()) ?? '').replace(/\s+/g, '');
-  await page.getByLabel(/six-digit code/).fill(await totp(secret));
-  await page.getByRole('button', { name: 'Confirm and turn on' }).click();
-  await page.getByTestId('recovery-codes').getByRole('listitem').first().waitFor();
-  await page.getByLabel('I have kept these codes somewhere safe.').check();
-  await page.getByRole('button', { name: 'Done' }).click();
+  await signInEnrolling(page, server.url, DEMO.admin, '/admin');
   await page.waitForURL(/\/admin/);
 });
 

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totp } from '../src/server/test/identity.ts';
 import { ensureWebBuild, launchBrowser, openPage, screenshots, startServer, type RunningServer } from './helpers.ts';
+import { DEMO, DEMO_PASSWORD, PARIS_ADDRESS, signInEnrolling, signInPage } from './demo.ts';
 
 /**
  * Issue 13's money journeys in a browser, on the whole platform and its demo data: a client pays with the sandbox card
@@ -15,21 +16,6 @@ import { ensureWebBuild, launchBrowser, openPage, screenshots, startServer, type
  * minutes old instead of waiting. Its approval threshold is 50,000 USD (the house's setting; 250,000 by default) so a
  * piece of the demo boutique needs approval and can still be held on a card (CARD_LIMIT stays 100,000 USD).
  */
-
-const PASSWORD = 'velvet-orchid-sunrise-47';
-const DEMO_CLIENT = 'layla.rahman@demo.stylebyzaga.test';
-const DEMO_ADMIN = 'helene.marchal@demo.stylebyzaga.test';
-const DEMO_STYLIST = 'camille.laurent@demo.stylebyzaga.test';
-const DEMO_VIP = 'isabelle.fontaine@demo.stylebyzaga.test';
-const PARIS = {
-  recipientName: 'Layla Rahman',
-  line1: '31 rue Cambon',
-  city: 'Paris',
-  state: '',
-  postalCode: '75001',
-  country: 'FR',
-  phoneNumber: '+33 1 44 50 66 00',
-};
 
 let server: RunningServer;
 let browser: Browser;
@@ -46,7 +32,7 @@ beforeAll(async () => {
     await fetch(`${server.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: DEMO_CLIENT, password: PASSWORD }),
+      body: JSON.stringify({ email: DEMO.client, password: DEMO_PASSWORD }),
     })
   ).json();
   client = { userId: login.user.userId, auth: { authorization: `Bearer ${login.accessToken}`, 'content-type': 'application/json' } };
@@ -92,7 +78,7 @@ async function placeOrder(index: number, extra: Record<string, unknown> = {}): P
     body: JSON.stringify({
       clientId: client.userId,
       items: [{ ...piece, quantity: 1 }],
-      shippingAddress: PARIS,
+      shippingAddress: PARIS_ADDRESS,
       deliveryOption: 'INSURED_COURIER',
       currency: 'EUR',
       ...extra,
@@ -103,32 +89,10 @@ async function placeOrder(index: number, extra: Record<string, unknown> = {}): P
   return { orderId: body.orderId, orderNumber: body.order.orderNumber };
 }
 
-async function signIn(page: Page, email: string, next: string): Promise<void> {
-  await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(next)}`, { waitUntil: 'networkidle' });
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-}
-
-/** Staff, stylists and VIPs enrol a second factor at their first sign-in, then land where they were going; returns the secret. */
-async function signInEnrolling(page: Page, email: string, next: string): Promise<string> {
-  await signIn(page, email, next);
-  await page.waitForURL(/\/secure-account/);
-  await page.getByRole('button', { name: 'Begin' }).click();
-  const secret = ((await page.getByTestId('mfa-secret').textContent()) ?? '').replace(/\s+/g, '');
-  await page.getByLabel(/six-digit code/).fill(await totp(secret));
-  await page.getByRole('button', { name: 'Confirm and turn on' }).click();
-  await page.getByTestId('recovery-codes').getByRole('listitem').first().waitFor();
-  await page.getByLabel('I have kept these codes somewhere safe.').check();
-  await page.getByRole('button', { name: 'Done' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/secure-account'));
-  return secret;
-}
-
 async function houseOffice(): Promise<Page> {
   if (!office) {
     office = (await openPage(browser)).page;
-    officeSecret = await signInEnrolling(office, DEMO_ADMIN, '/admin/payments');
+    officeSecret = await signInEnrolling(office, server.url, DEMO.admin, '/admin/payments');
   }
   return office;
 }
@@ -153,7 +117,7 @@ async function officeApi(path: string, body: unknown): Promise<Response> {
     const login = await fetch(`${server.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: DEMO_ADMIN, password: PASSWORD, mfaCode: await totp(officeSecret, ahead) }),
+      body: JSON.stringify({ email: DEMO.admin, password: DEMO_PASSWORD, mfaCode: await totp(officeSecret, ahead) }),
     });
     if (!login.ok) continue;
     const { accessToken } = (await login.json()) as { accessToken: string };
@@ -187,7 +151,7 @@ describe('checkout journeys', () => {
   it('a client buys a piece with the card that asks for 3-D Secure: the bank’s page, then the order is paid', async () => {
     const { orderId, orderNumber } = await placeOrder(0);
     const { page } = await openPage(browser);
-    await signIn(page, DEMO_CLIENT, `/checkout/placed/${orderId}`);
+    await signInPage(page, server.url, DEMO.client, `/checkout/placed/${orderId}`);
     await page.waitForURL(`${server.url}/checkout/placed/${orderId}`);
     await page.getByRole('heading', { name: 'Sandbox — test cards' }).waitFor();
     await page.getByRole('button', { name: 'Use the test card ending 3184' }).click();
@@ -209,7 +173,7 @@ describe('checkout journeys', () => {
   it('a VIP buys a high-value piece: a fresh second factor at checkout, the card held, the house office approves, then it is taken', async () => {
     const piece = await highValuePiece();
     const { page } = await openPage(browser);
-    const vipSecret = await signInEnrolling(page, DEMO_VIP, `/products/${piece.slug}`);
+    const vipSecret = await signInEnrolling(page, server.url, DEMO.vip, `/products/${piece.slug}`);
     if (!page.url().endsWith(`/products/${piece.slug}`))
       await page.goto(`${server.url}/products/${piece.slug}`, { waitUntil: 'networkidle' });
     const main = page.getByRole('button', { name: /^(Add to bag|Choose a size)$/ });
@@ -289,7 +253,7 @@ describe('checkout journeys', () => {
   it('a bank transfer arrives in two parts: the house office records each, and the order is paid when they add up', async () => {
     const { orderId, orderNumber } = await placeOrder(1);
     const { page } = await openPage(browser);
-    await signIn(page, DEMO_CLIENT, `/checkout/placed/${orderId}`);
+    await signInPage(page, server.url, DEMO.client, `/checkout/placed/${orderId}`);
     await page.waitForURL(`${server.url}/checkout/placed/${orderId}`);
     await page.getByRole('radio', { name: /Bank transfer/ }).check();
     await page.getByRole('button', { name: 'Show the transfer details' }).click();
@@ -353,7 +317,7 @@ describe('checkout journeys', () => {
     await detail.getByText(/€40\.00 refund · succeeded/).waitFor();
 
     const { page } = await openPage(browser);
-    await signIn(page, DEMO_CLIENT, `/account/orders/${orderId}`);
+    await signInPage(page, server.url, DEMO.client, `/account/orders/${orderId}`);
     await page.waitForURL(`${server.url}/account/orders/${orderId}`);
     await page.getByRole('heading', { name: `Order ${orderNumber}` }).waitFor();
     const receipt = page.getByRole('region', { name: 'Receipt' });
@@ -363,7 +327,7 @@ describe('checkout journeys', () => {
     await screenshots(page, 'checkout-journeys-receipt');
 
     const studio = (await openPage(browser)).page;
-    await signInEnrolling(studio, DEMO_STYLIST, '/studio/earnings');
+    await signInEnrolling(studio, server.url, DEMO.stylist, '/studio/earnings');
     if (!studio.url().endsWith('/studio/earnings')) await studio.goto(`${server.url}/studio/earnings`, { waitUntil: 'networkidle' });
     await studio.getByRole('cell', { name: 'Earned' }).first().waitFor();
     await studio.getByRole('cell', { name: 'Reversed (refund)' }).first().waitFor();

@@ -11,25 +11,13 @@ import {
   type RunningServer,
   type ScreenshotOptions,
 } from './helpers.ts';
+import { DEMO, DEMO_PASSWORD, PARIS_ADDRESS } from './demo.ts';
 
 /**
  * Payments in a browser, on the whole platform and its demo data: a client pays an order with the sandbox card that
  * asks for 3-D Secure (the authentication page, then back), and the house office refunds part of it and reads the
  * ledger's trial balance. Screenshots at 1440 and 390 px; no page may log a console error.
  */
-
-const PASSWORD = 'velvet-orchid-sunrise-47';
-const DEMO_CLIENT = 'layla.rahman@demo.stylebyzaga.test';
-const DEMO_ADMIN = 'helene.marchal@demo.stylebyzaga.test';
-const PARIS = {
-  recipientName: 'Layla Rahman',
-  line1: '31 rue Cambon',
-  city: 'Paris',
-  state: '',
-  postalCode: '75001',
-  country: 'FR',
-  phoneNumber: '+33 1 44 50 66 00',
-};
 
 let server: RunningServer;
 let browser: Browser;
@@ -53,7 +41,7 @@ async function placeOrder(): Promise<{ orderId: string; orderNumber: string }> {
     await fetch(`${server.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: DEMO_CLIENT, password: PASSWORD }),
+      body: JSON.stringify({ email: DEMO.client, password: DEMO_PASSWORD }),
     })
   ).json();
   const auth = { authorization: `Bearer ${login.accessToken}`, 'content-type': 'application/json' };
@@ -72,7 +60,7 @@ async function placeOrder(): Promise<{ orderId: string; orderNumber: string }> {
     body: JSON.stringify({
       clientId: login.user.userId,
       items: [{ productId: piece.productId, variantId: variant.variantId, quantity: 1 }],
-      shippingAddress: PARIS,
+      shippingAddress: PARIS_ADDRESS,
       deliveryOption: 'INSURED_COURIER',
       currency: 'EUR',
     }),
@@ -88,8 +76,8 @@ describe('payments in the browser', () => {
     const { page, problems } = await openPage(browser);
 
     await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(`/checkout/placed/${orderId}`)}`, { waitUntil: 'networkidle' });
-    await page.getByLabel('Email address').fill(DEMO_CLIENT);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Email address').fill(DEMO.client);
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL(`${server.url}/checkout/placed/${orderId}`);
     await page.getByRole('heading', { name: 'Sandbox — test cards' }).waitFor();
@@ -111,8 +99,8 @@ describe('payments in the browser', () => {
     const office = await openPage(browser);
     const admin = office.page;
     await admin.goto(`${server.url}/sign-in?next=%2Fadmin%2Fpayments`, { waitUntil: 'networkidle' });
-    await admin.getByLabel('Email address').fill(DEMO_ADMIN);
-    await admin.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await admin.getByLabel('Email address').fill(DEMO.admin);
+    await admin.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
     await admin.getByRole('button', { name: 'Sign in', exact: true }).click();
     await admin.waitForURL(/\/secure-account/);
     await admin.getByRole('button', { name: 'Begin' }).click();

@@ -3,25 +3,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totp } from '../src/server/test/identity.ts';
 import { ensureWebBuild, launchBrowser, openPage, screenshots, startServer, type RunningServer } from './helpers.ts';
+import { DEMO, DEMO_PASSWORD, PARIS_ADDRESS, signInEnrolling, signInPage } from './demo.ts';
 
 /**
  * Issue 13's receipts in a browser: on the client's order page, the payment and each refund carry a PDF receipt that
  * downloads with a click (a link signed for 15 minutes: the page holds no cookie session to send); the house office
  * downloads the same bytes from the payment's page.
  */
-
-const PASSWORD = 'velvet-orchid-sunrise-47';
-const DEMO_CLIENT = 'layla.rahman@demo.stylebyzaga.test';
-const DEMO_ADMIN = 'helene.marchal@demo.stylebyzaga.test';
-const PARIS = {
-  recipientName: 'Layla Rahman',
-  line1: '31 rue Cambon',
-  city: 'Paris',
-  state: '',
-  postalCode: '75001',
-  country: 'FR',
-  phoneNumber: '+33 1 44 50 66 00',
-};
 
 let server: RunningServer;
 let browser: Browser;
@@ -51,31 +39,13 @@ async function api(path: string, init: { method?: string; token?: string; body?:
   return text ? JSON.parse(text) : undefined;
 }
 
-/** The house office signs in, enrolling its second factor as staff must at first sign-in; returns the secret. */
-async function signInEnrolling(page: Page, email: string, next: string): Promise<string> {
-  await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(next)}`, { waitUntil: 'networkidle' });
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL(/\/secure-account/);
-  await page.getByRole('button', { name: 'Begin' }).click();
-  const secret = ((await page.getByTestId('mfa-secret').textContent()) ?? '').replace(/\s+/g, '');
-  await page.getByLabel(/six-digit code/).fill(await totp(secret));
-  await page.getByRole('button', { name: 'Confirm and turn on' }).click();
-  await page.getByTestId('recovery-codes').getByRole('listitem').first().waitFor();
-  await page.getByLabel('I have kept these codes somewhere safe.').check();
-  await page.getByRole('button', { name: 'Done' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/secure-account'));
-  return secret;
-}
-
 /** The house office's API session, with a TOTP step its browser has not used. */
 async function officeToken(secret: string): Promise<string> {
   for (const ahead of [1, 2]) {
     const login = await fetch(`${server.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: DEMO_ADMIN, password: PASSWORD, mfaCode: await totp(secret, ahead) }),
+      body: JSON.stringify({ email: DEMO.admin, password: DEMO_PASSWORD, mfaCode: await totp(secret, ahead) }),
     });
     if (login.ok) return ((await login.json()) as { accessToken: string }).accessToken;
   }
@@ -89,7 +59,7 @@ async function downloadFrom(page: Page, name: string): Promise<{ filename: strin
 
 describe('receipts on the order page', () => {
   it('the payment and a partial refund each download their PDF receipt', async () => {
-    const login = await api('/auth/login', { method: 'POST', body: { email: DEMO_CLIENT, password: PASSWORD } });
+    const login = await api('/auth/login', { method: 'POST', body: { email: DEMO.client, password: DEMO_PASSWORD } });
     const list = await api('/products?maxResults=100');
     const piece = (
       list.products as Array<{
@@ -117,7 +87,7 @@ describe('receipts on the order page', () => {
       body: {
         clientId: login.user.userId,
         items: [{ productId: piece.productId, variantId: variant.variantId, quantity: 1 }],
-        shippingAddress: PARIS,
+        shippingAddress: PARIS_ADDRESS,
         deliveryOption: 'INSURED_COURIER',
         currency: 'EUR',
       },
@@ -130,7 +100,7 @@ describe('receipts on the order page', () => {
       body: { orderId, paymentMethodId: 'pm_card_visa' },
     });
     const office = await openPage(browser);
-    const secret = await signInEnrolling(office.page, DEMO_ADMIN, '/admin/payments');
+    const secret = await signInEnrolling(office.page, server.url, DEMO.admin, '/admin/payments');
     await api('/payments/refund', {
       method: 'POST',
       token: await officeToken(secret),
@@ -139,10 +109,7 @@ describe('receipts on the order page', () => {
     });
 
     const { page } = await openPage(browser);
-    await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(`/account/orders/${orderId}`)}`, { waitUntil: 'networkidle' });
-    await page.getByLabel('Email address').fill(DEMO_CLIENT);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await signInPage(page, server.url, DEMO.client, `/account/orders/${orderId}`);
     await page.waitForURL(`${server.url}/account/orders/${orderId}`);
     const receipt = page.getByRole('region', { name: 'Receipt' });
     await receipt.getByText('−€40.00').waitFor();
