@@ -237,6 +237,12 @@ function Checkout() {
               <h2 id="address-title" className="display text-3xl text-ink">
                 Where shall we deliver?
               </h2>
+              {/* The saved addresses first: a form shown while they load would vanish under the client's typing when they arrive. */}
+              {addresses.isLoading && (
+                <p role="status" className="text-sm text-stone">
+                  Finding your saved addresses…
+                </p>
+              )}
               {saved.length > 0 && (
                 <fieldset className="space-y-3">
                   <legend className="eyebrow mb-3 text-stone">Your addresses</legend>
@@ -277,8 +283,12 @@ function Checkout() {
                   </label>
                 </fieldset>
               )}
-              {!useSaved && <AddressForm value={address} onChange={setAddress} save={saveAddress} onSave={setSaveAddress} />}
-              <Button type="submit">Continue to delivery</Button>
+              {!useSaved && !addresses.isLoading && (
+                <AddressForm value={address} onChange={setAddress} save={saveAddress} onSave={setSaveAddress} />
+              )}
+              <Button type="submit" disabled={addresses.isLoading}>
+                Continue to delivery
+              </Button>
             </form>
           )}
 
