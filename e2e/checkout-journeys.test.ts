@@ -191,7 +191,10 @@ describe('checkout journeys', () => {
     await page.getByRole('heading', { level: 1, name: 'Complete your order' }).waitFor();
     const newAddress = page.getByRole('radio', { name: 'A new address' });
     // The step shows the saved addresses (with "A new address") or the form, once it knows which.
-    await newAddress.or(page.getByLabel('Address', { exact: true })).first().waitFor();
+    await newAddress
+      .or(page.getByLabel('Address', { exact: true }))
+      .first()
+      .waitFor();
     if (await newAddress.count()) await newAddress.check();
     await page.getByLabel('Address', { exact: true }).fill('15 place Vendôme');
     await page.getByLabel('City').fill('Paris');

@@ -89,7 +89,10 @@ describe.each([
     // Step 1: a delivery address (a saved one is offered first when the client has one).
     const newAddress = page.getByRole('radio', { name: 'A new address' });
     // The step shows the saved addresses (with "A new address") or the form, once it knows which.
-    await newAddress.or(page.getByLabel('Address', { exact: true })).first().waitFor();
+    await newAddress
+      .or(page.getByLabel('Address', { exact: true }))
+      .first()
+      .waitFor();
     if (await newAddress.count()) await newAddress.check();
     await page.getByLabel('Address', { exact: true }).fill('31 rue Cambon');
     await page.getByLabel('City').fill('Paris');
