@@ -109,19 +109,3 @@ export function gzipWithNonce(document: KeptDocument, nonce: string): Buffer | u
   parts.push(FINAL_BLOCK, trailer);
   return Buffer.concat(parts);
 }
-
-/** Whether the request accepts gzip (named or `*`, with a quality above zero). */
-export function acceptsGzip(request: FastifyRequest): boolean {
-  const header = request.headers['accept-encoding'];
-  if (typeof header !== 'string') return false;
-  let gzip: number | undefined;
-  let any: number | undefined;
-  for (const item of header.split(',')) {
-    const [name, ...params] = item.trim().toLowerCase().split(';');
-    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-    const quality = q === undefined ? 1 : Number(q);
-    if (name === 'gzip' || name === 'x-gzip') gzip = quality;
-    else if (name === '*') any = quality;
-  }
-  return (gzip ?? any ?? 0) > 0;
-}

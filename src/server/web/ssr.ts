@@ -7,7 +7,8 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { createRequestHandler, type ServerBuild } from 'react-router';
 import { pageSecurityHeaders } from '../http/security-headers.ts';
-import { acceptsGzip, documentKeyOf, gzipWithNonce, keepable, keptDocument, withNonce, type DocumentCache } from './document-cache.ts';
+import { acceptsGzip } from '../http/cached-json.ts';
+import { documentKeyOf, gzipWithNonce, keepable, keptDocument, withNonce, type DocumentCache } from './document-cache.ts';
 import { sendWebResponse, toWebRequest } from './fetch-bridge.ts';
 
 export interface WebPluginOptions {

@@ -26,7 +26,7 @@ import {
 } from './models.ts';
 import { createProduct, deleteProduct, getProduct, setVariantStock, setVisibility, updateProduct } from './products.ts';
 import { searchProducts, suggest } from './search.ts';
-import { sendAnswer } from './http-json.ts';
+import { sendAnswer } from '../../http/cached-json.ts';
 
 const tags = ['Products'];
 

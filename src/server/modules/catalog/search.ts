@@ -31,7 +31,7 @@ import { closest, similarity } from './trigram.ts';
 import { catalogCache } from './catalog-cache.ts';
 import { readySearchIndex } from './search-index/feed.ts';
 import { cardJson, type ProductCards } from './search-index/cards.ts';
-import { withJson } from './http-json.ts';
+import { withJson } from '../../http/cached-json.ts';
 
 /** Rank weights for D, C, B, A: name counts ten times a description word. */
 const WEIGHTS = sql.raw(`'{0.1, 0.25, 0.5, 1.0}'`);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { ApiError, ErrorBody, errorResponses } from '../../http/errors.ts';
 import { actorOf, metaOf } from '../../http/auth.ts';
+import { sendAnswer } from '../../http/cached-json.ts';
 import { accountTypeOf } from '../identity/service.ts';
 import {
   Content,
@@ -50,16 +51,6 @@ const ContentIdParams = z.strictObject({ contentId: z.string().min(1).max(200).m
 const ConflictBody = ErrorBody.extend({ current: Content.meta({ description: 'The piece as it now is (the newer version).' }) }).meta({
   id: 'ContentConflict',
 });
-
-// Cached answers are the same objects request after request: their JSON is made once per object.
-const memo = new WeakMap<object, Buffer>();
-function sendCached<T extends object>(reply: FastifyReply, production: boolean, value: T): T {
-  if (!production) return value;
-  let bytes = memo.get(value);
-  if (!bytes) memo.set(value, (bytes = Buffer.from(JSON.stringify(value))));
-  // Fastify sends a Buffer as it is; the reply is returned to say the answer is sent (typed as the value it carries).
-  return reply.type('application/json; charset=utf-8').send(bytes) as unknown as T;
-}
 
 /** The spec's content operations, plus versions, autosave, previews, RSVPs, the home slots, editors and the contact page. */
 export async function editorialRoutes(parent: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
@@ -118,7 +109,7 @@ export async function editorialRoutes(parent: FastifyInstance, opts: { ctx: AppC
       },
       config: { policy: 'public' },
     },
-    async (request, reply) => sendCached(reply, production, await listContent(ctx, request.actor, request.query)),
+    async (request, reply) => sendAnswer(reply, production, await listContent(ctx, request.actor, request.query)),
   );
 
   app.get(
@@ -182,7 +173,7 @@ export async function editorialRoutes(parent: FastifyInstance, opts: { ctx: AppC
       },
       config: { policy: 'public' },
     },
-    async (request, reply) => sendCached(reply, production, await getContent(ctx, request.actor, request.params.contentId)),
+    async (request, reply) => sendAnswer(reply, production, await getContent(ctx, request.actor, request.params.contentId)),
   );
 
   app.put(
