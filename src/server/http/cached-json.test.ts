@@ -25,7 +25,9 @@ describe('sendAnswer', () => {
 
   it('gzips a reused answer over 1 kB for a client that accepts it, and never a one-off answer or a small one', async () => {
     const app = Fastify();
-    const large = { pieces: Array.from({ length: 40 }, (_, i) => ({ title: `The quiet season, part ${i}`, dek: 'Tailoring in winter light' })) };
+    const large = {
+      pieces: Array.from({ length: 40 }, (_, i) => ({ title: `The quiet season, part ${i}`, dek: 'Tailoring in winter light' })),
+    };
     const small = { status: 'ok' };
     app.get('/large', async (_req, reply) => sendAnswer(reply, true, large));
     app.get('/small', async (_req, reply) => sendAnswer(reply, true, small));
