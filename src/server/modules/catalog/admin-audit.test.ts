@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
 import { catalogAuditAction } from './admin-audit.ts';
-import { setupCatalog, type CatalogFixture } from './test-fixtures.ts';
+import { setupCatalog, type CatalogFixture } from '../../test/catalog.ts';
 
 let app: TestApp;
 let f: CatalogFixture;

@@ -3,7 +3,7 @@ import { buildTestApp, type TestApp } from '../../test/app.ts';
 import { expectConverted, expectSealed } from '../../test/free-text.ts';
 import { accountOf, type TestAccount } from '../../test/identity.ts';
 import { listDevMail } from '../mail/service.ts';
-import { addProduct, setupCatalog, type CatalogFixture } from './test-fixtures.ts';
+import { addProduct, setupCatalog, type CatalogFixture } from '../../test/catalog.ts';
 
 let app: TestApp;
 let f: CatalogFixture;

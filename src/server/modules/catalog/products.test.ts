@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
-import { addProduct, setupCatalog, type CatalogFixture } from './test-fixtures.ts';
+import { addProduct, setupCatalog, type CatalogFixture } from '../../test/catalog.ts';
 
 let app: TestApp;
 let f: CatalogFixture;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
 import { catalogCache } from './catalog-cache.ts';
-import { addProduct, setupCatalog, type CatalogFixture } from './test-fixtures.ts';
+import { addProduct, setupCatalog, type CatalogFixture } from '../../test/catalog.ts';
 
 let app: TestApp;
 let f: CatalogFixture;

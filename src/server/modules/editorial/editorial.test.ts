@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, countRows, type TestApp } from '../../test/app.ts';
 import { expectConverted, expectSealed } from '../../test/free-text.ts';
 import { accountOf, type TestAccount } from '../../test/identity.ts';
-import { addProduct, setupCatalog, type CatalogFixture } from '../catalog/test-fixtures.ts';
+import { addProduct, setupCatalog, type CatalogFixture } from '../../test/catalog.ts';
 import { listDevMail } from '../mail/service.ts';
 import { approvedStylist, type TestStylist } from '../stylists/test-helpers.ts';
 import { advanceEditorialClock, editorialNow, publishDue } from './service.ts';

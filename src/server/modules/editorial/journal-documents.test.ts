@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
 import type { TestAccount } from '../../test/identity.ts';
-import { addProduct, setupCatalog, type CatalogFixture } from '../catalog/test-fixtures.ts';
+import { addProduct, setupCatalog, type CatalogFixture } from '../../test/catalog.ts';
 import type { KeptDocument } from '../../web/document-cache.ts';
 import { journalDocuments } from './service.ts';
 

@@ -3,7 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
 import type { TestAccount } from '../../test/identity.ts';
-import { setupCatalog, type CatalogFixture } from '../catalog/test-fixtures.ts';
+import { setupCatalog, type CatalogFixture } from '../../test/catalog.ts';
 import { approvedStylist, type TestStylist } from '../stylists/test-helpers.ts';
 
 // Issue #11.8: one strict media-path rule for every image URL, and an upload only on its owner's pages.

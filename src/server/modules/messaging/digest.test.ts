@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
 import type { TestAccount } from '../../test/identity.ts';
-import { addProduct, setupCatalog, type CatalogFixture } from '../catalog/test-fixtures.ts';
+import { addProduct, setupCatalog, type CatalogFixture } from '../../test/catalog.ts';
 import { messagingJobs } from './jobs.ts';
 import { DIGEST_JOB } from './service.ts';
 

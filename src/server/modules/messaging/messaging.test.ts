@@ -5,7 +5,7 @@ import { queryRows } from '../../db/client.ts';
 import { buildTestApp, countRows, type TestApp } from '../../test/app.ts';
 import { expectConverted, expectSealed } from '../../test/free-text.ts';
 import { accountOf, type TestAccount } from '../../test/identity.ts';
-import { addProduct, setupCatalog, type CatalogFixture } from '../catalog/test-fixtures.ts';
+import { addProduct, setupCatalog, type CatalogFixture } from '../../test/catalog.ts';
 import { approvedStylist, parisMorning, requestPayload, type TestStylist } from '../stylists/test-helpers.ts';
 
 let app: TestApp;

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
 import { catalogCache } from '../catalog/catalog-cache.ts';
-import type { CatalogFixture } from '../catalog/test-fixtures.ts';
+import type { CatalogFixture } from '../../test/catalog.ts';
 import { addPiece, orderBody, placeOrder, setupCatalog, type Piece } from './test-helpers.ts';
 
 let app: TestApp;

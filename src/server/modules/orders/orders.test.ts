@@ -5,7 +5,7 @@ import { buildTestApp, countRows, type TestApp } from '../../test/app.ts';
 import { expectConverted, expectSealed } from '../../test/free-text.ts';
 import { accountOf, signUp, totp, type TestAccount } from '../../test/identity.ts';
 import { advanceStepUpClock } from '../../security/step-up-clock.ts';
-import type { CatalogFixture } from '../catalog/test-fixtures.ts';
+import type { CatalogFixture } from '../../test/catalog.ts';
 import { listDevMail } from '../mail/service.ts';
 import { releaseUnpaidOrders } from './jobs.ts';
 import { getOrderForPayment, registerOrderHook, transitionOrder, type OrderHookEvent } from './service.ts';

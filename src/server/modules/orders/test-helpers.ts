@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { queryRows } from '../../db/client.ts';
 import type { TestApp } from '../../test/app.ts';
-import { addProduct, setupCatalog, type CatalogFixture, type ProductSpec } from '../catalog/test-fixtures.ts';
+import { addProduct, setupCatalog, type CatalogFixture, type ProductSpec } from '../../test/catalog.ts';
 import type { TestAccount } from '../../test/identity.ts';
 
 export const PARIS = {

@@ -5,7 +5,7 @@ import { queryRows } from '../../db/client.ts';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
 import { expectConverted, expectSealed } from '../../test/free-text.ts';
 import type { TestAccount } from '../../test/identity.ts';
-import type { CatalogFixture } from '../catalog/test-fixtures.ts';
+import type { CatalogFixture } from '../../test/catalog.ts';
 import { trialBalance } from '../ledger/service.ts';
 import { enqueue } from '../../jobs/queue.ts';
 import { listDevMail } from '../mail/service.ts';

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
 import { accountOf, type TestAccount } from '../../test/identity.ts';
-import type { CatalogFixture } from '../catalog/test-fixtures.ts';
+import type { CatalogFixture } from '../../test/catalog.ts';
 import { formatMoney, fromDecimal } from '../../../shared/money.ts';
 import { addPiece, orderBody, placeOrder, setupCatalog, type Piece } from '../orders/test-helpers.ts';
 import { RECEIPT_LINK_TTL_SECONDS, signedReceiptLink } from './receipts.ts';

@@ -1,7 +1,7 @@
 /** A small catalog for API tests: brands, a category tree, a partner linked to one brand, and helpers to add products. */
 import { expect } from 'vitest';
-import type { TestApp } from '../../test/app.ts';
-import { accountOf, type TestAccount } from '../../test/identity.ts';
+import type { TestApp } from './app.ts';
+import { accountOf, type TestAccount } from './identity.ts';
 
 export interface CatalogFixture {
   admin: TestAccount;
