@@ -1,5 +1,6 @@
 /** Messaging's API shapes: the spec's (SendMessage, GetMessages, GetConversation, MarkMessageAsRead) and their extensions. */
 import { z } from 'zod';
+import { CONVERSATION_KINDS, PARTICIPANT_ROLES, REPORT_STATUSES } from './schema.ts';
 
 export const MAX_MESSAGE_CHARS = 10_000;
 export const MAX_ATTACHMENTS = 10;
@@ -69,7 +70,7 @@ export type Message = z.infer<typeof Message>;
 export const Participant = z
   .object({
     userId: z.string(),
-    role: z.enum(['CLIENT', 'STYLIST', 'HOUSE']),
+    role: z.enum(PARTICIPANT_ROLES),
     displayName: z.string().describe('A VIP client in privacy mode shows as their alias to stylists and houses until they share.'),
     isAlias: z.boolean(),
     readUpTo: z.number().int(),
@@ -80,7 +81,7 @@ export const Participant = z
 export const Conversation = z
   .object({
     conversationId: z.string(),
-    kind: z.enum(['DIRECT', 'HOUSE']),
+    kind: z.enum(CONVERSATION_KINDS),
     participants: z.array(z.string()),
     members: z.array(Participant),
     title: z.string().describe('The other side as the caller sees them: a name, an alias, or a house and its piece.'),
@@ -204,18 +205,18 @@ export const MessageReport = z
     senderName: z.string().describe('The author of the reported message, as the house office sees them.'),
     reason: z.string(),
     content: z.string(),
-    status: z.enum(['OPEN', 'DISMISSED', 'ACTIONED']),
+    status: z.enum(REPORT_STATUSES),
     reviewNote: z.string().optional(),
     createdAt: z.iso.datetime(),
     reviewedAt: z.iso.datetime().optional(),
   })
   .meta({ id: 'MessageReport' });
 export const ListReportsInput = z.strictObject({
-  status: z.enum(['OPEN', 'DISMISSED', 'ACTIONED']).optional(),
+  status: z.enum(REPORT_STATUSES).optional(),
   maxResults: z.coerce.number().int().min(1).max(100).default(50),
 });
 export const ReviewReportInput = z
-  .strictObject({ status: z.enum(['DISMISSED', 'ACTIONED']), note: z.string().max(1000).optional(), deleteMessage: z.boolean().optional() })
+  .strictObject({ status: z.enum(REPORT_STATUSES).exclude(['OPEN']), note: z.string().max(1000).optional(), deleteMessage: z.boolean().optional() })
   .meta({ id: 'ReviewReportInput' });
 export const ReportIdParams = z.strictObject({ reportId: Id('report') });
 

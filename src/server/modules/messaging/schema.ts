@@ -2,6 +2,13 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../identity/schema.ts';
 
+// Each vocabulary declared once: the tables check it, models.ts builds the API's enums from it.
+export const CONVERSATION_KINDS = ['DIRECT', 'HOUSE'] as const;
+export const PARTICIPANT_ROLES = ['CLIENT', 'STYLIST', 'HOUSE'] as const;
+/** What is stored; the API's AttachmentType (models.ts) also names VIDEO, which the spec allows and uploads refuse. */
+export const STORED_ATTACHMENT_KINDS = ['IMAGE', 'DOCUMENT'] as const;
+export const REPORT_STATUSES = ['OPEN', 'DISMISSED', 'ACTIONED'] as const;
+
 /**
  * A private line. `DIRECT`: a client and a stylist (opened by a booking request, or directly once the stylist accepted
  * the client). `HOUSE`: a client and a house about a piece (every enquiry opens one; the house's partners and the house
@@ -12,7 +19,7 @@ export const conversations = pgTable(
   'conversations',
   {
     id: uuid().primaryKey(),
-    kind: text({ enum: ['DIRECT', 'HOUSE'] }).notNull(),
+    kind: text({ enum: CONVERSATION_KINDS }).notNull(),
     clientId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -63,7 +70,7 @@ export const conversationMembers = pgTable(
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    role: text({ enum: ['CLIENT', 'STYLIST', 'HOUSE'] }).notNull(),
+    role: text({ enum: PARTICIPANT_ROLES }).notNull(),
     lastReadSeq: integer().notNull().default(0),
     lastDeliveredSeq: integer().notNull().default(0),
     /** The unread digest mailed up to here: never twice for the same messages. */
@@ -128,7 +135,7 @@ export const messageAttachments = pgTable(
     uploaderId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    kind: text({ enum: ['IMAGE', 'DOCUMENT'] }).notNull(),
+    kind: text({ enum: STORED_ATTACHMENT_KINDS }).notNull(),
     mimeType: text().notNull(),
     nameEnc: text().notNull(),
     size: integer().notNull(),
@@ -152,7 +159,7 @@ export const messageReports = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     reasonEnc: text(),
-    status: text({ enum: ['OPEN', 'DISMISSED', 'ACTIONED'] })
+    status: text({ enum: REPORT_STATUSES })
       .notNull()
       .default('OPEN'),
     reviewedBy: uuid(),
