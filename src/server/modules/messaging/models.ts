@@ -216,7 +216,11 @@ export const ListReportsInput = z.strictObject({
   maxResults: z.coerce.number().int().min(1).max(100).default(50),
 });
 export const ReviewReportInput = z
-  .strictObject({ status: z.enum(REPORT_STATUSES).exclude(['OPEN']), note: z.string().max(1000).optional(), deleteMessage: z.boolean().optional() })
+  .strictObject({
+    status: z.enum(REPORT_STATUSES).exclude(['OPEN']),
+    note: z.string().max(1000).optional(),
+    deleteMessage: z.boolean().optional(),
+  })
   .meta({ id: 'ReviewReportInput' });
 export const ReportIdParams = z.strictObject({ reportId: Id('report') });
 

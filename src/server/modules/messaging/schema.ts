@@ -159,9 +159,7 @@ export const messageReports = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     reasonEnc: text(),
-    status: text({ enum: REPORT_STATUSES })
-      .notNull()
-      .default('OPEN'),
+    status: text({ enum: REPORT_STATUSES }).notNull().default('OPEN'),
     reviewedBy: uuid(),
     reviewedAt: timestamp({ withTimezone: true }),
     reviewNote: text(),
