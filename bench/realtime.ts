@@ -8,6 +8,12 @@
 //      and how many arrived. The idle sockets stay open meanwhile.
 //
 //   npx tsx bench/realtime.ts [--sockets 10000] [--rate 500] [--seconds 10] [--conversations 100] [--stylists 10] [--record]
+//                             [--no-pin] [--cpu-prof DIR]
+//
+// The report also gives the CPU time each side spent per message sent (the server process, the PostgreSQL backends of
+// the bench's database, this load generator), measured over the sending phase: a figure that other people's load on the
+// machine moves far less than the latencies. With two cores and `taskset`, the load generator runs on CPU 0 and the
+// server on CPU 1 (as bench/run.ts does); PostgreSQL floats.
 //
 // The load generator and the server share this machine (and, on the shared machine, other people's work): the
 // figures are what this machine gave at that moment, not a capacity of the design.
@@ -15,10 +21,13 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from 'otplib';
 import WebSocket from 'ws';
+import { describePlan, pinProcess, planCpus } from './lib/pin.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,8 +39,19 @@ const SECONDS = arg('seconds', 10);
 const CONVERSATIONS = arg('conversations', 100);
 const STYLISTS = Math.min(arg('stylists', 10), CONVERSATIONS);
 const record = process.argv.includes('--record');
+/** `--cpu-prof DIR`: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools). */
+const cpuProfDir = process.argv.includes('--cpu-prof') ? process.argv[process.argv.indexOf('--cpu-prof') + 1] : undefined;
 const BASE_DB = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/sbz_bench_realtime';
-const PORT = 3917;
+/** A free port: a fixed one met other people's benches on the shared machine (their requests measured as ours). */
+const PORT = await new Promise<number>((resolve, reject) => {
+  const probe = createServer();
+  probe.once('error', reject);
+  probe.listen(0, '127.0.0.1', () => {
+    const address = probe.address();
+    probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+  });
+});
+const cpus = planCpus(!process.argv.includes('--no-pin'));
 const url = `http://127.0.0.1:${PORT}`;
 
 // A fresh database each run.
@@ -40,28 +60,36 @@ const dbName = admin.pathname.slice(1);
 admin.pathname = '/postgres';
 execSync(`psql "${admin}" -qc "drop database if exists ${dbName} with (force)" -c "create database ${dbName}"`, { stdio: 'ignore' });
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    PORT: String(PORT),
-    HOST: '127.0.0.1',
-    DATABASE_URL: BASE_DB,
-    DATABASE_POOL_MAX: '20',
-    DEMO_DATA: 'false',
-    LOG_LEVEL: 'warn',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'sbz-bench-rt-')),
-    RATE_LIMIT_MAX: '10000000',
-    SIGNUP_RATE_LIMIT_PER_HOUR: '100000',
-    JOBS_CONCURRENCY: '20',
-    BOOTSTRAP_ADMIN_EMAIL: 'bench.admin@stylebyzaga.test',
-    BOOTSTRAP_ADMIN_PASSWORD: 'amber-lantern-harbour-93',
-    ACCESS_TOKEN_TTL_SECONDS: '3600',
+const server = spawn(
+  process.execPath,
+  [...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []), '--import', 'tsx', 'src/server/main.ts'],
+  {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DATABASE_URL: BASE_DB,
+      DATABASE_POOL_MAX: '20',
+      DEMO_DATA: 'false',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'sbz-bench-rt-')),
+      RATE_LIMIT_MAX: '10000000',
+      SIGNUP_RATE_LIMIT_PER_HOUR: '100000',
+      JOBS_CONCURRENCY: '20',
+      BOOTSTRAP_ADMIN_EMAIL: 'bench.admin@stylebyzaga.test',
+      BOOTSTRAP_ADMIN_PASSWORD: 'amber-lantern-harbour-93',
+      ACCESS_TOKEN_TTL_SECONDS: '3600',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
   },
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
+);
 const stop = () => server.kill('SIGTERM');
 process.on('exit', stop);
+if (typeof cpus !== 'string') {
+  pinProcess(server.pid, cpus.servers);
+  pinProcess(process.pid, cpus.loadgen);
+}
 
 for (let i = 0; ; i++) {
   try {
@@ -235,7 +263,57 @@ const fail = (what: string) => {
   errors += 1;
   failures.set(what, (failures.get(what) ?? 0) + 1);
 };
+/**
+ * One POST over a kept-alive connection, answering its status. node:http with an agent, not fetch: undici's fetch cost
+ * this process about three times the CPU per request, on the cores the server needs.
+ */
+const agent = new Agent({ keepAlive: true });
+const post = (path: string, body: string, token: string) =>
+  new Promise<number>((resolve, reject) => {
+    const req = request(
+      `${url}${path}`,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
+      },
+      (res) => {
+        res.resume();
+        res.once('end', () => resolve(res.statusCode ?? 0));
+        res.once('error', reject);
+      },
+    );
+    req.once('error', reject);
+    req.end(body);
+  });
+/** CPU seconds (user + system) a process has used so far, from /proc; 0 once it is gone. */
+const cpuOf = (pid: number) => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 a second)
+  } catch {
+    return 0;
+  }
+};
+/** The PostgreSQL backends serving the bench's database (the server's pool and listener), by pid. */
+const backends = () =>
+  execSync(`psql "${BASE_DB}" -Atc "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"`)
+    .toString()
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map(Number);
+const cpuNow = () => {
+  const pids = backends();
+  const self = process.cpuUsage();
+  return {
+    server: cpuOf(server.pid!),
+    postgres: new Map(pids.map((pid) => [pid, cpuOf(pid)])),
+    loadgen: (self.user + self.system) / 1e6,
+  };
+};
 const loadBefore = loadavg()[0]!;
+const cpu0 = cpuNow();
 const inFlight = new Set<Promise<void>>();
 const t0 = performance.now();
 for (let i = 0; i < total; i++) {
@@ -245,15 +323,14 @@ for (let i = 0; i < total; i++) {
   const content = `bench ${i}`;
   const line = lines0[i % CONVERSATIONS]!;
   sentAt.set(content, performance.now());
-  const p = fetch(`${url}/api/v1/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${line.client.token}` },
-    body: JSON.stringify({ senderId: line.client.userId, recipientId: line.stylist.userId, conversationId: line.conversationId, content }),
-  })
-    .then(async (res) => {
-      await res.arrayBuffer();
-      if (res.status === 201) sent += 1;
-      else fail(`HTTP ${res.status}`);
+  const p = post(
+    '/api/v1/messages',
+    JSON.stringify({ senderId: line.client.userId, recipientId: line.stylist.userId, conversationId: line.conversationId, content }),
+    line.client.token,
+  )
+    .then((status) => {
+      if (status === 201) sent += 1;
+      else fail(`HTTP ${status}`);
     })
     .catch((err: Error) => fail(err.name))
     .finally(() => inFlight.delete(p));
@@ -263,6 +340,11 @@ await Promise.all(inFlight);
 const sendSeconds = (performance.now() - t0) / 1000;
 const deadline = Date.now() + 30_000;
 while (latencies.length < sent && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+const cpu1 = cpuNow();
+// A backend that opened during the phase counts from zero; one that closed is missed (the pool keeps its connections).
+let postgresCpu = 0;
+for (const [pid, t] of cpu1.postgres) postgresCpu += t - (cpu0.postgres.get(pid) ?? 0);
+const perMessage = (seconds: number) => `${((seconds * 1000) / Math.max(1, sent)).toFixed(2)} ms`;
 latencies.sort((a, b) => a - b);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
 
@@ -274,6 +356,7 @@ const lines = [
   `- load average (1 min) of the machine: ${loadBefore.toFixed(1)} before sending, ${loadavg()[0]!.toFixed(1)} after (2 cores; the server and this load generator included)`,
   `- idle authenticated sockets open: ${sockets.length.toLocaleString('en')} of ${SOCKETS.toLocaleString('en')} asked${failedAt ? ` (${failedAt})` : ''}`,
   `- server resident memory: ${(before / 1048576).toFixed(1)} MB before, ${(after / 1048576).toFixed(1)} MB after: **${(perSocket / 1024).toFixed(1)} KB per idle socket**`,
+  `- CPU time per message sent, over the sending phase: server ${perMessage(cpu1.server - cpu0.server)}, PostgreSQL ${perMessage(postgresCpu)} (${cpu1.postgres.size} backends), load generator ${perMessage(cpu1.loadgen - cpu0.loadgen)} (${describePlan(cpus)})`,
   `- messages: ${total} asked at ${RATE}/s over ${CONVERSATIONS} conversations (${STYLISTS} stylists' sockets receiving), ${sent} sent (201) in ${sendSeconds.toFixed(1)} s (${(sent / sendSeconds).toFixed(0)}/s achieved), ${errors} errors${failures.size ? ` (${[...failures].map(([k, n]) => `${k}: ${n}`).join(', ')})` : ''}, ${latencies.length} delivered to the socket`,
   '',
   '| send → delivery (POST start to frame) | p50 ms | p95 ms | p99 ms | max ms |',

@@ -232,7 +232,10 @@ describe('who may write to whom, and bad input', () => {
         400,
         'body.attachments',
       ],
+      // Naming the conversation takes the send's fast path (the append statement's guard): the same answers.
       [{ recipientId: otherStylist.userId, conversationId, content: 'wrong side' }, 400, 'body.recipientId'],
+      [{ recipientId: client.userId, conversationId, content: 'to myself' }, 400, 'body.recipientId'],
+      [{ recipientId: `house:${otherStylist.userId}`, conversationId, content: 'not a house' }, 400, 'body.recipientId'],
     ];
     for (const [payload, status, field] of cases) {
       const res = await nothingWritten(() => send(client, payload));
@@ -347,6 +350,10 @@ describe('who may write to whom, and bad input', () => {
     expect(block.statusCode, block.body).toBe(200);
     const refused = await nothingWritten(() => send(stylist, { recipientId: client.userId, content: 'Still there?' }));
     expect(refused.statusCode).toBe(403);
+    // Naming the conversation takes the fast path: its guard refuses alike, and nothing is written.
+    const named = await nothingWritten(() => send(stylist, { recipientId: client.userId, conversationId, content: 'Still there?' }));
+    expect(named.statusCode, named.body).toBe(403);
+    expect(named.json().message).toBe('You can no longer write in this conversation');
     expect((await conversation(stylist, conversationId)).json().conversation.canWrite).toBe(false);
     await app.inject({
       method: 'PUT',
@@ -355,6 +362,20 @@ describe('who may write to whom, and bad input', () => {
       payload: { blocked: false },
     });
     expect((await send(stylist, { recipientId: client.userId, content: 'Still there?' })).statusCode).toBe(201);
+    expect((await send(stylist, { recipientId: client.userId, conversationId, content: 'Hello again' })).statusCode).toBe(201);
+  });
+
+  it('refuses writing into a conversation archived under the retention policy, on both paths', async () => {
+    await app.db.execute(sql`update conversations set purged_at = now() where id = ${conversationId}`);
+    try {
+      for (const payload of [{ recipientId: stylist.userId }, { recipientId: stylist.userId, conversationId }]) {
+        const res = await nothingWritten(() => send(client, { ...payload, content: 'Anyone?' }));
+        expect(res.statusCode, res.body).toBe(403);
+        expect(res.json().message).toBe('This conversation was archived under the retention policy');
+      }
+    } finally {
+      await app.db.execute(sql`update conversations set purged_at = null where id = ${conversationId}`);
+    }
   });
 });
 

@@ -4,7 +4,8 @@
  * counted by hand. Every write commits first and is published after commit through the outbox (`messaging.publish`);
  * bodies are encrypted at rest and searchable through keyed word hashes. The only file other modules import.
  */
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, is, sql, type SQL } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
 import type { AppContext } from '../../context.ts';
 import { queryRows, type Db } from '../../db/client.ts';
@@ -33,6 +34,7 @@ export const PUBLISH_JOB = 'messaging.publish';
 export const DIGEST_JOB = 'messaging.digest';
 
 type Role = 'CLIENT' | 'STYLIST' | 'HOUSE';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type MemberRow = typeof conversationMembers.$inferSelect;
 
 export interface PublishPayload {
@@ -72,11 +74,12 @@ interface Access {
 
 /** The conversation as the actor may see it, or 404 (a conversation of others does not exist for them). */
 export async function accessConversation(db: Db, actor: Actor, conversationId: string, field = 'conversationId'): Promise<Access> {
-  const [conv] = await db.select().from(conversations).where(eq(conversations.id, conversationId));
+  const [found] = await conversationWithMembers(db, conversationId);
   const notFound = () => {
     throw new ApiError('ResourceNotFoundException', 'No such conversation', { fieldErrors: { [field]: ['No such conversation'] } });
   };
-  if (!conv) return notFound();
+  if (!found) return notFound();
+  const { conv } = found;
   let role: Role | undefined;
   if (conv.clientId === actor.userId) role = 'CLIENT';
   else if (conv.kind === 'DIRECT' && conv.counterpartId === actor.userId) role = 'STYLIST';
@@ -86,8 +89,31 @@ export async function accessConversation(db: Db, actor: Actor, conversationId: s
   )
     role = 'HOUSE';
   if (!role) return notFound();
-  const members = await membersOf(db, conv.id);
+  const members = found.members.map(memberFromJson);
   return { conv, role, member: members.find((m) => m.userId === actor.userId), members };
+}
+
+/**
+ * The conversation and its members in one round trip (every send, typing frame and read runs it): prepared once per
+ * database, so neither Drizzle nor PostgreSQL plans it again; inside a transaction, the same query unprepared.
+ */
+function conversationWithMembersQuery(db: Db) {
+  return db
+    .select({
+      conv: conversations,
+      members: sql<
+        Record<string, unknown>[]
+      >`(select coalesce(json_agg(cm), '[]'::json) from conversation_members cm where cm.conversation_id = ${conversations.id})`,
+    })
+    .from(conversations)
+    .where(eq(conversations.id, sql.placeholder('conversationId')));
+}
+const preparedConversationQueries = new WeakMap<Db, ReturnType<ReturnType<typeof conversationWithMembersQuery>['prepare']>>();
+function conversationWithMembers(db: Db, conversationId: string) {
+  let query = preparedConversationQueries.get(db);
+  if (!query && !is(db, PgTransaction))
+    preparedConversationQueries.set(db, (query = conversationWithMembersQuery(db).prepare('messaging_access')));
+  return (query ?? conversationWithMembersQuery(db)).execute({ conversationId });
 }
 
 async function membersOf(db: Db, conversationId: string): Promise<MemberRow[]> {
@@ -248,7 +274,17 @@ interface AppendInput {
   attachmentIds?: string[];
 }
 
+/**
+ * The write rules of a member of a DIRECT conversation, checked by the append statement itself (the send's fast path):
+ * the sender is its client or stylist, the recipient the other member, nobody else blocked it, it is not archived.
+ */
+interface DirectGuard {
+  recipientId: string;
+}
+
 interface Appended {
+  /** The conversation as the append left it (its `lastSeq` is the message's). */
+  conv: ConversationRow;
   row: MessageRow;
   /** The members as they stand after the append (the sender's read position moved to the message). */
   members: MemberRow[];
@@ -266,11 +302,29 @@ interface Appended {
 async function appendMessage(
   ctx: AppContext,
   db: Db,
-  conv: ConversationRow,
+  conv: Pick<ConversationRow, 'id'>,
+  senderId: string,
+  input: AppendInput,
+  publishAfterSeconds?: number,
+): Promise<Appended>;
+async function appendMessage(
+  ctx: AppContext,
+  db: Db,
+  conv: Pick<ConversationRow, 'id'>,
+  senderId: string,
+  input: AppendInput,
+  publishAfterSeconds: number,
+  guard: DirectGuard,
+): Promise<Appended | undefined>;
+async function appendMessage(
+  ctx: AppContext,
+  db: Db,
+  conv: Pick<ConversationRow, 'id'>,
   senderId: string,
   input: AppendInput,
   publishAfterSeconds = 0,
-): Promise<Appended> {
+  guard?: DirectGuard,
+): Promise<Appended | undefined> {
   const id = uuidv7();
   const publishJobId = uuidv7();
   const card = input.cardSnapshot ?? input.card ?? null;
@@ -279,10 +333,17 @@ async function appendMessage(
   const digestSeconds = ctx.config.MESSAGE_DIGEST_MINUTES * 60;
   // The job rows are written as jobs/queue.ts `enqueue` writes them (same columns, same dedupe rule); inline so that a
   // send is one round trip. A delayed job needs no NOTIFY: workers find it by polling when it falls due.
-  const [out] = await queryRows<Record<string, unknown> & { members: Record<string, unknown>[] }>(
+  // The guard repeats sendMessage's checks for a DIRECT conversation (accessConversation, the recipient, writeRefusal):
+  // when it holds nothing is written, and the caller takes the slow path, which says why.
+  const guarded = guard
+    ? sql`and kind = 'DIRECT' and ${senderId} in (client_id, counterpart_id) and purged_at is null
+          and exists (select 1 from conversation_members o where o.conversation_id = ${conv.id} and o.user_id = ${guard.recipientId} and o.user_id <> ${senderId})
+          and not exists (select 1 from conversation_members o where o.conversation_id = ${conv.id} and o.user_id <> ${senderId} and o.blocked)`
+    : sql``;
+  const [out] = await queryRows<Record<string, unknown> & { members: Record<string, unknown>[]; conv: Record<string, unknown> }>(
     db,
     sql`with c as (
-          update conversations set last_seq = last_seq + 1, last_message_at = now() where id = ${conv.id} returning last_seq
+          update conversations set last_seq = last_seq + 1, last_message_at = now() where id = ${conv.id} ${guarded} returning *
         ), m as (
           insert into messages (id, conversation_id, seq, sender_id, body_enc, card, reply_to_id, search_terms, has_attachments)
           select ${id}, ${conv.id}, c.last_seq, ${senderId}, ${input.body ? sealText(ctx.keys, input.body) : null},
@@ -304,11 +365,15 @@ async function appendMessage(
           from conversation_members cm, m where cm.conversation_id = ${conv.id} and cm.user_id <> ${senderId}
           on conflict (dedupe_key) where dedupe_key is not null and status <> 'dead' do nothing
         )
-        select m.*, (select coalesce(json_agg(cm), '[]'::json) from conversation_members cm where cm.conversation_id = ${conv.id}) as members
+        select m.*, (select coalesce(json_agg(cm), '[]'::json) from conversation_members cm where cm.conversation_id = ${conv.id}) as members,
+               (select row_to_json(c) from c) as conv
                ${publishAfterSeconds === 0 ? sql`, pg_notify(${JOBS_CHANNEL}, ${PUBLISH_JOB})` : sql``}
         from m`,
   );
-  if (!out) throw new ApiError('ResourceNotFoundException', 'No such conversation');
+  if (!out) {
+    if (guard) return undefined;
+    throw new ApiError('ResourceNotFoundException', 'No such conversation');
+  }
   const row = rowToMessage(out);
   if (input.attachmentIds?.length) await claimAttachments(db, conv.id, id, senderId, input.attachmentIds);
   // The statement saw the members before its own update: the sender's positions are moved here alike.
@@ -318,7 +383,26 @@ async function appendMessage(
       ? { ...member, lastReadSeq: Math.max(member.lastReadSeq, row.seq), lastDeliveredSeq: Math.max(member.lastDeliveredSeq, row.seq) }
       : member;
   });
-  return { row, members, publishJobId };
+  return { conv: conversationFromJson(out.conv), row, members, publishJobId };
+}
+
+function conversationFromJson(c: Record<string, unknown>): ConversationRow {
+  const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
+  return {
+    id: c.id as string,
+    kind: c.kind as ConversationRow['kind'],
+    clientId: c.client_id as string,
+    counterpartId: (c.counterpart_id as string | null) ?? null,
+    brandId: (c.brand_id as string | null) ?? null,
+    productId: (c.product_id as string | null) ?? null,
+    inquiryId: (c.inquiry_id as string | null) ?? null,
+    bookingRequestId: (c.booking_request_id as string | null) ?? null,
+    subject: (c.subject as string | null) ?? null,
+    lastSeq: Number(c.last_seq),
+    lastMessageAt: date(c.last_message_at),
+    purgedAt: date(c.purged_at),
+    createdAt: date(c.created_at)!,
+  };
 }
 
 function memberFromJson(m: Record<string, unknown>): MemberRow {
@@ -351,6 +435,15 @@ export async function sendMessage(
     throw new ApiError('ValidationException', 'Write a message, or attach a file or a piece', {
       fieldErrors: { 'body.content': ['A message cannot be empty'] },
     });
+  }
+  // The fast path, nearly every send (text into a conversation the sender is in): the append statement alone, its guard
+  // deciding what the checks below decide. Anything else, or anything the guard refuses, takes the slow path, which
+  // says why (or, for a house's conversation, writes it).
+  if (input.conversationId && UUID.test(input.recipientId) && !attachmentIds.length && !input.card && !input.replyToId) {
+    const appended = await appendMessage(ctx, ctx.db, { id: input.conversationId }, actor.userId, { body }, PUBLISH_FALLBACK_SECONDS, {
+      recipientId: input.recipientId,
+    });
+    if (appended) return publishSent(ctx, appended);
   }
   const access = await accessConversation(
     ctx.db,
@@ -435,11 +528,14 @@ export async function sendMessage(
           return append(tx);
         })
       : await append(ctx.db);
-  const { row } = appended;
-  const [message] = await presentMessages(ctx, ctx.db, { ...conv, lastSeq: row.seq }, [row], appended.members);
-  // Committed: publish now; the outbox job written with the message publishes it if this process dies first.
+  return publishSent(ctx, appended);
+}
+
+/** A committed send: published now; the outbox job written with the message publishes it if this process dies first. */
+async function publishSent(ctx: AppContext, { conv, row, members, publishJobId }: Appended) {
+  const [message] = await presentMessages(ctx, ctx.db, conv, [row], members);
   livePublisherFor(ctx)
-    .message(conv, message!, appended.members, appended.publishJobId)
+    .message(conv, message!, members, publishJobId)
     .catch(() => undefined);
   return { messageId: row.id, conversationId: conv.id, timestamp: row.createdAt.toISOString(), seq: row.seq, message: message! };
 }
