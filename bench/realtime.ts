@@ -264,8 +264,9 @@ const fail = (what: string) => {
   failures.set(what, (failures.get(what) ?? 0) + 1);
 };
 /**
- * One POST over a kept-alive connection, answering its status. node:http with an agent, not fetch: undici's fetch cost
- * this process about three times the CPU per request, on the cores the server needs.
+ * One POST over a kept-alive connection, answering its status. node:http with an agent, not fetch: side by side on this
+ * machine (5,000 small POSTs to a bare node:http server) fetch cost 0.34–0.65 ms of CPU per request and node:http
+ * 0.11–0.13 ms, time taken from the cores the server needs.
  */
 const agent = new Agent({ keepAlive: true });
 const post = (path: string, body: string, token: string) =>
