@@ -8,7 +8,7 @@ import { and, eq, inArray, is, sql, type SQL } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
 import type { AppContext } from '../../context.ts';
-import { queryRows, type Db } from '../../db/client.ts';
+import { preparedRows, queryRows, type Db } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 import { enqueue, JOBS_CHANNEL } from '../../jobs/queue.ts';
 import { openText, sealText } from '../../security/crypto.ts';
@@ -292,6 +292,60 @@ interface Appended {
   publishJobId: string;
 }
 
+const p = (name: string) => sql.placeholder(name);
+/**
+ * The append statement, prepared by name (PostgreSQL parses and plans it once per connection, Drizzle builds its text
+ * once): a variant with the fast path's guard, and one that wakes the workers.
+ *
+ * The job rows are written as jobs/queue.ts `enqueue` writes them (same columns, same dedupe rule); inline so that a send
+ * is one round trip. A delayed job needs no NOTIFY: workers find it by polling when it falls due. The guard repeats
+ * sendMessage's checks for a DIRECT conversation (accessConversation, the recipient, writeRefusal): when it fails nothing
+ * is written, and the caller takes the slow path, which says why.
+ */
+const appendStatements = new Map<string, ReturnType<typeof preparedRows<AppendedRow>>>();
+function appendStatement(guarded: boolean, notify: boolean) {
+  const name = `messaging_append${guarded ? '_guarded' : ''}${notify ? '_notify' : ''}`;
+  let statement = appendStatements.get(name);
+  if (statement) return statement;
+  const guard = guarded
+    ? sql`and kind = 'DIRECT' and ${p('senderId')} in (client_id, counterpart_id) and purged_at is null
+          and exists (select 1 from conversation_members o where o.conversation_id = ${p('conversationId')} and o.user_id = ${p('recipientId')} and o.user_id <> ${p('senderId')})
+          and not exists (select 1 from conversation_members o where o.conversation_id = ${p('conversationId')} and o.user_id <> ${p('senderId')} and o.blocked)`
+    : sql``;
+  statement = preparedRows<AppendedRow>(
+    name,
+    sql`with c as (
+          update conversations set last_seq = last_seq + 1, last_message_at = now() where id = ${p('conversationId')} ${guard} returning *
+        ), m as (
+          insert into messages (id, conversation_id, seq, sender_id, body_enc, card, reply_to_id, search_terms, has_attachments)
+          select ${p('messageId')}, ${p('conversationId')}, c.last_seq, ${p('senderId')}, ${p('bodyEnc')},
+                 ${p('card')}::jsonb, ${p('replyToId')}, ${p('searchTerms')}::text[], ${p('hasAttachments')}
+          from c returning *
+        ), reader as (
+          -- Writing is reading: the sender has seen everything up to their own message.
+          update conversation_members cm set last_read_seq = greatest(cm.last_read_seq, m.seq), last_delivered_seq = greatest(cm.last_delivered_seq, m.seq)
+          from m where cm.conversation_id = ${p('conversationId')} and cm.user_id = ${p('senderId')}
+        ), publish as (
+          insert into jobs (id, name, payload, run_at)
+          select ${p('publishJobId')}, ${PUBLISH_JOB}, ${p('publishPayload')}::jsonb, now() + make_interval(secs => ${p('publishAfterSeconds')}) from m
+        ), digest as (
+          -- One live digest per person: the first unread message starts the clock, later ones join the same e-mail.
+          insert into jobs (id, name, payload, run_at, dedupe_key)
+          select gen_random_uuid(), ${DIGEST_JOB}, jsonb_build_object('userId', cm.user_id), now() + make_interval(secs => ${p('digestSeconds')}),
+                 ${`${DIGEST_JOB}:`} || cm.user_id
+          from conversation_members cm, m where cm.conversation_id = ${p('conversationId')} and cm.user_id <> ${p('senderId')}
+          on conflict (dedupe_key) where dedupe_key is not null and status <> 'dead' do nothing
+        )
+        select m.*, (select coalesce(json_agg(cm), '[]'::json) from conversation_members cm where cm.conversation_id = ${p('conversationId')}) as members,
+               (select row_to_json(c) from c) as conv
+               ${notify ? sql`, pg_notify(${JOBS_CHANNEL}, ${PUBLISH_JOB})` : sql``}
+        from m`,
+  );
+  appendStatements.set(name, statement);
+  return statement;
+}
+type AppendedRow = Record<string, unknown> & { members: Record<string, unknown>[]; conv: Record<string, unknown> };
+
 /**
  * Appends a message in one statement (atomic on its own, or part of the caller's transaction): the conversation's row
  * lock gives the next sequence number, the message is inserted, the sender's read position moves to it, the publish
@@ -331,45 +385,21 @@ async function appendMessage(
   const terms = input.body ? searchTermsOf(ctx.keys, conv.id, input.body) : [];
   const publish = JSON.stringify({ kind: 'message', conversationId: conv.id, messageId: id } satisfies PublishPayload);
   const digestSeconds = ctx.config.MESSAGE_DIGEST_MINUTES * 60;
-  // The job rows are written as jobs/queue.ts `enqueue` writes them (same columns, same dedupe rule); inline so that a
-  // send is one round trip. A delayed job needs no NOTIFY: workers find it by polling when it falls due.
-  // The guard repeats sendMessage's checks for a DIRECT conversation (accessConversation, the recipient, writeRefusal):
-  // when it holds nothing is written, and the caller takes the slow path, which says why.
-  const guarded = guard
-    ? sql`and kind = 'DIRECT' and ${senderId} in (client_id, counterpart_id) and purged_at is null
-          and exists (select 1 from conversation_members o where o.conversation_id = ${conv.id} and o.user_id = ${guard.recipientId} and o.user_id <> ${senderId})
-          and not exists (select 1 from conversation_members o where o.conversation_id = ${conv.id} and o.user_id <> ${senderId} and o.blocked)`
-    : sql``;
-  const [out] = await queryRows<Record<string, unknown> & { members: Record<string, unknown>[]; conv: Record<string, unknown> }>(
-    db,
-    sql`with c as (
-          update conversations set last_seq = last_seq + 1, last_message_at = now() where id = ${conv.id} ${guarded} returning *
-        ), m as (
-          insert into messages (id, conversation_id, seq, sender_id, body_enc, card, reply_to_id, search_terms, has_attachments)
-          select ${id}, ${conv.id}, c.last_seq, ${senderId}, ${input.body ? sealText(ctx.keys, input.body) : null},
-                 ${card === null ? null : JSON.stringify(card)}::jsonb, ${input.replyToId ?? null}, ${`{${terms.join(',')}}`}::text[],
-                 ${(input.attachmentIds?.length ?? 0) > 0}
-          from c returning *
-        ), reader as (
-          -- Writing is reading: the sender has seen everything up to their own message.
-          update conversation_members cm set last_read_seq = greatest(cm.last_read_seq, m.seq), last_delivered_seq = greatest(cm.last_delivered_seq, m.seq)
-          from m where cm.conversation_id = ${conv.id} and cm.user_id = ${senderId}
-        ), publish as (
-          insert into jobs (id, name, payload, run_at)
-          select ${publishJobId}, ${PUBLISH_JOB}, ${publish}::jsonb, now() + make_interval(secs => ${publishAfterSeconds}) from m
-        ), digest as (
-          -- One live digest per person: the first unread message starts the clock, later ones join the same e-mail.
-          insert into jobs (id, name, payload, run_at, dedupe_key)
-          select gen_random_uuid(), ${DIGEST_JOB}, jsonb_build_object('userId', cm.user_id), now() + make_interval(secs => ${digestSeconds}),
-                 ${`${DIGEST_JOB}:`} || cm.user_id
-          from conversation_members cm, m where cm.conversation_id = ${conv.id} and cm.user_id <> ${senderId}
-          on conflict (dedupe_key) where dedupe_key is not null and status <> 'dead' do nothing
-        )
-        select m.*, (select coalesce(json_agg(cm), '[]'::json) from conversation_members cm where cm.conversation_id = ${conv.id}) as members,
-               (select row_to_json(c) from c) as conv
-               ${publishAfterSeconds === 0 ? sql`, pg_notify(${JOBS_CHANNEL}, ${PUBLISH_JOB})` : sql``}
-        from m`,
-  );
+  const [out] = await appendStatement(guard !== undefined, publishAfterSeconds === 0)(db, {
+    conversationId: conv.id,
+    senderId,
+    recipientId: guard?.recipientId ?? null,
+    messageId: id,
+    bodyEnc: input.body ? sealText(ctx.keys, input.body) : null,
+    card: card === null ? null : JSON.stringify(card),
+    replyToId: input.replyToId ?? null,
+    searchTerms: `{${terms.join(',')}}`,
+    hasAttachments: (input.attachmentIds?.length ?? 0) > 0,
+    publishJobId,
+    publishPayload: publish,
+    publishAfterSeconds,
+    digestSeconds,
+  });
   if (!out) {
     if (guard) return undefined;
     throw new ApiError('ResourceNotFoundException', 'No such conversation');
