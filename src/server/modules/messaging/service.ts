@@ -473,7 +473,7 @@ export async function sendMessage(
     const appended = await appendMessage(ctx, ctx.db, { id: input.conversationId }, actor.userId, { body }, PUBLISH_FALLBACK_SECONDS, {
       recipientId: input.recipientId,
     });
-    if (appended) return publishSent(ctx, appended);
+    if (appended) return publishSent(ctx, appended, body);
   }
   const access = await accessConversation(
     ctx.db,
@@ -558,12 +558,12 @@ export async function sendMessage(
           return append(tx);
         })
       : await append(ctx.db);
-  return publishSent(ctx, appended);
+  return publishSent(ctx, appended, body);
 }
 
 /** A committed send: published now; the outbox job written with the message publishes it if this process dies first. */
-async function publishSent(ctx: AppContext, { conv, row, members, publishJobId }: Appended) {
-  const [message] = await presentMessages(ctx, ctx.db, conv, [row], members);
+async function publishSent(ctx: AppContext, { conv, row, members, publishJobId }: Appended, body: string) {
+  const [message] = await presentMessages(ctx, ctx.db, conv, [row], members, new Map([[row.id, body]]));
   livePublisherFor(ctx)
     .message(conv, message!, members, publishJobId)
     .catch(() => undefined);
@@ -729,6 +729,8 @@ export async function presentMessages(
   conv: ConversationRow,
   rows: MessageRow[],
   members: MemberRow[],
+  /** Bodies the caller already holds in clear, by message id (a send): not decrypted again. */
+  bodies?: ReadonlyMap<string, string>,
 ): Promise<Message[]> {
   const replyIds = [...new Set(rows.flatMap((r) => (r.replyToId ? [r.replyToId] : [])))];
   const replies = replyIds.length ? await db.select().from(messages).where(inArray(messages.id, replyIds)) : [];
@@ -754,7 +756,7 @@ export async function presentMessages(
       seq: r.seq,
       senderId: r.senderId,
       recipientId,
-      content: r.deletedAt ? '' : (openText(ctx.keys, r.bodyEnc) ?? ''),
+      content: r.deletedAt ? '' : (bodies?.get(r.id) ?? openText(ctx.keys, r.bodyEnc) ?? ''),
       ...(files.get(r.id)?.length ? { attachments: files.get(r.id)! } : {}),
       ...(r.card && !r.deletedAt ? { card: r.card as MessageCard } : {}),
       ...(reply
