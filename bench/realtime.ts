@@ -257,7 +257,7 @@ await settle();
 const total = RATE * SECONDS;
 let sent = 0;
 let errors = 0;
-/** What the failures were: an HTTP status, or the network error's name. */
+/** What the failures were: an HTTP status, or the network error's code. */
 const failures = new Map<string, number>();
 const fail = (what: string) => {
   errors += 1;
@@ -333,7 +333,7 @@ for (let i = 0; i < total; i++) {
       if (status === 201) sent += 1;
       else fail(`HTTP ${status}`);
     })
-    .catch((err: Error) => fail(err.name))
+    .catch((err: NodeJS.ErrnoException) => fail(err.code ?? err.message))
     .finally(() => inFlight.delete(p));
   inFlight.add(p);
 }
