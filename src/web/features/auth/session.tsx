@@ -73,7 +73,12 @@ export function useSession(): Session {
       ...state,
       api,
       signIn: (result) => store.accept(result),
-      signOut: () => store.signOut(),
+      // This person's notices stop on this device before the session ends (the server needs their token to forget it).
+      signOut: async () => {
+        // Loaded only now: push's code stays out of every page's first load.
+        await import('../notifications/push.ts').then(({ releasePushOnSignOut }) => releasePushOnSignOut(api)).catch(() => undefined);
+        await store.signOut();
+      },
       forget: () => store.clear('signed-out'),
       setUser: (user) => store.setUser(user),
       reloadUser: async () => {

@@ -10,7 +10,7 @@ export type PushState = 'unsupported' | 'blocked' | 'off' | 'on';
 
 const WORKER = '/sw.js';
 const INVITATION_KEY = 'sbz-push-invitation';
-/** The endpoint this browser last handed to the server. */
+/** Whom this browser's subscription was last handed to the server for: `{ userId, endpoint }` as JSON. */
 const REGISTERED_KEY = 'sbz-push-registered';
 /** "Not now" holds the question back this long. */
 const ASK_AGAIN_AFTER_MS = 30 * 86_400_000;
@@ -48,7 +48,7 @@ export function applicationServerKey(base64url: string): Uint8Array<ArrayBuffer>
  * Asks the browser for permission (it must follow a click), subscribes this device with the house's key and hands the
  * subscription to the server. Returns the new state; a browser that says no leaves the state `blocked` or `off`.
  */
-export async function enablePush(api: ApiClient): Promise<PushState> {
+export async function enablePush(api: ApiClient, userId: string): Promise<PushState> {
   if (!pushSupported()) return 'unsupported';
   const permission = await Notification.requestPermission();
   if (permission !== 'granted') return permission === 'denied' ? 'blocked' : 'off';
@@ -58,13 +58,26 @@ export async function enablePush(api: ApiClient): Promise<PushState> {
   const subscription =
     (await registration.pushManager.getSubscription()) ??
     (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: applicationServerKey(publicKey) }));
-  await register(api, subscription);
+  await register(api, userId, subscription);
   rememberAnswer();
   return 'on';
 }
 
-/** Hands a subscription to the server (which keeps one per endpoint: sending it again changes nothing). */
-async function register(api: ApiClient, subscription: PushSubscription): Promise<void> {
+/** Whom this browser's subscription was handed over for, if anyone (as far as this browser knows). */
+function registration(): { userId: string; endpoint: string } | undefined {
+  try {
+    const value = JSON.parse(readStorage(REGISTERED_KEY) || 'null') as { userId?: unknown; endpoint?: unknown } | null;
+    return typeof value?.userId === 'string' && typeof value.endpoint === 'string' ? { userId: value.userId, endpoint: value.endpoint } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Hands a subscription to the server for `userId` (the server keeps one owner per endpoint: sending it again changes
+ * nothing, and another person's sending moves it to them).
+ */
+async function register(api: ApiClient, userId: string, subscription: PushSubscription): Promise<void> {
   const json = subscription.toJSON();
   await call(
     api.POST('/api/v1/me/push-subscriptions', {
@@ -75,21 +88,32 @@ async function register(api: ApiClient, subscription: PushSubscription): Promise
       },
     }),
   );
-  writeStorage(REGISTERED_KEY, subscription.endpoint);
+  writeStorage(REGISTERED_KEY, JSON.stringify({ userId, endpoint: subscription.endpoint }));
 }
 
 /**
- * Keeps the server's copy of this device's subscription current, for a signed-in person: when the browser renewed it
- * (the worker's `pushsubscriptionchange` tells open windows; a window opened later finds an endpoint it never
- * registered), the new one is registered and the lapsed one forgotten. Returns the function that stops listening.
+ * Keeps the server's copy of this device's subscription current, for the signed-in person `userId`: when the browser
+ * renewed it (the worker's `pushsubscriptionchange` tells open windows; a window opened later finds an endpoint it
+ * never registered), the new one is registered and the lapsed one forgotten.
+ *
+ * A shared browser: a subscription handed over for someone else (who left without signing out, or before this browser
+ * remembered whose it was) must not keep bringing their notices to whoever uses the browser now, and this person never
+ * asked for notices here. It is taken over from its owner and dropped, on the server and in the browser; this person
+ * can turn notices on for themselves. Returns the function that stops listening.
  */
-export function keepPushSubscriptionCurrent(api: ApiClient): () => void {
+export function keepPushSubscriptionCurrent(api: ApiClient, userId: string): () => void {
   if (!pushSupported()) return () => undefined;
   const sync = async (oldEndpoint?: string | null) => {
     if (Notification.permission !== 'granted') return;
     const subscription = await currentSubscription();
     if (!subscription) return;
-    if (readStorage(REGISTERED_KEY) !== subscription.endpoint) await register(api, subscription);
+    const registered = registration();
+    if (registered?.userId !== userId) {
+      await register(api, userId, subscription);
+      await dropSubscription(api, subscription);
+      return;
+    }
+    if (registered.endpoint !== subscription.endpoint) await register(api, userId, subscription);
     if (oldEndpoint && oldEndpoint !== subscription.endpoint) {
       await call(api.DELETE('/api/v1/me/push-subscriptions', { body: { endpoint: oldEndpoint } }));
     }
@@ -103,14 +127,32 @@ export function keepPushSubscriptionCurrent(api: ApiClient): () => void {
   return () => navigator.serviceWorker.removeEventListener('message', onMessage);
 }
 
+/** The server forgets the device, then the browser drops the subscription. */
+async function dropSubscription(api: ApiClient, subscription: PushSubscription): Promise<void> {
+  await call(api.DELETE('/api/v1/me/push-subscriptions', { body: { endpoint: subscription.endpoint } }));
+  await subscription.unsubscribe();
+  writeStorage(REGISTERED_KEY, '');
+}
+
+/**
+ * Signing out stops this person's notices on this device (a shared or borrowed browser shows nobody's notices after
+ * they leave). Offline, the browser still drops its subscription: the push service then refuses the server's next
+ * notice for it, and the server forgets it.
+ */
+export async function releasePushOnSignOut(api: ApiClient): Promise<void> {
+  if (!pushSupported()) return;
+  const subscription = await currentSubscription();
+  if (!subscription) return;
+  await dropSubscription(api, subscription).catch(async () => {
+    await subscription.unsubscribe();
+    writeStorage(REGISTERED_KEY, '');
+  });
+}
+
 /** Stops notices on this device: the server forgets it first, then the browser drops the subscription. */
 export async function disablePush(api: ApiClient): Promise<PushState> {
   const subscription = pushSupported() ? await currentSubscription() : null;
-  if (subscription) {
-    await call(api.DELETE('/api/v1/me/push-subscriptions', { body: { endpoint: subscription.endpoint } }));
-    await subscription.unsubscribe();
-    writeStorage(REGISTERED_KEY, '');
-  }
+  if (subscription) await dropSubscription(api, subscription);
   return pushState();
 }
 

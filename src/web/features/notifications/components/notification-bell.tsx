@@ -18,10 +18,12 @@ const POLL_WITHOUT_SOCKET_MS = 60_000;
  */
 export default function NotificationBell({ href }: { href: string }) {
   const queryClient = useQueryClient();
-  const { api } = useSession();
+  const session = useSession();
+  const { api } = session;
+  const userId = session.status === 'signed-in' ? session.user.userId : undefined;
   const [announcement, setAnnouncement] = useState('');
   // A device whose browser renewed its push subscription keeps receiving notices (the bell is there whenever someone is signed in).
-  useEffect(() => keepPushSubscriptionCurrent(api), [api]);
+  useEffect(() => (userId ? keepPushSubscriptionCurrent(api, userId) : undefined), [api, userId]);
   const { connected } = useRealtime((event: RealtimeEvent) => {
     if (event.type === 'notification') {
       queryClient.setQueryData(UNREAD_KEY, Number(event.unread) || 0);

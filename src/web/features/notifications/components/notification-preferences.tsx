@@ -254,6 +254,7 @@ function QuietHours({ settings }: { settings: NotificationSettings }) {
 
 function ThisDevice() {
   const { api } = useSession();
+  const { userId } = useSignedInUser();
   const [state, setState] = useState<PushState | 'unknown'>('unknown');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -303,7 +304,7 @@ function ThisDevice() {
       )}
       <div className="mt-8">
         {state === 'off' && (
-          <Button variant="secondary" loading={busy} onClick={() => void act(() => enablePush(api))}>
+          <Button variant="secondary" loading={busy} onClick={() => void act(() => enablePush(api, userId))}>
             Allow on this device
           </Button>
         )}

@@ -15,7 +15,9 @@ const WHY = {
  * cannot or was already asked. Nothing is registered until the person says yes.
  */
 export function PushInvitation({ reason, className }: { reason: keyof typeof WHY; className?: string }) {
-  const { api } = useSession();
+  const session = useSession();
+  const { api } = session;
+  const userId = session.status === 'signed-in' ? session.user.userId : undefined;
   const [state, setState] = useState<'hidden' | 'asking' | 'working' | 'on' | 'failed'>('hidden');
   useEffect(() => {
     let live = true;
@@ -28,7 +30,7 @@ export function PushInvitation({ reason, className }: { reason: keyof typeof WHY
     };
   }, []);
 
-  if (state === 'hidden') return null;
+  if (state === 'hidden' || !userId) return null;
   if (state === 'on')
     return (
       <p role="status" className={`border-l-2 border-gold bg-sand/70 px-5 py-4 text-sm text-ink ${className ?? ''}`}>
@@ -39,7 +41,7 @@ export function PushInvitation({ reason, className }: { reason: keyof typeof WHY
   const allow = async () => {
     setState('working');
     try {
-      const result = await enablePush(api);
+      const result = await enablePush(api, userId);
       if (result === 'on') setState('on');
       else {
         rememberAnswer();
