@@ -11,7 +11,10 @@ const owners = new Map<string, string>();
 const ok = { data: {}, response: { ok: true, status: 200 } as Response };
 const apiFor = (userId: string) =>
   ({
-    GET: async () => ({ data: { publicKey: 'BEl62iUYgUivxIkv69yViEuiBIa-Ib9-SkvMeAtA3LFgDzkrxZJjSgSnfckjBJuBkr3qBUYIHBQFLXYp5Nksh8U' }, response: ok.response }),
+    GET: async () => ({
+      data: { publicKey: 'BEl62iUYgUivxIkv69yViEuiBIa-Ib9-SkvMeAtA3LFgDzkrxZJjSgSnfckjBJuBkr3qBUYIHBQFLXYp5Nksh8U' },
+      response: ok.response,
+    }),
     POST: async (_path: string, { body }: { body: { endpoint: string } }) => (owners.set(body.endpoint, userId), ok),
     DELETE: async (_path: string, { body }: { body: { endpoint: string } }) => {
       if (owners.get(body.endpoint) === userId) owners.delete(body.endpoint);

@@ -67,7 +67,9 @@ export async function enablePush(api: ApiClient, userId: string): Promise<PushSt
 function registration(): { userId: string; endpoint: string } | undefined {
   try {
     const value = JSON.parse(readStorage(REGISTERED_KEY) || 'null') as { userId?: unknown; endpoint?: unknown } | null;
-    return typeof value?.userId === 'string' && typeof value.endpoint === 'string' ? { userId: value.userId, endpoint: value.endpoint } : undefined;
+    return typeof value?.userId === 'string' && typeof value.endpoint === 'string'
+      ? { userId: value.userId, endpoint: value.endpoint }
+      : undefined;
   } catch {
     return undefined;
   }
