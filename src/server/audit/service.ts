@@ -2,6 +2,7 @@
  * The platform's audit trail. Every module records what its users and staff did through `audit`, passing its
  * transaction when there is one so the entry commits (or rolls back) with the change it describes.
  */
+import { sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { RequestMeta } from '../context.ts';
 import type { Db } from '../db/client.ts';
@@ -26,4 +27,15 @@ export async function audit(db: Db, entry: AuditEntry): Promise<void> {
     ip: entry.meta?.ip ?? null,
     details: entry.details ?? {},
   });
+}
+
+/**
+ * `audit` as a statement for the caller to run inside its own (a data-modifying CTE), only where `when` holds: the
+ * entry still commits with the change it describes, without a round trip of its own.
+ */
+export function auditStatement(entry: AuditEntry, when: SQL = sql`true`): SQL {
+  return sql`insert into audit_log (id, actor_id, action, target_user_id, ip, details)
+    select ${uuidv7()}::uuid, ${entry.actorId ?? null}::uuid, ${entry.action}, ${entry.targetUserId ?? null}::uuid, ${entry.meta?.ip ?? null}::inet,
+           ${JSON.stringify(entry.details ?? {})}::jsonb
+     where ${when}`;
 }

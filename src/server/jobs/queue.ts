@@ -3,7 +3,7 @@
  * exists if and only if the write that caused it commits. Workers are woken by a NOTIFY sent just after that commit
  * (db/after-commit.ts says why not inside it), coalesced: one statement wakes for all the jobs committed meanwhile.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { afterCommit } from '../db/after-commit.ts';
 import { queryRows, type Db } from '../db/client.ts';
@@ -39,6 +39,15 @@ export async function enqueue(tx: Db, name: string, payload: unknown = {}, optio
     sql`with inserted as (${insert}) select id, pg_notify(${JOBS_CHANNEL}, ${name}) from inserted`,
   );
   return rows[0]?.id;
+}
+
+/**
+ * `enqueue` as a statement for the caller to run inside its own (a data-modifying CTE), in a transaction: the job
+ * commits with the statement, and the workers are woken after the commit. No `dedupeKey` here.
+ */
+export function enqueueStatement(name: string, payload: unknown = {}): SQL {
+  if (!afterCommit((db) => wakeWorkers(db, name))) throw new Error(`enqueueStatement(${name}) runs inside a transaction`);
+  return sql`insert into jobs (id, name, payload, run_at) values (${uuidv7()}::uuid, ${name}, ${JSON.stringify(payload ?? {})}::jsonb, now())`;
 }
 
 /** Names to announce per database, sent together on the next turn of the event loop. */

@@ -8,6 +8,7 @@ export {
   registerOrderHook,
   recordOrderFunds,
   setOrderPaymentId,
+  setOrderPaymentIdStatement,
   SYSTEM_ACTOR,
   type OrderActor,
   type OrderForPayment,
@@ -35,7 +36,7 @@ export async function transitionOrder(
   tx: Tx,
   orderId: string,
   to: OrderState,
-  by: Pick<TransitionOptions, 'actor' | 'reason' | 'paidMinor' | 'keys'>,
+  by: Pick<TransitionOptions, 'actor' | 'reason' | 'paidMinor' | 'keys' | 'locked'>,
 ): Promise<OrderForPayment> {
   return (await applyTransition(tx, orderId, to, by)).order;
 }

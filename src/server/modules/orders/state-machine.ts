@@ -3,11 +3,11 @@
  * machine, the timeline row, stock release on cancellation, the order's emails (outbox) and the hooks other modules
  * registered — all in the caller's transaction.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { queryRows, type Db, type Tx } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
-import { enqueue } from '../../jobs/queue.ts';
+import { enqueueStatement } from '../../jobs/queue.ts';
 import { sealText } from '../../security/crypto.ts';
 import type { Keys } from '../../security/keys.ts';
 import { releaseStock } from '../catalog/service.ts';
@@ -179,6 +179,8 @@ export interface TransitionOptions {
   onlyFrom?: readonly OrderState[];
   /** What has been captured for the order so far (absolute), written with the move (payments settling an order). */
   paidMinor?: number;
+  /** The order as the caller read it with `forUpdate` in this transaction (its row lock held): not read again. */
+  locked?: OrderForPayment;
 }
 
 /**
@@ -218,7 +220,7 @@ export async function applyTransition(
   to: OrderState,
   options: TransitionOptions,
 ): Promise<{ order: OrderForPayment; refundId?: string; changed: boolean }> {
-  const current = await loadOrderForPayment(tx, orderId, true);
+  const current = options.locked?.id === orderId ? options.locked : await loadOrderForPayment(tx, orderId, true);
   if (!current) throw new ApiError('ResourceNotFoundException', 'No such order');
   if (current.state === to) return { order: current, changed: false };
   if (options.onlyFrom && !options.onlyFrom.includes(current.state)) return { order: current, changed: false };
@@ -236,12 +238,15 @@ export async function applyTransition(
   const funds = options.paidMinor ?? current.paidMinor;
   if (!Number.isSafeInteger(funds) || funds < 0) throw new Error('paidMinor must be a whole number of minor units ≥ 0');
   const paid = to === 'PAID' ? Math.max(funds, current.dueNowMinor) : funds;
-  // The move and its timeline row in one statement. Only an order waiting for its first payment can expire.
+  const notice = NOTICE_ON[to];
+  // The move, its timeline row and the email it calls for (outbox) in one statement. Only an order waiting for its
+  // first payment can expire.
   await tx.execute(
     sql`with moved as (
           update orders set status = ${to}, paid_minor = ${paid}, updated_at = now()
                  ${current.state === 'PENDING_PAYMENT' ? sql`, payment_due_at = null` : sql``}
-           where id = ${orderId}::uuid returning id)
+           where id = ${orderId}::uuid returning id),
+        notified as (${notice ? enqueueStatement(ORDER_NOTIFY_JOB, { orderId, notice }) : sql`select 1`})
         insert into order_events (id, order_id, from_status, to_status, note, actor_kind, actor_id, reason)
         select ${uuidv7()}::uuid, moved.id, ${current.state}, ${to}, null, ${options.actor.kind}, ${options.actor.userId ?? null}::uuid, ${sealText(options.keys, options.reason)}
           from moved`,
@@ -268,8 +273,6 @@ export async function applyTransition(
       keys: options.keys,
     }));
   }
-  const notice = NOTICE_ON[to];
-  if (notice) await enqueue(tx, ORDER_NOTIFY_JOB, { orderId, notice });
   return { order, changed: true, ...(refundId ? { refundId } : {}) };
 }
 
@@ -302,6 +305,11 @@ export async function recordOrderFunds(tx: Tx, orderId: string, paidMinor: numbe
 /** The payment that settles the order, shown as `Order.paymentId`. */
 export async function setOrderPaymentId(tx: Tx, orderId: string, paymentId: string): Promise<void> {
   await tx.update(orders).set({ paymentId, updatedAt: new Date() }).where(eq(orders.id, orderId));
+}
+
+/** `setOrderPaymentId` as a statement to run inside the caller's (a data-modifying CTE), only where `when` holds. */
+export function setOrderPaymentIdStatement(orderId: string, paymentId: string, when: SQL): SQL {
+  return sql`update orders set payment_id = ${paymentId}::uuid, updated_at = now() where id = ${orderId}::uuid and ${when}`;
 }
 
 /** Ids of orders still waiting for payment after their window: the release sweep cancels them. */

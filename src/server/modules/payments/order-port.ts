@@ -3,6 +3,7 @@
  * to pay, and move it along its states in our transaction. Payments never reads orders' tables; orders never
  * imports payments (it enqueues `payments.order-cancelled` / `payments.order-approved` jobs instead).
  */
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import type { Keys } from '../../security/keys.ts';
 import type { Currency } from '../../../shared/money.ts';
@@ -47,7 +48,8 @@ export interface PayableOrder {
 }
 
 export interface OrderPort {
-  getOrderForPayment(db: Db, orderId: string): Promise<PayableOrder | undefined>;
+  /** `forUpdate` locks the order's row in the caller's transaction; pass the answer back to `transitionOrder` as `locked`. */
+  getOrderForPayment(db: Db, orderId: string, options?: { forUpdate?: boolean }): Promise<PayableOrder | undefined>;
   /**
    * In the caller's transaction; throws ConflictException for a transition the order's state does not allow.
    * `funds.paidMinor` (what has been captured so far, absolute) is written with the move, saving a `recordFunds`.
@@ -58,11 +60,15 @@ export interface OrderPort {
     to: OrderStatus,
     by: { actorId: string | null; reason: string; kind?: ActorKind; keys: Keys },
     funds?: { paidMinor: number },
+    /** The order as read with `forUpdate` in this transaction: not read again. */
+    locked?: PayableOrder,
   ): Promise<void>;
   /** Tells orders what has been captured for the order so far (absolute). */
   recordFunds(tx: Tx, orderId: string, paidMinor: number): Promise<void>;
   /** The order shows this payment (the spec's Order.paymentId). */
   setPaymentId(tx: Tx, orderId: string, paymentId: string): Promise<void>;
+  /** `setPaymentId` as a statement for the caller to run inside its own (a data-modifying CTE), only where `when` holds. */
+  setPaymentIdStatement(orderId: string, paymentId: string, when: SQL): SQL;
   /** A bank transfer takes days: the unpaid order is kept (and its pieces reserved) until then. */
   extendPaymentWindow(tx: Tx, orderId: string, until: Date): Promise<void>;
 }
@@ -74,6 +80,7 @@ const missing: OrderPort = {
   },
   recordFunds: async () => undefined,
   setPaymentId: async () => undefined,
+  setPaymentIdStatement: () => sql`select 1`,
   extendPaymentWindow: async () => undefined,
 };
 

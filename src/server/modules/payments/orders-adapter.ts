@@ -9,6 +9,7 @@ import {
   recordOrderFunds,
   registerOrderHook,
   setOrderPaymentId,
+  setOrderPaymentIdStatement,
   SYSTEM_ACTOR,
   transitionOrder,
   usdEquivalentMinor,
@@ -45,13 +46,21 @@ function toPayable(o: OrderForPayment): PayableOrder {
   };
 }
 
+/** Orders read under their row lock, by what payments got back: a transition of one needs no second read. */
+const lockedReads = new WeakMap<PayableOrder, OrderForPayment>();
+
 export const ordersPort: OrderPort = {
-  async getOrderForPayment(db, orderId) {
-    const o = await getOrderForPayment(db, orderId);
-    return o ? toPayable(o) : undefined;
+  async getOrderForPayment(db, orderId, options) {
+    const o = await getOrderForPayment(db, orderId, options);
+    if (!o) return undefined;
+    const payable = toPayable(o);
+    if (options?.forUpdate) lockedReads.set(payable, o);
+    return payable;
   },
-  async transitionOrder(tx, orderId, to, by, funds) {
+  async transitionOrder(tx, orderId, to, by, funds, locked) {
+    const current = locked && lockedReads.get(locked);
     await transitionOrder(tx, orderId, to, {
+      ...(current && current.id === orderId ? { locked: current } : {}),
       actor: by.actorId ? { kind: by.kind ?? 'CLIENT', userId: by.actorId } : by.kind ? { kind: by.kind } : SYSTEM_ACTOR,
       reason: by.reason,
       keys: by.keys,
@@ -60,6 +69,7 @@ export const ordersPort: OrderPort = {
   },
   recordFunds: recordOrderFunds,
   setPaymentId: setOrderPaymentId,
+  setPaymentIdStatement: setOrderPaymentIdStatement,
   extendPaymentWindow,
 };
 

@@ -15,7 +15,7 @@ import { queryRows, type Db, type Tx } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 import { enqueue } from '../../jobs/queue.ts';
 import { fromDecimal, toDto, type Currency, type MoneyDto } from '../../../shared/money.ts';
-import { audit } from '../../audit/service.ts';
+import { audit, auditStatement } from '../../audit/service.ts';
 import { openText, sealText } from '../../security/crypto.ts';
 import { sealFields } from '../../security/free-text.ts';
 import type { Keys } from '../../security/keys.ts';
@@ -247,41 +247,58 @@ async function recordPayment(
   if (!bank) {
     // The usual case, the order's first attempt, needs no lock: the unique index on live payments lets the insert in
     // only when no payment of this order is under way; otherwise nothing is written and the careful path decides.
-    const first = await ctx.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(payments)
-        .values({
-          id: uuidv7(),
-          orderId: order.orderId,
-          clientId: order.clientId,
-          provider: ctx.adapters.payments.name,
-          purpose: due.purpose,
-          status: 'PENDING',
-          currency: order.currency,
-          amountMinor: due.amountMinor,
-          paymentMethodId,
-          methodLabel: '',
-        })
-        .onConflictDoNothing()
-        .returning();
-      if (!row) return undefined;
-      if (showOnOrder) await orders().setPaymentId(tx, order.orderId, row.id);
-      await audit(tx, {
-        action: 'payment.started',
-        actorId: actor.userId,
-        targetUserId: order.clientId,
-        details: {
-          paymentId: row.id,
-          orderId: order.orderId,
-          amount: money(due.amountMinor, order.currency),
-          provider: row.provider,
-          purpose: due.purpose,
-        },
-        meta,
-      });
-      return row;
-    });
-    if (first) return first;
+    // One statement, committed on its own: the payment, the order showing it and the audit entry, all or none.
+    const now = new Date();
+    const row: PaymentRow = {
+      id: uuidv7(),
+      orderId: order.orderId,
+      clientId: order.clientId,
+      provider: ctx.adapters.payments.name,
+      purpose: due.purpose,
+      status: 'PENDING',
+      currency: order.currency,
+      amountMinor: due.amountMinor,
+      capturedMinor: 0,
+      refundReservedMinor: 0,
+      refundedMinor: 0,
+      receivedMinor: 0,
+      paymentMethodId,
+      methodLabel: '',
+      providerRef: null,
+      bankReference: null,
+      declineCode: null,
+      failureMessage: null,
+      nextAction: null,
+      authorizedAt: null,
+      authorizationExpiresAt: null,
+      capturedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const inserted = sql`exists (select 1 from p)`;
+    const rows = await queryRows<{ id: string }>(
+      ctx.db,
+      sql`with p as (${ctx.db.insert(payments).values(row).onConflictDoNothing().returning({ id: payments.id }).getSQL()}),
+           o as (${showOnOrder ? orders().setPaymentIdStatement(order.orderId, row.id, inserted) : sql`select 1`}),
+           a as (${auditStatement(
+             {
+               action: 'payment.started',
+               actorId: actor.userId,
+               targetUserId: order.clientId,
+               details: {
+                 paymentId: row.id,
+                 orderId: order.orderId,
+                 amount: money(due.amountMinor, order.currency),
+                 provider: row.provider,
+                 purpose: due.purpose,
+               },
+               meta,
+             },
+             inserted,
+           )})
+      select id from p`,
+    );
+    if (rows.length > 0) return row;
   }
   return ctx.db.transaction(async (tx) => {
     // Serialise attempts on one order: the live-payment check and the insert see the same world.
@@ -477,16 +494,39 @@ export async function applyIntent(ctx: AppContext, paymentId: string, observed: 
       });
     if (next === 'AUTHORIZED') Object.assign(set, { authorizedAt: now, authorizationExpiresAt: intent.captureBefore ?? null });
     if (next === 'SUCCEEDED') Object.assign(set, { capturedMinor: p.amountMinor, capturedAt: now });
-    const [row] = await tx.update(payments).set(set).where(eq(payments.id, p.id)).returning();
-    const updated = row!;
-    const txOrder = await orders().getOrderForPayment(tx, p.orderId);
+    // The row is locked and `set` is the whole change: the updated row is known without reading it back. The move and
+    // its audit entry go in one statement.
+    const updated: PaymentRow = { ...p, ...set };
+    await tx.execute(
+      sql`with moved as (${tx.update(payments).set(set).where(eq(payments.id, p.id)).getSQL()})
+          ${auditStatement({
+            action: `payment.${next.toLowerCase()}`,
+            actorId: by.actorId,
+            targetUserId: p.clientId,
+            details: {
+              paymentId: p.id,
+              orderId: p.orderId,
+              from: p.status,
+              to: next,
+              amount: money(p.amountMinor, p.currency),
+              providerRef: intent.ref,
+              reason: by.reason,
+            },
+            meta: by.meta,
+          })}`,
+    );
+    // Locked now (after the payment, as before) when the order may move, and handed to the move: read once.
+    const txOrder =
+      next === 'AUTHORIZED' || next === 'SUCCEEDED' ? await orders().getOrderForPayment(tx, p.orderId, { forUpdate: true }) : undefined;
     if (next === 'AUTHORIZED' && txOrder?.status === 'PENDING_PAYMENT' && txOrder.needsApproval) {
-      await orders().transitionOrder(tx, p.orderId, 'AWAITING_APPROVAL', {
-        actorId: by.actorId,
-        reason: 'Funds held; high-value order awaits approval',
-        kind: by.kind,
-        keys: ctx.keys,
-      });
+      await orders().transitionOrder(
+        tx,
+        p.orderId,
+        'AWAITING_APPROVAL',
+        { actorId: by.actorId, reason: 'Funds held; high-value order awaits approval', kind: by.kind, keys: ctx.keys },
+        undefined,
+        txOrder,
+      );
       // The client hears of it once: orders' "being reviewed" email, sent for the move to AWAITING_APPROVAL.
     }
     if (next === 'SUCCEEDED') {
@@ -507,21 +547,6 @@ export async function applyIntent(ctx: AppContext, paymentId: string, observed: 
         await orders().recordFunds(tx, p.orderId, p.amountMinor);
       }
     }
-    await audit(tx, {
-      action: `payment.${next.toLowerCase()}`,
-      actorId: by.actorId,
-      targetUserId: p.clientId,
-      details: {
-        paymentId: p.id,
-        orderId: p.orderId,
-        from: p.status,
-        to: next,
-        amount: money(p.amountMinor, p.currency),
-        providerRef: intent.ref,
-        reason: by.reason,
-      },
-      meta: by.meta,
-    });
     return updated;
   });
   if (applied.status === 'SUCCEEDED') fault('payment.settled');
@@ -555,6 +580,7 @@ async function settleOrder(ctx: AppContext, tx: Tx, p: PaymentRow, order: Payabl
     'PAID',
     { actorId: by.actorId, reason: by.reason, kind: by.kind, keys: ctx.keys },
     receipt ? { paidMinor: receipt.amountMinor } : undefined,
+    order,
   );
   // No "payment received" email here: the move to PAID sends orders' confirmation, which names what was paid. One
   // checkout, one email (two were sent before).

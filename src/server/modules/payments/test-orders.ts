@@ -3,6 +3,7 @@
  * can be tested on its own. The real orders module replaces it in the app.
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { ApiError } from '../../http/errors.ts';
 import type { Currency } from '../../../shared/money.ts';
 import { orders as currentOrderPort, useOrderPort, type OrderPort, type OrderStatus, type PayableOrder } from './order-port.ts';
@@ -77,6 +78,7 @@ export function installTestOrders(): TestOrders {
       if (o) o.paidMinor = paidMinor;
     },
     setPaymentId: async () => undefined,
+    setPaymentIdStatement: () => sql`select 1`,
     extendPaymentWindow: async () => undefined,
     async transitionOrder(_tx, orderId, to, by, funds) {
       const o = orders.get(orderId);
