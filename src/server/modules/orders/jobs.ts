@@ -2,16 +2,16 @@
  * The orders module's background work: the release sweep (an order unpaid after the payment window is cancelled and
  * its pieces go back on sale) and the order emails (`orders.notify`, enqueued in the transaction that changed the order).
  */
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { formatMoney, type Currency } from '../../../shared/money.ts';
 import type { AppContext } from '../../context.ts';
+import { queryRows, type Db } from '../../db/client.ts';
 import { completeJobInTx } from '../../jobs/queue.ts';
 import type { JobDefinition } from '../../jobs/types.ts';
 import { invalidateCatalog } from '../catalog/service.ts';
 import { clientIdentitiesFor } from '../identity/service.ts';
 import type { Actor } from '../../http/auth.ts';
 import { listUsers } from '../identity/service.ts';
-import { orderItems, orders } from './schema.ts';
 import { applyTransition, ORDER_NOTIFY_JOB, overdueOrderIds, SYSTEM_ACTOR, type OrderNotice } from './state-machine.ts';
 
 export const RELEASE_UNPAID_JOB = 'orders.release-unpaid';
@@ -50,9 +50,9 @@ const mailRoom: Actor = {
  * job's completion commit together: a job run twice (a lapsed lease, a crash before it was marked done) mails once.
  */
 export async function sendOrderNotice(ctx: AppContext, orderId: string, notice: OrderNotice, jobId?: string): Promise<void> {
-  const [order] = await ctx.db.select().from(orders).where(eq(orders.id, orderId));
+  const order = await orderForNotice(ctx.db, orderId);
   if (!order) return;
-  const items = await ctx.db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(orderItems.position);
+  const items = order.items;
   const client = (await clientIdentitiesFor(ctx, mailRoom, [order.clientId])).get(order.clientId);
   const base = ctx.config.PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`;
   const total = formatMoney({ minor: order.totalMinor, currency: order.currency as Currency });
@@ -130,6 +130,44 @@ export async function sendOrderNotice(ctx: AppContext, orderId: string, notice: 
     if (jobId && !(await completeJobInTx(tx, jobId))) return;
     for (const m of mails) if (m.to) await ctx.mailer.send(tx, { to: m.to, subject: m.subject, text: `${m.lines.join('\n')}${sign}` });
   });
+}
+
+interface NoticeRow {
+  id: string;
+  number: string;
+  client_id: string;
+  currency: string;
+  total_minor: number | string;
+  paid_minor: number | string;
+  carrier: string | null;
+  tracking_number: string | null;
+  tracking_url: string | null;
+  items: Array<{ quantity: number; name: string; brandName: string; size: string | null; color: string | null }> | null;
+}
+
+/** What an email says of an order: the order and its lines in one round trip. */
+async function orderForNotice(db: Db, orderId: string) {
+  const [row] = await queryRows<NoticeRow>(
+    db,
+    sql`select o.id, o.number, o.client_id, o.currency, o.total_minor, o.paid_minor, o.carrier, o.tracking_number, o.tracking_url,
+               (select json_agg(json_build_object('quantity', i.quantity, 'name', i.name, 'brandName', i.brand_name, 'size', i.size,
+                         'color', i.color) order by i.position)
+                  from order_items i where i.order_id = o.id) as items
+          from orders o where o.id = ${orderId}::uuid`,
+  );
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    number: row.number,
+    clientId: row.client_id,
+    currency: row.currency,
+    totalMinor: Number(row.total_minor),
+    paidMinor: Number(row.paid_minor),
+    carrier: row.carrier,
+    trackingNumber: row.tracking_number,
+    trackingUrl: row.tracking_url,
+    items: row.items ?? [],
+  };
 }
 
 export const orderJobs: JobDefinition[] = [

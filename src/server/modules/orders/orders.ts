@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, inArray, like, lt, lte, sql, type SQL } from '
 import { uuidv7 } from 'uuidv7';
 import { toDto, type Currency } from '../../../shared/money.ts';
 import type { AppContext, RequestMeta } from '../../context.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import { queryRows, type Db, type Tx } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 import { cutPage, idAfter } from '../../http/pagination.ts';
 import { decryptJson, encryptJson, sealText, openText } from '../../security/crypto.ts';
@@ -18,7 +18,7 @@ import { addressForOrder, saveAddressInTx } from './addresses.ts';
 import type { Address, CreateOrderInput, ListOrdersQuery, Order, UpdateOrderInput } from './models.ts';
 import { quoteOrder, type Quote } from './quote.ts';
 import { orderEvents, orderItems, orders } from './schema.ts';
-import { applyTransition, recordEvent, type OrderActor } from './state-machine.ts';
+import { applyTransition, eventRow, recordEvent, type OrderActor } from './state-machine.ts';
 import { CANCELLABLE, EDITABLE } from './states.ts';
 
 type OrderRow = typeof orders.$inferSelect;
@@ -86,42 +86,55 @@ export async function createOrder(
     if (quote.highValue) requireRecentMfa(actor, 10, stepUpNow(ctx.db));
     await reserveOrRefuse(tx, quote);
     const now = new Date();
-    const [row] = await tx
-      .insert(orders)
-      .values({
-        id: orderId,
-        // The number comes from the sequence in the same statement: `ZG-2026-000123`.
-        number: sql`${`ZG-${now.getUTCFullYear()}-`} || lpad(nextval('order_number_seq')::text, 6, '0')`,
-        clientId: actor.userId,
-        stylistId: input.stylistId ?? null,
-        status: 'PENDING_PAYMENT',
-        currency: quote.currency,
-        itemsMinor: quote.totals.itemsMinor,
-        deliveryMinor: quote.totals.deliveryMinor,
-        dutiesMinor: quote.totals.dutiesMinor,
-        vatMinor: quote.totals.vatMinor,
-        totalMinor: quote.totals.totalMinor,
-        dueNowMinor: quote.totals.dueNowMinor,
-        fx: quote.fx,
-        deliveryOption: input.deliveryOption,
-        shipCountry: destination.country,
-        shippingAddressEnc: shipping ? encryptJson(ctx.keys, shipping) : null,
-        billingAddressEnc: billing ? encryptJson(ctx.keys, billing) : null,
-        deliveryNoteEnc: sealText(ctx.keys, input.deliveryNote),
-        highValue: quote.highValue,
-        requiresApproval: quote.requiresApproval,
-        paymentDueAt: new Date(now.getTime() + ctx.config.ORDER_PAYMENT_WINDOW_MINUTES * 60_000),
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    const items = await insertLines(tx, ctx.keys, orderId, quote);
-    const event = await recordEvent(tx, ctx.keys, orderId, {
-      from: null,
-      to: 'PENDING_PAYMENT',
-      actor: orderActorOf(actor),
-      reason: 'Order placed',
-    });
+    const row: OrderRow = {
+      id: orderId,
+      number: '', // from the sequence, below
+      clientId: actor.userId,
+      stylistId: input.stylistId ?? null,
+      status: 'PENDING_PAYMENT',
+      currency: quote.currency,
+      itemsMinor: quote.totals.itemsMinor,
+      deliveryMinor: quote.totals.deliveryMinor,
+      dutiesMinor: quote.totals.dutiesMinor,
+      vatMinor: quote.totals.vatMinor,
+      totalMinor: quote.totals.totalMinor,
+      dueNowMinor: quote.totals.dueNowMinor,
+      paidMinor: 0,
+      fx: quote.fx,
+      deliveryOption: input.deliveryOption,
+      shipCountry: destination.country,
+      shippingAddressEnc: shipping ? encryptJson(ctx.keys, shipping) : null,
+      billingAddressEnc: billing ? encryptJson(ctx.keys, billing) : null,
+      deliveryNoteEnc: sealText(ctx.keys, input.deliveryNote),
+      highValue: quote.highValue,
+      requiresApproval: quote.requiresApproval,
+      approvedBy: null,
+      approvedAt: null,
+      paymentDueAt: new Date(now.getTime() + ctx.config.ORDER_PAYMENT_WINDOW_MINUTES * 60_000),
+      paymentId: null,
+      carrier: null,
+      trackingNumber: null,
+      trackingUrl: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const items = lineRows(ctx.keys, orderId, quote);
+    const event = eventRow(ctx.keys, orderId, { from: null, to: 'PENDING_PAYMENT', actor: orderActorOf(actor), reason: 'Order placed' });
+    // The order, its lines and its first timeline entry in one statement; the rows are what was written, so only the
+    // number (from the sequence: `ZG-2026-000123`) and the entry's time come back.
+    const [written] = await queryRows<{ number: string; at: Date | string }>(
+      tx,
+      sql`with o as (${tx
+        .insert(orders)
+        .values({ ...row, number: sql`${`ZG-${now.getUTCFullYear()}-`} || lpad(nextval('order_number_seq')::text, 6, '0')` })
+        .returning({ number: orders.number })
+        .getSQL()}),
+          i as (${tx.insert(orderItems).values(items).getSQL()}),
+          e as (${tx.insert(orderEvents).values(event).returning({ at: orderEvents.at }).getSQL()})
+        select o.number, e.at from o, e`,
+    );
+    row.number = written!.number;
+    const timeline: EventRow = { ...event, at: new Date(written!.at) };
     if (input.saveShippingAddress && input.shippingAddress)
       await saveAddressInTx(ctx, tx, actor.userId, 'Saved at checkout', input.shippingAddress);
     if (quote.highValue) {
@@ -133,7 +146,7 @@ export async function createOrder(
         meta,
       });
     }
-    return { row: row!, items, event };
+    return { row, items, event: timeline };
   });
   stockMoved(
     ctx.db,
@@ -179,36 +192,36 @@ async function reserveOrRefuse(tx: Tx, quote: Quote): Promise<void> {
   throw new ApiError('ConflictException', message, { fieldErrors: { [`body.items.${line.index}.quantity`]: [message] } });
 }
 
-async function insertLines(tx: Tx, keys: Keys, orderId: string, quote: Quote): Promise<ItemRow[]> {
-  return tx
-    .insert(orderItems)
-    .values(
-      quote.lines.map((l, position) => ({
-        id: uuidv7(),
-        orderId,
-        position,
-        productId: l.product.id,
-        variantId: l.variant.id,
-        brandId: l.product.brandId,
-        brandIsPartner: l.product.brandIsPartner,
-        name: l.product.name,
-        brandName: l.product.brandName,
-        sku: l.variant.sku,
-        color: l.variant.color,
-        size: l.variant.size,
-        imageUrl: l.product.image?.url ?? null,
-        quantity: l.input.quantity,
-        unitPriceMinor: l.unitPriceMinor,
-        totalMinor: l.totalMinor,
-        sourcePriceMinor: l.product.priceMinor,
-        sourceCurrency: l.product.currency,
-        depositPercent: l.depositPercent,
-        depositMinor: l.depositMinor,
-        // A monogram or an engraving can name someone: sealed like the rest of the client's free text (#11.11).
-        customizations: sealText(keys, l.input.customizations),
-      })),
-    )
-    .returning();
+/** The order's lines as rows, priced by the quote. */
+function lineRows(keys: Keys, orderId: string, quote: Quote): ItemRow[] {
+  return quote.lines.map((l, position) => ({
+    id: uuidv7(),
+    orderId,
+    position,
+    productId: l.product.id,
+    variantId: l.variant.id,
+    brandId: l.product.brandId,
+    brandIsPartner: l.product.brandIsPartner,
+    name: l.product.name,
+    brandName: l.product.brandName,
+    sku: l.variant.sku,
+    color: l.variant.color,
+    size: l.variant.size,
+    imageUrl: l.product.image?.url ?? null,
+    quantity: l.input.quantity,
+    unitPriceMinor: l.unitPriceMinor,
+    totalMinor: l.totalMinor,
+    sourcePriceMinor: l.product.priceMinor,
+    sourceCurrency: l.product.currency,
+    depositPercent: l.depositPercent,
+    depositMinor: l.depositMinor,
+    // A monogram or an engraving can name someone: sealed like the rest of the client's free text (#11.11).
+    customizations: sealText(keys, l.input.customizations),
+  }));
+}
+
+async function insertLines(tx: Tx, keys: Keys, orderId: string, quote: Quote): Promise<void> {
+  await tx.insert(orderItems).values(lineRows(keys, orderId, quote));
 }
 
 // ───────────────────────────── read ─────────────────────────────

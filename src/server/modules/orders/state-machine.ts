@@ -193,20 +193,26 @@ export async function recordEvent(
   orderId: string,
   e: { from: OrderState | null; to: OrderState; actor: OrderActor; reason?: string | null; note?: string },
 ): Promise<typeof orderEvents.$inferSelect> {
-  const [row] = await tx
-    .insert(orderEvents)
-    .values({
-      id: uuidv7(),
-      orderId,
-      fromStatus: e.from,
-      toStatus: e.to,
-      note: e.note ?? null,
-      actorKind: e.actor.kind,
-      actorId: e.actor.userId ?? null,
-      reason: sealText(keys, e.reason),
-    })
-    .returning();
+  const [row] = await tx.insert(orderEvents).values(eventRow(keys, orderId, e)).returning();
   return row!;
+}
+
+/** A timeline row to insert (its time is the database's, at insert). */
+export function eventRow(
+  keys: Keys,
+  orderId: string,
+  e: { from: OrderState | null; to: OrderState; actor: OrderActor; reason?: string | null; note?: string },
+): Omit<typeof orderEvents.$inferSelect, 'at'> {
+  return {
+    id: uuidv7(),
+    orderId,
+    fromStatus: e.from,
+    toStatus: e.to,
+    note: e.note ?? null,
+    actorKind: e.actor.kind,
+    actorId: e.actor.userId ?? null,
+    reason: sealText(keys, e.reason),
+  };
 }
 
 /**
