@@ -402,7 +402,7 @@ async function authorizeAndApply(ctx: AppContext, payment: PaymentRow, order: Pa
     throw declined(failed);
   }
   fault('payment.authorized-at-provider');
-  const applied = await applyIntent(ctx, payment.id, intent, by);
+  const applied = await applyIntent(ctx, payment.id, intent, by, payment);
   if (applied.status === 'FAILED') throw declined(applied);
   return applied;
 }
@@ -435,9 +435,17 @@ async function markFailed(db: Db, paymentId: string, declineCode: string, messag
  * its order can be paid now; one whose order is gone or cancelled is released instead (no charge without an order).
  * Then, in one transaction: the payment's new state, the ledger, the order's state, the email and the audit entry.
  */
-export async function applyIntent(ctx: AppContext, paymentId: string, observed: ProviderIntent, by: By): Promise<PaymentRow> {
+export async function applyIntent(
+  ctx: AppContext,
+  paymentId: string,
+  observed: ProviderIntent,
+  by: By,
+  /** The payment as the caller just wrote or read it (ProcessPayment, around its provider call): not read again. */
+  known?: PaymentRow,
+): Promise<PaymentRow> {
   let intent = observed;
-  const before = await loadPayment(ctx.db, paymentId);
+  // The order is read again either way: one cancelled during the provider call has its authorization released.
+  const before = known?.id === paymentId ? known : await loadPayment(ctx.db, paymentId);
   if (!before) throw new Error(`applyIntent: no payment ${paymentId}`);
   const order = await orders().getOrderForPayment(ctx.db, before.orderId);
   if (intent.status === 'authorized') {
