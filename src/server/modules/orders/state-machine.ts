@@ -193,7 +193,10 @@ export async function recordEvent(
   orderId: string,
   e: { from: OrderState | null; to: OrderState; actor: OrderActor; reason?: string | null; note?: string },
 ): Promise<typeof orderEvents.$inferSelect> {
-  const [row] = await tx.insert(orderEvents).values(eventRow(keys, orderId, e)).returning();
+  const [row] = await tx
+    .insert(orderEvents)
+    .values(eventRow(keys, orderId, e))
+    .returning();
   return row!;
 }
 
