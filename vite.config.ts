@@ -58,6 +58,7 @@ const SHELL = new RegExp(
     'components/layout/(site-shell|site-header|site-footer|skip-link|wordmark|mobile-menu)\\.tsx(\\?|$)',
     'components/ui/(button|container|toast)\\.tsx(\\?|$)',
     'components/editorial/error-page\\.tsx(\\?|$)',
+    'components/media/preload-picture\\.ts(\\?|$)',
     'features/auth/(session|session-store|next-path|components/account-link)\\.tsx?(\\?|$)',
     'features/catalog/bag/bag-(store|button)\\.tsx?(\\?|$)',
     'features/orders/(bag-sync|api)\\.tsx?(\\?|$)',

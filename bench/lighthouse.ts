@@ -1,13 +1,13 @@
-// `npm run bench -- lighthouse [--runs N] [--no-record]`
+// `npm run bench -- lighthouse [--runs N] [--page NAME] [--json DIR] [--no-record]`
 //
 // Speed as a client feels it: Lighthouse 12 (its default mobile preset: a mid-range phone, simulated slow 4G) on
 // the public pages a visitor meets first, against the platform as `npm start` runs it (production build, demo data
 // in an embedded database of its own). Chromium is Debian's, launched with the very flags of the browser tests
 // (e2e/helpers.ts). Each page is measured N times and the median performance run is kept (Lighthouse varies from
 // run to run on a shared machine). Scores, LCP and the JavaScript sent compressed go to bench/RESULTS.md.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -59,7 +59,7 @@ async function pagesOf(baseUrl: string): Promise<{ name: string; path: string }[
   ];
 }
 
-async function measure(port: number, url: string): Promise<Omit<PageResult, 'name' | 'path'>> {
+async function measure(port: number, url: string, saveTo?: string): Promise<Omit<PageResult, 'name' | 'path'>> {
   const result = await lighthouse(url, {
     port,
     output: 'json',
@@ -69,6 +69,7 @@ async function measure(port: number, url: string): Promise<Omit<PageResult, 'nam
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { lhr } = result;
   if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message} (${url})`);
+  if (saveTo) writeFileSync(saveTo, JSON.stringify(lhr, null, 1));
   const requests =
     (lhr.audits['network-requests']?.details as { items?: { resourceType?: string; transferSize?: number }[] } | undefined)?.items ?? [];
   const scriptBytes = requests.filter((r) => r.resourceType === 'Script').reduce((n, r) => n + (r.transferSize ?? 0), 0);
@@ -127,13 +128,19 @@ export async function runLighthouse(argv: string[]): Promise<number> {
     // `--page <name>` measures one kind of page only (e.g. `--page "journal article"`).
     const pageArg = argv.indexOf('--page');
     const pages = (await pagesOf(app.baseUrl)).filter((p) => pageArg < 0 || p.name === argv[pageArg + 1]);
+    // `--json <dir>` keeps every run's whole report (<page>-<run>.json), to read the audits behind a score.
+    const jsonArg = argv.indexOf('--json');
+    const jsonDir = jsonArg >= 0 ? resolve(argv[jsonArg + 1] ?? '.') : undefined;
+    if (jsonDir) mkdirSync(jsonDir, { recursive: true });
     const results: PageResult[] = [];
     for (const page of pages) {
       const url = app.baseUrl + page.path;
       // One unmeasured load first: generated images and caches are made on first request, as on a warmed server.
       await fetch(url).then((r) => r.arrayBuffer());
       const samples: Omit<PageResult, 'name' | 'path'>[] = [];
-      for (let i = 0; i < runs; i++) samples.push(await measure(chrome.port, url));
+      for (let i = 0; i < runs; i++) {
+        samples.push(await measure(chrome.port, url, jsonDir && join(jsonDir, `${page.name.replaceAll(' ', '-')}-${i + 1}.json`)));
+      }
       samples.sort((a, b) => a.performance - b.performance);
       const median = samples[Math.floor(samples.length / 2)]!;
       const r = { name: page.name, path: page.path, ...median };

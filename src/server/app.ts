@@ -217,6 +217,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const stamp = apiSecurityHeaders({ production: config.NODE_ENV === 'production' });
   app.addHook('onRequest', (request, reply, done) => {
     if (MACHINE_PATHS.has(request.url)) stamp.probe(request, reply);
+    else if (request.url.startsWith('/assets/')) stamp.asset(request, reply);
     else stamp.api(request, reply);
     done();
   });

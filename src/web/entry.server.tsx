@@ -5,6 +5,7 @@ import type { RenderToPipeableStreamOptions } from 'react-dom/server';
 import { renderToPipeableStream } from 'react-dom/server';
 import type { AppLoadContext, EntryContext } from 'react-router';
 import { ServerRouter } from 'react-router';
+import { lowerModulePreloadsInHead } from './lib/head-priorities.server.ts';
 import { NonceContext } from './lib/nonce.tsx';
 
 /** How long deferred loader data may stream before the render gives up on it. */
@@ -56,7 +57,10 @@ export default function handleRequest(
           });
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: statusCode }));
-          pipe(body);
+          // The page's own script comes after what is seen first (head-priorities.server.ts).
+          const head = lowerModulePreloadsInHead();
+          head.pipe(body);
+          pipe(head);
         },
         onShellError(error: unknown) {
           reject(error);

@@ -33,6 +33,39 @@ describe('webPlugin (against the web build)', () => {
     expect(res.body).toContain('<title>StyleByZaga');
   });
 
+  it('asks for what the first paint needs first: the hero picture at high priority, the stylesheet, then the scripts at low priority (#12)', async () => {
+    const res = await app.inject({ method: 'GET', url: '/' });
+    const head = res.body.slice(0, res.body.indexOf('</head>'));
+    const links = [...head.matchAll(/<link [^>]*>/g)].map((m) => m[0]);
+    const hero = links.findIndex((l) => l.includes('rel="preload" as="image"'));
+    const stylesheet = links.findIndex((l) => l.includes('rel="stylesheet"'));
+    const fonts = links.flatMap((l, i) => (l.includes('as="font"') ? [i] : []));
+    const modules = links.flatMap((l, i) => (l.includes('rel="modulepreload"') ? [i] : []));
+    // The hero of the home page, in the format and widths its <picture> offers first.
+    expect(links[hero]).toMatch(/fetchPriority="high"/i);
+    expect(links[hero]).toContain('type="image/avif"');
+    expect(links[hero]).toMatch(/imageSrcSet="[^"]*maison-hero-640\.avif 640w/i);
+    expect(links[hero]).toMatch(/imageSizes="[^"]+"/i);
+    expect(hero).toBeLessThan(stylesheet);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(modules.length).toBeGreaterThan(3);
+    expect(Math.max(stylesheet, ...fonts)).toBeLessThan(Math.min(...modules));
+    for (const i of modules) expect(links[i]).toContain('fetchpriority="low"');
+  });
+
+  it('keeps the JavaScript a page loads first within the phone budget of #12', async () => {
+    // The budget is 150 KB as Lighthouse counts it (compressed bodies plus each response's headers); the bodies
+    // alone stay under 140 KB so that headers, and the browser's choice of gzip over brotli, still fit.
+    const assets = join(buildDir, 'client', 'assets');
+    for (const url of ['/', '/stylists', '/journal']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode).toBe(200);
+      const scripts = [...res.body.matchAll(/<link rel="modulepreload"[^>]* href="\/assets\/([^"]+)"/g)].map((m) => m[1]!);
+      const bytes = scripts.reduce((n, f) => n + (existsSync(join(assets, `${f}.br`)) ? statSync(join(assets, `${f}.br`)).size : statSync(join(assets, f)).size), 0);
+      expect(bytes / 1024, `${url}: ${scripts.join(', ')}`).toBeLessThan(140);
+    }
+  });
+
   it('compresses pages for browsers that accept it', async () => {
     const res = await app.inject({ method: 'GET', url: '/', headers: { 'accept-encoding': 'gzip' } });
     expect(res.headers['content-encoding']).toBe('gzip');
@@ -120,6 +153,20 @@ describe('webPlugin (against the web build)', () => {
     const plain = await app.inject({ method: 'GET', url: `/assets/${script}`, headers: { 'accept-encoding': 'identity' } });
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.rawPayload.equals(readFileSync(join(assets, script)))).toBe(true);
+  });
+
+  it('sends the build\'s files with the headers a script, stylesheet or font uses, not the page and API policies (#12)', async () => {
+    const script = readdirSync(join(buildDir, 'client', 'assets')).find((f) => f.endsWith('.js'));
+    const asset = await app.inject({ method: 'GET', url: `/assets/${script}` });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['x-content-type-options']).toBe('nosniff');
+    expect(asset.headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect(asset.headers['content-security-policy']).toBeUndefined();
+    expect(asset.headers['permissions-policy']).toBeUndefined();
+    // The API keeps all of them.
+    const api = await app.inject({ method: 'GET', url: '/api/v1/categories' });
+    expect(api.headers['content-security-policy']).toBeDefined();
+    expect(api.headers['permissions-policy']).toBeDefined();
   });
 
   it('answers an asset of another build with a plain 404', async () => {

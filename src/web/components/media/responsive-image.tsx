@@ -1,5 +1,6 @@
 import { generatedImageUrl, generatedSrcSet, type GeneratedKind } from '../../../shared/media.ts';
 import { cn } from '../../lib/cn.ts';
+import { preloadPicture } from './preload-picture.ts';
 
 type ResponsiveImageProps = {
   kind: GeneratedKind;
@@ -34,12 +35,14 @@ export function ResponsiveImage({
   className,
   imgClassName,
 }: ResponsiveImageProps) {
+  const src = generatedImageUrl(kind, name, 1280, 'jpg');
+  if (priority) preloadPicture({ src, avif: generatedSrcSet(kind, name, 'avif') }, sizes);
   return (
     <picture className={cn('block overflow-hidden bg-veil', className)}>
       <source type="image/avif" srcSet={generatedSrcSet(kind, name, 'avif')} sizes={sizes} />
       <source type="image/webp" srcSet={generatedSrcSet(kind, name, 'webp')} sizes={sizes} />
       <img
-        src={generatedImageUrl(kind, name, 1280, 'jpg')}
+        src={src}
         srcSet={generatedSrcSet(kind, name, 'jpg')}
         sizes={sizes}
         width={width}

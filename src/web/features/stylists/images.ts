@@ -13,3 +13,11 @@ export function imageSources(url: string, width: ImageWidth = 1280): { src: stri
   const at = (w: number) => `/media/generated/${kind}/${name}-${w}.${format}`;
   return { src: at(width), srcSet: IMAGE_WIDTHS.map((w) => `${at(w)} ${w}w`).join(', ') };
 }
+
+/** The AVIF `srcset` of a generated image (a fifth lighter than its WebP, same look); undefined for an upload. */
+export function avifSrcSet(url: string): string | undefined {
+  const match = GENERATED.exec(url);
+  if (!match) return undefined;
+  const [, kind, name] = match;
+  return IMAGE_WIDTHS.map((w) => `/media/generated/${kind}/${name}-${w}.avif ${w}w`).join(', ');
+}

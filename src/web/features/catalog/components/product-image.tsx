@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react';
+import { preloadPicture } from '../../../components/media/preload-picture.ts';
 import { cn } from '../../../lib/cn.ts';
 
 /** One picture of a product, ready to draw: the files the server offers and the tiny blurred preview. */
@@ -33,6 +34,7 @@ type ProductImageProps = {
  */
 export function ProductImage({ picture, sizes, priority = false, className, imgClassName, alt, imgStyle }: ProductImageProps) {
   if (!picture) return <div aria-hidden="true" className={cn('bg-veil', className)} />;
+  if (priority) preloadPicture(picture, sizes);
   return (
     <picture
       className={cn('block overflow-hidden bg-veil bg-cover bg-center', className)}

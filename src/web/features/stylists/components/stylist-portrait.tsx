@@ -1,5 +1,6 @@
+import { preloadPicture } from '../../../components/media/preload-picture.ts';
 import { cn } from '../../../lib/cn.ts';
-import { imageSources } from '../images.ts';
+import { avifSrcSet, imageSources } from '../images.ts';
 
 /** A stylist's portrait at 4:5 on the veil colour; every width offered for generated portraits. */
 export function StylistPortrait({
@@ -23,8 +24,11 @@ export function StylistPortrait({
     );
   }
   const src = imageSources(url);
+  const avif = avifSrcSet(url);
+  if (priority) preloadPicture({ src: src.src, avif, jpg: src.srcSet }, sizes);
   return (
     <picture className={cn('block overflow-hidden bg-veil', className)}>
+      {avif && <source type="image/avif" srcSet={avif} sizes={sizes} />}
       <img
         src={src.src}
         srcSet={src.srcSet}
