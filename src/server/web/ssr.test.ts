@@ -61,7 +61,10 @@ describe('webPlugin (against the web build)', () => {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode).toBe(200);
       const scripts = [...res.body.matchAll(/<link rel="modulepreload"[^>]* href="\/assets\/([^"]+)"/g)].map((m) => m[1]!);
-      const bytes = scripts.reduce((n, f) => n + (existsSync(join(assets, `${f}.br`)) ? statSync(join(assets, `${f}.br`)).size : statSync(join(assets, f)).size), 0);
+      const bytes = scripts.reduce(
+        (n, f) => n + (existsSync(join(assets, `${f}.br`)) ? statSync(join(assets, `${f}.br`)).size : statSync(join(assets, f)).size),
+        0,
+      );
       expect(bytes / 1024, `${url}: ${scripts.join(', ')}`).toBeLessThan(140);
     }
   });
@@ -155,7 +158,7 @@ describe('webPlugin (against the web build)', () => {
     expect(plain.rawPayload.equals(readFileSync(join(assets, script)))).toBe(true);
   });
 
-  it('sends the build\'s files with the headers a script, stylesheet or font uses, not the page and API policies (#12)', async () => {
+  it("sends the build's files with the headers a script, stylesheet or font uses, not the page and API policies (#12)", async () => {
     const script = readdirSync(join(buildDir, 'client', 'assets')).find((f) => f.endsWith('.js'));
     const asset = await app.inject({ method: 'GET', url: `/assets/${script}` });
     expect(asset.statusCode).toBe(200);

@@ -35,6 +35,8 @@ describe('module preloads at low priority (#12)', () => {
   });
 
   it('passes a document without </head> through, rewritten, when it ends', async () => {
-    expect(await through(['<link rel="modulepreload" href="/a.js"/>'])).toBe('<link rel="modulepreload" fetchpriority="low" href="/a.js"/>');
+    expect(await through(['<link rel="modulepreload" href="/a.js"/>'])).toBe(
+      '<link rel="modulepreload" fetchpriority="low" href="/a.js"/>',
+    );
   });
 });
