@@ -303,6 +303,9 @@ describe('the workflow', () => {
       [2, editor.userId],
       [1, editor.userId],
     ]);
+    // Who saved is the person, though a house piece is signed "The House".
+    expect(versions[0].savedByName).not.toBe('The House');
+    expect(versions[0].savedByName).toMatch(/\S+ \S+/);
     const diff = (await get(editor, `/api/v1/content/${id}/diff?from=1&to=2`)).json();
     expect(diff.fields).toContainEqual({ field: 'Title', before: 'Versions', after: 'Versions, revised' });
     expect(diff.body).toEqual([
@@ -408,6 +411,33 @@ describe('the workflow', () => {
     expect((await app.inject({ method: 'DELETE', url: `/api/v1/content/${id}`, headers: other.auth })).statusCode).toBe(404);
     expect((await app.inject({ method: 'DELETE', url: `/api/v1/content/${id}`, headers: editor.auth })).statusCode).toBe(200);
     expect((await get(editor, `/api/v1/content/${id}`)).statusCode).toBe(404);
+  });
+
+  it('tells each account its editorial role, lists a writer’s own pieces, names the editors and offers the picture library', async () => {
+    const role = async (who: TestAccount | undefined) => (await get(who, '/api/v1/content-editors/me')).json().role;
+    expect([await role(cat.admin), await role(editor), await role(stylist), await role(cat.client), await role(cat.partner)]).toEqual([
+      'ADMIN',
+      'EDITOR',
+      'STYLIST',
+      null,
+      null,
+    ]);
+    expect((await get(undefined, '/api/v1/content-editors/me')).statusCode).toBe(401);
+
+    const mineId = (await post(stylist, piece({ title: 'My own notes on linen' }))).json().contentId;
+    const mine = (await get(stylist, '/api/v1/content?mine=true&view=summary')).json().content as Array<{ contentId: string }>;
+    expect(mine.map((c) => c.contentId)).toContain(mineId);
+    const editorsOwn = (await get(editor, '/api/v1/content?mine=true&view=summary')).json().content as Array<{ contentId: string }>;
+    expect(editorsOwn.map((c) => c.contentId)).not.toContain(mineId);
+    expect((await get(cat.client, '/api/v1/content?mine=true')).statusCode).toBe(400);
+
+    const editors = (await get(cat.admin, '/api/v1/content-editors')).json().editors;
+    expect(editors).toContainEqual(expect.objectContaining({ userId: editor.userId, userType: 'STYLIST', active: true }));
+    expect(editors.find((e: { userId: string }) => e.userId === editor.userId).name).not.toBe('');
+
+    const library = (await get(stylist, '/api/v1/content-media')).json().pictures as Array<{ src: string; source: string }>;
+    expect(library.some((p) => p.source === 'HOUSE' && p.src === '/media/generated/editorial/journal-quiet-season-1280.jpg')).toBe(true);
+    expect((await get(cat.partner, '/api/v1/content-media')).statusCode).toBe(403);
   });
 
   it('shows a draft through a signed preview link, and nothing through a forged one', async () => {

@@ -201,6 +201,11 @@ export const ListContentQuery = z.strictObject({
     .optional()
     .transform((v) => (v === undefined ? undefined : v === 'true')),
   q: text(120).optional().meta({ description: 'Words to find in titles, standfirsts and bodies.' }),
+  mine: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .meta({ description: 'Only the pieces you wrote, in every status (writers).' }),
   view: z.enum(['full', 'summary']).default('full').meta({ description: '`summary` leaves the body out (lists and cards).' }),
   nextToken: z.string().max(400).optional(),
   maxResults: z.coerce.number().int().min(1).max(100).default(20),

@@ -34,6 +34,8 @@ import {
   listContent,
   listEditors,
   listVersions,
+  myEditorialRole,
+  pictureLibrary,
   myRsvp,
   publishDue,
   restoreVersion,
@@ -400,7 +402,19 @@ export async function editorialRoutes(parent: FastifyInstance, opts: { ctx: AppC
         tags,
         summary: 'Accounts holding the house-editor permission (admins)',
         response: {
-          200: z.object({ editors: z.array(z.object({ userId: z.string(), grantedAt: z.string() })) }),
+          200: z.object({
+            editors: z.array(
+              z
+                .object({
+                  userId: z.string(),
+                  grantedAt: z.string(),
+                  name: z.string(),
+                  userType: z.string().optional(),
+                  active: z.boolean().meta({ description: 'False for a suspended or closed account.' }),
+                })
+                .meta({ id: 'ContentEditor' }),
+            ),
+          }),
           ...errorResponses('AccessDeniedException'),
         },
       },
@@ -411,6 +425,55 @@ export async function editorialRoutes(parent: FastifyInstance, opts: { ctx: AppC
         throw new ApiError('AccessDeniedException', 'Only administrators see who holds the house-editor permission');
       return { editors: await listEditors(ctx.db) };
     },
+  );
+
+  app.get(
+    '/content-editors/me',
+    {
+      schema: {
+        tags,
+        summary: 'What the signed-in account may do in the Journal: ADMIN or EDITOR (every piece), STYLIST (their own articles), or null',
+        response: {
+          200: z.object({ role: z.enum(['ADMIN', 'EDITOR', 'STYLIST']).nullable() }).meta({ id: 'EditorialRoleOutput' }),
+          ...errorResponses(),
+        },
+      },
+      config: { policy: 'authenticated' },
+    },
+    async (request) => ({ role: await myEditorialRole(ctx.db, actorOf(request)) }),
+  );
+
+  app.get(
+    '/content-media',
+    {
+      schema: {
+        tags,
+        summary:
+          'The picture library a writer chooses from: editorial uploads (a stylist’s own; every one for the house), then the house’s pictures',
+        response: {
+          200: z.object({
+            pictures: z.array(
+              z
+                .object({
+                  src: z.string().meta({ description: 'The address to put in a piece (1280 px JPEG).' }),
+                  thumb: z.string().meta({ description: 'A smaller rendition for the picker.' }),
+                  label: z.string(),
+                  source: z.enum(['HOUSE', 'UPLOAD']),
+                  width: z.number().int(),
+                  height: z.number().int(),
+                  mediaId: z.string().optional(),
+                  placeholder: z.string().optional(),
+                  createdAt: z.string().optional(),
+                })
+                .meta({ id: 'LibraryPicture' }),
+            ),
+          }),
+          ...errorResponses('AccessDeniedException'),
+        },
+      },
+      config: { policy: 'content.write' },
+    },
+    async (request) => pictureLibrary(ctx, actorOf(request)),
   );
 
   app.put(

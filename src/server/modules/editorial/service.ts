@@ -19,9 +19,9 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { enqueue } from '../../jobs/queue.ts';
 import { decrypt, encrypt, lookupHash, openText, safeEqual, sealText } from '../../security/crypto.ts';
 import { audienceOf, productsByIds } from '../catalog/service.ts';
-import { clientIdentitiesFor } from '../identity/service.ts';
+import { accountKindsOf, accountNames, clientIdentitiesFor } from '../identity/service.ts';
 import { readerTimeZone } from '../notifications/service.ts';
-import { findUsableUpload, parseMediaPath } from '../media/service.ts';
+import { findUsableUpload, listMediaByPurpose, parseMediaPath } from '../media/service.ts';
 import { getMyStylist, loadStylistsByIds, portraitUrl } from '../stylists/service.ts';
 import { BodyError, checkDoc, embedsOf, parseBody, plainText, readingMinutes, blocksOf, type ContentDoc } from './body.ts';
 import { contentCache, editorialNow } from './content-cache.ts';
@@ -39,6 +39,7 @@ import {
   type ContentSnapshot,
   type EventDetails,
 } from './schema.ts';
+import { SEED_PIECES } from './seed-content.ts';
 import { instantOfLocal, localOfInstant } from './zone-time.ts';
 
 export type { Content } from './models.ts';
@@ -735,8 +736,9 @@ export async function listContent(
   const now = editorialNow(db);
   const role = await editorialRole(db, viewer);
   const vip = seesVip(viewer, role);
-  const reader = query.status === undefined || query.status === 'PUBLISHED' ? !isHouse(role) || query.status === 'PUBLISHED' : false;
-  if (!reader && !role) invalid('query.status', 'Only published pieces are listed; leave out the status');
+  const reader =
+    !query.mine && (query.status === undefined || query.status === 'PUBLISHED') ? !isHouse(role) || query.status === 'PUBLISHED' : false;
+  if (!reader && !role) invalid(query.mine ? 'query.mine' : 'query.status', 'Only published pieces are listed; leave out the status');
   const run = async () => {
     const filters: SQL[] = [];
     let sortKey: SQL;
@@ -755,7 +757,7 @@ export async function listContent(
               : eq(content.status, query.status),
         );
       }
-      if (role === 'STYLIST') filters.push(eq(content.ownerId, viewer!.userId));
+      if (role === 'STYLIST' || query.mine) filters.push(eq(content.ownerId, viewer!.userId));
       sortKey = sql`${content.updatedAt}`;
       sort = 'updated';
     }
@@ -806,11 +808,20 @@ export async function listVersions(ctx: AppContext, actor: Actor, idOrSlug: stri
     .from(contentVersions)
     .where(eq(contentVersions.contentId, row.id))
     .orderBy(desc(contentVersions.version));
+  // Who saved: the person, even when the piece is signed "The House" (the name kept with the version otherwise).
+  const people = await accountNames(
+    ctx.db,
+    versions.flatMap((v) => (v.savedBy ? [v.savedBy] : [])),
+  );
+  const personOf = (id: string | null) => {
+    const person = id ? people.get(id) : undefined;
+    return person ? `${person.firstName} ${person.lastName}`.trim() : undefined;
+  };
   return versions.map((v) => ({
     version: v.version,
     savedAt: v.savedAt.toISOString(),
     ...(v.savedBy ? { savedBy: v.savedBy } : {}),
-    savedByName: v.savedByName,
+    savedByName: personOf(v.savedBy) || v.savedByName,
     note: v.note,
     status: v.snapshot.status,
     title: v.snapshot.title,
@@ -1172,9 +1183,24 @@ export async function confirmedEventsFor(
 
 // ───────────────────────────── house editors, home slots, contact ─────────────────────────────
 
-export async function listEditors(db: Db): Promise<Array<{ userId: string; grantedAt: string }>> {
+/** Who holds the house-editor permission, with their names and kinds of account (the admins' screen). */
+export async function listEditors(
+  db: Db,
+): Promise<Array<{ userId: string; grantedAt: string; name: string; userType?: string; active: boolean }>> {
   const rows = await db.select().from(contentEditors).orderBy(asc(contentEditors.grantedAt));
-  return rows.map((r) => ({ userId: r.userId, grantedAt: r.grantedAt.toISOString() }));
+  const ids = rows.map((r) => r.userId);
+  const [names, kinds] = await Promise.all([accountNames(db, ids), accountKindsOf(db, ids)]);
+  return rows.map((r) => {
+    const name = names.get(r.userId);
+    const kind = kinds.get(r.userId);
+    return {
+      userId: r.userId,
+      grantedAt: r.grantedAt.toISOString(),
+      name: name ? `${name.firstName} ${name.lastName}`.trim() : 'A closed account',
+      ...(kind ? { userType: kind.userType } : {}),
+      active: kind?.active ?? false,
+    };
+  });
 }
 
 /** Grants the house-editor permission (admins only; staff accounts, never a client's). */
@@ -1300,3 +1326,71 @@ export function recheck(doc: unknown): ContentDoc {
 }
 
 export type { ContentType };
+
+// ───────────────────────────── the picture library ─────────────────────────────
+
+export interface LibraryPicture {
+  src: string;
+  thumb: string;
+  label: string;
+  source: 'HOUSE' | 'UPLOAD';
+  width: number;
+  height: number;
+  mediaId?: string;
+  placeholder?: string;
+  createdAt?: string;
+}
+
+const generated = (name: string, width: number) => `/media/generated/editorial/${name}-${width}.jpg`;
+
+// The house's own pictures (the demo Journal's imagery): every featured image, picture, gallery and look it uses.
+const HOUSE_PICTURES: readonly LibraryPicture[] = [
+  ...new Set(
+    SEED_PIECES.flatMap((p) => [
+      p.image,
+      ...p.body.flatMap((b) => ('image' in b ? [b.image] : 'look' in b ? [b.look] : 'gallery' in b ? b.gallery : [])),
+    ]),
+  ),
+].map((name) => ({
+  src: generated(name, 1280),
+  thumb: generated(name, 640),
+  label: name.replace(/-/g, ' '),
+  source: 'HOUSE',
+  width: 1280,
+  height: 720,
+}));
+
+/**
+ * The pictures a writer may choose from: their editorial uploads (a house editor sees every one, as the save's own
+ * check allows), newest first, then the house's pictures.
+ */
+export async function pictureLibrary(ctx: AppContext, actor: Actor): Promise<{ pictures: LibraryPicture[] }> {
+  const role = await requireWriter(ctx.db, actor);
+  const uploads = await listMediaByPurpose(ctx.db, {
+    purpose: 'EDITORIAL',
+    ...(isHouse(role) ? {} : { ownerId: actor.userId }),
+    limit: 120,
+  });
+  const thumbWidth = (widths: number[]) => [...widths].reverse().find((w) => w <= 640) ?? widths[0]!;
+  return {
+    pictures: [
+      ...uploads.map((a): LibraryPicture => ({
+        src: a.url,
+        thumb: a.url.replace(/\/\d+\.jpg$/, `/${thumbWidth(a.widths)}.jpg`),
+        label: `Uploaded ${a.createdAt.slice(0, 10)}`,
+        source: 'UPLOAD',
+        width: a.width,
+        height: a.height,
+        mediaId: a.mediaId,
+        placeholder: a.placeholder,
+        createdAt: a.createdAt,
+      })),
+      ...HOUSE_PICTURES,
+    ],
+  };
+}
+
+/** What the signed-in account may do in the Journal: the house's whole desk, a stylist's own articles, or nothing. */
+export async function myEditorialRole(db: Db, actor: Actor | undefined): Promise<EditorialRole | null> {
+  return (await editorialRole(db, actor)) ?? null;
+}

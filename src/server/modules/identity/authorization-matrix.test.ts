@@ -206,6 +206,8 @@ const MATRIX: Record<string, { allowed: Caller[]; order?: 'last' }> = {
   'GET /api/v1/content/:contentId/rsvp': { allowed: SIGNED_IN },
   'DELETE /api/v1/content/:contentId/rsvp': { allowed: SIGNED_IN },
   'GET /api/v1/content-editors': { allowed: ADMIN },
+  'GET /api/v1/content-editors/me': { allowed: SIGNED_IN },
+  'GET /api/v1/content-media': { allowed: STYLIST_OR_ADMIN },
   'PUT /api/v1/content-editors/:userId': { allowed: ADMIN },
   'DELETE /api/v1/content-editors/:userId': { allowed: ADMIN },
   'POST /api/v1/contact-messages': { allowed: EVERYONE },

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { mediaAssets } from './schema.ts';
 
-export { uploadUrl, presentAsset, getMediaAsset, type MediaAssetView } from './uploads.ts';
+export { uploadUrl, presentAsset, getMediaAsset, listMediaByPurpose, type MediaAssetView } from './uploads.ts';
 export { heightFor } from './demo-art/compose.ts';
 export { productArtInColour } from './demo-art/product-still-lifes.ts';
 

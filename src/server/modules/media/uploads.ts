@@ -3,7 +3,7 @@
  * pixel limit, re-encoded (which drops EXIF, GPS and every other metadata block) to AVIF, WebP and JPEG at each width up
  * to the original's, plus a tiny blurred placeholder. Nothing is ever fetched from a URL.
  */
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { uuidv7 } from 'uuidv7';
 import { IMAGE_FORMATS, IMAGE_WIDTHS, type ImageFormat } from '../../../shared/media.ts';
@@ -183,6 +183,20 @@ export async function getMediaAsset(db: Db, mediaId: string): Promise<MediaAsset
   const [row] = await db.select().from(mediaAssets).where(eq(mediaAssets.id, mediaId)).limit(1);
   if (!row) throw new ApiError('ResourceNotFoundException', 'No such image');
   return presentAsset(row);
+}
+
+/** Uploads made for one purpose, newest first: everyone's, or one account's when `ownerId` is given. */
+export async function listMediaByPurpose(
+  db: Db,
+  query: { purpose: MediaPurpose; ownerId?: string; limit: number },
+): Promise<MediaAssetView[]> {
+  const rows = await db
+    .select()
+    .from(mediaAssets)
+    .where(and(eq(mediaAssets.purpose, query.purpose), ...(query.ownerId ? [eq(mediaAssets.ownerId, query.ownerId)] : [])))
+    .orderBy(desc(mediaAssets.createdAt))
+    .limit(query.limit);
+  return rows.map(presentAsset);
 }
 
 export async function listMyMedia(db: Db, actor: Actor, limit = 60): Promise<MediaAssetView[]> {

@@ -13830,6 +13830,8 @@ export interface paths {
                     featured?: "true" | "false";
                     /** @description Words to find in titles, standfirsts and bodies. */
                     q?: string;
+                    /** @description Only the pieces you wrote, in every status (writers). */
+                    mine?: "true" | "false";
                     /** @description `summary` leaves the body out (lists and cards). */
                     view?: "full" | "summary";
                     nextToken?: string;
@@ -15036,10 +15038,135 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            editors: {
-                                userId: string;
-                                grantedAt: string;
-                            }[];
+                            editors: components["schemas"]["ContentEditor"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content-editors/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the signed-in account may do in the Journal: ADMIN or EDITOR (every piece), STYLIST (their own articles), or null */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EditorialRoleOutput"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content-media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The picture library a writer chooses from: editorial uploads (a stylist’s own; every one for the house), then the house’s pictures */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            pictures: components["schemas"]["LibraryPicture"][];
                         };
                     };
                 };
@@ -18040,6 +18167,31 @@ export interface components {
             url: string;
             expiresAt: string;
         };
+        ContentEditorInput: {
+            userId: string;
+            grantedAt: string;
+            name: string;
+            userType?: string;
+            /** @description False for a suspended or closed account. */
+            active: boolean;
+        };
+        EditorialRoleOutputInput: {
+            role: ("ADMIN" | "EDITOR" | "STYLIST") | null;
+        };
+        LibraryPictureInput: {
+            /** @description The address to put in a piece (1280 px JPEG). */
+            src: string;
+            /** @description A smaller rendition for the picker. */
+            thumb: string;
+            label: string;
+            /** @enum {string} */
+            source: "HOUSE" | "UPLOAD";
+            width: number;
+            height: number;
+            mediaId?: string;
+            placeholder?: string;
+            createdAt?: string;
+        };
         /** @description Every error: a Smithy error name as `code` and a human message. */
         ErrorBody: {
             /** @enum {string} */
@@ -20467,6 +20619,31 @@ export interface components {
             token: string;
             url: string;
             expiresAt: string;
+        };
+        ContentEditor: {
+            userId: string;
+            grantedAt: string;
+            name: string;
+            userType?: string;
+            /** @description False for a suspended or closed account. */
+            active: boolean;
+        };
+        EditorialRoleOutput: {
+            role: ("ADMIN" | "EDITOR" | "STYLIST") | null;
+        };
+        LibraryPicture: {
+            /** @description The address to put in a piece (1280 px JPEG). */
+            src: string;
+            /** @description A smaller rendition for the picker. */
+            thumb: string;
+            label: string;
+            /** @enum {string} */
+            source: "HOUSE" | "UPLOAD";
+            width: number;
+            height: number;
+            mediaId?: string;
+            placeholder?: string;
+            createdAt?: string;
         };
     };
     responses: never;
