@@ -75,6 +75,7 @@ export default [
     route('journal', 'routes/admin.journal.tsx'),
     route('journal/new', 'routes/admin.journal-edit.tsx', { id: 'admin-journal-new' }),
     route('journal/:contentId', 'routes/admin.journal-edit.tsx'),
+    route('editors', 'routes/admin.editors.tsx'),
     route('orders', 'routes/admin.orders.tsx'),
     route('orders/:orderId', 'routes/admin.order.tsx'),
     route('tax-rates', 'routes/admin.tax-rates.tsx'),
@@ -98,6 +99,9 @@ export default [
     route('notifications', 'routes/account.notifications.tsx', { id: 'studio-notifications' }),
     route('notifications/preferences', 'routes/account.notification-preferences.tsx', { id: 'studio-notification-preferences' }),
     route('earnings', 'routes/studio.earnings.tsx'),
+    route('journal', 'routes/studio.journal.tsx'),
+    route('journal/new', 'routes/studio.journal-edit.tsx', { id: 'studio-journal-new' }),
+    route('journal/:contentId', 'routes/studio.journal-edit.tsx'),
   ]),
   // Last: whatever no other route claims renders the house 404 with a real 404 status.
   route('*', 'routes/not-found.tsx'),

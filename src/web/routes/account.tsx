@@ -5,6 +5,7 @@ import { Notice } from '../components/ui/form-alert.tsx';
 import { ResendVerification } from '../features/auth/components/resend-verification.tsx';
 import { RequireAuth } from '../features/auth/require-auth.tsx';
 import { useSignedInUser } from '../features/auth/session.tsx';
+import { useEditorialRole } from '../features/editorial/office-api.ts';
 import { pageMeta } from '../lib/seo.ts';
 
 export const meta: Route.MetaFunction = (args) => [
@@ -22,6 +23,8 @@ export default function AccountRoute() {
 
 function AccountArea() {
   const user = useSignedInUser();
+  // A partner's account holding the house-editor permission leads to the Journal's desk (a stylist's studio does).
+  const editorial = useEditorialRole(user.userType === 'BRAND_PARTNER');
   const items: AreaNavItem[] = [
     { label: 'Profile', to: '/account', end: true },
     { label: 'Preferences & sizes', to: '/account/preferences' },
@@ -45,7 +48,9 @@ function AccountArea() {
           ? { label: 'The house office', to: '/admin' }
           : user.userType === 'STYLIST'
             ? { label: 'Your studio', to: '/studio' }
-            : undefined
+            : editorial.data === 'EDITOR'
+              ? { label: 'The Journal desk', to: '/admin/journal' }
+              : undefined
       }
     >
       {!user.emailVerified && (

@@ -25,6 +25,8 @@ export default function AdminJournal() {
   const session = useSession();
   const query = useQuery({
     queryKey: ['admin', 'content'],
+    // A piece just saved in the editor must be listed on the way back.
+    refetchOnMount: 'always',
     queryFn: () => listContent(session.api, { view: 'summary', maxResults: 100 }),
     enabled: session.status === 'signed-in',
   });

@@ -28,6 +28,7 @@ const ITEMS = [
   { label: 'Profile & services', to: '/studio/profile' },
   { label: 'Reviews', to: '/studio/reviews' },
   { label: 'Earnings', to: '/studio/earnings' },
+  { label: 'Journal', to: '/studio/journal' },
 ];
 
 /** The stylist's studio. Every page inside reads the profile from here (`useStudioStylist`). */

@@ -24,7 +24,9 @@ export default function DialogPanel({ open, onOpenChange, returnFocusTo, title, 
         <RadixDialog.Overlay className="fixed inset-0 z-40 bg-ink/40 backdrop-blur-[2px] data-[state=open]:animate-fade-in" />
         <RadixDialog.Content
           className={cn(
-            'fixed top-1/2 left-1/2 z-50 w-[calc(100%-3rem)] max-w-lg -translate-x-1/2 -translate-y-1/2',
+            'fixed top-1/2 left-1/2 z-50 w-[calc(100%-3rem)] -translate-x-1/2 -translate-y-1/2',
+            // A wider panel (a picture library) names its own width; class order cannot override one.
+            !className?.includes('max-w-') && 'max-w-lg',
             'border border-line bg-ivory p-8 sm:p-12',
             className,
           )}

@@ -9,11 +9,14 @@ import { Input } from '../../../components/ui/input.tsx';
 import { Select } from '../../../components/ui/select.tsx';
 import { Textarea } from '../../../components/ui/textarea.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { call, problemMessage, toProblem, ApiProblem } from '../../../lib/api/problem.ts';
+import type { ApiProblem } from '../../../lib/api/problem.ts';
+import { call, problemMessage, toProblem } from '../../../lib/api/problem.ts';
 import type { ApiClient } from '../../../lib/api/authed-client.ts';
 import type { Content } from '../api.ts';
 import { contentPath } from '../api.ts';
 import { forSaving, KEPT_NODES, LookNode, ProductRowNode } from './tiptap-nodes.ts';
+import { PicturePicker, type PickedPicture } from './picture-picker.tsx';
+import { VersionHistory } from './version-history.tsx';
 
 const CaptionedImage = Image.extend({
   addAttributes() {
@@ -29,27 +32,65 @@ const TYPES = [
   ['PAGE', 'House page'],
 ] as const;
 
-const IMAGES = [
-  'journal-quiet-season',
-  'journal-riviera',
-  'journal-tailoring',
-  'journal-jewellery',
-  'journal-colour',
-  'lookbook-cannes-1',
-  'lookbook-evening-1',
-  'journal-hero',
-];
-const imagePath = (name: string) => `/media/generated/editorial/${name}-1280.jpg`;
+// A new piece opens with one of the house's pictures; the library offers the rest and the writer's uploads.
+const DEFAULT_IMAGE = '/media/generated/editorial/journal-quiet-season-1280.jpg';
+/** The smaller rendition of a library picture, for the editor's preview. */
+const thumbOf = (src: string) => src.replace(/-1280\.jpg$/, '-640.jpg').replace(/\/1280\.jpg$/, '/640.jpg');
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 type Found = { productId: string; name: string; brandName: string };
+type Picking = 'featured' | 'image' | 'gallery' | 'look';
+
+/** How the API names a field, as the editor's labels say it, so an error names what to fix. */
+const FIELD_NAMES: Record<string, string> = {
+  title: 'Title',
+  slug: 'Address',
+  dek: 'Standfirst',
+  tags: 'Tags',
+  featuredImage: 'Featured image',
+  featuredImageAlt: 'Featured image description',
+  body: 'Body',
+  publishAt: 'Publish at',
+  timeZone: 'Time zone',
+  audience: 'Readers',
+  contentType: 'Kind',
+  seoTitle: 'SEO title',
+  seoDescription: 'SEO description',
+  status: 'Status',
+};
+function describeProblem(problem: ApiProblem): string {
+  const entries = Object.entries(problem.fieldErrors);
+  if (!entries.length) return problemMessage(problem);
+  return entries
+    .map(([key, messages]) => {
+      const field = key.replace(/^body\./, '').split('.')[0]!;
+      return `${FIELD_NAMES[field] ?? field}: ${messages.join(' ')}`;
+    })
+    .join(' · ');
+}
 
 /**
  * The house office's editor: the piece's fields, its body in a rich-text editor (Tiptap) with the shoppable blocks,
  * and the workflow — save (a new version, refused when someone saved since), publish, schedule at a time in the
  * editor's own zone, a signed preview link. Autosaves the working draft every few seconds.
  */
-export function ContentEditor({ api, content }: { api: ApiClient; content: Content | undefined }) {
+export function ContentEditor({
+  api,
+  content,
+  mode = 'house',
+  onReload,
+}: {
+  api: ApiClient;
+  content: Content | undefined;
+  /** The house office (every kind, publish, schedule, archive) or a stylist's studio (their own articles, for review). */
+  mode?: 'house' | 'stylist';
+  /** Reads the piece again (after a restore). */
+  onReload?: () => void;
+}) {
+  const base = mode === 'house' ? '/admin/journal' : '/studio/journal';
+  const stylist = mode === 'stylist';
+  // A stylist's article is theirs while it is a draft; once published, the house's editors keep it.
+  const locked = stylist && !!content && content.status !== 'DRAFT';
   const navigate = useNavigate();
   const { toast } = useToast();
   const [version, setVersion] = useState(content?.version);
@@ -61,6 +102,10 @@ export function ContentEditor({ api, content }: { api: ApiClient; content: Conte
   const [found, setFound] = useState<Found[]>([]);
   const [search, setSearch] = useState('');
   const [preview, setPreview] = useState<string | undefined>();
+  const [featured, setFeatured] = useState<string | null>(content ? (content.featuredImage ?? null) : DEFAULT_IMAGE);
+  const [lookImage, setLookImage] = useState<string | undefined>();
+  const [picking, setPicking] = useState<Picking | undefined>();
+  const [reviewRequested, setReviewRequested] = useState(content?.reviewRequested ?? false);
   const formRef = useRef<HTMLFormElement>(null);
   const editor = useEditor({
     extensions: [
@@ -104,15 +149,16 @@ export function ContentEditor({ api, content }: { api: ApiClient; content: Conte
         .split(',')
         .map((t) => t.trim())
         .filter(Boolean),
-      featuredImage: text('featuredImage') ? imagePath(text('featuredImage')) : null,
+      featuredImage: featured,
       audience: text('audience') as 'EVERYONE' | 'VIP',
       body: JSON.stringify(forSaving(editor?.getJSON() ?? { type: 'doc', content: [] })),
-      contentType: text('contentType') as Content['contentType'],
+      // A disabled control is not in the form's data (the kind of a saved piece, a stylist's article).
+      contentType: (text('contentType') || content?.contentType || 'ARTICLE') as Content['contentType'],
       publishAt: text('publishAt'),
     };
   };
 
-  const save = async (next: 'DRAFT' | 'PUBLISHED' | 'SCHEDULED' | 'ARCHIVED' | undefined) => {
+  const save = async (next: 'DRAFT' | 'PUBLISHED' | 'SCHEDULED' | 'ARCHIVED' | undefined, submitForReview?: boolean) => {
     setBusy(true);
     setError(undefined);
     const f = fields();
@@ -139,7 +185,7 @@ export function ContentEditor({ api, content }: { api: ApiClient; content: Conte
           description: created.content.title,
           tone: 'success',
         });
-        navigate(`/admin/journal/${created.contentId}`, { replace: true });
+        navigate(`${base}/${created.contentId}`, { replace: true });
         return;
       }
       const saved = await api.PUT('/api/v1/content/{contentId}', {
@@ -153,6 +199,7 @@ export function ContentEditor({ api, content }: { api: ApiClient; content: Conte
           audience: f.audience,
           expectedVersion: version,
           ...(next ? { status: next } : {}),
+          ...(submitForReview !== undefined ? { submitForReview } : {}),
           ...schedule,
         },
       });
@@ -163,9 +210,11 @@ export function ContentEditor({ api, content }: { api: ApiClient; content: Conte
       const { content: updated } = await call(Promise.resolve(saved));
       setVersion(updated.version);
       setStatus(updated.status);
+      setReviewRequested(updated.reviewRequested);
       toast({
-        title:
-          next === 'SCHEDULED'
+        title: submitForReview
+          ? 'Sent to the house editors'
+          : next === 'SCHEDULED'
             ? `Scheduled for ${new Date(updated.publishAt!).toLocaleString()}`
             : next === 'PUBLISHED'
               ? 'Published'
@@ -174,12 +223,7 @@ export function ContentEditor({ api, content }: { api: ApiClient; content: Conte
         tone: 'success',
       });
     } catch (err) {
-      const problem = toProblem(err);
-      setError(
-        problem instanceof ApiProblem && Object.keys(problem.fieldErrors).length
-          ? Object.values(problem.fieldErrors).flat().join(' ')
-          : problemMessage(problem),
-      );
+      setError(describeProblem(toProblem(err)));
     } finally {
       setBusy(false);
     }
@@ -209,7 +253,7 @@ export function ContentEditor({ api, content }: { api: ApiClient; content: Conte
     setPicked([]);
   };
   const insertLook = () => {
-    const image = String(new FormData(formRef.current!).get('featuredImage') || IMAGES[0]);
+    const image = lookImage ?? featured ?? DEFAULT_IMAGE;
     const spots = [
       { x: 50, y: 30 },
       { x: 45, y: 60 },
@@ -222,7 +266,7 @@ export function ContentEditor({ api, content }: { api: ApiClient; content: Conte
         {
           type: 'look',
           attrs: {
-            src: imagePath(image),
+            src: image,
             alt: 'The look',
             caption: 'The look',
             hotspots: picked.slice(0, 3).map((p, i) => ({ ...spots[i]!, productId: p.productId })),
@@ -233,6 +277,27 @@ export function ContentEditor({ api, content }: { api: ApiClient; content: Conte
       ])
       .run();
     setPicked([]);
+  };
+  const picked_ = (pictures: PickedPicture[]) => {
+    const [first] = pictures;
+    if (!first) return;
+    if (picking === 'featured') setFeatured(first.src);
+    else if (picking === 'look') setLookImage(first.src);
+    else if (picking === 'image')
+      editor
+        ?.chain()
+        .focus()
+        .insertContent([{ type: 'image', attrs: { src: first.src, alt: first.alt, caption: first.caption } }, { type: 'paragraph' }])
+        .run();
+    else if (picking === 'gallery')
+      editor
+        ?.chain()
+        .focus()
+        .insertContent([
+          { type: 'gallery', attrs: { images: pictures.map((p) => ({ src: p.src, alt: p.alt, caption: p.caption })) } },
+          { type: 'paragraph' },
+        ])
+        .run();
   };
   const previewLink = async () => {
     if (!content) return;
@@ -248,7 +313,7 @@ export function ContentEditor({ api, content }: { api: ApiClient; content: Conte
             Someone saved this piece after you opened it (now version {conflict.version}, “{conflict.title}”).
           </p>
           <p className="mt-2 text-ink-soft">Your changes are not saved. Copy what you need, then load the newer version.</p>
-          <Button className="mt-4" variant="secondary" onClick={() => window.location.reload()}>
+          <Button className="mt-4" variant="secondary" onClick={() => (onReload ? onReload() : window.location.reload())}>
             Load the newer version
           </Button>
         </div>
@@ -261,8 +326,8 @@ export function ContentEditor({ api, content }: { api: ApiClient; content: Conte
       <div className="grid gap-6 md:grid-cols-2">
         <Field label="Kind">
           {(p) => (
-            <Select {...p} name="contentType" defaultValue={content?.contentType ?? 'ARTICLE'} disabled={!!content}>
-              {TYPES.map(([v, l]) => (
+            <Select {...p} name="contentType" defaultValue={content?.contentType ?? 'ARTICLE'} disabled={!!content || stylist}>
+              {(stylist ? TYPES.slice(0, 1) : TYPES).map(([v, l]) => (
                 <option key={v} value={v}>
                   {l}
                 </option>
@@ -285,26 +350,30 @@ export function ContentEditor({ api, content }: { api: ApiClient; content: Conte
         <Field label="Tags" hint="Separated by commas">
           {(p) => <Input {...p} name="tags" defaultValue={content?.tags.join(', ')} />}
         </Field>
-        <Field label="Featured image">
-          {(p) => (
-            <Select
-              {...p}
-              name="featuredImage"
-              defaultValue={content?.featuredImage?.match(/editorial\/([a-z0-9-]+)-\d+/)?.[1] ?? IMAGES[0]}
-            >
-              {[
-                ...new Set([
-                  ...(content?.featuredImage ? [content.featuredImage.match(/editorial\/([a-z0-9-]+)-\d+/)?.[1] ?? IMAGES[0]!] : []),
-                  ...IMAGES,
-                ]),
-              ].map((n) => (
-                <option key={n} value={n}>
-                  {n.replace(/-/g, ' ')}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
+        <div className="space-y-1">
+          <p className="eyebrow text-[0.6875rem] text-ink-soft" id="featured-image-label">
+            Featured image
+          </p>
+          <div className="flex items-center gap-4">
+            {featured ? (
+              <img src={thumbOf(featured)} alt="" width={160} height={90} className="aspect-video w-32 border border-line object-cover" />
+            ) : (
+              <span className="flex aspect-video w-32 items-center justify-center border border-dashed border-line text-xs text-stone">
+                None
+              </span>
+            )}
+            <div className="flex flex-col items-start gap-1">
+              <Button size="sm" variant="secondary" aria-describedby="featured-image-label" onClick={() => setPicking('featured')}>
+                {featured ? 'Change the picture' : 'Choose a picture'}
+              </Button>
+              {featured && (
+                <Button size="sm" variant="ghost" onClick={() => setFeatured(null)}>
+                  Remove
+                </Button>
+              )}
+            </div>
+          </div>
+        </div>
       </div>
 
       <div>
@@ -314,6 +383,8 @@ export function ContentEditor({ api, content }: { api: ApiClient; content: Conte
           <Tool label="Italic" onClick={() => editor?.chain().focus().toggleItalic().run()} />
           <Tool label="Quote" onClick={() => editor?.chain().focus().toggleBlockquote().run()} />
           <Tool label="List" onClick={() => editor?.chain().focus().toggleBulletList().run()} />
+          <Tool label="Image" onClick={() => setPicking('image')} />
+          <Tool label="Gallery" onClick={() => setPicking('gallery')} />
           <Tool
             label="Link"
             onClick={() => {
@@ -361,6 +432,19 @@ export function ContentEditor({ api, content }: { api: ApiClient; content: Conte
         <p className="mt-4 text-sm text-ink-soft">
           {picked.length ? `Picked: ${picked.map((p) => p.name).join(', ')}` : 'Pick pieces, then insert them as a row or as a look.'}
         </p>
+        <div className="mt-4 flex flex-wrap items-center gap-3 text-sm text-ink-soft">
+          <img
+            src={thumbOf(lookImage ?? featured ?? DEFAULT_IMAGE)}
+            alt=""
+            width={96}
+            height={54}
+            className="aspect-video w-20 border border-line object-cover"
+          />
+          <span>{lookImage ? 'The look’s picture' : 'The look uses the featured image'}</span>
+          <Button size="sm" variant="ghost" onClick={() => setPicking('look')}>
+            Choose the look’s picture
+          </Button>
+        </div>
         <div className="mt-4 flex flex-wrap gap-3">
           <Button size="sm" variant="secondary" disabled={!picked.length} onClick={insertRow}>
             Insert a row of pieces
@@ -371,42 +455,66 @@ export function ContentEditor({ api, content }: { api: ApiClient; content: Conte
         </div>
       </fieldset>
 
-      <div className="flex flex-wrap items-end gap-4 border-t border-line pt-8">
-        <Button variant="secondary" loading={busy} onClick={() => void save(content ? undefined : 'DRAFT')}>
-          Save draft
-        </Button>
-        <Button loading={busy} onClick={() => void save('PUBLISHED')}>
-          Publish now
-        </Button>
-        <label className="grid gap-1 text-sm text-ink-soft">
-          Publish at ({browserZone()})
-          <Input
-            type="datetime-local"
-            name="publishAt"
-            aria-label="Publish at"
-            defaultValue={
-              content?.publishAt
-                ? new Date(new Date(content.publishAt).getTime() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
-                : undefined
-            }
-          />
-        </label>
-        <Button variant="secondary" loading={busy} onClick={() => void save('SCHEDULED')}>
-          Schedule
-        </Button>
-        {content && (
-          <>
-            <Button variant="ghost" onClick={() => void save('ARCHIVED')}>
-              Archive
+      {locked ? (
+        <p className="border-t border-line pt-8 text-ink-soft">
+          This article is with the house now ({status.toLowerCase()}): its editors keep it from here.
+        </p>
+      ) : stylist ? (
+        <div className="flex flex-wrap items-end gap-4 border-t border-line pt-8">
+          <Button variant="secondary" loading={busy} onClick={() => void save(content ? undefined : 'DRAFT')}>
+            Save draft
+          </Button>
+          {content && (
+            <Button loading={busy} onClick={() => void save(undefined, !reviewRequested)}>
+              {reviewRequested ? 'Withdraw from review' : 'Submit for review'}
             </Button>
+          )}
+          {content && (
             <Button variant="ghost" onClick={() => void previewLink()}>
               Preview link
             </Button>
-          </>
-        )}
-      </div>
+          )}
+        </div>
+      ) : (
+        <div className="flex flex-wrap items-end gap-4 border-t border-line pt-8">
+          <Button variant="secondary" loading={busy} onClick={() => void save(content ? undefined : 'DRAFT')}>
+            Save draft
+          </Button>
+          <Button loading={busy} onClick={() => void save('PUBLISHED')}>
+            Publish now
+          </Button>
+          <label className="grid gap-1 text-sm text-ink-soft">
+            Publish at ({browserZone()})
+            <Input
+              type="datetime-local"
+              name="publishAt"
+              aria-label="Publish at"
+              defaultValue={
+                content?.publishAt
+                  ? new Date(new Date(content.publishAt).getTime() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
+                  : undefined
+              }
+            />
+          </label>
+          <Button variant="secondary" loading={busy} onClick={() => void save('SCHEDULED')}>
+            Schedule
+          </Button>
+          {content && (
+            <>
+              <Button variant="ghost" onClick={() => void save('ARCHIVED')}>
+                Archive
+              </Button>
+              <Button variant="ghost" onClick={() => void previewLink()}>
+                Preview link
+              </Button>
+            </>
+          )}
+        </div>
+      )}
       <p className="text-sm text-stone" role="status">
-        {content ? `Version ${version} · ${status.toLowerCase()}` : 'Not saved yet'}
+        {content
+          ? `Version ${version} · ${status.toLowerCase()}${reviewRequested ? ' · with the house editors for review' : ''}`
+          : 'Not saved yet'}
         {content && status === 'PUBLISHED' ? (
           <>
             {' · '}
@@ -424,6 +532,34 @@ export function ContentEditor({ api, content }: { api: ApiClient; content: Conte
           </a>
         </p>
       )}
+      {content && version !== undefined && (
+        <VersionHistory
+          contentId={content.contentId}
+          currentVersion={version}
+          canRestore={!locked}
+          onRestored={() => onReload?.()}
+          onConflict={(current) => {
+            setConflict(current);
+            window.scrollTo({ top: 0, behavior: 'smooth' });
+          }}
+        />
+      )}
+      <PicturePicker
+        open={!!picking}
+        onOpenChange={(open) => !open && setPicking(undefined)}
+        title={
+          picking === 'gallery'
+            ? 'Pictures for a gallery'
+            : picking === 'image'
+              ? 'A picture for the body'
+              : picking === 'look'
+                ? 'The look’s picture'
+                : 'The featured image'
+        }
+        multiple={picking === 'gallery'}
+        withCaption={picking === 'image' || picking === 'gallery'}
+        onPick={picked_}
+      />
     </form>
   );
 }
