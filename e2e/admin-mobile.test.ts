@@ -27,6 +27,7 @@ const SECTIONS = [
   '/admin/collections',
   '/admin/inquiries',
   '/admin/journal',
+  '/admin/editors',
   '/admin/orders',
   '/admin/tax-rates',
   '/admin/payments',
