@@ -5,7 +5,7 @@
  */
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import { queryRows, type Db, type Tx } from '../../db/client.ts';
+import { preparedRows, queryRows, type Db, type Tx } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 import { enqueueStatement } from '../../jobs/queue.ts';
 import { sealText } from '../../security/crypto.ts';
@@ -134,10 +134,10 @@ interface OrderForPaymentRow {
 
 const dateOrNull = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
 
-/** The order and its lines in one round trip; `forUpdate` locks the order's row in the caller's transaction. */
-export async function loadOrderForPayment(db: Db | Tx, orderId: string, forUpdate = false): Promise<OrderForPayment | undefined> {
-  const [row] = await queryRows<OrderForPaymentRow>(
-    db,
+/** The order and its lines, as a statement prepared by name: a checkout reads it three times (pay, re-check, lock). */
+const orderForPaymentStatement = (forUpdate: boolean) =>
+  preparedRows<OrderForPaymentRow>(
+    forUpdate ? 'orders_for_payment_locked' : 'orders_for_payment',
     sql`select o.id, o.number, o.client_id, o.stylist_id, o.status, o.currency, o.total_minor, o.due_now_minor, o.paid_minor,
                o.items_minor, o.delivery_minor, o.duties_minor, o.vat_minor, o.requires_approval, o.high_value, o.approved_at,
                o.payment_due_at,
@@ -145,8 +145,14 @@ export async function loadOrderForPayment(db: Db | Tx, orderId: string, forUpdat
                          'brandIsPartner', i.brand_is_partner, 'name', i.name, 'color', i.color, 'size', i.size, 'quantity', i.quantity, 'unitPriceMinor', i.unit_price_minor,
                          'totalMinor', i.total_minor, 'depositMinor', i.deposit_minor) order by i.position)
                   from order_items i where i.order_id = o.id) as items
-          from orders o where o.id = ${orderId}::uuid ${forUpdate ? sql`for update of o` : sql``}`,
+          from orders o where o.id = ${sql.placeholder('orderId')}::uuid ${forUpdate ? sql`for update of o` : sql``}`,
   );
+const readOrderForPayment = orderForPaymentStatement(false);
+const lockOrderForPayment = orderForPaymentStatement(true);
+
+/** The order and its lines in one round trip; `forUpdate` locks the order's row in the caller's transaction. */
+export async function loadOrderForPayment(db: Db | Tx, orderId: string, forUpdate = false): Promise<OrderForPayment | undefined> {
+  const [row] = await (forUpdate ? lockOrderForPayment : readOrderForPayment)(db, { orderId });
   if (!row) return undefined;
   return {
     id: row.id,
