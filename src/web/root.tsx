@@ -3,8 +3,6 @@ import { useState, type ReactNode } from 'react';
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration } from 'react-router';
 import type { Route } from './+types/root';
 import stylesheet from './app.css?url';
-import interLatin from '@fontsource-variable/inter/files/inter-latin-wght-normal.woff2?url';
-import cormorantLatin from '@fontsource/cormorant-garamond/files/cormorant-garamond-latin-400-normal.woff2?url';
 import { SiteShell } from './components/layout/site-shell.tsx';
 import { ErrorPage } from './components/editorial/error-page.tsx';
 import { SessionProvider } from './features/auth/session.tsx';
@@ -14,9 +12,9 @@ import { pageMeta } from './lib/seo.ts';
 import { SITE_DESCRIPTION } from './lib/site.ts';
 
 export const links: Route.LinksFunction = () => [
-  // The two faces every page opens with; preloading them avoids a late swap of the hero headline.
-  { rel: 'preload', href: cormorantLatin, as: 'font', type: 'font/woff2', crossOrigin: 'anonymous' },
-  { rel: 'preload', href: interLatin, as: 'font', type: 'font/woff2', crossOrigin: 'anonymous' },
+  // No font preloads: the two faces (73 KB) then shared a phone's slow line with the stylesheet and the hero picture
+  // and held the first paint back (#12). The stylesheet asks for them; text shows in the fallback until they arrive
+  // (font-display: swap, fonts.css).
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
   { rel: 'manifest', href: '/manifest.webmanifest' },
 ];
