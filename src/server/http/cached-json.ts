@@ -71,7 +71,9 @@ export function sendAnswer<T extends object>(reply: FastifyReply, production: bo
     bytes = byKey.get(wrap) ?? Buffer.concat([Buffer.from(`{${JSON.stringify(wrap)}:`), json(value), Buffer.from('}')]);
     byKey.set(wrap, bytes);
   } else bytes = json(value);
-  reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+  reply.type('application/json; charset=utf-8');
+  // The answer depends on Accept-Encoding only for a client that sends one; an identity answer suits every cache.
+  if (reply.request.headers['accept-encoding'] !== undefined) reply.header('vary', 'accept-encoding');
   const packed = acceptsGzip(reply.request) ? gzipOf(bytes) : undefined;
   // Fastify sends a Buffer as it is; returning the reply tells it the answer is sent.
   return packed ? reply.header('content-encoding', 'gzip').send(packed) : reply.send(bytes);
