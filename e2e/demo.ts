@@ -14,21 +14,13 @@ export const DEMO = {
 } as const;
 
 /** The demo client's address in Paris, for orders placed through the API. */
-export const PARIS_ADDRESS = {
-  recipientName: 'Layla Rahman',
-  line1: '31 rue Cambon',
-  city: 'Paris',
-  state: '',
-  postalCode: '75001',
-  country: 'FR',
-  phoneNumber: '+33 1 44 50 66 00',
-} as const;
+export { PARIS_ADDRESS } from '../src/server/test/addresses.ts';
 
-/** Signs in on the sign-in page with the demo password, to go to `next` (the caller waits for where it lands). */
-export async function signInPage(page: Page, baseUrl: string, email: string, next: string): Promise<void> {
+/** Signs in on the sign-in page (with the demo password unless given), to go to `next` (the caller waits for where it lands). */
+export async function signInPage(page: Page, baseUrl: string, email: string, next: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(`${baseUrl}/sign-in?next=${encodeURIComponent(next)}`, { waitUntil: 'networkidle' });
   await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
@@ -37,8 +29,8 @@ export async function signInPage(page: Page, baseUrl: string, email: string, nex
  * secure-account page, keeps the recovery codes, and waits until the page has moved on to where it was going.
  * Returns the authenticator's secret (for later codes).
  */
-export async function signInEnrolling(page: Page, baseUrl: string, email: string, next: string): Promise<string> {
-  await signInPage(page, baseUrl, email, next);
+export async function signInEnrolling(page: Page, baseUrl: string, email: string, next: string, password = DEMO_PASSWORD): Promise<string> {
+  await signInPage(page, baseUrl, email, next, password);
   await page.waitForURL(/\/secure-account/);
   await page.getByRole('button', { name: 'Begin' }).click();
   const secret = ((await page.getByTestId('mfa-secret').textContent()) ?? '').replace(/\s+/g, '');

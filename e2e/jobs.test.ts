@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { totp } from '../src/server/test/identity.ts';
+import { signInEnrolling } from './demo.ts';
 import { adminUrl, databaseUrlFor } from '../src/server/test/postgres.ts';
 import {
   capture,
@@ -82,18 +82,7 @@ async function screenshots(name: string): Promise<void> {
 describe('background jobs in the house office', () => {
   it('shows a stopped letter and a retrying one; the admin runs one again and discards it', async () => {
     // An administrator enrols a second factor at first sign-in (the sign-up mail of that enrolment is retried meanwhile).
-    await page.goto(`${server.url}/sign-in?next=%2Fadmin%2Fjobs`, { waitUntil: 'networkidle' });
-    await page.getByLabel('Email address').fill(ADMIN_EMAIL);
-    await page.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL(/\/secure-account/);
-    await page.getByRole('button', { name: 'Begin' }).click();
-    const secret = ((await page.getByTestId('mfa-secret').textContent()) ?? '').replace(/\s+/g, '');
-    await page.getByLabel(/six-digit code/).fill(await totp(secret));
-    await page.getByRole('button', { name: 'Confirm and turn on' }).click();
-    await page.getByTestId('recovery-codes').getByRole('listitem').first().waitFor();
-    await page.getByLabel('I have kept these codes somewhere safe.').check();
-    await page.getByRole('button', { name: 'Done' }).click();
+    await signInEnrolling(page, server.url, ADMIN_EMAIL, '/admin/jobs', ADMIN_PASSWORD);
     await page.waitForURL(/\/admin/);
 
     // A letter whose tries are spent, planted beside the server; and one retrying because SMTP refuses connections.

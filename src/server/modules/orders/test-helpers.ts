@@ -2,19 +2,12 @@
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { queryRows } from '../../db/client.ts';
+import { PARIS_ADDRESS } from '../../test/addresses.ts';
 import type { TestApp } from '../../test/app.ts';
 import { addProduct, setupCatalog, type CatalogFixture, type ProductSpec } from '../../test/catalog.ts';
 import type { TestAccount } from '../../test/identity.ts';
 
-export const PARIS = {
-  recipientName: 'Layla Rahman',
-  line1: '31 rue Cambon',
-  city: 'Paris',
-  state: '',
-  postalCode: '75001',
-  country: 'FR',
-  phoneNumber: '+33 1 44 50 66 00',
-};
+export const PARIS = PARIS_ADDRESS;
 
 export interface Piece {
   productId: string;

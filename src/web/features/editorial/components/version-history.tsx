@@ -99,26 +99,8 @@ export function VersionHistory({ contentId, currentVersion, onRestored, onConfli
 
       {list.length > 1 && (
         <div className="mt-8 flex flex-wrap items-end gap-4">
-          <label className="grid gap-1 text-sm text-ink-soft">
-            Compare version
-            <Select aria-label="Compare version" value={chosenFrom} onChange={(e) => setFrom(Number(e.target.value))} className="w-32">
-              {list.map((v) => (
-                <option key={v.version} value={v.version}>
-                  {v.version}
-                </option>
-              ))}
-            </Select>
-          </label>
-          <label className="grid gap-1 text-sm text-ink-soft">
-            with version
-            <Select aria-label="With version" value={chosenTo} onChange={(e) => setTo(Number(e.target.value))} className="w-32">
-              {list.map((v) => (
-                <option key={v.version} value={v.version}>
-                  {v.version}
-                </option>
-              ))}
-            </Select>
-          </label>
+          <VersionSelect label="Compare version" versions={list} value={chosenFrom} onChange={setFrom} />
+          <VersionSelect label="with version" versions={list} value={chosenTo} onChange={setTo} />
           <Button variant="secondary" disabled={same} onClick={() => setPair({ from: chosenFrom, to: chosenTo })}>
             Compare
           </Button>
@@ -205,5 +187,22 @@ function DiffView({ contentId, pair }: { contentId: string; pair: { from: number
         </div>
       )}
     </div>
+  );
+}
+
+/** One end of the comparison: a version chosen from the piece's list. */
+function VersionSelect(props: { label: string; versions: Array<{ version: number }>; value: number; onChange: (version: number) => void }) {
+  const name = props.label.charAt(0).toUpperCase() + props.label.slice(1);
+  return (
+    <label className="grid gap-1 text-sm text-ink-soft">
+      {props.label}
+      <Select aria-label={name} value={props.value} onChange={(e) => props.onChange(Number(e.target.value))} className="w-32">
+        {props.versions.map((v) => (
+          <option key={v.version} value={v.version}>
+            {v.version}
+          </option>
+        ))}
+      </Select>
+    </label>
   );
 }
