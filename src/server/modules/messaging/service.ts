@@ -176,6 +176,59 @@ export async function openBookingConversation(
   return conv.id;
 }
 
+/** One message of a conversation's past (`writeConversationHistory`). */
+export interface HistoryEntry {
+  senderId: string;
+  body: string;
+  at: Date;
+  /** The booking request shown as a card, as `openBookingConversation` shows it. */
+  booking?: { bookingRequestId: string; startTime: string; durationMinutes: number };
+}
+
+/**
+ * Writes the past of a client's conversation with a stylist (the demo seed): messages at their own times, sealed and
+ * searchable like sent ones, in order after whatever the conversation holds. Nothing is published and no digest is
+ * queued (these messages were delivered then). Each member has read up to their own last message: what the other side
+ * wrote after it is unread, as it would be. Call with the caller's transaction.
+ */
+export async function writeConversationHistory(
+  ctx: AppContext,
+  tx: Db,
+  input: { clientId: string; stylistUserId: string; bookingRequestId?: string; entries: readonly HistoryEntry[] },
+): Promise<string> {
+  const conv = await directConversation(tx, input.clientId, input.stylistUserId, input.bookingRequestId);
+  const entries = [...input.entries].sort((a, b) => a.at.getTime() - b.at.getTime());
+  if (!entries.length) return conv.id;
+  let seq = conv.lastSeq;
+  const rows = entries.map((e) => {
+    seq++;
+    const card: MessageCard | null = e.booking ? { type: 'BOOKING', ...e.booking } : null;
+    return {
+      id: uuidv7(),
+      conversationId: conv.id,
+      seq,
+      senderId: e.senderId,
+      bodyEnc: e.body ? sealText(ctx.keys, e.body) : null,
+      card,
+      searchTerms: e.body ? searchTermsOf(ctx.keys, conv.id, e.body) : [],
+      createdAt: e.at,
+    };
+  });
+  await tx.insert(messages).values(rows);
+  await tx
+    .update(conversations)
+    .set({ lastSeq: seq, lastMessageAt: entries.at(-1)!.at })
+    .where(eq(conversations.id, conv.id));
+  for (const userId of [input.clientId, input.stylistUserId]) {
+    const own = rows.findLast((r) => r.senderId === userId)?.seq ?? conv.lastSeq;
+    await tx
+      .update(conversationMembers)
+      .set({ lastReadSeq: own, lastDeliveredSeq: seq })
+      .where(and(eq(conversationMembers.conversationId, conv.id), eq(conversationMembers.userId, userId)));
+  }
+  return conv.id;
+}
+
 /** Every enquiry about a piece opens a conversation between the client and the house. Call with its transaction. */
 export async function openEnquiryConversation(
   ctx: AppContext,

@@ -77,6 +77,46 @@ describe('demo stylists', () => {
     expect(top[0].matchScore).toBeGreaterThanOrEqual(top.at(-1).matchScore);
   });
 
+  it('gives the featured clients conversations with their stylists, in order, sealed, with what is new unread', async () => {
+    const client = await signIn(app, demoClientEmail(CLIENTS[2]), DEMO_PASSWORD);
+    const inbox = await app.inject({ method: 'GET', url: '/api/v1/conversations', headers: client.auth });
+    expect(inbox.statusCode, inbox.body).toBe(200);
+    const list = inbox.json().conversations as {
+      conversationId: string;
+      lastMessage: string;
+      lastMessageTimestamp: string;
+      unreadCount: number;
+    }[];
+    expect(list.length).toBeGreaterThanOrEqual(3);
+    // Latest first, every time in the past, and something new from a stylist waiting.
+    const times = list.map((c) => Date.parse(c.lastMessageTimestamp));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(Math.max(...times)).toBeLessThan(Date.now());
+    expect(list.some((c) => c.unreadCount > 0)).toBe(true);
+    const thread = await app.inject({
+      method: 'GET',
+      url: `/api/v1/messages?userId=${client.userId}&conversationId=${list[0]!.conversationId}`,
+      headers: client.auth,
+    });
+    expect(thread.statusCode, thread.body).toBe(200);
+    const messages = thread.json().messages as { seq: number; content: string; card?: { type: string } }[];
+    expect(messages.some((m) => m.card?.type === 'BOOKING')).toBe(true);
+    expect(messages.some((m) => m.content.length > 20)).toBe(true);
+    // At rest: ciphertext only, sequences without gaps, and no reader ahead of the conversation.
+    const rest = await one<{ clear: number; gaps: number; ahead: number }>(
+      sql`select (select count(*)::int from messages where body_enc ilike '%atelier%' or body_enc ilike '%shoulder%') as clear,
+                 (select count(*)::int from conversations c where c.last_seq <> (select count(*) from messages m where m.conversation_id = c.id)) as gaps,
+                 (select count(*)::int from conversation_members cm join conversations c on c.id = cm.conversation_id where cm.last_read_seq > c.last_seq) as ahead`,
+    );
+    expect(rest).toEqual({ clear: 0, gaps: 0, ahead: 0 });
+    // A stylist with a request awaiting an answer has it unread.
+    const asked = await one<{ unread: number }>(
+      sql`select count(*)::int as unread from conversation_members cm join conversations c on c.id = cm.conversation_id
+           where cm.role = 'STYLIST' and cm.last_read_seq < c.last_seq`,
+    );
+    expect(asked.unread).toBeGreaterThan(0);
+  });
+
   it('writes copy that agrees with the data: taglines with specialties, review text with stars', async () => {
     const profiles = await queryRows<{ headline: string; specialties: string[] }>(app.db, sql`select headline, specialties from stylists`);
     const offTopic = profiles.filter(

@@ -16,6 +16,7 @@ import type { AppContext } from '../../context.ts';
 import type { Tx } from '../../db/client.ts';
 import { createContext } from '../../adapters.ts';
 import { ApiError } from '../../http/errors.ts';
+import { writeConversationHistory, type HistoryEntry } from '../messaging/service.ts';
 import { loadKeys } from '../../security/keys.ts';
 import type { SeedContext, Seeder } from '../../seed/seeder.ts';
 import { SYSTEM_OPERATOR, accountIdsByEmail, createUser, markEmailVerified, setPrivacyMode, setTier } from '../identity/service.ts';
@@ -213,6 +214,76 @@ export const stylistsSeeder: Seeder = {
     return rows;
   },
 };
+
+/**
+ * Every booking request opens a conversation (booking.ts); the featured clients' requests get theirs with the words a
+ * client and a stylist would have exchanged around them, at the times they would have: the request's card, the
+ * stylist's confirmation or decline, a note before an upcoming session, a word after a past one. Each side has read up
+ * to their own last message, so a request awaiting an answer is unread in the stylist's inbox and a stylist's latest
+ * word is unread in the client's. Returns the messages written.
+ */
+async function featuredConversations(
+  ctx: AppContext,
+  tx: Tx,
+  stylistUserId: string,
+  city: string,
+  featured: readonly string[],
+  requests: readonly (typeof bookingRequests.$inferInsert)[],
+  bookings: readonly (typeof stylistBookings.$inferInsert)[],
+  now: number,
+): Promise<number> {
+  const latest = now - MINUTE;
+  const at = (t: number) => new Date(Math.min(t, latest));
+  let written = 0;
+  for (const clientId of featured) {
+    const entries: HistoryEntry[] = [];
+    for (const r of requests.filter((q) => q.clientId === clientId)) {
+      const booking = bookings.find((b) => b.requestId === r.id);
+      if (booking?.status === 'CANCELLED') continue;
+      // A confirmed session far ahead was asked for a while ago (the diary may date the request later than today).
+      const created = r.createdAt!.getTime();
+      const asked = r.status === 'ACCEPTED' ? Math.min(created, now - 2 * DAY) : created;
+      const decided = asked + Math.min((r.decidedAt?.getTime() ?? created + 5 * HOUR) - created, 20 * HOUR);
+      const card = { bookingRequestId: r.id!, startTime: r.startAt.toISOString(), durationMinutes: r.durationMinutes };
+      entries.push({ senderId: clientId, body: r.message ?? '', at: at(asked), booking: card });
+      if (r.status === 'DECLINED') {
+        entries.push({
+          senderId: stylistUserId,
+          body: `${r.declineReason ?? ''} I have offered two other dates: take whichever suits you from your sessions page.`.trim(),
+          at: at(decided),
+        });
+      } else if (r.status === 'ACCEPTED' && booking) {
+        entries.push({
+          senderId: stylistUserId,
+          body: `Confirmed, with pleasure. I will put together a first edit in your sizes before we meet in ${city}; tell me anything you would rather avoid.`,
+          at: at(decided),
+        });
+        if (booking.endAt!.getTime() < now) {
+          entries.push({
+            senderId: stylistUserId,
+            body: 'Thank you for today. The tailoring notes are with the atelier; the alterations will be ready within the week.',
+            at: at(booking.endAt!.getTime() + 20 * HOUR),
+          });
+        } else {
+          entries.push({
+            senderId: clientId,
+            body: 'Wonderful. Nothing too structured at the shoulder, please, and I love deep greens this season.',
+            at: at(decided + 2 * HOUR),
+          });
+          entries.push({
+            senderId: stylistUserId,
+            body: 'Noted. I will send you the selection the evening before.',
+            at: at(decided + 3 * HOUR),
+          });
+        }
+      }
+    }
+    if (!entries.length) continue;
+    await writeConversationHistory(ctx, tx, { clientId, stylistUserId, entries });
+    written += entries.length;
+  }
+  return written;
+}
 
 /**
  * The demo clients the README lists (the standard client and the VIP) keep a diary one person could have: a few
@@ -502,6 +573,7 @@ async function seedOne(
   }
   rows += await insertChunked(tx, bookingRequests, requestsOut);
   rows += await insertChunked(tx, stylistBookings, bookingsOut);
+  if (!dense) rows += await featuredConversations(ctx, tx, userId, c.city, [clients.client, clients.vip], requestsOut, bookingsOut, now);
   rows += await insertChunked(tx, stylistReviews, reviewsOut);
   rows += await insertChunked(tx, bookingEvents, eventsOut);
   await tx
