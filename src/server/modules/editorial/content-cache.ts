@@ -2,7 +2,9 @@
  * Public editorial answers (the Journal's lists, article pages) kept in memory per instance, dropped
  *  - at once when this instance writes content;
  *  - on every instance within milliseconds, by the `content_changed` NOTIFY a trigger sends on any change to content
- *    (publishing, an RSVP taking a seat), and by `catalog_changed`, since articles show live pieces;
+ *    (publishing, an RSVP taking a seat); by `catalog_changed`, the answers that show live pieces (a piece's page and
+ *    the kept documents), since a piece may have sold out, changed or been withdrawn. The lists and the home page's
+ *    slots show the Journal's own fields only, so an order moving stock (hundreds a second at peak) leaves them kept;
  *  - when a scheduled piece falls due (`dueAt`), so it appears at its minute without any write;
  *  - after TTL_MS in any case.
  * An answer computed while an invalidation arrived is not kept. While notifications cannot reach this instance the
@@ -14,6 +16,9 @@ import { listenForChanges, NotifiedCache } from '../../db/notified-cache.ts';
 export const CONTENT_CHANNEL = 'content_changed';
 const CATALOG_CHANNEL = 'catalog_changed';
 const CHANNELS = [CONTENT_CHANNEL, CATALOG_CHANNEL] as const;
+
+/** The tag of kept answers that show catalogue pieces live (a piece's page with its product rows and looks). */
+const SHOWS_PIECES = 'pieces';
 
 export class ContentCache {
   readonly #answers = new NotifiedCache<unknown>({ ttlMs: 60_000, maxEntries: 1_000 });
@@ -40,6 +45,12 @@ export class ContentCache {
       },
       clear: () => this.invalidate(),
     };
+  }
+
+  /** The catalogue changed: what shows live pieces goes (pages, documents); lists and slots stay. */
+  catalogChanged(): void {
+    this.#answers.forgetTag(SHOWS_PIECES);
+    this.#documents.clear();
   }
 
   invalidate(): void {
@@ -71,7 +82,13 @@ export class ContentCache {
   }
 
   /** The kept answer, or `compute()`'s; `nextDue` tells when the next scheduled piece publishes (read once per change). */
-  async get<T>(key: string, now: number, nextDue: () => Promise<number | undefined>, compute: () => Promise<T>): Promise<T> {
+  async get<T>(
+    key: string,
+    now: number,
+    nextDue: () => Promise<number | undefined>,
+    compute: () => Promise<T>,
+    options: { showsPieces?: boolean } = {},
+  ): Promise<T> {
     if (!this.#answers.live) return compute();
     if (!this.#dueKnown) {
       const epoch = this.#answers.epoch;
@@ -86,7 +103,7 @@ export class ContentCache {
     if (hit !== undefined) return hit as T;
     const epoch = this.#answers.epoch;
     const value = await compute();
-    this.#answers.store(key, value, epoch, { now });
+    this.#answers.store(key, value, epoch, { now, ...(options.showsPieces ? { tag: SHOWS_PIECES } : {}) });
     return value;
   }
 }
@@ -108,7 +125,13 @@ export async function listenForContentChanges(
   const cache = contentCache(database.db);
   const stops: Array<() => Promise<void>> = [];
   for (const channel of CHANNELS)
-    stops.push(await listenForChanges(database, channel, cache.channel(channel), { log, what: 'editorial answers' }));
+    stops.push(
+      await listenForChanges(database, channel, cache.channel(channel), {
+        log,
+        what: 'editorial answers',
+        ...(channel === CATALOG_CHANNEL ? { onMessage: () => cache.catalogChanged() } : {}),
+      }),
+    );
   return async () => {
     for (const stop of stops) await stop();
   };

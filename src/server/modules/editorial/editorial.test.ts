@@ -109,6 +109,9 @@ describe('CreateContent, GetContent, ListContent', () => {
       piece({ status: 'PUBLISHED', body: body({ type: 'productRow', attrs: { productIds: [row.productId, withdrawn.productId] } }) }),
     );
     expect(created.statusCode, created.body).toBe(201);
+    // Read (and kept) while both are on sale: the catalogue's notifications must drop the kept page.
+    const before = (await get(undefined, `/api/v1/content/${created.json().contentId}`)).json();
+    expect(before.blocks[0].products.map((p: { state: string }) => p.state)).toEqual(['AVAILABLE', 'AVAILABLE']);
     const product = (await get(cat.admin, `/api/v1/products/${row.productId}`)).json().product;
     for (const v of product.variants) {
       const stock = await app.inject({
@@ -126,7 +129,12 @@ describe('CreateContent, GetContent, ListContent', () => {
       payload: { visibility: 'DRAFT' },
     });
     expect(hide.statusCode, hide.body).toBe(200);
-    const page = (await get(undefined, `/api/v1/content/${created.json().contentId}`)).json();
+    // NOTIFY arrives after commit, within milliseconds.
+    let page = (await get(undefined, `/api/v1/content/${created.json().contentId}`)).json();
+    for (let i = 0; i < 50 && page.blocks[0].products[1].state !== 'UNAVAILABLE'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      page = (await get(undefined, `/api/v1/content/${created.json().contentId}`)).json();
+    }
     expect(page.blocks[0].products.map((p: { state: string }) => p.state)).toEqual(['SOLD_OUT', 'UNAVAILABLE']);
     expect(page.bodyHtml).toContain('Sold out');
     expect(page.bodyHtml).toContain('This piece is no longer available.');

@@ -714,6 +714,7 @@ export async function getContent(ctx: AppContext, viewer: Actor | undefined, idO
           throw new ApiError('ResourceNotFoundException', 'No such piece');
         return renderPage(db, viewer, vip, row, now);
       },
+      { showsPieces: true },
     );
   }
   const row = await findRow(db, idOrSlug);
