@@ -1,7 +1,30 @@
+import { connect } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip, sendAnswer } from './cached-json.ts';
+import { acceptsGzip, JsonParts, sendAnswer, withJson } from './cached-json.ts';
+
+/** The whole HTTP/1.1 answer to one request as raw bytes (status line, headers, body), without its Date line. */
+function rawAnswer(port: number, method: string, path: string, headers = ''): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () =>
+      socket.end(`${method} ${path} HTTP/1.1\r\nHost: x\r\n${headers}Connection: close\r\n\r\n`),
+    );
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () =>
+      resolve(
+        Buffer.from(
+          Buffer.concat(chunks)
+            .toString('latin1')
+            .replace(/\r\nDate: [^\r]*/i, ''),
+          'latin1',
+        ),
+      ),
+    );
+  });
+}
 
 const gzip = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 
@@ -56,6 +79,64 @@ describe('sendAnswer', () => {
       expect((await app.inject({ url: '/small', headers: gzip })).headers['content-encoding']).toBeUndefined();
     }
     await app.close();
+  });
+
+  it('writes an answer kept in parts with the same bytes on the wire as the joined text, HEAD and gzip included', async () => {
+    const app = Fastify();
+    app.addHook('onRequest', async (_request, reply) => {
+      reply.headers({ 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+    });
+    const value = {
+      products: [
+        { name: 'Sac à main ✓', n: 1 },
+        { name: 'Montre', n: 2 },
+      ],
+      total: 2,
+      facets: { brands: [] },
+    };
+    const cards = value.products.map((p) => Buffer.from(`,${JSON.stringify(p)}`));
+    const parts = () =>
+      new JsonParts([Buffer.from('{"products":['), cards[0]!.subarray(1), cards[1]!, Buffer.from('],"total":2,"facets":{"brands":[]}}')]);
+    const joined = withJson(structuredClone(value), parts().join());
+    expect(parts().join().toString('utf8')).toBe(JSON.stringify(value));
+    expect(parts().length).toBe(Buffer.byteLength(JSON.stringify(value)));
+    // A fresh answer each time the test asks for one: its first sending writes the parts, the next ones the joined text.
+    let inParts = withJson(structuredClone(value), parts());
+    app.get('/parts', async (_req, reply) => sendAnswer(reply, true, inParts));
+    app.get('/joined', async (_req, reply) => sendAnswer(reply, true, joined));
+    const big = { pieces: Array.from({ length: 40 }, (_, i) => ({ title: `The quiet season, part ${i}` })) };
+    const bigParts = withJson(
+      big,
+      new JsonParts([Buffer.from(JSON.stringify(big).slice(0, 500)), Buffer.from(JSON.stringify(big).slice(500))]),
+    );
+    app.get('/big', async (_req, reply) => sendAnswer(reply, true, bigParts));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (app.server.address() as { port: number }).port;
+    try {
+      for (const method of ['GET', 'HEAD']) {
+        inParts = withJson(structuredClone(value), parts());
+        for (const sending of ['first', 'second', 'third']) {
+          const a = await rawAnswer(port, method, '/parts');
+          const b = await rawAnswer(port, method, '/joined');
+          expect(a.toString('latin1'), `${method}, ${sending} sending`).toBe(b.toString('latin1'));
+          expect(a.toString('latin1')).toContain(`content-length: ${parts().length}\r\n`);
+          if (method === 'GET') expect(a.subarray(a.indexOf('\r\n\r\n') + 4).toString('utf8')).toBe(JSON.stringify(value));
+        }
+      }
+      inParts = withJson(structuredClone(value), parts());
+      // Light-my-request (the tests' inject) takes the same path.
+      const injected = await app.inject({ url: '/parts' });
+      expect(injected.rawPayload.equals(parts().join())).toBe(true);
+      expect(injected.headers['content-length']).toBe(String(parts().length));
+      // A reused answer in parts is gzipped from its joined text for a client that accepts it.
+      const gzip = 'Accept-Encoding: gzip\r\n';
+      expect((await rawAnswer(port, 'GET', '/big', gzip)).toString('latin1')).not.toContain('content-encoding');
+      const packed = await rawAnswer(port, 'GET', '/big', gzip);
+      expect(packed.toString('latin1')).toContain('content-encoding: gzip');
+      expect(JSON.parse(gunzipSync(packed.subarray(packed.indexOf('\r\n\r\n') + 4)).toString('utf8'))).toEqual(big);
+    } finally {
+      await app.close();
+    }
   });
 
   it('reads Accept-Encoding with its qualities', async () => {

@@ -31,7 +31,7 @@ import { closest, similarity } from './trigram.ts';
 import { catalogCache } from './catalog-cache.ts';
 import { readySearchIndex } from './search-index/feed.ts';
 import { cardJson, type ProductCards } from './search-index/cards.ts';
-import { withJson } from '../../http/cached-json.ts';
+import { JsonParts, withJson } from '../../http/cached-json.ts';
 
 /** Rank weights for D, C, B, A: name counts ten times a description word. */
 const WEIGHTS = sql.raw(`'{0.1, 0.25, 0.5, 1.0}'`);
@@ -180,19 +180,22 @@ async function presentSearch(
   return cards ? withJson(output, searchJson(output)) : output;
 }
 
-/** `JSON.stringify(output)` as UTF-8, byte for byte, with each card's JSON taken from `cardJson`. */
-export function searchJson(output: SearchProductsOutput): Buffer {
-  const parts: Buffer[] = [Buffer.from('{"products":[')];
+/**
+ * `JSON.stringify(output)` as UTF-8, byte for byte, in parts: each card's JSON is the kept `cardJson` (preceded by its
+ * comma), so an answer costs no copy of its cards (see `JsonParts`).
+ */
+export function searchJson(output: SearchProductsOutput): JsonParts {
+  const parts: Buffer[] = [HEAD];
   output.products.forEach((card, i) => {
-    if (i > 0) parts.push(COMMA);
-    parts.push(cardJson(card));
+    const bytes = cardJson(card);
+    parts.push(i === 0 ? bytes.subarray(1) : bytes);
   });
   const { products: _, ...rest } = output;
   // The rest in the object's own key order (facets, total, correctedQuery, nextToken), after the products.
   parts.push(Buffer.from(`],${JSON.stringify(rest).slice(1)}`));
-  return Buffer.concat(parts);
+  return new JsonParts(parts);
 }
-const COMMA = Buffer.from(',');
+const HEAD = Buffer.from('{"products":[');
 
 /** The SQL path of SearchProducts (also the reference the index is tested against). */
 export async function computeSearch(db: Db, audience: Audience, input: SearchProductsInput): Promise<SearchAnswer> {

@@ -48,9 +48,12 @@ export class ProductCards {
 
 const cardBytes = new WeakMap<Product, Buffer>();
 
-/** A card's JSON as UTF-8, computed once per card object (kept cards appear on many pages). */
+/**
+ * A card's JSON as UTF-8 after a comma (`,{…}`), computed once per card object (kept cards appear on many pages): a
+ * listing writes it as it is after the first card, and `subarray(1)` of it first.
+ */
 export function cardJson(card: Product): Buffer {
   let bytes = cardBytes.get(card);
-  if (!bytes) cardBytes.set(card, (bytes = Buffer.from(JSON.stringify(card))));
+  if (!bytes) cardBytes.set(card, (bytes = Buffer.from(`,${JSON.stringify(card)}`)));
   return bytes;
 }
