@@ -1,6 +1,6 @@
 /**
  * Payments survive a crash between any two steps. For each step of a checkout (our row committed; the provider
- * authorized; the provider captured; all settled) and of a refund, a child process is SIGKILLed right there. A new
+ * authorized, and captured in the same call for an ordinary order; the provider captured a hold; all settled) and of a refund, a child process is SIGKILLed right there. A new
  * process then runs the reconciler once, and the books agree: no charge at the provider without a paid order, no paid
  * order without a captured payment, every refund the provider made recorded once, and the ledger balanced.
  */
@@ -23,7 +23,19 @@ const world = crashDatabase('pay');
 const pgUrl = process.env.DATABASE_URL;
 const open = world.open;
 
-const PAY_POINTS: FaultPoint[] = ['payment.recorded', 'payment.authorized-at-provider', 'payment.captured-at-provider', 'payment.settled'];
+/**
+ * The checkout's steps on both paths of decision 015: an ordinary order is authorized and captured in one provider
+ * call; one the provider only holds (here: above a step-up threshold the child lowers to 1,000 USD) is captured by a
+ * second call.
+ */
+const HELD = { HIGH_VALUE_THRESHOLD: '1000' };
+const PAY_RUNS: Array<{ point: FaultPoint; env?: Record<string, string> }> = [
+  { point: 'payment.recorded' },
+  { point: 'payment.authorized-at-provider' },
+  { point: 'payment.settled' },
+  { point: 'payment.authorized-at-provider', env: HELD },
+  { point: 'payment.captured-at-provider', env: HELD },
+];
 const REFUND_POINTS: FaultPoint[] = ['refund.recorded', 'refund.refunded-at-provider', 'refund.settled'];
 let clientId: string;
 let adminId: string;
@@ -49,13 +61,13 @@ beforeAll(async () => {
   clientId = fx.client.userId;
   adminId = (await accountOf(app, 'ADMIN')).userId;
   orderIds = [];
-  for (let i = 0; i < PAY_POINTS.length + REFUND_POINTS.length; i++) {
+  for (let i = 0; i < PAY_RUNS.length + REFUND_POINTS.length; i++) {
     const res = await placeOrder(app, fx.client, orderBody(fx.client, piece));
     expect(res.statusCode, res.body).toBe(201);
     orderIds.push(res.json().orderId);
   }
   // The refunds' payments complete here, in this process: a child process each would only boot the platform again.
-  for (const orderId of orderIds.slice(PAY_POINTS.length)) {
+  for (const orderId of orderIds.slice(PAY_RUNS.length)) {
     const paid = await processPayment(app.ctx, { userId: clientId, userType: 'CLIENT' }, { orderId, paymentMethodId: 'pm_card_visa' });
     expect(paid.status).toBe('SUCCEEDED');
   }
@@ -65,19 +77,35 @@ beforeAll(async () => {
 
 afterAll(() => world.teardown());
 
-async function child(args: string[]): Promise<{ out: string; exit: NodeJS.Signals | number | null }> {
-  const run = spawnChild(CHILD, args, world.env());
+async function child(args: string[], env: Record<string, string> = {}): Promise<{ out: string; exit: NodeJS.Signals | number | null }> {
+  const run = spawnChild(CHILD, args, { ...world.env(), ...env });
   return { out: await run.output, exit: await run.exit };
 }
 
 it('SIGKILL between each step of checkout and of a refund, then the reconciler: nothing lost, nothing doubled, ledger balanced', async () => {
   // Checkouts killed at each step.
-  for (const [i, point] of PAY_POINTS.entries()) {
-    const run = await child(['pay', clientId, orderIds[i]!, point]);
+  for (const [i, { point, env }] of PAY_RUNS.entries()) {
+    const run = await child(['pay', clientId, orderIds[i]!, point], env);
     expect(run, point).toEqual({ out: `killed at ${point}`, exit: 'SIGKILL' });
   }
+  // Both paths were taken: three charges captured in the call that authorized them, two held first.
+  const check = await open();
+  const methods = await queryRows<{ capture_method: string; n: number }>(
+    check.db,
+    sql`select capture_method, count(*)::int as n from sandbox_charges where metadata ->> 'orderId' in ${sql.raw(
+      `(${orderIds
+        .slice(0, PAY_RUNS.length)
+        .map((id) => `'${id}'`)
+        .join(',')})`,
+    )} group by capture_method order by capture_method`,
+  );
+  await check.close();
+  expect(methods).toEqual([
+    { capture_method: 'automatic', n: 2 },
+    { capture_method: 'manual', n: 2 },
+  ]);
   // Refunds killed at each step, each of a payment that completed.
-  const refundOrders = orderIds.slice(PAY_POINTS.length);
+  const refundOrders = orderIds.slice(PAY_RUNS.length);
   for (const [i, point] of REFUND_POINTS.entries()) {
     const database = await open();
     const [p] = await queryRows<{ id: string }>(database.db, sql`select id from payments where order_id = ${refundOrders[i]!}`);
@@ -114,12 +142,12 @@ it('SIGKILL between each step of checkout and of a refund, then the reconciler: 
     const paidOrders = await q<{ n: number }>(
       sql`select count(*)::int as n from orders where id in ${sql.raw(
         `(${orderIds
-          .slice(0, PAY_POINTS.length)
+          .slice(0, PAY_RUNS.length)
           .map((id) => `'${id}'`)
           .join(',')})`,
       )} and status = 'PAID'`,
     );
-    expect(paidOrders[0]!.n).toBe(PAY_POINTS.length - 1);
+    expect(paidOrders[0]!.n).toBe(PAY_RUNS.length - 1);
     // Refunds: each made at the provider exactly once and recorded exactly once.
     const refunds = await q<{ status: string; n: number }>(sql`select status, count(*)::int as n from payment_refunds group by status`);
     expect(refunds).toEqual([{ status: 'SUCCEEDED', n: REFUND_POINTS.length }]);
@@ -144,4 +172,4 @@ it('SIGKILL between each step of checkout and of a refund, then the reconciler: 
   } finally {
     await database.close();
   }
-}, 600_000);
+}, 720_000);

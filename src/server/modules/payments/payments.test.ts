@@ -506,6 +506,62 @@ describe('high value and cancellation', () => {
     await ledgerBalanced();
   });
 
+  it('an order cancelled while the provider authorized and captured it in one call: the charge is refunded once, never kept', async () => {
+    const { onOrderCancelled } = await import('./service.ts');
+    const { setFaultHook } = await import('./faults.ts');
+    const refunded = async (ref: string) =>
+      (
+        await queryRows<{ status: string; refunded: number }>(
+          app.db,
+          sql`select status, amount_refunded_minor as refunded from sandbox_charges where id = ${ref}`,
+        )
+      )[0];
+    try {
+      // The request reads the order after the call, finds it cancelled, and gives the money back itself.
+      const first = orders.create({ clientId: client.userId });
+      setFaultHook((at) => at === 'payment.authorized-at-provider' && orders.setStatus(first.orderId, 'CANCELLED'));
+      const a = (await pay(client, { orderId: first.orderId, paymentMethodId: 'pm_card_visa' })).json();
+      setFaultHook(() => undefined);
+      expect(a).toMatchObject({ status: 'CANCELLED', message: expect.stringMatching(/refunded/) });
+      const [aCharge] = await queryRows<{ id: string }>(
+        app.db,
+        sql`select id from sandbox_charges where metadata ->> 'paymentId' = ${a.paymentId}`,
+      );
+      expect(await refunded(aCharge!.id)).toEqual({ status: 'succeeded', refunded: first.totalMinor });
+      await onOrderCancelled(app.ctx, first.orderId, client.userId, 'Changed my mind');
+      expect(await refunded(aCharge!.id)).toEqual({ status: 'succeeded', refunded: first.totalMinor });
+
+      // The cancellation's job runs first, during the call: it closes the payment and refunds; the request then leaves it.
+      const second = orders.create({ clientId: client.userId });
+      let job: Promise<void> | undefined;
+      setFaultHook((at) => {
+        if (at !== 'payment.authorized-at-provider') return;
+        orders.setStatus(second.orderId, 'CANCELLED');
+        job = onOrderCancelled(app.ctx, second.orderId, client.userId, 'Changed my mind');
+      });
+      const b = (await pay(client, { orderId: second.orderId, paymentMethodId: 'pm_card_visa' })).json();
+      setFaultHook(() => undefined);
+      await job;
+      const after = (await status(client, b.paymentId)).json();
+      expect(after).toMatchObject({ status: 'CANCELLED', captured: { amount: 0 } });
+      const [bCharge] = await queryRows<{ id: string }>(
+        app.db,
+        sql`select id from sandbox_charges where metadata ->> 'paymentId' = ${b.paymentId}`,
+      );
+      expect(await refunded(bCharge!.id)).toEqual({ status: 'succeeded', refunded: second.totalMinor });
+      const exceptions = (await app.inject({ method: 'GET', url: '/api/v1/admin/payments/exceptions', headers: admin.auth })).json();
+      for (const id of [a.paymentId, b.paymentId])
+        expect(
+          exceptions.exceptions.filter(
+            (e: { kind: string; paymentId: string }) => e.kind === 'capture_without_order' && e.paymentId === id,
+          ),
+        ).toHaveLength(1);
+    } finally {
+      setFaultHook(() => undefined);
+    }
+    await ledgerBalanced();
+  });
+
   it('an authorization about to expire is captured by the job; one already expired is reported, never lost', async () => {
     const { captureDueAuthorizations } = await import('./service.ts');
     const sandbox = app.ctx.adapters.payments as SandboxProvider;
@@ -554,6 +610,7 @@ describe('reconciler', () => {
       paymentMethodId: 'pm_card_visa',
       description: 'x',
       returnUrl: 'http://x',
+      capture: 'manual',
     });
     const report = await reconcile(app.ctx, 60);
     expect(report.paymentsResolved).toBeGreaterThanOrEqual(2);
@@ -576,6 +633,7 @@ describe('reconciler', () => {
         paymentMethodId: 'pm_card_visa',
         description: 'made outside the platform',
         returnUrl: 'http://x',
+        capture: 'manual',
       });
     // A hold and a capture the provider made for payments we never recorded.
     const held = await charge(uuidv7());

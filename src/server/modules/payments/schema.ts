@@ -153,6 +153,10 @@ export const sandboxCharges = pgTable(
     metadata: jsonb().$type<Record<string, string>>().notNull().default({}),
     challenge: text(),
     captureBefore: timestamp({ withTimezone: true }),
+    /** Stripe's `capture_method`: `automatic` captures as soon as the card is authorized (after 3-D Secure, if asked). */
+    captureMethod: text({ enum: ['automatic', 'manual'] })
+      .notNull()
+      .default('manual'),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

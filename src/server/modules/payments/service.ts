@@ -247,58 +247,49 @@ async function recordPayment(
   if (!bank) {
     // The usual case, the order's first attempt, needs no lock: the unique index on live payments lets the insert in
     // only when no payment of this order is under way; otherwise nothing is written and the careful path decides.
-    // One statement, committed on its own: the payment, the order showing it and the audit entry, all or none.
-    const now = new Date();
-    const row: PaymentRow = {
-      id: uuidv7(),
-      orderId: order.orderId,
-      clientId: order.clientId,
-      provider: ctx.adapters.payments.name,
-      purpose: due.purpose,
-      status: 'PENDING',
-      currency: order.currency,
-      amountMinor: due.amountMinor,
-      capturedMinor: 0,
-      refundReservedMinor: 0,
-      refundedMinor: 0,
-      receivedMinor: 0,
-      paymentMethodId,
-      methodLabel: '',
-      providerRef: null,
-      bankReference: null,
-      declineCode: null,
-      failureMessage: null,
-      nextAction: null,
-      authorizedAt: null,
-      authorizationExpiresAt: null,
-      capturedAt: null,
-      createdAt: now,
-      updatedAt: now,
-    };
+    // One statement, committed on its own: the payment, the order showing it and the audit entry, all or none. The
+    // payment answered is the row the insert wrote, its defaults (amounts at zero, times) from the table itself.
+    const id = uuidv7();
+    const provider = ctx.adapters.payments.name;
     const inserted = sql`exists (select 1 from p)`;
-    const rows = await queryRows<{ id: string }>(
-      ctx.db,
-      sql`with p as (${ctx.db.insert(payments).values(row).onConflictDoNothing().returning({ id: payments.id }).getSQL()}),
-           o as (${showOnOrder ? orders().setPaymentIdStatement(order.orderId, row.id, inserted) : sql`select 1`}),
-           a as (${auditStatement(
-             {
-               action: 'payment.started',
-               actorId: actor.userId,
-               targetUserId: order.clientId,
-               details: {
-                 paymentId: row.id,
-                 orderId: order.orderId,
-                 amount: money(due.amountMinor, order.currency),
-                 provider: row.provider,
-                 purpose: due.purpose,
-               },
-               meta,
-             },
-             inserted,
-           )})
-      select id from p`,
+    const p = ctx.db.$with('p').as(
+      ctx.db
+        .insert(payments)
+        .values({
+          id,
+          orderId: order.orderId,
+          clientId: order.clientId,
+          provider,
+          purpose: due.purpose,
+          status: 'PENDING',
+          currency: order.currency,
+          amountMinor: due.amountMinor,
+          paymentMethodId,
+        })
+        .onConflictDoNothing()
+        .returning(),
     );
-    if (rows.length > 0) return row;
+    const showing = ctx.db.$with('o', {}).as(showOnOrder ? orders().setPaymentIdStatement(order.orderId, id, inserted) : sql`select 1`);
+    const audited = ctx.db.$with('a', {}).as(
+      auditStatement(
+        {
+          action: 'payment.started',
+          actorId: actor.userId,
+          targetUserId: order.clientId,
+          details: {
+            paymentId: id,
+            orderId: order.orderId,
+            amount: money(due.amountMinor, order.currency),
+            provider,
+            purpose: due.purpose,
+          },
+          meta,
+        },
+        inserted,
+      ),
+    );
+    const [row] = await ctx.db.with(p, showing, audited).select().from(p);
+    if (row) return row;
   }
   return ctx.db.transaction(async (tx) => {
     // Serialise attempts on one order: the live-payment check and the insert see the same world.
@@ -383,11 +374,27 @@ async function recordPayment(
   });
 }
 
+/**
+ * Whether the provider captures in the same call that authorizes (decision 015): an order paid in full at once, with
+ * no approval to wait for and below the step-up threshold. Anything else is held, and captured (or released) once we
+ * have read the order again after the provider's answer.
+ */
+function capturesAtOnce(ctx: AppContext, payment: PaymentRow, order: PayableOrder): boolean {
+  return (
+    payment.purpose === 'ORDER' &&
+    order.status === 'PENDING_PAYMENT' &&
+    order.fullPayment &&
+    !order.needsApproval &&
+    order.usdEquivalentMinor <= ctx.config.HIGH_VALUE_THRESHOLD * 100
+  );
+}
+
 /** Step 2 and 3 of a card payment: authorize at the provider (idempotent on our id), then apply what it said. */
 async function authorizeAndApply(ctx: AppContext, payment: PaymentRow, order: PayableOrder, by: By): Promise<PaymentRow> {
   let intent: ProviderIntent;
   try {
     intent = await ctx.adapters.payments.authorize({
+      capture: capturesAtOnce(ctx, payment, order) ? 'automatic' : 'manual',
       paymentId: payment.id,
       orderId: order.orderId,
       amountMinor: payment.amountMinor,
@@ -458,12 +465,20 @@ export async function applyIntent(
       fault('payment.captured-at-provider');
     }
   }
+  const captureRecorded = before.status === 'SUCCEEDED' || before.status === 'PARTIALLY_REFUNDED' || before.status === 'REFUNDED';
   if (
     intent.status === 'succeeded' &&
+    !captureRecorded &&
     (before.status === 'FAILED' || before.status === 'CANCELLED' || !order || order.status === 'CANCELLED')
   ) {
-    // Money taken for a payment we gave up on or an order that is cancelled: give it back, and say so.
-    return releaseOrphanCapture(ctx, before, intent, by);
+    // Money taken for a payment we gave up on or an order that is cancelled: give it back, and say so. A payment still
+    // open (its order was cancelled during a call that captured at once, decision 015) is closed as cancelled.
+    await releaseOrphanCapture(ctx, before, intent, by);
+    if (before.status === 'FAILED' || before.status === 'CANCELLED') return before;
+    return (
+      (await closePayment(ctx, before, by, 'The order was cancelled during the payment; the charge was refunded.')) ??
+      (await loadPayment(ctx.db, paymentId))!
+    );
   }
   const next = statusFrom(intent);
   const applied = await ctx.db.transaction(async (tx) => {
@@ -1245,19 +1260,32 @@ export async function onOrderCancelled(ctx: AppContext, orderId: string, actorId
   // Not captured: release whatever the provider holds, and close our payment.
   const intent = p.providerRef ? await ctx.adapters.payments.retrieve(p.providerRef) : await ctx.adapters.payments.findByPaymentId(p.id);
   if (intent && (intent.status === 'authorized' || intent.status === 'requires_action')) await ctx.adapters.payments.cancel(intent.ref);
-  await ctx.db.transaction(async (tx) => {
+  const closed = await closePayment(ctx, p, by);
+  if (intent?.status !== 'succeeded') return;
+  // The provider captured in the call that authorized (decision 015) before our row said so. Whoever closes the row
+  // gives the money back: here, once this job has closed it (the request applying the same capture then finds it
+  // cancelled and leaves the money alone); otherwise the request recorded the capture first, and it is refunded like
+  // any captured payment of a cancelled order.
+  if (closed) await releaseOrphanCapture(ctx, closed, intent, by);
+  else if ((await livePaymentOf(ctx.db, orderId))?.status === 'SUCCEEDED') await onOrderCancelled(ctx, orderId, actorId, reason);
+}
+
+/** Our payment, not captured as far as we know, is closed as CANCELLED (the order is gone); the row, if it was still open. */
+async function closePayment(ctx: AppContext, p: PaymentRow, by: By, failureMessage?: string): Promise<PaymentRow | undefined> {
+  return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(payments)
-      .set({ status: 'CANCELLED', nextAction: null, updatedAt: new Date() })
+      .set({ status: 'CANCELLED', nextAction: null, updatedAt: new Date(), ...(failureMessage ? { failureMessage } : {}) })
       .where(and(eq(payments.id, p.id), inArray(payments.status, ['PENDING', 'REQUIRES_ACTION', 'AUTHORIZED'])))
       .returning();
     if (row)
       await audit(tx, {
         action: 'payment.cancelled',
-        actorId,
+        actorId: by.actorId,
         targetUserId: p.clientId,
-        details: sealFields(ctx.keys, { paymentId: p.id, orderId, reason: by.reason }),
+        details: sealFields(ctx.keys, { paymentId: p.id, orderId: p.orderId, reason: by.reason }),
       });
+    return row;
   });
 }
 

@@ -150,8 +150,9 @@ export function createSandboxProvider(
       const card = cardOf(input.paymentMethodId);
       if (!card) throw new ProviderError('The sandbox does not know this payment method', 'invalid_payment_method');
       const behaviour: Behaviour = card.behaviour;
+      const authorized: ChargeRow['status'] = input.capture === 'automatic' ? 'succeeded' : 'requires_capture';
       const status: ChargeRow['status'] =
-        behaviour === 'succeeds' ? 'requires_capture' : behaviour === 'authentication_required' ? 'requires_action' : 'failed';
+        behaviour === 'succeeds' ? authorized : behaviour === 'authentication_required' ? 'requires_action' : 'failed';
       const declineCode = behaviour === 'declined' ? 'card_declined' : behaviour === 'insufficient_funds' ? 'insufficient_funds' : null;
       const [created] = await db
         .insert(sandboxCharges)
@@ -166,6 +167,7 @@ export function createSandboxProvider(
           metadata: { paymentId: input.paymentId, orderId: input.orderId },
           challenge: status === 'requires_action' ? randomBytes(12).toString('hex') : null,
           captureBefore: status === 'requires_capture' ? new Date(Date.now() + SANDBOX_AUTHORIZATION_DAYS * 86_400_000) : null,
+          captureMethod: input.capture,
         })
         .onConflictDoNothing()
         .returning();
@@ -176,7 +178,7 @@ export function createSandboxProvider(
             .select()
             .from(sandboxCharges)
             .where(eq(sandboxCharges.idempotencyKey, `pay_${input.paymentId}`));
-      if (row!.amountMinor !== input.amountMinor || row!.currency !== input.currency) {
+      if (row!.amountMinor !== input.amountMinor || row!.currency !== input.currency || row!.captureMethod !== input.capture) {
         throw new ProviderError(
           'Keys for idempotent requests can only be used with the same parameters they were first used with',
           'idempotency_error',
@@ -267,9 +269,15 @@ export function createSandboxProvider(
         await update(
           ref,
           ['requires_action'],
-          approve
-            ? { status: 'requires_capture', challenge: null, captureBefore: new Date(Date.now() + SANDBOX_AUTHORIZATION_DAYS * 86_400_000) }
-            : { status: 'failed', challenge: null, declineCode: 'authentication_failed' },
+          !approve
+            ? { status: 'failed', challenge: null, declineCode: 'authentication_failed' }
+            : row.captureMethod === 'automatic'
+              ? { status: 'succeeded', challenge: null }
+              : {
+                  status: 'requires_capture',
+                  challenge: null,
+                  captureBefore: new Date(Date.now() + SANDBOX_AUTHORIZATION_DAYS * 86_400_000),
+                },
         ),
         publicPath,
       );

@@ -31,7 +31,7 @@ interface FakeCharge extends Obj {
   amount_captured: number;
   amount_refunded: number;
   metadata: Record<string, string>;
-  payment_method_details: { card: { brand: string; last4: string; capture_before: number } };
+  payment_method_details: { card: { brand: string; last4: string; capture_before?: number } };
   refunds: { object: 'list'; data: Obj[] };
 }
 
@@ -100,11 +100,39 @@ export async function startStripeFake(): Promise<StripeFake> {
       amount_captured: 0,
       amount_refunded: 0,
       metadata: { ...pi.metadata },
-      payment_method_details: { card: { brand: 'visa', last4, capture_before: Math.floor(Date.now() / 1000) + 7 * 86_400 } },
+      // A hold has a deadline; a charge captured at once has none.
+      payment_method_details: {
+        card: {
+          brand: 'visa',
+          last4,
+          ...(pi.capture_method === 'manual' ? { capture_before: Math.floor(Date.now() / 1000) + 7 * 86_400 } : {}),
+        },
+      },
       refunds: { object: 'list', data: [] },
     };
     charges.set(charge.id, charge);
     pi.latest_charge = charge.id;
+  };
+
+  const captured = (pi: FakeIntent) => {
+    pi.status = 'succeeded';
+    pi.amount_received = pi.amount;
+    const charge = charges.get(pi.latest_charge!)!;
+    charge.amount_captured = pi.amount;
+    charge.captured = true;
+  };
+
+  /** The card said yes: a hold until `capture` (manual), or the money at once (automatic, Stripe's default). */
+  const authorized = (pi: FakeIntent, last4: string) => {
+    chargeFor(pi, last4);
+    if (pi.capture_method === 'manual') {
+      pi.status = 'requires_capture';
+      emit('payment_intent.amount_capturable_updated', pi);
+      return;
+    }
+    captured(pi);
+    emit('charge.succeeded', charges.get(pi.latest_charge!)!);
+    emit('payment_intent.succeeded', pi);
   };
 
   const refund = (pi: FakeIntent, amount: number, metadata: Record<string, string>): Obj | { error: Obj; status: number } => {
@@ -171,9 +199,7 @@ export async function startStripeFake(): Promise<StripeFake> {
       intents.set(pi.id, pi);
       emit('payment_intent.created', pi);
       if (card.outcome === 'ok') {
-        chargeFor(pi, card.last4);
-        pi.status = 'requires_capture';
-        emit('payment_intent.amount_capturable_updated', pi);
+        authorized(pi, card.last4);
       } else if (card.outcome === '3ds') {
         pi.status = 'requires_action';
         pi.next_action = { type: 'use_stripe_sdk' };
@@ -214,11 +240,8 @@ export async function startStripeFake(): Promise<StripeFake> {
             code: 'payment_intent_unexpected_state',
             message: `This PaymentIntent could not be captured because it has a status of ${pi.status}.`,
           });
-        pi.status = 'succeeded';
-        pi.amount_received = pi.amount;
-        const charge = charges.get(pi.latest_charge!)!;
-        charge.amount_captured = pi.amount;
-        emit('charge.captured', charge);
+        captured(pi);
+        emit('charge.captured', charges.get(pi.latest_charge!)!);
         emit('payment_intent.succeeded', pi);
         return { status: 200, body: expanded(pi) };
       }
@@ -275,9 +298,7 @@ export async function startStripeFake(): Promise<StripeFake> {
     authenticate(intentId, approve) {
       const pi = intents.get(intentId)!;
       if (approve) {
-        chargeFor(pi, CARDS[pi.payment_method]?.last4 ?? '3184');
-        pi.status = 'requires_capture';
-        emit('payment_intent.amount_capturable_updated', pi);
+        authorized(pi, CARDS[pi.payment_method]?.last4 ?? '3184');
       } else {
         pi.status = 'requires_payment_method';
         pi.last_payment_error = {

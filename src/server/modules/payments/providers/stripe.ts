@@ -1,6 +1,6 @@
 /**
- * The Stripe card provider: PaymentIntents with manual capture (a hold, captured when the order may be paid), card
- * details collected by Stripe's Payment Element in the browser (we only ever see a PaymentMethod id), webhooks
+ * The Stripe card provider: PaymentIntents, captured at authorization for an ordinary order and with manual capture
+ * (a hold, captured when the order may be paid) otherwise (decision 015), card details collected by Stripe's Payment Element in the browser (we only ever see a PaymentMethod id), webhooks
  * verified on the raw body with a 300-second tolerance. Every call carries an idempotency key made of our own ids.
  */
 import Stripe from 'stripe';
@@ -116,7 +116,7 @@ export function createStripeProvider(settings: StripeSettings): CardProvider {
             currency: input.currency.toLowerCase(),
             payment_method: input.paymentMethodId,
             automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
-            capture_method: 'manual',
+            capture_method: input.capture,
             confirm: true,
             description: input.description,
             metadata: { paymentId: input.paymentId, orderId: input.orderId },

@@ -61,13 +61,18 @@ export interface AuthorizeInput {
   description: string;
   /** Where a client returns after authenticating (3-D Secure). */
   returnUrl: string;
+  /**
+   * `automatic`: the provider captures as soon as the card is authorized (after 3-D Secure, if asked), in the same
+   * call; `manual`: it holds the funds until `capture` (decision 015 says which payments take which).
+   */
+  capture: 'automatic' | 'manual';
 }
 
 export interface CardProvider {
   readonly name: 'sandbox' | 'stripe';
   /** The key the browser needs (Stripe's publishable key); none for the sandbox. */
   readonly publishableKey?: string;
-  /** Creates (or, for the same paymentId, finds again) an authorization with manual capture. */
+  /** Creates (or, for the same paymentId, finds again) an authorization, captured at once when `capture` is automatic. */
   authorize(input: AuthorizeInput): Promise<ProviderIntent>;
   /** The intent as the provider has it now. */
   retrieve(ref: string): Promise<ProviderIntent>;

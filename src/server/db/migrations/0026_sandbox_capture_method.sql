@@ -1,0 +1,1 @@
+ALTER TABLE "sandbox_charges" ADD COLUMN "capture_method" text DEFAULT 'manual' NOT NULL;
