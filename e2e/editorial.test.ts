@@ -229,7 +229,8 @@ describe('the Journal', () => {
         }),
       });
       expect(created.status, payload).toBe(201);
-      await reader.goto(`${server.url}/journal/xss-${i}`, { waitUntil: 'load' });
+      // networkidle, not load: the page hydrates after its load event (decision 016), and a payload must stay inert then too.
+      await reader.goto(`${server.url}/journal/xss-${i}`, { waitUntil: 'networkidle' });
       const ran = await reader.evaluate(() => (window as unknown as { __xss?: unknown }).__xss);
       expect(ran, payload).toBeUndefined();
     }
@@ -249,7 +250,7 @@ describe('the Journal', () => {
       });
       expect(res.status).toBe(400);
     }
-    await reader.goto(`${server.url}/journal`, { waitUntil: 'load' });
+    await reader.goto(`${server.url}/journal`, { waitUntil: 'networkidle' });
     expect(await reader.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
     expect(dialogs).toEqual([]);
   }, 300_000);

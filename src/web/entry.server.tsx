@@ -5,7 +5,7 @@ import type { RenderToPipeableStreamOptions } from 'react-dom/server';
 import { renderToPipeableStream } from 'react-dom/server';
 import type { AppLoadContext, EntryContext } from 'react-router';
 import { ServerRouter } from 'react-router';
-import { lowerModulePreloadsInHead } from './lib/head-priorities.server.ts';
+import { hydrateAfterLoadStream } from './lib/hydrate-after-load.server.ts';
 import { NonceContext } from './lib/nonce.tsx';
 
 /** How long deferred loader data may stream before the render gives up on it. */
@@ -57,10 +57,10 @@ export default function handleRequest(
           });
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: statusCode }));
-          // The page's own script comes after what is seen first (head-priorities.server.ts).
-          const head = lowerModulePreloadsInHead();
-          head.pipe(body);
-          pipe(head);
+          // The page's scripts are fetched once it is drawn (hydrate-after-load.server.ts).
+          const scripts = hydrateAfterLoadStream();
+          scripts.pipe(body);
+          pipe(scripts);
         },
         onShellError(error: unknown) {
           reject(error);

@@ -33,14 +33,12 @@ describe('webPlugin (against the web build)', () => {
     expect(res.body).toContain('<title>StyleByZaga');
   });
 
-  it('asks for what the first paint needs first: the hero picture at high priority, the stylesheet, then the scripts at low priority (#12)', async () => {
+  it('asks for what the first paint needs first: the hero picture at high priority and the stylesheet, the scripts only once the page has loaded (#12)', async () => {
     const res = await app.inject({ method: 'GET', url: '/' });
     const head = res.body.slice(0, res.body.indexOf('</head>'));
     const links = [...head.matchAll(/<link [^>]*>/g)].map((m) => m[0]);
     const hero = links.findIndex((l) => l.includes('rel="preload" as="image"'));
     const stylesheet = links.findIndex((l) => l.includes('rel="stylesheet"'));
-    const fonts = links.flatMap((l, i) => (l.includes('as="font"') ? [i] : []));
-    const modules = links.flatMap((l, i) => (l.includes('rel="modulepreload"') ? [i] : []));
     // The hero of the home page, in the format and widths its <picture> offers first.
     expect(links[hero]).toMatch(/fetchPriority="high"/i);
     expect(links[hero]).toContain('type="image/avif"');
@@ -48,10 +46,13 @@ describe('webPlugin (against the web build)', () => {
     expect(links[hero]).toMatch(/imageSizes="[^"]+"/i);
     expect(hero).toBeLessThan(stylesheet);
     // The faces come from the stylesheet, after the first paint's files (a preload made them compete).
-    expect(fonts).toEqual([]);
-    expect(modules.length).toBeGreaterThan(3);
-    expect(stylesheet).toBeLessThan(Math.min(...modules));
-    for (const i of modules) expect(links[i]).toContain('fetchpriority="low"');
+    expect(links.filter((l) => l.includes('as="font"'))).toEqual([]);
+    // No script is fetched before the page has loaded (hydrate-after-load.server.ts): no preload, no static import.
+    expect(links.filter((l) => l.includes('modulepreload'))).toEqual([]);
+    const script = moduleScriptOf(res.body);
+    expect(script).not.toMatch(/^\s*import\s+\*/m);
+    expect(script.indexOf('addEventListener("load"')).toBeLessThan(script.indexOf('import("/assets/'));
+    expect(modulesOf(res.body).length).toBeGreaterThan(3);
   });
 
   it('keeps the JavaScript a page loads first within the phone budget of #12', async () => {
@@ -61,7 +62,7 @@ describe('webPlugin (against the web build)', () => {
     for (const url of ['/', '/stylists', '/journal']) {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode).toBe(200);
-      const scripts = [...res.body.matchAll(/<link rel="modulepreload"[^>]* href="\/assets\/([^"]+)"/g)].map((m) => m[1]!);
+      const scripts = modulesOf(res.body);
       const bytes = scripts.reduce(
         (n, f) => n + (existsSync(join(assets, `${f}.br`)) ? statSync(join(assets, `${f}.br`)).size : statSync(join(assets, f)).size),
         0,
@@ -227,3 +228,18 @@ describe('a local server moves page visits on a loopback IP to localhost (#11.6)
     }
   }, 120_000);
 });
+
+/** The body of the page's module script (React Router's, as hydrate-after-load.server.ts rewrote it). */
+function moduleScriptOf(html: string): string {
+  const open = /<script\b[^>]*\stype="module"[^>]*>/.exec(html);
+  if (!open) throw new Error('no module script in the page');
+  const start = open.index + open[0].length;
+  return html.slice(start, html.indexOf('</script>', start));
+}
+
+/** The files under /assets/ the page's module script preloads once the page has loaded: its whole module graph. */
+function modulesOf(html: string): string[] {
+  const list = /for\(const href of (\[[^\]]*\])\)/.exec(moduleScriptOf(html))?.[1];
+  if (!list) throw new Error("no module list in the page's module script");
+  return (JSON.parse(list) as string[]).map((href) => href.replace(/^\/assets\//, ''));
+}
