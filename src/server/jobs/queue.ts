@@ -29,7 +29,7 @@ export async function enqueue(tx: Db, name: string, payload: unknown = {}, optio
           values (${id}, ${name}, ${JSON.stringify(payload ?? {})}::jsonb, ${runAt}, ${options.dedupeKey ?? null})
           on conflict (dedupe_key) where dedupe_key is not null and status <> 'dead' do nothing
           returning id`;
-  if (afterCommit((db) => wakeWorkers(db, name))) {
+  if (afterCommit(tx, (db) => wakeWorkers(db, name))) {
     const rows = await queryRows<{ id: string }>(tx, insert);
     return rows[0]?.id;
   }
@@ -42,11 +42,11 @@ export async function enqueue(tx: Db, name: string, payload: unknown = {}, optio
 }
 
 /**
- * `enqueue` as a statement for the caller to run inside its own (a data-modifying CTE), in a transaction: the job
+ * `enqueue` as a statement for the caller to run inside its own (a data-modifying CTE), in the transaction `tx`: the job
  * commits with the statement, and the workers are woken after the commit. No `dedupeKey` here.
  */
-export function enqueueStatement(name: string, payload: unknown = {}): SQL {
-  if (!afterCommit((db) => wakeWorkers(db, name))) throw new Error(`enqueueStatement(${name}) runs inside a transaction`);
+export function enqueueStatement(tx: Db, name: string, payload: unknown = {}): SQL {
+  if (!afterCommit(tx, (db) => wakeWorkers(db, name))) throw new Error(`enqueueStatement(${name}) runs inside a transaction`);
   return sql`insert into jobs (id, name, payload, run_at) values (${uuidv7()}::uuid, ${name}, ${JSON.stringify(payload ?? {})}::jsonb, now())`;
 }
 

@@ -261,7 +261,7 @@ export async function applyTransition(
           update orders set status = ${to}, paid_minor = ${paid}, updated_at = now()
                  ${current.state === 'PENDING_PAYMENT' ? sql`, payment_due_at = null` : sql``}
            where id = ${orderId}::uuid returning id),
-        notified as (${notice ? enqueueStatement(ORDER_NOTIFY_JOB, { orderId, notice }) : sql`select 1`})
+        notified as (${notice ? enqueueStatement(tx, ORDER_NOTIFY_JOB, { orderId, notice }) : sql`select 1`})
         insert into order_events (id, order_id, from_status, to_status, note, actor_kind, actor_id, reason)
         select ${uuidv7()}::uuid, moved.id, ${current.state}, ${to}, null, ${options.actor.kind}, ${options.actor.userId ?? null}::uuid, ${sealText(options.keys, options.reason)}
           from moved`,
