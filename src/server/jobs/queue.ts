@@ -50,24 +50,36 @@ export function enqueueStatement(tx: Db, name: string, payload: unknown = {}): S
   return sql`insert into jobs (id, name, payload, run_at) values (${uuidv7()}::uuid, ${name}, ${JSON.stringify(payload ?? {})}::jsonb, now())`;
 }
 
-/** Names to announce per database, sent together on the next turn of the event loop. */
-const pendingWakes = new WeakMap<Db, Set<string>>();
+/**
+ * Names to announce per database. One notification is in flight at a time: the names of jobs committed meanwhile go
+ * out together in the next one, so a burst of producers costs a handful of statements instead of one per commit (each
+ * took a pooled connection from the producers and woke every worker for its own claim).
+ */
+interface Wakes {
+  names: Set<string>;
+  sending: boolean;
+}
+const pendingWakes = new WeakMap<Db, Wakes>();
 
 function wakeWorkers(db: Db, name: string): void {
-  let names = pendingWakes.get(db);
-  if (names) {
-    names.add(name);
-    return;
-  }
-  pendingWakes.set(db, (names = new Set([name])));
+  let wakes = pendingWakes.get(db);
+  if (!wakes) pendingWakes.set(db, (wakes = { names: new Set(), sending: false }));
+  wakes.names.add(name);
+  if (!wakes.sending) sendWakes(db, wakes);
+}
+
+function sendWakes(db: Db, wakes: Wakes): void {
+  wakes.sending = true;
   setImmediate(() => {
-    pendingWakes.delete(db);
     const list = sql.join(
-      [...names].map((n) => sql`(${n})`),
+      [...wakes.names].map((n) => sql`(${n})`),
       sql`, `,
     );
+    wakes.names.clear();
     // A lost wake-up (database gone, connection error) costs latency only: workers poll for due work anyway.
-    db.execute(sql`select pg_notify(${JOBS_CHANNEL}, n) from (values ${list}) as t(n)`).catch(() => undefined);
+    db.execute(sql`select pg_notify(${JOBS_CHANNEL}, n) from (values ${list}) as t(n)`)
+      .catch(() => undefined)
+      .finally(() => (wakes.names.size > 0 ? sendWakes(db, wakes) : (wakes.sending = false)));
   });
 }
 

@@ -97,20 +97,21 @@ export async function startWorker(deps: WorkerDeps, definitions: JobDefinition[]
   // Bumped by every wake; a claim that came back short only means "no work" if nothing woke us meanwhile.
   let wakes = 0;
   let mayHaveWork = true;
-  // Finished jobs are deleted in batches: one statement per burst instead of one per job.
+  // Finished jobs are deleted by the next claim, which follows them at once (one statement for both: it may find work
+  // whose notification is still on its way); by a statement of their own at the next poll when claims fail.
   let finished: string[] = [];
+  let flushTimer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> | undefined;
 
-  const inList = (ids: string[], type: 'text' | 'uuid') => sql.raw(`array[${ids.map(quote).join(',')}]::${type}[]`);
-  const due = sql`select id from jobs where status = 'pending' and run_at <= now() and name = any(${inList(names, 'text')})`;
+  const nameList = sql.raw(`array[${names.map(quote).join(',')}]::text[]`);
+  const due = sql`select id from jobs where status = 'pending' and run_at <= now() and name = any(${nameList})`;
 
   /**
    * Claims up to `limit` due jobs. Jobs finished since the last statement are deleted by the same statement, so a
    * busy worker spends one round trip per batch on both (the claim cannot pick them: they are `running`).
    */
   const claim = (limit: number) => {
-    const done = finished;
-    finished = [];
+    const done = takeFinished();
     const claimed = sql`update jobs set status = 'running', attempts = attempts + 1, locked_by = ${id},
             locked_until = now() + make_interval(secs => ${leaseMs / 1000}), updated_at = now()
           where id in (${due} order by run_at limit ${limit} for update skip locked)
@@ -118,7 +119,7 @@ export async function startWorker(deps: WorkerDeps, definitions: JobDefinition[]
     if (done.length === 0) return queryRows<Claimed>(db, claimed);
     return queryRows<Claimed>(
       db,
-      sql`with done as (delete from jobs where id = any(${inList(done, 'uuid')}) and locked_by = ${id}), claimed as (${claimed})
+      sql`with done as (delete from jobs where id = any(${sql.param(done)}::uuid[]) and locked_by = ${id}), claimed as (${claimed})
           select * from claimed`,
     ).catch((err: unknown) => {
       // The rows stay `running` under our lease; when it lapses they run again (at-least-once).
@@ -127,22 +128,30 @@ export async function startWorker(deps: WorkerDeps, definitions: JobDefinition[]
     });
   };
 
+  const takeFinished = () => {
+    const ids = finished;
+    finished = [];
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
+    return ids;
+  };
   const flush = async () => {
-    while (finished.length > 0) {
-      const ids = finished;
-      finished = [];
+    for (let ids = takeFinished(); ids.length > 0; ids = takeFinished()) {
       try {
-        await db.execute(sql`delete from jobs where id = any(${inList(ids, 'uuid')}) and locked_by = ${id}`);
+        await db.execute(sql`delete from jobs where id = any(${sql.param(ids)}::uuid[]) and locked_by = ${id}`);
       } catch (err) {
         // The rows stay `running` under our lease; when it lapses they run again (at-least-once).
         log.warn({ err, jobs: ids.length }, 'could not mark jobs done; they will run again');
       }
     }
-    flushing = undefined;
+  };
+  const flushLater = () => {
+    flushTimer = undefined;
+    flushing = flush().finally(() => (flushing = undefined));
   };
   const markDone = (jobId: string) => {
     finished.push(jobId);
-    flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(flush);
+    flushTimer ??= setTimeout(flushLater, pollIntervalMs);
   };
 
   /** A recurring run that ended (done or dead) hands over to its successor in the same transaction. */
@@ -190,12 +199,14 @@ export async function startWorker(deps: WorkerDeps, definitions: JobDefinition[]
     else markDone(job.id);
   };
 
+  // Something to claim, or finished jobs for a claim to delete (it may find work whose notification is still on its way).
+  const hasWork = () => mayHaveWork || finished.length > 0;
   const pump = (): Promise<void> => {
     if (pumping) return pumping;
-    if (stopping || !mayHaveWork || active.size >= concurrency) return Promise.resolve();
+    if (stopping || !hasWork() || active.size >= concurrency) return Promise.resolve();
     pumping = (async () => {
       try {
-        while (!stopping && mayHaveWork && active.size < concurrency) {
+        while (!stopping && hasWork() && active.size < concurrency) {
           const seen = wakes;
           const want = concurrency - active.size;
           const rows = await claim(want);
@@ -205,18 +216,30 @@ export async function startWorker(deps: WorkerDeps, definitions: JobDefinition[]
               active.delete(p);
               // A freed slot: there may be more due work behind the batch we took.
               if (rows.length === want) mayHaveWork = true;
-              void pump();
+              pumpSoon();
             });
             active.add(p);
           }
         }
-      } catch (err) {
-        log.warn({ err }, 'could not claim jobs; retrying at the next poll');
-      } finally {
         pumping = undefined;
+        // Jobs that finished during the last claim: the next one deletes them.
+        if (!stopping && finished.length > 0) pumpSoon();
+      } catch (err) {
+        pumping = undefined;
+        log.warn({ err }, 'could not claim jobs; retrying at the next poll');
       }
     })();
     return pumping;
+  };
+  // Handlers that end together (a batch of quick ones) are followed by one claim, which also deletes them all.
+  let pumpScheduled = false;
+  const pumpSoon = () => {
+    if (pumpScheduled) return;
+    pumpScheduled = true;
+    setImmediate(() => {
+      pumpScheduled = false;
+      void pump();
+    });
   };
 
   const wake = () => {
@@ -267,7 +290,8 @@ export async function startWorker(deps: WorkerDeps, definitions: JobDefinition[]
       clearInterval(timer);
       await pumping;
       await Promise.allSettled([...active]);
-      await (flushing ?? flush());
+      await flushing;
+      await flush();
       await unlisten();
     },
   };
