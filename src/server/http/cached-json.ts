@@ -53,6 +53,18 @@ function json(value: object): Buffer | JsonParts {
 export function acceptsGzip(request: FastifyRequest): boolean {
   const header = request.headers['accept-encoding'];
   if (typeof header !== 'string') return false;
+  let accepts = gzipByHeader.get(header);
+  if (accepts === undefined) {
+    accepts = parseAcceptsGzip(header);
+    // Browsers send one of a handful of values; the map is kept small whatever clients send.
+    if (gzipByHeader.size >= 64) gzipByHeader.clear();
+    gzipByHeader.set(header, accepts);
+  }
+  return accepts;
+}
+const gzipByHeader = new Map<string, boolean>();
+
+function parseAcceptsGzip(header: string): boolean {
   let gzip: number | undefined;
   let any: number | undefined;
   for (const item of header.split(',')) {
