@@ -8,6 +8,26 @@ import { ServerRouter } from 'react-router';
 import { hydrateAfterLoadStream } from './lib/hydrate-after-load.server.ts';
 import { NonceContext } from './lib/nonce.tsx';
 
+/**
+ * The reading pages, which a first visit lands on and Lighthouse measures: their scripts are fetched once the page is
+ * drawn (hydrate-after-load.server.ts, decision 016). Every other page (signing in, the quiz, the bag and checkout,
+ * the account, studio and offices) hydrates at once: people type there, and a password manager fills and submits a
+ * form before the page's `load`, which must not meet a page without its behaviour.
+ */
+const READING_PAGES = new Set([
+  'routes/home',
+  'routes/shop',
+  'routes/shop.category',
+  'routes/search',
+  'routes/product',
+  'routes/collection',
+  'routes/stylists',
+  'routes/stylist-profile',
+  'routes/concierge',
+  'routes/journal',
+  'routes/journal.article',
+]);
+
 /** How long deferred loader data may stream before the render gives up on it. */
 export const streamTimeout = 5_000;
 
@@ -57,10 +77,15 @@ export default function handleRequest(
           });
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: statusCode }));
-          // The page's scripts are fetched once it is drawn (hydrate-after-load.server.ts).
-          const scripts = hydrateAfterLoadStream();
-          scripts.pipe(body);
-          pipe(scripts);
+          const page = routerContext.staticHandlerContext.matches.at(-1)?.route.id;
+          if (page !== undefined && READING_PAGES.has(page)) {
+            // A reading page's scripts are fetched once it is drawn (hydrate-after-load.server.ts).
+            const scripts = hydrateAfterLoadStream();
+            scripts.pipe(body);
+            pipe(scripts);
+          } else {
+            pipe(body);
+          }
         },
         onShellError(error: unknown) {
           reject(error);

@@ -55,6 +55,22 @@ describe('webPlugin (against the web build)', () => {
     expect(modulesOf(res.body).length).toBeGreaterThan(3);
   });
 
+  it('defers the scripts of reading pages only: where people sign in or type, the page hydrates at once', async () => {
+    for (const url of ['/', '/shop', '/stylists', '/journal']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(moduleScriptOf(res.body), url).toContain('addEventListener("load"');
+    }
+    for (const url of ['/sign-in', '/sign-up', '/style-quiz', '/checkout']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      const head = res.body.slice(0, res.body.indexOf('</head>'));
+      expect(head, url).toContain('rel="modulepreload"');
+      expect(moduleScriptOf(res.body), url).toMatch(/^\s*import\s+\*/m);
+      expect(moduleScriptOf(res.body), url).not.toContain('addEventListener("load"');
+    }
+  });
+
   it('keeps the JavaScript a page loads first within the phone budget of #12', async () => {
     // The budget is 150 KB as Lighthouse counts it (compressed bodies plus each response's headers); the bodies
     // alone stay under 140 KB so that headers, and the browser's choice of gzip over brotli, still fit.
