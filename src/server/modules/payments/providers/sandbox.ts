@@ -239,9 +239,11 @@ export function createSandboxProvider(
     async refund(ref, input): Promise<ProviderRefund> {
       return db.transaction(async (tx) => {
         const key = `refund_${input.refundId}`;
+        // The charge is locked before the key is looked up: two callers refunding with one key at once (a cancellation
+        // and the request that saw the same capture) then meet in turn, and the second finds the first's refund.
+        const [row] = await tx.select().from(sandboxCharges).where(eq(sandboxCharges.id, ref)).for('update');
         const [seen] = await tx.select().from(sandboxRefunds).where(eq(sandboxRefunds.idempotencyKey, key));
         if (seen) return { ref: seen.id, status: 'succeeded', amountMinor: seen.amountMinor, refundId: input.refundId };
-        const [row] = await tx.select().from(sandboxCharges).where(eq(sandboxCharges.id, ref)).for('update');
         if (!row) throw new ProviderError(`No such sandbox charge: ${ref}`);
         if (row.status !== 'succeeded') throw new ProviderError('Only a captured charge can be refunded', 'charge_not_refundable');
         if (row.amountRefundedMinor + input.amountMinor > row.amountMinor)
