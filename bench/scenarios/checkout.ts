@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { defineScenario, type RequestSpec } from '../scenario.ts';
+import { PARIS_ADDRESS } from '../../src/server/test/addresses.ts';
 import { insertPieces } from './create-order.ts';
 
 const PASSWORD = 'velvet-orchid-sunrise-47-atelier';
@@ -7,15 +8,7 @@ const PASSWORD = 'velvet-orchid-sunrise-47-atelier';
 const ORDERS = Number(process.env.BENCH_CHECKOUT_ORDERS ?? 12_000);
 const CLIENTS = 8;
 const PIECES = 32;
-const PARIS = {
-  recipientName: 'Bench Client',
-  line1: '31 rue Cambon',
-  city: 'Paris',
-  state: '',
-  postalCode: '75001',
-  country: 'FR',
-  phoneNumber: '+33 1 44 50 66 00',
-};
+const PARIS = { ...PARIS_ADDRESS, recipientName: 'Bench Client' };
 
 async function json(res: Response, expected: number, what: string) {
   if (res.status !== expected) throw new Error(`${what}: ${res.status} ${await res.text()}`);

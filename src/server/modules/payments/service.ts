@@ -64,6 +64,14 @@ const BANK_TRANSFER_DAYS = 14;
 const fieldError = (field: string, message: string) =>
   new ApiError('ValidationException', `${field.replace(/^body\./, '')}: ${message}`, { fieldErrors: { [field]: [message] } });
 const money = (minor: number, currency: string) => toDto({ minor, currency: currency as Currency });
+
+/** What the audit log keeps of a payment being started, on the one-statement path and the transaction alike. */
+const startedDetails = (
+  paymentId: string,
+  order: { orderId: string; currency: string },
+  due: { amountMinor: number; purpose: string },
+  provider: string,
+) => ({ paymentId, orderId: order.orderId, amount: money(due.amountMinor, order.currency), provider, purpose: due.purpose });
 /** Forward order of states: a state with a lower rank never overwrites one with a higher rank. */
 const RANK: Record<PaymentStatus, number> = {
   PENDING: 0,
@@ -276,13 +284,7 @@ async function recordPayment(
           action: 'payment.started',
           actorId: actor.userId,
           targetUserId: order.clientId,
-          details: {
-            paymentId: id,
-            orderId: order.orderId,
-            amount: money(due.amountMinor, order.currency),
-            provider,
-            purpose: due.purpose,
-          },
+          details: startedDetails(id, order, due, provider),
           meta,
         },
         inserted,
@@ -352,13 +354,7 @@ async function recordPayment(
       action: bank ? 'payment.bankTransfer.requested' : 'payment.started',
       actorId: actor.userId,
       targetUserId: order.clientId,
-      details: {
-        paymentId: id,
-        orderId: order.orderId,
-        amount: money(due.amountMinor, order.currency),
-        provider: row!.provider,
-        purpose: due.purpose,
-      },
+      details: startedDetails(id, order, due, row!.provider),
       meta,
     });
     if (bank) {
