@@ -26,16 +26,21 @@ const open = world.open;
 /**
  * The checkout's steps on both paths of decision 015: an ordinary order is authorized and captured in one provider
  * call; one the provider only holds (here: above a step-up threshold the child lowers to 1,000 USD) is captured by a
- * second call.
+ * second call. The held path's two kill points run on PostgreSQL only: each child on PGlite boots the platform and
+ * recovers the killed data directory (8 s on a quiet machine, a minute beside the browser tests), the held path's
+ * statements are the same on both databases, and CI runs this file on PostgreSQL too.
  */
 const HELD = { HIGH_VALUE_THRESHOLD: '1000' };
-const PAY_RUNS: Array<{ point: FaultPoint; env?: Record<string, string> }> = [
+const ONE_CALL: Array<{ point: FaultPoint; env?: Record<string, string> }> = [
   { point: 'payment.recorded' },
   { point: 'payment.authorized-at-provider' },
   { point: 'payment.settled' },
+];
+const HELD_RUNS: Array<{ point: FaultPoint; env?: Record<string, string> }> = [
   { point: 'payment.authorized-at-provider', env: HELD },
   { point: 'payment.captured-at-provider', env: HELD },
 ];
+const PAY_RUNS = pgUrl ? [...ONE_CALL, ...HELD_RUNS] : ONE_CALL;
 const REFUND_POINTS: FaultPoint[] = ['refund.recorded', 'refund.refunded-at-provider', 'refund.settled'];
 let clientId: string;
 let adminId: string;
@@ -88,7 +93,8 @@ it('SIGKILL between each step of checkout and of a refund, then the reconciler: 
     const run = await child(['pay', clientId, orderIds[i]!, point], env);
     expect(run, point).toEqual({ out: `killed at ${point}`, exit: 'SIGKILL' });
   }
-  // Both paths were taken: three charges captured in the call that authorized them, two held first.
+  // Both paths were taken: the charges of the one-call path captured in the call that authorized them (the first
+  // kill comes before the provider), the held path's held first.
   const check = await open();
   const methods = await queryRows<{ capture_method: string; n: number }>(
     check.db,
@@ -101,8 +107,8 @@ it('SIGKILL between each step of checkout and of a refund, then the reconciler: 
   );
   await check.close();
   expect(methods).toEqual([
-    { capture_method: 'automatic', n: 2 },
-    { capture_method: 'manual', n: 2 },
+    { capture_method: 'automatic', n: ONE_CALL.length - 1 },
+    ...(pgUrl ? [{ capture_method: 'manual', n: HELD_RUNS.length }] : []),
   ]);
   // Refunds killed at each step, each of a payment that completed.
   const refundOrders = orderIds.slice(PAY_RUNS.length);
