@@ -1,8 +1,8 @@
 /**
  * The listing cards (`productsByIds`' presentation) of products the index has put on a page lately, so a computed
  * search needs no database round trip for its page. Kept under the same rule as the catalog's answer cache: every
- * change signal the index hears (any instance's catalog write, this instance's own, a reconnection) drops them all,
- * and a card read while a signal arrived is not kept. Hits and counts never come from here: the index decides what
+ * change signal the index hears (any instance's catalog write, this instance's own, a reconnection) drops them all
+ * (a stock-only change, the cards of its products), and a card read while a signal arrived is not kept. Hits and counts never come from here: the index decides what
  * an audience may see, and a card is only used when its own visibility agrees.
  */
 import type { Audience } from '../access.ts';
@@ -27,6 +27,12 @@ export class ProductCards {
 
   clear(): void {
     this.#cards.clear();
+    this.#generation++;
+  }
+
+  /** Drops these products' cards (their stock moved); a card read from the database meanwhile is not kept either. */
+  forget(productIds: readonly string[]): void {
+    for (const id of productIds) this.#cards.delete(id);
     this.#generation++;
   }
 

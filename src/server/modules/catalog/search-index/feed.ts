@@ -6,7 +6,8 @@
  *  - Change: a notification (any instance's write, delivered on commit) or this instance's own write marks the index
  *    stale and starts a catch-up: one statement returning the rows of the transactions the last snapshot did not see
  *    (migration 0014: `changed_xid >= xmax or changed_xid = any(xip)`), the tombstones of removed products, new terms,
- *    and the (small) taxonomy. A search that finds the index stale waits for that catch-up, so it never answers older
+ *    and the (small) taxonomy. A notification that only stock moved (every order) drops those products' cards and
+ *    nothing else: search rows carry no stock. A search that finds the index stale waits for that catch-up, so it never answers older
  *    than a write that committed before it began.
  *  - Trouble: while the channel is down, a catch-up fails or the index is still building, `ready()` answers undefined
  *    and search.ts asks PostgreSQL. After a reconnection the next catch-up closes the gap (the snapshot says exactly
@@ -19,6 +20,8 @@ import type { IndexedProduct, Visibility } from './store.ts';
 import { parseTsvector } from './tsvector.ts';
 
 const BATCH = 5_000;
+/** A notification naming only products whose stock moved (migration 0024); anything else is any other catalog change. */
+const STOCK_PAYLOAD = 'stock:';
 /** A search waits at most this long for a catch-up before asking PostgreSQL instead. */
 const CATCH_UP_WAIT_MS = 250;
 
@@ -89,7 +92,8 @@ export class SearchIndexFeed {
   /** LISTENs on the catalog's change channel, then builds in the background; resolves once listening. */
   async start(database: Database, channel: string): Promise<void> {
     this.#stop = await database.listen(channel, {
-      onMessage: () => this.changed(),
+      onMessage: (payload) =>
+        payload.startsWith(STOCK_PAYLOAD) ? this.stockMoved(payload.slice(STOCK_PAYLOAD.length).split(',')) : this.changed(),
       onState: (listening) => {
         this.#listening = listening;
         if (!listening) {
@@ -124,6 +128,15 @@ export class SearchIndexFeed {
     // Cards may show what changed (a price, a picture, stock): dropped at once, as the answer cache is.
     this.index.cards.clear();
     if (this.#built && this.#state !== 'stopped') void this.catchUp().catch(() => undefined);
+  }
+
+  /**
+   * Only stock moved (every order placed or cancelled, migration 0024's `stock:<ids>` payload): search rows carry no
+   * stock (migration 0023), so there is nothing to catch up on; only those products' cards, which show inventory, go.
+   * A catch-up here cost every instance one statement per checkout.
+   */
+  stockMoved(productIds: readonly string[]): void {
+    this.index.cards.forget(productIds);
   }
 
   /** The index, when it is built, listening and has caught up with every change signalled so far; else undefined. */

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../app.ts';
 import { loadConfig } from '../../../config.ts';
@@ -73,7 +73,7 @@ describe.runIf(url)('search index on two instances', () => {
   /** Milliseconds until `b` answers the search so that `seen(body)` holds (gives up after 2 s). */
   async function msUntil(
     qs: string,
-    seen: (body: { total: number; products: { productId: string; price: { amount: string } }[] }) => boolean,
+    seen: (body: { total: number; products: { productId: string; price: { amount: string }; inventory: number }[] }) => boolean,
     headers = {},
   ): Promise<number> {
     const started = performance.now();
@@ -146,5 +146,45 @@ describe.runIf(url)('search index on two instances', () => {
     expect(searchIndexFeed(b.db)!.state).toBe('live');
     expect(index!.search('VIP', { query: 'astrolabe', sort: 'relevance', maxResults: 20 }).page.map((p) => p.id)).toEqual([id]);
     expect(index!.search('PUBLIC', { query: 'astrolabe', sort: 'relevance', maxResults: 20 }).total).toBe(0);
+  }, 60_000);
+
+  it('a stock change reaches the other instance’s cards without a catch-up of its index', async () => {
+    const created = await a.inject({
+      method: 'POST',
+      url: '/api/v1/products',
+      headers: admin.auth,
+      payload: {
+        name: 'Armillary Brooch',
+        description: 'A gilt armillary sphere.',
+        price: { amount: 900, currency: 'EUR' },
+        brand: 'orrery-house',
+        category: 'orreries',
+        visibility: 'PUBLIC',
+        variants: [{ size: 'One size', stock: 3 }],
+        images: [],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { product } = created.json() as { product: { productId: string; variants: { variantId: string }[] } };
+    // On the second instance's page, its card kept: the index has caught up with the new product.
+    expect(await msUntil('query=armillary', (body) => body.products[0]?.inventory === 3)).toBeLessThan(2_000);
+    expect(searchIndexFeed(b.db)!.index.cards.get(product.productId, 'PUBLIC')?.inventory).toBe(3);
+
+    const feed = searchIndexFeed(b.db)!;
+    const catchUp = vi.spyOn(feed, 'catchUp');
+    try {
+      const restocked = await a.inject({
+        method: 'PUT',
+        url: `/api/v1/products/${product.productId}/variants/${product.variants[0]!.variantId}/stock`,
+        headers: admin.auth,
+        payload: { stock: 7 },
+      });
+      expect(restocked.statusCode, restocked.body).toBe(200);
+      // The card showing 3 is dropped by the notification; the page then shows 7, from the index with no catch-up.
+      expect(await msUntil('query=armillary', (body) => body.products[0]?.inventory === 7)).toBeLessThan(100);
+      expect(catchUp).not.toHaveBeenCalled();
+    } finally {
+      catchUp.mockRestore();
+    }
   }, 60_000);
 });
