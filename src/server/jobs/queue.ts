@@ -6,7 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { afterCommit } from '../db/after-commit.ts';
-import { queryRows, type Db } from '../db/client.ts';
+import { preparedRows, queryRows, type Db } from '../db/client.ts';
 
 /** The channel workers LISTEN on; the payload is the job's name. */
 export const JOBS_CHANNEL = 'jobs_ready';
@@ -24,22 +24,33 @@ export interface EnqueueOptions {
  */
 export async function enqueue(tx: Db, name: string, payload: unknown = {}, options: EnqueueOptions = {}): Promise<string | undefined> {
   const id = uuidv7();
-  const runAt = options.runAt ? sql`${options.runAt.toISOString()}::timestamptz` : sql`now()`;
-  const insert = sql`insert into jobs (id, name, payload, run_at, dedupe_key)
-          values (${id}, ${name}, ${JSON.stringify(payload ?? {})}::jsonb, ${runAt}, ${options.dedupeKey ?? null})
-          on conflict (dedupe_key) where dedupe_key is not null and status <> 'dead' do nothing
-          returning id`;
+  const values = { id, name, payload: JSON.stringify(payload ?? {}), runAt: options.runAt?.toISOString() ?? null, dedupeKey: options.dedupeKey ?? null };
+  const deduped = options.dedupeKey !== undefined;
   if (afterCommit(tx, (db) => wakeWorkers(db, name))) {
-    const rows = await queryRows<{ id: string }>(tx, insert);
-    return rows[0]?.id;
+    const rows = await (deduped ? insertDeduped : insertPlain)(tx, values);
+    return deduped ? rows[0]?.id : id;
   }
   // No transaction around us (an autocommit insert): the notification rides in the same statement.
-  const rows = await queryRows<{ id: string }>(
-    tx,
-    sql`with inserted as (${insert}) select id, pg_notify(${JOBS_CHANNEL}, ${name}) from inserted`,
-  );
+  const rows = await (deduped ? insertDedupedNotify : insertPlainNotify)(tx, values);
   return rows[0]?.id;
 }
+
+/**
+ * The insert, prepared (parsed and planned once per connection). Without a dedupe key the row cannot conflict (the
+ * unique index holds only keyed rows), so it is a plain insert: ON CONFLICT makes every insert speculative (a lock
+ * taken and released, a second WAL record to confirm the row), which is a sixth of an enqueue's database time.
+ */
+const p = (name: string) => sql.placeholder(name);
+const insertSql = (dedupe: boolean) =>
+  sql`insert into jobs (id, name, payload, run_at, dedupe_key)
+      values (${p('id')}::uuid, ${p('name')}, ${p('payload')}::jsonb, coalesce(${p('runAt')}::timestamptz, now()), ${p('dedupeKey')}::text)
+      ${dedupe ? sql`on conflict (dedupe_key) where dedupe_key is not null and status <> 'dead' do nothing` : sql``}
+      returning id`;
+const withNotify = (insert: SQL) => sql`with inserted as (${insert}) select id, pg_notify(${sql.raw(`'${JOBS_CHANNEL}'`)}, ${p('name')}) from inserted`;
+const insertPlain = preparedRows<{ id: string }>('jobs_enqueue', insertSql(false));
+const insertDeduped = preparedRows<{ id: string }>('jobs_enqueue_dedupe', insertSql(true));
+const insertPlainNotify = preparedRows<{ id: string }>('jobs_enqueue_notify', withNotify(insertSql(false)));
+const insertDedupedNotify = preparedRows<{ id: string }>('jobs_enqueue_dedupe_notify', withNotify(insertSql(true)));
 
 /**
  * `enqueue` as a statement for the caller to run inside its own (a data-modifying CTE), in the transaction `tx`: the job
