@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
-import { queryRows, type Database, type Db } from '../db/client.ts';
+import { preparedRows, queryRows, type Database, type Db } from '../db/client.ts';
 import { JOBS_CHANNEL } from './queue.ts';
 import type { JobDefinition } from './types.ts';
 
@@ -54,6 +54,12 @@ interface Claimed {
 }
 
 const recurringKey = (name: string) => `every:${name}`;
+
+const p = (name: string) => sql.placeholder(name);
+const claimStatement = preparedRows<Claimed>(
+  'jobs_claim',
+  sql`select * from jobs_claim(${p('worker')}, ${p('names')}::text[], ${p('limit')}::int, ${p('leaseSeconds')}::float8, ${p('done')}::uuid[])`,
+);
 
 /** Delay before retry `attempt` (1-based): base · 2^(attempt−1), capped, with ±20 % jitter so retries spread out. */
 export function backoffMs(attempt: number, baseMs: number, maxMs: number, random = Math.random): number {
@@ -103,25 +109,18 @@ export async function startWorker(deps: WorkerDeps, definitions: JobDefinition[]
   let flushTimer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> | undefined;
 
-  const nameList = sql.raw(`array[${names.map(quote).join(',')}]::text[]`);
-  const due = sql`select id from jobs where status = 'pending' and run_at <= now() and name = any(${nameList})`;
+  const leaseSeconds = leaseMs / 1000;
 
   /**
-   * Claims up to `limit` due jobs. Jobs finished since the last statement are deleted by the same statement, so a
-   * busy worker spends one round trip per batch on both (the claim cannot pick them: they are `running`).
+   * Claims up to `limit` due jobs (jobs_claim, migration 0027). Jobs finished since the last statement are deleted by
+   * the same statement, so a busy worker spends one round trip per batch on both (the claim cannot pick them: they are
+   * `running`).
    */
   const claim = (limit: number) => {
     const done = takeFinished();
-    const claimed = sql`update jobs set status = 'running', attempts = attempts + 1, locked_by = ${id},
-            locked_until = now() + make_interval(secs => ${leaseMs / 1000}), updated_at = now()
-          where id in (${due} order by run_at limit ${limit} for update skip locked)
-          returning id, name, payload, attempts, dedupe_key`;
-    if (done.length === 0) return queryRows<Claimed>(db, claimed);
-    return queryRows<Claimed>(
-      db,
-      sql`with done as (delete from jobs where id = any(${sql.param(done)}::uuid[]) and locked_by = ${id}), claimed as (${claimed})
-          select * from claimed`,
-    ).catch((err: unknown) => {
+    const claimed = claimStatement(db, { worker: id, names, limit, leaseSeconds, done });
+    if (done.length === 0) return claimed;
+    return claimed.catch((err: unknown) => {
       // The rows stay `running` under our lease; when it lapses they run again (at-least-once).
       log.warn({ err, jobs: done.length }, 'could not mark jobs done; they will run again');
       throw err;
@@ -295,11 +294,6 @@ export async function startWorker(deps: WorkerDeps, definitions: JobDefinition[]
       await unlisten();
     },
   };
-}
-
-/** Names and ids are our own (definitions, UUIDs), never user input; quoted anyway. */
-function quote(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
 }
 
 function describeError(err: unknown): string {
