@@ -24,7 +24,13 @@ export interface EnqueueOptions {
  */
 export async function enqueue(tx: Db, name: string, payload: unknown = {}, options: EnqueueOptions = {}): Promise<string | undefined> {
   const id = uuidv7();
-  const values = { id, name, payload: JSON.stringify(payload ?? {}), runAt: options.runAt?.toISOString() ?? null, dedupeKey: options.dedupeKey ?? null };
+  const values = {
+    id,
+    name,
+    payload: JSON.stringify(payload ?? {}),
+    runAt: options.runAt?.toISOString() ?? null,
+    dedupeKey: options.dedupeKey ?? null,
+  };
   const deduped = options.dedupeKey !== undefined;
   if (afterCommit(tx, (db) => wakeWorkers(db, name))) {
     const rows = await (deduped ? insertDeduped : insertPlain)(tx, values);
@@ -46,7 +52,8 @@ const insertSql = (dedupe: boolean) =>
       values (${p('id')}::uuid, ${p('name')}, ${p('payload')}::jsonb, coalesce(${p('runAt')}::timestamptz, now()), ${p('dedupeKey')}::text)
       ${dedupe ? sql`on conflict (dedupe_key) where dedupe_key is not null and status <> 'dead' do nothing` : sql``}
       returning id`;
-const withNotify = (insert: SQL) => sql`with inserted as (${insert}) select id, pg_notify(${sql.raw(`'${JOBS_CHANNEL}'`)}, ${p('name')}) from inserted`;
+const withNotify = (insert: SQL) =>
+  sql`with inserted as (${insert}) select id, pg_notify(${sql.raw(`'${JOBS_CHANNEL}'`)}, ${p('name')}) from inserted`;
 const insertPlain = preparedRows<{ id: string }>('jobs_enqueue', insertSql(false));
 const insertDeduped = preparedRows<{ id: string }>('jobs_enqueue_dedupe', insertSql(true));
 const insertPlainNotify = preparedRows<{ id: string }>('jobs_enqueue_notify', withNotify(insertSql(false)));

@@ -191,6 +191,29 @@ describe.runIf(url)('two instances on one PostgreSQL', () => {
     await admin?.end();
   });
 
+  it("a claim's commit skips the WAL flush in its own transaction only, and its planner settings end with it", async () => {
+    const one = await openDatabase({ kind: 'postgres', url: databaseUrlFor(url!, dbName), poolMax: 1 });
+    try {
+      const claim = sql`select * from jobs_claim('test', array[${unique('none')}]::text[], 1, 60, '{}'::uuid[])`;
+      const settings = async (db: typeof one.db) =>
+        (
+          await queryRows<{ commit: string; bitmap: string }>(
+            db,
+            sql`select current_setting('synchronous_commit') as commit, current_setting('enable_bitmapscan') as bitmap`,
+          )
+        )[0];
+      await one.db.transaction(async (tx) => {
+        await tx.execute(claim);
+        expect(await settings(tx)).toEqual({ commit: 'off', bitmap: 'on' });
+      });
+      // The same connection (a pool of one), next transaction: the app's commits wait for the flush again.
+      await one.db.execute(claim);
+      expect(await settings(one.db)).toEqual({ commit: 'on', bitmap: 'on' });
+    } finally {
+      await one.close();
+    }
+  });
+
   it('drain 1,000 jobs between them, each handled once', async () => {
     const name = unique('drain');
     const handled = new Map<string, number>();
