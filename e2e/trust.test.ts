@@ -113,7 +113,9 @@ describe('a session survives pages left during its refresh (#11.1)', () => {
           await refreshed;
           await expect.poll(() => inFlight.size, { timeout: 20_000 }).toBe(0);
           await context.addCookies(before);
-          await tabA.goto(elsewhere);
+          // Back to the account page, which hydrates at once and so presents the old token within the server's grace
+          // (10 s) even on a loaded machine; a reading page waits for its load first (decision 016).
+          await tabA.goto(`${origin}/account`);
           break;
         }
         case 1: {
