@@ -151,21 +151,44 @@ export async function ratesFor(db: Db, ownerKind: RateOwner, ownerIds: string[])
   return out;
 }
 
-/** The houses' rates and the stylist's (0 without a stylist) for one sale, defaults filled in, in one query. */
-async function saleRates(db: Db, brandIds: string[], stylistId: string | null): Promise<{ houses: Map<string, number>; stylist: number }> {
+/** The houses' rates and the stylist's (0 without a stylist) for one sale, defaults filled in. */
+export interface SaleRates {
+  /** Whom the rates were read for: a sale of other houses or another stylist reads its own. */
+  brandIds: readonly string[];
+  stylistId: string | null;
+  houses: Map<string, number>;
+  stylist: number;
+}
+
+/** One row of `saleRatesQuery`: whose rate, and the rate in basis points. */
+export type RateTuple = [RateOwner, string, number];
+
+/**
+ * The rates of these houses and this stylist as a scalar query (a JSON array), for a caller to read in a statement of
+ * its own and hand to `saleRatesOf`: a checkout reads them with the write that precedes its sale, not in a round trip
+ * of their own.
+ */
+export function saleRatesQuery(brandIds: readonly string[], stylistId: string | null): SQL {
+  const wanted = [...brandIds.map((id) => sql`('house', ${id}::uuid)`), ...(stylistId ? [sql`('stylist', ${stylistId}::uuid)`] : [])];
+  if (wanted.length === 0) return sql`'[]'::json`;
+  return sql`(select coalesce(json_agg(json_build_array(owner_kind, owner_id, rate_bp)), '[]'::json)
+                from commission_rates where (owner_kind, owner_id) in (${sql.join(wanted, sql`, `)}))`;
+}
+
+/** What `saleRatesQuery` answered, defaults filled in. */
+export function saleRatesOf(brandIds: readonly string[], stylistId: string | null, rows: readonly RateTuple[]): SaleRates {
   const houses = new Map(brandIds.map((id) => [id, DEFAULT_HOUSE_COMMISSION_BP]));
   let stylist = stylistId ? DEFAULT_STYLIST_COMMISSION_BP : 0;
-  const wanted = [...brandIds.map((id) => sql`('house', ${id}::uuid)`), ...(stylistId ? [sql`('stylist', ${stylistId}::uuid)`] : [])];
-  if (wanted.length === 0) return { houses, stylist };
-  const rows = await queryRows<{ owner_kind: RateOwner; owner_id: string; rate_bp: number }>(
-    db,
-    sql`select owner_kind, owner_id, rate_bp from commission_rates where (owner_kind, owner_id) in (${sql.join(wanted, sql`, `)})`,
-  );
-  for (const r of rows) {
-    if (r.owner_kind === 'house') houses.set(r.owner_id, r.rate_bp);
-    else if (r.owner_id === stylistId) stylist = r.rate_bp;
+  for (const [kind, ownerId, rateBp] of rows) {
+    if (kind === 'house') houses.set(ownerId, rateBp);
+    else if (ownerId === stylistId) stylist = rateBp;
   }
-  return { houses, stylist };
+  return { brandIds, stylistId, houses, stylist };
+}
+
+async function saleRates(db: Db, brandIds: string[], stylistId: string | null): Promise<SaleRates> {
+  const [row] = await queryRows<{ rates: RateTuple[] }>(db, sql`select ${saleRatesQuery(brandIds, stylistId)} as rates`);
+  return saleRatesOf(brandIds, stylistId, row?.rates ?? []);
 }
 
 /** Sets a stylist's or a house's commission rate (admins; audited by the caller). */
@@ -211,7 +234,7 @@ export interface SaleSplit {
  * Divides a sale. Per house: its pieces minus the platform's commission at the house's rate. The stylist's commission
  * (their rate on the pieces) comes out of the platform's part and never exceeds it; delivery is the platform's.
  */
-export async function splitSale(db: Db, sale: SaleInput): Promise<SaleSplit> {
+export async function splitSale(db: Db, sale: SaleInput, known?: SaleRates): Promise<SaleSplit> {
   const byBrand = new Map<string, number>();
   for (const l of sale.lines) byBrand.set(l.brandId, (byBrand.get(l.brandId) ?? 0) + l.amountMinor);
   const items = [...byBrand.values()].reduce((a, b) => a + b, 0);
@@ -220,7 +243,11 @@ export async function splitSale(db: Db, sale: SaleInput): Promise<SaleSplit> {
       `Order ${sale.orderId}: pieces ${items} + tax ${sale.taxMinor} + delivery ${sale.deliveryMinor} ≠ total ${sale.totalMinor}`,
     );
   }
-  const { houses: houseRates, stylist: stylistRate } = await saleRates(db, [...byBrand.keys()], sale.stylistId);
+  const brandIds = [...byBrand.keys()];
+  const { houses: houseRates, stylist: stylistRate } =
+    known && known.stylistId === sale.stylistId && brandIds.every((id) => known.houses.has(id))
+      ? known
+      : await saleRates(db, brandIds, sale.stylistId);
   let platformCut = 0;
   const partners = [...byBrand].map(([brandId, gross]) => {
     const cut = applyRate(gross, houseRates.get(brandId)!);
@@ -297,9 +324,17 @@ export async function postSale(tx: Db, sale: SaleInput): Promise<boolean> {
   return post(tx, saleMovement(sale, await splitSale(tx, sale)));
 }
 
-/** A card capture that pays the whole order: its receipt and its sale, in one statement. */
-export async function postReceiptAndSale(tx: Db, receipt: ReceiptInput, sale: SaleInput): Promise<{ receipt: boolean; sale: boolean }> {
-  const [r, s] = await postAll(tx, [receiptMovement(receipt), saleMovement(sale, await splitSale(tx, sale))]);
+/**
+ * A card capture that pays the whole order: its receipt and its sale, in one statement. `rates`: the commission rates
+ * the caller read ahead (`saleRatesQuery`), used when they are the sale's houses' and stylist's.
+ */
+export async function postReceiptAndSale(
+  tx: Db,
+  receipt: ReceiptInput,
+  sale: SaleInput,
+  rates?: SaleRates,
+): Promise<{ receipt: boolean; sale: boolean }> {
+  const [r, s] = await postAll(tx, [receiptMovement(receipt), saleMovement(sale, await splitSale(tx, sale, rates))]);
   return { receipt: r!, sale: s! };
 }
 

@@ -8,7 +8,7 @@
  * States only move forward, so a webhook, the reconciler and the request itself may all apply the same news in any order.
  */
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { AppContext, RequestMeta } from '../../context.ts';
 import { queryRows, type Db, type Tx } from '../../db/client.ts';
@@ -19,7 +19,17 @@ import { audit, auditStatement } from '../../audit/service.ts';
 import { openText, sealText } from '../../security/crypto.ts';
 import { sealFields } from '../../security/free-text.ts';
 import type { Keys } from '../../security/keys.ts';
-import { postReceipt, postReceiptAndSale, postRefund, postSale, type ReceiptInput } from '../ledger/service.ts';
+import {
+  postReceipt,
+  postReceiptAndSale,
+  postRefund,
+  postSale,
+  saleRatesOf,
+  saleRatesQuery,
+  type RateTuple,
+  type ReceiptInput,
+  type SaleRates,
+} from '../ledger/service.ts';
 import { fault } from './faults.ts';
 import type {
   GetPaymentStatusOutput,
@@ -405,7 +415,7 @@ async function authorizeAndApply(ctx: AppContext, payment: PaymentRow, order: Pa
     throw declined(failed);
   }
   fault('payment.authorized-at-provider');
-  const applied = await applyIntent(ctx, payment.id, intent, by, payment);
+  const applied = await applyIntent(ctx, payment.id, intent, by, payment, order);
   if (applied.status === 'FAILED') throw declined(applied);
   return applied;
 }
@@ -445,7 +455,15 @@ export async function applyIntent(
   by: By,
   /** The payment as the caller just wrote or read it (ProcessPayment, around its provider call): not read again. */
   known?: PaymentRow,
+  /** Its order as the caller read it before the provider call (which houses and stylist a sale would pay). */
+  knownOrder?: PayableOrder,
 ): Promise<PaymentRow> {
+  // The usual answer to a payment just recorded (captured at once, declined, 3-D Secure): applied in one transaction
+  // that reads nothing beforehand. Undefined when anything moved meanwhile: the careful path below then decides.
+  if (known?.id === paymentId && observed.status !== 'authorized') {
+    const applied = await applyToKnown(ctx, known, observed, by, knownOrder);
+    if (applied) return applied;
+  }
   let intent = observed;
   // The order is read again either way: one cancelled during the provider call has its authorization released.
   const before = known?.id === paymentId ? known : await loadPayment(ctx.db, paymentId);
@@ -492,84 +510,173 @@ export async function applyIntent(
       }
       return p;
     }
-    const now = new Date();
-    const set: Partial<PaymentRow> = { status: next, providerRef: intent.ref, updatedAt: now, methodLabel: intent.label ?? p.methodLabel };
-    if (next === 'REQUIRES_ACTION' && intent.nextAction) {
-      set.nextAction =
-        intent.nextAction.type === 'redirect'
-          ? { type: 'redirect', url: intent.nextAction.url }
-          : {
-              type: 'stripe_sdk',
-              clientSecret: intent.nextAction.clientSecret,
-              publishableKey: ctx.adapters.payments.publishableKey ?? '',
-            };
-    } else {
-      set.nextAction = null;
-    }
-    if (next === 'FAILED')
-      Object.assign(set, {
-        declineCode: intent.declineCode ?? 'card_declined',
-        failureMessage: intent.message ?? 'Your card was declined.',
-      });
-    if (next === 'AUTHORIZED') Object.assign(set, { authorizedAt: now, authorizationExpiresAt: intent.captureBefore ?? null });
-    if (next === 'SUCCEEDED') Object.assign(set, { capturedMinor: p.amountMinor, capturedAt: now });
+    const set = moveOf(ctx, p, intent, next);
     // The row is locked and `set` is the whole change: the updated row is known without reading it back. The move and
     // its audit entry go in one statement.
     const updated: PaymentRow = { ...p, ...set };
     await tx.execute(
       sql`with moved as (${tx.update(payments).set(set).where(eq(payments.id, p.id)).getSQL()})
-          ${auditStatement({
-            action: `payment.${next.toLowerCase()}`,
-            actorId: by.actorId,
-            targetUserId: p.clientId,
-            details: {
-              paymentId: p.id,
-              orderId: p.orderId,
-              from: p.status,
-              to: next,
-              amount: money(p.amountMinor, p.currency),
-              providerRef: intent.ref,
-              reason: by.reason,
-            },
-            meta: by.meta,
-          })}`,
+          ${auditStatement(movedAudit(p, next, intent, by))}`,
     );
     // Locked now (after the payment, as before) when the order may move, and handed to the move: read once.
     const txOrder =
       next === 'AUTHORIZED' || next === 'SUCCEEDED' ? await orders().getOrderForPayment(tx, p.orderId, { forUpdate: true }) : undefined;
-    if (next === 'AUTHORIZED' && txOrder?.status === 'PENDING_PAYMENT' && txOrder.needsApproval) {
-      await orders().transitionOrder(
-        tx,
-        p.orderId,
-        'AWAITING_APPROVAL',
-        { actorId: by.actorId, reason: 'Funds held; high-value order awaits approval', kind: by.kind, keys: ctx.keys },
-        undefined,
-        txOrder,
-      );
-      // The client hears of it once: orders' "being reviewed" email, sent for the move to AWAITING_APPROVAL.
-    }
-    if (next === 'SUCCEEDED') {
-      const receipt: ReceiptInput = {
-        kind: 'payment.captured',
-        reference: p.id,
-        paymentId: p.id,
-        currency: p.currency as Currency,
-        amountMinor: p.amountMinor,
-        actorId: by.actorId,
-      };
-      if (p.purpose === 'BALANCE') {
-        await settleBalance(ctx, tx, updated, txOrder, receipt);
-      } else if (txOrder && txOrder.status === 'PENDING_PAYMENT' && !txOrder.needsApproval) {
-        await settleOrder(ctx, tx, updated, txOrder, by, receipt);
-      } else {
-        await postReceipt(tx, receipt);
-        await orders().recordFunds(tx, p.orderId, p.amountMinor);
-      }
-    }
+    await moveOrder(ctx, tx, updated, next, txOrder, by);
     return updated;
   });
   if (applied.status === 'SUCCEEDED') fault('payment.settled');
   return applied;
+}
+
+/** A payment's move forward to `next` on what the provider said: every column that changes. */
+function moveOf(ctx: AppContext, p: PaymentRow, intent: ProviderIntent, next: PaymentStatus): Partial<PaymentRow> {
+  const now = new Date();
+  const set: Partial<PaymentRow> = { status: next, providerRef: intent.ref, updatedAt: now, methodLabel: intent.label ?? p.methodLabel };
+  if (next === 'REQUIRES_ACTION' && intent.nextAction) {
+    set.nextAction =
+      intent.nextAction.type === 'redirect'
+        ? { type: 'redirect', url: intent.nextAction.url }
+        : {
+            type: 'stripe_sdk',
+            clientSecret: intent.nextAction.clientSecret,
+            publishableKey: ctx.adapters.payments.publishableKey ?? '',
+          };
+  } else {
+    set.nextAction = null;
+  }
+  if (next === 'FAILED')
+    Object.assign(set, {
+      declineCode: intent.declineCode ?? 'card_declined',
+      failureMessage: intent.message ?? 'Your card was declined.',
+    });
+  if (next === 'AUTHORIZED') Object.assign(set, { authorizedAt: now, authorizationExpiresAt: intent.captureBefore ?? null });
+  if (next === 'SUCCEEDED') Object.assign(set, { capturedMinor: p.amountMinor, capturedAt: now });
+  return set;
+}
+
+/** The audit entry of a payment's move from `p.status` to `next`. */
+function movedAudit(p: PaymentRow, next: PaymentStatus, intent: ProviderIntent, by: By) {
+  return {
+    action: `payment.${next.toLowerCase()}`,
+    actorId: by.actorId,
+    targetUserId: p.clientId,
+    details: {
+      paymentId: p.id,
+      orderId: p.orderId,
+      from: p.status,
+      to: next,
+      amount: money(p.amountMinor, p.currency),
+      providerRef: intent.ref,
+      reason: by.reason,
+    },
+    meta: by.meta,
+  };
+}
+
+/** Something moved between the request's write and its provider's answer: the fast path stands down, having written nothing. */
+class StandDown extends Error {}
+
+/**
+ * `applyIntent` for the payment the caller just recorded (`known`, PENDING or waiting for 3-D Secure), when the provider
+ * answered anything but a hold: one transaction with no read before it. The move and its audit entry are one
+ * statement, conditional on the row still being in the state the caller knew (which also takes its lock, as the
+ * careful path's `for update` does); then the order is locked and moved as there. Undefined, with nothing written, when
+ * the row moved meanwhile (a webhook, the reconciler, a cancellation), when this is not a move forward, or when the
+ * money was taken for an order that is cancelled or gone (decision 015): the careful path handles each of those.
+ */
+async function applyToKnown(
+  ctx: AppContext,
+  known: PaymentRow,
+  intent: ProviderIntent,
+  by: By,
+  order?: PayableOrder,
+): Promise<PaymentRow | undefined> {
+  const next = statusFrom(intent);
+  // A capture that pays the whole order settles its sale: the commission rates of its houses and stylist are read
+  // with the move (the sale checks they are the ones it needs, and reads its own otherwise).
+  const sale = next === 'SUCCEEDED' && known.purpose === 'ORDER' && order?.fullPayment ? order : undefined;
+  const brandIds = sale ? [...new Set(sale.lines.map((l) => l.brandId))] : [];
+  if (RANK[next] <= RANK[known.status] || (known.status !== 'PENDING' && known.status !== 'REQUIRES_ACTION')) return undefined;
+  const set = moveOf(ctx, known, intent, next);
+  try {
+    const applied = await ctx.db.transaction(async (tx) => {
+      const moved = tx.$with('moved').as(
+        tx
+          .update(payments)
+          .set(set)
+          .where(and(eq(payments.id, known.id), eq(payments.status, known.status)))
+          .returning(),
+      );
+      const audited = tx.$with('a', {}).as(auditStatement(movedAudit(known, next, intent, by), sql`exists (select 1 from moved)`));
+      const columns = Object.fromEntries(Object.keys(getTableColumns(payments)).map((k) => [k, moved[k as keyof PaymentRow]])) as {
+        [K in keyof PaymentRow]: (typeof moved)[K];
+      };
+      const [row] = await tx
+        .with(moved, audited)
+        .select({
+          ...columns,
+          rates: sale ? sql<RateTuple[]>`${saleRatesQuery(brandIds, sale.stylistId)}` : sql<null>`null`,
+        })
+        .from(moved);
+      if (!row) throw new StandDown();
+      const { rates, ...updated } = row;
+      const saleRates = sale && rates ? saleRatesOf(brandIds, sale.stylistId, rates) : undefined;
+      const txOrder = next === 'SUCCEEDED' ? await orders().getOrderForPayment(tx, known.orderId, { forUpdate: true }) : undefined;
+      if (next === 'SUCCEEDED' && (!txOrder || txOrder.status === 'CANCELLED')) throw new StandDown();
+      await moveOrder(ctx, tx, updated, next, txOrder, by, saleRates);
+      return updated;
+    });
+    if (applied.status === 'SUCCEEDED') fault('payment.settled');
+    return applied;
+  } catch (err) {
+    if (err instanceof StandDown) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * The order's side of a payment's move, in the payment's transaction: a hold on an order that needs approval sends it
+ * to AWAITING_APPROVAL; a capture posts the ledger and settles the order (or its balance). `txOrder` is the order
+ * locked in this transaction.
+ */
+async function moveOrder(
+  ctx: AppContext,
+  tx: Tx,
+  p: PaymentRow,
+  next: PaymentStatus,
+  txOrder: PayableOrder | undefined,
+  by: By,
+  rates?: SaleRates,
+) {
+  if (next === 'AUTHORIZED' && txOrder?.status === 'PENDING_PAYMENT' && txOrder.needsApproval) {
+    await orders().transitionOrder(
+      tx,
+      p.orderId,
+      'AWAITING_APPROVAL',
+      { actorId: by.actorId, reason: 'Funds held; high-value order awaits approval', kind: by.kind, keys: ctx.keys },
+      undefined,
+      txOrder,
+    );
+    // The client hears of it once: orders' "being reviewed" email, sent for the move to AWAITING_APPROVAL.
+  }
+  if (next === 'SUCCEEDED') {
+    const receipt: ReceiptInput = {
+      kind: 'payment.captured',
+      reference: p.id,
+      paymentId: p.id,
+      currency: p.currency as Currency,
+      amountMinor: p.amountMinor,
+      actorId: by.actorId,
+    };
+    if (p.purpose === 'BALANCE') {
+      await settleBalance(ctx, tx, p, txOrder, receipt);
+    } else if (txOrder && txOrder.status === 'PENDING_PAYMENT' && !txOrder.needsApproval) {
+      await settleOrder(ctx, tx, p, txOrder, by, receipt, rates);
+    } else {
+      await postReceipt(tx, receipt);
+      await orders().recordFunds(tx, p.orderId, p.amountMinor);
+    }
+  }
 }
 
 /**
@@ -577,7 +684,16 @@ export async function applyIntent(
  * `receipt` (the money that pays it has just arrived) the receipt is posted beside the sale, in one statement, and
  * the captured amount is recorded with the move.
  */
-async function settleOrder(ctx: AppContext, tx: Tx, p: PaymentRow, order: PayableOrder, by: By, receipt?: ReceiptInput): Promise<void> {
+async function settleOrder(
+  ctx: AppContext,
+  tx: Tx,
+  p: PaymentRow,
+  order: PayableOrder,
+  by: By,
+  receipt?: ReceiptInput,
+  /** The commission rates read ahead with the payment's move (`saleRatesQuery`). */
+  rates?: SaleRates,
+): Promise<void> {
   const sale = {
     paymentId: p.id,
     orderId: order.orderId,
@@ -590,7 +706,7 @@ async function settleOrder(ctx: AppContext, tx: Tx, p: PaymentRow, order: Payabl
     actorId: by.actorId,
   };
   // A deposit stays in client funds held; the sale is settled when the whole order is paid.
-  if (receipt && order.fullPayment) await postReceiptAndSale(tx, receipt, sale);
+  if (receipt && order.fullPayment) await postReceiptAndSale(tx, receipt, sale, rates);
   else if (receipt) await postReceipt(tx, receipt);
   else if (order.fullPayment) await postSale(tx, sale);
   await orders().transitionOrder(
