@@ -195,7 +195,10 @@ export const stylistsSeeder: Seeder = {
   async run(tx, seed) {
     const ctx = seedContext(tx);
     const dense = seed.options.stylists !== undefined;
-    const ids = await Promise.all(CLIENTS.map(async (c) => (await accountIdsByEmail(ctx, [demoClientEmail(c)]))[0]));
+    // One lookup at a time: they share the seeder's transaction, one connection (pg refuses overlapping queries on a
+    // client from its version 9; 8 warns).
+    const ids: Array<string | undefined> = [];
+    for (const c of CLIENTS) ids.push((await accountIdsByEmail(ctx, [demoClientEmail(c)]))[0]);
     const idOf = (c: (typeof CLIENTS)[number]) => ids[CLIENTS.indexOf(c)];
     if (ids.some((id) => !id)) throw new Error('the stylist-clients seeder must run first');
     const clients: DemoClients = {
