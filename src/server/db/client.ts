@@ -5,12 +5,16 @@ import { PgDialect, PgTransaction, type PgDatabase, type PgQueryResultHKT } from
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import { withAfterCommitScopes } from './after-commit.ts';
-import * as schema from './schema.ts';
+import type * as schema from './schema.ts';
 
 export type Schema = typeof schema;
-/** The one database type services take: PGlite and node-postgres both satisfy it. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/**
+ * The one database type services take: PGlite and node-postgres both satisfy it. Without the schema: nothing uses
+ * Drizzle's relational queries (`db.query.*`), and with it every transaction built a query builder per table
+ * (~120 objects) before its first statement.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
+export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
 
 export interface Database {
   db: Db;
@@ -56,7 +60,7 @@ async function openPostgres(url: string, max: number, poolWaitMs: number): Promi
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it. Queries in flight still reject.
   });
-  const db = withAfterCommitScopes(drizzle(pool, { schema, casing }) as unknown as Db);
+  const db = withAfterCommitScopes(drizzle(pool, { casing }) as unknown as Db);
   let closed = false;
   const listeners = new Set<() => Promise<void>>();
 
@@ -139,7 +143,7 @@ async function openPglite(target: { dataDir?: string; loadDataDir?: Blob }): Pro
     ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
     extensions: { pg_trgm, btree_gist, unaccent, pgcrypto },
   });
-  const db = withAfterCommitScopes(drizzle(client, { schema, casing }) as unknown as Db);
+  const db = withAfterCommitScopes(drizzle(client, { casing }) as unknown as Db);
   let closed = false;
   return {
     db,
