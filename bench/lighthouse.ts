@@ -97,6 +97,10 @@ async function measure(port: number, url: string, saveTo?: string): Promise<Omit
     output: 'json',
     logLevel: 'error',
     onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+    // Every run is a first visit, as in a fresh browser profile (the Lighthouse CLI's own, PageSpeed Insights): one
+    // Chromium serves all runs here, and Lighthouse empties its HTTP cache between them but by default not its
+    // localStorage, which would carry the record of faces already fetched (decision 017) into a run with an empty cache.
+    clearStorageTypes: ['file_systems', 'shader_cache', 'service_workers', 'cache_storage', 'local_storage'],
   });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { lhr } = result;

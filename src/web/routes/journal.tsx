@@ -92,7 +92,7 @@ export default function Journal({ loaderData }: Route.ComponentProps) {
 
       {lead && (
         <Container className="py-14 lg:py-20">
-          <ContentCard content={lead} sizes="(min-width: 1024px) 80vw, 100vw" large priority />
+          <ContentCard content={lead} sizes="(min-width: 1024px) 80vw, 100vw" large priority headingLevel={2} />
         </Container>
       )}
 

@@ -10,13 +10,17 @@ export function ContentCard({
   large = false,
   className,
   priority = false,
+  headingLevel = 3,
 }: {
   content: Content;
   sizes: string;
   large?: boolean;
   className?: string;
   priority?: boolean;
+  /** 2 for a card that stands under the page's h1 with no section heading between (the Journal's lead piece). */
+  headingLevel?: 2 | 3;
 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article className={cn('group relative', className)}>
       <ContentImage
@@ -30,14 +34,14 @@ export function ContentCard({
         {TYPE_LABEL[content.contentType]}
         {content.audience === 'VIP' ? ' · Private clients' : ''}
       </p>
-      <h3 className={cn('display mt-3 text-ink', large ? 'text-4xl sm:text-5xl' : 'text-2xl sm:text-3xl')}>
+      <Heading className={cn('display mt-3 text-ink', large ? 'text-4xl sm:text-5xl' : 'text-2xl sm:text-3xl')}>
         <Link
           to={contentPath(content)}
           className="after:absolute after:inset-0 focus-visible:outline-none after:focus-visible:outline-2 after:focus-visible:outline-offset-4 after:focus-visible:outline-focus"
         >
           {content.title}
         </Link>
-      </h3>
+      </Heading>
       {content.dek && <p className={cn('mt-4 leading-relaxed text-ink-soft', large ? 'text-lg' : 'text-base')}>{content.dek}</p>}
       <p className="mt-4 text-xs tracking-wide text-stone">
         {content.event
