@@ -3,6 +3,8 @@ import { buildTestApp, type TestApp } from '../../test/app.ts';
 import { accountOf, type TestAccount } from '../../test/identity.ts';
 import { installTestOrders, type TestOrders } from '../payments/test-orders.ts';
 import { approvedStylist, type TestStylist } from '../stylists/test-helpers.ts';
+import type { Db } from '../../db/client.ts';
+import { saleRatesOf, splitSale } from './service.ts';
 
 let app: TestApp;
 let orders: TestOrders;
@@ -113,6 +115,43 @@ describe('commissions, statements, payouts and the trial balance', () => {
     // Clients and stylists do not read the books.
     expect((await get(client, '/api/v1/admin/ledger/trial-balance')).statusCode).toBe(403);
     expect((await get(client, `/api/v1/me/statements?month=${month}`)).statusCode).toBe(403);
+  });
+
+  it('a sale uses commission rates read ahead only when they are its own houses’ and stylist’s', async () => {
+    const brandId = crypto.randomUUID();
+    const set = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/admin/ledger/commission-rates',
+      headers: admin.auth,
+      payload: { ownerKind: 'house', ownerId: brandId, rateBp: 3_000 },
+    });
+    expect(set.statusCode, set.body).toBe(204);
+    const sale = {
+      paymentId: crypto.randomUUID(),
+      orderId: crypto.randomUUID(),
+      currency: 'EUR' as const,
+      totalMinor: 10_000,
+      taxMinor: 0,
+      deliveryMinor: 0,
+      lines: [{ brandId, amountMinor: 10_000 }],
+      stylistId: null,
+    };
+    // Read ahead for this house (as a checkout's payment move reads them): used as they are, with no round trip.
+    const noDatabase = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('the sale read the database');
+        },
+      },
+    ) as Db;
+    expect((await splitSale(noDatabase, sale, saleRatesOf([brandId], null, [['house', brandId, 1_500]]))).partners).toEqual([
+      { brandId, amountMinor: 8_500 },
+    ]);
+    // Read ahead for another house, or with a stylist the sale does not have: the sale reads its own (30 %).
+    for (const ahead of [saleRatesOf([crypto.randomUUID()], null, []), saleRatesOf([brandId], stylist.stylistId, [])]) {
+      expect((await splitSale(app.db, sale, ahead)).partners).toEqual([{ brandId, amountMinor: 7_000 }]);
+    }
   });
 
   it('bad month or currency is a 400 naming the field', async () => {
