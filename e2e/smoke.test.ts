@@ -93,43 +93,6 @@ describe('home', () => {
   });
 });
 
-describe('the type faces (decision 017)', () => {
-  /** When the faces' stylesheet was asked for, against the document's own milestones (ms since navigation start). */
-  const fontTiming = () =>
-    new Promise<{ fonts: number; domInteractive: number; loadEventStart: number; cormorant: boolean }>((resolve) => {
-      const measure = () => {
-        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-        const fonts = performance.getEntriesByType('resource').find((e) => /\/assets\/fonts-[\w-]+\.css$/.test(e.name));
-        if (!fonts || nav.loadEventStart === 0) return setTimeout(measure, 50);
-        void document.fonts.load('400 1rem "Cormorant Garamond"').then(() =>
-          resolve({
-            fonts: fonts.startTime,
-            domInteractive: nav.domInteractive,
-            loadEventStart: nav.loadEventStart,
-            cormorant: document.fonts.check('400 1rem "Cormorant Garamond"'),
-          }),
-        );
-      };
-      measure();
-    });
-
-  it('a first visit paints before asking for the faces, then shows them; later pages ask for them from the head', async () => {
-    const { page, problems } = await openPage(MOBILE);
-    await page.goto(server.url, { waitUntil: 'networkidle' });
-    const first = await page.evaluate(fontTiming);
-    expect(first.fonts).toBeGreaterThanOrEqual(first.loadEventStart);
-    expect(first.cormorant).toBe(true);
-    expect(await page.getByRole('heading', { level: 1 }).evaluate((h) => getComputedStyle(h).fontFamily)).toMatch(/^"?Cormorant Garamond/);
-    // A full page load in the same browser: the faces are in its cache, so the head asks for them before the body.
-    await page.goto(`${server.url}/journal`, { waitUntil: 'networkidle' });
-    const next = await page.evaluate(fontTiming);
-    expect(next.fonts).toBeLessThan(next.domInteractive);
-    expect(next.cormorant).toBe(true);
-    expect(await page.locator('link[data-fonts]').count()).toBe(1);
-    expect(problems.list).toEqual([]);
-  });
-});
-
 describe('landing pages', () => {
   const pages = ['/shop', '/stylists', '/concierge', '/journal'];
 

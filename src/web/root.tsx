@@ -3,19 +3,18 @@ import { useState, type ReactNode } from 'react';
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration } from 'react-router';
 import type { Route } from './+types/root';
 import stylesheet from './app.css?url';
-import fontsStylesheet from './fonts.css?url';
 import { SiteShell } from './components/layout/site-shell.tsx';
 import { ErrorPage } from './components/editorial/error-page.tsx';
 import { SessionProvider } from './features/auth/session.tsx';
 import { ServerBagSync } from './features/orders/bag-sync.tsx';
-import { fontsAfterLoadScript } from './lib/fonts-after-load.ts';
 import { useNonce } from './lib/nonce.tsx';
 import { pageMeta } from './lib/seo.ts';
 import { SITE_DESCRIPTION } from './lib/site.ts';
 
 export const links: Route.LinksFunction = () => [
-  // No font preloads: the faces would share a phone's slow line with the stylesheet and the hero picture and hold the
-  // first paint back (#12). A first visit asks for them after load (lib/fonts-after-load.ts, decision 017).
+  // No font preloads: the two faces (73 KB) then shared a phone's slow line with the stylesheet and the hero picture
+  // and held the first paint back (#12). The stylesheet asks for them; text shows in the fallback until they arrive
+  // (font-display: swap, fonts.css).
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
   { rel: 'manifest', href: '/manifest.webmanifest' },
 ];
@@ -51,7 +50,6 @@ export function Layout({ children }: { children: ReactNode }) {
           for it first instead of behind a dozen scripts.
         */}
         <link rel="stylesheet" href={stylesheet} precedence="site" />
-        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: fontsAfterLoadScript(fontsStylesheet) }} />
         <Meta />
         <Links />
       </head>

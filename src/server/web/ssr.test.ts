@@ -45,10 +45,8 @@ describe('webPlugin (against the web build)', () => {
     expect(links[hero]).toMatch(/imageSrcSet="[^"]*maison-hero-640\.avif 640w/i);
     expect(links[hero]).toMatch(/imageSizes="[^"]+"/i);
     expect(hero).toBeLessThan(stylesheet);
-    // The faces are neither preloaded nor asked for by the page's stylesheet: a first visit adds their own stylesheet
-    // after load (lib/fonts-after-load.ts, decision 017), through an inline script in the head.
-    expect(links.filter((l) => l.includes('as="font"') || /fonts-[\w-]+\.css/.test(l))).toEqual([]);
-    expect(head).toMatch(/<script nonce="[a-f0-9]+">\(\(\)=>\{const add=.*"\/assets\/fonts-[\w-]+\.css"/);
+    // The faces come from the stylesheet, after the first paint's files (a preload made them compete).
+    expect(links.filter((l) => l.includes('as="font"'))).toEqual([]);
     // No script is fetched before the page has loaded (hydrate-after-load.server.ts): no preload, no static import.
     expect(links.filter((l) => l.includes('modulepreload'))).toEqual([]);
     const script = moduleScriptOf(res.body);
