@@ -12,7 +12,7 @@ import { toProblem } from '../lib/api/problem.ts';
 import { useSessionState } from '../features/auth/session.tsx';
 import type { User } from '../features/auth/session-store.ts';
 import { useIntroductions, type IntroductionQuery } from '../features/stylists/api/matching.ts';
-import { keepQuizAnswers, takeQuizAnswers } from '../features/stylists/quiz-memory.ts';
+import { keepQuizAnswers, shownQuizAnswers, takeQuizAnswers } from '../features/stylists/quiz-memory.ts';
 import { MatchCard } from '../features/stylists/components/match-card.tsx';
 import { StyleQuiz, type QuizAnswers } from '../features/stylists/components/style-quiz.tsx';
 import { addDays, dayKeyOf, visitorTimeZone, zonedTimeToInstant } from '../features/stylists/time.ts';
@@ -118,7 +118,10 @@ function Quiz({ user, save }: { user: User | null; save?: SavePreferences }) {
   const initialStyles = STYLE_TAGS.filter((slug) => saved.some((w) => styleKey(w) === slug));
 
   function complete(answers: QuizAnswers) {
-    const show = () => setQuery(matchQuery(answers, zone));
+    const show = () => {
+      shownQuizAnswers();
+      setQuery(matchQuery(answers, zone));
+    };
     if (!user || !save) {
       // Kept in this browser so that signing up afterwards does not mean answering again.
       keepQuizAnswers(answers);

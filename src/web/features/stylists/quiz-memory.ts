@@ -16,18 +16,30 @@ export function keepQuizAnswers(answers: QuizAnswers): void {
   }
 }
 
-/** The kept answers, once: reading them forgets them. */
+/**
+ * Answers taken from storage on this page, until they have been shown: the quiz may mount again before it shows them
+ * (its session settling just after sign-in), and the second mount must find them too.
+ */
+let taken: QuizAnswers | null = null;
+
+/** The kept answers, once: reading them forgets them in storage (a remount on this page still finds them). */
 export function takeQuizAnswers(): QuizAnswers | null {
   try {
     const raw = localStorage.getItem(KEY);
-    if (!raw) return null;
+    if (!raw) return taken;
     localStorage.removeItem(KEY);
     const kept = JSON.parse(raw) as { at?: unknown; answers?: QuizAnswers };
-    if (typeof kept.at !== 'number' || Date.now() - kept.at > KEEP_MS || !kept.answers || !Array.isArray(kept.answers.styles)) return null;
-    return kept.answers;
+    if (typeof kept.at !== 'number' || Date.now() - kept.at > KEEP_MS || !kept.answers || !Array.isArray(kept.answers.styles)) return taken;
+    taken = kept.answers;
+    return taken;
   } catch {
-    return null;
+    return taken;
   }
+}
+
+/** The taken answers have been shown: a later visit to the quiz starts afresh. */
+export function shownQuizAnswers(): void {
+  taken = null;
 }
 
 /** Whether answers are waiting (where a client lands after signing up). */
