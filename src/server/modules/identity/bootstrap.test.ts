@@ -114,7 +114,8 @@ describe('npm run create-admin', () => {
     const { DATABASE_URL: _ignored, ...env } = process.env;
     return run(process.execPath, ['--import', 'tsx', 'scripts/create-admin.ts', ...args], {
       env: { ...env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'development' },
-      timeout: 60_000,
+      // The first run that writes migrates a fresh embedded database: minutes beside the browser tests on 2 cores.
+      timeout: 240_000,
     }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
       (err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, stdout: err.stdout, stderr: err.stderr }),
@@ -147,5 +148,5 @@ describe('npm run create-admin', () => {
     const usage = await createAdminCli('--email', 'ops@example.com');
     expect(usage.code).toBe(1);
     expect(usage.stderr).toMatch(/--email and --password are required/);
-  }, 120_000);
+  }, 600_000);
 });
