@@ -99,7 +99,7 @@ async function measure(port: number, url: string, saveTo?: string): Promise<Omit
     onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
     // Every run is a first visit, as in a fresh browser profile (the Lighthouse CLI's own, PageSpeed Insights): one
     // Chromium serves all runs here, and Lighthouse empties its HTTP cache between them but by default not its
-    // localStorage, which would carry the record of faces already fetched (decision 017) into a run with an empty cache.
+    // localStorage, which would carry one run's page state (a signed-in hint, kept quiz answers) into the next.
     clearStorageTypes: ['file_systems', 'shader_cache', 'service_workers', 'cache_storage', 'local_storage'],
   });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
