@@ -266,13 +266,20 @@ export async function acceptRequest(
     .limit(1);
   if (taken) throw new ApiError('ConflictException', OVERLAP_MESSAGE);
   // Two accepts that insert overlapping rows at the same instant can each wait on the other's index entry; PostgreSQL
-  // then aborts one as a deadlock's victim. Running it again gives it the plain answer: 409, or the slot.
+  // then aborts one as a deadlock's victim after its deadlock_timeout, and fifty at once queued past the pool's wait
+  // (CI, 503s). So the stylist's row is locked before the booking is inserted (its answered count is updated first):
+  // one stylist's accepts take turns, and each finds the last one committed, a plain 409 or the slot. The retry stays
+  // for any other deadlock.
   const booking = await guarded(() =>
     retryTransient(() =>
       ctx.db.transaction(async (tx) => {
         const db = tx;
         const [request] = await tx.select().from(bookingRequests).where(eq(bookingRequests.id, input.requestId)).for('update');
         assertPending(request!);
+        await tx
+          .update(stylists)
+          .set({ requestsAnswered: sql`${stylists.requestsAnswered} + 1` })
+          .where(eq(stylists.id, stylist.id));
         const start = request!.startAt.getTime();
         const end = start + request!.durationMinutes * MINUTE;
         const [inserted] = await tx
@@ -295,10 +302,6 @@ export async function acceptRequest(
           .update(bookingRequests)
           .set({ status: 'ACCEPTED', decidedAt: new Date(), updatedAt: new Date() })
           .where(eq(bookingRequests.id, request!.id));
-        await tx
-          .update(stylists)
-          .set({ requestsAnswered: sql`${stylists.requestsAnswered} + 1` })
-          .where(eq(stylists.id, stylist.id));
         await recordEvent(db, request!.id, actor.userId, 'ACCEPTED', { bookingId: inserted!.id });
         await notifyAccepted(ctx, db, mailOf(stylist, request!, await serviceNameOf(db, request!.serviceId)), input.message);
         return inserted!;
