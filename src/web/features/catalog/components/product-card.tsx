@@ -83,7 +83,7 @@ export function ProductGrid({
   return (
     <ul aria-label={label} className={cn('grid gap-x-4 gap-y-14 sm:gap-x-8 lg:gap-y-20', grid.classes)}>
       {products.map((product, i) => (
-        <li key={product.slug}>
+        <li key={product.slug} className={i < priorityCount ? undefined : 'card-deferred'}>
           <ProductCard product={product} priority={i < priorityCount} sizes={grid.sizes} />
         </li>
       ))}
