@@ -104,7 +104,7 @@ export default function Stylists({ loaderData }: Route.ComponentProps) {
             <details className="group lg:hidden" open={active > 0 ? true : undefined}>
               <summary className="eyebrow flex cursor-pointer list-none items-center justify-between border-y border-line py-4 text-ink">
                 Refine{active > 0 ? ` (${active})` : ''}
-                <span aria-hidden="true" className="font-display text-xl transition-transform group-open:rotate-45">
+                <span aria-hidden="true" className="font-display text-xl font-normal transition-transform group-open:rotate-45">
                   +
                 </span>
               </summary>

@@ -3,6 +3,7 @@ import { ToastProvider } from '../ui/toast.tsx';
 import { SiteFooter } from './site-footer.tsx';
 import { SiteHeader } from './site-header.tsx';
 import { SkipLink } from './skip-link.tsx';
+import { WordmarkSymbol } from './wordmark.tsx';
 
 /**
  * Everything around a page. The app and the root error boundary both render
@@ -12,6 +13,7 @@ export function SiteShell({ children }: { children: ReactNode }) {
   return (
     <ToastProvider>
       <SkipLink />
+      <WordmarkSymbol />
       <SiteHeader />
       {/* tabIndex lets the skip link move focus here, not only scroll. */}
       <main id="content" tabIndex={-1} className="outline-none">
