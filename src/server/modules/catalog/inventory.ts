@@ -5,7 +5,7 @@
  * the last unit sells once under any concurrency.
  */
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db, type Tx } from '../../db/client.ts';
+import { preparedRows, queryRows, type Db, type Tx } from '../../db/client.ts';
 import { canSeeVisibility, type Audience } from './access.ts';
 import { presentImage, type ImageView } from './images.ts';
 import type { StoredImage } from './schema.ts';
@@ -52,6 +52,17 @@ interface Row {
   variants: PurchasableVariant[] | null;
 }
 
+/** Prepared by name: parsed and planned once per connection (CreateOrder and the bag run it on every call). */
+const purchasableStatement = preparedRows<Row>(
+  'catalog_purchasable_products',
+  sql`select p.id, p.slug, p.name, p.brand_id, b.name as brand_name, b.is_partner as brand_is_partner, p.price_minor, p.currency,
+        p.price_on_request, p.purchase_mode, p.visibility, p.customisations, p.images,
+        (select json_agg(json_build_object('id', v.id, 'sku', v.sku, 'color', v.color, 'size', v.size, 'stock', v.stock) order by v.position, v.id)
+           from product_variants v where v.product_id = p.id) as variants
+      from products p join brands b on b.id = p.brand_id
+      where p.id = any(${sql.placeholder('ids')}::uuid[])`,
+);
+
 /**
  * The products among `ids` this audience may see (never drafts, VIP pieces only for VIP), with their variants and
  * current prices. A product missing from the answer does not exist for this caller.
@@ -63,18 +74,7 @@ export async function purchasableProducts(
 ): Promise<Map<string, PurchasableProduct>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = await queryRows<Row>(
-    db,
-    sql`select p.id, p.slug, p.name, p.brand_id, b.name as brand_name, b.is_partner as brand_is_partner, p.price_minor, p.currency,
-          p.price_on_request, p.purchase_mode, p.visibility, p.customisations, p.images,
-          (select json_agg(json_build_object('id', v.id, 'sku', v.sku, 'color', v.color, 'size', v.size, 'stock', v.stock) order by v.position, v.id)
-             from product_variants v where v.product_id = p.id) as variants
-        from products p join brands b on b.id = p.brand_id
-        where p.id in (${sql.join(
-          unique.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})`,
-  );
+  const rows = await purchasableStatement(db, { ids: unique });
   const out = new Map<string, PurchasableProduct>();
   for (const r of rows) {
     if (!canSeeVisibility(audience, r.visibility)) continue;
@@ -112,6 +112,17 @@ export interface StockLine {
  */
 const lockProduct = (productId: string) => sql`select id from products where id = ${productId} for update`;
 
+/** One line's reservation (below), prepared by name: CreateOrder runs it for every line. */
+const reserveStatement = preparedRows<{ id: string }>(
+  'catalog_reserve_stock',
+  sql`with locked as (select id from products where id = ${sql.placeholder('productId')}::uuid for update),
+      taken as (
+        update product_variants v set stock = v.stock - ${sql.placeholder('quantity')}::int from locked
+        where v.id = ${sql.placeholder('variantId')}::uuid and v.product_id = locked.id and v.stock >= ${sql.placeholder('quantity')}::int
+        returning v.product_id)
+      update products p set inventory = p.inventory - ${sql.placeholder('quantity')}::int from taken where p.id = taken.product_id returning p.id`,
+);
+
 /**
  * Takes `quantity` units of each variant in the caller's transaction, or none at all: returns the first line that
  * lacks stock (with what is left) and the caller rolls back. One statement per line locks the product, then takes the
@@ -123,14 +134,7 @@ export async function reserveStock(
   lines: readonly StockLine[],
 ): Promise<{ ok: true } | { ok: false; line: StockLine; available: number }> {
   for (const line of mergeLines(lines)) {
-    const taken = await queryRows<{ id: string }>(
-      tx,
-      sql`with locked as (${lockProduct(line.productId)}),
-          taken as (
-            update product_variants v set stock = v.stock - ${line.quantity} from locked
-            where v.id = ${line.variantId} and v.product_id = locked.id and v.stock >= ${line.quantity} returning v.product_id)
-          update products p set inventory = p.inventory - ${line.quantity} from taken where p.id = taken.product_id returning p.id`,
-    );
+    const taken = await reserveStatement(tx, { productId: line.productId, variantId: line.variantId, quantity: line.quantity });
     if (taken.length === 0) {
       const [left] = await queryRows<{ stock: number }>(tx, sql`select stock from product_variants where id = ${line.variantId}`);
       return { ok: false, line, available: left?.stock ?? 0 };

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import { queryRows, type Db } from '../../db/client.ts';
+import { preparedRows, queryRows, type Db } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 import { isCurrency, type Currency } from '../../../shared/money.ts';
 import { allocate, applyRate } from './allocate.ts';
@@ -72,6 +72,31 @@ export async function post(tx: Db, input: PostInput): Promise<boolean> {
   return (await postAll(tx, [input]))[0]!;
 }
 
+const ph = (name: string) => sql.placeholder(name);
+const postAllStatement = preparedRows<{ id: string }>(
+  'ledger_post_all',
+  sql`with t as (
+        insert into ledger_transactions (id, kind, reference, related_reference, memo, actor_id, details)
+        select id, kind, reference, related_reference, memo, actor_id, details::jsonb
+          from unnest(${ph('tId')}::uuid[], ${ph('tKind')}::text[], ${ph('tReference')}::text[], ${ph('tRelated')}::text[],
+                      ${ph('tMemo')}::text[], ${ph('tActor')}::uuid[], ${ph('tDetails')}::text[])
+            as v (id, kind, reference, related_reference, memo, actor_id, details)
+        on conflict do nothing
+        returning id
+      ), a as (
+        insert into ledger_accounts (id, kind, owner_id, name)
+        select * from unnest(${ph('aId')}::uuid[], ${ph('aKind')}::text[], ${ph('aOwner')}::uuid[], ${ph('aName')}::text[])
+        on conflict do nothing
+      ), e as (
+        insert into ledger_entries (id, transaction_id, account_id, currency, amount_minor)
+        select v.id, v.transaction_id, v.account_id, v.currency, v.amount_minor
+          from unnest(${ph('eId')}::uuid[], ${ph('eTransaction')}::uuid[], ${ph('eAccount')}::uuid[], ${ph('eCurrency')}::text[],
+                      ${ph('eAmount')}::bigint[]) as v (id, transaction_id, account_id, currency, amount_minor)
+          join t on t.id = v.transaction_id
+      )
+      select id from t`,
+);
+
 /**
  * Posts several movements in one statement (a checkout's receipt and sale): each is written once, or skipped when
  * `(kind, reference)` was posted before, exactly as `post` would one after the other. Answers, per input, whether it
@@ -82,40 +107,28 @@ export async function postAll(tx: Db, inputs: readonly PostInput[]): Promise<boo
   const writing = prepared.filter((p) => p.entries.length > 0);
   if (writing.length === 0) return inputs.map(() => false);
   const accounts = new Map(writing.flatMap((p) => p.entries.map((e) => [accountId(e.account), e.account] as const)));
-  const list = (rows: SQL[]) => sql.join(rows, sql`, `);
+  const entries = writing.flatMap(({ id, entries }) => entries.map((e) => ({ transactionId: id, entry: e })));
   // One statement: the transactions that are new (a conflict on (kind, reference) returns no id), the accounts they
   // name, and the entries of the new transactions only. Foreign keys and the deferred balance check still apply.
-  const rows = await queryRows<{ id: string }>(
-    tx,
-    sql`with t as (
-          insert into ledger_transactions (id, kind, reference, related_reference, memo, actor_id, details)
-          values ${list(
-            writing.map(
-              ({ input, id }) =>
-                sql`(${id}::uuid, ${input.kind}, ${input.reference}, ${input.relatedReference ?? null}, ${input.memo}, ${input.actorId ?? null}::uuid, ${JSON.stringify(input.details ?? {})}::jsonb)`,
-            ),
-          )}
-          on conflict do nothing
-          returning id
-        ), a as (
-          insert into ledger_accounts (id, kind, owner_id, name)
-          values ${list([...accounts].map(([aid, ref]) => sql`(${aid}::uuid, ${ref.kind}, ${ref.ownerId ?? null}::uuid, ${NAMES[ref.kind]})`))}
-          on conflict do nothing
-        ), e as (
-          insert into ledger_entries (id, transaction_id, account_id, currency, amount_minor)
-          select v.id, v.transaction_id, v.account_id, v.currency, v.amount_minor
-            from (values ${list(
-              writing.flatMap(({ id, entries }) =>
-                entries.map(
-                  (e) =>
-                    sql`(${uuidv7()}::uuid, ${id}::uuid, ${accountId(e.account)}::uuid, ${e.currency}::text, ${e.amountMinor}::bigint)`,
-                ),
-              ),
-            )}) as v (id, transaction_id, account_id, currency, amount_minor)
-            join t on t.id = v.transaction_id
-        )
-        select id from t`,
-  );
+  // Columns travel as arrays, so the text is the same for any number of movements: prepared by name.
+  const rows = await postAllStatement(tx, {
+    tId: writing.map((w) => w.id),
+    tKind: writing.map((w) => w.input.kind),
+    tReference: writing.map((w) => w.input.reference),
+    tRelated: writing.map((w) => w.input.relatedReference ?? null),
+    tMemo: writing.map((w) => w.input.memo),
+    tActor: writing.map((w) => w.input.actorId ?? null),
+    tDetails: writing.map((w) => JSON.stringify(w.input.details ?? {})),
+    aId: [...accounts.keys()],
+    aKind: [...accounts.values()].map((a) => a.kind),
+    aOwner: [...accounts.values()].map((a) => a.ownerId ?? null),
+    aName: [...accounts.values()].map((a) => NAMES[a.kind]),
+    eId: entries.map(() => uuidv7()),
+    eTransaction: entries.map((e) => e.transactionId),
+    eAccount: entries.map((e) => accountId(e.entry.account)),
+    eCurrency: entries.map((e) => e.entry.currency),
+    eAmount: entries.map((e) => e.entry.amountMinor),
+  });
   const written = new Set(rows.map((r) => r.id));
   return prepared.map((p) => written.has(p.id));
 }

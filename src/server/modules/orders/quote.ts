@@ -4,10 +4,10 @@
  * and the high-value flags. Prices in a request are never trusted: when sent, they must match, or the answer is 409
  * with the current prices.
  */
-import { inArray, eq } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { fromDecimal, isCurrency, MoneyError, toDto, type Currency, type MoneyDto } from '../../../shared/money.ts';
 import type { Config } from '../../config.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import { preparedRows, type Db, type Tx } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 import { purchasableProducts, type Audience, type PurchasableProduct } from '../catalog/service.ts';
 import { EUR_PER_UNIT } from '../stylists/service.ts';
@@ -21,7 +21,7 @@ import {
   type DeliveryOption,
   type Totals,
 } from './pricing.ts';
-import { depositRules, taxRates, type StoredFx } from './schema.ts';
+import { depositRules, type StoredFx } from './schema.ts';
 
 export interface QuotedLine {
   input: OrderItemInput;
@@ -89,6 +89,12 @@ export interface QuoteRequest {
   itemsField?: string;
 }
 
+/** The destination's rates, prepared by name: every quote (each CreateOrder) reads them. */
+const taxRateStatement = preparedRows<{ vatBps: number; dutyBps: number }>(
+  'orders_tax_rate',
+  sql`select vat_bps as "vatBps", duty_bps as "dutyBps" from tax_rates where country = ${sql.placeholder('country')}::text`,
+);
+
 /** Prices the request, or throws the first problem naming its field. Reads only: nothing is written. */
 export async function quoteOrder(db: Db | Tx, config: Config, req: QuoteRequest): Promise<Quote> {
   const field = req.itemsField ?? 'body.items';
@@ -140,7 +146,7 @@ export async function quoteOrder(db: Db | Tx, config: Config, req: QuoteRequest)
     );
   }
 
-  const [tax] = await db.select().from(taxRates).where(eq(taxRates.country, req.country));
+  const [tax] = await taxRateStatement(db, { country: req.country });
   if (!tax) invalid(req.countryField, `We do not deliver to ${req.country} yet`);
   const totals = computeTotals(
     lines,

@@ -118,11 +118,36 @@ export interface SandboxProvider extends CardProvider {
   setCaptureBefore(ref: string, at: Date): Promise<void>;
 }
 
+const p = <K extends string>(name: K) => sql.placeholder(name);
+const prepareAuthorize = (db: Db) =>
+  db
+    .insert(sandboxCharges)
+    .values({
+      id: p('id'),
+      idempotencyKey: p('idempotencyKey'),
+      amountMinor: p('amountMinor'),
+      currency: p('currency'),
+      card: p('card'),
+      status: p('status'),
+      declineCode: p('declineCode'),
+      metadata: p('metadata'),
+      challenge: p('challenge'),
+      // A bare placeholder (no column encoder, which refuses null): an ISO string or null.
+      captureBefore: sql`${p('captureBefore')}::timestamptz`,
+      captureMethod: p('captureMethod'),
+    })
+    .onConflictDoNothing()
+    .returning()
+    .prepare('sandbox_authorize');
+
 export function createSandboxProvider(
   db: Db,
   options: { authenticatePath?: (paymentId: string, challenge: string) => string } = {},
 ): SandboxProvider {
   const publicPath = options.authenticatePath ?? ((paymentId, challenge) => `/checkout/authenticate/${paymentId}?challenge=${challenge}`);
+  // Every card payment's first call: built once and prepared by name (parsed and planned once per connection).
+  let authorizing: ReturnType<typeof prepareAuthorize> | undefined;
+  const authorizeStatement = () => (authorizing ??= prepareAuthorize(db));
   const load = async (ref: string) => {
     const [row] = await db.select().from(sandboxCharges).where(eq(sandboxCharges.id, ref));
     if (!row) throw new ProviderError(`No such sandbox charge: ${ref}`);
@@ -154,23 +179,19 @@ export function createSandboxProvider(
       const status: ChargeRow['status'] =
         behaviour === 'succeeds' ? authorized : behaviour === 'authentication_required' ? 'requires_action' : 'failed';
       const declineCode = behaviour === 'declined' ? 'card_declined' : behaviour === 'insufficient_funds' ? 'insufficient_funds' : null;
-      const [created] = await db
-        .insert(sandboxCharges)
-        .values({
-          id: `pi_sandbox_${randomBytes(12).toString('hex')}`,
-          idempotencyKey: `pay_${input.paymentId}`,
-          amountMinor: input.amountMinor,
-          currency: input.currency,
-          card: card.number.slice(-4),
-          status,
-          declineCode,
-          metadata: { paymentId: input.paymentId, orderId: input.orderId },
-          challenge: status === 'requires_action' ? randomBytes(12).toString('hex') : null,
-          captureBefore: status === 'requires_capture' ? new Date(Date.now() + SANDBOX_AUTHORIZATION_DAYS * 86_400_000) : null,
-          captureMethod: input.capture,
-        })
-        .onConflictDoNothing()
-        .returning();
+      const [created] = await authorizeStatement().execute({
+        id: `pi_sandbox_${randomBytes(12).toString('hex')}`,
+        idempotencyKey: `pay_${input.paymentId}`,
+        amountMinor: input.amountMinor,
+        currency: input.currency,
+        card: card.number.slice(-4),
+        status,
+        declineCode,
+        metadata: { paymentId: input.paymentId, orderId: input.orderId },
+        challenge: status === 'requires_action' ? randomBytes(12).toString('hex') : null,
+        captureBefore: status === 'requires_capture' ? new Date(Date.now() + SANDBOX_AUTHORIZATION_DAYS * 86_400_000).toISOString() : null,
+        captureMethod: input.capture,
+      });
       // A retry with the same key finds the first attempt's charge.
       const [row] = created
         ? [created]
