@@ -39,3 +39,26 @@ export function auditStatement(entry: AuditEntry, when: SQL = sql`true`): SQL {
            ${JSON.stringify(entry.details ?? {})}::jsonb
      where ${when}`;
 }
+
+/**
+ * `auditStatement` for a statement prepared by name (its text the same at every call): the entry's values are the
+ * placeholders `<prefix>Id`, `<prefix>ActorId`, …, which `auditValues(prefix, entry)` fills for each execution.
+ */
+export function auditPreparedStatement(prefix: string, when: SQL = sql`true`): SQL {
+  const p = (name: string) => sql.placeholder(`${prefix}${name}`);
+  return sql`insert into audit_log (id, actor_id, action, target_user_id, ip, details)
+    select ${p('Id')}::uuid, ${p('ActorId')}::uuid, ${p('Action')}::text, ${p('TargetUserId')}::uuid, ${p('Ip')}::inet, ${p('Details')}::jsonb
+     where ${when}`;
+}
+
+/** The values of `auditPreparedStatement(prefix)` for one entry. */
+export function auditValues(prefix: string, entry: AuditEntry): Record<string, unknown> {
+  return {
+    [`${prefix}Id`]: uuidv7(),
+    [`${prefix}ActorId`]: entry.actorId ?? null,
+    [`${prefix}Action`]: entry.action,
+    [`${prefix}TargetUserId`]: entry.targetUserId ?? null,
+    [`${prefix}Ip`]: entry.meta?.ip ?? null,
+    [`${prefix}Details`]: JSON.stringify(entry.details ?? {}),
+  };
+}

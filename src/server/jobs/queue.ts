@@ -6,7 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { afterCommit } from '../db/after-commit.ts';
-import { preparedRows, queryRows, type Db } from '../db/client.ts';
+import { preparedRows, type Db } from '../db/client.ts';
 
 /** The channel workers LISTEN on; the payload is the job's name. */
 export const JOBS_CHANNEL = 'jobs_ready';
@@ -106,7 +106,12 @@ function sendWakes(db: Db, wakes: Wakes): void {
  * work that only writes (an email into the outbox) is then done exactly once, even when a lapsed lease let a second
  * worker run the job too. False when the job is already gone (another run committed it): write nothing then.
  */
+const completeStatement = preparedRows<{ id: string }>(
+  'jobs_complete_in_tx',
+  sql`delete from jobs where id = ${sql.placeholder('jobId')}::uuid returning id`,
+);
+
 export async function completeJobInTx(tx: Db, jobId: string): Promise<boolean> {
-  const rows = await queryRows<{ id: string }>(tx, sql`delete from jobs where id = ${jobId}::uuid returning id`);
+  const rows = await completeStatement(tx, { jobId });
   return rows.length === 1;
 }

@@ -3,7 +3,7 @@
  * ("Client A-7F3K") and no contact details, except those the client has shared with by name. Other modules
  * never read names or contact details from the users table; they ask `clientIdentityFor`.
  */
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext, RequestMeta } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
@@ -160,17 +160,9 @@ export async function unshareContact(ctx: AppContext, actor: Actor, sharedWithId
  * details. Erased accounts show their pseudonym to everyone. Callers decide first whether the viewer may see the
  * client at all (a booking, an order); this decides how much. Unknown ids are absent from the map.
  */
-export async function clientIdentitiesFor(
-  ctx: AppContext,
-  viewer: Actor,
-  clientIds: readonly string[],
-  opts: { engaged?: ReadonlySet<string> } = {},
-): Promise<Map<string, ClientIdentity>> {
-  // Anything that is not a UUID cannot be an account (and would make PostgreSQL refuse the whole query).
-  const ids = [...new Set(clientIds)].filter((id) => UUID.test(id));
-  const out = new Map<string, ClientIdentity>();
-  if (!ids.length) return out;
-  const rows = await ctx.db
+const preparedIdentities = new WeakMap<Db, ReturnType<typeof prepareIdentities>>();
+const prepareIdentities = (db: Db) =>
+  db
     .select({
       id: users.id,
       firstName: users.firstName,
@@ -183,7 +175,26 @@ export async function clientIdentitiesFor(
       deletedAt: users.deletedAt,
     })
     .from(users)
-    .where(inArray(users.id, ids));
+    .where(sql`${users.id} = any(${sql.placeholder('ids')}::uuid[])`)
+    .prepare('identity_clients');
+/** Built once per database and prepared by name: every order email and many pages read client identities. */
+function identitiesStatement(db: Db) {
+  let q = preparedIdentities.get(db);
+  if (!q) preparedIdentities.set(db, (q = prepareIdentities(db)));
+  return q;
+}
+
+export async function clientIdentitiesFor(
+  ctx: AppContext,
+  viewer: Actor,
+  clientIds: readonly string[],
+  opts: { engaged?: ReadonlySet<string> } = {},
+): Promise<Map<string, ClientIdentity>> {
+  // Anything that is not a UUID cannot be an account (and would make PostgreSQL refuse the whole query).
+  const ids = [...new Set(clientIds)].filter((id) => UUID.test(id));
+  const out = new Map<string, ClientIdentity>();
+  if (!ids.length) return out;
+  const rows = await identitiesStatement(ctx.db).execute({ ids });
   const hidesFromViewer = viewer.userType === 'STYLIST' || viewer.userType === 'BRAND_PARTNER';
   const sharedWithViewer = hidesFromViewer
     ? new Set(

@@ -188,6 +188,21 @@ export function saleRatesQuery(brandIds: readonly string[], stylistId: string | 
                 from commission_rates where (owner_kind, owner_id) in (${sql.join(wanted, sql`, `)}))`;
 }
 
+/**
+ * `saleRatesQuery` for a statement prepared by name: the houses and the stylist are the placeholders `<prefix>Houses`
+ * (an array) and `<prefix>Stylist` (or null), which `saleRatesValues` fills.
+ */
+export function saleRatesPreparedQuery(prefix: string): SQL {
+  return sql`(select coalesce(json_agg(json_build_array(owner_kind, owner_id, rate_bp)), '[]'::json)
+                from commission_rates
+               where (owner_kind = 'house' and owner_id = any(${sql.placeholder(`${prefix}Houses`)}::uuid[]))
+                  or (owner_kind = 'stylist' and owner_id = ${sql.placeholder(`${prefix}Stylist`)}::uuid))`;
+}
+
+export function saleRatesValues(prefix: string, brandIds: readonly string[], stylistId: string | null): Record<string, unknown> {
+  return { [`${prefix}Houses`]: [...brandIds], [`${prefix}Stylist`]: stylistId };
+}
+
 /** What `saleRatesQuery` answered, defaults filled in. */
 export function saleRatesOf(brandIds: readonly string[], stylistId: string | null, rows: readonly RateTuple[]): SaleRates {
   const houses = new Map(brandIds.map((id) => [id, DEFAULT_HOUSE_COMMISSION_BP]));

@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { formatMoney, type Currency } from '../../../shared/money.ts';
 import type { AppContext } from '../../context.ts';
-import { queryRows, type Db } from '../../db/client.ts';
+import { preparedRows, type Db } from '../../db/client.ts';
 import { completeJobInTx } from '../../jobs/queue.ts';
 import type { JobDefinition } from '../../jobs/types.ts';
 import { invalidateCatalog } from '../catalog/service.ts';
@@ -145,16 +145,18 @@ interface NoticeRow {
   items: Array<{ quantity: number; name: string; brandName: string; size: string | null; color: string | null }> | null;
 }
 
-/** What an email says of an order: the order and its lines in one round trip. */
+const noticeStatement = preparedRows<NoticeRow>(
+  'orders_for_notice',
+  sql`select o.id, o.number, o.client_id, o.currency, o.total_minor, o.paid_minor, o.carrier, o.tracking_number, o.tracking_url,
+             (select json_agg(json_build_object('quantity', i.quantity, 'name', i.name, 'brandName', i.brand_name, 'size', i.size,
+                       'color', i.color) order by i.position)
+                from order_items i where i.order_id = o.id) as items
+        from orders o where o.id = ${sql.placeholder('orderId')}::uuid`,
+);
+
+/** What an email says of an order: the order and its lines in one round trip (prepared by name: every checkout mails). */
 async function orderForNotice(db: Db, orderId: string) {
-  const [row] = await queryRows<NoticeRow>(
-    db,
-    sql`select o.id, o.number, o.client_id, o.currency, o.total_minor, o.paid_minor, o.carrier, o.tracking_number, o.tracking_url,
-               (select json_agg(json_build_object('quantity', i.quantity, 'name', i.name, 'brandName', i.brand_name, 'size', i.size,
-                         'color', i.color) order by i.position)
-                  from order_items i where i.order_id = o.id) as items
-          from orders o where o.id = ${orderId}::uuid`,
-  );
+  const [row] = await noticeStatement(db, { orderId });
   if (!row) return undefined;
   return {
     id: row.id,

@@ -3,7 +3,7 @@
  * machine, the timeline row, stock release on cancellation, the order's emails (outbox) and the hooks other modules
  * registered — all in the caller's transaction.
  */
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { preparedRows, queryRows, type Db, type Tx } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
@@ -323,7 +323,7 @@ export async function setOrderPaymentId(tx: Tx, orderId: string, paymentId: stri
 }
 
 /** `setOrderPaymentId` as a statement to run inside the caller's (a data-modifying CTE), only where `when` holds. */
-export function setOrderPaymentIdStatement(orderId: string, paymentId: string, when: SQL): SQL {
+export function setOrderPaymentIdStatement(orderId: string | Placeholder, paymentId: string | Placeholder, when: SQL): SQL {
   return sql`update orders set payment_id = ${paymentId}::uuid, updated_at = now() where id = ${orderId}::uuid and ${when}`;
 }
 

@@ -3,7 +3,7 @@
  * to pay, and move it along its states in our transaction. Payments never reads orders' tables; orders never
  * imports payments (it enqueues `payments.order-cancelled` / `payments.order-approved` jobs instead).
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import type { Keys } from '../../security/keys.ts';
 import type { Currency } from '../../../shared/money.ts';
@@ -67,8 +67,11 @@ export interface OrderPort {
   recordFunds(tx: Tx, orderId: string, paidMinor: number): Promise<void>;
   /** The order shows this payment (the spec's Order.paymentId). */
   setPaymentId(tx: Tx, orderId: string, paymentId: string): Promise<void>;
-  /** `setPaymentId` as a statement for the caller to run inside its own (a data-modifying CTE), only where `when` holds. */
-  setPaymentIdStatement(orderId: string, paymentId: string, when: SQL): SQL;
+  /**
+   * `setPaymentId` as a statement for the caller to run inside its own (a data-modifying CTE), only where `when` holds.
+   * The ids may be placeholders of a statement prepared by name.
+   */
+  setPaymentIdStatement(orderId: string | Placeholder, paymentId: string | Placeholder, when: SQL): SQL;
   /** A bank transfer takes days: the unpaid order is kept (and its pieces reserved) until then. */
   extendPaymentWindow(tx: Tx, orderId: string, until: Date): Promise<void>;
 }

@@ -7,15 +7,15 @@
  * A crash between any two steps leaves a row the reconciler completes or undoes by asking the provider again.
  * States only move forward, so a webhook, the reconciler and the request itself may all apply the same news in any order.
  */
-import { randomBytes } from 'node:crypto';
-import { and, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { createHash, randomBytes } from 'node:crypto';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { AppContext, RequestMeta } from '../../context.ts';
-import { queryRows, type Db, type Tx } from '../../db/client.ts';
+import { preparedRows, queryRows, type Db, type Tx } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 import { enqueue } from '../../jobs/queue.ts';
 import { fromDecimal, toDto, type Currency, type MoneyDto } from '../../../shared/money.ts';
-import { audit, auditStatement } from '../../audit/service.ts';
+import { audit, auditPreparedStatement, auditStatement, auditValues } from '../../audit/service.ts';
 import { openText, sealText } from '../../security/crypto.ts';
 import { sealFields } from '../../security/free-text.ts';
 import type { Keys } from '../../security/keys.ts';
@@ -25,7 +25,8 @@ import {
   postRefund,
   postSale,
   saleRatesOf,
-  saleRatesQuery,
+  saleRatesPreparedQuery,
+  saleRatesValues,
   type RateTuple,
   type ReceiptInput,
   type SaleRates,
@@ -247,6 +248,52 @@ async function livePaymentOf(db: Db, orderId: string, purpose: PaymentPurpose = 
 }
 
 /**
+ * The first attempt's one statement (below), built once per database and orders port and prepared by name: the
+ * payment, the order showing it (`showOnOrder`) and the audit entry, all or none.
+ */
+function firstAttemptStatement(db: Db, showOnOrder: boolean) {
+  const port = orders();
+  const key = `${showOnOrder}`;
+  let byDb = firstAttempts.get(port);
+  if (!byDb) firstAttempts.set(port, (byDb = new WeakMap()));
+  let cached = byDb.get(db);
+  if (!cached) byDb.set(db, (cached = new Map()));
+  let q = cached.get(key);
+  if (!q) {
+    const ph = sql.placeholder;
+    const inserted = sql`exists (select 1 from p)`;
+    const p = db.$with('p').as(
+      db
+        .insert(payments)
+        .values({
+          id: ph('id'),
+          orderId: ph('orderId'),
+          clientId: ph('clientId'),
+          provider: ph('provider'),
+          purpose: ph('purpose'),
+          status: 'PENDING',
+          currency: ph('currency'),
+          amountMinor: ph('amountMinor'),
+          paymentMethodId: ph('paymentMethodId'),
+        })
+        .onConflictDoNothing()
+        .returning(),
+    );
+    const showing = db.$with('o', {}).as(showOnOrder ? port.setPaymentIdStatement(ph('orderId'), ph('id'), inserted) : sql`select 1`);
+    const audited = db.$with('a', {}).as(auditPreparedStatement('audit', inserted));
+    const query = db.with(p, showing, audited).select().from(p);
+    // Named after its text: another orders port (a test double) writes another statement.
+    const name = `payments_first_attempt_${createHash('sha1').update(query.toSQL().sql).digest('hex').slice(0, 12)}`;
+    cached.set(key, (q = query.prepare(name)));
+  }
+  return q;
+}
+interface FirstAttempt {
+  execute(values: Record<string, unknown>): Promise<PaymentRow[]>;
+}
+const firstAttempts = new WeakMap<object, WeakMap<Db, Map<string, FirstAttempt>>>();
+
+/**
  * Step 1: the PENDING row, committed before any provider call. One live payment per order (a unique index): a
  * payment already under way with the same method is resumed; one waiting for 3-D Secure, or a bank transfer
  * nothing arrived for, is replaced by the new choice; anything further along is a conflict.
@@ -269,38 +316,23 @@ async function recordPayment(
     // payment answered is the row the insert wrote, its defaults (amounts at zero, times) from the table itself.
     const id = uuidv7();
     const provider = ctx.adapters.payments.name;
-    const inserted = sql`exists (select 1 from p)`;
-    const p = ctx.db.$with('p').as(
-      ctx.db
-        .insert(payments)
-        .values({
-          id,
-          orderId: order.orderId,
-          clientId: order.clientId,
-          provider,
-          purpose: due.purpose,
-          status: 'PENDING',
-          currency: order.currency,
-          amountMinor: due.amountMinor,
-          paymentMethodId,
-        })
-        .onConflictDoNothing()
-        .returning(),
-    );
-    const showing = ctx.db.$with('o', {}).as(showOnOrder ? orders().setPaymentIdStatement(order.orderId, id, inserted) : sql`select 1`);
-    const audited = ctx.db.$with('a', {}).as(
-      auditStatement(
-        {
-          action: 'payment.started',
-          actorId: actor.userId,
-          targetUserId: order.clientId,
-          details: startedDetails(id, order, due, provider),
-          meta,
-        },
-        inserted,
-      ),
-    );
-    const [row] = await ctx.db.with(p, showing, audited).select().from(p);
+    const [row] = await firstAttemptStatement(ctx.db, showOnOrder).execute({
+      id,
+      orderId: order.orderId,
+      clientId: order.clientId,
+      provider,
+      purpose: due.purpose,
+      currency: order.currency,
+      amountMinor: due.amountMinor,
+      paymentMethodId,
+      ...auditValues('audit', {
+        action: 'payment.started',
+        actorId: actor.userId,
+        targetUserId: order.clientId,
+        details: startedDetails(id, order, due, provider),
+        meta,
+      }),
+    });
     if (row) return row;
   }
   return ctx.db.transaction(async (tx) => {
@@ -573,6 +605,57 @@ function movedAudit(p: PaymentRow, next: PaymentStatus, intent: ProviderIntent, 
   };
 }
 
+/**
+ * The fast path's move of a payment it knows (`applyToKnown`), with its audit entry, as one statement prepared by name.
+ * Every column a move forward from PENDING or REQUIRES_ACTION may change (`moveOf`) is in it: the state, the provider's
+ * id, the label and the next action always; a decline's code and message and a capture's amount and time only with
+ * a value (null keeps the column). Conditional on the row still being in the state the caller knew.
+ */
+const knownMoveStatement = (withRates: boolean) =>
+  preparedRows<{ id: string; rates: RateTuple[] | null }>(
+    withRates ? 'payments_known_move_rates' : 'payments_known_move',
+    sql`with moved as (
+          update payments
+             set status = ${sql.placeholder('status')}::text, provider_ref = ${sql.placeholder('providerRef')}::text,
+                 updated_at = ${sql.placeholder('updatedAt')}::timestamptz, method_label = ${sql.placeholder('methodLabel')}::text,
+                 next_action = ${sql.placeholder('nextAction')}::jsonb,
+                 decline_code = coalesce(${sql.placeholder('declineCode')}::text, decline_code),
+                 failure_message = coalesce(${sql.placeholder('failureMessage')}::text, failure_message),
+                 captured_minor = coalesce(${sql.placeholder('capturedMinor')}::bigint, captured_minor),
+                 captured_at = coalesce(${sql.placeholder('capturedAt')}::timestamptz, captured_at)
+           where id = ${sql.placeholder('id')}::uuid and status = ${sql.placeholder('from')}::text
+          returning id),
+        a as (${auditPreparedStatement('audit', sql`exists (select 1 from moved)`)})
+        select id, ${withRates ? saleRatesPreparedQuery('rates') : sql`null::json`} as rates from moved`,
+  );
+const knownMove = knownMoveStatement(false);
+const knownMoveWithRates = knownMoveStatement(true);
+const MOVE_ALWAYS = ['status', 'providerRef', 'updatedAt', 'methodLabel', 'nextAction'] as const;
+const MOVE_WITH_VALUE = ['declineCode', 'failureMessage', 'capturedMinor', 'capturedAt'] as const;
+
+/** The values of `knownMoveStatement` for `set` (a `moveOf`); throws on a column the statement does not write. */
+function moveValues(known: PaymentRow, set: Partial<PaymentRow>): Record<string, unknown> {
+  for (const [k, v] of Object.entries(set)) {
+    const always = (MOVE_ALWAYS as readonly string[]).includes(k);
+    if (!always && !((MOVE_WITH_VALUE as readonly string[]).includes(k) && v !== null && v !== undefined))
+      throw new Error(`applyToKnown: the prepared move does not write ${k}=${String(v)}`);
+  }
+  const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+  return {
+    id: known.id,
+    from: known.status,
+    status: set.status,
+    providerRef: set.providerRef ?? null,
+    updatedAt: iso(set.updatedAt),
+    methodLabel: set.methodLabel ?? known.methodLabel,
+    nextAction: set.nextAction ? JSON.stringify(set.nextAction) : null,
+    declineCode: set.declineCode ?? null,
+    failureMessage: set.failureMessage ?? null,
+    capturedMinor: set.capturedMinor ?? null,
+    capturedAt: iso(set.capturedAt),
+  };
+}
+
 /** Something moved between the request's write and its provider's answer: the fast path stands down, having written nothing. */
 class StandDown extends Error {}
 
@@ -600,27 +683,15 @@ async function applyToKnown(
   const set = moveOf(ctx, known, intent, next);
   try {
     const applied = await ctx.db.transaction(async (tx) => {
-      const moved = tx.$with('moved').as(
-        tx
-          .update(payments)
-          .set(set)
-          .where(and(eq(payments.id, known.id), eq(payments.status, known.status)))
-          .returning(),
-      );
-      const audited = tx.$with('a', {}).as(auditStatement(movedAudit(known, next, intent, by), sql`exists (select 1 from moved)`));
-      const columns = Object.fromEntries(Object.keys(getTableColumns(payments)).map((k) => [k, moved[k as keyof PaymentRow]])) as {
-        [K in keyof PaymentRow]: (typeof moved)[K];
-      };
-      const [row] = await tx
-        .with(moved, audited)
-        .select({
-          ...columns,
-          rates: sale ? sql<RateTuple[]>`${saleRatesQuery(brandIds, sale.stylistId)}` : sql<null>`null`,
-        })
-        .from(moved);
+      const [row] = await (sale ? knownMoveWithRates : knownMove)(tx, {
+        ...moveValues(known, set),
+        ...auditValues('audit', movedAudit(known, next, intent, by)),
+        ...saleRatesValues('rates', brandIds, sale?.stylistId ?? null),
+      });
       if (!row) throw new StandDown();
-      const { rates, ...updated } = row;
-      const saleRates = sale && rates ? saleRatesOf(brandIds, sale.stylistId, rates) : undefined;
+      // The row is locked and `set` is the whole change: the updated row is known without reading it back.
+      const updated: PaymentRow = { ...known, ...set };
+      const saleRates = sale && row.rates ? saleRatesOf(brandIds, sale.stylistId, row.rates) : undefined;
       const txOrder = next === 'SUCCEEDED' ? await orders().getOrderForPayment(tx, known.orderId, { forUpdate: true }) : undefined;
       if (next === 'SUCCEEDED' && (!txOrder || txOrder.status === 'CANCELLED')) throw new StandDown();
       await moveOrder(ctx, tx, updated, next, txOrder, by, saleRates);
