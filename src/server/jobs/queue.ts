@@ -69,6 +69,23 @@ export function enqueueStatement(tx: Db, name: string, payload: unknown = {}): S
 }
 
 /**
+ * `enqueue` as a statement for a caller that runs it on its own (a data-modifying CTE of a statement outside any
+ * transaction, which commits by itself), only where `when` holds: call `wake` once the statement ran. No `dedupeKey`.
+ */
+export function enqueueStatementAlone(db: Db, name: string, payload: unknown, when: SQL): { statement: SQL; wake: () => void } {
+  return {
+    statement: sql`insert into jobs (id, name, payload, run_at)
+      select ${uuidv7()}::uuid, ${name}, ${JSON.stringify(payload ?? {})}::jsonb, now() where ${when}`,
+    wake: () => wakeWorkers(db, name),
+  };
+}
+
+/** `completeJobInTx` as a statement (a data-modifying CTE of the caller's) that returns the job's id when it was running. */
+export function completeJobStatement(jobId: string): SQL {
+  return sql`delete from jobs where id = ${jobId}::uuid returning id`;
+}
+
+/**
  * Names to announce per database. One notification is in flight at a time: the names of jobs committed meanwhile go
  * out together in the next one, so a burst of producers costs a handful of statements instead of one per commit (each
  * took a pooled connection from the producers and woke every worker for its own claim).

@@ -1,8 +1,8 @@
-import { desc } from 'drizzle-orm';
+import { desc, sql, type SQL } from 'drizzle-orm';
 import { createTransport } from 'nodemailer';
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../../db/client.ts';
-import { enqueue } from '../../jobs/queue.ts';
+import { enqueue, enqueueStatementAlone } from '../../jobs/queue.ts';
 import { decrypt, encrypt } from '../../security/crypto.ts';
 import type { Keys } from '../../security/keys.ts';
 import { devMailbox } from './schema.ts';
@@ -20,6 +20,12 @@ export interface Mailer {
    * becomes a `mail.send` job (the outbox, decision 006); without, a dev-mailbox row in the same transaction.
    */
   send(db: Db, message: MailMessage): Promise<void>;
+  /**
+   * `send` as a statement for the caller to run inside its own (a data-modifying CTE), only where `when` holds; the
+   * caller calls `after` once its statement committed (SMTP: the workers are woken for the outbox job). Absent from
+   * mailers that send nothing (seeds).
+   */
+  statement?(db: Db, message: MailMessage, when: SQL): { statement: SQL; after: () => void };
 }
 
 /** Talks to the outside world; created once (composition root) and only ever called outside a transaction. */
@@ -73,16 +79,30 @@ export function createMailTransport(config: { SMTP_URL?: string; MAIL_FROM: stri
  * the writer's transaction directly: it commits or rolls back with the change, which is all the outbox would give.
  */
 export function createMailer(transport: MailTransport, keys: Keys): Mailer {
-  if (transport.kind === 'dev-mailbox') return { send: (db, message) => transport.deliver(db, message) };
+  if (transport.kind === 'dev-mailbox')
+    return {
+      send: (db, message) => transport.deliver(db, message),
+      statement: (_db, message, when) => ({
+        statement: sql`insert into dev_mailbox (id, to_enc, subject, text_enc, html_enc)
+          select ${uuidv7()}::uuid, ${encrypt(keys, message.to)}, ${message.subject}, ${encrypt(keys, message.text)},
+                 ${message.html ? encrypt(keys, message.html) : null}::text
+           where ${when}`,
+        after: () => undefined,
+      }),
+    };
+  const payloadOf = (message: MailMessage): MailJobPayload => ({
+    toEnc: encrypt(keys, message.to),
+    subject: message.subject,
+    textEnc: encrypt(keys, message.text),
+    ...(message.html ? { htmlEnc: encrypt(keys, message.html) } : {}),
+  });
   return {
     send: async (db, message) => {
-      const payload: MailJobPayload = {
-        toEnc: encrypt(keys, message.to),
-        subject: message.subject,
-        textEnc: encrypt(keys, message.text),
-        ...(message.html ? { htmlEnc: encrypt(keys, message.html) } : {}),
-      };
-      await enqueue(db, MAIL_SEND_JOB, payload);
+      await enqueue(db, MAIL_SEND_JOB, payloadOf(message));
+    },
+    statement: (db, message, when) => {
+      const { statement, wake } = enqueueStatementAlone(db, MAIL_SEND_JOB, payloadOf(message), when);
+      return { statement, after: wake };
     },
   };
 }

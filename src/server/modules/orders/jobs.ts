@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { formatMoney, type Currency } from '../../../shared/money.ts';
 import type { AppContext } from '../../context.ts';
 import { preparedRows, type Db } from '../../db/client.ts';
-import { completeJobInTx } from '../../jobs/queue.ts';
+import { completeJobInTx, completeJobStatement } from '../../jobs/queue.ts';
 import type { JobDefinition } from '../../jobs/types.ts';
 import { invalidateCatalog } from '../catalog/service.ts';
 import { clientIdentitiesFor } from '../identity/service.ts';
@@ -126,9 +126,24 @@ export async function sendOrderNotice(ctx: AppContext, orderId: string, notice: 
       lines: [greeting, '', `Your order ${order.number} is cancelled. Any amount held or paid is released or refunded to you.`, '', link],
     });
   }
+  const messages = mails.flatMap((m) => (m.to ? [{ to: m.to, subject: m.subject, text: `${m.lines.join('\n')}${sign}` }] : []));
+  const mailer = ctx.mailer;
+  if (jobId && mailer.statement) {
+    // The job's completion and its emails in one statement (its own transaction): the emails are written only if this
+    // run still held the job, so a job run twice mails once, without a begin and a commit of their own.
+    const sends = messages.map((m) => mailer.statement!(ctx.db, m, sql`exists (select 1 from done)`));
+    await ctx.db.execute(
+      sql`with done as (${completeJobStatement(jobId)})${sql.join(
+        sends.map((s, i) => sql`, ${sql.raw(`m${i}`)} as (${s.statement})`),
+        sql``,
+      )} select 1`,
+    );
+    for (const s of sends) s.after();
+    return;
+  }
   await ctx.db.transaction(async (tx) => {
     if (jobId && !(await completeJobInTx(tx, jobId))) return;
-    for (const m of mails) if (m.to) await ctx.mailer.send(tx, { to: m.to, subject: m.subject, text: `${m.lines.join('\n')}${sign}` });
+    for (const m of messages) await mailer.send(tx, m);
   });
 }
 
