@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, inArray, like, lt, lte, sql, type SQL } from '
 import { uuidv7 } from 'uuidv7';
 import { toDto, type Currency } from '../../../shared/money.ts';
 import type { AppContext, RequestMeta } from '../../context.ts';
-import { queryRows, type Db, type Tx } from '../../db/client.ts';
+import { preparedRows, queryRows, type Db, type Tx } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 import { cutPage, idAfter } from '../../http/pagination.ts';
 import { decryptJson, encryptJson, sealText, openText } from '../../security/crypto.ts';
@@ -122,17 +122,7 @@ export async function createOrder(
     const event = eventRow(ctx.keys, orderId, { from: null, to: 'PENDING_PAYMENT', actor: orderActorOf(actor), reason: 'Order placed' });
     // The order, its lines and its first timeline entry in one statement; the rows are what was written, so only the
     // number (from the sequence: `ZG-2026-000123`) and the entry's time come back.
-    const [written] = await queryRows<{ number: string; at: Date | string }>(
-      tx,
-      sql`with o as (${tx
-        .insert(orders)
-        .values({ ...row, number: sql`${`ZG-${now.getUTCFullYear()}-`} || lpad(nextval('order_number_seq')::text, 6, '0')` })
-        .returning({ number: orders.number })
-        .getSQL()}),
-          i as (${tx.insert(orderItems).values(items).getSQL()}),
-          e as (${tx.insert(orderEvents).values(event).returning({ at: orderEvents.at }).getSQL()})
-        select o.number, e.at from o, e`,
-    );
+    const [written] = await placeOrder(tx, row, items, event, `ZG-${now.getUTCFullYear()}-`);
     row.number = written!.number;
     const timeline: EventRow = { ...event, at: new Date(written!.at) };
     if (input.saveShippingAddress && input.shippingAddress)
@@ -155,6 +145,124 @@ export async function createOrder(
   // The answer is made from the rows just written: no second read after the commit.
   const order = present(ctx, placed.row, placed.items, [placed.event]);
   return { order, paymentRequired: placed.row.dueNowMinor > 0 };
+}
+
+// The order, its lines and its first timeline entry in one statement, prepared by name per number of lines (up to
+// PREPARED_LINES; beyond, built at each call): every CreateOrder runs it. Parameters take their types from the columns.
+const ORDER_COLUMNS = [
+  'id',
+  'clientId',
+  'stylistId',
+  'status',
+  'currency',
+  'itemsMinor',
+  'deliveryMinor',
+  'dutiesMinor',
+  'vatMinor',
+  'totalMinor',
+  'dueNowMinor',
+  'paidMinor',
+  'fx',
+  'deliveryOption',
+  'shipCountry',
+  'shippingAddressEnc',
+  'billingAddressEnc',
+  'deliveryNoteEnc',
+  'highValue',
+  'requiresApproval',
+  'paymentDueAt',
+  'createdAt',
+  'updatedAt',
+] as const satisfies ReadonlyArray<keyof OrderRow>;
+const ITEM_COLUMNS = [
+  'id',
+  'orderId',
+  'position',
+  'productId',
+  'variantId',
+  'brandId',
+  'brandIsPartner',
+  'name',
+  'brandName',
+  'sku',
+  'color',
+  'size',
+  'imageUrl',
+  'quantity',
+  'unitPriceMinor',
+  'totalMinor',
+  'sourcePriceMinor',
+  'sourceCurrency',
+  'depositPercent',
+  'depositMinor',
+  'customizations',
+] as const satisfies ReadonlyArray<keyof ItemRow>;
+const EVENT_COLUMNS = [
+  'id',
+  'orderId',
+  'fromStatus',
+  'toStatus',
+  'note',
+  'actorKind',
+  'actorId',
+  'reason',
+] as const satisfies ReadonlyArray<keyof EventRow>;
+const PREPARED_LINES = 8;
+const snake = (k: string) => sql.raw(k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+const columnList = (keys: readonly string[]) => sql.join(keys.map(snake), sql`, `);
+const valueList = (prefix: string, keys: readonly string[]) =>
+  sql`(${sql.join(
+    keys.map((k) => sql.placeholder(`${prefix}${k}`)),
+    sql`, `,
+  )})`;
+const placeOrderStatement = (lines: number) =>
+  preparedRows<{ number: string; at: Date | string }>(
+    `orders_place_${lines}`,
+    sql`with o as (
+          insert into orders (number, ${columnList(ORDER_COLUMNS)})
+          values (${sql.placeholder('numberPrefix')}::text || lpad(nextval('order_number_seq')::text, 6, '0'), ${sql.join(
+            ORDER_COLUMNS.map((k) => sql.placeholder(`o_${k}`)),
+            sql`, `,
+          )})
+          returning number),
+        i as (insert into order_items (${columnList(ITEM_COLUMNS)}) values ${sql.join(
+          Array.from({ length: lines }, (_, n) => valueList(`i${n}_`, ITEM_COLUMNS)),
+          sql`, `,
+        )}),
+        e as (insert into order_events (${columnList(EVENT_COLUMNS)}) values ${valueList('e_', EVENT_COLUMNS)} returning at)
+      select o.number, e.at from o, e`,
+  );
+const placeOrderStatements = Array.from({ length: PREPARED_LINES }, (_, n) => placeOrderStatement(n + 1));
+
+/** Writes the order, its lines and its first timeline entry; answers the number the sequence gave and the entry's time. */
+async function placeOrder(
+  tx: Tx,
+  row: OrderRow,
+  items: ItemRow[],
+  event: Omit<EventRow, 'at'>,
+  numberPrefix: string,
+): Promise<Array<{ number: string; at: Date | string }>> {
+  const statement = placeOrderStatements[items.length - 1];
+  if (!statement) {
+    return queryRows<{ number: string; at: Date | string }>(
+      tx,
+      sql`with o as (${tx
+        .insert(orders)
+        .values({ ...row, number: sql`${numberPrefix} || lpad(nextval('order_number_seq')::text, 6, '0')` })
+        .returning({ number: orders.number })
+        .getSQL()}),
+          i as (${tx.insert(orderItems).values(items).getSQL()}),
+          e as (${tx.insert(orderEvents).values(event).returning({ at: orderEvents.at }).getSQL()})
+        select o.number, e.at from o, e`,
+    );
+  }
+  const values: Record<string, unknown> = { numberPrefix };
+  for (const k of ORDER_COLUMNS) values[`o_${k}`] = k === 'fx' ? JSON.stringify(row.fx) : row[k];
+  items.forEach((item, n) => {
+    for (const k of ITEM_COLUMNS) values[`i${n}_${k}`] = item[k];
+  });
+  for (const k of EVENT_COLUMNS) values[`e_${k}`] = event[k];
+  return statement(tx, values);
 }
 
 /** Taxes follow the destination: the shipping address, or for a collection in store the billing address. */
