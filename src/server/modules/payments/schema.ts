@@ -69,6 +69,9 @@ export const payments = pgTable(
     uniqueIndex('payments_bank_reference_uq').on(t.bankReference),
     index('payments_client_idx').on(t.clientId, t.createdAt),
     index('payments_status_idx').on(t.status, t.updatedAt),
+    // Every payment of an order, whatever its status (the order page's summary, receipts, the stale-order sweep): the
+    // live-payment index above leaves failed and cancelled ones out, and these reads scanned the table.
+    index('payments_order_idx').on(t.orderId, t.createdAt),
     check(
       'payments_amounts_check',
       sql`${t.amountMinor} > 0 and ${t.capturedMinor} between 0 and ${t.amountMinor} and ${t.refundedMinor} between 0 and ${t.refundReservedMinor} and ${t.refundReservedMinor} <= ${t.capturedMinor} and ${t.receivedMinor} >= 0`,
