@@ -118,16 +118,17 @@ function sendWakes(db: Db, wakes: Wakes): void {
   });
 }
 
-/**
- * Completes the running job `jobId` in the caller's transaction, so the job's work and its completion commit together:
- * work that only writes (an email into the outbox) is then done exactly once, even when a lapsed lease let a second
- * worker run the job too. False when the job is already gone (another run committed it): write nothing then.
- */
+/** `completeJobInTx`'s statement, prepared by name: every job with an effect of its own in a transaction ends with it. */
 const completeStatement = preparedRows<{ id: string }>(
   'jobs_complete_in_tx',
   sql`delete from jobs where id = ${sql.placeholder('jobId')}::uuid returning id`,
 );
 
+/**
+ * Completes the running job `jobId` in the caller's transaction, so the job's work and its completion commit together:
+ * work that only writes (an email into the outbox) is then done exactly once, even when a lapsed lease let a second
+ * worker run the job too. False when the job is already gone (another run committed it): write nothing then.
+ */
 export async function completeJobInTx(tx: Db, jobId: string): Promise<boolean> {
   const rows = await completeStatement(tx, { jobId });
   return rows.length === 1;

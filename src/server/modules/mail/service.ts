@@ -61,15 +61,20 @@ export function createMailTransport(config: { SMTP_URL?: string; MAIL_FROM: stri
   return {
     kind: 'dev-mailbox',
     deliver: async (db, message) => {
-      await db.insert(devMailbox).values({
-        id: uuidv7(),
-        toEnc: encrypt(keys, message.to),
-        subject: message.subject,
-        textEnc: encrypt(keys, message.text),
-        htmlEnc: message.html ? encrypt(keys, message.html) : null,
-      });
+      await db.insert(devMailbox).values(devMailboxRow(keys, message));
     },
     close: async () => undefined,
+  };
+}
+
+/** A message as the dev mailbox keeps it: addresses and bodies encrypted like any personal data at rest. */
+function devMailboxRow(keys: Keys, message: MailMessage) {
+  return {
+    id: uuidv7(),
+    toEnc: encrypt(keys, message.to),
+    subject: message.subject,
+    textEnc: encrypt(keys, message.text),
+    htmlEnc: message.html ? encrypt(keys, message.html) : null,
   };
 }
 
@@ -82,13 +87,14 @@ export function createMailer(transport: MailTransport, keys: Keys): Mailer {
   if (transport.kind === 'dev-mailbox')
     return {
       send: (db, message) => transport.deliver(db, message),
-      statement: (_db, message, when) => ({
-        statement: sql`insert into dev_mailbox (id, to_enc, subject, text_enc, html_enc)
-          select ${uuidv7()}::uuid, ${encrypt(keys, message.to)}, ${message.subject}, ${encrypt(keys, message.text)},
-                 ${message.html ? encrypt(keys, message.html) : null}::text
-           where ${when}`,
-        after: () => undefined,
-      }),
+      statement: (_db, message, when) => {
+        const row = devMailboxRow(keys, message);
+        return {
+          statement: sql`insert into dev_mailbox (id, to_enc, subject, text_enc, html_enc)
+            select ${row.id}::uuid, ${row.toEnc}, ${row.subject}, ${row.textEnc}, ${row.htmlEnc}::text where ${when}`,
+          after: () => undefined,
+        };
+      },
     };
   const payloadOf = (message: MailMessage): MailJobPayload => ({
     toEnc: encrypt(keys, message.to),

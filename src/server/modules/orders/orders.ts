@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, inArray, like, lt, lte, sql, type SQL } from '
 import { uuidv7 } from 'uuidv7';
 import { toDto, type Currency } from '../../../shared/money.ts';
 import type { AppContext, RequestMeta } from '../../context.ts';
-import { preparedRows, queryRows, type Db, type Tx } from '../../db/client.ts';
+import { preparedRows, type Db, type Tx } from '../../db/client.ts';
 import { ApiError } from '../../http/errors.ts';
 import { cutPage, idAfter } from '../../http/pagination.ts';
 import { decryptJson, encryptJson, sealText, openText } from '../../security/crypto.ts';
@@ -147,8 +147,9 @@ export async function createOrder(
   return { order, paymentRequired: placed.row.dueNowMinor > 0 };
 }
 
-// The order, its lines and its first timeline entry in one statement, prepared by name per number of lines (up to
-// PREPARED_LINES; beyond, built at each call): every CreateOrder runs it. Parameters take their types from the columns.
+// The order, its lines and its first timeline entry in one statement, prepared by name per number of lines (built the
+// first time an order of that many lines is placed; CreateOrderInput allows at most 50): every CreateOrder runs it.
+// Parameters take their types from the columns.
 const ORDER_COLUMNS = [
   'id',
   'clientId',
@@ -207,7 +208,6 @@ const EVENT_COLUMNS = [
   'actorId',
   'reason',
 ] as const satisfies ReadonlyArray<keyof EventRow>;
-const PREPARED_LINES = 8;
 const snake = (k: string) => sql.raw(k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
 const columnList = (keys: readonly string[]) => sql.join(keys.map(snake), sql`, `);
 const valueList = (prefix: string, keys: readonly string[]) =>
@@ -232,7 +232,12 @@ const placeOrderStatement = (lines: number) =>
         e as (insert into order_events (${columnList(EVENT_COLUMNS)}) values ${valueList('e_', EVENT_COLUMNS)} returning at)
       select o.number, e.at from o, e`,
   );
-const placeOrderStatements = Array.from({ length: PREPARED_LINES }, (_, n) => placeOrderStatement(n + 1));
+const placeOrderStatements = new Map<number, ReturnType<typeof placeOrderStatement>>();
+const placeOrderStatementFor = (lines: number) => {
+  let statement = placeOrderStatements.get(lines);
+  if (!statement) placeOrderStatements.set(lines, (statement = placeOrderStatement(lines)));
+  return statement;
+};
 
 /** Writes the order, its lines and its first timeline entry; answers the number the sequence gave and the entry's time. */
 async function placeOrder(
@@ -242,27 +247,13 @@ async function placeOrder(
   event: Omit<EventRow, 'at'>,
   numberPrefix: string,
 ): Promise<Array<{ number: string; at: Date | string }>> {
-  const statement = placeOrderStatements[items.length - 1];
-  if (!statement) {
-    return queryRows<{ number: string; at: Date | string }>(
-      tx,
-      sql`with o as (${tx
-        .insert(orders)
-        .values({ ...row, number: sql`${numberPrefix} || lpad(nextval('order_number_seq')::text, 6, '0')` })
-        .returning({ number: orders.number })
-        .getSQL()}),
-          i as (${tx.insert(orderItems).values(items).getSQL()}),
-          e as (${tx.insert(orderEvents).values(event).returning({ at: orderEvents.at }).getSQL()})
-        select o.number, e.at from o, e`,
-    );
-  }
   const values: Record<string, unknown> = { numberPrefix };
   for (const k of ORDER_COLUMNS) values[`o_${k}`] = k === 'fx' ? JSON.stringify(row.fx) : row[k];
   items.forEach((item, n) => {
     for (const k of ITEM_COLUMNS) values[`i${n}_${k}`] = item[k];
   });
   for (const k of EVENT_COLUMNS) values[`e_${k}`] = event[k];
-  return statement(tx, values);
+  return placeOrderStatementFor(items.length)(tx, values);
 }
 
 /** Taxes follow the destination: the shipping address, or for a collection in store the billing address. */
