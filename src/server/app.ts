@@ -14,6 +14,7 @@ import { trackInFlight } from './http/in-flight.ts';
 import { lazyChildLogger } from './http/logger.ts';
 import { apiSecurityHeaders } from './http/security-headers.ts';
 import { findUnsafeText, unsafeTextError } from './http/unsafe-text.ts';
+import { memoQueryParser, memoQueryValidator } from './http/query-memo.ts';
 import { responseSerializerCompiler } from './http/serializer.ts';
 import { createRedis, type Redis } from './http/redis.ts';
 import { mergePolicies, registerAuthGuard } from './http/auth.ts';
@@ -140,7 +141,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       // Probes and scrapes arrive every few seconds from every balancer; logging them buries real traffic.
       disableRequestLogging: (request) => MACHINE_PATHS.has(request.url),
     }),
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200, querystringParser: memoQueryParser() },
     return503OnClosing: true,
     childLoggerFactory: lazyChildLogger,
     // SEARCH_INDEX=wait builds the catalogue's search index in an onReady listener before listening: a large catalogue
@@ -180,10 +181,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Every route's Zod validation, preceded by one check for text no database can store (NUL, lone surrogates).
   app.setValidatorCompiler((route) => {
     const validate = validatorCompiler(route as Parameters<typeof validatorCompiler>[0]);
-    return (data: unknown) => {
+    const checked = (data: unknown) => {
       const unsafe = findUnsafeText(data);
       return unsafe ? { error: unsafeTextError(route.httpPart ?? 'body', unsafe) } : validate(data);
     };
+    // A query string seen before is parsed and validated once (http/query-memo.ts).
+    return route.httpPart === 'querystring' ? memoQueryValidator(checked) : checked;
   });
   app.setSerializerCompiler(responseSerializerCompiler(config.NODE_ENV !== 'production'));
   registerErrorHandling(app);
