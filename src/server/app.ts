@@ -15,6 +15,7 @@ import { lazyChildLogger } from './http/logger.ts';
 import { apiSecurityHeaders } from './http/security-headers.ts';
 import { findUnsafeText, unsafeTextError } from './http/unsafe-text.ts';
 import { memoQueryParser, memoQueryValidator } from './http/query-memo.ts';
+import { registerKeptAnswers } from './http/kept-answers.ts';
 import { responseSerializerCompiler } from './http/serializer.ts';
 import { createRedis, type Redis } from './http/redis.ts';
 import { mergePolicies, registerAuthGuard } from './http/auth.ts';
@@ -216,6 +217,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerAuthGuard(app, ctx, mergePolicies(modules), actorFromAccessToken);
   // Idempotency-Key on the writes that opt in; its preHandler runs after the guard has identified the caller.
   registerIdempotency(app, database.db, keys);
+  // Kept answers for readers who are not signed in, sent once the rate limit and the guard have run (after the guard).
+  registerKeptAnswers(app, { production: config.NODE_ENV === 'production' });
   // Security headers and the request id on every answer, in the one hook every request passes.
   const stamp = apiSecurityHeaders({ production: config.NODE_ENV === 'production' });
   app.addHook('onRequest', (request, reply, done) => {

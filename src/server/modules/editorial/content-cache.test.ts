@@ -39,4 +39,30 @@ describe('editorial answers kept in memory', () => {
     await cache.get('list:public:{}', 0, noneDue, async () => 'list');
     expect(await cache.get('list:public:{}', 1, noneDue, async () => 'fresh')).toBe('fresh');
   });
+
+  it('peeks at a kept answer only when get would answer it without a read', async () => {
+    const cache = live();
+    // Nothing known yet about scheduled pieces: get must read first.
+    expect(cache.peek('list:public:{}', 0)).toBeUndefined();
+    await cache.get(
+      'list:public:{}',
+      0,
+      async () => 1_000,
+      async () => 'list',
+    );
+    expect(cache.peek('list:public:{}', 999)).toBe('list');
+    expect(cache.peek('list:public:{"view":"full"}', 999)).toBeUndefined();
+    // The scheduled piece's minute has come: the kept list is not offered (get then drops it and reads).
+    expect(cache.peek('list:public:{}', 1_000)).toBeUndefined();
+    expect(await cache.get('list:public:{}', 1_000, noneDue, async () => 'with the new piece')).toBe('with the new piece');
+    // Dropping everything forgot the next minute too: the next get reads it, and from then on the list is offered.
+    expect(cache.peek('list:public:{}', 1_001)).toBeUndefined();
+    expect(await cache.get('list:public:{}', 1_001, noneDue, async () => 'not read')).toBe('with the new piece');
+    expect(cache.peek('list:public:{}', 1_001)).toBe('with the new piece');
+    cache.channel('content_changed').clear();
+    expect(cache.peek('list:public:{}', 1_002)).toBeUndefined();
+    await cache.get('list:public:{}', 1_003, noneDue, async () => 'again');
+    cache.channel('catalog_changed').setLive(false);
+    expect(cache.peek('list:public:{}', 1_004)).toBeUndefined();
+  });
 });

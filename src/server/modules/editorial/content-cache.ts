@@ -81,6 +81,15 @@ export class ContentCache {
     this.#documents.store(key, document, epoch, { now });
   }
 
+  /**
+   * The kept answer for `key` when `get` would answer it without a read: the cache live, the next scheduled piece's
+   * minute known and not yet come. Otherwise undefined (then `get` decides, and reads what it must).
+   */
+  peek(key: string, now: number): unknown {
+    if (!this.#answers.live || !this.#dueKnown || (this.#dueAt !== undefined && now >= this.#dueAt)) return undefined;
+    return this.#answers.get(key, now);
+  }
+
   /** The kept answer, or `compute()`'s; `nextDue` tells when the next scheduled piece publishes (read once per change). */
   async get<T>(
     key: string,

@@ -171,6 +171,26 @@ describe('CreateContent, GetContent, ListContent', () => {
     });
   });
 
+  it('answers readers who are not signed in from the kept list, which a publication, an unpublication or a VIP piece never leaves stale', async () => {
+    const url = '/api/v1/content?tags=kept-list&view=summary';
+    const titles = async (viewer?: TestAccount) => (await get(viewer, url)).json().content.map((c: { title: string }) => c.title);
+    expect(await titles()).toEqual([]);
+    expect(await titles()).toEqual([]);
+    const first = await post(editor, piece({ title: 'Kept, first', status: 'PUBLISHED', tags: ['kept-list'] }));
+    expect(first.statusCode, first.body).toBe(201);
+    expect(await titles()).toEqual(['Kept, first']);
+    // A private clients' piece: never in the public copy, always for a private client asking the same address.
+    expect(
+      (await post(editor, piece({ title: 'Kept, private', audience: 'VIP', status: 'PUBLISHED', tags: ['kept-list'] }))).statusCode,
+    ).toBe(201);
+    expect(await titles()).toEqual(['Kept, first']);
+    expect(await titles(cat.vip)).toEqual(['Kept, private', 'Kept, first']);
+    expect(await titles()).toEqual(['Kept, first']);
+    const unpublished = await put(editor, first.json().contentId, { status: 'DRAFT', expectedVersion: first.json().content.version });
+    expect(unpublished.statusCode, unpublished.body).toBe(200);
+    expect(await titles()).toEqual([]);
+  });
+
   it('pages through the published list newest first without repeats', async () => {
     for (let i = 0; i < 5; i++) expect((await post(editor, piece({ status: 'PUBLISHED', tags: ['paging'] }))).statusCode).toBe(201);
     const seen: string[] = [];

@@ -31,7 +31,9 @@ import {
   HOME_SLOTS,
   homeSlots,
   listContactMessages,
+  keptPublicList,
   listContent,
+  rememberPublicList,
   listEditors,
   listVersions,
   myEditorialRole,
@@ -109,9 +111,14 @@ export async function editorialRoutes(parent: FastifyInstance, opts: { ctx: AppC
         querystring: ListContentQuery,
         response: { 200: ListContentOutput, ...errorResponses('ValidationException') },
       },
-      config: { policy: 'public' },
+      // The Journal's lists for readers who are not signed in are answered from the kept copy when there is one.
+      config: { policy: 'public', keptAnswer: (request) => keptPublicList(ctx.db, request.url) },
     },
-    async (request, reply) => sendAnswer(reply, production, await listContent(ctx, request.actor, request.query)),
+    async (request, reply) => {
+      const answer = await listContent(ctx, request.actor, request.query);
+      if (!request.actor) rememberPublicList(request.url, request.query);
+      return sendAnswer(reply, production, answer);
+    },
   );
 
   app.get(
