@@ -16,7 +16,7 @@ declare module 'fastify' {
 /**
  * Sends a kept answer from the route's first steps: after its rate limit and the guard's look at who calls (so the
  * limit and the policy apply to it as to any request) and before the query is validated and the handler runs. A
- * kept Journal list used to pay for every step of the route to end at the same kept object, about a third of the
+ * kept Journal list used to pay for every step of the route to end at the same kept object, about a fifth of the
  * time the instance spent on it (#15, bench/RESULTS.md). Only GET requests of callers who are not signed in: a
  * signed-in caller's answer may depend on who they are (private clients see VIP pieces). Register after the auth
  * guard, whose step must run first.
