@@ -165,7 +165,11 @@ export async function runLighthouse(argv: string[]): Promise<number> {
   try {
     // `--page <name>` measures one kind of page only (e.g. `--page "journal article"`).
     const pageArg = argv.indexOf('--page');
-    const pages = (await pagesOf(app.baseUrl)).filter((p) => pageArg < 0 || p.name === argv[pageArg + 1]);
+    const all = await pagesOf(app.baseUrl);
+    const pages = all.filter((p) => pageArg < 0 || p.name === argv[pageArg + 1]);
+    // A name that matches no page would measure nothing and report PASSED.
+    if (pages.length === 0)
+      throw new Error(`--page: no page is named "${argv[pageArg + 1]}" (pages: ${all.map((p) => `"${p.name}"`).join(', ')})`);
     // `--json <dir>` keeps every run's whole report (<page>-<run>.json), to read the audits behind a score.
     const jsonArg = argv.indexOf('--json');
     const jsonDir = jsonArg >= 0 ? resolve(argv[jsonArg + 1] ?? '.') : undefined;
