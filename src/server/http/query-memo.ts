@@ -11,7 +11,7 @@ import { parse } from 'fast-querystring';
 const MAX_KEPT = 512;
 
 /** Freezes `value` and everything it holds (plain objects and arrays, as a parser or a Zod output has). */
-export function deepFreeze<T>(value: T): T {
+function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const item of Object.values(value)) deepFreeze(item);

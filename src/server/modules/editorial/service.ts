@@ -735,32 +735,65 @@ export async function listContent(
 ): Promise<{ content: Content[]; nextToken?: string }> {
   const db = ctx.db;
   const now = editorialNow(db);
-  // A reader who is not signed in (most of the Journal's traffic) has no editorial role to look up.
-  const role = viewer ? await editorialRole(db, viewer) : undefined;
+  const role = await editorialRole(db, viewer);
   const vip = seesVip(viewer, role);
   const reader =
     !query.mine && (query.status === undefined || query.status === 'PUBLISHED') ? !isHouse(role) || query.status === 'PUBLISHED' : false;
   if (!reader && !role) invalid(query.mine ? 'query.mine' : 'query.status', 'Only published pieces are listed; leave out the status');
-  if (!reader || role) return listFromDatabase(db, { viewer, role, reader, vip, query, now });
-  return contentCache(db).get(
-    listKey(query, vip),
-    now,
-    () => nextDueAt(db, now),
-    () => listFromDatabase(db, { viewer, role, reader, vip, query, now }),
-  );
+  const run = async () => {
+    const filters: SQL[] = [];
+    let sortKey: SQL;
+    let sort: string;
+    if (reader) {
+      filters.push(publishedSql(now), audienceSql(vip));
+      sortKey = sql`coalesce(${content.publishedAt}, ${content.publishAt}, ${content.createdAt})`;
+      sort = 'published';
+    } else {
+      if (query.status) {
+        filters.push(
+          query.status === 'SCHEDULED'
+            ? sql`(${content.status} = 'SCHEDULED' and ${content.publishAt} > ${new Date(now).toISOString()}::timestamptz)`
+            : query.status === 'PUBLISHED'
+              ? publishedSql(now)
+              : eq(content.status, query.status),
+        );
+      }
+      if (role === 'STYLIST' || query.mine) filters.push(eq(content.ownerId, viewer!.userId));
+      sortKey = sql`${content.updatedAt}`;
+      sort = 'updated';
+    }
+    if (query.contentType) filters.push(eq(content.type, query.contentType));
+    if (query.tags?.length) filters.push(sql`${content.tags} @> ${sql.param(normaliseTags(query.tags))}::text[]`);
+    if (query.featured !== undefined) filters.push(eq(content.featured, query.featured));
+    if (query.q) {
+      for (const word of query.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 6)) {
+        const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        filters.push(
+          sql`(lower(${content.title}) like ${like} or lower(${content.dek}) like ${like} or lower(${content.bodyText}) like ${like} or ${word} = any(${content.tags}))`,
+        );
+      }
+    }
+    if (query.nextToken) {
+      const c = decodeCursor(query.nextToken, sort, 'time');
+      filters.push(sql`(${sortKey}, ${content.id}) < (${c.key}::timestamptz, ${c.id}::uuid)`);
+    }
+    const rows = await db
+      .select({ row: content, key: sql<string>`to_char(${sortKey} at time zone 'UTC', ${TIME_KEY_FORMAT})` })
+      .from(content)
+      .where(and(...filters))
+      .orderBy(desc(sortKey), desc(content.id))
+      .limit(query.maxResults + 1);
+    const page = cutPage(rows, query.maxResults, sort, (r) => ({ key: r.key, id: r.row.id }));
+    return {
+      content: page.items.map((r) => presentContent(r.row, now, query.view)),
+      ...(page.nextToken ? { nextToken: page.nextToken } : {}),
+    };
+  };
+  if (!reader || role) return run();
+  return contentCache(db).get(listKey(query, vip), now, () => nextDueAt(db, now), run);
 }
 
-// A repeated query string reaches the service as the same frozen query object (http/query-memo.ts): its cache key is
-// built once. A query that can still change gets a fresh key every time.
-const listKeys = new WeakMap<ListContentQuery, { public?: string; vip?: string }>();
-
-function listKey(query: ListContentQuery, vip: boolean): string {
-  const audience = vip ? 'vip' : 'public';
-  if (!Object.isFrozen(query)) return `list:${audience}:${JSON.stringify(query)}`;
-  let keys = listKeys.get(query);
-  if (!keys) listKeys.set(query, (keys = {}));
-  return (keys[audience] ??= `list:${audience}:${JSON.stringify(query)}`);
-}
+const listKey = (query: ListContentQuery, vip: boolean) => `list:${vip ? 'vip' : 'public'}:${JSON.stringify(query)}`;
 
 /** The ListContent URLs readers who are not signed in have asked for, and the cache key of their answer. */
 const publicListKeys = new Map<string, string>();
@@ -777,66 +810,6 @@ export function rememberPublicList(url: string, query: ListContentQuery): void {
 export function keptPublicList(db: Db, url: string): object | undefined {
   const key = publicListKeys.get(url);
   return key === undefined ? undefined : (contentCache(db).peek(key, editorialNow(db)) as object | undefined);
-}
-
-async function listFromDatabase(
-  db: Db,
-  {
-    viewer,
-    role,
-    reader,
-    vip,
-    query,
-    now,
-  }: { viewer: Actor | undefined; role: EditorialRole | undefined; reader: boolean; vip: boolean; query: ListContentQuery; now: number },
-): Promise<{ content: Content[]; nextToken?: string }> {
-  const filters: SQL[] = [];
-  let sortKey: SQL;
-  let sort: string;
-  if (reader) {
-    filters.push(publishedSql(now), audienceSql(vip));
-    sortKey = sql`coalesce(${content.publishedAt}, ${content.publishAt}, ${content.createdAt})`;
-    sort = 'published';
-  } else {
-    if (query.status) {
-      filters.push(
-        query.status === 'SCHEDULED'
-          ? sql`(${content.status} = 'SCHEDULED' and ${content.publishAt} > ${new Date(now).toISOString()}::timestamptz)`
-          : query.status === 'PUBLISHED'
-            ? publishedSql(now)
-            : eq(content.status, query.status),
-      );
-    }
-    if (role === 'STYLIST' || query.mine) filters.push(eq(content.ownerId, viewer!.userId));
-    sortKey = sql`${content.updatedAt}`;
-    sort = 'updated';
-  }
-  if (query.contentType) filters.push(eq(content.type, query.contentType));
-  if (query.tags?.length) filters.push(sql`${content.tags} @> ${sql.param(normaliseTags(query.tags))}::text[]`);
-  if (query.featured !== undefined) filters.push(eq(content.featured, query.featured));
-  if (query.q) {
-    for (const word of query.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 6)) {
-      const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      filters.push(
-        sql`(lower(${content.title}) like ${like} or lower(${content.dek}) like ${like} or lower(${content.bodyText}) like ${like} or ${word} = any(${content.tags}))`,
-      );
-    }
-  }
-  if (query.nextToken) {
-    const c = decodeCursor(query.nextToken, sort, 'time');
-    filters.push(sql`(${sortKey}, ${content.id}) < (${c.key}::timestamptz, ${c.id}::uuid)`);
-  }
-  const rows = await db
-    .select({ row: content, key: sql<string>`to_char(${sortKey} at time zone 'UTC', ${TIME_KEY_FORMAT})` })
-    .from(content)
-    .where(and(...filters))
-    .orderBy(desc(sortKey), desc(content.id))
-    .limit(query.maxResults + 1);
-  const page = cutPage(rows, query.maxResults, sort, (r) => ({ key: r.key, id: r.row.id }));
-  return {
-    content: page.items.map((r) => presentContent(r.row, now, query.view)),
-    ...(page.nextToken ? { nextToken: page.nextToken } : {}),
-  };
 }
 
 // ───────────────────────────── versions, diff, restore, autosave ─────────────────────────────
