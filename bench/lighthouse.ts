@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, withoutUnseenUi } from '../e2e/chromium.ts';
 import { startChild, stopChild } from './lib/children.ts';
 import { appendResults, gitSha } from './lib/results.ts';
 import { cpus } from 'node:os';
@@ -161,7 +161,14 @@ export async function runLighthouse(argv: string[]): Promise<number> {
     timeoutMs: 600_000,
     showStartup: true,
   });
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: [...CHROMIUM_FLAGS], logLevel: 'error' });
+  // chrome-launcher's own flags (which turn off Chromium's background services for tools like this one), ours, and no
+  // unseen browser UI competing with the page for the CPU (e2e/chromium.ts).
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM_PATH,
+    ignoreDefaultFlags: true,
+    chromeFlags: withoutUnseenUi([...chromeLauncher.Launcher.defaultFlags(), ...CHROMIUM_FLAGS]),
+    logLevel: 'error',
+  });
   try {
     // `--page <name>` measures one kind of page only (e.g. `--page "journal article"`).
     const pageArg = argv.indexOf('--page');

@@ -15,3 +15,20 @@ export const CHROMIUM_FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ] as const;
+
+/**
+ * Chromium 156's own desktop UI that headless Chromium still builds: the omnibox's dropdown, a WebUI page, is loaded
+ * in a renderer of its own for every new tab. No one ever sees it here, yet it spent more CPU during a page load than
+ * the page itself (1.3–2.4 s against 0.9–1.3 s, in a trace of the Journal article), on the same two cores. Lighthouse
+ * multiplies what it sees of the page's main thread by four, so that stolen time reached its blocking-time figure.
+ * `--disable-features` takes one list (a second flag replaces the first), so a launcher's own list is merged with it.
+ */
+export const CHROMIUM_UNSEEN_UI_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'WebUIOmniboxFullPopup'] as const;
+
+/** `flags` with the features above added to its `--disable-features` list (or to a new one). */
+export function withoutUnseenUi(flags: readonly string[]): string[] {
+  const prefix = '--disable-features=';
+  const given = flags.filter((f) => f.startsWith(prefix)).flatMap((f) => f.slice(prefix.length).split(','));
+  const disabled = [...new Set([...given, ...CHROMIUM_UNSEEN_UI_FEATURES])].filter(Boolean);
+  return [...flags.filter((f) => !f.startsWith(prefix)), prefix + disabled.join(',')];
+}

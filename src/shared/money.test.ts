@@ -7,6 +7,7 @@ import {
   formatMoney,
   fromDecimal,
   fromDto,
+  MAX_MINOR,
   money,
   MoneyError,
   multiply,
@@ -62,6 +63,27 @@ describe('money', () => {
     expect(formatMoney(money(12345, 'KWD'))).toMatch(/12\.345/);
     expect(formatMoney(money(125050, 'EUR'), { locale: 'fr-FR' }).replace(/\s/g, ' ')).toBe('1 250,50 €');
     expect(formatMoney(money(250_000_000_00, 'USD'), { locale: 'en-US', compactWhole: true })).toBe('$250,000,000');
+  });
+
+  it('writes en-GB prices by hand exactly as ICU does, for every currency, amount size and with or without decimals', () => {
+    const amounts = [0, 1, 7, 99, 100, 999, 1000, 1234, 12345, 100000, 123456, 1234567, 10 ** 9 + 7, MAX_MINOR - 1];
+    for (const currency of CURRENCY_CODES) {
+      const digits = minorDigits(currency);
+      for (const minor of amounts) {
+        for (const compactWhole of [false, true]) {
+          const value = money(minor, currency);
+          const whole = minor % 10 ** digits === 0;
+          const fractionDigits = compactWhole && whole ? 0 : digits;
+          const icu = new Intl.NumberFormat('en-GB', {
+            style: 'currency',
+            currency,
+            minimumFractionDigits: fractionDigits,
+            maximumFractionDigits: fractionDigits,
+          }).format(toDecimal(value));
+          expect(formatMoney(value, { compactWhole }), `${currency} ${minor} ${compactWhole}`).toBe(icu);
+        }
+      }
+    }
   });
 
   it('parses what people type in their locale', () => {

@@ -139,13 +139,67 @@ export function formatMoney(m: Money | MoneyDto, opts: FormatOptions = {}): stri
   const digits = minorDigits(value.currency);
   const whole = value.minor % 10 ** digits === 0;
   const fractionDigits = opts.compactWhole && whole ? 0 : digits;
-  return new Intl.NumberFormat(opts.locale ?? 'en-GB', {
-    style: 'currency',
-    currency: value.currency,
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-  }).format(toDecimal(value));
+  if ((opts.locale ?? 'en-GB') === 'en-GB' && value.minor >= 0) return britishMoney(value, fractionDigits);
+  return currencyFormat(opts.locale!, value.currency, fractionDigits).format(toDecimal(value));
 }
+
+/**
+ * What ICU's en-GB currency format puts before the amount, currency by currency (money.test.ts checks it against
+ * Intl.NumberFormat): a symbol where British English has one, else the code and a no-break space.
+ */
+const BRITISH_PREFIX: Record<Currency, string> = {
+  EUR: '€',
+  USD: 'US$',
+  GBP: '£',
+  JPY: 'JP¥',
+  CAD: 'CA$',
+  AUD: 'A$',
+  HKD: 'HK$',
+  CNY: 'CN¥',
+  KRW: '₩',
+  INR: '₹',
+  MXN: 'MX$',
+  BRL: 'R$',
+  ...(Object.fromEntries(
+    (['CHF', 'AED', 'SAR', 'QAR', 'KWD', 'BHD', 'SGD', 'SEK', 'NOK', 'DKK', 'MAD', 'ZAR'] as const).map((c) => [c, `${c}\u00a0`]),
+  ) as Record<'CHF' | 'AED' | 'SAR' | 'QAR' | 'KWD' | 'BHD' | 'SGD' | 'SEK' | 'NOK' | 'DKK' | 'MAD' | 'ZAR', string>),
+};
+
+/**
+ * `€1,250.00` as en-GB writes it, from the integer count of minor units. Every price the site shows is in en-GB; writing
+ * it out keeps the browser from loading its number data for ICU on each page (the first currency formatter a page
+ * made cost ~25 ms of its main thread here), and the server and every browser print the same characters whatever
+ * their ICU versions.
+ */
+function britishMoney(value: Money, fractionDigits: number): string {
+  const scale = 10 ** minorDigits(value.currency);
+  const whole = String(Math.trunc(value.minor / scale)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  // fractionDigits is the currency's own, or 0 for a whole amount shown without its decimals.
+  const fraction = fractionDigits > 0 ? `.${String(value.minor % scale).padStart(fractionDigits, '0')}` : '';
+  return `${BRITISH_PREFIX[value.currency]}${whole}${fraction}`;
+}
+
+/**
+ * One formatter per locale, currency and number of decimals, kept: a new Intl.NumberFormat per price cost every
+ * product grid two dozen of them while the page rendered, on the server and again in the browser.
+ */
+function currencyFormat(locale: string, currency: string, fractionDigits: number): Intl.NumberFormat {
+  const key = `${locale}|${currency}|${fractionDigits}`;
+  let format = currencyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: fractionDigits,
+      maximumFractionDigits: fractionDigits,
+    });
+    // A handful in practice (a locale or two, the currencies we sell in); the bound only guards against misuse.
+    if (currencyFormats.size >= 256) currencyFormats.clear();
+    currencyFormats.set(key, format);
+  }
+  return format;
+}
+const currencyFormats = new Map<string, Intl.NumberFormat>();
 
 /**
  * Reads what a person typed (`1,250.50`, `1 250,50`, `€1.250`) in a locale's conventions into Money; throws

@@ -65,6 +65,19 @@ describe('hydration after the page is drawn (#12, docs/decisions/016)', () => {
     expect(() => new Function(script)).not.toThrow();
   });
 
+  it('cuts the work after load into short tasks: preload links a few at a time, then one module evaluated per task', () => {
+    const preloads = ['/assets/entry.client.js', '/assets/runtime.js', '/assets/framework.js', '/assets/root.js', '/assets/home.js'];
+    const script = deferredModuleScript(MODULE_SCRIPT, preloads)!;
+    // Each step waits for a pause (a task boundary) before the next.
+    expect(script).toMatch(/document\.head\.append\(link\);if\(i%4===3\)await pause\(\)/);
+    // Every module but the client entry, last listed first, each after a pause; the entry still comes last, as written.
+    expect(script).toContain(
+      'for(const href of ["/assets/home.js","/assets/root.js","/assets/framework.js","/assets/runtime.js"]){await pause();await import(href)}',
+    );
+    expect(script.indexOf('await import(href)')).toBeLessThan(script.indexOf('import("/assets/entry.client.js");'));
+    expect(() => new Function(`return (async () => { ${script} })`)).not.toThrow();
+  });
+
   it('leaves a script of another shape as React Router wrote it (it then loads at once, as before)', () => {
     expect(deferredModuleScript(`import "/assets/manifest.js";\n${MODULE_SCRIPT}`, ['/a.js'])).toBeUndefined();
     expect(deferredModuleScript('import("/assets/entry.client.js");', ['/a.js'])).toBeUndefined();

@@ -7,12 +7,16 @@ const SCRIPT_END = '</script>';
 /** Longer than any opening script tag React writes (a nonce, `type` and `async`). */
 const MAX_TAG_BYTES = 512;
 const STATIC_IMPORT = /^import \* as (\w+) from ("[^"]+");$/gm;
+const DYNAMIC_IMPORT = /\bimport\("([^"]+)"\)/g;
 
 /**
  * Longest wait for the page's `load` event before the scripts are fetched anyway: a picture that never finishes
  * must not leave the page without its behaviour.
  */
 export const HYDRATION_WAIT_LIMIT_MS = 3_000;
+
+/** Preload links added per task. */
+const PRELOADS_PER_TASK = 4;
 
 /**
  * Moves the fetching of a page's JavaScript after its `load` event (docs/decisions/016-hydration-after-load.md).
@@ -59,6 +63,12 @@ export function deferredModuleScript(script: string, preloads: readonly string[]
     return '';
   });
   if (bindings.length === 0 || preloads.length === 0 || /^\s*import\s*[^\s(]/m.test(rest)) return undefined;
+  // The client entry starts hydration, so it comes last, where React Router's own script imports it. The others are
+  // evaluated one per task, last listed first: React Router lists a route module before the chunks it imports, so the
+  // reverse order tends to evaluate a chunk's imports in tasks of their own before it (any order is correct: a module
+  // evaluates its imports first in all cases).
+  const entries = new Set([...rest.matchAll(DYNAMIC_IMPORT)].map((m) => m[1]));
+  const modules = preloads.filter((href) => !entries.has(href)).reverse();
   return [
     '(async()=>{',
     // After `load`, and after the frame that follows it is painted (a task queued from an animation frame runs once
@@ -66,7 +76,14 @@ export function deferredModuleScript(script: string, preloads: readonly string[]
     // before it, on its path (Lighthouse counted 130 KB of them in a stylist profile's LCP). A hidden tab draws no
     // frames, so the time limit still applies.
     `await new Promise((go)=>{const drawn=()=>requestAnimationFrame(()=>setTimeout(go,0));if(document.readyState==="complete")drawn();else addEventListener("load",drawn,{once:true});setTimeout(go,${HYDRATION_WAIT_LIMIT_MS})});`,
-    `for(const href of ${JSON.stringify(preloads)}){const link=document.createElement("link");link.rel="modulepreload";link.href=href;document.head.append(link)}`,
+    // From here on the work is cut into short tasks, so that a tap or a scroll is answered between them: a phone spent
+    // ~170 ms on adding the seventeen preload links of an article in one go, and each module's first evaluation is a
+    // task of its own (the framework's alone is the longest). Lighthouse counts every task over 50 ms as blocking.
+    'const pause=()=>globalThis.scheduler?.yield?globalThis.scheduler.yield():new Promise((go)=>setTimeout(go,0));',
+    `const preloads=${JSON.stringify(preloads)};`,
+    `for(let i=0;i<preloads.length;i++){const link=document.createElement("link");link.rel="modulepreload";link.href=preloads[i];document.head.append(link);if(i%${PRELOADS_PER_TASK}===${PRELOADS_PER_TASK - 1})await pause()}`,
+    `for(const href of ${JSON.stringify(modules)}){await pause();await import(href)}`,
+    'await pause();',
     `const [${bindings.join(',')}]=await Promise.all([${specifiers.map((s) => `import(${s})`).join(',')}]);`,
     rest.trim(),
     '})();',
