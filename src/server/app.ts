@@ -217,7 +217,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerAuthGuard(app, ctx, mergePolicies(modules), actorFromAccessToken);
   // Idempotency-Key on the writes that opt in; its preHandler runs after the guard has identified the caller.
   registerIdempotency(app, database.db, keys);
-  // Kept answers for readers who are not signed in, sent once the rate limit and the guard have run (after the guard).
+  // Kept answers for readers who are not signed in, sent as the route's first step (before its rate limit and guard).
   registerKeptAnswers(app, { production: config.NODE_ENV === 'production' });
   // Security headers and the request id on every answer, in the one hook every request passes.
   const stamp = apiSecurityHeaders({ production: config.NODE_ENV === 'production' });

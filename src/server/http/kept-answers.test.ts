@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from './auth.ts';
 import { registerKeptAnswers } from './kept-answers.ts';
 
-/** A bare app with the platform's order of steps: rate limit, then who calls (here from a header), then kept answers. */
+/** A bare app with the platform's steps: rate limit, then who calls (here from a header); kept answers go before both. */
 async function appWith(production: boolean, max = 1_000): Promise<{ app: FastifyInstance; runs: () => number }> {
   const app = Fastify();
   await app.register(rateLimit, { global: true, max, timeWindow: 60_000 });
@@ -50,11 +50,21 @@ describe('kept answers', () => {
     });
   }
 
-  it('counts kept answers against the rate limit like any other', async () => {
-    const { app } = await appWith(true, 3);
-    const statuses = [];
-    for (let i = 0; i < 5; i++) statuses.push((await app.inject({ url: '/list' })).statusCode);
-    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+  it('sends kept answers before the rate limit, which still counts every request the kept copy does not answer', async () => {
+    const { app, runs } = await appWith(true, 3);
+    const status = async (url: string, headers: Record<string, string> = {}) => (await app.inject({ url, headers })).statusCode;
+    expect(await status('/list')).toBe(200); // not kept yet: counted (1 of 3)
+    for (let i = 0; i < 5; i++) expect(await status('/list')).toBe(200); // kept: not counted
+    expect(runs()).toBe(1);
+    expect(await status('/list?page=2')).toBe(200); // another URL: counted (2)
+    expect(await status('/list', { authorization: 'Bearer x' })).toBe(200); // a signed-in caller: counted (3)
+    expect(await status('/list?page=3')).toBe(429);
+    expect(await status('/list', { authorization: 'Bearer x' })).toBe(429);
+    // The kept copy is still sent: refusing it would cost as much as sending it.
+    const kept = await app.inject({ url: '/list' });
+    expect(kept.statusCode).toBe(200);
+    expect(kept.headers['x-ratelimit-remaining']).toBeUndefined();
+    expect(runs()).toBe(3);
     await app.close();
   });
 

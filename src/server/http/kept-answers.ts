@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sendAnswer } from './cached-json.ts';
-import { appendRouteStep } from './route-hooks.ts';
+import { prependRouteStep } from './route-hooks.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -14,12 +14,19 @@ declare module 'fastify' {
 }
 
 /**
- * Sends a kept answer from the route's first steps: after its rate limit and the guard's look at who calls (so the
- * limit and the policy apply to it as to any request) and before the query is validated and the handler runs. A
- * kept Journal list used to pay for every step of the route to end at the same kept object, about a fifth of the
- * time the instance spent on it (#15, bench/RESULTS.md). Only GET requests of callers who are not signed in: a
- * signed-in caller's answer may depend on who they are (private clients see VIP pieces). Register after the auth
- * guard, whose step must run first.
+ * Sends a kept answer as the route's first step: before its rate limit, the guard, the query's validation and the
+ * handler. The global steps (security headers, request id) and the response steps (latency histogram, log) still apply.
+ * A kept Journal list used to pay for every step of the route to end at the same kept object (#15, bench/RESULTS.md).
+ *
+ * Only GET requests that carry no credentials (no Authorization header, the only way the guard identifies a caller):
+ * a signed-in caller's answer may depend on who they are (private clients see VIP pieces). Such a caller, and any
+ * request the look-up does not answer, goes through the route as usual.
+ *
+ * Kept answers are not counted by the rate limit (decision 019, addendum). Refusing a request costs the instance as
+ * much as sending bytes it already holds, so counting them protected nothing; with Redis the count was a network
+ * round trip per answer, costlier than the answer; and a reader who reloads the Journal should not spend the allowance
+ * that guards sign-in and checkout. What a look-up can answer is exactly what is public and already kept; every other
+ * URL of the route is still limited.
  */
 export function registerKeptAnswers(app: FastifyInstance, opts: { production: boolean }): void {
   app.addHook('onRoute', (route) => {
@@ -29,8 +36,8 @@ export function registerKeptAnswers(app: FastifyInstance, opts: { production: bo
     if (methods.some((m) => m !== 'GET' && m !== 'HEAD') || route.config?.policy !== 'public') {
       throw new Error(`Route ${methods.join(',')} ${route.url}: keptAnswer is for public GET routes only`);
     }
-    appendRouteStep(route, 'onRequest', (request, reply, done) => {
-      const kept = request.method === 'GET' && request.actor === undefined ? lookUp(request) : undefined;
+    prependRouteStep(route, 'onRequest', (request, reply, done) => {
+      const kept = request.method === 'GET' && request.headers.authorization === undefined ? lookUp(request) : undefined;
       if (kept === undefined) return done();
       // In production sendAnswer sends the kept bytes itself; elsewhere it hands back the object, which goes through the
       // route's response schema like any answer.

@@ -14,3 +14,10 @@ export function appendRouteStep<K extends keyof Steps>(route: RouteOptions, name
   (route as { [P in K]?: Steps[K][] })[name] =
     existing === undefined ? [step] : [...(Array.isArray(existing) ? existing : [existing]), step];
 }
+
+/** Puts `step` before a route's own steps of that kind (registered ones, and those of onRoute hooks that ran earlier). */
+export function prependRouteStep<K extends keyof Steps>(route: RouteOptions, name: K, step: Steps[K]): void {
+  const existing = route[name] as Steps[K] | Steps[K][] | undefined;
+  (route as { [P in K]?: Steps[K][] })[name] =
+    existing === undefined ? [step] : [step, ...(Array.isArray(existing) ? existing : [existing])];
+}
