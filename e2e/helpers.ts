@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContextOptions, type Page, type Response } from 'playwright-core';
 import { expect, inject } from 'vitest';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
+import { CHROMIUM_PATH, PLAYWRIGHT_CHROMIUM_ARGS } from './chromium.ts';
 
 export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const SCREENSHOT_DIR = join(ROOT, 'e2e', 'screenshots');
@@ -20,7 +20,7 @@ export { CHROMIUM_PATH } from './chromium.ts';
 
 /** Debian's Chromium, headless, with the flags the Lighthouse bench shares (e2e/chromium.ts). */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS] });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: PLAYWRIGHT_CHROMIUM_ARGS });
 }
 
 /** Builds the web app when no build exists; the server only serves pages from a build. */
