@@ -149,11 +149,13 @@ describe('the Journal', () => {
     expect(await page.locator('[data-product-row]').count()).toBe(1);
     expect(await page.locator('[data-look]').count()).toBe(1);
 
-    // Five minutes ahead, as the editor's own wall clock (the browser's zone).
-    const at = await page.evaluate(() => {
+    // Five minutes ahead, as the editor's own wall clock (the browser's zone): the first whole minute at least five
+    // minutes away, so that "four minutes later" stays before it however long the steps below take (up to a minute;
+    // rounding down used to leave as little as a few seconds when the test began late in a minute).
+    const { at, dueAt } = await page.evaluate(() => {
       const d = new Date(Date.now() + 5 * 60_000);
-      d.setSeconds(0, 0);
-      return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+      if (d.getSeconds() !== 0 || d.getMilliseconds() !== 0) d.setMinutes(d.getMinutes() + 1, 0, 0);
+      return { at: new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16), dueAt: d.getTime() };
     });
     await page.getByLabel('Publish at').fill(at);
     await page.getByRole('button', { name: 'Schedule' }).click();
@@ -171,10 +173,13 @@ describe('the Journal', () => {
     };
     expect(await journal()).not.toContain(title);
     // Four minutes later: still not there.
-    expect((await api('POST', '/api/v1/content/test-clock', { advanceSeconds: 240 })).status).toBe(200);
+    const later = await api<{ now: string }>('POST', '/api/v1/content/test-clock', { advanceSeconds: 240 });
+    expect(later.status).toBe(200);
+    expect(Date.parse(later.json.now)).toBeLessThan(dueAt);
     expect(await journal()).not.toContain(title);
     // Its minute: on the Journal, published by the job's own function exactly once.
-    const moved = await api<{ published: string[] }>('POST', '/api/v1/content/test-clock', { advanceSeconds: 60 });
+    const toDue = Math.ceil((dueAt - Date.parse(later.json.now)) / 1000);
+    const moved = await api<{ published: string[] }>('POST', '/api/v1/content/test-clock', { advanceSeconds: toDue });
     expect(moved.json.published).toHaveLength(1);
     expect(await journal()).toContain(title);
 
