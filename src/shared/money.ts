@@ -133,14 +133,15 @@ export interface FormatOptions {
   compactWhole?: boolean;
 }
 
-/** `€1,250.00` — Intl formatting with the currency's own minor digits. */
+/** `€1,250.00` with the currency's own minor digits: en-GB written out (britishMoney), other locales through Intl. */
 export function formatMoney(m: Money | MoneyDto, opts: FormatOptions = {}): string {
   const value = 'minor' in m ? m : fromDto(m);
   const digits = minorDigits(value.currency);
   const whole = value.minor % 10 ** digits === 0;
   const fractionDigits = opts.compactWhole && whole ? 0 : digits;
-  if ((opts.locale ?? 'en-GB') === 'en-GB' && value.minor >= 0) return britishMoney(value, fractionDigits);
-  return currencyFormat(opts.locale!, value.currency, fractionDigits).format(toDecimal(value));
+  const locale = opts.locale ?? 'en-GB';
+  if (locale === 'en-GB' && value.minor >= 0) return britishMoney(value, fractionDigits);
+  return currencyFormat(locale, value.currency, fractionDigits).format(toDecimal(value));
 }
 
 /**
@@ -160,9 +161,18 @@ const BRITISH_PREFIX: Record<Currency, string> = {
   INR: '₹',
   MXN: 'MX$',
   BRL: 'R$',
-  ...(Object.fromEntries(
-    (['CHF', 'AED', 'SAR', 'QAR', 'KWD', 'BHD', 'SGD', 'SEK', 'NOK', 'DKK', 'MAD', 'ZAR'] as const).map((c) => [c, `${c}\u00a0`]),
-  ) as Record<'CHF' | 'AED' | 'SAR' | 'QAR' | 'KWD' | 'BHD' | 'SGD' | 'SEK' | 'NOK' | 'DKK' | 'MAD' | 'ZAR', string>),
+  CHF: 'CHF\u00a0',
+  AED: 'AED\u00a0',
+  SAR: 'SAR\u00a0',
+  QAR: 'QAR\u00a0',
+  KWD: 'KWD\u00a0',
+  BHD: 'BHD\u00a0',
+  SGD: 'SGD\u00a0',
+  SEK: 'SEK\u00a0',
+  NOK: 'NOK\u00a0',
+  DKK: 'DKK\u00a0',
+  MAD: 'MAD\u00a0',
+  ZAR: 'ZAR\u00a0',
 };
 
 /**
